@@ -1,0 +1,97 @@
+"""The durable bus consumer "alerts": camera health, rule hits and watchlist candidates become alerts."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from safecity.alerts import service
+from safecity.alerts.events import alert_event
+from safecity.alerts.schemas import AlertView
+from safecity.alerts.sources import source_for, subject_of, title_of
+from safecity.core.bus import Event, EventBus, IdempotencyGuard
+from safecity.core.bus.tables import HandledEvent
+from safecity.core.db import Database
+
+CONSUMER = "alerts"
+PATTERNS = ("camera.health", "rule.>", "watchlist.vehicle_hit", "face.candidate")
+
+
+def _details(event: Event) -> dict[str, Any]:
+    typed = event.model_dump(mode="json", exclude=set(Event.model_fields))
+    details: dict[str, Any] = {**event.payload, **typed}
+    details["event_id"] = str(event.id)
+    return details
+
+
+def _handled(session: Session, event_id: object) -> bool:
+    query = select(HandledEvent.event_id).where(
+        HandledEvent.consumer == CONSUMER, HandledEvent.event_id == str(event_id)
+    )
+    return session.execute(query).first() is not None
+
+
+def _coordinate(details: dict[str, Any], *names: str) -> float | None:
+    for name in names:
+        value = details.get(name)
+        if isinstance(value, int | float):
+            return float(value)
+    return None
+
+
+class AlertConsumer:
+    """Idempotent by event id: the handled id is stored in the same transaction as the alert change."""
+
+    def __init__(self, database: Database, bus: EventBus) -> None:
+        self._database = database
+        self._bus = bus
+        self._guard = IdempotencyGuard(database)
+
+    async def start(self) -> None:
+        await self._bus.subscribe(CONSUMER, PATTERNS, self.handle)
+
+    async def handle(self, event: Event) -> None:
+        for outgoing in await asyncio.to_thread(self.apply, event):
+            await self._bus.publish(outgoing)
+
+    def apply(self, event: Event) -> list[Event]:
+        """Apply one source event; returns the `alert.*` events to publish."""
+        source = source_for(event)
+        if source is None:
+            return []
+        with self._database.session() as session:
+            if _handled(session, event.id):
+                return []  # a retry after the alert change committed but publishing failed
+            self._guard.mark_handled_in(session, CONSUMER, event.id)
+            if source.action == "resolve":
+                resolved = service.resolve_open(
+                    session,
+                    source.kind,
+                    event.camera_id,
+                    event.time,
+                    f"{event.type} at {event.time.isoformat()}",
+                )
+                return [alert_event("resolved", AlertView.of(alert)) for alert in resolved]
+            details = _details(event)
+            raised = service.raise_alert(
+                session,
+                service.AlertInput(
+                    kind=source.kind,
+                    severity=source.severity,
+                    title=title_of(source, event),
+                    subject=subject_of(source, event),
+                    source_topic=event.type,
+                    camera_id=event.camera_id,
+                    cooldown_seconds=source.cooldown_seconds,
+                    requires_confirmation=source.requires_confirmation,
+                    latitude=_coordinate(details, "lat", "latitude"),
+                    longitude=_coordinate(details, "lon", "long", "longitude"),
+                    details=details,
+                    source_event_id=str(event.id),
+                ),
+                event.time,
+            )
+            return [alert_event("created" if raised.created else "repeated", AlertView.of(raised.alert))]

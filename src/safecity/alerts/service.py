@@ -1,0 +1,242 @@
+"""Raising, deduplicating and acting on alerts. Every function works inside the caller's session.
+
+Operator actions go through the transition table in `states`; `confirm` is deliberately not exposed over
+HTTP: the face watchlist's two-person confirmation calls it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from safecity.alerts.models import Alert
+from safecity.alerts.states import (
+    MERGING,
+    OPEN,
+    AlertStatus,
+    InvalidTransitionError,
+    Severity,
+    check_transition,
+)
+
+
+class AlertNotFoundError(LookupError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class AlertInput:
+    kind: str
+    severity: Severity
+    title: str
+    subject: str
+    source_topic: str
+    camera_id: str | None = None
+    cooldown_seconds: float = 300.0
+    requires_confirmation: bool = False
+    latitude: float | None = None
+    longitude: float | None = None
+    details: Mapping[str, Any] = field(default_factory=dict)
+    source_event_id: str | None = None
+
+    @property
+    def dedup_key(self) -> str:
+        return f"{self.kind}|{self.camera_id or '-'}|{self.subject}"[:400]
+
+
+@dataclass(frozen=True, slots=True)
+class Raised:
+    alert: Alert
+    created: bool
+
+
+def raise_alert(session: Session, data: AlertInput, now: datetime) -> Raised:
+    """A new alert, or, for the same subject on the same camera within the cooldown, one more count on the
+    existing alert."""
+    existing = session.scalars(
+        select(Alert)
+        .where(Alert.dedup_key == data.dedup_key, Alert.status.in_(list(MERGING)))
+        .order_by(Alert.last_seen.desc())
+        .limit(1)
+    ).first()
+    if existing is not None and existing.last_seen >= now - timedelta(seconds=existing.cooldown_seconds):
+        existing.count += 1
+        existing.last_seen = now
+        existing.details = {**existing.details, **data.details}
+        if data.latitude is not None:
+            existing.latitude, existing.longitude = data.latitude, data.longitude
+        existing.updated_at = now
+        session.flush()
+        return Raised(existing, created=False)
+    alert = Alert(
+        kind=data.kind,
+        source_topic=data.source_topic,
+        severity=data.severity.value,
+        status=AlertStatus.NEW.value,
+        title=data.title,
+        camera_id=data.camera_id,
+        subject=data.subject,
+        dedup_key=data.dedup_key,
+        cooldown_seconds=data.cooldown_seconds,
+        count=1,
+        first_seen=now,
+        last_seen=now,
+        latitude=data.latitude,
+        longitude=data.longitude,
+        details=dict(data.details),
+        source_event_id=data.source_event_id,
+        requires_confirmation=data.requires_confirmation,
+        escalation_level=0,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(alert)
+    session.flush()
+    return Raised(alert, created=True)
+
+
+def get_alert(session: Session, alert_id: int) -> Alert:
+    alert = session.get(Alert, alert_id)
+    if alert is None:
+        raise AlertNotFoundError(f"no alert {alert_id}")
+    return alert
+
+
+def list_alerts(
+    session: Session,
+    *,
+    statuses: Sequence[str] = (),
+    severities: Sequence[str] = (),
+    kind: str | None = None,
+    camera_id: str | None = None,
+    since: datetime | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[Alert]:
+    query = select(Alert)
+    if statuses:
+        query = query.where(Alert.status.in_(list(statuses)))
+    if severities:
+        query = query.where(Alert.severity.in_(list(severities)))
+    if kind:
+        query = query.where(Alert.kind == kind)
+    if camera_id:
+        query = query.where(Alert.camera_id == camera_id)
+    if since:
+        query = query.where(Alert.last_seen >= since)
+    return list(
+        session.scalars(query.order_by(Alert.last_seen.desc(), Alert.id.desc()).limit(limit).offset(offset))
+    )
+
+
+def _move(alert: Alert, wanted: AlertStatus, now: datetime) -> None:
+    check_transition(AlertStatus(alert.status), wanted)
+    alert.status = wanted.value
+    alert.updated_at = now
+
+
+def acknowledge(session: Session, alert_id: int, user: str, now: datetime) -> Alert:
+    alert = get_alert(session, alert_id)
+    _move(alert, AlertStatus.ACKNOWLEDGED, now)
+    alert.acknowledged_at, alert.acknowledged_by = now, user
+    session.flush()
+    return alert
+
+
+def assign(
+    session: Session,
+    alert_id: int,
+    now: datetime,
+    *,
+    by: str,
+    user: str | None = None,
+    unit: str | None = None,
+) -> Alert:
+    if (user is None) == (unit is None):
+        raise ValueError("assign to exactly one of a user or a unit")
+    alert = get_alert(session, alert_id)
+    _move(alert, AlertStatus.ASSIGNED, now)
+    alert.assigned_user, alert.assigned_unit, alert.assigned_at = user, unit, now
+    if alert.acknowledged_at is None:  # taking an alert on acknowledges it
+        alert.acknowledged_at, alert.acknowledged_by = now, by
+    session.flush()
+    return alert
+
+
+def dismiss(session: Session, alert_id: int, reason: str, user: str, now: datetime) -> Alert:
+    if not reason.strip():
+        raise ValueError("a dismissal needs a reason")
+    alert = get_alert(session, alert_id)
+    _move(alert, AlertStatus.DISMISSED, now)
+    alert.dismissed_reason, alert.dismissed_by = reason.strip(), user
+    session.flush()
+    return alert
+
+
+def escalate(session: Session, alert_id: int, now: datetime) -> Alert:
+    alert = get_alert(session, alert_id)
+    _move(alert, AlertStatus.ESCALATED, now)
+    alert.escalation_level += 1
+    alert.escalated_at = now
+    session.flush()
+    return alert
+
+
+def confirm(session: Session, alert_id: int, confirmed_by: Sequence[str], now: datetime) -> Alert:
+    """Internal: the face watchlist service calls this once two different people have confirmed a match."""
+    if len(set(confirmed_by)) < 2:
+        raise ValueError("confirmation needs two different people")
+    alert = get_alert(session, alert_id)
+    _move(alert, AlertStatus.CONFIRMED, now)
+    alert.confirmed_at, alert.confirmed_by = now, ",".join(sorted(set(confirmed_by)))
+    session.flush()
+    return alert
+
+
+def resolve_open(session: Session, kind: str, camera_id: str | None, now: datetime, note: str) -> list[Alert]:
+    """The source cleared by itself (a camera back online): resolve that camera's open alerts of `kind`."""
+    alerts = session.scalars(
+        select(Alert).where(Alert.kind == kind, Alert.camera_id == camera_id, Alert.status.in_(list(OPEN)))
+    ).all()
+    for alert in alerts:
+        _move(alert, AlertStatus.RESOLVED, now)
+        alert.resolved_at = now
+        alert.details = {**alert.details, "resolution": note}
+    session.flush()
+    return list(alerts)
+
+
+def link_incident(session: Session, alert_id: int, incident_id: int, now: datetime) -> Alert:
+    alert = get_alert(session, alert_id)
+    if AlertStatus(alert.status) not in OPEN:
+        raise InvalidTransitionError(AlertStatus(alert.status), AlertStatus.ASSIGNED)
+    alert.incident_id = incident_id
+    alert.updated_at = now
+    session.flush()
+    return alert
+
+
+def escalate_overdue(session: Session, now: datetime, after_seconds: Mapping[str, float]) -> list[Alert]:
+    """Escalate every alert still 'new' longer than its severity's limit; returns the escalated alerts."""
+    escalated: list[Alert] = []
+    for severity, seconds in after_seconds.items():
+        overdue = session.scalars(
+            select(Alert).where(
+                Alert.status == AlertStatus.NEW.value,
+                Alert.severity == severity,
+                Alert.first_seen <= now - timedelta(seconds=seconds),
+            )
+        ).all()
+        for alert in overdue:
+            _move(alert, AlertStatus.ESCALATED, now)
+            alert.escalation_level += 1
+            alert.escalated_at = now
+            alert.details = {**alert.details, "escalation": f"not acknowledged within {seconds:g} s"}
+            escalated.append(alert)
+    session.flush()
+    return escalated

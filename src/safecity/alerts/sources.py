@@ -1,0 +1,150 @@
+"""Which bus events become alerts, how severe they are and how they are deduplicated: one table.
+
+The first row whose topic pattern and field conditions match an event decides. `subject` names the event
+fields that identify "the same thing" (a rule, a plate, a watchlist entry); alerts with the same kind, subject
+and camera within `cooldown_seconds` of the last one are merged into one alert with a count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from safecity.alerts.states import Severity
+from safecity.core.bus import Event, topic_matches
+
+_H, _M, _L = Severity.HIGH, Severity.MEDIUM, Severity.LOW
+PROBLEM_STATES = ("offline", "frozen", "covered", "defocused", "scene_changed")
+
+
+@dataclass(frozen=True, slots=True)
+class AlertSource:
+    pattern: str
+    kind: str
+    severity: Severity
+    subject: tuple[str, ...]
+    cooldown_seconds: float
+    title: str
+    when: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    action: Literal["raise", "resolve"] = "raise"
+    requires_confirmation: bool = False
+
+
+SOURCES: tuple[AlertSource, ...] = (
+    # Camera health: a problem raises an alert per state; back online resolves the camera's open ones.
+    AlertSource(
+        "camera.health",
+        "camera_health",
+        _H,
+        ("state",),
+        900,
+        "Camera {camera_id} is {state}",
+        when={"state": ("offline", "covered")},
+    ),
+    AlertSource(
+        "camera.health",
+        "camera_health",
+        _M,
+        ("state",),
+        900,
+        "Camera {camera_id} is {state}",
+        when={"state": ("frozen", "scene_changed")},
+    ),
+    AlertSource(
+        "camera.health",
+        "camera_health",
+        _L,
+        ("state",),
+        1800,
+        "Camera {camera_id} is {state}",
+        when={"state": ("defocused",)},
+    ),
+    AlertSource(
+        "camera.health",
+        "camera_health",
+        _L,
+        ("state",),
+        0,
+        "Camera {camera_id} is back",
+        when={"state": ("online",)},
+        action="resolve",
+    ),
+    # Pipeline rule hits: the rule name is the subject, so a busy line is one alert with a count.
+    AlertSource("rule.wrong_way", "rule", _H, ("rule",), 120, "Wrong-way movement: {rule}"),
+    AlertSource("rule.crowd", "rule", _H, ("rule",), 300, "Crowd: {rule}"),
+    AlertSource("rule.speeding", "rule", _M, ("rule",), 120, "Speeding: {rule}"),
+    AlertSource("rule.loitering", "rule", _M, ("rule",), 300, "Loitering: {rule}"),
+    AlertSource("rule.*", "rule", _M, ("rule",), 120, "{rule_type}: {rule}"),
+    # Watchlists: the plate / the watchlist entry is the subject.
+    AlertSource(
+        "watchlist.vehicle_hit", "vehicle_hit", _H, ("plate",), 300, "Hotlist vehicle {plate}: {reason}"
+    ),
+    AlertSource(
+        "face.candidate",
+        "face_candidate",
+        _H,
+        ("entry_id",),
+        300,
+        "Face watchlist candidate (needs two-person confirmation)",
+        requires_confirmation=True,
+    ),
+)
+
+#: Payload keys accepted for a canonical field name (producers differ in naming).
+ALIASES: dict[str, tuple[str, ...]] = {
+    "rule": ("rule", "rule_name", "name"),
+    "rule_type": ("rule_type", "kind"),
+    "plate": ("plate", "plate_text", "text"),
+    "entry_id": ("entry_id", "watchlist_entry_id", "person_id", "subject_id"),
+}
+
+
+def event_field(event: Event, name: str) -> Any:
+    """A field of the event: a typed/extra attribute first, then the payload (under any alias)."""
+    if name == "camera_id":
+        return event.camera_id
+    if name == "rule_type":
+        found = _lookup(event, name)
+        return found if found is not None else event.type.split(".", 1)[-1]
+    return _lookup(event, name)
+
+
+def _lookup(event: Event, name: str) -> Any:
+    extra = event.model_extra or {}
+    declared = type(event).model_fields
+    for key in ALIASES.get(name, (name,)):
+        if key in declared and key not in Event.model_fields:
+            return getattr(event, key)
+        if key in extra:
+            return extra[key]
+        if key in event.payload:
+            return event.payload[key]
+    return None
+
+
+def source_for(event: Event) -> AlertSource | None:
+    for source in SOURCES:
+        if not topic_matches(source.pattern, event.type):
+            continue
+        if all(str(event_field(event, key)) in allowed for key, allowed in source.when.items()):
+            return source
+    return None
+
+
+def subject_of(source: AlertSource, event: Event) -> str:
+    return "/".join(str(event_field(event, name) or "-") for name in source.subject)
+
+
+class _Fields(dict[str, Any]):
+    def __init__(self, event: Event) -> None:
+        super().__init__()
+        self._event = event
+
+    def __missing__(self, key: str) -> Any:
+        value = event_field(self._event, key)
+        return "?" if value is None else value
+
+
+def title_of(source: AlertSource, event: Event) -> str:
+    return source.title.format_map(_Fields(event))[:300]

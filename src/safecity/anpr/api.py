@@ -1,0 +1,128 @@
+"""`/api/v1/plates`: search stored reads, trace a vehicle. Personal-data reads: purpose required, audited."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.exceptions import RequestValidationError
+from pydantic import AwareDatetime, BaseModel
+from sqlalchemy.orm import Session
+
+from safecity.anpr import service
+from safecity.anpr.models import PlateReadRecord
+from safecity.anpr.patterns import PlatePattern, PlatePatternError, parse_pattern
+from safecity.core.auth.permissions import Permission
+from safecity.core.http.access import PersonalDataAccess, personal_data_read
+from safecity.core.http.services import Services, get_services
+
+router = APIRouter(prefix="/api/v1/plates", tags=["plates"])
+ServicesDep = Annotated[Services, Depends(get_services)]
+SearchAccess = Annotated[PersonalDataAccess, personal_data_read(Permission.PLATES_SEARCH, "plate.search")]
+TrajectoryAccess = Annotated[
+    PersonalDataAccess, personal_data_read(Permission.PLATES_SEARCH, "plate.trajectory")
+]
+
+PLATE_HELP = "Plate, partial plate or wildcard pattern: `*` any run, `?` one character (LE?-06-57*, *5700)."
+Since = Annotated[AwareDatetime | None, Query(description="From this time (ISO 8601 with zone), inclusive.")]
+Until = Annotated[AwareDatetime | None, Query(description="Until this time (ISO 8601 with zone), exclusive.")]
+Fuzzy = Annotated[
+    bool, Query(description="Confusion-aware: 0/O/D/Q, 1/I, 2/Z, 5/S, 8/B, 6/G count as equal.")
+]
+
+
+class PlateReadOut(BaseModel):
+    id: int
+    event_id: str
+    camera_id: str
+    time: datetime
+    text: str
+    plate_key: str
+    series: str | None
+    year: str | None
+    number: str | None
+    format: str | None
+    matched: bool
+    confidence: float
+    direction: str | None
+    latitude: float | None
+    longitude: float | None
+    crop_sha256: str | None
+    snapshot_sha256: str | None
+
+
+class ReadsOut(BaseModel):
+    reads: list[PlateReadOut]
+    count: int
+    limit: int
+
+
+class SightingOut(BaseModel):
+    camera_id: str
+    time: datetime
+    text: str
+    latitude: float | None
+    longitude: float | None
+    confidence: float
+    direction: str | None
+    crop_sha256: str | None
+    event_id: str
+
+
+class TrajectoryOut(BaseModel):
+    plate: str
+    sightings: list[SightingOut]
+    count: int
+
+
+def _read_out(row: PlateReadRecord) -> PlateReadOut:
+    return PlateReadOut.model_validate(row, from_attributes=True)
+
+
+def _pattern(value: str) -> PlatePattern:
+    try:
+        return parse_pattern(value)
+    except PlatePatternError as exc:
+        error = {"type": "value_error", "loc": ("query", "plate"), "msg": str(exc), "input": value}
+        raise RequestValidationError([error]) from exc
+
+
+def _run(services: Services, query: service.ReadQuery) -> list[PlateReadRecord]:
+    session: Session
+    with services.database.session() as session:
+        return service.search_reads(session, query)
+
+
+@router.get("/reads", response_model=ReadsOut)
+def search_reads(
+    services: ServicesDep,
+    _: SearchAccess,
+    plate: Annotated[str | None, Query(description=PLATE_HELP, max_length=24)] = None,
+    camera_id: Annotated[str | None, Query(max_length=100)] = None,
+    since: Since = None,
+    until: Until = None,
+    fuzzy: Fuzzy = False,
+    limit: Annotated[int, Query(ge=1, le=service.MAX_LIMIT)] = 100,
+) -> ReadsOut:
+    """Stored plate reads, newest first (fuzzy: closest first)."""
+    query = service.ReadQuery(_pattern(plate) if plate else None, camera_id, since, until, fuzzy, limit)
+    rows = _run(services, query)
+    return ReadsOut(reads=[_read_out(row) for row in rows], count=len(rows), limit=limit)
+
+
+@router.get("/trajectory", response_model=TrajectoryOut)
+def trajectory(
+    services: ServicesDep,
+    _: TrajectoryAccess,
+    plate: Annotated[str, Query(description=PLATE_HELP, max_length=24)],
+    since: Since = None,
+    until: Until = None,
+    fuzzy: Fuzzy = False,
+) -> TrajectoryOut:
+    """Where has this vehicle been: its sightings, oldest first, with camera coordinates."""
+    pattern = _pattern(plate)
+    with services.database.session() as session:
+        rows = service.trajectory(session, pattern, since, until, fuzzy=fuzzy)
+        sightings = [SightingOut.model_validate(row, from_attributes=True) for row in rows]
+    return TrajectoryOut(plate=plate, sightings=sightings, count=len(sightings))

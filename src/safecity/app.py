@@ -1,0 +1,143 @@
+"""Assembles the FastAPI application: services, routers, middleware, the console and bus consumers."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse, JSONResponse
+from prometheus_client import make_asgi_app
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from safecity import __version__
+from safecity.alerts.api import router as alerts_router
+from safecity.alerts.runtime import start_alerts
+from safecity.anpr.api import router as plates_router
+from safecity.anpr.consumer import start_consumers as start_anpr_consumers
+from safecity.cameras.api import router as cameras_router
+from safecity.cameras.startup import start_camera_services
+from safecity.challan.api import router as challan_router
+from safecity.challan.consumer import start_challan, stop_challan
+from safecity.challan.public_api import routers as challan_public_routers
+from safecity.config import Settings
+from safecity.core.audit.access_review_api import router as access_review_router
+from safecity.core.audit.api import router as audit_router
+from safecity.core.auth.api import router as auth_router
+from safecity.core.bus import EventBus, create_bus
+from safecity.core.db import Database
+from safecity.core.http.health_api import router as health_router
+from safecity.core.http.limits import BodySizeLimitMiddleware
+from safecity.core.http.live_api import router as live_router
+from safecity.core.http.media_api import router as media_router
+from safecity.core.http.metrics import MetricsMiddleware
+from safecity.core.http.services import Services
+from safecity.core.logs import get_logger
+from safecity.dispatch.api_calls import router as calls_router
+from safecity.dispatch.api_incidents import router as incidents_router
+from safecity.dispatch.api_panic import router as panic_router
+from safecity.dispatch.api_units import router as units_router
+from safecity.evidence.api import routers as evidence_routers
+from safecity.faces.api import router as faces_router
+from safecity.faces.runtime import start_faces
+from safecity.reports.api import router as reports_router
+from safecity.reports.open311 import router as open311_router
+from safecity.watchlist.persons.api import router as persons_router
+from safecity.watchlist.vehicles.api import router as hotlists_router
+
+log = get_logger(__name__)
+DEFAULT_WEB_DIR = Path(__file__).resolve().parents[2] / "web" / "dist"
+
+API_DESCRIPTION = """
+safecity's HTTP API. Log in with `POST /api/v1/auth/login` and send the token as `Authorization: Bearer ...`.
+Every route declares the permission it needs; roles and permissions are listed in `docs/architecture.md`.
+Reads of personal data (plate and face searches, trajectories, evidence) require a `purpose` and are audited.
+Live events stream over the WebSocket `/api/v1/live?token=...`.
+"""
+
+
+def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path | None = None) -> FastAPI:
+    database = Database(settings.resolved_database_url)
+    event_bus = bus or create_bus(
+        settings.bus.kind, database, nats_url=settings.bus.nats_url, stream=settings.bus.stream
+    )
+    services = Services.build(settings, database, event_bus)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await services.bus.start()
+        await start_camera_services(settings, services.database, services.bus)
+        await start_anpr_consumers(services)
+        await start_challan(services)
+        alerts_runtime = await start_alerts(services)
+        await start_faces(services)
+        log.info("api started", database=services.database.dialect, bus=settings.bus.kind)
+        try:
+            yield
+        finally:
+            await alerts_runtime.stop()
+            await stop_challan(services)
+            await services.bus.close()
+            services.database.dispose()
+
+    app = FastAPI(
+        title="safecity",
+        version=__version__,
+        description=API_DESCRIPTION,
+        lifespan=lifespan,
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.services = services
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=int(settings.http.max_upload_mb * 1024 * 1024))
+    app.add_middleware(MetricsMiddleware)
+    for router in (
+        health_router,
+        auth_router,
+        audit_router,
+        media_router,
+        live_router,
+        cameras_router,
+        plates_router,
+        hotlists_router,
+        persons_router,
+        faces_router,
+        access_review_router,
+        *evidence_routers,
+        alerts_router,
+        incidents_router,
+        units_router,
+        calls_router,
+        panic_router,
+        reports_router,
+        open311_router,
+        challan_router,
+        *challan_public_routers,
+    ):
+        app.include_router(router)
+    app.mount("/metrics", make_asgi_app())
+    _serve_console(app, web_dir or DEFAULT_WEB_DIR)
+    return app
+
+
+def _serve_console(app: FastAPI, web_dir: Path) -> None:
+    """Serve the built console; unknown /api paths stay JSON 404s, other paths fall back to index.html."""
+
+    @app.exception_handler(StarletteHTTPException)
+    def not_found(request: Request, exc: StarletteHTTPException) -> JSONResponse | FileResponse:
+        path = request.url.path
+        if (
+            exc.status_code == 404
+            and request.method == "GET"
+            and not path.startswith("/api")
+            and web_dir.is_dir()
+        ):
+            candidate = (web_dir / path.lstrip("/")).resolve()
+            if candidate.is_file() and candidate.is_relative_to(web_dir.resolve()):
+                return FileResponse(candidate)
+            index = web_dir / "index.html"
+            if index.is_file():
+                return FileResponse(index)
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)

@@ -1,0 +1,1 @@
+"""The camera registry: cameras, their credentials and scene configuration, and their stored health."""

@@ -1,0 +1,299 @@
+"""`/api/v1/cameras`: the registry, health for the map, uptime, snapshots, the MJPEG live view."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from email.utils import formatdate
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, status
+from fastapi.responses import StreamingResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from safecity.cameras import service
+from safecity.cameras.credentials import masked_url
+from safecity.cameras.events import CameraCommandEvent
+from safecity.cameras.health_store import (
+    STALE_AFTER_SECONDS,
+    HealthView,
+    current_health,
+    uptime,
+    view_of,
+)
+from safecity.cameras.live_frames import LiveFrames, live_frames_dir
+from safecity.cameras.models import Camera, CameraHealthRow
+from safecity.cameras.schemas import (
+    CameraCreate,
+    CameraOut,
+    CameraUpdate,
+    HealthOut,
+    NearbyCameraOut,
+    UptimeDayOut,
+    UptimeOut,
+)
+from safecity.core.auth.permissions import Permission
+from safecity.core.db import utcnow
+from safecity.core.http.auditing import audit
+from safecity.core.http.security import Principal, client_address, principal_from_token, require
+from safecity.core.http.services import Services, get_services
+
+router = APIRouter(prefix="/api/v1/cameras", tags=["cameras"])
+ServicesDep = Annotated[Services, Depends(get_services)]
+Reader = Annotated[Principal, require(Permission.CAMERAS_READ)]
+Manager = Annotated[Principal, require(Permission.CAMERAS_MANAGE)]
+MJPEG_BOUNDARY = "safecityframe"
+_bearer = HTTPBearer(auto_error=False)
+
+
+def live_frames(services: Services) -> LiveFrames:
+    frames = services.extras.get("live_frames")
+    if not isinstance(frames, LiveFrames):
+        frames = services.extras["live_frames"] = LiveFrames(live_frames_dir(services.settings.data_dir))
+    return frames
+
+
+# ------------------------------------------------------------------------------------------------ CRUD
+@router.get("", response_model=list[CameraOut], summary="Cameras with their current health")
+def list_cameras(
+    services: ServicesDep, _: Reader, district: str | None = None, enabled: bool | None = None
+) -> list[CameraOut]:
+    with services.database.session() as session:
+        cameras = service.list_cameras(session, district=district, enabled=enabled)
+        health = current_health(session, [c.id for c in cameras], now=utcnow())
+    return [camera_out(camera, health[camera.id]) for camera in cameras]
+
+
+@router.get("/near", response_model=list[NearbyCameraOut], summary="The cameras nearest to a point")
+def near(
+    services: ServicesDep,
+    _: Reader,
+    lat: Annotated[float, Query(ge=-90, le=90)],
+    lon: Annotated[float, Query(ge=-180, le=180)],
+    limit: Annotated[int, Query(ge=1, le=100)] = 5,
+) -> list[NearbyCameraOut]:
+    with services.database.session() as session:
+        ranked = service.nearest(session, lat, lon, limit)
+        health = current_health(session, [camera.id for camera, _ in ranked], now=utcnow())
+    return [
+        NearbyCameraOut(**camera_out(camera, health[camera.id]).model_dump(), distance_m=round(distance, 1))
+        for camera, distance in ranked
+    ]
+
+
+@router.get("/{camera_id}", response_model=CameraOut)
+def get_camera(camera_id: str, services: ServicesDep, _: Reader) -> CameraOut:
+    with services.database.session() as session:
+        camera = _found(session, camera_id)
+        return camera_out(camera, _health(session, camera))
+
+
+@router.post("", response_model=CameraOut, status_code=status.HTTP_201_CREATED)
+def create_camera(data: CameraCreate, request: Request, services: ServicesDep, who: Manager) -> CameraOut:
+    with services.database.session() as session:
+        try:
+            camera = service.create_camera(session, data)
+        except service.CameraExistsError as exc:
+            raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
+        fields = sorted(data.model_fields_set | {"id"})
+        _audit(session, who, "camera.create", camera, fields)
+        return camera_out(camera, _health(session, camera))
+
+
+@router.patch("/{camera_id}", response_model=CameraOut, summary="Change the fields sent")
+def update_camera(
+    camera_id: str, data: CameraUpdate, request: Request, services: ServicesDep, who: Manager
+) -> CameraOut:
+    with services.database.session() as session:
+        _found(session, camera_id)
+        try:
+            camera, fields = service.update_camera(session, camera_id, data)
+        except ValueError as exc:
+            raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
+        _audit(session, who, "camera.update", camera, fields)
+        return camera_out(camera, _health(session, camera))
+
+
+@router.delete("/{camera_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_camera(camera_id: str, request: Request, services: ServicesDep, who: Manager) -> Response:
+    with services.database.session() as session:
+        camera = _found(session, camera_id)
+        _audit(session, who, "camera.delete", camera, [])
+        service.delete_camera(session, camera_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+# ---------------------------------------------------------------------------------------- health & video
+@router.get("/{camera_id}/uptime", response_model=UptimeOut, summary="Available and healthy % per day")
+def camera_uptime(
+    camera_id: str, services: ServicesDep, _: Reader, days: Annotated[int, Query(ge=1, le=366)] = 7
+) -> UptimeOut:
+    with services.database.session() as session:
+        _found(session, camera_id)
+        entries = uptime(session, camera_id, days=days, now=utcnow())
+    return UptimeOut(
+        camera_id=camera_id,
+        days=[
+            UptimeDayOut(
+                day=entry.day,
+                observed_seconds=round(entry.observed_seconds, 1),
+                available_percent=_percent(entry.available_percent),
+                healthy_percent=_percent(entry.healthy_percent),
+            )
+            for entry in entries
+        ],
+    )
+
+
+@router.post(
+    "/{camera_id}/accept-scene",
+    status_code=status.HTTP_202_ACCEPTED,
+    summary="Accept a moved camera's new view as its reference",
+)
+async def accept_scene(
+    camera_id: str, request: Request, services: ServicesDep, who: Manager
+) -> dict[str, str]:
+    def record() -> None:
+        with services.database.session() as session:
+            camera = _found(session, camera_id)
+            _audit(session, who, "camera.accept_scene", camera, [])
+
+    await asyncio.to_thread(record)
+    await services.bus.publish(
+        CameraCommandEvent(camera_id=camera_id, action="accept_scene", requested_by=who.username)
+    )
+    return {"status": "sent to the camera's worker"}
+
+
+@router.get(
+    "/{camera_id}/snapshot.jpg",
+    response_class=Response,
+    responses={200: {"content": {"image/jpeg": {}}}, 404: {"description": "no picture yet"}},
+    summary="The latest picture the worker stored",
+)
+def snapshot(camera_id: str, services: ServicesDep, _: Reader) -> Response:
+    with services.database.session() as session:
+        _found(session, camera_id)
+    frame = live_frames(services).get(camera_id)
+    if frame is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no picture from camera {camera_id!r} yet")
+    headers = {"Cache-Control": "no-store", "Last-Modified": formatdate(frame.at, usegmt=True)}
+    return Response(frame.jpeg, media_type="image/jpeg", headers=headers)
+
+
+def _reader_from_header_or_query(
+    request: Request,
+    services: ServicesDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    token: Annotated[str | None, Query(description="Access token, for <img src=...>.")] = None,
+) -> Principal:
+    presented = credentials.credentials if credentials is not None else token
+    if not presented:
+        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "not authenticated", {"WWW-Authenticate": "Bearer"})
+    principal = principal_from_token(services, presented, client_address(request))
+    if not principal.can(Permission.CAMERAS_READ):
+        raise HTTPException(
+            status.HTTP_403_FORBIDDEN,
+            f"role {principal.role.value!r} lacks permission {Permission.CAMERAS_READ.value!r}",
+        )
+    return principal
+
+
+@router.get(
+    "/{camera_id}/mjpeg",
+    response_class=StreamingResponse,
+    summary="Live view as multipart MJPEG (accepts ?token= for <img> tags)",
+)
+def mjpeg(
+    camera_id: str,
+    services: ServicesDep,
+    _: Annotated[Principal, Depends(_reader_from_header_or_query)],
+    fps: Annotated[float, Query(gt=0, le=25)] = 5.0,
+    frames: Annotated[int | None, Query(ge=1, description="Stop after this many pictures.")] = None,
+) -> StreamingResponse:
+    with services.database.session() as session:
+        _found(session, camera_id)
+    store = live_frames(services)
+
+    async def parts() -> AsyncIterator[bytes]:
+        sent, last_at = 0, None
+        while frames is None or sent < frames:
+            frame = await asyncio.to_thread(store.get, camera_id)
+            if frame is not None and frame.at != last_at:
+                last_at, sent = frame.at, sent + 1
+                yield _part(frame.jpeg)
+            await asyncio.sleep(1.0 / fps)
+
+    return StreamingResponse(
+        parts(),
+        media_type=f"multipart/x-mixed-replace; boundary={MJPEG_BOUNDARY}",
+        headers={"Cache-Control": "no-store"},
+    )
+
+
+# ------------------------------------------------------------------------------------------------ inside
+def _part(jpeg: bytes) -> bytes:
+    header = f"--{MJPEG_BOUNDARY}\r\nContent-Type: image/jpeg\r\nContent-Length: {len(jpeg)}\r\n\r\n"
+    return header.encode("ascii") + jpeg + b"\r\n"
+
+
+def camera_out(camera: Camera, health: HealthView) -> CameraOut:
+    return CameraOut(
+        id=camera.id,
+        name=camera.name,
+        latitude=camera.latitude,
+        longitude=camera.longitude,
+        district=camera.district,
+        zone=camera.zone,
+        owner=camera.owner,
+        url=masked_url(camera.url, camera.username, camera.password),
+        sub_url=masked_url(camera.sub_url, camera.username, camera.password) if camera.sub_url else None,
+        username=camera.username,
+        has_password=bool(camera.password),
+        enabled=camera.enabled,
+        loop=camera.loop,
+        detect_fps=camera.detect_fps,
+        analytics_profile=camera.analytics_profile,
+        scene=json.loads(camera.scene or "{}"),
+        worker=camera.worker,
+        managed_by=camera.managed_by,
+        created_at=camera.created_at,
+        updated_at=camera.updated_at,
+        health=_health_out(camera, health),
+    )
+
+
+def _health_out(camera: Camera, health: HealthView) -> HealthOut:
+    if not camera.enabled:
+        return HealthOut(state="unknown", since=None, fps=0.0, reason="camera disabled")
+    return HealthOut(
+        state=health.state,
+        since=health.since,
+        fps=health.fps,
+        reason=health.reason,
+        bitrate_bps=health.bitrate_bps,
+        reported_at=health.reported_at,
+    )
+
+
+def _health(session: Session, camera: Camera) -> HealthView:
+    row = session.get(CameraHealthRow, camera.id)
+    return view_of(row, now=datetime.now(UTC), stale_after=STALE_AFTER_SECONDS)
+
+
+def _found(session: Session, camera_id: str) -> Camera:
+    try:
+        return service.get_camera(session, camera_id)
+    except service.CameraNotFoundError as exc:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
+
+
+def _audit(session: Session, who: Principal, action: str, camera: Camera, fields: list[str]) -> None:
+    audit(session, who, action, "camera", camera.id, **service.audit_details(fields, camera))
+
+
+def _percent(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)

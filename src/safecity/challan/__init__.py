@@ -1,0 +1,1 @@
+"""e-challan: camera violations, officer validation, vehicle registry, tickets, fines, payments, lookup."""

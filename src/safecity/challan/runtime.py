@@ -1,0 +1,63 @@
+"""What the e-challan services need at run time, built once from the settings."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from safecity.anpr.locations import CameraLocations
+from safecity.challan.checks import ViolationCheck, load_checks
+from safecity.challan.evidence import ContextCollector, EvidenceArchive
+from safecity.challan.fines import FineSchedule, load_fine_schedule
+from safecity.challan.registry import LocalRegistry, VehicleRegistry
+from safecity.challan.settings import ChallanSettings
+from safecity.core.media import MediaStore
+from safecity.video.segment_store import SegmentStore
+
+
+@dataclass
+class ChallanRuntime:
+    settings: ChallanSettings
+    fines: FineSchedule
+    registry: VehicleRegistry = field(default_factory=LocalRegistry)
+    media: MediaStore | None = None
+    checks: list[ViolationCheck] = field(default_factory=list)
+    context: ContextCollector | None = None  # context frames (integration point)
+    archive: EvidenceArchive | None = None  # the evidence vault, once connected (integration point)
+    locations: CameraLocations = field(default_factory=CameraLocations)
+    recordings: SegmentStore | None = None  # the workers' recordings, to cut violation clips from (`clips`)
+    clip_claims: ClipClaims = field(default_factory=lambda: ClipClaims())
+
+
+class ClipClaims:
+    """Violations whose clip this process is cutting right now, so the background job and an officer's
+    request never cut the same clip at once. Holds at most the work in flight."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._busy: set[str] = set()
+
+    def claim(self, violation_id: str, wait_seconds: float = 0.0) -> bool:
+        """Take the violation; when another thread has it, wait up to `wait_seconds` for it to finish."""
+        with self._changed:
+            if not self._changed.wait_for(lambda: violation_id not in self._busy, timeout=wait_seconds):
+                return False
+            self._busy.add(violation_id)
+            return True
+
+    def release(self, violation_id: str) -> None:
+        with self._changed:
+            self._busy.discard(violation_id)
+            self._changed.notify_all()
+
+
+def build_runtime(
+    settings: ChallanSettings, media: MediaStore | None = None, recordings: SegmentStore | None = None
+) -> ChallanRuntime:
+    return ChallanRuntime(
+        settings=settings,
+        fines=load_fine_schedule(settings.fine_schedule),
+        media=media,
+        checks=load_checks(settings.classifiers),
+        recordings=recordings,
+    )

@@ -1,0 +1,1 @@
+"""Typer sub-command groups, one module per domain; registered in safecity.cli."""

@@ -1,0 +1,56 @@
+"""`safecity worker`: run the cameras assigned to this worker until SIGINT/SIGTERM."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from safecity.config import ConfigError, load_settings
+from safecity.core.logs import configure_logging
+from safecity.core.schema import upgrade
+from safecity.video.retention import RetentionPolicy
+from safecity.worker.runtime import run_worker_process
+from safecity.worker.worker import WorkerOptions
+
+GIB = 1024**3
+
+
+def worker(
+    config: Annotated[
+        Path | None, typer.Option("--config", "-c", help="Path to safecity.yaml (default: $SAFECITY_CONFIG).")
+    ] = None,
+    worker_id: Annotated[
+        str | None, typer.Option("--id", help="This worker's name (cameras can be assigned to it).")
+    ] = None,
+    retention_days: Annotated[float, typer.Option(min=0.01, help="Delete recordings older than this.")] = 30,
+    max_recordings_gb: Annotated[
+        float | None, typer.Option(min=0, help="Delete the oldest recordings beyond this disk quota.")
+    ] = None,
+    segment_seconds: Annotated[float, typer.Option(min=1, help="Length of recorded segments.")] = 60,
+    record: Annotated[bool, typer.Option(help="Record each camera's main stream.")] = True,
+    detect: Annotated[bool, typer.Option(help="Use the installed detector (else motion only).")] = True,
+) -> None:
+    """Run camera ingest, health, recording and analytics for the cameras assigned to this worker."""
+    try:
+        settings = load_settings(config)
+    except ConfigError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    configure_logging(settings.logging.level, json_output=settings.logging.json_output)
+    upgrade(settings.resolved_database_url)
+    quota = int(max_recordings_gb * GIB) if max_recordings_gb is not None else None
+    options = WorkerOptions(
+        worker_id=worker_id or socket.gethostname(),
+        record=record,
+        segment_seconds=segment_seconds,
+        retention=RetentionPolicy(max_age_days=retention_days, max_total_bytes=quota),
+        use_detector=detect,
+    )
+    try:
+        run_worker_process(settings, options)
+    except ConfigError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc

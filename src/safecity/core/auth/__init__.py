@@ -1,0 +1,1 @@
+"""Users, roles, permissions, passwords and access tokens."""

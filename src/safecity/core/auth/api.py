@@ -1,0 +1,160 @@
+"""Login and user administration over HTTP."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Request, status
+from pydantic import BaseModel, Field
+
+from safecity.core.audit.service import AuditRecord, append
+from safecity.core.auth import service
+from safecity.core.auth.passwords import MIN_PASSWORD_LENGTH, WeakPasswordError
+from safecity.core.auth.permissions import Permission, Role, permissions_of
+from safecity.core.http.auditing import audit
+from safecity.core.http.security import CurrentPrincipal, Principal, client_address, require
+from safecity.core.http.services import Services, get_services
+
+router = APIRouter(prefix="/api/v1", tags=["auth"])
+ServicesDep = Annotated[Services, Depends(get_services)]
+
+
+class LoginRequest(BaseModel):
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=256)
+
+
+class UserOut(BaseModel):
+    username: str
+    full_name: str
+    role: Role
+    is_active: bool
+    permissions: list[str]
+
+    @classmethod
+    def of(cls, user: service.UserView) -> UserOut:
+        return cls(
+            username=user.username,
+            full_name=user.full_name,
+            role=Role(user.role),
+            is_active=user.is_active,
+            permissions=permissions_of(user.role),
+        )
+
+
+class LoginResponse(BaseModel):
+    access_token: str
+    token_type: str = "bearer"
+    expires_at: datetime
+    user: UserOut
+
+
+class UserCreate(BaseModel):
+    username: str = Field(min_length=2, max_length=64, pattern=r"^[a-z0-9][a-z0-9_.-]+$")
+    password: str = Field(min_length=MIN_PASSWORD_LENGTH, max_length=256)
+    role: Role
+    full_name: str = Field("", max_length=200)
+
+
+class UserUpdate(BaseModel):
+    role: Role | None = None
+    is_active: bool | None = None
+
+
+def _audit(services: Services, principal: Principal, action: str, object_id: str, **details: object) -> None:
+    with services.database.session() as session:
+        audit(session, principal, action, "user", object_id, **details)
+
+
+@router.post(
+    "/auth/login",
+    response_model=LoginResponse,
+    summary="Exchange a username and password for an access token",
+    responses={401: {"description": "Wrong username or password"}, 429: {"description": "Too many attempts"}},
+)
+def login(body: LoginRequest, request: Request, services: ServicesDep) -> LoginResponse:
+    address = client_address(request)
+    keys = (f"login:user:{body.username}", f"login:addr:{address}")
+    if not services.login_limiter.hit(*keys):
+        retry = services.login_limiter.retry_after(*keys)
+        raise HTTPException(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            "too many login attempts; try again later",
+            headers={"Retry-After": str(retry)},
+        )
+    with services.database.session() as session:
+        user = service.authenticate(session, body.username, body.password)
+        append(
+            session,
+            AuditRecord(
+                actor=body.username,
+                role=user.role if user else "",
+                action="auth.login" if user else "auth.login_failed",
+                object_type="user",
+                object_id=body.username,
+                client_address=address,
+            ),
+        )
+    if user is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED, "wrong username or password", headers={"WWW-Authenticate": "Bearer"}
+        )
+    issued = services.tokens.issue(user.username, user.role)
+    return LoginResponse(access_token=issued.token, expires_at=issued.expires_at, user=UserOut.of(user))
+
+
+@router.get("/auth/me", response_model=UserOut, summary="The logged-in user, role and permissions")
+def me(principal: CurrentPrincipal, services: ServicesDep) -> UserOut:
+    with services.database.session() as session:
+        return UserOut.of(service.UserView.of(service.get_user(session, principal.username)))
+
+
+@router.get("/users", response_model=list[UserOut], tags=["users"], summary="List users")
+def list_users(
+    services: ServicesDep, _: Annotated[Principal, require(Permission.USERS_MANAGE)]
+) -> list[UserOut]:
+    with services.database.session() as session:
+        return [UserOut.of(user) for user in service.list_users(session)]
+
+
+@router.post(
+    "/users", response_model=UserOut, status_code=201, tags=["users"], summary="Create a user with a role"
+)
+def create_user(
+    body: UserCreate, services: ServicesDep, principal: Annotated[Principal, require(Permission.USERS_MANAGE)]
+) -> UserOut:
+    try:
+        with services.database.session() as session:
+            user = service.create_user(session, body.username, body.password, body.role.value, body.full_name)
+    except WeakPasswordError as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
+    except service.UserError as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
+    _audit(services, principal, "user.create", user.username, role=user.role)
+    return UserOut.of(user)
+
+
+@router.patch(
+    "/users/{username}",
+    response_model=UserOut,
+    tags=["users"],
+    summary="Change a user's role or disable them",
+)
+def update_user(
+    username: str,
+    body: UserUpdate,
+    services: ServicesDep,
+    principal: Annotated[Principal, require(Permission.USERS_MANAGE)],
+) -> UserOut:
+    try:
+        with services.database.session() as session:
+            user = service.UserView.of(service.get_user(session, username))
+            if body.role is not None:
+                user = service.set_role(session, username, body.role.value)
+            if body.is_active is not None:
+                user = service.set_active(session, username, body.is_active)
+    except service.UserNotFoundError as exc:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
+    _audit(services, principal, "user.update", username, **body.model_dump(exclude_none=True))
+    return UserOut.of(user)

@@ -1,0 +1,95 @@
+"""User accounts: creation, roles and password login. No HTTP here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from safecity.core.auth.models import User
+from safecity.core.auth.passwords import DUMMY_HASH, hash_password, needs_rehash, verify_password
+from safecity.core.auth.permissions import Role
+from safecity.core.db import utcnow
+
+USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,63}$")
+
+
+class UserError(ValueError):
+    """A user operation was refused; the message says why."""
+
+
+class UserNotFoundError(UserError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class UserView:
+    id: int
+    username: str
+    full_name: str
+    role: str
+    is_active: bool
+
+    @classmethod
+    def of(cls, user: User) -> UserView:
+        return cls(user.id, user.username, user.full_name, user.role, user.is_active)
+
+
+def parse_role(role: str) -> Role:
+    try:
+        return Role(role)
+    except ValueError:
+        raise UserError(f"unknown role {role!r} (one of: {', '.join(r.value for r in Role)})") from None
+
+
+def create_user(session: Session, username: str, password: str, role: str, full_name: str = "") -> UserView:
+    if not USERNAME_PATTERN.match(username):
+        raise UserError("username must be 2-64 lower-case letters, digits, '.', '_' or '-'")
+    checked_role = parse_role(role)
+    if session.scalar(select(User).where(User.username == username)) is not None:
+        raise UserError(f"user {username!r} already exists")
+    user = User(
+        username=username, full_name=full_name, role=checked_role.value, password_hash=hash_password(password)
+    )
+    session.add(user)
+    session.flush()
+    return UserView.of(user)
+
+
+def get_user(session: Session, username: str) -> User:
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        raise UserNotFoundError(f"no user {username!r}")
+    return user
+
+
+def list_users(session: Session) -> list[UserView]:
+    return [UserView.of(u) for u in session.scalars(select(User).order_by(User.username))]
+
+
+def set_role(session: Session, username: str, role: str) -> UserView:
+    user = get_user(session, username)
+    user.role = parse_role(role).value
+    return UserView.of(user)
+
+
+def set_active(session: Session, username: str, active: bool) -> UserView:
+    user = get_user(session, username)
+    user.is_active = active
+    return UserView.of(user)
+
+
+def authenticate(session: Session, username: str, password: str) -> UserView | None:
+    """The user when the password is right and the account active; None otherwise (same cost either way)."""
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        verify_password(DUMMY_HASH, password)
+        return None
+    if not verify_password(user.password_hash, password) or not user.is_active:
+        return None
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    user.last_login_at = utcnow()
+    return UserView.of(user)

@@ -1,0 +1,85 @@
+"""The one bus interface every producer and service codes against."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol, runtime_checkable
+
+from safecity.core.bus.events import Event, parse_event
+from safecity.core.bus.live import LiveFeed
+
+Handler = Callable[[Event], Awaitable[None]]
+
+_CONSUMER_NAME = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
+
+
+class BusError(Exception):
+    """The bus could not do what was asked (not connected, publish not stored, unknown dead letter)."""
+
+
+def validate_consumer_name(name: str) -> str:
+    """Consumer names become NATS consumer names and subject tokens, so both buses accept the same set."""
+    if not _CONSUMER_NAME.match(name):
+        raise ValueError(f"invalid consumer name {name!r}: use 1-100 characters of [A-Za-z0-9_-]")
+    return name
+
+
+@dataclass(frozen=True)
+class DeadLetter:
+    """An event a consumer gave up on, with the last error; kept until replayed."""
+
+    id: int
+    consumer: str
+    event_id: str | None
+    event_type: str | None
+    event_json: str
+    error: str
+    attempts: int
+    created_at: datetime
+
+    def event(self) -> Event:
+        return parse_event(self.event_json)
+
+
+@runtime_checkable
+class EventBus(Protocol):
+    """Publish typed events; durable, named, at-least-once consumers; a best-effort live feed.
+
+    A consumer's handler is awaited once per delivery and the event is acknowledged when it returns. An
+    exception means retry with backoff, up to `max_deliver` attempts, then a dead letter holding the error.
+    Handlers are skipped for event ids the consumer already handled, but must still tolerate running twice
+    (a crash between the handler returning and the acknowledgement being stored).
+    """
+
+    async def start(self) -> None: ...
+
+    async def close(self) -> None: ...
+
+    async def publish(self, event: Event) -> None:
+        """Store the event durably; raises `BusError` when it could not be stored."""
+        ...
+
+    async def subscribe(
+        self, consumer: str, patterns: Sequence[str], handler: Handler, *, max_deliver: int = 5
+    ) -> None:
+        """Start delivering every event whose type matches a pattern to `handler`, resuming where the
+        durable consumer named `consumer` left off (from the oldest retained event when it is new)."""
+        ...
+
+    def listen(self, patterns: Sequence[str], *, max_queue: int = 1000) -> LiveFeed:
+        """An ephemeral live feed of events published from now on; drops the oldest when full."""
+        ...
+
+    async def dead_letters(self, consumer: str | None = None, limit: int = 100) -> list[DeadLetter]: ...
+
+    async def replay_dead_letter(self, dead_letter_id: int) -> None:
+        """Deliver the dead-lettered event again to its consumer only, and remove it from the list."""
+        ...
+
+    async def health(self) -> dict[str, Any]:
+        """`{"ok": bool, "reason": str | None, "consumers": {name: {"pending": int, "running": bool, ...}},
+        ...details}`; `pending` counts messages the consumer has not acknowledged yet."""
+        ...

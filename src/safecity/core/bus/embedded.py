@@ -1,0 +1,292 @@
+"""The embedded bus: durable in the database, for the single-server stack (SQLite or PostgreSQL).
+
+Events are appended to `bus_messages`; each named consumer keeps an offset in `bus_consumer_offsets` and
+handles messages one at a time, in order. A publish in this process wakes consumers at once; events written
+by other processes sharing the database are picked up by polling every `poll_interval` seconds. One process
+at a time should run a given consumer name (there is no competing-consumer lock).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Coroutine, Sequence
+from datetime import timedelta
+from typing import Any
+
+from tenacity import AsyncRetrying, stop_after_attempt
+
+from safecity.core.bus.base import BusError, DeadLetter, Handler, validate_consumer_name
+from safecity.core.bus.dead_letters import DeadLetterStore, describe_error
+from safecity.core.bus.events import Event, check_publishable, parse_event, topic_matches, validate_pattern
+from safecity.core.bus.idempotency import IdempotencyGuard
+from safecity.core.bus.live import LiveFeed
+from safecity.core.bus.message_log import LoggedMessage, MessageLog
+from safecity.core.bus.retry import RetryPolicy
+from safecity.core.db import Database
+
+logger = logging.getLogger(__name__)
+
+
+class EmbeddedBus:
+    def __init__(
+        self,
+        database: Database,
+        *,
+        poll_interval: float = 0.5,
+        batch_size: int = 100,
+        retry: RetryPolicy | None = None,
+        retention: timedelta = timedelta(hours=24),
+        handled_retention: timedelta = timedelta(days=7),
+        housekeeping_interval: float = 300.0,
+    ) -> None:
+        self._database = database
+        self._log = MessageLog(database)
+        self._guard = IdempotencyGuard(database)
+        self._dead_letters = DeadLetterStore(database)
+        self._poll_interval = poll_interval
+        self._batch_size = batch_size
+        self._retry = retry or RetryPolicy()
+        self._retention = retention
+        self._handled_retention = handled_retention
+        self._housekeeping_interval = housekeeping_interval
+        self._consumers: dict[str, asyncio.Task[None]] = {}
+        self._tasks: list[asyncio.Task[None]] = []
+        self._wakeups: set[asyncio.Event] = set()
+        self._feeds: set[LiveFeed] = set()
+        self._started = False
+
+    async def start(self) -> None:
+        if self._started:
+            return
+        live_position = await asyncio.to_thread(self._log.head)
+        self._started = True
+        self._spawn(self._feed_live(live_position), "live feed")
+        self._spawn(self._housekeep(), "housekeeping")
+
+    async def close(self) -> None:
+        self._started = False
+        tasks = [*self._tasks, *self._consumers.values()]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        self._tasks.clear()
+        self._consumers.clear()
+        for feed in list(self._feeds):
+            feed.close()
+
+    async def publish(self, event: Event) -> None:
+        check_publishable(event)
+        try:
+            await asyncio.to_thread(self._log.append, event)
+        except Exception as error:
+            raise BusError(f"could not store event {event.id}: {error}") from error
+        self._wake_all()
+
+    async def subscribe(
+        self, consumer: str, patterns: Sequence[str], handler: Handler, *, max_deliver: int = 5
+    ) -> None:
+        self._require_started()
+        validate_consumer_name(consumer)
+        checked = [validate_pattern(pattern) for pattern in patterns]
+        if max_deliver < 1:
+            raise ValueError("max_deliver must be at least 1")
+        if consumer in self._consumers:
+            raise BusError(f"consumer {consumer!r} is already subscribed on this bus")
+        position = await asyncio.to_thread(self._log.register, consumer)
+        task = asyncio.create_task(
+            self._consume(consumer, checked, handler, max_deliver, position), name=f"bus consumer {consumer}"
+        )
+        self._consumers[consumer] = task
+
+    def listen(self, patterns: Sequence[str], *, max_queue: int = 1000) -> LiveFeed:
+        self._require_started()
+        feed = LiveFeed(patterns, max_queue, on_close=self._feeds.discard)
+        self._feeds.add(feed)
+        return feed
+
+    async def dead_letters(self, consumer: str | None = None, limit: int = 100) -> list[DeadLetter]:
+        return await self._dead_letters.pending(consumer, limit)
+
+    async def replay_dead_letter(self, dead_letter_id: int) -> None:
+        def replay() -> None:
+            with self._database.session() as session:
+                letter = self._dead_letters.mark_replayed_in(session, dead_letter_id)
+                self._log.append_in(
+                    session, letter.event_json, letter.event(), target_consumer=letter.consumer
+                )
+
+        await asyncio.to_thread(replay)
+        self._wake_all()
+
+    async def health(self) -> dict[str, Any]:
+        details: dict[str, Any] = {"kind": "embedded", "database": self._database.dialect}
+        if not self._started:
+            return {"ok": False, "reason": "bus not started", **details}
+        try:
+            head = await asyncio.to_thread(self._log.head)
+            offsets = await asyncio.to_thread(self._log.offsets)
+            dead_letters = await self._dead_letters.count_pending()
+        except Exception as error:
+            return {"ok": False, "reason": f"database unavailable: {error}", **details}
+        stopped = [name for name, task in self._consumers.items() if task.done()]
+        consumers = {
+            name: {
+                "position": offsets.get(name, 0),
+                "pending": head - offsets.get(name, 0),
+                "running": name not in stopped,
+            }
+            for name in self._consumers
+        }
+        return {
+            "ok": not stopped,
+            "reason": f"consumers stopped: {', '.join(stopped)}" if stopped else None,
+            **details,
+            "head": head,
+            "consumers": consumers,
+            "dead_letters": dead_letters,
+            "live_feeds": len(self._feeds),
+            "live_dropped": sum(feed.dropped for feed in self._feeds),
+        }
+
+    def _require_started(self) -> None:
+        if not self._started:
+            raise BusError("bus not started; call start() first")
+
+    def _spawn(self, coroutine: Coroutine[Any, Any, None], name: str) -> None:
+        self._tasks.append(asyncio.create_task(coroutine, name=f"bus {name}"))
+
+    def _wake_all(self) -> None:
+        for wakeup in self._wakeups:
+            wakeup.set()
+
+    async def _follow(
+        self,
+        position: int,
+        consumer: str | None,
+        on_batch: Callable[[list[LoggedMessage]], Coroutine[Any, Any, int]],
+    ) -> None:
+        """Read the log after `position` forever, handing each batch on; survives database outages."""
+        wakeup = asyncio.Event()
+        self._wakeups.add(wakeup)
+        try:
+            while True:
+                wakeup.clear()
+                try:
+                    batch = await asyncio.to_thread(
+                        self._log.read_after, position, self._batch_size, consumer
+                    )
+                    if batch:
+                        position = await on_batch(batch)
+                        continue
+                except Exception:
+                    logger.exception("bus: reading the message log failed; retrying")
+                # asyncio.timeout rather than wait_for: on 3.11, wait_for can lose a cancellation that
+                # arrives while it times out, and close() would then wait forever.
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(self._poll_interval):
+                        await wakeup.wait()
+        finally:
+            self._wakeups.discard(wakeup)
+
+    async def _feed_live(self, position: int) -> None:
+        async def offer(batch: list[LoggedMessage]) -> int:
+            for message in batch:
+                if any(feed.wants(message.event_type) for feed in self._feeds):
+                    try:
+                        event = parse_event(message.event_json)
+                    except ValueError:
+                        logger.warning("bus: unreadable event %s skipped by the live feed", message.seq)
+                        continue
+                    for feed in list(self._feeds):
+                        feed.offer(event)
+            return batch[-1].seq
+
+        await self._follow(position, None, offer)
+
+    async def _consume(
+        self, consumer: str, patterns: list[str], handler: Handler, max_deliver: int, position: int
+    ) -> None:
+        async def handle(batch: list[LoggedMessage]) -> int:
+            for message in batch:
+                wanted = message.target_consumer == consumer or any(
+                    topic_matches(pattern, message.event_type) for pattern in patterns
+                )
+                if wanted:
+                    await self._deliver(consumer, message, handler, max_deliver)
+            await asyncio.to_thread(self._log.commit_offset, consumer, batch[-1].seq)
+            return batch[-1].seq
+
+        await self._follow(position, consumer, handle)
+
+    async def _deliver(
+        self, consumer: str, message: LoggedMessage, handler: Handler, max_deliver: int
+    ) -> None:
+        """Handle one message and acknowledge it (advance the offset); dead-letter it after the last try."""
+        try:
+            event = parse_event(message.event_json)
+        except Exception as error:
+            await self._acknowledge(consumer, message, failure=(error, 1))
+            return
+        if await self._guard.already_handled(consumer, event.id):
+            await self._acknowledge(consumer, message)
+            return
+        attempts = 0
+        try:
+            retrying = AsyncRetrying(
+                stop=stop_after_attempt(max_deliver), wait=self._retry.wait(), reraise=True
+            )
+            async for attempt in retrying:
+                with attempt:
+                    attempts = attempt.retry_state.attempt_number
+                    await handler(event)
+        except Exception as error:
+            logger.warning(
+                "bus: consumer %s gave up on event %s after %d attempts", consumer, event.id, attempts
+            )
+            await self._acknowledge(consumer, message, failure=(error, attempts))
+            return
+        await self._acknowledge(consumer, message, handled=event)
+
+    async def _acknowledge(
+        self,
+        consumer: str,
+        message: LoggedMessage,
+        *,
+        handled: Event | None = None,
+        failure: tuple[BaseException, int] | None = None,
+    ) -> None:
+        """Advance the offset past `message` in the same transaction as its outcome."""
+
+        def acknowledge() -> None:
+            with self._database.session() as session:
+                if handled is not None:
+                    self._guard.mark_handled_in(session, consumer, handled.id)
+                if failure is not None:
+                    error, attempts = failure
+                    self._dead_letters.add_in(
+                        session,
+                        consumer=consumer,
+                        event_id=message.event_id,
+                        event_type=message.event_type,
+                        event_json=message.event_json,
+                        error=describe_error(error),
+                        attempts=attempts,
+                    )
+                self._log.commit_offset_in(session, consumer, message.seq)
+
+        await asyncio.to_thread(acknowledge)
+
+    async def _housekeep(self) -> None:
+        while True:
+            await asyncio.sleep(self._housekeeping_interval)
+            try:
+                await self.prune()
+            except Exception:
+                logger.exception("bus: housekeeping failed")
+
+    async def prune(self) -> int:
+        """Apply the retention bounds now; returns how many log messages were deleted."""
+        await self._guard.forget_older_than(self._handled_retention)
+        return await asyncio.to_thread(self._log.prune, self._retention)

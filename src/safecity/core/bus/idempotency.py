@@ -1,0 +1,53 @@
+"""Remember which event ids each consumer has handled, so a redelivery does not run the handler again."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+from uuid import UUID
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from safecity.core.bus.insert_if_absent import insert_if_absent
+from safecity.core.bus.tables import HandledEvent
+from safecity.core.db import Database, utcnow
+
+
+class IdempotencyGuard:
+    """Backed by `bus_handled_events`; shared by every bus implementation and every process."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    async def already_handled(self, consumer: str, event_id: UUID) -> bool:
+        return await asyncio.to_thread(self._already_handled, consumer, event_id)
+
+    async def mark_handled(self, consumer: str, event_id: UUID) -> None:
+        await asyncio.to_thread(self._mark_handled, consumer, event_id)
+
+    def mark_handled_in(self, session: Session, consumer: str, event_id: UUID) -> None:
+        """Record the event as handled inside the caller's transaction; a second record is a no-op."""
+        insert_if_absent(
+            session, HandledEvent, {"consumer": consumer, "event_id": str(event_id), "handled_at": utcnow()}
+        )
+
+    async def forget_older_than(self, age: timedelta) -> int:
+        """Drop records older than `age` (longer than any redelivery can take); returns how many."""
+        return await asyncio.to_thread(self._forget_older_than, age)
+
+    def _already_handled(self, consumer: str, event_id: UUID) -> bool:
+        with self._database.session() as session:
+            query = select(HandledEvent.event_id).where(
+                HandledEvent.consumer == consumer, HandledEvent.event_id == str(event_id)
+            )
+            return session.execute(query).first() is not None
+
+    def _mark_handled(self, consumer: str, event_id: UUID) -> None:
+        with self._database.session() as session:
+            self.mark_handled_in(session, consumer, event_id)
+
+    def _forget_older_than(self, age: timedelta) -> int:
+        with self._database.session() as session:
+            result = session.execute(delete(HandledEvent).where(HandledEvent.handled_at < utcnow() - age))
+            return int(getattr(result, "rowcount", 0) or 0)

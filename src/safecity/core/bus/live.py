@@ -1,0 +1,68 @@
+"""A bounded, drop-oldest feed of live events for one reader (a WebSocket client, a console view)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import Callable, Sequence
+from types import TracebackType
+
+from safecity.core.bus.events import Event, topic_matches, validate_pattern
+
+
+class LiveFeed:
+    """Best-effort: a slow reader loses the oldest events (counted in `dropped`) instead of growing memory.
+
+    Use as `async with bus.listen(["camera.*"]) as feed: async for event in feed: ...`.
+    """
+
+    def __init__(self, patterns: Sequence[str], max_queue: int, on_close: Callable[[LiveFeed], None]) -> None:
+        if max_queue < 1:
+            raise ValueError("max_queue must be at least 1")
+        self.patterns = [validate_pattern(pattern) for pattern in patterns]
+        self.dropped = 0
+        self._queue: deque[Event] = deque(maxlen=max_queue)
+        self._ready = asyncio.Event()
+        self._closed = False
+        self._on_close = on_close
+
+    def wants(self, topic: str) -> bool:
+        return any(topic_matches(pattern, topic) for pattern in self.patterns)
+
+    def offer(self, event: Event) -> None:
+        """Queue the event if it matches; never blocks."""
+        if self._closed or not self.wants(event.type):
+            return
+        if len(self._queue) == self._queue.maxlen:
+            self.dropped += 1
+        self._queue.append(event)
+        self._ready.set()
+
+    @property
+    def pending(self) -> int:
+        return len(self._queue)
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._ready.set()
+            self._on_close(self)
+
+    def __aiter__(self) -> LiveFeed:
+        return self
+
+    async def __anext__(self) -> Event:
+        while not self._queue:
+            if self._closed:
+                raise StopAsyncIteration
+            self._ready.clear()
+            await self._ready.wait()
+        return self._queue.popleft()
+
+    async def __aenter__(self) -> LiveFeed:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()

@@ -1,0 +1,318 @@
+"""The city-scale bus: NATS JetStream.
+
+One file-backed stream holds `<root>.events.<event type>` (every event) and `<root>.replay.<consumer>`
+(dead letters sent back to one consumer). Each named consumer is a durable pull consumer with explicit ack;
+the client keeps reconnecting forever when nats-server restarts, and publishes during an outage are retried
+for up to `publish_timeout` seconds (the `Nats-Msg-Id` header makes the retries duplicate-free).
+
+Delivery to one durable consumer is in `nats_consumer`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import Any
+
+from nats.aio.client import Client
+from nats.aio.msg import Msg
+from nats.errors import ConnectionClosedError
+from nats.errors import Error as NatsError
+from nats.js import JetStreamContext
+from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy, StorageType, StreamConfig
+from nats.js.errors import BadRequestError, NotFoundError
+from tenacity import AsyncRetrying, retry_if_exception, stop_after_delay, wait_exponential
+
+from safecity.core.bus.base import BusError, DeadLetter, Handler, validate_consumer_name
+from safecity.core.bus.dead_letters import DeadLetterStore
+from safecity.core.bus.events import Event, check_publishable, parse_event, validate_pattern
+from safecity.core.bus.idempotency import IdempotencyGuard
+from safecity.core.bus.live import LiveFeed
+from safecity.core.bus.nats_consumer import (
+    MESSAGE_ID_HEADER,
+    JetStreamConsumer,
+    SubjectRouter,
+    event_subject,
+    replay_subject,
+)
+from safecity.core.bus.retry import RetryPolicy
+from safecity.core.db import Database
+
+logger = logging.getLogger(__name__)
+
+
+def _worth_retrying(error: BaseException) -> bool:
+    """Outage symptoms (timeouts, no responders, reconnecting) pass; refusals and our own close do not."""
+    return isinstance(error, NatsError) and not isinstance(error, BadRequestError | ConnectionClosedError)
+
+
+class NatsBus:
+    def __init__(
+        self,
+        database: Database,
+        *,
+        url: str = "nats://127.0.0.1:4222",
+        stream: str = "SAFECITY_EVENTS",
+        subject_root: str = "safecity",
+        ack_wait: float = 30.0,
+        retry: RetryPolicy | None = None,
+        publish_timeout: float = 30.0,
+        connect_timeout: float = 2.0,
+        start_timeout: float = 30.0,
+        reconnect_wait: float = 0.5,
+        max_age: timedelta = timedelta(days=7),
+        duplicate_window: timedelta = timedelta(minutes=2),
+        fetch_batch: int = 10,
+        handled_retention: timedelta = timedelta(days=7),
+        housekeeping_interval: float = 300.0,
+    ) -> None:
+        self._url = url
+        self._stream = stream
+        self._root = subject_root
+        self._ack_wait = ack_wait
+        self._retry = retry or RetryPolicy()
+        self._publish_timeout = publish_timeout
+        self._connect_timeout = connect_timeout
+        self._start_timeout = start_timeout
+        self._reconnect_wait = reconnect_wait
+        self._max_age = max_age
+        self._duplicate_window = duplicate_window
+        self._fetch_batch = fetch_batch
+        self._handled_retention = handled_retention
+        self._housekeeping_interval = housekeeping_interval
+        self._guard = IdempotencyGuard(database)
+        self._dead_letters = DeadLetterStore(database)
+        self._client: Client | None = None
+        self._jetstream: JetStreamContext | None = None
+        self._consumers: dict[str, asyncio.Task[None]] = {}
+        self._tasks: list[asyncio.Task[None]] = []
+        self._feeds: set[LiveFeed] = set()
+
+    def _event_subject(self, event_type: str) -> str:
+        return event_subject(self._root, event_type)
+
+    def _replay_subject(self, consumer: str) -> str:
+        return replay_subject(self._root, consumer)
+
+    # lifecycle
+
+    async def start(self) -> None:
+        if self._client is not None:
+            return
+        # nats-py annotates these timeouts as int but takes seconds as float.
+        options: dict[str, Any] = {
+            "name": "safecity-bus",
+            "connect_timeout": self._connect_timeout,
+            "reconnect_time_wait": self._reconnect_wait,
+            "max_reconnect_attempts": -1,
+            "allow_reconnect": True,
+            "error_cb": self._on_error,
+            "disconnected_cb": self._on_disconnected,
+            "reconnected_cb": self._on_reconnected,
+        }
+        client = Client()
+        try:
+            # The client retries forever, even for the first connection, so the wait is bounded here.
+            async with asyncio.timeout(self._start_timeout):
+                await client.connect(self._url, **options)
+        except Exception as error:
+            with contextlib.suppress(Exception):
+                await client.close()
+            raise BusError(f"cannot connect to NATS at {self._url}: {error!r}") from error
+        self._client = client
+        self._jetstream = client.jetstream()
+        try:
+            await self._ensure_stream()
+            await client.subscribe(self._event_subject(">"), cb=self._offer_live)
+        except Exception as error:
+            await self.close()
+            raise BusError(f"cannot set up JetStream stream {self._stream}: {error!r}") from error
+        self._tasks.append(asyncio.create_task(self._housekeep(), name="bus housekeeping"))
+
+    async def close(self) -> None:
+        tasks = [*self._tasks, *self._consumers.values()]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        self._tasks.clear()
+        self._consumers.clear()
+        for feed in list(self._feeds):
+            feed.close()
+        if self._client is not None:
+            with contextlib.suppress(Exception):
+                await self._client.close()
+        self._client = None
+        self._jetstream = None
+
+    async def _ensure_stream(self) -> None:
+        config = StreamConfig(
+            name=self._stream,
+            subjects=[self._event_subject(">"), self._replay_subject(">")],
+            storage=StorageType.FILE,
+            max_age=self._max_age.total_seconds(),
+            duplicate_window=self._duplicate_window.total_seconds(),
+        )
+        jetstream = self._require_jetstream()
+        try:
+            await jetstream.stream_info(self._stream)
+        except NotFoundError:
+            await jetstream.add_stream(config)
+        else:
+            await jetstream.update_stream(config)
+
+    # publishing
+
+    async def publish(self, event: Event) -> None:
+        check_publishable(event)
+        await self._publish(self._event_subject(event.type), event.to_json().encode(), str(event.id))
+
+    async def _publish(self, subject: str, data: bytes, message_id: str) -> None:
+        jetstream = self._require_jetstream()
+        try:
+            async for attempt in AsyncRetrying(
+                retry=retry_if_exception(_worth_retrying),
+                stop=stop_after_delay(self._publish_timeout),
+                wait=wait_exponential(multiplier=0.1, max=2.0),
+                reraise=True,
+            ):
+                with attempt:
+                    await jetstream.publish(
+                        subject, data, timeout=2.0, headers={MESSAGE_ID_HEADER: message_id}
+                    )
+        except NatsError as error:
+            raise BusError(f"event {message_id} not stored in {self._stream}: {error!r}") from error
+
+    # consuming
+
+    async def subscribe(
+        self, consumer: str, patterns: Sequence[str], handler: Handler, *, max_deliver: int = 5
+    ) -> None:
+        validate_consumer_name(consumer)
+        checked = [validate_pattern(pattern) for pattern in patterns]
+        if max_deliver < 1:
+            raise ValueError("max_deliver must be at least 1")
+        if consumer in self._consumers:
+            raise BusError(f"consumer {consumer!r} is already subscribed on this bus")
+        config = ConsumerConfig(
+            durable_name=consumer,
+            ack_policy=AckPolicy.EXPLICIT,
+            deliver_policy=DeliverPolicy.ALL,
+            ack_wait=self._ack_wait,
+            # Unlimited on the server: the bus dead-letters after max_deliver itself, so an event whose
+            # consumer keeps dying before the ack is parked with a reason rather than dropped silently.
+            max_deliver=-1,
+        )
+        subscription = await self._require_jetstream().pull_subscribe(
+            f"{self._root}.>", durable=consumer, stream=self._stream, config=config
+        )
+        durable = JetStreamConsumer(
+            subscription,
+            consumer,
+            SubjectRouter(self._root, consumer, checked),
+            handler,
+            max_deliver=max_deliver,
+            guard=self._guard,
+            dead_letters=self._dead_letters,
+            retry=self._retry,
+            fetch_batch=self._fetch_batch,
+            reconnect_wait=self._reconnect_wait,
+        )
+        self._consumers[consumer] = asyncio.create_task(durable.run(), name=f"bus consumer {consumer}")
+
+    # dead letters
+
+    async def dead_letters(self, consumer: str | None = None, limit: int = 100) -> list[DeadLetter]:
+        return await self._dead_letters.pending(consumer, limit)
+
+    async def replay_dead_letter(self, dead_letter_id: int) -> None:
+        letter = await self._dead_letters.get_pending(dead_letter_id)
+        await self._publish(
+            self._replay_subject(letter.consumer),
+            letter.event_json.encode(),
+            f"{letter.event_id}.replay.{letter.id}",
+        )
+        await self._dead_letters.mark_replayed(dead_letter_id)
+
+    # live feed
+
+    def listen(self, patterns: Sequence[str], *, max_queue: int = 1000) -> LiveFeed:
+        self._require_jetstream()
+        feed = LiveFeed(patterns, max_queue, on_close=self._feeds.discard)
+        self._feeds.add(feed)
+        return feed
+
+    async def _offer_live(self, message: Msg) -> None:
+        if not self._feeds:
+            return
+        try:
+            event = parse_event(message.data)
+        except Exception:
+            logger.warning("bus: unreadable event on %s skipped by the live feed", message.subject)
+            return
+        for feed in list(self._feeds):
+            feed.offer(event)
+
+    # health
+
+    async def health(self) -> dict[str, Any]:
+        details: dict[str, Any] = {"kind": "nats", "url": self._url, "stream": self._stream}
+        client, jetstream = self._client, self._jetstream
+        if client is None or jetstream is None:
+            return {"ok": False, "reason": "bus not started", **details}
+        if not client.is_connected:
+            last_error = client.last_error
+            reason = f"not connected to NATS at {self._url}" + (f": {last_error!r}" if last_error else "")
+            return {"ok": False, "reason": reason, **details, "reconnecting": client.is_reconnecting}
+        try:
+            stream = await jetstream.stream_info(self._stream)
+            consumers = {}
+            for name in self._consumers:
+                info = await jetstream.consumer_info(self._stream, name)
+                consumers[name] = {
+                    "pending": info.num_pending + info.num_ack_pending,
+                    "awaiting_ack": info.num_ack_pending,
+                    "redelivered": info.num_redelivered,
+                    "running": not self._consumers[name].done(),
+                }
+            dead_letters = await self._dead_letters.count_pending()
+        except Exception as error:
+            return {"ok": False, "reason": f"JetStream unavailable: {error!r}", **details}
+        stopped = [name for name, state in consumers.items() if not state["running"]]
+        return {
+            "ok": not stopped,
+            "reason": f"consumers stopped: {', '.join(stopped)}" if stopped else None,
+            **details,
+            "messages": stream.state.messages,
+            "consumers": consumers,
+            "dead_letters": dead_letters,
+            "reconnects": client.stats["reconnects"],
+            "live_feeds": len(self._feeds),
+            "live_dropped": sum(feed.dropped for feed in self._feeds),
+        }
+
+    # internals
+
+    def _require_jetstream(self) -> JetStreamContext:
+        if self._jetstream is None:
+            raise BusError("bus not started; call start() first")
+        return self._jetstream
+
+    async def _housekeep(self) -> None:
+        while True:
+            await asyncio.sleep(self._housekeeping_interval)
+            try:
+                await self._guard.forget_older_than(self._handled_retention)
+            except Exception:
+                logger.exception("bus: housekeeping failed")
+
+    async def _on_error(self, error: Exception) -> None:
+        logger.warning("bus: NATS connection error: %r", error)
+
+    async def _on_disconnected(self) -> None:
+        logger.warning("bus: disconnected from NATS at %s; reconnecting", self._url)
+
+    async def _on_reconnected(self) -> None:
+        logger.info("bus: reconnected to NATS at %s", self._url)

@@ -1,0 +1,155 @@
+"""Delivery to one durable JetStream consumer: fetch, handle, ack / nak with backoff / dead-letter.
+
+nats-server 2.9 allows one filter subject per consumer, so a consumer pulls everything under the root and
+acknowledges, without handling, what its patterns do not match.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from nats.aio.msg import Msg
+from nats.errors import Error as NatsError
+from nats.errors import TimeoutError as NatsTimeoutError
+from nats.js import JetStreamContext
+
+from safecity.core.bus.base import Handler
+from safecity.core.bus.dead_letters import DeadLetterStore, describe_error
+from safecity.core.bus.events import Event, parse_event, topic_matches
+from safecity.core.bus.idempotency import IdempotencyGuard
+from safecity.core.bus.retry import RetryPolicy
+
+logger = logging.getLogger(__name__)
+
+MESSAGE_ID_HEADER = "Nats-Msg-Id"
+
+
+def event_subject(root: str, event_type: str) -> str:
+    return f"{root}.events.{event_type}"
+
+
+def replay_subject(root: str, consumer: str) -> str:
+    return f"{root}.replay.{consumer}"
+
+
+class DeliveryLimitError(Exception):
+    """An event kept coming back unacknowledged (its consumer died or timed out) until the limit."""
+
+
+class SubjectRouter:
+    """Whether a subject is for this consumer: an event its patterns match, or a replay sent to it."""
+
+    def __init__(self, root: str, consumer: str, patterns: list[str]) -> None:
+        self._events_prefix = event_subject(root, "")
+        self._replay_subject = replay_subject(root, consumer)
+        self._patterns = patterns
+
+    def wants(self, subject: str) -> bool:
+        if subject.startswith(self._events_prefix):
+            topic = subject.removeprefix(self._events_prefix)
+            return any(topic_matches(pattern, topic) for pattern in self._patterns)
+        return subject == self._replay_subject
+
+
+class JetStreamConsumer:
+    def __init__(
+        self,
+        subscription: JetStreamContext.PullSubscription,
+        name: str,
+        router: SubjectRouter,
+        handler: Handler,
+        *,
+        max_deliver: int,
+        guard: IdempotencyGuard,
+        dead_letters: DeadLetterStore,
+        retry: RetryPolicy,
+        fetch_batch: int,
+        reconnect_wait: float,
+    ) -> None:
+        self._subscription = subscription
+        self._name = name
+        self._router = router
+        self._handler = handler
+        self._max_deliver = max_deliver
+        self._guard = guard
+        self._dead_letters = dead_letters
+        self._retry = retry
+        self._fetch_batch = fetch_batch
+        self._reconnect_wait = reconnect_wait
+
+    async def run(self) -> None:
+        """Pull and deliver until cancelled; survives server restarts and database hiccups."""
+        while True:
+            try:
+                messages = await self._subscription.fetch(self._fetch_batch, timeout=5.0)
+            except NatsTimeoutError:
+                continue
+            except Exception as error:
+                # Reconnecting after a server restart; the client restores the subscription.
+                logger.info("bus: consumer %s cannot fetch (%r); retrying", self._name, error)
+                await asyncio.sleep(self._reconnect_wait)
+                continue
+            for message in messages:
+                await self._process(message)
+
+    async def _process(self, message: Msg) -> None:
+        if not self._router.wants(message.subject):
+            await _acknowledge(message)
+            return
+        try:
+            await self._deliver(message)
+        except Exception:
+            # The bookkeeping failed (database down?), not the handler: try again later.
+            logger.exception("bus: consumer %s could not process %s", self._name, message.subject)
+            with contextlib.suppress(NatsError):
+                await message.nak(delay=self._retry.max_delay)
+
+    async def _deliver(self, message: Msg) -> None:
+        attempt = message.metadata.num_delivered
+        try:
+            event = parse_event(message.data)
+        except Exception as error:
+            await self._dead_letter(message, None, error, attempt)
+            return
+        if await self._guard.already_handled(self._name, event.id):
+            await _acknowledge(message)
+            return
+        if attempt > self._max_deliver:
+            reason = DeliveryLimitError(f"delivered {attempt - 1} times without an acknowledgement")
+            await self._dead_letter(message, event, reason, attempt - 1)
+            return
+        try:
+            await self._handler(event)
+        except Exception as error:
+            if attempt >= self._max_deliver:
+                await self._dead_letter(message, event, error, attempt)
+            else:
+                with contextlib.suppress(NatsError):
+                    await message.nak(delay=self._retry.delay_after(attempt))
+            return
+        await self._guard.mark_handled(self._name, event.id)
+        await _acknowledge(message)
+
+    async def _dead_letter(
+        self, message: Msg, event: Event | None, error: BaseException, attempts: int
+    ) -> None:
+        logger.warning(
+            "bus: consumer %s gave up on %s after %d attempts", self._name, message.subject, attempts
+        )
+        await self._dead_letters.add(
+            consumer=self._name,
+            event_id=str(event.id) if event else (message.headers or {}).get(MESSAGE_ID_HEADER),
+            event_type=event.type if event else None,
+            event_json=message.data.decode(errors="replace"),
+            error=describe_error(error),
+            attempts=attempts,
+        )
+        await _acknowledge(message)
+
+
+async def _acknowledge(message: Msg) -> None:
+    # A lost ack means a redelivery, which the idempotency guard absorbs.
+    with contextlib.suppress(NatsError):
+        await message.ack()

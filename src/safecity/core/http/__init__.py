@@ -1,0 +1,1 @@
+"""HTTP plumbing shared by every router: services, security, errors, limits, metrics, live feed."""

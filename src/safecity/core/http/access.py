@@ -1,0 +1,84 @@
+"""Purpose-bound access to personal data.
+
+Plate and face searches, trajectories and evidence views are reads of personal data: the caller must state
+a purpose (and may give a case reference), and every such read is written to the audit log before the route
+runs.
+A route opts in by taking `PersonalDataAccess` from `personal_data_read(...)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+
+from safecity.core.audit.service import AuditRecord, append
+from safecity.core.auth.permissions import Permission
+from safecity.core.http.security import Principal, require
+from safecity.core.http.services import Services, get_services
+
+MIN_PURPOSE_LENGTH = 5
+
+
+@dataclass(frozen=True, slots=True)
+class PersonalDataAccess:
+    principal: Principal
+    purpose: str
+    case_ref: str
+    action: str
+
+
+def _missing_purpose() -> RequestValidationError:
+    return RequestValidationError(
+        [
+            {
+                "type": "missing",
+                "loc": ("query", "purpose"),
+                "msg": f"personal-data access needs a purpose of at least {MIN_PURPOSE_LENGTH} characters",
+                "input": None,
+            }
+        ]
+    )
+
+
+def personal_data_read(permission: Permission, action: str) -> Any:
+    """A dependency for routes that read personal data: permission check, stated purpose, audit entry."""
+
+    permission_check = require(permission)
+
+    # Closure variables cannot appear in string annotations, so the permission check is a default value.
+    def dependency(
+        request: Request,
+        services: Annotated[Services, Depends(get_services)],
+        principal: Principal = permission_check,
+        purpose: Annotated[
+            str | None, Query(description="Why this personal data is needed (audited). Required.")
+        ] = None,
+        case_ref: Annotated[str | None, Query(description="Case or incident reference (audited).")] = None,
+        purpose_header: Annotated[str | None, Header(alias="X-Safecity-Purpose")] = None,
+    ) -> PersonalDataAccess:
+        stated = (purpose or purpose_header or "").strip()
+        if len(stated) < MIN_PURPOSE_LENGTH:
+            raise _missing_purpose()
+        query = {k: v for k, v in request.query_params.items() if k not in {"purpose", "case_ref"}}
+        with services.database.session() as session:
+            append(
+                session,
+                AuditRecord(
+                    actor=principal.username,
+                    role=principal.role.value,
+                    action=action,
+                    object_type="personal_data",
+                    object_id=request.url.path,
+                    purpose=stated,
+                    case_ref=case_ref or "",
+                    client_address=principal.client_address,
+                    details={"query": query, "path_params": dict(request.path_params)},
+                ),
+            )
+        return PersonalDataAccess(principal, stated, case_ref or "", action)
+
+    dependency.__name__ = f"personal_data_{action.replace('.', '_')}"
+    return Depends(dependency)

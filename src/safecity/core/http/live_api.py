@@ -1,0 +1,60 @@
+"""The live event WebSocket: every event a client's role may see, as JSON, as it happens."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+
+from fastapi import APIRouter, HTTPException, WebSocket, WebSocketDisconnect
+
+from safecity.core.auth.permissions import EVENT_VISIBILITY, Permission
+from safecity.core.bus.events import Event, topic_matches
+from safecity.core.http.security import Principal, principal_from_token
+from safecity.core.http.services import Services
+
+router = APIRouter(tags=["live"])
+CLOSE_POLICY_VIOLATION = 1008
+
+
+def visible_to(principal: Principal, event: Event) -> bool:
+    for pattern, permission in EVENT_VISIBILITY:
+        if topic_matches(pattern, event.type):
+            return principal.can(permission)
+    return principal.can(Permission.EVENTS_READ)
+
+
+@router.websocket("/api/v1/live")
+async def live(websocket: WebSocket, token: str = "", topics: str = ">") -> None:
+    """Connect with `?token=<access token>&topics=alert.>,camera.*`; receives one JSON event per message."""
+    services: Services = websocket.app.state.services
+    address = websocket.client.host if websocket.client else ""
+    try:
+        principal = await asyncio.to_thread(principal_from_token, services, token, address)
+    except HTTPException:
+        await websocket.close(code=CLOSE_POLICY_VIOLATION, reason="not authenticated")
+        return
+    patterns = [p.strip() for p in topics.split(",") if p.strip()] or [">"]
+    try:
+        feed = services.bus.listen(patterns)
+    except ValueError as exc:
+        await websocket.close(code=CLOSE_POLICY_VIOLATION, reason=str(exc)[:120])
+        return
+    await websocket.accept()
+    await websocket.send_json({"type": "live.hello", "user": principal.username, "topics": patterns})
+
+    async def forward() -> None:
+        async for event in feed:
+            if visible_to(principal, event):
+                await websocket.send_text(event.model_dump_json())
+
+    sender = asyncio.create_task(forward())
+    try:
+        while True:  # the client may send pings; a disconnect ends the loop
+            await websocket.receive_text()
+    except WebSocketDisconnect:
+        pass
+    finally:
+        feed.close()
+        sender.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await sender

@@ -1,0 +1,78 @@
+"""Who is calling and what they may do: bearer tokens, permissions per route, client addresses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from safecity.core.auth.permissions import Permission, Role, has_permission
+from safecity.core.auth.service import UserNotFoundError, get_user
+from safecity.core.auth.tokens import InvalidTokenError
+from safecity.core.http.services import Services, get_services
+
+_bearer = HTTPBearer(auto_error=False, description="JWT access token from POST /api/v1/auth/login")
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    username: str
+    role: Role
+    client_address: str
+
+    def can(self, permission: Permission) -> bool:
+        return has_permission(self.role, permission)
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+def _unauthorized(detail: str) -> HTTPException:
+    return HTTPException(status.HTTP_401_UNAUTHORIZED, detail, headers={"WWW-Authenticate": "Bearer"})
+
+
+def principal_from_token(services: Services, token: str, address: str) -> Principal:
+    """Decode a token and check the account is still active with the same role (roles can change)."""
+    try:
+        claims = services.tokens.decode(token)
+    except InvalidTokenError as exc:
+        raise _unauthorized(str(exc)) from exc
+    with services.database.session() as session:
+        try:
+            user = get_user(session, claims.username)
+        except UserNotFoundError:
+            raise _unauthorized("unknown user") from None
+        if not user.is_active:
+            raise _unauthorized("account disabled")
+        return Principal(user.username, Role(user.role), address)
+
+
+def current_principal(
+    request: Request,
+    services: Annotated[Services, Depends(get_services)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    if credentials is None:
+        raise _unauthorized("not authenticated")
+    return principal_from_token(services, credentials.credentials, client_address(request))
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+
+
+def require(permission: Permission) -> Any:
+    """A dependency: the caller must be logged in (401) and hold `permission` (403)."""
+
+    def check(principal: CurrentPrincipal) -> Principal:
+        if not principal.can(permission):
+            raise HTTPException(
+                status.HTTP_403_FORBIDDEN,
+                f"role {principal.role.value!r} lacks permission {permission.value!r}",
+            )
+        return principal
+
+    check.__name__ = f"require_{permission.name.lower()}"
+    return Depends(check)

@@ -1,0 +1,1 @@
+"""Command and control: incidents, units and dispatch (CAD), helpline calls, panic alerts, metrics."""

@@ -1,0 +1,263 @@
+"""Incident routes: create by hand, list, view (with links, log, assignments), status, notes, links, metrics,
+and the situation view (recommended units and nearby cameras)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+
+from safecity.alerts.http import ServicesDep, clock_of, http_errors, publish
+from safecity.core.auth.permissions import Permission
+from safecity.core.http.auditing import audit
+from safecity.core.http.security import Principal, require
+from safecity.dispatch import incidents, metrics, units
+from safecity.dispatch.cameras import cameras_near
+from safecity.dispatch.context import calendar_of, router_of, taxonomy_of
+from safecity.dispatch.events import IncidentCreated, IncidentUpdated
+from safecity.dispatch.schemas import (
+    AssignmentOut,
+    IncidentOut,
+    LinkOut,
+    LogEntryOut,
+    NearbyCameraOut,
+    RecommendationOut,
+    UnitOut,
+)
+from safecity.dispatch.states import IncidentStatus, TransitionError
+from safecity.dispatch.taxonomy import IncidentType
+
+router = APIRouter(prefix="/api/v1", tags=["incidents"])
+Reader = Annotated[Principal, require(Permission.EVENTS_READ)]
+Manager = Annotated[Principal, require(Permission.INCIDENTS_MANAGE)]
+_NOT_FOUND = (incidents.IncidentNotFoundError,)
+
+
+class IncidentCreate(BaseModel):
+    type: str = Field(min_length=1, max_length=64)
+    title: str = Field("", max_length=300)
+    priority: int | None = Field(None, ge=1, le=5)
+    latitude: float | None = Field(None, ge=-90, le=90)
+    longitude: float | None = Field(None, ge=-180, le=180)
+    address: str = Field("", max_length=500)
+    area: str | None = Field(None, max_length=100)
+    received_at: datetime | None = None
+
+
+class StatusChange(BaseModel):
+    status: IncidentStatus
+    note: str = Field("", max_length=2000)
+
+
+class NoteCreate(BaseModel):
+    text: str = Field(min_length=1, max_length=5000)
+
+
+class LinkCreate(BaseModel):
+    kind: Literal["alert", "evidence", "person", "vehicle", "call", "report"]
+    ref: str = Field(min_length=1, max_length=200)
+    note: str = Field("", max_length=2000)
+
+
+class IncidentDetail(BaseModel):
+    incident: IncidentOut
+    links: list[LinkOut]
+    log: list[LogEntryOut]
+    assignments: list[AssignmentOut]
+    times: dict[str, float | None]
+
+
+class Situation(BaseModel):
+    incident: IncidentOut
+    recommended_units: list[RecommendationOut]
+    cameras: list[NearbyCameraOut]
+
+
+class IntervalStatsOut(BaseModel):
+    count: int
+    p50: float | None
+    p90: float | None
+    p95: float | None
+    target_s: float
+    within_target: float | None
+    met: bool | None
+
+
+class MetricsOut(BaseModel):
+    since: datetime
+    until: datetime
+    group_by: str
+    target_fraction: float
+    groups: dict[str, dict[str, IntervalStatsOut]]
+
+
+@router.get("/incident-types", response_model=list[IncidentType], summary="The incident type taxonomy")
+def incident_types(services: ServicesDep, _: Reader) -> list[IncidentType]:
+    return taxonomy_of(services).all()
+
+
+@router.post("/incidents", response_model=IncidentOut, status_code=201, summary="Open an incident by hand")
+def create_incident(body: IncidentCreate, services: ServicesDep, principal: Manager) -> IncidentOut:
+    now = clock_of(services).now()
+    with http_errors(), services.database.session() as session:
+        incident = incidents.create_incident(
+            session,
+            taxonomy_of(services),
+            incidents.IncidentInput(**body.model_dump(), origin="manual"),
+            principal.username,
+            now,
+        )
+        out = IncidentOut.model_validate(incident)
+        audit(session, principal, "incident.create", "incident", incident.id, type=body.type)
+    publish(services, [IncidentCreated(incident=out, actor=principal.username)])
+    return out
+
+
+@router.get("/incidents", response_model=list[IncidentOut], summary="Incidents, most urgent first")
+def list_incidents(
+    services: ServicesDep,
+    _: Reader,
+    status: Annotated[list[IncidentStatus] | None, Query()] = None,
+    type: str | None = None,
+    area: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> list[IncidentOut]:
+    with services.database.session() as session:
+        found = incidents.list_incidents(
+            session,
+            statuses=[s.value for s in status or []],
+            type=type,
+            area=area,
+            limit=limit,
+            offset=offset,
+        )
+        return [IncidentOut.model_validate(i) for i in found]
+
+
+@router.get("/incidents/{incident_id}", response_model=IncidentDetail)
+def get_incident(incident_id: int, services: ServicesDep, _: Reader) -> IncidentDetail:
+    with http_errors(*_NOT_FOUND), services.database.session() as session:
+        incident = incidents.get_incident(session, incident_id)
+        assignments = units.assignments_of(session, incident_id)
+        times = metrics.incident_times(incident, assignments, calendar_of(services))
+        return IncidentDetail(
+            incident=IncidentOut.model_validate(incident),
+            links=[LinkOut.model_validate(x) for x in incidents.links_of(session, incident_id)],
+            log=[LogEntryOut.model_validate(x) for x in incidents.log_of(session, incident_id)],
+            assignments=[AssignmentOut.model_validate(a) for a in assignments],
+            times={name: times.value(name) for name in metrics.INTERVALS},
+        )
+
+
+@router.post(
+    "/incidents/{incident_id}/status", response_model=IncidentOut, responses={409: {"description": "Refused"}}
+)
+def change_status(
+    incident_id: int, body: StatusChange, services: ServicesDep, principal: Manager
+) -> IncidentOut:
+    with http_errors(*_NOT_FOUND, conflict=(TransitionError,)), services.database.session() as session:
+        incident = incidents.set_status(
+            session, incident_id, body.status, principal.username, clock_of(services).now(), body.note
+        )
+        out = IncidentOut.model_validate(incident)
+        audit(session, principal, "incident.status", "incident", incident_id, status=body.status.value)
+    publish(services, [IncidentUpdated(incident=out, action="status", actor=principal.username)])
+    return out
+
+
+@router.post("/incidents/{incident_id}/notes", response_model=LogEntryOut, status_code=201)
+def add_note(incident_id: int, body: NoteCreate, services: ServicesDep, principal: Manager) -> LogEntryOut:
+    with http_errors(*_NOT_FOUND), services.database.session() as session:
+        entry = incidents.add_note(
+            session, incident_id, principal.username, body.text, clock_of(services).now()
+        )
+        out = LogEntryOut.model_validate(entry)
+        incident = IncidentOut.model_validate(incidents.get_incident(session, incident_id))
+        audit(session, principal, "incident.note", "incident", incident_id)
+    publish(services, [IncidentUpdated(incident=incident, action="note", actor=principal.username)])
+    return out
+
+
+@router.post("/incidents/{incident_id}/links", response_model=LinkOut, status_code=201)
+def add_link(incident_id: int, body: LinkCreate, services: ServicesDep, principal: Manager) -> LinkOut:
+    with http_errors(*_NOT_FOUND), services.database.session() as session:
+        item = incidents.link(
+            session, incident_id, body.kind, body.ref, principal.username, clock_of(services).now(), body.note
+        )
+        out = LinkOut.model_validate(item)
+        audit(session, principal, "incident.link", "incident", incident_id, kind=body.kind, ref=body.ref)
+    return out
+
+
+@router.get(
+    "/incidents/{incident_id}/situation",
+    response_model=Situation,
+    summary="For the operator: the nearest available units (by travel time) and the nearest cameras",
+)
+def situation(
+    incident_id: int,
+    services: ServicesDep,
+    _: Reader,
+    limit: Annotated[int, Query(ge=1, le=50)] = 5,
+    capability: str | None = None,
+) -> Situation:
+    with http_errors(*_NOT_FOUND), services.database.session() as session:
+        incident = incidents.get_incident(session, incident_id)
+        out = IncidentOut.model_validate(incident)
+        needed = capability or taxonomy_of(services).get(incident.type).capability
+        recommended = []
+        if incident.latitude is not None and incident.longitude is not None:
+            recommended = [
+                RecommendationOut(
+                    unit=UnitOut.model_validate(r.unit), distance_m=r.distance_m, travel_s=r.travel_s
+                )
+                for r in units.recommend(
+                    session,
+                    router_of(services),
+                    incident.latitude,
+                    incident.longitude,
+                    capability=needed,
+                    limit=limit,
+                )
+            ]
+    cameras = []
+    if out.latitude is not None and out.longitude is not None:
+        found = cameras_near(
+            services.database, out.latitude, out.longitude, services.settings.dispatch.cameras_near
+        )
+        cameras = [NearbyCameraOut.model_validate(c) for c in found]
+    return Situation(incident=out, recommended_units=recommended, cameras=cameras)
+
+
+@router.get(
+    "/dispatch/metrics", response_model=MetricsOut, summary="Response-time percentiles against targets"
+)
+def response_metrics(
+    services: ServicesDep,
+    _: Reader,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    group_by: metrics.GroupBy = "all",
+) -> MetricsOut:
+    end = until or clock_of(services).now()
+    start = since or end - timedelta(days=1)
+    targets = services.settings.dispatch.targets
+    with services.database.session() as session:
+        times = metrics.load_times(session, start, end, calendar_of(services))
+    summary = metrics.summarize(times, targets, group_by)
+    return MetricsOut(
+        since=start,
+        until=end,
+        group_by=group_by,
+        target_fraction=targets.fraction,
+        groups={
+            key: {
+                name: IntervalStatsOut.model_validate(stats, from_attributes=True)
+                for name, stats in group.items()
+            }
+            for key, group in summary.items()
+        },
+    )

@@ -1,0 +1,177 @@
+"""Unit routes (CAD): registry, AVL positions, status changes, dispatch, nearest-available recommendation."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+
+from safecity.alerts.http import ServicesDep, clock_of, http_errors, publish
+from safecity.core.auth.permissions import Permission
+from safecity.core.http.auditing import audit
+from safecity.core.http.security import Principal, require
+from safecity.dispatch import incidents, units
+from safecity.dispatch.context import router_of
+from safecity.dispatch.events import IncidentUpdated, UnitUpdated
+from safecity.dispatch.schemas import AssignmentOut, IncidentOut, RecommendationOut, UnitOut
+from safecity.dispatch.states import TransitionError, UnitStatus
+
+router = APIRouter(prefix="/api/v1", tags=["dispatch"])
+Reader = Annotated[Principal, require(Permission.EVENTS_READ)]
+Dispatcher = Annotated[Principal, require(Permission.DISPATCH_MANAGE)]
+_NOT_FOUND = (units.UnitNotFoundError, incidents.IncidentNotFoundError)
+_CONFLICT = (TransitionError,)
+
+
+class UnitCreate(BaseModel):
+    id: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
+    callsign: str = Field(min_length=1, max_length=64)
+    type: units.UnitType
+    capabilities: list[str] | None = None
+    area: str | None = Field(None, max_length=100)
+    latitude: float | None = Field(None, ge=-90, le=90)
+    longitude: float | None = Field(None, ge=-180, le=180)
+
+
+class LocationUpdate(BaseModel):
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+    at: datetime | None = Field(None, description="When the fix was taken (defaults to now).")
+
+
+class UnitStatusChange(BaseModel):
+    status: UnitStatus
+
+
+class AssignRequest(BaseModel):
+    unit_id: str = Field(min_length=1, max_length=64)
+
+
+@router.post("/units", response_model=UnitOut, status_code=201, summary="Register a unit")
+def create_unit(body: UnitCreate, services: ServicesDep, principal: Dispatcher) -> UnitOut:
+    with http_errors(conflict=_CONFLICT), services.database.session() as session:
+        if session.get(units.Unit, body.id) is not None:
+            raise TransitionError(f"unit {body.id!r} already exists")
+        unit = units.create_unit(
+            session,
+            body.id,
+            body.callsign,
+            body.type,
+            clock_of(services).now(),
+            capabilities=body.capabilities,
+            area=body.area,
+            latitude=body.latitude,
+            longitude=body.longitude,
+        )
+        out = UnitOut.model_validate(unit)
+        audit(session, principal, "unit.create", "unit", body.id, type=body.type.value)
+    publish(services, [UnitUpdated(unit=out, action="created")])
+    return out
+
+
+@router.get("/units", response_model=list[UnitOut])
+def list_units(
+    services: ServicesDep, _: Reader, status: UnitStatus | None = None, type: units.UnitType | None = None
+) -> list[UnitOut]:
+    with services.database.session() as session:
+        found = units.list_units(
+            session, status=status.value if status else None, unit_type=type.value if type else None
+        )
+        return [UnitOut.model_validate(u) for u in found]
+
+
+@router.get("/units/recommend", response_model=list[RecommendationOut], summary="Nearest available units")
+def recommend(
+    services: ServicesDep,
+    _: Reader,
+    lat: Annotated[float, Query(ge=-90, le=90)],
+    lon: Annotated[float, Query(ge=-180, le=180)],
+    capability: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=50)] = 5,
+) -> list[RecommendationOut]:
+    with services.database.session() as session:
+        found = units.recommend(session, router_of(services), lat, lon, capability=capability, limit=limit)
+        return [
+            RecommendationOut(
+                unit=UnitOut.model_validate(r.unit), distance_m=r.distance_m, travel_s=r.travel_s
+            )
+            for r in found
+        ]
+
+
+@router.get("/units/{unit_id}", response_model=UnitOut)
+def get_unit(unit_id: str, services: ServicesDep, _: Reader) -> UnitOut:
+    with http_errors(*_NOT_FOUND), services.database.session() as session:
+        return UnitOut.model_validate(units.get_unit(session, unit_id))
+
+
+@router.post("/units/{unit_id}/location", response_model=UnitOut, summary="An AVL position fix")
+def update_location(unit_id: str, body: LocationUpdate, services: ServicesDep, _: Dispatcher) -> UnitOut:
+    at = body.at or clock_of(services).now()
+    with http_errors(*_NOT_FOUND), services.database.session() as session:
+        out = UnitOut.model_validate(
+            units.update_location(session, unit_id, body.latitude, body.longitude, at)
+        )
+    publish(services, [UnitUpdated(unit=out, action="location")])
+    return out
+
+
+@router.post("/units/{unit_id}/status", response_model=UnitOut, responses={409: {"description": "Refused"}})
+def change_status(
+    unit_id: str, body: UnitStatusChange, services: ServicesDep, principal: Dispatcher
+) -> UnitOut:
+    with http_errors(*_NOT_FOUND, conflict=_CONFLICT), services.database.session() as session:
+        before = units.get_unit(session, unit_id).current_assignment_id
+        unit = units.set_status(session, unit_id, body.status, principal.username, clock_of(services).now())
+        out = UnitOut.model_validate(unit)
+        assignment = session.get(units.Assignment, before) if before else None
+        incident_id = assignment.incident_id if assignment else None
+        audit(
+            session,
+            principal,
+            "unit.status",
+            "unit",
+            unit_id,
+            status=body.status.value,
+            incident_id=incident_id,
+        )
+    publish(services, [UnitUpdated(unit=out, action="status", incident_id=incident_id)])
+    return out
+
+
+@router.post(
+    "/incidents/{incident_id}/assignments",
+    response_model=AssignmentOut,
+    status_code=201,
+    summary="Dispatch a unit to an incident",
+    responses={409: {"description": "The unit is not available (e.g. another dispatcher took it)"}},
+)
+def assign(
+    incident_id: int, body: AssignRequest, services: ServicesDep, principal: Dispatcher
+) -> AssignmentOut:
+    now = clock_of(services).now()
+    with http_errors(*_NOT_FOUND, conflict=_CONFLICT), services.database.session() as session:
+        assignment = units.assign(session, incident_id, body.unit_id, principal.username, now)
+        incident = incidents.get_incident(session, incident_id)
+        if incident.latitude is not None and incident.longitude is not None:
+            unit = units.get_unit(session, body.unit_id)
+            if unit.latitude is not None and unit.longitude is not None:
+                eta = router_of(services).travel_seconds(
+                    [(unit.latitude, unit.longitude)], (incident.latitude, incident.longitude)
+                )
+                assignment.estimated_travel_s = eta[0]
+        session.flush()
+        out = AssignmentOut.model_validate(assignment)
+        unit_out = UnitOut.model_validate(units.get_unit(session, body.unit_id))
+        incident_out = IncidentOut.model_validate(incident)
+        audit(session, principal, "unit.dispatch", "incident", incident_id, unit_id=body.unit_id)
+    publish(
+        services,
+        [
+            UnitUpdated(unit=unit_out, action="assigned", incident_id=incident_id),
+            IncidentUpdated(incident=incident_out, action="dispatch", actor=principal.username),
+        ],
+    )
+    return out

@@ -1,0 +1,178 @@
+"""Incidents: creation from any origin, the status lifecycle, links and the narrative log."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from safecity.dispatch.models import Incident, IncidentLink, IncidentLogEntry
+from safecity.dispatch.states import INCIDENT_TRANSITIONS, IncidentStatus, check_incident
+from safecity.dispatch.taxonomy import Taxonomy
+
+ORIGINS = ("manual", "alert", "call", "report", "panic")
+LINK_KINDS = ("alert", "evidence", "person", "vehicle", "call", "report")
+
+
+class IncidentNotFoundError(LookupError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentInput:
+    type: str
+    title: str = ""
+    origin: str = "manual"
+    priority: int | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    address: str = ""
+    area: str | None = None
+    received_at: datetime | None = None  # when the call/alert/report came in; defaults to now
+
+
+def create_incident(
+    session: Session, taxonomy: Taxonomy, data: IncidentInput, by: str, now: datetime
+) -> Incident:
+    kind = taxonomy.get(data.type)
+    if data.origin not in ORIGINS:
+        raise ValueError(f"unknown origin {data.origin!r}")
+    incident = Incident(
+        type=kind.code,
+        priority=data.priority or kind.priority,
+        status=IncidentStatus.NEW.value,
+        title=data.title or kind.label,
+        origin=data.origin,
+        latitude=data.latitude,
+        longitude=data.longitude,
+        address=data.address,
+        area=data.area,
+        received_at=data.received_at or now,
+        created_at=now,
+        created_by=by,
+        updated_at=now,
+    )
+    session.add(incident)
+    session.flush()
+    log(
+        session,
+        incident.id,
+        by,
+        "status",
+        f"created ({data.origin}) as {kind.code}, priority {incident.priority}",
+        now,
+    )
+    return incident
+
+
+def get_incident(session: Session, incident_id: int) -> Incident:
+    incident = session.get(Incident, incident_id)
+    if incident is None:
+        raise IncidentNotFoundError(f"no incident {incident_id}")
+    return incident
+
+
+def list_incidents(
+    session: Session,
+    *,
+    statuses: Sequence[str] = (),
+    type: str | None = None,
+    area: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[Incident]:
+    query = select(Incident)
+    if statuses:
+        query = query.where(Incident.status.in_(list(statuses)))
+    if type:
+        query = query.where(Incident.type == type)
+    if area:
+        query = query.where(Incident.area == area)
+    query = query.order_by(Incident.priority, Incident.received_at.desc()).limit(limit).offset(offset)
+    return list(session.scalars(query))
+
+
+def set_status(
+    session: Session, incident_id: int, wanted: IncidentStatus, by: str, now: datetime, note: str = ""
+) -> Incident:
+    incident = get_incident(session, incident_id)
+    check_incident(incident.status, wanted)
+    _apply_status(session, incident, wanted, by, now, note)
+    return incident
+
+
+def advance(session: Session, incident: Incident, wanted: IncidentStatus, by: str, now: datetime) -> None:
+    """Follow the units: the first dispatch/arrival moves the incident on when the lifecycle allows it."""
+    if wanted in INCIDENT_TRANSITIONS[IncidentStatus(incident.status)]:
+        _apply_status(session, incident, wanted, by, now, "")
+
+
+def _apply_status(
+    session: Session, incident: Incident, wanted: IncidentStatus, by: str, now: datetime, note: str
+) -> None:
+    previous = incident.status
+    incident.status = wanted.value
+    incident.updated_at = now
+    if wanted == IncidentStatus.RESOLVED:
+        incident.resolved_at = now
+    if wanted == IncidentStatus.CLOSED:
+        incident.closed_at = now
+    text = f"status {previous} → {wanted.value}" + (f": {note}" if note else "")
+    log(session, incident.id, by, "status", text, now)
+
+
+def log(
+    session: Session, incident_id: int, author: str, kind: str, text: str, now: datetime
+) -> IncidentLogEntry:
+    entry = IncidentLogEntry(incident_id=incident_id, time=now, author=author, kind=kind, text=text)
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def add_note(session: Session, incident_id: int, author: str, text: str, now: datetime) -> IncidentLogEntry:
+    get_incident(session, incident_id)
+    return log(session, incident_id, author, "note", text, now)
+
+
+def link(
+    session: Session, incident_id: int, kind: str, ref: str, by: str, now: datetime, note: str = ""
+) -> IncidentLink:
+    """Attach an alert, evidence, person, vehicle, call or report; linking twice returns the first link."""
+    if kind not in LINK_KINDS:
+        raise ValueError(f"unknown link kind {kind!r}; use one of {', '.join(LINK_KINDS)}")
+    get_incident(session, incident_id)
+    existing = session.scalars(
+        select(IncidentLink).where(
+            IncidentLink.incident_id == incident_id, IncidentLink.kind == kind, IncidentLink.ref == ref
+        )
+    ).first()
+    if existing is not None:
+        return existing
+    item = IncidentLink(incident_id=incident_id, kind=kind, ref=ref, note=note, created_at=now, created_by=by)
+    session.add(item)
+    log(session, incident_id, by, "link", f"linked {kind} {ref}" + (f": {note}" if note else ""), now)
+    session.flush()
+    return item
+
+
+def links_of(session: Session, incident_id: int) -> list[IncidentLink]:
+    return list(
+        session.scalars(
+            select(IncidentLink).where(IncidentLink.incident_id == incident_id).order_by(IncidentLink.id)
+        )
+    )
+
+
+def log_of(session: Session, incident_id: int) -> list[IncidentLogEntry]:
+    query = select(IncidentLogEntry).where(IncidentLogEntry.incident_id == incident_id)
+    return list(session.scalars(query.order_by(IncidentLogEntry.id)))
+
+
+def relocate(session: Session, incident: Incident, latitude: float, longitude: float, now: datetime) -> None:
+    incident.latitude, incident.longitude = latitude, longitude
+    incident.updated_at = now
+    session.flush()

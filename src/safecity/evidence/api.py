@@ -1,0 +1,423 @@
+"""Evidence over HTTP: cases, items, custody, redaction, signed exports; legal holds; retention report."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+from fastapi import APIRouter, Depends, File, Form, HTTPException, UploadFile, status
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse
+
+from safecity.core.auth.permissions import Permission
+from safecity.core.db import utcnow
+from safecity.core.http.access import PersonalDataAccess, personal_data_read
+from safecity.core.http.auditing import audit
+from safecity.core.http.security import Principal, require
+from safecity.core.http.services import Services, get_services
+from safecity.core.media import MediaError
+from safecity.evidence import bundle, custody, holds, vault
+from safecity.evidence.custody import Actor, CustodyAction
+from safecity.evidence.errors import EvidenceError, EvidenceNotFoundError, InvalidEvidenceInputError
+from safecity.evidence.redaction import RegionFinder, face_finder, redaction_detector
+from safecity.evidence.retention import RetentionContext, build_sweeper
+from safecity.evidence.schemas import (
+    CaseCreate,
+    CaseOut,
+    CaseUpdate,
+    CustodyOut,
+    CustodyReport,
+    ExportCreate,
+    HoldCreate,
+    HoldOut,
+    ItemOut,
+    RedactCreate,
+    SigningKeyOut,
+)
+from safecity.evidence.signing import fingerprint, load_or_create_signing_key, public_key_pem
+
+router = APIRouter(prefix="/api/v1", tags=["evidence"])
+ServicesDep = Annotated[Services, Depends(get_services)]
+
+
+def _actor(principal: Principal) -> Actor:
+    return Actor(principal.username, principal.role.value)
+
+
+def _invalid(exc: InvalidEvidenceInputError, location: str = "body") -> NoReturn:
+    raise RequestValidationError(
+        [{"type": "value_error", "loc": (location, exc.field), "msg": exc.message, "input": None}]
+    )
+
+
+def _not_found(exc: EvidenceNotFoundError) -> NoReturn:
+    raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc))
+
+
+def _finder(services: Services) -> RegionFinder:
+    return face_finder(redaction_detector(services.settings.models_dir))
+
+
+def _audit(
+    services: Services, principal: Principal, action: str, object_type: str, object_id: Any, **details: Any
+) -> None:
+    with services.database.session() as session:
+        audit(session, principal, action, object_type, object_id, **details)
+
+
+# Cases ----------------------------------------------------------------------------------------------------
+
+
+@router.post("/evidence/cases", response_model=CaseOut, status_code=201, summary="Open a case")
+def create_case(
+    body: CaseCreate,
+    services: ServicesDep,
+    principal: Annotated[Principal, require(Permission.EVIDENCE_MANAGE)],
+) -> CaseOut:
+    try:
+        with services.database.session() as session:
+            case = vault.create_case(
+                session,
+                body.reference,
+                body.title,
+                _actor(principal),
+                description=body.description,
+                incident_ref=body.incident_ref,
+            )
+            out = CaseOut.model_validate(case, from_attributes=True)
+    except InvalidEvidenceInputError as exc:
+        _invalid(exc)
+    _audit(services, principal, "evidence.case_create", "evidence_case", out.id, reference=out.reference)
+    return out
+
+
+@router.get("/evidence/cases", response_model=list[CaseOut], summary="List cases")
+def list_cases(
+    services: ServicesDep, _: Annotated[Principal, require(Permission.EVIDENCE_READ)]
+) -> list[CaseOut]:
+    with services.database.session() as session:
+        return [CaseOut.model_validate(case, from_attributes=True) for case in vault.list_cases(session)]
+
+
+@router.get("/evidence/cases/{case_id}", response_model=CaseOut, summary="One case")
+def get_case(
+    case_id: int, services: ServicesDep, _: Annotated[Principal, require(Permission.EVIDENCE_READ)]
+) -> CaseOut:
+    try:
+        with services.database.session() as session:
+            return CaseOut.model_validate(vault.get_case(session, case_id), from_attributes=True)
+    except EvidenceNotFoundError as exc:
+        _not_found(exc)
+
+
+@router.patch("/evidence/cases/{case_id}", response_model=CaseOut, summary="Close or reopen a case")
+def update_case(
+    case_id: int,
+    body: CaseUpdate,
+    services: ServicesDep,
+    principal: Annotated[Principal, require(Permission.EVIDENCE_MANAGE)],
+) -> CaseOut:
+    try:
+        with services.database.session() as session:
+            case = vault.set_case_status(
+                session, vault.get_case(session, case_id), body.status, _actor(principal)
+            )
+            out = CaseOut.model_validate(case, from_attributes=True)
+    except EvidenceNotFoundError as exc:
+        _not_found(exc)
+    _audit(services, principal, "evidence.case_update", "evidence_case", case_id, status=body.status)
+    return out
+
+
+# Items ----------------------------------------------------------------------------------------------------
+
+
+@router.post(
+    "/evidence/items",
+    response_model=ItemOut,
+    status_code=201,
+    summary="Collect an item: upload a file, or reference media already stored by its sha256",
+)
+def create_item(
+    services: ServicesDep,
+    principal: Annotated[Principal, require(Permission.EVIDENCE_MANAGE)],
+    kind: Annotated[str, Form(description="clip, snapshot, upload or document")],
+    file: Annotated[UploadFile | None, File()] = None,
+    media_sha256: Annotated[str | None, Form()] = None,
+    case_id: Annotated[int | None, Form()] = None,
+    camera_id: Annotated[str | None, Form(max_length=128)] = None,
+    start: Annotated[datetime | None, Form()] = None,
+    end: Annotated[datetime | None, Form()] = None,
+    description: Annotated[str, Form(max_length=10_000)] = "",
+) -> ItemOut:
+    if (file is None) == (media_sha256 is None):
+        _invalid(InvalidEvidenceInputError("file", "send either a file or media_sha256, not both or neither"))
+    metadata = vault.ItemMetadata(
+        kind=kind,
+        case_id=case_id,
+        camera_id=camera_id or None,
+        start=start,
+        end=end,
+        filename=(file.filename or "") if file is not None else "",
+        description=description,
+    )
+    actor = _actor(principal)
+    try:
+        with services.database.session() as session:
+            if file is not None:
+                item = vault.add_upload(session, services.media, file.file, metadata, actor)
+            else:
+                item = vault.add_item(session, services.media, str(media_sha256), metadata, actor)
+            out = ItemOut.model_validate(item, from_attributes=True)
+    except InvalidEvidenceInputError as exc:
+        _invalid(exc)
+    _audit(
+        services, principal, "evidence.collect", "evidence_item", out.id, sha256=out.sha256, case_id=case_id
+    )
+    return out
+
+
+@router.get("/evidence/items", response_model=list[ItemOut], summary="Item metadata (no content), by case")
+def list_items(
+    services: ServicesDep,
+    _: Annotated[Principal, require(Permission.EVIDENCE_READ)],
+    case_id: int | None = None,
+) -> list[ItemOut]:
+    with services.database.session() as session:
+        return [ItemOut.model_validate(i, from_attributes=True) for i in vault.list_items(session, case_id)]
+
+
+def _view(
+    services: Services, access: PersonalDataAccess, item_id: int, what: str
+) -> tuple[ItemOut, Path | None]:
+    try:
+        with services.database.session() as session:
+            item = vault.get_item(session, item_id)
+            custody.record(
+                session,
+                item,
+                CustodyAction.VIEWED,
+                _actor(access.principal),
+                purpose=access.purpose,
+                case_ref=access.case_ref,
+                details={"what": what},
+            )
+            out = ItemOut.model_validate(item, from_attributes=True)
+    except EvidenceNotFoundError as exc:
+        _not_found(exc)
+    try:
+        path: Path | None = services.media.path(out.sha256)
+    except MediaError:
+        path = None  # purged by retention
+    return out, path
+
+
+@router.get("/evidence/items/{item_id}", response_model=ItemOut, summary="View an item (purpose required)")
+def view_item(
+    item_id: int,
+    services: ServicesDep,
+    access: Annotated[PersonalDataAccess, personal_data_read(Permission.EVIDENCE_READ, "evidence.view")],
+) -> ItemOut:
+    return _view(services, access, item_id, "metadata")[0]
+
+
+@router.get(
+    "/evidence/items/{item_id}/content",
+    response_class=FileResponse,
+    summary="Download an item's original file (purpose required)",
+)
+def item_content(
+    item_id: int,
+    services: ServicesDep,
+    access: Annotated[PersonalDataAccess, personal_data_read(Permission.EVIDENCE_READ, "evidence.view")],
+) -> FileResponse:
+    out, path = _view(services, access, item_id, "content")
+    if out.status == "purged" or path is None:
+        raise HTTPException(status.HTTP_410_GONE, f"item {item_id}'s file was purged by retention")
+    return FileResponse(path, filename=out.filename or f"item-{item_id}{out.suffix}")
+
+
+@router.get("/evidence/items/{item_id}/custody", response_model=CustodyReport, summary="Chain of custody")
+def item_custody(
+    item_id: int, services: ServicesDep, _: Annotated[Principal, require(Permission.EVIDENCE_READ)]
+) -> CustodyReport:
+    try:
+        with services.database.session() as session:
+            item = vault.get_item(session, item_id)
+            entries = custody.chain(session, item_id)
+            problems = custody.chain_problems(
+                [custody.entry_to_dict(e) for e in entries],
+                item_id,
+                head=item.custody_head,
+                count=item.custody_count,
+            )
+            return CustodyReport(
+                item_id=item_id,
+                intact=not problems,
+                problems=problems,
+                entries=[CustodyOut.model_validate(e, from_attributes=True) for e in entries],
+            )
+    except EvidenceNotFoundError as exc:
+        _not_found(exc)
+
+
+@router.post(
+    "/evidence/items/{item_id}/redactions",
+    response_model=ItemOut,
+    status_code=201,
+    summary="Make a face-redacted derivative of an image or clip (the original is kept)",
+)
+def redact(
+    item_id: int,
+    body: RedactCreate,
+    services: ServicesDep,
+    principal: Annotated[Principal, require(Permission.EVIDENCE_MANAGE)],
+) -> ItemOut:
+    try:
+        with services.database.session() as session:
+            item = vault.get_item(session, item_id)
+            actor = _actor(principal)
+            derivative = bundle.redact_item(
+                session, services.media, item, actor, purpose=body.purpose, finder=_finder(services)
+            )
+            out = ItemOut.model_validate(derivative, from_attributes=True)
+    except EvidenceNotFoundError as exc:
+        _not_found(exc)
+    except InvalidEvidenceInputError as exc:
+        _invalid(exc, "path")
+    _audit(services, principal, "evidence.redact", "evidence_item", item_id, derivative=out.id)
+    return out
+
+
+# Exports --------------------------------------------------------------------------------------------------
+
+
+@router.get("/evidence/signing-key", response_model=SigningKeyOut, summary="The bundle signing key to pin")
+def signing_key(
+    services: ServicesDep, _: Annotated[Principal, require(Permission.EVIDENCE_READ)]
+) -> SigningKeyOut:
+    public = load_or_create_signing_key(services.settings.data_dir).public_key()
+    return SigningKeyOut(fingerprint=fingerprint(public), public_key_pem=public_key_pem(public).decode())
+
+
+@router.post(
+    "/evidence/exports",
+    response_class=FileResponse,
+    summary="Export items as a signed, watermarked ZIP bundle (purpose required)",
+)
+def export(
+    body: ExportCreate,
+    services: ServicesDep,
+    access: Annotated[PersonalDataAccess, personal_data_read(Permission.EVIDENCE_EXPORT, "evidence.export")],
+) -> FileResponse:
+    key = load_or_create_signing_key(services.settings.data_dir)
+    principal = access.principal
+    try:
+        with tempfile.TemporaryDirectory(prefix="safecity-bundle-") as scratch:
+            with services.database.session() as session:
+                result = bundle.export_bundle(
+                    session,
+                    services.media,
+                    key,
+                    body.item_ids,
+                    _actor(principal),
+                    Path(scratch) / "bundle.zip",
+                    purpose=access.purpose,
+                    case_ref=access.case_ref,
+                    redact=body.redact,
+                    finder=_finder(services) if body.redact else None,
+                )
+            ref = services.media.put_file(result.path, ".zip")
+    except InvalidEvidenceInputError as exc:
+        _invalid(exc)
+    except EvidenceError as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
+    _audit(
+        services,
+        principal,
+        "evidence.exported",
+        "evidence_bundle",
+        result.bundle_id,
+        sha256=ref.sha256,
+        items=body.item_ids,
+        redacted=body.redact,
+        fingerprint=result.fingerprint,
+    )
+    stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
+    return FileResponse(
+        services.media.path(ref.sha256),
+        media_type="application/zip",
+        filename=f"evidence-{stamp}-{result.bundle_id[:8]}.zip",
+        headers={
+            "X-Safecity-Bundle-Id": result.bundle_id,
+            "X-Safecity-Bundle-Sha256": ref.sha256,
+            "X-Safecity-Key-Fingerprint": result.fingerprint,
+        },
+    )
+
+
+# Legal holds ----------------------------------------------------------------------------------------------
+
+holds_router = APIRouter(prefix="/api/v1/holds", tags=["retention"])
+
+
+@holds_router.get("", response_model=list[HoldOut], summary="Legal holds (active unless asked)")
+def list_holds(
+    services: ServicesDep,
+    _: Annotated[Principal, require(Permission.EVIDENCE_READ)],
+    include_released: bool = False,
+) -> list[HoldOut]:
+    with services.database.session() as session:
+        return [
+            HoldOut.model_validate(h, from_attributes=True)
+            for h in holds.list_holds(session, include_released=include_released)
+        ]
+
+
+@holds_router.post("", response_model=HoldOut, status_code=201, summary="Place a legal hold")
+def place_hold(
+    body: HoldCreate,
+    services: ServicesDep,
+    principal: Annotated[Principal, require(Permission.EVIDENCE_MANAGE)],
+) -> HoldOut:
+    try:
+        with services.database.session() as session:
+            hold = holds.place_hold(session, _actor(principal), **body.model_dump())
+            out = HoldOut.model_validate(hold, from_attributes=True)
+    except InvalidEvidenceInputError as exc:
+        _invalid(exc)
+    _audit(services, principal, "retention.hold_placed", "legal_hold", out.id, **body.model_dump(mode="json"))
+    return out
+
+
+@holds_router.post("/{hold_id}/release", response_model=HoldOut, summary="Release a legal hold")
+def release_hold(
+    hold_id: int, services: ServicesDep, principal: Annotated[Principal, require(Permission.EVIDENCE_MANAGE)]
+) -> HoldOut:
+    try:
+        with services.database.session() as session:
+            out = HoldOut.model_validate(
+                holds.release_hold(session, hold_id, _actor(principal)), from_attributes=True
+            )
+    except EvidenceNotFoundError as exc:
+        _not_found(exc)
+    _audit(services, principal, "retention.hold_released", "legal_hold", hold_id)
+    return out
+
+
+# Retention ------------------------------------------------------------------------------------------------
+
+retention_router = APIRouter(prefix="/api/v1/retention", tags=["retention"])
+
+
+@retention_router.get("/report", summary="Dry run of the retention sweep: what each data class would delete")
+def retention_report(
+    services: ServicesDep, _: Annotated[Principal, require(Permission.RETENTION_MANAGE)]
+) -> dict[str, object]:
+    context = RetentionContext(services.settings, services.database, services.media)
+    return build_sweeper(context).sweep(utcnow(), dry_run=True).to_dict()
+
+
+routers = (router, holds_router, retention_router)

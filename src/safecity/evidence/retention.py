@@ -1,0 +1,135 @@
+"""The pluggable retention sweeper: each data class registers how long it is kept and how to purge it.
+
+A data class is `DataClassPolicy(name, days, purge)` where `purge(before, dry_run) -> count` deletes (or,
+with `dry_run`, only counts) that class's data older than `before`, never anything held: open cases, legal
+holds (`safecity.evidence.holds`) and evidence media (`protected_media`). Domains add their classes with a
+provider registered at import time of a module `safecity.models` imports (see docs/evidence.md):
+
+    @retention_provider
+    def plate_reads(context: RetentionContext) -> list[DataClassPolicy]:
+        days = context.settings.retention.days_for("plate_reads", 90)
+        return [DataClassPolicy("plate_reads", days, lambda before, dry_run: ...)]
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from safecity.config import Settings
+from safecity.core.db import Database
+from safecity.core.media import MediaStore
+
+log = logging.getLogger(__name__)
+
+#: purge(before, dry_run) -> how many records (files, rows) are (or would be) deleted
+PurgeFunction = Callable[[datetime, bool], int]
+
+
+@dataclass(frozen=True, slots=True)
+class DataClassPolicy:
+    name: str
+    days: float
+    purge: PurgeFunction
+
+    def __post_init__(self) -> None:
+        if self.days <= 0:
+            raise ValueError(f"retention of {self.name}: days must be positive, got {self.days}")
+
+
+@dataclass(frozen=True, slots=True)
+class SweepLine:
+    name: str
+    days: float
+    before: datetime
+    count: int
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SweepReport:
+    dry_run: bool
+    now: datetime
+    lines: list[SweepLine] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(line.error is None for line in self.lines)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "dry_run": self.dry_run,
+            "now": self.now.isoformat(),
+            "ok": self.ok,
+            "classes": [
+                {
+                    "name": line.name,
+                    "days": line.days,
+                    "before": line.before.isoformat(),
+                    "count": line.count,
+                    "error": line.error,
+                }
+                for line in self.lines
+            ],
+        }
+
+
+class Sweeper:
+    def __init__(self) -> None:
+        self._classes: dict[str, DataClassPolicy] = {}
+
+    def register(self, policy: DataClassPolicy) -> None:
+        if policy.name in self._classes:
+            raise ValueError(f"data class {policy.name!r} is registered twice")
+        self._classes[policy.name] = policy
+
+    @property
+    def classes(self) -> list[DataClassPolicy]:
+        return list(self._classes.values())
+
+    def sweep(self, now: datetime, *, dry_run: bool) -> SweepReport:
+        """Run every class; one class failing is reported and does not stop the others."""
+        report = SweepReport(dry_run=dry_run, now=now)
+        for policy in self._classes.values():
+            before = now - timedelta(days=policy.days)
+            try:
+                count = policy.purge(before, dry_run)
+                report.lines.append(SweepLine(policy.name, policy.days, before, count))
+            except Exception as exc:
+                log.exception("retention of %s failed", policy.name)
+                report.lines.append(
+                    SweepLine(policy.name, policy.days, before, 0, f"{type(exc).__name__}: {exc}")
+                )
+        return report
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionContext:
+    settings: Settings
+    database: Database
+    media: MediaStore
+
+
+RetentionProvider = Callable[[RetentionContext], Iterable[DataClassPolicy]]
+_providers: list[RetentionProvider] = []
+
+
+def retention_provider(provider: RetentionProvider) -> RetentionProvider:
+    """Register a provider of data classes (a decorator); it is called for every sweeper built."""
+    if provider not in _providers:
+        _providers.append(provider)
+    return provider
+
+
+def build_sweeper(context: RetentionContext) -> Sweeper:
+    """A sweeper with evidence items, recordings and every registered domain's data classes."""
+    import safecity.models  # noqa: F401  (domains register their providers when their modules load)
+    from safecity.evidence.purgers import builtin_classes
+
+    sweeper = Sweeper()
+    for provider in [builtin_classes, *_providers]:
+        for policy in provider(context):
+            sweeper.register(policy)
+    return sweeper

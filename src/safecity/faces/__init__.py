@@ -1,0 +1,1 @@
+"""Face sightings: the best faces of person tracks (stored by the worker), matched live, searched later."""

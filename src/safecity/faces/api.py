@@ -1,0 +1,268 @@
+"""`/api/v1/faces`: 1:N face search, forensic search over stored sightings, and candidate review.
+
+Searches and candidate views are personal-data reads: a `purpose` is required (422 without), the access is
+audited before the route runs. A candidate becomes a confirmed match only when two different people with
+`faces.confirm` confirm it; a reject by anyone rejects it; the same person twice is a 409.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, UploadFile, status
+from fastapi.concurrency import run_in_threadpool
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from safecity.core.auth.permissions import Permission
+from safecity.core.bus import Event
+from safecity.core.http.access import PersonalDataAccess, personal_data_read
+from safecity.core.http.services import Services, get_services
+from safecity.faces.runtime import face_watchlist
+from safecity.faces.service import forensic_search
+from safecity.vision.faces import FaceError, ImageInputError, SearchMode, primary_face
+from safecity.watchlist.persons import candidates as candidate_service
+from safecity.watchlist.persons.models import FaceCandidate
+from safecity.watchlist.persons.service import Actor
+
+router = APIRouter(prefix="/api/v1/faces", tags=["faces"])
+ServicesDep = Annotated[Services, Depends(get_services)]
+SearchAccess = Annotated[PersonalDataAccess, personal_data_read(Permission.FACES_SEARCH, "face.search")]
+ForensicAccess = Annotated[PersonalDataAccess, personal_data_read(Permission.FACES_SEARCH, "face.forensic")]
+CandidateView = Annotated[
+    PersonalDataAccess, personal_data_read(Permission.FACES_CONFIRM, "face.candidate.view")
+]
+CandidateDecide = Annotated[
+    PersonalDataAccess, personal_data_read(Permission.FACES_CONFIRM, "face.candidate.decide")
+]
+
+
+def _unprocessable(message: str) -> HTTPException:
+    return HTTPException(
+        status.HTTP_422_UNPROCESSABLE_CONTENT,
+        [{"type": "value_error", "loc": ["body", "file"], "msg": message}],
+    )
+
+
+class CandidateMatchOut(BaseModel):
+    subject: str
+    name: str
+    category: str
+    score: float
+    distance: float
+
+
+class SearchFaceOut(BaseModel):
+    box: list[float]
+    quality: dict[str, object]
+    model: str | None
+    candidates: list[CandidateMatchOut]
+
+
+class SearchOut(BaseModel):
+    mode: SearchMode
+    faces: list[SearchFaceOut]
+
+
+@router.post("/search", response_model=SearchOut)
+async def search(
+    file: UploadFile,
+    services: ServicesDep,
+    access: SearchAccess,
+    mode: Annotated[SearchMode, Query()] = SearchMode.IDENTIFICATION,
+    k: Annotated[int, Query(ge=1, le=100)] = 5,
+) -> SearchOut:
+    """Every face of the uploaded image with its watchlist candidates. Identification: only subjects within
+    the model's threshold (an empty list: not on the watchlist). Investigation: the k nearest, ranked."""
+    data = await file.read()
+    watchlist = face_watchlist(services)
+    try:
+        found = await run_in_threadpool(watchlist.identify, data, mode=mode, k=k)
+    except ImageInputError as exc:
+        raise _unprocessable(str(exc)) from exc
+    return SearchOut.model_validate({"mode": mode, "faces": [face.to_dict() for face in found]})
+
+
+class SightingOut(BaseModel):
+    sighting_id: int
+    camera_id: str | None
+    time: datetime
+    track_id: str
+    crop_sha256: str
+    distance: float
+    score: float
+
+
+class ForensicOut(BaseModel):
+    probe_box: list[float]
+    model: str
+    sightings: list[SightingOut]
+
+
+@router.post("/forensic", response_model=ForensicOut)
+async def forensic(
+    file: UploadFile,
+    since: Annotated[AwareDatetime, Query()],
+    until: Annotated[AwareDatetime, Query()],
+    services: ServicesDep,
+    access: ForensicAccess,
+    camera_id: Annotated[list[str] | None, Query(description="Limit to these cameras (repeatable).")] = None,
+    k: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> ForensicOut:
+    """Stored face crops nearest to the uploaded face within [since, until] (and cameras), ranked; crops past
+    the face-crop retention period are never returned."""
+    if until < since:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "until is before since")
+    data = await file.read()
+    watchlist = face_watchlist(services)
+    retention_days = services.settings.retention.days_for("face_crops", 30)
+
+    def run() -> ForensicOut:
+        face, _ = primary_face(watchlist.pipeline("search").analyse(data), file.filename or "the image")
+        assert face.embedding is not None
+        with services.database.session() as session:
+            hits = forensic_search(
+                session,
+                face.embedding,
+                since=since,
+                until=until,
+                camera_ids=camera_id or (),
+                k=k,
+                retention_days=retention_days,
+            )
+        return ForensicOut.model_validate(
+            {
+                "probe_box": face.box.as_list(),
+                "model": face.embedding.model_id,
+                "sightings": [h.to_dict() for h in hits],
+            }
+        )
+
+    try:
+        return await run_in_threadpool(run)
+    except FaceError as exc:
+        raise _unprocessable(str(exc)) from exc
+
+
+class DecisionOut(BaseModel):
+    username: str
+    role: str
+    decision: str
+    note: str
+    created_at: datetime
+
+
+class CandidateOut(BaseModel):
+    id: int
+    event_id: str
+    subject_id: str
+    subject_name: str
+    category: str
+    score: float
+    distance: float
+    model: str
+    probe_sha256: str
+    enrolled_sha256: str
+    camera_id: str | None
+    track_id: str
+    seen_at: datetime
+    status: str
+    decided_at: datetime | None
+    decisions: list[DecisionOut]
+
+
+class DecisionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    decision: Literal["confirm", "reject"]
+    note: str = Field("", max_length=2000)
+
+
+def candidate_out(candidate: FaceCandidate) -> CandidateOut:
+    return CandidateOut(
+        id=candidate.id,
+        event_id=candidate.event_id,
+        subject_id=candidate.subject_id,
+        subject_name=candidate.subject_name,
+        category=candidate.category,
+        score=candidate.score,
+        distance=candidate.distance,
+        model=candidate.model_id,
+        probe_sha256=candidate.probe_sha256,
+        enrolled_sha256=candidate.enrolled_sha256,
+        camera_id=candidate.camera_id,
+        track_id=candidate.track_id,
+        seen_at=candidate.seen_at,
+        status=candidate.status,
+        decided_at=candidate.decided_at,
+        decisions=[
+            DecisionOut(
+                username=d.username, role=d.role, decision=d.decision, note=d.note, created_at=d.created_at
+            )
+            for d in candidate.decisions
+        ],
+    )
+
+
+@contextmanager
+def candidate_errors() -> Iterator[None]:
+    try:
+        yield
+    except candidate_service.CandidateNotFoundError as exc:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
+    except candidate_service.DecisionConflictError as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
+
+
+@router.get("/candidates", response_model=list[CandidateOut])
+def list_candidates(
+    services: ServicesDep,
+    _: CandidateView,
+    status_filter: Annotated[
+        str | None, Query(alias="status", pattern="^(pending|confirmed|rejected)$")
+    ] = None,
+    subject_id: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> list[CandidateOut]:
+    with services.database.session() as session:
+        found = candidate_service.list_candidates(
+            session, status=status_filter, subject_id=subject_id, limit=limit
+        )
+        return [candidate_out(c) for c in found]
+
+
+@router.get("/candidates/{candidate_id}", response_model=CandidateOut)
+def get_candidate(candidate_id: int, services: ServicesDep, _: CandidateView) -> CandidateOut:
+    """The candidate with the probe crop's and the enrolled image's sha256 (`GET /api/v1/media/{sha256}`)."""
+    with candidate_errors(), services.database.session() as session:
+        return candidate_out(candidate_service.get_candidate(session, candidate_id))
+
+
+@router.post("/candidates/{candidate_id}/decisions", response_model=CandidateOut)
+async def decide(
+    candidate_id: int, body: DecisionIn, services: ServicesDep, access: CandidateDecide
+) -> CandidateOut:
+    """Confirm or reject. Two confirmations by different people confirm the match (`face.match_confirmed`);
+    one reject rejects it; a second decision by the same person, or any on a decided candidate, is a 409."""
+    principal = access.principal
+    actor = Actor(principal.username, principal.role.value, principal.client_address)
+
+    def run() -> tuple[CandidateOut, list[Event]]:
+        with candidate_errors(), services.database.session() as session:
+            candidate, events = candidate_service.decide(
+                session,
+                candidate_id,
+                candidate_service.Decision(body.decision),
+                body.note,
+                actor,
+                purpose=access.purpose,
+                case_ref=access.case_ref,
+            )
+            return candidate_out(candidate), list(events)
+
+    view, events = await run_in_threadpool(run)
+    for event in events:
+        await services.bus.publish(event)
+    return view

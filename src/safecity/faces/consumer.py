@@ -1,0 +1,67 @@
+"""The durable consumer `faces`: store each `face.sighting` once and match it against the face watchlist.
+
+A sighting within a subject's threshold becomes a candidate (`face.candidate`, one per subject and person
+track). A redelivered sighting republishes the candidates it made (same event ids), so alerts never double.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from sqlalchemy import select
+
+from safecity.core.bus import Event, EventBus
+from safecity.core.logs import get_logger
+from safecity.faces.events import FaceSightingEvent
+from safecity.faces.service import sighting_by_event, store_sighting
+from safecity.vision.faces import Embedding
+from safecity.watchlist.persons.candidates import candidate_event
+from safecity.watchlist.persons.models import FaceCandidate
+from safecity.watchlist.persons.runtime import FaceWatchlist
+
+log = get_logger(__name__)
+CONSUMER = "faces"
+PATTERNS = ("face.sighting",)
+
+
+class SightingConsumer:
+    def __init__(self, watchlist: FaceWatchlist, bus: EventBus) -> None:
+        self.watchlist = watchlist
+        self.bus = bus
+
+    async def start(self) -> None:
+        await self.bus.subscribe(CONSUMER, PATTERNS, self.handle)
+
+    async def handle(self, event: Event) -> None:
+        for outgoing in await asyncio.to_thread(self.apply, event):
+            await self.bus.publish(outgoing)
+
+    def apply(self, event: Event) -> list[Event]:
+        """Store and match one sighting; returns the `face.candidate` events to publish."""
+        sighting = (
+            event
+            if isinstance(event, FaceSightingEvent)
+            else FaceSightingEvent.model_validate(event.model_dump())
+        )
+        event_id = str(sighting.id)
+        with self.watchlist.database.session() as session:
+            if sighting_by_event(session, event_id) is not None:
+                made = session.scalars(
+                    select(FaceCandidate).where(FaceCandidate.sighting_event_id == event_id)
+                )
+                return [candidate_event(c) for c in made]
+            store_sighting(session, sighting)
+            model = self.watchlist.gallery.model(sighting.model)
+            if model is None:
+                log.warning("sighting of unknown model is stored but not matched", model=sighting.model)
+                return []
+            created = self.watchlist.match_sighting(
+                session,
+                Embedding(sighting.array().copy(), model),
+                probe_sha256=sighting.crop_sha256,
+                camera_id=sighting.camera_id,
+                track_id=sighting.track_id,
+                seen_at=sighting.time,
+                sighting_event_id=event_id,
+            )
+            return [candidate_event(c) for c in created]

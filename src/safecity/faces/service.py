@@ -1,0 +1,137 @@
+"""Face sightings: storing the worker's face crops with their vectors, and forensic search over them.
+
+Forensic search takes a probe face and ranks the stored sightings of the probe's model within a time range
+(and optionally some cameras) by distance: investigation mode, no threshold, for a human to review. Sightings
+older than the face-crop retention period are never returned, even before the sweeper has purged them.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from safecity.core.db import utcnow
+from safecity.faces.events import FaceSightingEvent
+from safecity.faces.models import FaceSighting
+from safecity.vision.faces import Embedding, distance_to_score
+from safecity.vision.faces.embedding import pairwise_distances
+
+BATCH = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class SightingHit:
+    sighting_id: int
+    camera_id: str | None
+    time: datetime
+    track_id: str
+    crop_sha256: str
+    distance: float
+    score: float
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "sighting_id": self.sighting_id,
+            "camera_id": self.camera_id,
+            "time": self.time.isoformat(),
+            "track_id": self.track_id,
+            "crop_sha256": self.crop_sha256,
+            "distance": round(self.distance, 4),
+            "score": round(self.score, 4),
+        }
+
+
+def sighting_by_event(session: Session, event_id: str) -> FaceSighting | None:
+    return session.scalars(select(FaceSighting).where(FaceSighting.event_id == event_id)).first()
+
+
+def store_sighting(session: Session, event: FaceSightingEvent) -> FaceSighting:
+    """The sighting row for the event (idempotent: an event seen before returns its row)."""
+    existing = sighting_by_event(session, str(event.id))
+    if existing is not None:
+        return existing
+    sighting = FaceSighting(
+        event_id=str(event.id),
+        camera_id=event.camera_id,
+        time=event.time,
+        track_id=event.track_id,
+        crop_sha256=event.crop_sha256,
+        box=[float(v) for v in event.box],
+        quality_score=event.quality_score,
+        model_id=event.model,
+        dim=event.dim,
+        vector=event.array().tobytes(),
+    )
+    session.add(sighting)
+    session.flush()
+    return sighting
+
+
+def forensic_search(
+    session: Session,
+    probe: Embedding,
+    *,
+    since: datetime,
+    until: datetime,
+    camera_ids: Sequence[str] = (),
+    k: int = 50,
+    retention_days: float | None = None,
+    now: datetime | None = None,
+) -> list[SightingHit]:
+    """The `k` stored sightings nearest to the probe (its model only) within [since, until], nearest first."""
+    if k < 1:
+        raise ValueError(f"k must be at least 1, got {k}")
+    if until < since:
+        raise ValueError("until is before since")
+    if retention_days is not None:
+        since = max(since, (now or utcnow()) - timedelta(days=retention_days))
+    query = (
+        select(
+            FaceSighting.id,
+            FaceSighting.camera_id,
+            FaceSighting.time,
+            FaceSighting.track_id,
+            FaceSighting.crop_sha256,
+            FaceSighting.vector,
+        )
+        .where(
+            FaceSighting.model_id == probe.model_id,
+            FaceSighting.dim == probe.model.dim,
+            FaceSighting.time >= since,
+            FaceSighting.time <= until,
+        )
+        .order_by(FaceSighting.id)
+        .execution_options(yield_per=BATCH)
+    )
+    if camera_ids:
+        query = query.where(FaceSighting.camera_id.in_(list(camera_ids)))
+    best: list[tuple[float, int, SightingHit]] = []  # a max-heap of the k nearest, by negated distance
+    query_vector = probe.vector[None, :].astype(np.float32)
+    for rows in session.execute(query).partitions(BATCH):
+        vectors = np.stack([np.frombuffer(row.vector, dtype=np.float32) for row in rows])
+        distances = pairwise_distances(query_vector, vectors, probe.model.metric)[0]
+        for row, dist in zip(rows, distances, strict=True):
+            d = float(dist)
+            if len(best) == k and -best[0][0] <= d:
+                continue
+            hit = SightingHit(
+                row.id,
+                row.camera_id,
+                row.time,
+                row.track_id,
+                row.crop_sha256,
+                d,
+                distance_to_score(d, probe.model),
+            )
+            item = (-d, -row.id, hit)
+            if len(best) < k:
+                heapq.heappush(best, item)
+            else:
+                heapq.heapreplace(best, item)
+    return [hit for _, _, hit in sorted(best, key=lambda item: (-item[0], -item[1]))]

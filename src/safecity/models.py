@@ -1,0 +1,37 @@
+"""Every table of every domain, imported in one place so migrations and tests see the whole schema."""
+
+from safecity.alerts import models as alert_models
+from safecity.anpr import models as anpr_models
+from safecity.cameras import models as camera_models
+from safecity.challan import models as challan_models
+from safecity.core.audit import models as audit_models
+from safecity.core.auth import models as auth_models
+from safecity.core.bus import tables as bus_tables
+from safecity.core.db import Base
+from safecity.dispatch import models as dispatch_models
+from safecity.evidence import models as evidence_models
+from safecity.faces import models as face_models
+from safecity.faces import retention as face_retention
+from safecity.reports import models as report_models
+from safecity.watchlist.persons import models as person_watchlist_models
+from safecity.watchlist.vehicles import models as vehicle_watchlist_models
+
+metadata = Base.metadata
+
+__all__ = [
+    "alert_models",
+    "anpr_models",
+    "audit_models",
+    "auth_models",
+    "bus_tables",
+    "camera_models",
+    "challan_models",
+    "dispatch_models",
+    "evidence_models",
+    "face_models",
+    "face_retention",
+    "metadata",
+    "person_watchlist_models",
+    "report_models",
+    "vehicle_watchlist_models",
+]

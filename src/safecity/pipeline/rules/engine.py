@@ -1,0 +1,119 @@
+"""Evaluates every rule of one camera's scene against its tracks."""
+
+from __future__ import annotations
+
+from safecity.pipeline.events import EventType
+from safecity.pipeline.rules.config import SceneConfig
+from safecity.pipeline.rules.geometry import to_pixels
+from safecity.pipeline.rules.hits import RuleHit
+from safecity.pipeline.rules.lane import RestrictedLaneRule, SolidLineRule
+from safecity.pipeline.rules.lines import LineRule
+from safecity.pipeline.rules.red_light import RedLightRule
+from safecity.pipeline.rules.speed import GroundPlane
+from safecity.pipeline.rules.zones import ZoneRule
+from safecity.vision.tracking import Track
+
+
+class RuleEngine:
+    def __init__(self, scene: SceneConfig, width: int, height: int) -> None:
+        self.scene = scene
+        units = scene.units
+        self.zones = [ZoneRule(zone, to_pixels(zone.polygon, width, height, units)) for zone in scene.zones]
+        self.lines = []
+        for line in scene.lines:
+            start, end = to_pixels([line.start, line.end], width, height, units)
+            self.lines.append(LineRule(line, start, end))
+        calibration = scene.calibration
+        self.ground: GroundPlane | None = None
+        if calibration is not None:
+            self.ground = GroundPlane(
+                to_pixels(calibration.image_points, width, height, units), calibration.world_points
+            )
+        self.signals: list[RedLightRule] = []
+        for signal in scene.signals:
+            start, end = to_pixels([signal.start, signal.end], width, height, units)
+            junction = to_pixels(signal.junction, width, height, units) if signal.junction else None
+            self.signals.append(RedLightRule(signal, start, end, junction))
+        self.lanes = [
+            RestrictedLaneRule(lane, to_pixels(lane.polygon, width, height, units)) for lane in scene.lanes
+        ]
+        self.solid_lines: list[SolidLineRule] = []
+        for solid in scene.solid_lines:
+            start, end = to_pixels([solid.start, solid.end], width, height, units)
+            self.solid_lines.append(SolidLineRule(solid, start, end))
+        self.max_speed: dict[int, float] = {}
+        self.speeding_reported: set[int] = set()
+
+    def observe(self, tracks: list[Track]) -> list[RuleHit]:
+        """Rules that need fresh positions: run after each tracker update."""
+        speeds = self._speeds(tracks)
+        hits: list[RuleHit] = []
+        for zone in self.zones:
+            hits.extend(zone.observe(tracks))
+        for line in self.lines:
+            hits.extend(line.observe(tracks, speeds))
+        hits.extend(self._speeding(tracks, speeds))
+        for signal in self.signals:
+            hits.extend(signal.observe(tracks, speeds))
+        for lane in self.lanes:
+            hits.extend(lane.observe(tracks))
+        for solid in self.solid_lines:
+            hits.extend(solid.observe(tracks))
+        return hits
+
+    def tick(self, now: float, active: list[Track]) -> list[RuleHit]:
+        hits: list[RuleHit] = []
+        for zone in self.zones:
+            hits.extend(zone.tick(now, active))
+        return hits
+
+    def track_ended(self, track: Track) -> list[RuleHit]:
+        hits: list[RuleHit] = []
+        for zone in self.zones:
+            hits.extend(zone.track_ended(track))
+        for line in self.lines:
+            line.track_ended(track)
+        for signal in self.signals:
+            signal.track_ended(track)
+        for lane in self.lanes:
+            lane.track_ended(track)
+        for solid in self.solid_lines:
+            solid.track_ended(track)
+        self.speeding_reported.discard(track.track_id)
+        return hits
+
+    def pop_max_speed(self, track_id: int) -> float | None:
+        return self.max_speed.pop(track_id, None)
+
+    def line_summary(self) -> dict[str, dict[str, dict[str, int]]]:
+        return {line.name: line.summary() for line in self.lines}
+
+    def _speeds(self, tracks: list[Track]) -> dict[int, float]:
+        if self.ground is None:
+            return {}
+        speeds: dict[int, float] = {}
+        for track in tracks:
+            speed = self.ground.speed_kmh(track)
+            if speed is not None:
+                speeds[track.track_id] = speed
+                self.max_speed[track.track_id] = max(speed, self.max_speed.get(track.track_id, 0.0))
+        return speeds
+
+    def _speeding(self, tracks: list[Track], speeds: dict[int, float]) -> list[RuleHit]:
+        hits: list[RuleHit] = []
+        camera_limit = self.scene.calibration.speed_limit_kmh if self.scene.calibration else None
+        for track in tracks:
+            speed = speeds.get(track.track_id)
+            if speed is None or track.track_id in self.speeding_reported:
+                continue
+            limit, rule = camera_limit, "speed"
+            for zone in self.zones:
+                zone_limit = zone.config.speed_limit_kmh
+                if zone_limit is not None and track.track_id in zone.visits:
+                    limit, rule = zone_limit, zone.name
+                    break
+            if limit is not None and speed > limit:
+                self.speeding_reported.add(track.track_id)
+                payload = {"speed_kmh": round(speed, 1), "limit_kmh": limit}
+                hits.append(RuleHit(EventType.SPEEDING, rule, track, payload))
+        return hits

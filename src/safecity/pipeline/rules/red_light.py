@@ -1,0 +1,104 @@
+"""Red-light rule: a vehicle crosses a signal's stop line into the junction while the signal shows red.
+
+The phase is taken at the moment of crossing (controller feed, else the fixed-time schedule). With a
+`junction` polygon configured the vehicle must also reach the junction box afterwards, so one that stops
+just over the line is not reported. One report per track and signal.
+"""
+
+from __future__ import annotations
+
+from safecity.pipeline.events import EventType
+from safecity.pipeline.rules.geometry import DirectedLine, Point, Polygon
+from safecity.pipeline.rules.hits import RuleHit
+from safecity.pipeline.rules.signals import ControllerFeed, PhaseReading, phase_at
+from safecity.pipeline.rules.traffic_config import SignalConfig, SignalPhase
+from safecity.vision.tracking import Track
+
+SIDE_MARGIN_PX = 2.0
+END_TOLERANCE = 0.05
+
+
+class RedLightRule:
+    def __init__(
+        self,
+        config: SignalConfig,
+        start: Point,
+        end: Point,
+        junction: list[Point] | None = None,
+        feed: ControllerFeed | None = None,
+    ) -> None:
+        self.config = config
+        self.line = DirectedLine(start, end)
+        self.junction = Polygon(junction) if junction else None
+        self.feed = feed
+        self.last_side: dict[int, tuple[int, Point]] = {}
+        self.pending: dict[
+            int, tuple[PhaseReading, float, float]
+        ] = {}  # track → phase, crossed at, seconds in
+        self.reported: set[int] = set()
+
+    @property
+    def name(self) -> str:
+        return self.config.name
+
+    def observe(self, tracks: list[Track], speeds: dict[int, float]) -> list[RuleHit]:
+        hits: list[RuleHit] = []
+        for track in tracks:
+            if track.label not in self.config.classes or track.track_id in self.reported:
+                continue
+            self._check_crossing(track)
+            pending = self.pending.get(track.track_id)
+            if pending is None:
+                continue
+            if self.junction is not None and not self.junction.contains(track.anchor):
+                continue
+            del self.pending[track.track_id]
+            self.reported.add(track.track_id)
+            hits.append(self._hit(track, *pending, speeds.get(track.track_id)))
+        return hits
+
+    def track_ended(self, track: Track) -> None:
+        self.last_side.pop(track.track_id, None)
+        self.pending.pop(track.track_id, None)
+        self.reported.discard(track.track_id)
+
+    def _check_crossing(self, track: Track) -> None:
+        point = track.anchor
+        distance = self.line.signed_distance(point)
+        if abs(distance) < SIDE_MARGIN_PX:
+            return
+        side = 1 if distance > 0 else -1
+        previous = self.last_side.get(track.track_id)
+        self.last_side[track.track_id] = (side, point)
+        if previous is None or previous[0] == side:
+            return
+        fraction = self.line.crossing_fraction(previous[1], point)
+        if fraction is None or not -END_TOLERANCE <= fraction <= 1 + END_TOLERANCE:
+            return
+        direction = "in" if side > 0 else "out"
+        if direction != self.config.direction:
+            return
+        crossed_at = track.last_seen
+        reading = phase_at(self.name, self.config.schedule, crossed_at, self.feed)
+        if reading is None or reading.phase is not SignalPhase.RED:
+            return
+        seconds_into_red = crossed_at - reading.since
+        if seconds_into_red < self.config.red_grace_seconds:
+            return
+        self.pending[track.track_id] = (reading, crossed_at, seconds_into_red)
+
+    def _hit(
+        self, track: Track, reading: PhaseReading, crossed_at: float, seconds_in: float, speed: float | None
+    ) -> RuleHit:
+        payload: dict[str, object] = {
+            "signal": self.name,
+            "signal_phase": reading.phase.value,
+            "phase_source": reading.source,
+            "crossed_at": crossed_at,
+            "direction": self.config.direction,
+        }
+        if seconds_in != float("inf"):
+            payload["seconds_into_red"] = round(seconds_in, 2)
+        if speed is not None:
+            payload["speed_kmh"] = round(speed, 1)
+        return RuleHit(EventType.RED_LIGHT, self.name, track, payload)

@@ -1,0 +1,97 @@
+"""Scene-file sections for traffic enforcement: signals with stop lines, restricted lanes and solid lines.
+
+Kept apart from `config.py` (zones, lines, calibration) so the enforcement rules stay one concept each.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Point = tuple[float, float]
+VEHICLE_CLASSES = ["car", "bus", "truck", "motorcycle"]
+
+
+class SignalPhase(StrEnum):
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PhaseStep(_Strict):
+    phase: SignalPhase
+    seconds: float = Field(gt=0)
+
+
+class PhaseSchedule(_Strict):
+    """A fixed-time plan: the steps repeat for ever; `offset_seconds` is where a cycle starts (Unix time
+    modulo the cycle length), so the schedule is the same on every worker without a shared clock."""
+
+    steps: list[PhaseStep] = Field(min_length=1)
+    offset_seconds: float = 0.0
+
+    @property
+    def cycle_seconds(self) -> float:
+        return sum(step.seconds for step in self.steps)
+
+    def phase_at(self, timestamp: float) -> tuple[SignalPhase, float]:
+        """The phase in force at `timestamp` (Unix seconds) and how long it has been in force."""
+        position = (timestamp - self.offset_seconds) % self.cycle_seconds
+        for step in self.steps:
+            if position < step.seconds:
+                return step.phase, position
+            position -= step.seconds
+        last = self.steps[-1]
+        return last.phase, last.seconds
+
+
+class SignalConfig(_Strict):
+    """A signalised approach: the stop line (walked start→end), the direction that enters the junction,
+    an optional junction box the vehicle must then reach, and a fixed-time schedule when no controller
+    feed is connected."""
+
+    name: str = Field(min_length=1)
+    start: Point
+    end: Point
+    direction: Literal["in", "out"] = Field("in", description="crossing direction into the junction")
+    classes: list[str] = Field(default_factory=lambda: list(VEHICLE_CLASSES))
+    junction: list[Point] | None = Field(None, min_length=3, description="stop-line zone beyond the line")
+    schedule: PhaseSchedule | None = None
+    red_grace_seconds: float = Field(0.0, ge=0, description="crossings this early in the red are let go")
+
+    @model_validator(mode="after")
+    def _has_length(self) -> SignalConfig:
+        if self.start == self.end:
+            raise ValueError(f"signal {self.name!r}: the stop line has the same start and end point")
+        return self
+
+
+class LaneConfig(_Strict):
+    """A restricted lane (bus lane, no-entry for heavy traffic): other classes inside it are violations."""
+
+    name: str = Field(min_length=1)
+    polygon: list[Point] = Field(min_length=3)
+    allowed_classes: list[str] = Field(min_length=1)
+    watched_classes: list[str] = Field(default_factory=lambda: list(VEHICLE_CLASSES))
+    min_seconds: float = Field(1.0, ge=0, description="how long a vehicle must stay inside")
+
+
+class SolidLineConfig(_Strict):
+    """A line vehicles must not cross in either direction (solid centre line, lane divider)."""
+
+    name: str = Field(min_length=1)
+    start: Point
+    end: Point
+    classes: list[str] = Field(default_factory=lambda: list(VEHICLE_CLASSES))
+
+    @model_validator(mode="after")
+    def _has_length(self) -> SolidLineConfig:
+        if self.start == self.end:
+            raise ValueError(f"solid line {self.name!r} has the same start and end point")
+        return self

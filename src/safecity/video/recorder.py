@@ -1,0 +1,294 @@
+"""Continuous recording of a camera's main stream into segments, by stream copy (no re-encoding).
+
+A reader thread copies the video packets into fragmented-MP4 segments that start on keyframes and last about
+`segment_seconds`. When the connection drops, the open segment is closed; after reconnecting (with backoff)
+recording continues in a new segment, so a gap in the footage is a gap between segments.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+import av
+import av.container
+
+from safecity.video.decoder import FFMPEG_ERRORS, describe, open_input
+from safecity.video.pacing import Pacer
+from safecity.video.reconnect import Backoff, StoppedError, retry_until_stopped
+from safecity.video.segment_store import SEGMENT_MUXER_OPTIONS, Segment, SegmentStore, check_camera_id
+from safecity.video.source_state import SourceError, SourceState, SourceStatus
+from safecity.video.stream_url import StreamKind, check_file, classify, default_options, is_live, redact
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class RecorderStats:
+    segments_written: int
+    bytes_written: int
+    packets_written: int
+    packets_dropped: int
+    reconnects: int
+    last_error: str | None
+
+
+class SegmentRecorder:
+    """Records one camera until closed. Use as a context manager or call `start()` and `close()`."""
+
+    def __init__(
+        self,
+        url: str,
+        camera_id: str,
+        store: SegmentStore,
+        *,
+        segment_seconds: float = 60.0,
+        options: dict[str, str] | None = None,
+        on_state: Callable[[SourceState], None] | None = None,
+        on_segment: Callable[[Segment], None] | None = None,
+        backoff: Backoff | None = None,
+        open_timeout: float = 10.0,
+        read_timeout: float = 5.0,
+        realtime: bool | None = None,
+        start_time: float | None = None,
+    ) -> None:
+        """realtime: None = live URLs as they come, files paced to their natural speed; False copies a
+        file as fast as it can. start_time: epoch seconds of a file's first frame (default: reading start)."""
+        if segment_seconds <= 0:
+            raise ValueError(f"segment_seconds must be positive, got {segment_seconds}")
+        self.camera_id = check_camera_id(camera_id)
+        self.kind, self._location = classify(url)
+        if self.kind is StreamKind.FILE:
+            check_file(self._location)
+        self.url = redact(url)
+        self._store = store
+        self._segment_seconds = segment_seconds
+        self._options = {**default_options(self.kind), **(options or {})}
+        self._on_state = on_state
+        self._on_segment = on_segment
+        self._backoff = backoff or Backoff()
+        self._open_timeout = open_timeout
+        self._read_timeout = read_timeout
+        self._paced = realtime if realtime is not None else not is_live(self.kind)
+        self._start_time = start_time
+        self._closed = threading.Event()
+        self._thread = threading.Thread(
+            target=self._record_forever, name=f"recorder-{camera_id}", daemon=True
+        )
+        self._status: SourceStatus | None = None
+        self._segments = 0
+        self._bytes = 0
+        self._packets = 0
+        self._dropped = 0
+        self._reconnects = 0
+        self._last_error: str | None = None
+
+    def start(self) -> SegmentRecorder:
+        if not self._thread.is_alive() and not self._closed.is_set():
+            self._set_status(SourceStatus.CONNECTING)
+            self._thread.start()
+        return self
+
+    def close(self) -> None:
+        """Stop recording; the open segment is finished and indexed."""
+        self._closed.set()
+        if self._thread.is_alive() and self._thread is not threading.current_thread():
+            self._thread.join(timeout=self._read_timeout + 5.0)
+        self._set_status(SourceStatus.CLOSED)
+
+    def __enter__(self) -> SegmentRecorder:
+        return self.start()
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @property
+    def status(self) -> SourceStatus | None:
+        return self._status
+
+    @property
+    def stats(self) -> RecorderStats:
+        return RecorderStats(
+            self._segments, self._bytes, self._packets, self._dropped, self._reconnects, self._last_error
+        )
+
+    # ----------------------------------------------------------------------------------------------- thread
+    def _record_forever(self) -> None:
+        try:
+            while not self._closed.is_set():
+                if retry_until_stopped(self._one_session, self._closed, self._backoff, name=self.url):
+                    if not self._closed.is_set():
+                        self._set_status(SourceStatus.ENDED, "end of file")
+                    break
+        except StoppedError:
+            pass
+        except Exception as exc:  # a bug must not stop recording silently
+            log.exception("camera %s: recorder stopped by an unexpected error", self.camera_id)
+            self._last_error = describe(exc)
+            self._set_status(SourceStatus.OFFLINE, f"internal error: {describe(exc)}")
+
+    def _one_session(self) -> bool:
+        """Record one connection. True when finished for good (closed, or a file ended)."""
+        if self._closed.is_set():
+            return True
+        got_packets = False
+        try:
+            with open_input(
+                self._location,
+                self._options,
+                open_timeout=self._open_timeout,
+                read_timeout=self._read_timeout,
+            ) as container:
+                got_packets = self._copy(container)
+        except SourceError as exc:
+            self._went_offline(describe(exc))
+            if not got_packets:
+                raise
+            return False
+        except FFMPEG_ERRORS as exc:
+            self._went_offline(describe(exc))
+            raise SourceError(describe(exc)) from exc
+        if self._closed.is_set() or not is_live(self.kind):
+            return True
+        self._went_offline("stream ended")
+        return False
+
+    def _copy(self, container: av.container.InputContainer) -> bool:
+        """Copy packets into segments until the stream ends, fails, or the recorder closes."""
+        stream = container.streams.video[0]
+        pacer = Pacer(self._closed) if self._paced and not is_live(self.kind) else None
+        writer: _SegmentWriter | None = None
+        session_start = time.time()
+        first_pts: int | None = None
+        got_packets = False
+        try:
+            for packet in container.demux(stream):
+                if self._closed.is_set():
+                    break
+                if packet.pts is None or packet.dts is None or stream.time_base is None:
+                    continue  # flush packets and timestamp-less fragments cannot be placed in time
+                if first_pts is None:
+                    if not packet.is_keyframe:
+                        continue  # a segment must start on a keyframe to be playable
+                    first_pts = packet.pts
+                    session_start = self._start_time if self._start_time is not None else time.time()
+                offset = float((packet.pts - first_pts) * stream.time_base)
+                if pacer is not None:
+                    pacer.wait_until(offset)
+                if not got_packets:
+                    got_packets = True
+                    if self._status is SourceStatus.OFFLINE:
+                        self._reconnects += 1
+                    self._set_status(SourceStatus.ONLINE)
+                if (
+                    writer is not None
+                    and packet.is_keyframe
+                    and writer.elapsed(packet) >= self._segment_seconds
+                ):
+                    self._finish(writer)
+                    writer = None
+                if writer is None:
+                    start = session_start + offset
+                    writer = _SegmentWriter(self._store.partial_path(self.camera_id, start), start, stream)
+                if writer.write(packet):
+                    self._packets += 1
+                else:
+                    self._dropped += 1
+        except FFMPEG_ERRORS as exc:
+            raise SourceError(f"stream read failed: {describe(exc)}") from exc
+        finally:
+            if writer is not None:
+                self._finish(writer)
+        return got_packets
+
+    def _finish(self, writer: _SegmentWriter) -> None:
+        end = writer.close()
+        if end is None:
+            writer.path.unlink(missing_ok=True)
+            return
+        segment = self._store.finish(writer.path, self.camera_id, writer.start, end)
+        self._segments += 1
+        self._bytes += segment.size_bytes
+        log.debug("camera %s: segment %s (%.1f s)", self.camera_id, segment.path.name, segment.duration)
+        if self._on_segment is not None:
+            try:
+                self._on_segment(segment)
+            except Exception:
+                log.exception("camera %s: on_segment callback failed", self.camera_id)
+
+    def _went_offline(self, reason: str) -> None:
+        self._last_error = reason
+        if not self._closed.is_set() and self._status is not SourceStatus.OFFLINE:
+            log.warning("camera %s recorder (%s) offline: %s", self.camera_id, self.url, reason)
+            self._set_status(SourceStatus.OFFLINE, reason)
+
+    def _set_status(self, status: SourceStatus, reason: str = "") -> None:
+        if status is self._status or self._status is SourceStatus.CLOSED:
+            return
+        self._status = status
+        if self._on_state is not None:
+            try:
+                self._on_state(SourceState(self.camera_id, status, time.time(), reason))
+            except Exception:
+                log.exception("camera %s: recorder on_state callback failed", self.camera_id)
+
+
+class _SegmentWriter:
+    """One open segment file: packets are copied in with timestamps rebased to start at zero."""
+
+    def __init__(self, path: Path, start: float, source: av.VideoStream) -> None:
+        self.path = path
+        self.start = start
+        self._time_base = source.time_base
+        self._output = av.open(str(path), mode="w", format="mp4", options=SEGMENT_MUXER_OPTIONS)
+        self._stream = self._output.add_stream_from_template(source)
+        self._first_pts: int | None = None
+        self._first_dts: int | None = None
+        self._last_dts: int | None = None
+        self._end_pts = 0
+
+    def elapsed(self, packet: av.Packet) -> float:
+        if self._first_pts is None or packet.pts is None or self._time_base is None:
+            return 0.0
+        return float((packet.pts - self._first_pts) * self._time_base)
+
+    def write(self, packet: av.Packet) -> bool:
+        assert packet.pts is not None
+        assert packet.dts is not None
+        if self._first_pts is None:
+            self._first_pts = packet.pts
+            self._first_dts = min(packet.dts, packet.pts)
+        assert self._first_dts is not None
+        dts = packet.dts - self._first_dts
+        if self._last_dts is not None and dts <= self._last_dts:
+            return False  # out-of-order timestamps from the camera: the muxer would refuse them
+        pts = packet.pts - self._first_dts
+        self._end_pts = max(self._end_pts, pts + (packet.duration or 0))
+        packet.pts, packet.dts = pts, dts
+        packet.stream = self._stream
+        try:
+            self._output.mux(packet)
+        except FFMPEG_ERRORS as exc:
+            log.debug("dropping a packet the muxer refused: %s", describe(exc))
+            return False
+        self._last_dts = dts
+        return True
+
+    def close(self) -> float | None:
+        """Finish the file; returns the segment's end time, or None if nothing was written."""
+        try:
+            self._output.close()
+        except FFMPEG_ERRORS as exc:
+            log.warning("closing segment %s failed: %s", self.path, describe(exc))
+        if self._last_dts is None or self._time_base is None or self._first_pts is None:
+            return None
+        assert self._first_dts is not None
+        media_end = float((self._end_pts - (self._first_pts - self._first_dts)) * self._time_base)
+        return self.start + max(media_end, 0.001)

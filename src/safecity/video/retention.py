@@ -1,0 +1,80 @@
+"""Delete old recordings by age and by disk quota, oldest first, never footage under a hold."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from safecity.video.segment_store import Segment, SegmentStore
+
+log = logging.getLogger(__name__)
+
+#: is_held(camera_id, start, end) -> True when any part of [start, end] is under a legal or evidence hold.
+HoldCheck = Callable[[str, float, float], bool]
+
+_DAY = 86_400.0
+
+
+def nothing_held(camera_id: str, start: float, end: float) -> bool:
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionPolicy:
+    max_age_days: float | None = None  # delete segments that ended longer ago than this
+    max_total_bytes: int | None = None  # then delete the oldest until the store fits in this
+
+    def __post_init__(self) -> None:
+        if self.max_age_days is not None and self.max_age_days <= 0:
+            raise ValueError(f"max_age_days must be positive, got {self.max_age_days}")
+        if self.max_total_bytes is not None and self.max_total_bytes < 0:
+            raise ValueError(f"max_total_bytes must not be negative, got {self.max_total_bytes}")
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionResult:
+    deleted: list[Segment]
+    kept_for_holds: int  # segments that would have been deleted but are held
+    total_bytes: int  # what the store holds afterwards
+
+    @property
+    def freed_bytes(self) -> int:
+        return sum(segment.size_bytes for segment in self.deleted)
+
+
+def apply_retention(
+    store: SegmentStore, policy: RetentionPolicy, *, now: float, is_held: HoldCheck = nothing_held
+) -> RetentionResult:
+    """Apply `policy` to all cameras in `store`. A hold check that fails counts as held: keep, never guess."""
+    deleted: list[Segment] = []
+    held = 0
+    segments = store.segments()  # oldest first across all cameras
+    total = sum(segment.size_bytes for segment in segments)
+    oldest_allowed = now - policy.max_age_days * _DAY if policy.max_age_days is not None else None
+    for segment in segments:
+        too_old = oldest_allowed is not None and segment.end < oldest_allowed
+        over_quota = policy.max_total_bytes is not None and total > policy.max_total_bytes
+        if not (too_old or over_quota):
+            continue
+        if _held(is_held, segment):
+            held += 1
+            continue
+        store.delete(segment)
+        deleted.append(segment)
+        total -= segment.size_bytes
+    if policy.max_total_bytes is not None and total > policy.max_total_bytes:
+        log.warning(
+            "recordings use %d bytes, over the %d-byte quota: the rest is held", total, policy.max_total_bytes
+        )
+    if deleted:
+        log.info("retention deleted %d segments (%d bytes)", len(deleted), sum(s.size_bytes for s in deleted))
+    return RetentionResult(deleted=deleted, kept_for_holds=held, total_bytes=total)
+
+
+def _held(is_held: HoldCheck, segment: Segment) -> bool:
+    try:
+        return is_held(segment.camera_id, segment.start, segment.end)
+    except Exception:
+        log.exception("hold check failed for %s; keeping it", segment.path)
+        return True

@@ -1,0 +1,1 @@
+"""Vision: detectors, tracking, faces, plates and the model registry. Knows nothing of the database."""

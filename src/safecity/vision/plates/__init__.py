@@ -1,0 +1,38 @@
+"""Number plates: find and read them (PP-OCRv4), parse Pakistani formats, vote per vehicle, match hotlists."""
+
+from safecity.vision.plates.confusion import (
+    ConfusionTable,
+    HotlistHit,
+    confusion_skeleton,
+    match_hotlist,
+    normalize_plate,
+    plate_distance,
+    plates_match,
+)
+from safecity.vision.plates.formats import FormatBook, PlateFormat, PlateFormatError, load_format_book
+from safecity.vision.plates.parse import ParsedPlate, ParseSettings, parse_plate
+from safecity.vision.plates.reader import PlateDetector, PlateRead, PlateReader, PlateReaderConfig
+from safecity.vision.plates.voting import PlateVoter, VehiclePass
+
+__all__ = [
+    "ConfusionTable",
+    "FormatBook",
+    "HotlistHit",
+    "ParseSettings",
+    "ParsedPlate",
+    "PlateDetector",
+    "PlateFormat",
+    "PlateFormatError",
+    "PlateRead",
+    "PlateReader",
+    "PlateReaderConfig",
+    "PlateVoter",
+    "VehiclePass",
+    "confusion_skeleton",
+    "load_format_book",
+    "match_hotlist",
+    "normalize_plate",
+    "parse_plate",
+    "plate_distance",
+    "plates_match",
+]

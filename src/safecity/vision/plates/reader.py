@@ -1,0 +1,284 @@
+"""PlateReader: find and read number plates in frames, vehicle crops or plate crops."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import cv2
+import numpy as np
+
+from safecity.video.frame import Image
+from safecity.vision.plates.formats import FormatBook, default_format_book, load_format_book
+from safecity.vision.plates.glyphs import TextSegment
+from safecity.vision.plates.onnx_models import DETECTOR_FILE, RECOGNIZER_FILE, open_session, shipped_model
+from safecity.vision.plates.parse import ParsedPlate, ParseSettings, parse_plate
+from safecity.vision.plates.text_boxes import TextBox, bounding_box, group_plates, group_rows, rectify_row
+from safecity.vision.plates.text_detector import TextDetector
+from safecity.vision.plates.text_recognizer import TextRecognizer
+
+Box = tuple[int, int, int, int]
+
+
+class PlateDetector(Protocol):
+    """An optional dedicated plate detector: plate boxes (x1, y1, x2, y2) in the given image."""
+
+    def __call__(self, image: Image) -> Sequence[Box]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PlateReaderConfig:
+    """How the reader runs.
+
+    `threads`: onnxruntime intra-op threads per model. `frame_long_side`: the text detector sees whole frames
+    resized to this long side; `vehicle_long_side` and `crop_long_side` the same for vehicle and plate crops.
+    `min_confidence`: reads below it are dropped in frames (never in `read_crop`). `formats_path`: a YAML file
+    replacing the packaged formats.
+    """
+
+    threads: int = 1
+    frame_long_side: int = 960
+    vehicle_long_side: int = 640
+    crop_long_side: int = 480
+    min_confidence: float = 0.3
+    formats_path: Path | None = None
+    parse: ParseSettings = field(default_factory=ParseSettings)
+
+    def __post_init__(self) -> None:
+        if self.threads < 1:
+            raise ValueError(f"threads must be >= 1, got {self.threads}")
+        for name in ("frame_long_side", "vehicle_long_side", "crop_long_side"):
+            if getattr(self, name) < 64:
+                raise ValueError(f"{name} must be >= 64 pixels, got {getattr(self, name)}")
+
+
+@dataclass(frozen=True, slots=True)
+class PlateRead:
+    """One plate read. `text` is canonical (LEB-06-5700) when a format matched, else the characters read.
+
+    `box` is (x1, y1, x2, y2) in the image given to the reader. `matched` is False when no known format fits.
+    """
+
+    text: str
+    series: str | None
+    year: str | None
+    number: str | None
+    format: str | None
+    confidence: float
+    box: Box
+    raw_text: str
+    matched: bool
+    region: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Series and number without year or separators (LEB5700): the identity used to compare reads."""
+        if self.series is not None and self.number is not None:
+            return self.series + self.number
+        return self.text.replace("-", "")
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "text": self.text,
+            "series": self.series,
+            "year": self.year,
+            "number": self.number,
+            "format": self.format,
+            "region": self.region,
+            "confidence": round(self.confidence, 4),
+            "box": list(self.box),
+            "raw_text": self.raw_text,
+            "matched": self.matched,
+        }
+
+
+def _validate_image(image: Image, what: str) -> None:
+    if not isinstance(image, np.ndarray) or image.dtype != np.uint8 or image.ndim != 3 or image.shape[2] != 3:
+        shape = getattr(image, "shape", None)
+        raise ValueError(f"{what} must be a BGR uint8 array (H, W, 3), got {type(image).__name__} {shape}")
+    if image.shape[0] < 8 or image.shape[1] < 8:
+        raise ValueError(f"{what} is too small to hold a plate: {image.shape[1]}x{image.shape[0]}")
+
+
+_CONFIDENT = 0.8
+
+
+def _row_numbers(strips_boxes: list[list[TextBox]]) -> list[int]:
+    """Row index of each strip: strips whose vertical extents overlap by half share a row."""
+    rows = group_rows([box for boxes in strips_boxes for box in boxes])
+    row_of = {id(box): index for index, row in enumerate(rows) for box in row}
+    return [row_of[id(boxes[0])] for boxes in strips_boxes]
+
+
+def _reading_order(boxes: list[TextBox]) -> Callable[[TextBox], tuple[int, float]]:
+    rows = group_rows(boxes)
+    row_of = {id(box): index for index, row in enumerate(rows) for box in row}
+    return lambda box: (row_of[id(box)], box.x1)
+
+
+def _looks_like_plate(parsed: ParsedPlate) -> bool:
+    """Unmatched text is kept when it could be a foreign plate: 2-10 characters with a digit."""
+    if parsed.matched:
+        return True
+    text = parsed.text
+    return 2 <= len(text) <= 10 and any(char.isdigit() for char in text)
+
+
+class PlateReader:
+    """Reads plates with the PP-OCRv4 models shipped by rapidocr_onnxruntime (loaded on first use).
+
+    One reader holds one detector and one recogniser session; calls are serialised by a lock, so use
+    one reader per worker thread.
+    """
+
+    def __init__(self, config: PlateReaderConfig | None = None, plate_detector: PlateDetector | None = None):
+        self.config = config or PlateReaderConfig()
+        self.formats: FormatBook = (
+            load_format_book(self.config.formats_path) if self.config.formats_path else default_format_book()
+        )
+        self._plate_detector = plate_detector
+        self._detector: TextDetector | None = None
+        self._recognizer: TextRecognizer | None = None
+        self._lock = threading.RLock()
+
+    @property
+    def detector(self) -> TextDetector:
+        with self._lock:
+            if self._detector is None:
+                self._detector = TextDetector(open_session(shipped_model(DETECTOR_FILE), self.config.threads))
+            return self._detector
+
+    @property
+    def recognizer(self) -> TextRecognizer:
+        with self._lock:
+            if self._recognizer is None:
+                session = open_session(shipped_model(RECOGNIZER_FILE), self.config.threads)
+                self._recognizer = TextRecognizer(session)
+            return self._recognizer
+
+    def read_crop(self, crop_bgr: Image) -> PlateRead | None:
+        """Read a crop that shows one plate; None when no text is found. Low-confidence reads are kept."""
+        _validate_image(crop_bgr, "plate crop")
+        with self._lock:
+            boxes = self._detect_in_crop(crop_bgr)
+            if not boxes:
+                return None
+            parsed = self._read_group(crop_bgr, boxes)
+        if not parsed.text:
+            return None
+        height, width = crop_bgr.shape[:2]
+        return self._to_read(parsed, (0, 0, width, height))
+
+    def read(self, image_bgr: Image, vehicle_boxes: Sequence[Box] | None = None) -> list[PlateRead]:
+        """Plates in a frame. With `vehicle_boxes` (x1, y1, x2, y2), only inside those vehicles.
+
+        A vehicle box that is empty or outside the frame is skipped; boxes in results are in frame pixels.
+        """
+        _validate_image(image_bgr, "frame")
+        with self._lock:
+            if self._plate_detector is not None:
+                return self._read_plate_boxes(image_bgr, self._plate_detector(image_bgr))
+            if vehicle_boxes is None:
+                boxes = self.detector.detect(
+                    image_bgr, self._long_side(image_bgr, self.config.frame_long_side)
+                )
+                return self._reads_from_boxes(image_bgr, boxes)
+            reads: list[PlateRead] = []
+            for region in vehicle_boxes:
+                clipped = self._clip(region, image_bgr)
+                if clipped is None:
+                    continue
+                x1, y1, x2, y2 = clipped
+                crop = image_bgr[y1:y2, x1:x2]
+                boxes = self.detector.detect(crop, self._long_side(crop, self.config.vehicle_long_side))
+                reads.extend(self._reads_from_boxes(image_bgr, [box.shifted(x1, y1) for box in boxes]))
+            return reads
+
+    @staticmethod
+    def _long_side(image: Image, limit: int) -> int:
+        """Never enlarge a frame beyond twice its size; small crops are enlarged up to `limit`."""
+        return min(limit, 2 * max(image.shape[:2]))
+
+    @staticmethod
+    def _clip(box: Box, image: Image) -> Box | None:
+        height, width = image.shape[:2]
+        x1, y1, x2, y2 = (round(v) for v in box)
+        x1, x2 = max(0, min(x1, width)), max(0, min(x2, width))
+        y1, y2 = max(0, min(y1, height)), max(0, min(y2, height))
+        if x2 - x1 < 8 or y2 - y1 < 8:
+            return None
+        return x1, y1, x2, y2
+
+    def _detect_in_crop(self, crop: Image) -> list[TextBox]:
+        # A margin lets the detector see characters that touch the crop's edge.
+        margin = max(4, round(0.06 * max(crop.shape[:2])))
+        padded = np.asarray(
+            cv2.copyMakeBorder(crop, margin, margin, margin, margin, cv2.BORDER_REPLICATE), dtype=np.uint8
+        )
+        boxes = self.detector.detect(padded, self.config.crop_long_side)
+        height, width = crop.shape[:2]
+        shifted = []
+        for box in boxes:
+            points = (box.points - np.float32(margin)).astype(np.float32)
+            points[:, 0] = points[:, 0].clip(0, width - 1)
+            points[:, 1] = points[:, 1].clip(0, height - 1)
+            shifted.append(TextBox(points.astype(np.float32), box.score))
+        return shifted
+
+    def _read_group(self, image: Image, boxes: list[TextBox]) -> ParsedPlate:
+        """Read each row as one strip; when that leaves doubt, also read every box alone; keep the better."""
+        by_rows = self._parse_strips(image, group_rows(boxes))
+        if (by_rows.matched and by_rows.cost == 0 and by_rows.confidence >= _CONFIDENT) or len(boxes) < 2:
+            return by_rows
+        by_boxes = self._parse_strips(image, [[box] for box in sorted(boxes, key=_reading_order(boxes))])
+        return max(by_rows, by_boxes, key=lambda parsed: (parsed.matched, -parsed.cost, parsed.confidence))
+
+    def _parse_strips(self, image: Image, strips_boxes: list[list[TextBox]]) -> ParsedPlate:
+        strips = [rectify_row(image, boxes) for boxes in strips_boxes]
+        heights = [float(np.median([box.height for box in boxes])) for boxes in strips_boxes]
+        rows = _row_numbers(strips_boxes)
+        segments: list[TextSegment] = []
+        for row, strip_segments in zip(rows, self.recognizer.recognize(strips, heights), strict=True):
+            segments.extend(TextSegment(segment.glyphs, segment.height, row) for segment in strip_segments)
+        return parse_plate(segments, self.formats, self.config.parse)
+
+    def _reads_from_boxes(self, image: Image, boxes: list[TextBox]) -> list[PlateRead]:
+        reads = []
+        for group in group_plates(boxes):
+            parsed = self._read_group(image, group)
+            if parsed.text and _looks_like_plate(parsed) and parsed.confidence >= self.config.min_confidence:
+                reads.append(self._to_read(parsed, bounding_box(group)))
+        return reads
+
+    def _read_plate_boxes(self, image: Image, plate_boxes: Sequence[Box]) -> list[PlateRead]:
+        reads = []
+        for plate_box in plate_boxes:
+            clipped = self._clip(plate_box, image)
+            if clipped is None:
+                continue
+            x1, y1, x2, y2 = clipped
+            crop = image[y1:y2, x1:x2]
+            boxes = self._detect_in_crop(crop)
+            if boxes:
+                parsed = self._read_group(crop, boxes)
+                if parsed.text:
+                    reads.append(self._to_read(parsed, clipped))
+        return reads
+
+    @staticmethod
+    def _to_read(parsed: ParsedPlate, box: Box) -> PlateRead:
+        return PlateRead(
+            text=parsed.text,
+            series=parsed.series,
+            year=parsed.year,
+            number=parsed.number,
+            format=parsed.format,
+            confidence=parsed.confidence,
+            box=box,
+            raw_text=parsed.raw_text,
+            matched=parsed.matched,
+            region=parsed.region,
+        )

@@ -1,0 +1,169 @@
+"""Multi-object tracking per camera: ByteTrack (Roboflow `trackers`) plus per-track history.
+
+Each camera has its own `ObjectTracker`, so track ids are stable within a camera. A track keeps its class (a
+majority vote over its detections), first/last seen times, the path of its ground point and the best snapshot.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+import supervision as sv
+from trackers import BIoU, ByteTrackTracker
+
+from safecity.video.frame import Frame, Image
+from safecity.vision.detectors.types import Detections
+
+PathPoint = tuple[float, float, float]  # time (epoch seconds), x, y of the box's bottom centre
+
+
+@dataclass(slots=True)
+class Track:
+    track_id: int
+    first_seen: float
+    last_seen: float
+    box: tuple[float, float, float, float]
+    score: float
+    path: list[PathPoint] = field(default_factory=list)
+    label_votes: Counter[str] = field(default_factory=Counter)
+    best_snapshot: Image | None = None
+    best_snapshot_quality: float = -1.0
+    best_snapshot_time: float | None = None
+
+    @property
+    def label(self) -> str:
+        return self.label_votes.most_common(1)[0][0] if self.label_votes else "object"
+
+    @property
+    def anchor(self) -> tuple[float, float]:
+        """The ground point (bottom centre of the box): what zones and lines are tested against."""
+        x1, _, x2, y2 = self.box
+        return (x1 + x2) / 2, y2
+
+    @property
+    def duration(self) -> float:
+        return self.last_seen - self.first_seen
+
+
+@dataclass(frozen=True, slots=True)
+class TrackerSettings:
+    lost_seconds: float = 2.0
+    activation_threshold: float = 0.45
+    high_confidence_threshold: float = 0.5
+    minimum_iou: float = 0.1
+    # Boxes are widened by this share of their size before IoU matching (buffered IoU, as in C-BIoU), so a
+    # car that moves more than its own length between two frames at 5 fps still matches its track.
+    box_buffer: float = 0.5
+    confirm_frames: int = 2
+    max_path_points: int = 1000
+    snapshot_padding: float = 0.15
+
+
+@dataclass(frozen=True, slots=True)
+class TrackUpdate:
+    updated: list[Track]
+    ended: list[Track]
+
+
+class ObjectTracker:
+    """Tracks one camera's detections. Call `update` only on analysed frames; the clock is the frame count,
+    so a scene without motion (no update calls) freezes the tracks instead of expiring them."""
+
+    def __init__(self, fps: float, settings: TrackerSettings | None = None) -> None:
+        if fps <= 0:
+            raise ValueError(f"tracker fps must be positive, got {fps}")
+        self.settings = settings or TrackerSettings()
+        self.byte_track = ByteTrackTracker(
+            lost_track_buffer=max(1, round(self.settings.lost_seconds * 30)),
+            frame_rate=fps,
+            track_activation_threshold=self.settings.activation_threshold,
+            minimum_consecutive_frames=self.settings.confirm_frames,
+            minimum_iou_threshold=self.settings.minimum_iou,
+            high_conf_det_threshold=self.settings.high_confidence_threshold,
+            iou=BIoU(buffer_ratio=self.settings.box_buffer),
+        )
+        self.tracks: dict[int, Track] = {}
+        self.ended_total: dict[str, int] = Counter()
+        self._label_ids: dict[str, int] = {}
+
+    @property
+    def active(self) -> list[Track]:
+        return list(self.tracks.values())
+
+    def update(self, detections: Detections, frame: Frame) -> TrackUpdate:
+        class_ids = np.array([self._label_id(label) for label in detections.labels], dtype=int)
+        tracked = self.byte_track.update(
+            sv.Detections(
+                xyxy=detections.boxes.astype(np.float32).reshape(-1, 4),
+                confidence=detections.scores.astype(np.float32),
+                class_id=class_ids,
+            )
+        )
+        names = {index: label for label, index in self._label_ids.items()}
+        updated: list[Track] = []
+        track_ids = tracked.tracker_id if tracked.tracker_id is not None else np.full(len(tracked), -1)
+        for box, score, class_id, track_id in zip(
+            tracked.xyxy, _confidences(tracked), _class_ids(tracked), track_ids, strict=True
+        ):
+            if track_id < 0:
+                continue
+            track = self._observe(int(track_id), box, float(score), names[int(class_id)], frame)
+            updated.append(track)
+        alive = {tracklet.tracker_id for tracklet in self.byte_track.tracks if tracklet.tracker_id >= 0}
+        ended = [self._end(track_id) for track_id in list(self.tracks) if track_id not in alive]
+        return TrackUpdate(updated, ended)
+
+    def finish(self) -> list[Track]:
+        """End every open track (the stream stopped)."""
+        return [self._end(track_id) for track_id in list(self.tracks)]
+
+    def _end(self, track_id: int) -> Track:
+        track = self.tracks.pop(track_id)
+        self.ended_total[track.label] += 1
+        return track
+
+    def _label_id(self, label: str) -> int:
+        return self._label_ids.setdefault(label, len(self._label_ids))
+
+    def _observe(self, track_id: int, box: np.ndarray, score: float, label: str, frame: Frame) -> Track:
+        x1, y1, x2, y2 = (float(value) for value in box)
+        track = self.tracks.get(track_id)
+        if track is None:
+            track = Track(track_id, frame.timestamp, frame.timestamp, (x1, y1, x2, y2), score)
+            self.tracks[track_id] = track
+        track.box = (x1, y1, x2, y2)
+        track.score = score
+        track.last_seen = frame.timestamp
+        track.label_votes[label] += 1
+        track.path.append((frame.timestamp, (x1 + x2) / 2, y2))
+        if len(track.path) > self.settings.max_path_points:
+            del track.path[::2]  # thin the history instead of dropping its start
+        self._consider_snapshot(track, frame)
+        return track
+
+    def _consider_snapshot(self, track: Track, frame: Frame) -> None:
+        x1, y1, x2, y2 = track.box
+        area = max(0.0, x2 - x1) * max(0.0, y2 - y1)
+        touches_edge = x1 <= 1 or y1 <= 1 or x2 >= frame.width - 1 or y2 >= frame.height - 1
+        quality = track.score * np.sqrt(area) * (0.5 if touches_edge else 1.0)
+        if quality <= track.best_snapshot_quality:
+            return
+        pad_x = (x2 - x1) * self.settings.snapshot_padding
+        pad_y = (y2 - y1) * self.settings.snapshot_padding
+        left, top = max(0, int(x1 - pad_x)), max(0, int(y1 - pad_y))
+        right, bottom = min(frame.width, int(x2 + pad_x) + 1), min(frame.height, int(y2 + pad_y) + 1)
+        if right <= left or bottom <= top:
+            return
+        track.best_snapshot = frame.image[top:bottom, left:right].copy()
+        track.best_snapshot_quality = float(quality)
+        track.best_snapshot_time = frame.timestamp
+
+
+def _confidences(tracked: sv.Detections) -> np.ndarray:
+    return tracked.confidence if tracked.confidence is not None else np.ones(len(tracked), np.float32)
+
+
+def _class_ids(tracked: sv.Detections) -> np.ndarray:
+    return tracked.class_id if tracked.class_id is not None else np.zeros(len(tracked), int)

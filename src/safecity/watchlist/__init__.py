@@ -1,0 +1,1 @@
+"""Watchlists: vehicles (plate hotlists) now; faces live in their own domain."""

@@ -1,0 +1,1 @@
+"""Vehicle hotlists: wanted, stolen and suspect plates, matched exactly or fuzzily against plate reads."""

@@ -1,0 +1,94 @@
+"""CSV import of hotlist entries: each bad row fails alone, named by its line number; the rest go in.
+
+Columns (header row required, order free, names case-insensitive): `plate`, `reason` (required),
+`case_ref`, `vehicle`, `expires_at` (ISO date = through that day UTC, or ISO date-time). A plate already on
+the list is updated, so importing the same file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from pydantic import ValidationError
+from sqlalchemy.orm import Session
+
+from safecity.watchlist.vehicles.schemas import EntryIn
+from safecity.watchlist.vehicles.service import Actor, audit_change, get_hotlist, upsert_entry
+
+REQUIRED_COLUMNS = ("plate", "reason")
+KNOWN_COLUMNS = frozenset({"plate", "reason", "case_ref", "vehicle", "expires_at"})
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    line: int
+    message: str
+
+
+@dataclass(slots=True)
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "failed": len(self.errors),
+            "errors": [{"line": e.line, "message": e.message} for e in self.errors],
+        }
+
+
+class CsvFormatError(ValueError):
+    """The file as a whole is unusable (not text, or no usable header)."""
+
+
+def _message(error: ValidationError) -> str:
+    return "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors())
+
+
+def decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CsvFormatError(f"the file is not UTF-8 text (byte {exc.start})") from exc
+
+
+def import_entries(session: Session, hotlist_id: int, text: str, actor: Actor) -> ImportReport:
+    """Upsert every good row (each in its own savepoint) and audit the import as a whole."""
+    hotlist = get_hotlist(session, hotlist_id)
+    reader = csv.DictReader(io.StringIO(text))
+    header = [name.strip().lower() for name in reader.fieldnames or []]
+    missing = [name for name in REQUIRED_COLUMNS if name not in header]
+    if missing:
+        raise CsvFormatError(f"line 1: the header lacks the column(s) {', '.join(missing)}")
+    reader.fieldnames = header
+    report = ImportReport()
+    for row in reader:
+        line = reader.line_num
+        if None in row:
+            report.errors.append(RowError(line, "more fields than the header has columns"))
+            continue
+        values = {k: (v or "").strip() for k, v in row.items() if k in KNOWN_COLUMNS}
+        if not any(values.values()):
+            continue  # a blank line
+        try:
+            data = EntryIn.model_validate(values)
+        except ValidationError as exc:
+            report.errors.append(RowError(line, _message(exc)))
+            continue
+        try:
+            with session.begin_nested():
+                _, created = upsert_entry(session, hotlist.id, data, actor)
+        except Exception as exc:
+            report.errors.append(RowError(line, f"could not store the row: {exc}"))
+            continue
+        if created:
+            report.created += 1
+        else:
+            report.updated += 1
+    audit_change(session, actor, "hotlist.import", hotlist.id, {"name": hotlist.name, **report.as_dict()})
+    return report

@@ -1,0 +1,81 @@
+"""Validated input for hotlists and entries, shared by the API, the CSV import and the CLI."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+from safecity.anpr.keys import plate_key
+from safecity.watchlist.vehicles.matcher import MAX_EDIT_BUDGET
+from safecity.watchlist.vehicles.models import HotlistKind
+
+
+def _expiry(value: object) -> object:
+    """A date means "through that day" (UTC); a datetime without a zone is taken as UTC; blank is none."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return datetime.combine(date.fromisoformat(text) + timedelta(days=1), time(), UTC)
+        except ValueError:
+            value = datetime.fromisoformat(text)
+    if isinstance(value, datetime) and value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value
+
+
+Expiry = Annotated[datetime | None, BeforeValidator(_expiry)]
+
+
+class HotlistIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=100, pattern=r"^[\w .\-]+$")
+    kind: HotlistKind
+    description: str = Field("", max_length=2000)
+    edit_budget: float = Field(1.0, ge=0.0, le=MAX_EDIT_BUDGET)
+    active: bool = True
+
+
+class HotlistPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: HotlistKind | None = None
+    description: str | None = Field(None, max_length=2000)
+    edit_budget: float | None = Field(None, ge=0.0, le=MAX_EDIT_BUDGET)
+    active: bool | None = None
+
+
+class EntryIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    plate: str = Field(min_length=1, max_length=32)
+    reason: str = Field(min_length=1, max_length=2000)
+    case_ref: str = Field("", max_length=128)
+    vehicle: str = Field("", max_length=200)
+    expires_at: Expiry = None
+
+    @field_validator("plate")
+    @classmethod
+    def _plate(cls, value: str) -> str:
+        plate_key(value)  # raises ValueError naming the problem
+        if any(char in "*?" for char in value):
+            raise ValueError("hotlist plates cannot contain wildcards")
+        return value.strip().upper()
+
+    @field_validator("reason", "case_ref", "vehicle")
+    @classmethod
+    def _stripped(cls, value: str) -> str:
+        return value.strip()
+
+
+class EntryPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str | None = Field(None, min_length=1, max_length=2000)
+    case_ref: str | None = Field(None, max_length=128)
+    vehicle: str | None = Field(None, max_length=200)
+    expires_at: Expiry = None

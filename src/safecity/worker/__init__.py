@@ -1,0 +1,1 @@
+"""The camera worker: runs the cameras assigned to it (ingest, health, recording, pipeline) onto the bus."""

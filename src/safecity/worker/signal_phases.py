@@ -1,0 +1,80 @@
+"""The signal controller feed inside the worker: `challan.signal_phase` events → `controller_feed`.
+
+The red-light rule of every camera in the process reads `safecity.pipeline.rules.signals.controller_feed`.
+The worker listens to `challan.signal_phase` (a live feed: phases are current state, and a late copy of an
+old change is harmless because the feed keeps changes in time order) and, at start, loads the changes of the
+last `SEED_SECONDS` from the stored controller feed so it does not wait a whole cycle to know the phase.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from safecity.challan.events import SignalPhaseEvent
+from safecity.challan.models import SignalPhaseChange
+from safecity.core.bus import Event, EventBus
+from safecity.core.db import Database, utcnow
+from safecity.pipeline.rules.signals import ControllerFeed, controller_feed
+from safecity.pipeline.rules.traffic_config import SignalPhase
+
+log = logging.getLogger(__name__)
+
+TOPIC = "challan.signal_phase"
+SEED_SECONDS = 3600.0
+SEED_LIMIT = 10_000
+
+
+def apply_phase(event: Event, feed: ControllerFeed = controller_feed) -> bool:
+    """Feed one `challan.signal_phase` event to `feed`; False (and a log line) when it is unusable."""
+    try:
+        change = (
+            event
+            if isinstance(event, SignalPhaseEvent)
+            else SignalPhaseEvent.model_validate(event.model_dump())
+        )
+        feed.update(change.signal, SignalPhase(change.phase), change.changed_at.timestamp())
+    except ValueError as exc:
+        log.warning("signal phase event %s ignored: %s", event.id, exc)
+        return False
+    return True
+
+
+def seed_phases(
+    database: Database, feed: ControllerFeed = controller_feed, seconds: float = SEED_SECONDS
+) -> int:
+    """Load the stored phase changes of the last `seconds` into `feed`; returns how many."""
+    since = utcnow() - timedelta(seconds=seconds)
+    with database.session() as session:
+        rows = session.execute(
+            select(SignalPhaseChange.signal, SignalPhaseChange.phase, SignalPhaseChange.changed_at)
+            .where(SignalPhaseChange.changed_at >= since)
+            .order_by(SignalPhaseChange.changed_at.desc())
+            .limit(SEED_LIMIT)
+        ).all()
+    for signal, phase, changed_at in rows:
+        feed.update(signal, SignalPhase(phase), changed_at.timestamp())
+    return len(rows)
+
+
+async def follow_signal_phases(
+    bus: EventBus, database: Database, stop: asyncio.Event, feed: ControllerFeed = controller_feed
+) -> None:
+    """Until `stop`: every phase change published on the bus reaches `feed` (listening starts before seeding,
+    so no change falls between the two)."""
+    live = bus.listen([TOPIC])
+    try:
+        try:
+            seeded = await asyncio.to_thread(seed_phases, database, feed)
+            log.info("controller feed: %d stored phase changes loaded", seeded)
+        except Exception as exc:  # a database without the challan tables, or briefly unavailable
+            log.warning("controller feed not seeded from the database: %s", exc)
+        async for event in live:
+            if stop.is_set():
+                return
+            apply_phase(event, feed)
+    finally:
+        live.close()

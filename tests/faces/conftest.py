@@ -1,0 +1,5 @@
+"""Face sighting fixtures; the API client comes from tests/api."""
+
+from __future__ import annotations
+
+from tests.api.conftest import client, settings  # noqa: F401 - fixtures reused by the API tests

@@ -1,0 +1,121 @@
+"""A real RTSP camera that dies and comes back: ingest, health and recording all recover."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from tests.support.rtsp import RtspServer
+
+from safecity.video.health import CameraHealthMonitor
+from safecity.video.health_types import HealthChange, HealthStatus
+from safecity.video.recorder import SegmentRecorder
+from safecity.video.segment_store import Segment, SegmentStore
+from safecity.video.source_state import SourceState, SourceStatus
+from safecity.video.sources import Backoff, open_source
+
+RETRY = Backoff(initial=0.2, maximum=1.0)
+
+
+def wait_for(condition: Callable[[], bool], timeout: float = 20.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+def resident_memory_bytes() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    pytest.skip("no /proc/self/status on this system")
+
+
+@pytest.mark.slow
+def test_a_camera_that_dies_and_returns_is_reconnected_reported_and_recorded(
+    rtsp_server: RtspServer, tmp_path: Path
+) -> None:
+    changes: list[HealthChange] = []
+    source_states: list[SourceState] = []
+    recorder_states: list[SourceState] = []
+    segments: list[Segment] = []
+    health = CameraHealthMonitor("gate-1", on_change=changes.append)
+
+    def on_source_state(state: SourceState) -> None:
+        source_states.append(state)
+        health.observe_state(state)
+
+    store = SegmentStore(tmp_path / "recordings")
+    recorder = SegmentRecorder(
+        rtsp_server.url, "gate-1", store, segment_seconds=2, on_state=recorder_states.append,
+        on_segment=segments.append, backoff=RETRY, read_timeout=3,
+    )  # fmt: skip
+    source = open_source(
+        rtsp_server.url, "gate-1", fps=5, on_state=on_source_state, backoff=RETRY, read_timeout=3
+    )
+    frames_seen: list[float] = []
+    max_queued = 0
+
+    def consume() -> None:
+        nonlocal max_queued
+        for frame in source:
+            health.observe_frame(frame, source.stats)
+            frames_seen.append(frame.timestamp)
+            max_queued = max(max_queued, source.queued)
+            time.sleep(0.3)  # slower than the camera's 5 sampled fps: stale frames must be dropped
+
+    consumer = threading.Thread(target=consume, daemon=True)
+    try:
+        recorder.start()
+        consumer.start()
+        assert wait_for(lambda: len(frames_seen) >= 8), "no frames from the RTSP camera"
+        memory_before = resident_memory_bytes()
+
+        rtsp_server.stop()
+        killed_at = time.time()
+        assert wait_for(lambda: health.status is HealthStatus.OFFLINE)
+        assert wait_for(lambda: recorder.status is SourceStatus.OFFLINE)
+        frames_before_restart = len(frames_seen)
+
+        rtsp_server.start()
+        assert wait_for(lambda: len(frames_seen) >= frames_before_restart + 8), "no frames after the restart"
+        assert wait_for(lambda: any(s.start > killed_at for s in store.segments("gate-1")))
+        memory_after = resident_memory_bytes()
+    finally:
+        source.close()
+        recorder.close()
+        consumer.join(timeout=10)
+
+    assert source.stats.reconnects == 1
+    assert [s.status for s in source_states] == [
+        SourceStatus.CONNECTING, SourceStatus.ONLINE, SourceStatus.OFFLINE, SourceStatus.ONLINE,
+        SourceStatus.CLOSED,
+    ]  # fmt: skip
+    assert [c.current for c in changes] == [
+        HealthStatus.CONNECTING, HealthStatus.ONLINE, HealthStatus.OFFLINE, HealthStatus.ONLINE,
+        HealthStatus.CLOSED,
+    ]  # fmt: skip
+    offline = changes[2]
+    assert offline.at >= killed_at
+    assert offline.reason
+
+    assert [s.status for s in recorder_states][:4] == [
+        SourceStatus.CONNECTING, SourceStatus.ONLINE, SourceStatus.OFFLINE, SourceStatus.ONLINE,
+    ]  # fmt: skip
+    recorded = store.segments("gate-1")
+    before = [s for s in recorded if s.end <= killed_at + 0.5]
+    after = [s for s in recorded if s.start > killed_at]
+    assert before, "nothing recorded before the outage"
+    assert after, "recording did not resume after the outage"
+    assert after[0].start - before[-1].end > 0.5  # the outage is a gap between segments
+    assert all(s.size_bytes > 0 for s in recorded)
+    assert sorted(segments) == recorded  # every finished segment was announced
+
+    assert max_queued <= 2
+    assert source.stats.frames_dropped > 0
+    assert memory_after - memory_before < 64 * 1024 * 1024

@@ -1,0 +1,8 @@
+"""Hotlist test helpers: an actor and a list with entries; the API client comes from tests/api."""
+
+from __future__ import annotations
+
+from safecity.watchlist.vehicles.service import Actor
+from tests.api.conftest import client, settings  # noqa: F401 - fixtures reused by the API tests
+
+ADMIN = Actor("chief", "supervisor", "10.0.0.9")
