@@ -1,0 +1,145 @@
+"""End-to-end fixtures: the real server (`safecity demo`) serving the built console, driven by Chromium.
+
+Nothing is built here: run `npm run build` in web/ first. The tests skip, saying why, when web/dist or
+/usr/bin/chromium is missing.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+WEB_DIST = REPO_ROOT / "web" / "dist"
+CHROMIUM = Path(os.environ.get("SAFECITY_E2E_CHROMIUM", "/usr/bin/chromium"))
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+DEMO_PASSWORD = "e2e-demo-password"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+STARTUP_TIMEOUT_S = 60.0
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+
+@dataclass(frozen=True)
+class Server:
+    base_url: str
+    password: str
+    log_path: Path
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_healthy(url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"safecity demo exited with {process.returncode}:\n{log_path.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/api/health", timeout=2) as response:  # noqa: S310 (http://127.0.0.1)
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.3)
+    pytest.fail(f"safecity demo not healthy after {STARTUP_TIMEOUT_S}s:\n{log_path.read_text()[-3000:]}")
+
+
+def _require_prerequisites() -> None:
+    if not (WEB_DIST / "index.html").is_file():
+        pytest.skip(f"console not built: {WEB_DIST}/index.html missing (run npm ci && npm run build in web)")
+    if not CHROMIUM.is_file():
+        pytest.skip(f"no Chromium at {CHROMIUM} (install Debian's chromium or set SAFECITY_E2E_CHROMIUM)")
+    pytest.importorskip("playwright.sync_api", reason="the Python playwright package is not installed")
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """`safecity demo` on a free port with a fresh data directory; always stopped at the end."""
+    _require_prerequisites()
+    data_dir = tmp_path_factory.mktemp("demo")
+    port = _free_port()
+    log_path = data_dir / "server.log"
+    env = {
+        **os.environ,
+        "SAFECITY_DEMO_PASSWORD": DEMO_PASSWORD,
+        # Every test logs in from 127.0.0.1; the default 5 logins a minute per address would throttle them.
+        "SAFECITY_AUTH__LOGIN_ATTEMPTS_PER_MINUTE": "1000",
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT / "src"), os.environ.get("PYTHONPATH")])),
+    }
+    command = [
+        sys.executable,
+        "-c",
+        "from safecity.cli import main; main()",
+        "demo",
+        "--data-dir",
+        str(data_dir / "data"),
+        "--port",
+        str(port),
+    ]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        base_url = f"http://127.0.0.1:{port}"
+        _wait_healthy(base_url, process, log_path)
+        yield Server(base_url=base_url, password=DEMO_PASSWORD, log_path=log_path)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser(server: Server) -> Iterator[Browser]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser, server: Server) -> Iterator[Page]:
+    context = browser.new_context(base_url=server.base_url, viewport={"width": 1440, "height": 900})
+    context.set_default_timeout(10_000)
+    opened = context.new_page()
+    try:
+        yield opened
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return SCREENSHOTS

@@ -1,0 +1,112 @@
+import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
+import type { ApiClient } from "./api/client";
+import { AuthProvider, useAuth } from "./auth/AuthContext";
+import { homePath, NAV_ITEMS, type PermissionName } from "./auth/permissions";
+import { ConfigProvider } from "./config/ConfigContext";
+import { Layout } from "./components/Layout";
+import { AuditPage } from "./pages/AuditPage";
+import { LivePage } from "./pages/LivePage";
+import { LoginPage } from "./pages/LoginPage";
+import { ForbiddenPage, NoPagesPage, NotFoundPage } from "./pages/SimplePages";
+import { SystemPage } from "./pages/SystemPage";
+import { UsersPage } from "./pages/UsersPage";
+
+const PAGES: Record<string, () => ReactNode> = {
+  "/live": () => <LivePage />,
+  "/admin/users": () => <UsersPage />,
+  "/audit": () => <AuditPage />,
+  "/system": () => <SystemPage />,
+};
+
+/**
+ * Each work area lives in its own folder, `pages/<area>/Page.tsx` with a default export, and is loaded on
+ * first visit so the login and live pages stay small. The area's page routes its own sub-paths.
+ */
+const AREA_OF_PATH: Record<string, string> = {
+  "/alerts": "alerts",
+  "/incidents": "incidents",
+  "/search": "search",
+  "/challan": "challan",
+  "/evidence": "evidence",
+  "/dashboards": "dashboards",
+  "/admin/cameras": "cameras",
+  "/admin/watchlists": "watchlists",
+  "/admin/retention": "retention",
+};
+
+const AREA_MODULES = import.meta.glob<{ default: ComponentType }>("./pages/*/Page.tsx");
+
+const AREA_PAGES: Record<string, ComponentType> = Object.fromEntries(
+  Object.entries(AREA_OF_PATH).flatMap(([path, area]) => {
+    const load = AREA_MODULES[`./pages/${area}/Page.tsx`];
+    return load ? [[path, lazy(load)]] : [];
+  }),
+);
+
+function pageFor(path: string): ReactNode {
+  const builtIn = PAGES[path];
+  if (builtIn) return builtIn();
+  const AreaPage = AREA_PAGES[path];
+  if (!AreaPage) return <NotFoundPage />;
+  return (
+    <Suspense fallback={<p role="status">Loading…</p>}>
+      <AreaPage />
+    </Suspense>
+  );
+}
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const { session } = useAuth();
+  const location = useLocation();
+  if (!session) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return <>{children}</>;
+}
+
+function RequirePermission({ anyOf, children }: { anyOf: PermissionName[]; children: ReactNode }) {
+  const { can } = useAuth();
+  return can(...anyOf) ? <>{children}</> : <ForbiddenPage />;
+}
+
+function Home() {
+  const { session } = useAuth();
+  const home = session ? homePath(session.user.permissions) : null;
+  return home ? <Navigate to={home} replace /> : <NoPagesPage />;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <Layout />
+          </RequireSession>
+        }
+      >
+        <Route index element={<Home />} />
+        {NAV_ITEMS.map((item) => (
+          <Route
+            key={item.path}
+            path={`${item.path}/*`}
+            element={<RequirePermission anyOf={item.anyOf}>{pageFor(item.path)}</RequirePermission>}
+          />
+        ))}
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App({ client }: { client?: ApiClient }) {
+  return (
+    <ConfigProvider>
+      <AuthProvider client={client}>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </AuthProvider>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,34 @@
+import { useEffect, useState } from "react";
+import { useAuth } from "../auth/AuthContext";
+import type { Health } from "../api/types";
+
+/** A small always-visible "system ok / degraded / unreachable" indicator in the header. */
+export function HealthPill({ everyMs = 30_000 }: { everyMs?: number }) {
+  const { client } = useAuth();
+  const [status, setStatus] = useState<"ok" | "degraded" | "unreachable" | "checking">("checking");
+
+  useEffect(() => {
+    let live = true;
+    const check = () =>
+      client
+        .get<Health>("/api/health", { auth: false, acceptStatus: [503] })
+        .then((h) => live && setStatus(h.status))
+        .catch(() => live && setStatus("unreachable"));
+    void check();
+    const timer = setInterval(check, everyMs);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [client, everyMs]);
+
+  const label = { ok: "System OK", degraded: "System degraded", unreachable: "Server unreachable", checking: "Checking…" }[
+    status
+  ];
+  return (
+    <span className={`pill pill-${status}`} role="status" title="Server health (/api/health)">
+      <span className="dot" aria-hidden="true" />
+      {label}
+    </span>
+  );
+}

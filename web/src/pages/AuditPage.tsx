@@ -1,0 +1,212 @@
+import { useState, type FormEvent } from "react";
+import type { AuditEntry, ChainReport } from "../api/types";
+import { useResource } from "../api/useResource";
+import { useAuth } from "../auth/AuthContext";
+import { StateMessage } from "../components/StateMessage";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+interface Filters {
+  actor: string;
+  action: string;
+  since: string;
+  until: string;
+}
+
+const NO_FILTERS: Filters = { actor: "", action: "", since: "", until: "" };
+
+/** `<input type="datetime-local">` gives local time without a zone; the API wants an ISO instant. */
+export function localToIso(value: string): string | undefined {
+  if (!value) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+export function AuditPage() {
+  const { client } = useAuth();
+  const [draft, setDraft] = useState<Filters>(NO_FILTERS);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  // Cursors of the pages already seen, so "Newer" can go back; the last one is the current page.
+  const [cursors, setCursors] = useState<(number | undefined)[]>([undefined]);
+  const before = cursors[cursors.length - 1];
+
+  const { resource, reload } = useResource(
+    (signal) =>
+      client.get<AuditEntry[]>("/api/v1/audit", {
+        signal,
+        query: {
+          actor: filters.actor.trim(),
+          action: filters.action.trim(),
+          since: localToIso(filters.since),
+          until: localToIso(filters.until),
+          limit: AUDIT_PAGE_SIZE,
+          before_seq: before,
+        },
+      }),
+    [client, filters, before],
+  );
+  const entries = resource.data ?? [];
+  const oldest = entries[entries.length - 1]?.seq;
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    setFilters(draft);
+    setCursors([undefined]);
+    if (draft === filters) reload();
+  };
+  const field = (key: keyof Filters) => ({
+    value: draft[key],
+    onChange: (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value })),
+  });
+
+  return (
+    <section>
+      <div className="page-head">
+        <h1>Audit log</h1>
+        <VerifyChain />
+      </div>
+      <form className="card filters" onSubmit={apply} aria-label="Audit filters">
+        <div className="field">
+          <label htmlFor="audit-actor">Actor</label>
+          <input id="audit-actor" {...field("actor")} placeholder="username" />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-action">Action</label>
+          <input id="audit-action" {...field("action")} placeholder="user.create or plate.*" />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-since">From</label>
+          <input id="audit-since" type="datetime-local" {...field("since")} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-until">Until</label>
+          <input id="audit-until" type="datetime-local" {...field("until")} />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary">
+            Apply filters
+          </button>
+          <button
+            type="button"
+            className="btn btn-quiet"
+            onClick={() => {
+              setDraft(NO_FILTERS);
+              setFilters(NO_FILTERS);
+              setCursors([undefined]);
+            }}
+          >
+            Clear
+          </button>
+        </div>
+      </form>
+      <StateMessage
+        resource={resource}
+        what="audit log"
+        empty={entries.length === 0 ? <p className="state">No entries match.</p> : null}
+      />
+      {entries.length > 0 ? <AuditTable entries={entries} /> : null}
+      <div className="pager" role="group" aria-label="Audit pages">
+        <button
+          type="button"
+          className="btn btn-quiet"
+          disabled={cursors.length <= 1}
+          onClick={() => setCursors((c) => c.slice(0, -1))}
+        >
+          Newer
+        </button>
+        <span>Page {cursors.length}</span>
+        <button
+          type="button"
+          className="btn btn-quiet"
+          disabled={entries.length < AUDIT_PAGE_SIZE || oldest === undefined}
+          onClick={() => setCursors((c) => [...c, oldest])}
+        >
+          Older
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  return (
+    <div className="table-scroll">
+      <table className="table" data-testid="audit-table">
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Time</th>
+            <th scope="col">Actor</th>
+            <th scope="col">Action</th>
+            <th scope="col">Object</th>
+            <th scope="col">Purpose / case</th>
+            <th scope="col">Client</th>
+            <th scope="col">Details</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.seq}>
+              <td>{e.seq}</td>
+              <td>
+                <time dateTime={e.time}>{new Date(e.time).toLocaleString([], { hour12: false })}</time>
+              </td>
+              <td>
+                {e.actor} {e.role ? <span className="muted">({e.role})</span> : null}
+              </td>
+              <td>
+                <code>{e.action}</code>
+              </td>
+              <td>{[e.object_type, e.object_id].filter(Boolean).join(": ")}</td>
+              <td>{[e.purpose, e.case_ref].filter(Boolean).join(" — ")}</td>
+              <td>{e.client_address}</td>
+              <td>
+                <code className="details">{e.details === "{}" ? "" : e.details}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function VerifyChain() {
+  const { client } = useAuth();
+  const [state, setState] = useState<
+    { kind: "idle" } | { kind: "busy" } | { kind: "done"; report: ChainReport } | { kind: "error"; text: string }
+  >({ kind: "idle" });
+
+  const verify = async () => {
+    setState({ kind: "busy" });
+    try {
+      setState({ kind: "done", report: await client.get<ChainReport>("/api/v1/audit/verify") });
+    } catch (caught) {
+      setState({ kind: "error", text: caught instanceof Error ? caught.message : String(caught) });
+    }
+  };
+
+  return (
+    <div className="verify">
+      <button type="button" className="btn btn-primary" onClick={() => void verify()} disabled={state.kind === "busy"}>
+        {state.kind === "busy" ? "Verifying…" : "Verify chain"}
+      </button>
+      <div role="status" data-testid="verify-result">
+        {state.kind === "done" ? (
+          state.report.ok ? (
+            <span className="pill pill-ok">
+              <span className="dot" aria-hidden="true" />
+              Chain intact — {state.report.checked} entries checked
+            </span>
+          ) : (
+            <span className="pill pill-unreachable">
+              <span className="dot" aria-hidden="true" />
+              Chain broken at entry {state.report.first_bad_entry}: {state.report.problem}
+            </span>
+          )
+        ) : null}
+        {state.kind === "error" ? <span className="field-error">Could not verify: {state.text}</span> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import { useCallback, useMemo, useState } from "react";
+import type { Camera, CameraState, LiveEvent } from "../api/types";
+import { useResource } from "../api/useResource";
+import { useAuth } from "../auth/AuthContext";
+import { Permission } from "../auth/permissions";
+import { StateMessage } from "../components/StateMessage";
+import { useLiveSocket } from "../live/useLiveSocket";
+import { CameraGrid } from "./live/CameraGrid";
+import { CameraMap } from "./live/CameraMap";
+import { EventFeed, FEED_LIMIT } from "./live/EventFeed";
+import { applyHealthEvent, countByState, STATE_STYLE, stateOf } from "./live/health";
+
+// Everything the user's role may see; the server filters by permission.
+const LIVE_TOPICS = [">"];
+
+export function LivePage() {
+  const { client, can } = useAuth();
+  const canCameras = can(Permission.CAMERAS_READ);
+  const { resource, setResource } = useResource<Camera[]>(
+    (signal) => (canCameras ? client.get<Camera[]>("/api/v1/cameras", { signal }) : Promise.resolve([])),
+    [client, canCameras],
+  );
+  const cameras = resource.data ?? [];
+  const [events, setEvents] = useState<LiveEvent[]>([]);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [query, setQuery] = useState("");
+  const [stateFilter, setStateFilter] = useState<CameraState | "">("");
+
+  const onEvent = useCallback(
+    (event: LiveEvent) => {
+      setEvents((previous) => [event, ...previous].slice(0, FEED_LIMIT));
+      if (event.type === "camera.health") {
+        setResource((previous) =>
+          previous.status === "ready" ? { status: "ready", data: applyHealthEvent(previous.data, event) } : previous,
+        );
+      }
+    },
+    [setResource],
+  );
+  const status = useLiveSocket(LIVE_TOPICS, onEvent);
+
+  const filtered = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return cameras.filter(
+      (c) =>
+        (!stateFilter || stateOf(c) === stateFilter) &&
+        (!q || c.name.toLowerCase().includes(q) || c.district.toLowerCase().includes(q) || c.id.toLowerCase() === q),
+    );
+  }, [cameras, query, stateFilter]);
+  const counts = useMemo(() => countByState(cameras), [cameras]);
+  const names = useMemo(() => new Map(cameras.map((c) => [c.id, c.name])), [cameras]);
+  const cameraName = useCallback((id: string) => names.get(id) ?? id, [names]);
+
+  return (
+    <div className="live">
+      <div className="live-main">
+        <div className="page-head">
+          <h1>Live</h1>
+          {canCameras ? (
+            <div className="toolbar">
+              <div className="field field-inline">
+                <label htmlFor="camera-search">Find camera</label>
+                <input id="camera-search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Name or district" />
+              </div>
+              <div className="field field-inline">
+                <label htmlFor="camera-state">Health</label>
+                <select id="camera-state" value={stateFilter} onChange={(e) => setStateFilter(e.target.value as CameraState | "")}>
+                  <option value="">All</option>
+                  {Object.entries(STATE_STYLE).map(([state, style]) => (
+                    <option key={state} value={state}>
+                      {style.label} ({counts[state as CameraState] ?? 0})
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+          ) : null}
+        </div>
+        {canCameras ? (
+          <>
+            {resource.status === "ready" ? <Legend counts={counts} total={cameras.length} /> : null}
+            <StateMessage
+              resource={resource}
+              what="camera registry"
+              empty={cameras.length === 0 ? <p className="state">No cameras registered yet.</p> : null}
+            />
+            <CameraMap cameras={filtered} selectedId={selectedId} onSelect={setSelectedId} />
+            {filtered.length > 0 ? <CameraGrid cameras={filtered} selectedId={selectedId} onSelect={setSelectedId} /> : null}
+          </>
+        ) : (
+          <p className="state">Your role sees live events but not cameras.</p>
+        )}
+      </div>
+      <EventFeed events={events} status={status} cameraName={cameraName} />
+    </div>
+  );
+}
+
+function Legend({ counts, total }: { counts: Partial<Record<CameraState, number>>; total: number }) {
+  return (
+    <ul className="legend" aria-label="Camera health summary">
+      <li>
+        <strong>{total}</strong> cameras
+      </li>
+      {Object.entries(STATE_STYLE)
+        .filter(([state]) => counts[state as CameraState])
+        .map(([state, style]) => (
+          <li key={state}>
+            <span className="dot" style={{ background: style.color }} aria-hidden="true" />
+            {style.label}: <strong>{counts[state as CameraState]}</strong>
+          </li>
+        ))}
+    </ul>
+  );
+}

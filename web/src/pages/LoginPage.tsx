@@ -1,0 +1,93 @@
+import { useRef, useState, type FormEvent } from "react";
+import { Navigate, useLocation, useNavigate } from "react-router";
+import { ApiError } from "../api/client";
+import { useAuth } from "../auth/AuthContext";
+import { landingPath } from "../auth/permissions";
+
+export function LoginPage() {
+  const { session, login, expired } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [username, setUsername] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  const from = (location.state as { from?: string } | null)?.from;
+  if (session) return <Navigate to={landingPath(from, session.user.permissions)} replace />;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await login(username.trim(), password);
+      navigate(landingPath(from, next.user.permissions), { replace: true });
+    } catch (caught) {
+      setError(loginError(caught));
+      setPassword("");
+      passwordRef.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="login" id="main">
+      <form className="login-card" onSubmit={submit} aria-describedby={error ? "login-error" : undefined}>
+        <h1>
+          safecity <span className="muted">console</span>
+        </h1>
+        {expired && !error ? (
+          <p className="state" role="status">
+            Your session ended. Please log in again.
+          </p>
+        ) : null}
+        <div className="field">
+          <label htmlFor="username">Username</label>
+          <input
+            id="username"
+            name="username"
+            autoComplete="username"
+            autoFocus
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="password">Password</label>
+          <input
+            id="password"
+            ref={passwordRef}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </div>
+        {error ? (
+          <p id="login-error" className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? "Logging in…" : "Log in"}
+        </button>
+      </form>
+    </main>
+  );
+}
+
+export function loginError(caught: unknown): string {
+  if (caught instanceof ApiError) {
+    if (caught.status === 401) return "Wrong username or password.";
+    if (caught.status === 429)
+      return `Too many attempts. Try again in ${caught.retryAfterSeconds ?? 60} seconds.`;
+    return `Login failed: ${caught.detail}`;
+  }
+  return "Cannot reach the server. Check the network and try again.";
+}

@@ -1,0 +1,216 @@
+import { useState, type FormEvent } from "react";
+import { ApiError } from "../api/client";
+import { ROLES, type Role, type User } from "../api/types";
+import { useResource } from "../api/useResource";
+import { useAuth } from "../auth/AuthContext";
+import { StateMessage } from "../components/StateMessage";
+
+export const ROLE_NAMES: Record<Role, string> = {
+  admin: "Administrator",
+  supervisor: "Supervisor",
+  operator: "Operator",
+  investigator: "Investigator",
+  traffic_officer: "Traffic officer",
+  auditor: "Auditor",
+};
+
+export function UsersPage() {
+  const { client } = useAuth();
+  const { resource, reload } = useResource((signal) => client.get<User[]>("/api/v1/users", { signal }), [client]);
+  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+
+  const report = (kind: "ok" | "error", text: string) => setMessage({ kind, text });
+  const update = async (user: User, change: { role?: Role; is_active?: boolean }, done: string) => {
+    try {
+      await client.patch<User>(`/api/v1/users/${encodeURIComponent(user.username)}`, change);
+      report("ok", done);
+      reload();
+    } catch (caught) {
+      report("error", caught instanceof Error ? caught.message : String(caught));
+    }
+  };
+
+  return (
+    <section>
+      <h1>Users</h1>
+      <div aria-live="polite">
+        {message ? (
+          <p className={message.kind === "ok" ? "state state-ok" : "state state-error"} data-testid="users-message">
+            {message.text}
+          </p>
+        ) : null}
+      </div>
+      <CreateUserForm
+        onCreated={(user) => {
+          report("ok", `Created user ${user.username} (${ROLE_NAMES[user.role]}).`);
+          reload();
+        }}
+      />
+      <h2>All users</h2>
+      <StateMessage resource={resource} what="users" />
+      {resource.data ? (
+        <table className="table" data-testid="users-table">
+          <thead>
+            <tr>
+              <th scope="col">Username</th>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {resource.data.map((user) => (
+              <UserRow key={user.username} user={user} onUpdate={update} />
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
+
+function UserRow({
+  user,
+  onUpdate,
+}: {
+  user: User;
+  onUpdate: (user: User, change: { role?: Role; is_active?: boolean }, done: string) => Promise<void>;
+}) {
+  const { session } = useAuth();
+  const [role, setRole] = useState<Role>(user.role);
+  const self = session?.user.username === user.username;
+  const roleId = `role-${user.username}`;
+  return (
+    <tr className={user.is_active ? undefined : "row-disabled"}>
+      <th scope="row">{user.username}</th>
+      <td>{user.full_name}</td>
+      <td>
+        <label className="visually-hidden" htmlFor={roleId}>
+          Role of {user.username}
+        </label>
+        <select id={roleId} value={role} disabled={self} onChange={(e) => setRole(e.target.value as Role)}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_NAMES[r]}
+            </option>
+          ))}
+        </select>{" "}
+        {role !== user.role ? (
+          <button
+            type="button"
+            className="btn btn-primary btn-small"
+            onClick={() => void onUpdate(user, { role }, `${user.username} is now ${ROLE_NAMES[role]}.`)}
+          >
+            Save role
+          </button>
+        ) : null}
+      </td>
+      <td>{user.is_active ? "Active" : "Disabled"}</td>
+      <td>
+        {self ? (
+          <span className="muted">You</span>
+        ) : (
+          <button
+            type="button"
+            className={user.is_active ? "btn btn-danger btn-small" : "btn btn-quiet btn-small"}
+            aria-label={`${user.is_active ? "Disable" : "Enable"} ${user.username}`}
+            onClick={() =>
+              void onUpdate(
+                user,
+                { is_active: !user.is_active },
+                `${user.username} ${user.is_active ? "disabled" : "enabled"}.`,
+              )
+            }
+          >
+            {user.is_active ? "Disable" : "Enable"}
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function CreateUserForm({ onCreated }: { onCreated: (user: User) => void }) {
+  const { client } = useAuth();
+  const [form, setForm] = useState({ username: "", full_name: "", password: "", role: "operator" as Role });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [key]: e.target.value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const user = await client.post<User>("/api/v1/users", form);
+      setForm({ username: "", full_name: "", password: "", role: form.role });
+      onCreated(user);
+    } catch (caught) {
+      setError(
+        caught instanceof ApiError && caught.status === 409
+          ? `User ${form.username} already exists.`
+          : caught instanceof Error
+            ? caught.message
+            : String(caught),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card form-grid" onSubmit={submit} aria-labelledby="create-user-title">
+      <h2 id="create-user-title">Create user</h2>
+      <div className="field">
+        <label htmlFor="new-username">Username</label>
+        <input
+          id="new-username"
+          required
+          pattern="[a-z0-9][a-z0-9_.\-]+"
+          title="Lower-case letters, digits, '.', '_' or '-'; at least 2 characters"
+          value={form.username}
+          onChange={set("username")}
+          autoComplete="off"
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="new-fullname">Full name</label>
+        <input id="new-fullname" value={form.full_name} onChange={set("full_name")} autoComplete="off" />
+      </div>
+      <div className="field">
+        <label htmlFor="new-password">Initial password</label>
+        <input
+          id="new-password"
+          type="password"
+          required
+          minLength={8}
+          value={form.password}
+          onChange={set("password")}
+          autoComplete="new-password"
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="new-role">Role</label>
+        <select id="new-role" value={form.role} onChange={set("role")}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_NAMES[r]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? "Creating…" : "Create user"}
+        </button>
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Camera, CameraState, LiveEvent } from "../../api/types";
+
+/** Colour and words for each camera state. Colour is never the only cue: the label is always shown too. */
+export const STATE_STYLE: Record<CameraState, { color: string; label: string }> = {
+  online: { color: "#3fb950", label: "Online" },
+  offline: { color: "#f85149", label: "Offline" },
+  frozen: { color: "#d29922", label: "Frozen image" },
+  covered: { color: "#d29922", label: "Covered" },
+  defocused: { color: "#d29922", label: "Defocused" },
+  dark: { color: "#d29922", label: "Too dark" },
+  scene_changed: { color: "#a371f7", label: "Scene changed" },
+  unknown: { color: "#8b949e", label: "Unknown" },
+};
+
+export function stateOf(camera: Camera): CameraState {
+  const state = camera.health?.state;
+  return state && state in STATE_STYLE ? state : "unknown";
+}
+
+/** Apply a `camera.health` live event to the camera list; returns the same array when nothing changed. */
+export function applyHealthEvent(cameras: Camera[], event: LiveEvent): Camera[] {
+  if (event.type !== "camera.health" || !event.camera_id) return cameras;
+  const payload = event.payload as { state?: unknown; since?: unknown; fps?: unknown; health?: unknown };
+  const source = (payload.health && typeof payload.health === "object" ? payload.health : payload) as {
+    state?: unknown;
+    since?: unknown;
+    fps?: unknown;
+  };
+  if (typeof source.state !== "string" || !(source.state in STATE_STYLE)) return cameras;
+  const index = cameras.findIndex((c) => c.id === event.camera_id);
+  if (index < 0) return cameras;
+  const next = [...cameras];
+  const camera = cameras[index] as Camera;
+  next[index] = {
+    ...camera,
+    health: {
+      state: source.state as CameraState,
+      since: typeof source.since === "string" ? source.since : event.time,
+      fps: typeof source.fps === "number" ? source.fps : camera.health?.fps ?? null,
+    },
+  };
+  return next;
+}
+
+export function countByState(cameras: Camera[]): Partial<Record<CameraState, number>> {
+  const counts: Partial<Record<CameraState, number>> = {};
+  for (const camera of cameras) {
+    const state = stateOf(camera);
+    counts[state] = (counts[state] ?? 0) + 1;
+  }
+  return counts;
+}

@@ -1,0 +1,35 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from "vite";
+
+// The backend (`safecity demo`) listens on :8080 by default; override with SAFECITY_API.
+const backend = process.env.SAFECITY_API ?? "http://127.0.0.1:8080";
+
+export default defineConfig({
+  // No @vitejs/plugin-react: esbuild compiles JSX with the automatic runtime.
+  esbuild: { jsx: "automatic" },
+  server: {
+    proxy: {
+      "/api": { target: backend, ws: true, changeOrigin: true },
+    },
+  },
+  build: {
+    outDir: "dist",
+    sourcemap: false,
+    chunkSizeWarningLimit: 600,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // react-router ships "use client" directives for RSC bundlers; harmless here.
+        if (warning.code === "MODULE_LEVEL_DIRECTIVE") return;
+        warn(warning);
+      },
+    },
+  },
+  test: {
+    environment: "jsdom",
+    globals: true,
+    setupFiles: ["./src/test/setup.ts"],
+    css: false,
+    pool: "threads",
+    poolOptions: { threads: { maxThreads: 2, minThreads: 1 } },
+  },
+});
