@@ -118,7 +118,7 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
     ):
         app.include_router(router)
     app.mount("/metrics", make_asgi_app())
-    _serve_console(app, web_dir or DEFAULT_WEB_DIR)
+    _serve_console(app, web_dir or settings.http.console_dir or DEFAULT_WEB_DIR)
     return app
 
 

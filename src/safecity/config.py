@@ -35,6 +35,9 @@ class HttpSettings(BaseModel):
     port: int = Field(8080, ge=1, le=65535)
     max_upload_mb: float = Field(50, gt=0, description="Larger request bodies are refused with 413.")
     cors_origins: list[str] = Field(default_factory=list)
+    console_dir: Path | None = Field(
+        None, description="The built web console to serve; by default web/dist beside the package."
+    )
 
 
 class BusSettings(BaseModel):

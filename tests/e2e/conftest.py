@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-WEB_DIST = REPO_ROOT / "web" / "dist"
+# Another build of the console (say, one per working copy) can be tested with SAFECITY_E2E_WEB_DIST.
+WEB_DIST = Path(os.environ.get("SAFECITY_E2E_WEB_DIST", REPO_ROOT / "web" / "dist")).resolve()
 CHROMIUM = Path(os.environ.get("SAFECITY_E2E_CHROMIUM", "/usr/bin/chromium"))
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 DEMO_PASSWORD = "e2e-demo-password"
@@ -89,6 +90,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         "SAFECITY_DEMO_PASSWORD": DEMO_PASSWORD,
         # Every test logs in from 127.0.0.1; the default 5 logins a minute per address would throttle them.
         "SAFECITY_AUTH__LOGIN_ATTEMPTS_PER_MINUTE": "1000",
+        "SAFECITY_HTTP__CONSOLE_DIR": str(WEB_DIST),
         "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT / "src"), os.environ.get("PYTHONPATH")])),
     }
     command = [

@@ -216,7 +216,7 @@ def test_live_page_against_the_camera_contract(page: Page, server: Server, scree
     grid = page.locator(".camera-grid > li")
     assert grid.count() == 4  # one page of tiles; the rest behind "Next"
     page.get_by_text("Page 1 of 2").wait_for()
-    # These cameras are unknown to the server, so MJPEG fails: tiles fall back to a placeholder, not a broken image.
+    # Cameras unknown to the server: MJPEG fails and tiles show a placeholder, not a broken image.
     page.get_by_text("No live video").first.wait_for()
     page.wait_for_selector("[data-testid=live-status][data-state=connected]")
     for message in _live_events():

@@ -55,7 +55,7 @@ async def test_worker_reconnects_a_camera_that_dies_and_returns(
         assert beats
         assert beats[-1].cameras[0].camera_id == "gate-1"  # type: ignore[attr-defined]
 
-    # The closing event is stored before the worker returns; the live feed that collects events delivers it shortly after.
+    # The closing event is stored before the worker returns; the live feed delivers it shortly after.
     expected = ["connecting", "online", "offline", "online", "closed"]
     assert await eventually(lambda: harness.health("gate-1") == expected), harness.health("gate-1")
     offline = next(e for e in harness.events if getattr(e, "state", None) == "offline")
