@@ -251,6 +251,23 @@ def test_snapshot_and_mjpeg_serve_the_latest_picture(client: TestClient) -> None
     assert client.get(f"/api/v1/cameras/cam-live/mjpeg?token={auditor}&frames=1").status_code == 403
 
 
+def test_mjpeg_overlay_shows_the_annotated_picture_or_else_the_clean_one(client: TestClient) -> None:
+    create(client, "cam-overlay")
+    token = auth(client, "operator")["Authorization"].removeprefix("Bearer ")
+    url = f"/api/v1/cameras/cam-overlay/mjpeg?token={token}&frames=1&overlay=true"
+    frames = live_frames(services_of(client))
+    clean = encode_jpeg(np.full((48, 64, 3), 40, np.uint8))
+    frames.put("cam-overlay", clean)
+    assert clean in client.get(url).content  # no overlay stored yet: the clean picture
+
+    annotated = encode_jpeg(np.full((48, 64, 3), 220, np.uint8))
+    frames.put("cam-overlay", annotated, overlay=True)
+    assert annotated in client.get(url).content
+    assert clean in client.get(url.replace("&overlay=true", "")).content
+    snapshot = client.get("/api/v1/cameras/cam-overlay/snapshot.jpg", headers=auth(client, "operator"))
+    assert snapshot.content == clean  # snapshots stay clean for drawing zones on
+
+
 def test_accept_scene_is_audited_and_sent_to_the_worker(client: TestClient) -> None:
     create(client, "cam-moved")
     response = client.post("/api/v1/cameras/cam-moved/accept-scene", headers=auth(client, "supervisor"))

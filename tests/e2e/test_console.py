@@ -59,6 +59,15 @@ def test_operator_sees_live_page_with_connected_feed(page: Page, server: Server,
     legend = page.get_by_role("list", name="Camera health summary")
     legend.get_by_text("Online: 4").wait_for(timeout=60_000)
     assert " ".join(legend.inner_text().split()).startswith("4 cameras")
+    # A camera up close: the live view with the detections drawn, its health in words, its recent alerts.
+    page.locator(".camera-grid").get_by_role("button", name=re.compile("Kalma Chowk")).click()
+    detail = page.get_by_test_id("camera-detail")
+    detail.get_by_role("heading", name="Kalma Chowk").wait_for()
+    video = detail.get_by_role("img", name="Live view of Kalma Chowk with detections drawn")
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=video.element_handle())
+    assert "Online" in detail.inner_text()
+    page.get_by_label("Show detections").uncheck()
+    detail.get_by_role("img", name="Live view of Kalma Chowk").wait_for()
     page.screenshot(path=screenshots / "live-operator.png", full_page=True)
 
     page.goto("/audit")

@@ -213,6 +213,9 @@ def mjpeg(
     _: Annotated[Principal, Depends(_reader_from_header_or_query)],
     fps: Annotated[float, Query(gt=0, le=25)] = 5.0,
     frames: Annotated[int | None, Query(ge=1, description="Stop after this many pictures.")] = None,
+    overlay: Annotated[
+        bool, Query(description="Draw the zones, lines and tracked objects (when the worker provides them).")
+    ] = False,
 ) -> StreamingResponse:
     with services.database.session() as session:
         _found(session, camera_id)
@@ -221,7 +224,7 @@ def mjpeg(
     async def parts() -> AsyncIterator[bytes]:
         sent, last_at = 0, None
         while frames is None or sent < frames:
-            frame = await asyncio.to_thread(store.get, camera_id)
+            frame = await asyncio.to_thread(lambda: store.get(camera_id, overlay=overlay))
             if frame is not None and frame.at != last_at:
                 last_at, sent = frame.at, sent + 1
                 yield _part(frame.jpeg)

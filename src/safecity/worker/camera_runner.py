@@ -34,9 +34,12 @@ from safecity.worker.analysis import CameraAnalysis
 from safecity.worker.camera_plates import CameraPlates, stage_config
 from safecity.worker.context_frames import ContextFrames
 from safecity.worker.face_stage import FaceStage
+from safecity.worker.live_overlay import draw_overlay
 from safecity.worker.profiles import enforces_traffic, features_of
 
 log = logging.getLogger(__name__)
+# Tracks not seen for longer than this (coasting through an occlusion) are left off the live overlay.
+OVERLAY_TRACK_AGE = 0.5
 
 Publish = Callable[[Event], None]
 
@@ -66,6 +69,7 @@ class RunnerContext:
     detector: Detector | None = None
     no_detector_reason: str = "no detector model installed"
     live_fps: float = 5.0
+    live_overlay: bool = True
     segment_seconds: float = 60.0
     retry_seconds: float = 30.0
     backoff: Backoff | None = None
@@ -182,17 +186,23 @@ class CameraRunner:
         )
         analysis = build_analysis(self.spec, context, pipeline, scene)
         for frame in feed.frames():
-            self._show(frame)
             analysis.process(frame)
+            self._show(frame, pipeline, scene)
         analysis.finish()
 
-    def _show(self, frame: Frame) -> None:
+    def _show(self, frame: Frame, pipeline: CameraPipeline, scene: SceneConfig) -> None:
         now = time.monotonic()
         if now - self._last_live < 1.0 / self._context.live_fps:
             return
         self._last_live = now
+        live = self._context.live
         try:
-            self._context.live.put(self.camera_id, encode_jpeg(frame.image), frame.timestamp)
+            live.put(self.camera_id, encode_jpeg(frame.image), frame.timestamp)
+            if self._context.live_overlay:
+                age = OVERLAY_TRACK_AGE
+                tracks = [t for t in pipeline.tracker.active if frame.timestamp - t.last_seen <= age]
+                annotated = draw_overlay(frame.image, tracks, scene)
+                live.put(self.camera_id, encode_jpeg(annotated), frame.timestamp, overlay=True)
         except (OSError, ValueError) as exc:
             log.warning("camera %s: live picture not stored: %s", self.camera_id, exc)
 

@@ -54,6 +54,7 @@ class WorkerOptions:
     heartbeat_seconds: float = HEARTBEAT_SECONDS
     retry_seconds: float = 30.0
     live_fps: float = 5.0
+    live_overlay: bool = True  # also store live pictures with the detections drawn on them
     use_detector: bool = True
     backoff: Backoff | None = None
     thresholds: HealthThresholds | None = None
@@ -137,6 +138,7 @@ class CameraWorker:
             detector=detector,
             no_detector_reason=reason or "detection disabled for this worker",
             live_fps=self.options.live_fps,
+            live_overlay=self.options.live_overlay,
             segment_seconds=self.options.segment_seconds,
             retry_seconds=self.options.retry_seconds,
             backoff=self.options.backoff,

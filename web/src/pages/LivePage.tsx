@@ -5,6 +5,7 @@ import { useAuth } from "../auth/AuthContext";
 import { Permission } from "../auth/permissions";
 import { StateMessage } from "../components/StateMessage";
 import { useLiveSocket } from "../live/useLiveSocket";
+import { CameraDetail } from "./live/CameraDetail";
 import { CameraGrid } from "./live/CameraGrid";
 import { CameraMap } from "./live/CameraMap";
 import { EventFeed, FEED_LIMIT } from "./live/EventFeed";
@@ -25,6 +26,7 @@ export function LivePage() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [query, setQuery] = useState("");
   const [stateFilter, setStateFilter] = useState<CameraState | "">("");
+  const [overlay, setOverlay] = useState(true);
 
   const onEvent = useCallback(
     (event: LiveEvent) => {
@@ -50,6 +52,7 @@ export function LivePage() {
   const counts = useMemo(() => countByState(cameras), [cameras]);
   const names = useMemo(() => new Map(cameras.map((c) => [c.id, c.name])), [cameras]);
   const cameraName = useCallback((id: string) => names.get(id) ?? id, [names]);
+  const selected = cameras.find((camera) => camera.id === selectedId) ?? null;
 
   return (
     <div className="live">
@@ -73,6 +76,10 @@ export function LivePage() {
                   ))}
                 </select>
               </div>
+              <label className="field-inline checkbox">
+                <input type="checkbox" checked={overlay} onChange={(e) => setOverlay(e.target.checked)} />
+                Show detections
+              </label>
             </div>
           ) : null}
         </div>
@@ -85,7 +92,12 @@ export function LivePage() {
               empty={cameras.length === 0 ? <p className="state">No cameras registered yet.</p> : null}
             />
             <CameraMap cameras={filtered} selectedId={selectedId} onSelect={setSelectedId} />
-            {filtered.length > 0 ? <CameraGrid cameras={filtered} selectedId={selectedId} onSelect={setSelectedId} /> : null}
+            {selected ? (
+              <CameraDetail camera={selected} events={events} overlay={overlay} onClose={() => setSelectedId(null)} />
+            ) : null}
+            {filtered.length > 0 ? (
+              <CameraGrid cameras={filtered} selectedId={selectedId} onSelect={setSelectedId} overlay={overlay} />
+            ) : null}
           </>
         ) : (
           <p className="state">Your role sees live events but not cameras.</p>

@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { Camera } from "../../api/types";
 import { useAuth } from "../../auth/AuthContext";
 import { STATE_STYLE, stateOf } from "./health";
+import { liveViewUrl } from "./liveView";
 
 // Browsers allow 6 HTTP/1.1 connections per host and each MJPEG stream holds one open, so keep live tiles
 // to 4 and leave room for API calls. Serve the API over HTTP/2 to lift this.
@@ -11,10 +12,12 @@ export function CameraGrid({
   cameras,
   selectedId,
   onSelect,
+  overlay,
 }: {
   cameras: Camera[];
   selectedId: string | null;
   onSelect: (id: string) => void;
+  overlay: boolean;
 }) {
   const [page, setPage] = useState(0);
   const pages = Math.max(1, Math.ceil(cameras.length / TILES_PER_PAGE));
@@ -45,7 +48,7 @@ export function CameraGrid({
       <ul className="camera-grid">
         {shown.map((camera) => (
           <li key={camera.id}>
-            <CameraTile camera={camera} selected={camera.id === selectedId} onSelect={onSelect} />
+            <CameraTile camera={camera} selected={camera.id === selectedId} onSelect={onSelect} overlay={overlay} />
           </li>
         ))}
       </ul>
@@ -53,7 +56,17 @@ export function CameraGrid({
   );
 }
 
-function CameraTile({ camera, selected, onSelect }: { camera: Camera; selected: boolean; onSelect: (id: string) => void }) {
+function CameraTile({
+  camera,
+  selected,
+  onSelect,
+  overlay,
+}: {
+  camera: Camera;
+  selected: boolean;
+  onSelect: (id: string) => void;
+  overlay: boolean;
+}) {
   const { client } = useAuth();
   const [failed, setFailed] = useState(false);
   const state = stateOf(camera);
@@ -69,7 +82,7 @@ function CameraTile({ camera, selected, onSelect }: { camera: Camera; selected: 
       <span className="tile-video">
         {streamable ? (
           <img
-            src={client.urlWithToken(`/api/v1/cameras/${encodeURIComponent(camera.id)}/mjpeg`)}
+            src={liveViewUrl(client, camera.id, overlay)}
             alt={`Live view of ${camera.name}`}
             onError={() => setFailed(true)}
           />

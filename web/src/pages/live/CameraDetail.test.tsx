@@ -1,0 +1,61 @@
+import { render, screen, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import type { Camera, LiveEvent } from "../../api/types";
+import { AuthProvider } from "../../auth/AuthContext";
+import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
+import { CameraDetail } from "./CameraDetail";
+
+const CAMERA: Camera = {
+  id: "lhr-kalma-chowk",
+  name: "Kalma Chowk",
+  latitude: 31.5042,
+  longitude: 74.3315,
+  district: "Lahore",
+  enabled: true,
+  health: { state: "online", since: "2026-11-22T06:00:00Z", fps: 9.8 },
+};
+
+function event(id: string, cameraId: string, type: string): LiveEvent {
+  return { id, type, time: "2026-11-22T06:01:00Z", camera_id: cameraId, source: "test", payload: {} };
+}
+
+function renderDetail(overlay: boolean, events: LiveEvent[] = []) {
+  const alert = { id: 5, title: "Loitering in gate", severity: "high", status: "new", last_seen: "2026-11-22T06:02:00Z" };
+  const fetchImpl = vi.fn(async () => jsonResponse(200, [alert]));
+  const { client } = loggedInClient(userWith(["cameras.read", "events.read"]), fetchImpl);
+  render(
+    <AuthProvider client={client}>
+      <CameraDetail camera={CAMERA} events={events} overlay={overlay} onClose={() => undefined} />
+    </AuthProvider>,
+  );
+  return fetchImpl;
+}
+
+describe("camera detail", () => {
+  it("shows the live view with detections when the overlay is on", () => {
+    renderDetail(true);
+    const video = screen.getByRole("img", { name: "Live view of Kalma Chowk with detections drawn" });
+    expect(video.getAttribute("src")).toContain("/api/v1/cameras/lhr-kalma-chowk/mjpeg?overlay=true&token=");
+  });
+
+  it("shows the clean live view when the overlay is off", () => {
+    renderDetail(false);
+    expect(screen.getByRole("img", { name: "Live view of Kalma Chowk" }).getAttribute("src")).not.toContain("overlay");
+  });
+
+  it("gives the health in words and lists this camera's recent alerts", async () => {
+    const fetchImpl = renderDetail(true);
+    expect(screen.getByText(/Online/)).toBeInTheDocument();
+    expect(screen.getByText("9.8 fps")).toBeInTheDocument();
+    const alerts = await screen.findByRole("list", { name: "Recent alerts of Kalma Chowk" });
+    expect(within(alerts).getByText("Loitering in gate")).toBeInTheDocument();
+    expect(String(fetchImpl.mock.calls[0]?.[0])).toContain("camera_id=lhr-kalma-chowk");
+  });
+
+  it("lists only this camera's live events", () => {
+    renderDetail(true, [event("1", "lhr-kalma-chowk", "rule.line_crossed"), event("2", "other", "camera.health")]);
+    const list = screen.getByRole("list", { name: "Live events of Kalma Chowk" });
+    expect(within(list).getAllByRole("listitem")).toHaveLength(1);
+    expect(within(list).getByText("rule.line_crossed")).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,132 @@
+import { useMemo } from "react";
+import type { Camera, LiveEvent } from "../../api/types";
+import { useResource } from "../../api/useResource";
+import { useAuth } from "../../auth/AuthContext";
+import { Permission } from "../../auth/permissions";
+import { liveViewUrl } from "./liveView";
+import { STATE_STYLE, stateOf } from "./health";
+
+const RECENT_ALERTS = 10;
+const RECENT_EVENTS = 20;
+
+interface AlertSummary {
+  id: number;
+  title: string;
+  severity: string;
+  status: string;
+  last_seen: string;
+}
+
+function timeOf(iso: string | null): string {
+  if (!iso) return "—";
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString([], { hour12: false });
+}
+
+/** One camera up close: a large live view, its health in words, its recent alerts and live events. */
+export function CameraDetail({
+  camera,
+  events,
+  overlay,
+  onClose,
+}: {
+  camera: Camera;
+  events: LiveEvent[];
+  overlay: boolean;
+  onClose: () => void;
+}) {
+  const { client, can } = useAuth();
+  const canEvents = can(Permission.EVENTS_READ);
+  const { resource: alerts } = useResource<AlertSummary[]>(
+    (signal) =>
+      canEvents
+        ? client.get<AlertSummary[]>("/api/v1/alerts", {
+            query: { camera_id: camera.id, limit: RECENT_ALERTS },
+            signal,
+          })
+        : Promise.resolve([]),
+    [client, camera.id, canEvents],
+  );
+  const recent = useMemo(
+    () => events.filter((event) => event.camera_id === camera.id).slice(0, RECENT_EVENTS),
+    [events, camera.id],
+  );
+  const state = stateOf(camera);
+  const style = STATE_STYLE[state];
+
+  return (
+    <section className="card camera-detail" aria-labelledby="camera-detail-title" data-testid="camera-detail">
+      <div className="section-head">
+        <h2 id="camera-detail-title">{camera.name}</h2>
+        <button type="button" className="btn btn-quiet" onClick={onClose}>
+          Close camera details
+        </button>
+      </div>
+      <div className="camera-detail-body">
+        <div className="camera-detail-video">
+          {camera.enabled && state !== "offline" ? (
+            <img
+              src={liveViewUrl(client, camera.id, overlay)}
+              alt={`Live view of ${camera.name}${overlay ? " with detections drawn" : ""}`}
+            />
+          ) : (
+            <span className="tile-novideo">{camera.enabled ? "Camera offline" : "Camera disabled"}</span>
+          )}
+        </div>
+        <dl className="details">
+          <dt>Health</dt>
+          <dd>
+            <span className="dot" style={{ background: style.color }} aria-hidden="true" /> {style.label}
+            {camera.health.since ? ` since ${timeOf(camera.health.since)}` : ""}
+          </dd>
+          <dt>Frame rate</dt>
+          <dd>{camera.health.fps != null ? `${camera.health.fps.toFixed(1)} fps` : "—"}</dd>
+          <dt>District</dt>
+          <dd>{camera.district || "—"}</dd>
+          <dt>Camera id</dt>
+          <dd>{camera.id}</dd>
+          <dt>Position</dt>
+          <dd>
+            {camera.latitude.toFixed(5)}, {camera.longitude.toFixed(5)}
+          </dd>
+        </dl>
+      </div>
+      {canEvents ? (
+        <>
+          <h3>Recent alerts</h3>
+          {alerts.status === "ready" && alerts.data.length === 0 ? <p className="muted">No alerts from this camera.</p> : null}
+          {alerts.status === "error" ? <p className="state state-error">Alerts could not be loaded: {alerts.error}</p> : null}
+          {alerts.status === "ready" && alerts.data.length > 0 ? (
+            <ul className="feed-list" aria-label={`Recent alerts of ${camera.name}`}>
+              {alerts.data.map((alert) => (
+                <li key={alert.id} className="feed-item">
+                  <span className="feed-line">
+                    <span className="feed-type">{alert.title}</span>
+                    <span className="muted">
+                      {alert.severity} · {alert.status} · {timeOf(alert.last_seen)}
+                    </span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      ) : null}
+      <h3>Live events from this camera</h3>
+      {recent.length === 0 ? (
+        <p className="muted">No events from this camera since the page opened.</p>
+      ) : (
+        <ul className="feed-list" aria-label={`Live events of ${camera.name}`}>
+          {recent.map((event) => (
+            <li key={event.id} className="feed-item">
+              <span className="feed-line">
+                <span className="feed-type">{event.type}</span>
+                <span className="muted">{timeOf(event.time)}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
