@@ -118,7 +118,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             process.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: Playwright's sync API keeps an asyncio loop running in this thread while it
+# is open, and pytest-asyncio cannot run the async tests of later modules beside it.
+@pytest.fixture(scope="module")
 def browser(server: Server) -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright
 
