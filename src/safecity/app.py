@@ -34,6 +34,7 @@ from safecity.core.http.media_api import router as media_router
 from safecity.core.http.metrics import MetricsMiddleware
 from safecity.core.http.services import Services
 from safecity.core.logs import get_logger
+from safecity.dashboards.api import router as dashboards_router
 from safecity.dispatch.api_calls import router as calls_router
 from safecity.dispatch.api_incidents import router as incidents_router
 from safecity.dispatch.api_panic import router as panic_router
@@ -111,6 +112,7 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
         units_router,
         calls_router,
         panic_router,
+        dashboards_router,
         reports_router,
         open311_router,
         challan_router,

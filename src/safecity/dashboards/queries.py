@@ -1,0 +1,141 @@
+"""Aggregates for the dashboards: rows counted per time bucket with SQL GROUP BY, uptime per camera.
+
+Buckets are fixed-size steps from the window's start. Timestamps become whole epoch seconds in SQL with a
+dialect-aware expression (`strftime('%s')` on SQLite, `extract(epoch)` on PostgreSQL), so one query groups
+on both backends. Only counts leave this module: no plate, person or free text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import BigInteger, ColumnElement, func, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.expression import FunctionElement
+
+from safecity.alerts.models import Alert
+from safecity.anpr.models import PlateReadRecord
+from safecity.cameras.health_store import uptime
+from safecity.cameras.models import Camera
+from safecity.dashboards.window import Window
+from safecity.dispatch.models import Incident
+
+NO_GROUP = "all"
+
+
+class epoch_seconds(FunctionElement[int]):  # noqa: N801  (SQLAlchemy names SQL functions in lower case)
+    """Whole seconds since 1970-01-01 UTC of a UTC timestamp column."""
+
+    type = BigInteger()
+    inherit_cache = True
+
+
+@compiles(epoch_seconds, "sqlite")
+def _epoch_sqlite(element: epoch_seconds, compiler: SQLCompiler, **kw: Any) -> str:
+    # SQLite stores UTCDateTime as naive UTC text, 'YYYY-MM-DD HH:MM:SS.ffffff'. Its date functions round
+    # to milliseconds (10:59:59.9999 would become 11:00), so the fraction is cut off before parsing.
+    return f"CAST(strftime('%s', substr({compiler.process(element.clauses, **kw)}, 1, 19)) AS INTEGER)"
+
+
+@compiles(epoch_seconds, "postgresql")
+def _epoch_postgresql(element: epoch_seconds, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"CAST(floor(extract(epoch FROM {compiler.process(element.clauses, **kw)})) AS BIGINT)"
+
+
+@dataclass(frozen=True, slots=True)
+class BucketCount:
+    start: dt.datetime
+    group: str
+    count: int
+
+
+def count_by_bucket(
+    session: Session,
+    time_column: InstrumentedAttribute[dt.datetime],
+    window: Window,
+    group_column: InstrumentedAttribute[Any] | None = None,
+) -> list[BucketCount]:
+    """Rows whose `time_column` is in the window, counted per bucket (and group); empty buckets left out."""
+    origin = int(window.since.timestamp())
+    bucket: ColumnElement[int] = ((epoch_seconds(time_column) - origin) // window.bucket_seconds).label(
+        "bucket"
+    )
+    columns: list[ColumnElement[Any]] = [bucket]
+    if group_column is not None:
+        columns.append(group_column.label("grp"))
+    query = (
+        select(*columns, func.count().label("n"))
+        .where(time_column >= window.since, time_column < window.until)
+        .group_by(*columns)
+        .order_by(*columns)
+    )
+    return [
+        BucketCount(
+            start=window.bucket_start(int(row.bucket)),
+            group=NO_GROUP if group_column is None else str(row.grp),
+            count=int(row.n),
+        )
+        for row in session.execute(query)
+    ]
+
+
+def alerts_by_severity(session: Session, window: Window) -> list[BucketCount]:
+    """Alerts raised (first seen) per bucket and severity; repeats merged into an alert are not recounted."""
+    return count_by_bucket(session, Alert.first_seen, window, Alert.severity)
+
+
+def incidents_by_priority(session: Session, window: Window) -> list[BucketCount]:
+    """Incidents received per bucket and priority (1 = most urgent)."""
+    return count_by_bucket(session, Incident.received_at, window, Incident.priority)
+
+
+def plate_reads(session: Session, window: Window) -> list[BucketCount]:
+    """Stored plate reads per bucket: the volume only, never a plate."""
+    return count_by_bucket(session, PlateReadRecord.time, window)
+
+
+@dataclass(frozen=True, slots=True)
+class CameraUptime:
+    camera_id: str
+    name: str
+    observed_seconds: float
+    available_seconds: float
+    healthy_seconds: float
+
+    @property
+    def available_percent(self) -> float | None:
+        return 100.0 * self.available_seconds / self.observed_seconds if self.observed_seconds else None
+
+    @property
+    def healthy_percent(self) -> float | None:
+        return 100.0 * self.healthy_seconds / self.observed_seconds if self.observed_seconds else None
+
+
+def camera_uptime(session: Session, since: dt.datetime, until: dt.datetime) -> list[CameraUptime]:
+    """Every registered camera's observed, available and healthy time in [since, until), by camera id."""
+    cameras = session.execute(select(Camera.id, Camera.name).order_by(Camera.id)).all()
+    return [_window_uptime(session, camera_id, name, since, until) for camera_id, name in cameras]
+
+
+def _window_uptime(
+    session: Session, camera_id: str, name: str, since: dt.datetime, until: dt.datetime
+) -> CameraUptime:
+    # The camera store computes uptime per calendar day, each day starting at local midnight. In a zone
+    # whose midnight falls exactly at `since`, its days from `since`'s to `until`'s cover the window
+    # exactly, so their sum is the window's uptime, computed by the same code as the per-day endpoint.
+    since_utc = since.astimezone(dt.UTC)
+    past_midnight = since_utc - since_utc.replace(hour=0, minute=0, second=0, microsecond=0)
+    zone = dt.timezone(-past_midnight)
+    days = (until.astimezone(zone).date() - since.astimezone(zone).date()).days + 1
+    entries = uptime(session, camera_id, days=days, now=until, tz=zone)
+    return CameraUptime(
+        camera_id=camera_id,
+        name=name,
+        observed_seconds=sum(e.observed_seconds for e in entries),
+        available_seconds=sum(e.available_seconds for e in entries),
+        healthy_seconds=sum(e.healthy_seconds for e in entries),
+    )
