@@ -1,0 +1,43 @@
+import { NavLink, Route, Routes } from "react-router";
+import { CameraNamesProvider } from "./cameraNames";
+import "./challan.css";
+import { BASE_PATH } from "./labels";
+import { QueuePage } from "./queue/QueuePage";
+import { RejectionStatsPanel } from "./stats/RejectionStatsPanel";
+import { TicketsPage } from "./tickets/TicketsPage";
+import { TicketView } from "./tickets/TicketView";
+
+/** E-challan at /challan: the validation queue, tickets, and rejection statistics. */
+export default function ChallanPage() {
+  return (
+    <CameraNamesProvider>
+      <div className="challan">
+        <div className="page-head">
+          <h1>E-challan</h1>
+          <nav aria-label="E-challan" className="challan-tabs">
+            <ul>
+              <li>
+                <NavLink to={BASE_PATH} end>
+                  Queue
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to={`${BASE_PATH}/tickets`}>Tickets</NavLink>
+              </li>
+              <li>
+                <NavLink to={`${BASE_PATH}/stats`}>Rejection statistics</NavLink>
+              </li>
+            </ul>
+          </nav>
+        </div>
+        <Routes>
+          <Route path="tickets" element={<TicketsPage />} />
+          <Route path="tickets/:number" element={<TicketView />} />
+          <Route path="stats" element={<RejectionStatsPanel />} />
+          {/* One route for the queue and its open violation, so the queue stays mounted while moving on. */}
+          <Route path="*" element={<QueuePage />} />
+        </Routes>
+      </div>
+    </CameraNamesProvider>
+  );
+}

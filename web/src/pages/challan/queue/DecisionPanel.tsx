@@ -1,0 +1,170 @@
+import { useRef, useState, type FormEvent, type ReactNode } from "react";
+import { ApiError } from "../../../api/client";
+import { useAuth } from "../../../auth/AuthContext";
+import { describeError, fieldOfError } from "../errors";
+import { reasonLabel } from "../labels";
+import type { DecisionOutcome, Violation } from "../types";
+import {
+  decisionBody,
+  EMPTY_FORM,
+  NOTE_MAX,
+  PLATE_MAX,
+  validateDecision,
+  type DecisionErrors,
+  type DecisionField,
+  type DecisionForm,
+} from "./decision";
+import { useShortcuts } from "./shortcuts";
+
+const FIELDS: readonly DecisionField[] = ["plate", "reason", "note"];
+
+interface Props {
+  violation: Violation;
+  /** The rejection reasons the server accepts (GET /api/v1/challan/reasons); null while loading. */
+  reasons: readonly string[] | null;
+  reasonsError: string | null;
+  onDecided: (outcome: DecisionOutcome) => void;
+  /** The server said the violation changed under us (decided by someone else): refresh the queue. */
+  onConflict: () => void;
+}
+
+/** Accept (optionally correcting the plate) or reject with a reason; errors appear beside their field. */
+export function DecisionPanel({ violation, reasons, reasonsError, onDecided, onConflict }: Props) {
+  const { client } = useAuth();
+  const [form, setForm] = useState<DecisionForm>(EMPTY_FORM);
+  const [errors, setErrors] = useState<DecisionErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<"accept" | "reject" | null>(null);
+  const inputs = useRef<Partial<Record<DecisionField, HTMLElement | null>>>({});
+  const mismatch = violation.registry_status === "vehicle_mismatch";
+
+  const submit = async (kind: "accept" | "reject") => {
+    if (busy) return;
+    const found = validateDecision(kind, form, violation);
+    setErrors(found);
+    setFormError(null);
+    const first = FIELDS.find((field) => found[field]);
+    if (first) {
+      inputs.current[first]?.focus();
+      return;
+    }
+    setBusy(kind);
+    try {
+      const outcome = await client.post<DecisionOutcome>(
+        `/api/v1/challan/violations/${encodeURIComponent(violation.id)}/decision`,
+        decisionBody(kind, form, violation),
+      );
+      onDecided(outcome);
+    } catch (caught) {
+      const field = fieldOfError(caught, FIELDS);
+      const text = describeError(caught);
+      if (field) setErrors({ [field]: text });
+      else setFormError(text);
+      if (caught instanceof ApiError && caught.status === 409 && !field) onConflict();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  useShortcuts({ accept: () => void submit("accept"), reject: () => void submit("reject") });
+
+  const set = <K extends keyof DecisionForm>(key: K, value: DecisionForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit("accept");
+  };
+
+  return (
+    <form className="card challan-decision" onSubmit={onSubmit} aria-labelledby="challan-decision-title" noValidate>
+      <h3 id="challan-decision-title">Decision</h3>
+      <Field id="challan-plate" label={violation.plate ? "Correct the plate (optional)" : "Plate as read from the evidence (required to accept)"} error={errors.plate}>
+        <input
+          id="challan-plate"
+          ref={(element) => {
+            inputs.current.plate = element;
+          }}
+          className="challan-mono"
+          value={form.plate}
+          maxLength={PLATE_MAX + 8}
+          placeholder={violation.plate ?? "e.g. LEA-1234"}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => set("plate", e.target.value)}
+          aria-invalid={errors.plate ? true : undefined}
+          aria-describedby={errors.plate ? "challan-plate-error" : undefined}
+        />
+      </Field>
+      {mismatch ? (
+        <div className="field field-inline">
+          <input
+            id="challan-mismatch"
+            type="checkbox"
+            checked={form.acceptVehicleMismatch}
+            onChange={(e) => set("acceptVehicleMismatch", e.target.checked)}
+          />
+          <label htmlFor="challan-mismatch">The registry&apos;s vehicle class is right (the camera misjudged it)</label>
+        </div>
+      ) : null}
+      <Field id="challan-reason" label="Rejection reason (required to reject)" error={errors.reason ?? reasonsError ?? undefined}>
+        <select
+          id="challan-reason"
+          ref={(element) => {
+            inputs.current.reason = element;
+          }}
+          value={form.reason}
+          onChange={(e) => set("reason", e.target.value)}
+          aria-invalid={errors.reason ? true : undefined}
+          aria-describedby={errors.reason || reasonsError ? "challan-reason-error" : undefined}
+        >
+          <option value="">{reasons ? "Choose a reason…" : "Loading reasons…"}</option>
+          {(reasons ?? []).map((reason) => (
+            <option key={reason} value={reason}>
+              {reasonLabel(reason)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="challan-note" label="Note (optional)" error={errors.note}>
+        <textarea
+          id="challan-note"
+          ref={(element) => {
+            inputs.current.note = element;
+          }}
+          rows={2}
+          value={form.note}
+          maxLength={NOTE_MAX + 100}
+          onChange={(e) => set("note", e.target.value)}
+          aria-invalid={errors.note ? true : undefined}
+          aria-describedby={errors.note ? "challan-note-error" : undefined}
+        />
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy !== null} aria-keyshortcuts="a">
+          {busy === "accept" ? "Accepting…" : "Accept"}
+        </button>
+        <button type="button" className="btn btn-danger" disabled={busy !== null} aria-keyshortcuts="r" onClick={() => void submit("reject")}>
+          {busy === "reject" ? "Rejecting…" : "Reject"}
+        </button>
+      </div>
+      {formError ? (
+        <p className="field-error" role="alert" data-testid="decision-error">
+          {formError}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

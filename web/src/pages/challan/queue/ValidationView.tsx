@@ -1,0 +1,70 @@
+import { useAuth } from "../../../auth/AuthContext";
+import { useResource } from "../../../api/useResource";
+import { StateMessage } from "../../../components/StateMessage";
+import { EvidenceGallery } from "../evidence/EvidenceGallery";
+import { PlatePanel } from "../evidence/PlatePanel";
+import { formatTime, violationTypeLabel } from "../labels";
+import type { DecisionOutcome, Violation } from "../types";
+import { ViolationFacts } from "../ViolationFacts";
+import { DecisionPanel } from "./DecisionPanel";
+
+interface Props {
+  violationId: string;
+  /** "2 of 7" when the violation is in the loaded queue. */
+  position: string | null;
+  canValidate: boolean;
+  reasons: readonly string[] | null;
+  reasonsError: string | null;
+  onDecided: (outcome: DecisionOutcome) => void;
+  onConflict: () => void;
+}
+
+/** One violation with all its evidence, and the officer's decision. */
+export function ValidationView({ violationId, position, canValidate, reasons, reasonsError, onDecided, onConflict }: Props) {
+  const { client } = useAuth();
+  // Opening a violation also makes the server try to cut its pending clip.
+  const { resource } = useResource(
+    (signal) => client.get<Violation>(`/api/v1/challan/violations/${encodeURIComponent(violationId)}`, { signal }),
+    [client, violationId],
+  );
+  const violation = resource.data;
+  if (resource.status === "unavailable") {
+    return <p className="state state-error" role="alert">No violation {violationId}: it may have been removed.</p>;
+  }
+  if (!violation || violation.id !== violationId) return <StateMessage resource={resource} what="the violation" />;
+  return (
+    <article className="challan-validation" aria-labelledby="challan-violation-title" data-testid="validation-view">
+      <header className="section-head">
+        <h2 id="challan-violation-title">
+          {violationTypeLabel(violation.violation_type)} · <span className="challan-mono">{violation.plate ?? "no plate read"}</span>
+        </h2>
+        <span className="muted">
+          {position ? `${position} · ` : ""}
+          {formatTime(violation.occurred_at)}
+        </span>
+      </header>
+      <div className="challan-validation-top">
+        <div>
+          <PlatePanel violation={violation} />
+          <ViolationFacts violation={violation} />
+        </div>
+        {violation.status !== "pending" ? (
+          <p className="card" role="status">
+            This violation is already {violation.status}; there is nothing to decide.
+          </p>
+        ) : canValidate ? (
+          <DecisionPanel
+            violation={violation}
+            reasons={reasons}
+            reasonsError={reasonsError}
+            onDecided={onDecided}
+            onConflict={onConflict}
+          />
+        ) : (
+          <p className="card muted">You may view the queue; deciding needs the challan.validate permission (traffic officers).</p>
+        )}
+      </div>
+      <EvidenceGallery violation={violation} />
+    </article>
+  );
+}

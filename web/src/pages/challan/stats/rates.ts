@@ -1,0 +1,42 @@
+import type { RejectionStats } from "../types";
+
+export interface ReasonRow {
+  reason: string;
+  rejections: number;
+  /** Of all rejections. */
+  shareOfRejections: number;
+  /** Of all decided violations (accepted + rejected): how often the cameras get it wrong this way. */
+  rateOfDecided: number;
+}
+
+export function decidedCount(stats: RejectionStats): number {
+  return stats.by_camera.reduce((sum, camera) => sum + camera.accepted + camera.rejected, 0);
+}
+
+/** Rejections per reason with their shares, most frequent first (the server's order). */
+export function reasonRows(stats: RejectionStats): ReasonRow[] {
+  const entries = Object.entries(stats.by_reason);
+  const rejections = entries.reduce((sum, [, count]) => sum + count, 0);
+  const decided = decidedCount(stats);
+  return entries.map(([reason, count]) => ({
+    reason,
+    rejections: count,
+    shareOfRejections: rejections ? count / rejections : 0,
+    rateOfDecided: decided ? count / decided : 0,
+  }));
+}
+
+export const PERIODS = [
+  { value: "1", label: "Last 24 hours" },
+  { value: "7", label: "Last 7 days" },
+  { value: "30", label: "Last 30 days" },
+  { value: "", label: "All time" },
+] as const;
+
+export type Period = (typeof PERIODS)[number]["value"];
+
+/** The `since` query parameter for a period in days before `now`; undefined for all time. */
+export function sinceFor(period: Period, now: Date): string | undefined {
+  if (!period) return undefined;
+  return new Date(now.getTime() - Number(period) * 86_400_000).toISOString();
+}

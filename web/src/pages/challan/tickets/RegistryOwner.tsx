@@ -1,0 +1,34 @@
+import { useResource } from "../../../api/useResource";
+import { useAuth } from "../../../auth/AuthContext";
+import type { RegistryRecord } from "../types";
+
+/** The registered vehicle and owner of a plate (the server audits each look-up). */
+export function RegistryOwner({ plate }: { plate: string }) {
+  const { client } = useAuth();
+  const { resource } = useResource(
+    (signal) => client.get<RegistryRecord>(`/api/v1/challan/registry/${encodeURIComponent(plate)}`, { signal }),
+    [client, plate],
+  );
+  switch (resource.status) {
+    case "loading":
+      return <span className="muted">Looking up the registry…</span>;
+    case "unavailable":
+      return <span>Not in the vehicle registry</span>;
+    case "error":
+      return <span className="field-error">Registry look-up failed: {resource.error}</span>;
+    case "ready": {
+      const record = resource.data;
+      const vehicle = [record.colour, record.make, record.model].filter(Boolean).join(" ");
+      return (
+        <span data-testid="registry-owner">
+          {record.owner_name ?? "Owner not recorded"}
+          <span className="muted">
+            {" "}
+            · {record.vehicle_class}
+            {vehicle ? `, ${vehicle}` : ""}
+          </span>
+        </span>
+      );
+    }
+  }
+}

@@ -1,0 +1,132 @@
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { useResource } from "../../../api/useResource";
+import { useAuth } from "../../../auth/AuthContext";
+import { Permission } from "../../../auth/permissions";
+import { StateMessage } from "../../../components/StateMessage";
+import { useCameraName } from "../cameraNames";
+import { EvidenceGallery } from "../evidence/EvidenceGallery";
+import { PlatePanel } from "../evidence/PlatePanel";
+import { BASE_PATH, formatTime, ticketStatusLabel, violationTypeLabel } from "../labels";
+import type { Ticket, Violation } from "../types";
+import { RegistryOwner } from "./RegistryOwner";
+import { TicketPdfActions } from "./TicketPdfActions";
+import { TicketStatusForm } from "./TicketStatusForm";
+
+/** One ticket: offence, plate, owner, amount, status, evidence, PDF, and the status changes allowed. */
+export function TicketView() {
+  const number = useParams().number ?? "";
+  const { client, can } = useAuth();
+  const { resource, setResource } = useResource(
+    (signal) => client.get<Ticket>(`/api/v1/challan/tickets/${encodeURIComponent(number)}`, { signal }),
+    [client, number],
+  );
+  const [changed, setChanged] = useState<string | null>(null);
+  const ticket = resource.data;
+
+  return (
+    <section aria-labelledby="challan-ticket-title">
+      <p>
+        <Link to={`${BASE_PATH}/tickets`}>← All tickets</Link>
+      </p>
+      <h2 id="challan-ticket-title">
+        Ticket <span className="challan-mono">{number}</span>
+      </h2>
+      {resource.status === "unavailable" ? (
+        <p className="state state-error" role="alert">
+          There is no ticket {number}.
+        </p>
+      ) : (
+        <StateMessage resource={resource} what="the ticket" />
+      )}
+      <div role="status">{changed ? <p className="state state-ok">{changed}</p> : null}</div>
+      {ticket ? (
+        <>
+          <div className="challan-ticket-top">
+            <TicketFacts ticket={ticket} />
+            <div>
+              <TicketPdfActions number={ticket.number} />
+              {can(Permission.CHALLAN_VALIDATE) ? (
+                <TicketStatusForm
+                  ticket={ticket}
+                  onChanged={(next) => {
+                    setResource({ status: "ready", data: next });
+                    setChanged(`Ticket ${next.number} is now ${ticketStatusLabel(next.status).toLowerCase()}.`);
+                  }}
+                />
+              ) : null}
+            </div>
+          </div>
+          <TicketEvidence violationId={ticket.violation_id} />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function TicketFacts({ ticket }: { ticket: Ticket }) {
+  const cameraName = useCameraName();
+  return (
+    <dl className="challan-facts" data-testid="ticket-facts">
+      <dt>Offence</dt>
+      <dd>{violationTypeLabel(ticket.violation_type)}</dd>
+      <dt>Time</dt>
+      <dd>{formatTime(ticket.occurred_at)}</dd>
+      <dt>Camera</dt>
+      <dd>{cameraName(ticket.camera_id)}</dd>
+      <dt>Plate</dt>
+      <dd className="challan-mono">{ticket.plate}</dd>
+      <dt>Vehicle class</dt>
+      <dd>{ticket.vehicle_class}</dd>
+      <dt>Owner</dt>
+      <dd>
+        <RegistryOwner plate={ticket.plate} />
+      </dd>
+      <dt>Fine</dt>
+      <dd data-testid="ticket-fine">
+        {ticket.fine} {ticket.currency}
+      </dd>
+      <dt>Status</dt>
+      <dd data-testid="ticket-status">
+        {ticketStatusLabel(ticket.status)}
+        {ticket.status_reason ? ` (${ticket.status_reason})` : ""}
+      </dd>
+      <dt>Issued</dt>
+      <dd>{formatTime(ticket.issued_at)}</dd>
+      <dt>Due</dt>
+      <dd>{formatTime(ticket.due_at)}</dd>
+      {ticket.paid_at ? (
+        <>
+          <dt>Paid</dt>
+          <dd>{formatTime(ticket.paid_at)}</dd>
+        </>
+      ) : null}
+      <dt>Public verification</dt>
+      <dd>
+        <a href={ticket.verify_url} target="_blank" rel="noreferrer">
+          Verification page
+        </a>
+      </dd>
+    </dl>
+  );
+}
+
+function TicketEvidence({ violationId }: { violationId: string }) {
+  const { client } = useAuth();
+  const { resource } = useResource(
+    (signal) => client.get<Violation>(`/api/v1/challan/violations/${encodeURIComponent(violationId)}`, { signal }),
+    [client, violationId],
+  );
+  return (
+    <section aria-label="Ticket evidence">
+      <StateMessage resource={resource} what="the evidence" />
+      {resource.data ? (
+        <>
+          <h3>Plate</h3>
+          <PlatePanel violation={resource.data} />
+          <EvidenceGallery violation={resource.data} />
+        </>
+      ) : null}
+    </section>
+  );
+}

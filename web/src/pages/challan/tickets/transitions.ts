@@ -1,0 +1,35 @@
+/** Ticket status changes an officer may make (TRANSITIONS and StatusIn in src/safecity/challan). */
+import type { TicketStatus } from "../types";
+
+/** `paid` only comes through a payment and `overdue` through the due-date sweep, so officers never set them. */
+export type OfficerStatus = "delivered" | "contested" | "cancelled";
+
+const ALLOWED: Record<TicketStatus, readonly OfficerStatus[]> = {
+  issued: ["delivered", "contested", "cancelled"],
+  delivered: ["contested", "cancelled"],
+  overdue: ["contested", "cancelled"],
+  contested: ["delivered", "cancelled"],
+  paid: [],
+  cancelled: [],
+};
+
+export function officerTransitions(status: TicketStatus): readonly OfficerStatus[] {
+  return ALLOWED[status] ?? [];
+}
+
+export const needsReason = (status: OfficerStatus): boolean => status !== "delivered";
+
+export const REASON_MAX = 2000;
+
+export function validateStatusChange(status: OfficerStatus | "", reason: string): { status?: string; reason?: string } {
+  if (!status) return { status: "Choose the new status." };
+  if (needsReason(status) && !reason.trim()) return { reason: `Say why the ticket is ${status}.` };
+  if (reason.length > REASON_MAX) return { reason: `At most ${REASON_MAX} characters.` };
+  return {};
+}
+
+export const STATUS_ACTION: Record<OfficerStatus, string> = {
+  delivered: "Mark delivered",
+  contested: "Mark contested",
+  cancelled: "Cancel the ticket",
+};
