@@ -1,0 +1,34 @@
+import { Navigate, NavLink, Route, Routes } from "react-router";
+import { HOTLISTS_PATH, SUBJECTS_PATH } from "./paths";
+import { SubjectDetail } from "./persons/SubjectDetail";
+import { SubjectsView } from "./persons/SubjectsView";
+import { HotlistDetail } from "./vehicles/HotlistDetail";
+import { HotlistsView } from "./vehicles/HotlistsView";
+import "./watchlists.css";
+
+/** /admin/watchlists: vehicle hotlists and the person (face) watchlist, one sub-route each. */
+export default function WatchlistsPage() {
+  return (
+    <section className="watchlists">
+      <h1>Watchlists</h1>
+      <nav aria-label="Watchlist type">
+        <ul className="wl-tabs">
+          <li>
+            <NavLink to={HOTLISTS_PATH}>Vehicle hotlists</NavLink>
+          </li>
+          <li>
+            <NavLink to={SUBJECTS_PATH}>Person watchlist</NavLink>
+          </li>
+        </ul>
+      </nav>
+      <Routes>
+        <Route index element={<Navigate to={HOTLISTS_PATH} replace />} />
+        <Route path="vehicles" element={<HotlistsView />} />
+        <Route path="vehicles/:hotlistId" element={<HotlistDetail />} />
+        <Route path="persons" element={<SubjectsView />} />
+        <Route path="persons/:subjectId" element={<SubjectDetail />} />
+        <Route path="*" element={<Navigate to={HOTLISTS_PATH} replace />} />
+      </Routes>
+    </section>
+  );
+}

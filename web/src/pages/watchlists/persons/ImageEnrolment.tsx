@@ -1,0 +1,109 @@
+import { useId, useRef, useState, type FormEvent } from "react";
+import { useAuth } from "../../../auth/AuthContext";
+import { FormField } from "../shared/FormField";
+import { formErrorsOf, sendChange } from "../shared/apiErrors";
+import type { Enrolled } from "../types";
+
+export type EnrolmentOutcome =
+  | { fileName: string; enrolled: true; notes: string[] }
+  | { fileName: string; enrolled: false; reason: string };
+
+/** The server's refusal in words: the quality gate's reason (no face, several faces, too small...). */
+export function refusalReason(caught: unknown): string {
+  return Object.values(formErrorsOf(caught, ["file"])).join(" ");
+}
+
+/**
+ * Upload example photos of a subject. Each file is enrolled on its own, so one refused photo (no usable
+ * face) does not stop the others, and each outcome is listed with the server's reason.
+ */
+export function ImageEnrolment({ subjectId, onEnrolled }: { subjectId: string; onEnrolled: () => void }) {
+  const { client } = useAuth();
+  const [files, setFiles] = useState<File[]>([]);
+  const [outcomes, setOutcomes] = useState<EnrolmentOutcome[]>([]);
+  const [missing, setMissing] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const titleId = `${id}-title`;
+  const refused = outcomes.filter((o) => !o.enrolled);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (files.length === 0) {
+      setMissing("Choose one or more photos first.");
+      inputRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setMissing(undefined);
+    setOutcomes([]);
+    const results: EnrolmentOutcome[] = [];
+    for (const file of files) {
+      const form = new FormData();
+      form.append("file", file, file.name);
+      try {
+        const enrolled = await sendChange<Enrolled>(
+          client,
+          "POST",
+          `/api/v1/watchlists/persons/${encodeURIComponent(subjectId)}/images`,
+          { form },
+        );
+        results.push({ fileName: file.name, enrolled: true, notes: enrolled.notes });
+      } catch (caught) {
+        results.push({ fileName: file.name, enrolled: false, reason: refusalReason(caught) });
+      }
+      setOutcomes([...results]);
+    }
+    setBusy(false);
+    if (results.some((r) => r.enrolled)) onEnrolled();
+  };
+
+  return (
+    <form className="card" onSubmit={submit} noValidate aria-labelledby={titleId}>
+      <h3 id={titleId}>Enrol face images</h3>
+      <FormField
+        id={`${id}-file`}
+        label="Face photos (JPEG or PNG)"
+        hint="Exactly one clear, frontal face per photo, at least 80 px wide; crop group photos first."
+        error={missing}
+      >
+        {(control) => (
+          <input
+            {...control}
+            aria-invalid={missing || refused.length > 0 ? true : undefined}
+            aria-describedby={[control["aria-describedby"], refused.length ? `${id}-outcomes` : ""]
+              .filter(Boolean)
+              .join(" ") || undefined}
+            ref={inputRef}
+            type="file"
+            accept="image/jpeg,image/png"
+            multiple
+            onChange={(e) => {
+              setFiles([...(e.target.files ?? [])]);
+              setMissing(undefined);
+            }}
+          />
+        )}
+      </FormField>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? "Enrolling…" : "Enrol images"}
+        </button>
+      </div>
+      <div role="status" aria-live="polite" id={`${id}-outcomes`} data-testid="enrolment-outcomes">
+        {outcomes.length > 0 ? (
+          <ul className="wl-outcomes">
+            {outcomes.map((outcome, index) => (
+              <li key={`${index}-${outcome.fileName}`} className={outcome.enrolled ? "state-ok" : "state-error"}>
+                {outcome.enrolled
+                  ? `✓ ${outcome.fileName}: enrolled.${outcome.notes.length ? ` ${outcome.notes.join(" ")}` : ""}`
+                  : `✗ ${outcome.fileName}: refused: ${outcome.reason}`}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </form>
+  );
+}

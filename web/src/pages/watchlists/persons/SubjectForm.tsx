@@ -1,0 +1,155 @@
+import { useId, useState, type FormEvent } from "react";
+import { useAuth } from "../../../auth/AuthContext";
+import { FieldMessage, FormField } from "../shared/FormField";
+import { FORM, formErrorsOf, hasErrors, sendChange, type FormErrors } from "../shared/apiErrors";
+import { expiryDateError, expiryDateOf, todayUtc } from "../shared/expiry";
+import { SUBJECT_CATEGORIES, SUBJECT_CATEGORY_LABELS, type Subject, type SubjectCategory } from "../types";
+
+export interface SubjectDraft {
+  id: string;
+  name: string;
+  category: SubjectCategory;
+  case_ref: string;
+  legal_authority: string;
+  reason: string;
+  expires: string;
+}
+
+const FIELDS = ["id", "name", "category", "case_ref", "legal_authority", "reason", "expires_at"] as const;
+const SUBJECT_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+function draftOf(subject: Subject | null): SubjectDraft {
+  return subject
+    ? {
+        id: subject.id,
+        name: subject.name,
+        category: subject.category,
+        case_ref: subject.case_ref,
+        legal_authority: subject.legal_authority,
+        reason: subject.reason,
+        expires: expiryDateOf(subject.expires_at),
+      }
+    : { id: "", name: "", category: "wanted", case_ref: "", legal_authority: "", reason: "", expires: "" };
+}
+
+export function validateSubject(draft: SubjectDraft, creating: boolean, now: Date = new Date()): FormErrors {
+  const errors: FormErrors = {};
+  if (creating && draft.id.trim() && !SUBJECT_ID.test(draft.id.trim()))
+    errors.id = "Letters, digits, '.', '_' or '-', starting with a letter or digit; at most 64.";
+  if (!draft.name.trim()) errors.name = "Enter the person's name.";
+  if (!draft.legal_authority.trim())
+    errors.legal_authority = "State the legal basis (warrant, court order, missing-person report…).";
+  if (!draft.reason.trim()) errors.reason = "State why this person is on the watchlist.";
+  const expiry = expiryDateError(draft.expires, now);
+  if (expiry) errors.expires_at = expiry;
+  return errors;
+}
+
+function changesOf(draft: SubjectDraft, original: Subject): Record<string, string | null> {
+  const changes: Record<string, string | null> = {};
+  const text = ["name", "case_ref", "legal_authority", "reason"] as const;
+  for (const key of text) if (draft[key].trim() !== original[key]) changes[key] = draft[key].trim();
+  if (draft.category !== original.category) changes.category = draft.category;
+  if (draft.expires !== expiryDateOf(original.expires_at)) changes.expires_at = draft.expires || null;
+  return changes;
+}
+
+/** Create a watchlist subject (no `subject`) or edit one; the legal basis and reason are required. */
+export function SubjectForm({ subject, onSaved }: { subject: Subject | null; onSaved: (saved: Subject) => void }) {
+  const { client } = useAuth();
+  const creating = subject === null;
+  const [draft, setDraft] = useState<SubjectDraft>(() => draftOf(subject));
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+  const titleId = `${id}-title`;
+  const set = (key: keyof SubjectDraft) => (e: { target: { value: string } }) =>
+    setDraft((previous) => ({ ...previous, [key]: e.target.value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = validateSubject(draft, creating);
+    setErrors(found);
+    if (hasErrors(found)) return;
+    setBusy(true);
+    try {
+      const saved = creating
+        ? await sendChange<Subject>(client, "POST", "/api/v1/watchlists/persons", {
+            body: {
+              ...(draft.id.trim() ? { id: draft.id.trim() } : {}),
+              name: draft.name.trim(),
+              category: draft.category,
+              case_ref: draft.case_ref.trim(),
+              legal_authority: draft.legal_authority.trim(),
+              reason: draft.reason.trim(),
+              expires_at: draft.expires || null,
+            },
+          })
+        : await sendChange<Subject>(client, "PATCH", `/api/v1/watchlists/persons/${encodeURIComponent(subject.id)}`, {
+            body: changesOf(draft, subject),
+          });
+      if (creating) setDraft(draftOf(null));
+      onSaved(saved);
+    } catch (caught) {
+      setErrors(formErrorsOf(caught, FIELDS, "id"));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby={titleId}>
+      <h2 id={titleId}>{creating ? "Add person" : `Edit ${subject.name}`}</h2>
+      <FormField id={`${id}-name`} label="Name" error={errors.name}>
+        {(control) => <input {...control} value={draft.name} maxLength={200} autoComplete="off" onChange={set("name")} />}
+      </FormField>
+      {creating ? (
+        <FormField id={`${id}-id`} label="Subject id (optional)" hint="Generated when left empty" error={errors.id}>
+          {(control) => <input {...control} value={draft.id} maxLength={64} autoComplete="off" onChange={set("id")} />}
+        </FormField>
+      ) : null}
+      <FormField id={`${id}-category`} label="Category" error={errors.category}>
+        {(control) => (
+          <select {...control} value={draft.category} onChange={set("category")}>
+            {SUBJECT_CATEGORIES.map((category) => (
+              <option key={category} value={category}>
+                {SUBJECT_CATEGORY_LABELS[category]}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField id={`${id}-case`} label="Case reference" error={errors.case_ref}>
+        {(control) => <input {...control} value={draft.case_ref} maxLength={128} onChange={set("case_ref")} />}
+      </FormField>
+      <FormField
+        id={`${id}-expires`}
+        label="Expires (optional)"
+        hint="Matched through this day (UTC), never after"
+        error={errors.expires_at}
+      >
+        {(control) => <input {...control} type="date" min={todayUtc()} value={draft.expires} onChange={set("expires")} />}
+      </FormField>
+      <FormField
+        id={`${id}-authority`}
+        label="Legal basis"
+        hint="Warrant, court order, missing-person report… A person without one cannot be enrolled."
+        error={errors.legal_authority}
+        className="wl-wide"
+      >
+        {(control) => (
+          <input {...control} value={draft.legal_authority} maxLength={500} onChange={set("legal_authority")} />
+        )}
+      </FormField>
+      <FormField id={`${id}-reason`} label="Reason" error={errors.reason} className="wl-wide">
+        {(control) => <textarea {...control} rows={2} maxLength={2000} value={draft.reason} onChange={set("reason")} />}
+      </FormField>
+      <div className="form-actions wl-wide">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {creating ? (busy ? "Adding…" : "Add person") : busy ? "Saving…" : "Save person"}
+        </button>
+        {errors[FORM] ? <FieldMessage text={errors[FORM]} /> : null}
+      </div>
+    </form>
+  );
+}

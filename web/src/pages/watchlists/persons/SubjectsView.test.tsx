@@ -1,0 +1,69 @@
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import WatchlistsPage from "../Page";
+import { fakeServer, fill, jsonResponse, renderAt, type FakeRequest } from "../testing";
+import type { Subject } from "../types";
+
+function subjectServer() {
+  const subjects: Subject[] = [];
+  return fakeServer({
+    "GET /api/v1/watchlists/persons": () => jsonResponse(200, subjects),
+    "POST /api/v1/watchlists/persons": (request: FakeRequest) => {
+      const body = request.json() as Subject;
+      const created: Subject = {
+        ...body,
+        id: body.id ?? "ab12cd",
+        expires_at: body.expires_at ? "2099-01-02T00:00:00Z" : null,
+        expired: false,
+        vectors: 0,
+        images: [],
+        created_by: "supervisor",
+        created_at: "2025-01-01T00:00:00Z",
+        updated_at: "2025-01-01T00:00:00Z",
+      };
+      subjects.push(created);
+      return jsonResponse(201, created);
+    },
+  });
+}
+
+describe("person watchlist", { timeout: 20_000 }, () => {
+  it("asks for the legal basis and reason before sending", async () => {
+    const server = subjectServer();
+    renderAt("/admin/watchlists/persons", server, <WatchlistsPage />);
+    const user = userEvent.setup();
+    await fill(user, await screen.findByLabelText("Name"), "Ayesha Khan");
+    await user.click(screen.getByRole("button", { name: "Add person" }));
+
+    expect(screen.getByLabelText("Legal basis")).toHaveAccessibleDescription(/State the legal basis/);
+    expect(screen.getByLabelText("Reason")).toHaveAccessibleDescription(/State why/);
+    expect(server.calls.some((c) => c.method === "POST")).toBe(false);
+  });
+
+  it("adds a person and lists them as not matched until a face is enrolled", async () => {
+    const server = subjectServer();
+    renderAt("/admin/watchlists/persons", server, <WatchlistsPage />);
+    expect(await screen.findByText("Nobody is on the watchlist yet.")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Person watchlist" })).toHaveAttribute("aria-current", "page");
+    const user = userEvent.setup();
+    await fill(user, screen.getByLabelText("Name"), "Ayesha Khan");
+    await user.selectOptions(screen.getByLabelText("Category"), "missing");
+    await fill(user, screen.getByLabelText("Legal basis"), "missing-person report 17/2025");
+    await fill(user, screen.getByLabelText("Reason"), "reported missing by family");
+    await user.click(screen.getByRole("button", { name: "Add person" }));
+
+    expect(await screen.findByText(/Added Ayesha Khan \(ab12cd\)/)).toBeInTheDocument();
+    const row = within(await screen.findByTestId("subjects-table")).getByRole("row", { name: /Ayesha Khan/ });
+    expect(row).toHaveTextContent("Missing person");
+    expect(row).toHaveTextContent("No enrolled face: not matched yet");
+    expect(server.calls.find((c) => c.method === "POST")?.json()).toEqual({
+      name: "Ayesha Khan",
+      category: "missing",
+      case_ref: "",
+      legal_authority: "missing-person report 17/2025",
+      reason: "reported missing by family",
+      expires_at: null,
+    });
+  });
+});

@@ -1,0 +1,64 @@
+/** Test support for this folder: a routed fake of the server's HTTP API and a page renderer. */
+import { render } from "@testing-library/react";
+import type { UserEvent } from "@testing-library/user-event";
+import type { ReactNode } from "react";
+import { MemoryRouter, Route, Routes } from "react-router";
+import { vi } from "vitest";
+import { AuthProvider } from "../../auth/AuthContext";
+import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
+
+export interface FakeRequest {
+  method: string;
+  path: string;
+  url: URL;
+  json: () => unknown;
+  form: FormData | null;
+}
+
+export type Handler = (request: FakeRequest) => Response | Promise<Response>;
+
+/** `routes` maps "METHOD /path" to a handler; anything else answers 404, as a server without the route. */
+export function fakeServer(routes: Record<string, Handler>) {
+  const calls: FakeRequest[] = [];
+  const fetchImpl = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input), "http://console.test");
+    const method = init?.method ?? "GET";
+    const body = init?.body;
+    const request: FakeRequest = {
+      method,
+      path: url.pathname,
+      url,
+      json: () => (typeof body === "string" ? JSON.parse(body) : null),
+      form: body instanceof FormData ? body : null,
+    };
+    calls.push(request);
+    const handler = routes[`${method} ${url.pathname}`];
+    return handler ? handler(request) : jsonResponse(404, { detail: "Not Found" });
+  });
+  return { fetchImpl, calls };
+}
+
+export const SUPERVISOR_PERMISSIONS = ["watchlists.manage", "plates.search", "faces.search", "events.read"];
+
+/** The watchlists page's routes at `path`, for a logged-in supervisor talking to `server`. */
+export function renderAt(path: string, server: ReturnType<typeof fakeServer>, page: ReactNode) {
+  const { client } = loggedInClient(userWith(SUPERVISOR_PERMISSIONS, { role: "supervisor" }), server.fetchImpl);
+  return render(
+    <AuthProvider client={client}>
+      <MemoryRouter initialEntries={[path]}>
+        <Routes>
+          <Route path="/admin/watchlists/*" element={page} />
+        </Routes>
+      </MemoryRouter>
+    </AuthProvider>,
+  );
+}
+
+/** Types `text` into `field` in one paste: as a user would, but quicker than key by key on a busy machine. */
+export async function fill(user: UserEvent, field: HTMLElement, text: string): Promise<void> {
+  await user.clear(field);
+  await user.click(field);
+  await user.paste(text);
+}
+
+export { jsonResponse };

@@ -1,0 +1,148 @@
+import { useRef, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { useResource } from "../../../api/useResource";
+import { useAuth } from "../../../auth/AuthContext";
+import { StateMessage } from "../../../components/StateMessage";
+import { ConfirmButton } from "../shared/ConfirmButton";
+import { formErrorsOf, sendChange } from "../shared/apiErrors";
+import { StatusLine, type Status } from "../shared/StatusLine";
+import { HOTLISTS_PATH, type ArrivalState } from "../paths";
+import { HOTLIST_KIND_LABELS, type Hotlist, type HotlistEntry } from "../types";
+import { CsvImport } from "./CsvImport";
+import { EntriesTable } from "./EntriesTable";
+import { EntryForm } from "./EntryForm";
+import { HotlistForm } from "./HotlistForm";
+import { toleranceText } from "./HotlistsView";
+
+const plates = (count: number) => `${count} ${count === 1 ? "plate" : "plates"}`;
+
+function firstError(caught: unknown): string {
+  return Object.values(formErrorsOf(caught, [])).join(" ");
+}
+
+/** One hotlist: its settings, its plates (add, edit, remove) and CSV import. */
+export function HotlistDetail() {
+  const { hotlistId = "" } = useParams();
+  const id = Number(hotlistId);
+  const { client } = useAuth();
+  const navigate = useNavigate();
+  const hotlist = useResource((signal) => client.get<Hotlist>(`/api/v1/hotlists/${id}`, { signal }), [client, id]);
+  const entries = useResource(
+    (signal) => client.get<HotlistEntry[]>(`/api/v1/hotlists/${id}/entries`, { signal }),
+    [client, id],
+  );
+  const [status, setStatus] = useState<Status | null>(null);
+  const [editing, setEditing] = useState<HotlistEntry | null>(null);
+  // Where keyboard focus goes when the control that had it disappears (a removed row, a closed editor).
+  const platesHeadingRef = useRef<HTMLHeadingElement>(null);
+  const closeEditor = () => {
+    setEditing(null);
+    platesHeadingRef.current?.focus();
+  };
+
+  const reloadAll = () => {
+    hotlist.reload();
+    entries.reload();
+  };
+  const list = hotlist.resource.data;
+  const rows = entries.resource.data ?? [];
+
+  if (!list)
+    return (
+      <section>
+        <BackLink />
+        <StateMessage resource={hotlist.resource} what="this hotlist" />
+      </section>
+    );
+
+  const deleteList = async () => {
+    try {
+      await sendChange<void>(client, "DELETE", `/api/v1/hotlists/${list.id}`);
+      const state: ArrivalState = { message: `Deleted hotlist ${list.name} and its ${plates(list.entries)}.` };
+      navigate(HOTLISTS_PATH, { state });
+    } catch (caught) {
+      setStatus({ kind: "error", text: firstError(caught) });
+    }
+  };
+  const removeEntry = async (entry: HotlistEntry) => {
+    try {
+      await sendChange<void>(client, "DELETE", `/api/v1/hotlists/${list.id}/entries/${entry.id}`);
+      if (editing?.id === entry.id) setEditing(null);
+      platesHeadingRef.current?.focus();
+      setStatus({ kind: "ok", text: `Removed ${entry.plate} from ${list.name}.` });
+      reloadAll();
+    } catch (caught) {
+      setStatus({ kind: "error", text: `Could not remove ${entry.plate}: ${firstError(caught)}` });
+    }
+  };
+
+  return (
+    <section aria-labelledby="hotlist-title">
+      <BackLink />
+      <div className="section-head">
+        <h2 id="hotlist-title">Hotlist {list.name}</h2>
+        <ConfirmButton
+          label="Delete hotlist"
+          question={`Delete ${list.name} and its ${plates(list.entries)}?`}
+          confirmLabel="Delete hotlist"
+          onConfirm={deleteList}
+        />
+      </div>
+      <p className="muted" data-testid="hotlist-summary">
+        {HOTLIST_KIND_LABELS[list.kind] ?? list.kind} · {list.active ? "Active" : "Inactive (not matched)"} ·{" "}
+        {toleranceText(list.edit_budget)} · {plates(list.entries)} · created by{" "}
+        {list.created_by}
+      </p>
+      <StatusLine status={status} testId="hotlist-status" />
+      {editing ? (
+        <EntryForm
+          key={editing.id}
+          hotlistId={list.id}
+          entry={editing}
+          existing={rows}
+          onCancel={closeEditor}
+          onSaved={(saved) => {
+            closeEditor();
+            setStatus({ kind: "ok", text: `Saved entry ${saved.plate}.` });
+            reloadAll();
+          }}
+        />
+      ) : (
+        <EntryForm
+          hotlistId={list.id}
+          entry={null}
+          existing={rows}
+          onSaved={(saved, wasOnList) => {
+            setStatus({
+              kind: "ok",
+              text: wasOnList ? `${saved.plate} was already on the list: entry updated.` : `Added ${saved.plate}.`,
+            });
+            reloadAll();
+          }}
+        />
+      )}
+      <h2 ref={platesHeadingRef} tabIndex={-1}>
+        Plates on {list.name}
+      </h2>
+      <StateMessage resource={entries.resource} what="plates" />
+      {entries.resource.data ? <EntriesTable entries={rows} onEdit={setEditing} onRemove={removeEntry} /> : null}
+      <CsvImport hotlistId={list.id} onImported={reloadAll} />
+      <HotlistForm
+        key={list.updated_at}
+        hotlist={list}
+        onSaved={(saved) => {
+          setStatus({ kind: "ok", text: `Saved hotlist ${saved.name}.` });
+          reloadAll();
+        }}
+      />
+    </section>
+  );
+}
+
+function BackLink() {
+  return (
+    <p>
+      <Link to={HOTLISTS_PATH}>← All hotlists</Link>
+    </p>
+  );
+}

@@ -1,0 +1,162 @@
+import { useId, useState, type FormEvent } from "react";
+import { useAuth } from "../../../auth/AuthContext";
+import { FieldMessage, FormField } from "../shared/FormField";
+import { FORM, formErrorsOf, hasErrors, sendChange, type FormErrors } from "../shared/apiErrors";
+import { HOTLIST_KIND_LABELS, HOTLIST_KINDS, MAX_EDIT_BUDGET, type Hotlist, type HotlistKind } from "../types";
+
+interface HotlistDraft {
+  name: string;
+  kind: HotlistKind;
+  description: string;
+  edit_budget: string;
+  active: boolean;
+}
+
+const FIELDS = ["name", "kind", "description", "edit_budget", "active"] as const;
+
+function draftOf(hotlist: Hotlist | null): HotlistDraft {
+  return hotlist
+    ? {
+        name: hotlist.name,
+        kind: hotlist.kind,
+        description: hotlist.description,
+        edit_budget: String(hotlist.edit_budget),
+        active: hotlist.active,
+      }
+    : { name: "", kind: "wanted", description: "", edit_budget: "1", active: true };
+}
+
+export function validateHotlist(draft: HotlistDraft, creating: boolean): FormErrors {
+  const errors: FormErrors = {};
+  if (creating && !draft.name.trim()) errors.name = "Enter a name for the list.";
+  const budget = Number(draft.edit_budget);
+  if (draft.edit_budget.trim() === "" || Number.isNaN(budget) || budget < 0 || budget > MAX_EDIT_BUDGET)
+    errors.edit_budget = `Enter a number from 0 (exact plates only) to ${MAX_EDIT_BUDGET}.`;
+  return errors;
+}
+
+/** Only what changed, for PATCH (the name cannot change). */
+function changesOf(draft: HotlistDraft, original: Hotlist): Partial<Hotlist> {
+  const changes: Partial<Hotlist> = {};
+  if (draft.kind !== original.kind) changes.kind = draft.kind;
+  if (draft.description.trim() !== original.description) changes.description = draft.description.trim();
+  if (Number(draft.edit_budget) !== original.edit_budget) changes.edit_budget = Number(draft.edit_budget);
+  if (draft.active !== original.active) changes.active = draft.active;
+  return changes;
+}
+
+/** Create a hotlist (no `hotlist`) or edit one. */
+export function HotlistForm({ hotlist, onSaved }: { hotlist: Hotlist | null; onSaved: (saved: Hotlist) => void }) {
+  const { client } = useAuth();
+  const creating = hotlist === null;
+  const [draft, setDraft] = useState<HotlistDraft>(() => draftOf(hotlist));
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+  const titleId = `${id}-title`;
+  const set = <K extends keyof HotlistDraft>(key: K, value: HotlistDraft[K]) =>
+    setDraft((previous) => ({ ...previous, [key]: value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = validateHotlist(draft, creating);
+    setErrors(found);
+    if (hasErrors(found)) return;
+    setBusy(true);
+    try {
+      const saved = creating
+        ? await sendChange<Hotlist>(client, "POST", "/api/v1/hotlists", {
+            body: {
+              name: draft.name.trim(),
+              kind: draft.kind,
+              description: draft.description.trim(),
+              edit_budget: Number(draft.edit_budget),
+              active: draft.active,
+            },
+          })
+        : await sendChange<Hotlist>(client, "PATCH", `/api/v1/hotlists/${hotlist.id}`, {
+            body: changesOf(draft, hotlist),
+          });
+      if (creating) setDraft(draftOf(null));
+      onSaved(saved);
+    } catch (caught) {
+      setErrors(formErrorsOf(caught, FIELDS, "name"));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby={titleId}>
+      <h2 id={titleId}>{creating ? "Create hotlist" : "Hotlist settings"}</h2>
+      {creating ? (
+        <FormField id={`${id}-name`} label="List name" error={errors.name} hint="Letters, digits, spaces, . _ -">
+          {(control) => (
+            <input
+              {...control}
+              value={draft.name}
+              maxLength={100}
+              autoComplete="off"
+              onChange={(e) => set("name", e.target.value)}
+            />
+          )}
+        </FormField>
+      ) : null}
+      <FormField id={`${id}-kind`} label="Kind" error={errors.kind}>
+        {(control) => (
+          <select {...control} value={draft.kind} onChange={(e) => set("kind", e.target.value as HotlistKind)}>
+            {HOTLIST_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {HOTLIST_KIND_LABELS[kind]}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField
+        id={`${id}-budget`}
+        label="Match tolerance"
+        error={errors.edit_budget}
+        hint={`OCR edits a read may differ by and still hit: 0 = exact only, up to ${MAX_EDIT_BUDGET}`}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="number"
+            min={0}
+            max={MAX_EDIT_BUDGET}
+            step={0.25}
+            value={draft.edit_budget}
+            onChange={(e) => set("edit_budget", e.target.value)}
+          />
+        )}
+      </FormField>
+      <FormField id={`${id}-description`} label="Description (purpose of the list)" error={errors.description} className="wl-wide">
+        {(control) => (
+          <textarea
+            {...control}
+            rows={2}
+            maxLength={2000}
+            value={draft.description}
+            onChange={(e) => set("description", e.target.value)}
+          />
+        )}
+      </FormField>
+      <div className="field field-inline wl-wide">
+        <input
+          id={`${id}-active`}
+          type="checkbox"
+          checked={draft.active}
+          onChange={(e) => set("active", e.target.checked)}
+        />
+        <label htmlFor={`${id}-active`}>Active (reads are matched against this list)</label>
+      </div>
+      <div className="form-actions wl-wide">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {creating ? (busy ? "Creating…" : "Create hotlist") : busy ? "Saving…" : "Save hotlist"}
+        </button>
+        {errors[FORM] ? <FieldMessage text={errors[FORM]} /> : null}
+      </div>
+    </form>
+  );
+}
