@@ -36,7 +36,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-STARTUP_TIMEOUT_S = 60.0
+STARTUP_TIMEOUT_S = 180.0  # a cold start converts the sample clip and migrates a new database
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page

@@ -1,0 +1,219 @@
+import { useState, type FormEvent, type ReactNode } from "react";
+import { useAuth } from "../../auth/AuthContext";
+import { describeFailure, fieldErrorsOf, type FieldErrors } from "./apiErrors";
+import { writeCamera } from "./cameraApi";
+import {
+  createRequest,
+  EMPTY_FORM,
+  FORM_FIELDS,
+  formOf,
+  hasCredentials,
+  localErrors,
+  updateRequest,
+  type CameraFormValues,
+} from "./cameraForm";
+import type { CameraOut } from "./types";
+
+interface Props {
+  /** The camera being edited; absent to add one. */
+  camera?: CameraOut;
+  onSaved: (camera: CameraOut) => void;
+  onCancel?: () => void;
+}
+
+const NO_ERRORS: FieldErrors = { fields: {}, general: null };
+
+/** Add or edit a camera. Credentials typed into a URL are sent once and never shown again. */
+export function CameraForm({ camera, onSaved, onCancel }: Props) {
+  const { client } = useAuth();
+  const initial = camera ? formOf(camera) : EMPTY_FORM;
+  const [values, setValues] = useState<CameraFormValues>(initial);
+  const [errors, setErrors] = useState<FieldErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  const editing = camera !== undefined;
+  const prefix = editing ? "edit-camera" : "new-camera";
+
+  const set = <K extends keyof CameraFormValues>(key: K, value: CameraFormValues[K]) =>
+    setValues((previous) => ({ ...previous, [key]: value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const local = localErrors(values);
+    if (Object.keys(local).length) {
+      setErrors({ fields: local, general: null });
+      return;
+    }
+    const change = editing ? updateRequest(initial, values) : createRequest(values);
+    if (editing && Object.keys(change).length === 0) {
+      setErrors({ fields: {}, general: "Nothing changed." });
+      return;
+    }
+    setBusy(true);
+    setErrors(NO_ERRORS);
+    try {
+      const result = await writeCamera(client, change, camera?.id);
+      if (result.ok) {
+        setValues(editing ? formOf(result.camera) : EMPTY_FORM);
+        onSaved(result.camera);
+      } else {
+        setErrors(fieldErrorsOf(result.issues, FORM_FIELDS));
+      }
+    } catch (caught) {
+      setErrors({ fields: {}, general: describeFailure(caught, editing ? "save the camera" : "add the camera") });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const text = (key: keyof CameraFormValues & (typeof FORM_FIELDS)[number], label: string, extra: TextExtra = {}) => (
+    <Field id={`${prefix}-${key}`} label={label} error={errors.fields[key]} hint={extra.hint}>
+      {(describedBy) => (
+        <input
+          id={`${prefix}-${key}`}
+          value={String(values[key])}
+          onChange={(event) => set(key, event.target.value)}
+          required={extra.required}
+          type={extra.type ?? "text"}
+          inputMode={extra.inputMode}
+          placeholder={extra.placeholder}
+          autoComplete={extra.autoComplete ?? "off"}
+          aria-invalid={errors.fields[key] ? true : undefined}
+          aria-describedby={describedBy}
+          readOnly={extra.readOnly}
+        />
+      )}
+    </Field>
+  );
+
+  const urlWithSecret = hasCredentials(values.url) || hasCredentials(values.sub_url);
+  return (
+    <form className="card form-grid camera-form" onSubmit={submit} aria-labelledby={`${prefix}-title`} noValidate>
+      <h2 id={`${prefix}-title`}>{editing ? `Edit ${camera.name}` : "Add camera"}</h2>
+      {text("id", "Camera ID", {
+        required: true,
+        readOnly: editing,
+        hint: editing ? "The ID cannot change." : "Letters, digits, '.', '_' or '-', up to 64.",
+      })}
+      {text("name", "Name", { required: true })}
+      {text("url", "Main stream URL", {
+        required: true,
+        placeholder: "rtsp://10.0.0.9/main or /srv/clips/gate.mp4",
+        hint: "rtsp, rtsps, http, https, file, or a file path. Recorded.",
+      })}
+      {text("sub_url", "Sub stream URL", { hint: "Analysed; the main stream when empty." })}
+      {urlWithSecret ? (
+        <p className="muted camera-form-note" role="note">
+          The password in this address is stored separately and will not be shown again.
+        </p>
+      ) : null}
+      {text("username", "Stream username")}
+      {text("password", "Stream password", {
+        type: "password",
+        autoComplete: "new-password",
+        hint: editing && camera.has_password ? "A password is stored; leave empty to keep it." : "Never shown again.",
+      })}
+      {editing && camera.has_password ? (
+        <Checkbox id={`${prefix}-clear-password`} label="Remove the stored password" checked={values.clearPassword} onChange={(v) => set("clearPassword", v)} />
+      ) : null}
+      {text("latitude", "Latitude", { inputMode: "decimal", hint: "-90 to 90; give both or neither." })}
+      {text("longitude", "Longitude", { inputMode: "decimal", hint: "-180 to 180." })}
+      {text("district", "District")}
+      {text("zone", "Zone")}
+      {text("owner", "Owner", { required: true, hint: "'public', or the private integrator feeding it." })}
+      {text("detect_fps", "Analysed frames per second", { inputMode: "decimal", hint: "More than 0, at most 60." })}
+      {text("analytics_profile", "Analytics profile", { hint: "e.g. default, or default+anpr for live plate reading." })}
+      {text("worker", "Worker", { hint: "The worker that runs it; empty: any worker." })}
+      <Checkbox id={`${prefix}-enabled`} label="Enabled" checked={values.enabled} onChange={(v) => set("enabled", v)} error={errors.fields.enabled} />
+      <Checkbox
+        id={`${prefix}-loop`}
+        label="Loop a file source at its end"
+        checked={values.loop}
+        onChange={(v) => set("loop", v)}
+        error={errors.fields.loop}
+      />
+      <div className="form-actions camera-form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? "Saving…" : editing ? "Save camera" : "Add camera"}
+        </button>
+        {onCancel ? (
+          <button type="button" className="btn" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+        {errors.general ? (
+          <p className="field-error" role="alert">
+            {errors.general}
+          </p>
+        ) : Object.keys(errors.fields).length ? (
+          <p className="field-error" role="alert">
+            Not saved: check the fields marked below their labels.
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+interface TextExtra {
+  required?: boolean;
+  readOnly?: boolean;
+  type?: "text" | "password";
+  inputMode?: "decimal";
+  placeholder?: string;
+  autoComplete?: string;
+  hint?: string;
+}
+
+function Field({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error: string | undefined;
+  hint: string | undefined;
+  children: (describedBy: string | undefined) => ReactNode;
+}) {
+  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children(describedBy)}
+      {hint ? (
+        <span id={`${id}-hint`} className="muted camera-hint">
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function Checkbox({
+  id,
+  label,
+  checked,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  error?: string;
+}) {
+  return (
+    <div className="field field-inline camera-checkbox">
+      <input id={id} type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      <label htmlFor={id}>{label}</label>
+      {error ? <span className="field-error">{error}</span> : null}
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { Route, Routes } from "react-router";
+import { NotFoundPage } from "../SimplePages";
+import { CameraListPage } from "./CameraListPage";
+import "./cameras.css";
+import { EditCameraPage } from "./EditCameraPage";
+import { SceneEditorPage } from "./scene/SceneEditorPage";
+
+/** Camera administration at /admin/cameras: the registry, each camera's settings and its scene. */
+export default function CamerasPage() {
+  return (
+    <Routes>
+      <Route index element={<CameraListPage />} />
+      <Route path=":id/edit" element={<EditCameraPage />} />
+      <Route path=":id/scene" element={<SceneEditorPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,29 @@
+import type { CameraOut } from "./types";
+
+/** A camera as the API returns it, for component tests. */
+export function cameraOut(changes: Partial<CameraOut> = {}): CameraOut {
+  return {
+    id: "gate-1",
+    name: "Gate",
+    latitude: 31.5,
+    longitude: 74.3,
+    district: "Lahore",
+    zone: null,
+    owner: "public",
+    url: "rtsp://admin:***@10.0.0.9/main",
+    sub_url: null,
+    username: "admin",
+    has_password: true,
+    enabled: true,
+    loop: false,
+    detect_fps: 5,
+    analytics_profile: "default",
+    scene: {},
+    worker: null,
+    managed_by: "api",
+    created_at: "2025-01-01T00:00:00Z",
+    updated_at: "2025-01-01T00:00:00Z",
+    health: { state: "online", since: null, fps: 5, reason: "", bitrate_bps: 0, reported_at: null },
+    ...changes,
+  };
+}
