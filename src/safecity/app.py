@@ -39,6 +39,7 @@ from safecity.dispatch.api_calls import router as calls_router
 from safecity.dispatch.api_incidents import router as incidents_router
 from safecity.dispatch.api_panic import router as panic_router
 from safecity.dispatch.api_units import router as units_router
+from safecity.events_search.api import router as events_search_router
 from safecity.evidence.api import routers as evidence_routers
 from safecity.faces.api import router as faces_router
 from safecity.faces.runtime import start_faces
@@ -117,6 +118,7 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
         open311_router,
         challan_router,
         *challan_public_routers,
+        events_search_router,
     ):
         app.include_router(router)
     app.mount("/metrics", make_asgi_app())

@@ -1,0 +1,1 @@
+"""Search the stored event log: `GET /api/v1/events`."""

@@ -1,0 +1,147 @@
+import { useState, type FormEvent } from "react";
+import { useAuth } from "../../auth/AuthContext";
+import { CameraField } from "./CameraField";
+import { errorText, fieldOfError } from "./errors";
+import {
+  EMPTY_EVENT_FORM,
+  EVENT_PAGE_SIZES,
+  EVENT_TYPE_SUGGESTIONS,
+  eventsQuery,
+  validateEventForm,
+  type EventFormErrors,
+  type EventSearchForm,
+} from "./eventsQuery";
+import { EventResults } from "./EventResults";
+import { describedBy, FormField } from "./FormField";
+import { Pager } from "./Pager";
+import { hasErrors } from "./plateQuery";
+import { TimeRangeFields } from "./TimeRangeFields";
+import type { EventsPage } from "./types";
+import { useCameras } from "./useCameras";
+
+interface Shown {
+  form: EventSearchForm;
+  /** Cursors of the pages seen so far: cursors[0] is null (the newest page), the last is the current page's. */
+  cursors: (number | null)[];
+  page: EventsPage;
+}
+
+const SERVER_FIELDS = { type: /\btype\b/i, since: /\bsince\b/i, until: /\buntil\b/i } as const;
+
+/** Stored events (alerts, camera health, rules, …) by type, camera and time; no personal data, no purpose. */
+export function EventsSearch() {
+  const { client } = useAuth();
+  const { cameras, cameraName } = useCameras();
+  const [form, setForm] = useState<EventSearchForm>(EMPTY_EVENT_FORM);
+  const [errors, setErrors] = useState<EventFormErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [status, setStatus] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const change = (patch: Partial<EventSearchForm>) => setForm((previous) => ({ ...previous, ...patch }));
+
+  const load = async (searched: EventSearchForm, cursors: (number | null)[]) => {
+    setBusy(true);
+    setFormError(null);
+    setStatus("Searching events…");
+    try {
+      const cursor = cursors[cursors.length - 1] ?? null;
+      const page = await client.get<EventsPage>("/api/v1/events", { query: eventsQuery(searched, cursor) });
+      setShown({ form: searched, cursors, page });
+      setStatus(`Page ${cursors.length}: ${page.events.length} event${page.events.length === 1 ? "" : "s"}.`);
+    } catch (caught) {
+      const field = fieldOfError(caught, SERVER_FIELDS);
+      const message = errorText(caught, "The event search");
+      if (field) setErrors({ [field]: message });
+      else setFormError(message);
+      setStatus("The search failed.");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = validateEventForm(form);
+    setErrors(found);
+    if (hasErrors(found)) {
+      setStatus("Correct the highlighted fields.");
+      return;
+    }
+    void load(form, [null]);
+  };
+
+  return (
+    <div className="search-panel">
+      <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby="event-search-title">
+        <h2 id="event-search-title">Search stored events</h2>
+        <FormField
+          id="event-type"
+          label="Event type"
+          error={errors.type}
+          help={
+            <>
+              The type or its start: <code>alert.</code> finds every alert event. Empty: all types.
+            </>
+          }
+        >
+          <input
+            id="event-type"
+            list="event-type-suggestions"
+            value={form.type}
+            autoComplete="off"
+            onChange={(e) => change({ type: e.target.value })}
+            {...describedBy("event-type", true, errors.type)}
+          />
+        </FormField>
+        <datalist id="event-type-suggestions">
+          {EVENT_TYPE_SUGGESTIONS.map((type) => (
+            <option key={type} value={type} />
+          ))}
+        </datalist>
+        <CameraField id="event-camera" cameras={cameras} value={form.cameraId} error={errors.cameraId} onChange={(cameraId) => change({ cameraId })} />
+        <TimeRangeFields idPrefix="event" since={form.since} until={form.until} errors={errors} onChange={change} />
+        <FormField id="event-limit" label="Per page">
+          <select id="event-limit" value={form.limit} onChange={(e) => change({ limit: Number(e.target.value) })}>
+            {EVENT_PAGE_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {size} events
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? "Searching…" : "Search events"}
+          </button>
+          {formError ? (
+            <p className="field-error" role="alert">
+              {formError}
+            </p>
+          ) : null}
+        </div>
+        <p className="muted search-wide">
+          Covers the server&apos;s recent event log (24 hours by default). Plate reads and face sightings are personal
+          data: find them under Plates and Faces, where a purpose is recorded.
+        </p>
+      </form>
+      <p className="state" role="status" data-testid="event-status">
+        {status}
+      </p>
+      {shown ? (
+        <section aria-labelledby="event-results-title">
+          <h2 id="event-results-title">Events</h2>
+          <EventResults events={shown.page.events} cameraName={cameraName} />
+          <Pager
+            label="Event result pages"
+            position={`Page ${shown.cursors.length}`}
+            hasPrevious={shown.cursors.length > 1 && !busy}
+            hasNext={shown.page.next_cursor !== null && !busy}
+            onPrevious={() => void load(shown.form, shown.cursors.slice(0, -1))}
+            onNext={() => void load(shown.form, [...shown.cursors, shown.page.next_cursor])}
+          />
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+import { useId, useState, type FormEvent } from "react";
+import { useAuth } from "../../auth/AuthContext";
+import { usePurposePrompt } from "../../components/PurposeDialog";
+import { CameraField } from "./CameraField";
+import { errorText, fieldOfError } from "./errors";
+import {
+  aboveThreshold,
+  DEFAULT_MIN_SCORE,
+  forensicQuery,
+  MAX_RESULTS,
+  validateFaceForm,
+  type FaceFormErrors,
+  type FaceSearchForm,
+} from "./faceQuery";
+import { FaceResults } from "./FaceResults";
+import { describedBy, FormField } from "./FormField";
+import { PhotoDrop } from "./PhotoDrop";
+import { hasErrors } from "./plateQuery";
+import { toLocalInput } from "./timeRange";
+import { TimeRangeFields } from "./TimeRangeFields";
+import type { ForensicResponse } from "./types";
+import { useCameras } from "./useCameras";
+
+const DAY_MS = 24 * 3600 * 1000;
+// Checked in order: time-range messages name their field; anything else about the upload belongs to the photo.
+const SERVER_FIELDS = { since: /\bsince\b/i, until: /\buntil\b/i, file: /face|image|file|photo|pixel|byte/i } as const;
+
+function initialForm(): FaceSearchForm {
+  const now = Date.now();
+  return {
+    file: null,
+    cameraId: "",
+    since: toLocalInput(new Date(now - 7 * DAY_MS)),
+    until: toLocalInput(new Date(now + 60_000)),
+    limit: "50",
+    minScore: DEFAULT_MIN_SCORE,
+  };
+}
+
+/** Forensic face search: where has this face been seen? Upload → purpose prompt → ranked stored sightings. */
+export function FacesSearch() {
+  const { client } = useAuth();
+  const { cameras, cameraName } = useCameras();
+  const [purposeDialog, askPurpose] = usePurposePrompt();
+  const [form, setForm] = useState<FaceSearchForm>(initialForm);
+  const [errors, setErrors] = useState<FaceFormErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [status, setStatus] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ response: ForensicResponse; minScore: number; generation: number } | null>(null);
+  const id = useId();
+  const change = (patch: Partial<FaceSearchForm>) => setForm((previous) => ({ ...previous, ...patch }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = validateFaceForm(form);
+    setErrors(found);
+    setFormError(null);
+    if (hasErrors(found) || !form.file) {
+      setStatus("Correct the highlighted fields.");
+      return;
+    }
+    const purpose = await askPurpose(`Face search with ${form.file.name}`);
+    if (!purpose) {
+      setStatus("Search cancelled: no purpose was given, so nothing was searched.");
+      return;
+    }
+    const upload = new FormData();
+    upload.append("file", form.file, form.file.name);
+    setBusy(true);
+    setStatus("Searching stored faces… (finding the face in the photo takes a few seconds)");
+    try {
+      const response = await client.request<ForensicResponse>("POST", "/api/v1/faces/forensic", {
+        query: forensicQuery(form, purpose),
+        form: upload,
+      });
+      const minScore = Number(form.minScore);
+      setResult((previous) => ({ response, minScore, generation: (previous?.generation ?? 0) + 1 }));
+      const shown = aboveThreshold(response.sightings, minScore).length;
+      setStatus(`${shown} face sighting${shown === 1 ? "" : "s"} found.`);
+    } catch (caught) {
+      const field = fieldOfError(caught, SERVER_FIELDS);
+      const message = errorText(caught, "Face search");
+      if (field === "file") setErrors({ file: `The server could not use this photo: ${message}` });
+      else if (field) setErrors({ [field]: message });
+      else setFormError(message);
+      setStatus("The search failed.");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const shown = result ? aboveThreshold(result.response.sightings, result.minScore) : [];
+  return (
+    <div className="search-panel">
+      {purposeDialog}
+      <form className="card form-grid" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-title`}>
+        <h2 id={`${id}-title`}>Search stored faces</h2>
+        <PhotoDrop id="face-photo" file={form.file} error={errors.file} onFile={(file) => change({ file })} />
+        <CameraField id="face-camera" cameras={cameras} value={form.cameraId} error={errors.cameraId} onChange={(cameraId) => change({ cameraId })} />
+        <TimeRangeFields idPrefix="face" since={form.since} until={form.until} errors={errors} required onChange={change} />
+        <FormField id="face-limit" label="At most (results)" error={errors.limit}>
+          <input
+            id="face-limit"
+            type="number"
+            min={1}
+            max={MAX_RESULTS}
+            value={form.limit}
+            onChange={(e) => change({ limit: e.target.value })}
+            {...describedBy("face-limit", false, errors.limit)}
+          />
+        </FormField>
+        <FormField
+          id="face-threshold"
+          label="Minimum score (0–1)"
+          error={errors.minScore}
+          help="0.5 is the model's match threshold; lower shows weaker look-alikes for review."
+        >
+          <input
+            id="face-threshold"
+            type="number"
+            min={0}
+            max={1}
+            step={0.05}
+            value={form.minScore}
+            onChange={(e) => change({ minScore: e.target.value })}
+            {...describedBy("face-threshold", true, errors.minScore)}
+          />
+        </FormField>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? "Searching…" : "Search faces"}
+          </button>
+          {formError ? (
+            <p className="field-error" role="alert">
+              {formError}
+            </p>
+          ) : null}
+        </div>
+      </form>
+      <p className="state" role="status" data-testid="face-status">
+        {status}
+      </p>
+      {result ? (
+        <FaceResults
+          key={result.generation}
+          sightings={shown}
+          hiddenBelowThreshold={result.response.sightings.length - shown.length}
+          cameraName={cameraName}
+        />
+      ) : null}
+    </div>
+  );
+}

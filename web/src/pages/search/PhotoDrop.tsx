@@ -1,0 +1,74 @@
+import { useEffect, useState, type DragEvent } from "react";
+import { describedBy } from "./FormField";
+
+/** Pick a photo with the file input (keyboard) or drop it on the area; shows a preview of the chosen photo. */
+export function PhotoDrop({
+  id,
+  file,
+  error,
+  onFile,
+}: {
+  id: string;
+  file: File | null;
+  error?: string;
+  onFile: (file: File | null) => void;
+}) {
+  const [dragging, setDragging] = useState(false);
+  const [preview, setPreview] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!file) {
+      setPreview(null);
+      return;
+    }
+    const url = URL.createObjectURL(file);
+    setPreview(url);
+    return () => URL.revokeObjectURL(url);
+  }, [file]);
+
+  const drop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const dropped = event.dataTransfer.files[0];
+    if (dropped) onFile(dropped);
+  };
+
+  return (
+    <div className="field photo-field">
+      <label htmlFor={id}>Photo of the face</label>
+      <div
+        className={dragging ? "drop-zone drop-zone-active" : "drop-zone"}
+        data-testid="photo-drop"
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={drop}
+      >
+        <input
+          id={id}
+          type="file"
+          accept="image/*"
+          onChange={(event) => onFile(event.target.files?.[0] ?? null)}
+          {...describedBy(id, true, error)}
+        />
+        <p id={`${id}-help`} className="field-help muted">
+          Or drop an image here. JPEG or PNG with one clearly visible face works best; the largest usable face is
+          searched.
+        </p>
+        {file ? (
+          <div className="photo-chosen">
+            {preview ? <img src={preview} alt={`Chosen photo: ${file.name}`} className="photo-preview" /> : null}
+            <span>{file.name}</span>
+          </div>
+        ) : null}
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState, type FormEvent } from "react";
+import type { Camera } from "../../api/types";
+import { CameraField } from "./CameraField";
+import { describedBy, FormField } from "./FormField";
+import { EMPTY_PLATE_FORM, RESULT_LIMITS, type PlateFormErrors, type PlateSearchForm as Form } from "./plateQuery";
+import { TimeRangeFields } from "./TimeRangeFields";
+
+export function PlateSearchForm({
+  cameras,
+  errors,
+  formError,
+  busy,
+  onSearch,
+}: {
+  cameras: Camera[];
+  errors: PlateFormErrors;
+  formError: string | null;
+  busy: boolean;
+  onSearch: (form: Form) => void;
+}) {
+  const [form, setForm] = useState<Form>(EMPTY_PLATE_FORM);
+  const change = (patch: Partial<Form>) => setForm((previous) => ({ ...previous, ...patch }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSearch(form);
+  };
+
+  return (
+    <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby="plate-search-title">
+      <h2 id="plate-search-title">Search plate reads</h2>
+      <FormField
+        id="plate-pattern"
+        label="Plate or pattern"
+        error={errors.plate}
+        help={
+          <>
+            <code>*</code> stands for any run of characters, <code>?</code> for exactly one: <code>LE?-06-57*</code>,{" "}
+            <code>*5700</code>. Separators are ignored; a two-digit middle group is the year. At least 3 letters or
+            digits.
+          </>
+        }
+      >
+        <input
+          id="plate-pattern"
+          value={form.plate}
+          maxLength={40}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => change({ plate: e.target.value })}
+          {...describedBy("plate-pattern", true, errors.plate)}
+        />
+      </FormField>
+      <CameraField id="plate-camera" cameras={cameras} value={form.cameraId} error={errors.cameraId} onChange={(cameraId) => change({ cameraId })} />
+      <TimeRangeFields idPrefix="plate" since={form.since} until={form.until} errors={errors} onChange={change} />
+      <FormField id="plate-limit" label="At most">
+        <select id="plate-limit" value={form.limit} onChange={(e) => change({ limit: Number(e.target.value) })}>
+          {RESULT_LIMITS.map((limit) => (
+            <option key={limit} value={limit}>
+              {limit} reads
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <div className="field search-checkbox">
+        <label>
+          <input type="checkbox" checked={form.fuzzy} onChange={(e) => change({ fuzzy: e.target.checked })} aria-describedby="plate-fuzzy-help" />{" "}
+          Include look-alike characters
+        </label>
+        <p id="plate-fuzzy-help" className="field-help muted">
+          Also finds reads where OCR may have confused 0/O/D/Q, 1/I, 2/Z, 5/S, 8/B or 6/G.
+        </p>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? "Searching…" : "Search plates"}
+        </button>
+        {formError ? (
+          <p className="field-error" role="alert">
+            {formError}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

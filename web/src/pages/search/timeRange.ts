@@ -1,0 +1,46 @@
+/** Time-range fields: `<input type="datetime-local">` values are local wall-clock times without a zone. */
+
+/** The ISO 8601 instant (UTC, with zone, as the server demands) for a datetime-local value; undefined if empty. */
+export function toInstant(local: string): string | undefined {
+  if (!local.trim()) return undefined;
+  const date = new Date(local);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** A Date as a datetime-local value in the browser's zone (for defaults such as "24 hours ago"). */
+export function toLocalInput(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export interface TimeRangeErrors {
+  since?: string;
+  until?: string;
+}
+
+export function validateTimeRange(since: string, until: string, required = false): TimeRangeErrors {
+  const errors: TimeRangeErrors = {};
+  const from = toInstant(since);
+  const to = toInstant(until);
+  if (since.trim() && !from) errors.since = "Not a valid date and time.";
+  else if (required && !from) errors.since = "Give the start of the time range.";
+  if (until.trim() && !to) errors.until = "Not a valid date and time.";
+  else if (required && !to) errors.until = "Give the end of the time range.";
+  if (from && to && Date.parse(to) <= Date.parse(from)) errors.until = "The end must be after the start.";
+  return errors;
+}
+
+/** Short local date and time for tables, with seconds: sightings minutes apart must stay distinguishable. */
+export function formatTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString([], {
+    year: "numeric",
+    month: "short",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hour12: false,
+  });
+}
