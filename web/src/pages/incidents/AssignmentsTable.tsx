@@ -1,0 +1,79 @@
+import { UnitStatusBadge } from "./Badges";
+import { formatClock, formatDuration } from "./time";
+import type { Assignment, Unit } from "./types";
+import { UnitStatusControls } from "./UnitStatusControls";
+
+function Stamp({ at }: { at: string | null }) {
+  return at ? <time dateTime={at}>{formatClock(at)}</time> : <span className="muted">—</span>;
+}
+
+/** The units sent to this incident, with their timestamps; units still on it can be moved on from here. */
+export function AssignmentsTable({
+  assignments,
+  units,
+  canDispatch,
+  onUnitChanged,
+}: {
+  assignments: Assignment[];
+  units: Unit[];
+  canDispatch: boolean;
+  onUnitChanged: (unit: Unit) => void;
+}) {
+  if (assignments.length === 0) return <p className="state">No unit has been assigned yet.</p>;
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  return (
+    <div className="table-scroll">
+      <table className="table" data-testid="assignments-table">
+        <thead>
+          <tr>
+            <th scope="col">Unit</th>
+            <th scope="col">Dispatched</th>
+            <th scope="col">ETA at dispatch</th>
+            <th scope="col">En route</th>
+            <th scope="col">On scene</th>
+            <th scope="col">Transporting</th>
+            <th scope="col">Cleared</th>
+            <th scope="col">Unit status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {assignments.map((a) => {
+            const unit = unitById.get(a.unit_id);
+            const onThisIncident = unit?.current_assignment_id === a.id;
+            return (
+              <tr key={a.id}>
+                <th scope="row">{unit?.callsign ?? a.unit_id}</th>
+                <td>
+                  <Stamp at={a.dispatched_at} /> <span className="muted">by {a.dispatched_by}</span>
+                </td>
+                <td>{a.estimated_travel_s === null ? "—" : formatDuration(a.estimated_travel_s)}</td>
+                <td>
+                  <Stamp at={a.en_route_at} />
+                </td>
+                <td>
+                  <Stamp at={a.on_scene_at} />
+                </td>
+                <td>
+                  <Stamp at={a.transporting_at} />
+                </td>
+                <td>
+                  <Stamp at={a.cleared_at} />
+                </td>
+                <td>
+                  {unit && onThisIncident ? (
+                    <>
+                      <UnitStatusBadge status={unit.status} />
+                      {canDispatch ? <UnitStatusControls unit={unit} onChanged={onUnitChanged} /> : null}
+                    </>
+                  ) : (
+                    <span className="muted">Released</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { LiveStatus } from "../../live/LiveSocket";
+import { statusText } from "../live/EventFeed";
+import { INCIDENT_STATUS_LOOK, priorityLook, UNIT_STATUS_LOOK } from "./lifecycle";
+import type { IncidentStatus, UnitStatus } from "./types";
+
+function Badge({ color, label, testId }: { color: string; label: string; testId?: string }) {
+  return (
+    <span className="badge" style={{ borderColor: color }} data-testid={testId}>
+      <span className="dot" style={{ background: color }} aria-hidden="true" />
+      {label}
+    </span>
+  );
+}
+
+export function PriorityBadge({ priority }: { priority: number }) {
+  const look = priorityLook(priority);
+  return <Badge color={look.color} label={look.label} />;
+}
+
+export function IncidentStatusBadge({ status }: { status: IncidentStatus }) {
+  const look = INCIDENT_STATUS_LOOK[status] ?? { label: status, color: "#8b949e" };
+  return <Badge color={look.color} label={look.label} testId="incident-status" />;
+}
+
+export function UnitStatusBadge({ status }: { status: UnitStatus }) {
+  const look = UNIT_STATUS_LOOK[status] ?? { label: status, color: "#8b949e" };
+  return <Badge color={look.color} label={look.label} testId="unit-status" />;
+}
+
+/** Whether live updates are flowing; the board is only trustworthy while this says Connected. */
+export function LiveIndicator({ status }: { status: LiveStatus }) {
+  const tone = status.state === "connected" ? "ok" : status.state === "unauthorized" ? "unreachable" : "degraded";
+  return (
+    <span className={`pill pill-${tone}`} role="status" data-testid="dispatch-live-status" data-state={status.state}>
+      <span className="dot" aria-hidden="true" />
+      Live updates: {statusText(status)}
+    </span>
+  );
+}

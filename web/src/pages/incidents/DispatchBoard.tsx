@@ -1,0 +1,170 @@
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { Link } from "react-router";
+import type { LiveEvent } from "../../api/types";
+import { useResource } from "../../api/useResource";
+import { useAuth } from "../../auth/AuthContext";
+import { Permission } from "../../auth/permissions";
+import { StateMessage } from "../../components/StateMessage";
+import type { LiveStatus } from "../../live/LiveSocket";
+import { LiveIndicator, PriorityBadge, UnitStatusBadge } from "./Badges";
+import { loadBoard } from "./boardData";
+import { CreateUnitForm } from "./CreateUnitForm";
+import { useDispatchApi, useDispatchEvents, useNow } from "./hooks";
+import { UNIT_STATUS_LOOK, UNIT_STATUSES, unitTypeLabel } from "./lifecycle";
+import { boardReducer, currentIncidentId, EMPTY_BOARD, type BoardState } from "./liveState";
+import { formatDuration, secondsBetween } from "./time";
+import type { Unit, UnitStatus } from "./types";
+import { UnitStatusControls } from "./UnitStatusControls";
+
+/** Reload after the socket comes back from a drop: events sent while it was down are lost. */
+function useReloadOnReconnect(status: LiveStatus, reload: () => void) {
+  const dropped = useRef(false);
+  useEffect(() => {
+    if (status.state === "reconnecting") dropped.current = true;
+    if (status.state === "connected" && dropped.current) {
+      dropped.current = false;
+      reload();
+    }
+  }, [status.state, reload]);
+}
+
+export function DispatchBoard() {
+  const api = useDispatchApi();
+  const { can } = useAuth();
+  const canDispatch = can(Permission.DISPATCH_MANAGE);
+  const [board, dispatch] = useReducer(boardReducer, EMPTY_BOARD);
+  const [statusFilter, setStatusFilter] = useState<UnitStatus | "">("");
+  const { resource, reload } = useResource(
+    async (signal) => {
+      const data = await loadBoard(api, signal);
+      if (!signal.aborted) dispatch({ kind: "loaded", ...data });
+      return data;
+    },
+    [api],
+  );
+  const onEvent = useCallback((event: LiveEvent) => dispatch({ kind: "event", event }), []);
+  const live = useDispatchEvents(onEvent);
+  useReloadOnReconnect(live, reload);
+  const onUnitChanged = useCallback((unit: Unit) => dispatch({ kind: "unit", unit }), []);
+  const shown = statusFilter ? board.units.filter((u) => u.status === statusFilter) : board.units;
+
+  return (
+    <section aria-labelledby="board-title">
+      <div className="page-head">
+        <h1 id="board-title">Dispatch board</h1>
+        <LiveIndicator status={live} />
+      </div>
+      <div className="toolbar">
+        <StatusSummary units={board.units} />
+        <div className="field field-inline">
+          <label htmlFor="board-status">Unit status</label>
+          <select id="board-status" value={statusFilter} onChange={(e) => setStatusFilter(e.target.value as UnitStatus | "")}>
+            <option value="">All</option>
+            {UNIT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {UNIT_STATUS_LOOK[s].label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <StateMessage
+        resource={resource}
+        what="the dispatch board"
+        empty={board.units.length === 0 ? <p className="state">No units registered yet.</p> : null}
+      />
+      {shown.length > 0 ? (
+        <BoardTable board={board} units={shown} canDispatch={canDispatch} onUnitChanged={onUnitChanged} />
+      ) : board.units.length > 0 ? (
+        <p className="state">No unit has this status.</p>
+      ) : null}
+      {canDispatch ? <CreateUnitForm onCreated={onUnitChanged} /> : null}
+    </section>
+  );
+}
+
+function StatusSummary({ units }: { units: Unit[] }) {
+  const counts = new Map<UnitStatus, number>();
+  for (const unit of units) counts.set(unit.status, (counts.get(unit.status) ?? 0) + 1);
+  return (
+    <ul className="legend" aria-label="Units by status" data-testid="board-summary">
+      <li>
+        <strong>{units.length}</strong> units
+      </li>
+      {UNIT_STATUSES.filter((s) => counts.get(s)).map((s) => (
+        <li key={s}>
+          <span className="dot" style={{ background: UNIT_STATUS_LOOK[s].color }} aria-hidden="true" />
+          {UNIT_STATUS_LOOK[s].label}: <strong>{counts.get(s)}</strong>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function BoardTable({
+  board,
+  units,
+  canDispatch,
+  onUnitChanged,
+}: {
+  board: BoardState;
+  units: Unit[];
+  canDispatch: boolean;
+  onUnitChanged: (unit: Unit) => void;
+}) {
+  const now = useNow();
+  return (
+    <div className="table-scroll">
+      <table className="table" data-testid="dispatch-board">
+        <caption className="visually-hidden">Every unit with its status and current incident</caption>
+        <thead>
+          <tr>
+            <th scope="col">Unit</th>
+            <th scope="col">Type</th>
+            <th scope="col">Status</th>
+            <th scope="col">Current incident</th>
+            <th scope="col">Time in status</th>
+            {canDispatch ? <th scope="col">Change status</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {units.map((unit) => (
+            <tr key={unit.id} data-unit-id={unit.id}>
+              <th scope="row">
+                {unit.callsign} <span className="muted">({unit.id})</span>
+              </th>
+              <td>{unitTypeLabel(unit.type)}</td>
+              <td>
+                <UnitStatusBadge status={unit.status} />
+              </td>
+              <td>
+                <CurrentIncident board={board} unit={unit} />
+              </td>
+              <td data-testid="time-in-status">{formatDuration(secondsBetween(unit.updated_at, now))}</td>
+              {canDispatch ? (
+                <td>
+                  <UnitStatusControls unit={unit} onChanged={onUnitChanged} />
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function CurrentIncident({ board, unit }: { board: BoardState; unit: Unit }) {
+  if (unit.current_assignment_id === null) return <span className="muted">None</span>;
+  const incidentId = currentIncidentId(board, unit);
+  if (incidentId === null) return <span className="muted">Assignment #{unit.current_assignment_id}</span>;
+  const incident = board.incidents[incidentId];
+  return (
+    <span className="current-incident">
+      <Link to={`/incidents/${incidentId}`}>
+        #{incidentId} {incident?.title ?? ""}
+      </Link>
+      {incident ? <PriorityBadge priority={incident.priority} /> : null}
+    </span>
+  );
+}

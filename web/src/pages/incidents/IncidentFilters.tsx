@@ -1,0 +1,90 @@
+import { INCIDENT_STATUS_LOOK, INCIDENT_STATUSES, OPEN_INCIDENT_STATUSES, priorityLook, PRIORITIES } from "./lifecycle";
+import type { Incident, IncidentStatus, IncidentType } from "./types";
+
+/** "open" = new, dispatched or on scene; "" = every status. */
+export type StatusFilter = "open" | "" | IncidentStatus;
+
+export interface IncidentFilter {
+  status: StatusFilter;
+  priority: string;
+  type: string;
+}
+
+export const DEFAULT_FILTER: IncidentFilter = { status: "open", priority: "", type: "" };
+
+export function statusesOf(filter: StatusFilter): IncidentStatus[] {
+  if (filter === "open") return [...OPEN_INCIDENT_STATUSES];
+  return filter === "" ? [] : [filter];
+}
+
+/** The same test the server applies, plus priority (which the API cannot filter): for live additions. */
+export function matchesFilter(incident: Incident, filter: IncidentFilter): boolean {
+  const statuses = statusesOf(filter.status);
+  return (
+    (statuses.length === 0 || statuses.includes(incident.status)) &&
+    (!filter.type || incident.type === filter.type) &&
+    (!filter.priority || incident.priority === Number(filter.priority))
+  );
+}
+
+export function IncidentFilters({
+  filter,
+  types,
+  onChange,
+}: {
+  filter: IncidentFilter;
+  types: IncidentType[];
+  onChange: (filter: IncidentFilter) => void;
+}) {
+  return (
+    <div className="toolbar" role="group" aria-label="Filter incidents">
+      <div className="field field-inline">
+        <label htmlFor="filter-status">
+          Status
+          <span className="visually-hidden"> filter</span>
+        </label>
+        <select
+          id="filter-status"
+          value={filter.status}
+          onChange={(e) => onChange({ ...filter, status: e.target.value as StatusFilter })}
+        >
+          <option value="open">Open (new, dispatched, on scene)</option>
+          <option value="">All</option>
+          {INCIDENT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {INCIDENT_STATUS_LOOK[s].label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field field-inline">
+        <label htmlFor="filter-priority">
+          Priority
+          <span className="visually-hidden"> filter</span>
+        </label>
+        <select id="filter-priority" value={filter.priority} onChange={(e) => onChange({ ...filter, priority: e.target.value })}>
+          <option value="">All</option>
+          {PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {priorityLook(p).label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field field-inline">
+        <label htmlFor="filter-type">
+          Type
+          <span className="visually-hidden"> filter</span>
+        </label>
+        <select id="filter-type" value={filter.type} onChange={(e) => onChange({ ...filter, type: e.target.value })}>
+          <option value="">All</option>
+          {types.map((t) => (
+            <option key={t.code} value={t.code}>
+              {t.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { useState, type FormEvent } from "react";
+import { describeError } from "./errors";
+import { useDispatchApi } from "./hooks";
+import { formatClock } from "./time";
+import type { IncidentLink, LinkKind } from "./types";
+
+const LINK_KINDS: Record<LinkKind, string> = {
+  alert: "Alert",
+  evidence: "Evidence",
+  person: "Person",
+  vehicle: "Vehicle",
+  call: "Helpline call",
+  report: "Citizen report",
+};
+
+/** What is attached to the incident (alerts, evidence, people, vehicles, calls, reports). */
+export function IncidentLinks({
+  incidentId,
+  links,
+  canWrite,
+  onAdded,
+}: {
+  incidentId: number;
+  links: IncidentLink[];
+  canWrite: boolean;
+  onAdded: () => void;
+}) {
+  return (
+    <section className="card" aria-labelledby="links-title">
+      <h2 id="links-title">Links</h2>
+      {links.length === 0 ? (
+        <p className="state">Nothing linked yet.</p>
+      ) : (
+        <table className="table" data-testid="incident-links">
+          <thead>
+            <tr>
+              <th scope="col">Kind</th>
+              <th scope="col">Reference</th>
+              <th scope="col">Note</th>
+              <th scope="col">Linked</th>
+            </tr>
+          </thead>
+          <tbody>
+            {links.map((link) => (
+              <tr key={link.id}>
+                <td>{LINK_KINDS[link.kind] ?? link.kind}</td>
+                <th scope="row">{link.ref}</th>
+                <td>{link.note}</td>
+                <td>
+                  <time dateTime={link.created_at}>{formatClock(link.created_at)}</time>{" "}
+                  <span className="muted">by {link.created_by}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {canWrite ? <AddLinkForm incidentId={incidentId} onAdded={onAdded} /> : null}
+    </section>
+  );
+}
+
+function AddLinkForm({ incidentId, onAdded }: { incidentId: number; onAdded: () => void }) {
+  const api = useDispatchApi();
+  const [kind, setKind] = useState<LinkKind>("alert");
+  const [ref, setRef] = useState("");
+  const [note, setNote] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.addLink(incidentId, kind, ref.trim(), note.trim());
+      setRef("");
+      setNote("");
+      onAdded();
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} className="form-grid link-form" aria-label="Add link">
+      <div className="field">
+        <label htmlFor="link-kind">Link kind</label>
+        <select id="link-kind" value={kind} onChange={(e) => setKind(e.target.value as LinkKind)}>
+          {Object.entries(LINK_KINDS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="link-ref">Reference</label>
+        <input id="link-ref" required maxLength={200} value={ref} onChange={(e) => setRef(e.target.value)} placeholder="Id, plate, sha256…" />
+      </div>
+      <div className="field">
+        <label htmlFor="link-note">Link note</label>
+        <input id="link-note" maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="btn" disabled={busy || !ref.trim()}>
+          Add link
+        </button>
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

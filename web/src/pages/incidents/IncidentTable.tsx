@@ -1,0 +1,57 @@
+import { Link } from "react-router";
+import { IncidentStatusBadge, PriorityBadge } from "./Badges";
+import { useNow } from "./hooks";
+import { formatClock, formatDuration, incidentAge } from "./time";
+import type { Incident } from "./types";
+
+export function locationText(incident: Incident): string {
+  if (incident.address) return incident.address;
+  if (incident.latitude !== null && incident.longitude !== null)
+    return `${incident.latitude.toFixed(5)}, ${incident.longitude.toFixed(5)}`;
+  return "No location";
+}
+
+export function IncidentTable({ incidents, typeLabel }: { incidents: Incident[]; typeLabel: (code: string) => string }) {
+  const now = useNow();
+  return (
+    <div className="table-scroll">
+      <table className="table" data-testid="incidents-table">
+        <caption className="visually-hidden">Incidents, most urgent first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Incident</th>
+            <th scope="col">Priority</th>
+            <th scope="col">Type</th>
+            <th scope="col">Status</th>
+            <th scope="col">Location</th>
+            <th scope="col">Reported</th>
+            <th scope="col">Age</th>
+          </tr>
+        </thead>
+        <tbody>
+          {incidents.map((incident) => (
+            <tr key={incident.id}>
+              <th scope="row">
+                <Link to={`/incidents/${incident.id}`}>
+                  #{incident.id} {incident.title}
+                </Link>
+              </th>
+              <td>
+                <PriorityBadge priority={incident.priority} />
+              </td>
+              <td>{typeLabel(incident.type)}</td>
+              <td>
+                <IncidentStatusBadge status={incident.status} />
+              </td>
+              <td>{locationText(incident)}</td>
+              <td>
+                <time dateTime={incident.received_at}>{formatClock(incident.received_at)}</time>
+              </td>
+              <td>{formatDuration(incidentAge(incident, now))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { useNow } from "./hooks";
+import { formatDuration, incidentTimers } from "./time";
+import type { Assignment, Incident } from "./types";
+
+/** Age, time to dispatch and time on scene, ticking every second while they run. */
+export function IncidentTimers({ incident, assignments }: { incident: Incident; assignments: Assignment[] }) {
+  const now = useNow();
+  return (
+    <dl className="timers" aria-label="Timers">
+      {incidentTimers(incident, assignments, now).map((timer) => (
+        <div key={timer.label} className={timer.running ? "timer timer-running" : "timer"}>
+          <dt>{timer.label}</dt>
+          <dd data-testid="timer-value">
+            {timer.seconds === null ? timer.pending : formatDuration(timer.seconds)}
+            {timer.running ? <span className="muted"> (running)</span> : null}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState, type FormEvent } from "react";
+import { describeError } from "./errors";
+import { useDispatchApi } from "./hooks";
+import { formatClock } from "./time";
+import type { LogEntry } from "./types";
+
+const KIND_LABEL: Record<string, string> = {
+  note: "Note",
+  status: "Status",
+  dispatch: "Dispatch",
+  unit: "Unit",
+  location: "Location",
+  link: "Link",
+};
+
+/** Notes by people and the system's record of status changes and dispatches, oldest first. */
+export function NarrativeLog({
+  incidentId,
+  entries,
+  canWrite,
+  onAdded,
+}: {
+  incidentId: number;
+  entries: LogEntry[];
+  canWrite: boolean;
+  onAdded: () => void;
+}) {
+  return (
+    <section className="card" aria-labelledby="log-title">
+      <h2 id="log-title">Narrative log</h2>
+      {entries.length === 0 ? (
+        <p className="state">Nothing logged yet.</p>
+      ) : (
+        <ol className="narrative" data-testid="narrative-log">
+          {entries.map((entry) => (
+            <li key={entry.id} className={`narrative-entry narrative-${entry.kind}`}>
+              <div className="narrative-meta">
+                <time dateTime={entry.time}>{formatClock(entry.time)}</time>
+                <span className="narrative-kind">{KIND_LABEL[entry.kind] ?? entry.kind}</span>
+                <span className="muted">{entry.author}</span>
+              </div>
+              <p className="narrative-text">{entry.text}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {canWrite ? <AddNoteForm incidentId={incidentId} onAdded={onAdded} /> : null}
+    </section>
+  );
+}
+
+function AddNoteForm({ incidentId, onAdded }: { incidentId: number; onAdded: () => void }) {
+  const api = useDispatchApi();
+  const [text, setText] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.addNote(incidentId, text.trim());
+      setText("");
+      onAdded();
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} className="note-form">
+      <div className="field">
+        <label htmlFor="new-note">Add note</label>
+        <textarea id="new-note" rows={2} required maxLength={5000} value={text} onChange={(e) => setText(e.target.value)} />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy || !text.trim()}>
+          {busy ? "Saving…" : "Save note"}
+        </button>
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+import { NavLink, Route, Routes } from "react-router";
+import { NotFoundPage } from "../SimplePages";
+import { DispatchBoard } from "./DispatchBoard";
+import { IncidentDetailView } from "./IncidentDetailView";
+import { IncidentsOverview } from "./IncidentsOverview";
+import "./incidents.css";
+
+/** /incidents (list, map, create), /incidents/board (dispatch board), /incidents/<id> (one incident). */
+export default function IncidentsPage() {
+  return (
+    <div className="incidents">
+      <nav aria-label="Incidents sections">
+        <ul className="subnav">
+          <li>
+            <NavLink to="/incidents" end>
+              Incidents
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/incidents/board">Dispatch board</NavLink>
+          </li>
+        </ul>
+      </nav>
+      <Routes>
+        <Route index element={<IncidentsOverview />} />
+        <Route path="board" element={<DispatchBoard />} />
+        <Route path=":incidentId" element={<IncidentDetailView />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import { useState } from "react";
+import { useResource } from "../../api/useResource";
+import { StateMessage } from "../../components/StateMessage";
+import { describeError } from "./errors";
+import { useDispatchApi } from "./hooks";
+import { unitTypeLabel } from "./lifecycle";
+import { formatDistance, formatDuration } from "./time";
+import type { Incident, Recommendation } from "./types";
+
+interface Props {
+  incident: Incident;
+  /** The capability the incident's type needs (from the taxonomy). */
+  needed: string;
+  canAssign: boolean;
+  /** Why assigning is not possible, when it is not. */
+  assignBlocked: string | null;
+  /** Changes whenever units may have changed (live events), to fetch fresh recommendations. */
+  refreshKey: number;
+  onAssigned: () => void;
+}
+
+/** The nearest available units by estimated travel time, each with an Assign button. */
+export function RecommendedUnits({ incident, needed, canAssign, assignBlocked, refreshKey, onAssigned }: Props) {
+  const api = useDispatchApi();
+  const [anyCapability, setAnyCapability] = useState(false);
+  const { latitude, longitude } = incident;
+  const located = latitude !== null && longitude !== null;
+  const capability = anyCapability ? "" : needed;
+  const { resource } = useResource<Recommendation[]>(
+    (signal) => (located ? api.recommend(latitude, longitude, capability, signal) : Promise.resolve([])),
+    [api, latitude, longitude, capability, refreshKey],
+  );
+
+  return (
+    <section className="card" aria-labelledby="recommended-title">
+      <div className="section-head">
+        <h2 id="recommended-title">Recommended units</h2>
+        <div className="field field-inline">
+          <input
+            id="any-capability"
+            type="checkbox"
+            checked={anyCapability}
+            onChange={(e) => setAnyCapability(e.target.checked)}
+          />
+          <label htmlFor="any-capability">Any capability (not only {needed})</label>
+        </div>
+      </div>
+      {!located ? (
+        <p className="state">The incident has no location, so no units can be recommended.</p>
+      ) : (
+        <>
+          <StateMessage
+            resource={resource}
+            what="recommended units"
+            empty={
+              resource.data?.length === 0 ? (
+                <p className="state">
+                  No available unit{anyCapability ? "" : ` with the ${needed} capability`} has a known position.
+                </p>
+              ) : null
+            }
+          />
+          {assignBlocked ? <p className="muted">{assignBlocked}</p> : null}
+          {resource.data && resource.data.length > 0 ? (
+            <table className="table" data-testid="recommended-units">
+              <thead>
+                <tr>
+                  <th scope="col">Unit</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Distance</th>
+                  <th scope="col">ETA</th>
+                  <th scope="col">Dispatch</th>
+                </tr>
+              </thead>
+              <tbody>
+                {resource.data.map((r) => (
+                  <RecommendationRow
+                    key={r.unit.id}
+                    recommendation={r}
+                    incidentId={incident.id}
+                    disabled={!canAssign || assignBlocked !== null}
+                    onAssigned={onAssigned}
+                  />
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+function RecommendationRow({
+  recommendation,
+  incidentId,
+  disabled,
+  onAssigned,
+}: {
+  recommendation: Recommendation;
+  incidentId: number;
+  disabled: boolean;
+  onAssigned: () => void;
+}) {
+  const api = useDispatchApi();
+  const { unit } = recommendation;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const assign = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.assign(incidentId, unit.id);
+      onAssigned();
+    } catch (caught) {
+      setError(describeError(caught, `${unit.callsign} could not be assigned; another dispatcher may have taken it.`));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <tr>
+      <th scope="row">{unit.callsign}</th>
+      <td>{unitTypeLabel(unit.type)}</td>
+      <td>{formatDistance(recommendation.distance_m)}</td>
+      <td data-testid="eta">{formatDuration(recommendation.travel_s)}</td>
+      <td>
+        <button
+          type="button"
+          className="btn btn-primary btn-small"
+          disabled={disabled || busy}
+          aria-label={`Assign ${unit.callsign}`}
+          onClick={() => void assign()}
+        >
+          {busy ? "Assigning…" : "Assign"}
+        </button>
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,28 @@
+import { useEffect, useMemo, useState } from "react";
+import type { LiveEvent } from "../../api/types";
+import { useAuth } from "../../auth/AuthContext";
+import type { LiveStatus } from "../../live/LiveSocket";
+import { useLiveSocket } from "../../live/useLiveSocket";
+import { dispatchApi } from "./api";
+
+const DISPATCH_TOPICS = ["incident.*", "unit.*"];
+
+/** The incident and unit events of the live socket, for as long as the view is mounted. */
+export function useDispatchEvents(onEvent: (event: LiveEvent) => void): LiveStatus {
+  return useLiveSocket(DISPATCH_TOPICS, onEvent);
+}
+
+/** The current time, updated every `intervalMs`, for timers that tick. */
+export function useNow(intervalMs = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+export function useDispatchApi() {
+  const { client } = useAuth();
+  return useMemo(() => dispatchApi(client), [client]);
+}
