@@ -1,0 +1,262 @@
+import { useId, useState, type FormEvent, type KeyboardEvent, type ReactNode, type Ref } from "react";
+import { Link } from "react-router";
+import type { User } from "../../api/types";
+import { useResource } from "../../api/useResource";
+import { useAuth } from "../../auth/AuthContext";
+import { Permission } from "../../auth/permissions";
+import { alertApi, errorText } from "./api";
+import { SeverityBadge, StatusBadge } from "./AlertQueueList";
+import { formatAge, formatTime, kindLabel, mediaOf } from "./format";
+import { useMediaUrl } from "./hooks";
+import { isAllowed, type ActionPermissions, type AlertAction } from "./queue";
+import type { Alert } from "./types";
+
+export interface ActionMessage {
+  alertId: number;
+  kind: "ok" | "error";
+  text: string;
+  incidentId?: number;
+}
+
+export function AlertDetail({
+  alert,
+  cameraName,
+  now,
+  permissions,
+  busy,
+  message,
+  headingRef,
+  onAction,
+  onAssigned,
+  onLeave,
+}: {
+  alert: Alert;
+  cameraName: string;
+  now: number;
+  permissions: ActionPermissions;
+  busy: boolean;
+  message: ActionMessage | null;
+  headingRef: Ref<HTMLHeadingElement>;
+  onAction: (action: AlertAction) => void;
+  onAssigned: (alert: Alert) => void;
+  /** Escape inside the details goes back to the queue. */
+  onLeave: () => void;
+}) {
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === "Escape" && !(event.target instanceof Element && event.target.closest("[role=dialog]"))) onLeave();
+  };
+  return (
+    <section className="alert-detail card" aria-labelledby="alert-detail-title" onKeyDown={onKeyDown} data-testid="alert-detail">
+      <h2 id="alert-detail-title" ref={headingRef} tabIndex={-1}>
+        Alert {alert.id}: {alert.title}
+      </h2>
+      <div className="alert-detail-badges">
+        <SeverityBadge severity={alert.severity} />
+        <StatusBadge alert={alert} />
+        {alert.requires_confirmation ? <span className="badge">Needs two-person confirmation</span> : null}
+      </div>
+      <AlertMedia alert={alert} cameraName={cameraName} />
+      <AlertFacts alert={alert} cameraName={cameraName} now={now} />
+      <AlertActions alert={alert} permissions={permissions} busy={busy} message={message} onAction={onAction} />
+      {permissions.act && isAllowed(alert, "assign", permissions) ? (
+        <AssignForm alert={alert} onAssigned={onAssigned} />
+      ) : null}
+    </section>
+  );
+}
+
+function ageText(iso: string, now: number): string {
+  const age = formatAge(iso, now);
+  return age === "just now" ? age : `${age} ago`;
+}
+
+function AlertFacts({ alert, cameraName, now }: { alert: Alert; cameraName: string; now: number }) {
+  const rows: [string, ReactNode][] = [
+    ["Type", kindLabel(alert)],
+    ["Camera", cameraName],
+    ["First seen", `${formatTime(alert.first_seen)} (${ageText(alert.first_seen, now)})`],
+    ["Last seen", formatTime(alert.last_seen)],
+    ["Occurrences", String(alert.count)],
+  ];
+  if (alert.acknowledged_by) rows.push(["Acknowledged by", alert.acknowledged_by]);
+  if (alert.assigned_user || alert.assigned_unit)
+    rows.push(["Assigned to", alert.assigned_user ?? `unit ${alert.assigned_unit ?? ""}`]);
+  if (alert.escalation_level > 0) rows.push(["Escalation level", String(alert.escalation_level)]);
+  if (alert.dismissed_reason) rows.push(["Dismissal reason", alert.dismissed_reason]);
+  if (alert.confirmed_by) rows.push(["Confirmed by", alert.confirmed_by.split(",").join(" and ")]);
+  if (alert.incident_id !== null)
+    rows.push(["Incident", <Link to={`/incidents/${alert.incident_id}`}>Incident {alert.incident_id}</Link>]);
+  return (
+    <dl className="alert-facts">
+      {rows.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function AlertMedia({ alert, cameraName }: { alert: Alert; cameraName: string }) {
+  const { snapshot, crop, enrolled } = mediaOf(alert);
+  if (!snapshot && !crop && !enrolled) return <p className="muted">No snapshot or crop for this alert.</p>;
+  return (
+    <div className="alert-media">
+      {snapshot ? <MediaFigure sha256={snapshot} caption={`Snapshot, ${cameraName}`} /> : null}
+      {crop ? <MediaFigure sha256={crop} caption={alert.kind === "face_candidate" ? "Sighting crop" : "Crop"} /> : null}
+      {enrolled ? <MediaFigure sha256={enrolled} caption="Watchlist image" /> : null}
+    </div>
+  );
+}
+
+export function MediaFigure({ sha256, caption }: { sha256: string; caption: string }) {
+  const media = useMediaUrl(sha256);
+  return (
+    <figure className="media-figure">
+      <div className="media-frame">
+        {media.status === "ready" ? (
+          <img src={media.url} alt={caption} />
+        ) : (
+          <span className="muted">{media.status === "failed" ? "Image not available" : "Loading image…"}</span>
+        )}
+      </div>
+      <figcaption>{caption}</figcaption>
+    </figure>
+  );
+}
+
+const ACTION_BUTTONS: { action: Exclude<AlertAction, "assign">; label: string; shortcut?: string; className: string }[] = [
+  { action: "acknowledge", label: "Acknowledge", shortcut: "a", className: "btn btn-primary" },
+  { action: "escalate", label: "Escalate", className: "btn" },
+  { action: "dismiss", label: "Dismiss…", shortcut: "d", className: "btn btn-danger" },
+  { action: "incident", label: "Create incident…", shortcut: "i", className: "btn" },
+];
+
+function AlertActions({
+  alert,
+  permissions,
+  busy,
+  message,
+  onAction,
+}: {
+  alert: Alert;
+  permissions: ActionPermissions;
+  busy: boolean;
+  message: ActionMessage | null;
+  onAction: (action: AlertAction) => void;
+}) {
+  const offered = ACTION_BUTTONS.filter((b) => isAllowed(alert, b.action, permissions));
+  return (
+    <div className="alert-actions" role="group" aria-label="Actions">
+      {offered.length === 0 ? (
+        <p className="muted">No actions: this alert is {alert.status}{alert.incident_id !== null ? " and has an incident" : ""}.</p>
+      ) : (
+        offered.map((b) => (
+          <button
+            key={b.action}
+            type="button"
+            className={b.className}
+            disabled={busy}
+            aria-keyshortcuts={b.shortcut}
+            onClick={() => onAction(b.action)}
+          >
+            {b.label}
+            {b.shortcut ? <kbd className="shortcut-hint" aria-hidden="true">{b.shortcut}</kbd> : null}
+          </button>
+        ))
+      )}
+      {message && message.alertId === alert.id ? (
+        <p className={message.kind === "ok" ? "state state-ok" : "field-error"} role={message.kind === "ok" ? "status" : "alert"} data-testid="alert-action-message">
+          {message.text}
+          {message.incidentId !== undefined ? (
+            <>
+              {" "}
+              <Link to={`/incidents/${message.incidentId}`}>Open incident {message.incidentId}</Link>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * Assign to a user: free text (the user list needs users.manage, so it only suggests names when the role
+ * may read it) or "Assign to me".
+ */
+function AssignForm({ alert, onAssigned }: { alert: Alert; onAssigned: (alert: Alert) => void }) {
+  const { client, can, session } = useAuth();
+  const mayListUsers = can(Permission.USERS_MANAGE);
+  const { resource } = useResource(
+    (signal) => (mayListUsers ? client.get<User[]>("/api/v1/users", { signal }) : Promise.resolve([])),
+    [client, mayListUsers],
+  );
+  const users = (resource.data ?? []).filter((u) => u.is_active);
+  const [user, setUser] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+  const me = session?.user.username ?? "";
+
+  const assign = async (to: string) => {
+    if (!to.trim()) {
+      setError("Enter the username to assign to.");
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      onAssigned(await alertApi.assign(client, alert.id, to.trim()));
+      setUser("");
+    } catch (caught) {
+      setError(errorText(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void assign(user);
+  };
+
+  return (
+    <form className="assign-form" onSubmit={submit} noValidate>
+      <div className="field field-inline">
+        <label htmlFor={`${id}-user`}>Assign to user</label>
+        <input
+          id={`${id}-user`}
+          value={user}
+          list={users.length ? `${id}-users` : undefined}
+          autoComplete="off"
+          maxLength={64}
+          onChange={(e) => setUser(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
+        {users.length ? (
+          <datalist id={`${id}-users`}>
+            {users.map((u) => (
+              <option key={u.username} value={u.username}>
+                {u.full_name}
+              </option>
+            ))}
+          </datalist>
+        ) : null}
+        <button type="submit" className="btn" disabled={busy}>
+          Assign
+        </button>
+        {me && alert.assigned_user !== me ? (
+          <button type="button" className="btn btn-quiet" disabled={busy} onClick={() => void assign(me)}>
+            Assign to me
+          </button>
+        ) : null}
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import { NavLink, Route, Routes } from "react-router";
+import { useAuth } from "../../auth/AuthContext";
+import { Permission } from "../../auth/permissions";
+import "./alerts.css";
+import { AlertQueuePage } from "./AlertQueuePage";
+import { FaceCandidatesPage } from "./FaceCandidatesPage";
+
+/** /alerts: the live alert queue (/alerts, /alerts/<id>) and face candidate review (/alerts/faces). */
+export default function AlertsPage() {
+  const { can } = useAuth();
+  const mayConfirmFaces = can(Permission.FACES_CONFIRM);
+  return (
+    <div className="alerts-page">
+      <div className="page-head">
+        <h1>Alerts</h1>
+        <nav aria-label="Alerts sections">
+          <ul className="subnav">
+            <li>
+              <NavLink to="/alerts" end>
+                Queue
+              </NavLink>
+            </li>
+            {mayConfirmFaces ? (
+              <li>
+                <NavLink to="/alerts/faces">Face candidates</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      </div>
+      <Routes>
+        <Route index element={<AlertQueuePage />} />
+        <Route
+          path="faces"
+          element={mayConfirmFaces ? <FaceCandidatesPage /> : <p className="state">Your role may not review face candidates.</p>}
+        />
+        <Route path=":alertId" element={<AlertQueuePage />} />
+      </Routes>
+    </div>
+  );
+}

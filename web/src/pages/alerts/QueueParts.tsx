@@ -1,0 +1,108 @@
+import { useId } from "react";
+import type { LiveStatus } from "../../live/LiveSocket";
+import { statusText } from "../live/EventFeed";
+import { SEVERITY_LABEL, STATUS_LABEL } from "./format";
+import { SHORTCUTS } from "./keyboard";
+import type { QueueFilters, StatusFilter } from "./queue";
+import { ALERT_STATUSES, SEVERITIES, type CameraSummary, type Severity } from "./types";
+
+export function QueueFiltersBar({
+  filters,
+  cameras,
+  onChange,
+}: {
+  filters: QueueFilters;
+  cameras: readonly CameraSummary[] | null;
+  onChange: (filters: QueueFilters) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="toolbar alert-filters" role="group" aria-label="Filter alerts">
+      <div className="field field-inline">
+        <label htmlFor={`${id}-status`}>Status</label>
+        <select
+          id={`${id}-status`}
+          value={filters.status}
+          onChange={(e) => onChange({ ...filters, status: e.target.value as StatusFilter })}
+        >
+          <option value="open">Open (needs work)</option>
+          <option value="">All</option>
+          {ALERT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABEL[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field field-inline">
+        <label htmlFor={`${id}-severity`}>Severity</label>
+        <select
+          id={`${id}-severity`}
+          value={filters.severity}
+          onChange={(e) => onChange({ ...filters, severity: e.target.value as Severity | "" })}
+        >
+          <option value="">All</option>
+          {SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {SEVERITY_LABEL[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field field-inline">
+        <label htmlFor={`${id}-camera`}>Camera</label>
+        {cameras ? (
+          <select id={`${id}-camera`} value={filters.cameraId} onChange={(e) => onChange({ ...filters, cameraId: e.target.value })}>
+            <option value="">All cameras</option>
+            {cameras.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input
+            id={`${id}-camera`}
+            value={filters.cameraId}
+            placeholder="Camera id"
+            onChange={(e) => onChange({ ...filters, cameraId: e.target.value.trim() })}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function LiveIndicator({ status }: { status: LiveStatus }) {
+  const tone = status.state === "connected" ? "ok" : status.state === "unauthorized" ? "unreachable" : "degraded";
+  return (
+    <span className={`pill pill-${tone}`} role="status" data-testid="alerts-live-status" data-state={status.state}>
+      <span className="dot" aria-hidden="true" />
+      Live updates: {statusText(status)}
+    </span>
+  );
+}
+
+export function ShortcutHelp() {
+  return (
+    <section className="shortcut-help" aria-labelledby="shortcut-help-title">
+      <h2 id="shortcut-help-title">Keyboard shortcuts</h2>
+      <p className="muted">Focus the queue (Tab) to use the arrows and Enter; letters work anywhere on this page except while typing.</p>
+      <dl>
+        {SHORTCUTS.map((s) => (
+          <div key={s.does}>
+            <dt>
+              {s.keys.map((k, index) => (
+                <span key={k}>
+                  {index > 0 ? " / " : null}
+                  <kbd>{k}</kbd>
+                </span>
+              ))}
+            </dt>
+            <dd>{s.does}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

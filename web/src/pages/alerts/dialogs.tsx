@@ -1,0 +1,169 @@
+import { useId, useState, type FormEvent } from "react";
+import { useResource } from "../../api/useResource";
+import { useAuth } from "../../auth/AuthContext";
+import { StateMessage } from "../../components/StateMessage";
+import { alertApi, errorText } from "./api";
+import { Modal } from "./Modal";
+import type { Alert, Incident, IncidentType } from "./types";
+
+export const MIN_REASON_LENGTH = 3;
+export const MAX_REASON_LENGTH = 500;
+
+export function reasonError(reason: string): string | null {
+  const text = reason.trim();
+  if (text.length < MIN_REASON_LENGTH) return `Give a reason of at least ${MIN_REASON_LENGTH} characters.`;
+  if (text.length > MAX_REASON_LENGTH) return `At most ${MAX_REASON_LENGTH} characters.`;
+  return null;
+}
+
+/** Dismissing needs a reason (it goes to the audit log): asked for here, with the server's refusal shown. */
+export function DismissDialog({
+  alert,
+  onDismissed,
+  onCancel,
+}: {
+  alert: Alert;
+  onDismissed: (alert: Alert) => void;
+  onCancel: () => void;
+}) {
+  const { client } = useAuth();
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const invalid = reasonError(reason);
+    setError(invalid);
+    if (invalid) return;
+    setBusy(true);
+    try {
+      onDismissed(await alertApi.dismiss(client, alert.id, reason.trim()));
+    } catch (caught) {
+      setError(errorText(caught));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title={`Dismiss alert ${alert.id}`} description={`${alert.title}. The reason is recorded in the audit log.`} onCancel={onCancel}>
+      <form onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor={`${id}-reason`}>Reason (required)</label>
+          <textarea
+            id={`${id}-reason`}
+            value={reason}
+            rows={3}
+            maxLength={MAX_REASON_LENGTH + 50}
+            onChange={(e) => setReason(e.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+          />
+          {error ? (
+            <p id={`${id}-error`} className="field-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <div className="actions">
+          <button type="button" className="btn btn-quiet" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-danger" disabled={busy}>
+            {busy ? "Dismissing…" : "Dismiss alert"}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/** The incident type to offer first for an alert, when the taxonomy has it. */
+export function suggestedIncidentType(alert: Alert, codes: readonly string[]): string {
+  const serviceCode = typeof alert.details.service_code === "string" ? alert.details.service_code : "";
+  const byKind: Record<string, string> = {
+    panic: "panic",
+    camera_health: "camera_fault",
+    citizen_report: serviceCode,
+    rule: alert.source_topic === "rule.crowd" ? "public_order" : "suspicious_activity",
+    vehicle_hit: "suspicious_activity",
+    face_candidate: "suspicious_activity",
+  };
+  const wanted = byKind[alert.kind];
+  if (wanted && codes.includes(wanted)) return wanted;
+  return codes.includes("other") ? "other" : (codes[0] ?? "");
+}
+
+export function IncidentDialog({
+  alert,
+  onCreated,
+  onCancel,
+}: {
+  alert: Alert;
+  onCreated: (incident: Incident) => void;
+  onCancel: () => void;
+}) {
+  const { client } = useAuth();
+  const { resource } = useResource(
+    (signal) => client.get<IncidentType[]>("/api/v1/incident-types", { signal }),
+    [client],
+  );
+  const types = resource.data ?? [];
+  const [chosenType, setChosenType] = useState<string | null>(null);
+  const type = chosenType ?? suggestedIncidentType(alert, types.map((t) => t.code));
+  const [title, setTitle] = useState(alert.title);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!type) {
+      setError("Choose an incident type.");
+      return;
+    }
+    setBusy(true);
+    try {
+      onCreated(await alertApi.openIncident(client, alert.id, { type, title: title.trim() }));
+    } catch (caught) {
+      setError(errorText(caught));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title={`Create incident from alert ${alert.id}`} description={alert.title} onCancel={onCancel}>
+      <form onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor={`${id}-type`}>Incident type</label>
+          <select id={`${id}-type`} value={type} onChange={(e) => setChosenType(e.target.value)}>
+            {types.map((t) => (
+              <option key={t.code} value={t.code}>
+                {t.label} (priority {t.priority})
+              </option>
+            ))}
+          </select>
+          <StateMessage resource={resource} what="incident types" />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-title`}>Title</label>
+          <input id={`${id}-title`} value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} />
+        </div>
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="button" className="btn btn-quiet" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy || !type}>
+            {busy ? "Creating…" : "Create incident"}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

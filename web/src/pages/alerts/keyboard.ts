@@ -1,0 +1,85 @@
+/**
+ * Queue shortcuts for long shifts. Navigation keys act only where they cannot mean something else (arrows
+ * and Enter on the queue itself); letter keys act anywhere on the page except while typing or in a dialog.
+ */
+
+export type QueueCommand = "next" | "previous" | "first" | "last" | "open" | "acknowledge" | "dismiss" | "incident";
+
+export interface KeyInput {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+}
+
+export interface KeyContext {
+  /** Focus is in an input, textarea, select or editable element. */
+  typing: boolean;
+  /** Focus is on the queue list itself. */
+  onQueue: boolean;
+  /** A dialog is open (it handles its own keys). */
+  inDialog: boolean;
+}
+
+export const SHORTCUTS: readonly { keys: string[]; does: string }[] = [
+  { keys: ["↓", "j"], does: "Next alert" },
+  { keys: ["↑", "k"], does: "Previous alert" },
+  { keys: ["Home", "End"], does: "First / last alert" },
+  { keys: ["Enter"], does: "Open the alert's details" },
+  { keys: ["a"], does: "Acknowledge" },
+  { keys: ["d"], does: "Dismiss (asks for a reason)" },
+  { keys: ["i"], does: "Create incident" },
+];
+
+const LETTERS: Record<string, QueueCommand> = {
+  j: "next",
+  k: "previous",
+  a: "acknowledge",
+  d: "dismiss",
+  i: "incident",
+};
+
+const ON_QUEUE: Record<string, QueueCommand> = {
+  ArrowDown: "next",
+  ArrowUp: "previous",
+  Home: "first",
+  End: "last",
+  Enter: "open",
+};
+
+export function commandFor(input: KeyInput, context: KeyContext): QueueCommand | null {
+  if (input.ctrlKey || input.metaKey || input.altKey) return null;
+  if (context.typing || context.inDialog) return null;
+  if (context.onQueue && ON_QUEUE[input.key]) return ON_QUEUE[input.key] ?? null;
+  return LETTERS[input.key] ?? null;
+}
+
+/** Where the key was pressed, from the event target. */
+export function keyContextOf(target: EventTarget | null, queue: Element | null): KeyContext {
+  const element = target instanceof Element ? target : null;
+  const typing =
+    element !== null &&
+    (element.matches("input, textarea, select") || (element instanceof HTMLElement && element.isContentEditable === true));
+  return {
+    typing,
+    onQueue: element !== null && element === queue,
+    inDialog: element?.closest("[role=dialog]") != null,
+  };
+}
+
+/** The index after moving by `command` in a list of `length` items (clamped; -1 for an empty list). */
+export function moveIndex(current: number, command: QueueCommand, length: number): number {
+  if (length === 0) return -1;
+  switch (command) {
+    case "next":
+      return Math.min(current + 1, length - 1);
+    case "previous":
+      return current < 0 ? 0 : Math.max(current - 1, 0);
+    case "first":
+      return 0;
+    case "last":
+      return length - 1;
+    default:
+      return Math.min(Math.max(current, 0), length - 1);
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * The alert queue's rules, free of React: which alerts a filter shows, the order operators work them in,
+ * how a live `alert.*` event changes the list, and which actions an alert's status allows (the transition
+ * table of src/safecity/alerts/states.py, so the console never offers what the server would refuse).
+ */
+import type { LiveEvent } from "../../api/types";
+import { ALERT_STATUSES, SEVERITIES, type Alert, type AlertStatus, type Severity } from "./types";
+
+export const OPEN_STATUSES: readonly AlertStatus[] = ["new", "escalated", "acknowledged", "assigned", "confirmed"];
+const CLOSED_STATUSES: readonly AlertStatus[] = ["dismissed", "resolved"];
+
+/** "open" is every status that still needs work; otherwise one status, or "" for all. */
+export type StatusFilter = "open" | "" | AlertStatus;
+
+export interface QueueFilters {
+  status: StatusFilter;
+  cameraId: string;
+  severity: Severity | "";
+}
+
+export const DEFAULT_FILTERS: QueueFilters = { status: "open", cameraId: "", severity: "" };
+export const QUEUE_LIMIT = 200;
+
+export function statusesOf(filter: StatusFilter): readonly AlertStatus[] {
+  if (filter === "open") return OPEN_STATUSES;
+  return filter ? [filter] : [];
+}
+
+/** The GET /api/v1/alerts path: `status` repeats, which the client's query helper cannot express. */
+export function alertsPath(filters: QueueFilters, limit = QUEUE_LIMIT): string {
+  const params = new URLSearchParams();
+  for (const status of statusesOf(filters.status)) params.append("status", status);
+  if (filters.severity) params.append("severity", filters.severity);
+  if (filters.cameraId) params.append("camera_id", filters.cameraId);
+  params.append("limit", String(limit));
+  return `/api/v1/alerts?${params.toString()}`;
+}
+
+export function matchesFilters(alert: Alert, filters: QueueFilters): boolean {
+  const statuses = statusesOf(filters.status);
+  return (
+    (statuses.length === 0 || statuses.includes(alert.status)) &&
+    (!filters.severity || alert.severity === filters.severity) &&
+    (!filters.cameraId || alert.camera_id === filters.cameraId)
+  );
+}
+
+function severityRank(severity: Severity): number {
+  const rank = SEVERITIES.indexOf(severity);
+  return rank === -1 ? SEVERITIES.length : rank;
+}
+
+function isClosed(alert: Alert): boolean {
+  return CLOSED_STATUSES.includes(alert.status);
+}
+
+/** Open before closed, then most severe, then the newest activity, then the newest alert. */
+export function compareAlerts(a: Alert, b: Alert): number {
+  return (
+    Number(isClosed(a)) - Number(isClosed(b)) ||
+    severityRank(a.severity) - severityRank(b.severity) ||
+    Date.parse(b.last_seen) - Date.parse(a.last_seen) ||
+    b.id - a.id
+  );
+}
+
+export function sortAlerts(alerts: readonly Alert[]): Alert[] {
+  return [...alerts].sort(compareAlerts);
+}
+
+/**
+ * Put a changed or new alert into the list. An older copy than the one held (events and action responses
+ * can cross) is ignored; an alert that no longer matches the filters leaves the list.
+ */
+export function mergeAlert(alerts: readonly Alert[], incoming: Alert, filters: QueueFilters): Alert[] {
+  const held = alerts.find((a) => a.id === incoming.id);
+  if (held && Date.parse(held.updated_at) > Date.parse(incoming.updated_at)) return [...alerts];
+  const others = alerts.filter((a) => a.id !== incoming.id);
+  return sortAlerts(matchesFilters(incoming, filters) ? [...others, incoming] : others);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The alert an `alert.*` live event carries (AlertView under `alert`), or null when it has none. */
+export function alertOfEvent(event: LiveEvent): Alert | null {
+  if (!event.type.startsWith("alert.")) return null;
+  const carried: unknown = (event as LiveEvent & { alert?: unknown }).alert ?? event.payload?.alert;
+  if (!isRecord(carried)) return null;
+  const valid =
+    typeof carried.id === "number" &&
+    typeof carried.title === "string" &&
+    typeof carried.updated_at === "string" &&
+    typeof carried.last_seen === "string" &&
+    ALERT_STATUSES.includes(carried.status as AlertStatus) &&
+    SEVERITIES.includes(carried.severity as Severity);
+  return valid ? (carried as unknown as Alert) : null;
+}
+
+/** Who did what, from an `alert.*` event (`action`, `actor`), for the status line. */
+export function actionOfEvent(event: LiveEvent): { action: string; actor: string } {
+  const extra = event as LiveEvent & { action?: unknown; actor?: unknown };
+  return {
+    action: typeof extra.action === "string" ? extra.action : "",
+    actor: typeof extra.actor === "string" ? extra.actor : "",
+  };
+}
+
+export type AlertAction = "acknowledge" | "assign" | "dismiss" | "escalate" | "incident";
+
+/** Target status of each status-changing action; "incident" links instead (allowed while open). */
+const TARGET: Record<Exclude<AlertAction, "incident">, AlertStatus> = {
+  acknowledge: "acknowledged",
+  assign: "assigned",
+  dismiss: "dismissed",
+  escalate: "escalated",
+};
+
+const LIVE: readonly AlertStatus[] = ["acknowledged", "assigned", "confirmed", "dismissed", "escalated", "resolved"];
+export const TRANSITIONS: Record<AlertStatus, readonly AlertStatus[]> = {
+  new: LIVE,
+  escalated: LIVE,
+  acknowledged: LIVE.filter((s) => s !== "acknowledged"),
+  assigned: LIVE.filter((s) => s !== "acknowledged"),
+  confirmed: ["assigned", "escalated", "resolved"],
+  dismissed: [],
+  resolved: [],
+};
+
+export interface ActionPermissions {
+  act: boolean;
+  manageIncidents: boolean;
+}
+
+export function isAllowed(alert: Alert, action: AlertAction, permissions: ActionPermissions): boolean {
+  if (action === "incident") {
+    return permissions.manageIncidents && alert.incident_id === null && OPEN_STATUSES.includes(alert.status);
+  }
+  return permissions.act && TRANSITIONS[alert.status].includes(TARGET[action]);
+}
+
+export function allowedActions(alert: Alert, permissions: ActionPermissions): AlertAction[] {
+  const all: AlertAction[] = ["acknowledge", "assign", "escalate", "dismiss", "incident"];
+  return all.filter((action) => isAllowed(alert, action, permissions));
+}
+
+/** Why an action is not offered, in words for the status line. */
+export function refusalReason(alert: Alert, action: AlertAction, permissions: ActionPermissions): string {
+  if (action === "incident") {
+    if (!permissions.manageIncidents) return "Your role may not open incidents.";
+    if (alert.incident_id !== null) return `Alert ${alert.id} already has incident ${alert.incident_id}.`;
+  } else if (!permissions.act) {
+    return "Your role may not act on alerts.";
+  }
+  return `Alert ${alert.id} is ${alert.status}: it cannot be ${ACTION_PAST[action]}.`;
+}
+
+export const ACTION_PAST: Record<AlertAction, string> = {
+  acknowledge: "acknowledged",
+  assign: "assigned",
+  dismiss: "dismissed",
+  escalate: "escalated",
+  incident: "turned into an incident",
+};
