@@ -80,7 +80,7 @@ export function CameraDetail({
             {camera.health.since ? ` since ${timeOf(camera.health.since)}` : ""}
           </dd>
           <dt>Frame rate</dt>
-          <dd>{camera.health.fps != null ? `${camera.health.fps.toFixed(1)} fps` : "—"}</dd>
+          <dd>{camera.health.fps ? `${camera.health.fps.toFixed(1)} fps` : "not reported yet"}</dd>
           <dt>District</dt>
           <dd>{camera.district || "—"}</dd>
           <dt>Camera id</dt>
