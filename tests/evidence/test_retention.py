@@ -116,7 +116,7 @@ def _seed(
             placed = _place(session, hold, made, cases, day)
             released = release_first and number == 0
             if released:
-                holds.release_hold(session, placed.id, INVESTIGATOR)
+                holds.release_hold(session, placed.id, INVESTIGATOR, "court order lifted")
             else:
                 protected |= _covered(hold, made, day)
     return protected

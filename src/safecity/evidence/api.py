@@ -21,7 +21,7 @@ from safecity.core.media import MediaError
 from safecity.evidence import bundle, custody, holds, vault
 from safecity.evidence.custody import Actor, CustodyAction
 from safecity.evidence.errors import EvidenceError, EvidenceNotFoundError, InvalidEvidenceInputError
-from safecity.evidence.redaction import RegionFinder, face_finder, redaction_detector
+from safecity.evidence.redaction import RegionFinder, face_finder, plate_finder, redaction_detector
 from safecity.evidence.retention import RetentionContext, build_sweeper
 from safecity.evidence.schemas import (
     CaseCreate,
@@ -32,6 +32,7 @@ from safecity.evidence.schemas import (
     ExportCreate,
     HoldCreate,
     HoldOut,
+    HoldRelease,
     ItemOut,
     RedactCreate,
     SigningKeyOut,
@@ -58,6 +59,10 @@ def _not_found(exc: EvidenceNotFoundError) -> NoReturn:
 
 def _finder(services: Services) -> RegionFinder:
     return face_finder(redaction_detector(services.settings.models_dir))
+
+
+def _plate_finder(wanted: bool) -> RegionFinder | None:
+    return plate_finder() if wanted else None
 
 
 def _audit(
@@ -112,7 +117,17 @@ def get_case(
         _not_found(exc)
 
 
-@router.patch("/evidence/cases/{case_id}", response_model=CaseOut, summary="Close or reopen a case")
+@router.patch(
+    "/evidence/cases/{case_id}",
+    response_model=CaseOut,
+    summary="Close or reopen a case, or edit its title, description and incident reference",
+    description=(
+        "Send any of `status`, `title`, `description`, `incident_ref`; fields left out stay as they are. "
+        "A status change is written into the custody of every item of the case (retention changes); every "
+        "update is audited (`evidence.case_update`) with the new status and each edited field's old and new "
+        "value. The case reference cannot be changed."
+    ),
+)
 def update_case(
     case_id: int,
     body: CaseUpdate,
@@ -121,13 +136,25 @@ def update_case(
 ) -> CaseOut:
     try:
         with services.database.session() as session:
-            case = vault.set_case_status(
-                session, vault.get_case(session, case_id), body.status, _actor(principal)
+            case = vault.get_case(session, case_id)
+            changes = vault.update_case_details(
+                session,
+                case,
+                title=body.title,
+                description=body.description,
+                incident_ref=body.incident_ref,
             )
+            if body.status is not None:
+                vault.set_case_status(session, case, body.status, _actor(principal))
             out = CaseOut.model_validate(case, from_attributes=True)
     except EvidenceNotFoundError as exc:
         _not_found(exc)
-    _audit(services, principal, "evidence.case_update", "evidence_case", case_id, status=body.status)
+    except InvalidEvidenceInputError as exc:
+        _invalid(exc)
+    details: dict[str, Any] = {"changes": changes}
+    if body.status is not None:
+        details["status"] = body.status
+    _audit(services, principal, "evidence.case_update", "evidence_case", case_id, **details)
     return out
 
 
@@ -267,7 +294,16 @@ def item_custody(
     "/evidence/items/{item_id}/redactions",
     response_model=ItemOut,
     status_code=201,
-    summary="Make a face-redacted derivative of an image or clip (the original is kept)",
+    summary="Make a redacted derivative of an image or clip: faces, drawn regions, plates (original kept)",
+    description=(
+        "Blurs every face the detector finds, every box in `regions` (image pixels; every frame of a video) "
+        "and, with `plates: true`, every number plate the ANPR reader finds. The derivative is a new item "
+        "(`derivation: redacted`, `original_id`); its `collected` custody entry and the original's "
+        "`redacted` entry record `drawn_regions` (the boxes as sent), `face_regions`, `plate_regions` and "
+        "`regions` (all boxes blurred; for a video, counts summed over the frames the detectors ran on). "
+        "422 on `regions` when a box is empty, inverted or outside the picture; 422 on `item_id` when the "
+        "item is not an image or video, or was purged."
+    ),
 )
 def redact(
     item_id: int,
@@ -280,14 +316,30 @@ def redact(
             item = vault.get_item(session, item_id)
             actor = _actor(principal)
             derivative = bundle.redact_item(
-                session, services.media, item, actor, purpose=body.purpose, finder=_finder(services)
+                session,
+                services.media,
+                item,
+                actor,
+                purpose=body.purpose,
+                finder=_finder(services),
+                plates=_plate_finder(body.plates),
+                regions=body.regions,
             )
             out = ItemOut.model_validate(derivative, from_attributes=True)
     except EvidenceNotFoundError as exc:
         _not_found(exc)
     except InvalidEvidenceInputError as exc:
-        _invalid(exc, "path")
-    _audit(services, principal, "evidence.redact", "evidence_item", item_id, derivative=out.id)
+        _invalid(exc, "path" if exc.field == "item_id" else "body")
+    _audit(
+        services,
+        principal,
+        "evidence.redact",
+        "evidence_item",
+        item_id,
+        derivative=out.id,
+        drawn_regions=[list(box) for box in body.regions],
+        plates=body.plates,
+    )
     return out
 
 
@@ -392,18 +444,34 @@ def place_hold(
     return out
 
 
-@holds_router.post("/{hold_id}/release", response_model=HoldOut, summary="Release a legal hold")
+@holds_router.post(
+    "/{hold_id}/release",
+    response_model=HoldOut,
+    summary="Release a legal hold, saying why",
+    description=(
+        "The reason (required, 3 to 2000 characters) is kept on the hold (`release_reason`), written into "
+        "the `retention_changed` custody entry of every item the hold covered and into the audit entry "
+        "`retention.hold_released`. 409 when the hold was already released."
+    ),
+)
 def release_hold(
-    hold_id: int, services: ServicesDep, principal: Annotated[Principal, require(Permission.EVIDENCE_MANAGE)]
+    hold_id: int,
+    body: HoldRelease,
+    services: ServicesDep,
+    principal: Annotated[Principal, require(Permission.EVIDENCE_MANAGE)],
 ) -> HoldOut:
     try:
         with services.database.session() as session:
             out = HoldOut.model_validate(
-                holds.release_hold(session, hold_id, _actor(principal)), from_attributes=True
+                holds.release_hold(session, hold_id, _actor(principal), body.reason), from_attributes=True
             )
     except EvidenceNotFoundError as exc:
         _not_found(exc)
-    _audit(services, principal, "retention.hold_released", "legal_hold", hold_id)
+    except InvalidEvidenceInputError as exc:
+        _invalid(exc)
+    except EvidenceError as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
+    _audit(services, principal, "retention.hold_released", "legal_hold", hold_id, reason=out.release_reason)
     return out
 
 

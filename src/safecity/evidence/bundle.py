@@ -13,6 +13,7 @@ import json
 import tempfile
 import uuid
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,9 +26,9 @@ from safecity.core.media import MediaError, MediaStore
 from safecity.evidence import custody, vault
 from safecity.evidence.custody import Actor, CustodyAction
 from safecity.evidence.errors import EvidenceError, InvalidEvidenceInputError
-from safecity.evidence.mediafiles import encode_image, media_type, read_image, rewrite_video
+from safecity.evidence.mediafiles import encode_image, media_type, read_image, rewrite_video, video_size
 from safecity.evidence.models import ITEM_PURGED, EvidenceItem
-from safecity.evidence.redaction import RegionFinder, face_finder, redact_image, redact_video
+from safecity.evidence.redaction import RegionFinder, check_regions, face_finder, redact_image, redact_video
 from safecity.evidence.signing import fingerprint, load_public_key, public_key_pem, signature_valid
 from safecity.evidence.watermark import burn_watermark, watermark_text
 
@@ -216,16 +217,34 @@ def redact_item(
     actor: Actor,
     *,
     finder: RegionFinder | None = None,
+    plates: RegionFinder | None = None,
+    regions: Sequence[Sequence[int]] = (),
     purpose: str = "",
 ) -> EvidenceItem:
-    """Make (and keep) a face-redacted derivative of an image or video item; the original stays."""
-    if media_type(item.suffix) not in {"image", "video"}:
+    """Make (and keep) a redacted derivative of an image or video item; the original stays.
+
+    Faces `finder` detects are blurred, and plates `plates` detects when given, and the drawn `regions`
+    (`[x1, y1, x2, y2]` image pixels; in every frame of a video). A region that is empty, inverted or
+    outside the picture is an `InvalidEvidenceInputError` on `regions`, before anything is written.
+    """
+    kind = media_type(item.suffix)
+    if kind not in {"image", "video"}:
         raise InvalidEvidenceInputError(
             "item_id", f"item {item.id} ({item.suffix or 'no suffix'}) is not an image or video"
         )
+    if item.status == ITEM_PURGED:
+        raise InvalidEvidenceInputError("item_id", f"item {item.id} was purged by retention")
     with tempfile.TemporaryDirectory(prefix="safecity-redact-") as scratch:
         return _redacted_derivative(
-            session, media, item, actor, Path(scratch), finder or face_finder(), purpose
+            session,
+            media,
+            item,
+            actor,
+            Path(scratch),
+            finder or face_finder(),
+            purpose,
+            plates=plates,
+            regions=regions,
         )
 
 
@@ -237,17 +256,38 @@ def _redacted_derivative(
     scratch: Path,
     finder: RegionFinder,
     purpose: str,
+    *,
+    plates: RegionFinder | None = None,
+    regions: Sequence[Sequence[int]] = (),
 ) -> EvidenceItem:
     source = media.path(item.sha256)
+    details: dict[str, Any]
     if media_type(item.suffix) == "image":
-        redacted, boxes = redact_image(read_image(source), finder)
-        ref = media.put_bytes(encode_image(redacted, item.suffix), item.suffix)
-        details: dict[str, Any] = {"regions": [list(box) for box in boxes]}
+        result = redact_image(read_image(source), finder, plates=plates, regions=regions)
+        ref = media.put_bytes(encode_image(result.image, item.suffix), item.suffix)
+        details = {
+            "regions": [list(box) for box in result.boxes],
+            "face_regions": [list(box) for box in result.faces],
+            "plate_regions": [list(box) for box in result.plates],
+            "drawn_regions": [list(box) for box in result.drawn],
+            "plates_detected": plates is not None,
+        }
+        blurred = _blurred_words(len(result.drawn), plates is not None)
     else:
+        width, height = video_size(source)
+        drawn = check_regions(regions, width, height)
         out = scratch / f"redacted-{item.id}.mp4"
-        result = redact_video(source, out, finder)
+        video = redact_video(source, out, finder, plates=plates, regions=drawn)
         ref = media.put_file(out, ".mp4")
-        details = {"frames": result.frames, "regions": result.regions}
+        details = {
+            "frames": video.frames,
+            "regions": video.regions,
+            "face_regions": video.faces,
+            "plate_regions": video.plates,
+            "drawn_regions": [list(box) for box in drawn],
+            "plates_detected": plates is not None,
+        }
+        blurred = _blurred_words(len(drawn), plates is not None)
     metadata = vault.ItemMetadata(
         kind=item.kind,
         case_id=item.case_id,
@@ -255,7 +295,7 @@ def _redacted_derivative(
         start=item.start,
         end=item.end,
         filename=f"redacted-{item.filename}" if item.filename else "",
-        description=f"faces redacted from item {item.id}",
+        description=f"{blurred} redacted from item {item.id}",
     )
     derivative = vault.add_item(
         session,
@@ -277,6 +317,12 @@ def _redacted_derivative(
         details={"derivative_item_id": derivative.id, "derivative_sha256": ref.sha256, **details},
     )
     return derivative
+
+
+def _blurred_words(drawn: int, plates: bool) -> str:
+    """ "faces", "faces and plates", "faces, plates and 2 drawn regions"."""
+    parts = ["faces"] + (["plates"] if plates else []) + ([f"{drawn} drawn region(s)"] if drawn else [])
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
 
 
 # Verification ---------------------------------------------------------------------------------------------

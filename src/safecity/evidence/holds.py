@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from safecity.core.db import Database, utcnow
 from safecity.evidence import custody
 from safecity.evidence.custody import Actor, CustodyAction
-from safecity.evidence.errors import EvidenceNotFoundError, InvalidEvidenceInputError
+from safecity.evidence.errors import EvidenceError, EvidenceNotFoundError, InvalidEvidenceInputError
 from safecity.evidence.models import CASE_OPEN, ITEM_PURGED, EvidenceCase, EvidenceItem, LegalHold
 from safecity.evidence.vault import get_case, get_item
 
@@ -73,14 +73,27 @@ def place_hold(
     return hold
 
 
-def release_hold(session: Session, hold_id: int, actor: Actor) -> LegalHold:
-    hold = session.get(LegalHold, hold_id)
+def release_hold(session: Session, hold_id: int, actor: Actor, reason: str) -> LegalHold:
+    """Lift a hold, saying why; the reason is kept on the hold and in the custody of every item it covered.
+
+    A hold is released once: releasing it again is an `EvidenceError` (its first release reason stands).
+    The row is locked first (PostgreSQL), so of two concurrent releases the second sees the first.
+    """
+    hold = session.get(LegalHold, hold_id, with_for_update=True)
     if hold is None:
         raise EvidenceNotFoundError(f"no legal hold {hold_id}")
-    if hold.released_at is None:
-        hold.released_at = utcnow()
-        hold.released_by = actor.username
-        _log_retention_change(session, hold, actor, "released")
+    reason = reason.strip()
+    if len(reason) < 3:
+        raise InvalidEvidenceInputError("reason", "releasing a hold needs a reason (at least 3 characters)")
+    if hold.released_at is not None:
+        raise EvidenceError(
+            f"legal hold {hold_id} was already released by {hold.released_by} at "
+            f"{hold.released_at.isoformat(timespec='seconds')}"
+        )
+    hold.released_at = utcnow()
+    hold.released_by = actor.username
+    hold.release_reason = reason
+    _log_retention_change(session, hold, actor, "released")
     return hold
 
 
@@ -143,6 +156,8 @@ def affected_items(session: Session, hold: LegalHold) -> list[EvidenceItem]:
 
 def _log_retention_change(session: Session, hold: LegalHold, actor: Actor, change: str) -> None:
     details: dict[str, Any] = {"legal_hold": hold.id, "change": change, "reason": hold.reason}
+    if hold.release_reason is not None:
+        details["release_reason"] = hold.release_reason
     for item in affected_items(session, hold):
         custody.record(
             session, item, CustodyAction.RETENTION_CHANGED, actor, case_ref=hold.case_ref, details=details

@@ -77,6 +77,13 @@ def rewrite_video(source: Path, destination: Path, transform: ChunkTransform, *,
     return frames
 
 
+def video_size(path: Path) -> tuple[int, int]:
+    """Width and height of the first video stream's frames."""
+    with av.open(str(path)) as container:
+        context = container.streams.video[0].codec_context
+        return int(context.width), int(context.height)
+
+
 def read_video_frames(path: Path) -> list[Image]:
     with av.open(str(path)) as container:
         return [_bgr(frame) for frame in container.decode(video=0)]

@@ -100,3 +100,4 @@ class LegalHold(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     released_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
     released_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    release_reason: Mapped[str | None] = mapped_column(Text, nullable=True)

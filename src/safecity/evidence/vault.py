@@ -134,6 +134,39 @@ def set_case_status(session: Session, case: EvidenceCase, status: str, actor: Ac
     return case
 
 
+CASE_DETAIL_LIMITS = {"title": 200, "description": 10_000, "incident_ref": 128}
+
+
+def update_case_details(
+    session: Session,
+    case: EvidenceCase,
+    *,
+    title: str | None = None,
+    description: str | None = None,
+    incident_ref: str | None = None,
+) -> dict[str, dict[str, str]]:
+    """Change the title, description or incident reference (None leaves a field alone).
+
+    Returns what changed, `{field: {"from": old, "to": new}}`, for the audit log. The reference is not
+    editable: custody entries cite it.
+    """
+    wanted = {"title": title, "description": description, "incident_ref": incident_ref}
+    changes: dict[str, dict[str, str]] = {}
+    for name, value in wanted.items():
+        if value is None:
+            continue
+        value = value if name == "description" else value.strip()
+        if name == "title" and not value:
+            raise InvalidEvidenceInputError("title", "must not be empty")
+        if len(value) > CASE_DETAIL_LIMITS[name]:
+            raise InvalidEvidenceInputError(name, f"at most {CASE_DETAIL_LIMITS[name]} characters")
+        old = str(getattr(case, name))
+        if value != old:
+            setattr(case, name, value)
+            changes[name] = {"from": old, "to": value}
+    return changes
+
+
 # Items ----------------------------------------------------------------------------------------------------
 
 

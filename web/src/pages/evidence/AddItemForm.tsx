@@ -1,0 +1,118 @@
+import { useRef, useState, type FormEvent } from "react";
+import { useAuth } from "../../auth/AuthContext";
+import { Field, FormMessage } from "./fields";
+import { localInputToIso } from "./format";
+import { callApi, splitErrors, type SplitErrors } from "./http";
+import { ITEM_KINDS, type EvidenceItem, type ItemKind } from "./types";
+
+type Source = "file" | "stored";
+const FIELDS = ["file", "media_sha256", "kind", "camera_id", "start", "end", "description"];
+const NO_ERRORS: SplitErrors = { fields: {}, general: null };
+
+/** Collect an item into the case: upload a file, or take media the server already stores (by SHA-256). */
+export function AddItemForm({ caseId, onAdded }: { caseId: number; onAdded: (item: EvidenceItem) => void }) {
+  const { client } = useAuth();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [source, setSource] = useState<Source>("file");
+  const [kind, setKind] = useState<ItemKind>("upload");
+  const [mediaSha, setMediaSha] = useState("");
+  const [cameraId, setCameraId] = useState("");
+  const [start, setStart] = useState("");
+  const [end, setEnd] = useState("");
+  const [description, setDescription] = useState("");
+  const [errors, setErrors] = useState<SplitErrors>(NO_ERRORS);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setDone(null);
+    const file = fileRef.current?.files?.[0];
+    if (source === "file" && !file) {
+      setErrors({ fields: { file: "Choose a file to upload." }, general: null });
+      return;
+    }
+    if (source === "stored" && !/^[0-9a-f]{64}$/i.test(mediaSha.trim())) {
+      setErrors({ fields: { media_sha256: "Enter the 64 hexadecimal digits of the SHA-256." }, general: null });
+      return;
+    }
+    const form = new FormData();
+    form.set("kind", kind);
+    form.set("case_id", String(caseId));
+    if (source === "file" && file) form.set("file", file);
+    else form.set("media_sha256", mediaSha.trim().toLowerCase());
+    if (cameraId.trim()) form.set("camera_id", cameraId.trim());
+    const startIso = localInputToIso(start);
+    const endIso = localInputToIso(end);
+    if (startIso) form.set("start", startIso);
+    if (endIso) form.set("end", endIso);
+    if (description.trim()) form.set("description", description.trim());
+    setBusy(true);
+    setErrors(NO_ERRORS);
+    try {
+      const item = await callApi<EvidenceItem>(client, "POST", "/api/v1/evidence/items", { form });
+      setDone(`Collected item ${item.id}, SHA-256 ${item.sha256}.`);
+      setMediaSha("");
+      setDescription("");
+      if (fileRef.current) fileRef.current.value = "";
+      onAdded(item);
+    } catch (caught) {
+      setErrors(splitErrors(caught, FIELDS));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card form-grid" onSubmit={submit} aria-labelledby="add-item-title" noValidate>
+      <h2 id="add-item-title">Add an item</h2>
+      <fieldset className="evidence-choice">
+        <legend>Source</legend>
+        <label>
+          <input type="radio" name="item-source" checked={source === "file"} onChange={() => setSource("file")} /> Upload a
+          file
+        </label>
+        <label>
+          <input type="radio" name="item-source" checked={source === "stored"} onChange={() => setSource("stored")} />{" "}
+          Media already stored (by SHA-256)
+        </label>
+      </fieldset>
+      {source === "file" ? (
+        <Field id="item-file" label="File" error={errors.fields.file}>
+          <input type="file" ref={fileRef} />
+        </Field>
+      ) : (
+        <Field id="item-media-sha" label="Media SHA-256" error={errors.fields.media_sha256}>
+          <input value={mediaSha} onChange={(e) => setMediaSha(e.target.value)} autoComplete="off" spellCheck={false} />
+        </Field>
+      )}
+      <Field id="item-kind" label="Kind" error={errors.fields.kind}>
+        <select value={kind} onChange={(e) => setKind(e.target.value as ItemKind)}>
+          {ITEM_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="item-camera" label="Camera (optional)" error={errors.fields.camera_id}>
+        <input value={cameraId} onChange={(e) => setCameraId(e.target.value)} maxLength={128} autoComplete="off" />
+      </Field>
+      <Field id="item-start" label="Recorded from (optional)" error={errors.fields.start}>
+        <input type="datetime-local" step={1} value={start} onChange={(e) => setStart(e.target.value)} />
+      </Field>
+      <Field id="item-end" label="Recorded until (optional)" error={errors.fields.end}>
+        <input type="datetime-local" step={1} value={end} onChange={(e) => setEnd(e.target.value)} />
+      </Field>
+      <Field id="item-description" label="Description (optional)" error={errors.fields.description}>
+        <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={2} maxLength={10_000} />
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? "Collecting…" : "Add item"}
+        </button>
+        <FormMessage error={errors.general} ok={done} />
+      </div>
+    </form>
+  );
+}

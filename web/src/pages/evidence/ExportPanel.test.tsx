@@ -1,0 +1,108 @@
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { AuthProvider } from "../../auth/AuthContext";
+import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
+import { ExportPanel } from "./ExportPanel";
+import { PurposeProvider } from "./PurposeContext";
+import type { EvidenceItem } from "./types";
+
+const BUNDLE = "PK zip bytes";
+const SOME_OTHER_SHA = "0".repeat(64);
+const FINGERPRINT = "SHA256:abc123";
+
+const item: EvidenceItem = {
+  id: 7,
+  case_id: 1,
+  kind: "upload",
+  sha256: "a".repeat(64),
+  size: 10,
+  suffix: ".png",
+  filename: "scene.png",
+  description: "",
+  camera_id: null,
+  start: null,
+  end: null,
+  collected_by: "investigator",
+  collected_at: "2026-01-01T00:00:00Z",
+  original_id: null,
+  derivation: "",
+  status: "active",
+  custody_count: 1,
+};
+
+async function realSha(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function renderPanel(selected: number[], announcedSha: string) {
+  const { client } = loggedInClient(
+    userWith(["evidence.read", "evidence.export"]),
+    vi.fn(async () => jsonResponse(200, { fingerprint: FINGERPRINT, public_key_pem: "PEM" })),
+  );
+  const exportFetch = vi.fn(
+    async () =>
+      new Response(BUNDLE, {
+        status: 200,
+        headers: {
+          "Content-Type": "application/zip",
+          "Content-Disposition": 'attachment; filename="evidence-1.zip"',
+          "X-Safecity-Bundle-Id": "b-1",
+          "X-Safecity-Bundle-Sha256": announcedSha,
+          "X-Safecity-Key-Fingerprint": FINGERPRINT,
+        },
+      }),
+  );
+  vi.stubGlobal("fetch", exportFetch);
+  // jsdom has no object URLs.
+  Object.assign(URL, { createObjectURL: () => "blob:bundle", revokeObjectURL: () => undefined });
+  render(
+    <AuthProvider client={client}>
+      <PurposeProvider>
+        <ExportPanel items={[item]} selected={new Set(selected)} />
+      </PurposeProvider>
+    </AuthProvider>,
+  );
+  return { exportFetch, user: userEvent.setup() };
+}
+
+async function statePurpose(user: ReturnType<typeof userEvent.setup>) {
+  await user.type(await screen.findByLabelText("Purpose (required)"), "Court submission for FIR 7");
+  await user.click(screen.getByRole("button", { name: "Continue" }));
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe("ExportPanel", () => {
+  it("asks for a selection before anything is sent", async () => {
+    const { exportFetch, user } = renderPanel([], SOME_OTHER_SHA);
+    await user.click(screen.getByRole("button", { name: "Export 0 item(s)" }));
+    expect(screen.getByRole("alert")).toHaveTextContent("Choose at least one item to export.");
+    expect(exportFetch).not.toHaveBeenCalled();
+  });
+
+  it("exports with the stated purpose and shows the bundle's hash, checked against the bytes received", async () => {
+    const sha = await realSha(BUNDLE);
+    const { exportFetch, user } = renderPanel([7], sha);
+    await user.click(screen.getByRole("radio", { name: "Redacted: faces blurred by the server" }));
+    await user.click(screen.getByRole("button", { name: "Export 1 item(s)" }));
+    await statePurpose(user);
+
+    expect(await screen.findByTestId("bundle-sha256")).toHaveTextContent(sha);
+    const [url, init] = exportFetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe("/api/v1/evidence/exports?purpose=Court+submission+for+FIR+7");
+    expect(JSON.parse(String(init.body))).toEqual({ item_ids: [7], redact: true });
+    expect(new Headers(init.headers).get("Authorization")).toBe("Bearer tok-1");
+    expect(screen.getByText(/matches the bytes received/)).toBeInTheDocument();
+    expect(await screen.findByText(/matches the server's published signing key/)).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Save bundle evidence-1.zip" })).toHaveAttribute("download", "evidence-1.zip");
+  });
+
+  it("warns when the bytes received do not hash to the announced hash", async () => {
+    const { user } = renderPanel([7], SOME_OTHER_SHA);
+    await user.click(screen.getByRole("button", { name: "Export 1 item(s)" }));
+    await statePurpose(user);
+    expect(await screen.findByText(/do not use this download/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,79 @@
+import { useState, type FormEvent } from "react";
+import { Field } from "./fields";
+import { fieldsToRect, type PixelRect, type RectFieldErrors, type RectFields, type Size } from "./geometry";
+
+const EMPTY: RectFields = { x: "", y: "", width: "", height: "" };
+const LABELS: Record<keyof RectFields, string> = {
+  x: "Left (px)",
+  y: "Top (px)",
+  width: "Width (px)",
+  height: "Height (px)",
+};
+
+/** Mark a region by typing its position and size in image pixels: the keyboard way to draw. */
+export function RegionFields({ natural, onAdd }: { natural: Size; onAdd: (rect: PixelRect) => void }) {
+  const [fields, setFields] = useState<RectFields>(EMPTY);
+  const [errors, setErrors] = useState<RectFieldErrors>({});
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const result = fieldsToRect(fields, natural);
+    if ("errors" in result) {
+      setErrors(result.errors);
+      return;
+    }
+    setErrors({});
+    setFields(EMPTY);
+    onAdd(result.rect);
+  };
+
+  return (
+    <form className="region-fields" onSubmit={submit} aria-labelledby="region-fields-title" noValidate>
+      <h3 id="region-fields-title">
+        Mark a region by its numbers{" "}
+        <span className="muted">
+          (image is {natural.width} × {natural.height} px)
+        </span>
+      </h3>
+      <div className="region-fields-grid">
+        {(Object.keys(LABELS) as (keyof RectFields)[]).map((key) => (
+          <Field key={key} id={`region-${key}`} label={LABELS[key]} error={errors[key]}>
+            <input
+              type="number"
+              inputMode="numeric"
+              min={0}
+              step={1}
+              value={fields[key]}
+              onChange={(e) => setFields((f) => ({ ...f, [key]: e.target.value }))}
+            />
+          </Field>
+        ))}
+      </div>
+      <button type="submit" className="btn">
+        Add region
+      </button>
+    </form>
+  );
+}
+
+export function RegionList({
+  regions,
+  onRemove,
+}: {
+  regions: readonly PixelRect[];
+  onRemove: (index: number) => void;
+}) {
+  if (regions.length === 0) return <p className="muted">No regions marked.</p>;
+  return (
+    <ol className="region-list" aria-label="Marked regions">
+      {regions.map((r, index) => (
+        <li key={`${r.x1}-${r.y1}-${r.x2}-${r.y2}-${index}`}>
+          Region {index + 1}: left {r.x1}, top {r.y1}, {r.x2 - r.x1} × {r.y2 - r.y1} px{" "}
+          <button type="button" className="btn btn-quiet btn-small" onClick={() => onRemove(index)}>
+            Remove region {index + 1}
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}
