@@ -92,3 +92,29 @@ def test_bad_input_names_the_field_and_roles_without_permission_are_refused(clie
     assert no_plate.json()["detail"][0]["loc"] == ["query", "plate"]
     operator = client.get("/api/v1/plates/reads", params=PURPOSE, headers=auth(client, "operator"))
     assert operator.status_code == 403
+
+
+def test_plate_key_answers_what_a_hotlist_would_store(client: TestClient) -> None:
+    headers = auth(client, "supervisor")
+    answer = client.get("/api/v1/plates/key", params={"plate": " leb-06-5700 "}, headers=headers)
+    assert answer.status_code == 200
+    assert answer.json() == {"plate": "LEB-06-5700", "key": "LEB5700", "year": "06"}
+    assert client.get("/api/v1/plates/key", params={"plate": "LEB 5700"}, headers=headers).json() == {
+        "plate": "LEB 5700",
+        "key": "LEB5700",
+        "year": None,
+    }
+
+    for typed, problem in [("LEB*", "wildcards"), ("--", "at least one letter or digit")]:
+        refused = client.get("/api/v1/plates/key", params={"plate": typed}, headers=headers)
+        assert refused.status_code == 422
+        detail = refused.json()["detail"][0]
+        assert detail["loc"] == ["query", "plate"]
+        assert problem in detail["msg"]
+    too_long = client.get("/api/v1/plates/key", params={"plate": "A" * 33}, headers=headers)
+    assert too_long.status_code == 422
+    assert client.get("/api/v1/plates/key", params={"plate": ""}, headers=headers).status_code == 422
+
+    # The hotlist form's rules, so the role that edits hotlists may ask; others may not.
+    traffic = auth(client, "traffic_officer")
+    assert client.get("/api/v1/plates/key", params={"plate": "LEB5700"}, headers=traffic).status_code == 403

@@ -222,3 +222,50 @@ def test_osrm_router_uses_the_table_service_and_falls_back() -> None:
     assert down.travel_seconds([(31.5, 74.3)], (31.52, 74.35)) == estimate.travel_seconds(
         [(31.5, 74.3)], (31.52, 74.35)
     )
+
+
+def test_incident_description_and_the_incident_a_unit_serves(client: TestClient) -> None:
+    headers = auth(client, "operator")
+    _units(client, headers)
+    too_long = client.post(
+        "/api/v1/incidents", json={"type": "robbery", "description": "x" * 5001}, headers=headers
+    )
+    assert too_long.status_code == 422
+    assert too_long.json()["detail"][0]["loc"] == ["body", "description"]
+
+    described = client.post(
+        "/api/v1/incidents",
+        json={
+            "type": "robbery",
+            "latitude": 31.52,
+            "longitude": 74.35,
+            "description": " Two men, one bike. ",
+        },
+        headers=headers,
+    ).json()
+    assert described["description"] == "Two men, one bike."
+    detail = client.get(f"/api/v1/incidents/{described['id']}", headers=headers).json()
+    assert detail["incident"]["description"] == "Two men, one bike."
+    assert all(entry["kind"] != "note" for entry in detail["log"])  # not a log note
+    blank = client.post("/api/v1/incidents", json={"type": "robbery", "description": "  "}, headers=headers)
+    assert blank.json()["description"] is None
+
+    def unit(unit_id: str) -> dict[str, object]:
+        found: dict[str, object] = client.get(f"/api/v1/units/{unit_id}", headers=headers).json()
+        return found
+
+    assert unit("DOL-1")["incident_id"] is None
+    assigned = client.post(
+        f"/api/v1/incidents/{described['id']}/assignments", json={"unit_id": "DOL-1"}, headers=headers
+    )
+    assert assigned.status_code == 201
+    assert unit("DOL-1")["incident_id"] == described["id"]
+    listed = {u["id"]: u for u in client.get("/api/v1/units", headers=headers).json()}
+    assert (listed["DOL-1"]["incident_id"], listed["PRU-1"]["incident_id"]) == (described["id"], None)
+
+    on_the_way = client.post("/api/v1/units/DOL-1/status", json={"status": "en_route"}, headers=headers)
+    assert on_the_way.json()["incident_id"] == described["id"]
+    for status in ["on_scene", "cleared"]:
+        changed = client.post("/api/v1/units/DOL-1/status", json={"status": status}, headers=headers)
+        assert changed.status_code == 200, changed.text
+    assert changed.json()["incident_id"] is None

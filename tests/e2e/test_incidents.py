@@ -104,7 +104,8 @@ def test_dispatch_an_incident_from_report_to_closure(page: Page, server: Server,
     incident_id = int(page.url.rsplit("/", 1)[1])
     page.get_by_role("heading", name=f"#{incident_id} Shop robbery at Kalma Chowk").wait_for()
     assert page.get_by_test_id("incident-status").first.inner_text() == "New"
-    page.get_by_test_id("narrative-log").get_by_text("two armed men").wait_for()
+    # The description is part of the incident (not a log note).
+    page.get_by_test_id("incident-description").get_by_text("two armed men").wait_for()
 
     # Recommended units, fastest first, each with an ETA.
     recommended = page.get_by_test_id("recommended-units")

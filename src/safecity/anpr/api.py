@@ -7,14 +7,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.exceptions import RequestValidationError
-from pydantic import AwareDatetime, BaseModel
+from pydantic import AwareDatetime, BaseModel, Field
 from sqlalchemy.orm import Session
 
 from safecity.anpr import service
+from safecity.anpr.keys import MAX_STORED_PLATE_LENGTH, stored_plate
 from safecity.anpr.models import PlateReadRecord
 from safecity.anpr.patterns import PlatePattern, PlatePatternError, parse_pattern
 from safecity.core.auth.permissions import Permission
 from safecity.core.http.access import PersonalDataAccess, personal_data_read
+from safecity.core.http.security import Principal, require
 from safecity.core.http.services import Services, get_services
 
 router = APIRouter(prefix="/api/v1/plates", tags=["plates"])
@@ -23,6 +25,8 @@ SearchAccess = Annotated[PersonalDataAccess, personal_data_read(Permission.PLATE
 TrajectoryAccess = Annotated[
     PersonalDataAccess, personal_data_read(Permission.PLATES_SEARCH, "plate.trajectory")
 ]
+
+KeyReader = Annotated[Principal, require(Permission.WATCHLISTS_MANAGE)]
 
 PLATE_HELP = "Plate, partial plate or wildcard pattern: `*` any run, `?` one character (LE?-06-57*, *5700)."
 Since = Annotated[AwareDatetime | None, Query(description="From this time (ISO 8601 with zone), inclusive.")]
@@ -76,6 +80,12 @@ class TrajectoryOut(BaseModel):
     count: int
 
 
+class PlateKeyOut(BaseModel):
+    plate: str = Field(description="The plate as a hotlist entry stores it: trimmed and upper-cased.")
+    key: str = Field(description="What reads are matched on: series + number, letters and digits only.")
+    year: str | None = Field(description="The two-digit year when the plate gave one; never compared.")
+
+
 def _read_out(row: PlateReadRecord) -> PlateReadOut:
     return PlateReadOut.model_validate(row, from_attributes=True)
 
@@ -126,3 +136,32 @@ def trajectory(
         rows = service.trajectory(session, pattern, since, until, fuzzy=fuzzy)
         sightings = [SightingOut.model_validate(row, from_attributes=True) for row in rows]
     return TrajectoryOut(plate=plate, sightings=sightings, count=len(sightings))
+
+
+@router.get(
+    "/key",
+    response_model=PlateKeyOut,
+    summary="What a typed plate is stored and matched as",
+    responses={422: {"description": "The plate cannot be stored; `detail[0].msg` names the problem."}},
+)
+def key_of_plate(
+    _: KeyReader,
+    plate: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=MAX_STORED_PLATE_LENGTH,
+            description="A plate as typed, e.g. LEB-06-5700.",
+        ),
+    ],
+) -> PlateKeyOut:
+    """The server's own plate rules, for a form's preview: the plate as a hotlist entry would store it, the
+    key reads are matched on (series + number; a two-digit middle group is the year and is left out) and
+    that year. The same rules as `POST /api/v1/hotlists/{id}/entries`; reads no personal data, so it asks
+    for no purpose."""
+    try:
+        stored, key = stored_plate(plate)
+    except ValueError as exc:
+        error = {"type": "value_error", "loc": ("query", "plate"), "msg": str(exc), "input": plate}
+        raise RequestValidationError([error]) from exc
+    return PlateKeyOut(plate=stored, key=key.key, year=key.year)

@@ -15,6 +15,7 @@ from safecity.vision.plates import confusion_skeleton, normalize_plate
 _SEPARATORS = re.compile(r"[\s\-_./]+")
 _YEAR = re.compile(r"^[0-9]{2}$")
 MAX_PLATE_LENGTH = 24
+MAX_STORED_PLATE_LENGTH = 32  # a hotlist entry's plate as typed
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,17 @@ def plate_key(text: str) -> PlateKey:
     if not key:
         raise ValueError("a plate needs at least one letter or digit")
     return PlateKey(key=key, year=year, normalized=normalize_plate(text))
+
+
+def stored_plate(text: str) -> tuple[str, PlateKey]:
+    """A typed plate as a hotlist stores it (trimmed, upper-cased) and its key.
+
+    Raises ValueError naming the problem: no letter or digit, or a wildcard (`*`, `?`: searches only).
+    """
+    key = plate_key(text)
+    if any(char in "*?" for char in text):
+        raise ValueError("hotlist plates cannot contain wildcards")
+    return text.strip().upper(), key
 
 
 def read_key(text: str, series: str | None, year: str | None, number: str | None) -> PlateKey:

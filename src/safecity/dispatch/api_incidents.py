@@ -33,11 +33,17 @@ router = APIRouter(prefix="/api/v1", tags=["incidents"])
 Reader = Annotated[Principal, require(Permission.EVENTS_READ)]
 Manager = Annotated[Principal, require(Permission.INCIDENTS_MANAGE)]
 _NOT_FOUND = (incidents.IncidentNotFoundError,)
+MAX_DESCRIPTION_LENGTH = 5000
 
 
 class IncidentCreate(BaseModel):
     type: str = Field(min_length=1, max_length=64)
     title: str = Field("", max_length=300)
+    description: str | None = Field(
+        None,
+        max_length=MAX_DESCRIPTION_LENGTH,
+        description="What was reported, in words (at most 5000 characters); blank is stored as none.",
+    )
     priority: int | None = Field(None, ge=1, le=5)
     latitude: float | None = Field(None, ge=-90, le=90)
     longitude: float | None = Field(None, ge=-180, le=180)

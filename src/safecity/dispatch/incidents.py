@@ -25,6 +25,7 @@ class IncidentNotFoundError(LookupError):
 class IncidentInput:
     type: str
     title: str = ""
+    description: str | None = None
     origin: str = "manual"
     priority: int | None = None
     latitude: float | None = None
@@ -45,6 +46,7 @@ def create_incident(
         priority=data.priority or kind.priority,
         status=IncidentStatus.NEW.value,
         title=data.title or kind.label,
+        description=(data.description or "").strip() or None,
         origin=data.origin,
         latitude=data.latitude,
         longitude=data.longitude,

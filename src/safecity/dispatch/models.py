@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    select,
+)
+from sqlalchemy.orm import Mapped, column_property, mapped_column
 
 from safecity.core.db import Base, UTCDateTime
 
@@ -18,6 +29,8 @@ class Incident(Base):
     priority: Mapped[int] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(16), index=True)
     title: Mapped[str] = mapped_column(String(300))
+    # What the caller or operator reported, beyond the title; NULL for incidents opened without one.
+    description: Mapped[str | None] = mapped_column(Text, nullable=True)
     origin: Mapped[str] = mapped_column(String(16))  # manual, alert, call, report, panic
     latitude: Mapped[float | None] = mapped_column(Float, nullable=True)
     longitude: Mapped[float | None] = mapped_column(Float, nullable=True)
@@ -61,23 +74,6 @@ class IncidentLogEntry(Base):
     text: Mapped[str] = mapped_column(Text)
 
 
-class Unit(Base):
-    __tablename__ = "units"
-
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    callsign: Mapped[str] = mapped_column(String(64))
-    type: Mapped[str] = mapped_column(String(32), index=True)
-    capabilities: Mapped[list[str]] = mapped_column(JSON, default=list)
-    status: Mapped[str] = mapped_column(String(20), index=True)
-    area: Mapped[str | None] = mapped_column(String(100), nullable=True)
-    latitude: Mapped[float | None] = mapped_column(Float, nullable=True)
-    longitude: Mapped[float | None] = mapped_column(Float, nullable=True)
-    location_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    current_assignment_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    version: Mapped[int] = mapped_column(Integer, default=1)  # bumped by every conditional status update
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
-
-
 class Assignment(Base):
     """One unit sent to one incident, with the NFPA timestamps."""
 
@@ -93,6 +89,27 @@ class Assignment(Base):
     on_scene_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     transporting_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     cleared_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class Unit(Base):
+    __tablename__ = "units"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    callsign: Mapped[str] = mapped_column(String(64))
+    type: Mapped[str] = mapped_column(String(32), index=True)
+    capabilities: Mapped[list[str]] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    area: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    latitude: Mapped[float | None] = mapped_column(Float, nullable=True)
+    longitude: Mapped[float | None] = mapped_column(Float, nullable=True)
+    location_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    current_assignment_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # The incident the current assignment serves (read-only; expired with the row on every flush).
+    incident_id: Mapped[int | None] = column_property(
+        select(Assignment.incident_id).where(Assignment.id == current_assignment_id).scalar_subquery()
+    )
+    version: Mapped[int] = mapped_column(Integer, default=1)  # bumped by every conditional status update
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class HelplineCall(Base):

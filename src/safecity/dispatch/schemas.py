@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class _Out(BaseModel):
@@ -17,6 +17,7 @@ class IncidentOut(_Out):
     priority: int
     status: str
     title: str
+    description: str | None = None
     origin: str
     latitude: float | None
     longitude: float | None
@@ -58,6 +59,9 @@ class UnitOut(_Out):
     longitude: float | None
     location_at: datetime | None
     current_assignment_id: int | None
+    incident_id: int | None = Field(
+        None, description="The incident the unit's current assignment serves; null when it has none."
+    )
     updated_at: datetime
 
 

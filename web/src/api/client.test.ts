@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { jsonResponse, loggedInClient, sessionFor, userWith } from "../test/fakes";
-import { ApiClient, ApiError, buildQuery } from "./client";
+import { ApiClient, ApiError, buildQuery, fieldErrors, problemFor } from "./client";
 
 const LOGIN = {
   access_token: "abc",
@@ -81,6 +81,51 @@ describe("ApiClient", () => {
     await expect(client.post("/api/v1/users", {})).rejects.toThrow("too short; bad role");
   });
 
+  it("keeps each 422 problem with the field it names", async () => {
+    const body = {
+      detail: [
+        { loc: ["body", "name"], msg: "String should have at least 1 character", type: "string_too_short" },
+        { loc: ["body", "scene", "zones", 0, "name"], msg: "Value error, duplicate zone", type: "value_error" },
+        { loc: ["query", "plate"], msg: "hotlist plates cannot contain wildcards", type: "value_error" },
+        { loc: ["body"], msg: "Field required", type: "missing" },
+      ],
+    };
+    const client = new ApiClient({ fetch: vi.fn(async () => jsonResponse(422, body)), storage: null });
+    const error = (await client.post("/api/v1/cameras", {}).catch((e: unknown) => e)) as ApiError;
+
+    expect(error.problems).toEqual([
+      { field: "name", message: "String should have at least 1 character", path: ["name"] },
+      { field: "name", message: "duplicate zone", path: ["scene", "zones", 0, "name"] },
+      { field: "plate", message: "hotlist plates cannot contain wildcards", path: ["plate"] },
+      { field: "", message: "Field required", path: [] },
+    ]);
+    expect(problemFor(error, "plate")).toBe("hotlist plates cannot contain wildcards");
+    expect(problemFor(error, "name")).toBe("String should have at least 1 character; duplicate zone");
+    expect(problemFor(error, "url")).toBeNull();
+    expect(fieldErrors(error, ["plate"])).toEqual({
+      plate: "hotlist plates cannot contain wildcards",
+      form: "name: String should have at least 1 character; name: duplicate zone; Field required",
+    });
+    expect(fieldErrors(new Error("offline"))).toEqual({});
+  });
+
+  it("has no problems for other statuses", async () => {
+    const client = new ApiClient({ fetch: vi.fn(async () => jsonResponse(409, { detail: "changed meanwhile" })), storage: null });
+    const error = (await client.post("/api/v1/units/A/status", {}).catch((e: unknown) => e)) as ApiError;
+    expect(error.problems).toEqual([]);
+    expect(fieldErrors(error)).toEqual({});
+  });
+
+  it("sends DELETE with the token and accepts 204", async () => {
+    const fetchImpl = vi.fn(async () => new Response(null, { status: 204 }));
+    const { client } = loggedInClient(userWith([]), fetchImpl);
+    await expect(client.delete("/api/v1/hotlists/3/entries/9")).resolves.toBeUndefined();
+    const [url, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe("/api/v1/hotlists/3/entries/9");
+    expect(init.method).toBe("DELETE");
+    expect((init.headers as Record<string, string>).Authorization).toMatch(/^Bearer /);
+  });
+
   it("restores a stored session but drops an expired one", () => {
     sessionStorage.setItem("safecity.session", JSON.stringify(sessionFor(userWith([]))));
     expect(new ApiClient({ storage: sessionStorage }).token).toBe("tok-1");
@@ -94,5 +139,10 @@ describe("ApiClient", () => {
   it("builds query strings without empty values", () => {
     expect(buildQuery({ actor: "bob", action: "", limit: 50, before_seq: undefined })).toBe("?actor=bob&limit=50");
     expect(buildQuery({})).toBe("");
+  });
+
+  it("sends an array as one parameter per item", () => {
+    expect(buildQuery({ status: ["new", "dispatched"], type: "fire", area: [] })).toBe("?status=new&status=dispatched&type=fire");
+    expect(buildQuery({ id: [1, "", null, 2] })).toBe("?id=1&id=2");
   });
 });

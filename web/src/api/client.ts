@@ -11,11 +11,21 @@ export interface Session {
   user: User;
 }
 
+/** One problem of a FastAPI 422: the request field it names ("" when none) and the message in words. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+  /** The whole location below body/query/path, e.g. ["scene", "zones", 0, "name"] (empty when none). */
+  path: (string | number)[];
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly detail: string,
     readonly retryAfterSeconds: number | null = null,
+    /** Each problem of a 422 with the field it names; empty for other statuses. */
+    readonly problems: FieldProblem[] = [],
   ) {
     super(detail || `HTTP ${status}`);
     this.name = "ApiError";
@@ -27,7 +37,9 @@ export class ApiError extends Error {
   }
 }
 
-export type Query = Record<string, string | number | boolean | null | undefined>;
+export type QueryValue = string | number | boolean | null | undefined;
+/** Query parameters; an array sends the parameter once per item (`status=new&status=dispatched`). */
+export type Query = Record<string, QueryValue | readonly QueryValue[]>;
 
 export interface RequestOptions {
   query?: Query;
@@ -46,11 +58,62 @@ export function buildQuery(query: Query | undefined): string {
   if (!query) return "";
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === "") continue;
-    params.set(key, String(value));
+    for (const item of Array.isArray(value) ? (value as readonly QueryValue[]) : [value as QueryValue]) {
+      if (item === undefined || item === null || item === "") continue;
+      params.append(key, String(item));
+    }
   }
   const text = params.toString();
   return text ? `?${text}` : "";
+}
+
+/** Pydantic prefixes custom validator messages with "Value error, " (also after a field name); people need only the reason. */
+export function readableMessage(message: string): string {
+  return message.replace(/(^|: )(Value error|Assertion failed), /g, "$1");
+}
+
+const LOCATIONS = new Set(["body", "query", "path"]);
+
+/** The problems of a FastAPI 422 body (`detail: [{loc, msg, type}]`), each with the field it names. */
+export function problemsOf(body: unknown): FieldProblem[] {
+  if (!body || typeof body !== "object" || !("detail" in body)) return [];
+  const detail = (body as { detail: unknown }).detail;
+  if (typeof detail === "string") return [{ field: "", message: readableMessage(detail), path: [] }];
+  if (!Array.isArray(detail)) return [];
+  return detail.flatMap((item: unknown) => {
+    if (!item || typeof item !== "object") return [];
+    const { loc, msg } = item as { loc?: unknown; msg?: unknown };
+    // loc is ["body", "name"], ["query", "plate"], ["body", "scene", "zones", 0, "name"]...: the last
+    // part that is not a location (or a list index) names the field.
+    const all = Array.isArray(loc) ? loc.filter((p): p is string | number => typeof p === "string" || typeof p === "number") : [];
+    const path = typeof all[0] === "string" && LOCATIONS.has(all[0]) ? all.slice(1) : all;
+    const names = path.filter((part): part is string => typeof part === "string");
+    const message = readableMessage(typeof msg === "string" ? msg : "invalid value");
+    return [{ field: names[names.length - 1] ?? "", message, path }];
+  });
+}
+
+/** The message of a 422 about `field` (several joined by "; "), or null. */
+export function problemFor(error: unknown, field: string): string | null {
+  if (!(error instanceof ApiError)) return null;
+  const messages = error.problems.filter((p) => p.field === field).map((p) => p.message);
+  return messages.length ? messages.join("; ") : null;
+}
+
+/**
+ * A 422's messages keyed by field. `fields` limits the keys to a form's own fields: a problem about any
+ * other field (or none) goes under `otherKey` ("form" unless given), prefixed with the field it names.
+ */
+export function fieldErrors(error: unknown, fields?: readonly string[], otherKey = "form"): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!(error instanceof ApiError)) return errors;
+  for (const { field, message } of error.problems) {
+    const own = field !== "" && (!fields || fields.includes(field));
+    const key = own ? field : otherKey;
+    const text = own || !field ? message : `${field}: ${message}`;
+    errors[key] = errors[key] ? `${errors[key]}; ${text}` : text;
+  }
+  return errors;
 }
 
 function detailOf(body: unknown, fallback: string): string {
@@ -123,6 +186,10 @@ export class ApiClient {
     return this.request<T>("PATCH", path, { ...options, body });
   }
 
+  delete<T = void>(path: string, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>("DELETE", path, options);
+  }
+
   /** Fetch an authenticated binary (media, snapshots) as an object URL for an <img>. Revoke it when done. */
   async blobUrl(path: string, signal?: AbortSignal): Promise<string> {
     const response = await this.send("GET", path, { signal });
@@ -165,6 +232,7 @@ export class ApiClient {
       response.status,
       detailOf(parsed, response.statusText || `HTTP ${response.status}`),
       retry ? Number(retry) : null,
+      response.status === 422 ? problemsOf(parsed) : [],
     );
   }
 

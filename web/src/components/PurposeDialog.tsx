@@ -2,7 +2,9 @@
  * Asks why before any read of personal data (plate and face searches, trajectories, evidence). The server
  * requires `purpose` (and takes an optional `case_ref`) on those routes and writes both to the audit log.
  */
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
+import { useCallback, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { FormField } from "./FormField";
+import { Modal } from "./Modal";
 
 export interface Purpose {
   purpose: string;
@@ -38,124 +40,72 @@ interface Props {
   onCancel: () => void;
 }
 
-const FOCUSABLE = "input, textarea, button, select, a[href], [tabindex]:not([tabindex='-1'])";
-
+/** Asks for the purpose (and an optional case reference) in a modal dialog; Escape or Cancel sends nothing. */
 export function PurposeDialog({ open, action, onConfirm, onCancel }: Props) {
+  if (!open) return null;
+  // Mounted afresh each time it opens, so the fields start empty.
+  return (
+    <Modal
+      title="Purpose of this search"
+      description={
+        <>
+          {action ? <strong>{action}. </strong> : null}
+          This reads personal data. Your purpose and case reference are recorded in the audit log.
+        </>
+      }
+      onCancel={onCancel}
+    >
+      <PurposeForm onConfirm={onConfirm} onCancel={onCancel} />
+    </Modal>
+  );
+}
+
+function PurposeForm({ onConfirm, onCancel }: Pick<Props, "onConfirm" | "onCancel">) {
   const [purpose, setPurpose] = useState("");
   const [caseRef, setCaseRef] = useState("");
   const [errors, setErrors] = useState<ReturnType<typeof validatePurpose>>(null);
-  const dialogRef = useRef<HTMLDivElement>(null);
-  const firstFieldRef = useRef<HTMLTextAreaElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const id = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const previous = document.activeElement as HTMLElement | null;
-    setPurpose("");
-    setCaseRef("");
-    setErrors(null);
-    firstFieldRef.current?.focus();
-    return () => previous?.focus();
-  }, [open]);
-
-  if (!open) return null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found = validatePurpose(purpose, caseRef);
     setErrors(found);
     if (found) {
-      (found.purpose ? firstFieldRef.current : dialogRef.current?.querySelector<HTMLElement>("input"))?.focus();
+      formRef.current?.querySelector<HTMLElement>(found.purpose ? "textarea" : "input")?.focus();
       return;
     }
     onConfirm({ purpose: purpose.trim(), caseRef: caseRef.trim() });
   };
 
-  // Escape cancels; Tab stays inside the dialog.
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === "Escape") {
-      event.stopPropagation();
-      onCancel();
-      return;
-    }
-    if (event.key !== "Tab" || !dialogRef.current) return;
-    const items = [...dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first?.focus();
-    }
-  };
-
   return (
-    <div className="modal-backdrop">
-      <div
-        ref={dialogRef}
-        className="modal"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-desc`}
-        onKeyDown={onKeyDown}
-      >
-        <form onSubmit={submit} noValidate>
-          <h2 id={`${id}-title`}>Purpose of this search</h2>
-          <p id={`${id}-desc`} className="muted">
-            {action ? <strong>{action}. </strong> : null}
-            This reads personal data. Your purpose and case reference are recorded in the audit log.
-          </p>
-          <Field id={`${id}-purpose`} label="Purpose (required)" error={errors?.purpose}>
-            <textarea
-              id={`${id}-purpose`}
-              ref={firstFieldRef}
-              value={purpose}
-              onChange={(e) => setPurpose(e.target.value)}
-              rows={3}
-              required
-              maxLength={MAX_PURPOSE_LENGTH + 50}
-              aria-invalid={errors?.purpose ? true : undefined}
-              aria-describedby={errors?.purpose ? `${id}-purpose-error` : undefined}
-            />
-          </Field>
-          <Field id={`${id}-case`} label="Case reference (optional)" error={errors?.caseRef}>
-            <input
-              id={`${id}-case`}
-              value={caseRef}
-              onChange={(e) => setCaseRef(e.target.value)}
-              placeholder="e.g. FIR 123/2025"
-              aria-invalid={errors?.caseRef ? true : undefined}
-              aria-describedby={errors?.caseRef ? `${id}-case-error` : undefined}
-            />
-          </Field>
-          <div className="actions">
-            <button type="button" className="btn btn-quiet" onClick={onCancel}>
-              Cancel
-            </button>
-            <button type="submit" className="btn btn-primary">
-              Continue
-            </button>
-          </div>
-        </form>
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <FormField id={`${id}-purpose`} label="Purpose (required)" error={errors?.purpose}>
+        {(control) => (
+          <textarea
+            {...control}
+            value={purpose}
+            onChange={(e) => setPurpose(e.target.value)}
+            rows={3}
+            required
+            maxLength={MAX_PURPOSE_LENGTH + 50}
+          />
+        )}
+      </FormField>
+      <FormField id={`${id}-case`} label="Case reference (optional)" error={errors?.caseRef}>
+        {(control) => (
+          <input {...control} value={caseRef} onChange={(e) => setCaseRef(e.target.value)} placeholder="e.g. FIR 123/2025" />
+        )}
+      </FormField>
+      <div className="actions">
+        <button type="button" className="btn btn-quiet" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="btn btn-primary">
+          Continue
+        </button>
       </div>
-    </div>
-  );
-}
-
-function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {error ? (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </form>
   );
 }
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-from safecity.anpr.keys import plate_key
+from safecity.anpr.keys import MAX_STORED_PLATE_LENGTH, stored_plate
 from safecity.watchlist.vehicles.matcher import MAX_EDIT_BUDGET
 from safecity.watchlist.vehicles.models import HotlistKind
 
@@ -52,7 +52,7 @@ class HotlistPatch(BaseModel):
 class EntryIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    plate: str = Field(min_length=1, max_length=32)
+    plate: str = Field(min_length=1, max_length=MAX_STORED_PLATE_LENGTH)
     reason: str = Field(min_length=1, max_length=2000)
     case_ref: str = Field("", max_length=128)
     vehicle: str = Field("", max_length=200)
@@ -61,10 +61,7 @@ class EntryIn(BaseModel):
     @field_validator("plate")
     @classmethod
     def _plate(cls, value: str) -> str:
-        plate_key(value)  # raises ValueError naming the problem
-        if any(char in "*?" for char in value):
-            raise ValueError("hotlist plates cannot contain wildcards")
-        return value.strip().upper()
+        return stored_plate(value)[0]  # raises ValueError naming the problem
 
     @field_validator("reason", "case_ref", "vehicle")
     @classmethod

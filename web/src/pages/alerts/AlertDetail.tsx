@@ -4,10 +4,11 @@ import type { User } from "../../api/types";
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
-import { alertApi, errorText } from "./api";
+import { alertApi, } from "./api";
+import { describeError } from "../../api/errors";
 import { SeverityBadge, StatusBadge } from "./AlertQueueList";
 import { formatAge, formatTime, kindLabel, mediaOf } from "./format";
-import { useMediaUrl } from "./hooks";
+import { mediaPath, useBlobUrl } from "../../api/useBlobUrl";
 import { isAllowed, type ActionPermissions, type AlertAction } from "./queue";
 import type { Alert } from "./types";
 
@@ -111,7 +112,7 @@ function AlertMedia({ alert, cameraName }: { alert: Alert; cameraName: string })
 }
 
 export function MediaFigure({ sha256, caption }: { sha256: string; caption: string }) {
-  const media = useMediaUrl(sha256);
+  const media = useBlobUrl(mediaPath(sha256));
   return (
     <figure className="media-figure">
       <div className="media-frame">
@@ -210,7 +211,7 @@ function AssignForm({ alert, onAssigned }: { alert: Alert; onAssigned: (alert: A
       onAssigned(await alertApi.assign(client, alert.id, to.trim()));
       setUser("");
     } catch (caught) {
-      setError(errorText(caught));
+      setError(describeError(caught));
     } finally {
       setBusy(false);
     }

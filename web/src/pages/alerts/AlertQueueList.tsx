@@ -1,6 +1,7 @@
 import { useEffect, useRef, type Ref } from "react";
 import { formatAge, formatTime, kindLabel, mediaOf, SEVERITY_LABEL, STATUS_LABEL } from "./format";
-import { useMediaUrl, useSeen } from "./hooks";
+import { mediaPath, useBlobUrl } from "../../api/useBlobUrl";
+import { useSeen } from "./hooks";
 import type { Alert } from "./types";
 
 export const optionId = (alertId: number) => `alert-option-${alertId}`;
@@ -123,7 +124,8 @@ function Thumbnail({ alert }: { alert: Alert }) {
   const frameRef = useRef<HTMLDivElement>(null);
   const seen = useSeen(frameRef);
   const { snapshot, crop } = mediaOf(alert);
-  const media = useMediaUrl(snapshot ?? crop, seen);
+  const sha256 = snapshot ?? crop;
+  const media = useBlobUrl(sha256 ? mediaPath(sha256) : null, seen);
   if (media.status === "none") return null;
   return (
     <div ref={frameRef} className="alert-thumb">

@@ -4,7 +4,8 @@ import { ApiError } from "../../api/client";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
 import { StateMessage } from "../../components/StateMessage";
-import { alertApi, errorText } from "./api";
+import { alertApi, } from "./api";
+import { describeError } from "../../api/errors";
 import { AlertDetail, type ActionMessage } from "./AlertDetail";
 import { AlertQueueList } from "./AlertQueueList";
 import { DismissDialog, IncidentDialog } from "./dialogs";
@@ -99,7 +100,7 @@ export function AlertQueuePage() {
         update(changed);
         succeeded(alert.id, `Alert ${alert.id} ${ACTION_PAST[action]}.`);
       } catch (caught) {
-        const text = errorText(caught);
+        const text = describeError(caught);
         setMessage({ alertId: alert.id, kind: "error", text });
         setNotice(`Alert ${alert.id}: ${text}`);
         // Someone else changed it first: show what it is now.

@@ -3,7 +3,8 @@ import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import { usePurposePrompt, type Purpose } from "../../components/PurposeDialog";
 import { StateMessage } from "../../components/StateMessage";
-import { candidateApi, errorText } from "./api";
+import { candidateApi, } from "./api";
+import { describeError } from "../../api/errors";
 import { MediaFigure } from "./AlertDetail";
 import { formatTime } from "./format";
 import { useCameraNames } from "./hooks";
@@ -123,7 +124,7 @@ function CandidateCard({
       onDecided(await candidateApi.decide(client, candidate.id, purpose, decision, note));
       setNote("");
     } catch (caught) {
-      setError(errorText(caught));
+      setError(describeError(caught));
     } finally {
       setBusy(false);
     }

@@ -175,7 +175,7 @@ describe("the alert queue", () => {
     await user.click(screen.getByRole("button", { name: /^Acknowledge/ }));
     const group = screen.getByRole("group", { name: "Actions" });
     expect(await within(group).findByRole("alert")).toHaveTextContent(
-      "Refused by the server: an alert in state 'acknowledged' cannot become 'acknowledged'.",
+      "Conflict: an alert in state 'acknowledged' cannot become 'acknowledged'",
     );
     // Someone else acknowledged it first: the refreshed alert says who, and the button is gone.
     expect(await screen.findByText("bob")).toBeInTheDocument();
@@ -299,7 +299,7 @@ describe("face candidates", () => {
 
     await user.click(within(card).getByRole("button", { name: "Confirm candidate 7" }));
     expect(await within(card).findByRole("alert")).toHaveTextContent(
-      "Refused by the server: alice has already decided on candidate 7.",
+      "Conflict: alice has already decided on candidate 7",
     );
     const decided = new URL(String(calls(fetchImpl, "POST", "/api/v1/faces/candidates/7/decisions")[0]?.[0]), "http://console.test");
     expect(decided.searchParams.get("purpose")).toBe("Shift review of candidates");

@@ -14,7 +14,7 @@ export default function AlertsPage() {
       <div className="page-head">
         <h1>Alerts</h1>
         <nav aria-label="Alerts sections">
-          <ul className="subnav">
+          <ul className="tabs">
             <li>
               <NavLink to="/alerts" end>
                 Queue

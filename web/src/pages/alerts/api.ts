@@ -1,5 +1,5 @@
 /** The alert and face-candidate routes this page calls, and API errors in words. */
-import { ApiError, type ApiClient } from "../../api/client";
+import type { ApiClient } from "../../api/client";
 import type { Purpose } from "../../components/PurposeDialog";
 import { purposeQuery } from "../../components/PurposeDialog";
 import type { Alert, CandidateStatus, FaceCandidate, Incident } from "./types";
@@ -32,18 +32,3 @@ export const candidateApi = {
 };
 
 /** An API failure as a sentence for the operator, next to the control that caused it. */
-export function errorText(caught: unknown): string {
-  if (!(caught instanceof ApiError)) return caught instanceof Error ? caught.message : String(caught);
-  switch (caught.status) {
-    case 403:
-      return `Not permitted: ${caught.detail || "your role may not do this"}.`;
-    case 404:
-      return `Not found: ${caught.detail}.`;
-    case 409:
-      return `Refused by the server: ${caught.detail}.`;
-    case 422:
-      return `Not accepted: ${caught.detail}.`;
-    default:
-      return `Failed (HTTP ${caught.status}): ${caught.detail}.`;
-  }
-}

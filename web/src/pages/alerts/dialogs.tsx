@@ -2,8 +2,9 @@ import { useId, useState, type FormEvent } from "react";
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import { StateMessage } from "../../components/StateMessage";
-import { alertApi, errorText } from "./api";
-import { Modal } from "./Modal";
+import { alertApi, } from "./api";
+import { describeError } from "../../api/errors";
+import { Modal } from "../../components/Modal";
 import type { Alert, Incident, IncidentType } from "./types";
 
 export const MIN_REASON_LENGTH = 3;
@@ -41,7 +42,7 @@ export function DismissDialog({
     try {
       onDismissed(await alertApi.dismiss(client, alert.id, reason.trim()));
     } catch (caught) {
-      setError(errorText(caught));
+      setError(describeError(caught));
       setBusy(false);
     }
   };
@@ -127,7 +128,7 @@ export function IncidentDialog({
     try {
       onCreated(await alertApi.openIncident(client, alert.id, { type, title: title.trim() }));
     } catch (caught) {
-      setError(errorText(caught));
+      setError(describeError(caught));
       setBusy(false);
     }
   };

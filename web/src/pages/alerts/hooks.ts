@@ -14,39 +14,6 @@ export function useNow(everyMs = 15_000): number {
   return now;
 }
 
-export type MediaState = { status: "none" } | { status: "loading" } | { status: "ready"; url: string } | { status: "failed" };
-
-/** An object URL for stored media (GET /api/v1/media/{sha256} with the bearer header), revoked on change. */
-export function useMediaUrl(sha256: string | null, enabled = true): MediaState {
-  const { client } = useAuth();
-  const [state, setState] = useState<MediaState>({ status: sha256 ? "loading" : "none" });
-  useEffect(() => {
-    if (!sha256) {
-      setState({ status: "none" });
-      return;
-    }
-    if (!enabled) return;
-    const controller = new AbortController();
-    let url: string | null = null;
-    setState({ status: "loading" });
-    client.blobUrl(`/api/v1/media/${sha256}`, controller.signal).then(
-      (made) => {
-        url = made;
-        if (controller.signal.aborted) URL.revokeObjectURL(made);
-        else setState({ status: "ready", url: made });
-      },
-      () => {
-        if (!controller.signal.aborted) setState({ status: "failed" });
-      },
-    );
-    return () => {
-      controller.abort();
-      if (url) URL.revokeObjectURL(url);
-    };
-  }, [client, sha256, enabled]);
-  return state;
-}
-
 /** True once the element has been on screen (always true where IntersectionObserver is missing). */
 export function useSeen(ref: RefObject<Element | null>): boolean {
   const [seen, setSeen] = useState(typeof IntersectionObserver === "undefined");

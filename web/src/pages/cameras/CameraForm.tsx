@@ -1,5 +1,6 @@
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent } from "react";
 import { useAuth } from "../../auth/AuthContext";
+import { FieldError, FormField } from "../../components/FormField";
 import { describeFailure, fieldErrorsOf, type FieldErrors } from "./apiErrors";
 import { writeCamera } from "./cameraApi";
 import {
@@ -66,10 +67,10 @@ export function CameraForm({ camera, onSaved, onCancel }: Props) {
   };
 
   const text = (key: keyof CameraFormValues & (typeof FORM_FIELDS)[number], label: string, extra: TextExtra = {}) => (
-    <Field id={`${prefix}-${key}`} label={label} error={errors.fields[key]} hint={extra.hint}>
-      {(describedBy) => (
+    <FormField id={`${prefix}-${key}`} label={label} error={errors.fields[key]} hint={extra.hint}>
+      {(control) => (
         <input
-          id={`${prefix}-${key}`}
+          {...control}
           value={String(values[key])}
           onChange={(event) => set(key, event.target.value)}
           required={extra.required}
@@ -77,12 +78,10 @@ export function CameraForm({ camera, onSaved, onCancel }: Props) {
           inputMode={extra.inputMode}
           placeholder={extra.placeholder}
           autoComplete={extra.autoComplete ?? "off"}
-          aria-invalid={errors.fields[key] ? true : undefined}
-          aria-describedby={describedBy}
           readOnly={extra.readOnly}
         />
       )}
-    </Field>
+    </FormField>
   );
 
   const urlWithSecret = hasCredentials(values.url) || hasCredentials(values.sub_url);
@@ -141,13 +140,9 @@ export function CameraForm({ camera, onSaved, onCancel }: Props) {
           </button>
         ) : null}
         {errors.general ? (
-          <p className="field-error" role="alert">
-            {errors.general}
-          </p>
+          <FieldError>{errors.general}</FieldError>
         ) : Object.keys(errors.fields).length ? (
-          <p className="field-error" role="alert">
-            Not saved: check the fields marked below their labels.
-          </p>
+          <FieldError>Not saved: check the fields marked below their labels.</FieldError>
         ) : null}
       </div>
     </form>
@@ -162,38 +157,6 @@ interface TextExtra {
   placeholder?: string;
   autoComplete?: string;
   hint?: string;
-}
-
-function Field({
-  id,
-  label,
-  error,
-  hint,
-  children,
-}: {
-  id: string;
-  label: string;
-  error: string | undefined;
-  hint: string | undefined;
-  children: (describedBy: string | undefined) => ReactNode;
-}) {
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children(describedBy)}
-      {hint ? (
-        <span id={`${id}-hint`} className="muted camera-hint">
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={`${id}-error`} className="field-error">
-          {error}
-        </span>
-      ) : null}
-    </div>
-  );
 }
 
 function Checkbox({

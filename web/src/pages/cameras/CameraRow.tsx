@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Link } from "react-router";
+import { ConfirmButton } from "../../components/ConfirmButton";
 import { healthTone, stateWords } from "./health";
 import type { CameraOut } from "./types";
 import { UptimeCell } from "./UptimeCell";
@@ -13,7 +14,6 @@ interface Props {
 
 /** One camera: what it is, how it is doing, and what an admin can do with it. */
 export function CameraRow({ camera, onToggle, onDelete }: Props) {
-  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = async (action: (camera: CameraOut) => Promise<string | null>) => setError(await action(camera));
   const where = [camera.district, camera.zone].filter(Boolean).join(" / ") || "—";
@@ -52,33 +52,17 @@ export function CameraRow({ camera, onToggle, onDelete }: Props) {
         >
           {camera.enabled ? "Disable" : "Enable"}
         </button>
-        {confirming ? (
-          <span className="camera-confirm" role="group" aria-label={`Confirm deleting ${camera.name}`}>
-            <span>Delete {camera.name} and its health history?</span>
-            <button
-              type="button"
-              className="btn btn-danger btn-small"
-              onClick={() => {
-                setConfirming(false);
-                void run(onDelete);
-              }}
-            >
-              Yes, delete
-            </button>
-            <button type="button" className="btn btn-small" onClick={() => setConfirming(false)} autoFocus>
-              Keep it
-            </button>
-          </span>
-        ) : (
-          <button
-            type="button"
-            className="btn btn-quiet btn-small"
-            aria-label={`Delete ${camera.name}`}
-            onClick={() => setConfirming(true)}
-          >
-            Delete
-          </button>
-        )}
+        <ConfirmButton
+          small
+          label={`Delete ${camera.name}`}
+          text="Delete"
+          question={`Delete ${camera.name} and its health history?`}
+          groupLabel={`Confirm deleting ${camera.name}`}
+          confirmLabel="Yes, delete"
+          cancelLabel="Keep it"
+          focusCancel
+          onConfirm={() => run(onDelete)}
+        />
         </div>
         {error ? (
           <p className="field-error" role="alert">

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../../api/client";
+import { ApiError, problemsOf } from "../../api/client";
 import { describeFailure, fieldErrorsOf, validationIssues } from "./apiErrors";
+
+/** The issues of a 422 with this body, as the shared client reports them. */
+const refused = (body: unknown) => validationIssues(new ApiError(422, "", null, problemsOf(body)));
 
 describe("the server's 422", () => {
   it("names the field of each problem, without pydantic's prefix", () => {
-    const issues = validationIssues({
+    const issues = refused({
       detail: [
         { loc: ["body", "url"], msg: "Value error, not a valid camera URL (use rtsp, file or a file path)" },
         { loc: ["body", "detect_fps"], msg: "Input should be greater than 0" },
@@ -22,7 +25,7 @@ describe("the server's 422", () => {
   });
 
   it("finds the field in a plain-sentence refusal", () => {
-    expect(validationIssues({ detail: "name: may not be null" })).toEqual([{ path: ["name"], message: "name: may not be null" }]);
+    expect(refused({ detail: "name: may not be null" })).toEqual([{ path: ["name"], message: "name: may not be null" }]);
   });
 });
 

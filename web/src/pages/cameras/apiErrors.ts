@@ -1,7 +1,6 @@
 /**
- * Turns the server's refusals into words placed next to the control that caused them. The shared client
- * keeps only the joined messages of a 422, so camera writes accept 422 as an answer and read the
- * FastAPI body (`detail: [{loc, msg}]`) themselves.
+ * Turns the server's refusals into words placed next to the control that caused them. A 422's problems
+ * come from the shared client (`ApiError.problems`, each with its path below `body`).
  */
 import { ApiError } from "../../api/client";
 
@@ -11,33 +10,9 @@ export interface ValidationIssue {
   message: string;
 }
 
-export interface ValidationBody {
-  detail: unknown;
-}
-
-export function isValidationBody(body: unknown): body is ValidationBody {
-  return typeof body === "object" && body !== null && "detail" in body;
-}
-
-/** Pydantic prefixes custom messages with "Value error, "; operators need only the sentence. */
-export function readableMessage(message: string): string {
-  return message.replace(/^Value error, /, "").replace(/^Assertion failed, /, "");
-}
-
-export function validationIssues(body: ValidationBody): ValidationIssue[] {
-  const { detail } = body;
-  if (typeof detail === "string") return [{ path: pathFromMessage(detail), message: readableMessage(detail) }];
-  if (!Array.isArray(detail)) return [];
-  return detail.flatMap((item: unknown) => {
-    if (typeof item !== "object" || item === null) return [];
-    const { loc, msg } = item as { loc?: unknown; msg?: unknown };
-    const path = Array.isArray(loc)
-      ? loc.filter((part): part is string | number => typeof part === "string" || typeof part === "number")
-      : [];
-    const relative = path[0] === "body" ? path.slice(1) : path;
-    const message = readableMessage(typeof msg === "string" ? msg : "invalid value");
-    return [{ path: relative.length ? relative : pathFromMessage(message), message }];
-  });
+/** The issues of a 422; a check that answers a plain sentence is placed by the field it starts with. */
+export function validationIssues(error: ApiError): ValidationIssue[] {
+  return error.problems.map(({ path, message }) => ({ path: path.length ? path : pathFromMessage(message), message }));
 }
 
 /** Some checks run after validation and answer a plain sentence; find the field it is about. */

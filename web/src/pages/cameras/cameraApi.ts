@@ -1,5 +1,5 @@
-import type { ApiClient } from "../../api/client";
-import { isValidationBody, validationIssues, type ValidationIssue } from "./apiErrors";
+import { ApiError, type ApiClient } from "../../api/client";
+import { validationIssues, type ValidationIssue } from "./apiErrors";
 import { cameraPath, CAMERAS_PATH, type CameraOut, type CameraWrite } from "./types";
 
 export type WriteResult = { ok: true; camera: CameraOut } | { ok: false; issues: ValidationIssue[] };
@@ -9,11 +9,15 @@ export type WriteResult = { ok: true; camera: CameraOut } | { ok: false; issues:
  * refusals (403, 404, 409) throw the client's ApiError.
  */
 export async function writeCamera(client: ApiClient, change: CameraWrite, existingId?: string): Promise<WriteResult> {
-  const answer = await client.request<CameraOut | { detail: unknown }>(
-    existingId === undefined ? "POST" : "PATCH",
-    existingId === undefined ? CAMERAS_PATH : cameraPath(existingId),
-    { body: change, acceptStatus: [422] },
-  );
-  if (isValidationBody(answer)) return { ok: false, issues: validationIssues(answer) };
-  return { ok: true, camera: answer };
+  try {
+    const camera = await client.request<CameraOut>(
+      existingId === undefined ? "POST" : "PATCH",
+      existingId === undefined ? CAMERAS_PATH : cameraPath(existingId),
+      { body: change },
+    );
+    return { ok: true, camera };
+  } catch (caught) {
+    if (caught instanceof ApiError && caught.status === 422) return { ok: false, issues: validationIssues(caught) };
+    throw caught;
+  }
 }

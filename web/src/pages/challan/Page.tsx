@@ -14,8 +14,8 @@ export default function ChallanPage() {
       <div className="challan">
         <div className="page-head">
           <h1>E-challan</h1>
-          <nav aria-label="E-challan" className="challan-tabs">
-            <ul>
+          <nav aria-label="E-challan">
+            <ul className="tabs">
               <li>
                 <NavLink to={BASE_PATH} end>
                   Queue

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from "react";
-import { describeError } from "./errors";
+import { problemFor } from "../../api/client";
+import { FieldError, FormField } from "../../components/FormField";
+import { describeError } from "../../api/errors";
 import { useDispatchApi } from "./hooks";
 import type { MapPoint } from "./IncidentMap";
 import { priorityLook, PRIORITIES } from "./lifecycle";
@@ -28,11 +30,13 @@ interface Props {
   types: IncidentType[];
   location: LocationDraft;
   onLocationChange: (location: LocationDraft) => void;
-  /** Called after the incident (and its description, if any) were saved; `warning` says what was not. */
-  onCreated: (incident: Incident, warning: string | null) => void;
+  /** Called after the incident was saved. */
+  onCreated: (incident: Incident) => void;
 }
 
-/** Open an incident by hand. The description becomes the first note of the narrative log. */
+export const MAX_DESCRIPTION_LENGTH = 5000;
+
+/** Open an incident by hand, with what was reported as its description. */
 export function CreateIncidentForm({ types, location, onLocationChange, onCreated }: Props) {
   const api = useDispatchApi();
   const [type, setType] = useState("");
@@ -41,6 +45,7 @@ export function CreateIncidentForm({ types, location, onLocationChange, onCreate
   const [address, setAddress] = useState("");
   const [description, setDescription] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [descriptionError, setDescriptionError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const chosen = types.find((t) => t.code === type);
 
@@ -53,30 +58,26 @@ export function CreateIncidentForm({ types, location, onLocationChange, onCreate
     }
     setBusy(true);
     setError(null);
+    setDescriptionError(null);
     try {
       const incident = await api.createIncident({
         type,
         title: title.trim(),
+        description: description.trim() || null,
         priority: priority ? Number(priority) : null,
         latitude: point?.latitude ?? null,
         longitude: point?.longitude ?? null,
         address: address.trim(),
       });
-      let warning: string | null = null;
-      if (description.trim()) {
-        try {
-          await api.addNote(incident.id, description.trim());
-        } catch (caught) {
-          warning = `The description was not saved: ${describeError(caught)}`;
-        }
-      }
       setTitle("");
       setAddress("");
       setDescription("");
       onLocationChange(EMPTY_LOCATION);
-      onCreated(incident, warning);
+      onCreated(incident);
     } catch (caught) {
-      setError(describeError(caught));
+      const aboutDescription = problemFor(caught, "description");
+      if (aboutDescription) setDescriptionError(aboutDescription);
+      else setError(describeError(caught));
     } finally {
       setBusy(false);
     }
@@ -85,91 +86,94 @@ export function CreateIncidentForm({ types, location, onLocationChange, onCreate
   return (
     <form className="card form-grid" onSubmit={submit} aria-labelledby="create-incident-title">
       <h2 id="create-incident-title">Create incident</h2>
-      <div className="field">
-        <label htmlFor="incident-type">Type</label>
-        <select id="incident-type" required value={type} onChange={(e) => setType(e.target.value)}>
-          <option value="">Choose a type…</option>
-          {types.map((t) => (
-            <option key={t.code} value={t.code}>
-              {t.label} (P{t.priority})
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="incident-priority">Priority</label>
-        <select id="incident-priority" value={priority} onChange={(e) => setPriority(e.target.value)}>
-          <option value="">{chosen ? `Type default (${priorityLook(chosen.priority).label})` : "Type default"}</option>
-          {PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {priorityLook(p).label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="incident-title">Title</label>
-        <input
-          id="incident-title"
-          maxLength={300}
-          value={title}
-          placeholder={chosen?.label ?? "Defaults to the type"}
-          onChange={(e) => setTitle(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="incident-latitude">Latitude</label>
-        <input
-          id="incident-latitude"
-          type="number"
-          step="any"
-          min={-90}
-          max={90}
-          value={location.latitude}
-          onChange={(e) => onLocationChange({ ...location, latitude: e.target.value })}
-          aria-describedby="incident-location-hint"
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="incident-longitude">Longitude</label>
-        <input
-          id="incident-longitude"
-          type="number"
-          step="any"
-          min={-180}
-          max={180}
-          value={location.longitude}
-          onChange={(e) => onLocationChange({ ...location, longitude: e.target.value })}
-          aria-describedby="incident-location-hint"
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="incident-address">Address</label>
-        <input id="incident-address" maxLength={500} value={address} onChange={(e) => setAddress(e.target.value)} />
-      </div>
+      <FormField id="incident-type" label="Type">
+        {(control) => (
+          <select {...control} required value={type} onChange={(e) => setType(e.target.value)}>
+            <option value="">Choose a type…</option>
+            {types.map((t) => (
+              <option key={t.code} value={t.code}>
+                {t.label} (P{t.priority})
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField id="incident-priority" label="Priority">
+        {(control) => (
+          <select {...control} value={priority} onChange={(e) => setPriority(e.target.value)}>
+            <option value="">{chosen ? `Type default (${priorityLook(chosen.priority).label})` : "Type default"}</option>
+            {PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {priorityLook(p).label}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField id="incident-title" label="Title">
+        {(control) => (
+          <input
+            {...control}
+            maxLength={300}
+            value={title}
+            placeholder={chosen?.label ?? "Defaults to the type"}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        )}
+      </FormField>
+      <FormField id="incident-latitude" label="Latitude">
+        {(control) => (
+          <input
+            {...control}
+            type="number"
+            step="any"
+            min={-90}
+            max={90}
+            value={location.latitude}
+            onChange={(e) => onLocationChange({ ...location, latitude: e.target.value })}
+            aria-describedby="incident-location-hint"
+          />
+        )}
+      </FormField>
+      <FormField id="incident-longitude" label="Longitude">
+        {(control) => (
+          <input
+            {...control}
+            type="number"
+            step="any"
+            min={-180}
+            max={180}
+            value={location.longitude}
+            onChange={(e) => onLocationChange({ ...location, longitude: e.target.value })}
+            aria-describedby="incident-location-hint"
+          />
+        )}
+      </FormField>
+      <FormField id="incident-address" label="Address">
+        {(control) => (
+          <input {...control} maxLength={500} value={address} onChange={(e) => setAddress(e.target.value)} />
+        )}
+      </FormField>
       <p id="incident-location-hint" className="muted form-wide">
         Type the coordinates or click the map to place the incident. Without a location no units can be
         recommended.
       </p>
-      <div className="field form-wide">
-        <label htmlFor="incident-description">Description</label>
-        <textarea
-          id="incident-description"
-          rows={3}
-          maxLength={5000}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-        />
-      </div>
+      <FormField id="incident-description" label="Description" error={descriptionError} className="form-wide">
+        {(control) => (
+          <textarea
+            {...control}
+            rows={3}
+            maxLength={MAX_DESCRIPTION_LENGTH}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        )}
+      </FormField>
       <div className="form-actions form-wide">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? "Creating…" : "Create incident"}
         </button>
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        {error ? <FieldError>{error}</FieldError> : null}
       </div>
     </form>
   );

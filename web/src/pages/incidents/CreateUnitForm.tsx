@@ -1,9 +1,12 @@
 import { useState, type FormEvent } from "react";
-import { ApiError } from "../../api/client";
-import { describeError } from "./errors";
+import { FieldError, FormField } from "../../components/FormField";
+import { ApiError, fieldErrors } from "../../api/client";
+import { describeError } from "../../api/errors";
 import { useDispatchApi } from "./hooks";
 import { UNIT_TYPE_LABEL, UNIT_TYPES } from "./lifecycle";
 import type { Unit, UnitType } from "./types";
+
+const FIELDS = ["id", "callsign", "type", "area", "latitude", "longitude"] as const;
 
 const EMPTY = { id: "", callsign: "", type: "police_patrol" as UnitType, area: "", latitude: "", longitude: "" };
 
@@ -17,6 +20,7 @@ export function CreateUnitForm({ onCreated }: { onCreated: (unit: Unit) => void 
   const [form, setForm] = useState(EMPTY);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [key]: e.target.value }));
 
@@ -28,6 +32,7 @@ export function CreateUnitForm({ onCreated }: { onCreated: (unit: Unit) => void 
     }
     setBusy(true);
     setError(null);
+    setErrors({});
     try {
       const unit = await api.createUnit({
         id: form.id.trim(),
@@ -40,11 +45,16 @@ export function CreateUnitForm({ onCreated }: { onCreated: (unit: Unit) => void 
       setForm({ ...EMPTY, type: form.type });
       onCreated(unit);
     } catch (caught) {
-      setError(
-        caught instanceof ApiError && caught.status === 409
-          ? `A unit with id ${form.id.trim()} already exists.`
-          : describeError(caught),
-      );
+      // A 422 names its fields: each message goes beside its control, the rest beside the button.
+      const { form: other, ...byField } = fieldErrors(caught, FIELDS);
+      setErrors(byField);
+      if (Object.keys(byField).length > 0) setError(other ?? null);
+      else
+        setError(
+          caught instanceof ApiError && caught.status === 409
+            ? `A unit with id ${form.id.trim()} already exists.`
+            : describeError(caught),
+        );
     } finally {
       setBusy(false);
     }
@@ -53,54 +63,56 @@ export function CreateUnitForm({ onCreated }: { onCreated: (unit: Unit) => void 
   return (
     <form className="card form-grid" onSubmit={submit} aria-labelledby="create-unit-title">
       <h2 id="create-unit-title">Create unit</h2>
-      <div className="field">
-        <label htmlFor="unit-id">Unit id</label>
-        <input
-          id="unit-id"
-          required
-          maxLength={64}
-          pattern="[A-Za-z0-9_.\-]+"
-          title="Letters, digits, '.', '_' or '-'"
-          value={form.id}
-          onChange={set("id")}
-          autoComplete="off"
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="unit-callsign">Callsign</label>
-        <input id="unit-callsign" required maxLength={64} value={form.callsign} onChange={set("callsign")} autoComplete="off" />
-      </div>
-      <div className="field">
-        <label htmlFor="unit-type">Unit type</label>
-        <select id="unit-type" value={form.type} onChange={set("type")}>
-          {UNIT_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {UNIT_TYPE_LABEL[t]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="unit-area">Area</label>
-        <input id="unit-area" maxLength={100} value={form.area} onChange={set("area")} />
-      </div>
-      <div className="field">
-        <label htmlFor="unit-latitude">Unit latitude</label>
-        <input id="unit-latitude" type="number" step="any" min={-90} max={90} value={form.latitude} onChange={set("latitude")} />
-      </div>
-      <div className="field">
-        <label htmlFor="unit-longitude">Unit longitude</label>
-        <input id="unit-longitude" type="number" step="any" min={-180} max={180} value={form.longitude} onChange={set("longitude")} />
-      </div>
+      <FormField id="unit-id" label="Unit id" error={errors.id}>
+        {(control) => (
+          <input
+            {...control}
+            required
+            maxLength={64}
+            pattern="[A-Za-z0-9_.\-]+"
+            title="Letters, digits, '.', '_' or '-'"
+            value={form.id}
+            onChange={set("id")}
+            autoComplete="off"
+          />
+        )}
+      </FormField>
+      <FormField id="unit-callsign" label="Callsign" error={errors.callsign}>
+        {(control) => (
+          <input {...control} required maxLength={64} value={form.callsign} onChange={set("callsign")} autoComplete="off" />
+        )}
+      </FormField>
+      <FormField id="unit-type" label="Unit type" error={errors.type}>
+        {(control) => (
+          <select {...control} value={form.type} onChange={set("type")}>
+            {UNIT_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {UNIT_TYPE_LABEL[t]}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField id="unit-area" label="Area" error={errors.area}>
+        {(control) => (
+          <input {...control} maxLength={100} value={form.area} onChange={set("area")} />
+        )}
+      </FormField>
+      <FormField id="unit-latitude" label="Unit latitude" error={errors.latitude}>
+        {(control) => (
+          <input {...control} type="number" step="any" min={-90} max={90} value={form.latitude} onChange={set("latitude")} />
+        )}
+      </FormField>
+      <FormField id="unit-longitude" label="Unit longitude" error={errors.longitude}>
+        {(control) => (
+          <input {...control} type="number" step="any" min={-180} max={180} value={form.longitude} onChange={set("longitude")} />
+        )}
+      </FormField>
       <div className="form-actions form-wide">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? "Creating…" : "Create unit"}
         </button>
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        {error ? <FieldError>{error}</FieldError> : null}
       </div>
     </form>
   );

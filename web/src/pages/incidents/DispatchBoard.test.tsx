@@ -7,7 +7,7 @@ import type { LiveEvent } from "../../api/types";
 import { AuthProvider } from "../../auth/AuthContext";
 import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
 import { DispatchBoard } from "./DispatchBoard";
-import { assignmentWith, incidentWith, liveEvent, unitWith } from "./fixtures";
+import { incidentWith, liveEvent, unitWith } from "./fixtures";
 
 const socket = vi.hoisted(() => ({ onEvent: null as ((event: LiveEvent) => void) | null }));
 vi.mock("../../live/useLiveSocket", () => ({
@@ -17,14 +17,16 @@ vi.mock("../../live/useLiveSocket", () => ({
   },
 }));
 
-const ON_JOB = unitWith({ id: "p-1", callsign: "P-1", status: "en_route", current_assignment_id: 1 });
+const ON_JOB = unitWith({ id: "p-1", callsign: "P-1", status: "en_route", current_assignment_id: 1, incident_id: 7 });
 const FREE = unitWith({ id: "p-2", callsign: "P-2" });
 
 function server(path: string, init?: RequestInit): Response {
+  if (path === "/api/v1/units" && init?.method === "POST")
+    return jsonResponse(422, {
+      detail: [{ loc: ["body", "callsign"], msg: "String should have at most 64 characters", type: "string_too_long" }],
+    });
   if (path === "/api/v1/units") return jsonResponse(200, [FREE, ON_JOB]);
   if (path.startsWith("/api/v1/incidents?")) return jsonResponse(200, [incidentWith({ status: "dispatched", title: "Bank robbery" })]);
-  if (path === "/api/v1/incidents/7")
-    return jsonResponse(200, { incident: incidentWith(), links: [], log: [], assignments: [assignmentWith()], times: {} });
   if (path === "/api/v1/units/p-1/status" && init?.method === "POST")
     return jsonResponse(409, { detail: "unit 'p-1' changed meanwhile; reload and retry" });
   return jsonResponse(404, { detail: "Not Found" });
@@ -51,13 +53,15 @@ describe("the dispatch board", () => {
   });
 
   it("lists every unit with its status, current incident and the allowed status changes", async () => {
-    renderBoard();
+    const fetchImpl = renderBoard();
     const busy = within(await screen.findByRole("row", { name: /^P-1/ }));
     expect(busy.getByText("En route")).toBeInTheDocument();
     expect(await busy.findByRole("link", { name: "#7 Bank robbery" })).toHaveAttribute("href", "/incidents/7");
     expect(busy.getAllByRole("button").map((b) => b.textContent)).toEqual(["On scene", "Cleared"]);
     expect(within(row("P-2")).getByText("None")).toBeInTheDocument();
     expect(screen.getByRole("form", { name: "Create unit" })).toBeInTheDocument();
+    // The unit names its incident: no incident's details are read to find it.
+    expect(fetchImpl.mock.calls.map(([path]) => String(path)).filter((path) => /^\/api\/v1\/incidents\/\d/.test(path))).toEqual([]);
   });
 
   it("shows another operator's change as it arrives, without asking the server again", async () => {
@@ -78,6 +82,18 @@ describe("the dispatch board", () => {
     expect(await within(row("P-1")).findByRole("alert")).toHaveTextContent(
       "P-1 could not become on scene. (unit 'p-1' changed meanwhile; reload and retry)",
     );
+  });
+
+  it("shows the server's refusal of a new unit next to the field it names", async () => {
+    renderBoard();
+    const user = userEvent.setup();
+    const form = within(await screen.findByRole("form", { name: "Create unit" }));
+    await user.type(form.getByLabelText("Unit id"), "p-9");
+    await user.type(form.getByLabelText("Callsign"), "P-9");
+    await user.click(form.getByRole("button", { name: "Create unit" }));
+    expect(await form.findByText("String should have at most 64 characters")).toBeInTheDocument();
+    expect(form.getByLabelText("Callsign")).toHaveAccessibleDescription("String should have at most 64 characters");
+    expect(form.getByLabelText("Callsign")).toHaveAttribute("aria-invalid", "true");
   });
 
   it("shows no status controls or unit form to a role that may not dispatch", async () => {

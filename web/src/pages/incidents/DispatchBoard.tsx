@@ -11,7 +11,7 @@ import { loadBoard } from "./boardData";
 import { CreateUnitForm } from "./CreateUnitForm";
 import { useDispatchApi, useDispatchEvents, useNow } from "./hooks";
 import { UNIT_STATUS_LOOK, UNIT_STATUSES, unitTypeLabel } from "./lifecycle";
-import { boardReducer, currentIncidentId, EMPTY_BOARD, type BoardState } from "./liveState";
+import { boardReducer, EMPTY_BOARD, type BoardState } from "./liveState";
 import { formatDuration, secondsBetween } from "./time";
 import type { Unit, UnitStatus } from "./types";
 import { UnitStatusControls } from "./UnitStatusControls";
@@ -155,9 +155,8 @@ function BoardTable({
 }
 
 function CurrentIncident({ board, unit }: { board: BoardState; unit: Unit }) {
-  if (unit.current_assignment_id === null) return <span className="muted">None</span>;
-  const incidentId = currentIncidentId(board, unit);
-  if (incidentId === null) return <span className="muted">Assignment #{unit.current_assignment_id}</span>;
+  const incidentId = unit.incident_id;
+  if (incidentId === null) return <span className="muted">None</span>;
   const incident = board.incidents[incidentId];
   return (
     <span className="current-incident">

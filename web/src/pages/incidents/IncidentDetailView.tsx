@@ -1,5 +1,5 @@
 import { useCallback, useState, type ReactNode } from "react";
-import { Link, useLocation, useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import type { LiveEvent } from "../../api/types";
 import { useResource, type Resource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
@@ -121,7 +121,6 @@ function IncidentDetailBody({
   onUnitChanged: (unit: Unit) => void;
 }) {
   const { can } = useAuth();
-  const { state } = useLocation() as { state: { notice?: string | null } | null };
   const { incident, assignments } = detail;
   const canManage = can(Permission.INCIDENTS_MANAGE);
   const canDispatch = can(Permission.DISPATCH_MANAGE);
@@ -140,11 +139,6 @@ function IncidentDetailBody({
         </h1>
         {live}
       </div>
-      {state?.notice ? (
-        <p className="state state-error" role="status">
-          {state.notice}
-        </p>
-      ) : null}
       <div className="incident-summary">
         <PriorityBadge priority={incident.priority} />
         <IncidentStatusBadge status={incident.status} />
@@ -155,6 +149,14 @@ function IncidentDetailBody({
           {incident.created_by})
         </span>
       </div>
+      {incident.description ? (
+        <section aria-labelledby="incident-description-title" className="incident-description">
+          <h2 id="incident-description-title" className="visually-hidden">
+            Description
+          </h2>
+          <p data-testid="incident-description">{incident.description}</p>
+        </section>
+      ) : null}
       <IncidentTimers incident={incident} assignments={assignments} />
       {canManage ? <IncidentStatusControls incident={incident} onChanged={onChanged} /> : null}
 

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
-import { describeError } from "./errors";
+import { FieldError, FormField } from "../../components/FormField";
+import { describeError } from "../../api/errors";
 import { useDispatchApi } from "./hooks";
 import { formatClock } from "./time";
 import type { IncidentLink, LinkKind } from "./types";
@@ -86,33 +87,32 @@ function AddLinkForm({ incidentId, onAdded }: { incidentId: number; onAdded: () 
 
   return (
     <form onSubmit={submit} className="form-grid link-form" aria-label="Add link">
-      <div className="field">
-        <label htmlFor="link-kind">Link kind</label>
-        <select id="link-kind" value={kind} onChange={(e) => setKind(e.target.value as LinkKind)}>
-          {Object.entries(LINK_KINDS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="link-ref">Reference</label>
-        <input id="link-ref" required maxLength={200} value={ref} onChange={(e) => setRef(e.target.value)} placeholder="Id, plate, sha256…" />
-      </div>
-      <div className="field">
-        <label htmlFor="link-note">Link note</label>
-        <input id="link-note" maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
-      </div>
+      <FormField id="link-kind" label="Link kind">
+        {(control) => (
+          <select {...control} value={kind} onChange={(e) => setKind(e.target.value as LinkKind)}>
+            {Object.entries(LINK_KINDS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField id="link-ref" label="Reference">
+        {(control) => (
+          <input {...control} required maxLength={200} value={ref} onChange={(e) => setRef(e.target.value)} placeholder="Id, plate, sha256…" />
+        )}
+      </FormField>
+      <FormField id="link-note" label="Link note">
+        {(control) => (
+          <input {...control} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+        )}
+      </FormField>
       <div className="form-actions">
         <button type="submit" className="btn" disabled={busy || !ref.trim()}>
           Add link
         </button>
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        {error ? <FieldError>{error}</FieldError> : null}
       </div>
     </form>
   );

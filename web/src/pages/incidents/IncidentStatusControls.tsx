@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { describeError } from "./errors";
+import { describeError } from "../../api/errors";
 import { useDispatchApi } from "./hooks";
 import { INCIDENT_ACTION_LABEL, INCIDENT_STATUS_LOOK, incidentActions } from "./lifecycle";
 import type { Incident, IncidentStatus } from "./types";
@@ -21,7 +21,7 @@ export function IncidentStatusControls({ incident, onChanged }: { incident: Inci
       onChanged();
     } catch (caught) {
       setError(
-        describeError(caught, `The incident could not become ${INCIDENT_STATUS_LOOK[status].label.toLowerCase()}.`),
+        describeError(caught, { conflict: `The incident could not become ${INCIDENT_STATUS_LOOK[status].label.toLowerCase()}.` }),
       );
     } finally {
       setBusy(false);

@@ -98,9 +98,7 @@ export function IncidentsOverview() {
             types={typeList}
             location={location}
             onLocationChange={setLocation}
-            onCreated={(incident, warning) =>
-              navigate(`/incidents/${incident.id}`, { state: { notice: warning } })
-            }
+            onCreated={(incident) => navigate(`/incidents/${incident.id}`)}
           />
         </>
       ) : null}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
-import { describeError } from "./errors";
+import { FieldError, FormField } from "../../components/FormField";
+import { describeError } from "../../api/errors";
 import { useDispatchApi } from "./hooks";
 import { formatClock } from "./time";
 import type { LogEntry } from "./types";
@@ -72,19 +73,16 @@ function AddNoteForm({ incidentId, onAdded }: { incidentId: number; onAdded: () 
 
   return (
     <form onSubmit={submit} className="note-form">
-      <div className="field">
-        <label htmlFor="new-note">Add note</label>
-        <textarea id="new-note" rows={2} required maxLength={5000} value={text} onChange={(e) => setText(e.target.value)} />
-      </div>
+      <FormField id="new-note" label="Add note">
+        {(control) => (
+          <textarea {...control} rows={2} required maxLength={5000} value={text} onChange={(e) => setText(e.target.value)} />
+        )}
+      </FormField>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy || !text.trim()}>
           {busy ? "Saving…" : "Save note"}
         </button>
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        {error ? <FieldError>{error}</FieldError> : null}
       </div>
     </form>
   );

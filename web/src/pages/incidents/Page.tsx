@@ -10,7 +10,7 @@ export default function IncidentsPage() {
   return (
     <div className="incidents">
       <nav aria-label="Incidents sections">
-        <ul className="subnav">
+        <ul className="tabs">
           <li>
             <NavLink to="/incidents" end>
               Incidents

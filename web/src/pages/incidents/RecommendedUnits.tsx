@@ -1,7 +1,8 @@
 import { useState } from "react";
+import { FieldError } from "../../components/FormField";
 import { useResource } from "../../api/useResource";
 import { StateMessage } from "../../components/StateMessage";
-import { describeError } from "./errors";
+import { describeError } from "../../api/errors";
 import { useDispatchApi } from "./hooks";
 import { unitTypeLabel } from "./lifecycle";
 import { formatDistance, formatDuration } from "./time";
@@ -114,7 +115,7 @@ function RecommendationRow({
       await api.assign(incidentId, unit.id);
       onAssigned();
     } catch (caught) {
-      setError(describeError(caught, `${unit.callsign} could not be assigned; another dispatcher may have taken it.`));
+      setError(describeError(caught, { conflict: `${unit.callsign} could not be assigned; another dispatcher may have taken it.` }));
     } finally {
       setBusy(false);
     }
@@ -136,11 +137,7 @@ function RecommendationRow({
         >
           {busy ? "Assigning…" : "Assign"}
         </button>
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        {error ? <FieldError>{error}</FieldError> : null}
       </td>
     </tr>
   );

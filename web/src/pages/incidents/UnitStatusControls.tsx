@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { describeError } from "./errors";
+import { describeError } from "../../api/errors";
 import { useDispatchApi } from "./hooks";
 import { UNIT_STATUS_LOOK, unitActions } from "./lifecycle";
 import type { Unit, UnitStatus } from "./types";
@@ -17,7 +17,7 @@ export function UnitStatusControls({ unit, onChanged }: { unit: Unit; onChanged:
     try {
       onChanged(await api.setUnitStatus(unit.id, status));
     } catch (caught) {
-      setError(describeError(caught, `${unit.callsign} could not become ${UNIT_STATUS_LOOK[status].label.toLowerCase()}.`));
+      setError(describeError(caught, { conflict: `${unit.callsign} could not become ${UNIT_STATUS_LOOK[status].label.toLowerCase()}.` }));
     } finally {
       setBusy(false);
     }

@@ -9,6 +9,7 @@ export function incidentWith(overrides: Partial<Incident> = {}): Incident {
     priority: 1,
     status: "new",
     title: "Robbery",
+    description: null,
     origin: "manual",
     latitude: 31.5,
     longitude: 74.33,
@@ -36,6 +37,7 @@ export function unitWith(overrides: Partial<Unit> = {}): Unit {
     longitude: 74.33,
     location_at: null,
     current_assignment_id: null,
+    incident_id: null,
     updated_at: "2025-01-01T10:00:00Z",
     ...overrides,
   };

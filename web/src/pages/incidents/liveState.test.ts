@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { incidentWith, liveEvent, unitWith } from "./fixtures";
-import { boardReducer, currentIncidentId, EMPTY_BOARD, incidentOf, unitChangeOf, upsert, type BoardState } from "./liveState";
+import { boardReducer, EMPTY_BOARD, incidentOf, unitChangeOf, upsert, type BoardState } from "./liveState";
 
 const loaded = (state: BoardState = EMPTY_BOARD) =>
   boardReducer(state, {
     kind: "loaded",
     units: [unitWith({ id: "p-2", callsign: "P-2" }), unitWith()],
-    assignmentIncident: {},
     incidents: [],
   });
 
@@ -61,7 +60,7 @@ describe("the dispatch board state", () => {
   });
 
   it("shows another operator's status change and which incident an assigned unit is on", () => {
-    const assigned = unitWith({ status: "dispatched", current_assignment_id: 4, updated_at: "2025-01-01T10:05:00Z" });
+    const assigned = unitWith({ status: "dispatched", current_assignment_id: 4, incident_id: 7, updated_at: "2025-01-01T10:05:00Z" });
     let state = boardReducer(loaded(), { kind: "event", event: liveEvent("unit.updated", { unit: assigned, action: "assigned", incident_id: 7 }) });
     state = boardReducer(state, {
       kind: "event",
@@ -69,16 +68,16 @@ describe("the dispatch board state", () => {
     });
     const unit = state.units[0]!;
     expect(unit.status).toBe("dispatched");
-    expect(currentIncidentId(state, unit)).toBe(7);
+    expect(unit.incident_id).toBe(7);
     expect(state.incidents[7]?.status).toBe("dispatched");
   });
 
   it("forgets the incident once the unit is cleared", () => {
-    const assigned = unitWith({ status: "on_scene", current_assignment_id: 4, updated_at: "2025-01-01T10:05:00Z" });
+    const assigned = unitWith({ status: "on_scene", current_assignment_id: 4, incident_id: 7, updated_at: "2025-01-01T10:05:00Z" });
     const cleared = unitWith({ status: "cleared", current_assignment_id: null, updated_at: "2025-01-01T10:20:00Z" });
     let state = boardReducer(loaded(), { kind: "event", event: liveEvent("unit.updated", { unit: assigned, action: "status", incident_id: 7 }) });
     state = boardReducer(state, { kind: "event", event: liveEvent("unit.updated", { unit: cleared, action: "status", incident_id: 7 }) });
-    expect(currentIncidentId(state, state.units[0]!)).toBeNull();
+    expect(state.units[0]?.incident_id).toBeNull();
   });
 
   it("adds a unit created by someone else", () => {

@@ -53,19 +53,17 @@ export function upsert<T extends { id: string | number; updated_at: string }>(it
   return next;
 }
 
-/** The dispatch board: every unit, and which incident each unit's current assignment belongs to. */
+/** The dispatch board: every unit (each names its current incident) and the incidents it can name. */
 export interface BoardState {
   units: Unit[];
-  /** assignment id → incident id */
-  assignmentIncident: Record<number, number>;
   /** incidents the board can name (title, priority) */
   incidents: Record<number, Incident>;
 }
 
-export const EMPTY_BOARD: BoardState = { units: [], assignmentIncident: {}, incidents: {} };
+export const EMPTY_BOARD: BoardState = { units: [], incidents: {} };
 
 export type BoardAction =
-  | { kind: "loaded"; units: Unit[]; assignmentIncident: Record<number, number>; incidents: Incident[] }
+  | { kind: "loaded"; units: Unit[]; incidents: Incident[] }
   | { kind: "unit"; unit: Unit }
   | { kind: "event"; event: LiveEvent };
 
@@ -77,7 +75,6 @@ export function boardReducer(state: BoardState, action: BoardAction): BoardState
       // Keep any unit a live event made newer than the snapshot (the snapshot may have been read before it).
       return {
         units: state.units.reduce(upsert<Unit>, action.units).sort(byId),
-        assignmentIncident: { ...state.assignmentIncident, ...action.assignmentIncident },
         incidents: { ...state.incidents, ...Object.fromEntries(action.incidents.map((i) => [i.id, i])) },
       };
     case "unit":
@@ -96,17 +93,5 @@ function applyEvent(state: BoardState, event: LiveEvent): BoardState {
   }
   const change = unitChangeOf(event);
   if (!change) return state;
-  const units = upsert(state.units, change.unit).sort(byId);
-  const assignmentId = change.unit.current_assignment_id;
-  const assignmentIncident =
-    assignmentId !== null && change.incidentId !== null
-      ? { ...state.assignmentIncident, [assignmentId]: change.incidentId }
-      : state.assignmentIncident;
-  return { ...state, units, assignmentIncident };
-}
-
-/** The incident a unit is working on now, if the board knows it. */
-export function currentIncidentId(state: BoardState, unit: Unit): number | null {
-  if (unit.current_assignment_id === null) return null;
-  return state.assignmentIncident[unit.current_assignment_id] ?? null;
+  return { ...state, units: upsert(state.units, change.unit).sort(byId) };
 }

@@ -28,6 +28,8 @@ export interface Incident {
   priority: number;
   status: IncidentStatus;
   title: string;
+  /** What was reported, in words; null when none was given. */
+  description: string | null;
   origin: string;
   latitude: number | null;
   longitude: number | null;
@@ -70,6 +72,8 @@ export interface Unit {
   longitude: number | null;
   location_at: string | null;
   current_assignment_id: number | null;
+  /** The incident the current assignment serves (null when the unit has none). */
+  incident_id: number | null;
   updated_at: string;
 }
 
@@ -120,6 +124,8 @@ export interface Situation {
 export interface IncidentCreate {
   type: string;
   title: string;
+  /** What was reported (at most 5000 characters); null for none. */
+  description: string | null;
   priority: number | null;
   latitude: number | null;
   longitude: number | null;

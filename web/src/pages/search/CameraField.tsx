@@ -1,5 +1,5 @@
 import type { Camera } from "../../api/types";
-import { describedBy, FormField } from "./FormField";
+import { FormField } from "../../components/FormField";
 
 /** Choose one camera from the registry, or type its id when the registry cannot be read. */
 export function CameraField({
@@ -17,24 +17,25 @@ export function CameraField({
 }) {
   return (
     <FormField id={id} label="Camera" error={error}>
-      {cameras.length > 0 ? (
-        <select id={id} value={value} onChange={(e) => onChange(e.target.value)} {...describedBy(id, false, error)}>
-          <option value="">Any camera</option>
-          {cameras.map((camera) => (
-            <option key={camera.id} value={camera.id}>
-              {camera.name} ({camera.id})
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input
-          id={id}
-          value={value}
-          placeholder="Camera id, or empty for any"
-          onChange={(e) => onChange(e.target.value.trim())}
-          {...describedBy(id, false, error)}
-        />
-      )}
+      {(control) =>
+        cameras.length > 0 ? (
+          <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
+            <option value="">Any camera</option>
+            {cameras.map((camera) => (
+              <option key={camera.id} value={camera.id}>
+                {camera.name} ({camera.id})
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input
+            {...control}
+            value={value}
+            placeholder="Camera id, or empty for any"
+            onChange={(e) => onChange(e.target.value.trim())}
+          />
+        )
+      }
     </FormField>
   );
 }

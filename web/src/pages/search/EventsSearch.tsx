@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useAuth } from "../../auth/AuthContext";
 import { CameraField } from "./CameraField";
-import { errorText, fieldOfError } from "./errors";
+import { describeError, fieldOfError, reasonOf } from "../../api/errors";
 import {
   EMPTY_EVENT_FORM,
   EVENT_PAGE_SIZES,
@@ -12,7 +12,7 @@ import {
   type EventSearchForm,
 } from "./eventsQuery";
 import { EventResults } from "./EventResults";
-import { describedBy, FormField } from "./FormField";
+import { FieldError, FormField } from "../../components/FormField";
 import { Pager } from "./Pager";
 import { hasErrors } from "./plateQuery";
 import { TimeRangeFields } from "./TimeRangeFields";
@@ -51,7 +51,7 @@ export function EventsSearch() {
       setStatus(`Page ${cursors.length}: ${page.events.length} event${page.events.length === 1 ? "" : "s"}.`);
     } catch (caught) {
       const field = fieldOfError(caught, SERVER_FIELDS);
-      const message = errorText(caught, "The event search");
+      const message = field ? reasonOf(caught) : describeError(caught, { unavailable: "The event search" });
       if (field) setErrors({ [field]: message });
       else setFormError(message);
       setStatus("The search failed.");
@@ -79,20 +79,21 @@ export function EventsSearch() {
           id="event-type"
           label="Event type"
           error={errors.type}
-          help={
+          hint={
             <>
               The type or its start: <code>alert.</code> finds every alert event. Empty: all types.
             </>
           }
         >
-          <input
-            id="event-type"
-            list="event-type-suggestions"
-            value={form.type}
-            autoComplete="off"
-            onChange={(e) => change({ type: e.target.value })}
-            {...describedBy("event-type", true, errors.type)}
-          />
+          {(control) => (
+            <input
+              list="event-type-suggestions"
+              value={form.type}
+              autoComplete="off"
+              onChange={(e) => change({ type: e.target.value })}
+              {...control}
+            />
+          )}
         </FormField>
         <datalist id="event-type-suggestions">
           {EVENT_TYPE_SUGGESTIONS.map((type) => (
@@ -102,23 +103,21 @@ export function EventsSearch() {
         <CameraField id="event-camera" cameras={cameras} value={form.cameraId} error={errors.cameraId} onChange={(cameraId) => change({ cameraId })} />
         <TimeRangeFields idPrefix="event" since={form.since} until={form.until} errors={errors} onChange={change} />
         <FormField id="event-limit" label="Per page">
-          <select id="event-limit" value={form.limit} onChange={(e) => change({ limit: Number(e.target.value) })}>
-            {EVENT_PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size} events
-              </option>
-            ))}
-          </select>
+          {(control) => (
+            <select {...control} value={form.limit} onChange={(e) => change({ limit: Number(e.target.value) })}>
+              {EVENT_PAGE_SIZES.map((size) => (
+                <option key={size} value={size}>
+                  {size} events
+                </option>
+              ))}
+            </select>
+          )}
         </FormField>
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {busy ? "Searching…" : "Search events"}
           </button>
-          {formError ? (
-            <p className="field-error" role="alert">
-              {formError}
-            </p>
-          ) : null}
+          {formError ? <FieldError>{formError}</FieldError> : null}
         </div>
         <p className="muted search-wide">
           Covers the server&apos;s recent event log (24 hours by default). Plate reads and face sightings are personal

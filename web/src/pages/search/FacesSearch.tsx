@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useAuth } from "../../auth/AuthContext";
 import { usePurposePrompt } from "../../components/PurposeDialog";
 import { CameraField } from "./CameraField";
-import { errorText, fieldOfError } from "./errors";
+import { describeError, fieldOfError, reasonOf } from "../../api/errors";
 import {
   aboveThreshold,
   DEFAULT_MIN_SCORE,
@@ -13,7 +13,7 @@ import {
   type FaceSearchForm,
 } from "./faceQuery";
 import { FaceResults } from "./FaceResults";
-import { describedBy, FormField } from "./FormField";
+import { FieldError, FormField } from "../../components/FormField";
 import { PhotoDrop } from "./PhotoDrop";
 import { hasErrors } from "./plateQuery";
 import { toLocalInput } from "./timeRange";
@@ -80,7 +80,7 @@ export function FacesSearch() {
       setStatus(`${shown} face sighting${shown === 1 ? "" : "s"} found.`);
     } catch (caught) {
       const field = fieldOfError(caught, SERVER_FIELDS);
-      const message = errorText(caught, "Face search");
+      const message = field ? reasonOf(caught) : describeError(caught, { unavailable: "Face search" });
       if (field === "file") setErrors({ file: `The server could not use this photo: ${message}` });
       else if (field) setErrors({ [field]: message });
       else setFormError(message);
@@ -100,42 +100,40 @@ export function FacesSearch() {
         <CameraField id="face-camera" cameras={cameras} value={form.cameraId} error={errors.cameraId} onChange={(cameraId) => change({ cameraId })} />
         <TimeRangeFields idPrefix="face" since={form.since} until={form.until} errors={errors} required onChange={change} />
         <FormField id="face-limit" label="At most (results)" error={errors.limit}>
-          <input
-            id="face-limit"
-            type="number"
-            min={1}
-            max={MAX_RESULTS}
-            value={form.limit}
-            onChange={(e) => change({ limit: e.target.value })}
-            {...describedBy("face-limit", false, errors.limit)}
-          />
+          {(control) => (
+            <input
+              type="number"
+              min={1}
+              max={MAX_RESULTS}
+              value={form.limit}
+              onChange={(e) => change({ limit: e.target.value })}
+              {...control}
+            />
+          )}
         </FormField>
         <FormField
           id="face-threshold"
           label="Minimum score (0–1)"
           error={errors.minScore}
-          help="0.5 is the model's match threshold; lower shows weaker look-alikes for review."
+          hint="0.5 is the model's match threshold; lower shows weaker look-alikes for review."
         >
-          <input
-            id="face-threshold"
-            type="number"
-            min={0}
-            max={1}
-            step={0.05}
-            value={form.minScore}
-            onChange={(e) => change({ minScore: e.target.value })}
-            {...describedBy("face-threshold", true, errors.minScore)}
-          />
+          {(control) => (
+            <input
+              type="number"
+              min={0}
+              max={1}
+              step={0.05}
+              value={form.minScore}
+              onChange={(e) => change({ minScore: e.target.value })}
+              {...control}
+            />
+          )}
         </FormField>
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {busy ? "Searching…" : "Search faces"}
           </button>
-          {formError ? (
-            <p className="field-error" role="alert">
-              {formError}
-            </p>
-          ) : null}
+          {formError ? <FieldError>{formError}</FieldError> : null}
         </div>
       </form>
       <p className="state" role="status" data-testid="face-status">

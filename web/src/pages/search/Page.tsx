@@ -29,7 +29,7 @@ export default function SearchPage() {
     <section className="search-page">
       <h1>Search</h1>
       <nav aria-label="Search kind">
-        <ul className="search-tabs">
+        <ul className="tabs">
           {tabs.map((tab) => (
             <li key={tab.path}>
               <NavLink to={tab.path}>{tab.label}</NavLink>

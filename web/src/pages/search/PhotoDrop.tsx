@@ -1,5 +1,5 @@
 import { useEffect, useState, type DragEvent } from "react";
-import { describedBy } from "./FormField";
+import { controlProps, FieldError, FieldHint } from "../../components/FormField";
 
 /** Pick a photo with the file input (keyboard) or drop it on the area; shows a preview of the chosen photo. */
 export function PhotoDrop({
@@ -47,16 +47,15 @@ export function PhotoDrop({
         onDrop={drop}
       >
         <input
-          id={id}
           type="file"
           accept="image/*"
           onChange={(event) => onFile(event.target.files?.[0] ?? null)}
-          {...describedBy(id, true, error)}
+          {...controlProps(id, true, error)}
         />
-        <p id={`${id}-help`} className="field-help muted">
+        <FieldHint id={`${id}-hint`}>
           Or drop an image here. JPEG or PNG with one clearly visible face works best; the largest usable face is
           searched.
-        </p>
+        </FieldHint>
         {file ? (
           <div className="photo-chosen">
             {preview ? <img src={preview} alt={`Chosen photo: ${file.name}`} className="photo-preview" /> : null}
@@ -64,11 +63,7 @@ export function PhotoDrop({
           </div>
         ) : null}
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
     </div>
   );
 }

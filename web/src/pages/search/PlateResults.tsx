@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { MediaImage } from "./MediaImage";
+import { MediaImage } from "../../components/MediaImage";
 import { Pager } from "./Pager";
 import { PAGE_SIZE, pageCount, pageItems } from "./paging";
 import { formatTime } from "./timeRange";

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import type { Camera } from "../../api/types";
 import { CameraField } from "./CameraField";
-import { describedBy, FormField } from "./FormField";
+import { FieldError, FieldHint, FormField } from "../../components/FormField";
 import { EMPTY_PLATE_FORM, RESULT_LIMITS, type PlateFormErrors, type PlateSearchForm as Form } from "./plateQuery";
 import { TimeRangeFields } from "./TimeRangeFields";
 
@@ -32,7 +32,7 @@ export function PlateSearchForm({
         id="plate-pattern"
         label="Plate or pattern"
         error={errors.plate}
-        help={
+        hint={
           <>
             <code>*</code> stands for any run of characters, <code>?</code> for exactly one: <code>LE?-06-57*</code>,{" "}
             <code>*5700</code>. Separators are ignored; a two-digit middle group is the year. At least 3 letters or
@@ -40,45 +40,44 @@ export function PlateSearchForm({
           </>
         }
       >
-        <input
-          id="plate-pattern"
-          value={form.plate}
-          maxLength={40}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(e) => change({ plate: e.target.value })}
-          {...describedBy("plate-pattern", true, errors.plate)}
-        />
+        {(control) => (
+          <input
+            value={form.plate}
+            maxLength={40}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => change({ plate: e.target.value })}
+            {...control}
+          />
+        )}
       </FormField>
       <CameraField id="plate-camera" cameras={cameras} value={form.cameraId} error={errors.cameraId} onChange={(cameraId) => change({ cameraId })} />
       <TimeRangeFields idPrefix="plate" since={form.since} until={form.until} errors={errors} onChange={change} />
       <FormField id="plate-limit" label="At most">
-        <select id="plate-limit" value={form.limit} onChange={(e) => change({ limit: Number(e.target.value) })}>
-          {RESULT_LIMITS.map((limit) => (
-            <option key={limit} value={limit}>
-              {limit} reads
-            </option>
-          ))}
-        </select>
+        {(control) => (
+          <select {...control} value={form.limit} onChange={(e) => change({ limit: Number(e.target.value) })}>
+            {RESULT_LIMITS.map((limit) => (
+              <option key={limit} value={limit}>
+                {limit} reads
+              </option>
+            ))}
+          </select>
+        )}
       </FormField>
       <div className="field search-checkbox">
         <label>
-          <input type="checkbox" checked={form.fuzzy} onChange={(e) => change({ fuzzy: e.target.checked })} aria-describedby="plate-fuzzy-help" />{" "}
+          <input type="checkbox" checked={form.fuzzy} onChange={(e) => change({ fuzzy: e.target.checked })} aria-describedby="plate-fuzzy-hint" />{" "}
           Include look-alike characters
         </label>
-        <p id="plate-fuzzy-help" className="field-help muted">
+        <FieldHint id="plate-fuzzy-hint">
           Also finds reads where OCR may have confused 0/O/D/Q, 1/I, 2/Z, 5/S, 8/B or 6/G.
-        </p>
+        </FieldHint>
       </div>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? "Searching…" : "Search plates"}
         </button>
-        {formError ? (
-          <p className="field-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
+        {formError ? <FieldError>{formError}</FieldError> : null}
       </div>
     </form>
   );

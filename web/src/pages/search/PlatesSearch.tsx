@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useAuth } from "../../auth/AuthContext";
 import { usePurposePrompt, type Purpose } from "../../components/PurposeDialog";
-import { errorText, fieldOfError } from "./errors";
+import { describeError, fieldOfError, reasonOf } from "../../api/errors";
 import {
   describePlateSearch,
   hasErrors,
@@ -60,7 +60,7 @@ export function PlatesSearch() {
       setStatus(`${response.count} plate read${response.count === 1 ? "" : "s"} found.`);
     } catch (caught) {
       const field = fieldOfError(caught, SERVER_FIELDS);
-      const message = errorText(caught, "Plate search");
+      const message = field ? reasonOf(caught) : describeError(caught, { unavailable: "Plate search" });
       if (field) setErrors({ [field]: message });
       else setFormError(message);
       setStatus("The search failed.");

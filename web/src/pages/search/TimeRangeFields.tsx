@@ -1,4 +1,4 @@
-import { describedBy, FormField } from "./FormField";
+import { FormField } from "../../components/FormField";
 import type { TimeRangeErrors } from "./timeRange";
 
 /** From / until in the browser's local time; until is exclusive, as on the server. */
@@ -23,26 +23,28 @@ export function TimeRangeFields({
   return (
     <>
       <FormField id={sinceId} label={`From${optional}`} error={errors.since}>
-        <input
-          id={sinceId}
-          type="datetime-local"
-          step={1}
-          value={since}
-          required={required}
-          onChange={(e) => onChange({ since: e.target.value })}
-          {...describedBy(sinceId, false, errors.since)}
-        />
+        {(control) => (
+          <input
+            type="datetime-local"
+            step={1}
+            value={since}
+            required={required}
+            onChange={(e) => onChange({ since: e.target.value })}
+            {...control}
+          />
+        )}
       </FormField>
       <FormField id={untilId} label={`Until${optional}`} error={errors.until}>
-        <input
-          id={untilId}
-          type="datetime-local"
-          step={1}
-          value={until}
-          required={required}
-          onChange={(e) => onChange({ until: e.target.value })}
-          {...describedBy(untilId, false, errors.until)}
-        />
+        {(control) => (
+          <input
+            type="datetime-local"
+            step={1}
+            value={until}
+            required={required}
+            onChange={(e) => onChange({ until: e.target.value })}
+            {...control}
+          />
+        )}
       </FormField>
     </>
   );

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from "react";
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import type { Purpose } from "../../components/PurposeDialog";
-import { MediaImage } from "./MediaImage";
+import { MediaImage } from "../../components/MediaImage";
 import { trajectoryQuery, type PlateSearchForm } from "./plateQuery";
 import { formatTime } from "./timeRange";
 import { trajectoryPoints, type TrajectoryPoint } from "./trajectory";

@@ -12,7 +12,7 @@ export default function WatchlistsPage() {
     <section className="watchlists">
       <h1>Watchlists</h1>
       <nav aria-label="Watchlist type">
-        <ul className="wl-tabs">
+        <ul className="tabs">
           <li>
             <NavLink to={HOTLISTS_PATH}>Vehicle hotlists</NavLink>
           </li>

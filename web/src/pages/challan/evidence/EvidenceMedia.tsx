@@ -1,6 +1,6 @@
 import { evidenceKindLabel, formatTime } from "../labels";
 import type { Evidence } from "../types";
-import { useBlobUrl } from "./useBlobUrl";
+import { useBlobUrl } from "../../../api/useBlobUrl";
 
 interface ImageProps {
   item: Evidence;

@@ -1,7 +1,8 @@
-import { useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { ApiError } from "../../../api/client";
 import { useAuth } from "../../../auth/AuthContext";
-import { describeError, fieldOfError } from "../errors";
+import { describeError, fieldOfError } from "../../../api/errors";
+import { FormField } from "../../../components/FormField";
 import { reasonLabel } from "../labels";
 import type { DecisionOutcome, Violation } from "../types";
 import {
@@ -56,7 +57,7 @@ export function DecisionPanel({ violation, reasons, reasonsError, onDecided, onC
       );
       onDecided(outcome);
     } catch (caught) {
-      const field = fieldOfError(caught, FIELDS);
+      const field = fieldOfError(caught, FIELDS, { anyStatus: true });
       const text = describeError(caught);
       if (field) setErrors({ [field]: text });
       else setFormError(text);
@@ -77,23 +78,23 @@ export function DecisionPanel({ violation, reasons, reasonsError, onDecided, onC
   return (
     <form className="card challan-decision" onSubmit={onSubmit} aria-labelledby="challan-decision-title" noValidate>
       <h3 id="challan-decision-title">Decision</h3>
-      <Field id="challan-plate" label={violation.plate ? "Correct the plate (optional)" : "Plate as read from the evidence (required to accept)"} error={errors.plate}>
-        <input
-          id="challan-plate"
-          ref={(element) => {
-            inputs.current.plate = element;
-          }}
-          className="challan-mono"
-          value={form.plate}
-          maxLength={PLATE_MAX + 8}
-          placeholder={violation.plate ?? "e.g. LEA-1234"}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(e) => set("plate", e.target.value)}
-          aria-invalid={errors.plate ? true : undefined}
-          aria-describedby={errors.plate ? "challan-plate-error" : undefined}
-        />
-      </Field>
+      <FormField id="challan-plate" label={violation.plate ? "Correct the plate (optional)" : "Plate as read from the evidence (required to accept)"} error={errors.plate}>
+        {(control) => (
+          <input
+            {...control}
+            ref={(element) => {
+              inputs.current.plate = element;
+            }}
+            className="challan-mono"
+            value={form.plate}
+            maxLength={PLATE_MAX + 8}
+            placeholder={violation.plate ?? "e.g. LEA-1234"}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => set("plate", e.target.value)}
+          />
+        )}
+      </FormField>
       {mismatch ? (
         <div className="field field-inline">
           <input
@@ -105,39 +106,39 @@ export function DecisionPanel({ violation, reasons, reasonsError, onDecided, onC
           <label htmlFor="challan-mismatch">The registry&apos;s vehicle class is right (the camera misjudged it)</label>
         </div>
       ) : null}
-      <Field id="challan-reason" label="Rejection reason (required to reject)" error={errors.reason ?? reasonsError ?? undefined}>
-        <select
-          id="challan-reason"
-          ref={(element) => {
-            inputs.current.reason = element;
-          }}
-          value={form.reason}
-          onChange={(e) => set("reason", e.target.value)}
-          aria-invalid={errors.reason ? true : undefined}
-          aria-describedby={errors.reason || reasonsError ? "challan-reason-error" : undefined}
-        >
-          <option value="">{reasons ? "Choose a reason…" : "Loading reasons…"}</option>
-          {(reasons ?? []).map((reason) => (
-            <option key={reason} value={reason}>
-              {reasonLabel(reason)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="challan-note" label="Note (optional)" error={errors.note}>
-        <textarea
-          id="challan-note"
-          ref={(element) => {
-            inputs.current.note = element;
-          }}
-          rows={2}
-          value={form.note}
-          maxLength={NOTE_MAX + 100}
-          onChange={(e) => set("note", e.target.value)}
-          aria-invalid={errors.note ? true : undefined}
-          aria-describedby={errors.note ? "challan-note-error" : undefined}
-        />
-      </Field>
+      <FormField id="challan-reason" label="Rejection reason (required to reject)" error={errors.reason ?? reasonsError}>
+        {(control) => (
+          <select
+            {...control}
+            ref={(element) => {
+              inputs.current.reason = element;
+            }}
+            value={form.reason}
+            onChange={(e) => set("reason", e.target.value)}
+          >
+            <option value="">{reasons ? "Choose a reason…" : "Loading reasons…"}</option>
+            {(reasons ?? []).map((reason) => (
+              <option key={reason} value={reason}>
+                {reasonLabel(reason)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField id="challan-note" label="Note (optional)" error={errors.note}>
+        {(control) => (
+          <textarea
+            {...control}
+            ref={(element) => {
+              inputs.current.note = element;
+            }}
+            rows={2}
+            value={form.note}
+            maxLength={NOTE_MAX + 100}
+            onChange={(e) => set("note", e.target.value)}
+          />
+        )}
+      </FormField>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy !== null} aria-keyshortcuts="a">
           {busy === "accept" ? "Accepting…" : "Accept"}
@@ -152,19 +153,5 @@ export function DecisionPanel({ violation, reasons, reasonsError, onDecided, onC
         </p>
       ) : null}
     </form>
-  );
-}
-
-function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children}
-      {error ? (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }

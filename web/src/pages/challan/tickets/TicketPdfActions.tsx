@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useAuth } from "../../../auth/AuthContext";
-import { describeError } from "../errors";
+import { describeError } from "../../../api/errors";
 
 /** The ticket PDF, fetched with the bearer header and handed to the browser as an object URL. */
 export function TicketPdfActions({ number }: { number: string }) {

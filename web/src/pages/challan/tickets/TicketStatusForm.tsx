@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useAuth } from "../../../auth/AuthContext";
-import { describeError, fieldOfError } from "../errors";
+import { describeError, fieldOfError } from "../../../api/errors";
 import type { Ticket } from "../types";
 import { needsReason, officerTransitions, REASON_MAX, STATUS_ACTION, validateStatusChange, type OfficerStatus } from "./transitions";
 
@@ -32,7 +32,7 @@ export function TicketStatusForm({ ticket, onChanged }: { ticket: Ticket; onChan
       setReason("");
       onChanged(changed);
     } catch (caught) {
-      const field = fieldOfError(caught, ["reason", "status"] as const);
+      const field = fieldOfError(caught, ["reason", "status"] as const, { anyStatus: true });
       setErrors({ [field ?? "form"]: describeError(caught) });
     } finally {
       setBusy(false);

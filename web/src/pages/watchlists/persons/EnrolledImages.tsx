@@ -1,7 +1,6 @@
-import { useAuth } from "../../../auth/AuthContext";
-import { ConfirmButton } from "../shared/ConfirmButton";
+import { mediaPath, useBlobUrl } from "../../../api/useBlobUrl";
+import { ConfirmButton } from "../../../components/ConfirmButton";
 import type { Subject, SubjectImage } from "../types";
-import { useBlobUrl } from "./useBlobUrl";
 
 /** The subject's enrolled photos as thumbnails, each with its face quality and a remove button. */
 export function EnrolledImages({
@@ -36,12 +35,11 @@ export function EnrolledImages({
 }
 
 function Thumbnail({ image, alt }: { image: SubjectImage; alt: string }) {
-  const { client } = useAuth();
-  const state = useBlobUrl(client, `/api/v1/media/${image.sha256}`);
+  const state = useBlobUrl(mediaPath(image.sha256));
   if (state.status === "ready") return <img className="wl-thumb" src={state.url} alt={alt} />;
   return (
     <div className="wl-thumb wl-thumb-missing" role="img" aria-label={alt}>
-      {state.status === "loading" ? "Loading image…" : `Image unavailable: ${state.error}`}
+      {state.status === "failed" ? `Image unavailable: ${state.error}` : "Loading image…"}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from "react";
 import { useAuth } from "../../../auth/AuthContext";
-import { FormField } from "../shared/FormField";
-import { formErrorsOf, sendChange } from "../shared/apiErrors";
+import { FormField } from "../../../components/FormField";
+import { formErrorsOf } from "../shared/apiErrors";
 import type { Enrolled } from "../types";
 
 export type EnrolmentOutcome =
@@ -43,8 +43,7 @@ export function ImageEnrolment({ subjectId, onEnrolled }: { subjectId: string; o
       const form = new FormData();
       form.append("file", file, file.name);
       try {
-        const enrolled = await sendChange<Enrolled>(
-          client,
+        const enrolled = await client.request<Enrolled>(
           "POST",
           `/api/v1/watchlists/persons/${encodeURIComponent(subjectId)}/images`,
           { form },

@@ -3,8 +3,8 @@ import { Link, useNavigate, useParams } from "react-router";
 import { useResource } from "../../../api/useResource";
 import { useAuth } from "../../../auth/AuthContext";
 import { StateMessage } from "../../../components/StateMessage";
-import { ConfirmButton } from "../shared/ConfirmButton";
-import { formErrorsOf, sendChange } from "../shared/apiErrors";
+import { ConfirmButton } from "../../../components/ConfirmButton";
+import { formErrorsOf } from "../shared/apiErrors";
 import { expiryText } from "../shared/expiry";
 import { StatusLine, type Status } from "../shared/StatusLine";
 import { SUBJECTS_PATH, type ArrivalState } from "../paths";
@@ -38,7 +38,7 @@ export function SubjectDetail() {
 
   const deleteSubject = async () => {
     try {
-      await sendChange<void>(client, "DELETE", path);
+      await client.delete(path);
       const state: ArrivalState = { message: `Deleted ${subject.name} (${subject.id}) and their face images.` };
       navigate(SUBJECTS_PATH, { state });
     } catch (caught) {
@@ -47,7 +47,7 @@ export function SubjectDetail() {
   };
   const removeImage = async (image: SubjectImage) => {
     try {
-      await sendChange<void>(client, "DELETE", `${path}/images/${image.id}`);
+      await client.delete(`${path}/images/${image.id}`);
       setStatus({ kind: "ok", text: `Removed an image of ${subject.name}.` });
       reload();
     } catch (caught) {

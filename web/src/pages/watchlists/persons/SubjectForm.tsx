@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { useAuth } from "../../../auth/AuthContext";
-import { FieldMessage, FormField } from "../shared/FormField";
-import { FORM, formErrorsOf, hasErrors, sendChange, type FormErrors } from "../shared/apiErrors";
+import { FieldError, FormField } from "../../../components/FormField";
+import { FORM, formErrorsOf, hasErrors, type FormErrors } from "../shared/apiErrors";
 import { expiryDateError, expiryDateOf, todayUtc } from "../shared/expiry";
 import { SUBJECT_CATEGORIES, SUBJECT_CATEGORY_LABELS, type Subject, type SubjectCategory } from "../types";
 
@@ -74,7 +74,7 @@ export function SubjectForm({ subject, onSaved }: { subject: Subject | null; onS
     setBusy(true);
     try {
       const saved = creating
-        ? await sendChange<Subject>(client, "POST", "/api/v1/watchlists/persons", {
+        ? await client.request<Subject>("POST", "/api/v1/watchlists/persons", {
             body: {
               ...(draft.id.trim() ? { id: draft.id.trim() } : {}),
               name: draft.name.trim(),
@@ -85,7 +85,7 @@ export function SubjectForm({ subject, onSaved }: { subject: Subject | null; onS
               expires_at: draft.expires || null,
             },
           })
-        : await sendChange<Subject>(client, "PATCH", `/api/v1/watchlists/persons/${encodeURIComponent(subject.id)}`, {
+        : await client.request<Subject>("PATCH", `/api/v1/watchlists/persons/${encodeURIComponent(subject.id)}`, {
             body: changesOf(draft, subject),
           });
       if (creating) setDraft(draftOf(null));
@@ -148,7 +148,7 @@ export function SubjectForm({ subject, onSaved }: { subject: Subject | null; onS
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {creating ? (busy ? "Adding…" : "Add person") : busy ? "Saving…" : "Save person"}
         </button>
-        {errors[FORM] ? <FieldMessage text={errors[FORM]} /> : null}
+        {errors[FORM] ? <FieldError>errors[FORM]</FieldError> : null}
       </div>
     </form>
   );

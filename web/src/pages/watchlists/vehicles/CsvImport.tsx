@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from "react";
 import { useAuth } from "../../../auth/AuthContext";
-import { FieldMessage, FormField } from "../shared/FormField";
-import { FORM, formErrorsOf, sendChange, type FormErrors } from "../shared/apiErrors";
+import { FieldError, FormField } from "../../../components/FormField";
+import { FORM, formErrorsOf, type FormErrors } from "../shared/apiErrors";
 import type { ImportReport } from "../types";
 import { csvRows } from "./csvImport";
 import { ImportRows, ImportSummary, type Imported } from "./ImportResult";
@@ -40,7 +40,7 @@ export function CsvImport({ hotlistId, onImported }: { hotlistId: number; onImpo
     try {
       const form = new FormData();
       form.append("file", file, file.name);
-      const report = await sendChange<ImportReport>(client, "POST", `/api/v1/hotlists/${hotlistId}/import`, { form });
+      const report = await client.request<ImportReport>("POST", `/api/v1/hotlists/${hotlistId}/import`, { form });
       const text = await readText(file).catch(() => null);
       setResult({ fileName: file.name, rows: text === null ? null : csvRows(text), report });
       onImported();
@@ -83,7 +83,7 @@ export function CsvImport({ hotlistId, onImported }: { hotlistId: number; onImpo
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? "Importing…" : "Import CSV"}
         </button>
-        {errors[FORM] ? <FieldMessage text={errors[FORM]} /> : null}
+        {errors[FORM] ? <FieldError>errors[FORM]</FieldError> : null}
       </div>
       <div role="status" aria-live="polite" data-testid="import-summary">
         {result ? <ImportSummary imported={result} /> : null}

@@ -1,4 +1,4 @@
-import { ConfirmButton } from "../shared/ConfirmButton";
+import { ConfirmButton } from "../../../components/ConfirmButton";
 import { expiryText } from "../shared/expiry";
 import type { HotlistEntry } from "../types";
 

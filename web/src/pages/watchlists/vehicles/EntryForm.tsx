@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useAuth } from "../../../auth/AuthContext";
-import { FieldMessage, FormField } from "../shared/FormField";
-import { FORM, formErrorsOf, hasErrors, sendChange, type FormErrors } from "../shared/apiErrors";
+import { FieldError, FormField } from "../../../components/FormField";
+import { FORM, formErrorsOf, hasErrors, type FormErrors } from "../shared/apiErrors";
 import { expiryDateError, expiryDateOf, todayUtc } from "../shared/expiry";
 import type { HotlistEntry } from "../types";
-import { MAX_PLATE_LENGTH, previewPlate } from "./plate";
+import { MAX_PLATE_LENGTH, usePlateKey } from "./usePlateKey";
 
 export interface EntryDraft {
   plate: string;
@@ -30,10 +30,8 @@ function draftOf(entry: HotlistEntry | null): EntryDraft {
 
 export function validateEntry(draft: EntryDraft, creating: boolean, now: Date = new Date()): FormErrors {
   const errors: FormErrors = {};
-  if (creating) {
-    const plate = previewPlate(draft.plate);
-    if (!plate.ok) errors.plate = plate.error;
-  }
+  // The plate's own rules are the server's: the preview shows its verdict, and a refusal comes back as a 422.
+  if (creating && !draft.plate.trim()) errors.plate = "Enter the plate.";
   if (!draft.reason.trim()) errors.reason = "State why this vehicle is on the list.";
   const expiry = expiryDateError(draft.expires, now);
   if (expiry) errors.expires_at = expiry;
@@ -80,8 +78,9 @@ export function EntryForm({
     if (!creating) formRef.current?.querySelector<HTMLElement>("textarea, input")?.focus();
   }, [creating]);
 
-  const plate = previewPlate(draft.plate);
-  const onList = creating && plate.ok ? existing.find((e) => e.plate_key === plate.key) : undefined;
+  const plate = usePlateKey(creating ? draft.plate : "");
+  const preview = plate.status === "ok" ? plate.answer : null;
+  const onList = preview ? existing.find((e) => e.plate_key === preview.key) : undefined;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -92,7 +91,7 @@ export function EntryForm({
     try {
       const base = `/api/v1/hotlists/${hotlistId}/entries`;
       const saved = creating
-        ? await sendChange<HotlistEntry>(client, "POST", base, {
+        ? await client.request<HotlistEntry>("POST", base, {
             body: {
               plate: draft.plate.trim(),
               reason: draft.reason.trim(),
@@ -101,7 +100,7 @@ export function EntryForm({
               expires_at: draft.expires || null,
             },
           })
-        : await sendChange<HotlistEntry>(client, "PATCH", `${base}/${entry.id}`, { body: changesOf(draft, entry) });
+        : await client.request<HotlistEntry>("PATCH", `${base}/${entry.id}`, { body: changesOf(draft, entry) });
       const wasOnList = existing.some((e) => e.id === saved.id);
       if (creating) setDraft(draftOf(null));
       onSaved(saved, wasOnList);
@@ -112,15 +111,19 @@ export function EntryForm({
     }
   };
 
-  const plateHint = !draft.plate.trim() ? (
-    "As on the plate, e.g. LEB-06-5700"
-  ) : plate.ok ? (
+  const plateHint = preview ? (
     <>
-      Saved as <strong>{plate.stored}</strong>; matched on <strong>{plate.key}</strong>
-      {plate.year ? ` (the year ${plate.year} is not compared)` : ""}.
+      Saved as <strong>{preview.plate}</strong>; matched on <strong>{preview.key}</strong>
+      {preview.year ? ` (the year ${preview.year} is not compared)` : ""}.
       {onList ? ` Already on this list as ${onList.plate}: saving updates that entry.` : ""}
     </>
-  ) : null;
+  ) : plate.status === "invalid" ? (
+    `Cannot be saved: ${plate.error}.`
+  ) : plate.status === "checking" ? (
+    "Checking how the server reads it…"
+  ) : (
+    "As on the plate, e.g. LEB-06-5700"
+  );
 
   return (
     <form ref={formRef} className="card form-grid" onSubmit={submit} noValidate aria-labelledby={titleId}>
@@ -167,7 +170,7 @@ export function EntryForm({
             Cancel
           </button>
         ) : null}
-        {errors[FORM] ? <FieldMessage text={errors[FORM]} /> : null}
+        {errors[FORM] ? <FieldError>errors[FORM]</FieldError> : null}
       </div>
     </form>
   );

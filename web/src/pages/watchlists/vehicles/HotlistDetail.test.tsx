@@ -72,8 +72,25 @@ function hotlistServer(initial: HotlistEntry[] = [], importAnswer: () => Respons
     [`POST ${LIST}/import`]: importAnswer,
     [`DELETE ${LIST}`]: () => new Response(null, { status: 204 }),
     "GET /api/v1/hotlists": () => jsonResponse(200, []),
+    "GET /api/v1/plates/key": (request: FakeRequest) => plateKeyAnswer(request.url.searchParams.get("plate") ?? ""),
   });
   return server;
+}
+
+/** The server's readings of the plates these tests type (the rules themselves are the server's). */
+const PLATE_KEYS: Record<string, { plate: string; key: string; year: string | null }> = {
+  "leb 06 5700": { plate: "LEB 06 5700", key: "LEB5700", year: "06" },
+  "LEB 5700": { plate: "LEB 5700", key: "LEB5700", year: null },
+  "AVV-584": { plate: "AVV-584", key: "AVV584", year: null },
+  "LEB!5700": { plate: "LEB!5700", key: "LEB5700", year: null },
+};
+
+function plateKeyAnswer(plate: string): Response {
+  const known = PLATE_KEYS[plate];
+  if (known) return jsonResponse(200, known);
+  return jsonResponse(422, {
+    detail: [{ loc: ["query", "plate"], msg: "hotlist plates cannot contain wildcards", type: "value_error" }],
+  });
 }
 
 function showList(server: ReturnType<typeof fakeServer>) {
@@ -87,7 +104,7 @@ describe("a hotlist's entries", { timeout: 20_000 }, () => {
     await showList(server);
     const user = userEvent.setup();
     await fill(user, screen.getByLabelText("Plate"), "leb 06 5700");
-    expect(screen.getByText(/matched on/)).toHaveTextContent(
+    expect(await screen.findByText(/matched on/)).toHaveTextContent(
       "Saved as LEB 06 5700; matched on LEB5700 (the year 06 is not compared).",
     );
     await fill(user, screen.getByLabelText("Reason"), "stolen on Monday");
@@ -131,10 +148,20 @@ describe("a hotlist's entries", { timeout: 20_000 }, () => {
     expect(screen.getByLabelText("Plate")).toHaveAccessibleDescription(/the plate has an unknown character/);
   });
 
+  it("previews the server's refusal of a plate before saving", async () => {
+    const server = hotlistServer();
+    await showList(server);
+    await fill(userEvent.setup(), screen.getByLabelText("Plate"), "LEB*");
+    expect(await screen.findByText("Cannot be saved: hotlist plates cannot contain wildcards.")).toBeInTheDocument();
+    expect(screen.getByLabelText("Plate")).toHaveAccessibleDescription(/cannot contain wildcards/);
+    const asked = server.calls.filter((c) => c.path === "/api/v1/plates/key");
+    expect(asked.map((c) => c.url.searchParams.get("plate"))).toEqual(["LEB*"]); // once, after the typing stopped
+  });
+
   it("says when a plate is already on the list", async () => {
     await showList(hotlistServer([entry(1, "LEB-06-5700", "LEB5700")]));
     await fill(userEvent.setup(), screen.getByLabelText("Plate"), "LEB 5700");
-    expect(screen.getByText(/Already on this list as LEB-06-5700: saving updates that entry/)).toBeInTheDocument();
+    expect(await screen.findByText(/Already on this list as LEB-06-5700: saving updates that entry/)).toBeInTheDocument();
   });
 
   it("edits an entry's reason, sending only what changed", async () => {

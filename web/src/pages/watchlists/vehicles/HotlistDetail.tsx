@@ -3,8 +3,8 @@ import { Link, useNavigate, useParams } from "react-router";
 import { useResource } from "../../../api/useResource";
 import { useAuth } from "../../../auth/AuthContext";
 import { StateMessage } from "../../../components/StateMessage";
-import { ConfirmButton } from "../shared/ConfirmButton";
-import { formErrorsOf, sendChange } from "../shared/apiErrors";
+import { ConfirmButton } from "../../../components/ConfirmButton";
+import { formErrorsOf } from "../shared/apiErrors";
 import { StatusLine, type Status } from "../shared/StatusLine";
 import { HOTLISTS_PATH, type ArrivalState } from "../paths";
 import { HOTLIST_KIND_LABELS, type Hotlist, type HotlistEntry } from "../types";
@@ -57,7 +57,7 @@ export function HotlistDetail() {
 
   const deleteList = async () => {
     try {
-      await sendChange<void>(client, "DELETE", `/api/v1/hotlists/${list.id}`);
+      await client.delete(`/api/v1/hotlists/${list.id}`);
       const state: ArrivalState = { message: `Deleted hotlist ${list.name} and its ${plates(list.entries)}.` };
       navigate(HOTLISTS_PATH, { state });
     } catch (caught) {
@@ -66,7 +66,7 @@ export function HotlistDetail() {
   };
   const removeEntry = async (entry: HotlistEntry) => {
     try {
-      await sendChange<void>(client, "DELETE", `/api/v1/hotlists/${list.id}/entries/${entry.id}`);
+      await client.delete(`/api/v1/hotlists/${list.id}/entries/${entry.id}`);
       if (editing?.id === entry.id) setEditing(null);
       platesHeadingRef.current?.focus();
       setStatus({ kind: "ok", text: `Removed ${entry.plate} from ${list.name}.` });

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { useAuth } from "../../../auth/AuthContext";
-import { FieldMessage, FormField } from "../shared/FormField";
-import { FORM, formErrorsOf, hasErrors, sendChange, type FormErrors } from "../shared/apiErrors";
+import { FieldError, FormField } from "../../../components/FormField";
+import { FORM, formErrorsOf, hasErrors, type FormErrors } from "../shared/apiErrors";
 import { HOTLIST_KIND_LABELS, HOTLIST_KINDS, MAX_EDIT_BUDGET, type Hotlist, type HotlistKind } from "../types";
 
 interface HotlistDraft {
@@ -65,7 +65,7 @@ export function HotlistForm({ hotlist, onSaved }: { hotlist: Hotlist | null; onS
     setBusy(true);
     try {
       const saved = creating
-        ? await sendChange<Hotlist>(client, "POST", "/api/v1/hotlists", {
+        ? await client.request<Hotlist>("POST", "/api/v1/hotlists", {
             body: {
               name: draft.name.trim(),
               kind: draft.kind,
@@ -74,7 +74,7 @@ export function HotlistForm({ hotlist, onSaved }: { hotlist: Hotlist | null; onS
               active: draft.active,
             },
           })
-        : await sendChange<Hotlist>(client, "PATCH", `/api/v1/hotlists/${hotlist.id}`, {
+        : await client.request<Hotlist>("PATCH", `/api/v1/hotlists/${hotlist.id}`, {
             body: changesOf(draft, hotlist),
           });
       if (creating) setDraft(draftOf(null));
@@ -155,7 +155,7 @@ export function HotlistForm({ hotlist, onSaved }: { hotlist: Hotlist | null; onS
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {creating ? (busy ? "Creating…" : "Create hotlist") : busy ? "Saving…" : "Save hotlist"}
         </button>
-        {errors[FORM] ? <FieldMessage text={errors[FORM]} /> : null}
+        {errors[FORM] ? <FieldError>errors[FORM]</FieldError> : null}
       </div>
     </form>
   );

@@ -1,4 +1,4 @@
-import { readable } from "../shared/apiErrors";
+import { readableMessage } from "../../../api/client";
 import type { ImportReport } from "../types";
 import { importOutcome, importSummary, type CsvRow } from "./csvImport";
 
@@ -47,7 +47,7 @@ export function ImportRows({ imported }: { imported: Imported }) {
                     {outcome.imported ? (
                       <span className="state-ok">✓ Imported</span>
                     ) : (
-                      <span className="state-error">✗ Rejected: {readable(outcome.reason)}</span>
+                      <span className="state-error">✗ Rejected: {readableMessage(outcome.reason)}</span>
                     )}
                   </td>
                 </tr>

@@ -6,31 +6,48 @@ import { useEffect, useRef, useState } from "react";
  */
 export function ConfirmButton({
   label,
+  text,
   question,
+  groupLabel,
   confirmLabel,
+  cancelLabel = "Cancel",
+  focusCancel = false,
   onConfirm,
   small = false,
 }: {
   /** Accessible name of the first button, e.g. "Remove LEB-06-5700". */
   label: string;
+  /** Its visible text when shorter than `label` (e.g. "Delete" in a row that names the camera). */
+  text?: string;
   question: string;
+  /** Accessible name of the question's group (default: the question). */
+  groupLabel?: string;
   confirmLabel: string;
-  onConfirm: () => Promise<void> | void;
+  cancelLabel?: string;
+  /** Focus the safe answer rather than the destructive one when asking. */
+  focusCancel?: boolean;
+  onConfirm: () => Promise<unknown> | void;
   small?: boolean;
 }) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const size = small ? " btn-small" : "";
 
   useEffect(() => {
-    if (asking) confirmRef.current?.focus();
-  }, [asking]);
+    if (asking) (focusCancel ? cancelRef : confirmRef).current?.focus();
+  }, [asking, focusCancel]);
 
   if (!asking)
     return (
-      <button type="button" className={`btn btn-quiet${size}`} onClick={() => setAsking(true)}>
-        {label}
+      <button
+        type="button"
+        className={`btn btn-quiet${size}`}
+        aria-label={text === undefined ? undefined : label}
+        onClick={() => setAsking(true)}
+      >
+        {text ?? label}
       </button>
     );
   const confirm = async () => {
@@ -43,13 +60,13 @@ export function ConfirmButton({
     }
   };
   return (
-    <span className="wl-confirm" role="group" aria-label={question}>
+    <span className="confirm-inline" role="group" aria-label={groupLabel ?? question}>
       <span>{question}</span>{" "}
       <button ref={confirmRef} type="button" className={`btn btn-danger${size}`} disabled={busy} onClick={() => void confirm()}>
         {confirmLabel}
       </button>{" "}
-      <button type="button" className={`btn btn-quiet${size}`} onClick={() => setAsking(false)}>
-        Cancel
+      <button ref={cancelRef} type="button" className={`btn btn-quiet${size}`} onClick={() => setAsking(false)}>
+        {cancelLabel}
       </button>
     </span>
   );

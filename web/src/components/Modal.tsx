@@ -3,8 +3,9 @@ import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "re
 const FOCUSABLE = "input, textarea, button, select, a[href], [tabindex]:not([tabindex='-1'])";
 
 /**
- * A modal dialog like PurposeDialog: focus moves to the first field, Tab stays inside, Escape cancels, and
- * focus returns to where it was (the queue, when opened by a shortcut) when it closes.
+ * A modal dialog: focus moves to its first control when it opens, Tab and Shift+Tab stay inside, Escape
+ * cancels, and focus returns to where it was (a queue row, the button that opened it) when it closes.
+ * Render it only while open.
  */
 export function Modal({
   title,
@@ -13,6 +14,7 @@ export function Modal({
   children,
 }: {
   title: string;
+  /** Read with the title (aria-describedby): what the dialog is about. */
   description?: ReactNode;
   onCancel: () => void;
   children: ReactNode;

@@ -1,0 +1,64 @@
+import { ApiError } from "./client";
+
+export interface ErrorWords {
+  /** Says what a 409 means for the control that caused it; the server's reason follows in brackets. */
+  conflict?: string;
+  /** Replaces "Not found: …" when a 404 means the route is missing on this server (e.g. "Plate search"). */
+  unavailable?: string;
+}
+
+/**
+ * A failed request in words an operator can act on, shown next to the control that caused it: the kind
+ * of refusal first, then the server's reason. Any page's failures go through here.
+ */
+export function describeError(caught: unknown, words: ErrorWords = {}): string {
+  if (!(caught instanceof ApiError)) {
+    if (caught instanceof TypeError) return "Cannot reach the server. Check the connection and try again.";
+    return caught instanceof Error ? caught.message : String(caught);
+  }
+  const { status, detail } = caught;
+  switch (status) {
+    case 400:
+    case 422:
+      return `Not accepted: ${detail}`;
+    case 403:
+      return `Not permitted: ${detail || "your role may not do this"}`;
+    case 404:
+      return words.unavailable ? `${words.unavailable} is not available on this server.` : `Not found: ${detail}`;
+    case 409:
+      return words.conflict ? `${words.conflict} (${detail})` : `Conflict: ${detail}`;
+    case 413:
+      return "The file is larger than the server accepts.";
+    case 429:
+      return `Too many requests; try again${caught.retryAfterSeconds ? ` in ${caught.retryAfterSeconds} s` : " shortly"}.`;
+    default:
+      return `The server answered ${status}: ${detail}`;
+  }
+}
+
+/** The server's reason alone, for a message placed next to the field it is about (which says what was refused). */
+export function reasonOf(caught: unknown): string {
+  return caught instanceof ApiError && caught.detail ? caught.detail : describeError(caught);
+}
+
+/**
+ * Which form field a refusal is about. A 422's problems name their fields (`ApiError.problems`); checks
+ * that answer a plain sentence name it in words ("plate: …", "until is before since"), matched by the
+ * field's name or by the pattern given for it. Other statuses only with `anyStatus` (a 409 such as "the
+ * violation has no plate"). Null: the refusal belongs to the form as a whole.
+ */
+export function fieldOfError<F extends string>(
+  caught: unknown,
+  fields: readonly F[] | Readonly<Record<F, RegExp>>,
+  { anyStatus = false }: { anyStatus?: boolean } = {},
+): F | null {
+  if (!(caught instanceof ApiError) || (!anyStatus && caught.status !== 422)) return null;
+  const patterns: [F, RegExp][] = Array.isArray(fields)
+    ? (fields as readonly F[]).map((field) => [field, new RegExp(`\\b${field}\\b`, "i")])
+    : (Object.entries(fields) as [F, RegExp][]);
+  for (const problem of caught.problems) {
+    const named = patterns.find(([field]) => field === problem.field);
+    if (named) return named[0];
+  }
+  return patterns.find(([, pattern]) => pattern.test(caught.detail))?.[0] ?? null;
+}

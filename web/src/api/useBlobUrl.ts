@@ -1,0 +1,49 @@
+import { useEffect, useState } from "react";
+import { useAuth } from "../auth/AuthContext";
+
+export type BlobState =
+  | { status: "none" }
+  | { status: "loading" }
+  | { status: "ready"; url: string }
+  | { status: "failed"; error: string };
+
+/** The path of stored media (snapshots, crops, images) by its SHA-256. */
+export function mediaPath(sha256: string): string {
+  return `/api/v1/media/${encodeURIComponent(sha256)}`;
+}
+
+/**
+ * A binary behind the bearer token (media, a PDF) as an object URL for <img>, <video> or a download link;
+ * revoked when the path changes or the view goes. `null` path: nothing to show ("none"); `enabled` false
+ * waits (e.g. until the row is on screen) without fetching.
+ */
+export function useBlobUrl(path: string | null, enabled = true): BlobState {
+  const { client } = useAuth();
+  const [state, setState] = useState<BlobState>({ status: path ? "loading" : "none" });
+  useEffect(() => {
+    if (!path) {
+      setState({ status: "none" });
+      return;
+    }
+    if (!enabled) return;
+    const controller = new AbortController();
+    let url: string | null = null;
+    setState({ status: "loading" });
+    client.blobUrl(path, controller.signal).then(
+      (created) => {
+        url = created;
+        if (controller.signal.aborted) URL.revokeObjectURL(created);
+        else setState({ status: "ready", url: created });
+      },
+      (error: unknown) => {
+        if (!controller.signal.aborted)
+          setState({ status: "failed", error: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => {
+      controller.abort();
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [client, path, enabled]);
+  return state;
+}
