@@ -85,17 +85,17 @@ def test_admin_creates_user_and_auditor_sees_it(page: Page, server: Server, scre
     page.get_by_label("Initial password").fill("a-long-enough-password")
     page.get_by_label("Role", exact=True).select_option("traffic_officer")
     page.get_by_role("button", name="Create user").click()
-    assert "Created user e2e.officer" in page.get_by_test_id("users-message").inner_text()
+    page.get_by_test_id("users-message").get_by_text("Created user e2e.officer").wait_for()
     row = page.get_by_test_id("users-table").get_by_role("row").filter(has_text="e2e.officer")
     assert "Traffic officer" in row.get_by_role("combobox").evaluate("el => el.selectedOptions[0].text")
 
     row.get_by_role("button", name="Disable e2e.officer").click()
     page.wait_for_selector("text=e2e.officer disabled.")
-    assert "Disabled" in row.inner_text()
+    row.get_by_text("Disabled").wait_for()
     page.screenshot(path=screenshots / "users-admin.png", full_page=True)
 
     page.get_by_role("link", name="System health").click()
-    assert page.get_by_test_id("system-status").inner_text().strip() == "All checks passing"
+    page.get_by_test_id("system-status").get_by_text("All checks passing", exact=True).wait_for()
     page.screenshot(path=screenshots / "system-admin.png", full_page=True)
     log_out(page)
 
