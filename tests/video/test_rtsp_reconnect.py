@@ -76,8 +76,8 @@ def test_a_camera_that_dies_and_returns_is_reconnected_reported_and_recorded(
         assert wait_for(lambda: len(frames_seen) >= 8), "no frames from the RTSP camera"
         memory_before = resident_memory_bytes()
 
+        killed_at = time.time()  # before stop(): the source may notice while the server shuts down
         rtsp_server.stop()
-        killed_at = time.time()
         assert wait_for(lambda: health.status is HealthStatus.OFFLINE)
         assert wait_for(lambda: recorder.status is SourceStatus.OFFLINE)
         frames_before_restart = len(frames_seen)

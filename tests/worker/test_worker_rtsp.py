@@ -39,8 +39,8 @@ async def test_worker_reconnects_a_camera_that_dies_and_returns(
         assert await eventually(lambda: bool(worker.recordings and worker.recordings.segments("gate-1")))
         memory_before = resident_memory_bytes()
 
+        killed_at = time.time()  # before stop(): the worker may notice while the server shuts down
         rtsp_server.stop()
-        killed_at = time.time()
         assert await eventually(lambda: harness.health("gate-1")[-1:] == ["offline"])
         assert await eventually(lambda: stored_state(harness, "gate-1") == "offline")
 
