@@ -135,7 +135,8 @@ def browser(server: Server) -> Iterator[Browser]:
 @pytest.fixture
 def page(browser: Browser, server: Server) -> Iterator[Page]:
     context = browser.new_context(base_url=server.base_url, viewport={"width": 1440, "height": 900})
-    context.set_default_timeout(10_000)
+    # Generous: the demo server decodes four cameras beside the browser on a 2-core CI machine.
+    context.set_default_timeout(30_000)
     opened = context.new_page()
     try:
         yield opened

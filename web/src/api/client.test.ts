@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { jsonResponse, loggedInClient, sessionFor, userWith } from "../test/fakes";
-import { ApiClient, ApiError, buildQuery, fieldErrors, problemFor } from "./client";
+import { ApiClient, ApiError, buildQuery, fieldErrors, filenameOf, problemFor } from "./client";
 
 const LOGIN = {
   access_token: "abc",
@@ -124,6 +124,36 @@ describe("ApiClient", () => {
     expect(url).toBe("/api/v1/hotlists/3/entries/9");
     expect(init.method).toBe("DELETE");
     expect((init.headers as Record<string, string>).Authorization).toMatch(/^Bearer /);
+  });
+
+  it("downloads a file with its headers and the server's file name, with the token and the usual errors", async () => {
+    const fetchImpl = vi
+      .fn()
+      .mockResolvedValueOnce(
+        new Response("PK zip bytes", {
+          status: 200,
+          headers: {
+            "Content-Disposition": 'attachment; filename="evidence-20261122T063604Z-73047a62.zip"',
+            "X-Safecity-Bundle-Id": "b-1",
+          },
+        }),
+      )
+      .mockResolvedValueOnce(jsonResponse(403, { detail: "role lacks evidence.export" }));
+    const { client } = loggedInClient(userWith([]), fetchImpl);
+
+    const file = await client.download("POST", "/api/v1/evidence/exports", { body: { item_ids: [7] }, query: { purpose: "FIR 7" } });
+    expect(file.filename).toBe("evidence-20261122T063604Z-73047a62.zip");
+    expect(file.headers.get("X-Safecity-Bundle-Id")).toBe("b-1");
+    expect(await file.blob.text()).toBe("PK zip bytes");
+    const [url, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe("/api/v1/evidence/exports?purpose=FIR+7");
+    expect(init.method).toBe("POST");
+    expect(JSON.parse(String(init.body))).toEqual({ item_ids: [7] });
+    expect((init.headers as Record<string, string>).Authorization).toBe("Bearer tok-1");
+
+    await expect(client.download("POST", "/api/v1/evidence/exports")).rejects.toMatchObject({ status: 403 });
+    expect(filenameOf(null)).toBeNull();
+    expect(filenameOf("attachment; filename*=UTF-8''caf%C3%A9.zip")).toBe("café.zip");
   });
 
   it("restores a stored session but drops an expired one", () => {

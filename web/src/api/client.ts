@@ -116,6 +116,20 @@ export function fieldErrors(error: unknown, fields?: readonly string[], otherKey
   return errors;
 }
 
+/** A call answered with a file: its bytes, its response headers and the file name the server gave it. */
+export interface Download {
+  blob: Blob;
+  headers: Headers;
+  filename: string;
+}
+
+/** The file name of a `Content-Disposition` header (`attachment; filename="x.zip"`), or null. */
+export function filenameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+  return match?.[1] ? decodeURIComponent(match[1]) : null;
+}
+
 function detailOf(body: unknown, fallback: string): string {
   if (body && typeof body === "object" && "detail" in body) {
     const detail = (body as { detail: unknown }).detail;
@@ -194,6 +208,19 @@ export class ApiClient {
   async blobUrl(path: string, signal?: AbortSignal): Promise<string> {
     const response = await this.send("GET", path, { signal });
     return URL.createObjectURL(await response.blob());
+  }
+
+  /**
+   * A call answered with a file (e.g. a signed export bundle), for when its headers matter: the bytes, the
+   * response headers and the server's file name ("download" when it gives none). Errors as for `request`.
+   */
+  async download(method: string, path: string, options: RequestOptions = {}): Promise<Download> {
+    const response = await this.send(method, path, options);
+    return {
+      blob: await response.blob(),
+      headers: response.headers,
+      filename: filenameOf(response.headers.get("Content-Disposition")) ?? "download",
+    };
   }
 
   /** URL for resources the browser loads itself (MJPEG <img>, WebSocket), which cannot send headers. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "./client";
-import { describeError, fieldOfError, reasonOf } from "./errors";
+import { describeError, fieldOfError, formErrors, reasonOf } from "./errors";
 
 describe("describeError", () => {
   it("names the kind of refusal, then the server's reason", () => {
@@ -48,5 +48,31 @@ describe("fieldOfError", () => {
     expect(fieldOfError(conflict, ["plate"] as const)).toBeNull();
     expect(fieldOfError(conflict, ["plate"] as const, { anyStatus: true })).toBe("plate");
     expect(fieldOfError(new Error("offline"), ["plate"] as const, { anyStatus: true })).toBeNull();
+  });
+});
+
+describe("formErrors", () => {
+  const refusal = new ApiError(422, "", null, [
+    { field: "reason", message: "too short", path: ["reason"] },
+    { field: "purpose", message: "needs a purpose", path: ["purpose"] },
+  ]);
+
+  it("puts a 422's problems beside the form's fields and names the others for the form", () => {
+    expect(formErrors(refusal, ["reason"])).toEqual({ fields: { reason: "too short" }, form: "purpose: needs a purpose" });
+    expect(formErrors(refusal, ["reason", "purpose"])).toEqual({
+      fields: { reason: "too short", purpose: "needs a purpose" },
+      form: null,
+    });
+  });
+
+  it("gives any other refusal to the form in words", () => {
+    expect(formErrors(new ApiError(409, "item 3 cannot be exported"), ["reason"])).toEqual({
+      fields: {},
+      form: "Conflict: item 3 cannot be exported",
+    });
+    expect(formErrors(new ApiError(403, "role lacks evidence.export"), [])).toEqual({
+      fields: {},
+      form: "Not permitted: role lacks evidence.export",
+    });
   });
 });

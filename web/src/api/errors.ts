@@ -1,4 +1,4 @@
-import { ApiError } from "./client";
+import { ApiError, fieldErrors } from "./client";
 
 export interface ErrorWords {
   /** Says what a 409 means for the control that caused it; the server's reason follows in brackets. */
@@ -61,4 +61,25 @@ export function fieldOfError<F extends string>(
     if (named) return named[0];
   }
   return patterns.find(([, pattern]) => pattern.test(caught.detail))?.[0] ?? null;
+}
+
+/** A refusal split for a form: messages beside the form's own fields, and the rest for the form as a whole. */
+export interface FormErrors {
+  fields: Record<string, string>;
+  /** Problems about other fields (each named), or any other refusal in `describeError`'s words; null: none. */
+  form: string | null;
+}
+
+const WHOLE_FORM = "";
+
+/**
+ * Where a failed submit's messages go: a 422's problems about `fields` beside those fields (the server's
+ * words), everything else beside the submit button.
+ */
+export function formErrors(caught: unknown, fields: readonly string[], words: ErrorWords = {}): FormErrors {
+  if (caught instanceof ApiError && caught.problems.length > 0) {
+    const { [WHOLE_FORM]: form, ...byField } = fieldErrors(caught, fields, WHOLE_FORM);
+    return { fields: byField, form: form ?? null };
+  }
+  return { fields: {}, form: describeError(caught, words) };
 }

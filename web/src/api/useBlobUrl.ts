@@ -15,9 +15,10 @@ export function mediaPath(sha256: string): string {
 /**
  * A binary behind the bearer token (media, a PDF) as an object URL for <img>, <video> or a download link;
  * revoked when the path changes or the view goes. `null` path: nothing to show ("none"); `enabled` false
- * waits (e.g. until the row is on screen) without fetching.
+ * waits (e.g. until the row is on screen) without fetching; a new `attempt` fetches the same path again
+ * (e.g. "Try again", or each purpose-bound view of an evidence file).
  */
-export function useBlobUrl(path: string | null, enabled = true): BlobState {
+export function useBlobUrl(path: string | null, enabled = true, attempt = 0): BlobState {
   const { client } = useAuth();
   const [state, setState] = useState<BlobState>({ status: path ? "loading" : "none" });
   useEffect(() => {
@@ -44,6 +45,6 @@ export function useBlobUrl(path: string | null, enabled = true): BlobState {
       controller.abort();
       if (url) URL.revokeObjectURL(url);
     };
-  }, [client, path, enabled]);
+  }, [client, path, enabled, attempt]);
   return state;
 }

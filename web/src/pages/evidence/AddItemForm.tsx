@@ -1,13 +1,13 @@
 import { useRef, useState, type FormEvent } from "react";
 import { useAuth } from "../../auth/AuthContext";
-import { Field, FormMessage } from "./fields";
+import { formErrors, type FormErrors } from "../../api/errors";
+import { FormField, FormMessage } from "../../components/FormField";
 import { localInputToIso } from "./format";
-import { callApi, splitErrors, type SplitErrors } from "./http";
 import { ITEM_KINDS, type EvidenceItem, type ItemKind } from "./types";
 
 type Source = "file" | "stored";
 const FIELDS = ["file", "media_sha256", "kind", "camera_id", "start", "end", "description"];
-const NO_ERRORS: SplitErrors = { fields: {}, general: null };
+const NO_ERRORS: FormErrors = { fields: {}, form: null };
 
 /** Collect an item into the case: upload a file, or take media the server already stores (by SHA-256). */
 export function AddItemForm({ caseId, onAdded }: { caseId: number; onAdded: (item: EvidenceItem) => void }) {
@@ -20,7 +20,7 @@ export function AddItemForm({ caseId, onAdded }: { caseId: number; onAdded: (ite
   const [start, setStart] = useState("");
   const [end, setEnd] = useState("");
   const [description, setDescription] = useState("");
-  const [errors, setErrors] = useState<SplitErrors>(NO_ERRORS);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -29,11 +29,11 @@ export function AddItemForm({ caseId, onAdded }: { caseId: number; onAdded: (ite
     setDone(null);
     const file = fileRef.current?.files?.[0];
     if (source === "file" && !file) {
-      setErrors({ fields: { file: "Choose a file to upload." }, general: null });
+      setErrors({ fields: { file: "Choose a file to upload." }, form: null });
       return;
     }
     if (source === "stored" && !/^[0-9a-f]{64}$/i.test(mediaSha.trim())) {
-      setErrors({ fields: { media_sha256: "Enter the 64 hexadecimal digits of the SHA-256." }, general: null });
+      setErrors({ fields: { media_sha256: "Enter the 64 hexadecimal digits of the SHA-256." }, form: null });
       return;
     }
     const form = new FormData();
@@ -50,14 +50,14 @@ export function AddItemForm({ caseId, onAdded }: { caseId: number; onAdded: (ite
     setBusy(true);
     setErrors(NO_ERRORS);
     try {
-      const item = await callApi<EvidenceItem>(client, "POST", "/api/v1/evidence/items", { form });
+      const item = await client.post<EvidenceItem>("/api/v1/evidence/items", undefined, { form });
       setDone(`Collected item ${item.id}, SHA-256 ${item.sha256}.`);
       setMediaSha("");
       setDescription("");
       if (fileRef.current) fileRef.current.value = "";
       onAdded(item);
     } catch (caught) {
-      setErrors(splitErrors(caught, FIELDS));
+      setErrors(formErrors(caught, FIELDS));
     } finally {
       setBusy(false);
     }
@@ -78,40 +78,42 @@ export function AddItemForm({ caseId, onAdded }: { caseId: number; onAdded: (ite
         </label>
       </fieldset>
       {source === "file" ? (
-        <Field id="item-file" label="File" error={errors.fields.file}>
-          <input type="file" ref={fileRef} />
-        </Field>
+        <FormField id="item-file" label="File" error={errors.fields.file}>
+          {(control) => <input {...control} type="file" ref={fileRef} />}
+        </FormField>
       ) : (
-        <Field id="item-media-sha" label="Media SHA-256" error={errors.fields.media_sha256}>
-          <input value={mediaSha} onChange={(e) => setMediaSha(e.target.value)} autoComplete="off" spellCheck={false} />
-        </Field>
+        <FormField id="item-media-sha" label="Media SHA-256" error={errors.fields.media_sha256}>
+          {(control) => <input {...control} value={mediaSha} onChange={(e) => setMediaSha(e.target.value)} autoComplete="off" spellCheck={false} />}
+        </FormField>
       )}
-      <Field id="item-kind" label="Kind" error={errors.fields.kind}>
-        <select value={kind} onChange={(e) => setKind(e.target.value as ItemKind)}>
-          {ITEM_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {k}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="item-camera" label="Camera (optional)" error={errors.fields.camera_id}>
-        <input value={cameraId} onChange={(e) => setCameraId(e.target.value)} maxLength={128} autoComplete="off" />
-      </Field>
-      <Field id="item-start" label="Recorded from (optional)" error={errors.fields.start}>
-        <input type="datetime-local" step={1} value={start} onChange={(e) => setStart(e.target.value)} />
-      </Field>
-      <Field id="item-end" label="Recorded until (optional)" error={errors.fields.end}>
-        <input type="datetime-local" step={1} value={end} onChange={(e) => setEnd(e.target.value)} />
-      </Field>
-      <Field id="item-description" label="Description (optional)" error={errors.fields.description}>
-        <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={2} maxLength={10_000} />
-      </Field>
+      <FormField id="item-kind" label="Kind" error={errors.fields.kind}>
+        {(control) => (
+          <select {...control} value={kind} onChange={(e) => setKind(e.target.value as ItemKind)}>
+            {ITEM_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField id="item-camera" label="Camera (optional)" error={errors.fields.camera_id}>
+        {(control) => <input {...control} value={cameraId} onChange={(e) => setCameraId(e.target.value)} maxLength={128} autoComplete="off" />}
+      </FormField>
+      <FormField id="item-start" label="Recorded from (optional)" error={errors.fields.start}>
+        {(control) => <input {...control} type="datetime-local" step={1} value={start} onChange={(e) => setStart(e.target.value)} />}
+      </FormField>
+      <FormField id="item-end" label="Recorded until (optional)" error={errors.fields.end}>
+        {(control) => <input {...control} type="datetime-local" step={1} value={end} onChange={(e) => setEnd(e.target.value)} />}
+      </FormField>
+      <FormField id="item-description" label="Description (optional)" error={errors.fields.description}>
+        {(control) => <textarea {...control} value={description} onChange={(e) => setDescription(e.target.value)} rows={2} maxLength={10_000} />}
+      </FormField>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? "Collecting…" : "Add item"}
         </button>
-        <FormMessage error={errors.general} ok={done} />
+        <FormMessage error={errors.form} ok={done} />
       </div>
     </form>
   );

@@ -4,24 +4,15 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { AuthProvider } from "../../auth/AuthContext";
 import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
 import { CaseDetailsEditor } from "./CaseDetailsEditor";
-import type { EvidenceCase } from "./types";
+import { OPEN_CASE } from "./testData";
 
-const theCase: EvidenceCase = {
-  id: 3,
-  reference: "FIR 3/2026",
-  title: "Theft",
-  description: "",
-  incident_ref: "",
-  status: "open",
-  created_by: "investigator",
-  created_at: "2026-01-01T00:00:00Z",
-  closed_at: null,
-};
+const theCase = OPEN_CASE;
 
 function renderEditor(answer: Response) {
-  const { client } = loggedInClient(userWith(["evidence.read", "evidence.manage"]));
-  const patchFetch = vi.fn(async () => answer);
-  vi.stubGlobal("fetch", patchFetch);
+  const { client, fetchImpl: patchFetch } = loggedInClient(
+    userWith(["evidence.read", "evidence.manage"]),
+    vi.fn(async () => answer),
+  );
   const onChanged = vi.fn();
   render(
     <AuthProvider client={client}>

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from "react";
+import { formErrors } from "../../api/errors";
 import { useAuth } from "../../auth/AuthContext";
 import { caseDetailsForm, caseDetailsPatch, CASE_DETAIL_LIMITS, type CaseDetailsErrors, type CaseDetailsForm as Form } from "./caseDetails";
-import { Field, FormMessage } from "./fields";
-import { callApi, splitErrors } from "./http";
+import { FormField, FormMessage } from "../../components/FormField";
 import type { EvidenceCase } from "./types";
 
 const FIELDS = Object.keys(CASE_DETAIL_LIMITS);
@@ -47,16 +47,14 @@ export function CaseDetailsEditor({
     }
     setBusy(true);
     try {
-      const updated = await callApi<EvidenceCase>(client, "PATCH", `/api/v1/evidence/cases/${theCase.id}`, {
-        json: checked.patch,
-      });
+      const updated = await client.patch<EvidenceCase>(`/api/v1/evidence/cases/${theCase.id}`, checked.patch);
       setForm(null);
       setDone("Case details saved.");
       onChanged(updated);
     } catch (caught) {
-      const split = splitErrors(caught, FIELDS);
-      setErrors(split.fields);
-      setGeneral(split.general);
+      const refused = formErrors(caught, FIELDS);
+      setErrors(refused.fields);
+      setGeneral(refused.form);
     } finally {
       setBusy(false);
     }
@@ -76,15 +74,15 @@ export function CaseDetailsEditor({
     <form className="card form-grid case-details-form" onSubmit={submit} aria-labelledby="case-details-title" noValidate>
       <h2 id="case-details-title">Edit case details</h2>
       <p className="muted">The case reference {theCase.reference} cannot be changed. Every change is audited.</p>
-      <Field id="case-edit-title" label="Case title" error={errors.title}>
-        <input value={form.title} onChange={set("title")} required maxLength={CASE_DETAIL_LIMITS.title} autoComplete="off" />
-      </Field>
-      <Field id="case-edit-incident" label="Incident reference" error={errors.incident_ref}>
-        <input value={form.incident_ref} onChange={set("incident_ref")} maxLength={CASE_DETAIL_LIMITS.incident_ref} autoComplete="off" />
-      </Field>
-      <Field id="case-edit-description" label="Case description" error={errors.description}>
-        <textarea value={form.description} onChange={set("description")} rows={3} maxLength={CASE_DETAIL_LIMITS.description} />
-      </Field>
+      <FormField id="case-edit-title" label="Case title" error={errors.title}>
+        {(control) => <input {...control} value={form.title} onChange={set("title")} required maxLength={CASE_DETAIL_LIMITS.title} autoComplete="off" />}
+      </FormField>
+      <FormField id="case-edit-incident" label="Incident reference" error={errors.incident_ref}>
+        {(control) => <input {...control} value={form.incident_ref} onChange={set("incident_ref")} maxLength={CASE_DETAIL_LIMITS.incident_ref} autoComplete="off" />}
+      </FormField>
+      <FormField id="case-edit-description" label="Case description" error={errors.description}>
+        {(control) => <textarea {...control} value={form.description} onChange={set("description")} rows={3} maxLength={CASE_DETAIL_LIMITS.description} />}
+      </FormField>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? "Saving…" : "Save details"}

@@ -1,7 +1,7 @@
 import { useState } from "react";
+import { describeError } from "../../api/errors";
 import { useAuth } from "../../auth/AuthContext";
-import { FormMessage } from "./fields";
-import { callApi, messageOf } from "./http";
+import { FormMessage } from "../../components/FormField";
 import type { EvidenceCase } from "./types";
 
 /** Close or reopen: items of an open case are never purged by retention, so closing matters. */
@@ -23,13 +23,11 @@ export function CaseStatusControl({
     setError(null);
     setDone(null);
     try {
-      const updated = await callApi<EvidenceCase>(client, "PATCH", `/api/v1/evidence/cases/${theCase.id}`, {
-        json: { status: next },
-      });
+      const updated = await client.patch<EvidenceCase>(`/api/v1/evidence/cases/${theCase.id}`, { status: next });
       setDone(next === "closed" ? "Case closed." : "Case reopened.");
       onChanged(updated);
     } catch (caught) {
-      setError(messageOf(caught));
+      setError(describeError(caught));
     } finally {
       setBusy(false);
     }

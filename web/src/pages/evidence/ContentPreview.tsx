@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ContentState } from "./useItemContent";
+import type { BlobState } from "../../api/useBlobUrl";
 import { mediaTypeOf, type EvidenceItem } from "./types";
 
 /** The item's file: asked for explicitly (a purpose-bound view), then shown as image, video or a link. */
@@ -10,7 +10,7 @@ export function ContentPreview({
   renderImage,
 }: {
   item: EvidenceItem;
-  state: ContentState;
+  state: BlobState;
   onOpen: () => void;
   /** Draws the image itself (e.g. with the redaction editor over it). */
   renderImage?: (url: string) => ReactNode;
@@ -18,7 +18,7 @@ export function ContentPreview({
   if (item.status === "purged") return <p className="state">The file was purged by retention; its record and custody remain.</p>;
   const type = mediaTypeOf(item.suffix);
   switch (state.status) {
-    case "closed":
+    case "none":
       return (
         <div className="form-actions">
           <button type="button" className="btn btn-primary" onClick={onOpen}>
@@ -33,7 +33,7 @@ export function ContentPreview({
           Loading the file…
         </p>
       );
-    case "error":
+    case "failed":
       return (
         <div className="form-actions">
           <button type="button" className="btn" onClick={onOpen}>
@@ -44,7 +44,7 @@ export function ContentPreview({
           </p>
         </div>
       );
-    case "open":
+    case "ready":
       if (type === "image")
         return renderImage ? <>{renderImage(state.url)}</> : <img className="evidence-media" src={state.url} alt={`Content of item ${item.id}`} />;
       if (type === "video")

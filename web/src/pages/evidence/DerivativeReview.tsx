@@ -53,7 +53,7 @@ export function DerivativeReview({ derivative }: { derivative: EvidenceItem }) {
           ) : null}
         </p>
       ) : null}
-      {content.state.status === "open" ? (
+      {content.state.status === "ready" ? (
         <RegionEditor
           url={content.state.url}
           alt={`Redacted copy, item ${derivative.id}, with blurred regions outlined`}

@@ -5,31 +5,13 @@ import { AuthProvider } from "../../auth/AuthContext";
 import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
 import { ExportPanel } from "./ExportPanel";
 import { PurposeProvider } from "./PurposeContext";
-import type { EvidenceItem } from "./types";
+import { evidenceItem } from "./testData";
 
 const BUNDLE = "PK zip bytes";
 const SOME_OTHER_SHA = "0".repeat(64);
 const FINGERPRINT = "SHA256:abc123";
 
-const item: EvidenceItem = {
-  id: 7,
-  case_id: 1,
-  kind: "upload",
-  sha256: "a".repeat(64),
-  size: 10,
-  suffix: ".png",
-  filename: "scene.png",
-  description: "",
-  camera_id: null,
-  start: null,
-  end: null,
-  collected_by: "investigator",
-  collected_at: "2026-01-01T00:00:00Z",
-  original_id: null,
-  derivation: "",
-  status: "active",
-  custody_count: 1,
-};
+const item = evidenceItem(7, { filename: "scene.png" });
 
 async function realSha(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
@@ -37,24 +19,24 @@ async function realSha(text: string): Promise<string> {
 }
 
 function renderPanel(selected: number[], announcedSha: string) {
-  const { client } = loggedInClient(
+  // The export, then the published signing key the bundle's fingerprint is checked against.
+  const { client, fetchImpl: exportFetch } = loggedInClient(
     userWith(["evidence.read", "evidence.export"]),
-    vi.fn(async () => jsonResponse(200, { fingerprint: FINGERPRINT, public_key_pem: "PEM" })),
+    vi.fn(async (url: string) =>
+      url.includes("/signing-key")
+        ? jsonResponse(200, { fingerprint: FINGERPRINT, public_key_pem: "PEM" })
+        : new Response(BUNDLE, {
+            status: 200,
+            headers: {
+              "Content-Type": "application/zip",
+              "Content-Disposition": 'attachment; filename="evidence-1.zip"',
+              "X-Safecity-Bundle-Id": "b-1",
+              "X-Safecity-Bundle-Sha256": announcedSha,
+              "X-Safecity-Key-Fingerprint": FINGERPRINT,
+            },
+          }),
+    ),
   );
-  const exportFetch = vi.fn(
-    async () =>
-      new Response(BUNDLE, {
-        status: 200,
-        headers: {
-          "Content-Type": "application/zip",
-          "Content-Disposition": 'attachment; filename="evidence-1.zip"',
-          "X-Safecity-Bundle-Id": "b-1",
-          "X-Safecity-Bundle-Sha256": announcedSha,
-          "X-Safecity-Key-Fingerprint": FINGERPRINT,
-        },
-      }),
-  );
-  vi.stubGlobal("fetch", exportFetch);
   // jsdom has no object URLs.
   Object.assign(URL, { createObjectURL: () => "blob:bundle", revokeObjectURL: () => undefined });
   render(

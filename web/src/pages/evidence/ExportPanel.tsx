@@ -1,10 +1,10 @@
 import { useEffect, useState } from "react";
-import { purposeQuery } from "../../components/PurposeDialog";
+import { describeError } from "../../api/errors";
 import { useAuth } from "../../auth/AuthContext";
+import { FormMessage } from "../../components/FormField";
+import { purposeQuery } from "../../components/PurposeDialog";
 import { BundleResult, type ExportedBundle } from "./BundleResult";
 import { buildExportRequest, notRedactable, selectedItems, type ExportVersion } from "./exportSelection";
-import { FormMessage } from "./fields";
-import { callApiForFile, messageOf } from "./http";
 import { usePurpose } from "./PurposeContext";
 import { sha256Hex } from "./sha256";
 import type { EvidenceItem } from "./types";
@@ -34,8 +34,8 @@ export function ExportPanel({ items, selected }: { items: readonly EvidenceItem[
     if (!purpose) return;
     setBusy(true);
     try {
-      const download = await callApiForFile(client, "POST", "/api/v1/evidence/exports", {
-        json: built.request,
+      const download = await client.download("POST", "/api/v1/evidence/exports", {
+        body: built.request,
         query: purposeQuery(purpose),
       });
       setBundle({
@@ -50,7 +50,7 @@ export function ExportPanel({ items, selected }: { items: readonly EvidenceItem[
         redacted: built.request.redact,
       });
     } catch (caught) {
-      setError(messageOf(caught));
+      setError(describeError(caught));
     } finally {
       setBusy(false);
     }

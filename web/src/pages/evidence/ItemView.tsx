@@ -82,7 +82,7 @@ function ItemDetail() {
             <RedactionPanel
               item={item}
               isImage={type === "image"}
-              natural={content.state.status === "open" ? natural : null}
+              natural={content.state.status === "ready" ? natural : null}
               regions={regions}
               onRegionsChange={setRegions}
               onRedacted={() => {

@@ -6,27 +6,10 @@ import { AuthProvider } from "../../auth/AuthContext";
 import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
 import { PurposeProvider } from "./PurposeContext";
 import { RedactionPanel } from "./RedactionPanel";
+import { evidenceItem } from "./testData";
 import type { CustodyReport, EvidenceItem } from "./types";
 
-const original: EvidenceItem = {
-  id: 7,
-  case_id: 1,
-  kind: "upload",
-  sha256: "a".repeat(64),
-  size: 10,
-  suffix: ".png",
-  filename: "scene.png",
-  description: "",
-  camera_id: null,
-  start: null,
-  end: null,
-  collected_by: "investigator",
-  collected_at: "2026-01-01T00:00:00Z",
-  original_id: null,
-  derivation: "",
-  status: "active",
-  custody_count: 2,
-};
+const original = evidenceItem(7, { filename: "scene.png", custody_count: 2 });
 const copy: EvidenceItem = { ...original, id: 8, sha256: "b".repeat(64), original_id: 7, derivation: "redacted" };
 const plate = { x1: 215, y1: 170, x2: 265, y2: 184 };
 const custody: CustodyReport = {
@@ -56,15 +39,18 @@ const custody: CustodyReport = {
 };
 
 function renderPanel(answer: Response) {
-  // The shared client reads the copy's custody and content; the redaction itself goes through fetch.
+  // The redaction, then the copy's custody and content.
+  const redactFetch = vi.fn(async (_url: string, _init?: RequestInit) => answer);
   const { client } = loggedInClient(
     userWith(["evidence.read", "evidence.manage"]),
-    vi.fn(async (url: string) =>
-      String(url).includes("/custody") ? jsonResponse(200, custody) : new Response(new Blob(["png"]), { status: 200 }),
+    vi.fn(async (url: string, init?: RequestInit) =>
+      url.includes("/redactions")
+        ? redactFetch(url, init)
+        : url.includes("/custody")
+          ? jsonResponse(200, custody)
+          : new Response(new Blob(["png"]), { status: 200 }),
     ),
   );
-  const redactFetch = vi.fn(async () => answer);
-  vi.stubGlobal("fetch", redactFetch);
   Object.assign(URL, { createObjectURL: () => "blob:copy", revokeObjectURL: () => undefined });
   const onRedacted = vi.fn();
   render(

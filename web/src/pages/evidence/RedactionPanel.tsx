@@ -1,9 +1,9 @@
 import { useState } from "react";
+import { formErrors } from "../../api/errors";
 import { useAuth } from "../../auth/AuthContext";
+import { FormMessage } from "../../components/FormField";
 import { DerivativeReview } from "./DerivativeReview";
-import { FormMessage } from "./fields";
 import type { PixelRect, Size } from "./geometry";
-import { callApi, splitErrors } from "./http";
 import { usePurpose } from "./PurposeContext";
 import { MAX_REGIONS, redactionRequest } from "./redaction";
 import { RegionFields, RegionList } from "./RegionFields";
@@ -47,15 +47,16 @@ export function RedactionPanel({
     setError(null);
     setRegionsError(null);
     try {
-      const made = await callApi<EvidenceItem>(client, "POST", `/api/v1/evidence/items/${item.id}/redactions`, {
-        json: redactionRequest(purpose.purpose, sent, plates),
-      });
+      const made = await client.post<EvidenceItem>(
+        `/api/v1/evidence/items/${item.id}/redactions`,
+        redactionRequest(purpose.purpose, sent, plates),
+      );
       setDerivative(made);
       onRedacted(made);
     } catch (caught) {
-      const { fields, general } = splitErrors(caught, ["regions"]);
+      const { fields, form } = formErrors(caught, ["regions"]);
       setRegionsError(fields.regions ?? null);
-      setError(general);
+      setError(form);
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { Field } from "./fields";
+import { FormField } from "../../components/FormField";
 import { fieldsToRect, type PixelRect, type RectFieldErrors, type RectFields, type Size } from "./geometry";
 
 const EMPTY: RectFields = { x: "", y: "", width: "", height: "" };
@@ -37,16 +37,18 @@ export function RegionFields({ natural, onAdd }: { natural: Size; onAdd: (rect: 
       </h3>
       <div className="region-fields-grid">
         {(Object.keys(LABELS) as (keyof RectFields)[]).map((key) => (
-          <Field key={key} id={`region-${key}`} label={LABELS[key]} error={errors[key]}>
-            <input
-              type="number"
-              inputMode="numeric"
-              min={0}
-              step={1}
-              value={fields[key]}
-              onChange={(e) => setFields((f) => ({ ...f, [key]: e.target.value }))}
-            />
-          </Field>
+          <FormField key={key} id={`region-${key}`} label={LABELS[key]} error={errors[key]}>
+            {(control) => (
+              <input {...control}
+                type="number"
+                inputMode="numeric"
+                min={0}
+                step={1}
+                value={fields[key]}
+                onChange={(e) => setFields((f) => ({ ...f, [key]: e.target.value }))}
+              />
+            )}
+          </FormField>
         ))}
       </div>
       <button type="submit" className="btn">

@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { caseDetailsForm, caseDetailsPatch } from "./caseDetails";
-import type { EvidenceCase } from "./types";
+import { OPEN_CASE } from "./testData";
 
-const theCase: EvidenceCase = {
-  id: 3,
-  reference: "FIR 3/2026",
-  title: "Theft",
-  description: "",
-  incident_ref: "",
-  status: "open",
-  created_by: "investigator",
-  created_at: "2026-01-01T00:00:00Z",
-  closed_at: null,
-};
+const theCase = OPEN_CASE;
 
 describe("editing a case's details", () => {
   it("sends only what changed, trimmed as the server stores it", () => {

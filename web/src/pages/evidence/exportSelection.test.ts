@@ -1,29 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildExportRequest, notRedactable, selectedItems, toggleAll, toggleSelection } from "./exportSelection";
-import type { EvidenceItem } from "./types";
+import { evidenceItem } from "./testData";
 
-function item(id: number, overrides: Partial<EvidenceItem> = {}): EvidenceItem {
-  return {
-    id,
-    case_id: 1,
-    kind: "upload",
-    sha256: "a".repeat(64),
-    size: 10,
-    suffix: ".png",
-    filename: `f${id}.png`,
-    description: "",
-    camera_id: null,
-    start: null,
-    end: null,
-    collected_by: "investigator",
-    collected_at: "2026-01-01T00:00:00Z",
-    original_id: null,
-    derivation: "",
-    status: "active",
-    custody_count: 1,
-    ...overrides,
-  };
-}
+const item = evidenceItem;
 
 const items = [item(3), item(1), item(2, { status: "purged" }), item(4, { suffix: ".pdf" })];
 

@@ -1,52 +1,41 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { buildQuery } from "../../api/client";
-import { useAuth } from "../../auth/AuthContext";
+import { useBlobUrl, type BlobState } from "../../api/useBlobUrl";
 import { purposeQuery } from "../../components/PurposeDialog";
-import { messageOf } from "./http";
 import { usePurpose } from "./PurposeContext";
 
-export type ContentState =
-  | { status: "closed" }
-  | { status: "loading" }
-  | { status: "open"; url: string }
-  | { status: "error"; error: string };
+interface ContentRequest {
+  itemId: number;
+  path: string;
+  attempt: number;
+}
 
 /**
- * An item's file as an object URL, fetched with the bearer token only once the user asks and states a
- * purpose (each fetch is a personal-data view: audited, and a `viewed` entry in the item's custody).
+ * An item's file as an object URL (`useBlobUrl`), fetched only once the user asks and states a purpose:
+ * each fetch is a personal-data view, audited, and a `viewed` entry in the item's custody (`onViewed`).
  */
-export function useItemContent(itemId: number | null, onViewed?: () => void) {
-  const { client } = useAuth();
+export function useItemContent(itemId: number | null, onViewed?: () => void): { state: BlobState; open: () => Promise<void> } {
   const { ensurePurpose } = usePurpose();
-  const [state, setState] = useState<ContentState>({ status: "closed" });
-  const urlRef = useRef<string | null>(null);
+  const [request, setRequest] = useState<ContentRequest | null>(null);
+  // Another item starts closed: its file is fetched only when asked for.
+  const current = request && request.itemId === itemId ? request : null;
+  const state = useBlobUrl(current?.path ?? null, true, current?.attempt ?? 0);
 
-  const release = () => {
-    if (urlRef.current) URL.revokeObjectURL(urlRef.current);
-    urlRef.current = null;
-  };
+  const viewed = useRef(onViewed);
   useEffect(() => {
-    setState({ status: "closed" });
-    return release;
-  }, [itemId]);
+    viewed.current = onViewed;
+  }, [onViewed]);
+  useEffect(() => {
+    if (state.status === "ready") viewed.current?.();
+  }, [state]);
 
   const open = useCallback(async () => {
     if (itemId === null) return;
     const purpose = await ensurePurpose(`Open evidence item ${itemId}`);
     if (!purpose) return;
-    setState({ status: "loading" });
-    try {
-      const url = await client.blobUrl(
-        `/api/v1/evidence/items/${itemId}/content${buildQuery(purposeQuery(purpose))}`,
-      );
-      release();
-      urlRef.current = url;
-      setState({ status: "open", url });
-      onViewed?.();
-    } catch (caught) {
-      setState({ status: "error", error: messageOf(caught) });
-    }
-  }, [client, ensurePurpose, itemId, onViewed]);
+    const path = `/api/v1/evidence/items/${itemId}/content${buildQuery(purposeQuery(purpose))}`;
+    setRequest((previous) => ({ itemId, path, attempt: (previous?.attempt ?? 0) + 1 }));
+  }, [ensurePurpose, itemId]);
 
   return { state, open };
 }

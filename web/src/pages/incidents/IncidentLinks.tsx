@@ -1,7 +1,6 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { FieldError, FormField } from "../../components/FormField";
-import { describeError } from "../../api/errors";
-import { useDispatchApi } from "./hooks";
+import { useDispatchApi, useSubmit } from "./hooks";
 import { formatClock } from "./time";
 import type { IncidentLink, LinkKind } from "./types";
 
@@ -66,24 +65,12 @@ function AddLinkForm({ incidentId, onAdded }: { incidentId: number; onAdded: () 
   const [kind, setKind] = useState<LinkKind>("alert");
   const [ref, setRef] = useState("");
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.addLink(incidentId, kind, ref.trim(), note.trim());
-      setRef("");
-      setNote("");
-      onAdded();
-    } catch (caught) {
-      setError(describeError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    await api.addLink(incidentId, kind, ref.trim(), note.trim());
+    setRef("");
+    setNote("");
+    onAdded();
+  });
 
   return (
     <form onSubmit={submit} className="form-grid link-form" aria-label="Add link">

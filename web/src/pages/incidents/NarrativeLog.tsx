@@ -1,7 +1,6 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { FieldError, FormField } from "../../components/FormField";
-import { describeError } from "../../api/errors";
-import { useDispatchApi } from "./hooks";
+import { useDispatchApi, useSubmit } from "./hooks";
 import { formatClock } from "./time";
 import type { LogEntry } from "./types";
 
@@ -53,23 +52,11 @@ export function NarrativeLog({
 function AddNoteForm({ incidentId, onAdded }: { incidentId: number; onAdded: () => void }) {
   const api = useDispatchApi();
   const [text, setText] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.addNote(incidentId, text.trim());
-      setText("");
-      onAdded();
-    } catch (caught) {
-      setError(describeError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(async () => {
+    await api.addNote(incidentId, text.trim());
+    setText("");
+    onAdded();
+  });
 
   return (
     <form onSubmit={submit} className="note-form">

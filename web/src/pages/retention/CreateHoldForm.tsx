@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
+import { formErrors } from "../../api/errors";
 import { useAuth } from "../../auth/AuthContext";
-import { Field, FormMessage } from "../evidence/fields";
-import { callApi, splitErrors } from "../evidence/http";
+import { FormField, FormMessage } from "../../components/FormField";
 import type { EvidenceCase } from "../evidence/types";
 import { buildHoldRequest, EMPTY_HOLD_FORM, type HoldErrors, type HoldForm } from "./holds";
 import { HOLD_SCOPES, type HoldScope, type LegalHold } from "./types";
@@ -41,14 +41,14 @@ export function CreateHoldForm({
     setErrors({});
     setBusy(true);
     try {
-      const hold = await callApi<LegalHold>(client, "POST", "/api/v1/holds", { json: built.request });
+      const hold = await client.post<LegalHold>("/api/v1/holds", built.request);
       setForm({ ...EMPTY_HOLD_FORM, scope: form.scope });
       setDone(`Placed hold ${hold.id}.`);
       onPlaced(hold);
     } catch (caught) {
-      const split = splitErrors(caught, API_FIELDS);
-      setErrors(split.fields);
-      setGeneral(split.general);
+      const refused = formErrors(caught, API_FIELDS);
+      setErrors(refused.fields);
+      setGeneral(refused.form);
     } finally {
       setBusy(false);
     }
@@ -57,51 +57,55 @@ export function CreateHoldForm({
   return (
     <form className="card form-grid" onSubmit={submit} aria-labelledby="create-hold-title" noValidate>
       <h2 id="create-hold-title">Place a legal hold</h2>
-      <Field id="hold-scope" label="Hold covers" error={errors.scope}>
-        <select value={form.scope} onChange={set("scope")}>
-          {HOLD_SCOPES.map((scope) => (
-            <option key={scope} value={scope}>
-              {SCOPE_LABELS[scope]}
-            </option>
-          ))}
-        </select>
-      </Field>
-      {form.scope === "case" ? (
-        <Field id="hold-case" label="Case" error={errors.case_id}>
-          <select value={form.caseId} onChange={set("caseId")}>
-            <option value="">Choose a case…</option>
-            {(cases ?? []).map((c) => (
-              <option key={c.id} value={String(c.id)}>
-                {c.reference}: {c.title} ({c.status})
+      <FormField id="hold-scope" label="Hold covers" error={errors.scope}>
+        {(control) => (
+          <select {...control} value={form.scope} onChange={set("scope")}>
+            {HOLD_SCOPES.map((scope) => (
+              <option key={scope} value={scope}>
+                {SCOPE_LABELS[scope]}
               </option>
             ))}
           </select>
-        </Field>
+        )}
+      </FormField>
+      {form.scope === "case" ? (
+        <FormField id="hold-case" label="Case" error={errors.case_id}>
+          {(control) => (
+            <select {...control} value={form.caseId} onChange={set("caseId")}>
+              <option value="">Choose a case…</option>
+              {(cases ?? []).map((c) => (
+                <option key={c.id} value={String(c.id)}>
+                  {c.reference}: {c.title} ({c.status})
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
       ) : null}
       {form.scope === "item" ? (
-        <Field id="hold-item" label="Evidence item number" error={errors.item_id}>
-          <input type="number" min={1} step={1} inputMode="numeric" value={form.itemId} onChange={set("itemId")} />
-        </Field>
+        <FormField id="hold-item" label="Evidence item number" error={errors.item_id}>
+          {(control) => <input {...control} type="number" min={1} step={1} inputMode="numeric" value={form.itemId} onChange={set("itemId")} />}
+        </FormField>
       ) : null}
       {form.scope === "camera" ? (
         <>
-          <Field id="hold-camera" label="Camera (empty: all cameras)" error={errors.camera_id}>
-            <input value={form.cameraId} onChange={set("cameraId")} maxLength={128} autoComplete="off" />
-          </Field>
-          <Field id="hold-start" label="From (empty: from the beginning)" error={errors.start}>
-            <input type="datetime-local" step={1} value={form.start} onChange={set("start")} />
-          </Field>
-          <Field id="hold-end" label="Until (empty: open-ended)" error={errors.end}>
-            <input type="datetime-local" step={1} value={form.end} onChange={set("end")} />
-          </Field>
+          <FormField id="hold-camera" label="Camera (empty: all cameras)" error={errors.camera_id}>
+            {(control) => <input {...control} value={form.cameraId} onChange={set("cameraId")} maxLength={128} autoComplete="off" />}
+          </FormField>
+          <FormField id="hold-start" label="From (empty: from the beginning)" error={errors.start}>
+            {(control) => <input {...control} type="datetime-local" step={1} value={form.start} onChange={set("start")} />}
+          </FormField>
+          <FormField id="hold-end" label="Until (empty: open-ended)" error={errors.end}>
+            {(control) => <input {...control} type="datetime-local" step={1} value={form.end} onChange={set("end")} />}
+          </FormField>
         </>
       ) : null}
-      <Field id="hold-reason" label="Reason" error={errors.reason}>
-        <textarea value={form.reason} onChange={set("reason")} rows={2} maxLength={2000} />
-      </Field>
-      <Field id="hold-case-ref" label="Case reference (optional)" error={errors.case_ref} hint="Court order or FIR number">
-        <input value={form.caseRef} onChange={set("caseRef")} maxLength={128} autoComplete="off" />
-      </Field>
+      <FormField id="hold-reason" label="Reason" error={errors.reason}>
+        {(control) => <textarea {...control} value={form.reason} onChange={set("reason")} rows={2} maxLength={2000} />}
+      </FormField>
+      <FormField id="hold-case-ref" label="Case reference (optional)" error={errors.case_ref} hint="Court order or FIR number">
+        {(control) => <input {...control} value={form.caseRef} onChange={set("caseRef")} maxLength={128} autoComplete="off" />}
+      </FormField>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? "Placing…" : "Place hold"}

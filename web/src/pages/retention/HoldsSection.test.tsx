@@ -30,9 +30,10 @@ const released: LegalHold = {
 };
 
 function renderHolds(holds: LegalHold[], answer: Response = jsonResponse(200, released)) {
-  const { client } = loggedInClient(userWith(["evidence.read", "evidence.manage"]));
-  const releaseFetch = vi.fn(async () => answer);
-  vi.stubGlobal("fetch", releaseFetch);
+  const { client, fetchImpl: releaseFetch } = loggedInClient(
+    userWith(["evidence.read", "evidence.manage"]),
+    vi.fn(async () => answer),
+  );
   const onReleased = vi.fn();
   render(
     <AuthProvider client={client}>

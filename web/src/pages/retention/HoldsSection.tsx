@@ -1,10 +1,10 @@
 import { useState } from "react";
+import { formErrors } from "../../api/errors";
 import type { Resource } from "../../api/useResource";
 import { StateMessage } from "../../components/StateMessage";
 import { useAuth } from "../../auth/AuthContext";
-import { Field, FormMessage } from "../evidence/fields";
+import { FormField, FormMessage } from "../../components/FormField";
 import { formatTime } from "../evidence/format";
-import { callApi, splitErrors } from "../evidence/http";
 import { checkReleaseReason, describeHoldScope, MAX_REASON_LENGTH } from "./holds";
 import type { LegalHold } from "./types";
 
@@ -107,12 +107,12 @@ function ReleaseControl({ hold, onReleased }: { hold: LegalHold; onReleased: (ho
     setReasonError(undefined);
     try {
       onReleased(
-        await callApi<LegalHold>(client, "POST", `/api/v1/holds/${hold.id}/release`, { json: { reason: checked.reason } }),
+        await client.post<LegalHold>(`/api/v1/holds/${hold.id}/release`, { reason: checked.reason }),
       );
     } catch (caught) {
-      const { fields, general } = splitErrors(caught, ["reason"]);
+      const { fields, form } = formErrors(caught, ["reason"]);
       setReasonError(fields.reason);
-      setError(general);
+      setError(form);
     } finally {
       setBusy(false);
     }
@@ -130,9 +130,9 @@ function ReleaseControl({ hold, onReleased }: { hold: LegalHold; onReleased: (ho
   return (
     <div role="group" aria-label={`Confirm release of hold ${hold.id}`}>
       <p>Release? Retention may then delete what it covered once its period ends. Your name, the time and the reason are recorded.</p>
-      <Field id={`release-reason-${hold.id}`} label={`Reason for releasing hold ${hold.id}`} error={reasonError}>
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={MAX_REASON_LENGTH} required />
-      </Field>
+      <FormField id={`release-reason-${hold.id}`} label={`Reason for releasing hold ${hold.id}`} error={reasonError}>
+        {(control) => <textarea {...control} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={MAX_REASON_LENGTH} required />}
+      </FormField>
       <div className="form-actions">
         <button type="button" className="btn btn-danger btn-small" onClick={() => void release()} disabled={busy}>
           Confirm release of hold {hold.id}

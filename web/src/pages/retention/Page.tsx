@@ -8,7 +8,7 @@ import { CreateHoldForm } from "./CreateHoldForm";
 import { HoldsSection } from "./HoldsSection";
 import { ReportSection } from "./ReportSection";
 import type { LegalHold, RetentionReport } from "./types";
-import "../evidence/evidence.css";
+import "./retention.css";
 
 export default function RetentionPage() {
   const { client, can } = useAuth();

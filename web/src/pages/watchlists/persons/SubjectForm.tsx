@@ -1,8 +1,10 @@
-import { useId, useState, type FormEvent } from "react";
+import { useId } from "react";
 import { useAuth } from "../../../auth/AuthContext";
 import { FieldError, FormField } from "../../../components/FormField";
-import { FORM, formErrorsOf, hasErrors, type FormErrors } from "../shared/apiErrors";
-import { expiryDateError, expiryDateOf, todayUtc } from "../shared/expiry";
+import { FORM, type FormErrors } from "../shared/apiErrors";
+import { useDraftForm } from "../shared/useDraftForm";
+import { expiryDateError, expiryDateOf } from "../shared/expiry";
+import { CaseRefField, ExpiryField, ReasonField } from "../shared/ListingFields";
 import { SUBJECT_CATEGORIES, SUBJECT_CATEGORY_LABELS, type Subject, type SubjectCategory } from "../types";
 
 export interface SubjectDraft {
@@ -58,44 +60,28 @@ function changesOf(draft: SubjectDraft, original: Subject): Record<string, strin
 export function SubjectForm({ subject, onSaved }: { subject: Subject | null; onSaved: (saved: Subject) => void }) {
   const { client } = useAuth();
   const creating = subject === null;
-  const [draft, setDraft] = useState<SubjectDraft>(() => draftOf(subject));
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { draft, errors, busy, set, submit } = useDraftForm({
+    initial: () => draftOf(subject),
+    creating,
+    validate: (checked: SubjectDraft) => validateSubject(checked, creating),
+    save: (checked: SubjectDraft) =>
+      subject === null
+        ? client.post<Subject>("/api/v1/watchlists/persons", {
+            ...(checked.id.trim() ? { id: checked.id.trim() } : {}),
+            name: checked.name.trim(),
+            category: checked.category,
+            case_ref: checked.case_ref.trim(),
+            legal_authority: checked.legal_authority.trim(),
+            reason: checked.reason.trim(),
+            expires_at: checked.expires || null,
+          })
+        : client.patch<Subject>(`/api/v1/watchlists/persons/${encodeURIComponent(subject.id)}`, changesOf(checked, subject)),
+    onSaved,
+    fields: FIELDS,
+    conflictField: "id",
+  });
   const id = useId();
   const titleId = `${id}-title`;
-  const set = (key: keyof SubjectDraft) => (e: { target: { value: string } }) =>
-    setDraft((previous) => ({ ...previous, [key]: e.target.value }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = validateSubject(draft, creating);
-    setErrors(found);
-    if (hasErrors(found)) return;
-    setBusy(true);
-    try {
-      const saved = creating
-        ? await client.request<Subject>("POST", "/api/v1/watchlists/persons", {
-            body: {
-              ...(draft.id.trim() ? { id: draft.id.trim() } : {}),
-              name: draft.name.trim(),
-              category: draft.category,
-              case_ref: draft.case_ref.trim(),
-              legal_authority: draft.legal_authority.trim(),
-              reason: draft.reason.trim(),
-              expires_at: draft.expires || null,
-            },
-          })
-        : await client.request<Subject>("PATCH", `/api/v1/watchlists/persons/${encodeURIComponent(subject.id)}`, {
-            body: changesOf(draft, subject),
-          });
-      if (creating) setDraft(draftOf(null));
-      onSaved(saved);
-    } catch (caught) {
-      setErrors(formErrorsOf(caught, FIELDS, "id"));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby={titleId}>
@@ -119,17 +105,14 @@ export function SubjectForm({ subject, onSaved }: { subject: Subject | null; onS
           </select>
         )}
       </FormField>
-      <FormField id={`${id}-case`} label="Case reference" error={errors.case_ref}>
-        {(control) => <input {...control} value={draft.case_ref} maxLength={128} onChange={set("case_ref")} />}
-      </FormField>
-      <FormField
-        id={`${id}-expires`}
-        label="Expires (optional)"
+      <CaseRefField formId={id} value={draft.case_ref} error={errors.case_ref} onChange={set("case_ref")} />
+      <ExpiryField
+        formId={id}
         hint="Matched through this day (UTC), never after"
+        value={draft.expires}
         error={errors.expires_at}
-      >
-        {(control) => <input {...control} type="date" min={todayUtc()} value={draft.expires} onChange={set("expires")} />}
-      </FormField>
+        onChange={set("expires")}
+      />
       <FormField
         id={`${id}-authority`}
         label="Legal basis"
@@ -141,14 +124,12 @@ export function SubjectForm({ subject, onSaved }: { subject: Subject | null; onS
           <input {...control} value={draft.legal_authority} maxLength={500} onChange={set("legal_authority")} />
         )}
       </FormField>
-      <FormField id={`${id}-reason`} label="Reason" error={errors.reason} className="wl-wide">
-        {(control) => <textarea {...control} rows={2} maxLength={2000} value={draft.reason} onChange={set("reason")} />}
-      </FormField>
+      <ReasonField formId={id} value={draft.reason} error={errors.reason} onChange={set("reason")} />
       <div className="form-actions wl-wide">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {creating ? (busy ? "Adding…" : "Add person") : busy ? "Saving…" : "Save person"}
         </button>
-        {errors[FORM] ? <FieldError>errors[FORM]</FieldError> : null}
+        {errors[FORM] ? <FieldError>{errors[FORM]}</FieldError> : null}
       </div>
     </form>
   );

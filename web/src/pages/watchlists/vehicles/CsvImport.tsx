@@ -83,7 +83,7 @@ export function CsvImport({ hotlistId, onImported }: { hotlistId: number; onImpo
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? "Importing…" : "Import CSV"}
         </button>
-        {errors[FORM] ? <FieldError>errors[FORM]</FieldError> : null}
+        {errors[FORM] ? <FieldError>{errors[FORM]}</FieldError> : null}
       </div>
       <div role="status" aria-live="polite" data-testid="import-summary">
         {result ? <ImportSummary imported={result} /> : null}

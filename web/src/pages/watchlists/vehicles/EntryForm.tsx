@@ -1,8 +1,10 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef } from "react";
 import { useAuth } from "../../../auth/AuthContext";
 import { FieldError, FormField } from "../../../components/FormField";
-import { FORM, formErrorsOf, hasErrors, type FormErrors } from "../shared/apiErrors";
-import { expiryDateError, expiryDateOf, todayUtc } from "../shared/expiry";
+import { FORM, type FormErrors } from "../shared/apiErrors";
+import { useDraftForm } from "../shared/useDraftForm";
+import { expiryDateError, expiryDateOf } from "../shared/expiry";
+import { CaseRefField, ExpiryField, ReasonField } from "../shared/ListingFields";
 import type { HotlistEntry } from "../types";
 import { MAX_PLATE_LENGTH, usePlateKey } from "./usePlateKey";
 
@@ -64,14 +66,28 @@ export function EntryForm({
 }) {
   const { client } = useAuth();
   const creating = entry === null;
-  const [draft, setDraft] = useState<EntryDraft>(() => draftOf(entry));
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { draft, errors, busy, set, submit } = useDraftForm({
+    initial: () => draftOf(entry),
+    creating,
+    validate: (checked: EntryDraft) => validateEntry(checked, creating),
+    save: (checked: EntryDraft) => {
+      const base = `/api/v1/hotlists/${hotlistId}/entries`;
+      return entry === null
+        ? client.post<HotlistEntry>(base, {
+            plate: checked.plate.trim(),
+            reason: checked.reason.trim(),
+            case_ref: checked.case_ref.trim(),
+            vehicle: checked.vehicle.trim(),
+            expires_at: checked.expires || null,
+          })
+        : client.patch<HotlistEntry>(`${base}/${entry.id}`, changesOf(checked, entry));
+    },
+    onSaved: (saved: HotlistEntry) => onSaved(saved, existing.some((e) => e.id === saved.id)),
+    fields: FIELDS,
+  });
   const id = useId();
   const titleId = `${id}-title`;
   const formRef = useRef<HTMLFormElement>(null);
-  const set = (key: keyof EntryDraft) => (e: { target: { value: string } }) =>
-    setDraft((previous) => ({ ...previous, [key]: e.target.value }));
 
   // Opening the editor from a row moves focus to it.
   useEffect(() => {
@@ -81,35 +97,6 @@ export function EntryForm({
   const plate = usePlateKey(creating ? draft.plate : "");
   const preview = plate.status === "ok" ? plate.answer : null;
   const onList = preview ? existing.find((e) => e.plate_key === preview.key) : undefined;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = validateEntry(draft, creating);
-    setErrors(found);
-    if (hasErrors(found)) return;
-    setBusy(true);
-    try {
-      const base = `/api/v1/hotlists/${hotlistId}/entries`;
-      const saved = creating
-        ? await client.request<HotlistEntry>("POST", base, {
-            body: {
-              plate: draft.plate.trim(),
-              reason: draft.reason.trim(),
-              case_ref: draft.case_ref.trim(),
-              vehicle: draft.vehicle.trim(),
-              expires_at: draft.expires || null,
-            },
-          })
-        : await client.request<HotlistEntry>("PATCH", `${base}/${entry.id}`, { body: changesOf(draft, entry) });
-      const wasOnList = existing.some((e) => e.id === saved.id);
-      if (creating) setDraft(draftOf(null));
-      onSaved(saved, wasOnList);
-    } catch (caught) {
-      setErrors(formErrorsOf(caught, FIELDS));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const plateHint = preview ? (
     <>
@@ -142,25 +129,20 @@ export function EntryForm({
           )}
         </FormField>
       ) : null}
-      <FormField id={`${id}-case`} label="Case reference" error={errors.case_ref}>
-        {(control) => <input {...control} value={draft.case_ref} maxLength={128} onChange={set("case_ref")} />}
-      </FormField>
+      <CaseRefField formId={id} value={draft.case_ref} error={errors.case_ref} onChange={set("case_ref")} />
       <FormField id={`${id}-vehicle`} label="Vehicle description" error={errors.vehicle}>
         {(control) => (
           <input {...control} value={draft.vehicle} maxLength={200} placeholder="e.g. white Corolla" onChange={set("vehicle")} />
         )}
       </FormField>
-      <FormField
-        id={`${id}-expires`}
-        label="Expires (optional)"
+      <ExpiryField
+        formId={id}
         hint="The entry matches through this day (UTC)"
+        value={draft.expires}
         error={errors.expires_at}
-      >
-        {(control) => <input {...control} type="date" min={todayUtc()} value={draft.expires} onChange={set("expires")} />}
-      </FormField>
-      <FormField id={`${id}-reason`} label="Reason" error={errors.reason} className="wl-wide">
-        {(control) => <textarea {...control} rows={2} maxLength={2000} value={draft.reason} onChange={set("reason")} />}
-      </FormField>
+        onChange={set("expires")}
+      />
+      <ReasonField formId={id} value={draft.reason} error={errors.reason} onChange={set("reason")} />
       <div className="form-actions wl-wide">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {creating ? (busy ? "Adding…" : "Add plate") : busy ? "Saving…" : "Save entry"}
@@ -170,7 +152,7 @@ export function EntryForm({
             Cancel
           </button>
         ) : null}
-        {errors[FORM] ? <FieldError>errors[FORM]</FieldError> : null}
+        {errors[FORM] ? <FieldError>{errors[FORM]}</FieldError> : null}
       </div>
     </form>
   );

@@ -1,7 +1,8 @@
-import { useId, useState, type FormEvent } from "react";
+import { useId } from "react";
 import { useAuth } from "../../../auth/AuthContext";
 import { FieldError, FormField } from "../../../components/FormField";
-import { FORM, formErrorsOf, hasErrors, type FormErrors } from "../shared/apiErrors";
+import { FORM, type FormErrors } from "../shared/apiErrors";
+import { useDraftForm } from "../shared/useDraftForm";
 import { HOTLIST_KIND_LABELS, HOTLIST_KINDS, MAX_EDIT_BUDGET, type Hotlist, type HotlistKind } from "../types";
 
 interface HotlistDraft {
@@ -49,42 +50,26 @@ function changesOf(draft: HotlistDraft, original: Hotlist): Partial<Hotlist> {
 export function HotlistForm({ hotlist, onSaved }: { hotlist: Hotlist | null; onSaved: (saved: Hotlist) => void }) {
   const { client } = useAuth();
   const creating = hotlist === null;
-  const [draft, setDraft] = useState<HotlistDraft>(() => draftOf(hotlist));
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { draft, errors, busy, setValue: set, submit } = useDraftForm({
+    initial: () => draftOf(hotlist),
+    creating,
+    validate: (checked: HotlistDraft) => validateHotlist(checked, creating),
+    save: (checked: HotlistDraft) =>
+      hotlist === null
+        ? client.post<Hotlist>("/api/v1/hotlists", {
+            name: checked.name.trim(),
+            kind: checked.kind,
+            description: checked.description.trim(),
+            edit_budget: Number(checked.edit_budget),
+            active: checked.active,
+          })
+        : client.patch<Hotlist>(`/api/v1/hotlists/${hotlist.id}`, changesOf(checked, hotlist)),
+    onSaved,
+    fields: FIELDS,
+    conflictField: "name",
+  });
   const id = useId();
   const titleId = `${id}-title`;
-  const set = <K extends keyof HotlistDraft>(key: K, value: HotlistDraft[K]) =>
-    setDraft((previous) => ({ ...previous, [key]: value }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = validateHotlist(draft, creating);
-    setErrors(found);
-    if (hasErrors(found)) return;
-    setBusy(true);
-    try {
-      const saved = creating
-        ? await client.request<Hotlist>("POST", "/api/v1/hotlists", {
-            body: {
-              name: draft.name.trim(),
-              kind: draft.kind,
-              description: draft.description.trim(),
-              edit_budget: Number(draft.edit_budget),
-              active: draft.active,
-            },
-          })
-        : await client.request<Hotlist>("PATCH", `/api/v1/hotlists/${hotlist.id}`, {
-            body: changesOf(draft, hotlist),
-          });
-      if (creating) setDraft(draftOf(null));
-      onSaved(saved);
-    } catch (caught) {
-      setErrors(formErrorsOf(caught, FIELDS, "name"));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby={titleId}>
@@ -155,7 +140,7 @@ export function HotlistForm({ hotlist, onSaved }: { hotlist: Hotlist | null; onS
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {creating ? (busy ? "Creating…" : "Create hotlist") : busy ? "Saving…" : "Save hotlist"}
         </button>
-        {errors[FORM] ? <FieldError>errors[FORM]</FieldError> : null}
+        {errors[FORM] ? <FieldError>{errors[FORM]}</FieldError> : null}
       </div>
     </form>
   );
