@@ -110,29 +110,7 @@ def uptime(
     today = now.astimezone(tz).date()
     first_day = today - dt.timedelta(days=days - 1)
     window_start = dt.datetime.combine(first_day, dt.time(), tz)
-    rows = session.scalars(
-        select(CameraHealthInterval)
-        .where(
-            CameraHealthInterval.camera_id == camera_id,
-            CameraHealthInterval.start < now,
-            or_(CameraHealthInterval.end.is_(None), CameraHealthInterval.end > window_start),
-        )
-        .order_by(CameraHealthInterval.start)
-    )
-    health = session.get(CameraHealthRow, camera_id)
-    intervals: list[StatusInterval] = []
-    for row in rows:
-        status = _status(row.state)
-        start = max(row.start, window_start)
-        if row.end is not None:
-            end = min(row.end, now)
-        else:  # the open interval lasts while the worker keeps reporting; silence after that is offline
-            last_report = health.reported_at if health is not None else row.start
-            end = min(now, max(row.start, last_report) + dt.timedelta(seconds=stale_after))
-            if end < now:
-                intervals.append(_interval(camera_id, HealthStatus.OFFLINE, end, now))
-        if status is not None and end > start:
-            intervals.append(_interval(camera_id, status, start, end))
+    intervals = _status_intervals(session, camera_id, window_start, now, stale_after)
     by_day = {entry.day: entry for entry in daily_uptime(intervals, tz)}
     return [
         by_day.get(
@@ -143,6 +121,23 @@ def uptime(
     ]
 
 
+def window_uptime(
+    session: Session,
+    camera_id: str,
+    since: dt.datetime,
+    until: dt.datetime,
+    *,
+    stale_after: float = STALE_AFTER_SECONDS,
+) -> tuple[float, float, float]:
+    """Seconds observed, available and healthy in [since, until), counted as `uptime` counts its days."""
+    entries = daily_uptime(_status_intervals(session, camera_id, since, until, stale_after))
+    return (
+        sum(e.observed_seconds for e in entries),
+        sum(e.available_seconds for e in entries),
+        sum(e.healthy_seconds for e in entries),
+    )
+
+
 def forget(session: Session, camera_id: str) -> None:
     """Drop a deleted camera's health and history."""
     session.execute(delete(CameraHealthRow).where(CameraHealthRow.camera_id == camera_id))
@@ -150,6 +145,37 @@ def forget(session: Session, camera_id: str) -> None:
 
 
 # ------------------------------------------------------------------------------------------------ inside
+def _status_intervals(
+    session: Session, camera_id: str, since: dt.datetime, until: dt.datetime, stale_after: float
+) -> list[StatusInterval]:
+    """The camera's stored health intervals clipped to [since, until); silence after the last report of an
+    open interval counts as offline."""
+    rows = session.scalars(
+        select(CameraHealthInterval)
+        .where(
+            CameraHealthInterval.camera_id == camera_id,
+            CameraHealthInterval.start < until,
+            or_(CameraHealthInterval.end.is_(None), CameraHealthInterval.end > since),
+        )
+        .order_by(CameraHealthInterval.start)
+    )
+    health = session.get(CameraHealthRow, camera_id)
+    intervals: list[StatusInterval] = []
+    for row in rows:
+        status = _status(row.state)
+        start = max(row.start, since)
+        if row.end is not None:
+            end = min(row.end, until)
+        else:  # the open interval lasts while the worker keeps reporting; silence after that is offline
+            last_report = health.reported_at if health is not None else row.start
+            end = min(until, max(row.start, last_report) + dt.timedelta(seconds=stale_after))
+            if end < until:
+                intervals.append(_interval(camera_id, HealthStatus.OFFLINE, end, until))
+        if status is not None and end > start:
+            intervals.append(_interval(camera_id, status, start, end))
+    return intervals
+
+
 def _new_row(
     session: Session, camera_id: str, state: str, at: dt.datetime, worker: str | None
 ) -> CameraHealthRow:

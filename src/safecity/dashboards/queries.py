@@ -19,7 +19,7 @@ from sqlalchemy.sql.expression import FunctionElement
 
 from safecity.alerts.models import Alert
 from safecity.anpr.models import PlateReadRecord
-from safecity.cameras.health_store import uptime
+from safecity.cameras.health_store import window_uptime
 from safecity.cameras.models import Camera
 from safecity.dashboards.window import Window
 from safecity.dispatch.models import Incident
@@ -118,24 +118,7 @@ class CameraUptime:
 def camera_uptime(session: Session, since: dt.datetime, until: dt.datetime) -> list[CameraUptime]:
     """Every registered camera's observed, available and healthy time in [since, until), by camera id."""
     cameras = session.execute(select(Camera.id, Camera.name).order_by(Camera.id)).all()
-    return [_window_uptime(session, camera_id, name, since, until) for camera_id, name in cameras]
-
-
-def _window_uptime(
-    session: Session, camera_id: str, name: str, since: dt.datetime, until: dt.datetime
-) -> CameraUptime:
-    # The camera store computes uptime per calendar day, each day starting at local midnight. In a zone
-    # whose midnight falls exactly at `since`, its days from `since`'s to `until`'s cover the window
-    # exactly, so their sum is the window's uptime, computed by the same code as the per-day endpoint.
-    since_utc = since.astimezone(dt.UTC)
-    past_midnight = since_utc - since_utc.replace(hour=0, minute=0, second=0, microsecond=0)
-    zone = dt.timezone(-past_midnight)
-    days = (until.astimezone(zone).date() - since.astimezone(zone).date()).days + 1
-    entries = uptime(session, camera_id, days=days, now=until, tz=zone)
-    return CameraUptime(
-        camera_id=camera_id,
-        name=name,
-        observed_seconds=sum(e.observed_seconds for e in entries),
-        available_seconds=sum(e.available_seconds for e in entries),
-        healthy_seconds=sum(e.healthy_seconds for e in entries),
-    )
+    return [
+        CameraUptime(camera_id, name, *window_uptime(session, camera_id, since, until))
+        for camera_id, name in cameras
+    ]
