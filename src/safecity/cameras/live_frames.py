@@ -45,7 +45,7 @@ class LiveFrames:
     def put(self, camera_id: str, jpeg: bytes, at: float | None = None, *, overlay: bool = False) -> None:
         frame = LiveFrame(jpeg, time.time() if at is None else at)
         with self._lock:
-            self._latest[_key(camera_id, overlay)] = frame
+            self._latest[camera_id, overlay] = frame
         self._write(camera_id, frame, overlay)
 
     def get(self, camera_id: str, *, overlay: bool = False) -> LiveFrame | None:
@@ -55,7 +55,7 @@ class LiveFrames:
 
     def _get(self, camera_id: str, *, overlay: bool) -> LiveFrame | None:
         with self._lock:
-            frame = self._latest.get(_key(camera_id, overlay))
+            frame = self._latest.get((camera_id, overlay))
         if frame is not None:
             return frame
         path = self._path(camera_id, overlay)
@@ -66,8 +66,8 @@ class LiveFrames:
 
     def forget(self, camera_id: str) -> None:
         with self._lock:
-            self._latest.pop(_key(camera_id, False), None)
-            self._latest.pop(_key(camera_id, True), None)
+            self._latest.pop((camera_id, False), None)
+            self._latest.pop((camera_id, True), None)
 
     def _path(self, camera_id: str, overlay: bool) -> Path:
         return self.directory / f"{check_camera_id(camera_id)}{'.overlay' if overlay else ''}.jpg"
@@ -83,10 +83,6 @@ class LiveFrames:
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
-
-
-def _key(camera_id: str, overlay: bool) -> tuple[str, bool]:
-    return camera_id, overlay
 
 
 def live_frames_dir(data_dir: Path) -> Path:
