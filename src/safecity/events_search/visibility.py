@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from safecity.core.auth.permissions import EVENT_VISIBILITY, Permission
-from safecity.core.bus.events import topic_matches
+from safecity.core.auth.permissions import EVENT_VISIBILITY, Permission, permission_for_event
 
 PERSONAL_DATA_PREFIXES = ("plate.", "face.")
 
@@ -37,9 +36,4 @@ def hidden_prefixes(can: Callable[[Permission], bool]) -> tuple[str, ...]:
 
 
 def is_visible(can: Callable[[Permission], bool], event_type: str) -> bool:
-    if event_type.startswith(PERSONAL_DATA_PREFIXES):
-        return False
-    for pattern, permission in EVENT_VISIBILITY:
-        if topic_matches(pattern, event_type):
-            return can(permission)
-    return can(Permission.EVENTS_READ)
+    return not event_type.startswith(PERSONAL_DATA_PREFIXES) and can(permission_for_event(event_type))

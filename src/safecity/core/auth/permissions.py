@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from safecity.core.bus.events import topic_matches
+
 
 class Role(StrEnum):
     ADMIN = "admin"
@@ -99,6 +101,14 @@ EVENT_VISIBILITY: tuple[tuple[str, Permission], ...] = (
     ("audit.>", _P.AUDIT_READ),
     (">", _P.EVENTS_READ),
 )
+
+
+def permission_for_event(event_type: str) -> Permission:
+    """The permission needed to receive or find an event of this type (the first matching pattern)."""
+    for pattern, permission in EVENT_VISIBILITY:
+        if topic_matches(pattern, event_type):
+            return permission
+    return Permission.EVENTS_READ
 
 
 def has_permission(role: Role | str, permission: Permission) -> bool:

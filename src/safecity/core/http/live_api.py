@@ -7,8 +7,8 @@ import contextlib
 
 from fastapi import APIRouter, HTTPException, WebSocket, WebSocketDisconnect
 
-from safecity.core.auth.permissions import EVENT_VISIBILITY, Permission
-from safecity.core.bus.events import Event, topic_matches
+from safecity.core.auth.permissions import permission_for_event
+from safecity.core.bus.events import Event
 from safecity.core.http.security import Principal, principal_from_token
 from safecity.core.http.services import Services
 
@@ -17,10 +17,7 @@ CLOSE_POLICY_VIOLATION = 1008
 
 
 def visible_to(principal: Principal, event: Event) -> bool:
-    for pattern, permission in EVENT_VISIBILITY:
-        if topic_matches(pattern, event.type):
-            return principal.can(permission)
-    return principal.can(Permission.EVENTS_READ)
+    return principal.can(permission_for_event(event.type))
 
 
 @router.websocket("/api/v1/live")
