@@ -9,7 +9,8 @@ import { describeError } from "../../api/errors";
 import { AlertDetail, type ActionMessage } from "./AlertDetail";
 import { AlertQueueList } from "./AlertQueueList";
 import { DismissDialog, IncidentDialog } from "./dialogs";
-import { useCameraNames, useNow } from "./hooks";
+import { useNow } from "../../hooks/useNow";
+import { useCameraNames } from "./hooks";
 import { commandFor, keyContextOf, moveIndex, type QueueCommand } from "./keyboard";
 import { ACTION_PAST, DEFAULT_FILTERS, isAllowed, refusalReason, type AlertAction, type QueueFilters } from "./queue";
 import { LiveIndicator, QueueFiltersBar, ShortcutHelp } from "./QueueParts";
@@ -42,7 +43,7 @@ export function AlertQueuePage() {
   const [filters, setFilters] = useState<QueueFilters>(DEFAULT_FILTERS);
   const { resource, alerts, put, live, announcement } = useAlertQueue(filters);
   const { cameras, cameraName } = useCameraNames();
-  const now = useNow();
+  const now = useNow(15_000);
 
   const [activeId, setActiveId] = useState<number | null>(linkedId);
   const activeIndex = alerts.findIndex((a) => a.id === activeId);

@@ -46,12 +46,7 @@ export interface Alert {
   updated_at: string;
 }
 
-export interface IncidentType {
-  code: string;
-  label: string;
-  priority: number;
-  capability: string;
-}
+export type { IncidentType } from "../incidents/types";
 
 export interface Incident {
   id: number;

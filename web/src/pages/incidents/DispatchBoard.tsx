@@ -9,7 +9,8 @@ import type { LiveStatus } from "../../live/LiveSocket";
 import { LiveIndicator, PriorityBadge, UnitStatusBadge } from "./Badges";
 import { loadBoard } from "./boardData";
 import { CreateUnitForm } from "./CreateUnitForm";
-import { useDispatchApi, useDispatchEvents, useNow } from "./hooks";
+import { useNow } from "../../hooks/useNow";
+import { useDispatchApi, useDispatchEvents } from "./hooks";
 import { UNIT_STATUS_LOOK, UNIT_STATUSES, unitTypeLabel } from "./lifecycle";
 import { boardReducer, EMPTY_BOARD, type BoardState } from "./liveState";
 import { formatDuration, secondsBetween } from "./time";
@@ -112,7 +113,6 @@ function BoardTable({
   canDispatch: boolean;
   onUnitChanged: (unit: Unit) => void;
 }) {
-  const now = useNow();
   return (
     <div className="table-scroll">
       <table className="table" data-testid="dispatch-board">
@@ -140,7 +140,9 @@ function BoardTable({
               <td>
                 <CurrentIncident board={board} unit={unit} />
               </td>
-              <td data-testid="time-in-status">{formatDuration(secondsBetween(unit.updated_at, now))}</td>
+              <td data-testid="time-in-status">
+                <TimeInStatus since={unit.updated_at} />
+              </td>
               {canDispatch ? (
                 <td>
                   <UnitStatusControls unit={unit} onChanged={onUnitChanged} />
@@ -152,6 +154,12 @@ function BoardTable({
       </table>
     </div>
   );
+}
+
+/** Only this cell ticks every second, not the whole board. */
+function TimeInStatus({ since }: { since: string }) {
+  const now = useNow(1000);
+  return <>{formatDuration(secondsBetween(since, now))}</>;
 }
 
 function CurrentIncident({ board, unit }: { board: BoardState; unit: Unit }) {

@@ -2,6 +2,7 @@ import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import { useEffect, useRef } from "react";
 import { useConfig } from "../../config/ConfigContext";
+import { createBaseMap } from "../live/baseMap";
 import { INCIDENT_STATUS_LOOK, priorityLook, UNIT_STATUS_LOOK, unitTypeLabel } from "./lifecycle";
 import type { Incident, NearbyCamera, Unit } from "./types";
 
@@ -56,12 +57,8 @@ export function IncidentMap({ incidents, units, cameras = [], draft, onPick, onO
 
   useEffect(() => {
     if (!element.current) return;
-    const created = L.map(element.current, { zoomControl: true, attributionControl: true });
+    const created = createBaseMap(element.current, config);
     created.setView(config.mapCenter, config.mapZoom);
-    created.attributionControl.setPrefix(false);
-    if (config.tileUrl) {
-      L.tileLayer(config.tileUrl, { attribution: config.tileAttribution, maxZoom: 19 }).addTo(created);
-    }
     created.on("click", (event: L.LeafletMouseEvent) =>
       pick.current?.({ latitude: round(event.latlng.lat), longitude: round(event.latlng.lng) }),
     );

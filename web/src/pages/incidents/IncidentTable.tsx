@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { IncidentStatusBadge, PriorityBadge } from "./Badges";
-import { useNow } from "./hooks";
+import { useNow } from "../../hooks/useNow";
 import { formatClock, formatDuration, incidentAge } from "./time";
 import type { Incident } from "./types";
 
@@ -12,7 +12,6 @@ export function locationText(incident: Incident): string {
 }
 
 export function IncidentTable({ incidents, typeLabel }: { incidents: Incident[]; typeLabel: (code: string) => string }) {
-  const now = useNow();
   return (
     <div className="table-scroll">
       <table className="table" data-testid="incidents-table">
@@ -47,11 +46,19 @@ export function IncidentTable({ incidents, typeLabel }: { incidents: Incident[];
               <td>
                 <time dateTime={incident.received_at}>{formatClock(incident.received_at)}</time>
               </td>
-              <td>{formatDuration(incidentAge(incident, now))}</td>
+              <td>
+                <IncidentAge incident={incident} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
   );
+}
+
+/** Only this cell ticks every second, not the whole table. */
+function IncidentAge({ incident }: { incident: Incident }) {
+  const now = useNow(1000);
+  return <>{formatDuration(incidentAge(incident, now))}</>;
 }

@@ -1,10 +1,10 @@
-import { useNow } from "./hooks";
+import { useNow } from "../../hooks/useNow";
 import { formatDuration, incidentTimers } from "./time";
 import type { Assignment, Incident } from "./types";
 
 /** Age, time to dispatch and time on scene, ticking every second while they run. */
 export function IncidentTimers({ incident, assignments }: { incident: Incident; assignments: Assignment[] }) {
-  const now = useNow();
+  const now = useNow(1000);
   return (
     <dl className="timers" aria-label="Timers">
       {incidentTimers(incident, assignments, now).map((timer) => (

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { describeError } from "../../api/errors";
 import type { LiveEvent } from "../../api/types";
 import { useAuth } from "../../auth/AuthContext";
@@ -11,16 +11,6 @@ const DISPATCH_TOPICS = ["incident.*", "unit.*"];
 /** The incident and unit events of the live socket, for as long as the view is mounted. */
 export function useDispatchEvents(onEvent: (event: LiveEvent) => void): LiveStatus {
   return useLiveSocket(DISPATCH_TOPICS, onEvent);
-}
-
-/** The current time, updated every `intervalMs`, for timers that tick. */
-export function useNow(intervalMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
 }
 
 export function useDispatchApi() {

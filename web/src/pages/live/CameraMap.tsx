@@ -3,6 +3,7 @@ import "leaflet/dist/leaflet.css";
 import { useEffect, useRef } from "react";
 import type { Camera } from "../../api/types";
 import { useConfig } from "../../config/ConfigContext";
+import { createBaseMap } from "./baseMap";
 import { STATE_STYLE, stateOf } from "./health";
 
 /** Cameras on a Leaflet map, one circle per camera coloured by health. Works without tiles (offline). */
@@ -25,12 +26,8 @@ export function CameraMap({
 
   useEffect(() => {
     if (!element.current) return;
-    const created = L.map(element.current, { preferCanvas: true, zoomControl: true, attributionControl: true });
+    const created = createBaseMap(element.current, config, { preferCanvas: true });
     created.setView(config.mapCenter, config.mapZoom);
-    created.attributionControl.setPrefix(false);
-    if (config.tileUrl) {
-      L.tileLayer(config.tileUrl, { attribution: config.tileAttribution, maxZoom: 19 }).addTo(created);
-    }
     markers.current = L.layerGroup().addTo(created);
     map.current = created;
     fitted.current = false;

@@ -2,6 +2,7 @@ import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import { useEffect, useRef } from "react";
 import { useConfig } from "../../config/ConfigContext";
+import { createBaseMap } from "../live/baseMap";
 import { formatTime } from "./timeRange";
 import { pathOf, type TrajectoryPoint } from "./trajectory";
 
@@ -12,9 +13,7 @@ export function TrajectoryMap({ points, cameraName }: { points: TrajectoryPoint[
 
   useEffect(() => {
     if (!element.current) return;
-    const map = L.map(element.current, { zoomControl: true, attributionControl: true });
-    map.attributionControl.setPrefix(false);
-    if (config.tileUrl) L.tileLayer(config.tileUrl, { attribution: config.tileAttribution, maxZoom: 19 }).addTo(map);
+    const map = createBaseMap(element.current, config);
     const path = pathOf(points);
     if (path.length > 1) L.polyline(path, { color: "#58a6ff", weight: 4, opacity: 0.9 }).addTo(map);
     for (const point of points) {
