@@ -29,6 +29,7 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from safecity.anpr.keys import read_key
+
 from safecity.anpr.models import PlateReadRecord
 from safecity.anpr.patterns import parse_pattern
 from safecity.anpr.service import ReadQuery, search_reads, trajectory

@@ -17,16 +17,19 @@ from safecity.alerts.runtime import start_alerts
 from safecity.anpr.api import router as plates_router
 from safecity.anpr.consumer import start_consumers as start_anpr_consumers
 from safecity.cameras.api import router as cameras_router
+from safecity.cameras.live_frames import LiveFrames, live_frames_dir
 from safecity.cameras.startup import start_camera_services
 from safecity.challan.api import router as challan_router
-from safecity.challan.consumer import start_challan, stop_challan
+from safecity.challan.consumer import start_challan
 from safecity.challan.public_api import routers as challan_public_routers
+from safecity.challan.runtime import build_node_runtime
 from safecity.config import Settings
 from safecity.core.audit.access_review_api import router as access_review_router
 from safecity.core.audit.api import router as audit_router
 from safecity.core.auth.api import router as auth_router
 from safecity.core.bus import EventBus, create_bus
 from safecity.core.db import Database
+from safecity.core.http.error_handler import install_error_handlers
 from safecity.core.http.health_api import router as health_router
 from safecity.core.http.limits import BodySizeLimitMiddleware
 from safecity.core.http.live_api import router as live_router
@@ -37,16 +40,21 @@ from safecity.core.logs import get_logger
 from safecity.dashboards.api import router as dashboards_router
 from safecity.dispatch.api_calls import router as calls_router
 from safecity.dispatch.api_incidents import router as incidents_router
-from safecity.dispatch.api_panic import router as panic_router
 from safecity.dispatch.api_units import router as units_router
+from safecity.dispatch.context import DispatchRuntime
 from safecity.events_search.api import router as events_search_router
 from safecity.evidence.api import routers as evidence_routers
 from safecity.faces.api import router as faces_router
 from safecity.faces.runtime import start_faces
+from safecity.faces.watchlist.api import router as persons_router
+from safecity.faces.watchlist.runtime import FaceWatchlist
+from safecity.panic.api import router as panic_router
 from safecity.reports.api import router as reports_router
+from safecity.reports.open311 import Open311Runtime
 from safecity.reports.open311 import router as open311_router
-from safecity.watchlist.persons.api import router as persons_router
+from safecity.retention import RETENTION_PLAN
 from safecity.watchlist.vehicles.api import router as hotlists_router
+from safecity.watchlist.vehicles.consumer import start_consumer as start_hotlist_consumer
 
 log = get_logger(__name__)
 DEFAULT_WEB_DIR = Path(__file__).resolve().parents[2] / "web" / "dist"
@@ -65,13 +73,15 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
         settings.bus.kind, database, nats_url=settings.bus.nats_url, stream=settings.bus.stream
     )
     services = Services.build(settings, database, event_bus)
+    add_domain_runtimes(services)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         await services.bus.start()
         await start_camera_services(settings, services.database, services.bus)
         await start_anpr_consumers(services)
-        await start_challan(services)
+        await start_hotlist_consumer(services.database, services.bus)
+        challan_jobs = await start_challan(services)
         alerts_runtime = await start_alerts(services)
         await start_faces(services)
         log.info("api started", database=services.database.dialect, bus=settings.bus.kind)
@@ -79,7 +89,7 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
             yield
         finally:
             await alerts_runtime.stop()
-            await stop_challan(services)
+            await challan_jobs.stop()
             await services.bus.close()
             services.database.dispose()
 
@@ -93,6 +103,7 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
         openapi_url="/api/openapi.json",
     )
     app.state.services = services
+    install_error_handlers(app)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=int(settings.http.max_upload_mb * 1024 * 1024))
     app.add_middleware(MetricsMiddleware)
     for router in (
@@ -124,6 +135,19 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
     app.mount("/metrics", make_asgi_app())
     _serve_console(app, web_dir or settings.http.console_dir or DEFAULT_WEB_DIR)
     return app
+
+
+def add_domain_runtimes(services: Services) -> None:
+    """Each domain's long-lived objects, built before the routes can run (tests may replace them)."""
+    settings = services.settings
+    services.runtimes.add(
+        DispatchRuntime.build(settings.dispatch),
+        build_node_runtime(settings, services.media),
+        FaceWatchlist(services.database, services.media),
+        Open311Runtime.build(settings.reports),
+        LiveFrames(live_frames_dir(settings.data_dir)),
+        RETENTION_PLAN,
+    )
 
 
 def _serve_console(app: FastAPI, web_dir: Path) -> None:

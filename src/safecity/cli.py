@@ -6,41 +6,31 @@ configuration, 3 a named object does not exist.
 
 from __future__ import annotations
 
-import getpass
 import json
-from enum import IntEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy.orm import Session
 
 from safecity.commands import analyze as analyze_command
 from safecity.commands import backup as backup_command
 from safecity.commands import cameras as cameras_command
 from safecity.commands import challan as challan_command
+from safecity.commands import common
 from safecity.commands import evidence as evidence_command
 from safecity.commands import faces as faces_command
 from safecity.commands import hotlists as hotlists_command
 from safecity.commands import models as models_command
 from safecity.commands import plates as plates_command
 from safecity.commands import worker as worker_command
-from safecity.config import ConfigError, Settings, load_settings
-from safecity.core.audit.service import AuditRecord, append
-from safecity.core.db import Database
+
+if TYPE_CHECKING:  # like the command modules, heavy dependencies are imported only when a command runs
+    from safecity.config import Settings
 
 console = Console()
 errors = Console(stderr=True)
-
-
-class ExitCode(IntEnum):
-    OK = 0
-    PROBLEM = 1
-    USAGE = 2
-    NOT_FOUND = 3
-
 
 app = typer.Typer(
     name="safecity",
@@ -67,26 +57,6 @@ app.add_typer(evidence_command.retention_app, name="retention")
 app.command("backup")(backup_command.backup)
 app.command("restore")(backup_command.restore)
 
-ConfigOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--config", "-c", help="Path to safecity.yaml (default: $SAFECITY_CONFIG or ./safecity.yaml)."
-    ),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
-
-
-def fail(message: str, code: ExitCode = ExitCode.PROBLEM) -> NoReturn:
-    errors.print(f"[bold red]error:[/] {message}", highlight=False)
-    raise typer.Exit(int(code))
-
-
-def settings_from(config: Path | None, **overrides: object) -> Settings:
-    try:
-        return load_settings(config, **{k: v for k, v in overrides.items() if v is not None})
-    except ConfigError as exc:
-        fail(str(exc), ExitCode.USAGE)
-
 
 def migrated(settings: Settings) -> Settings:
     from safecity.core.schema import upgrade
@@ -97,7 +67,7 @@ def migrated(settings: Settings) -> Settings:
 
 @app.command()
 def serve(
-    config: ConfigOption = None,
+    config: common.ConfigOption = None,
     host: Annotated[str | None, typer.Option(help="Bind address (default from config: 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default from config: 8080).")] = None,
     migrate: Annotated[bool, typer.Option(help="Apply pending database migrations at start.")] = True,
@@ -105,7 +75,7 @@ def serve(
     """Run the API, the console and the services."""
     from safecity.server import run_server
 
-    settings = settings_from(config)
+    settings = common.load_settings_or_fail(config)
     if migrate:
         migrated(settings)
     run_server(settings, host=host, port=port)
@@ -120,29 +90,30 @@ def demo(
     host: Annotated[str, typer.Option(help="Bind address.")] = "127.0.0.1",
 ) -> None:
     """Start everything on http://127.0.0.1:8080 with a fresh data directory, seeded users and sample data."""
+    from safecity.config import ConfigError
     from safecity.demo import run_demo
 
     try:
         run_demo(data_dir=data_dir, host=host, port=port, console=console)
     except ConfigError as exc:
-        fail(str(exc), ExitCode.USAGE)
+        common.fail(str(exc), common.ExitCode.USAGE)
 
 
 @db_app.command("upgrade")
-def db_upgrade(config: ConfigOption = None) -> None:
+def db_upgrade(config: common.ConfigOption = None) -> None:
     """Apply every pending migration."""
     from safecity.core.schema import current_revision
 
-    settings = migrated(settings_from(config))
+    settings = migrated(common.load_settings_or_fail(config))
     console.print(f"database at revision {current_revision(settings.resolved_database_url)}")
 
 
 @db_app.command("current")
-def db_current(config: ConfigOption = None, as_json: JsonOption = False) -> None:
+def db_current(config: common.ConfigOption = None, as_json: common.JsonOption = False) -> None:
     """Show the database's revision and the newest one this version knows."""
     from safecity.core.schema import current_revision, head_revision
 
-    settings = settings_from(config)
+    settings = common.load_settings_or_fail(config)
     current, head = current_revision(settings.resolved_database_url), head_revision()
     if as_json:
         typer.echo(json.dumps({"current": current, "head": head, "up_to_date": current == head}))
@@ -158,20 +129,20 @@ def users_create(
     ],
     password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)],
     full_name: Annotated[str, typer.Option(help="Display name.")] = "",
-    config: ConfigOption = None,
-    as_json: JsonOption = False,
+    config: common.ConfigOption = None,
+    as_json: common.JsonOption = False,
 ) -> None:
     """Create a user with a role."""
     from safecity.core.auth.passwords import WeakPasswordError
     from safecity.core.auth.service import UserError, create_user
 
-    database = _database(settings_from(config))
+    database = common.migrated_database(common.load_settings_or_fail(config))
     try:
         with database.session() as session:
             user = create_user(session, username, password, role, full_name)
-            _audit_cli(session, "user.create", username, {"role": user.role})
+            common.audit_as_cli(session, "user.create", "user", username, {"role": user.role})
     except (UserError, WeakPasswordError) as exc:
-        fail(str(exc), ExitCode.USAGE)
+        common.fail(str(exc), common.ExitCode.USAGE)
     if as_json:
         typer.echo(json.dumps({"username": user.username, "role": user.role}))
     else:
@@ -179,11 +150,11 @@ def users_create(
 
 
 @users_app.command("list")
-def users_list(config: ConfigOption = None, as_json: JsonOption = False) -> None:
+def users_list(config: common.ConfigOption = None, as_json: common.JsonOption = False) -> None:
     """List users and their roles."""
     from safecity.core.auth.service import list_users
 
-    with _database(settings_from(config)).session() as session:
+    with common.migrated_database(common.load_settings_or_fail(config)).session() as session:
         users = list_users(session)
     if as_json:
         typer.echo(
@@ -197,27 +168,27 @@ def users_list(config: ConfigOption = None, as_json: JsonOption = False) -> None
 
 
 @users_app.command("set-role")
-def users_set_role(username: str, role: str, config: ConfigOption = None) -> None:
+def users_set_role(username: str, role: str, config: common.ConfigOption = None) -> None:
     """Change a user's role."""
     from safecity.core.auth.service import UserError, UserNotFoundError, set_role
 
     try:
-        with _database(settings_from(config)).session() as session:
+        with common.migrated_database(common.load_settings_or_fail(config)).session() as session:
             user = set_role(session, username, role)
-            _audit_cli(session, "user.update", username, {"role": user.role})
+            common.audit_as_cli(session, "user.update", "user", username, {"role": user.role})
     except UserNotFoundError as exc:
-        fail(str(exc), ExitCode.NOT_FOUND)
+        common.fail(str(exc), common.ExitCode.NOT_FOUND)
     except UserError as exc:
-        fail(str(exc), ExitCode.USAGE)
+        common.fail(str(exc), common.ExitCode.USAGE)
     console.print(f"{username} is now {user.role}")
 
 
 @audit_app.command("verify")
-def audit_verify(config: ConfigOption = None, as_json: JsonOption = False) -> None:
+def audit_verify(config: common.ConfigOption = None, as_json: common.JsonOption = False) -> None:
     """Re-check the audit hash chain; exit 1 naming the first bad entry when it was tampered with."""
     from safecity.core.audit.service import verify_chain
 
-    with _database(settings_from(config)).session() as session:
+    with common.migrated_database(common.load_settings_or_fail(config)).session() as session:
         checked, problem = verify_chain(session)
     if as_json:
         typer.echo(
@@ -235,26 +206,7 @@ def audit_verify(config: ConfigOption = None, as_json: JsonOption = False) -> No
     else:
         errors.print(f"[bold red]audit chain broken[/] after {checked} good entries: {problem.reason}")
     if problem is not None:
-        raise typer.Exit(int(ExitCode.PROBLEM))
-
-
-def _database(settings: Settings) -> Database:
-    return Database(migrated(settings).resolved_database_url)
-
-
-def _audit_cli(session: Session, action: str, object_id: str, details: dict[str, object]) -> None:
-    append(
-        session,
-        AuditRecord(
-            actor=f"cli:{getpass.getuser()}",
-            role="cli",
-            action=action,
-            object_type="user",
-            object_id=object_id,
-            client_address="localhost",
-            details=details,
-        ),
-    )
+        raise typer.Exit(int(common.ExitCode.PROBLEM))
 
 
 def main() -> None:

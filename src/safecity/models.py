@@ -11,9 +11,9 @@ from safecity.core.db import Base
 from safecity.dispatch import models as dispatch_models
 from safecity.evidence import models as evidence_models
 from safecity.faces import models as face_models
-from safecity.faces import retention as face_retention
+from safecity.faces.watchlist import models as person_watchlist_models
+from safecity.panic import models as panic_models
 from safecity.reports import models as report_models
-from safecity.watchlist.persons import models as person_watchlist_models
 from safecity.watchlist.vehicles import models as vehicle_watchlist_models
 
 metadata = Base.metadata
@@ -29,8 +29,8 @@ __all__ = [
     "dispatch_models",
     "evidence_models",
     "face_models",
-    "face_retention",
     "metadata",
+    "panic_models",
     "person_watchlist_models",
     "report_models",
     "vehicle_watchlist_models",

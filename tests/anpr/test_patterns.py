@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from safecity.anpr.keys import plate_key, read_key
 from safecity.anpr.patterns import PlatePattern, PlatePatternError, parse_pattern
+from safecity.vision.plates.keys import plate_key, read_key
 
 
 @pytest.mark.parametrize(

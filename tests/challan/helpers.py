@@ -13,7 +13,7 @@ from safecity.challan.consumer import handle_event
 from safecity.challan.models import Ticket, Violation
 from safecity.challan.registry import import_records, parse_registry_csv
 from safecity.challan.runtime import ChallanRuntime, build_runtime
-from safecity.challan.settings import ChallanSettings
+from safecity.config.challan import ChallanSettings
 from safecity.core.bus import Event
 from safecity.core.db import Database
 from safecity.core.media import MediaStore

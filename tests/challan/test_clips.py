@@ -15,16 +15,15 @@ from sqlalchemy import select
 from safecity.challan.clips import attach_due_clips, ensure_clip
 from safecity.challan.consumer import handle_event
 from safecity.challan.models import Violation, ViolationEvidence
-from safecity.challan.recordings import RecordingsOnDisk
 from safecity.challan.runtime import ChallanRuntime, build_runtime
-from safecity.challan.settings import ChallanSettings
 from safecity.challan.vocabulary import ClipStatus
 from safecity.config import Settings
+from safecity.config.challan import ChallanSettings
 from safecity.core.bus import Event
 from safecity.core.db import Database
 from safecity.core.media import MediaStore, hash_file
 from safecity.video.recorder import SegmentRecorder
-from safecity.video.segment_store import SegmentStore
+from safecity.video.segment_store import RecordingsOnDisk, SegmentStore
 from safecity.video.source_state import SourceStatus
 from tests.api.conftest import auth
 from tests.support.media import Image, cycle, write_h264

@@ -10,7 +10,8 @@ from safecity.core.media import MediaStore
 from safecity.pipeline.camera import CameraPipeline, PipelineSettings
 from safecity.pipeline.rules import SceneConfig
 from safecity.pipeline.rules.traffic_config import PhaseSchedule, PhaseStep, SignalConfig, SignalPhase
-from safecity.video.synthetic import ColourKeyDetector, MovingObject, SyntheticScene
+from safecity.video.synthetic import MovingObject, SyntheticScene
+from safecity.vision.detectors.colour_key import ColourKeyDetector
 from safecity.worker.bus_events import to_bus_event
 from tests.challan.helpers import feed, make_runtime, violations
 

@@ -39,7 +39,7 @@ def services_of(client: TestClient) -> Services:
 @pytest.fixture
 def api(client: TestClient) -> TestClient:
     """The app with its clock stopped at NOW."""
-    services_of(client).extras["clock"] = FakeClock(NOW)
+    services_of(client).clock = FakeClock(NOW)
     return client
 
 
@@ -245,7 +245,8 @@ def test_camera_uptime_sums_the_stored_health_over_the_window(api: TestClient) -
 
 
 def test_response_time_percentiles_come_from_dispatch_metrics_for_the_same_window(api: TestClient) -> None:
-    clock = services_of(api).extras["clock"]
+    clock = services_of(api).clock
+    assert isinstance(clock, FakeClock)
     headers = auth(api, "operator")
     for dispatch_after, travel in [(30, 100), (60, 200), (120, 400)]:
         unit_id = f"U-{dispatch_after}"

@@ -7,7 +7,7 @@ import threading
 from sqlalchemy import func, select
 
 from safecity.core.db import Database
-from safecity.dispatch import incidents, units
+from safecity.dispatch import incidents, opening, units
 from safecity.dispatch.models import Assignment, Unit
 from safecity.dispatch.taxonomy import Taxonomy
 from tests.alerts.fakes import START
@@ -21,9 +21,9 @@ def test_exactly_one_concurrent_assignment_of_a_unit_wins(database: Database) ->
             session, "DOL-1", "Dolphin 1", units.UnitType.DOLPHIN, START, latitude=31.5, longitude=74.3
         )
         targets = [
-            incidents.create_incident(
-                session, Taxonomy(), incidents.IncidentInput(type="robbery"), "op", START
-            ).id
+            opening.open_incident(
+                session, Taxonomy(), opening.IncidentInput(type="robbery"), "op", START
+            ).incident.id
             for _ in range(DISPATCHERS)
         ]
     barrier = threading.Barrier(DISPATCHERS)

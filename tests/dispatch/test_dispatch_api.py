@@ -22,7 +22,7 @@ def _units(client: TestClient, headers: dict[str, str]) -> None:
 
 def test_incident_lifecycle_dispatch_and_metrics(client: TestClient) -> None:
     clock = FakeClock()
-    client.app.state.services.extras["clock"] = clock  # type: ignore[attr-defined]
+    client.app.state.services.clock = clock  # type: ignore[attr-defined]
     headers = auth(client, "operator")
     _units(client, headers)
     assert (

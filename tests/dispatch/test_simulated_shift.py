@@ -18,11 +18,11 @@ import numpy as np
 import pytest
 
 from safecity.alerts.consumer import AlertConsumer
+from safecity.config.dispatch import DispatchSettings, ResponseTargets
 from safecity.core.bus import Event
 from safecity.core.db import Database
-from safecity.dispatch import calls, incidents, metrics, units
+from safecity.dispatch import calls, metrics, opening, units
 from safecity.dispatch.routing import GreatCircleRouter
-from safecity.dispatch.settings import DispatchSettings, ResponseTargets
 from safecity.dispatch.states import UnitStatus
 from safecity.dispatch.taxonomy import Taxonomy
 from tests.alerts.fakes import START
@@ -161,7 +161,9 @@ def test_a_shift_of_calls_and_alerts(database: Database) -> None:
         if rng.random() < 0.55:  # PSCA: most calls to 15 are irrelevant
             disposition = rng.choice([calls.Disposition.IRRELEVANT, calls.Disposition.PRANK])
             with database.session() as session:
-                call = calls.take_call(session, TAXONOMY, calls.CallInput(number, disposition), "taker", now)
+                call = calls.take_call(
+                    session, TAXONOMY, calls.CallInput(number, disposition), "taker", now
+                ).call
                 assert call.incident_id is None
             irrelevant += 1
             return
@@ -177,7 +179,7 @@ def test_a_shift_of_calls_and_alerts(database: Database) -> None:
         )
         taken_at = now + timedelta(seconds=rng.uniform(15, 45))
         with database.session() as session:
-            incident_id = calls.take_call(session, TAXONOMY, data, "taker", taken_at).incident_id
+            incident_id = calls.take_call(session, TAXONOMY, data, "taker", taken_at).call.incident_id
         assert incident_id is not None
         expected[incident_id] = Expected(kind, now)
         incident_lat_lon[incident_id] = (lat, lon)
@@ -197,10 +199,10 @@ def test_a_shift_of_calls_and_alerts(database: Database) -> None:
         (created,) = alert_consumer.apply(event)
         opened_at = now + timedelta(seconds=rng.uniform(10, 40))
         with database.session() as session:
-            incident = incidents.create_incident(
+            opened = opening.open_incident(
                 session,
                 TAXONOMY,
-                incidents.IncidentInput(
+                opening.IncidentInput(
                     type="public_order",
                     origin="alert",
                     latitude=lat,
@@ -210,9 +212,9 @@ def test_a_shift_of_calls_and_alerts(database: Database) -> None:
                 ),
                 "operator",
                 opened_at,
+                links=[opening.LinkInput("alert", str(created.alert.id))],  # type: ignore[attr-defined]
             )
-            incidents.link(session, incident.id, "alert", str(created.alert.id), "operator", opened_at)  # type: ignore[attr-defined]
-            incident_id = incident.id
+            incident_id = opened.incident.id
         expected[incident_id] = Expected("public_order", now)
         incident_lat_lon[incident_id] = (lat, lon)
         later(opened_at + timedelta(seconds=rng.uniform(5, 30)), dispatch(incident_id, lat, lon, "police"))

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+import pytest
 from fastapi.testclient import TestClient
 
+from safecity.core.http import auditing
 from safecity.evidence.bundle import verify_bundle
 from safecity.evidence.mediafiles import encode_image
 from tests.api.conftest import auth
@@ -318,3 +320,18 @@ def test_plates_true_blurs_the_plates_the_anpr_reader_finds(client: TestClient) 
     before = client.get(f"/api/v1/evidence/items/{picture['id']}/content", params=PURPOSE, headers=headers)
     after = client.get(f"/api/v1/evidence/items/{made.json()['id']}/content", params=PURPOSE, headers=headers)
     assert _variance(after.content, list(plate)) < 0.2 * _variance(before.content, list(plate))
+
+
+def test_an_action_and_its_audit_entry_commit_together(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    headers = auth(client, "investigator")
+
+    def refuse(*_: object, **__: object) -> None:
+        raise RuntimeError("the audit log is unavailable")
+
+    monkeypatch.setattr(auditing, "append", refuse)
+    with pytest.raises(RuntimeError, match="audit log is unavailable"):
+        client.post("/api/v1/evidence/cases", json={"reference": "CASE-7", "title": "Theft"}, headers=headers)
+    monkeypatch.undo()
+    assert client.get("/api/v1/evidence/cases", headers=headers).json() == []

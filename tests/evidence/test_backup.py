@@ -9,13 +9,13 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
+from safecity.backup import BackupError, backup, restore, row_counts
 from safecity.cli import app
 from safecity.config import Settings, load_settings
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
 from safecity.core.schema import upgrade
 from safecity.evidence import vault
-from safecity.evidence.backup import BackupError, backup, restore, row_counts
 from safecity.evidence.integrity import verify_vault
 from safecity.evidence.models import CustodyEntry
 from safecity.evidence.signing import load_or_create_signing_key
@@ -106,7 +106,7 @@ def test_an_altered_backup_is_refused_naming_the_file(tmp_path: Path) -> None:
 
 def test_logical_export_round_trips_every_row(tmp_path: Path) -> None:
     """The fallback used for PostgreSQL without pg_dump, exercised on SQLite."""
-    from safecity.evidence.backup import _logical_export, _logical_import
+    from safecity.backup import _logical_export, _logical_import
 
     source = _populated(tmp_path / "live")
     database = Database(source.resolved_database_url)

@@ -17,8 +17,9 @@ from safecity.evidence import holds, vault
 from safecity.evidence.holds import HoldChecker
 from safecity.evidence.models import ITEM_PURGED, EvidenceItem
 from safecity.evidence.purgers import purge_evidence, purge_recordings
-from safecity.evidence.retention import DataClassPolicy, RetentionContext, Sweeper, build_sweeper
+from safecity.evidence.retention import DataClassPolicy, RetentionContext, Sweeper
 from safecity.models import metadata
+from safecity.retention import RETENTION_PLAN
 from tests.evidence.conftest import INVESTIGATOR, collect
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
@@ -271,7 +272,7 @@ def test_built_sweeper_has_evidence_and_recordings_with_configured_days(
     tmp_path: Path, database: Database
 ) -> None:
     settings = Settings(data_dir=tmp_path, retention={"recordings_days": 14, "evidence_days": 400})
-    sweeper = build_sweeper(RetentionContext(settings, database, MediaStore(tmp_path / "media")))
+    sweeper = RETENTION_PLAN.sweeper(RetentionContext(settings, database, MediaStore(tmp_path / "media")))
     days = {policy.name: policy.days for policy in sweeper.classes}
     assert days["recordings"] == 14
     assert days["evidence"] == 400

@@ -14,9 +14,9 @@ import cv2
 import numpy as np
 
 from safecity.faces.events import FaceSightingEvent, encode_vector
+from safecity.faces.watchlist.runtime import FaceWatchlist
 from safecity.vision.faces import Embedding, FacePipeline, FaceResult, QualityThresholds
 from safecity.vision.faces.image_input import ImageSource
-from safecity.watchlist.persons.runtime import FaceWatchlist
 from tests.conftest import shared_path
 
 _results: dict[tuple[str, bool, str], list[FaceResult]] = {}

@@ -11,10 +11,11 @@ from sqlalchemy import func, select
 from safecity.config import load_settings
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
-from safecity.evidence.retention import RetentionContext, build_sweeper
+from safecity.evidence.retention import RetentionContext
 from safecity.faces.models import FaceSighting
 from safecity.faces.retention import purge_face_crops
 from safecity.faces.service import forensic_search, store_sighting
+from safecity.retention import RETENTION_PLAN
 from tests.api.conftest import auth
 from tests.faces.support import BIDEN, OBAMA, OBAMA_PROBE, photo, search_embedding, sighting_event
 
@@ -79,7 +80,7 @@ def test_face_crops_are_a_registered_retention_class(database: Database, tmp_pat
     settings = load_settings(
         None, data_dir=tmp_path, database_url=database.url, retention={"face_crops_days": 7}
     )
-    sweeper = build_sweeper(RetentionContext(settings, database, MediaStore(tmp_path / "media")))
+    sweeper = RETENTION_PLAN.sweeper(RetentionContext(settings, database, MediaStore(tmp_path / "media")))
     [policy] = [p for p in sweeper.classes if p.name == "face_crops"]
     assert policy.days == 7
 

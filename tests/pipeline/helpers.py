@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from safecity.vision.boxes import Box
 from safecity.vision.tracking import Track
 
 
@@ -9,7 +10,7 @@ def track_at(
     track_id: int, x: float, y: float, t: float, label: str = "person", previous: Track | None = None
 ) -> Track:
     """A track whose ground point (bottom centre) is at (x, y) at time t; extends `previous` if given."""
-    box = (x - 10, y - 40, x + 10, y)
+    box = Box(x - 10, y - 40, x + 10, y)
     if previous is None:
         track = Track(track_id, t, t, box, 0.9)
         track.label_votes[label] += 1

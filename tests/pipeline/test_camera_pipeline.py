@@ -13,7 +13,8 @@ from safecity.pipeline.camera import CameraPipeline, PipelineSettings
 from safecity.pipeline.events import EmittedEvent, EventType
 from safecity.pipeline.rules import LineConfig, SceneConfig, ZoneConfig
 from safecity.pipeline.status import PipelineMode
-from safecity.video.synthetic import ColourKeyDetector, MovingObject, SyntheticScene
+from safecity.video.synthetic import MovingObject, SyntheticScene
+from safecity.vision.detectors.colour_key import ColourKeyDetector
 from safecity.vision.detectors.types import Detections
 
 STREET = SyntheticScene(

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from safecity.pipeline.camera import CameraPipeline, PipelineSettings
 from safecity.pipeline.events import EmittedEvent, EventType
 from safecity.pipeline.rules import SceneConfig
-from safecity.pipeline.rules.signals import controller_feed
+from safecity.pipeline.rules.signals import ControllerFeed
 from safecity.pipeline.rules.traffic_config import (
     LaneConfig,
     PhaseSchedule,
@@ -18,7 +16,8 @@ from safecity.pipeline.rules.traffic_config import (
     SignalPhase,
     SolidLineConfig,
 )
-from safecity.video.synthetic import ColourKeyDetector, MovingObject, SyntheticScene
+from safecity.video.synthetic import MovingObject, SyntheticScene
+from safecity.vision.detectors.colour_key import ColourKeyDetector
 
 START = 1_700_000_000.0
 # 30 s green, 3 s amber, 27 s red; the offset puts the clip's start (and the crossing) where we want it.
@@ -31,13 +30,6 @@ RED_AT_START = PhaseSchedule(steps=STEPS, offset_seconds=START - 40)  # clip sta
 GREEN_AT_START = PhaseSchedule(steps=STEPS, offset_seconds=START - 5)  # clip starts 5 s into green
 
 
-@pytest.fixture(autouse=True)
-def no_controller() -> Iterator[None]:
-    controller_feed.clear()
-    yield
-    controller_feed.clear()
-
-
 def southbound_car(x: float, start_time: float = 0.2) -> MovingObject:
     return MovingObject("car", (60, 40), (x, 40), (x, 330), start_time, start_time + 3.0)
 
@@ -47,9 +39,13 @@ def signal(schedule: PhaseSchedule | None, **extra: object) -> SignalConfig:
     return SignalConfig(name="mall-road-n", start=(0, 0.5), end=(1, 0.5), schedule=schedule, **extra)  # type: ignore[arg-type]
 
 
-def run(objects: list[MovingObject], scene_config: SceneConfig) -> list[EmittedEvent]:
+def run(
+    objects: list[MovingObject], scene_config: SceneConfig, signal_feed: ControllerFeed | None = None
+) -> list[EmittedEvent]:
     scene = SyntheticScene(fps=5, duration=4.0, objects=objects, start_timestamp=START)
-    pipeline = CameraPipeline("junction-1", ColourKeyDetector(), scene_config, PipelineSettings(fps=5))
+    pipeline = CameraPipeline(
+        "junction-1", ColourKeyDetector(), scene_config, PipelineSettings(fps=5), signal_feed=signal_feed
+    )
     return list(pipeline.run(scene.frames("junction-1")))
 
 
@@ -87,10 +83,11 @@ def test_leaving_the_junction_against_the_approach_direction_is_not_a_red_light(
 
 
 def test_the_controller_feed_overrides_the_schedule() -> None:
-    controller_feed.update("mall-road-n", SignalPhase.GREEN, START - 100)
-    assert red_lights(run([southbound_car(200)], SceneConfig(signals=[signal(RED_AT_START)]))) == []
-    controller_feed.update("mall-road-n", SignalPhase.RED, START)
-    events = red_lights(run([southbound_car(200)], SceneConfig(signals=[signal(None)])))
+    feed = ControllerFeed()
+    feed.update("mall-road-n", SignalPhase.GREEN, START - 100)
+    assert red_lights(run([southbound_car(200)], SceneConfig(signals=[signal(RED_AT_START)]), feed)) == []
+    feed.update("mall-road-n", SignalPhase.RED, START)
+    events = red_lights(run([southbound_car(200)], SceneConfig(signals=[signal(None)]), feed))
     assert [e.event.payload["phase_source"] for e in events] == ["controller"]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from safecity.pipeline.rules import SceneConfigError, load_scene_config
-from safecity.pipeline.rules.geometry import to_pixels
+from safecity.vision.geometry import to_pixels
 
 YAML_SCENE = """
 zones:

@@ -7,6 +7,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from safecity.core.ratelimit import RateLimiter
+from safecity.reports.open311 import Open311Runtime
 from tests.api.conftest import auth
 
 BASE = "/open311/v2"
@@ -126,7 +127,7 @@ def test_anonymous_reports_with_a_photo_keep_no_contact_details(client: TestClie
 
 def test_bad_requests_get_the_reason_in_geo_report_format(client: TestClient) -> None:
     # Every attempt counts against the client's budget (bad ones too); give this test a larger one.
-    client.app.state.services.extras["reports.limiter"] = RateLimiter("100/minute")  # type: ignore[attr-defined]
+    client.app.state.services.runtimes.add(Open311Runtime(RateLimiter("100/minute")))  # type: ignore[attr-defined]
     geo = GeoReportClient(client)
     cases = [
         ({"lat": "31.5", "long": "74.3"}, "service_code was not provided"),

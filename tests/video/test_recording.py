@@ -14,8 +14,8 @@ import pytest
 from safecity.video.clip_export import ClipError, export_clip
 from safecity.video.reconnect import Backoff
 from safecity.video.recorder import SegmentRecorder
-from safecity.video.retention import RetentionPolicy, apply_retention
-from safecity.video.segment_store import Segment, SegmentStore
+from safecity.video.retention import RetentionPolicy, apply_retention, purge_segments
+from safecity.video.segment_store import RecordingsOnDisk, Segment, SegmentStore
 from safecity.video.source_state import SourceState, SourceStatus
 
 T0 = 1_800_000_000.0
@@ -183,6 +183,32 @@ def test_a_failing_hold_check_keeps_the_footage(h264_clip: Path, store: SegmentS
 
     assert result.deleted == []
     assert store.segments() == segments
+
+
+def test_the_view_on_disk_sees_finished_segments_without_an_index(
+    h264_clip: Path, store: SegmentStore
+) -> None:
+    first = record_file(h264_clip, store, "cam-1", T0)
+    second = record_file(h264_clip, store, "cam-2", T0 + 100)
+    (first[0].path.parent / "1.partial.mp4").write_bytes(b"")  # a segment still being written
+
+    on_disk = RecordingsOnDisk(store.root)
+
+    assert on_disk.segments() == sorted([*first, *second])
+    assert on_disk.segments("cam-1", start=first[1].start, end=first[1].end) == [first[1]]
+    assert on_disk.segments("../cam-1") == []
+    assert on_disk.segments("cam-9") == []
+
+
+def test_a_dry_run_purge_deletes_nothing_and_names_what_it_would(
+    h264_clip: Path, store: SegmentStore
+) -> None:
+    segments = record_file(h264_clip, store, "cam-1", T0 - 10 * DAY)
+
+    result = purge_segments(RecordingsOnDisk(store.root), ended_before=T0, dry_run=True)
+
+    assert result.deleted == segments
+    assert all(segment.path.exists() for segment in segments)
 
 
 def test_a_nonsensical_policy_is_refused() -> None:

@@ -7,12 +7,13 @@ from collections import Counter
 import numpy as np
 
 from safecity.pipeline.rules.config import SceneConfig
+from safecity.vision.boxes import Box
 from safecity.vision.tracking import Track
 from safecity.worker.live_overlay import BOX_COLOURS, LINE_COLOUR, ZONE_COLOUR, draw_overlay
 
 
 def track(track_id: int, box: tuple[float, float, float, float], label: str) -> Track:
-    return Track(track_id, 0.0, 1.0, box, 0.9, label_votes=Counter({label: 3}))
+    return Track(track_id, 0.0, 1.0, Box(*box), 0.9, label_votes=Counter({label: 3}))
 
 
 def test_boxes_zones_and_lines_are_drawn_on_a_copy() -> None:

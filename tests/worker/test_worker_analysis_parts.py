@@ -19,8 +19,8 @@ from safecity.pipeline.camera import CameraPipeline, PipelineSettings
 from safecity.pipeline.rules.config import SceneConfig
 from safecity.pipeline.rules.signals import ControllerFeed
 from safecity.pipeline.rules.traffic_config import SignalPhase
-from safecity.video.frame import Frame, Image
-from safecity.vision.plates.reader import Box, PlateRead
+from safecity.video.frame import Frame, Image, PixelBox
+from safecity.vision.plates.reader import PlateRead
 from safecity.worker.analysis import CameraAnalysis
 from safecity.worker.context_frames import ContextFrames, ContextSettings
 from safecity.worker.profiles import enforces_traffic, features_of
@@ -114,7 +114,7 @@ class SlowReader:
     most = 0
     lock = threading.Lock()
 
-    def read(self, image_bgr: Image, vehicle_boxes: Sequence[Box] | None = None) -> list[PlateRead]:
+    def read(self, image_bgr: Image, vehicle_boxes: Sequence[PixelBox] | None = None) -> list[PlateRead]:
         with SlowReader.lock:
             SlowReader.active += 1
             SlowReader.most = max(SlowReader.most, SlowReader.active)

@@ -8,7 +8,6 @@ the violation. The ANPR store and the e-challan consumer then take the events as
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,10 +22,9 @@ from safecity.challan.events import SignalPhaseEvent
 from safecity.challan.evidence import evidence_of
 from safecity.challan.models import Violation
 from safecity.challan.runtime import build_runtime
-from safecity.challan.settings import ChallanSettings
+from safecity.config.challan import ChallanSettings
 from safecity.core.bus import Event
 from safecity.core.media import MediaStore
-from safecity.pipeline.rules.signals import controller_feed
 from tests.support.media import write_h264
 from tests.worker.conftest import Harness, eventually
 from tests.worker.plate_scene import START, driving_down, plated_frames
@@ -37,13 +35,6 @@ JUNCTION = {
         {"name": SIGNAL, "start": [0, 0.6], "end": [1, 0.6], "direction": "in", "classes": ["motion", "car"]}
     ]
 }
-
-
-@pytest.fixture(autouse=True)
-def clean_controller_feed() -> Iterator[None]:
-    controller_feed.clear()
-    yield
-    controller_feed.clear()
 
 
 @pytest.fixture(scope="module")
@@ -67,12 +58,12 @@ def of(harness: Harness, topic: str) -> list[Event]:
 async def test_a_red_light_runner_gets_a_plate_of_the_same_track_and_context_frames(
     harness: Harness, junction_clip: Path
 ) -> None:
-    async with harness.running():
+    async with harness.running() as worker:
         red = SignalPhaseEvent(
             source="test", signal=SIGNAL, phase="red", changed_at=datetime.fromtimestamp(START - 10, tz=UTC)
         )
         await harness.bus.publish(red)
-        assert await eventually(lambda: controller_feed.phase_at(SIGNAL, START) is not None)
+        assert await eventually(lambda: worker.signal_feed.phase_at(SIGNAL, START) is not None)
         harness.add_camera("junction", str(junction_clip), analytics_profile="traffic", scene=JUNCTION)
         assert await eventually(lambda: bool(of(harness, "track.ended")))
         assert await eventually(lambda: bool(of(harness, "plate.read") and of(harness, "rule.red_light")))
@@ -97,7 +88,7 @@ async def test_a_red_light_runner_gets_a_plate_of_the_same_track_and_context_fra
     assert payload["context_before_time"] < payload["context_at_time"] < payload["context_after_time"]
 
     # The ANPR store keeps the read; e-challan files the violation with the plate and its context frames.
-    PlateReadStore(harness.database, harness.bus).store_and_match(read)
+    PlateReadStore(harness.database).store(read)
     runtime = build_runtime(ChallanSettings(), media)
     handle_event(harness.database, runtime, violation_event)
     handle_event(harness.database, runtime, read)

@@ -13,17 +13,16 @@ from pydantic import BaseModel, Field, model_validator
 
 from safecity.alerts import service
 from safecity.alerts.events import alert_event
-from safecity.alerts.http import ServicesDep, clock_of, http_errors, publish
 from safecity.alerts.schemas import AlertView
 from safecity.alerts.states import AlertStatus, Severity
 from safecity.core.auth.permissions import Permission
-from safecity.core.http.auditing import audit
+from safecity.core.http.actions import action
+from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import Principal, require
-from safecity.dispatch import incidents
+from safecity.dispatch import opening
 from safecity.dispatch.context import taxonomy_of
-from safecity.dispatch.events import IncidentCreated
 from safecity.dispatch.schemas import IncidentOut
-from safecity.dispatch.units import UnitNotFoundError, get_unit
+from safecity.dispatch.units import get_unit
 
 router = APIRouter(prefix="/api/v1/alerts", tags=["alerts"])
 Reader = Annotated[Principal, require(Permission.EVENTS_READ)]
@@ -85,7 +84,7 @@ def list_alerts(
 
 @router.get("/{alert_id}", response_model=AlertView)
 def get_alert(alert_id: int, services: ServicesDep, _: Reader) -> AlertView:
-    with http_errors(), services.database.session() as session:
+    with services.database.session() as session:
         return AlertView.of(service.get_alert(session, alert_id))
 
 
@@ -93,50 +92,50 @@ def get_alert(alert_id: int, services: ServicesDep, _: Reader) -> AlertView:
     "/{alert_id}/acknowledge", response_model=AlertView, responses={409: {"description": "Not allowed now"}}
 )
 def acknowledge(alert_id: int, services: ServicesDep, principal: Actor) -> AlertView:
-    with http_errors(), services.database.session() as session:
+    with action(services, principal) as act:
         view = AlertView.of(
-            service.acknowledge(session, alert_id, principal.username, clock_of(services).now())
+            service.acknowledge(act.session, alert_id, principal.username, services.clock.now())
         )
-        audit(session, principal, "alert.acknowledge", "alert", alert_id)
-    publish(services, [alert_event("acknowledged", view, principal.username)])
+        act.audit("alert.acknowledge", "alert", alert_id)
+        act.publish(alert_event("acknowledged", view, principal.username))
     return view
 
 
 @router.post("/{alert_id}/assign", response_model=AlertView, summary="Give the alert to a user or a unit")
 def assign(alert_id: int, body: AssignRequest, services: ServicesDep, principal: Actor) -> AlertView:
-    with http_errors(UnitNotFoundError), services.database.session() as session:
+    with action(services, principal) as act:
         if body.unit_id is not None:
-            get_unit(session, body.unit_id)
+            get_unit(act.session, body.unit_id)
         alert = service.assign(
-            session,
+            act.session,
             alert_id,
-            clock_of(services).now(),
+            services.clock.now(),
             by=principal.username,
             user=body.user,
             unit=body.unit_id,
         )
         view = AlertView.of(alert)
-        audit(session, principal, "alert.assign", "alert", alert_id, user=body.user, unit_id=body.unit_id)
-    publish(services, [alert_event("assigned", view, principal.username)])
+        act.audit("alert.assign", "alert", alert_id, user=body.user, unit_id=body.unit_id)
+        act.publish(alert_event("assigned", view, principal.username))
     return view
 
 
 @router.post("/{alert_id}/dismiss", response_model=AlertView, summary="Dismiss with a reason")
 def dismiss(alert_id: int, body: DismissRequest, services: ServicesDep, principal: Actor) -> AlertView:
-    with http_errors(), services.database.session() as session:
-        alert = service.dismiss(session, alert_id, body.reason, principal.username, clock_of(services).now())
+    with action(services, principal) as act:
+        alert = service.dismiss(act.session, alert_id, body.reason, principal.username, services.clock.now())
         view = AlertView.of(alert)
-        audit(session, principal, "alert.dismiss", "alert", alert_id, reason=body.reason)
-    publish(services, [alert_event("dismissed", view, principal.username)])
+        act.audit("alert.dismiss", "alert", alert_id, reason=body.reason)
+        act.publish(alert_event("dismissed", view, principal.username))
     return view
 
 
 @router.post("/{alert_id}/escalate", response_model=AlertView)
 def escalate(alert_id: int, body: EscalateRequest, services: ServicesDep, principal: Actor) -> AlertView:
-    with http_errors(), services.database.session() as session:
-        view = AlertView.of(service.escalate(session, alert_id, clock_of(services).now()))
-        audit(session, principal, "alert.escalate", "alert", alert_id, reason=body.reason)
-    publish(services, [alert_event("escalated", view, principal.username)])
+    with action(services, principal) as act:
+        view = AlertView.of(service.escalate(act.session, alert_id, services.clock.now()))
+        act.audit("alert.escalate", "alert", alert_id, reason=body.reason)
+        act.publish(alert_event("escalated", view, principal.username))
     return view
 
 
@@ -152,13 +151,13 @@ def open_incident(
     services: ServicesDep,
     principal: Annotated[Principal, require(Permission.INCIDENTS_MANAGE)],
 ) -> IncidentOut:
-    now = clock_of(services).now()
-    with http_errors(), services.database.session() as session:
-        alert = service.get_alert(session, alert_id)
-        incident = incidents.create_incident(
-            session,
+    now = services.clock.now()
+    with action(services, principal) as act:
+        alert = service.get_alert(act.session, alert_id)
+        opened = opening.open_incident(
+            act.session,
             taxonomy_of(services),
-            incidents.IncidentInput(
+            opening.IncidentInput(
                 type=body.type,
                 title=body.title or alert.title,
                 origin="alert",
@@ -171,19 +170,10 @@ def open_incident(
             ),
             principal.username,
             now,
+            links=[opening.LinkInput("alert", str(alert_id))],
         )
-        alert = service.link_incident(session, alert_id, incident.id, now)
-        incidents.link(session, incident.id, "alert", str(alert_id), principal.username, now)
-        out = IncidentOut.model_validate(incident)
-        view = AlertView.of(alert)
-        audit(
-            session, principal, "incident.create", "incident", incident.id, alert_id=alert_id, type=body.type
-        )
-    publish(
-        services,
-        [
-            IncidentCreated(incident=out, actor=principal.username),
-            alert_event("incident", view, principal.username),
-        ],
-    )
-    return out
+        incident_id = opened.incident.id
+        view = AlertView.of(service.link_incident(act.session, alert_id, incident_id, now))
+        act.audit("incident.create", "incident", incident_id, alert_id=alert_id, type=body.type)
+        act.publish(opened.created, alert_event("incident", view, principal.username))
+    return opened.created.incident

@@ -1,4 +1,5 @@
-"""The durable bus consumer "alerts": camera health, rule hits and watchlist candidates become alerts."""
+"""The durable bus consumer "alerts": camera health, rule hits and watchlist candidates become alerts;
+a confirmed face match confirms the alert raised from its candidate."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.alerts import service
+from safecity.alerts.confirmation import MATCH_CONFIRMED, confirm_raised_from
 from safecity.alerts.events import alert_event
 from safecity.alerts.schemas import AlertView
 from safecity.alerts.sources import source_for, subject_of, title_of
@@ -17,7 +19,7 @@ from safecity.core.bus.tables import HandledEvent
 from safecity.core.db import Database
 
 CONSUMER = "alerts"
-PATTERNS = ("camera.health", "rule.>", "watchlist.vehicle_hit", "face.candidate")
+PATTERNS = ("camera.health", "rule.>", "watchlist.vehicle_hit", "face.candidate", MATCH_CONFIRMED)
 
 
 def _details(event: Event) -> dict[str, Any]:
@@ -60,12 +62,14 @@ class AlertConsumer:
     def apply(self, event: Event) -> list[Event]:
         """Apply one source event; returns the `alert.*` events to publish."""
         source = source_for(event)
-        if source is None:
+        if source is None and event.type != MATCH_CONFIRMED:
             return []
         with self._database.session() as session:
             if _handled(session, event.id):
                 return []  # a retry after the alert change committed but publishing failed
             self._guard.mark_handled_in(session, CONSUMER, event.id)
+            if source is None:
+                return _confirm(session, event)
             if source.action == "resolve":
                 resolved = service.resolve_open(
                     session,
@@ -95,3 +99,14 @@ class AlertConsumer:
                 event.time,
             )
             return [alert_event("created" if raised.created else "repeated", AlertView.of(raised.alert))]
+
+
+def _confirm(session: Session, event: Event) -> list[Event]:
+    """`face.match_confirmed`: the people who confirmed the match confirm the alert of its candidate."""
+    details = _details(event)
+    confirmers = [str(name) for name in details.get("confirmed_by", [])]
+    source_event_id = str(details.get("candidate_event_id") or "")
+    if not source_event_id:
+        return []
+    confirmed = confirm_raised_from(session, source_event_id, confirmers, event.time)
+    return [alert_event("confirmed", AlertView.of(alert), ",".join(confirmers)) for alert in confirmed]

@@ -7,10 +7,10 @@ import logging
 from collections.abc import Mapping
 
 from safecity.alerts import service
-from safecity.alerts.clock import Clock
 from safecity.alerts.events import alert_event
 from safecity.alerts.schemas import AlertView
 from safecity.core.bus import Event, EventBus
+from safecity.core.clock import Clock
 from safecity.core.db import Database
 
 logger = logging.getLogger(__name__)

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from safecity.alerts.consumer import AlertConsumer
 from safecity.alerts.escalation import EscalationTimer
-from safecity.alerts.http import clock_of
 from safecity.alerts.webhook import WebhookNotifier
 from safecity.core.http.services import Services
 
@@ -33,10 +32,7 @@ async def start_alerts(services: Services) -> AlertsRuntime:
     settings = services.settings.alerts
     runtime = AlertsRuntime()
     await AlertConsumer(services.database, services.bus).start()
-    timer = EscalationTimer(
-        services.database, services.bus, settings.escalate_after_seconds, clock_of(services)
-    )
-    services.extras["alerts.escalation"] = timer
+    timer = EscalationTimer(services.database, services.bus, settings.escalate_after_seconds, services.clock)
     runtime.tasks.append(
         asyncio.create_task(timer.run(settings.escalation_check_seconds), name="alert escalation")
     )

@@ -23,9 +23,10 @@ from safecity.alerts.states import (
     Severity,
     check_transition,
 )
+from safecity.core.errors import InvalidInputError, NotFoundError
 
 
-class AlertNotFoundError(LookupError):
+class AlertNotFoundError(NotFoundError):
     pass
 
 
@@ -158,7 +159,7 @@ def assign(
     unit: str | None = None,
 ) -> Alert:
     if (user is None) == (unit is None):
-        raise ValueError("assign to exactly one of a user or a unit")
+        raise InvalidInputError("assign to exactly one of a user or a unit")
     alert = get_alert(session, alert_id)
     _move(alert, AlertStatus.ASSIGNED, now)
     alert.assigned_user, alert.assigned_unit, alert.assigned_at = user, unit, now
@@ -170,7 +171,7 @@ def assign(
 
 def dismiss(session: Session, alert_id: int, reason: str, user: str, now: datetime) -> Alert:
     if not reason.strip():
-        raise ValueError("a dismissal needs a reason")
+        raise InvalidInputError("a dismissal needs a reason")
     alert = get_alert(session, alert_id)
     _move(alert, AlertStatus.DISMISSED, now)
     alert.dismissed_reason, alert.dismissed_by = reason.strip(), user
@@ -190,7 +191,7 @@ def escalate(session: Session, alert_id: int, now: datetime) -> Alert:
 def confirm(session: Session, alert_id: int, confirmed_by: Sequence[str], now: datetime) -> Alert:
     """Internal: the face watchlist service calls this once two different people have confirmed a match."""
     if len(set(confirmed_by)) < 2:
-        raise ValueError("confirmation needs two different people")
+        raise InvalidInputError("confirmation needs two different people")
     alert = get_alert(session, alert_id)
     _move(alert, AlertStatus.CONFIRMED, now)
     alert.confirmed_at, alert.confirmed_by = now, ",".join(sorted(set(confirmed_by)))

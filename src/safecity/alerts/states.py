@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from safecity.core.errors import ConflictError
+
 
 class Severity(StrEnum):
     CRITICAL = "critical"
@@ -51,7 +53,7 @@ MERGING = frozenset(set(AlertStatus) - {_S.RESOLVED})
 OPEN = frozenset({_S.NEW, _S.ACKNOWLEDGED, _S.ASSIGNED, _S.CONFIRMED, _S.ESCALATED})
 
 
-class InvalidTransitionError(Exception):
+class InvalidTransitionError(ConflictError):
     def __init__(self, current: AlertStatus, wanted: AlertStatus) -> None:
         super().__init__(f"an alert in state {current.value!r} cannot become {wanted.value!r}")
         self.current = current

@@ -11,13 +11,13 @@ from pydantic import AwareDatetime, BaseModel, Field
 from sqlalchemy.orm import Session
 
 from safecity.anpr import service
-from safecity.anpr.keys import MAX_STORED_PLATE_LENGTH, stored_plate
 from safecity.anpr.models import PlateReadRecord
 from safecity.anpr.patterns import PlatePattern, PlatePatternError, parse_pattern
 from safecity.core.auth.permissions import Permission
 from safecity.core.http.access import PersonalDataAccess, personal_data_read
 from safecity.core.http.security import Principal, require
 from safecity.core.http.services import Services, get_services
+from safecity.vision.plates.keys import MAX_STORED_PLATE_LENGTH, stored_plate
 
 router = APIRouter(prefix="/api/v1/plates", tags=["plates"])
 ServicesDep = Annotated[Services, Depends(get_services)]

@@ -8,9 +8,9 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from safecity.core.bus import Event, register_event
+from safecity.video.frame import PixelBox
 from safecity.vision.plates import VehiclePass
 
-Box = tuple[int, int, int, int]
 _OWN_FIELDS = frozenset(
     {"camera_id", "text", "series", "year", "number", "format", "matched", "confidence", "box"}
     | {"crop_sha256", "snapshot_sha256", "track_id", "direction"}
@@ -33,7 +33,7 @@ class PlateReadEvent(Event):
     format: str | None = None
     matched: bool = False
     confidence: float = Field(0.0, ge=0.0, le=1.0)
-    box: Box | None = None
+    box: PixelBox | None = None
     crop_sha256: str | None = None
     snapshot_sha256: str | None = None
     track_id: str | None = None

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from safecity.anpr.keys import MAX_PLATE_LENGTH, split_groups
 from safecity.vision.plates import ConfusionTable
 from safecity.vision.plates.confusion import DEFAULT_CONFUSIONS
+from safecity.vision.plates.keys import MAX_PLATE_LENGTH, split_groups
 
 _ALLOWED = re.compile(r"^[A-Za-z0-9*?\s\-_./]+$")
 _YEAR_GROUP = re.compile(r"^[0-9?]{2}$")

@@ -17,12 +17,12 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from safecity.anpr.events import PlateReadEvent
-from safecity.anpr.keys import read_key
 from safecity.anpr.locations import Location
 from safecity.anpr.models import PlateReadRecord
 from safecity.anpr.patterns import PlatePattern
 from safecity.core.db import utcnow
 from safecity.vision.plates import plate_distance
+from safecity.vision.plates.keys import read_key
 
 MAX_LIMIT = 1000
 MAX_TRAJECTORY = 10_000

@@ -24,7 +24,7 @@ from safecity.cameras.health_store import (
     uptime,
     view_of,
 )
-from safecity.cameras.live_frames import LiveFrames, live_frames_dir
+from safecity.cameras.live_frames import LiveFrames
 from safecity.cameras.models import Camera, CameraHealthRow
 from safecity.cameras.schemas import (
     CameraCreate,
@@ -50,10 +50,7 @@ _bearer = HTTPBearer(auto_error=False)
 
 
 def live_frames(services: Services) -> LiveFrames:
-    frames = services.extras.get("live_frames")
-    if not isinstance(frames, LiveFrames):
-        frames = services.extras["live_frames"] = LiveFrames(live_frames_dir(services.settings.data_dir))
-    return frames
+    return services.runtimes.get(LiveFrames)
 
 
 # ------------------------------------------------------------------------------------------------ CRUD
@@ -87,17 +84,14 @@ def near(
 @router.get("/{camera_id}", response_model=CameraOut)
 def get_camera(camera_id: str, services: ServicesDep, _: Reader) -> CameraOut:
     with services.database.session() as session:
-        camera = _found(session, camera_id)
+        camera = service.get_camera(session, camera_id)
         return camera_out(camera, _health(session, camera))
 
 
 @router.post("", response_model=CameraOut, status_code=status.HTTP_201_CREATED)
 def create_camera(data: CameraCreate, request: Request, services: ServicesDep, who: Manager) -> CameraOut:
     with services.database.session() as session:
-        try:
-            camera = service.create_camera(session, data)
-        except service.CameraExistsError as exc:
-            raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
+        camera = service.create_camera(session, data)
         fields = sorted(data.model_fields_set | {"id"})
         _audit(session, who, "camera.create", camera, fields)
         return camera_out(camera, _health(session, camera))
@@ -108,7 +102,7 @@ def update_camera(
     camera_id: str, data: CameraUpdate, request: Request, services: ServicesDep, who: Manager
 ) -> CameraOut:
     with services.database.session() as session:
-        _found(session, camera_id)
+        service.get_camera(session, camera_id)
         try:
             camera, fields = service.update_camera(session, camera_id, data)
         except ValueError as exc:
@@ -120,7 +114,7 @@ def update_camera(
 @router.delete("/{camera_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_camera(camera_id: str, request: Request, services: ServicesDep, who: Manager) -> Response:
     with services.database.session() as session:
-        camera = _found(session, camera_id)
+        camera = service.get_camera(session, camera_id)
         _audit(session, who, "camera.delete", camera, [])
         service.delete_camera(session, camera_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
@@ -132,7 +126,7 @@ def camera_uptime(
     camera_id: str, services: ServicesDep, _: Reader, days: Annotated[int, Query(ge=1, le=366)] = 7
 ) -> UptimeOut:
     with services.database.session() as session:
-        _found(session, camera_id)
+        service.get_camera(session, camera_id)
         entries = uptime(session, camera_id, days=days, now=utcnow())
     return UptimeOut(
         camera_id=camera_id,
@@ -158,7 +152,7 @@ async def accept_scene(
 ) -> dict[str, str]:
     def record() -> None:
         with services.database.session() as session:
-            camera = _found(session, camera_id)
+            camera = service.get_camera(session, camera_id)
             _audit(session, who, "camera.accept_scene", camera, [])
 
     await asyncio.to_thread(record)
@@ -176,7 +170,7 @@ async def accept_scene(
 )
 def snapshot(camera_id: str, services: ServicesDep, _: Reader) -> Response:
     with services.database.session() as session:
-        _found(session, camera_id)
+        service.get_camera(session, camera_id)
     frame = live_frames(services).get(camera_id)
     if frame is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no picture from camera {camera_id!r} yet")
@@ -218,7 +212,7 @@ def mjpeg(
     ] = False,
 ) -> StreamingResponse:
     with services.database.session() as session:
-        _found(session, camera_id)
+        service.get_camera(session, camera_id)
     store = live_frames(services)
 
     async def parts() -> AsyncIterator[bytes]:
@@ -285,13 +279,6 @@ def _health_out(camera: Camera, health: HealthView) -> HealthOut:
 def _health(session: Session, camera: Camera) -> HealthView:
     row = session.get(CameraHealthRow, camera.id)
     return view_of(row, now=datetime.now(UTC), stale_after=STALE_AFTER_SECONDS)
-
-
-def _found(session: Session, camera_id: str) -> Camera:
-    try:
-        return service.get_camera(session, camera_id)
-    except service.CameraNotFoundError as exc:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
 
 
 def _audit(session: Session, who: Principal, action: str, camera: Camera, fields: list[str]) -> None:

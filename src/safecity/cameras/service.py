@@ -18,6 +18,7 @@ from safecity.cameras.models import Camera
 from safecity.cameras.schemas import CameraCreate, CameraUpdate
 from safecity.config import CameraSettings, ConfigError
 from safecity.core.db import utcnow
+from safecity.core.errors import ConflictError, NotFoundError
 from safecity.pipeline.rules.config import SceneConfig
 
 EARTH_RADIUS_M = 6_371_000.0
@@ -25,11 +26,11 @@ EARTH_RADIUS_M = 6_371_000.0
 SECRET_FIELDS = frozenset({"password"})
 
 
-class CameraNotFoundError(LookupError):
+class CameraNotFoundError(NotFoundError):
     pass
 
 
-class CameraExistsError(ValueError):
+class CameraExistsError(ConflictError, ValueError):
     pass
 
 

@@ -8,17 +8,16 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request, status
 from fastapi.responses import Response
 
-from safecity.anpr.keys import plate_key
 from safecity.challan import tickets as ticket_service
 from safecity.challan import validation
 from safecity.challan.clips import ensure_clip
-from safecity.challan.consumer import runtime_of
 from safecity.challan.events import SignalPhaseEvent, derived_id
 from safecity.challan.evidence import evidence_of
 from safecity.challan.fines import format_minor
-from safecity.challan.http import ServicesDep, http_errors, officer_of, publish
+from safecity.challan.http import officer_of
 from safecity.challan.pdf import render_ticket_pdf
 from safecity.challan.registry import RegistryError, import_records, parse_registry_csv
+from safecity.challan.runtime import ChallanRuntimeDep
 from safecity.challan.schemas import (
     CameraStatsOut,
     DecisionIn,
@@ -34,8 +33,11 @@ from safecity.challan.signal_feed import record_phase
 from safecity.challan.vocabulary import Queue, RejectReason, TicketStatus, ViolationStatus
 from safecity.core.auth.permissions import Permission
 from safecity.core.db import utcnow
-from safecity.core.http.auditing import audit
+from safecity.core.errors import InvalidInputError, NotFoundError
+from safecity.core.http.actions import action, publish
+from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import Principal, require
+from safecity.vision.plates.keys import plate_key
 
 router = APIRouter(prefix="/api/v1/challan", tags=["e-challan"])
 Reader = Annotated[Principal, require(Permission.CHALLAN_READ)]
@@ -64,9 +66,11 @@ def list_violations(
     response_model=ViolationOut,
     summary="A violation with its evidence (cuts its clip now when it is still pending and can be cut)",
 )
-def get_violation(violation_id: str, services: ServicesDep, _: Reader) -> ViolationOut:
-    ensure_clip(services.database, runtime_of(services), violation_id, utcnow())
-    with http_errors(), services.database.session() as session:
+def get_violation(
+    violation_id: str, services: ServicesDep, runtime: ChallanRuntimeDep, _: Reader
+) -> ViolationOut:
+    ensure_clip(services.database, runtime, violation_id, utcnow())
+    with services.database.session() as session:
         violation = validation.get_violation(session, violation_id)
         return ViolationOut.of(violation, evidence_of(session, violation.id))
 
@@ -76,8 +80,13 @@ def get_violation(violation_id: str, services: ServicesDep, _: Reader) -> Violat
     response_model=DecisionOut,
     responses={409: {"description": "Already decided, no plate, or the plate is not registered"}},
 )
-def decide(violation_id: str, body: DecisionIn, services: ServicesDep, principal: Validator) -> DecisionOut:
-    runtime = runtime_of(services)
+def decide(
+    violation_id: str,
+    body: DecisionIn,
+    services: ServicesDep,
+    runtime: ChallanRuntimeDep,
+    principal: Validator,
+) -> DecisionOut:
     decision = validation.Decision(
         accept=body.decision == "accept",
         reason=body.reason,
@@ -86,14 +95,14 @@ def decide(violation_id: str, body: DecisionIn, services: ServicesDep, principal
         note=body.note,
     )
     ensure_clip(services.database, runtime, violation_id, utcnow())  # so an issued ticket files it too
-    with http_errors(), services.database.session() as session:
-        outcome = validation.decide(session, runtime, violation_id, decision, officer_of(principal))
+    with action(services, principal) as act:
+        outcome = validation.decide(act.session, runtime, violation_id, decision, officer_of(principal))
         result = DecisionOut(
-            violation=ViolationOut.of(outcome.violation, evidence_of(session, violation_id)),
+            violation=ViolationOut.of(outcome.violation, evidence_of(act.session, violation_id)),
             ticket=TicketOut.of(outcome.ticket) if outcome.ticket else None,
             message=outcome.message,
         )
-    publish(services, outcome.events)
+        act.publish(*outcome.events)
     return result
 
 
@@ -139,7 +148,7 @@ def list_tickets(
 
 @router.get("/tickets/{number}", response_model=TicketOut)
 def get_ticket(number: str, services: ServicesDep, _: Reader) -> TicketOut:
-    with http_errors(), services.database.session() as session:
+    with services.database.session() as session:
         ticket_service.mark_overdue(session)
         return TicketOut.of(ticket_service.get_ticket(session, number))
 
@@ -147,9 +156,8 @@ def get_ticket(number: str, services: ServicesDep, _: Reader) -> TicketOut:
 @router.get(
     "/tickets/{number}/pdf", response_class=Response, responses={200: {"content": {"application/pdf": {}}}}
 )
-def ticket_pdf(number: str, services: ServicesDep, _: Reader) -> Response:
-    runtime = runtime_of(services)
-    with http_errors(), services.database.session() as session:
+def ticket_pdf(number: str, services: ServicesDep, runtime: ChallanRuntimeDep, _: Reader) -> Response:
+    with services.database.session() as session:
         ticket = ticket_service.get_ticket(session, number)
         violation = validation.get_violation(session, ticket.violation_id)
         pdf = render_ticket_pdf(
@@ -167,13 +175,11 @@ def ticket_pdf(number: str, services: ServicesDep, _: Reader) -> Response:
     "/tickets/{number}/status", response_model=TicketOut, responses={409: {"description": "Not allowed now"}}
 )
 def change_status(number: str, body: StatusIn, services: ServicesDep, principal: Validator) -> TicketOut:
-    with http_errors(), services.database.session() as session:
-        ticket = ticket_service.get_ticket(session, number)
+    with action(services, principal) as act:
+        ticket = ticket_service.get_ticket(act.session, number)
         previous = ticket.status
-        ticket_service.change_status(session, ticket, TicketStatus(body.status), body.reason)
-        audit(
-            session,
-            principal,
+        ticket_service.change_status(act.session, ticket, TicketStatus(body.status), body.reason)
+        act.audit(
             f"challan.ticket.{body.status.value}",
             "challan_ticket",
             number,
@@ -211,22 +217,23 @@ async def import_registry(request: Request, services: ServicesDep, principal: Ad
     try:
         records = parse_registry_csv(body.decode("utf-8-sig"))
     except (RegistryError, UnicodeDecodeError) as error:
-        raise HTTPException(422, f"body: {error}") from error
-    with services.database.session() as session:
-        count = import_records(session, records)
-        audit(session, principal, "challan.registry.import", "challan_registry", "local", rows=count)
+        raise InvalidInputError(f"body: {error}") from error
+    with action(services, principal) as act:
+        count = import_records(act.session, records)
+        act.audit("challan.registry.import", "challan_registry", "local", rows=count)
     return {"imported": count}
 
 
 @router.get("/registry/{plate}", summary="A plate's registry record")
-def registry_record(plate: str, services: ServicesDep, principal: Reader) -> dict[str, str | None]:
+def registry_record(
+    plate: str, services: ServicesDep, runtime: ChallanRuntimeDep, principal: Reader
+) -> dict[str, str | None]:
     key = _plate_key(plate)
-    runtime = runtime_of(services)
-    with services.database.session() as session:
-        record = runtime.registry.lookup(session, key)
+    with action(services, principal) as act:
+        record = runtime.registry.lookup(act.session, key)
         if record is None:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, f"plate {plate} is not in the registry")
-        audit(session, principal, "challan.registry.read", "challan_registry", key)
+            raise NotFoundError(f"plate {plate} is not in the registry")
+        act.audit("challan.registry.read", "challan_registry", key)
     return {
         "plate": record.plate_text,
         "vehicle_class": record.vehicle_class,
@@ -242,7 +249,7 @@ def signal_phase(
     signal: str, body: PhaseIn, services: ServicesDep, principal: SignalReporter
 ) -> dict[str, str]:
     if not signal or len(signal) > 100:
-        raise HTTPException(422, "signal: 1 to 100 characters")
+        raise InvalidInputError("signal: 1 to 100 characters")
     changed_at = body.changed_at or utcnow()
     with services.database.session() as session:
         change = record_phase(session, signal, body.phase, changed_at, principal.username)
@@ -262,4 +269,4 @@ def _plate_key(plate: str) -> str:
     try:
         return plate_key(plate).key
     except ValueError as error:
-        raise HTTPException(422, f"plate: {error}") from error
+        raise InvalidInputError(f"plate: {error}") from error

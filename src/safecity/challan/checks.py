@@ -16,8 +16,8 @@ import cv2
 import numpy as np
 import onnxruntime as ort
 
-from safecity.challan.settings import ClassifierSettings
 from safecity.challan.vocabulary import ViolationType
+from safecity.config.challan import ClassifierSettings
 
 
 class ImageClassifier(Protocol):

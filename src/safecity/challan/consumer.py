@@ -8,22 +8,20 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from dataclasses import dataclass
 
 from safecity.anpr.events import PlateReadEvent
 from safecity.challan.classify import ingest_track_ended
 from safecity.challan.clips import run_clip_job
 from safecity.challan.evidence import add_payload_context
 from safecity.challan.intake import ingest_plate_read, ingest_rule_event
-from safecity.challan.recordings import RecordingsOnDisk, default_recordings_dir
-from safecity.challan.runtime import ChallanRuntime, build_runtime
+from safecity.challan.runtime import ChallanRuntime, runtime_of
 from safecity.core.bus import Event, EventBus, IdempotencyGuard
 from safecity.core.db import Database
 from safecity.core.http.services import Services
 
 CONSUMER = "challan"
 PATTERNS = ("rule.>", "track.ended", "plate.read")
-RUNTIME_KEY = "challan"
-CLIP_JOB_KEY = "challan.clips"
 
 
 def handle_event(database: Database, runtime: ChallanRuntime, event: Event) -> list[Event]:
@@ -57,34 +55,27 @@ class ChallanConsumer:
             await self.bus.publish(item)
 
 
-def runtime_of(services: Services) -> ChallanRuntime:
-    runtime = services.extras.get(RUNTIME_KEY)
-    if runtime is None:
-        settings = services.settings.challan
-        root = settings.recordings_dir or default_recordings_dir(services.settings.data_dir)
-        runtime = build_runtime(settings, services.media, RecordingsOnDisk(root))
-        services.extras[RUNTIME_KEY] = runtime
-    assert isinstance(runtime, ChallanRuntime)
-    return runtime
+@dataclass
+class ChallanJobs:
+    """The background work `start_challan` began; `stop` ends it (a round in progress finishes its current
+    clip in its thread)."""
+
+    clip_job: asyncio.Task[None] | None = None
+
+    async def stop(self) -> None:
+        if self.clip_job is not None:
+            self.clip_job.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self.clip_job
 
 
-async def start_challan(services: Services) -> ChallanConsumer:
+async def start_challan(services: Services) -> ChallanJobs:
     """Subscribe the durable `challan` consumer and start the clip job; called from the app's lifespan
-    after the bus starts (`stop_challan` ends the job)."""
+    after the bus starts."""
     runtime = runtime_of(services)
     consumer = ChallanConsumer(services.database, services.bus, runtime)
     await services.bus.subscribe(CONSUMER, list(PATTERNS), consumer)
-    if runtime.settings.clip_enabled and CLIP_JOB_KEY not in services.extras:
-        services.extras[CLIP_JOB_KEY] = asyncio.create_task(
-            run_clip_job(services.database, runtime), name="challan clips"
-        )
-    return consumer
-
-
-async def stop_challan(services: Services) -> None:
-    """Stop the clip job (a round in progress finishes its current clip in its thread)."""
-    task = services.extras.pop(CLIP_JOB_KEY, None)
-    if isinstance(task, asyncio.Task):
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError, Exception):
-            await task
+    jobs = ChallanJobs()
+    if runtime.settings.clip_enabled:
+        jobs.clip_job = asyncio.create_task(run_clip_job(services.database, runtime), name="challan clips")
+    return jobs

@@ -9,13 +9,14 @@ from pathlib import Path
 import yaml
 
 from safecity.challan.vocabulary import ViolationType
+from safecity.core.errors import SafecityError
 
 DEFAULT_SCHEDULE = Path(__file__).with_name("fines.yaml")
 DEFAULT_CLASS = "default"
 
 
-class FineScheduleError(ValueError):
-    """The schedule file is unreadable or invalid, or has no fine for a violation."""
+class FineScheduleError(SafecityError, ValueError):
+    """The schedule file is unreadable or invalid, or has no fine for a violation (500)."""
 
 
 def to_minor(amount: Decimal) -> int:

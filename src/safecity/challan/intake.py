@@ -16,7 +16,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.anpr.events import PlateReadEvent
-from safecity.anpr.keys import read_key
 from safecity.challan.clips import initial_clip_status
 from safecity.challan.events import ViolationDetectedEvent, derived_id
 from safecity.challan.evidence import EvidenceKind, add_evidence
@@ -29,6 +28,7 @@ from safecity.core.bus import Event
 from safecity.core.db import utcnow
 from safecity.core.logs import get_logger
 from safecity.pipeline.rules.traffic_config import SignalPhase
+from safecity.vision.plates.keys import read_key
 
 log = get_logger(__name__)
 

@@ -10,23 +10,21 @@ from fastapi import APIRouter, Header, HTTPException, Query, Request, status
 from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
 
-from safecity.anpr.keys import plate_key
 from safecity.challan import tickets as ticket_service
-from safecity.challan.consumer import runtime_of
 from safecity.challan.evidence import evidence_of
 from safecity.challan.fines import format_minor
-from safecity.challan.http import ServicesDep, http_errors
 from safecity.challan.payments import SIGNATURE_HEADER, PaymentNotice, record_payment, signature_valid
 from safecity.challan.registry import normalize_cnic
+from safecity.challan.runtime import ChallanRuntimeDep
 from safecity.challan.schemas import PaymentOut, PublicTicketOut
 from safecity.challan.tickets import TICKET_NUMBER_PATTERN
+from safecity.core.errors import InvalidInputError, NotFoundError
+from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import client_address
-from safecity.core.http.services import Services
-from safecity.core.ratelimit import RateLimiter
+from safecity.vision.plates.keys import plate_key
 
 payments_router = APIRouter(prefix="/api/v1/challan/payments", tags=["e-challan payments"])
 public_router = APIRouter(prefix="/api/v1/public/challan", tags=["e-challan public"])
-LIMITER_KEY = "challan.lookup_limiter"
 MAX_NOTICE_BYTES = 64 * 1024
 
 
@@ -61,7 +59,7 @@ async def payment_webhook(
             for issue in error.errors()
         ]
         raise HTTPException(422, detail) from error
-    with http_errors(), services.database.session() as session:
+    with services.database.session() as session:
         result = record_payment(session, notice, body)
         return PaymentOut(
             ticket_number=result.ticket.number,
@@ -73,15 +71,6 @@ async def payment_webhook(
         )
 
 
-def _limiter(services: Services) -> RateLimiter:
-    limiter = services.extras.get(LIMITER_KEY)
-    if limiter is None:
-        limiter = RateLimiter(f"{services.settings.challan.lookup_per_minute}/minute")
-        services.extras[LIMITER_KEY] = limiter
-    assert isinstance(limiter, RateLimiter)
-    return limiter
-
-
 @public_router.get(
     "/lookup",
     response_model=list[PublicTicketOut],
@@ -91,18 +80,19 @@ def _limiter(services: Services) -> RateLimiter:
 def lookup(
     request: Request,
     services: ServicesDep,
+    runtime: ChallanRuntimeDep,
     plate: Annotated[str, Query(min_length=2, max_length=32)],
     cnic: Annotated[str, Query(min_length=13, max_length=15)],
 ) -> list[PublicTicketOut]:
     try:
         key = plate_key(plate).key
     except ValueError as error:
-        raise HTTPException(422, f"plate: {error}") from error
+        raise InvalidInputError(f"plate: {error}") from error
     try:
         owner = normalize_cnic(cnic)
     except ValueError as error:
-        raise HTTPException(422, f"cnic: {error}") from error
-    limiter = _limiter(services)
+        raise InvalidInputError(f"cnic: {error}") from error
+    limiter = runtime.lookup_limiter
     keys = (f"challan-lookup:ip:{client_address(request)}", f"challan-lookup:plate:{key}")
     if not limiter.hit(*keys):
         retry = limiter.retry_after(*keys)
@@ -137,13 +127,12 @@ def _masked(plate: str) -> str:
 @public_router.get(
     "/verify/{number}", response_class=HTMLResponse, summary="The page the ticket's QR code opens"
 )
-def verify(number: str, services: ServicesDep) -> HTMLResponse:
+def verify(number: str, services: ServicesDep, runtime: ChallanRuntimeDep) -> HTMLResponse:
     import re
 
     if not re.match(TICKET_NUMBER_PATTERN, number):
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such ticket")
-    runtime = runtime_of(services)
-    with http_errors(), services.database.session() as session:
+        raise NotFoundError("no such ticket")
+    with services.database.session() as session:
         ticket_service.mark_overdue(session)
         ticket = ticket_service.get_ticket(session, number)
         evidence = evidence_of(session, ticket.violation_id)

@@ -15,9 +15,9 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session
 
-from safecity.anpr.keys import plate_key
 from safecity.challan.models import RegisteredVehicle
 from safecity.core.db import utcnow
+from safecity.vision.plates.keys import plate_key
 
 CNIC = re.compile(r"^\d{5}-?\d{7}-?\d$")
 
@@ -58,8 +58,8 @@ class RegistryRecord:
 
 
 class VehicleRegistry(Protocol):
-    """Look a plate key up (series + number, see `safecity.anpr.keys.plate_key`). Remote adapters (the
-    Excise & Taxation web service) ignore `session`; the local registry reads its table through it."""
+    """Look a plate key up (series + number, see `safecity.vision.plates.keys.plate_key`). Remote adapters
+    (the Excise & Taxation web service) ignore `session`; the local registry reads its table through it."""
 
     def lookup(self, session: Session, key: str) -> RegistryRecord | None: ...
 

@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated
+
+from fastapi import Depends
 
 from safecity.anpr.locations import CameraLocations
 from safecity.challan.checks import ViolationCheck, load_checks
 from safecity.challan.evidence import ContextCollector, EvidenceArchive
 from safecity.challan.fines import FineSchedule, load_fine_schedule
 from safecity.challan.registry import LocalRegistry, VehicleRegistry
-from safecity.challan.settings import ChallanSettings
+from safecity.config.challan import ChallanSettings
+from safecity.core.http.deps import ServicesDep
+from safecity.core.http.services import Services
 from safecity.core.media import MediaStore
-from safecity.video.segment_store import SegmentStore
+from safecity.core.ratelimit import RateLimiter
+from safecity.video.segment_store import RecordingsOnDisk, SegmentStore, recordings_dir
+
+if TYPE_CHECKING:
+    from safecity.config import Settings
 
 
 @dataclass
@@ -27,6 +36,8 @@ class ChallanRuntime:
     locations: CameraLocations = field(default_factory=CameraLocations)
     recordings: SegmentStore | None = None  # the workers' recordings, to cut violation clips from (`clips`)
     clip_claims: ClipClaims = field(default_factory=lambda: ClipClaims())
+    # the public ticket lookup's, per client address and per plate (`build_runtime` applies the setting)
+    lookup_limiter: RateLimiter = field(default_factory=lambda: RateLimiter("10/minute"))
 
 
 class ClipClaims:
@@ -60,4 +71,23 @@ def build_runtime(
         media=media,
         checks=load_checks(settings.classifiers),
         recordings=recordings,
+        lookup_limiter=RateLimiter(f"{settings.lookup_per_minute}/minute"),
     )
+
+
+def build_node_runtime(settings: Settings, media: MediaStore) -> ChallanRuntime:
+    """The runtime of an API node: the configured recordings folder (or the workers' default one)."""
+    challan = settings.challan
+    root = challan.recordings_dir or recordings_dir(settings.data_dir)
+    return build_runtime(challan, media, RecordingsOnDisk(root))
+
+
+def runtime_of(services: Services) -> ChallanRuntime:
+    return services.runtimes.get(ChallanRuntime)
+
+
+def challan_runtime(services: ServicesDep) -> ChallanRuntime:
+    return runtime_of(services)
+
+
+ChallanRuntimeDep = Annotated[ChallanRuntime, Depends(challan_runtime)]

@@ -16,8 +16,8 @@ from safecity.challan.evidence import EvidenceKind
 from safecity.challan.intake import Draft, record_violation
 from safecity.challan.models import ChallanPlateRead
 from safecity.challan.runtime import ChallanRuntime
-from safecity.challan.settings import SectionSettings
 from safecity.challan.vocabulary import ViolationType
+from safecity.config.challan import SectionSettings
 from safecity.core.bus import Event
 from safecity.vision.plates import plates_match
 

@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from safecity.anpr.keys import plate_key
 from safecity.challan.errors import ConflictError, InvalidRequestError, NotFoundError
 from safecity.challan.intake import check_registry
 from safecity.challan.models import Ticket, Violation
@@ -21,6 +20,7 @@ from safecity.challan.vocabulary import Queue, RegistryStatus, RejectReason, Vio
 from safecity.core.audit.service import AuditRecord, append
 from safecity.core.bus import Event
 from safecity.core.db import utcnow
+from safecity.vision.plates.keys import plate_key
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,18 +6,17 @@ import itertools
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from safecity.pipeline.camera import CameraPipeline, PipelineSettings
-from safecity.pipeline.events import EmittedEvent
-from safecity.pipeline.rules import SceneConfig, SceneConfigError, load_scene_config
-from safecity.video.frame import Frame
-from safecity.video.sources import SourceError, open_source
-from safecity.vision.detectors import DetectorError, DetectorOptions, OnnxDetector, OutputFormat
-from safecity.vision.detectors.protocol import Detector
-from safecity.vision.models import DEFAULT_DETECTOR, ModelRegistry, ModelRegistryError
+from safecity.commands import common
+
+if TYPE_CHECKING:  # the pipeline pulls in PyAV, OpenCV and ONNX Runtime: imported only when the command runs
+    from safecity.pipeline.events import EmittedEvent
+    from safecity.pipeline.rules import SceneConfig
+    from safecity.video.frame import Frame
+    from safecity.vision.detectors.protocol import Detector
 
 DEFAULT_FPS = 10.0
 
@@ -46,20 +45,23 @@ def analyze(
     models_dir: Annotated[Path | None, typer.Option(help="Model registry folder.")] = None,
 ) -> None:
     """Run motion gating, detection, tracking and rules on a video and print the events and a summary."""
+    from safecity.pipeline.camera import CameraPipeline, PipelineSettings
+    from safecity.video.sources import SourceError, open_source
+
     if fps is not None and fps <= 0:
-        _fail(f"--fps must be positive, got {fps}", code=2)
+        common.fail(f"--fps must be positive, got {fps}", common.ExitCode.USAGE)
     scene = _load_scene(zones)
     detector, reason = _load_detector(model, models_dir)
     try:
         stream = open_source(source, camera, fps=fps)
     except SourceError as error:
-        _fail(f"cannot open source {source!r}: {error}")
+        common.fail(f"cannot open source {source!r}: {error}")
     with stream:
         try:
             frames = _limited(iter(stream), duration)
             first = list(itertools.islice(frames, 2))
             if not first:
-                _fail(f"source {source!r} produced no frames")
+                common.fail(f"source {source!r} produced no frames")
             settings = PipelineSettings(fps=fps or _estimated_fps(first), motion_gating=motion_gating)
             pipeline = CameraPipeline(camera, detector, scene, settings, no_detector_reason=reason)
             typer.echo(f"{camera}: {pipeline.status.message}", err=True)
@@ -72,7 +74,7 @@ def analyze(
             for emitted in pipeline.finish():
                 _print_event(emitted, json_lines)
         except SourceError as error:
-            _fail(f"source {source!r} failed: {error}")
+            common.fail(f"source {source!r} failed: {error}")
     summary = {**pipeline.summary(), "status": pipeline.status.message}
     if json_lines:
         typer.echo(json.dumps({"summary": summary}))
@@ -80,39 +82,34 @@ def analyze(
         typer.echo(f"summary: {json.dumps(summary)}")
 
 
-def _fail(message: str, code: int = 1) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
-
-
 def _load_scene(path: Path | None) -> SceneConfig | None:
+    from safecity.pipeline.rules import SceneConfigError, load_scene_config
+
     if path is None:
         return None
     try:
         return load_scene_config(path)
     except SceneConfigError as error:
-        _fail(str(error), code=2)
+        common.fail(str(error), common.ExitCode.USAGE)
 
 
 def _load_detector(model: Path | None, models_dir: Path | None) -> tuple[Detector | None, str]:
     """The detector to use and, when there is none, why (shown as the pipeline status)."""
-    output_format: str | None = None
+    from safecity.vision.detectors import DetectorError, DetectorOptions, OnnxDetector
+    from safecity.vision.detectors.installed import find_installed_detector
+
+    options = DetectorOptions()
     if model is None:
-        try:
-            found = ModelRegistry(models_dir).first_of_kind("detector", preferred=DEFAULT_DETECTOR)
-        except ModelRegistryError as error:
-            return None, f"model registry unusable ({error})"
-        if found is None:
-            return None, f"no detector model installed (run `safecity models fetch {DEFAULT_DETECTOR}`)"
-        installed, model = found
-        output_format = installed.output_format
+        installed, reason = find_installed_detector(models_dir)
+        if installed is None:
+            return None, reason
+        model, options = installed.path, installed.options
     elif not model.is_file():
-        _fail(f"detector model not found: {model}", code=2)
-    options = DetectorOptions(output_format=OutputFormat(output_format) if output_format else None)
+        common.fail(f"detector model not found: {model}", common.ExitCode.USAGE)
     try:
         return OnnxDetector(model, options), ""
     except DetectorError as error:
-        _fail(str(error), code=2)
+        common.fail(str(error), common.ExitCode.USAGE)
 
 
 def _limited(frames: Iterator[Frame], duration: float | None) -> Iterator[Frame]:

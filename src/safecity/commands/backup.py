@@ -8,32 +8,32 @@ from typing import Annotated
 
 import typer
 
-from safecity.commands.evidence import ConfigOption, JsonOption, audit_cli, fail, load
-from safecity.core.db import Database
+from safecity.commands import common
 
 
 def backup(
     dest: Annotated[Path, typer.Argument(help="A new or empty folder for the backup.")],
-    config: ConfigOption = None,
+    config: common.ConfigOption = None,
     no_pg_dump: Annotated[
         bool, typer.Option("--no-pg-dump", help="PostgreSQL: logical export even when pg_dump is there.")
     ] = False,
-    as_json: JsonOption = False,
+    as_json: common.JsonOption = False,
 ) -> None:
     """Back up the database and media while safecity runs (SQLite online backup; pg_dump or logical)."""
-    from safecity.evidence.backup import BackupError
-    from safecity.evidence.backup import backup as run_backup
+    from safecity.backup import BackupError
+    from safecity.backup import backup as run_backup
+    from safecity.core.db import Database
 
-    settings = load(config)
+    settings = common.load_settings_or_fail(config)
     try:
         report = run_backup(settings, dest, use_pg_dump=not no_pg_dump)
     except BackupError as exc:
-        fail(str(exc), 2)
+        common.fail(str(exc), common.ExitCode.USAGE)
     database = Database(settings.resolved_database_url)
     try:
-        audit_cli(
-            database, "system.backup", "backup", str(dest), {"method": report.method, "files": report.files}
-        )
+        with database.session() as session:
+            details = {"method": report.method, "files": report.files}
+            common.audit_as_cli(session, "system.backup", "backup", str(dest), details)
     finally:
         database.dispose()
     _print(report.method, report.files, report.rows, report.problems, as_json, f"backed up to {dest}")
@@ -41,18 +41,18 @@ def backup(
 
 def restore(
     src: Annotated[Path, typer.Argument(help="A folder made by `safecity backup`.")],
-    config: ConfigOption = None,
-    as_json: JsonOption = False,
+    config: common.ConfigOption = None,
+    as_json: common.JsonOption = False,
 ) -> None:
     """Restore into an EMPTY data directory and database; refuses otherwise; verifies hashes and rows."""
-    from safecity.evidence.backup import BackupError
-    from safecity.evidence.backup import restore as run_restore
+    from safecity.backup import BackupError
+    from safecity.backup import restore as run_restore
 
-    settings = load(config)
+    settings = common.load_settings_or_fail(config)
     try:
         report = run_restore(settings, src)
     except BackupError as exc:
-        fail(str(exc), 2)
+        common.fail(str(exc), common.ExitCode.USAGE)
     _print(report.method, report.files, report.rows, report.problems, as_json, f"restored from {src}")
 
 

@@ -2,41 +2,34 @@
 
 from __future__ import annotations
 
-import getpass
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from safecity.cameras import service
-from safecity.cameras.credentials import masked_url
-from safecity.cameras.health_store import current_health, uptime
-from safecity.config import ConfigError, load_settings
-from safecity.core.audit.service import AuditRecord, append
-from safecity.core.db import Database, utcnow
-from safecity.core.schema import upgrade
+from safecity.commands import common
+
+if TYPE_CHECKING:  # SQLAlchemy and the camera domain are imported only when a command runs
+    from safecity.core.db import Database
 
 app = typer.Typer(help="The camera registry: list, uptime, remove.", no_args_is_help=True)
-ConfigOption = Annotated[Path | None, typer.Option("--config", "-c", help="Path to safecity.yaml.")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
 
 
 def _database(config: Path | None) -> Database:
-    try:
-        settings = load_settings(config)
-    except ConfigError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
-    upgrade(settings.resolved_database_url)
-    return Database(settings.resolved_database_url)
+    return common.migrated_database(common.load_settings_or_fail(config))
 
 
 @app.command("list")
-def list_command(config: ConfigOption = None, as_json: JsonOption = False) -> None:
+def list_command(config: common.ConfigOption = None, as_json: common.JsonOption = False) -> None:
     """Cameras with their health (passwords masked)."""
+    from safecity.cameras import service
+    from safecity.cameras.credentials import masked_url
+    from safecity.cameras.health_store import current_health
+    from safecity.core.db import utcnow
+
     with _database(config).session() as session:
         cameras = service.list_cameras(session)
         health = current_health(session, [c.id for c in cameras], now=utcnow())
@@ -65,16 +58,19 @@ def list_command(config: ConfigOption = None, as_json: JsonOption = False) -> No
 def uptime_command(
     camera_id: str,
     days: Annotated[int, typer.Option(min=1, max=366)] = 7,
-    config: ConfigOption = None,
-    as_json: JsonOption = False,
+    config: common.ConfigOption = None,
+    as_json: common.JsonOption = False,
 ) -> None:
     """Per-day available and healthy percentages of one camera."""
+    from safecity.cameras import service
+    from safecity.cameras.health_store import uptime
+    from safecity.core.db import utcnow
+
     with _database(config).session() as session:
         try:
             service.get_camera(session, camera_id)
         except service.CameraNotFoundError as exc:
-            typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(3) from exc
+            common.fail(str(exc), common.ExitCode.NOT_FOUND)
         entries = uptime(session, camera_id, days=days, now=utcnow())
     rows = [
         {
@@ -100,23 +96,14 @@ def uptime_command(
 
 
 @app.command("remove")
-def remove_command(camera_id: str, config: ConfigOption = None) -> None:
+def remove_command(camera_id: str, config: common.ConfigOption = None) -> None:
     """Delete a camera from the registry (audited)."""
+    from safecity.cameras import service
+
     with _database(config).session() as session:
         try:
             service.delete_camera(session, camera_id)
         except service.CameraNotFoundError as exc:
-            typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(3) from exc
-        append(
-            session,
-            AuditRecord(
-                actor=f"cli:{getpass.getuser()}",
-                role="cli",
-                action="camera.delete",
-                object_type="camera",
-                object_id=camera_id,
-                client_address="localhost",
-            ),
-        )
+            common.fail(str(exc), common.ExitCode.NOT_FOUND)
+        common.audit_as_cli(session, "camera.delete", "camera", camera_id)
     typer.echo(f"removed camera {camera_id}")

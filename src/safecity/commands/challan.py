@@ -3,56 +3,40 @@ local vehicle registry. Decisions are audited as the CLI user."""
 
 from __future__ import annotations
 
-import getpass
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from safecity.challan import tickets as ticket_service
-from safecity.challan.errors import ChallanError
-from safecity.challan.evidence import evidence_of
-from safecity.challan.fines import format_minor
-from safecity.challan.pdf import render_ticket_pdf
-from safecity.challan.registry import RegistryError, import_records, parse_registry_csv
-from safecity.challan.runtime import ChallanRuntime, build_runtime
-from safecity.challan.validation import Decision, Officer, decide, get_violation
 from safecity.challan.vocabulary import TicketStatus
-from safecity.config import ConfigError, Settings, load_settings
-from safecity.core.audit.service import AuditRecord, append
-from safecity.core.db import Database
-from safecity.core.media import MediaStore
-from safecity.core.schema import upgrade
+from safecity.commands import common
+
+if TYPE_CHECKING:  # settings, SQLAlchemy and the challan services are imported only when a command runs
+    from safecity.challan.runtime import ChallanRuntime
+    from safecity.challan.validation import Officer
+    from safecity.config import Settings
+    from safecity.core.db import Database
 
 app = typer.Typer(help="e-challan: tickets from validated camera violations.", no_args_is_help=True)
 console = Console()
-errors = Console(stderr=True)
-
-ConfigOption = Annotated[Path | None, typer.Option("--config", "-c", help="Path to safecity.yaml.")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
-EXIT_PROBLEM, EXIT_USAGE, EXIT_NOT_FOUND = 1, 2, 3
-
-
-def _fail(message: str, code: int) -> typer.Exit:
-    errors.print(f"[bold red]error:[/] {message}", highlight=False)
-    return typer.Exit(code)
 
 
 def _open(config: Path | None) -> tuple[Settings, Database, ChallanRuntime]:
-    try:
-        settings = load_settings(config)
-    except ConfigError as exc:
-        raise _fail(str(exc), EXIT_USAGE) from exc
-    upgrade(settings.resolved_database_url)
-    runtime = build_runtime(settings.challan, MediaStore(settings.media_dir))
-    return settings, Database(settings.resolved_database_url), runtime
+    from safecity.challan.runtime import build_runtime
+    from safecity.core.media import MediaStore
+
+    settings = common.load_settings_or_fail(config)
+    database = common.migrated_database(settings)
+    return settings, database, build_runtime(settings.challan, MediaStore(settings.media_dir))
 
 
 def _cli_officer() -> Officer:
-    return Officer(f"cli:{getpass.getuser()}", "cli", "localhost")
+    from safecity.challan.validation import Officer
+
+    return Officer(common.cli_user(), common.CLI_ROLE, common.CLI_ADDRESS)
 
 
 @app.command("issue")
@@ -61,10 +45,13 @@ def issue(
     plate: Annotated[
         str | None, typer.Option(help="The plate as read from the evidence (corrects the reader).")
     ] = None,
-    config: ConfigOption = None,
-    as_json: JsonOption = False,
+    config: common.ConfigOption = None,
+    as_json: common.JsonOption = False,
 ) -> None:
     """Accept a pending violation and issue its ticket (audited as the CLI user)."""
+    from safecity.challan.errors import ChallanError
+    from safecity.challan.validation import Decision, decide, get_violation
+
     _, database, runtime = _open(config)
     try:
         with database.session() as session:
@@ -74,8 +61,9 @@ def issue(
             )
             number = outcome.ticket.number if outcome.ticket else None
     except ChallanError as exc:
-        code = EXIT_NOT_FOUND if "no violation" in str(exc) else EXIT_PROBLEM
-        raise _fail(str(exc), code) from exc
+        common.fail(
+            str(exc), common.ExitCode.NOT_FOUND if "no violation" in str(exc) else common.ExitCode.PROBLEM
+        )
     finally:
         database.dispose()
     if as_json:
@@ -83,17 +71,20 @@ def issue(
     else:
         console.print(outcome.message)
     if number is None:
-        raise typer.Exit(EXIT_PROBLEM)
+        raise typer.Exit(common.ExitCode.PROBLEM)
 
 
 @app.command("list")
 def list_tickets(
     status: Annotated[TicketStatus | None, typer.Option(help="Only tickets in this state.")] = None,
     limit: Annotated[int, typer.Option(min=1, max=10000)] = 100,
-    config: ConfigOption = None,
-    as_json: JsonOption = False,
+    config: common.ConfigOption = None,
+    as_json: common.JsonOption = False,
 ) -> None:
     """List tickets, newest first (overdue ones are marked first)."""
+    from safecity.challan import tickets as ticket_service
+    from safecity.challan.fines import format_minor
+
     _, database, _ = _open(config)
     with database.session() as session:
         ticket_service.mark_overdue(session)
@@ -133,9 +124,15 @@ def pdf(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (default: NUMBER.pdf).")
     ] = None,
-    config: ConfigOption = None,
+    config: common.ConfigOption = None,
 ) -> None:
     """Render a ticket as PDF with its evidence and verification QR code."""
+    from safecity.challan import tickets as ticket_service
+    from safecity.challan.errors import ChallanError
+    from safecity.challan.evidence import evidence_of
+    from safecity.challan.pdf import render_ticket_pdf
+    from safecity.challan.validation import get_violation
+
     settings, database, runtime = _open(config)
     try:
         with database.session() as session:
@@ -149,7 +146,7 @@ def pdf(
                 settings.challan.public_base_url,
             )
     except ChallanError as exc:
-        raise _fail(str(exc), EXIT_NOT_FOUND) from exc
+        common.fail(str(exc), common.ExitCode.NOT_FOUND)
     finally:
         database.dispose()
     target = output or Path(f"{number}.pdf")
@@ -158,30 +155,23 @@ def pdf(
 
 
 @app.command("import-registry")
-def import_registry(path: Path, config: ConfigOption = None, as_json: JsonOption = False) -> None:
+def import_registry(
+    path: Path, config: common.ConfigOption = None, as_json: common.JsonOption = False
+) -> None:
     """Load the local vehicle registry from CSV (plate,vehicle_class,owner_name,owner_cnic,...)."""
+    from safecity.challan.registry import RegistryError, import_records, parse_registry_csv
+
     try:
         records = parse_registry_csv(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
-        raise _fail(f"{path}: cannot read ({exc.strerror or exc})", EXIT_USAGE) from exc
+        common.fail(f"{path}: cannot read ({exc.strerror or exc})", common.ExitCode.USAGE)
     except RegistryError as exc:
-        raise _fail(f"{path}: {exc}", EXIT_USAGE) from exc
+        common.fail(f"{path}: {exc}", common.ExitCode.USAGE)
     _, database, _ = _open(config)
     with database.session() as session:
         count = import_records(session, records)
-        officer = _cli_officer()
-        append(
-            session,
-            AuditRecord(
-                actor=officer.username,
-                role=officer.role,
-                action="challan.registry.import",
-                object_type="challan_registry",
-                object_id="local",
-                client_address=officer.client_address,
-                details={"rows": count, "file": str(path)},
-            ),
-        )
+        details = {"rows": count, "file": str(path)}
+        common.audit_as_cli(session, "challan.registry.import", "challan_registry", "local", details)
     database.dispose()
     if as_json:
         typer.echo(json.dumps({"imported": count}))

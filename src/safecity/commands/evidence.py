@@ -5,60 +5,18 @@ Exit codes: 0 fine, 1 tampering or a failed sweep found (each problem named), 2 
 
 from __future__ import annotations
 
-import getpass
 import json
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 
-from safecity.config import ConfigError, Settings, load_settings
-from safecity.core.audit.service import AuditRecord, append
-from safecity.core.db import Database, utcnow
-from safecity.core.media import MediaStore
-from safecity.core.schema import upgrade
+from safecity.commands import common
 
 app = typer.Typer(help="The evidence vault: integrity checks, signed bundles.", no_args_is_help=True)
 retention_app = typer.Typer(
     help="Retention of recordings, events, crops, reads and evidence.", no_args_is_help=True
 )
-ConfigOption = Annotated[Path | None, typer.Option("--config", "-c", help="Path to safecity.yaml.")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
-
-
-def fail(message: str, code: int = 1) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
-
-
-def load(config: Path | None) -> Settings:
-    try:
-        return load_settings(config)
-    except ConfigError as exc:
-        fail(str(exc), 2)
-
-
-def open_database(settings: Settings) -> Database:
-    upgrade(settings.resolved_database_url)
-    return Database(settings.resolved_database_url)
-
-
-def audit_cli(
-    database: Database, action: str, object_type: str, object_id: str, details: dict[str, Any]
-) -> None:
-    with database.session() as session:
-        append(
-            session,
-            AuditRecord(
-                actor=f"cli:{getpass.getuser()}",
-                role="cli",
-                action=action,
-                object_type=object_type,
-                object_id=object_id,
-                client_address="localhost",
-                details=details,
-            ),
-        )
 
 
 def _report(ok: bool, summary: str, problems: list[str], payload: dict[str, Any], as_json: bool) -> None:
@@ -74,12 +32,13 @@ def _report(ok: bool, summary: str, problems: list[str], payload: dict[str, Any]
 
 
 @app.command("verify")
-def verify(config: ConfigOption = None, as_json: JsonOption = False) -> None:
+def verify(config: common.ConfigOption = None, as_json: common.JsonOption = False) -> None:
     """Re-hash every evidence file and custody chain; exit 1 naming each altered file or entry."""
+    from safecity.core.media import MediaStore
     from safecity.evidence.integrity import verify_vault
 
-    settings = load(config)
-    database = open_database(settings)
+    settings = common.load_settings_or_fail(config)
+    database = common.migrated_database(settings)
     try:
         with database.session() as session:
             report = verify_vault(session, MediaStore(settings.media_dir))
@@ -98,13 +57,13 @@ def verify_bundle(
         str | None,
         typer.Option(help="The signing key fingerprint you trust (SHA256:...); checked when given."),
     ] = None,
-    as_json: JsonOption = False,
+    as_json: common.JsonOption = False,
 ) -> None:
     """Check an export bundle offline: signature, key, every file's hash, custody chains."""
     from safecity.evidence.bundle import verify_bundle as check
 
     if not bundle.is_file():
-        fail(f"FILE: {bundle} does not exist", 2)
+        common.fail(f"FILE: {bundle} does not exist", common.ExitCode.USAGE)
     report = check(bundle, pinned_fingerprint=pin)
     summary = (
         f"bundle {report.bundle_id} intact: {report.items} items, {report.files} files, "
@@ -115,23 +74,29 @@ def verify_bundle(
 
 
 @app.command("key")
-def key(config: ConfigOption = None) -> None:
+def key(config: common.ConfigOption = None) -> None:
     """Print the bundle signing key's fingerprint (the key is created on first use) for courts to pin."""
     from safecity.evidence.signing import fingerprint, load_or_create_signing_key
 
-    typer.echo(fingerprint(load_or_create_signing_key(load(config).data_dir).public_key()))
+    typer.echo(
+        fingerprint(load_or_create_signing_key(common.load_settings_or_fail(config).data_dir).public_key())
+    )
 
 
 def _sweep(config: Path | None, *, dry_run: bool, as_json: bool) -> None:
-    from safecity.evidence.retention import RetentionContext, build_sweeper
+    from safecity.core.db import utcnow
+    from safecity.core.media import MediaStore
+    from safecity.evidence.retention import RetentionContext
+    from safecity.retention import RETENTION_PLAN
 
-    settings = load(config)
-    database = open_database(settings)
+    settings = common.load_settings_or_fail(config)
+    database = common.migrated_database(settings)
     try:
         context = RetentionContext(settings, database, MediaStore(settings.media_dir))
-        report = build_sweeper(context).sweep(utcnow(), dry_run=dry_run)
+        report = RETENTION_PLAN.sweeper(context).sweep(utcnow(), dry_run=dry_run)
         if not dry_run:
-            audit_cli(database, "retention.sweep", "retention", "sweep", report.to_dict())
+            with database.session() as session:
+                common.audit_as_cli(session, "retention.sweep", "retention", "sweep", report.to_dict())
     finally:
         database.dispose()
     if as_json:
@@ -148,16 +113,16 @@ def _sweep(config: Path | None, *, dry_run: bool, as_json: bool) -> None:
 
 
 @retention_app.command("report")
-def retention_report(config: ConfigOption = None, as_json: JsonOption = False) -> None:
+def retention_report(config: common.ConfigOption = None, as_json: common.JsonOption = False) -> None:
     """Dry run: what each data class would delete now (held data is never counted)."""
     _sweep(config, dry_run=True, as_json=as_json)
 
 
 @retention_app.command("sweep")
 def retention_sweep(
-    config: ConfigOption = None,
+    config: common.ConfigOption = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Only report.")] = False,
-    as_json: JsonOption = False,
+    as_json: common.JsonOption = False,
 ) -> None:
     """Delete what each data class's policy no longer keeps, except open cases and legal holds."""
     _sweep(config, dry_run=dry_run, as_json=as_json)

@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-import getpass
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import ValidationError
 
-from safecity.config import ConfigError, load_settings
-from safecity.core.audit.service import AuditRecord, append
-from safecity.core.db import Database
-from safecity.core.media import MediaStore
-from safecity.core.schema import upgrade
-from safecity.vision.faces import FaceError, FacePipeline, SearchMode, analyse_image, create_detector, verify
-from safecity.vision.faces.detectors import DETECTOR_NAMES
-from safecity.watchlist.persons import service as watchlist_service
-from safecity.watchlist.persons.gallery import Gallery
-from safecity.watchlist.persons.models import SubjectCategory
-from safecity.watchlist.persons.runtime import FaceWatchlist
-from safecity.watchlist.persons.schemas import SubjectIn
+from safecity.commands import common
+from safecity.faces.vocabulary import SubjectCategory
+from safecity.vision.faces.vocabulary import DETECTOR_NAMES, SearchMode
+
+if TYPE_CHECKING:  # dlib, OpenCV, SQLAlchemy and the watchlist are imported only when a command runs
+    from safecity.faces.watchlist.runtime import FaceWatchlist
+    from safecity.faces.watchlist.service import Actor
+    from safecity.vision.faces import FacePipeline
 
 app = typer.Typer(help="Detect, verify, enrol and identify faces.", no_args_is_help=True)
 
@@ -35,6 +30,8 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object 
 
 
 def _pipeline(detector: str, detector_model: Path | None) -> FacePipeline:
+    from safecity.vision.faces import FaceError, FacePipeline, create_detector
+
     try:
         return FacePipeline(create_detector(detector, model_path=detector_model))
     except (ValueError, FaceError) as error:
@@ -53,6 +50,8 @@ def verify_command(
     detector_model: DetectorModelOption = None,
 ) -> None:
     """Say whether two images show the same person. Exit code 1 when no decision could be made."""
+    from safecity.vision.faces import verify
+
     result = verify(
         image_a,
         image_b,
@@ -81,6 +80,8 @@ def analyse_command(
     detector_model: DetectorModelOption = None,
 ) -> None:
     """Find the faces of each image with their boxes and quality (JSON: one object per line)."""
+    from safecity.vision.faces import FaceError, analyse_image
+
     pipeline = _pipeline(detector, detector_model)
     for image in images:
         try:
@@ -91,10 +92,11 @@ def analyse_command(
         if as_json:
             typer.echo(json.dumps(report))
         else:
-            _print_report(report)
+            _print_faces(report, _quality)
 
 
-def _print_report(report: dict[str, object]) -> None:
+def _print_faces(report: dict[str, object], describe_face: Callable[[dict[str, Any]], str]) -> None:
+    """One image's report as text: its error, or a line per face (its box, then `describe_face`)."""
     if report["error"] is not None:
         typer.echo(f"{report['image']}: error: {report['error']}")
         return
@@ -102,37 +104,37 @@ def _print_report(report: dict[str, object]) -> None:
     assert isinstance(faces, list)
     typer.echo(f"{report['image']}: {len(faces)} face(s)")
     for face in faces:
-        quality = face["quality"]
-        status = "usable" if quality["passed"] else "skipped: " + "; ".join(quality["reasons"])
-        typer.echo(f"  box {face['box']} quality {quality['score']:.2f} {status}")
+        typer.echo(f"  box {face['box']}{describe_face(face)}")
+
+
+def _quality(face: dict[str, Any]) -> str:
+    quality = face["quality"]
+    status = "usable" if quality["passed"] else "skipped: " + "; ".join(quality["reasons"])
+    return f" quality {quality['score']:.2f} {status}"
+
+
+def _candidates(face: dict[str, Any]) -> str:
+    found = ", ".join(f"{c['subject']} ({c['name']}) {c['score']:.2f}" for c in face["candidates"])
+    return f": {found or 'none'}"
 
 
 # ------------------------------------------------------------------------------------ watchlist commands
-ConfigOption = Annotated[Path | None, typer.Option("--config", "-c", help="Path to safecity.yaml.")]
-EXIT_PROBLEM, EXIT_USAGE, EXIT_NOT_FOUND = 1, 2, 3
-
-
-def _fail(message: str, code: int) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code)
-
-
 def _watchlist(config: Path | None) -> FaceWatchlist:
     """The watchlist on the configured database and media store (migrated first), exact search index."""
-    try:
-        settings = load_settings(config)
-    except ConfigError as exc:
-        raise _fail(str(exc), EXIT_USAGE) from exc
-    upgrade(settings.resolved_database_url)
+    from safecity.core.media import MediaStore
+    from safecity.faces.watchlist.gallery import Gallery
+    from safecity.faces.watchlist.runtime import FaceWatchlist
+
+    settings = common.load_settings_or_fail(config)
     return FaceWatchlist(
-        Database(settings.resolved_database_url),
-        MediaStore(settings.media_dir),
-        gallery=Gallery(kind="exact"),
+        common.migrated_database(settings), MediaStore(settings.media_dir), gallery=Gallery(kind="exact")
     )
 
 
-def _actor() -> watchlist_service.Actor:
-    return watchlist_service.Actor(f"cli:{getpass.getuser()}", "cli", "localhost")
+def _actor() -> Actor:
+    from safecity.faces.watchlist.service import Actor
+
+    return Actor(common.cli_user(), common.CLI_ROLE, common.CLI_ADDRESS)
 
 
 @app.command("enroll")
@@ -149,10 +151,16 @@ def enroll_command(
     ] = None,
     case_ref: Annotated[str, typer.Option("--case-ref", help="Case reference (to create it).")] = "",
     expires: Annotated[str | None, typer.Option(help="Expiry date or date-time (to create it).")] = None,
-    config: ConfigOption = None,
+    config: common.ConfigOption = None,
 ) -> None:
     """Enrol photos of a subject (JSON line per image). Exit 1 when an image was refused (the reason is
     given), 2 when a new subject lacks --name/--category/--reason/--authority."""
+    from pydantic import ValidationError
+
+    from safecity.faces.watchlist import service as watchlist_service
+    from safecity.faces.watchlist.schemas import SubjectIn
+    from safecity.vision.faces import FaceError
+
     watchlist = _watchlist(config)
     try:
         try:
@@ -173,9 +181,10 @@ def enroll_command(
                 )
             except ValidationError as exc:
                 missing = ", ".join(".".join(str(p) for p in e["loc"]) for e in exc.errors())
-                raise _fail(
-                    f"subject {subject!r} does not exist; to create it give valid: {missing}", EXIT_USAGE
-                ) from exc
+                common.fail(
+                    f"subject {subject!r} does not exist; to create it give valid: {missing}",
+                    common.ExitCode.USAGE,
+                )
             watchlist.create_subject(data, _actor())
             typer.echo(json.dumps({"subject": subject, "created": True}))
         refused = 0
@@ -204,7 +213,7 @@ def enroll_command(
     finally:
         watchlist.database.dispose()
     if refused:
-        raise typer.Exit(EXIT_PROBLEM)
+        raise typer.Exit(common.ExitCode.PROBLEM)
 
 
 @app.command("identify")
@@ -219,10 +228,12 @@ def identify_command(
         str, typer.Option(help="Why the search is made (written to the audit log).")
     ] = "command-line identification",
     case_ref: Annotated[str, typer.Option("--case-ref", help="Case reference (audited).")] = "",
-    config: ConfigOption = None,
+    config: common.ConfigOption = None,
 ) -> None:
     """Search each image's faces against the watchlist: one JSON line per image with --json. Each search is
     audited with its purpose."""
+    from safecity.vision.faces import FaceError
+
     watchlist = _watchlist(config)
     try:
         watchlist.start()
@@ -234,46 +245,28 @@ def identify_command(
             except (FaceError, OSError) as error:
                 report = {"image": str(image), "faces": [], "error": str(error)}
             with watchlist.database.session() as session:
-                actor = _actor()
-                append(
+                common.audit_as_cli(
                     session,
-                    AuditRecord(
-                        actor=actor.username,
-                        role=actor.role,
-                        action="face.search",
-                        object_type="personal_data",
-                        object_id="cli:faces identify",
-                        purpose=purpose,
-                        case_ref=case_ref,
-                        client_address=actor.client_address,
-                        details={"image": str(image), "mode": mode.value, "k": k},
-                    ),
+                    "face.search",
+                    "personal_data",
+                    "cli:faces identify",
+                    {"image": str(image), "mode": mode.value, "k": k},
+                    purpose=purpose,
+                    case_ref=case_ref,
                 )
             if as_json:
                 typer.echo(json.dumps(report))
             else:
-                _print_identified(report)
+                _print_faces(report, _candidates)
     finally:
         watchlist.database.dispose()
 
 
-def _print_identified(report: dict[str, object]) -> None:
-    if report["error"] is not None:
-        typer.echo(f"{report['image']}: error: {report['error']}")
-        return
-    faces = report["faces"]
-    assert isinstance(faces, list)
-    typer.echo(f"{report['image']}: {len(faces)} face(s)")
-    for face in faces:
-        found = (
-            ", ".join(f"{c['subject']} ({c['name']}) {c['score']:.2f}" for c in face["candidates"]) or "none"
-        )
-        typer.echo(f"  box {face['box']}: {found}")
-
-
 @app.command("subjects")
-def subjects_command(as_json: JsonOption = False, config: ConfigOption = None) -> None:
+def subjects_command(as_json: JsonOption = False, config: common.ConfigOption = None) -> None:
     """List the face watchlist's subjects with their image and vector counts."""
+    from safecity.faces.watchlist import service as watchlist_service
+
     watchlist = _watchlist(config)
     try:
         with watchlist.database.session() as session:

@@ -2,48 +2,34 @@
 
 from __future__ import annotations
 
-import getpass
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from safecity.config import ConfigError, load_settings
-from safecity.core.db import Database
-from safecity.core.schema import upgrade
-from safecity.watchlist.vehicles import service
-from safecity.watchlist.vehicles.csv_import import CsvFormatError, decode, import_entries
-from safecity.watchlist.vehicles.models import HotlistKind
-from safecity.watchlist.vehicles.schemas import HotlistIn
+from safecity.commands import common
+from safecity.watchlist.vehicles.vocabulary import HotlistKind
+
+if TYPE_CHECKING:  # SQLAlchemy and the hotlist service are imported only when a command runs
+    from safecity.core.db import Database
+    from safecity.watchlist.vehicles.service import Actor
 
 app = typer.Typer(help="Vehicle hotlists: wanted, stolen and suspect plates.", no_args_is_help=True)
 console = Console()
 errors = Console(stderr=True)
 
-ConfigOption = Annotated[Path | None, typer.Option("--config", "-c", help="Path to safecity.yaml.")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
-EXIT_PROBLEM, EXIT_USAGE, EXIT_NOT_FOUND = 1, 2, 3
-
-
-def _fail(message: str, code: int) -> typer.Exit:
-    errors.print(f"[bold red]error:[/] {message}", highlight=False)
-    return typer.Exit(code)
-
 
 def _database(config: Path | None) -> Database:
-    try:
-        settings = load_settings(config)
-    except ConfigError as exc:
-        raise _fail(str(exc), EXIT_USAGE) from exc
-    upgrade(settings.resolved_database_url)
-    return Database(settings.resolved_database_url)
+    return common.migrated_database(common.load_settings_or_fail(config))
 
 
-def _actor() -> service.Actor:
-    return service.Actor(f"cli:{getpass.getuser()}", "cli", "localhost")
+def _actor() -> Actor:
+    from safecity.watchlist.vehicles.service import Actor
+
+    return Actor(common.cli_user(), common.CLI_ROLE, common.CLI_ADDRESS)
 
 
 @app.command("import")
@@ -53,16 +39,20 @@ def import_command(
     create: Annotated[
         HotlistKind | None, typer.Option(help="Create the list with this kind when it does not exist.")
     ] = None,
-    config: ConfigOption = None,
-    as_json: JsonOption = False,
+    config: common.ConfigOption = None,
+    as_json: common.JsonOption = False,
 ) -> None:
     """Add or update a list's entries from a CSV; bad rows are reported by line and the rest imported.
 
     Exit 0 when every row went in, 1 when some rows failed, 2 for an unusable file, 3 for an unknown list."""
+    from safecity.watchlist.vehicles import service
+    from safecity.watchlist.vehicles.csv_import import CsvFormatError, decode, import_entries
+    from safecity.watchlist.vehicles.schemas import HotlistIn
+
     try:
         text = decode(csv_file.read_bytes())
     except (OSError, CsvFormatError) as exc:
-        raise _fail(str(exc), EXIT_USAGE) from exc
+        common.fail(str(exc), common.ExitCode.USAGE)
     database = _database(config)
     try:
         with database.session() as session:
@@ -74,9 +64,9 @@ def import_command(
                 hotlist = service.create_hotlist(session, HotlistIn(name=name, kind=create), _actor())
             report = import_entries(session, hotlist.id, text, _actor())
     except service.HotlistNotFoundError as exc:
-        raise _fail(f"{exc} (use --create KIND to create it)", EXIT_NOT_FOUND) from exc
+        common.fail(f"{exc} (use --create KIND to create it)", common.ExitCode.NOT_FOUND)
     except CsvFormatError as exc:
-        raise _fail(str(exc), EXIT_USAGE) from exc
+        common.fail(str(exc), common.ExitCode.USAGE)
     finally:
         database.dispose()
     if as_json:
@@ -88,12 +78,14 @@ def import_command(
         for error in report.errors:
             errors.print(f"line {error.line}: {error.message}", highlight=False)
     if report.errors:
-        raise typer.Exit(EXIT_PROBLEM)
+        raise typer.Exit(common.ExitCode.PROBLEM)
 
 
 @app.command("list")
-def list_command(config: ConfigOption = None, as_json: JsonOption = False) -> None:
+def list_command(config: common.ConfigOption = None, as_json: common.JsonOption = False) -> None:
     """Show the hotlists with their kind, edit budget and number of entries."""
+    from safecity.watchlist.vehicles import service
+
     database = _database(config)
     try:
         with database.session() as session:

@@ -10,8 +10,6 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
 from rich.table import Table
 
-from safecity.vision.models import CATALOG, ModelRegistry, ModelRegistryError, ModelSpec
-
 app = typer.Typer(help="Manage detector, face and plate models.", no_args_is_help=True)
 err = Console(stderr=True)
 
@@ -25,7 +23,7 @@ ModelsDir = Annotated[
 
 @app.command("fetch")
 def fetch(
-    name: Annotated[str, typer.Argument(help=f"Catalog model name: {', '.join(sorted(CATALOG))}.")],
+    name: Annotated[str, typer.Argument(help="Catalog model name (`safecity models list` shows them).")],
     models_dir: ModelsDir = None,
     url: Annotated[str | None, typer.Option(help="Download from this address instead (a mirror).")] = None,
     sha256: Annotated[
@@ -33,6 +31,8 @@ def fetch(
     ] = None,
 ) -> None:
     """Download a model from its official release address, verify its sha256 and install it."""
+    from safecity.vision.models import CATALOG, ModelRegistry, ModelRegistryError, ModelSpec
+
     registry = ModelRegistry(models_dir)
     spec = CATALOG.get(name)
     if spec is None:
@@ -75,6 +75,8 @@ def import_model(
     models_dir: ModelsDir = None,
 ) -> None:
     """Copy a local model file into the registry, recording its sha256."""
+    from safecity.vision.models import ModelRegistry, ModelRegistryError
+
     registry = ModelRegistry(models_dir)
     try:
         model = registry.import_file(path, name=name, kind=kind, output_format=output_format, licence=licence)
@@ -87,6 +89,8 @@ def import_model(
 @app.command("list")
 def list_models(models_dir: ModelsDir = None) -> None:
     """Show installed models and the catalog models that can be fetched."""
+    from safecity.vision.models import CATALOG, ModelRegistry, ModelRegistryError
+
     registry = ModelRegistry(models_dir)
     try:
         installed = {model.name: model for model in registry.installed()}

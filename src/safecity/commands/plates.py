@@ -5,16 +5,17 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import cv2
-import numpy as np
 import typer
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Column, Table
 
-from safecity.vision.plates import PlateRead, PlateReader
+if TYPE_CHECKING:  # the reader pulls in OpenCV and ONNX Runtime: imported only when a command runs
+    import numpy as np
+
+    from safecity.vision.plates import PlateRead, PlateReader
 
 app = typer.Typer(help="Read number plates in images and folders.", no_args_is_help=True)
 
@@ -39,6 +40,9 @@ def image_paths(paths: list[Path]) -> Iterator[Path]:
 
 
 def load_image(path: Path) -> np.ndarray:
+    import cv2
+    import numpy as np
+
     if not path.exists():
         raise FileNotFoundError(f"no such file: {path}")
     data = np.fromfile(str(path), dtype=np.uint8)
@@ -74,6 +78,8 @@ def read_command(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line and image.")] = False,
 ) -> None:
     """Find and read number plates in images: scenes, or plate crops (images under 640 px)."""
+    from safecity.vision.plates import PlateReader
+
     files = list(image_paths(paths))
     reader = PlateReader()
     out = Console(soft_wrap=True)

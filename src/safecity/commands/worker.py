@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import socket
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from safecity.config import ConfigError, load_settings
-from safecity.core.logs import configure_logging
-from safecity.core.schema import upgrade
-from safecity.video.retention import RetentionPolicy
-from safecity.worker.runtime import run_worker_process
-from safecity.worker.worker import WorkerOptions
+from safecity.commands import common
 
 GIB = 1024**3
 
 
 def worker(
-    config: Annotated[
-        Path | None, typer.Option("--config", "-c", help="Path to safecity.yaml (default: $SAFECITY_CONFIG).")
-    ] = None,
+    config: common.ConfigOption = None,
     worker_id: Annotated[
         str | None, typer.Option("--id", help="This worker's name (cameras can be assigned to it).")
     ] = None,
@@ -34,11 +26,14 @@ def worker(
     detect: Annotated[bool, typer.Option(help="Use the installed detector (else motion only).")] = True,
 ) -> None:
     """Run camera ingest, health, recording and analytics for the cameras assigned to this worker."""
-    try:
-        settings = load_settings(config)
-    except ConfigError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
+    from safecity.config import ConfigError
+    from safecity.core.logs import configure_logging
+    from safecity.core.schema import upgrade
+    from safecity.video.retention import RetentionPolicy
+    from safecity.worker.runtime import run_worker_process
+    from safecity.worker.worker import WorkerOptions
+
+    settings = common.load_settings_or_fail(config)
     configure_logging(settings.logging.level, json_output=settings.logging.json_output)
     upgrade(settings.resolved_database_url)
     quota = int(max_recordings_gb * GIB) if max_recordings_gb is not None else None
@@ -52,5 +47,4 @@ def worker(
     try:
         run_worker_process(settings, options)
     except ConfigError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
+        common.fail(str(exc), common.ExitCode.USAGE)

@@ -10,13 +10,13 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query, status
+from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
-from safecity.alerts.http import ServicesDep, clock_of
 from safecity.alerts.states import Severity
 from safecity.core.auth.permissions import Permission
+from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import Principal, require
 from safecity.dashboards import queries
 from safecity.dashboards.window import (
@@ -24,7 +24,6 @@ from safecity.dashboards.window import (
     MAX_SPAN,
     Bucket,
     Window,
-    WindowError,
     make_window,
     resolve_span,
 )
@@ -77,23 +76,13 @@ class UptimeReportOut(BaseModel):
     cameras: list[CameraUptimeOut] = Field(description="Every registered camera, by id.")
 
 
-def _unprocessable(error: WindowError) -> HTTPException:
-    return HTTPException(
-        status.HTTP_422_UNPROCESSABLE_CONTENT,
-        [{"loc": ["query", error.field], "msg": str(error), "type": "value_error"}],
-    )
-
-
 def series_window(
     services: ServicesDep,
     since: SinceQuery = None,
     until: UntilQuery = None,
     bucket: Annotated[Bucket, Query(description="Bucket size: `hour` or `day`.")] = "hour",
 ) -> Window:
-    try:
-        return make_window(since, until, bucket, now=clock_of(services).now())
-    except WindowError as error:
-        raise _unprocessable(error) from error
+    return make_window(since, until, bucket, now=services.clock.now())
 
 
 SeriesWindow = Annotated[Window, Depends(series_window)]
@@ -163,16 +152,9 @@ def plate_reads_series(services: ServicesDep, _: Reader, window: SeriesWindow) -
 def camera_uptime(
     services: ServicesDep, _: Reader, since: SinceQuery = None, until: UntilQuery = None
 ) -> UptimeReportOut:
-    try:
-        start, end = resolve_span(
-            since,
-            until,
-            now=clock_of(services).now(),
-            default_span=timedelta(days=1),
-            max_span=MAX_SPAN["day"],
-        )
-    except WindowError as error:
-        raise _unprocessable(error) from error
+    start, end = resolve_span(
+        since, until, now=services.clock.now(), default_span=timedelta(days=1), max_span=MAX_SPAN["day"]
+    )
     with services.database.session() as session:
         found = queries.camera_uptime(session, start, end)
     return UptimeReportOut(

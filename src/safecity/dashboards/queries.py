@@ -23,6 +23,7 @@ from safecity.cameras.health_store import window_uptime
 from safecity.cameras.models import Camera
 from safecity.dashboards.window import Window
 from safecity.dispatch.models import Incident
+from safecity.video.uptime import UptimePercents
 
 NO_GROUP = "all"
 
@@ -99,20 +100,12 @@ def plate_reads(session: Session, window: Window) -> list[BucketCount]:
 
 
 @dataclass(frozen=True, slots=True)
-class CameraUptime:
+class CameraUptime(UptimePercents):
     camera_id: str
     name: str
     observed_seconds: float
     available_seconds: float
     healthy_seconds: float
-
-    @property
-    def available_percent(self) -> float | None:
-        return 100.0 * self.available_seconds / self.observed_seconds if self.observed_seconds else None
-
-    @property
-    def healthy_percent(self) -> float | None:
-        return 100.0 * self.healthy_seconds / self.observed_seconds if self.observed_seconds else None
 
 
 def camera_uptime(session: Session, since: dt.datetime, until: dt.datetime) -> list[CameraUptime]:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
+from safecity.core.errors import InvalidInputError
+
 Bucket = Literal["hour", "day"]
 BUCKET_SECONDS: dict[Bucket, int] = {"hour": 3600, "day": 86400}
 DEFAULT_SPAN: dict[Bucket, timedelta] = {"hour": timedelta(days=1), "day": timedelta(days=30)}
@@ -13,12 +15,11 @@ DEFAULT_SPAN: dict[Bucket, timedelta] = {"hour": timedelta(days=1), "day": timed
 MAX_SPAN: dict[Bucket, timedelta] = {"hour": timedelta(days=31), "day": timedelta(days=366)}
 
 
-class WindowError(ValueError):
+class WindowError(InvalidInputError):
     """A bad window; `field` names the query parameter at fault."""
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
+        super().__init__(message, field=field, location="query")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,20 +8,16 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from safecity.alerts.http import ServicesDep, clock_of, http_errors, publish
 from safecity.core.auth.permissions import Permission
-from safecity.core.bus import Event
-from safecity.core.http.auditing import audit
+from safecity.core.http.actions import Action, action
+from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import Principal, require
 from safecity.dispatch import calls, incidents
 from safecity.dispatch.context import taxonomy_of
-from safecity.dispatch.events import IncidentCreated
 from safecity.dispatch.schemas import CallerHistoryOut, CallOut, IncidentOut
-from safecity.dispatch.states import TransitionError
 
 router = APIRouter(prefix="/api/v1/calls", tags=["helpline"])
 CallTaker = Annotated[Principal, require(Permission.CALLS_TAKE)]
-_NOT_FOUND = (calls.CallNotFoundError, incidents.IncidentNotFoundError)
 
 
 class CallCreate(BaseModel):
@@ -58,7 +54,7 @@ class CallStats(BaseModel):
     not_incident_share: float | None
 
 
-def _taken(services: ServicesDep, call_id: int) -> tuple[CallTaken, list[Event]]:
+def _taken(services: ServicesDep, call_id: int) -> CallTaken:
     settings = services.settings.dispatch
     with services.database.session() as session:
         call = calls.get_call(session, call_id)
@@ -74,15 +70,11 @@ def _taken(services: ServicesDep, call_id: int) -> tuple[CallTaken, list[Event]]
             if call.incident_id
             else None
         )
-        result = CallTaken(
+        return CallTaken(
             call=CallOut.model_validate(call),
             caller=_history(history),
             incident=incident,
         )
-    events: list[Event] = []
-    if incident is not None and call.disposition == calls.Disposition.INCIDENT.value:
-        events.append(IncidentCreated(incident=incident))
-    return result, events
 
 
 def _history(history: calls.CallerHistory) -> CallerHistoryOut:
@@ -97,41 +89,44 @@ def _history(history: calls.CallerHistory) -> CallerHistoryOut:
     "", response_model=CallTaken, status_code=201, summary="Record a call (and its outcome if known)"
 )
 def take_call(body: CallCreate, services: ServicesDep, principal: CallTaker) -> CallTaken:
-    with http_errors(*_NOT_FOUND, conflict=(TransitionError,)), services.database.session() as session:
-        call = calls.take_call(
-            session,
+    with action(services, principal) as act:
+        outcome = calls.take_call(
+            act.session,
             taxonomy_of(services),
             calls.CallInput(**body.model_dump()),
             principal.username,
-            clock_of(services).now(),
+            services.clock.now(),
         )
-        audit(session, principal, "call.take", "call", call.id, disposition=call.disposition)
-        call_id = call.id
-    result, events = _taken(services, call_id)
-    publish(services, events)
-    return result
+        call_id = outcome.call.id
+        act.audit("call.take", "call", call_id, disposition=outcome.call.disposition)
+        _publish_opened(act, outcome)
+    return _taken(services, call_id)
 
 
 @router.post(
     "/{call_id}/disposition", response_model=CallTaken, responses={409: {"description": "Already set"}}
 )
 def dispose(call_id: int, body: DispositionChange, services: ServicesDep, principal: CallTaker) -> CallTaken:
-    with http_errors(*_NOT_FOUND, conflict=(TransitionError,)), services.database.session() as session:
-        calls.dispose(
-            session,
+    with action(services, principal) as act:
+        outcome = calls.dispose(
+            act.session,
             taxonomy_of(services),
             call_id,
             body.disposition,
             principal.username,
-            clock_of(services).now(),
+            services.clock.now(),
             incident_id=body.incident_id,
             area=body.area,
             type=body.type,
         )
-        audit(session, principal, "call.dispose", "call", call_id, disposition=body.disposition.value)
-    result, events = _taken(services, call_id)
-    publish(services, events)
-    return result
+        act.audit("call.dispose", "call", call_id, disposition=body.disposition.value)
+        _publish_opened(act, outcome)
+    return _taken(services, call_id)
+
+
+def _publish_opened(act: Action, outcome: calls.CallOutcome) -> None:
+    if outcome.opened is not None:
+        act.publish(outcome.opened.created)
 
 
 @router.get(
@@ -140,7 +135,7 @@ def dispose(call_id: int, body: DispositionChange, services: ServicesDep, princi
 def stats(
     services: ServicesDep, _: CallTaker, since: datetime | None = None, until: datetime | None = None
 ) -> CallStats:
-    end = until or clock_of(services).now()
+    end = until or services.clock.now()
     start = since or end - timedelta(days=1)
     with services.database.session() as session:
         counts = calls.stats(session, start, end)
@@ -170,5 +165,4 @@ def by_caller(
 
 @router.get("/{call_id}", response_model=CallTaken)
 def get_call(call_id: int, services: ServicesDep, _: CallTaker) -> CallTaken:
-    with http_errors(*_NOT_FOUND):
-        return _taken(services, call_id)[0]
+    return _taken(services, call_id)

@@ -9,14 +9,15 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from safecity.alerts.http import ServicesDep, clock_of, http_errors, publish
 from safecity.core.auth.permissions import Permission
-from safecity.core.http.auditing import audit
+from safecity.core.http.actions import action
+from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import Principal, require
 from safecity.dispatch import incidents, metrics, units
 from safecity.dispatch.cameras import cameras_near
 from safecity.dispatch.context import calendar_of, router_of, taxonomy_of
-from safecity.dispatch.events import IncidentCreated, IncidentUpdated
+from safecity.dispatch.events import IncidentUpdated
+from safecity.dispatch.opening import IncidentInput, open_incident
 from safecity.dispatch.schemas import (
     AssignmentOut,
     IncidentOut,
@@ -26,13 +27,12 @@ from safecity.dispatch.schemas import (
     RecommendationOut,
     UnitOut,
 )
-from safecity.dispatch.states import IncidentStatus, TransitionError
+from safecity.dispatch.states import IncidentStatus
 from safecity.dispatch.taxonomy import IncidentType
 
 router = APIRouter(prefix="/api/v1", tags=["incidents"])
 Reader = Annotated[Principal, require(Permission.EVENTS_READ)]
 Manager = Annotated[Principal, require(Permission.INCIDENTS_MANAGE)]
-_NOT_FOUND = (incidents.IncidentNotFoundError,)
 MAX_DESCRIPTION_LENGTH = 5000
 
 
@@ -106,19 +106,18 @@ def incident_types(services: ServicesDep, _: Reader) -> list[IncidentType]:
 
 @router.post("/incidents", response_model=IncidentOut, status_code=201, summary="Open an incident by hand")
 def create_incident(body: IncidentCreate, services: ServicesDep, principal: Manager) -> IncidentOut:
-    now = clock_of(services).now()
-    with http_errors(), services.database.session() as session:
-        incident = incidents.create_incident(
-            session,
+    now = services.clock.now()
+    with action(services, principal) as act:
+        opened = open_incident(
+            act.session,
             taxonomy_of(services),
-            incidents.IncidentInput(**body.model_dump(), origin="manual"),
+            IncidentInput(**body.model_dump(), origin="manual"),
             principal.username,
             now,
         )
-        out = IncidentOut.model_validate(incident)
-        audit(session, principal, "incident.create", "incident", incident.id, type=body.type)
-    publish(services, [IncidentCreated(incident=out, actor=principal.username)])
-    return out
+        act.audit("incident.create", "incident", opened.incident.id, type=body.type)
+        act.publish(opened.created)
+    return opened.created.incident
 
 
 @router.get("/incidents", response_model=list[IncidentOut], summary="Incidents, most urgent first")
@@ -145,7 +144,7 @@ def list_incidents(
 
 @router.get("/incidents/{incident_id}", response_model=IncidentDetail)
 def get_incident(incident_id: int, services: ServicesDep, _: Reader) -> IncidentDetail:
-    with http_errors(*_NOT_FOUND), services.database.session() as session:
+    with services.database.session() as session:
         incident = incidents.get_incident(session, incident_id)
         assignments = units.assignments_of(session, incident_id)
         times = metrics.incident_times(incident, assignments, calendar_of(services))
@@ -164,37 +163,37 @@ def get_incident(incident_id: int, services: ServicesDep, _: Reader) -> Incident
 def change_status(
     incident_id: int, body: StatusChange, services: ServicesDep, principal: Manager
 ) -> IncidentOut:
-    with http_errors(*_NOT_FOUND, conflict=(TransitionError,)), services.database.session() as session:
+    with action(services, principal) as act:
         incident = incidents.set_status(
-            session, incident_id, body.status, principal.username, clock_of(services).now(), body.note
+            act.session, incident_id, body.status, principal.username, services.clock.now(), body.note
         )
         out = IncidentOut.model_validate(incident)
-        audit(session, principal, "incident.status", "incident", incident_id, status=body.status.value)
-    publish(services, [IncidentUpdated(incident=out, action="status", actor=principal.username)])
+        act.audit("incident.status", "incident", incident_id, status=body.status.value)
+        act.publish(IncidentUpdated(incident=out, action="status", actor=principal.username))
     return out
 
 
 @router.post("/incidents/{incident_id}/notes", response_model=LogEntryOut, status_code=201)
 def add_note(incident_id: int, body: NoteCreate, services: ServicesDep, principal: Manager) -> LogEntryOut:
-    with http_errors(*_NOT_FOUND), services.database.session() as session:
+    with action(services, principal) as act:
         entry = incidents.add_note(
-            session, incident_id, principal.username, body.text, clock_of(services).now()
+            act.session, incident_id, principal.username, body.text, services.clock.now()
         )
         out = LogEntryOut.model_validate(entry)
-        incident = IncidentOut.model_validate(incidents.get_incident(session, incident_id))
-        audit(session, principal, "incident.note", "incident", incident_id)
-    publish(services, [IncidentUpdated(incident=incident, action="note", actor=principal.username)])
+        incident = IncidentOut.model_validate(incidents.get_incident(act.session, incident_id))
+        act.audit("incident.note", "incident", incident_id)
+        act.publish(IncidentUpdated(incident=incident, action="note", actor=principal.username))
     return out
 
 
 @router.post("/incidents/{incident_id}/links", response_model=LinkOut, status_code=201)
 def add_link(incident_id: int, body: LinkCreate, services: ServicesDep, principal: Manager) -> LinkOut:
-    with http_errors(*_NOT_FOUND), services.database.session() as session:
+    with action(services, principal) as act:
         item = incidents.link(
-            session, incident_id, body.kind, body.ref, principal.username, clock_of(services).now(), body.note
+            act.session, incident_id, body.kind, body.ref, principal.username, services.clock.now(), body.note
         )
         out = LinkOut.model_validate(item)
-        audit(session, principal, "incident.link", "incident", incident_id, kind=body.kind, ref=body.ref)
+        act.audit("incident.link", "incident", incident_id, kind=body.kind, ref=body.ref)
     return out
 
 
@@ -210,7 +209,7 @@ def situation(
     limit: Annotated[int, Query(ge=1, le=50)] = 5,
     capability: str | None = None,
 ) -> Situation:
-    with http_errors(*_NOT_FOUND), services.database.session() as session:
+    with services.database.session() as session:
         incident = incidents.get_incident(session, incident_id)
         out = IncidentOut.model_validate(incident)
         needed = capability or taxonomy_of(services).get(incident.type).capability
@@ -248,7 +247,7 @@ def response_metrics(
     until: datetime | None = None,
     group_by: metrics.GroupBy = "all",
 ) -> MetricsOut:
-    end = until or clock_of(services).now()
+    end = until or services.clock.now()
     start = since or end - timedelta(days=1)
     targets = services.settings.dispatch.targets
     with services.database.session() as session:

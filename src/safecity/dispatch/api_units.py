@@ -8,9 +8,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from safecity.alerts.http import ServicesDep, clock_of, http_errors, publish
 from safecity.core.auth.permissions import Permission
-from safecity.core.http.auditing import audit
+from safecity.core.http.actions import action, publish
+from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import Principal, require
 from safecity.dispatch import incidents, units
 from safecity.dispatch.context import router_of
@@ -21,8 +21,6 @@ from safecity.dispatch.states import TransitionError, UnitStatus
 router = APIRouter(prefix="/api/v1", tags=["dispatch"])
 Reader = Annotated[Principal, require(Permission.EVENTS_READ)]
 Dispatcher = Annotated[Principal, require(Permission.DISPATCH_MANAGE)]
-_NOT_FOUND = (units.UnitNotFoundError, incidents.IncidentNotFoundError)
-_CONFLICT = (TransitionError,)
 
 
 class UnitCreate(BaseModel):
@@ -51,23 +49,23 @@ class AssignRequest(BaseModel):
 
 @router.post("/units", response_model=UnitOut, status_code=201, summary="Register a unit")
 def create_unit(body: UnitCreate, services: ServicesDep, principal: Dispatcher) -> UnitOut:
-    with http_errors(conflict=_CONFLICT), services.database.session() as session:
-        if session.get(units.Unit, body.id) is not None:
+    with action(services, principal) as act:
+        if act.session.get(units.Unit, body.id) is not None:
             raise TransitionError(f"unit {body.id!r} already exists")
         unit = units.create_unit(
-            session,
+            act.session,
             body.id,
             body.callsign,
             body.type,
-            clock_of(services).now(),
+            services.clock.now(),
             capabilities=body.capabilities,
             area=body.area,
             latitude=body.latitude,
             longitude=body.longitude,
         )
         out = UnitOut.model_validate(unit)
-        audit(session, principal, "unit.create", "unit", body.id, type=body.type.value)
-    publish(services, [UnitUpdated(unit=out, action="created")])
+        act.audit("unit.create", "unit", body.id, type=body.type.value)
+        act.publish(UnitUpdated(unit=out, action="created"))
     return out
 
 
@@ -103,14 +101,14 @@ def recommend(
 
 @router.get("/units/{unit_id}", response_model=UnitOut)
 def get_unit(unit_id: str, services: ServicesDep, _: Reader) -> UnitOut:
-    with http_errors(*_NOT_FOUND), services.database.session() as session:
+    with services.database.session() as session:
         return UnitOut.model_validate(units.get_unit(session, unit_id))
 
 
 @router.post("/units/{unit_id}/location", response_model=UnitOut, summary="An AVL position fix")
 def update_location(unit_id: str, body: LocationUpdate, services: ServicesDep, _: Dispatcher) -> UnitOut:
-    at = body.at or clock_of(services).now()
-    with http_errors(*_NOT_FOUND), services.database.session() as session:
+    at = body.at or services.clock.now()
+    with services.database.session() as session:
         out = UnitOut.model_validate(
             units.update_location(session, unit_id, body.latitude, body.longitude, at)
         )
@@ -122,22 +120,14 @@ def update_location(unit_id: str, body: LocationUpdate, services: ServicesDep, _
 def change_status(
     unit_id: str, body: UnitStatusChange, services: ServicesDep, principal: Dispatcher
 ) -> UnitOut:
-    with http_errors(*_NOT_FOUND, conflict=_CONFLICT), services.database.session() as session:
-        before = units.get_unit(session, unit_id).current_assignment_id
-        unit = units.set_status(session, unit_id, body.status, principal.username, clock_of(services).now())
+    with action(services, principal) as act:
+        before = units.get_unit(act.session, unit_id).current_assignment_id
+        unit = units.set_status(act.session, unit_id, body.status, principal.username, services.clock.now())
         out = UnitOut.model_validate(unit)
-        assignment = session.get(units.Assignment, before) if before else None
+        assignment = act.session.get(units.Assignment, before) if before else None
         incident_id = assignment.incident_id if assignment else None
-        audit(
-            session,
-            principal,
-            "unit.status",
-            "unit",
-            unit_id,
-            status=body.status.value,
-            incident_id=incident_id,
-        )
-    publish(services, [UnitUpdated(unit=out, action="status", incident_id=incident_id)])
+        act.audit("unit.status", "unit", unit_id, status=body.status.value, incident_id=incident_id)
+        act.publish(UnitUpdated(unit=out, action="status", incident_id=incident_id))
     return out
 
 
@@ -151,27 +141,24 @@ def change_status(
 def assign(
     incident_id: int, body: AssignRequest, services: ServicesDep, principal: Dispatcher
 ) -> AssignmentOut:
-    now = clock_of(services).now()
-    with http_errors(*_NOT_FOUND, conflict=_CONFLICT), services.database.session() as session:
-        assignment = units.assign(session, incident_id, body.unit_id, principal.username, now)
-        incident = incidents.get_incident(session, incident_id)
+    now = services.clock.now()
+    with action(services, principal) as act:
+        assignment = units.assign(act.session, incident_id, body.unit_id, principal.username, now)
+        incident = incidents.get_incident(act.session, incident_id)
         if incident.latitude is not None and incident.longitude is not None:
-            unit = units.get_unit(session, body.unit_id)
+            unit = units.get_unit(act.session, body.unit_id)
             if unit.latitude is not None and unit.longitude is not None:
                 eta = router_of(services).travel_seconds(
                     [(unit.latitude, unit.longitude)], (incident.latitude, incident.longitude)
                 )
                 assignment.estimated_travel_s = eta[0]
-        session.flush()
+        act.session.flush()
         out = AssignmentOut.model_validate(assignment)
-        unit_out = UnitOut.model_validate(units.get_unit(session, body.unit_id))
+        unit_out = UnitOut.model_validate(units.get_unit(act.session, body.unit_id))
         incident_out = IncidentOut.model_validate(incident)
-        audit(session, principal, "unit.dispatch", "incident", incident_id, unit_id=body.unit_id)
-    publish(
-        services,
-        [
+        act.audit("unit.dispatch", "incident", incident_id, unit_id=body.unit_id)
+        act.publish(
             UnitUpdated(unit=unit_out, action="assigned", incident_id=incident_id),
             IncidentUpdated(incident=incident_out, action="dispatch", actor=principal.username),
-        ],
-    )
+        )
     return out

@@ -14,8 +14,10 @@ from enum import StrEnum
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from safecity.core.errors import InvalidInputError, NotFoundError
 from safecity.dispatch import incidents
 from safecity.dispatch.models import HelplineCall
+from safecity.dispatch.opening import IncidentInput, LinkInput, OpenedIncident, open_incident
 from safecity.dispatch.states import TransitionError
 from safecity.dispatch.taxonomy import Taxonomy
 
@@ -32,7 +34,7 @@ class Disposition(StrEnum):
 NOT_INCIDENTS = frozenset({Disposition.INFORMATION, Disposition.IRRELEVANT, Disposition.PRANK})
 
 
-class CallNotFoundError(LookupError):
+class CallNotFoundError(NotFoundError):
     pass
 
 
@@ -67,9 +69,15 @@ class CallerHistory:
     repeat: bool
 
 
+@dataclass(frozen=True, slots=True)
+class CallOutcome:
+    call: HelplineCall
+    opened: OpenedIncident | None  # when the call became a new incident
+
+
 def take_call(
     session: Session, taxonomy: Taxonomy, data: CallInput, taker: str, now: datetime
-) -> HelplineCall:
+) -> CallOutcome:
     call = HelplineCall(
         caller_number=data.caller_number.strip(),
         caller_key=caller_key(data.caller_number),
@@ -86,7 +94,7 @@ def take_call(
     session.add(call)
     session.flush()
     if data.disposition != Disposition.PENDING:
-        dispose(
+        return dispose(
             session,
             taxonomy,
             call.id,
@@ -96,7 +104,7 @@ def take_call(
             incident_id=data.incident_id,
             area=data.area,
         )
-    return call
+    return CallOutcome(call, None)
 
 
 def get_call(session: Session, call_id: int) -> HelplineCall:
@@ -117,21 +125,22 @@ def dispose(
     incident_id: int | None = None,
     area: str | None = None,
     type: str | None = None,
-) -> HelplineCall:
+) -> CallOutcome:
     """Close a pending call with its outcome; a call's outcome is set once (409 afterwards)."""
     call = get_call(session, call_id)
     if call.disposition != Disposition.PENDING.value:
         raise TransitionError(f"call {call_id} is already {call.disposition}")
     if disposition == Disposition.PENDING:
-        raise ValueError("a disposition other than pending is needed")
+        raise InvalidInputError("a disposition other than pending is needed")
     call.type = type or call.type
+    opened = None
     if disposition == Disposition.INCIDENT:
         if not call.type:
-            raise ValueError("type: an incident needs an incident type")
-        incident = incidents.create_incident(
+            raise InvalidInputError("an incident needs an incident type", field="type")
+        opened = open_incident(
             session,
             taxonomy,
-            incidents.IncidentInput(
+            IncidentInput(
                 type=call.type,
                 origin="call",
                 latitude=call.latitude,
@@ -143,18 +152,18 @@ def dispose(
             ),
             taker,
             now,
+            links=[LinkInput("call", str(call.id))],
         )
-        incidents.link(session, incident.id, "call", str(call.id), taker, now)
-        call.incident_id = incident.id
+        call.incident_id = opened.incident.id
     elif disposition == Disposition.DUPLICATE:
         if incident_id is None:
-            raise ValueError("incident_id: a duplicate call names the incident it is about")
+            raise InvalidInputError("a duplicate call names the incident it is about", field="incident_id")
         incidents.link(session, incident_id, "call", str(call.id), taker, now, note="repeat report")
         call.incident_id = incident_id
     call.disposition = disposition.value
     call.updated_at = now
     session.flush()
-    return call
+    return CallOutcome(call, opened)
 
 
 def caller_history(

@@ -1,7 +1,14 @@
-"""Per-node objects built from settings once: the incident taxonomy, the travel-time router, limiters."""
+"""Per-node objects built from settings once: the incident taxonomy, the travel router, the panic limiter."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends
+
+from safecity.config.dispatch import DispatchSettings
+from safecity.core.http.deps import ServicesDep
 from safecity.core.http.services import Services
 from safecity.core.ratelimit import RateLimiter
 from safecity.dispatch.metrics import ShiftCalendar
@@ -9,21 +16,34 @@ from safecity.dispatch.routing import Router, router_from_settings
 from safecity.dispatch.taxonomy import Taxonomy
 
 
+@dataclass
+class DispatchRuntime:
+    taxonomy: Taxonomy
+    router: Router  # tests and deployments may replace it with their own
+    panic_limiter: RateLimiter
+
+    @classmethod
+    def build(cls, settings: DispatchSettings) -> DispatchRuntime:
+        return cls(
+            taxonomy=Taxonomy(settings.incident_types),
+            router=router_from_settings(settings),
+            panic_limiter=RateLimiter(f"{settings.panic_per_minute}/minute"),
+        )
+
+
+def dispatch_runtime(services: ServicesDep) -> DispatchRuntime:
+    return services.runtimes.get(DispatchRuntime)
+
+
+DispatchRuntimeDep = Annotated[DispatchRuntime, Depends(dispatch_runtime)]
+
+
 def taxonomy_of(services: Services) -> Taxonomy:
-    found = services.extras.get("dispatch.taxonomy")
-    if found is None:
-        found = services.extras["dispatch.taxonomy"] = Taxonomy(services.settings.dispatch.incident_types)
-    taxonomy: Taxonomy = found
-    return taxonomy
+    return services.runtimes.get(DispatchRuntime).taxonomy
 
 
 def router_of(services: Services) -> Router:
-    """Tests and deployments may put their own router in `services.extras["dispatch.router"]`."""
-    found = services.extras.get("dispatch.router")
-    if found is None:
-        found = services.extras["dispatch.router"] = router_from_settings(services.settings.dispatch)
-    router: Router = found
-    return router
+    return services.runtimes.get(DispatchRuntime).router
 
 
 def calendar_of(services: Services) -> ShiftCalendar:
@@ -32,9 +52,4 @@ def calendar_of(services: Services) -> ShiftCalendar:
 
 
 def panic_limiter_of(services: Services) -> RateLimiter:
-    found = services.extras.get("dispatch.panic_limiter")
-    if found is None:
-        rate = f"{services.settings.dispatch.panic_per_minute}/minute"
-        found = services.extras["dispatch.panic_limiter"] = RateLimiter(rate)
-    limiter: RateLimiter = found
-    return limiter
+    return services.runtimes.get(DispatchRuntime).panic_limiter

@@ -33,14 +33,3 @@ class UnitUpdated(Event):
     unit: UnitOut
     action: str
     incident_id: int | None = None
-
-
-@register_event
-class PanicLocationEvent(Event):
-    type: Literal["panic.location"] = "panic.location"
-    panic_id: str
-    incident_id: int
-    alert_id: int
-    latitude: float
-    longitude: float
-    accuracy_m: float | None = None

@@ -1,73 +1,22 @@
-"""Incidents: creation from any origin, the status lifecycle, links and the narrative log."""
+"""Incidents: the status lifecycle, links and the narrative log (`opening.open_incident` creates them)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from safecity.core.errors import InvalidInputError, NotFoundError
 from safecity.dispatch.models import Incident, IncidentLink, IncidentLogEntry
 from safecity.dispatch.states import INCIDENT_TRANSITIONS, IncidentStatus, check_incident
-from safecity.dispatch.taxonomy import Taxonomy
 
-ORIGINS = ("manual", "alert", "call", "report", "panic")
 LINK_KINDS = ("alert", "evidence", "person", "vehicle", "call", "report")
 
 
-class IncidentNotFoundError(LookupError):
+class IncidentNotFoundError(NotFoundError):
     pass
-
-
-@dataclass(frozen=True, slots=True)
-class IncidentInput:
-    type: str
-    title: str = ""
-    description: str | None = None
-    origin: str = "manual"
-    priority: int | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    address: str = ""
-    area: str | None = None
-    received_at: datetime | None = None  # when the call/alert/report came in; defaults to now
-
-
-def create_incident(
-    session: Session, taxonomy: Taxonomy, data: IncidentInput, by: str, now: datetime
-) -> Incident:
-    kind = taxonomy.get(data.type)
-    if data.origin not in ORIGINS:
-        raise ValueError(f"unknown origin {data.origin!r}")
-    incident = Incident(
-        type=kind.code,
-        priority=data.priority or kind.priority,
-        status=IncidentStatus.NEW.value,
-        title=data.title or kind.label,
-        description=(data.description or "").strip() or None,
-        origin=data.origin,
-        latitude=data.latitude,
-        longitude=data.longitude,
-        address=data.address,
-        area=data.area,
-        received_at=data.received_at or now,
-        created_at=now,
-        created_by=by,
-        updated_at=now,
-    )
-    session.add(incident)
-    session.flush()
-    log(
-        session,
-        incident.id,
-        by,
-        "status",
-        f"created ({data.origin}) as {kind.code}, priority {incident.priority}",
-        now,
-    )
-    return incident
 
 
 def get_incident(session: Session, incident_id: int) -> Incident:
@@ -145,7 +94,7 @@ def link(
 ) -> IncidentLink:
     """Attach an alert, evidence, person, vehicle, call or report; linking twice returns the first link."""
     if kind not in LINK_KINDS:
-        raise ValueError(f"unknown link kind {kind!r}; use one of {', '.join(LINK_KINDS)}")
+        raise InvalidInputError(f"unknown link kind {kind!r}; use one of {', '.join(LINK_KINDS)}")
     get_incident(session, incident_id)
     existing = session.scalars(
         select(IncidentLink).where(

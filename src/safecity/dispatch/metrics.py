@@ -19,8 +19,8 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from safecity.config.dispatch import ResponseTargets, Shift
 from safecity.dispatch.models import Assignment, Incident
-from safecity.dispatch.settings import ResponseTargets, Shift
 
 INTERVALS = ("call_processing", "turnout", "travel", "total_response")
 GroupBy = Literal["all", "type", "area", "shift"]

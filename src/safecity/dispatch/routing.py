@@ -7,8 +7,8 @@ from typing import Protocol
 
 import httpx
 
+from safecity.config.dispatch import DispatchSettings
 from safecity.dispatch.geo import haversine_m
-from safecity.dispatch.settings import DispatchSettings
 
 Point = tuple[float, float]  # (latitude, longitude)
 

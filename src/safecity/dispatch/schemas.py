@@ -1,4 +1,4 @@
-"""Incidents, units, calls and panic sessions as the API and the live socket show them."""
+"""Incidents, units and calls as the API and the live socket show them."""
 
 from __future__ import annotations
 
@@ -112,10 +112,3 @@ class CallerHistoryOut(BaseModel):
     calls_in_window: int
     not_incidents_in_window: int
     repeat: bool
-
-
-class PanicLocationOut(_Out):
-    time: datetime
-    latitude: float
-    longitude: float
-    accuracy_m: float | None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from safecity.core.errors import ConflictError
+
 
 class IncidentStatus(StrEnum):
     NEW = "new"
@@ -49,7 +51,7 @@ UNIT_TRANSITIONS: dict[UnitStatus, frozenset[UnitStatus]] = {
 }
 
 
-class TransitionError(Exception):
+class TransitionError(ConflictError):
     """A state change the lifecycle does not allow, or one that lost a race (HTTP 409)."""
 
 

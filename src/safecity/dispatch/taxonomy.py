@@ -7,15 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from pydantic import BaseModel, Field
-
-
-class IncidentType(BaseModel):
-    code: str
-    label: str
-    priority: int = Field(ge=1, le=5)
-    capability: str = Field("police", description="A unit capability the response needs.")
-
+from safecity.config.dispatch import IncidentType
+from safecity.core.errors import InvalidInputError
 
 DEFAULT_TYPES: tuple[IncidentType, ...] = (
     IncidentType(code="terrorism_threat", label="Terrorism threat", priority=1),
@@ -45,8 +38,8 @@ class Taxonomy:
         try:
             return self.types[code]
         except KeyError:
-            raise ValueError(
-                f"type: unknown incident type {code!r} (known: {', '.join(sorted(self.types))})"
+            raise InvalidInputError(
+                f"unknown incident type {code!r} (known: {', '.join(sorted(self.types))})", field="type"
             ) from None
 
     def all(self) -> list[IncidentType]:

@@ -10,6 +10,7 @@ from enum import StrEnum
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from safecity.core.errors import InvalidInputError, NotFoundError
 from safecity.dispatch import incidents
 from safecity.dispatch.geo import haversine_m
 from safecity.dispatch.models import Assignment, Unit
@@ -44,7 +45,7 @@ _TIMESTAMP = {
 _ROUTER_CANDIDATES = 25
 
 
-class UnitNotFoundError(LookupError):
+class UnitNotFoundError(NotFoundError):
     pass
 
 
@@ -72,7 +73,7 @@ def create_unit(
     longitude: float | None = None,
 ) -> Unit:
     if session.get(Unit, unit_id) is not None:
-        raise ValueError(f"unit {unit_id!r} already exists")
+        raise InvalidInputError(f"unit {unit_id!r} already exists")
     unit = Unit(
         id=unit_id,
         callsign=callsign,

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, status
 from pydantic import AwareDatetime, BaseModel, Field
 
 from safecity.core.auth.permissions import Permission
+from safecity.core.errors import InvalidInputError
 from safecity.core.http.security import Principal, require
 from safecity.core.http.services import Services, get_services
 from safecity.events_search.queries import MAX_LIMIT, EventQuery, StoredEvent, search_events
@@ -66,8 +67,7 @@ def search(
             "this server's bus (NATS) keeps no searchable event log; only the embedded bus does",
         )
     if since is not None and until is not None and until <= since:
-        error = {"type": "value_error", "loc": ["query", "until"], "msg": "until must be after since"}
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, [error])
+        raise InvalidInputError("until must be after since", field="until", location="query")
     query = EventQuery(
         type_prefix=type,
         camera_id=camera_id,

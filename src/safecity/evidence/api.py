@@ -5,24 +5,24 @@ from __future__ import annotations
 import tempfile
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, UploadFile, status
-from fastapi.exceptions import RequestValidationError
+from fastapi import APIRouter, File, Form, HTTPException, UploadFile, status
 from fastapi.responses import FileResponse
 
 from safecity.core.auth.permissions import Permission
 from safecity.core.db import utcnow
 from safecity.core.http.access import PersonalDataAccess, personal_data_read
-from safecity.core.http.auditing import audit
+from safecity.core.http.actions import action
+from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import Principal, require
-from safecity.core.http.services import Services, get_services
+from safecity.core.http.services import Services
 from safecity.core.media import MediaError
 from safecity.evidence import bundle, custody, holds, vault
 from safecity.evidence.custody import Actor, CustodyAction
-from safecity.evidence.errors import EvidenceError, EvidenceNotFoundError, InvalidEvidenceInputError
+from safecity.evidence.errors import InvalidEvidenceInputError
 from safecity.evidence.redaction import RegionFinder, face_finder, plate_finder, redaction_detector
-from safecity.evidence.retention import RetentionContext, build_sweeper
+from safecity.evidence.retention import RetentionContext, RetentionPlan
 from safecity.evidence.schemas import (
     CaseCreate,
     CaseOut,
@@ -40,21 +40,10 @@ from safecity.evidence.schemas import (
 from safecity.evidence.signing import fingerprint, load_or_create_signing_key, public_key_pem
 
 router = APIRouter(prefix="/api/v1", tags=["evidence"])
-ServicesDep = Annotated[Services, Depends(get_services)]
 
 
 def _actor(principal: Principal) -> Actor:
     return Actor(principal.username, principal.role.value)
-
-
-def _invalid(exc: InvalidEvidenceInputError, location: str = "body") -> NoReturn:
-    raise RequestValidationError(
-        [{"type": "value_error", "loc": (location, exc.field), "msg": exc.message, "input": None}]
-    )
-
-
-def _not_found(exc: EvidenceNotFoundError) -> NoReturn:
-    raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc))
 
 
 def _finder(services: Services) -> RegionFinder:
@@ -63,13 +52,6 @@ def _finder(services: Services) -> RegionFinder:
 
 def _plate_finder(wanted: bool) -> RegionFinder | None:
     return plate_finder() if wanted else None
-
-
-def _audit(
-    services: Services, principal: Principal, action: str, object_type: str, object_id: Any, **details: Any
-) -> None:
-    with services.database.session() as session:
-        audit(session, principal, action, object_type, object_id, **details)
 
 
 # Cases ----------------------------------------------------------------------------------------------------
@@ -81,20 +63,17 @@ def create_case(
     services: ServicesDep,
     principal: Annotated[Principal, require(Permission.EVIDENCE_MANAGE)],
 ) -> CaseOut:
-    try:
-        with services.database.session() as session:
-            case = vault.create_case(
-                session,
-                body.reference,
-                body.title,
-                _actor(principal),
-                description=body.description,
-                incident_ref=body.incident_ref,
-            )
-            out = CaseOut.model_validate(case, from_attributes=True)
-    except InvalidEvidenceInputError as exc:
-        _invalid(exc)
-    _audit(services, principal, "evidence.case_create", "evidence_case", out.id, reference=out.reference)
+    with action(services, principal) as act:
+        case = vault.create_case(
+            act.session,
+            body.reference,
+            body.title,
+            _actor(principal),
+            description=body.description,
+            incident_ref=body.incident_ref,
+        )
+        out = CaseOut.model_validate(case, from_attributes=True)
+        act.audit("evidence.case_create", "evidence_case", out.id, reference=out.reference)
     return out
 
 
@@ -110,11 +89,8 @@ def list_cases(
 def get_case(
     case_id: int, services: ServicesDep, _: Annotated[Principal, require(Permission.EVIDENCE_READ)]
 ) -> CaseOut:
-    try:
-        with services.database.session() as session:
-            return CaseOut.model_validate(vault.get_case(session, case_id), from_attributes=True)
-    except EvidenceNotFoundError as exc:
-        _not_found(exc)
+    with services.database.session() as session:
+        return CaseOut.model_validate(vault.get_case(session, case_id), from_attributes=True)
 
 
 @router.patch(
@@ -134,27 +110,22 @@ def update_case(
     services: ServicesDep,
     principal: Annotated[Principal, require(Permission.EVIDENCE_MANAGE)],
 ) -> CaseOut:
-    try:
-        with services.database.session() as session:
-            case = vault.get_case(session, case_id)
-            changes = vault.update_case_details(
-                session,
-                case,
-                title=body.title,
-                description=body.description,
-                incident_ref=body.incident_ref,
-            )
-            if body.status is not None:
-                vault.set_case_status(session, case, body.status, _actor(principal))
-            out = CaseOut.model_validate(case, from_attributes=True)
-    except EvidenceNotFoundError as exc:
-        _not_found(exc)
-    except InvalidEvidenceInputError as exc:
-        _invalid(exc)
-    details: dict[str, Any] = {"changes": changes}
-    if body.status is not None:
-        details["status"] = body.status
-    _audit(services, principal, "evidence.case_update", "evidence_case", case_id, **details)
+    with action(services, principal) as act:
+        case = vault.get_case(act.session, case_id)
+        changes = vault.update_case_details(
+            act.session,
+            case,
+            title=body.title,
+            description=body.description,
+            incident_ref=body.incident_ref,
+        )
+        if body.status is not None:
+            vault.set_case_status(act.session, case, body.status, _actor(principal))
+        out = CaseOut.model_validate(case, from_attributes=True)
+        details: dict[str, Any] = {"changes": changes}
+        if body.status is not None:
+            details["status"] = body.status
+        act.audit("evidence.case_update", "evidence_case", case_id, **details)
     return out
 
 
@@ -180,7 +151,7 @@ def create_item(
     description: Annotated[str, Form(max_length=10_000)] = "",
 ) -> ItemOut:
     if (file is None) == (media_sha256 is None):
-        _invalid(InvalidEvidenceInputError("file", "send either a file or media_sha256, not both or neither"))
+        raise InvalidEvidenceInputError("file", "send either a file or media_sha256, not both or neither")
     metadata = vault.ItemMetadata(
         kind=kind,
         case_id=case_id,
@@ -191,18 +162,13 @@ def create_item(
         description=description,
     )
     actor = _actor(principal)
-    try:
-        with services.database.session() as session:
-            if file is not None:
-                item = vault.add_upload(session, services.media, file.file, metadata, actor)
-            else:
-                item = vault.add_item(session, services.media, str(media_sha256), metadata, actor)
-            out = ItemOut.model_validate(item, from_attributes=True)
-    except InvalidEvidenceInputError as exc:
-        _invalid(exc)
-    _audit(
-        services, principal, "evidence.collect", "evidence_item", out.id, sha256=out.sha256, case_id=case_id
-    )
+    with action(services, principal) as act:
+        if file is not None:
+            item = vault.add_upload(act.session, services.media, file.file, metadata, actor)
+        else:
+            item = vault.add_item(act.session, services.media, str(media_sha256), metadata, actor)
+        out = ItemOut.model_validate(item, from_attributes=True)
+        act.audit("evidence.collect", "evidence_item", out.id, sha256=out.sha256, case_id=case_id)
     return out
 
 
@@ -219,21 +185,18 @@ def list_items(
 def _view(
     services: Services, access: PersonalDataAccess, item_id: int, what: str
 ) -> tuple[ItemOut, Path | None]:
-    try:
-        with services.database.session() as session:
-            item = vault.get_item(session, item_id)
-            custody.record(
-                session,
-                item,
-                CustodyAction.VIEWED,
-                _actor(access.principal),
-                purpose=access.purpose,
-                case_ref=access.case_ref,
-                details={"what": what},
-            )
-            out = ItemOut.model_validate(item, from_attributes=True)
-    except EvidenceNotFoundError as exc:
-        _not_found(exc)
+    with services.database.session() as session:
+        item = vault.get_item(session, item_id)
+        custody.record(
+            session,
+            item,
+            CustodyAction.VIEWED,
+            _actor(access.principal),
+            purpose=access.purpose,
+            case_ref=access.case_ref,
+            details={"what": what},
+        )
+        out = ItemOut.model_validate(item, from_attributes=True)
     try:
         path: Path | None = services.media.path(out.sha256)
     except MediaError:
@@ -270,24 +233,21 @@ def item_content(
 def item_custody(
     item_id: int, services: ServicesDep, _: Annotated[Principal, require(Permission.EVIDENCE_READ)]
 ) -> CustodyReport:
-    try:
-        with services.database.session() as session:
-            item = vault.get_item(session, item_id)
-            entries = custody.chain(session, item_id)
-            problems = custody.chain_problems(
-                [custody.entry_to_dict(e) for e in entries],
-                item_id,
-                head=item.custody_head,
-                count=item.custody_count,
-            )
-            return CustodyReport(
-                item_id=item_id,
-                intact=not problems,
-                problems=problems,
-                entries=[CustodyOut.model_validate(e, from_attributes=True) for e in entries],
-            )
-    except EvidenceNotFoundError as exc:
-        _not_found(exc)
+    with services.database.session() as session:
+        item = vault.get_item(session, item_id)
+        entries = custody.chain(session, item_id)
+        problems = custody.chain_problems(
+            [custody.entry_to_dict(e) for e in entries],
+            item_id,
+            head=item.custody_head,
+            count=item.custody_count,
+        )
+        return CustodyReport(
+            item_id=item_id,
+            intact=not problems,
+            problems=problems,
+            entries=[CustodyOut.model_validate(e, from_attributes=True) for e in entries],
+        )
 
 
 @router.post(
@@ -311,35 +271,27 @@ def redact(
     services: ServicesDep,
     principal: Annotated[Principal, require(Permission.EVIDENCE_MANAGE)],
 ) -> ItemOut:
-    try:
-        with services.database.session() as session:
-            item = vault.get_item(session, item_id)
-            actor = _actor(principal)
-            derivative = bundle.redact_item(
-                session,
-                services.media,
-                item,
-                actor,
-                purpose=body.purpose,
-                finder=_finder(services),
-                plates=_plate_finder(body.plates),
-                regions=body.regions,
-            )
-            out = ItemOut.model_validate(derivative, from_attributes=True)
-    except EvidenceNotFoundError as exc:
-        _not_found(exc)
-    except InvalidEvidenceInputError as exc:
-        _invalid(exc, "path" if exc.field == "item_id" else "body")
-    _audit(
-        services,
-        principal,
-        "evidence.redact",
-        "evidence_item",
-        item_id,
-        derivative=out.id,
-        drawn_regions=[list(box) for box in body.regions],
-        plates=body.plates,
-    )
+    with action(services, principal) as act:
+        item = vault.get_item(act.session, item_id)
+        derivative = bundle.redact_item(
+            act.session,
+            services.media,
+            item,
+            _actor(principal),
+            purpose=body.purpose,
+            finder=_finder(services),
+            plates=_plate_finder(body.plates),
+            regions=body.regions,
+        )
+        out = ItemOut.model_validate(derivative, from_attributes=True)
+        act.audit(
+            "evidence.redact",
+            "evidence_item",
+            item_id,
+            derivative=out.id,
+            drawn_regions=[list(box) for box in body.regions],
+            plates=body.plates,
+        )
     return out
 
 
@@ -366,37 +318,32 @@ def export(
 ) -> FileResponse:
     key = load_or_create_signing_key(services.settings.data_dir)
     principal = access.principal
-    try:
-        with tempfile.TemporaryDirectory(prefix="safecity-bundle-") as scratch:
-            with services.database.session() as session:
-                result = bundle.export_bundle(
-                    session,
-                    services.media,
-                    key,
-                    body.item_ids,
-                    _actor(principal),
-                    Path(scratch) / "bundle.zip",
-                    purpose=access.purpose,
-                    case_ref=access.case_ref,
-                    redact=body.redact,
-                    finder=_finder(services) if body.redact else None,
-                )
-            ref = services.media.put_file(result.path, ".zip")
-    except InvalidEvidenceInputError as exc:
-        _invalid(exc)
-    except EvidenceError as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
-    _audit(
-        services,
-        principal,
-        "evidence.exported",
-        "evidence_bundle",
-        result.bundle_id,
-        sha256=ref.sha256,
-        items=body.item_ids,
-        redacted=body.redact,
-        fingerprint=result.fingerprint,
-    )
+    with (
+        tempfile.TemporaryDirectory(prefix="safecity-bundle-") as scratch,
+        action(services, principal) as act,
+    ):
+        result = bundle.export_bundle(
+            act.session,
+            services.media,
+            key,
+            body.item_ids,
+            _actor(principal),
+            Path(scratch) / "bundle.zip",
+            purpose=access.purpose,
+            case_ref=access.case_ref,
+            redact=body.redact,
+            finder=_finder(services) if body.redact else None,
+        )
+        ref = services.media.put_file(result.path, ".zip")
+        act.audit(
+            "evidence.exported",
+            "evidence_bundle",
+            result.bundle_id,
+            sha256=ref.sha256,
+            items=body.item_ids,
+            redacted=body.redact,
+            fingerprint=result.fingerprint,
+        )
     stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
     return FileResponse(
         services.media.path(ref.sha256),
@@ -434,13 +381,10 @@ def place_hold(
     services: ServicesDep,
     principal: Annotated[Principal, require(Permission.EVIDENCE_MANAGE)],
 ) -> HoldOut:
-    try:
-        with services.database.session() as session:
-            hold = holds.place_hold(session, _actor(principal), **body.model_dump())
-            out = HoldOut.model_validate(hold, from_attributes=True)
-    except InvalidEvidenceInputError as exc:
-        _invalid(exc)
-    _audit(services, principal, "retention.hold_placed", "legal_hold", out.id, **body.model_dump(mode="json"))
+    with action(services, principal) as act:
+        hold = holds.place_hold(act.session, _actor(principal), **body.model_dump())
+        out = HoldOut.model_validate(hold, from_attributes=True)
+        act.audit("retention.hold_placed", "legal_hold", out.id, **body.model_dump(mode="json"))
     return out
 
 
@@ -460,18 +404,11 @@ def release_hold(
     services: ServicesDep,
     principal: Annotated[Principal, require(Permission.EVIDENCE_MANAGE)],
 ) -> HoldOut:
-    try:
-        with services.database.session() as session:
-            out = HoldOut.model_validate(
-                holds.release_hold(session, hold_id, _actor(principal), body.reason), from_attributes=True
-            )
-    except EvidenceNotFoundError as exc:
-        _not_found(exc)
-    except InvalidEvidenceInputError as exc:
-        _invalid(exc)
-    except EvidenceError as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
-    _audit(services, principal, "retention.hold_released", "legal_hold", hold_id, reason=out.release_reason)
+    with action(services, principal) as act:
+        out = HoldOut.model_validate(
+            holds.release_hold(act.session, hold_id, _actor(principal), body.reason), from_attributes=True
+        )
+        act.audit("retention.hold_released", "legal_hold", hold_id, reason=out.release_reason)
     return out
 
 
@@ -485,7 +422,7 @@ def retention_report(
     services: ServicesDep, _: Annotated[Principal, require(Permission.RETENTION_MANAGE)]
 ) -> dict[str, object]:
     context = RetentionContext(services.settings, services.database, services.media)
-    return build_sweeper(context).sweep(utcnow(), dry_run=True).to_dict()
+    return services.runtimes.get(RetentionPlan).sweeper(context).sweep(utcnow(), dry_run=True).to_dict()
 
 
 routers = (router, holds_router, retention_router)

@@ -230,10 +230,12 @@ def redact_item(
     kind = media_type(item.suffix)
     if kind not in {"image", "video"}:
         raise InvalidEvidenceInputError(
-            "item_id", f"item {item.id} ({item.suffix or 'no suffix'}) is not an image or video"
+            "item_id",
+            f"item {item.id} ({item.suffix or 'no suffix'}) is not an image or video",
+            location="path",
         )
     if item.status == ITEM_PURGED:
-        raise InvalidEvidenceInputError("item_id", f"item {item.id} was purged by retention")
+        raise InvalidEvidenceInputError("item_id", f"item {item.id} was purged by retention", location="path")
     with tempfile.TemporaryDirectory(prefix="safecity-redact-") as scratch:
         return _redacted_derivative(
             session,

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -18,11 +16,11 @@ from safecity.evidence.custody import Actor, CustodyAction
 from safecity.evidence.holds import HoldChecker, active_holds, protection
 from safecity.evidence.models import CASE_OPEN, ITEM_PURGED, EvidenceCase, EvidenceItem
 from safecity.evidence.retention import DataClassPolicy, RetentionContext
-from safecity.video.segment_store import Segment
+from safecity.video.retention import purge_segments
+from safecity.video.segment_store import RecordingsOnDisk, recordings_dir
 
 log = logging.getLogger(__name__)
 RETENTION_ACTOR = Actor("retention", "system")
-_FINISHED = re.compile(r"^(\d+)-(\d+)\.mp4$")
 
 
 def protected_media(session: Session, shas: set[str]) -> set[str]:
@@ -66,39 +64,17 @@ def purge_evidence(database: Database, media: MediaStore, before: datetime, dry_
     return len(doomed)
 
 
-def finished_segments(root: Path) -> Iterator[Segment]:
-    """Finished recordings on disk (never a segment still being written)."""
-    if not root.is_dir():
-        return
-    for path in sorted(root.glob("*/*/*.mp4")):
-        if match := _FINISHED.match(path.name):
-            start, end = int(match[1]) / 1000, int(match[2]) / 1000
-            yield Segment(start, end, path.parent.parent.name, path, path.stat().st_size)
-
-
 def purge_recordings(root: Path, holds: HoldChecker, before: datetime, dry_run: bool) -> int:
-    """Recorded segments that ended before `before` and are not held (a failing hold check keeps them)."""
-    cutoff = before.timestamp()
-    count = 0
-    for segment in finished_segments(root):
-        if segment.end >= cutoff:
-            continue
-        try:
-            held = holds.is_held(segment.camera_id, segment.start, segment.end)
-        except Exception:
-            log.exception("hold check failed for %s; keeping it", segment.path)
-            held = True
-        if held:
-            continue
-        count += 1
-        if not dry_run:
-            segment.path.unlink(missing_ok=True)
-    return count
+    """Finished recorded segments that ended before `before` and are not held (a failing hold check keeps
+    them); never a segment still being written."""
+    store = RecordingsOnDisk(root)
+    result = purge_segments(store, ended_before=before.timestamp(), is_held=holds.is_held, dry_run=dry_run)
+    return len(result.deleted)
 
 
 def builtin_classes(context: RetentionContext) -> list[DataClassPolicy]:
     retention = context.settings.retention
-    root = retention.recordings_dir or context.settings.data_dir / "recordings"
+    root = retention.recordings_dir or recordings_dir(context.settings.data_dir)
     checker = HoldChecker(context.database)
     return [
         DataClassPolicy(

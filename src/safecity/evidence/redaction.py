@@ -24,13 +24,12 @@ import numpy as np
 
 from safecity.evidence.errors import InvalidEvidenceInputError
 from safecity.evidence.mediafiles import rewrite_video
-from safecity.video.frame import Image
+from safecity.video.frame import Image, PixelBox
 from safecity.vision.faces import FaceDetector, create_detector
 
 if TYPE_CHECKING:
     from safecity.vision.plates import PlateReader
 
-PixelBox = tuple[int, int, int, int]  # x1, y1, x2, y2 (x2/y2 exclusive), clipped to the image
 #: Finds the regions to hide in one frame (faces, plates).
 RegionFinder = Callable[[Image], list[PixelBox]]
 

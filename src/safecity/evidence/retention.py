@@ -2,10 +2,9 @@
 
 A data class is `DataClassPolicy(name, days, purge)` where `purge(before, dry_run) -> count` deletes (or,
 with `dry_run`, only counts) that class's data older than `before`, never anything held: open cases, legal
-holds (`safecity.evidence.holds`) and evidence media (`protected_media`). Domains add their classes with a
-provider registered at import time of a module `safecity.models` imports (see docs/evidence.md):
+holds (`safecity.evidence.holds`) and evidence media (`protected_media`). A domain offers its classes with a
+provider, and `safecity.retention.RETENTION_PLAN` lists every provider (see docs/evidence.md):
 
-    @retention_provider
     def plate_reads(context: RetentionContext) -> list[DataClassPolicy]:
         days = context.settings.retention.days_for("plate_reads", 90)
         return [DataClassPolicy("plate_reads", days, lambda before, dry_run: ...)]
@@ -113,23 +112,17 @@ class RetentionContext:
 
 
 RetentionProvider = Callable[[RetentionContext], Iterable[DataClassPolicy]]
-_providers: list[RetentionProvider] = []
 
 
-def retention_provider(provider: RetentionProvider) -> RetentionProvider:
-    """Register a provider of data classes (a decorator); it is called for every sweeper built."""
-    if provider not in _providers:
-        _providers.append(provider)
-    return provider
+@dataclass(frozen=True, slots=True)
+class RetentionPlan:
+    """The providers of every data class to sweep, in order."""
 
+    providers: tuple[RetentionProvider, ...]
 
-def build_sweeper(context: RetentionContext) -> Sweeper:
-    """A sweeper with evidence items, recordings and every registered domain's data classes."""
-    import safecity.models  # noqa: F401  (domains register their providers when their modules load)
-    from safecity.evidence.purgers import builtin_classes
-
-    sweeper = Sweeper()
-    for provider in [builtin_classes, *_providers]:
-        for policy in provider(context):
-            sweeper.register(policy)
-    return sweeper
+    def sweeper(self, context: RetentionContext) -> Sweeper:
+        sweeper = Sweeper()
+        for provider in self.providers:
+            for policy in provider(context):
+                sweeper.register(policy)
+        return sweeper

@@ -7,25 +7,24 @@ audited before the route runs. A candidate becomes a confirmed match only when t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, UploadFile, status
+from fastapi import APIRouter, Depends, Query, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from safecity.core.auth.permissions import Permission
 from safecity.core.bus import Event
+from safecity.core.errors import InvalidInputError
 from safecity.core.http.access import PersonalDataAccess, personal_data_read
 from safecity.core.http.services import Services, get_services
 from safecity.faces.runtime import face_watchlist
 from safecity.faces.service import forensic_search
+from safecity.faces.watchlist import candidates as candidate_service
+from safecity.faces.watchlist.models import FaceCandidate
+from safecity.faces.watchlist.service import Actor
 from safecity.vision.faces import FaceError, ImageInputError, SearchMode, primary_face
-from safecity.watchlist.persons import candidates as candidate_service
-from safecity.watchlist.persons.models import FaceCandidate
-from safecity.watchlist.persons.service import Actor
 
 router = APIRouter(prefix="/api/v1/faces", tags=["faces"])
 ServicesDep = Annotated[Services, Depends(get_services)]
@@ -37,13 +36,6 @@ CandidateView = Annotated[
 CandidateDecide = Annotated[
     PersonalDataAccess, personal_data_read(Permission.FACES_CONFIRM, "face.candidate.decide")
 ]
-
-
-def _unprocessable(message: str) -> HTTPException:
-    return HTTPException(
-        status.HTTP_422_UNPROCESSABLE_CONTENT,
-        [{"type": "value_error", "loc": ["body", "file"], "msg": message}],
-    )
 
 
 class CandidateMatchOut(BaseModel):
@@ -81,7 +73,7 @@ async def search(
     try:
         found = await run_in_threadpool(watchlist.identify, data, mode=mode, k=k)
     except ImageInputError as exc:
-        raise _unprocessable(str(exc)) from exc
+        raise InvalidInputError(str(exc), field="file") from exc
     return SearchOut.model_validate({"mode": mode, "faces": [face.to_dict() for face in found]})
 
 
@@ -114,7 +106,7 @@ async def forensic(
     """Stored face crops nearest to the uploaded face within [since, until] (and cameras), ranked; crops past
     the face-crop retention period are never returned."""
     if until < since:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "until is before since")
+        raise InvalidInputError("until is before since")
     data = await file.read()
     watchlist = face_watchlist(services)
     retention_days = services.settings.retention.days_for("face_crops", 30)
@@ -143,7 +135,7 @@ async def forensic(
     try:
         return await run_in_threadpool(run)
     except FaceError as exc:
-        raise _unprocessable(str(exc)) from exc
+        raise InvalidInputError(str(exc), field="file") from exc
 
 
 class DecisionOut(BaseModel):
@@ -206,16 +198,6 @@ def candidate_out(candidate: FaceCandidate) -> CandidateOut:
     )
 
 
-@contextmanager
-def candidate_errors() -> Iterator[None]:
-    try:
-        yield
-    except candidate_service.CandidateNotFoundError as exc:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
-    except candidate_service.DecisionConflictError as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
-
-
 @router.get("/candidates", response_model=list[CandidateOut])
 def list_candidates(
     services: ServicesDep,
@@ -236,7 +218,7 @@ def list_candidates(
 @router.get("/candidates/{candidate_id}", response_model=CandidateOut)
 def get_candidate(candidate_id: int, services: ServicesDep, _: CandidateView) -> CandidateOut:
     """The candidate with the probe crop's and the enrolled image's sha256 (`GET /api/v1/media/{sha256}`)."""
-    with candidate_errors(), services.database.session() as session:
+    with services.database.session() as session:
         return candidate_out(candidate_service.get_candidate(session, candidate_id))
 
 
@@ -250,7 +232,7 @@ async def decide(
     actor = Actor(principal.username, principal.role.value, principal.client_address)
 
     def run() -> tuple[CandidateOut, list[Event]]:
-        with candidate_errors(), services.database.session() as session:
+        with services.database.session() as session:
             candidate, events = candidate_service.decide(
                 session,
                 candidate_id,

@@ -14,10 +14,10 @@ from safecity.core.bus import Event, EventBus
 from safecity.core.logs import get_logger
 from safecity.faces.events import FaceSightingEvent
 from safecity.faces.service import sighting_by_event, store_sighting
+from safecity.faces.watchlist.candidates import candidate_event
+from safecity.faces.watchlist.models import FaceCandidate
+from safecity.faces.watchlist.runtime import FaceWatchlist
 from safecity.vision.faces import Embedding
-from safecity.watchlist.persons.candidates import candidate_event
-from safecity.watchlist.persons.models import FaceCandidate
-from safecity.watchlist.persons.runtime import FaceWatchlist
 
 log = get_logger(__name__)
 CONSUMER = "faces"

@@ -11,7 +11,7 @@ from safecity.core.db import Database
 from safecity.core.media import MediaStore
 from safecity.evidence.holds import held_in
 from safecity.evidence.purgers import protected_media
-from safecity.evidence.retention import DataClassPolicy, RetentionContext, retention_provider
+from safecity.evidence.retention import DataClassPolicy, RetentionContext
 from safecity.faces.models import FaceSighting
 
 DEFAULT_DAYS = 30.0
@@ -46,7 +46,6 @@ def purge_face_crops(database: Database, media: MediaStore, before: datetime, dr
     return len(doomed)
 
 
-@retention_provider
 def face_crop_retention(context: RetentionContext) -> list[DataClassPolicy]:
     days = context.settings.retention.days_for("face_crops", DEFAULT_DAYS)
     return [

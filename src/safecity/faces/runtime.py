@@ -4,19 +4,26 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Annotated
 
+from fastapi import Depends
+
+from safecity.core.http.deps import ServicesDep
 from safecity.core.http.services import Services
 from safecity.faces.consumer import SightingConsumer
-from safecity.watchlist.persons.runtime import SERVICE_KEY, FaceWatchlist
+from safecity.faces.watchlist.runtime import FaceWatchlist
 
 
 def face_watchlist(services: Services) -> FaceWatchlist:
-    """The node's FaceWatchlist (created on first use when the app was started without `start_faces`)."""
-    watchlist = services.extras.get(SERVICE_KEY)
-    if watchlist is None:
-        watchlist = services.extras[SERVICE_KEY] = FaceWatchlist(services.database, services.media)
-    assert isinstance(watchlist, FaceWatchlist)
-    return watchlist
+    """The node's FaceWatchlist (its gallery is loaded by `start_faces`)."""
+    return services.runtimes.get(FaceWatchlist)
+
+
+def node_face_watchlist(services: ServicesDep) -> FaceWatchlist:
+    return face_watchlist(services)
+
+
+FaceWatchlistDep = Annotated[FaceWatchlist, Depends(node_face_watchlist)]
 
 
 async def start_faces(services: Services) -> FaceWatchlist:

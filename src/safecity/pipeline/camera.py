@@ -15,16 +15,18 @@ from typing import Any
 import numpy as np
 
 from safecity.pipeline.events import EmittedEvent, EventType, PipelineEvent, event_time
-from safecity.pipeline.regions import Box, merge_region_detections, plan_regions
+from safecity.pipeline.regions import merge_region_detections, plan_regions
 from safecity.pipeline.rules.config import SceneConfig
 from safecity.pipeline.rules.engine import RuleEngine
-from safecity.pipeline.rules.geometry import to_pixels
 from safecity.pipeline.rules.hits import RuleHit
+from safecity.pipeline.rules.signals import ControllerFeed
 from safecity.pipeline.status import PipelineMode, PipelineStatus
-from safecity.video.frame import Frame, Image
+from safecity.video.frame import Frame, Image, PixelBox
 from safecity.video.motion import MotionDetector, MotionResult
+from safecity.vision.boxes import Box
 from safecity.vision.detectors.protocol import Detector
 from safecity.vision.detectors.types import Detections
+from safecity.vision.geometry import to_pixels
 from safecity.vision.tracking import ObjectTracker, Track, TrackerSettings
 
 log = logging.getLogger(__name__)
@@ -58,7 +60,7 @@ class DetectionRequest:
 
     frame: Frame
     motion: MotionResult
-    regions: list[Box]
+    regions: list[PixelBox]
     crops: list[Image]
 
 
@@ -70,8 +72,10 @@ class CameraPipeline:
         scene: SceneConfig | None = None,
         settings: PipelineSettings | None = None,
         no_detector_reason: str = "no detector model installed",
+        signal_feed: ControllerFeed | None = None,
     ) -> None:
         self.camera_id = camera_id
+        self.signal_feed = signal_feed  # live signal phases for the red-light rules; None: schedules only
         self.detector = detector
         self.scene = scene or SceneConfig()
         self.settings = settings or PipelineSettings()
@@ -170,10 +174,10 @@ class CameraPipeline:
         ]
         self.motion = MotionDetector(size, self.scene.motion, mask)
         if self.rules is None:
-            self.rules = RuleEngine(self.scene, frame.width, frame.height)
+            self.rules = RuleEngine(self.scene, frame.width, frame.height, self.signal_feed)
 
-    def _regions(self, frame: Frame, motion: MotionResult) -> list[Box]:
-        whole: Box = (0, 0, frame.width, frame.height)
+    def _regions(self, frame: Frame, motion: MotionResult) -> list[PixelBox]:
+        whole: PixelBox = (0, 0, frame.width, frame.height)
         due = (
             self.last_full_detection is None
             or frame.timestamp - self.last_full_detection >= self.settings.refresh_seconds
@@ -262,5 +266,5 @@ class CameraPipeline:
         )
 
 
-def _int_box(box: tuple[float, float, float, float]) -> Box:
+def _int_box(box: Box) -> PixelBox:
     return int(box[0]), int(box[1]), int(box[2]) + 1, int(box[3]) + 1

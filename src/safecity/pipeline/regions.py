@@ -13,15 +13,14 @@ from collections.abc import Sequence
 import cv2
 import numpy as np
 
+from safecity.video.frame import PixelBox
 from safecity.vision.detectors.types import Detections
-
-Box = tuple[int, int, int, int]
 
 REGION_MARGIN = 1.2  # a region is this much larger than the motion it covers
 FULL_FRAME_COVERAGE = 0.6  # regions covering more than this share of the frame: just detect the frame
 
 
-def _square_around(box: Box, min_side: int, width: int, height: int) -> Box:
+def _square_around(box: PixelBox, min_side: int, width: int, height: int) -> PixelBox:
     x1, y1, x2, y2 = box
     side = int(max(min_side, (x2 - x1) * REGION_MARGIN, (y2 - y1) * REGION_MARGIN))
     side_w, side_h = min(side, width), min(side, height)
@@ -31,24 +30,24 @@ def _square_around(box: Box, min_side: int, width: int, height: int) -> Box:
     return left, top, left + side_w, top + side_h
 
 
-def _overlap(a: Box, b: Box) -> bool:
+def _overlap(a: PixelBox, b: PixelBox) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _area(box: Box) -> int:
+def _area(box: PixelBox) -> int:
     return (box[2] - box[0]) * (box[3] - box[1])
 
 
-def _union(a: Box, b: Box) -> Box:
+def _union(a: PixelBox, b: PixelBox) -> PixelBox:
     return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
 
 
 def plan_regions(
-    boxes: Sequence[Box], frame_size: tuple[int, int], min_side: int, max_regions: int = 2
-) -> list[Box]:
+    boxes: Sequence[PixelBox], frame_size: tuple[int, int], min_side: int, max_regions: int = 2
+) -> list[PixelBox]:
     """Regions to detect in for these motion/track boxes; `[whole frame]` when that is the cheaper plan."""
     width, height = frame_size
-    whole: Box = (0, 0, width, height)
+    whole: PixelBox = (0, 0, width, height)
     if not boxes:
         return []
     # Each cluster keeps the union of its boxes, so merging does not grow regions beyond what they cover.

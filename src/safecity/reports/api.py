@@ -8,19 +8,16 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from safecity.alerts.http import ServicesDep, clock_of, http_errors, publish
 from safecity.core.auth.permissions import Permission
-from safecity.core.http.auditing import audit
+from safecity.core.http.actions import action
+from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import Principal, require
 from safecity.dispatch.context import taxonomy_of
-from safecity.dispatch.events import IncidentCreated
 from safecity.dispatch.schemas import IncidentOut
-from safecity.dispatch.states import TransitionError
 from safecity.reports import service
 
 router = APIRouter(prefix="/api/v1/reports", tags=["citizen reports"])
 Moderator = Annotated[Principal, require(Permission.REPORTS_MODERATE)]
-_NOT_FOUND = (service.ReportNotFoundError,)
 
 
 class ReportOut(BaseModel):
@@ -75,19 +72,19 @@ def list_reports(
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> list[ReportOut]:
     states = [m.value for m in moderation] if moderation else [service.Moderation.PENDING.value]
-    with services.database.session() as session:
+    with action(services, principal) as act:
         found = service.search(
-            session, moderation=states, service_codes=[service_code] if service_code else [], limit=limit
+            act.session, moderation=states, service_codes=[service_code] if service_code else [], limit=limit
         )
-        audit(session, principal, "report.list", "citizen_report", "", moderation=states, count=len(found))
+        act.audit("report.list", "citizen_report", "", moderation=states, count=len(found))
         return [ReportOut.model_validate(r) for r in found]
 
 
 @router.get("/{report_id}", response_model=ReportOut)
 def get_report(report_id: int, services: ServicesDep, principal: Moderator) -> ReportOut:
-    with http_errors(*_NOT_FOUND), services.database.session() as session:
-        out = ReportOut.model_validate(service.get_report(session, report_id))
-        audit(session, principal, "report.view", "citizen_report", report_id)
+    with action(services, principal) as act:
+        out = ReportOut.model_validate(service.get_report(act.session, report_id))
+        act.audit("report.view", "citizen_report", report_id)
         return out
 
 
@@ -97,10 +94,10 @@ def get_report(report_id: int, services: ServicesDep, principal: Moderator) -> R
 def moderate(
     report_id: int, body: ModerationDecision, services: ServicesDep, principal: Moderator
 ) -> Moderated:
-    now = clock_of(services).now()
-    with http_errors(*_NOT_FOUND, conflict=(TransitionError,)), services.database.session() as session:
-        report, incident = service.moderate(
-            session,
+    now = services.clock.now()
+    with action(services, principal) as act:
+        report, opened = service.moderate(
+            act.session,
             taxonomy_of(services),
             report_id,
             service.Moderation(body.decision),
@@ -111,19 +108,17 @@ def moderate(
         )
         result = Moderated(
             report=ReportOut.model_validate(report),
-            incident=IncidentOut.model_validate(incident) if incident else None,
+            incident=opened.created.incident if opened else None,
         )
-        audit(
-            session,
-            principal,
+        act.audit(
             "report.moderate",
             "citizen_report",
             report_id,
             decision=body.decision,
             incident_id=result.incident.id if result.incident else None,
         )
-    if result.incident is not None:
-        publish(services, [IncidentCreated(incident=result.incident, actor=principal.username)])
+        if opened is not None:
+            act.publish(opened.created)
     return result
 
 
@@ -133,8 +128,8 @@ def moderate(
 def change_status(
     report_id: int, body: StatusChange, services: ServicesDep, principal: Moderator
 ) -> ReportOut:
-    with http_errors(*_NOT_FOUND, conflict=(TransitionError,)), services.database.session() as session:
-        report = service.set_status(session, report_id, body.status, body.notes, clock_of(services).now())
+    with action(services, principal) as act:
+        report = service.set_status(act.session, report_id, body.status, body.notes, services.clock.now())
         out = ReportOut.model_validate(report)
-        audit(session, principal, "report.status", "citizen_report", report_id, status=body.status)
+        act.audit("report.status", "citizen_report", report_id, status=body.status)
     return out

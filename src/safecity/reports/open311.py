@@ -9,7 +9,7 @@ reporter's `token` in the create response, and `?token=` on the single-request r
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import PurePath
 from typing import Any
@@ -20,8 +20,10 @@ from fastapi.responses import JSONResponse
 from starlette.datastructures import UploadFile
 
 from safecity.alerts.events import alert_event
-from safecity.alerts.http import ServicesDep, clock_of, publish
 from safecity.alerts.schemas import AlertView
+from safecity.config.reports import ReportSettings
+from safecity.core.http.actions import publish
+from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import client_address
 from safecity.core.http.services import Services
 from safecity.core.media import MediaError
@@ -51,13 +53,17 @@ def error_response(error: Open311Error) -> JSONResponse:
     )
 
 
+@dataclass
+class Open311Runtime:
+    limiter: RateLimiter  # per client address, bad requests included
+
+    @classmethod
+    def build(cls, settings: ReportSettings) -> Open311Runtime:
+        return cls(RateLimiter(settings.rate, settings.rate_storage_uri))
+
+
 def _limiter(services: Services) -> RateLimiter:
-    found = services.extras.get("reports.limiter")
-    if found is None:
-        settings = services.settings.reports
-        found = services.extras["reports.limiter"] = RateLimiter(settings.rate, settings.rate_storage_uri)
-    limiter: RateLimiter = found
-    return limiter
+    return services.runtimes.get(Open311Runtime).limiter
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -203,7 +209,7 @@ def _submit(services: Services, data: service.ReportInput, media: UploadFile | N
     except Open311Error as error:
         return error_response(error)
     with services.database.session() as session:
-        submitted = service.submit(session, data, clock_of(services).now())
+        submitted = service.submit(session, data, services.clock.now())
         body = [
             {
                 "service_request_id": str(submitted.report.id),

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 
 from safecity.alerts import service as alerts
 from safecity.alerts.models import Alert
-from safecity.dispatch import incidents
-from safecity.dispatch.models import Incident
+from safecity.core.errors import InvalidInputError, NotFoundError
+from safecity.dispatch import opening
 from safecity.dispatch.states import TransitionError
 from safecity.dispatch.taxonomy import Taxonomy
 from safecity.reports.catalog import BY_CODE, ReportService
@@ -30,7 +30,7 @@ class Moderation(StrEnum):
     SPAM = "spam"
 
 
-class ReportNotFoundError(LookupError):
+class ReportNotFoundError(NotFoundError):
     pass
 
 
@@ -67,7 +67,7 @@ def service_of(code: str) -> ReportService:
     try:
         return BY_CODE[code]
     except KeyError:
-        raise ValueError(f"unknown service_code {code!r}") from None
+        raise InvalidInputError(f"unknown service_code {code!r}") from None
 
 
 def submit(session: Session, data: ReportInput, now: datetime) -> Submitted:
@@ -182,24 +182,27 @@ def moderate(
     *,
     note: str = "",
     open_incident: bool = False,
-) -> tuple[CitizenReport, Incident | None]:
+) -> tuple[CitizenReport, opening.OpenedIncident | None]:
     """Accept (optionally opening an incident), reject or mark spam; a report is moderated once (409)."""
     report = get_report(session, report_id)
     if report.moderation != Moderation.PENDING.value:
         raise TransitionError(f"service request {report_id} is already {report.moderation}")
     if decision == Moderation.PENDING:
-        raise ValueError("decision: choose accepted, rejected or spam")
+        raise InvalidInputError("choose accepted, rejected or spam", field="decision")
     report.moderation, report.moderated_by, report.moderated_at = decision.value, by, now
     report.updated_at = now
-    incident = None
+    opened = None
     if decision == Moderation.ACCEPTED:
         report.status_notes = note or "accepted; being handled"
         if open_incident:
             service = service_of(report.service_code)
-            incident = incidents.create_incident(
+            links = [opening.LinkInput("report", str(report.id))]
+            if report.media_sha256:
+                links.append(opening.LinkInput("evidence", report.media_sha256, note="citizen photo"))
+            opened = opening.open_incident(
                 session,
                 taxonomy,
-                incidents.IncidentInput(
+                opening.IncidentInput(
                     type=service.incident_type,
                     title=f"{service.name} (citizen report {report.id})",
                     origin="report",
@@ -210,18 +213,14 @@ def moderate(
                 ),
                 by,
                 now,
+                links,
             )
-            incidents.link(session, incident.id, "report", str(report.id), by, now)
-            if report.media_sha256:
-                incidents.link(
-                    session, incident.id, "evidence", report.media_sha256, by, now, note="citizen photo"
-                )
-            report.incident_id = incident.id
+            report.incident_id = opened.incident.id
     else:
         report.status = "closed"
         report.status_notes = note or "closed after review"
     session.flush()
-    return report, incident
+    return report, opened
 
 
 def set_status(session: Session, report_id: int, status: str, notes: str, now: datetime) -> CitizenReport:

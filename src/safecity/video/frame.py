@@ -8,6 +8,7 @@ import numpy as np
 import numpy.typing as npt
 
 Image = npt.NDArray[np.uint8]
+PixelBox = tuple[int, int, int, int]  # a crop rectangle: x1, y1, x2, y2 in whole pixels, x2/y2 exclusive
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,13 +14,14 @@ import cv2
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
+from safecity.video.frame import PixelBox
+
 # Motion lasting this many frames is learnt into the background everywhere: it is a ghost left where an
 # object stood when the background was taken, or a change that stays (a parked car).
 PERSISTENT_MOTION_FRAMES = 10
 DILATE_KERNEL = np.ones((3, 3), np.uint8)
 
 PixelPolygon = Sequence[tuple[float, float]]
-Box = tuple[int, int, int, int]  # x1, y1, x2, y2 in full-frame pixels
 
 
 class MotionSettings(BaseModel):
@@ -41,7 +42,7 @@ class MotionSettings(BaseModel):
 
 @dataclass(frozen=True, slots=True)
 class MotionResult:
-    boxes: list[Box]
+    boxes: list[PixelBox]
     changed_fraction: float
     calibrating: bool
 
@@ -109,7 +110,7 @@ class MotionDetector:
         contours, _ = cv2.findContours(changed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
         total_area = float(self.small_size[0] * self.small_size[1])
         min_area = self.settings.min_area * total_area
-        boxes: list[Box] = []
+        boxes: list[PixelBox] = []
         changed_area = 0.0
         for contour in contours:
             area = cv2.contourArea(contour)
@@ -141,7 +142,7 @@ class MotionDetector:
             # lighting changes elsewhere still are.
             cv2.accumulateWeighted(small, self.background, alpha, mask=cv2.bitwise_not(changed))
 
-    def _to_frame(self, box: Box) -> Box:
+    def _to_frame(self, box: PixelBox) -> PixelBox:
         sx, sy = self.scale
         width, height = self.frame_size
         x1, y1, x2, y2 = box

@@ -1,4 +1,8 @@
-"""Delete old recordings by age and by disk quota, oldest first, never footage under a hold."""
+"""Delete old recordings by age and by disk quota, oldest first, never footage under a hold.
+
+The one purge of recorded segments: the worker applies its policy to the store it records into, and the
+evidence retention sweeper purges a `RecordingsOnDisk` view of the same folders by age.
+"""
 
 from __future__ import annotations
 
@@ -34,7 +38,7 @@ class RetentionPolicy:
 
 @dataclass(frozen=True, slots=True)
 class RetentionResult:
-    deleted: list[Segment]
+    deleted: list[Segment]  # or, in a dry run, the segments that would be deleted
     kept_for_holds: int  # segments that would have been deleted but are held
     total_bytes: int  # what the store holds afterwards
 
@@ -47,27 +51,43 @@ def apply_retention(
     store: SegmentStore, policy: RetentionPolicy, *, now: float, is_held: HoldCheck = nothing_held
 ) -> RetentionResult:
     """Apply `policy` to all cameras in `store`. A hold check that fails counts as held: keep, never guess."""
+    oldest_allowed = now - policy.max_age_days * _DAY if policy.max_age_days is not None else None
+    return purge_segments(
+        store, ended_before=oldest_allowed, max_total_bytes=policy.max_total_bytes, is_held=is_held
+    )
+
+
+def purge_segments(
+    store: SegmentStore,
+    *,
+    ended_before: float | None,
+    max_total_bytes: int | None = None,
+    is_held: HoldCheck = nothing_held,
+    dry_run: bool = False,
+) -> RetentionResult:
+    """Delete the segments that ended before `ended_before`, then the oldest until the store fits in
+    `max_total_bytes`; held ones are kept. A dry run deletes nothing and reports what it would delete."""
     deleted: list[Segment] = []
     held = 0
     segments = store.segments()  # oldest first across all cameras
     total = sum(segment.size_bytes for segment in segments)
-    oldest_allowed = now - policy.max_age_days * _DAY if policy.max_age_days is not None else None
     for segment in segments:
-        too_old = oldest_allowed is not None and segment.end < oldest_allowed
-        over_quota = policy.max_total_bytes is not None and total > policy.max_total_bytes
+        too_old = ended_before is not None and segment.end < ended_before
+        over_quota = max_total_bytes is not None and total > max_total_bytes
         if not (too_old or over_quota):
             continue
         if _held(is_held, segment):
             held += 1
             continue
-        store.delete(segment)
+        if not dry_run:
+            store.delete(segment)
         deleted.append(segment)
         total -= segment.size_bytes
-    if policy.max_total_bytes is not None and total > policy.max_total_bytes:
+    if max_total_bytes is not None and total > max_total_bytes:
         log.warning(
-            "recordings use %d bytes, over the %d-byte quota: the rest is held", total, policy.max_total_bytes
+            "recordings use %d bytes, over the %d-byte quota: the rest is held", total, max_total_bytes
         )
-    if deleted:
+    if deleted and not dry_run:
         log.info("retention deleted %d segments (%d bytes)", len(deleted), sum(s.size_bytes for s in deleted))
     return RetentionResult(deleted=deleted, kept_for_holds=held, total_bytes=total)
 

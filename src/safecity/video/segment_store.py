@@ -1,8 +1,9 @@
 """Recorded segments on disk and their index, which is rebuilt from the files after a restart.
 
-Layout: ROOT/<camera_id>/<YYYY-MM-DD UTC>/<start_ms>-<end_ms>.mp4 for finished segments and
-<start_ms>.partial.mp4 while one is being written. Segments are fragmented MP4, so a partial file left by a
-crash is still readable: `rebuild()` measures it and turns it into a finished segment.
+The one owner of the recording layout: ROOT/<camera_id>/<YYYY-MM-DD UTC>/<start_ms>-<end_ms>.mp4 for finished
+segments and <start_ms>.partial.mp4 while one is being written; ROOT is `recordings_dir(data_dir)` unless
+configured. Segments are fragmented MP4, so a partial file left by a crash is still readable: `rebuild()`
+measures it and turns it into a finished segment. `RecordingsOnDisk` reads the same folders without an index.
 """
 
 from __future__ import annotations
@@ -28,6 +29,14 @@ _FINISHED = re.compile(r"^(\d+)-(\d+)\.mp4$")
 #: Fragmented MP4: every keyframe closes a fragment, so a crash loses at most the fragment being written.
 SEGMENT_MUXER_OPTIONS = {"movflags": "frag_keyframe+empty_moov+default_base_moof"}
 _PARTIAL = re.compile(r"^(\d+)\.partial\.mp4$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A segment lives in the folder of the day it started, so one that overlaps `start` may be a day older.
+_LOOK_BACK = dt.timedelta(days=1)
+
+
+def recordings_dir(data_dir: Path) -> Path:
+    """Where the camera workers record when no other folder is configured."""
+    return data_dir / "recordings"
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -91,9 +100,8 @@ class SegmentStore:
             return RebuildReport(0, 0, 0)
         for camera_dir in sorted(p for p in self.root.iterdir() if p.is_dir() and _CAMERA_ID.match(p.name)):
             for path in sorted(camera_dir.glob("*/*.mp4")):
-                if finished := _FINISHED.match(path.name):
-                    start, end = int(finished[1]) / 1000, int(finished[2]) / 1000
-                    self._add(Segment(start, end, camera_dir.name, path, path.stat().st_size))
+                if finished := _finished_segment(camera_dir.name, path):
+                    self._add(finished)
                 elif partial := _PARTIAL.match(path.name):
                     start = int(partial[1]) / 1000
                     duration = _salvage(path)
@@ -134,6 +142,60 @@ class SegmentStore:
     def _day_folder(self, camera_id: str, start: float) -> Path:
         day = dt.datetime.fromtimestamp(start, dt.UTC).date().isoformat()
         return self.root / camera_id / day
+
+
+class RecordingsOnDisk(SegmentStore):
+    """A `SegmentStore` whose `segments()` reads the folders each time, for processes that do not record.
+
+    It sees segments a worker (often another process) finished a moment ago, holds nothing in memory between
+    calls, and never touches a partial file (`rebuild` would salvage the one a worker is still writing).
+    """
+
+    def segments(
+        self, camera_id: str | None = None, start: float | None = None, end: float | None = None
+    ) -> list[Segment]:
+        low = float("-inf") if start is None else start
+        high = float("inf") if end is None else end
+        first_day = None if start is None else (_day(start) - _LOOK_BACK).isoformat()
+        last_day = None if end is None else _day(end).isoformat()
+        found: list[Segment] = []
+        for camera_dir in self._camera_dirs(camera_id):
+            for day_dir in camera_dir.iterdir():
+                name = day_dir.name
+                if not _DAY.match(name) or (first_day and name < first_day) or (last_day and name > last_day):
+                    continue
+                for path in day_dir.glob("*.mp4"):
+                    segment = _finished_segment(camera_dir.name, path)
+                    if segment is not None and segment.overlaps(low, high):
+                        found.append(segment)
+        return sorted(found)
+
+    def _camera_dirs(self, camera_id: str | None) -> list[Path]:
+        if camera_id is None:
+            if not self.root.is_dir():
+                return []
+            return [path for path in self.root.iterdir() if path.is_dir() and _CAMERA_ID.match(path.name)]
+        try:
+            camera_dir = self.root / check_camera_id(camera_id)
+        except ValueError:
+            return []
+        return [camera_dir] if camera_dir.is_dir() else []
+
+
+def _finished_segment(camera_id: str, path: Path) -> Segment | None:
+    """The segment a finished file holds, from its name; None for other files or one deleted meanwhile."""
+    finished = _FINISHED.match(path.name)
+    if finished is None:
+        return None
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return None  # deleted by retention meanwhile
+    return Segment(int(finished[1]) / 1000, int(finished[2]) / 1000, camera_id, path, size)
+
+
+def _day(seconds: float) -> dt.date:
+    return dt.datetime.fromtimestamp(seconds, dt.UTC).date()
 
 
 def _ms(seconds: float) -> int:

@@ -18,12 +18,10 @@ class StatusInterval:
     end: float
 
 
-@dataclass(frozen=True, slots=True)
-class DailyUptime:
-    """One camera's day. A closed (unwatched) camera's time is not observed, so it neither helps nor hurts."""
+class UptimePercents:
+    """Available and healthy time as shares of the observed time, in percent (None when none was observed)."""
 
-    camera_id: str
-    day: dt.date
+    __slots__ = ()
     observed_seconds: float
     available_seconds: float  # delivering video, usable or not
     healthy_seconds: float  # delivering a usable picture
@@ -35,6 +33,17 @@ class DailyUptime:
     @property
     def healthy_percent(self) -> float | None:
         return 100.0 * self.healthy_seconds / self.observed_seconds if self.observed_seconds else None
+
+
+@dataclass(frozen=True, slots=True)
+class DailyUptime(UptimePercents):
+    """One camera's day. A closed (unwatched) camera's time is not observed, so it neither helps nor hurts."""
+
+    camera_id: str
+    day: dt.date
+    observed_seconds: float
+    available_seconds: float  # delivering video, usable or not
+    healthy_seconds: float  # delivering a usable picture
 
 
 def daily_uptime(intervals: Iterable[StatusInterval], tz: dt.tzinfo = dt.UTC) -> list[DailyUptime]:

@@ -14,6 +14,7 @@ import supervision as sv
 from trackers import BIoU, ByteTrackTracker
 
 from safecity.video.frame import Frame, Image
+from safecity.vision.boxes import Box
 from safecity.vision.detectors.types import Detections
 
 PathPoint = tuple[float, float, float]  # time (epoch seconds), x, y of the box's bottom centre
@@ -24,7 +25,7 @@ class Track:
     track_id: int
     first_seen: float
     last_seen: float
-    box: tuple[float, float, float, float]
+    box: Box
     score: float
     path: list[PathPoint] = field(default_factory=list)
     label_votes: Counter[str] = field(default_factory=Counter)
@@ -131,9 +132,9 @@ class ObjectTracker:
         x1, y1, x2, y2 = (float(value) for value in box)
         track = self.tracks.get(track_id)
         if track is None:
-            track = Track(track_id, frame.timestamp, frame.timestamp, (x1, y1, x2, y2), score)
+            track = Track(track_id, frame.timestamp, frame.timestamp, Box(x1, y1, x2, y2), score)
             self.tracks[track_id] = track
-        track.box = (x1, y1, x2, y2)
+        track.box = Box(x1, y1, x2, y2)
         track.score = score
         track.last_seen = frame.timestamp
         track.label_votes[label] += 1

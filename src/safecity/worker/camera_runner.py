@@ -22,6 +22,7 @@ from safecity.core.bus import Event
 from safecity.core.media import MediaStore
 from safecity.pipeline.camera import CameraPipeline, PipelineSettings
 from safecity.pipeline.rules.config import SceneConfig
+from safecity.pipeline.rules.signals import ControllerFeed
 from safecity.video.camera_feed import CameraFeed
 from safecity.video.frame import Frame
 from safecity.video.health_types import HealthChange, HealthStatus, HealthThresholds
@@ -76,6 +77,7 @@ class RunnerContext:
     thresholds: HealthThresholds | None = None
     plate_reader: PlateReading | None = None  # None: no ANPR in this worker, whatever the profiles say
     context: ContextFrames | None = None  # None: no context frames for violations
+    signal_feed: ControllerFeed | None = None  # live signal phases for red-light rules; None: schedules only
 
 
 class CameraRunner:
@@ -183,6 +185,7 @@ class CameraRunner:
             scene,
             PipelineSettings(fps=self.spec.detect_fps),
             no_detector_reason=context.no_detector_reason,
+            signal_feed=context.signal_feed,
         )
         analysis = build_analysis(self.spec, context, pipeline, scene)
         for frame in feed.frames():

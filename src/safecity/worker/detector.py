@@ -9,10 +9,10 @@ from pathlib import Path
 
 import numpy as np
 
-from safecity.vision.detectors import DetectorError, DetectorOptions, OnnxDetector, OutputFormat
+from safecity.vision.detectors import DetectorError, OnnxDetector
+from safecity.vision.detectors.installed import find_installed_detector
 from safecity.vision.detectors.protocol import Detector
 from safecity.vision.detectors.types import Detections
-from safecity.vision.models import DEFAULT_DETECTOR, ModelRegistry, ModelRegistryError
 
 log = logging.getLogger(__name__)
 
@@ -37,16 +37,11 @@ class SharedDetector:
 
 def load_detector(models_dir: Path) -> tuple[Detector | None, str]:
     """The installed detector and an empty reason, or None and why (the pipeline then tracks motion)."""
+    installed, reason = find_installed_detector(models_dir)
+    if installed is None:
+        return None, reason
     try:
-        found = ModelRegistry(models_dir).first_of_kind("detector", preferred=DEFAULT_DETECTOR)
-    except ModelRegistryError as error:
-        return None, f"model registry unusable ({error})"
-    if found is None:
-        return None, f"no detector model installed (run `safecity models fetch {DEFAULT_DETECTOR}`)"
-    installed, path = found
-    output_format = OutputFormat(installed.output_format) if installed.output_format else None
-    try:
-        return SharedDetector(OnnxDetector(path, DetectorOptions(output_format=output_format))), ""
+        return SharedDetector(OnnxDetector(installed.path, installed.options)), ""
     except DetectorError as error:
-        log.error("detector %s unusable: %s", path, error)
+        log.error("detector %s unusable: %s", installed.path, error)
         return None, f"detector {installed.name} unusable ({error})"

@@ -21,7 +21,8 @@ import cv2
 from safecity.core.media import MediaStore
 from safecity.faces.events import FaceSightingEvent, encode_vector
 from safecity.video.frame import Image
-from safecity.vision.faces import Box, FacePipeline, FaceResult, TrackFace, best_faces_per_track
+from safecity.vision.boxes import Box
+from safecity.vision.faces import FacePipeline, FaceResult, TrackFace, best_faces_per_track
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +30,7 @@ class TrackedPerson:
     """A tracked person in this frame: track id and box (x1, y1, x2, y2) in frame pixels."""
 
     track_id: Hashable
-    box: tuple[float, float, float, float]
+    box: Box
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +107,9 @@ class FaceStage:
 
 
 def _shifted(face: FaceResult, dx: int, dy: int) -> FaceResult:
-    box = Box(face.box.x1 + dx, face.box.y1 + dy, face.box.x2 + dx, face.box.y2 + dy)
-    return FaceResult(box, face.quality, face.embedding, face.detector, face.landmarks.shifted(dx, dy))
+    return FaceResult(
+        face.box.shifted(dx, dy), face.quality, face.embedding, face.detector, face.landmarks.shifted(dx, dy)
+    )
 
 
 def _crop_jpeg(image: Image, box: Box, margin: float) -> bytes:

@@ -12,8 +12,8 @@ import cv2
 import numpy as np
 
 from safecity.pipeline.rules.config import SceneConfig
-from safecity.pipeline.rules.geometry import to_pixels
 from safecity.video.frame import Image
+from safecity.vision.geometry import to_pixels
 from safecity.vision.tracking import Track
 
 ZONE_COLOUR = (0, 200, 255)  # BGR amber

@@ -13,9 +13,9 @@ import queue
 import threading
 from collections.abc import Callable, Sequence
 
-from safecity.video.frame import Image
+from safecity.video.frame import Image, PixelBox
 from safecity.vision.plates import PlateReader, PlateReaderConfig
-from safecity.vision.plates.reader import Box, PlateRead
+from safecity.vision.plates.reader import PlateRead
 
 ReaderFactory = Callable[[], PlateReader]
 
@@ -40,7 +40,7 @@ class ReaderPool:
     def created(self) -> int:
         return self._created
 
-    def read(self, image_bgr: Image, vehicle_boxes: Sequence[Box] | None = None) -> list[PlateRead]:
+    def read(self, image_bgr: Image, vehicle_boxes: Sequence[PixelBox] | None = None) -> list[PlateRead]:
         reader = self._borrow()
         try:
             return reader.read(image_bgr, vehicle_boxes=vehicle_boxes)

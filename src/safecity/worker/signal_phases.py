@@ -1,6 +1,6 @@
-"""The signal controller feed inside the worker: `challan.signal_phase` events → `controller_feed`.
+"""The worker's signal controller feed: `challan.signal_phase` events → its `ControllerFeed`.
 
-The red-light rule of every camera in the process reads `safecity.pipeline.rules.signals.controller_feed`.
+The worker creates one feed and hands it to the red-light rules of all its cameras.
 The worker listens to `challan.signal_phase` (a live feed: phases are current state, and a late copy of an
 old change is harmless because the feed keeps changes in time order) and, at start, loads the changes of the
 last `SEED_SECONDS` from the stored controller feed so it does not wait a whole cycle to know the phase.
@@ -18,7 +18,7 @@ from safecity.challan.events import SignalPhaseEvent
 from safecity.challan.models import SignalPhaseChange
 from safecity.core.bus import Event, EventBus
 from safecity.core.db import Database, utcnow
-from safecity.pipeline.rules.signals import ControllerFeed, controller_feed
+from safecity.pipeline.rules.signals import ControllerFeed
 from safecity.pipeline.rules.traffic_config import SignalPhase
 
 log = logging.getLogger(__name__)
@@ -28,7 +28,7 @@ SEED_SECONDS = 3600.0
 SEED_LIMIT = 10_000
 
 
-def apply_phase(event: Event, feed: ControllerFeed = controller_feed) -> bool:
+def apply_phase(event: Event, feed: ControllerFeed) -> bool:
     """Feed one `challan.signal_phase` event to `feed`; False (and a log line) when it is unusable."""
     try:
         change = (
@@ -43,9 +43,7 @@ def apply_phase(event: Event, feed: ControllerFeed = controller_feed) -> bool:
     return True
 
 
-def seed_phases(
-    database: Database, feed: ControllerFeed = controller_feed, seconds: float = SEED_SECONDS
-) -> int:
+def seed_phases(database: Database, feed: ControllerFeed, seconds: float = SEED_SECONDS) -> int:
     """Load the stored phase changes of the last `seconds` into `feed`; returns how many."""
     since = utcnow() - timedelta(seconds=seconds)
     with database.session() as session:
@@ -61,7 +59,7 @@ def seed_phases(
 
 
 async def follow_signal_phases(
-    bus: EventBus, database: Database, stop: asyncio.Event, feed: ControllerFeed = controller_feed
+    bus: EventBus, database: Database, stop: asyncio.Event, feed: ControllerFeed
 ) -> None:
     """Until `stop`: every phase change published on the bus reaches `feed` (listening starts before seeding,
     so no change falls between the two)."""

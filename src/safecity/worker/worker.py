@@ -4,7 +4,7 @@ Every `reconcile_seconds` it re-reads the registry (new, changed, disabled and d
 without a restart); every `check_seconds` it lets silent cameras go offline; every `heartbeat_seconds` it
 publishes a `worker.heartbeat` with each camera's state and rates; every `retention_seconds` it sweeps old
 recordings. Operator commands (`camera.command`) reach the camera's runner through the bus, and signal
-controller phases (`challan.signal_phase`) reach the process-wide controller feed the red-light rule reads.
+controller phases (`challan.signal_phase`) reach the worker's `signal_feed`, which its red-light rules read.
 Cameras whose `analytics_profile` asks for ANPR share a lazily created pool of plate readers.
 """
 
@@ -16,7 +16,6 @@ import logging
 import socket
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from safecity.cameras.events import CameraCommandEvent, WorkerHeartbeatEvent
 from safecity.cameras.health_store import HEARTBEAT_SECONDS
@@ -27,16 +26,17 @@ from safecity.config import Settings
 from safecity.core.bus import EventBus
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
+from safecity.evidence.holds import HoldChecker
+from safecity.pipeline.rules.signals import ControllerFeed
 from safecity.video.health_types import HealthThresholds
 from safecity.video.reconnect import Backoff
-from safecity.video.retention import RetentionPolicy
-from safecity.video.segment_store import SegmentStore
+from safecity.video.retention import RetentionPolicy, apply_retention
+from safecity.video.segment_store import SegmentStore, recordings_dir
 from safecity.worker.camera_runner import CameraRunner, CameraSpec, RunnerContext
 from safecity.worker.context_frames import ContextFrames, ContextSettings
 from safecity.worker.detector import load_detector
 from safecity.worker.publisher import ThreadPublisher
 from safecity.worker.reader_pool import ReaderPool
-from safecity.worker.retention_sweep import sweep
 from safecity.worker.signal_phases import follow_signal_phases
 
 log = logging.getLogger(__name__)
@@ -64,10 +64,6 @@ class WorkerOptions:
     follow_signals: bool = True
 
 
-def recordings_dir(data_dir: Path) -> Path:
-    return data_dir / "recordings"
-
-
 class CameraWorker:
     def __init__(self, settings: Settings, database: Database, bus: EventBus, options: WorkerOptions) -> None:
         self.settings = settings
@@ -78,6 +74,7 @@ class CameraWorker:
         self.live = LiveFrames(live_frames_dir(settings.data_dir))
         self.media = MediaStore(settings.media_dir)
         self.runners: dict[str, CameraRunner] = {}
+        self.signal_feed = ControllerFeed()
         self._context: RunnerContext | None = None
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -86,7 +83,7 @@ class CameraWorker:
         self._context = await asyncio.to_thread(self._prepare, publisher)
         commands = asyncio.create_task(self._follow_commands(stop))
         signals = (
-            asyncio.create_task(follow_signal_phases(self._bus, self._database, stop))
+            asyncio.create_task(follow_signal_phases(self._bus, self._database, stop, self.signal_feed))
             if self.options.follow_signals
             else None
         )
@@ -105,7 +102,7 @@ class CameraWorker:
                     await self._heartbeat()
                 if self.recordings is not None and now >= due["retention"]:
                     due["retention"] = now + self.options.retention_seconds
-                    await asyncio.to_thread(sweep, self.recordings, self.options.retention)
+                    await asyncio.to_thread(self._sweep_recordings, self.recordings)
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), self.options.check_seconds)
         finally:
@@ -122,6 +119,18 @@ class CameraWorker:
             log.info("worker %s stopped", self.options.worker_id)
 
     # ------------------------------------------------------------------------------------------- inside
+    def _sweep_recordings(self, store: SegmentStore) -> None:
+        """Retention by age and quota; footage under an evidence hold stays."""
+        holds = HoldChecker(self._database)
+        result = apply_retention(store, self.options.retention, now=time.time(), is_held=holds.is_held)
+        log.info(
+            "retention sweep: %d segments deleted (%d bytes freed), %d held, %d bytes kept",
+            len(result.deleted),
+            result.freed_bytes,
+            result.kept_for_holds,
+            result.total_bytes,
+        )
+
     def _prepare(self, publisher: ThreadPublisher) -> RunnerContext:
         if self.recordings is not None:
             report = self.recordings.rebuild()
@@ -145,6 +154,7 @@ class CameraWorker:
             thresholds=self.options.thresholds,
             plate_reader=ReaderPool(self.options.plate_readers) if self.options.anpr else None,
             context=ContextFrames(self.media, self.options.context),
+            signal_feed=self.signal_feed,
         )
 
     def _wanted(self) -> dict[str, CameraSpec]:

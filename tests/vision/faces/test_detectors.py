@@ -2,8 +2,8 @@ import cv2
 import pytest
 from tests.conftest import shared_path
 
+from safecity.vision.boxes import Box, iou
 from safecity.vision.faces import (
-    Box,
     CascadeDetector,
     Detection,
     DlibHogDetector,
@@ -14,7 +14,6 @@ from safecity.vision.faces import (
     create_detector,
     distance,
 )
-from safecity.vision.faces.geometry import iou
 
 YUNET = "models/face_detection_yunet_2023mar.onnx"
 

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 from tests.vision.faces.conftest import synthetic_scene
 
+from safecity.vision.boxes import Box
 from safecity.vision.faces import (
     DLIB_RESNET,
-    Box,
     Detection,
     Embedding,
     ExactIndex,

@@ -1,6 +1,7 @@
 import numpy as np
 
-from safecity.vision.faces import Box, FaceResult, QualityReport, TrackFace, best_faces_per_track
+from safecity.vision.boxes import Box
+from safecity.vision.faces import FaceResult, QualityReport, TrackFace, best_faces_per_track
 from safecity.vision.faces.landmarks import FaceLandmarks
 
 

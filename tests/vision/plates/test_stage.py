@@ -8,15 +8,15 @@ import numpy as np
 import pytest
 from tests.vision.plates.synthetic import punjab_plate, street_scene
 
-from safecity.video.frame import Image
+from safecity.video.frame import Image, PixelBox
+from safecity.vision.boxes import Box
 from safecity.vision.plates import PlateRead, PlateReader, PlateReaderConfig
-from safecity.vision.plates.reader import Box
 from safecity.vision.plates.stage import PlateStage, PlateStageConfig, TrackedVehicle, plate_crop
 
 FRAME = np.zeros((720, 1280, 3), dtype=np.uint8)
 
 
-def read_of(text: str, box: Box, confidence: float = 0.9, matched: bool = True) -> PlateRead:
+def read_of(text: str, box: PixelBox, confidence: float = 0.9, matched: bool = True) -> PlateRead:
     series, year, number = text.split("-")
     return PlateRead(
         text, series, year, number, "punjab-legacy" if matched else None, confidence, box, text, matched
@@ -26,11 +26,11 @@ def read_of(text: str, box: Box, confidence: float = 0.9, matched: bool = True) 
 class ScriptedReader:
     """Answers each vehicle box with the reads scripted for it, and records what it was asked."""
 
-    def __init__(self, answers: dict[Box, list[PlateRead]]) -> None:
+    def __init__(self, answers: dict[PixelBox, list[PlateRead]]) -> None:
         self.answers = answers
-        self.asked: list[Box] = []
+        self.asked: list[PixelBox] = []
 
-    def read(self, image_bgr: Image, vehicle_boxes: Sequence[Box] | None = None) -> list[PlateRead]:
+    def read(self, image_bgr: Image, vehicle_boxes: Sequence[PixelBox] | None = None) -> list[PlateRead]:
         assert vehicle_boxes is not None
         assert len(vehicle_boxes) == 1
         self.asked.append(vehicle_boxes[0])
@@ -44,7 +44,7 @@ BUS = (600, 100, 1000, 500)
 def test_reads_of_one_vehicle_across_frames_become_one_pass_when_its_track_ends() -> None:
     reader = ScriptedReader({CAR: [read_of("LEB-06-5700", (200, 300, 300, 350))]})
     stage = PlateStage(reader, "cam-1")
-    car = TrackedVehicle(7, CAR, "car")
+    car = TrackedVehicle(7, Box(*CAR), "car")
 
     assert stage.process(FRAME, 10.0, [car]) == []
     assert stage.process(FRAME, 10.2, [car]) == []
@@ -64,10 +64,10 @@ def test_only_plate_bearing_classes_wide_enough_to_read_are_read() -> None:
         FRAME,
         1.0,
         [
-            TrackedVehicle(1, CAR, "car"),
-            TrackedVehicle(2, (0, 0, 300, 600), "person"),
-            TrackedVehicle(3, (0, 0, 30, 30), "car"),
-            TrackedVehicle(4, (600.4, 99.6, 1000.2, 500.0), "bus"),
+            TrackedVehicle(1, Box(*CAR), "car"),
+            TrackedVehicle(2, Box(0, 0, 300, 600), "person"),
+            TrackedVehicle(3, Box(0, 0, 30, 30), "car"),
+            TrackedVehicle(4, Box(600.4, 99.6, 1000.2, 500.0), "bus"),
         ],
     )
 
@@ -86,7 +86,7 @@ def test_best_read_of_a_frame_wins_and_each_track_votes_alone() -> None:
     )
     stage = PlateStage(reader, "cam-2")
 
-    stage.process(FRAME, 5.0, [TrackedVehicle(1, CAR, "car"), TrackedVehicle(2, BUS, "bus")])
+    stage.process(FRAME, 5.0, [TrackedVehicle(1, Box(*CAR), "car"), TrackedVehicle(2, Box(*BUS), "bus")])
     passes = stage.close()
 
     assert {(p.track_id, p.text) for p in passes} == {(1, "LEB-06-5700"), (2, "RIA-12-9133")}
@@ -96,7 +96,7 @@ def test_tracks_not_read_for_idle_seconds_are_voted_without_an_end_signal() -> N
     reader = ScriptedReader({CAR: [read_of("LEB-06-5700", (200, 300, 300, 350))]})
     stage = PlateStage(reader, "cam-1", PlateStageConfig(idle_seconds=1.0))
 
-    stage.process(FRAME, 0.0, [TrackedVehicle(1, CAR, "car")])
+    stage.process(FRAME, 0.0, [TrackedVehicle(1, Box(*CAR), "car")])
     assert stage.process(FRAME, 0.5, []) == []
     [vehicle_pass] = stage.process(FRAME, 1.5, [])
 
@@ -116,7 +116,7 @@ def test_plate_crop_is_clipped_to_the_frame() -> None:
 def test_the_real_reader_reads_a_tracked_car_in_a_frame() -> None:
     frame = street_scene(punjab_plate("LEB", "06", "5700"), at=(500, 400), scale=0.6)
     stage = PlateStage(PlateReader(PlateReaderConfig(threads=1)), "cam-9")
-    car = TrackedVehicle(3, (380.0, 240.0, 800.0, 550.0), "car")
+    car = TrackedVehicle(3, Box(380.0, 240.0, 800.0, 550.0), "car")
 
     stage.process(frame, 100.0, [car])
     [vehicle_pass] = stage.process(frame, 100.2, [car], ended=[3])
@@ -130,7 +130,7 @@ def test_at_most_max_reads_per_frame_vehicles_are_read_least_recently_tried_firs
     boxes = [(x, 100, x + 100, 300) for x in (0, 200, 400)]
     reader = ScriptedReader({})
     stage = PlateStage(reader, "cam-1", PlateStageConfig(max_reads_per_frame=2))
-    vehicles = [TrackedVehicle(i, box, "car") for i, box in enumerate(boxes)]
+    vehicles = [TrackedVehicle(i, Box(*box), "car") for i, box in enumerate(boxes)]
 
     stage.process(FRAME, 1.0, vehicles)
     stage.process(FRAME, 1.2, vehicles)
@@ -144,7 +144,7 @@ def test_at_most_max_reads_per_frame_vehicles_are_read_least_recently_tried_firs
 def test_a_confidently_read_track_is_voted_at_once_and_not_read_again() -> None:
     reader = ScriptedReader({CAR: [read_of("LEB-06-5700", (200, 300, 300, 350), 0.95)]})
     stage = PlateStage(reader, "cam-1", PlateStageConfig(settle_reads=2, settle_confidence=0.9))
-    car = TrackedVehicle(7, CAR, "car")
+    car = TrackedVehicle(7, Box(*CAR), "car")
 
     assert stage.process(FRAME, 1.0, [car]) == []
     [vehicle_pass] = stage.process(FRAME, 1.2, [car])
@@ -158,7 +158,7 @@ def test_a_confidently_read_track_is_voted_at_once_and_not_read_again() -> None:
 def test_a_track_voted_for_idleness_is_not_read_again_while_it_lives() -> None:
     reader = ScriptedReader({CAR: [read_of("LEB-06-5700", (200, 300, 300, 350))]})
     stage = PlateStage(reader, "cam-1", PlateStageConfig(idle_seconds=1.0))
-    car = TrackedVehicle(1, CAR, "car")
+    car = TrackedVehicle(1, Box(*CAR), "car")
 
     stage.process(FRAME, 0.0, [car])
     [vehicle_pass] = stage.process(FRAME, 1.5, [])

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from safecity.anpr.keys import plate_key
+from safecity.vision.plates.keys import plate_key
 from safecity.watchlist.vehicles.matcher import ActiveEntry, HotlistMatcher, deletion_variants
 
 NOW = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)

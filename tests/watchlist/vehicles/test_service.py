@@ -7,14 +7,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from safecity.anpr.keys import plate_key
 from safecity.core.audit.models import AuditEntry
 from safecity.core.audit.service import verify_chain
 from safecity.core.db import Database
+from safecity.vision.plates.keys import plate_key
 from safecity.watchlist.vehicles import service
 from safecity.watchlist.vehicles.csv_import import CsvFormatError, import_entries
-from safecity.watchlist.vehicles.models import HotlistKind
 from safecity.watchlist.vehicles.schemas import EntryIn, EntryPatch, HotlistIn, HotlistPatch
+from safecity.watchlist.vehicles.vocabulary import HotlistKind
 from tests.watchlist.vehicles.conftest import ADMIN
 
 NOW = datetime(2026, 5, 1, tzinfo=UTC)

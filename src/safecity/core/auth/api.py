@@ -10,9 +10,9 @@ from pydantic import BaseModel, Field
 
 from safecity.core.audit.service import AuditRecord, append
 from safecity.core.auth import service
-from safecity.core.auth.passwords import MIN_PASSWORD_LENGTH, WeakPasswordError
+from safecity.core.auth.passwords import MIN_PASSWORD_LENGTH
 from safecity.core.auth.permissions import Permission, Role, permissions_of
-from safecity.core.http.auditing import audit
+from safecity.core.http.actions import action
 from safecity.core.http.security import CurrentPrincipal, Principal, client_address, require
 from safecity.core.http.services import Services, get_services
 
@@ -60,11 +60,6 @@ class UserCreate(BaseModel):
 class UserUpdate(BaseModel):
     role: Role | None = None
     is_active: bool | None = None
-
-
-def _audit(services: Services, principal: Principal, action: str, object_id: str, **details: object) -> None:
-    with services.database.session() as session:
-        audit(session, principal, action, "user", object_id, **details)
 
 
 @router.post(
@@ -124,14 +119,9 @@ def list_users(
 def create_user(
     body: UserCreate, services: ServicesDep, principal: Annotated[Principal, require(Permission.USERS_MANAGE)]
 ) -> UserOut:
-    try:
-        with services.database.session() as session:
-            user = service.create_user(session, body.username, body.password, body.role.value, body.full_name)
-    except WeakPasswordError as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
-    except service.UserError as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
-    _audit(services, principal, "user.create", user.username, role=user.role)
+    with action(services, principal) as act:
+        user = service.create_user(act.session, body.username, body.password, body.role.value, body.full_name)
+        act.audit("user.create", "user", user.username, role=user.role)
     return UserOut.of(user)
 
 
@@ -147,14 +137,11 @@ def update_user(
     services: ServicesDep,
     principal: Annotated[Principal, require(Permission.USERS_MANAGE)],
 ) -> UserOut:
-    try:
-        with services.database.session() as session:
-            user = service.UserView.of(service.get_user(session, username))
-            if body.role is not None:
-                user = service.set_role(session, username, body.role.value)
-            if body.is_active is not None:
-                user = service.set_active(session, username, body.is_active)
-    except service.UserNotFoundError as exc:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
-    _audit(services, principal, "user.update", username, **body.model_dump(exclude_none=True))
+    with action(services, principal) as act:
+        user = service.UserView.of(service.get_user(act.session, username))
+        if body.role is not None:
+            user = service.set_role(act.session, username, body.role.value)
+        if body.is_active is not None:
+            user = service.set_active(act.session, username, body.is_active)
+        act.audit("user.update", "user", username, **body.model_dump(exclude_none=True))
     return UserOut.of(user)

@@ -5,11 +5,13 @@ from __future__ import annotations
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from safecity.core.errors import InvalidInputError
+
 _hasher = PasswordHasher()
 MIN_PASSWORD_LENGTH = 8
 
 
-class WeakPasswordError(ValueError):
+class WeakPasswordError(InvalidInputError):
     pass
 
 

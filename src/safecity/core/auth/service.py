@@ -12,15 +12,16 @@ from safecity.core.auth.models import User
 from safecity.core.auth.passwords import DUMMY_HASH, hash_password, needs_rehash, verify_password
 from safecity.core.auth.permissions import Role
 from safecity.core.db import utcnow
+from safecity.core.errors import ConflictError, NotFoundError
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,63}$")
 
 
-class UserError(ValueError):
+class UserError(ConflictError, ValueError):
     """A user operation was refused; the message says why."""
 
 
-class UserNotFoundError(UserError):
+class UserNotFoundError(NotFoundError, UserError):
     pass
 
 

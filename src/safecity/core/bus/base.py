@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
-from safecity.core.bus.events import Event, parse_event
+from safecity.core.bus.events import Event, parse_event, validate_pattern
 from safecity.core.bus.live import LiveFeed
 
 Handler = Callable[[Event], Awaitable[None]]
@@ -25,6 +25,25 @@ def validate_consumer_name(name: str) -> str:
     if not _CONSUMER_NAME.match(name):
         raise ValueError(f"invalid consumer name {name!r}: use 1-100 characters of [A-Za-z0-9_-]")
     return name
+
+
+def validate_subscription(consumer: str, patterns: Sequence[str], max_deliver: int) -> list[str]:
+    """What both buses check before subscribing; returns the checked patterns."""
+    validate_consumer_name(consumer)
+    checked = [validate_pattern(pattern) for pattern in patterns]
+    if max_deliver < 1:
+        raise ValueError("max_deliver must be at least 1")
+    return checked
+
+
+def health_report(details: dict[str, Any], stopped: Sequence[str], facts: dict[str, Any]) -> dict[str, Any]:
+    """A started bus's answer to `EventBus.health`: not ok while any of its consumers has stopped."""
+    return {
+        "ok": not stopped,
+        "reason": f"consumers stopped: {', '.join(stopped)}" if stopped else None,
+        **details,
+        **facts,
+    }
 
 
 @dataclass(frozen=True)

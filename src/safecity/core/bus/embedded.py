@@ -17,13 +17,14 @@ from typing import Any
 
 from tenacity import AsyncRetrying, stop_after_attempt
 
-from safecity.core.bus.base import BusError, DeadLetter, Handler, validate_consumer_name
-from safecity.core.bus.dead_letters import DeadLetterStore, describe_error
-from safecity.core.bus.events import Event, check_publishable, parse_event, topic_matches, validate_pattern
+from safecity.core.bus.base import BusError, DeadLetter, Handler, health_report, validate_subscription
+from safecity.core.bus.dead_letters import DeadLetterStore, FailedDelivery
+from safecity.core.bus.events import Event, check_publishable, parse_event, topic_matches
 from safecity.core.bus.idempotency import IdempotencyGuard
-from safecity.core.bus.live import LiveFeed
+from safecity.core.bus.live import LiveFeed, LiveFeeds
 from safecity.core.bus.message_log import LoggedMessage, MessageLog
 from safecity.core.bus.retry import RetryPolicy
+from safecity.core.bus.tasks import BusTasks
 from safecity.core.db import Database
 
 logger = logging.getLogger(__name__)
@@ -51,10 +52,9 @@ class EmbeddedBus:
         self._retention = retention
         self._handled_retention = handled_retention
         self._housekeeping_interval = housekeeping_interval
-        self._consumers: dict[str, asyncio.Task[None]] = {}
-        self._tasks: list[asyncio.Task[None]] = []
+        self._tasks = BusTasks()
         self._wakeups: set[asyncio.Event] = set()
-        self._feeds: set[LiveFeed] = set()
+        self._live = LiveFeeds()
         self._started = False
 
     async def start(self) -> None:
@@ -62,19 +62,13 @@ class EmbeddedBus:
             return
         live_position = await asyncio.to_thread(self._log.head)
         self._started = True
-        self._spawn(self._feed_live(live_position), "live feed")
-        self._spawn(self._housekeep(), "housekeeping")
+        self._tasks.start_loop(self._feed_live(live_position), "live feed")
+        self._tasks.start_housekeeping(self._housekeeping_interval, self.prune)
 
     async def close(self) -> None:
         self._started = False
-        tasks = [*self._tasks, *self._consumers.values()]
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        self._tasks.clear()
-        self._consumers.clear()
-        for feed in list(self._feeds):
-            feed.close()
+        await self._tasks.cancel_all()
+        self._live.close_all()
 
     async def publish(self, event: Event) -> None:
         check_publishable(event)
@@ -88,23 +82,14 @@ class EmbeddedBus:
         self, consumer: str, patterns: Sequence[str], handler: Handler, *, max_deliver: int = 5
     ) -> None:
         self._require_started()
-        validate_consumer_name(consumer)
-        checked = [validate_pattern(pattern) for pattern in patterns]
-        if max_deliver < 1:
-            raise ValueError("max_deliver must be at least 1")
-        if consumer in self._consumers:
-            raise BusError(f"consumer {consumer!r} is already subscribed on this bus")
+        checked = validate_subscription(consumer, patterns, max_deliver)
+        self._tasks.check_free(consumer)
         position = await asyncio.to_thread(self._log.register, consumer)
-        task = asyncio.create_task(
-            self._consume(consumer, checked, handler, max_deliver, position), name=f"bus consumer {consumer}"
-        )
-        self._consumers[consumer] = task
+        self._tasks.start_consumer(consumer, self._consume(consumer, checked, handler, max_deliver, position))
 
     def listen(self, patterns: Sequence[str], *, max_queue: int = 1000) -> LiveFeed:
         self._require_started()
-        feed = LiveFeed(patterns, max_queue, on_close=self._feeds.discard)
-        self._feeds.add(feed)
-        return feed
+        return self._live.open(patterns, max_queue)
 
     async def dead_letters(self, consumer: str | None = None, limit: int = 100) -> list[DeadLetter]:
         return await self._dead_letters.pending(consumer, limit)
@@ -130,32 +115,21 @@ class EmbeddedBus:
             dead_letters = await self._dead_letters.count_pending()
         except Exception as error:
             return {"ok": False, "reason": f"database unavailable: {error}", **details}
-        stopped = [name for name, task in self._consumers.items() if task.done()]
+        stopped = self._tasks.stopped()
         consumers = {
             name: {
                 "position": offsets.get(name, 0),
                 "pending": head - offsets.get(name, 0),
                 "running": name not in stopped,
             }
-            for name in self._consumers
+            for name in self._tasks.consumers
         }
-        return {
-            "ok": not stopped,
-            "reason": f"consumers stopped: {', '.join(stopped)}" if stopped else None,
-            **details,
-            "head": head,
-            "consumers": consumers,
-            "dead_letters": dead_letters,
-            "live_feeds": len(self._feeds),
-            "live_dropped": sum(feed.dropped for feed in self._feeds),
-        }
+        facts = {"head": head, "consumers": consumers, "dead_letters": dead_letters, **self._live.health()}
+        return health_report(details, stopped, facts)
 
     def _require_started(self) -> None:
         if not self._started:
             raise BusError("bus not started; call start() first")
-
-    def _spawn(self, coroutine: Coroutine[Any, Any, None], name: str) -> None:
-        self._tasks.append(asyncio.create_task(coroutine, name=f"bus {name}"))
 
     def _wake_all(self) -> None:
         for wakeup in self._wakeups:
@@ -193,14 +167,13 @@ class EmbeddedBus:
     async def _feed_live(self, position: int) -> None:
         async def offer(batch: list[LoggedMessage]) -> int:
             for message in batch:
-                if any(feed.wants(message.event_type) for feed in self._feeds):
+                if self._live.wants(message.event_type):
                     try:
                         event = parse_event(message.event_json)
                     except ValueError:
                         logger.warning("bus: unreadable event %s skipped by the live feed", message.seq)
                         continue
-                    for feed in list(self._feeds):
-                        feed.offer(event)
+                    self._live.offer(event)
             return batch[-1].seq
 
         await self._follow(position, None, offer)
@@ -267,24 +240,18 @@ class EmbeddedBus:
                     error, attempts = failure
                     self._dead_letters.add_in(
                         session,
-                        consumer=consumer,
-                        event_id=message.event_id,
-                        event_type=message.event_type,
-                        event_json=message.event_json,
-                        error=describe_error(error),
-                        attempts=attempts,
+                        FailedDelivery(
+                            consumer=consumer,
+                            event_id=message.event_id,
+                            event_type=message.event_type,
+                            event_json=message.event_json,
+                            error=error,
+                            attempts=attempts,
+                        ),
                     )
                 self._log.commit_offset_in(session, consumer, message.seq)
 
         await asyncio.to_thread(acknowledge)
-
-    async def _housekeep(self) -> None:
-        while True:
-            await asyncio.sleep(self._housekeeping_interval)
-            try:
-                await self.prune()
-            except Exception:
-                logger.exception("bus: housekeeping failed")
 
     async def prune(self) -> int:
         """Apply the retention bounds now; returns how many log messages were deleted."""

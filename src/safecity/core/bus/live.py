@@ -66,3 +66,32 @@ class LiveFeed:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+class LiveFeeds:
+    """The live feeds open on one bus: `open` serves `EventBus.listen`, `offer` hands each event to all."""
+
+    def __init__(self) -> None:
+        self._feeds: set[LiveFeed] = set()
+
+    def __len__(self) -> int:
+        return len(self._feeds)
+
+    def open(self, patterns: Sequence[str], max_queue: int) -> LiveFeed:
+        feed = LiveFeed(patterns, max_queue, on_close=self._feeds.discard)
+        self._feeds.add(feed)
+        return feed
+
+    def wants(self, topic: str) -> bool:
+        return any(feed.wants(topic) for feed in self._feeds)
+
+    def offer(self, event: Event) -> None:
+        for feed in list(self._feeds):
+            feed.offer(event)
+
+    def close_all(self) -> None:
+        for feed in list(self._feeds):
+            feed.close()
+
+    def health(self) -> dict[str, int]:
+        return {"live_feeds": len(self._feeds), "live_dropped": sum(feed.dropped for feed in self._feeds)}

@@ -26,11 +26,11 @@ from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy, StorageType, S
 from nats.js.errors import BadRequestError, NotFoundError
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_delay, wait_exponential
 
-from safecity.core.bus.base import BusError, DeadLetter, Handler, validate_consumer_name
+from safecity.core.bus.base import BusError, DeadLetter, Handler, health_report, validate_subscription
 from safecity.core.bus.dead_letters import DeadLetterStore
-from safecity.core.bus.events import Event, check_publishable, parse_event, validate_pattern
+from safecity.core.bus.events import Event, check_publishable, parse_event
 from safecity.core.bus.idempotency import IdempotencyGuard
-from safecity.core.bus.live import LiveFeed
+from safecity.core.bus.live import LiveFeed, LiveFeeds
 from safecity.core.bus.nats_consumer import (
     MESSAGE_ID_HEADER,
     JetStreamConsumer,
@@ -39,6 +39,7 @@ from safecity.core.bus.nats_consumer import (
     replay_subject,
 )
 from safecity.core.bus.retry import RetryPolicy
+from safecity.core.bus.tasks import BusTasks
 from safecity.core.db import Database
 
 logger = logging.getLogger(__name__)
@@ -87,9 +88,8 @@ class NatsBus:
         self._dead_letters = DeadLetterStore(database)
         self._client: Client | None = None
         self._jetstream: JetStreamContext | None = None
-        self._consumers: dict[str, asyncio.Task[None]] = {}
-        self._tasks: list[asyncio.Task[None]] = []
-        self._feeds: set[LiveFeed] = set()
+        self._tasks = BusTasks()
+        self._live = LiveFeeds()
 
     def _event_subject(self, event_type: str) -> str:
         return event_subject(self._root, event_type)
@@ -130,17 +130,11 @@ class NatsBus:
         except Exception as error:
             await self.close()
             raise BusError(f"cannot set up JetStream stream {self._stream}: {error!r}") from error
-        self._tasks.append(asyncio.create_task(self._housekeep(), name="bus housekeeping"))
+        self._tasks.start_housekeeping(self._housekeeping_interval, self._forget_handled)
 
     async def close(self) -> None:
-        tasks = [*self._tasks, *self._consumers.values()]
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        self._tasks.clear()
-        self._consumers.clear()
-        for feed in list(self._feeds):
-            feed.close()
+        await self._tasks.cancel_all()
+        self._live.close_all()
         if self._client is not None:
             with contextlib.suppress(Exception):
                 await self._client.close()
@@ -190,12 +184,8 @@ class NatsBus:
     async def subscribe(
         self, consumer: str, patterns: Sequence[str], handler: Handler, *, max_deliver: int = 5
     ) -> None:
-        validate_consumer_name(consumer)
-        checked = [validate_pattern(pattern) for pattern in patterns]
-        if max_deliver < 1:
-            raise ValueError("max_deliver must be at least 1")
-        if consumer in self._consumers:
-            raise BusError(f"consumer {consumer!r} is already subscribed on this bus")
+        checked = validate_subscription(consumer, patterns, max_deliver)
+        self._tasks.check_free(consumer)
         config = ConsumerConfig(
             durable_name=consumer,
             ack_policy=AckPolicy.EXPLICIT,
@@ -220,7 +210,7 @@ class NatsBus:
             fetch_batch=self._fetch_batch,
             reconnect_wait=self._reconnect_wait,
         )
-        self._consumers[consumer] = asyncio.create_task(durable.run(), name=f"bus consumer {consumer}")
+        self._tasks.start_consumer(consumer, durable.run())
 
     # dead letters
 
@@ -240,20 +230,17 @@ class NatsBus:
 
     def listen(self, patterns: Sequence[str], *, max_queue: int = 1000) -> LiveFeed:
         self._require_jetstream()
-        feed = LiveFeed(patterns, max_queue, on_close=self._feeds.discard)
-        self._feeds.add(feed)
-        return feed
+        return self._live.open(patterns, max_queue)
 
     async def _offer_live(self, message: Msg) -> None:
-        if not self._feeds:
+        if not self._live:
             return
         try:
             event = parse_event(message.data)
         except Exception:
             logger.warning("bus: unreadable event on %s skipped by the live feed", message.subject)
             return
-        for feed in list(self._feeds):
-            feed.offer(event)
+        self._live.offer(event)
 
     # health
 
@@ -269,29 +256,26 @@ class NatsBus:
         try:
             stream = await jetstream.stream_info(self._stream)
             consumers = {}
-            for name in self._consumers:
+            for name in self._tasks.consumers:
                 info = await jetstream.consumer_info(self._stream, name)
                 consumers[name] = {
                     "pending": info.num_pending + info.num_ack_pending,
                     "awaiting_ack": info.num_ack_pending,
                     "redelivered": info.num_redelivered,
-                    "running": not self._consumers[name].done(),
+                    "running": self._tasks.is_running(name),
                 }
             dead_letters = await self._dead_letters.count_pending()
         except Exception as error:
             return {"ok": False, "reason": f"JetStream unavailable: {error!r}", **details}
         stopped = [name for name, state in consumers.items() if not state["running"]]
-        return {
-            "ok": not stopped,
-            "reason": f"consumers stopped: {', '.join(stopped)}" if stopped else None,
-            **details,
+        facts = {
             "messages": stream.state.messages,
             "consumers": consumers,
             "dead_letters": dead_letters,
             "reconnects": client.stats["reconnects"],
-            "live_feeds": len(self._feeds),
-            "live_dropped": sum(feed.dropped for feed in self._feeds),
+            **self._live.health(),
         }
+        return health_report(details, stopped, facts)
 
     # internals
 
@@ -300,13 +284,8 @@ class NatsBus:
             raise BusError("bus not started; call start() first")
         return self._jetstream
 
-    async def _housekeep(self) -> None:
-        while True:
-            await asyncio.sleep(self._housekeeping_interval)
-            try:
-                await self._guard.forget_older_than(self._handled_retention)
-            except Exception:
-                logger.exception("bus: housekeeping failed")
+    async def _forget_handled(self) -> None:
+        await self._guard.forget_older_than(self._handled_retention)
 
     async def _on_error(self, error: Exception) -> None:
         logger.warning("bus: NATS connection error: %r", error)

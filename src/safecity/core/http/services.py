@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from fastapi import Request
 
 from safecity.config import Settings
 from safecity.core.auth.tokens import TokenIssuer, load_or_create_secret
+from safecity.core.clock import SYSTEM_CLOCK, Clock
 from safecity.core.db import Database
+from safecity.core.http.runtimes import Runtimes
 from safecity.core.media import MediaStore
 from safecity.core.ratelimit import RateLimiter
 
@@ -26,7 +28,8 @@ class Services:
     bus: EventBus
     tokens: TokenIssuer
     login_limiter: RateLimiter
-    extras: dict[str, Any] = field(default_factory=dict)
+    clock: Clock = SYSTEM_CLOCK  # where routes and timers read "now"; tests put a fake clock here
+    runtimes: Runtimes = field(default_factory=Runtimes)
 
     @classmethod
     def build(cls, settings: Settings, database: Database, bus: EventBus) -> Services:

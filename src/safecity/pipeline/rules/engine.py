@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from safecity.pipeline.events import EventType
 from safecity.pipeline.rules.config import SceneConfig
-from safecity.pipeline.rules.geometry import to_pixels
 from safecity.pipeline.rules.hits import RuleHit
 from safecity.pipeline.rules.lane import RestrictedLaneRule, SolidLineRule
 from safecity.pipeline.rules.lines import LineRule
 from safecity.pipeline.rules.red_light import RedLightRule
+from safecity.pipeline.rules.signals import ControllerFeed
 from safecity.pipeline.rules.speed import GroundPlane
 from safecity.pipeline.rules.zones import ZoneRule
+from safecity.vision.geometry import to_pixels
 from safecity.vision.tracking import Track
 
 
 class RuleEngine:
-    def __init__(self, scene: SceneConfig, width: int, height: int) -> None:
+    def __init__(
+        self, scene: SceneConfig, width: int, height: int, signal_feed: ControllerFeed | None = None
+    ) -> None:
         self.scene = scene
         units = scene.units
         self.zones = [ZoneRule(zone, to_pixels(zone.polygon, width, height, units)) for zone in scene.zones]
@@ -33,7 +36,7 @@ class RuleEngine:
         for signal in scene.signals:
             start, end = to_pixels([signal.start, signal.end], width, height, units)
             junction = to_pixels(signal.junction, width, height, units) if signal.junction else None
-            self.signals.append(RedLightRule(signal, start, end, junction))
+            self.signals.append(RedLightRule(signal, start, end, junction, signal_feed))
         self.lanes = [
             RestrictedLaneRule(lane, to_pixels(lane.polygon, width, height, units)) for lane in scene.lanes
         ]

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from safecity.pipeline.events import EventType
-from safecity.pipeline.rules.geometry import DirectedLine, Point, Polygon
 from safecity.pipeline.rules.hits import RuleHit
 from safecity.pipeline.rules.traffic_config import LaneConfig, SolidLineConfig
+from safecity.vision.geometry import Point, Polygon
+from safecity.vision.line_crossing import LineCrossings
 from safecity.vision.tracking import Track
-
-SIDE_MARGIN_PX = 2.0
-END_TOLERANCE = 0.05
 
 
 class RestrictedLaneRule:
@@ -55,33 +53,19 @@ class SolidLineRule:
 
     def __init__(self, config: SolidLineConfig, start: Point, end: Point) -> None:
         self.config = config
-        self.line = DirectedLine(start, end)
-        self.last_side: dict[int, tuple[int, Point]] = {}
+        self.crossings = LineCrossings(start, end)
 
     def observe(self, tracks: list[Track]) -> list[RuleHit]:
         hits: list[RuleHit] = []
         for track in tracks:
             if track.label not in self.config.classes:
                 continue
-            point = track.anchor
-            distance = self.line.signed_distance(point)
-            if abs(distance) < SIDE_MARGIN_PX:
+            crossing = self.crossings.observe(track.track_id, track.anchor)
+            if crossing is None:
                 continue
-            side = 1 if distance > 0 else -1
-            previous = self.last_side.get(track.track_id)
-            self.last_side[track.track_id] = (side, point)
-            if previous is None or previous[0] == side:
-                continue
-            fraction = self.line.crossing_fraction(previous[1], point)
-            if fraction is None or not -END_TOLERANCE <= fraction <= 1 + END_TOLERANCE:
-                continue
-            payload = {
-                "kind": "solid_line",
-                "line": self.config.name,
-                "direction": "in" if side > 0 else "out",
-            }
+            payload = {"kind": "solid_line", "line": self.config.name, "direction": crossing}
             hits.append(RuleHit(EventType.LANE_VIOLATION, self.config.name, track, payload))
         return hits
 
     def track_ended(self, track: Track) -> None:
-        self.last_side.pop(track.track_id, None)
+        self.crossings.forget(track.track_id)

@@ -6,21 +6,16 @@ from collections import Counter
 
 from safecity.pipeline.events import EventType
 from safecity.pipeline.rules.config import Direction, LineConfig
-from safecity.pipeline.rules.geometry import DirectedLine, Point
 from safecity.pipeline.rules.hits import RuleHit
+from safecity.vision.geometry import Point
+from safecity.vision.line_crossing import LineCrossings
 from safecity.vision.tracking import Track
-
-# A point this close to the line (pixels) keeps its previous side, so jitter on the line counts nothing.
-SIDE_MARGIN_PX = 2.0
-# Crossings slightly beyond the segment's ends still count (boxes are not points).
-END_TOLERANCE = 0.05
 
 
 class LineRule:
     def __init__(self, config: LineConfig, start: Point, end: Point) -> None:
         self.config = config
-        self.line = DirectedLine(start, end)
-        self.last_side: dict[int, tuple[int, Point]] = {}
+        self.crossings = LineCrossings(start, end)
         self.counts: dict[Direction, Counter[str]] = {Direction.IN: Counter(), Direction.OUT: Counter()}
 
     @property
@@ -32,19 +27,10 @@ class LineRule:
         for track in tracks:
             if self.config.classes is not None and track.label not in self.config.classes:
                 continue
-            point = track.anchor
-            distance = self.line.signed_distance(point)
-            if abs(distance) < SIDE_MARGIN_PX:
+            crossing = self.crossings.observe(track.track_id, track.anchor)
+            if crossing is None:
                 continue
-            side = 1 if distance > 0 else -1
-            previous = self.last_side.get(track.track_id)
-            self.last_side[track.track_id] = (side, point)
-            if previous is None or previous[0] == side:
-                continue
-            fraction = self.line.crossing_fraction(previous[1], point)
-            if fraction is None or not -END_TOLERANCE <= fraction <= 1 + END_TOLERANCE:
-                continue
-            direction = Direction.IN if side > 0 else Direction.OUT
+            direction = Direction(crossing)
             self.counts[direction][track.label] += 1
             payload: dict[str, object] = {"line": self.name, "direction": direction.value}
             if track.track_id in speeds:
@@ -58,7 +44,7 @@ class LineRule:
         return hits
 
     def track_ended(self, track: Track) -> None:
-        self.last_side.pop(track.track_id, None)
+        self.crossings.forget(track.track_id)
 
     def summary(self) -> dict[str, dict[str, int]]:
         return {direction.value: dict(sorted(counter.items())) for direction, counter in self.counts.items()}

@@ -8,14 +8,12 @@ just over the line is not reported. One report per track and signal.
 from __future__ import annotations
 
 from safecity.pipeline.events import EventType
-from safecity.pipeline.rules.geometry import DirectedLine, Point, Polygon
 from safecity.pipeline.rules.hits import RuleHit
 from safecity.pipeline.rules.signals import ControllerFeed, PhaseReading, phase_at
 from safecity.pipeline.rules.traffic_config import SignalConfig, SignalPhase
+from safecity.vision.geometry import Point, Polygon
+from safecity.vision.line_crossing import LineCrossings
 from safecity.vision.tracking import Track
-
-SIDE_MARGIN_PX = 2.0
-END_TOLERANCE = 0.05
 
 
 class RedLightRule:
@@ -28,10 +26,9 @@ class RedLightRule:
         feed: ControllerFeed | None = None,
     ) -> None:
         self.config = config
-        self.line = DirectedLine(start, end)
+        self.crossings = LineCrossings(start, end)
         self.junction = Polygon(junction) if junction else None
         self.feed = feed
-        self.last_side: dict[int, tuple[int, Point]] = {}
         self.pending: dict[
             int, tuple[PhaseReading, float, float]
         ] = {}  # track → phase, crossed at, seconds in
@@ -58,25 +55,12 @@ class RedLightRule:
         return hits
 
     def track_ended(self, track: Track) -> None:
-        self.last_side.pop(track.track_id, None)
+        self.crossings.forget(track.track_id)
         self.pending.pop(track.track_id, None)
         self.reported.discard(track.track_id)
 
     def _check_crossing(self, track: Track) -> None:
-        point = track.anchor
-        distance = self.line.signed_distance(point)
-        if abs(distance) < SIDE_MARGIN_PX:
-            return
-        side = 1 if distance > 0 else -1
-        previous = self.last_side.get(track.track_id)
-        self.last_side[track.track_id] = (side, point)
-        if previous is None or previous[0] == side:
-            return
-        fraction = self.line.crossing_fraction(previous[1], point)
-        if fraction is None or not -END_TOLERANCE <= fraction <= 1 + END_TOLERANCE:
-            return
-        direction = "in" if side > 0 else "out"
-        if direction != self.config.direction:
+        if self.crossings.observe(track.track_id, track.anchor) != self.config.direction:
             return
         crossed_at = track.last_seen
         reading = phase_at(self.name, self.config.schedule, crossed_at, self.feed)

@@ -1,8 +1,8 @@
 """Where a signal's phase comes from: a live controller feed when one reports, else the scene's schedule.
 
-`controller_feed` is process-wide: whoever receives phase changes (the worker's subscription to
-`challan.signal_phase`, or a direct controller integration) calls `controller_feed.update(...)`, and every
-red-light rule in the process sees it. A signal the feed has never reported falls back to its schedule.
+The worker owns one `ControllerFeed` and hands it to its cameras' red-light rules; whoever receives phase
+changes (the worker's subscription to `challan.signal_phase`, or a direct controller integration) calls its
+`update(...)`. A signal the feed has never reported (or a rule without a feed) falls back to its schedule.
 """
 
 from __future__ import annotations
@@ -52,14 +52,11 @@ class ControllerFeed:
             self._changes.clear()
 
 
-controller_feed = ControllerFeed()
-
-
 def phase_at(
     signal: str, schedule: PhaseSchedule | None, timestamp: float, feed: ControllerFeed | None = None
 ) -> PhaseReading | None:
     """The phase of `signal` at `timestamp`: the controller's when it reported one, else the schedule's."""
-    reading = (feed or controller_feed).phase_at(signal, timestamp)
+    reading = feed.phase_at(signal, timestamp) if feed is not None else None
     if reading is not None:
         return reading
     if schedule is None:

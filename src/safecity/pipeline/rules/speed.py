@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import cv2
 import numpy as np
 
-from safecity.pipeline.rules.geometry import Point
+from safecity.vision.geometry import Point
 from safecity.vision.tracking import Track
 
 SPEED_WINDOW_SECONDS = 1.0

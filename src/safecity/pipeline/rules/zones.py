@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from safecity.pipeline.events import EventType
 from safecity.pipeline.rules.config import ZoneConfig
-from safecity.pipeline.rules.geometry import Point, Polygon
 from safecity.pipeline.rules.hits import RuleHit
+from safecity.vision.geometry import Point, Polygon
 from safecity.vision.tracking import Track
 
 

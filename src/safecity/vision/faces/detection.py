@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from safecity.video.frame import Image
-from safecity.vision.faces.geometry import Box
+from safecity.vision.boxes import Box
 
 Points = npt.NDArray[np.float32]
 

@@ -10,7 +10,6 @@ import numpy as np
 
 from safecity.video.frame import Image
 from safecity.vision.faces.detection import Detection, Points
-from safecity.vision.faces.geometry import Box
 from safecity.vision.faces.landmarks import FaceLandmarks, fit_landmarks, to_dlib_shape
 
 # How much image to keep around the box on each side, as a share of the box size: enough for dlib's chip
@@ -35,7 +34,7 @@ class FaceCrop:
         x1, y1 = min(width, int(np.ceil(box.x2 + mx))), min(height, int(np.ceil(box.y2 + my)))
         self.origin = (x0, y0)
         self.bgr: Image = image[y0:y1, x0:x1]
-        self.box = Box(box.x1 - x0, box.y1 - y0, box.x2 - x0, box.y2 - y0)
+        self.box = box.shifted(-x0, -y0)
         self.keypoints: Points | None = None
         if detection.keypoints is not None:
             self.keypoints = (detection.keypoints - np.array([x0, y0], dtype=np.float32)).astype(np.float32)

@@ -10,20 +10,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from enum import StrEnum
 
 from safecity.vision.faces.embedding import Embedding, EmbeddingModel
 from safecity.vision.faces.index.base import FaceIndex
+from safecity.vision.faces.vocabulary import SearchMode
 
 # Entries fetched per wanted candidate, so that subjects with many gallery photos do not crowd others out.
 ENTRIES_PER_CANDIDATE = 4
-
-
-class SearchMode(StrEnum):
-    IDENTIFICATION = "identification"
-    """Only candidates at or below the threshold: an empty list means "not in the gallery" (alerting)."""
-    INVESTIGATION = "investigation"
-    """The k nearest subjects whatever their distance, for a human to review; never alert on these alone."""
 
 
 @dataclass(frozen=True, slots=True)

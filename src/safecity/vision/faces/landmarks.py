@@ -9,9 +9,9 @@ from typing import Any
 import dlib
 import numpy as np
 
+from safecity.vision.boxes import Box
 from safecity.vision.faces import dlib_models
 from safecity.vision.faces.detection import Points
-from safecity.vision.faces.geometry import Box
 
 # Depth of the nose base in front of the eye corners, as a share of the distance between the eye centres.
 # Anthropometric average; it turns the nose's sideways shift into an approximate yaw angle.

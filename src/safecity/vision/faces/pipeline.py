@@ -5,12 +5,12 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
+from safecity.vision.boxes import Box
 from safecity.vision.faces.detection import FaceDetector
 from safecity.vision.faces.detectors import create_detector
 from safecity.vision.faces.embedders import DlibResnetEmbedder
 from safecity.vision.faces.embedding import Embedding, FaceEmbedder
 from safecity.vision.faces.face_crop import FaceCrop
-from safecity.vision.faces.geometry import Box
 from safecity.vision.faces.image_input import ImageSource, load_image
 from safecity.vision.faces.landmarks import FaceLandmarks
 from safecity.vision.faces.quality import QualityReport, QualityThresholds, assess_quality

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from safecity.vision.plates.formats import FormatBook, FormatPart, PlateFormat, default_format_book
 from safecity.vision.plates.glyphs import DIGITS, LETTERS, Glyph, TextSegment, segments_from_text
+from safecity.vision.plates.keys import reading_key
 
 # Letter <-> digit look-alikes used when the model gives no alternative of the needed kind.
 _LETTER_FOR_DIGIT = {"0": "O", "1": "I", "2": "Z", "4": "A", "5": "S", "6": "G", "7": "T", "8": "B"}
@@ -58,10 +59,8 @@ class ParsedPlate:
 
     @property
     def key(self) -> str:
-        """Series and number, no year or separators: the identity used to compare reads of one vehicle."""
-        if self.series is not None and self.number is not None:
-            return self.series + self.number
-        return self.text.replace("-", "")
+        """Series and number without year or separators (LEB5700): the identity used to compare reads."""
+        return reading_key(self.series, self.number, self.text)
 
 
 @dataclass(frozen=True, slots=True)

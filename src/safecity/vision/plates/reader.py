@@ -11,22 +11,21 @@ from typing import Protocol
 import cv2
 import numpy as np
 
-from safecity.video.frame import Image
+from safecity.video.frame import Image, PixelBox
 from safecity.vision.plates.formats import FormatBook, default_format_book, load_format_book
 from safecity.vision.plates.glyphs import TextSegment
+from safecity.vision.plates.keys import reading_key
 from safecity.vision.plates.onnx_models import DETECTOR_FILE, RECOGNIZER_FILE, open_session, shipped_model
 from safecity.vision.plates.parse import ParsedPlate, ParseSettings, parse_plate
 from safecity.vision.plates.text_boxes import TextBox, bounding_box, group_plates, group_rows, rectify_row
 from safecity.vision.plates.text_detector import TextDetector
 from safecity.vision.plates.text_recognizer import TextRecognizer
 
-Box = tuple[int, int, int, int]
-
 
 class PlateDetector(Protocol):
     """An optional dedicated plate detector: plate boxes (x1, y1, x2, y2) in the given image."""
 
-    def __call__(self, image: Image) -> Sequence[Box]: ...
+    def __call__(self, image: Image) -> Sequence[PixelBox]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +67,7 @@ class PlateRead:
     number: str | None
     format: str | None
     confidence: float
-    box: Box
+    box: PixelBox
     raw_text: str
     matched: bool
     region: str | None = None
@@ -76,9 +75,7 @@ class PlateRead:
     @property
     def key(self) -> str:
         """Series and number without year or separators (LEB5700): the identity used to compare reads."""
-        if self.series is not None and self.number is not None:
-            return self.series + self.number
-        return self.text.replace("-", "")
+        return reading_key(self.series, self.number, self.text)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -172,7 +169,7 @@ class PlateReader:
         height, width = crop_bgr.shape[:2]
         return self._to_read(parsed, (0, 0, width, height))
 
-    def read(self, image_bgr: Image, vehicle_boxes: Sequence[Box] | None = None) -> list[PlateRead]:
+    def read(self, image_bgr: Image, vehicle_boxes: Sequence[PixelBox] | None = None) -> list[PlateRead]:
         """Plates in a frame. With `vehicle_boxes` (x1, y1, x2, y2), only inside those vehicles.
 
         A vehicle box that is empty or outside the frame is skipped; boxes in results are in frame pixels.
@@ -203,7 +200,7 @@ class PlateReader:
         return min(limit, 2 * max(image.shape[:2]))
 
     @staticmethod
-    def _clip(box: Box, image: Image) -> Box | None:
+    def _clip(box: PixelBox, image: Image) -> PixelBox | None:
         height, width = image.shape[:2]
         x1, y1, x2, y2 = (round(v) for v in box)
         x1, x2 = max(0, min(x1, width)), max(0, min(x2, width))
@@ -253,7 +250,7 @@ class PlateReader:
                 reads.append(self._to_read(parsed, bounding_box(group)))
         return reads
 
-    def _read_plate_boxes(self, image: Image, plate_boxes: Sequence[Box]) -> list[PlateRead]:
+    def _read_plate_boxes(self, image: Image, plate_boxes: Sequence[PixelBox]) -> list[PlateRead]:
         reads = []
         for plate_box in plate_boxes:
             clipped = self._clip(plate_box, image)
@@ -269,7 +266,7 @@ class PlateReader:
         return reads
 
     @staticmethod
-    def _to_read(parsed: ParsedPlate, box: Box) -> PlateRead:
+    def _to_read(parsed: ParsedPlate, box: PixelBox) -> PlateRead:
         return PlateRead(
             text=parsed.text,
             series=parsed.series,

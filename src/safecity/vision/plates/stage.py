@@ -16,8 +16,9 @@ from typing import Protocol
 
 import numpy as np
 
-from safecity.video.frame import Image
-from safecity.vision.plates.reader import Box, PlateRead
+from safecity.video.frame import Image, PixelBox
+from safecity.vision.boxes import Box
+from safecity.vision.plates.reader import PlateRead
 from safecity.vision.plates.voting import PlateVoter, TrackId, VehiclePass
 from safecity.vision.tracking import Track
 
@@ -29,7 +30,7 @@ DEFAULT_VEHICLE_LABELS = frozenset(
 class PlateReading(Protocol):
     """What the stage needs of a reader (`PlateReader` fits)."""
 
-    def read(self, image_bgr: Image, vehicle_boxes: Sequence[Box] | None = None) -> list[PlateRead]: ...
+    def read(self, image_bgr: Image, vehicle_boxes: Sequence[PixelBox] | None = None) -> list[PlateRead]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,7 @@ class TrackedVehicle:
     """One tracked object in this frame: its track id, box (x1, y1, x2, y2 in frame pixels) and class."""
 
     track_id: TrackId
-    box: tuple[float, float, float, float]
+    box: Box
     label: str
 
     @classmethod
@@ -72,7 +73,7 @@ class PlateStageConfig:
             raise ValueError("max_reads_per_frame and settle_reads must be >= 0")
 
 
-def plate_crop(image: Image, box: Box, margin: float) -> Image | None:
+def plate_crop(image: Image, box: PixelBox, margin: float) -> Image | None:
     """A copy of the plate region with a margin, clipped to the frame; None when nothing is left."""
     height, width = image.shape[:2]
     x1, y1, x2, y2 = box
@@ -122,7 +123,7 @@ class PlateStage:
         for vehicle in self._to_read(vehicles):
             self._tried[vehicle.track_id] = timestamp
             x1, y1, x2, y2 = vehicle.box
-            box: Box = (round(x1), round(y1), round(x2), round(y2))
+            box: PixelBox = (round(x1), round(y1), round(x2), round(y2))
             self.reads_attempted += 1
             read = _best(self.reader.read(image, vehicle_boxes=[box]))
             if read is not None:

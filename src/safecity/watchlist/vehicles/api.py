@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Response, UploadFile, status
+from fastapi import APIRouter, Depends, Response, UploadFile, status
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
-from sqlalchemy.orm import Session
 
 from safecity.core.auth.permissions import Permission
 from safecity.core.db import utcnow
+from safecity.core.errors import InvalidInputError
 from safecity.core.http.security import Principal, require
 from safecity.core.http.services import Services, get_services
 from safecity.watchlist.vehicles import service
@@ -103,34 +101,22 @@ def _actor(principal: Principal) -> service.Actor:
     return service.Actor(principal.username, principal.role.value, principal.client_address)
 
 
-@contextmanager
-def _session(services: Services) -> Iterator[Session]:
-    """A session whose hotlist errors become 404 / 409 responses."""
-    try:
-        with services.database.session() as session:
-            yield session
-    except service.HotlistNotFoundError as exc:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from exc
-    except service.HotlistConflictError as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from exc
-
-
 @router.get("", response_model=list[HotlistOut])
 def list_hotlists(services: ServicesDep, _: Reader) -> list[HotlistOut]:
-    with _session(services) as session:
+    with services.database.session() as session:
         counts = service.entry_counts(session)
         return [_hotlist_out(h, counts.get(h.id, 0)) for h in service.list_hotlists(session)]
 
 
 @router.post("", response_model=HotlistOut, status_code=status.HTTP_201_CREATED)
 def create_hotlist(body: HotlistIn, services: ServicesDep, principal: Manager) -> HotlistOut:
-    with _session(services) as session:
+    with services.database.session() as session:
         return _hotlist_out(service.create_hotlist(session, body, _actor(principal)), 0)
 
 
 @router.get("/{hotlist_id}", response_model=HotlistOut)
 def get_hotlist(hotlist_id: int, services: ServicesDep, _: Reader) -> HotlistOut:
-    with _session(services) as session:
+    with services.database.session() as session:
         hotlist = service.get_hotlist(session, hotlist_id)
         return _hotlist_out(hotlist, service.entry_counts(session).get(hotlist_id, 0))
 
@@ -139,21 +125,21 @@ def get_hotlist(hotlist_id: int, services: ServicesDep, _: Reader) -> HotlistOut
 def update_hotlist(
     hotlist_id: int, body: HotlistPatch, services: ServicesDep, principal: Manager
 ) -> HotlistOut:
-    with _session(services) as session:
+    with services.database.session() as session:
         hotlist = service.update_hotlist(session, hotlist_id, body, _actor(principal))
         return _hotlist_out(hotlist, service.entry_counts(session).get(hotlist_id, 0))
 
 
 @router.delete("/{hotlist_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_hotlist(hotlist_id: int, services: ServicesDep, principal: Manager) -> Response:
-    with _session(services) as session:
+    with services.database.session() as session:
         service.delete_hotlist(session, hotlist_id, _actor(principal))
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.get("/{hotlist_id}/entries", response_model=list[EntryOut])
 def list_entries(hotlist_id: int, services: ServicesDep, _: Reader) -> list[EntryOut]:
-    with _session(services) as session:
+    with services.database.session() as session:
         return [_entry_out(entry) for entry in service.list_entries(session, hotlist_id)]
 
 
@@ -162,7 +148,7 @@ def add_entry(
     hotlist_id: int, body: EntryIn, services: ServicesDep, principal: Manager, response: Response
 ) -> EntryOut:
     """Add a plate; a plate already on the list (same series + number) is updated instead (200)."""
-    with _session(services) as session:
+    with services.database.session() as session:
         entry, created = service.upsert_entry(session, hotlist_id, body, _actor(principal))
         if not created:
             response.status_code = status.HTTP_200_OK
@@ -173,13 +159,13 @@ def add_entry(
 def update_entry(
     hotlist_id: int, entry_id: int, body: EntryPatch, services: ServicesDep, principal: Manager
 ) -> EntryOut:
-    with _session(services) as session:
+    with services.database.session() as session:
         return _entry_out(service.update_entry(session, hotlist_id, entry_id, body, _actor(principal)))
 
 
 @router.delete("/{hotlist_id}/entries/{entry_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_entry(hotlist_id: int, entry_id: int, services: ServicesDep, principal: Manager) -> Response:
-    with _session(services) as session:
+    with services.database.session() as session:
         service.delete_entry(session, hotlist_id, entry_id, _actor(principal))
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
@@ -192,14 +178,11 @@ async def import_csv(
     data = await file.read()
 
     def run() -> ImportOut:
-        with _session(services) as session:
+        with services.database.session() as session:
             report = import_entries(session, hotlist_id, decode(data), _actor(principal))
         return ImportOut.model_validate(report.as_dict())
 
     try:
         return await run_in_threadpool(run)
     except CsvFormatError as exc:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT,
-            [{"type": "value_error", "loc": ["body", "file"], "msg": str(exc)}],
-        ) from exc
+        raise InvalidInputError(str(exc), field="file") from exc

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import combinations
 
-from safecity.anpr.keys import PlateKey
 from safecity.vision.plates import confusion_skeleton, plate_distance
+from safecity.vision.plates.keys import PlateKey
 
 MAX_EDIT_BUDGET = 2.0
 

@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import Boolean, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from safecity.core.db import Base, UTCDateTime, utcnow
-
-
-class HotlistKind(StrEnum):
-    WANTED = "wanted"
-    STOLEN = "stolen"
-    SUSPECT = "suspect"
-    WATCH = "watch"
-    OTHER = "other"
 
 
 class VehicleHotlist(Base):

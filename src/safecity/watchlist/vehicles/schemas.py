@@ -2,32 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
-from typing import Annotated
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
-
-from safecity.anpr.keys import MAX_STORED_PLATE_LENGTH, stored_plate
+from safecity.core.expiry import Expiry
+from safecity.vision.plates.keys import MAX_STORED_PLATE_LENGTH, stored_plate
 from safecity.watchlist.vehicles.matcher import MAX_EDIT_BUDGET
-from safecity.watchlist.vehicles.models import HotlistKind
-
-
-def _expiry(value: object) -> object:
-    """A date means "through that day" (UTC); a datetime without a zone is taken as UTC; blank is none."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            return datetime.combine(date.fromisoformat(text) + timedelta(days=1), time(), UTC)
-        except ValueError:
-            value = datetime.fromisoformat(text)
-    if isinstance(value, datetime) and value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value
-
-
-Expiry = Annotated[datetime | None, BeforeValidator(_expiry)]
+from safecity.watchlist.vehicles.vocabulary import HotlistKind
 
 
 class HotlistIn(BaseModel):

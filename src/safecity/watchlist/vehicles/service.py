@@ -11,9 +11,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from safecity.anpr.keys import plate_key
 from safecity.core.audit.service import AuditRecord, append
 from safecity.core.db import utcnow
+from safecity.core.errors import ConflictError, NotFoundError
+from safecity.vision.plates.keys import plate_key
 from safecity.watchlist.vehicles.matcher import ActiveEntry, HotlistMatcher
 from safecity.watchlist.vehicles.models import VehicleHotlist, VehicleHotlistEntry
 from safecity.watchlist.vehicles.schemas import EntryIn, EntryPatch, HotlistIn, HotlistPatch
@@ -23,11 +24,11 @@ class HotlistError(Exception):
     """A hotlist operation is not possible (the message says why)."""
 
 
-class HotlistNotFoundError(HotlistError):
+class HotlistNotFoundError(HotlistError, NotFoundError):
     pass
 
 
-class HotlistConflictError(HotlistError):
+class HotlistConflictError(HotlistError, ConflictError):
     pass
 
 

@@ -9,8 +9,7 @@ from safecity.vision.faces.detectors.cascade import CascadeDetector
 from safecity.vision.faces.detectors.dlib_cnn import DlibCnnDetector
 from safecity.vision.faces.detectors.dlib_hog import DlibHogDetector
 from safecity.vision.faces.detectors.yunet import YuNetDetector
-
-DETECTOR_NAMES = ("hog", "cnn", "hog+cnn", "yunet")
+from safecity.vision.faces.vocabulary import DETECTOR_NAMES
 
 
 def create_detector(name: str = "hog+cnn", *, model_path: str | Path | None = None) -> FaceDetector:

@@ -2,34 +2,21 @@
 
 from __future__ import annotations
 
-import cv2
+from collections.abc import Iterable
+from typing import Any
 
-from safecity.video.frame import Image
+import numpy as np
+
 from safecity.vision.faces import dlib_models
-from safecity.vision.faces.detection import Detection, downscale_for_detection
-from safecity.vision.faces.geometry import Box
+from safecity.vision.faces.detectors.dlib_base import DlibDetector
 
 
-class DlibHogDetector:
-    """Runs on a copy whose long side is at most `max_side`, upsampled `upsample` times (each doubles)."""
-
+class DlibHogDetector(DlibDetector):
     name = "dlib-hog"
 
     def __init__(self, *, max_side: int = 1024, upsample: int = 1, min_score: float = 0.3) -> None:
-        self.max_side = max_side
-        self.upsample = upsample
-        self.min_score = min_score
+        super().__init__(max_side=max_side, upsample=upsample, min_score=min_score)
 
-    def detect(self, image: Image) -> list[Detection]:
-        small, back = downscale_for_detection(image, self.max_side)
-        rgb = cv2.cvtColor(small, cv2.COLOR_BGR2RGB)
+    def _faces(self, rgb: np.ndarray) -> Iterable[tuple[Any, float]]:
         rects, scores, _ = dlib_models.hog_detector().run(rgb, self.upsample, 0.0)
-        return [
-            Detection(
-                Box(r.left(), r.top(), r.right() + 1, r.bottom() + 1).scaled(back),
-                float(s),
-                self.name,
-                self.min_score,
-            )
-            for r, s in zip(rects, scores, strict=True)
-        ]
+        return [(rect, float(score)) for rect, score in zip(rects, scores, strict=True)]

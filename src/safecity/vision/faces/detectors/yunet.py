@@ -9,9 +9,9 @@ import cv2
 import numpy as np
 
 from safecity.video.frame import Image
+from safecity.vision.boxes import Box
 from safecity.vision.faces.detection import Detection, downscale_for_detection
 from safecity.vision.faces.errors import ModelFileError
-from safecity.vision.faces.geometry import Box
 
 
 class YuNetDetector:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Sized
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -40,6 +40,44 @@ class FaceIndex(Protocol):
         ...
 
     def search(self, query: Embedding, k: int) -> list[SearchHit]: ...
+
+
+class VectorIndexBase:
+    """What the indexes share: the model, the size, and adding or searching embeddings through the vector
+    methods each index implements (`_add_vectors`, `search_vectors`)."""
+
+    _model: EmbeddingModel
+    _subjects: Sized
+
+    @property
+    def model(self) -> EmbeddingModel:
+        return self._model
+
+    def __len__(self) -> int:
+        return len(self._subjects)
+
+    def add(self, subject: str, embedding: Embedding) -> None:
+        self.add_many([subject], [embedding])
+
+    def add_many(self, subjects: Sequence[str], embeddings: Sequence[Embedding]) -> None:
+        self.add_vectors(subjects, stacked_vectors(self._model, subjects, embeddings))
+
+    def add_vectors(self, subjects: Sequence[str], vectors: np.ndarray) -> None:
+        """Bulk load an (N, dim) matrix already known to come from this index's model."""
+        if vectors.shape != (len(subjects), self._model.dim):
+            raise ValueError(f"expected ({len(subjects)}, {self._model.dim}) vectors, got {vectors.shape}")
+        self._add_vectors(subjects, vectors)
+
+    def search(self, query: Embedding, k: int) -> list[SearchHit]:
+        require_same_model(self._model, query.model)
+        return self.search_vectors(query.vector[None, :], k)[0]
+
+    def search_vectors(self, queries: np.ndarray, k: int) -> list[list[SearchHit]]:
+        """Top-k entries for each row of a (Q, dim) matrix, nearest first."""
+        raise NotImplementedError
+
+    def _add_vectors(self, subjects: Sequence[str], vectors: np.ndarray) -> None:
+        raise NotImplementedError
 
 
 def stacked_vectors(

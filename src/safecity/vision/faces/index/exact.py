@@ -6,11 +6,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from safecity.vision.faces.embedding import Embedding, EmbeddingModel, require_same_model
-from safecity.vision.faces.index.base import SearchHit, check_k, stacked_vectors
+from safecity.vision.faces.embedding import EmbeddingModel
+from safecity.vision.faces.index.base import SearchHit, VectorIndexBase, check_k
 
 
-class ExactIndex:
+class ExactIndex(VectorIndexBase):
     """Brute-force distances to every entry; the cost grows linearly with the gallery size."""
 
     def __init__(self, model: EmbeddingModel) -> None:
@@ -20,23 +20,7 @@ class ExactIndex:
         self._squared_norms = np.empty(0, dtype=np.float32)
         self._subjects: list[str] = []
 
-    @property
-    def model(self) -> EmbeddingModel:
-        return self._model
-
-    def __len__(self) -> int:
-        return len(self._subjects)
-
-    def add(self, subject: str, embedding: Embedding) -> None:
-        self.add_many([subject], [embedding])
-
-    def add_many(self, subjects: Sequence[str], embeddings: Sequence[Embedding]) -> None:
-        self.add_vectors(subjects, stacked_vectors(self._model, subjects, embeddings))
-
-    def add_vectors(self, subjects: Sequence[str], vectors: np.ndarray) -> None:
-        """Bulk load an (N, dim) matrix already known to come from this index's model."""
-        if vectors.shape != (len(subjects), self._model.dim):
-            raise ValueError(f"expected ({len(subjects)}, {self._model.dim}) vectors, got {vectors.shape}")
+    def _add_vectors(self, subjects: Sequence[str], vectors: np.ndarray) -> None:
         prepared = vectors.astype(np.float32, copy=False)
         if self._model.metric == "cosine":
             prepared = prepared / np.maximum(np.linalg.norm(prepared, axis=1, keepdims=True), 1e-12)
@@ -51,10 +35,6 @@ class ExactIndex:
         self._squared_norms = self._squared_norms[keep]
         self._subjects = [s for s in self._subjects if s != subject]
         return removed
-
-    def search(self, query: Embedding, k: int) -> list[SearchHit]:
-        require_same_model(self._model, query.model)
-        return self.search_vectors(query.vector[None, :], k)[0]
 
     def search_vectors(self, queries: np.ndarray, k: int) -> list[list[SearchHit]]:
         """Top-k entries for each row of an (Q, dim) matrix, nearest first."""

@@ -11,12 +11,12 @@ from pathlib import Path
 import hnswlib
 import numpy as np
 
-from safecity.vision.faces.embedding import Embedding, EmbeddingModel, require_same_model
+from safecity.vision.faces.embedding import EmbeddingModel
 from safecity.vision.faces.errors import ModelMismatchError
-from safecity.vision.faces.index.base import SearchHit, check_k, stacked_vectors
+from safecity.vision.faces.index.base import SearchHit, VectorIndexBase, check_k
 
 
-class HnswIndex:
+class HnswIndex(VectorIndexBase):
     """An HNSW graph over one model's vectors.
 
     `m` and `ef_construction` trade build time and memory for recall; `ef_search` (at least k) trades
@@ -47,23 +47,7 @@ class HnswIndex:
                 max_elements=capacity, ef_construction=ef_construction, M=m, allow_replace_deleted=True
             )
 
-    @property
-    def model(self) -> EmbeddingModel:
-        return self._model
-
-    def __len__(self) -> int:
-        return len(self._subjects)
-
-    def add(self, subject: str, embedding: Embedding) -> None:
-        self.add_many([subject], [embedding])
-
-    def add_many(self, subjects: Sequence[str], embeddings: Sequence[Embedding]) -> None:
-        self.add_vectors(subjects, stacked_vectors(self._model, subjects, embeddings))
-
-    def add_vectors(self, subjects: Sequence[str], vectors: np.ndarray) -> None:
-        """Bulk load an (N, dim) matrix already known to come from this index's model."""
-        if vectors.shape != (len(subjects), self._model.dim):
-            raise ValueError(f"expected ({len(subjects)}, {self._model.dim}) vectors, got {vectors.shape}")
+    def _add_vectors(self, subjects: Sequence[str], vectors: np.ndarray) -> None:
         if not subjects:
             return
         with self._lock:
@@ -88,10 +72,6 @@ class HnswIndex:
                 del self._subjects[label]
                 self._free_labels.append(label)
             return len(labels)
-
-    def search(self, query: Embedding, k: int) -> list[SearchHit]:
-        require_same_model(self._model, query.model)
-        return self.search_vectors(query.vector[None, :], k)[0]
 
     def search_vectors(self, queries: np.ndarray, k: int) -> list[list[SearchHit]]:
         """Top-k entries for each row of a (Q, dim) matrix, nearest first (approximate)."""

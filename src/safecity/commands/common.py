@@ -1,0 +1,96 @@
+"""What the `safecity` sub-commands share: the --config and --json options, exit codes, the settings, the
+migrated database and audit entries written as the command-line user.
+
+Light on purpose (see tests/commands/test_cli_startup.py): settings, SQLAlchemy and the audit log are
+imported inside the functions that use them.
+"""
+
+from __future__ import annotations
+
+import getpass
+from enum import IntEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from safecity.config import Settings
+    from safecity.core.db import Database
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config", "-c", help="Path to safecity.yaml (default: $SAFECITY_CONFIG or ./safecity.yaml)."
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
+
+CLI_ROLE = "cli"
+CLI_ADDRESS = "localhost"
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    PROBLEM = 1
+    USAGE = 2
+    NOT_FOUND = 3
+
+
+def fail(message: str, code: int = ExitCode.PROBLEM) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(int(code))
+
+
+def load_settings_or_fail(config: Path | None, **overrides: object) -> Settings:
+    """The settings; a configuration error exits 2 naming the bad path (`cameras[3].url: ...`)."""
+    from safecity.config import ConfigError, load_settings
+
+    try:
+        return load_settings(config, **{key: value for key, value in overrides.items() if value is not None})
+    except ConfigError as exc:
+        fail(str(exc), ExitCode.USAGE)
+
+
+def migrated_database(settings: Settings) -> Database:
+    """The configured database, brought to the newest schema first."""
+    from safecity.core.db import Database
+    from safecity.core.schema import upgrade
+
+    upgrade(settings.resolved_database_url)
+    return Database(settings.resolved_database_url)
+
+
+def cli_user() -> str:
+    return f"cli:{getpass.getuser()}"
+
+
+def audit_as_cli(
+    session: Session,
+    action: str,
+    object_type: str,
+    object_id: str,
+    details: dict[str, Any] | None = None,
+    *,
+    purpose: str = "",
+    case_ref: str = "",
+) -> None:
+    """An audit entry for what the command-line user did, in the caller's transaction."""
+    from safecity.core.audit.service import AuditRecord, append
+
+    append(
+        session,
+        AuditRecord(
+            actor=cli_user(),
+            role=CLI_ROLE,
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            purpose=purpose,
+            case_ref=case_ref,
+            client_address=CLI_ADDRESS,
+            details=details,
+        ),
+    )

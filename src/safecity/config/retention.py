@@ -1,0 +1,28 @@
+"""The `retention:` section of safecity.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+
+class RetentionSettings(BaseModel):
+    """How long each data class is kept (days). Open cases and legal holds are never deleted."""
+
+    recordings_days: float = Field(30, gt=0, description="Continuous recordings.")
+    events_days: float = Field(90, gt=0)
+    face_crops_days: float = Field(30, gt=0)
+    plate_reads_days: float = Field(90, gt=0)
+    evidence_days: float = Field(365, gt=0, description="Evidence items not in an open case nor held.")
+    other_days: dict[str, float] = Field(
+        default_factory=dict, description="Days for further data classes, by their registered name."
+    )
+    recordings_dir: Path | None = Field(None, description="Recorded segments (default: data_dir/recordings).")
+
+    def days_for(self, name: str, default: float) -> float:
+        """The configured days of data class `name` (`<name>_days` or `other_days[name]`), else `default`."""
+        value = getattr(self, f"{name}_days", None)
+        if isinstance(value, int | float):
+            return float(value)
+        return float(self.other_days.get(name, default))

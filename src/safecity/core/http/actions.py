@@ -1,0 +1,54 @@
+"""A route's change as one unit: open the session, change, audit in the same transaction, commit, then
+publish the events (after the commit, so a listener never sees a change that was rolled back)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import anyio.from_thread
+from sqlalchemy.orm import Session
+
+from safecity.core.bus import Event
+from safecity.core.http.auditing import audit
+from safecity.core.http.security import Principal
+from safecity.core.http.services import Services
+
+logger = logging.getLogger(__name__)
+
+
+def publish(services: Services, events: Iterable[Event]) -> None:
+    """Publish from a sync route (a worker thread) after the change committed; a bus failure is logged only:
+    the change is durable and the console refreshes from the REST API."""
+    for event in events:
+        try:
+            anyio.from_thread.run(services.bus.publish, event)
+        except Exception:
+            logger.exception("could not publish %s", event.type)
+
+
+@dataclass
+class Action:
+    session: Session
+    principal: Principal
+    events: list[Event] = field(default_factory=list)
+
+    def audit(self, action: str, object_type: str, object_id: object, **details: Any) -> None:
+        audit(self.session, self.principal, action, object_type, object_id, **details)
+
+    def publish(self, *events: Event) -> None:
+        """Queue events; they go out after the commit."""
+        self.events.extend(events)
+
+
+@contextmanager
+def action(services: Services, principal: Principal) -> Iterator[Action]:
+    """`with action(services, principal) as act:` change through `act.session`, `act.audit(...)`,
+    `act.publish(...)`; an exception rolls everything back and publishes nothing."""
+    with services.database.session() as session:
+        act = Action(session, principal)
+        yield act
+    publish(services, act.events)

@@ -1,0 +1,41 @@
+"""Validated input for watchlist subjects, shared by the API and the CLI."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from safecity.core.expiry import Expiry
+from safecity.faces.vocabulary import SubjectCategory
+
+SUBJECT_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$"
+
+
+class SubjectIn(BaseModel):
+    """A person on the face watchlist. `legal_authority` (warrant, court order, missing-person report...)
+    and `reason` are required: a subject without a lawful basis cannot be enrolled."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str | None = Field(None, pattern=SUBJECT_ID_PATTERN, description="Subject id; generated when absent.")
+    name: str = Field(min_length=1, max_length=200)
+    category: SubjectCategory
+    case_ref: str = Field("", max_length=128)
+    legal_authority: str = Field(min_length=1, max_length=500)
+    reason: str = Field(min_length=1, max_length=2000)
+    expires_at: Expiry = None
+
+    @field_validator("name", "case_ref", "legal_authority", "reason")
+    @classmethod
+    def _stripped(cls, value: str) -> str:
+        return value.strip()
+
+
+class SubjectPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = Field(None, min_length=1, max_length=200)
+    category: SubjectCategory | None = None
+    case_ref: str | None = Field(None, max_length=128)
+    legal_authority: str | None = Field(None, min_length=1, max_length=500)
+    reason: str | None = Field(None, min_length=1, max_length=2000)
+    expires_at: Expiry = None

@@ -1,0 +1,159 @@
+"""Panic alerts (women safety): public endpoints for the phone app, and the operator's view of a panic."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, HTTPException, Request, status
+from pydantic import BaseModel, Field
+
+from safecity.alerts.events import alert_event
+from safecity.alerts.schemas import AlertView
+from safecity.core.auth.permissions import Permission
+from safecity.core.bus import Event
+from safecity.core.http.actions import publish
+from safecity.core.http.auditing import audit
+from safecity.core.http.deps import ServicesDep
+from safecity.core.http.security import Principal, client_address, require
+from safecity.dispatch import incidents, units
+from safecity.dispatch.cameras import cameras_near
+from safecity.dispatch.context import panic_limiter_of, router_of, taxonomy_of
+from safecity.dispatch.schemas import IncidentOut, NearbyCameraOut, RecommendationOut, UnitOut
+from safecity.panic import service as panic
+from safecity.panic.events import PanicLocationEvent
+from safecity.panic.schemas import PanicLocationOut
+
+router = APIRouter(prefix="/api/v1/panic", tags=["panic"])
+Token = Annotated[str, Header(alias="X-Panic-Token", min_length=10, max_length=100)]
+
+
+class PanicRequest(BaseModel):
+    device_id: str = Field(min_length=4, max_length=100)
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+    accuracy_m: float | None = Field(None, ge=0)
+    phone: str = Field("", max_length=32)
+    name: str = Field("", max_length=200)
+
+
+class PanicPosition(BaseModel):
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+    accuracy_m: float | None = Field(None, ge=0)
+
+
+class PanicAccepted(BaseModel):
+    panic_id: str
+    token: str = Field(description="Send as X-Panic-Token with location updates.")
+    incident_id: int
+    alert_id: int
+
+
+class PanicView(BaseModel):
+    panic_id: str
+    active: bool
+    device_id: str
+    phone: str
+    name: str
+    incident: IncidentOut
+    trail: list[PanicLocationOut]
+    recommended_units: list[RecommendationOut]
+    cameras: list[NearbyCameraOut]
+
+
+def _limit(services: ServicesDep, request: Request, device_id: str) -> None:
+    limiter = panic_limiter_of(services)
+    keys = (f"panic:device:{device_id}", f"panic:addr:{client_address(request)}")
+    if not limiter.hit(*keys):
+        raise HTTPException(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            "too many panic requests; try again shortly",
+            headers={"Retry-After": str(limiter.retry_after(*keys))},
+        )
+
+
+@router.post("", response_model=PanicAccepted, status_code=201, summary="Raise a panic alert (phone app)")
+def raise_panic(body: PanicRequest, request: Request, services: ServicesDep) -> PanicAccepted:
+    _limit(services, request, body.device_id)
+    now = services.clock.now()
+    with services.database.session() as session:
+        started = panic.start_panic(
+            session, taxonomy_of(services), panic.PanicInput(**body.model_dump()), now
+        )
+        accepted = PanicAccepted(
+            panic_id=started.panic.id,
+            token=started.token,
+            incident_id=started.incident.id,
+            alert_id=started.alert.id,
+        )
+        alert = AlertView.of(started.alert)
+    events: list[Event] = [_location_event(accepted, body.latitude, body.longitude, body.accuracy_m)]
+    if started.incident_created is not None:
+        events = [alert_event("created", alert, panic.PANIC_APP), started.incident_created]
+    publish(services, events)
+    return accepted
+
+
+def _location_event(
+    accepted: PanicAccepted, latitude: float, longitude: float, accuracy_m: float | None
+) -> PanicLocationEvent:
+    return PanicLocationEvent(
+        panic_id=accepted.panic_id,
+        incident_id=accepted.incident_id,
+        alert_id=accepted.alert_id,
+        latitude=latitude,
+        longitude=longitude,
+        accuracy_m=accuracy_m,
+    )
+
+
+@router.post("/{panic_id}/location", status_code=204, summary="A position update from the phone")
+def update_location(panic_id: str, body: PanicPosition, token: Token, services: ServicesDep) -> None:
+    with services.database.session() as session:
+        found = panic.add_location(
+            session, panic_id, token, body.latitude, body.longitude, body.accuracy_m, services.clock.now()
+        )
+        accepted = PanicAccepted(
+            panic_id=found.id, token="-" * 10, incident_id=found.incident_id, alert_id=found.alert_id
+        )
+    publish(services, [_location_event(accepted, body.latitude, body.longitude, body.accuracy_m)])
+
+
+@router.post("/{panic_id}/safe", status_code=204, summary="The person marks themselves safe")
+def mark_safe(panic_id: str, token: Token, services: ServicesDep) -> None:
+    with services.database.session() as session:
+        panic.end_panic(session, panic_id, token, services.clock.now())
+
+
+@router.get(
+    "/{panic_id}", response_model=PanicView, summary="For the operator: trail, nearest units and cameras"
+)
+def view_panic(
+    panic_id: str, services: ServicesDep, principal: Annotated[Principal, require(Permission.ALERTS_ACT)]
+) -> PanicView:
+    with services.database.session() as session:
+        found = panic.get_panic(session, panic_id)
+        audit(session, principal, "panic.view", "panic", panic_id)  # the caller's identity and trail
+        incident = incidents.get_incident(session, found.incident_id)
+        lat, lon = incident.latitude or 0.0, incident.longitude or 0.0
+        capability = taxonomy_of(services).get(incident.type).capability
+        recommended = [
+            RecommendationOut(
+                unit=UnitOut.model_validate(r.unit), distance_m=r.distance_m, travel_s=r.travel_s
+            )
+            for r in units.recommend(session, router_of(services), lat, lon, capability=capability)
+        ]
+        view = PanicView(
+            panic_id=found.id,
+            active=found.active,
+            device_id=found.device_id,
+            phone=found.phone,
+            name=found.name,
+            incident=IncidentOut.model_validate(incident),
+            trail=[PanicLocationOut.model_validate(x) for x in panic.trail(session, panic_id)],
+            recommended_units=recommended,
+            cameras=[],
+        )
+    near = cameras_near(services.database, lat, lon, services.settings.dispatch.cameras_near)
+    view.cameras = [NearbyCameraOut.model_validate(c) for c in near]
+    return view
