@@ -29,6 +29,10 @@ export default defineConfig({
     globals: true,
     setupFiles: ["./src/test/setup.ts"],
     css: false,
+    // Generous per-test limits: CI shares two cores with PostgreSQL, NATS and the Python suite, and a user-event
+    // test that takes 1 s alone can take several under that load. These are hang guards, not timing checks.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     pool: "threads",
     poolOptions: { threads: { maxThreads: 2, minThreads: 1 } },
   },

@@ -20,7 +20,7 @@ describe("ApiClient", () => {
 
     expect(client.token).toBe("abc");
     expect(JSON.parse(sessionStorage.getItem("safecity.session") ?? "{}").token).toBe("abc");
-    await client.get("/api/v1/auth/me");
+    await client.GET("/api/v1/auth/me");
     const [, init] = fetchImpl.mock.calls[1] as [string, RequestInit];
     expect((init.headers as Record<string, string>).Authorization).toBe("Bearer abc");
   });
@@ -33,7 +33,7 @@ describe("ApiClient", () => {
     const ended = vi.fn();
     client.onSessionEnd(ended);
 
-    await expect(client.get("/api/v1/users")).rejects.toMatchObject({ status: 401, detail: "token expired" });
+    await expect(client.GET("/api/v1/users")).rejects.toMatchObject({ status: 401, detail: "token expired" });
     expect(ended).toHaveBeenCalledOnce();
     expect(client.token).toBeNull();
     expect(sessionStorage.getItem("safecity.session")).toBeNull();
@@ -56,7 +56,7 @@ describe("ApiClient", () => {
       .mockResolvedValueOnce(jsonResponse(404, { detail: "Not Found" }))
       .mockResolvedValueOnce(jsonResponse(429, { detail: "too many" }, { "Retry-After": "42" }));
     const client = new ApiClient({ fetch: fetchImpl, storage: null });
-    const notFound = await client.get("/api/v1/cameras").catch((e: unknown) => e);
+    const notFound = await client.GET("/api/v1/cameras").catch((e: unknown) => e);
     expect(notFound).toBeInstanceOf(ApiError);
     expect((notFound as ApiError).notAvailable).toBe(true);
     const limited = (await client.login("a", "b").catch((e: unknown) => e)) as ApiError;
@@ -68,7 +68,7 @@ describe("ApiClient", () => {
       fetch: vi.fn(async () => jsonResponse(503, { status: "degraded" })),
       storage: null,
     });
-    await expect(client.get("/api/health", { auth: false, acceptStatus: [503] })).resolves.toEqual({
+    await expect(client.GET("/api/health", { auth: false, acceptStatus: [503] })).resolves.toEqual({
       status: "degraded",
     });
   });
@@ -78,7 +78,7 @@ describe("ApiClient", () => {
       fetch: vi.fn(async () => jsonResponse(422, { detail: [{ msg: "too short" }, { msg: "bad role" }] })),
       storage: null,
     });
-    await expect(client.post("/api/v1/users", {})).rejects.toThrow("too short; bad role");
+    await expect(client.POST("/api/v1/users", { body: {} as never })).rejects.toThrow("too short; bad role");
   });
 
   it("keeps each 422 problem with the field it names", async () => {
@@ -91,7 +91,7 @@ describe("ApiClient", () => {
       ],
     };
     const client = new ApiClient({ fetch: vi.fn(async () => jsonResponse(422, body)), storage: null });
-    const error = (await client.post("/api/v1/cameras", {}).catch((e: unknown) => e)) as ApiError;
+    const error = (await client.POST("/api/v1/cameras", { body: {} as never }).catch((e: unknown) => e)) as ApiError;
 
     expect(error.problems).toEqual([
       { field: "name", message: "String should have at least 1 character", path: ["name"] },
@@ -111,7 +111,9 @@ describe("ApiClient", () => {
 
   it("has no problems for other statuses", async () => {
     const client = new ApiClient({ fetch: vi.fn(async () => jsonResponse(409, { detail: "changed meanwhile" })), storage: null });
-    const error = (await client.post("/api/v1/units/A/status", {}).catch((e: unknown) => e)) as ApiError;
+    const error = (await client
+      .POST("/api/v1/units/{unit_id}/status", { params: { path: { unit_id: "A" } }, body: { status: "available" } })
+      .catch((e: unknown) => e)) as ApiError;
     expect(error.problems).toEqual([]);
     expect(fieldErrors(error)).toEqual({});
   });
@@ -119,7 +121,9 @@ describe("ApiClient", () => {
   it("sends DELETE with the token and accepts 204", async () => {
     const fetchImpl = vi.fn(async () => new Response(null, { status: 204 }));
     const { client } = loggedInClient(userWith([]), fetchImpl);
-    await expect(client.delete("/api/v1/hotlists/3/entries/9")).resolves.toBeUndefined();
+    await expect(
+      client.DELETE("/api/v1/hotlists/{hotlist_id}/entries/{entry_id}", { params: { path: { hotlist_id: 3, entry_id: 9 } } }),
+    ).resolves.toBeUndefined();
     const [url, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe("/api/v1/hotlists/3/entries/9");
     expect(init.method).toBe("DELETE");
@@ -141,7 +145,10 @@ describe("ApiClient", () => {
       .mockResolvedValueOnce(jsonResponse(403, { detail: "role lacks evidence.export" }));
     const { client } = loggedInClient(userWith([]), fetchImpl);
 
-    const file = await client.download("POST", "/api/v1/evidence/exports", { body: { item_ids: [7] }, query: { purpose: "FIR 7" } });
+    const file = await client.file("post", "/api/v1/evidence/exports", {
+      body: { item_ids: [7] } as never,
+      params: { query: { purpose: "FIR 7" } },
+    });
     expect(file.filename).toBe("evidence-20261122T063604Z-73047a62.zip");
     expect(file.headers.get("X-Safecity-Bundle-Id")).toBe("b-1");
     expect(await file.blob.text()).toBe("PK zip bytes");
@@ -151,7 +158,7 @@ describe("ApiClient", () => {
     expect(JSON.parse(String(init.body))).toEqual({ item_ids: [7] });
     expect((init.headers as Record<string, string>).Authorization).toBe("Bearer tok-1");
 
-    await expect(client.download("POST", "/api/v1/evidence/exports")).rejects.toMatchObject({ status: 403 });
+    await expect(client.file("post", "/api/v1/evidence/exports", { body: {} as never })).rejects.toMatchObject({ status: 403 });
     expect(filenameOf(null)).toBeNull();
     expect(filenameOf("attachment; filename*=UTF-8''caf%C3%A9.zip")).toBe("café.zip");
   });
@@ -164,6 +171,29 @@ describe("ApiClient", () => {
     sessionStorage.setItem("safecity.session", JSON.stringify(expired));
     expect(new ApiClient({ storage: sessionStorage }).token).toBeNull();
     expect(sessionStorage.getItem("safecity.session")).toBeNull();
+  });
+
+  it("checks paths, path parameters and bodies against the API's OpenAPI document", () => {
+    const client = new ApiClient({ fetch: vi.fn(async () => jsonResponse(200, {})), storage: null });
+    const typeChecksOnly = () => {
+      // @ts-expect-error no such route
+      void client.GET("/api/v1/no-such-route");
+      // @ts-expect-error the camera id is missing
+      void client.GET("/api/v1/cameras/{camera_id}");
+      // @ts-expect-error a unit status the API does not know
+      void client.POST("/api/v1/units/{unit_id}/status", { params: { path: { unit_id: "A" } }, body: { status: "asleep" } });
+    };
+    expect(typeChecksOnly).toBeTypeOf("function");
+  });
+
+  it("fills in path parameters and sends a typed body as JSON", async () => {
+    const fetchImpl = vi.fn(async () => jsonResponse(200, { id: "P-1" }));
+    const { client } = loggedInClient(userWith([]), fetchImpl);
+    await client.POST("/api/v1/units/{unit_id}/status", { params: { path: { unit_id: "P 1" } }, body: { status: "available" } });
+    const [url, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe("/api/v1/units/P%201/status");
+    expect(JSON.parse(String(init.body))).toEqual({ status: "available" });
+    expect((init.headers as Record<string, string>)["Content-Type"]).toBe("application/json");
   });
 
   it("builds query strings without empty values", () => {

@@ -1,119 +1,54 @@
 /**
- * The HTTP client: keeps the session (token in memory, mirrored in sessionStorage so a reload
- * keeps you logged in but closing the tab does not), adds the bearer token, and turns any 401 on an
+ * The HTTP client: keeps the session (see session.ts), adds the bearer token, and turns any 401 on an
  * authenticated call into "session over" so the app goes back to the login page.
+ *
+ * Calls are typed by the API's OpenAPI document (schema.d.ts, made by scripts/gen-api): `client.GET(path,
+ * init)` checks the path, its parameters and body against the spec and resolves with the response's data;
+ * a refusal rejects with an `ApiError`. Init is openapi-fetch's (`params: {path, query, header}`, `body`,
+ * `signal`) plus `auth` and `acceptStatus`.
  */
-import type { LoginResponse, User } from "./types";
+import createClient, { type Client, type ClientPathsWithMethod, type MaybeOptionalInit, type MethodResponse } from "openapi-fetch";
+import { ApiError } from "./apiError";
+import type { paths } from "./schemas";
+import { restoreSession, saveSession, type Session } from "./session";
 
-export interface Session {
-  token: string;
-  expiresAt: string;
-  user: User;
-}
-
-/** One problem of a FastAPI 422: the request field it names ("" when none) and the message in words. */
-export interface FieldProblem {
-  field: string;
-  message: string;
-  /** The whole location below body/query/path, e.g. ["scene", "zones", 0, "name"] (empty when none). */
-  path: (string | number)[];
-}
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly detail: string,
-    readonly retryAfterSeconds: number | null = null,
-    /** Each problem of a 422 with the field it names; empty for other statuses. */
-    readonly problems: FieldProblem[] = [],
-  ) {
-    super(detail || `HTTP ${status}`);
-    this.name = "ApiError";
-  }
-
-  /** The route does not exist (yet) on this server: pages show "not available". */
-  get notAvailable(): boolean {
-    return this.status === 404;
-  }
-}
+export { ApiError, problemsOf, readableMessage, type FieldProblem } from "./apiError";
+export { fieldErrors, problemFor } from "./errors";
+export type { Session } from "./session";
 
 export type QueryValue = string | number | boolean | null | undefined;
 /** Query parameters; an array sends the parameter once per item (`status=new&status=dispatched`). */
 export type Query = Record<string, QueryValue | readonly QueryValue[]>;
 
-export interface RequestOptions {
-  query?: Query;
-  body?: unknown;
-  form?: FormData;
+/** What a call adds to openapi-fetch's init. */
+export interface CallOptions {
   /** Send the token and treat 401 as "session over" (default true). */
   auth?: boolean;
   /** Statuses whose JSON body is still a valid answer (e.g. 503 from /api/health). */
   acceptStatus?: number[];
+}
+
+type Http = Client<paths>;
+export type HttpMethod = "get" | "put" | "post" | "patch" | "delete";
+/** The API paths that accept `M`, e.g. `PathOf<"get">`. */
+export type PathOf<M extends HttpMethod> = ClientPathsWithMethod<Http, M>;
+type SpecInit<M extends HttpMethod, P extends PathOf<M>> = MaybeOptionalInit<paths[P], M>;
+export type InitOf<M extends HttpMethod, P extends PathOf<M>> = NonNullable<SpecInit<M, P>> & CallOptions;
+/** The init argument, optional when the route needs no parameters or body. */
+type InitArgs<M extends HttpMethod, P extends PathOf<M>> =
+  undefined extends SpecInit<M, P> ? [init?: InitOf<M, P>] : [init: InitOf<M, P>];
+/** What a successful call resolves with: the route's JSON response (undefined for 204). */
+export type DataOf<M extends HttpMethod, P extends PathOf<M>> = MethodResponse<Http, M, P>;
+
+/** A typed call of one HTTP method. */
+export type Call<M extends HttpMethod> = <P extends PathOf<M>>(path: P, ...init: InitArgs<M, P>) => Promise<DataOf<M, P>>;
+
+/** Legacy untyped options (see the deprecated `request`). */
+export interface RequestOptions extends CallOptions {
+  query?: Query;
+  body?: unknown;
+  form?: FormData;
   signal?: AbortSignal;
-}
-
-const STORAGE_KEY = "safecity.session";
-
-export function buildQuery(query: Query | undefined): string {
-  if (!query) return "";
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    for (const item of Array.isArray(value) ? (value as readonly QueryValue[]) : [value as QueryValue]) {
-      if (item === undefined || item === null || item === "") continue;
-      params.append(key, String(item));
-    }
-  }
-  const text = params.toString();
-  return text ? `?${text}` : "";
-}
-
-/** Pydantic prefixes custom validator messages with "Value error, " (also after a field name); people need only the reason. */
-export function readableMessage(message: string): string {
-  return message.replace(/(^|: )(Value error|Assertion failed), /g, "$1");
-}
-
-const LOCATIONS = new Set(["body", "query", "path"]);
-
-/** The problems of a FastAPI 422 body (`detail: [{loc, msg, type}]`), each with the field it names. */
-export function problemsOf(body: unknown): FieldProblem[] {
-  if (!body || typeof body !== "object" || !("detail" in body)) return [];
-  const detail = (body as { detail: unknown }).detail;
-  if (typeof detail === "string") return [{ field: "", message: readableMessage(detail), path: [] }];
-  if (!Array.isArray(detail)) return [];
-  return detail.flatMap((item: unknown) => {
-    if (!item || typeof item !== "object") return [];
-    const { loc, msg } = item as { loc?: unknown; msg?: unknown };
-    // loc is ["body", "name"], ["query", "plate"], ["body", "scene", "zones", 0, "name"]...: the last
-    // part that is not a location (or a list index) names the field.
-    const all = Array.isArray(loc) ? loc.filter((p): p is string | number => typeof p === "string" || typeof p === "number") : [];
-    const path = typeof all[0] === "string" && LOCATIONS.has(all[0]) ? all.slice(1) : all;
-    const names = path.filter((part): part is string => typeof part === "string");
-    const message = readableMessage(typeof msg === "string" ? msg : "invalid value");
-    return [{ field: names[names.length - 1] ?? "", message, path }];
-  });
-}
-
-/** The message of a 422 about `field` (several joined by "; "), or null. */
-export function problemFor(error: unknown, field: string): string | null {
-  if (!(error instanceof ApiError)) return null;
-  const messages = error.problems.filter((p) => p.field === field).map((p) => p.message);
-  return messages.length ? messages.join("; ") : null;
-}
-
-/**
- * A 422's messages keyed by field. `fields` limits the keys to a form's own fields: a problem about any
- * other field (or none) goes under `otherKey` ("form" unless given), prefixed with the field it names.
- */
-export function fieldErrors(error: unknown, fields?: readonly string[], otherKey = "form"): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (!(error instanceof ApiError)) return errors;
-  for (const { field, message } of error.problems) {
-    const own = field !== "" && (!fields || fields.includes(field));
-    const key = own ? field : otherKey;
-    const text = own || !field ? message : `${field}: ${message}`;
-    errors[key] = errors[key] ? `${errors[key]}; ${text}` : text;
-  }
-  return errors;
 }
 
 /** A call answered with a file: its bytes, its response headers and the file name the server gave it. */
@@ -123,6 +58,26 @@ export interface Download {
   filename: string;
 }
 
+type UntypedInit = CallOptions & { params?: { query?: Query }; body?: unknown; signal?: AbortSignal; [key: string]: unknown };
+type ParseAs = "json" | "blob";
+
+export function buildQuery(query: Query | undefined): string {
+  const text = queryText(query);
+  return text ? `?${text}` : "";
+}
+
+/** The query string without "?": empty values are left out, arrays repeat the parameter. */
+function queryText(query: Query | undefined): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    for (const item of Array.isArray(value) ? (value as readonly QueryValue[]) : [value as QueryValue]) {
+      if (item === undefined || item === null || item === "") continue;
+      params.append(key, String(item));
+    }
+  }
+  return params.toString();
+}
+
 /** The file name of a `Content-Disposition` header (`attachment; filename="x.zip"`), or null. */
 export function filenameOf(disposition: string | null): string | null {
   if (!disposition) return null;
@@ -130,34 +85,61 @@ export function filenameOf(disposition: string | null): string | null {
   return match?.[1] ? decodeURIComponent(match[1]) : null;
 }
 
-function detailOf(body: unknown, fallback: string): string {
-  if (body && typeof body === "object" && "detail" in body) {
-    const detail = (body as { detail: unknown }).detail;
-    if (typeof detail === "string") return detail;
-    if (Array.isArray(detail)) {
-      // FastAPI validation errors: [{loc, msg}, ...]
-      return detail
-        .map((d) => (d && typeof d === "object" && "msg" in d ? String((d as { msg: unknown }).msg) : ""))
-        .filter(Boolean)
-        .join("; ");
-    }
+/**
+ * openapi-fetch builds its request with this instead of `Request`, so the transport is called the way
+ * window.fetch is (path, init): a relative path works outside a browser too, and an upload's FormData
+ * is handed on as is instead of being copied into a stream.
+ */
+class PlainRequest {
+  readonly method: string;
+  constructor(
+    readonly url: string,
+    readonly init: RequestInit,
+  ) {
+    this.method = init.method ?? "GET";
   }
-  return fallback;
+}
+
+/** "content-type" → "Content-Type": Headers lower-cases names; the transport gets them as usually written. */
+function plainHeaders(headers: HeadersInit | undefined): Record<string, string> {
+  const plain: Record<string, string> = {};
+  new Headers(headers).forEach((value, name) => {
+    plain[name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase())] = value;
+  });
+  return plain;
 }
 
 export class ApiClient {
-  private session: Session | null = null;
+  private session: Session | null;
   private readonly listeners = new Set<() => void>();
   private readonly fetchImpl: typeof fetch;
   private readonly storage: Storage | null;
+  private readonly http: Http;
   readonly baseUrl: string;
 
   constructor(options: { baseUrl?: string; fetch?: typeof fetch; storage?: Storage | null } = {}) {
     this.baseUrl = options.baseUrl ?? "";
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    this.storage = options.storage === undefined ? globalThis.sessionStorage ?? null : options.storage;
-    this.session = this.restore();
+    this.storage = options.storage === undefined ? (globalThis.sessionStorage ?? null) : options.storage;
+    this.session = restoreSession(this.storage);
+    this.http = createClient<paths>({
+      baseUrl: this.baseUrl,
+      headers: { Accept: "application/json" },
+      Request: PlainRequest as unknown as typeof Request,
+      fetch: (request) => {
+        const { url, init } = request as unknown as PlainRequest;
+        return this.fetchImpl(url, { ...init, headers: plainHeaders(init.headers) });
+      },
+      querySerializer: (query) => queryText(query as Query),
+    });
   }
+
+  /** Typed calls, checked against the API's OpenAPI document. */
+  readonly GET: Call<"get"> = this.typed("get");
+  readonly POST: Call<"post"> = this.typed("post");
+  readonly PUT: Call<"put"> = this.typed("put");
+  readonly PATCH: Call<"patch"> = this.typed("patch");
+  readonly DELETE: Call<"delete"> = this.typed("delete");
 
   get currentSession(): Session | null {
     return this.session;
@@ -174,13 +156,10 @@ export class ApiClient {
   }
 
   async login(username: string, password: string): Promise<Session> {
-    const response = await this.request<LoginResponse>("POST", "/api/v1/auth/login", {
-      body: { username, password },
-      auth: false,
-    });
+    const response = await this.POST("/api/v1/auth/login", { body: { username, password }, auth: false });
     const session: Session = { token: response.access_token, expiresAt: response.expires_at, user: response.user };
     this.session = session;
-    this.storage?.setItem(STORAGE_KEY, JSON.stringify(session));
+    saveSession(this.storage, session);
     return session;
   }
 
@@ -188,39 +167,23 @@ export class ApiClient {
     this.endSession();
   }
 
-  get<T>(path: string, options: RequestOptions = {}): Promise<T> {
-    return this.request<T>("GET", path, options);
-  }
-
-  post<T>(path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-    return this.request<T>("POST", path, { ...options, body });
-  }
-
-  patch<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
-    return this.request<T>("PATCH", path, { ...options, body });
-  }
-
-  delete<T = void>(path: string, options: RequestOptions = {}): Promise<T> {
-    return this.request<T>("DELETE", path, options);
+  /**
+   * A typed call answered with a file (a PDF, a signed export bundle): the bytes, the response headers and
+   * the server's file name ("download" when it gives none). Errors as for the other calls.
+   */
+  async file<M extends HttpMethod, P extends PathOf<M>>(method: M, path: P, ...init: InitArgs<M, P>): Promise<Download> {
+    const { data, response } = await this.send(method, path, init[0], "blob");
+    return {
+      blob: data as Blob,
+      headers: response.headers,
+      filename: filenameOf(response.headers.get("Content-Disposition")) ?? "download",
+    };
   }
 
   /** Fetch an authenticated binary (media, snapshots) as an object URL for an <img>. Revoke it when done. */
   async blobUrl(path: string, signal?: AbortSignal): Promise<string> {
-    const response = await this.send("GET", path, { signal });
-    return URL.createObjectURL(await response.blob());
-  }
-
-  /**
-   * A call answered with a file (e.g. a signed export bundle), for when its headers matter: the bytes, the
-   * response headers and the server's file name ("download" when it gives none). Errors as for `request`.
-   */
-  async download(method: string, path: string, options: RequestOptions = {}): Promise<Download> {
-    const response = await this.send(method, path, options);
-    return {
-      blob: await response.blob(),
-      headers: response.headers,
-      filename: filenameOf(response.headers.get("Content-Disposition")) ?? "download",
-    };
+    const { data } = await this.send("get", path, { signal }, "blob");
+    return URL.createObjectURL(data as Blob);
   }
 
   /** URL for resources the browser loads itself (MJPEG <img>, WebSocket), which cannot send headers. */
@@ -228,59 +191,65 @@ export class ApiClient {
     return `${this.baseUrl}${path}${buildQuery({ ...query, token: this.token })}`;
   }
 
-  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-    const response = await this.send(method, path, options);
-    if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
+  /** @deprecated untyped; use `GET(path, {params, signal})`. */
+  get<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>("GET", path, options);
   }
 
-  private async send(method: string, path: string, options: RequestOptions): Promise<Response> {
-    const auth = options.auth ?? true;
-    const headers: Record<string, string> = { Accept: "application/json" };
-    let body: BodyInit | undefined;
-    if (options.form) {
-      body = options.form;
-    } else if (options.body !== undefined) {
-      headers["Content-Type"] = "application/json";
-      body = JSON.stringify(options.body);
-    }
-    if (auth && this.session) headers.Authorization = `Bearer ${this.session.token}`;
-    const response = await this.fetchImpl(`${this.baseUrl}${path}${buildQuery(options.query)}`, {
-      method,
-      headers,
-      body,
-      signal: options.signal,
-    });
-    if (response.ok || options.acceptStatus?.includes(response.status)) return response;
+  /** @deprecated untyped; use `POST(path, {params, body})`. */
+  post<T>(path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>("POST", path, { ...options, body });
+  }
+
+  /** @deprecated untyped; use `PATCH(path, {params, body})`. */
+  patch<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>("PATCH", path, { ...options, body });
+  }
+
+  /** @deprecated untyped; use `DELETE(path, {params})`. */
+  delete<T = void>(path: string, options: RequestOptions = {}): Promise<T> {
+    return this.request<T>("DELETE", path, options);
+  }
+
+  /** @deprecated untyped; use `file(method, path, init)`. */
+  download(method: string, path: string, options: RequestOptions = {}): Promise<Download> {
+    return this.file(method.toLowerCase() as "post", path as "/api/v1/evidence/exports", this.untypedInit(options) as never);
+  }
+
+  /** @deprecated untyped; use the typed calls (`GET`, `POST`, ...). */
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const { data } = await this.send(method.toLowerCase() as HttpMethod, path, this.untypedInit(options));
+    return data as T;
+  }
+
+  private untypedInit({ query, body, form, ...rest }: RequestOptions): UntypedInit {
+    return { ...rest, params: { query }, body: form ?? body };
+  }
+
+  private typed<M extends HttpMethod>(method: M): Call<M> {
+    return async (path, ...init) => (await this.send(method, path, init[0])).data as never;
+  }
+
+  private async send(
+    method: HttpMethod,
+    path: string,
+    init: object | undefined,
+    parseAs: ParseAs = "json",
+  ): Promise<{ data: unknown; response: Response }> {
+    const { auth = true, acceptStatus, ...rest } = (init ?? {}) as UntypedInit;
+    const headers = auth && this.session ? { Authorization: `Bearer ${this.session.token}` } : {};
+    const { data, error, response } = await this.http.request(method, path as never, { ...rest, headers, parseAs } as never);
+    if (response.ok) return { data, response };
+    if (acceptStatus?.includes(response.status)) return { data: error, response };
     if (response.status === 401 && auth) this.endSession();
-    const parsed: unknown = await response.json().catch(() => null);
-    const retry = response.headers.get("Retry-After");
-    throw new ApiError(
-      response.status,
-      detailOf(parsed, response.statusText || `HTTP ${response.status}`),
-      retry ? Number(retry) : null,
-      response.status === 422 ? problemsOf(parsed) : [],
-    );
+    throw ApiError.of(response, error ?? null);
   }
 
   private endSession(): void {
     const hadSession = this.session !== null;
     this.session = null;
-    this.storage?.removeItem(STORAGE_KEY);
+    saveSession(this.storage, null);
     if (hadSession) for (const listener of [...this.listeners]) listener();
-  }
-
-  private restore(): Session | null {
-    const raw = this.storage?.getItem(STORAGE_KEY);
-    if (!raw) return null;
-    try {
-      const session = JSON.parse(raw) as Session;
-      if (!session.token || Date.parse(session.expiresAt) <= Date.now()) throw new Error("expired");
-      return session;
-    } catch {
-      this.storage?.removeItem(STORAGE_KEY);
-      return null;
-    }
   }
 }
 

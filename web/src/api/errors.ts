@@ -1,4 +1,4 @@
-import { ApiError, fieldErrors } from "./client";
+import { ApiError } from "./apiError";
 
 export interface ErrorWords {
   /** Says what a 409 means for the control that caused it; the server's reason follows in brackets. */
@@ -61,6 +61,29 @@ export function fieldOfError<F extends string>(
     if (named) return named[0];
   }
   return patterns.find(([, pattern]) => pattern.test(caught.detail))?.[0] ?? null;
+}
+
+/** The message of a 422 about `field` (several joined by "; "), or null. */
+export function problemFor(error: unknown, field: string): string | null {
+  if (!(error instanceof ApiError)) return null;
+  const messages = error.problems.filter((p) => p.field === field).map((p) => p.message);
+  return messages.length ? messages.join("; ") : null;
+}
+
+/**
+ * A 422's messages keyed by field. `fields` limits the keys to a form's own fields: a problem about any
+ * other field (or none) goes under `otherKey` ("form" unless given), prefixed with the field it names.
+ */
+export function fieldErrors(error: unknown, fields?: readonly string[], otherKey = "form"): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!(error instanceof ApiError)) return errors;
+  for (const { field, message } of error.problems) {
+    const own = field !== "" && (!fields || fields.includes(field));
+    const key = own ? field : otherKey;
+    const text = own || !field ? message : `${field}: ${message}`;
+    errors[key] = errors[key] ? `${errors[key]}; ${text}` : text;
+  }
+  return errors;
 }
 
 /** A refusal split for a form: messages beside the form's own fields, and the rest for the form as a whole. */

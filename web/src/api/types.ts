@@ -1,65 +1,24 @@
-/** Shapes of the backend's JSON, mirrored from the FastAPI models (src/safecity/core/...). */
+/**
+ * The console's names for the API's shapes. Models come from the generated contract (`Schemas`, see
+ * schemas.ts); only what the OpenAPI document does not describe is written out here.
+ */
+import type { Schemas } from "./schemas";
 
-export type Role = "admin" | "supervisor" | "operator" | "investigator" | "traffic_officer" | "auditor";
+export type Role = Schemas["Role"];
 
-export const ROLES: readonly Role[] = [
+export const ROLES = [
   "admin",
   "supervisor",
   "operator",
   "investigator",
   "traffic_officer",
   "auditor",
-];
+] as const satisfies readonly Role[];
 
-export interface User {
-  username: string;
-  full_name: string;
-  role: Role;
-  is_active: boolean;
-  permissions: string[];
-}
+export type User = Schemas["UserOut"];
+export type Camera = Schemas["CameraOut"];
 
-export interface LoginResponse {
-  access_token: string;
-  token_type: string;
-  expires_at: string;
-  user: User;
-}
-
-export interface AuditEntry {
-  seq: number;
-  time: string;
-  actor: string;
-  role: string;
-  action: string;
-  object_type: string;
-  object_id: string;
-  purpose: string;
-  case_ref: string;
-  client_address: string;
-  details: string;
-  hash: string;
-}
-
-export interface ChainReport {
-  ok: boolean;
-  checked: number;
-  first_bad_entry: number | null;
-  problem: string | null;
-}
-
-export interface HealthCheck {
-  ok: boolean;
-  reason?: string;
-  [key: string]: unknown;
-}
-
-export interface Health {
-  status: "ok" | "degraded";
-  version: string;
-  checks: Record<string, HealthCheck>;
-}
-
+/** The health states the console knows how to show (the API sends them as a plain string). */
 export type CameraState =
   | "online"
   | "offline"
@@ -70,23 +29,7 @@ export type CameraState =
   | "scene_changed"
   | "unknown";
 
-export interface CameraHealth {
-  state: CameraState;
-  since: string | null;
-  fps: number | null;
-}
-
-export interface Camera {
-  id: string;
-  name: string;
-  latitude: number;
-  longitude: number;
-  district: string;
-  enabled: boolean;
-  health: CameraHealth;
-}
-
-/** One event from the live WebSocket. */
+/** One event from the live WebSocket (not part of the OpenAPI document). */
 export interface LiveEvent {
   id: string;
   type: string;

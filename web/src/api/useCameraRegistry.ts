@@ -12,7 +12,7 @@ export function useCameraRegistry(): { cameras: Camera[] | null; names: Readonly
   const { client, can } = useAuth();
   const mayRead = can(Permission.CAMERAS_READ);
   const { resource } = useResource(
-    (signal) => (mayRead ? client.get<Camera[]>("/api/v1/cameras", { signal }) : Promise.resolve(null)),
+    (signal) => (mayRead ? client.GET("/api/v1/cameras", { signal }) : Promise.resolve(null)),
     [client, mayRead],
   );
   const cameras = resource.status === "ready" ? resource.data : null;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useAuth } from "../auth/AuthContext";
-import type { Health } from "../api/types";
+import { readHealth } from "../api/health";
 
 /** A small always-visible "system ok / degraded / unreachable" indicator in the header. */
 export function HealthPill({ everyMs = 30_000 }: { everyMs?: number }) {
@@ -10,8 +10,7 @@ export function HealthPill({ everyMs = 30_000 }: { everyMs?: number }) {
   useEffect(() => {
     let live = true;
     const check = () =>
-      client
-        .get<Health>("/api/health", { auth: false, acceptStatus: [503] })
+      readHealth(client)
         .then((h) => live && setStatus(h.status))
         .catch(() => live && setStatus("unreachable"));
     void check();

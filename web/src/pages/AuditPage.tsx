@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from "react";
-import type { AuditEntry, ChainReport } from "../api/types";
+import type { Schemas } from "../api/schemas";
 import { useResource } from "../api/useResource";
 import { useAuth } from "../auth/AuthContext";
 import { StateMessage } from "../components/StateMessage";
+import { TableHead } from "../components/TableHead";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -32,15 +33,17 @@ export function AuditPage() {
 
   const { resource, reload } = useResource(
     (signal) =>
-      client.get<AuditEntry[]>("/api/v1/audit", {
+      client.GET("/api/v1/audit", {
         signal,
-        query: {
-          actor: filters.actor.trim(),
-          action: filters.action.trim(),
-          since: localToIso(filters.since),
-          until: localToIso(filters.until),
-          limit: AUDIT_PAGE_SIZE,
-          before_seq: before,
+        params: {
+          query: {
+            actor: filters.actor.trim(),
+            action: filters.action.trim(),
+            since: localToIso(filters.since),
+            until: localToIso(filters.until),
+            limit: AUDIT_PAGE_SIZE,
+            before_seq: before,
+          },
         },
       }),
     [client, filters, before],
@@ -128,22 +131,11 @@ export function AuditPage() {
   );
 }
 
-function AuditTable({ entries }: { entries: AuditEntry[] }) {
+function AuditTable({ entries }: { entries: Schemas["AuditEntryOut"][] }) {
   return (
     <div className="table-scroll">
       <table className="table" data-testid="audit-table">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">Time</th>
-            <th scope="col">Actor</th>
-            <th scope="col">Action</th>
-            <th scope="col">Object</th>
-            <th scope="col">Purpose / case</th>
-            <th scope="col">Client</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
+        <TableHead columns={["#", "Time", "Actor", "Action", "Object", "Purpose / case", "Client", "Details"]} />
         <tbody>
           {entries.map((e) => (
             <tr key={e.seq}>
@@ -174,13 +166,13 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
 function VerifyChain() {
   const { client } = useAuth();
   const [state, setState] = useState<
-    { kind: "idle" } | { kind: "busy" } | { kind: "done"; report: ChainReport } | { kind: "error"; text: string }
+    { kind: "idle" } | { kind: "busy" } | { kind: "done"; report: Schemas["ChainReport"] } | { kind: "error"; text: string }
   >({ kind: "idle" });
 
   const verify = async () => {
     setState({ kind: "busy" });
     try {
-      setState({ kind: "done", report: await client.get<ChainReport>("/api/v1/audit/verify") });
+      setState({ kind: "done", report: await client.GET("/api/v1/audit/verify") });
     } catch (caught) {
       setState({ kind: "error", text: caught instanceof Error ? caught.message : String(caught) });
     }

@@ -18,7 +18,7 @@ export function LivePage() {
   const { client, can } = useAuth();
   const canCameras = can(Permission.CAMERAS_READ);
   const { resource, setResource } = useResource<Camera[]>(
-    (signal) => (canCameras ? client.get<Camera[]>("/api/v1/cameras", { signal }) : Promise.resolve([])),
+    (signal) => (canCameras ? client.GET("/api/v1/cameras", { signal }) : Promise.resolve([])),
     [client, canCameras],
   );
   const cameras = resource.data ?? [];
@@ -46,7 +46,7 @@ export function LivePage() {
     return cameras.filter(
       (c) =>
         (!stateFilter || stateOf(c) === stateFilter) &&
-        (!q || c.name.toLowerCase().includes(q) || c.district.toLowerCase().includes(q) || c.id.toLowerCase() === q),
+        (!q || c.name.toLowerCase().includes(q) || (c.district ?? "").toLowerCase().includes(q) || c.id.toLowerCase() === q),
     );
   }, [cameras, query, stateFilter]);
   const counts = useMemo(() => countByState(cameras), [cameras]);

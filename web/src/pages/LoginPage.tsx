@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from "react";
 import { Navigate, useLocation, useNavigate } from "react-router";
 import { ApiError } from "../api/client";
+import { useMutation } from "../api/useMutation";
 import { useAuth } from "../auth/AuthContext";
 import { landingPath } from "../auth/permissions";
 
@@ -10,27 +11,20 @@ export function LoginPage() {
   const location = useLocation();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
-
   const from = (location.state as { from?: string } | null)?.from;
+  const { busy, error, run } = useMutation((name: string, secret: string) => login(name, secret), {
+    onSuccess: (next) => navigate(landingPath(from, next.user.permissions), { replace: true }),
+    describe: loginError,
+  });
+
   if (session) return <Navigate to={landingPath(from, session.user.permissions)} replace />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await login(username.trim(), password);
-      navigate(landingPath(from, next.user.permissions), { replace: true });
-    } catch (caught) {
-      setError(loginError(caught));
-      setPassword("");
-      passwordRef.current?.focus();
-    } finally {
-      setBusy(false);
-    }
+    if (await run(username.trim(), password)) return;
+    setPassword("");
+    passwordRef.current?.focus();
   };
 
   return (

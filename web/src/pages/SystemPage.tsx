@@ -1,16 +1,16 @@
 import { useEffect } from "react";
-import type { Health } from "../api/types";
+import { readHealth } from "../api/health";
 import { useResource } from "../api/useResource";
 import { useAuth } from "../auth/AuthContext";
 import { StateMessage } from "../components/StateMessage";
+import { TableHead } from "../components/TableHead";
 
 const REFRESH_MS = 15_000;
 
 export function SystemPage() {
   const { client } = useAuth();
   const { resource, reload } = useResource(
-    // 503 still carries the per-check report.
-    (signal) => client.get<Health>("/api/health", { signal, auth: false, acceptStatus: [503] }),
+    (signal) => readHealth(client, signal),
     [client],
   );
   useEffect(() => {
@@ -38,13 +38,7 @@ export function SystemPage() {
             <span className="muted">safecity {health.version}</span>
           </p>
           <table className="table" data-testid="health-table">
-            <thead>
-              <tr>
-                <th scope="col">Component</th>
-                <th scope="col">State</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Component", "State", "Details"]} />
             <tbody>
               {Object.entries(health.checks).map(([name, check]) => (
                 <tr key={name}>

@@ -1,9 +1,12 @@
 import { useState, type FormEvent } from "react";
 import { ApiError } from "../api/client";
 import { ROLES, type Role, type User } from "../api/types";
+import { useMutation } from "../api/useMutation";
 import { useResource } from "../api/useResource";
 import { useAuth } from "../auth/AuthContext";
 import { StateMessage } from "../components/StateMessage";
+import { TableHead } from "../components/TableHead";
+import { FieldError } from "../components/FormField";
 
 export const ROLE_NAMES: Record<Role, string> = {
   admin: "Administrator",
@@ -16,13 +19,13 @@ export const ROLE_NAMES: Record<Role, string> = {
 
 export function UsersPage() {
   const { client } = useAuth();
-  const { resource, reload } = useResource((signal) => client.get<User[]>("/api/v1/users", { signal }), [client]);
+  const { resource, reload } = useResource((signal) => client.GET("/api/v1/users", { signal }), [client]);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
 
   const report = (kind: "ok" | "error", text: string) => setMessage({ kind, text });
   const update = async (user: User, change: { role?: Role; is_active?: boolean }, done: string) => {
     try {
-      await client.patch<User>(`/api/v1/users/${encodeURIComponent(user.username)}`, change);
+      await client.PATCH("/api/v1/users/{username}", { params: { path: { username: user.username } }, body: change });
       report("ok", done);
       reload();
     } catch (caught) {
@@ -50,15 +53,7 @@ export function UsersPage() {
       <StateMessage resource={resource} what="users" />
       {resource.data ? (
         <table className="table" data-testid="users-table">
-          <thead>
-            <tr>
-              <th scope="col">Username</th>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Username", "Name", "Role", "Status", "Actions"]} />
           <tbody>
             {resource.data.map((user) => (
               <UserRow key={user.username} user={user} onUpdate={update} />
@@ -134,30 +129,24 @@ function UserRow({
 function CreateUserForm({ onCreated }: { onCreated: (user: User) => void }) {
   const { client } = useAuth();
   const [form, setForm] = useState({ username: "", full_name: "", password: "", role: "operator" as Role });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const create = useMutation((draft: typeof form) => client.POST("/api/v1/users", { body: draft }), {
+    onSuccess: (user, draft) => {
+      setForm({ username: "", full_name: "", password: "", role: draft.role });
+      onCreated(user);
+    },
+    describe: (caught) =>
+      caught instanceof ApiError && caught.status === 409
+        ? `User ${form.username} already exists.`
+        : caught instanceof Error
+          ? caught.message
+          : String(caught),
+  });
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [key]: e.target.value }));
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const user = await client.post<User>("/api/v1/users", form);
-      setForm({ username: "", full_name: "", password: "", role: form.role });
-      onCreated(user);
-    } catch (caught) {
-      setError(
-        caught instanceof ApiError && caught.status === 409
-          ? `User ${form.username} already exists.`
-          : caught instanceof Error
-            ? caught.message
-            : String(caught),
-      );
-    } finally {
-      setBusy(false);
-    }
+    void create.run(form);
   };
 
   return (
@@ -202,14 +191,10 @@ function CreateUserForm({ onCreated }: { onCreated: (user: User) => void }) {
         </select>
       </div>
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? "Creating…" : "Create user"}
+        <button type="submit" className="btn btn-primary" disabled={create.busy}>
+          {create.busy ? "Creating…" : "Create user"}
         </button>
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        {create.error ? <FieldError>{create.error}</FieldError> : null}
       </div>
     </form>
   );

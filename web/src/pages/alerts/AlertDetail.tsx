@@ -1,11 +1,10 @@
 import { useId, useState, type FormEvent, type KeyboardEvent, type ReactNode, type Ref } from "react";
 import { Link } from "react-router";
-import type { User } from "../../api/types";
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
-import { alertApi, } from "./api";
-import { describeError } from "../../api/errors";
+import { useMutation } from "../../api/useMutation";
+import { alertApi } from "./api";
 import { SeverityBadge, StatusBadge } from "./AlertQueueList";
 import { formatAge, formatTime, kindLabel, mediaOf } from "./format";
 import { mediaPath, useBlobUrl } from "../../api/useBlobUrl";
@@ -190,32 +189,23 @@ function AssignForm({ alert, onAssigned }: { alert: Alert; onAssigned: (alert: A
   const { client, can, session } = useAuth();
   const mayListUsers = can(Permission.USERS_MANAGE);
   const { resource } = useResource(
-    (signal) => (mayListUsers ? client.get<User[]>("/api/v1/users", { signal }) : Promise.resolve([])),
+    (signal) => (mayListUsers ? client.GET("/api/v1/users", { signal }) : Promise.resolve([])),
     [client, mayListUsers],
   );
   const users = (resource.data ?? []).filter((u) => u.is_active);
   const [user, setUser] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const assignment = useMutation((to: string) => alertApi.assign(client, alert.id, to), {
+    onSuccess: (assigned) => {
+      onAssigned(assigned);
+      setUser("");
+    },
+  });
+  const { busy, error } = assignment;
   const id = useId();
   const me = session?.user.username ?? "";
 
-  const assign = async (to: string) => {
-    if (!to.trim()) {
-      setError("Enter the username to assign to.");
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onAssigned(await alertApi.assign(client, alert.id, to.trim()));
-      setUser("");
-    } catch (caught) {
-      setError(describeError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const assign = (to: string) =>
+    to.trim() ? assignment.run(to.trim()) : assignment.fail("Enter the username to assign to.");
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void assign(user);

@@ -3,8 +3,8 @@ import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import { usePurposePrompt, type Purpose } from "../../components/PurposeDialog";
 import { StateMessage } from "../../components/StateMessage";
-import { candidateApi, } from "./api";
-import { describeError } from "../../api/errors";
+import { useMutation } from "../../api/useMutation";
+import { candidateApi } from "./api";
 import { MediaFigure } from "./AlertDetail";
 import { formatTime } from "./format";
 import { useCameraNames } from "./hooks";
@@ -113,22 +113,16 @@ function CandidateCard({
   const me = session?.user.username ?? "";
   const state = twoPersonState(candidate, me);
   const [note, setNote] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run: decide } = useMutation(
+    (decision: "confirm" | "reject") => candidateApi.decide(client, candidate.id, purpose, decision, note),
+    {
+      onSuccess: (decided) => {
+        onDecided(decided);
+        setNote("");
+      },
+    },
+  );
   const id = useId();
-
-  const decide = async (decision: "confirm" | "reject") => {
-    setBusy(true);
-    setError(null);
-    try {
-      onDecided(await candidateApi.decide(client, candidate.id, purpose, decision, note));
-      setNote("");
-    } catch (caught) {
-      setError(describeError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <article className="card candidate" aria-labelledby={`${id}-title`} data-testid="face-candidate">

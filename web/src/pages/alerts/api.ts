@@ -1,34 +1,39 @@
-/** The alert and face-candidate routes this page calls, and API errors in words. */
+/** The alert and face-candidate routes this page calls. */
 import type { ApiClient } from "../../api/client";
+import type { Schemas } from "../../api/schemas";
 import type { Purpose } from "../../components/PurposeDialog";
 import { purposeQuery } from "../../components/PurposeDialog";
-import type { Alert, CandidateStatus, FaceCandidate, Incident } from "./types";
+import type { CandidateStatus, FaceCandidate, Incident } from "./types";
 
-const alertPath = (id: number) => `/api/v1/alerts/${id}`;
+const alert = (id: number) => ({ params: { path: { alert_id: id } } });
 
 export const alertApi = {
-  get: (client: ApiClient, id: number, signal?: AbortSignal) => client.get<Alert>(alertPath(id), { signal }),
-  acknowledge: (client: ApiClient, id: number) => client.post<Alert>(`${alertPath(id)}/acknowledge`),
-  assign: (client: ApiClient, id: number, user: string) => client.post<Alert>(`${alertPath(id)}/assign`, { user }),
+  get: (client: ApiClient, id: number, signal?: AbortSignal) =>
+    client.GET("/api/v1/alerts/{alert_id}", { ...alert(id), signal }),
+  acknowledge: (client: ApiClient, id: number) => client.POST("/api/v1/alerts/{alert_id}/acknowledge", alert(id)),
+  assign: (client: ApiClient, id: number, user: string) =>
+    client.POST("/api/v1/alerts/{alert_id}/assign", { ...alert(id), body: { user } }),
   dismiss: (client: ApiClient, id: number, reason: string) =>
-    client.post<Alert>(`${alertPath(id)}/dismiss`, { reason }),
-  escalate: (client: ApiClient, id: number) => client.post<Alert>(`${alertPath(id)}/escalate`, { reason: "" }),
+    client.POST("/api/v1/alerts/{alert_id}/dismiss", { ...alert(id), body: { reason } }),
+  escalate: (client: ApiClient, id: number) =>
+    client.POST("/api/v1/alerts/{alert_id}/escalate", { ...alert(id), body: { reason: "" } }),
   openIncident: (client: ApiClient, id: number, body: { type: string; title: string }) =>
-    client.post<Incident>(`${alertPath(id)}/incident`, body),
+    client.POST("/api/v1/alerts/{alert_id}/incident", {
+      ...alert(id),
+      // The generated type marks fields with a server default as required; the server fills in `address`.
+      body: body as Schemas["OpenIncidentRequest"],
+    }) as Promise<Incident>,
 };
 
 export const candidateApi = {
   list: (client: ApiClient, purpose: Purpose, status: CandidateStatus | "", signal?: AbortSignal) =>
-    client.get<FaceCandidate[]>("/api/v1/faces/candidates", {
-      query: { ...purposeQuery(purpose), status, limit: 100 },
+    client.GET("/api/v1/faces/candidates", {
+      params: { query: { ...purposeQuery(purpose), status, limit: 100 } },
       signal,
-    }),
+    }) as Promise<FaceCandidate[]>,
   decide: (client: ApiClient, id: number, purpose: Purpose, decision: "confirm" | "reject", note: string) =>
-    client.post<FaceCandidate>(
-      `/api/v1/faces/candidates/${id}/decisions`,
-      { decision, note },
-      { query: purposeQuery(purpose) },
-    ),
+    client.POST("/api/v1/faces/candidates/{candidate_id}/decisions", {
+      params: { path: { candidate_id: id }, query: purposeQuery(purpose) },
+      body: { decision, note },
+    }) as Promise<FaceCandidate>,
 };
-
-/** An API failure as a sentence for the operator, next to the control that caused it. */

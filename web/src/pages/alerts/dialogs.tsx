@@ -2,10 +2,11 @@ import { useId, useState, type FormEvent } from "react";
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import { StateMessage } from "../../components/StateMessage";
-import { alertApi, } from "./api";
-import { describeError } from "../../api/errors";
+import { useMutation } from "../../api/useMutation";
+import { alertApi } from "./api";
 import { Modal } from "../../components/Modal";
-import type { Alert, Incident, IncidentType } from "./types";
+import type { Alert, Incident } from "./types";
+import { FieldError } from "../../components/FormField";
 
 export const MIN_REASON_LENGTH = 3;
 export const MAX_REASON_LENGTH = 500;
@@ -29,22 +30,15 @@ export function DismissDialog({
 }) {
   const { client } = useAuth();
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const dismiss = useMutation((text: string) => alertApi.dismiss(client, alert.id, text), { onSuccess: onDismissed });
+  const { busy, error } = dismiss;
   const id = useId();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const invalid = reasonError(reason);
-    setError(invalid);
-    if (invalid) return;
-    setBusy(true);
-    try {
-      onDismissed(await alertApi.dismiss(client, alert.id, reason.trim()));
-    } catch (caught) {
-      setError(describeError(caught));
-      setBusy(false);
-    }
+    if (invalid) dismiss.fail(invalid);
+    else void dismiss.run(reason.trim());
   };
 
   return (
@@ -107,30 +101,23 @@ export function IncidentDialog({
 }) {
   const { client } = useAuth();
   const { resource } = useResource(
-    (signal) => client.get<IncidentType[]>("/api/v1/incident-types", { signal }),
+    (signal) => client.GET("/api/v1/incident-types", { signal }),
     [client],
   );
   const types = resource.data ?? [];
   const [chosenType, setChosenType] = useState<string | null>(null);
   const type = chosenType ?? suggestedIncidentType(alert, types.map((t) => t.code));
   const [title, setTitle] = useState(alert.title);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const open = useMutation((body: { type: string; title: string }) => alertApi.openIncident(client, alert.id, body), {
+    onSuccess: onCreated,
+  });
+  const { busy, error } = open;
   const id = useId();
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!type) {
-      setError("Choose an incident type.");
-      return;
-    }
-    setBusy(true);
-    try {
-      onCreated(await alertApi.openIncident(client, alert.id, { type, title: title.trim() }));
-    } catch (caught) {
-      setError(describeError(caught));
-      setBusy(false);
-    }
+    if (!type) open.fail("Choose an incident type.");
+    else void open.run({ type, title: title.trim() });
   };
 
   return (
@@ -151,11 +138,7 @@ export function IncidentDialog({
           <label htmlFor={`${id}-title`}>Title</label>
           <input id={`${id}-title`} value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} />
         </div>
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        {error ? <FieldError>{error}</FieldError> : null}
         <div className="actions">
           <button type="button" className="btn btn-quiet" onClick={onCancel}>
             Cancel

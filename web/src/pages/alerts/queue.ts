@@ -3,6 +3,7 @@
  * how a live `alert.*` event changes the list, and which actions an alert's status allows (the transition
  * table of src/safecity/alerts/states.py, so the console never offers what the server would refuse).
  */
+import type { QueryOf } from "../../api/schemas";
 import type { LiveEvent } from "../../api/types";
 import { ALERT_STATUSES, SEVERITIES, type Alert, type AlertStatus, type Severity } from "./types";
 
@@ -26,14 +27,14 @@ export function statusesOf(filter: StatusFilter): readonly AlertStatus[] {
   return filter ? [filter] : [];
 }
 
-/** The GET /api/v1/alerts path: `status` repeats, which the client's query helper cannot express. */
-export function alertsPath(filters: QueueFilters, limit = QUEUE_LIMIT): string {
-  const params = new URLSearchParams();
-  for (const status of statusesOf(filters.status)) params.append("status", status);
-  if (filters.severity) params.append("severity", filters.severity);
-  if (filters.cameraId) params.append("camera_id", filters.cameraId);
-  params.append("limit", String(limit));
-  return `/api/v1/alerts?${params.toString()}`;
+/** The query of GET /api/v1/alerts for the queue's filters (`status` repeats; empty filters are left out). */
+export function alertsQuery(filters: QueueFilters, limit = QUEUE_LIMIT): QueryOf<"/api/v1/alerts", "get"> {
+  return {
+    status: [...statusesOf(filters.status)],
+    severity: filters.severity ? [filters.severity] : [],
+    camera_id: filters.cameraId,
+    limit,
+  };
 }
 
 export function matchesFilters(alert: Alert, filters: QueueFilters): boolean {

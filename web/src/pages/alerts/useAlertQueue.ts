@@ -4,7 +4,7 @@ import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import { useLiveSocket } from "../../live/useLiveSocket";
 import { SEVERITY_LABEL } from "./format";
-import { actionOfEvent, alertOfEvent, alertsPath, mergeAlert, sortAlerts, type QueueFilters } from "./queue";
+import { actionOfEvent, alertOfEvent, alertsQuery, mergeAlert, sortAlerts, type QueueFilters } from "./queue";
 import type { Alert } from "./types";
 
 const ALERT_TOPICS = ["alert.>"];
@@ -19,17 +19,18 @@ export function useAlertQueue(filters: QueueFilters) {
   const filtersRef = useRef(filters);
   filtersRef.current = filters;
   const arrivedDuringLoad = useRef<Alert[] | null>(null);
-  const path = alertsPath(filters);
+  const query = alertsQuery(filters);
+  const queryKey = JSON.stringify(query);
   const { resource, reload, setResource } = useResource<Alert[]>(async (signal) => {
     const arrived: Alert[] = [];
     arrivedDuringLoad.current = arrived;
     try {
-      const loaded = sortAlerts(await client.get<Alert[]>(path, { signal }));
+      const loaded = sortAlerts(await client.GET("/api/v1/alerts", { params: { query }, signal }));
       return arrived.reduce((list, alert) => mergeAlert(list, alert, filtersRef.current), loaded);
     } finally {
       if (arrivedDuringLoad.current === arrived) arrivedDuringLoad.current = null;
     }
-  }, [client, path]);
+  }, [client, queryKey]);
   const [announcement, setAnnouncement] = useState("");
 
   /** Put a fresh copy of an alert (an action's response or a live event) into the list. */

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { AuthProvider } from "../../auth/AuthContext";
 import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
 import { CameraForm } from "./CameraForm";
-import { cameraOut } from "./testCamera";
+import { cameraOut } from "../../test/fixtures";
 
 function renderForm(fetchImpl: ReturnType<typeof vi.fn>, onSaved = vi.fn()) {
   const { client } = loggedInClient(userWith(["cameras.manage"]), fetchImpl);

@@ -1,26 +1,29 @@
 import { useMemo, useState } from "react";
-import { useLocation } from "react-router";
 import { ApiError } from "../../api/client";
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
+import { useArrivalMessage } from "../../components/arrivalMessage";
+import { RecordTable } from "../../components/RecordTable";
 import { StateMessage } from "../../components/StateMessage";
+// The search pages' pager; it belongs in components/ once its owner moves it.
+import { Pager } from "../search/Pager";
 import { describeFailure } from "./apiErrors";
+import { cameraColumns } from "./cameraColumns";
 import { CameraFilters } from "./CameraFilters";
 import { CameraForm } from "./CameraForm";
-import { CameraRow } from "./CameraRow";
 import { filterCameras, NO_FILTER, type CameraFilter } from "./health";
-import { cameraPath, CAMERAS_PATH, type CameraOut } from "./types";
+import type { CameraOut } from "./types";
 
 const PAGE_SIZE = 50;
 
 export function CameraListPage() {
   const { client } = useAuth();
-  const { resource, reload } = useResource((signal) => client.get<CameraOut[]>(CAMERAS_PATH, { signal }), [client]);
+  const { resource, reload } = useResource((signal) => client.GET("/api/v1/cameras", { signal }), [client]);
   const [filter, setFilter] = useState<CameraFilter>(NO_FILTER);
   const [page, setPage] = useState(0);
   const [adding, setAdding] = useState(false);
-  const location = useLocation();
-  const [message, setMessage] = useState(() => messageFrom(location.state));
+  const arrived = useArrivalMessage();
+  const [message, setMessage] = useState(() => arrived ?? "");
 
   const cameras = resource.data ?? [];
   const districts = useMemo(
@@ -34,7 +37,10 @@ export function CameraListPage() {
 
   const toggle = async (camera: CameraOut) => {
     try {
-      await client.patch<CameraOut>(cameraPath(camera.id), { enabled: !camera.enabled });
+      await client.PATCH("/api/v1/cameras/{camera_id}", {
+        params: { path: { camera_id: camera.id } },
+        body: { enabled: !camera.enabled },
+      });
       setMessage(`${camera.name} ${camera.enabled ? "disabled" : "enabled"}.`);
       reload();
       return null;
@@ -44,7 +50,7 @@ export function CameraListPage() {
   };
   const remove = async (camera: CameraOut) => {
     try {
-      await client.request<void>("DELETE", cameraPath(camera.id));
+      await client.DELETE("/api/v1/cameras/{camera_id}", { params: { path: { camera_id: camera.id } } });
       setMessage(`${camera.name} deleted.`);
       reload();
       return null;
@@ -94,55 +100,23 @@ export function CameraListPage() {
               ? `${cameras.length} cameras.`
               : `${shown.length} of ${cameras.length} cameras match.`}
           </p>
-          <div className="table-scroll">
-            <table className="table" data-testid="cameras-table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">ID</th>
-                  <th scope="col">District / zone</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Health</th>
-                  <th scope="col">Uptime (7 days)</th>
-                  <th scope="col">Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((camera) => (
-                  <CameraRow key={camera.id} camera={camera} onToggle={toggle} onDelete={remove} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {pages > 1 ? (
-            <nav className="pager" aria-label="Camera pages">
-              <button type="button" className="btn btn-small" disabled={currentPage === 0} onClick={() => setPage(currentPage - 1)}>
-                Previous page
-              </button>
-              <span>
-                Page {currentPage + 1} of {pages}
-              </span>
-              <button
-                type="button"
-                className="btn btn-small"
-                disabled={currentPage >= pages - 1}
-                onClick={() => setPage(currentPage + 1)}
-              >
-                Next page
-              </button>
-            </nav>
-          ) : null}
+          <RecordTable
+            rows={rows}
+            rowKey={(camera) => camera.id}
+            columns={cameraColumns({ onToggle: toggle, onDelete: remove })}
+            rowClassName={(camera) => (camera.enabled ? undefined : "row-disabled")}
+            testId="cameras-table"
+          />
+          <Pager
+            label="Camera pages"
+            position={`Page ${currentPage + 1} of ${pages}`}
+            hasPrevious={currentPage > 0}
+            hasNext={currentPage < pages - 1}
+            onPrevious={() => setPage(currentPage - 1)}
+            onNext={() => setPage(currentPage + 1)}
+          />
         </>
       ) : null}
     </section>
   );
-}
-
-/** The edit page returns here with what it saved. */
-function messageFrom(state: unknown): string {
-  if (typeof state === "object" && state !== null && "message" in state) {
-    const { message } = state as { message: unknown };
-    if (typeof message === "string") return message;
-  }
-  return "";
 }

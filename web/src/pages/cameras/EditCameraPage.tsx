@@ -1,17 +1,17 @@
 import { Link, useNavigate, useParams } from "react-router";
-import { useResource } from "../../api/useResource";
-import { useAuth } from "../../auth/AuthContext";
+import { useNavigateWithMessage } from "../../components/arrivalMessage";
 import { StateMessage } from "../../components/StateMessage";
 import { CameraForm } from "./CameraForm";
-import { cameraPath, type CameraOut } from "./types";
+import type { CameraOut } from "./types";
+import { useCamera } from "./useCamera";
 
 export function EditCameraPage() {
   const { id = "" } = useParams();
-  const { client } = useAuth();
   const navigate = useNavigate();
-  const { resource } = useResource((signal) => client.get<CameraOut>(cameraPath(id), { signal }), [client, id]);
+  const { resource } = useCamera(id);
   const back = () => void navigate("/admin/cameras");
-  const saved = (camera: CameraOut) => void navigate("/admin/cameras", { state: { message: `Saved ${camera.name}.` } });
+  const navigateWithMessage = useNavigateWithMessage();
+  const saved = (camera: CameraOut) => navigateWithMessage("/admin/cameras", `Saved ${camera.name}.`);
   return (
     <section>
       <p className="scene-breadcrumb">

@@ -1,7 +1,6 @@
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import { summariseUptime } from "./health";
-import { cameraPath, type UptimeOut } from "./types";
 
 export const UPTIME_DAYS = 7;
 
@@ -9,7 +8,10 @@ export const UPTIME_DAYS = 7;
 export function UptimeCell({ cameraId }: { cameraId: string }) {
   const { client } = useAuth();
   const { resource } = useResource(
-    (signal) => client.get<UptimeOut>(cameraPath(cameraId, "/uptime"), { query: { days: UPTIME_DAYS }, signal }),
+    (signal) => client.GET("/api/v1/cameras/{camera_id}/uptime", {
+        params: { path: { camera_id: cameraId }, query: { days: UPTIME_DAYS } },
+        signal,
+      }),
     [client, cameraId],
   );
   if (resource.status === "loading") return <span className="muted">Loading…</span>;

@@ -1,6 +1,7 @@
 import { ApiError, type ApiClient } from "../../api/client";
 import { validationIssues, type ValidationIssue } from "./apiErrors";
-import { cameraPath, CAMERAS_PATH, type CameraOut, type CameraWrite } from "./types";
+import type { Schemas } from "../../api/schemas";
+import type { CameraOut, CameraWrite } from "./types";
 
 export type WriteResult = { ok: true; camera: CameraOut } | { ok: false; issues: ValidationIssue[] };
 
@@ -10,11 +11,15 @@ export type WriteResult = { ok: true; camera: CameraOut } | { ok: false; issues:
  */
 export async function writeCamera(client: ApiClient, change: CameraWrite, existingId?: string): Promise<WriteResult> {
   try {
-    const camera = await client.request<CameraOut>(
-      existingId === undefined ? "POST" : "PATCH",
-      existingId === undefined ? CAMERAS_PATH : cameraPath(existingId),
-      { body: change },
-    );
+    // The form's requests carry CameraCreate's fields (createRequest fills the required ones) or
+    // CameraUpdate's; the scene goes as the editor built it and the server validates it.
+    const camera =
+      existingId === undefined
+        ? await client.POST("/api/v1/cameras", { body: change as Schemas["CameraCreate"] })
+        : await client.PATCH("/api/v1/cameras/{camera_id}", {
+            params: { path: { camera_id: existingId } },
+            body: change as Schemas["CameraUpdate"],
+          });
     return { ok: true, camera };
   } catch (caught) {
     if (caught instanceof ApiError && caught.status === 422) return { ok: false, issues: validationIssues(caught) };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRequest, EMPTY_FORM, formOf, localErrors, updateRequest, withoutCredentials } from "./cameraForm";
-import { cameraOut } from "./testCamera";
+import { cameraOut } from "../../test/fixtures";
 
 const CAMERA = cameraOut();
 

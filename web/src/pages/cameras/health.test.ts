@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { filterCameras, healthTone, NO_FILTER, stateWords, summariseUptime } from "./health";
-import { cameraOut } from "./testCamera";
+import { cameraOut } from "../../test/fixtures";
 import type { CameraOut } from "./types";
 
 function camera(id: string, changes: Partial<CameraOut>): CameraOut {

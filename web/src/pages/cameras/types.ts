@@ -1,52 +1,15 @@
-/** The camera API's shapes (src/safecity/cameras/schemas.py), as this page uses them. */
+/** The camera API's shapes, from the API's schema (src/safecity/cameras/schemas.py). */
+import type { Schemas } from "../../api/schemas";
 
-export interface CameraHealthOut {
-  state: string;
-  since: string | null;
-  fps: number;
-  reason: string;
-  bitrate_bps: number;
-  reported_at: string | null;
-}
+/** A camera; credentials in its URLs are masked by the server (`rtsp://user:***@host/...`). */
+export type CameraOut = Schemas["CameraOut"];
+export type UptimeDayOut = Schemas["UptimeDayOut"];
+export type UptimeOut = Schemas["UptimeOut"];
 
-export interface CameraOut {
-  id: string;
-  name: string;
-  latitude: number | null;
-  longitude: number | null;
-  district: string | null;
-  zone: string | null;
-  owner: string;
-  /** Credentials are masked by the server (`rtsp://user:***@host/...`). */
-  url: string;
-  sub_url: string | null;
-  username: string | null;
-  has_password: boolean;
-  enabled: boolean;
-  loop: boolean;
-  detect_fps: number;
-  analytics_profile: string;
-  scene: Record<string, unknown>;
-  worker: string | null;
-  managed_by: string;
-  created_at: string;
-  updated_at: string;
-  health: CameraHealthOut;
-}
-
-export interface UptimeDayOut {
-  day: string;
-  observed_seconds: number;
-  available_percent: number | null;
-  healthy_percent: number | null;
-}
-
-export interface UptimeOut {
-  camera_id: string;
-  days: UptimeDayOut[];
-}
-
-/** The fields POST /api/v1/cameras and PATCH /api/v1/cameras/{id} accept (`scene` is edited elsewhere). */
+/**
+ * What the camera form and the scene editor send: CameraCreate's fields when creating (`createRequest` fills
+ * the required ones), CameraUpdate's when changing (only what changed).
+ */
 export interface CameraWrite {
   id?: string;
   name?: string;
@@ -65,10 +28,4 @@ export interface CameraWrite {
   analytics_profile?: string;
   worker?: string | null;
   scene?: Record<string, unknown>;
-}
-
-export const CAMERAS_PATH = "/api/v1/cameras";
-
-export function cameraPath(id: string, suffix = ""): string {
-  return `${CAMERAS_PATH}/${encodeURIComponent(id)}${suffix}`;
 }

@@ -20,3 +20,8 @@ export function useCameraName(): (id: string) => string {
     [names],
   );
 }
+
+/** A camera's name in a sentence or a table cell, as `useCameraName` words it. */
+export function CameraName({ id }: { id: string }) {
+  return <>{useCameraName()(id)}</>;
+}

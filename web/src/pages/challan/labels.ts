@@ -1,5 +1,5 @@
 /** Words for the API's codes, so officers never read snake_case. Unknown codes fall back to readable text. */
-import type { JsonValue, TicketStatus, Violation } from "./types";
+import type { TicketStatus, Violation } from "./types";
 
 export const BASE_PATH = "/challan";
 
@@ -83,11 +83,11 @@ export function formatConfidence(confidence: number | null): string {
 /** Below this the plate read is flagged for a careful look. */
 export const LOW_CONFIDENCE = 0.8;
 
-function numberOf(value: JsonValue | undefined): number | null {
+function numberOf(value: unknown): number | null {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 
-function textOf(value: JsonValue | undefined): string | null {
+function textOf(value: unknown): string | null {
   return typeof value === "string" && value ? value : null;
 }
 

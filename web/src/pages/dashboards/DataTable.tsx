@@ -1,3 +1,5 @@
+import { TableHead } from "../../components/TableHead";
+
 export interface TableRow {
   key: string;
   header: string;
@@ -10,15 +12,7 @@ export function DataTable({ caption, columns, rows }: { caption: string; columns
     <div className="table-scroll">
       <table className="table dash-table">
         <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={columns} />
         <tbody>
           {rows.map((row) => (
             <tr key={row.key} data-key={row.key}>

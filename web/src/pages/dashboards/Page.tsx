@@ -5,7 +5,6 @@ import "./dashboards.css";
 import { ResponseTimesPanel } from "./ResponseTimesPanel";
 import { rankedStyle, type SeriesStyle, themeColour } from "./theme";
 import { type TimeWindow, WINDOW_CHOICES, type WindowChoiceId, windowFor, windowQuery } from "./timeWindow";
-import type { CountSeries, DispatchMetrics, UptimeReport } from "./types";
 import { UptimePanel } from "./UptimePanel";
 import { useDashboardResource } from "./useDashboardResource";
 import { WindowSelector } from "./WindowSelector";
@@ -66,11 +65,11 @@ function DashboardPanels({ timeWindow }: { timeWindow: TimeWindow }) {
   const query = windowQuery(timeWindow);
   const span = { since: query.since, until: query.until };
   const per = timeWindow.bucket === "hour" ? "hour" : "day";
-  const alerts = useDashboardResource<CountSeries>("/api/v1/dashboards/alerts", query);
-  const incidents = useDashboardResource<CountSeries>("/api/v1/dashboards/incidents", query);
-  const plateReads = useDashboardResource<CountSeries>("/api/v1/dashboards/plate-reads", query);
-  const uptime = useDashboardResource<UptimeReport>("/api/v1/dashboards/camera-uptime", span);
-  const response = useDashboardResource<DispatchMetrics>("/api/v1/dispatch/metrics", span);
+  const alerts = useDashboardResource("/api/v1/dashboards/alerts", query);
+  const incidents = useDashboardResource("/api/v1/dashboards/incidents", query);
+  const plateReads = useDashboardResource("/api/v1/dashboards/plate-reads", query);
+  const uptime = useDashboardResource("/api/v1/dashboards/camera-uptime", span);
+  const response = useDashboardResource("/api/v1/dispatch/metrics", span);
   return (
     <div className="dash-grid">
       <UptimePanel resource={uptime} />

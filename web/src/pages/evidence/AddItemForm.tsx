@@ -1,7 +1,10 @@
 import { useRef, useState, type FormEvent } from "react";
 import { useAuth } from "../../auth/AuthContext";
 import { formErrors, type FormErrors } from "../../api/errors";
-import { FormField, FormMessage } from "../../components/FormField";
+import { useMutation } from "../../api/useMutation";
+import { ChoiceSelect } from "../../components/ChoiceSelect";
+import { FormField } from "../../components/FormField";
+import { SubmitActions } from "../../components/SubmitActions";
 import { localInputToIso } from "./format";
 import { ITEM_KINDS, type EvidenceItem, type ItemKind } from "./types";
 
@@ -20,22 +23,32 @@ export function AddItemForm({ caseId, onAdded }: { caseId: number; onAdded: (ite
   const [start, setStart] = useState("");
   const [end, setEnd] = useState("");
   const [description, setDescription] = useState("");
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  /** What the form found wrong before sending. */
+  const [checked, setChecked] = useState<Record<string, string>>({});
+  const add = useMutation((form: FormData) => client.POST("/api/v1/evidence/items", { body: form as never }), {
+    onSuccess: (item) => {
+      setDone(`Collected item ${item.id}, SHA-256 ${item.sha256}.`);
+      setMediaSha("");
+      setDescription("");
+      if (fileRef.current) fileRef.current.value = "";
+      onAdded(item);
+    },
+  });
+  const refused = add.failure ? formErrors(add.failure, FIELDS) : NO_ERRORS;
+  const errors: FormErrors = { fields: { ...refused.fields, ...checked }, form: refused.form };
 
-  const submit = async (event: FormEvent) => {
+  const refuse = (field: string, message: string) => {
+    add.reset();
+    setChecked({ [field]: message });
+  };
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     setDone(null);
     const file = fileRef.current?.files?.[0];
-    if (source === "file" && !file) {
-      setErrors({ fields: { file: "Choose a file to upload." }, form: null });
-      return;
-    }
-    if (source === "stored" && !/^[0-9a-f]{64}$/i.test(mediaSha.trim())) {
-      setErrors({ fields: { media_sha256: "Enter the 64 hexadecimal digits of the SHA-256." }, form: null });
-      return;
-    }
+    if (source === "file" && !file) return refuse("file", "Choose a file to upload.");
+    if (source === "stored" && !/^[0-9a-f]{64}$/i.test(mediaSha.trim()))
+      return refuse("media_sha256", "Enter the 64 hexadecimal digits of the SHA-256.");
     const form = new FormData();
     form.set("kind", kind);
     form.set("case_id", String(caseId));
@@ -47,20 +60,8 @@ export function AddItemForm({ caseId, onAdded }: { caseId: number; onAdded: (ite
     if (startIso) form.set("start", startIso);
     if (endIso) form.set("end", endIso);
     if (description.trim()) form.set("description", description.trim());
-    setBusy(true);
-    setErrors(NO_ERRORS);
-    try {
-      const item = await client.post<EvidenceItem>("/api/v1/evidence/items", undefined, { form });
-      setDone(`Collected item ${item.id}, SHA-256 ${item.sha256}.`);
-      setMediaSha("");
-      setDescription("");
-      if (fileRef.current) fileRef.current.value = "";
-      onAdded(item);
-    } catch (caught) {
-      setErrors(formErrors(caught, FIELDS));
-    } finally {
-      setBusy(false);
-    }
+    setChecked({});
+    void add.run(form);
   };
 
   return (
@@ -88,13 +89,7 @@ export function AddItemForm({ caseId, onAdded }: { caseId: number; onAdded: (ite
       )}
       <FormField id="item-kind" label="Kind" error={errors.fields.kind}>
         {(control) => (
-          <select {...control} value={kind} onChange={(e) => setKind(e.target.value as ItemKind)}>
-            {ITEM_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect {...control} values={ITEM_KINDS} value={kind} onChange={setKind} />
         )}
       </FormField>
       <FormField id="item-camera" label="Camera (optional)" error={errors.fields.camera_id}>
@@ -109,12 +104,7 @@ export function AddItemForm({ caseId, onAdded }: { caseId: number; onAdded: (ite
       <FormField id="item-description" label="Description (optional)" error={errors.fields.description}>
         {(control) => <textarea {...control} value={description} onChange={(e) => setDescription(e.target.value)} rows={2} maxLength={10_000} />}
       </FormField>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? "Collecting…" : "Add item"}
-        </button>
-        <FormMessage error={errors.form} ok={done} />
-      </div>
+      <SubmitActions label="Add item" busyLabel="Collecting…" busy={add.busy} error={errors.form} ok={done} />
     </form>
   );
 }

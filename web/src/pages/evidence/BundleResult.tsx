@@ -1,7 +1,6 @@
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import { formatSize } from "./format";
-import type { SigningKey } from "./types";
 
 export interface ExportedBundle {
   url: string;
@@ -21,7 +20,7 @@ export interface ExportedBundle {
 export function BundleResult({ bundle }: { bundle: ExportedBundle }) {
   const { client } = useAuth();
   const { resource: key } = useResource(
-    (signal) => client.get<SigningKey>("/api/v1/evidence/signing-key", { signal }),
+    (signal) => client.GET("/api/v1/evidence/signing-key", { signal }),
     [client],
   );
   const published = key.data?.fingerprint;

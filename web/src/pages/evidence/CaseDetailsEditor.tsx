@@ -1,8 +1,17 @@
 import { useState, type FormEvent } from "react";
 import { formErrors } from "../../api/errors";
+import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
-import { caseDetailsForm, caseDetailsPatch, CASE_DETAIL_LIMITS, type CaseDetailsErrors, type CaseDetailsForm as Form } from "./caseDetails";
+import {
+  caseDetailsForm,
+  caseDetailsPatch,
+  CASE_DETAIL_LIMITS,
+  type CaseDetailsErrors,
+  type CaseDetailsForm as Form,
+  type CaseDetailsPatch,
+} from "./caseDetails";
 import { FormField, FormMessage } from "../../components/FormField";
+import { SubmitActions } from "../../components/SubmitActions";
 import type { EvidenceCase } from "./types";
 
 const FIELDS = Object.keys(CASE_DETAIL_LIMITS);
@@ -18,46 +27,45 @@ export function CaseDetailsEditor({
 }) {
   const { client } = useAuth();
   const [form, setForm] = useState<Form | null>(null);
-  const [errors, setErrors] = useState<CaseDetailsErrors>({});
-  const [general, setGeneral] = useState<string | null>(null);
+  const [checkErrors, setCheckErrors] = useState<CaseDetailsErrors>({});
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const save = useMutation(
+    (patch: CaseDetailsPatch) =>
+      client.PATCH("/api/v1/evidence/cases/{case_id}", { params: { path: { case_id: theCase.id } }, body: patch }),
+    {
+      onSuccess: (updated) => {
+        setForm(null);
+        setDone("Case details saved.");
+        onChanged(updated);
+      },
+    },
+  );
+  const refused = save.failure ? formErrors(save.failure, FIELDS) : null;
+  const errors = refused?.fields ?? checkErrors;
 
   const start = () => {
     setForm(caseDetailsForm(theCase));
-    setErrors({});
-    setGeneral(null);
+    setCheckErrors({});
+    save.reset();
     setDone(null);
   };
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!form) return;
     const checked = caseDetailsPatch(theCase, form);
+    save.reset();
     if ("errors" in checked) {
-      setErrors(checked.errors);
+      setCheckErrors(checked.errors);
       return;
     }
-    setErrors({});
-    setGeneral(null);
+    setCheckErrors({});
     if (Object.keys(checked.patch).length === 0) {
       setForm(null);
       setDone("Nothing changed.");
       return;
     }
-    setBusy(true);
-    try {
-      const updated = await client.patch<EvidenceCase>(`/api/v1/evidence/cases/${theCase.id}`, checked.patch);
-      setForm(null);
-      setDone("Case details saved.");
-      onChanged(updated);
-    } catch (caught) {
-      const refused = formErrors(caught, FIELDS);
-      setErrors(refused.fields);
-      setGeneral(refused.form);
-    } finally {
-      setBusy(false);
-    }
+    void save.run(checked.patch);
   };
 
   if (!form)
@@ -83,15 +91,11 @@ export function CaseDetailsEditor({
       <FormField id="case-edit-description" label="Case description" error={errors.description}>
         {(control) => <textarea {...control} value={form.description} onChange={set("description")} rows={3} maxLength={CASE_DETAIL_LIMITS.description} />}
       </FormField>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? "Saving…" : "Save details"}
-        </button>
-        <button type="button" className="btn btn-quiet" onClick={() => setForm(null)} disabled={busy}>
+      <SubmitActions label="Save details" busyLabel="Saving…" busy={save.busy} error={refused?.form}>
+        <button type="button" className="btn btn-quiet" onClick={() => setForm(null)} disabled={save.busy}>
           Cancel
         </button>
-        <FormMessage error={general} />
-      </div>
+      </SubmitActions>
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { describeError } from "../../api/errors";
+import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
 import { FormMessage } from "../../components/FormField";
 import type { EvidenceCase } from "./types";
@@ -13,29 +13,29 @@ export function CaseStatusControl({
   onChanged: (updated: EvidenceCase) => void;
 }) {
   const { client } = useAuth();
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const next = theCase.status === "open" ? "closed" : "open";
-
-  const change = async () => {
-    setBusy(true);
-    setError(null);
+  const change = useMutation(
+    () =>
+      client.PATCH("/api/v1/evidence/cases/{case_id}", {
+        params: { path: { case_id: theCase.id } },
+        body: { status: next },
+      }),
+    {
+      onSuccess: (updated) => {
+        setDone(next === "closed" ? "Case closed." : "Case reopened.");
+        onChanged(updated);
+      },
+    },
+  );
+  const run = () => {
     setDone(null);
-    try {
-      const updated = await client.patch<EvidenceCase>(`/api/v1/evidence/cases/${theCase.id}`, { status: next });
-      setDone(next === "closed" ? "Case closed." : "Case reopened.");
-      onChanged(updated);
-    } catch (caught) {
-      setError(describeError(caught));
-    } finally {
-      setBusy(false);
-    }
+    void change.run();
   };
 
   return (
     <div className="form-actions">
-      <button type="button" className="btn" onClick={() => void change()} disabled={busy}>
+      <button type="button" className="btn" onClick={run} disabled={change.busy}>
         {next === "closed" ? "Close case" : "Reopen case"}
       </button>
       <span className="muted">
@@ -43,7 +43,7 @@ export function CaseStatusControl({
           ? "Items of an open case are never deleted by retention."
           : "Closed: retention may delete its items after the evidence period unless a legal hold covers them."}
       </span>
-      <FormMessage error={error} ok={done} />
+      <FormMessage error={change.error} ok={done} />
     </div>
   );
 }

@@ -12,19 +12,17 @@ import { ExportPanel } from "./ExportPanel";
 import { formatTime } from "./format";
 import { ItemsTable } from "./ItemsTable";
 import { PurposeBanner } from "./PurposeContext";
-import type { EvidenceCase, EvidenceItem } from "./types";
+import { useCaseItems } from "./resources";
+import type { EvidenceCase } from "./types";
 
 export function CaseView() {
   const { client, can } = useAuth();
   const caseId = Number(useParams().caseId);
   const caseResource = useResource(
-    (signal) => client.get<EvidenceCase>(`/api/v1/evidence/cases/${caseId}`, { signal }),
+    (signal) => client.GET("/api/v1/evidence/cases/{case_id}", { params: { path: { case_id: caseId } }, signal }),
     [client, caseId],
   );
-  const itemsResource = useResource(
-    (signal) => client.get<EvidenceItem[]>("/api/v1/evidence/items", { query: { case_id: caseId }, signal }),
-    [client, caseId],
-  );
+  const itemsResource = useCaseItems(caseId);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const theCase = caseResource.resource.data;
   const items = itemsResource.resource.data ?? [];

@@ -1,40 +1,40 @@
 import { useState, type FormEvent } from "react";
 import { useAuth } from "../../auth/AuthContext";
 import { formErrors, type FormErrors } from "../../api/errors";
-import { FormField, FormMessage } from "../../components/FormField";
+import { useMutation } from "../../api/useMutation";
+import { FormField } from "../../components/FormField";
+import { SubmitActions } from "../../components/SubmitActions";
 import type { EvidenceCase } from "./types";
 
 const EMPTY = { reference: "", title: "", description: "", incident_ref: "" };
 const FIELDS = Object.keys(EMPTY);
+const NO_ERRORS: FormErrors = { fields: {}, form: null };
 
 export function CreateCaseForm({ onCreated }: { onCreated: (created: EvidenceCase) => void }) {
   const { client } = useAuth();
   const [form, setForm] = useState(EMPTY);
-  const [errors, setErrors] = useState<FormErrors>({ fields: {}, form: null });
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [key]: e.target.value }));
+  const create = useMutation(
+    (draft: typeof EMPTY) =>
+      client.POST("/api/v1/evidence/cases", {
+        body: { ...draft, reference: draft.reference.trim(), title: draft.title.trim() },
+      }),
+    {
+      onSuccess: (created) => {
+        setForm(EMPTY);
+        setDone(`Opened case ${created.reference}.`);
+        onCreated(created);
+      },
+    },
+  );
+  const errors = create.failure ? formErrors(create.failure, FIELDS) : NO_ERRORS;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     setDone(null);
-    setErrors({ fields: {}, form: null });
-    try {
-      const created = await client.post<EvidenceCase>("/api/v1/evidence/cases", {
-        ...form,
-        reference: form.reference.trim(),
-        title: form.title.trim(),
-      });
-      setForm(EMPTY);
-      setDone(`Opened case ${created.reference}.`);
-      onCreated(created);
-    } catch (caught) {
-      setErrors(formErrors(caught, FIELDS));
-    } finally {
-      setBusy(false);
-    }
+    void create.run(form);
   };
 
   return (
@@ -52,12 +52,7 @@ export function CreateCaseForm({ onCreated }: { onCreated: (created: EvidenceCas
       <FormField id="case-description" label="Description (optional)" error={errors.fields.description}>
         {(control) => <textarea {...control} value={form.description} onChange={set("description")} rows={2} maxLength={10_000} />}
       </FormField>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? "Opening…" : "Open case"}
-        </button>
-        <FormMessage error={errors.form} ok={done} />
-      </div>
+      <SubmitActions label="Open case" busyLabel="Opening…" busy={create.busy} error={errors.form} ok={done} />
     </form>
   );
 }

@@ -1,21 +1,16 @@
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
-import { useResource } from "../../api/useResource";
-import { useAuth } from "../../auth/AuthContext";
 import { collectedEntry } from "./custody";
 import type { Size } from "./geometry";
 import { describeRedaction, redactionRecord } from "./redaction";
 import { RegionEditor } from "./RegionEditor";
-import { mediaTypeOf, type CustodyReport, type EvidenceItem } from "./types";
+import { useCustody } from "./resources";
+import { mediaTypeOf, type EvidenceItem } from "./types";
 import { useItemContent } from "./useItemContent";
 
 /** The redacted copy with every region the server blurred outlined, as its custody records them. */
 export function DerivativeReview({ derivative }: { derivative: EvidenceItem }) {
-  const { client } = useAuth();
-  const { resource } = useResource(
-    (signal) => client.get<CustodyReport>(`/api/v1/evidence/items/${derivative.id}/custody`, { signal }),
-    [client, derivative.id],
-  );
+  const { resource } = useCustody(derivative.id);
   const content = useItemContent(derivative.id);
   const [natural, setNatural] = useState<Size | null>(null);
   const isImage = mediaTypeOf(derivative.suffix) === "image";

@@ -34,9 +34,9 @@ export function ExportPanel({ items, selected }: { items: readonly EvidenceItem[
     if (!purpose) return;
     setBusy(true);
     try {
-      const download = await client.download("POST", "/api/v1/evidence/exports", {
+      const download = await client.file("post", "/api/v1/evidence/exports", {
         body: built.request,
-        query: purposeQuery(purpose),
+        params: { query: purposeQuery(purpose) },
       });
       setBundle({
         url: URL.createObjectURL(download.blob),

@@ -1,6 +1,5 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
 import { StateMessage } from "../../components/StateMessage";
@@ -12,7 +11,8 @@ import { ItemSource, itemLabel } from "./ItemsTable";
 import { PurposeBanner } from "./PurposeContext";
 import { RedactionPanel } from "./RedactionPanel";
 import { RegionEditor } from "./RegionEditor";
-import { mediaTypeOf, type CustodyReport, type EvidenceItem } from "./types";
+import { useCaseItems, useCustody } from "./resources";
+import { mediaTypeOf, type EvidenceItem } from "./types";
 import { useItemContent } from "./useItemContent";
 
 /** Keyed by item, so moving to another item (e.g. its redacted copy) starts with no marks and no open file. */
@@ -22,19 +22,13 @@ export function ItemView() {
 }
 
 function ItemDetail() {
-  const { client, can } = useAuth();
+  const { can } = useAuth();
   const params = useParams();
   const caseId = Number(params.caseId);
   const itemId = Number(params.itemId);
   // Metadata comes from the case's item list: reading it needs no purpose, unlike opening the file.
-  const items = useResource(
-    (signal) => client.get<EvidenceItem[]>("/api/v1/evidence/items", { query: { case_id: caseId }, signal }),
-    [client, caseId],
-  );
-  const custody = useResource(
-    (signal) => client.get<CustodyReport>(`/api/v1/evidence/items/${itemId}/custody`, { signal }),
-    [client, itemId],
-  );
+  const items = useCaseItems(caseId);
+  const custody = useCustody(itemId);
   const content = useItemContent(itemId, custody.reload);
   const [natural, setNatural] = useState<Size | null>(null);
   const [regions, setRegions] = useState<PixelRect[]>([]);

@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { RecordTable, type Column } from "../../components/RecordTable";
 import { isExportable, toggleAll, toggleSelection } from "./exportSelection";
 import { formatSize, formatTime } from "./format";
 import type { EvidenceItem } from "./types";
@@ -22,69 +23,59 @@ export function ItemsTable({
   items: readonly EvidenceItem[];
   selection: Selection | null;
 }) {
-  const exportable = items.filter(isExportable);
-  const allSelected = exportable.length > 0 && exportable.every((item) => selection?.selected.has(item.id));
+  const columns = selection ? [selectionColumn(items, selection), ...itemColumns(caseId)] : itemColumns(caseId);
   return (
-    <div className="table-scroll">
-      <table className="table" data-testid="items-table">
-        <thead>
-          <tr>
-            {selection ? (
-              <th scope="col">
-                <label className="evidence-check">
-                  <input
-                    type="checkbox"
-                    checked={allSelected}
-                    onChange={() => selection.onChange(toggleAll(selection.selected, items))}
-                  />
-                  <span className="visually-hidden">Select all items for export</span>
-                </label>
-              </th>
-            ) : null}
-            <th scope="col">Item</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Source</th>
-            <th scope="col">SHA-256</th>
-            <th scope="col">Size</th>
-            <th scope="col">Collected</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.id} className={item.status === "purged" ? "row-disabled" : undefined}>
-              {selection ? (
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`Export ${itemLabel(item)}`}
-                    checked={selection.selected.has(item.id)}
-                    disabled={!isExportable(item)}
-                    onChange={() => selection.onChange(toggleSelection(selection.selected, item.id))}
-                  />
-                </td>
-              ) : null}
-              <th scope="row">
-                <Link to={`/evidence/cases/${caseId}/items/${item.id}`}>{itemLabel(item)}</Link>
-              </th>
-              <td>{item.kind}</td>
-              <td>
-                <ItemSource item={item} />
-              </td>
-              <td>
-                <code className="evidence-hash">{item.sha256}</code>
-              </td>
-              <td>{formatSize(item.size)}</td>
-              <td>
-                {formatTime(item.collected_at)} by {item.collected_by}
-              </td>
-              <td>{item.status === "purged" ? "Purged by retention" : "Kept"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <RecordTable
+      rows={items}
+      rowKey={(item) => item.id}
+      columns={columns}
+      rowClassName={(item) => (item.status === "purged" ? "row-disabled" : undefined)}
+      testId="items-table"
+    />
   );
+}
+
+function itemColumns(caseId: number): Column<EvidenceItem>[] {
+  return [
+    {
+      header: "Item",
+      rowHeader: true,
+      cell: (item) => <Link to={`/evidence/cases/${caseId}/items/${item.id}`}>{itemLabel(item)}</Link>,
+    },
+    { header: "Kind", cell: (item) => item.kind },
+    { header: "Source", cell: (item) => <ItemSource item={item} /> },
+    { header: "SHA-256", cell: (item) => <code className="evidence-hash">{item.sha256}</code> },
+    { header: "Size", cell: (item) => formatSize(item.size) },
+    { header: "Collected", cell: (item) => `${formatTime(item.collected_at)} by ${item.collected_by}` },
+    { header: "Status", cell: (item) => (item.status === "purged" ? "Purged by retention" : "Kept") },
+  ];
+}
+
+/** A checkbox per exportable item, and one in the heading for all of them. */
+function selectionColumn(items: readonly EvidenceItem[], selection: Selection): Column<EvidenceItem> {
+  const exportable = items.filter(isExportable);
+  const allSelected = exportable.length > 0 && exportable.every((item) => selection.selected.has(item.id));
+  return {
+    header: (
+      <label className="evidence-check">
+        <input
+          type="checkbox"
+          checked={allSelected}
+          onChange={() => selection.onChange(toggleAll(selection.selected, items))}
+        />
+        <span className="visually-hidden">Select all items for export</span>
+      </label>
+    ),
+    cell: (item) => (
+      <input
+        type="checkbox"
+        aria-label={`Export ${itemLabel(item)}`}
+        checked={selection.selected.has(item.id)}
+        disabled={!isExportable(item)}
+        onChange={() => selection.onChange(toggleSelection(selection.selected, item.id))}
+      />
+    ),
+  };
 }
 
 /** Where the item came from: a camera and time range, an upload, or a redaction of another item. */

@@ -47,10 +47,10 @@ export function RedactionPanel({
     setError(null);
     setRegionsError(null);
     try {
-      const made = await client.post<EvidenceItem>(
-        `/api/v1/evidence/items/${item.id}/redactions`,
-        redactionRequest(purpose.purpose, sent, plates),
-      );
+      const made = await client.POST("/api/v1/evidence/items/{item_id}/redactions", {
+        params: { path: { item_id: item.id } },
+        body: redactionRequest(purpose.purpose, sent, plates),
+      });
       setDerivative(made);
       onRedacted(made);
     } catch (caught) {

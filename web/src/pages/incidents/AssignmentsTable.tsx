@@ -2,6 +2,7 @@ import { UnitStatusBadge } from "./Badges";
 import { formatClock, formatDuration } from "./time";
 import type { Assignment, Unit } from "./types";
 import { UnitStatusControls } from "./UnitStatusControls";
+import { TableHead } from "../../components/TableHead";
 
 function Stamp({ at }: { at: string | null }) {
   return at ? <time dateTime={at}>{formatClock(at)}</time> : <span className="muted">—</span>;
@@ -24,18 +25,7 @@ export function AssignmentsTable({
   return (
     <div className="table-scroll">
       <table className="table" data-testid="assignments-table">
-        <thead>
-          <tr>
-            <th scope="col">Unit</th>
-            <th scope="col">Dispatched</th>
-            <th scope="col">ETA at dispatch</th>
-            <th scope="col">En route</th>
-            <th scope="col">On scene</th>
-            <th scope="col">Transporting</th>
-            <th scope="col">Cleared</th>
-            <th scope="col">Unit status</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Unit", "Dispatched", "ETA at dispatch", "En route", "On scene", "Transporting", "Cleared", "Unit status"]} />
         <tbody>
           {assignments.map((a) => {
             const unit = unitById.get(a.unit_id);

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from "react";
-import { problemFor } from "../../api/client";
+import { describeError, problemFor } from "../../api/errors";
+import { useMutation } from "../../api/useMutation";
 import { FieldError, FormField } from "../../components/FormField";
-import { describeError } from "../../api/errors";
 import { useDispatchApi } from "./hooks";
 import type { MapPoint } from "./IncidentMap";
 import { priorityLook, PRIORITIES } from "./lifecycle";
-import type { Incident, IncidentType } from "./types";
+import type { Incident, IncidentCreate, IncidentType } from "./types";
 
 export interface LocationDraft {
   latitude: string;
@@ -44,43 +44,36 @@ export function CreateIncidentForm({ types, location, onLocationChange, onCreate
   const [priority, setPriority] = useState("");
   const [address, setAddress] = useState("");
   const [description, setDescription] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [descriptionError, setDescriptionError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const chosen = types.find((t) => t.code === type);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const point = pointOf(location);
-    if ((location.latitude || location.longitude) && !point) {
-      setError("Give both latitude and longitude, or neither.");
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    setDescriptionError(null);
-    try {
-      const incident = await api.createIncident({
-        type,
-        title: title.trim(),
-        description: description.trim() || null,
-        priority: priority ? Number(priority) : null,
-        latitude: point?.latitude ?? null,
-        longitude: point?.longitude ?? null,
-        address: address.trim(),
-      });
+  const create = useMutation((draft: IncidentCreate) => api.createIncident(draft), {
+    onSuccess: (incident) => {
       setTitle("");
       setAddress("");
       setDescription("");
       onLocationChange(EMPTY_LOCATION);
       onCreated(incident);
-    } catch (caught) {
-      const aboutDescription = problemFor(caught, "description");
-      if (aboutDescription) setDescriptionError(aboutDescription);
-      else setError(describeError(caught));
-    } finally {
-      setBusy(false);
+    },
+    // A refusal about the description is said beside it (below), anything else beside the button.
+    describe: (caught) => (problemFor(caught, "description") ? "" : describeError(caught)),
+  });
+  const descriptionError = problemFor(create.failure, "description");
+  const chosen = types.find((t) => t.code === type);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const point = pointOf(location);
+    if ((location.latitude || location.longitude) && !point) {
+      create.fail("Give both latitude and longitude, or neither.");
+      return;
     }
+    void create.run({
+      type,
+      title: title.trim(),
+      description: description.trim() || null,
+      priority: priority ? Number(priority) : null,
+      latitude: point?.latitude ?? null,
+      longitude: point?.longitude ?? null,
+      address: address.trim(),
+    });
   };
 
   return (
@@ -170,10 +163,10 @@ export function CreateIncidentForm({ types, location, onLocationChange, onCreate
         )}
       </FormField>
       <div className="form-actions form-wide">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? "Creating…" : "Create incident"}
+        <button type="submit" className="btn btn-primary" disabled={create.busy}>
+          {create.busy ? "Creating…" : "Create incident"}
         </button>
-        {error ? <FieldError>{error}</FieldError> : null}
+        {create.error ? <FieldError>{create.error}</FieldError> : null}
       </div>
     </form>
   );

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from "react";
 import { FieldError, FormField } from "../../components/FormField";
-import { ApiError, fieldErrors } from "../../api/client";
-import { describeError } from "../../api/errors";
+import { ApiError } from "../../api/client";
+import { describeError, fieldErrors } from "../../api/errors";
+import { useMutation } from "../../api/useMutation";
 import { useDispatchApi } from "./hooks";
 import { UNIT_TYPE_LABEL, UNIT_TYPES } from "./lifecycle";
-import type { Unit, UnitType } from "./types";
+import type { Unit, UnitCreate, UnitType } from "./types";
 
 const FIELDS = ["id", "callsign", "type", "area", "latitude", "longitude"] as const;
 
@@ -18,46 +19,38 @@ function optionalNumber(text: string): number | null {
 export function CreateUnitForm({ onCreated }: { onCreated: (unit: Unit) => void }) {
   const api = useDispatchApi();
   const [form, setForm] = useState(EMPTY);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const create = useMutation((unit: UnitCreate) => api.createUnit(unit), {
+    onSuccess: (unit) => {
+      setForm({ ...EMPTY, type: unit.type });
+      onCreated(unit);
+    },
+    // A 422 names its fields: each message goes beside its control (below), the rest beside the button.
+    describe: (caught, unit) => {
+      const { form: other, ...byField } = fieldErrors(caught, FIELDS);
+      if (Object.keys(byField).length > 0) return other ?? "";
+      return caught instanceof ApiError && caught.status === 409
+        ? `A unit with id ${unit.id} already exists.`
+        : describeError(caught);
+    },
+  });
+  const { form: _other, ...errors } = fieldErrors(create.failure, FIELDS);
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [key]: e.target.value }));
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if ((form.latitude.trim() === "") !== (form.longitude.trim() === "")) {
-      setError("Give both latitude and longitude, or neither.");
+      create.fail("Give both latitude and longitude, or neither.");
       return;
     }
-    setBusy(true);
-    setError(null);
-    setErrors({});
-    try {
-      const unit = await api.createUnit({
-        id: form.id.trim(),
-        callsign: form.callsign.trim(),
-        type: form.type,
-        area: form.area.trim() || null,
-        latitude: optionalNumber(form.latitude),
-        longitude: optionalNumber(form.longitude),
-      });
-      setForm({ ...EMPTY, type: form.type });
-      onCreated(unit);
-    } catch (caught) {
-      // A 422 names its fields: each message goes beside its control, the rest beside the button.
-      const { form: other, ...byField } = fieldErrors(caught, FIELDS);
-      setErrors(byField);
-      if (Object.keys(byField).length > 0) setError(other ?? null);
-      else
-        setError(
-          caught instanceof ApiError && caught.status === 409
-            ? `A unit with id ${form.id.trim()} already exists.`
-            : describeError(caught),
-        );
-    } finally {
-      setBusy(false);
-    }
+    void create.run({
+      id: form.id.trim(),
+      callsign: form.callsign.trim(),
+      type: form.type,
+      area: form.area.trim() || null,
+      latitude: optionalNumber(form.latitude),
+      longitude: optionalNumber(form.longitude),
+    });
   };
 
   return (
@@ -109,10 +102,10 @@ export function CreateUnitForm({ onCreated }: { onCreated: (unit: Unit) => void 
         )}
       </FormField>
       <div className="form-actions form-wide">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? "Creating…" : "Create unit"}
+        <button type="submit" className="btn btn-primary" disabled={create.busy}>
+          {create.busy ? "Creating…" : "Create unit"}
         </button>
-        {error ? <FieldError>{error}</FieldError> : null}
+        {create.error ? <FieldError>{create.error}</FieldError> : null}
       </div>
     </form>
   );

@@ -164,7 +164,7 @@ function TimeInStatus({ since }: { since: string }) {
 
 function CurrentIncident({ board, unit }: { board: BoardState; unit: Unit }) {
   const incidentId = unit.incident_id;
-  if (incidentId === null) return <span className="muted">None</span>;
+  if (incidentId === null || incidentId === undefined) return <span className="muted">None</span>;
   const incident = board.incidents[incidentId];
   return (
     <span className="current-incident">

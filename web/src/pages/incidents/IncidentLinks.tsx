@@ -3,6 +3,7 @@ import { FieldError, FormField } from "../../components/FormField";
 import { useDispatchApi, useSubmit } from "./hooks";
 import { formatClock } from "./time";
 import type { IncidentLink, LinkKind } from "./types";
+import { TableHead } from "../../components/TableHead";
 
 const LINK_KINDS: Record<LinkKind, string> = {
   alert: "Alert",
@@ -32,14 +33,7 @@ export function IncidentLinks({
         <p className="state">Nothing linked yet.</p>
       ) : (
         <table className="table" data-testid="incident-links">
-          <thead>
-            <tr>
-              <th scope="col">Kind</th>
-              <th scope="col">Reference</th>
-              <th scope="col">Note</th>
-              <th scope="col">Linked</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Kind", "Reference", "Note", "Linked"]} />
           <tbody>
             {links.map((link) => (
               <tr key={link.id}>

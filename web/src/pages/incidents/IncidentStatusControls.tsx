@@ -1,32 +1,25 @@
 import { useState } from "react";
-import { describeError } from "../../api/errors";
+import { useMutation } from "../../api/useMutation";
 import { useDispatchApi } from "./hooks";
 import { INCIDENT_ACTION_LABEL, INCIDENT_STATUS_LOOK, incidentActions } from "./lifecycle";
 import type { Incident, IncidentStatus } from "./types";
+import { FieldError } from "../../components/FormField";
 
 /** The status moves the lifecycle allows from here, with an optional note for the log. */
 export function IncidentStatusControls({ incident, onChanged }: { incident: Incident; onChanged: () => void }) {
   const api = useDispatchApi();
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run: change } = useMutation(
+    (status: IncidentStatus) => api.setIncidentStatus(incident.id, status, note.trim()),
+    {
+      onSuccess: () => {
+        setNote("");
+        onChanged();
+      },
+      words: (status) => ({ conflict: `The incident could not become ${INCIDENT_STATUS_LOOK[status].label.toLowerCase()}.` }),
+    },
+  );
   const actions = incidentActions(incident.status);
-
-  const change = async (status: IncidentStatus) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.setIncidentStatus(incident.id, status, note.trim());
-      setNote("");
-      onChanged();
-    } catch (caught) {
-      setError(
-        describeError(caught, { conflict: `The incident could not become ${INCIDENT_STATUS_LOOK[status].label.toLowerCase()}.` }),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
 
   if (actions.length === 0) {
     return <p className="muted">This incident is {INCIDENT_STATUS_LOOK[incident.status].label.toLowerCase()}: no further status changes.</p>;
@@ -53,11 +46,7 @@ export function IncidentStatusControls({ incident, onChanged }: { incident: Inci
           </button>
         ))}
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <FieldError>{error}</FieldError> : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { IncidentStatusBadge, PriorityBadge } from "./Badges";
 import { useNow } from "../../hooks/useNow";
 import { formatClock, formatDuration, incidentAge } from "./time";
 import type { Incident } from "./types";
+import { TableHead } from "../../components/TableHead";
 
 export function locationText(incident: Incident): string {
   if (incident.address) return incident.address;
@@ -16,17 +17,7 @@ export function IncidentTable({ incidents, typeLabel }: { incidents: Incident[];
     <div className="table-scroll">
       <table className="table" data-testid="incidents-table">
         <caption className="visually-hidden">Incidents, most urgent first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Incident</th>
-            <th scope="col">Priority</th>
-            <th scope="col">Type</th>
-            <th scope="col">Status</th>
-            <th scope="col">Location</th>
-            <th scope="col">Reported</th>
-            <th scope="col">Age</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Incident", "Priority", "Type", "Status", "Location", "Reported", "Age"]} />
         <tbody>
           {incidents.map((incident) => (
             <tr key={incident.id}>

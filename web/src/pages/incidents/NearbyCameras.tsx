@@ -1,17 +1,12 @@
 import { formatDistance } from "./time";
 import type { NearbyCamera } from "./types";
+import { TableHead } from "../../components/TableHead";
 
 export function NearbyCameras({ cameras }: { cameras: NearbyCamera[] }) {
   if (cameras.length === 0) return <p className="state">No cameras registered near this incident.</p>;
   return (
     <table className="table" data-testid="nearby-cameras">
-      <thead>
-        <tr>
-          <th scope="col">Camera</th>
-          <th scope="col">Distance</th>
-          <th scope="col">Health</th>
-        </tr>
-      </thead>
+      <TableHead columns={["Camera", "Distance", "Health"]} />
       <tbody>
         {cameras.map((camera) => (
           <tr key={camera.camera_id}>

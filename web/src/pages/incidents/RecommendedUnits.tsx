@@ -2,11 +2,12 @@ import { useState } from "react";
 import { FieldError } from "../../components/FormField";
 import { useResource } from "../../api/useResource";
 import { StateMessage } from "../../components/StateMessage";
-import { describeError } from "../../api/errors";
+import { useMutation } from "../../api/useMutation";
 import { useDispatchApi } from "./hooks";
 import { unitTypeLabel } from "./lifecycle";
 import { formatDistance, formatDuration } from "./time";
 import type { Incident, Recommendation } from "./types";
+import { TableHead } from "../../components/TableHead";
 
 interface Props {
   incident: Incident;
@@ -64,15 +65,7 @@ export function RecommendedUnits({ incident, needed, canAssign, assignBlocked, r
           {assignBlocked ? <p className="muted">{assignBlocked}</p> : null}
           {resource.data && resource.data.length > 0 ? (
             <table className="table" data-testid="recommended-units">
-              <thead>
-                <tr>
-                  <th scope="col">Unit</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Distance</th>
-                  <th scope="col">ETA</th>
-                  <th scope="col">Dispatch</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Unit", "Type", "Distance", "ETA", "Dispatch"]} />
               <tbody>
                 {resource.data.map((r) => (
                   <RecommendationRow
@@ -105,21 +98,10 @@ function RecommendationRow({
 }) {
   const api = useDispatchApi();
   const { unit } = recommendation;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const assign = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.assign(incidentId, unit.id);
-      onAssigned();
-    } catch (caught) {
-      setError(describeError(caught, { conflict: `${unit.callsign} could not be assigned; another dispatcher may have taken it.` }));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run: assign } = useMutation(() => api.assign(incidentId, unit.id), {
+    onSuccess: onAssigned,
+    words: { conflict: `${unit.callsign} could not be assigned; another dispatcher may have taken it.` },
+  });
 
   return (
     <tr>

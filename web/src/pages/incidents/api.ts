@@ -1,5 +1,5 @@
 /** The dispatch API (src/safecity/dispatch/api_incidents.py, api_units.py) as typed calls. */
-import { buildQuery, type ApiClient } from "../../api/client";
+import type { ApiClient, Query } from "../../api/client";
 import type {
   Assignment,
   Incident,
@@ -7,9 +7,7 @@ import type {
   IncidentDetail,
   IncidentLink,
   IncidentStatus,
-  IncidentType,
   LinkKind,
-  LogEntry,
   Recommendation,
   Situation,
   Unit,
@@ -22,36 +20,37 @@ export interface IncidentQuery {
   type: string;
 }
 
-/** `status` may repeat in the query (`?status=new&status=dispatched`), which `Query` objects cannot say. */
-export function incidentsPath(query: IncidentQuery, limit = 500): string {
-  const statuses = query.statuses.map((s) => `status=${encodeURIComponent(s)}`).join("&");
-  const rest = buildQuery({ type: query.type, limit }).slice(1);
-  return `/api/v1/incidents?${[statuses, rest].filter(Boolean).join("&")}`;
+/** The incident list's query: `status` repeats for each status wanted, an empty type means any. */
+export function incidentsQuery(query: IncidentQuery, limit = 500) {
+  return { status: [...query.statuses], type: query.type, limit } satisfies Query;
 }
 
+const incident = (id: number) => ({ params: { path: { incident_id: id } } });
+
 export const dispatchApi = (client: ApiClient) => ({
-  incidentTypes: (signal?: AbortSignal) => client.get<IncidentType[]>("/api/v1/incident-types", { signal }),
-  incidents: (query: IncidentQuery, signal?: AbortSignal) => client.get<Incident[]>(incidentsPath(query), { signal }),
-  incident: (id: number, signal?: AbortSignal) => client.get<IncidentDetail>(`/api/v1/incidents/${id}`, { signal }),
+  incidentTypes: (signal?: AbortSignal) => client.GET("/api/v1/incident-types", { signal }),
+  incidents: (query: IncidentQuery, signal?: AbortSignal) =>
+    client.GET("/api/v1/incidents", { params: { query: incidentsQuery(query) }, signal }) as Promise<Incident[]>,
+  incident: (id: number, signal?: AbortSignal) =>
+    client.GET("/api/v1/incidents/{incident_id}", { ...incident(id), signal }) as Promise<IncidentDetail>,
   situation: (id: number, signal?: AbortSignal) =>
-    client.get<Situation>(`/api/v1/incidents/${id}/situation`, { signal }),
-  createIncident: (body: IncidentCreate) => client.post<Incident>("/api/v1/incidents", body),
+    client.GET("/api/v1/incidents/{incident_id}/situation", { ...incident(id), signal }) as Promise<Situation>,
+  createIncident: (body: IncidentCreate) => client.POST("/api/v1/incidents", { body }) as Promise<Incident>,
   setIncidentStatus: (id: number, status: IncidentStatus, note: string) =>
-    client.post<Incident>(`/api/v1/incidents/${id}/status`, { status, note }),
-  addNote: (id: number, text: string) => client.post<LogEntry>(`/api/v1/incidents/${id}/notes`, { text }),
+    client.POST("/api/v1/incidents/{incident_id}/status", { ...incident(id), body: { status, note } }) as Promise<Incident>,
+  addNote: (id: number, text: string) => client.POST("/api/v1/incidents/{incident_id}/notes", { ...incident(id), body: { text } }),
   addLink: (id: number, kind: LinkKind, ref: string, note: string) =>
-    client.post<IncidentLink>(`/api/v1/incidents/${id}/links`, { kind, ref, note }),
-  assign: (id: number, unitId: string) =>
-    client.post<Assignment>(`/api/v1/incidents/${id}/assignments`, { unit_id: unitId }),
-  units: (signal?: AbortSignal) => client.get<Unit[]>("/api/v1/units", { signal }),
+    client.POST("/api/v1/incidents/{incident_id}/links", { ...incident(id), body: { kind, ref, note } }) as Promise<IncidentLink>,
+  assign: (id: number, unitId: string): Promise<Assignment> =>
+    client.POST("/api/v1/incidents/{incident_id}/assignments", { ...incident(id), body: { unit_id: unitId } }),
+  units: (signal?: AbortSignal) => client.GET("/api/v1/units", { signal }) as Promise<Unit[]>,
   recommend: (lat: number, lon: number, capability: string, signal?: AbortSignal) =>
-    client.get<Recommendation[]>("/api/v1/units/recommend", {
-      query: { lat, lon, capability, limit: 5 },
-      signal,
-    }),
-  createUnit: (body: UnitCreate) => client.post<Unit>("/api/v1/units", body),
+    client.GET("/api/v1/units/recommend", { params: { query: { lat, lon, capability, limit: 5 } }, signal }) as Promise<
+      Recommendation[]
+    >,
+  createUnit: (body: UnitCreate) => client.POST("/api/v1/units", { body }) as Promise<Unit>,
   setUnitStatus: (id: string, status: UnitStatus) =>
-    client.post<Unit>(`/api/v1/units/${encodeURIComponent(id)}/status`, { status }),
+    client.POST("/api/v1/units/{unit_id}/status", { params: { path: { unit_id: id } }, body: { status } }) as Promise<Unit>,
 });
 
 export type DispatchApi = ReturnType<typeof dispatchApi>;

@@ -1,15 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { incidentsPath } from "./api";
+import { buildQuery } from "../../api/client";
+import { incidentsQuery } from "./api";
 import { incidentWith } from "./fixtures";
 import { matchesFilter, statusesOf } from "./IncidentFilters";
 import { byUrgency } from "./IncidentsOverview";
 
 describe("the incidents query", () => {
   it("repeats status for each status wanted", () => {
-    expect(incidentsPath({ statuses: statusesOf("open"), type: "robbery" })).toBe(
-      "/api/v1/incidents?status=new&status=dispatched&status=on_scene&type=robbery&limit=500",
+    expect(buildQuery(incidentsQuery({ statuses: statusesOf("open"), type: "robbery" }))).toBe(
+      "?status=new&status=dispatched&status=on_scene&type=robbery&limit=500",
     );
-    expect(incidentsPath({ statuses: statusesOf(""), type: "" })).toBe("/api/v1/incidents?limit=500");
+    expect(buildQuery(incidentsQuery({ statuses: statusesOf(""), type: "" }))).toBe("?limit=500");
   });
 });
 

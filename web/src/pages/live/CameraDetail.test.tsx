@@ -1,19 +1,18 @@
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import type { Camera, LiveEvent } from "../../api/types";
+import type { LiveEvent } from "../../api/types";
 import { AuthProvider } from "../../auth/AuthContext";
 import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
+import { cameraOut } from "../../test/fixtures";
 import { CameraDetail } from "./CameraDetail";
 
-const CAMERA: Camera = {
+const CAMERA = cameraOut({
   id: "lhr-kalma-chowk",
   name: "Kalma Chowk",
   latitude: 31.5042,
   longitude: 74.3315,
-  district: "Lahore",
-  enabled: true,
-  health: { state: "online", since: "2026-11-22T06:00:00Z", fps: 9.8 },
-};
+  health: { state: "online", since: "2026-11-22T06:00:00Z", fps: 9.8, reason: "", bitrate_bps: 0, reported_at: null },
+});
 
 function event(id: string, cameraId: string, type: string): LiveEvent {
   return { id, type, time: "2026-11-22T06:01:00Z", camera_id: cameraId, source: "test", payload: {} };

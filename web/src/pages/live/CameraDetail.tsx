@@ -9,14 +9,6 @@ import { STATE_STYLE, stateOf } from "./health";
 const RECENT_ALERTS = 10;
 const RECENT_EVENTS = 20;
 
-interface AlertSummary {
-  id: number;
-  title: string;
-  severity: string;
-  status: string;
-  last_seen: string;
-}
-
 function timeOf(iso: string | null): string {
   if (!iso) return "—";
   const date = new Date(iso);
@@ -37,13 +29,10 @@ export function CameraDetail({
 }) {
   const { client, can } = useAuth();
   const canEvents = can(Permission.EVENTS_READ);
-  const { resource: alerts } = useResource<AlertSummary[]>(
+  const { resource: alerts } = useResource(
     (signal) =>
       canEvents
-        ? client.get<AlertSummary[]>("/api/v1/alerts", {
-            query: { camera_id: camera.id, limit: RECENT_ALERTS },
-            signal,
-          })
+        ? client.GET("/api/v1/alerts", { params: { query: { camera_id: camera.id, limit: RECENT_ALERTS } }, signal })
         : Promise.resolve([]),
     [client, camera.id, canEvents],
   );
@@ -87,7 +76,9 @@ export function CameraDetail({
           <dd>{camera.id}</dd>
           <dt>Position</dt>
           <dd>
-            {camera.latitude.toFixed(5)}, {camera.longitude.toFixed(5)}
+            {camera.latitude === null || camera.longitude === null
+              ? "—"
+              : `${camera.latitude.toFixed(5)}, ${camera.longitude.toFixed(5)}`}
           </dd>
         </dl>
       </div>

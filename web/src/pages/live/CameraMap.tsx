@@ -6,6 +6,13 @@ import { useConfig } from "../../config/ConfigContext";
 import { createBaseMap } from "./baseMap";
 import { STATE_STYLE, stateOf } from "./health";
 
+type PlacedCamera = Camera & { latitude: number; longitude: number };
+
+/** A camera registered with a position (the API allows cameras without one). */
+function isPlaced(camera: Camera): camera is PlacedCamera {
+  return Number.isFinite(camera.latitude) && Number.isFinite(camera.longitude);
+}
+
 /** Cameras on a Leaflet map, one circle per camera coloured by health. Works without tiles (offline). */
 export function CameraMap({
   cameras,
@@ -41,7 +48,7 @@ export function CameraMap({
     const layer = markers.current;
     if (!layer || !map.current) return;
     layer.clearLayers();
-    const placed = cameras.filter((c) => Number.isFinite(c.latitude) && Number.isFinite(c.longitude));
+    const placed = cameras.filter(isPlaced);
     for (const camera of placed) {
       const style = STATE_STYLE[stateOf(camera)];
       const selected = camera.id === selectedId;

@@ -1,16 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Camera, LiveEvent } from "../../api/types";
+import { cameraOut } from "../../test/fixtures";
 import { applyHealthEvent, countByState, stateOf } from "./health";
 
-const camera = (id: string, state: Camera["health"]["state"]): Camera => ({
-  id,
-  name: id,
-  latitude: 1,
-  longitude: 2,
-  district: "d",
-  enabled: true,
-  health: { state, since: null, fps: 10 },
-});
+const camera = (id: string, state: string): Camera =>
+  cameraOut({ id, name: id, health: { state, since: null, fps: 10, reason: "", bitrate_bps: 0, reported_at: null } });
 
 const event = (payload: Record<string, unknown>, type = "camera.health", camera_id = "c1"): LiveEvent => ({
   id: "e",
@@ -25,7 +19,7 @@ describe("camera health", () => {
   it("applies camera.health events to the matching camera", () => {
     const cameras = [camera("c1", "online"), camera("c2", "online")];
     const next = applyHealthEvent(cameras, event({ state: "frozen" }));
-    expect(next[0]?.health).toEqual({ state: "frozen", since: "2025-01-01T00:00:00Z", fps: 10 });
+    expect(next[0]?.health).toMatchObject({ state: "frozen", since: "2025-01-01T00:00:00Z", fps: 10, reason: "" });
     expect(next[1]).toBe(cameras[1]);
     expect(applyHealthEvent(cameras, event({ health: { state: "offline", fps: 0 } }))[0]?.health.state).toBe("offline");
   });

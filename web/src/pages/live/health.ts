@@ -14,7 +14,7 @@ export const STATE_STYLE: Record<CameraState, { color: string; label: string }> 
 
 export function stateOf(camera: Camera): CameraState {
   const state = camera.health?.state;
-  return state && state in STATE_STYLE ? state : "unknown";
+  return state && state in STATE_STYLE ? (state as CameraState) : "unknown";
 }
 
 /** Apply a `camera.health` live event to the camera list; returns the same array when nothing changed. */
@@ -25,6 +25,7 @@ export function applyHealthEvent(cameras: Camera[], event: LiveEvent): Camera[] 
     state?: unknown;
     since?: unknown;
     fps?: unknown;
+    reason?: unknown;
   };
   if (typeof source.state !== "string" || !(source.state in STATE_STYLE)) return cameras;
   const index = cameras.findIndex((c) => c.id === event.camera_id);
@@ -34,9 +35,11 @@ export function applyHealthEvent(cameras: Camera[], event: LiveEvent): Camera[] 
   next[index] = {
     ...camera,
     health: {
-      state: source.state as CameraState,
+      ...camera.health,
+      state: source.state,
       since: typeof source.since === "string" ? source.since : event.time,
-      fps: typeof source.fps === "number" ? source.fps : camera.health?.fps ?? null,
+      fps: typeof source.fps === "number" ? source.fps : camera.health.fps,
+      reason: typeof source.reason === "string" ? source.reason : "",
     },
   };
   return next;

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from "react";
 import { formErrors } from "../../api/errors";
+import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
 import { FormField, FormMessage } from "../../components/FormField";
-import type { EvidenceCase } from "../evidence/types";
+import type { Schemas } from "../../api/schemas";
 import { buildHoldRequest, EMPTY_HOLD_FORM, type HoldErrors, type HoldForm } from "./holds";
-import { HOLD_SCOPES, type HoldScope, type LegalHold } from "./types";
+import { HOLD_SCOPES, type HoldRequest, type HoldScope, type LegalHold } from "./types";
 
 const API_FIELDS = ["scope", "reason", "case_id", "item_id", "camera_id", "start", "end", "case_ref"];
 const SCOPE_LABELS: Record<HoldScope, string> = {
@@ -17,41 +18,35 @@ export function CreateHoldForm({
   cases,
   onPlaced,
 }: {
-  cases: readonly EvidenceCase[] | null;
+  cases: readonly Schemas["CaseOut"][] | null;
   onPlaced: (hold: LegalHold) => void;
 }) {
   const { client } = useAuth();
   const [form, setForm] = useState<HoldForm>(EMPTY_HOLD_FORM);
-  const [errors, setErrors] = useState<HoldErrors>({});
-  const [general, setGeneral] = useState<string | null>(null);
+  const [localErrors, setLocalErrors] = useState<HoldErrors>({});
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const place = useMutation((request: HoldRequest) => client.POST("/api/v1/holds", { body: request }), {
+    onSuccess: (placed) => {
+      const hold = placed as LegalHold;
+      setForm({ ...EMPTY_HOLD_FORM, scope: hold.scope });
+      setDone(`Placed hold ${hold.id}.`);
+      onPlaced(hold);
+    },
+    // A 422's problems go beside their fields (below), anything else beside the button.
+    describe: (caught) => formErrors(caught, API_FIELDS).form ?? "",
+  });
+  const { busy, error: general } = place;
+  const errors: HoldErrors = { ...formErrors(place.failure, API_FIELDS).fields, ...localErrors };
   const set = (key: keyof HoldForm) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [key]: e.target.value }));
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     setDone(null);
-    setGeneral(null);
     const built = buildHoldRequest(form);
-    if ("errors" in built) {
-      setErrors(built.errors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const hold = await client.post<LegalHold>("/api/v1/holds", built.request);
-      setForm({ ...EMPTY_HOLD_FORM, scope: form.scope });
-      setDone(`Placed hold ${hold.id}.`);
-      onPlaced(hold);
-    } catch (caught) {
-      const refused = formErrors(caught, API_FIELDS);
-      setErrors(refused.fields);
-      setGeneral(refused.form);
-    } finally {
-      setBusy(false);
-    }
+    setLocalErrors("errors" in built ? built.errors : {});
+    if ("errors" in built) place.reset();
+    else void place.run(built.request);
   };
 
   return (

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { formErrors } from "../../api/errors";
+import { useMutation } from "../../api/useMutation";
 import type { Resource } from "../../api/useResource";
 import { StateMessage } from "../../components/StateMessage";
 import { useAuth } from "../../auth/AuthContext";
@@ -7,6 +8,7 @@ import { FormField, FormMessage } from "../../components/FormField";
 import { formatTime } from "../evidence/format";
 import { checkReleaseReason, describeHoldScope, MAX_REASON_LENGTH } from "./holds";
 import type { LegalHold } from "./types";
+import { TableHead } from "../../components/TableHead";
 
 export function HoldsSection({
   resource,
@@ -42,16 +44,7 @@ export function HoldsSection({
       {holds.length > 0 ? (
         <div className="table-scroll">
           <table className="table" data-testid="holds-table">
-            <thead>
-              <tr>
-                <th scope="col">Hold</th>
-                <th scope="col">Covers</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Case ref</th>
-                <th scope="col">Placed</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Hold", "Covers", "Reason", "Case ref", "Placed", "Status"]} />
             <tbody>
               {holds.map((hold) => (
                 <tr key={hold.id} className={hold.released_at ? "row-disabled" : undefined}>
@@ -92,30 +85,20 @@ function ReleaseControl({ hold, onReleased }: { hold: LegalHold; onReleased: (ho
   const { client } = useAuth();
   const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [reasonError, setReasonError] = useState<string | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
+  const [localReasonError, setLocalReasonError] = useState<string | undefined>(undefined);
+  const releasing = useMutation(
+    (text: string) =>
+      client.POST("/api/v1/holds/{hold_id}/release", { params: { path: { hold_id: hold.id } }, body: { reason: text } }),
+    // The server's refusal of the reason goes beside it, anything else below the buttons.
+    { onSuccess: (released) => onReleased(released as LegalHold), describe: (caught) => formErrors(caught, ["reason"]).form ?? "" },
+  );
+  const { busy, error } = releasing;
+  const reasonError = localReasonError ?? formErrors(releasing.failure, ["reason"]).fields.reason;
 
-  const release = async () => {
+  const release = () => {
     const checked = checkReleaseReason(reason);
-    if ("error" in checked) {
-      setReasonError(checked.error);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    setReasonError(undefined);
-    try {
-      onReleased(
-        await client.post<LegalHold>(`/api/v1/holds/${hold.id}/release`, { reason: checked.reason }),
-      );
-    } catch (caught) {
-      const { fields, form } = formErrors(caught, ["reason"]);
-      setReasonError(fields.reason);
-      setError(form);
-    } finally {
-      setBusy(false);
-    }
+    setLocalReasonError("error" in checked ? checked.error : undefined);
+    if ("reason" in checked) void releasing.run(checked.reason);
   };
 
   if (!confirming)

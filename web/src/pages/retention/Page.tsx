@@ -3,7 +3,6 @@ import { useCallback, useState } from "react";
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
-import type { EvidenceCase } from "../evidence/types";
 import { CreateHoldForm } from "./CreateHoldForm";
 import { HoldsSection } from "./HoldsSection";
 import { ReportSection } from "./ReportSection";
@@ -18,19 +17,21 @@ export default function RetentionPage() {
   const [message, setMessage] = useState<string | null>(null);
 
   const report = useResource(
-    (signal) => client.get<RetentionReport>("/api/v1/retention/report", { signal }),
+    (signal) => client.GET("/api/v1/retention/report", { signal }) as Promise<unknown> as Promise<RetentionReport>,
     [client],
   );
   const holds = useResource(
     (signal) =>
       canReadEvidence
-        ? client.get<LegalHold[]>("/api/v1/holds", { query: { include_released: includeReleased }, signal })
+        ? (client.GET("/api/v1/holds", { params: { query: { include_released: includeReleased } }, signal }) as Promise<
+            LegalHold[]
+          >)
         : Promise.resolve([]),
     [client, canReadEvidence, includeReleased],
   );
   const cases = useResource(
     (signal) =>
-      canReadEvidence ? client.get<EvidenceCase[]>("/api/v1/evidence/cases", { signal }) : Promise.resolve([]),
+      canReadEvidence ? client.GET("/api/v1/evidence/cases", { signal }) : Promise.resolve([]),
     [client, canReadEvidence],
   );
   const caseList = cases.resource.data;

@@ -2,6 +2,7 @@ import type { Resource } from "../../api/useResource";
 import { StateMessage } from "../../components/StateMessage";
 import { formatTime } from "../evidence/format";
 import type { RetentionClass, RetentionReport } from "./types";
+import { TableHead } from "../../components/TableHead";
 
 const CLASS_NAMES: Record<string, string> = {
   evidence: "Evidence items (closed cases or no case, not held)",
@@ -48,14 +49,7 @@ export function ReportSection({ resource, onRefresh }: { resource: Resource<Rete
           </p>
           <div className="table-scroll">
             <table className="table" data-testid="retention-report">
-              <thead>
-                <tr>
-                  <th scope="col">Data class</th>
-                  <th scope="col">Kept for</th>
-                  <th scope="col">Deletes data older than</th>
-                  <th scope="col">Would delete now</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Data class", "Kept for", "Deletes data older than", "Would delete now"]} />
               <tbody>
                 {report.classes.map((line) => (
                   <ReportRow key={line.name} line={line} />

@@ -1,5 +1,7 @@
 /** Shapes of the retention API (GET /api/v1/retention/report, /api/v1/holds; src/safecity/evidence). */
+import type { Schemas } from "../../api/schemas";
 
+/** The report's route declares no response model, so its shape is written out here. */
 export interface RetentionClass {
   name: string;
   /** Days the class is kept, from the server's configuration (safecity.yaml `retention:`). */
@@ -21,31 +23,7 @@ export interface RetentionReport {
 export const HOLD_SCOPES = ["case", "item", "camera"] as const;
 export type HoldScope = (typeof HOLD_SCOPES)[number];
 
-export interface LegalHold {
-  id: number;
-  scope: HoldScope;
-  case_id: number | null;
-  item_id: number | null;
-  camera_id: string | null;
-  start: string | null;
-  end: string | null;
-  reason: string;
-  case_ref: string;
-  created_by: string;
-  created_at: string;
-  released_at: string | null;
-  released_by: string | null;
-  /** Why the hold was lifted; null while active (and for holds released before reasons were asked). */
-  release_reason: string | null;
-}
+/** A hold as the API returns it (its `scope` is declared a plain string; these are its values). */
+export type LegalHold = Omit<Schemas["HoldOut"], "scope"> & { scope: HoldScope };
 
-export interface HoldRequest {
-  scope: HoldScope;
-  reason: string;
-  case_id: number | null;
-  item_id: number | null;
-  camera_id: string | null;
-  start: string | null;
-  end: string | null;
-  case_ref: string;
-}
+export type HoldRequest = Schemas["HoldCreate"] & { scope: HoldScope };

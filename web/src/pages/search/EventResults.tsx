@@ -1,6 +1,7 @@
 import { summarizePayload } from "./eventsQuery";
 import { formatTime } from "./timeRange";
 import type { StoredEvent } from "./types";
+import { TableHead } from "../../components/TableHead";
 
 export function EventResults({ events, cameraName }: { events: StoredEvent[]; cameraName: (id: string | null) => string }) {
   if (events.length === 0) return <p className="state">No stored events match.</p>;
@@ -8,15 +9,7 @@ export function EventResults({ events, cameraName }: { events: StoredEvent[]; ca
     <div className="table-scroll">
       <table className="table" data-testid="event-results">
         <caption className="visually-hidden">Stored events, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Type</th>
-            <th scope="col">Camera</th>
-            <th scope="col">Source</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Time", "Type", "Camera", "Source", "Details"]} />
         <tbody>
           {events.map((event) => (
             <tr key={event.seq} className={event.type.startsWith("alert.") ? "event-alert" : undefined}>

@@ -46,7 +46,7 @@ export function EventsSearch() {
     setStatus("Searching events…");
     try {
       const cursor = cursors[cursors.length - 1] ?? null;
-      const page = await client.get<EventsPage>("/api/v1/events", { query: eventsQuery(searched, cursor) });
+      const page = await client.GET("/api/v1/events", { params: { query: eventsQuery(searched, cursor) } });
       setShown({ form: searched, cursors, page });
       setStatus(`Page ${cursors.length}: ${page.events.length} event${page.events.length === 1 ? "" : "s"}.`);
     } catch (caught) {

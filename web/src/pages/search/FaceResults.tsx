@@ -4,6 +4,7 @@ import { Pager } from "./Pager";
 import { PAGE_SIZE, pageCount, pageItems } from "./paging";
 import { formatTime } from "./timeRange";
 import type { FaceSighting } from "./types";
+import { TableHead } from "../../components/TableHead";
 
 /** Stored face sightings, most similar first, with their crops. */
 export function FaceResults({
@@ -32,15 +33,7 @@ export function FaceResults({
         <div className="table-scroll">
           <table className="table" data-testid="face-results">
             <caption className="visually-hidden">Face sightings, most similar first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Rank</th>
-                <th scope="col">Face</th>
-                <th scope="col">Score</th>
-                <th scope="col">Camera</th>
-                <th scope="col">Time</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Rank", "Face", "Score", "Camera", "Time"]} />
             <tbody>
               {pageItems(sightings, page).map((sighting, index) => (
                 <tr key={sighting.sighting_id}>

@@ -70,9 +70,9 @@ export function FacesSearch() {
     setBusy(true);
     setStatus("Searching stored faces… (finding the face in the photo takes a few seconds)");
     try {
-      const response = await client.request<ForensicResponse>("POST", "/api/v1/faces/forensic", {
-        query: forensicQuery(form, purpose),
-        form: upload,
+      const response = await client.POST("/api/v1/faces/forensic", {
+        params: { query: forensicQuery(form, purpose) },
+        body: upload as never, // multipart: the spec describes the form's fields
       });
       const minScore = Number(form.minScore);
       setResult((previous) => ({ response, minScore, generation: (previous?.generation ?? 0) + 1 }));

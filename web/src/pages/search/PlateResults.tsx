@@ -4,6 +4,7 @@ import { Pager } from "./Pager";
 import { PAGE_SIZE, pageCount, pageItems } from "./paging";
 import { formatTime } from "./timeRange";
 import type { PlateRead } from "./types";
+import { TableHead } from "../../components/TableHead";
 
 export function PlateResults({
   reads,
@@ -34,16 +35,7 @@ export function PlateResults({
           <caption className="visually-hidden">
             Plate reads, newest first, page {page + 1} of {pages}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Camera</th>
-              <th scope="col">Plate</th>
-              <th scope="col">Confidence</th>
-              <th scope="col">Image</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Time", "Camera", "Plate", "Confidence", "Image", "Actions"]} />
           <tbody>
             {shown.map((read) => (
               <tr key={read.id}>

@@ -54,7 +54,7 @@ export function PlatesSearch() {
     setBusy(true);
     setStatus("Searching plate reads…");
     try {
-      const response = await client.get<PlateReadsResponse>("/api/v1/plates/reads", { query: readsQuery(form, purpose) });
+      const response = await client.GET("/api/v1/plates/reads", { params: { query: readsQuery(form, purpose) } });
       setDone((previous) => ({ form, purpose, response, generation: (previous?.generation ?? 0) + 1 }));
       setTrajectoryPlate(null);
       setStatus(`${response.count} plate read${response.count === 1 ? "" : "s"} found.`);

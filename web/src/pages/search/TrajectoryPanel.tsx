@@ -7,7 +7,6 @@ import { trajectoryQuery, type PlateSearchForm } from "./plateQuery";
 import { formatTime } from "./timeRange";
 import { trajectoryPoints, type TrajectoryPoint } from "./trajectory";
 import { TrajectoryMap } from "./TrajectoryMap";
-import type { TrajectoryResponse } from "./types";
 
 /** Where one vehicle has been, over the search's time range, under the purpose given for the search. */
 export function TrajectoryPanel({
@@ -27,7 +26,7 @@ export function TrajectoryPanel({
   const heading = useRef<HTMLHeadingElement>(null);
   const { resource } = useResource(
     (signal) =>
-      client.get<TrajectoryResponse>("/api/v1/plates/trajectory", { query: trajectoryQuery(plate, form, purpose), signal }),
+      client.GET("/api/v1/plates/trajectory", { params: { query: trajectoryQuery(plate, form, purpose) }, signal }),
     [client, plate, form, purpose],
   );
   const points = useMemo(() => trajectoryPoints(resource.data?.sightings ?? []), [resource.data]);

@@ -1,5 +1,5 @@
 /** The events search form and the query of `GET /api/v1/events`. */
-import type { Query } from "../../api/client";
+import type { QueryOf } from "../../api/schemas";
 import { toInstant, validateTimeRange } from "./timeRange";
 
 export const EVENT_PAGE_SIZES = [50, 100, 200] as const;
@@ -28,7 +28,7 @@ export function validateEventForm(form: EventSearchForm): EventFormErrors {
   return errors;
 }
 
-export function eventsQuery(form: EventSearchForm, cursor: number | null): Query {
+export function eventsQuery(form: EventSearchForm, cursor: number | null): QueryOf<"/api/v1/events", "get"> {
   return {
     type: form.type.trim() || undefined,
     camera_id: form.cameraId || undefined,

@@ -40,7 +40,7 @@ it("builds the forensic query with the purpose", () => {
   expect(forensicQuery({ ...valid, cameraId: "cam-1" }, { purpose: "Missing child report", caseRef: "" })).toEqual({
     since: new Date("2026-05-01T00:00").toISOString(),
     until: new Date("2026-05-02T00:00").toISOString(),
-    camera_id: "cam-1",
+    camera_id: ["cam-1"], // repeatable in the API; one camera chosen here
     k: 50,
     purpose: "Missing child report",
   });

@@ -1,5 +1,5 @@
 /** The face search form (forensic search over stored face sightings): validation and query. */
-import type { Query } from "../../api/client";
+import type { QueryOf } from "../../api/schemas";
 import { purposeQuery, type Purpose } from "../../components/PurposeDialog";
 import { toInstant, validateTimeRange } from "./timeRange";
 import type { FaceSighting } from "./types";
@@ -38,11 +38,12 @@ export function validateFaceForm(form: FaceSearchForm): FaceFormErrors {
 }
 
 /** Query parameters of `POST /api/v1/faces/forensic` (the photo goes in the multipart body). */
-export function forensicQuery(form: FaceSearchForm, purpose: Purpose): Query {
+export function forensicQuery(form: FaceSearchForm, purpose: Purpose): QueryOf<"/api/v1/faces/forensic", "post"> {
   return {
-    since: toInstant(form.since),
-    until: toInstant(form.until),
-    camera_id: form.cameraId || undefined,
+    // The form checks both times before a search; "" is left out of the query like an absent value.
+    since: toInstant(form.since) ?? "",
+    until: toInstant(form.until) ?? "",
+    camera_id: form.cameraId ? [form.cameraId] : undefined,
     k: Number(form.limit),
     ...purposeQuery(purpose),
   };

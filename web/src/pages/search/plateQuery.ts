@@ -1,5 +1,5 @@
 /** The plate search form: validation that mirrors the server's pattern rules, and the query it sends. */
-import type { Query } from "../../api/client";
+import type { QueryOf } from "../../api/schemas";
 import { purposeQuery, type Purpose } from "../../components/PurposeDialog";
 import { toInstant, validateTimeRange } from "./timeRange";
 
@@ -57,7 +57,7 @@ export function hasErrors(errors: object): boolean {
 }
 
 /** Query parameters of `GET /api/v1/plates/reads`. */
-export function readsQuery(form: PlateSearchForm, purpose: Purpose): Query {
+export function readsQuery(form: PlateSearchForm, purpose: Purpose): QueryOf<"/api/v1/plates/reads", "get"> {
   return {
     plate: form.plate.trim() || undefined,
     fuzzy: form.fuzzy ? true : undefined,
@@ -70,7 +70,11 @@ export function readsQuery(form: PlateSearchForm, purpose: Purpose): Query {
 }
 
 /** Query parameters of `GET /api/v1/plates/trajectory` for one plate, within the search's time range. */
-export function trajectoryQuery(plate: string, form: PlateSearchForm, purpose: Purpose): Query {
+export function trajectoryQuery(
+  plate: string,
+  form: PlateSearchForm,
+  purpose: Purpose,
+): QueryOf<"/api/v1/plates/trajectory", "get"> {
   return { plate, since: toInstant(form.since), until: toInstant(form.until), ...purposeQuery(purpose) };
 }
 

@@ -1,25 +1,22 @@
 import { useState } from "react";
+import { useMutation } from "../../../api/useMutation";
 import { useAuth } from "../../../auth/AuthContext";
 import { describeFailure } from "../apiErrors";
-import { cameraPath } from "../types";
 
 /** Tells the camera's worker to take today's view as the reference its tamper detection compares with. */
 export function AcceptBaseline({ cameraId }: { cameraId: string }) {
   const { client } = useAuth();
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const accept = async () => {
-    setBusy(true);
-    setResult(null);
-    try {
-      const answer = await client.post<{ status: string }>(cameraPath(cameraId, "/accept-scene"));
-      setResult({ ok: true, text: `Baseline accepted: ${answer.status}.` });
-    } catch (caught) {
-      setResult({ ok: false, text: describeFailure(caught, "accept the view") });
-    } finally {
-      setBusy(false);
-    }
+  const [accepted, setAccepted] = useState<string | null>(null);
+  const accept = useMutation(
+    () => client.POST("/api/v1/cameras/{camera_id}/accept-scene", { params: { path: { camera_id: cameraId } } }),
+    {
+      onSuccess: (answer) => setAccepted(`Baseline accepted: ${answer.status}.`),
+      describe: (caught) => describeFailure(caught, "accept the view"),
+    },
+  );
+  const run = () => {
+    setAccepted(null);
+    void accept.run();
   };
 
   return (
@@ -31,11 +28,15 @@ export function AcceptBaseline({ cameraId }: { cameraId: string }) {
         above and accept it as the new reference. The request is recorded in the audit log.
       </p>
       <div className="form-actions">
-        <button type="button" className="btn" aria-describedby="baseline-help" disabled={busy} onClick={() => void accept()}>
-          {busy ? "Sending…" : "Accept current view as baseline"}
+        <button type="button" className="btn" aria-describedby="baseline-help" disabled={accept.busy} onClick={run}>
+          {accept.busy ? "Sending…" : "Accept current view as baseline"}
         </button>
-        <p role="status" className={result ? (result.ok ? "state-ok" : "field-error") : undefined} data-testid="baseline-result">
-          {result?.text ?? ""}
+        <p
+          role="status"
+          className={accept.error ? "field-error" : accepted ? "state-ok" : undefined}
+          data-testid="baseline-result"
+        >
+          {accept.error ?? accepted ?? ""}
         </p>
       </div>
     </section>

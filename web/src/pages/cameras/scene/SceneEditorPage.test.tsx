@@ -4,7 +4,7 @@ import { MemoryRouter, Route, Routes } from "react-router";
 import { describe, expect, it, vi } from "vitest";
 import { AuthProvider } from "../../../auth/AuthContext";
 import { jsonResponse, loggedInClient, userWith } from "../../../test/fakes";
-import { cameraOut } from "../testCamera";
+import { cameraOut } from "../../../test/fixtures";
 import { SceneEditorPage } from "./SceneEditorPage";
 
 const SCENE = { lines: [{ name: "crossing", start: [0.05, 0.6], end: [0.95, 0.6] }] };

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useReducer, useState } from "react";
 import { Link, useParams } from "react-router";
-import { useResource } from "../../../api/useResource";
 import { useAuth } from "../../../auth/AuthContext";
 import { StateMessage } from "../../../components/StateMessage";
 import { describeFailure } from "../apiErrors";
 import { writeCamera } from "../cameraApi";
-import { cameraPath, type CameraOut } from "../types";
+import type { CameraOut } from "../types";
+import { useCamera } from "../useCamera";
 import { AcceptBaseline } from "./AcceptBaseline";
 import { DrawToolbar } from "./DrawToolbar";
 import { editorReducer, initialEditor } from "./editorState";
@@ -27,8 +27,7 @@ import { useSnapshot, type Snapshot } from "./useSnapshot";
 
 export function SceneEditorPage() {
   const { id = "" } = useParams();
-  const { client } = useAuth();
-  const { resource } = useResource((signal) => client.get<CameraOut>(cameraPath(id), { signal }), [client, id]);
+  const { resource } = useCamera(id);
   return (
     <section className="scene-page">
       <p className="scene-breadcrumb">

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, type ApiClient } from "../../../api/client";
-import { cameraPath } from "../types";
 
 export type Snapshot =
   | { status: "loading" }
@@ -17,7 +16,8 @@ export function useSnapshot(client: ApiClient, cameraId: string) {
   useEffect(() => {
     const controller = new AbortController();
     let url: string | null = null;
-    client.blobUrl(cameraPath(cameraId, "/snapshot.jpg"), controller.signal).then(
+    // The one untyped call: an image, fetched with the bearer token for an <img>.
+    client.blobUrl(`/api/v1/cameras/${encodeURIComponent(cameraId)}/snapshot.jpg`, controller.signal).then(
       (loaded) => {
         url = loaded;
         if (controller.signal.aborted) URL.revokeObjectURL(loaded);

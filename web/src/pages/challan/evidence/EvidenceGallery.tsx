@@ -4,7 +4,7 @@ import { clipStatusText, groupEvidence } from "./groups";
 
 /** Context frames and the clip of one violation (the plate crop is shown by the plate panel). */
 export function EvidenceGallery({ violation, headingLevel = 3 }: { violation: Violation; headingLevel?: 2 | 3 }) {
-  const { frames, clips } = groupEvidence(violation.evidence);
+  const { frames, clips } = groupEvidence(violation.evidence ?? []);
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <section aria-label="Evidence" className="challan-evidence">

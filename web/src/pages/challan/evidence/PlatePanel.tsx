@@ -5,7 +5,7 @@ import { groupEvidence } from "./groups";
 
 /** The plate crop, large enough to read, beside what the camera read and how sure it was. */
 export function PlatePanel({ violation }: { violation: Violation }) {
-  const { plates } = groupEvidence(violation.evidence);
+  const { plates } = groupEvidence(violation.evidence ?? []);
   const low = violation.plate_confidence !== null && violation.plate_confidence < LOW_CONFIDENCE;
   return (
     <section className="challan-plate" aria-label="Plate">

@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from "react";
 import { ApiError } from "../../../api/client";
+import type { Schemas } from "../../../api/schemas";
 import { useAuth } from "../../../auth/AuthContext";
 import { describeError, fieldOfError } from "../../../api/errors";
 import { FormField } from "../../../components/FormField";
@@ -51,10 +52,11 @@ export function DecisionPanel({ violation, reasons, reasonsError, onDecided, onC
     }
     setBusy(kind);
     try {
-      const outcome = await client.post<DecisionOutcome>(
-        `/api/v1/challan/violations/${encodeURIComponent(violation.id)}/decision`,
-        decisionBody(kind, form, violation),
-      );
+      const outcome = await client.POST("/api/v1/challan/violations/{violation_id}/decision", {
+        params: { path: { violation_id: violation.id } },
+        // Fields with a default may be left out; the generated type marks them required.
+        body: decisionBody(kind, form, violation) as Schemas["safecity__challan__schemas__DecisionIn"],
+      });
       onDecided(outcome);
     } catch (caught) {
       const field = fieldOfError(caught, FIELDS, { anyStatus: true });

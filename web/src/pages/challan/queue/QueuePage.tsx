@@ -5,7 +5,7 @@ import { useAuth } from "../../../auth/AuthContext";
 import { Permission } from "../../../auth/permissions";
 import { StateMessage } from "../../../components/StateMessage";
 import { BASE_PATH } from "../labels";
-import type { DecisionOutcome, Violation } from "../types";
+import type { DecisionOutcome } from "../types";
 import { noticeFor, type Notice } from "./outcome";
 import { nextInQueue, previousInQueue } from "./progression";
 import { QueueFilters, type QueueFilter } from "./QueueFilters";
@@ -35,13 +35,13 @@ export function QueuePage() {
 
   const { resource, reload } = useResource(
     (signal) =>
-      client.get<Violation[]>("/api/v1/challan/violations", {
-        query: { queue: filter.queue, status: "pending", camera_id: filter.cameraId, limit: QUEUE_LIMIT },
+      client.GET("/api/v1/challan/violations", {
+        params: { query: { queue: filter.queue, status: "pending", camera_id: filter.cameraId, limit: QUEUE_LIMIT } },
         signal,
       }),
     [client, filter.queue, filter.cameraId],
   );
-  const reasons = useResource((signal) => client.get<string[]>("/api/v1/challan/reasons", { signal }), [client]);
+  const reasons = useResource((signal) => client.GET("/api/v1/challan/reasons", { signal }), [client]);
 
   // Decided violations leave the list at once, before the reload confirms it.
   const queue = useMemo(() => (resource.data ?? []).filter((v) => !done.has(v.id)), [resource.data, done]);

@@ -1,10 +1,9 @@
-import { useAuth } from "../../../auth/AuthContext";
-import { useResource } from "../../../api/useResource";
 import { StateMessage } from "../../../components/StateMessage";
 import { EvidenceGallery } from "../evidence/EvidenceGallery";
 import { PlatePanel } from "../evidence/PlatePanel";
 import { formatTime, violationTypeLabel } from "../labels";
-import type { DecisionOutcome, Violation } from "../types";
+import type { DecisionOutcome } from "../types";
+import { useViolation } from "../useViolation";
 import { ViolationFacts } from "../ViolationFacts";
 import { DecisionPanel } from "./DecisionPanel";
 
@@ -21,12 +20,7 @@ interface Props {
 
 /** One violation with all its evidence, and the officer's decision. */
 export function ValidationView({ violationId, position, canValidate, reasons, reasonsError, onDecided, onConflict }: Props) {
-  const { client } = useAuth();
-  // Opening a violation also makes the server try to cut its pending clip.
-  const { resource } = useResource(
-    (signal) => client.get<Violation>(`/api/v1/challan/violations/${encodeURIComponent(violationId)}`, { signal }),
-    [client, violationId],
-  );
+  const { resource } = useViolation(violationId);
   const violation = resource.data;
   if (resource.status === "unavailable") {
     return <p className="state state-error" role="alert">No violation {violationId}: it may have been removed.</p>;

@@ -1,5 +1,5 @@
 /** The officer's decision form: what it holds, what it must satisfy, and the body it sends. */
-import type { DecisionBody, Violation } from "../types";
+import type { DecisionBody, RejectReason, Violation } from "../types";
 
 export interface DecisionForm {
   /** The plate as the officer reads it from the evidence; empty keeps the camera's reading. */
@@ -38,7 +38,8 @@ export function decisionBody(kind: "accept" | "reject", form: DecisionForm, viol
   const body: DecisionBody = { decision: kind };
   const note = form.note.trim();
   if (note) body.note = note;
-  if (kind === "reject") return { ...body, reason: form.reason };
+  // The reasons offered are the server's own list (GET /api/v1/challan/reasons).
+  if (kind === "reject") return { ...body, reason: form.reason as RejectReason };
   const plate = form.plate.trim();
   // Only a real correction is sent: the server records an entered plate in the audit log.
   if (plate && normalized(plate) !== normalized(violation.plate ?? "")) body.plate = plate;

@@ -20,8 +20,8 @@ export function noticeFor(outcome: DecisionOutcome): Notice {
       };
     case "rejected":
       return { text: `Rejected: ${reasonLabel(violation.reason ?? "other")}.`, ticketNumber: null };
-    case "pending":
-      // Accepted, but the registry does not know the plate or the vehicle: a registry clerk takes it from here.
+    default:
+      // "pending": accepted, but the registry does not know the plate or the vehicle: a registry clerk takes it from here.
       return { text: `Not ticketed yet: ${outcome.message}.`, ticketNumber: null };
   }
 }

@@ -1,11 +1,14 @@
 import { useState } from "react";
 import { useResource } from "../../../api/useResource";
 import { useAuth } from "../../../auth/AuthContext";
+import { ChoiceSelect } from "../../../components/ChoiceSelect";
+import { FormField } from "../../../components/FormField";
+import { RecordTable, type Column } from "../../../components/RecordTable";
 import { StateMessage } from "../../../components/StateMessage";
-import { useCameraName } from "../cameraNames";
+import { CameraName } from "../cameraNames";
 import { formatPercent, reasonLabel } from "../labels";
 import type { CameraRejectionStats, RejectionStats } from "../types";
-import { decidedCount, PERIODS, reasonRows, sinceFor, type Period } from "./rates";
+import { decidedCount, PERIOD_LABELS, PERIODS, reasonRows, sinceFor, type Period, type ReasonRow } from "./rates";
 
 /** Why officers reject violations, overall and per camera: misreading readers and faulty cameras stand out. */
 export function RejectionStatsPanel() {
@@ -13,8 +16,8 @@ export function RejectionStatsPanel() {
   const [period, setPeriod] = useState<Period>("7");
   const { resource } = useResource(
     (signal) =>
-      client.get<RejectionStats>("/api/v1/challan/stats/rejections", {
-        query: { since: sinceFor(period, new Date()) },
+      client.GET("/api/v1/challan/stats/rejections", {
+        params: { query: { since: sinceFor(period, new Date()) } },
         signal,
       }),
     [client, period],
@@ -24,16 +27,17 @@ export function RejectionStatsPanel() {
     <section aria-labelledby="challan-stats-title">
       <div className="page-head">
         <h2 id="challan-stats-title">Rejection statistics</h2>
-        <div className="field field-inline">
-          <label htmlFor="challan-stats-period">Decided in</label>
-          <select id="challan-stats-period" value={period} onChange={(e) => setPeriod(e.target.value as Period)}>
-            {PERIODS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FormField id="challan-stats-period" label="Decided in" className="field-inline">
+          {(control) => (
+            <ChoiceSelect
+              {...control}
+              values={PERIODS}
+              label={(option) => PERIOD_LABELS[option]}
+              value={period}
+              onChange={setPeriod}
+            />
+          )}
+        </FormField>
       </div>
       <StateMessage resource={resource} what="rejection statistics" />
       {stats ? (
@@ -52,74 +56,56 @@ export function RejectionStatsPanel() {
 
 function ReasonTable({ stats }: { stats: RejectionStats }) {
   const rows = reasonRows(stats);
+  const columns: readonly Column<ReasonRow>[] = [
+    { header: "Reason", rowHeader: true, cell: (row) => reasonLabel(row.reason) },
+    { header: "Rejections", cell: (row) => row.rejections },
+    { header: "Share of rejections", cell: (row) => formatPercent(row.shareOfRejections) },
+    { header: `Rate among ${decidedCount(stats)} decided`, cell: (row) => <RateBar fraction={row.rateOfDecided} /> },
+  ];
   return (
     <>
       <h3>By reason</h3>
       {rows.length === 0 ? (
         <p className="state">No rejections: every decided violation was accepted.</p>
       ) : (
-        <table className="table challan-stats" data-testid="stats-by-reason">
-          <thead>
-            <tr>
-              <th scope="col">Reason</th>
-              <th scope="col">Rejections</th>
-              <th scope="col">Share of rejections</th>
-              <th scope="col">Rate among {decidedCount(stats)} decided</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.reason}>
-                <th scope="row">{reasonLabel(row.reason)}</th>
-                <td>{row.rejections}</td>
-                <td>{formatPercent(row.shareOfRejections)}</td>
-                <td>
-                  <RateBar fraction={row.rateOfDecided} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable
+          rows={rows}
+          rowKey={(row) => row.reason}
+          columns={columns}
+          className="table challan-stats"
+          testId="stats-by-reason"
+        />
       )}
     </>
   );
 }
 
+const CAMERA_COLUMNS: readonly Column<CameraRejectionStats>[] = [
+  { header: "Camera", rowHeader: true, cell: (camera) => <CameraName id={camera.camera_id} /> },
+  { header: "Accepted", cell: (camera) => camera.accepted },
+  { header: "Rejected", cell: (camera) => camera.rejected },
+  { header: "Duplicates", cell: (camera) => camera.duplicates },
+  { header: "Rejection rate", cell: (camera) => <RateBar fraction={camera.rejection_rate} /> },
+  {
+    header: "Reasons",
+    cell: (camera) =>
+      Object.entries(camera.by_reason)
+        .map(([reason, count]) => `${reasonLabel(reason)}: ${count}`)
+        .join(", ") || "—",
+  },
+];
+
 function CameraTable({ cameras }: { cameras: readonly CameraRejectionStats[] }) {
-  const cameraName = useCameraName();
   return (
     <>
       <h3>By camera</h3>
-      <table className="table challan-stats" data-testid="stats-by-camera">
-        <thead>
-          <tr>
-            <th scope="col">Camera</th>
-            <th scope="col">Accepted</th>
-            <th scope="col">Rejected</th>
-            <th scope="col">Duplicates</th>
-            <th scope="col">Rejection rate</th>
-            <th scope="col">Reasons</th>
-          </tr>
-        </thead>
-        <tbody>
-          {cameras.map((camera) => (
-            <tr key={camera.camera_id}>
-              <th scope="row">{cameraName(camera.camera_id)}</th>
-              <td>{camera.accepted}</td>
-              <td>{camera.rejected}</td>
-              <td>{camera.duplicates}</td>
-              <td>
-                <RateBar fraction={camera.rejection_rate} />
-              </td>
-              <td>
-                {Object.entries(camera.by_reason)
-                  .map(([reason, count]) => `${reasonLabel(reason)}: ${count}`)
-                  .join(", ") || "—"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RecordTable
+        rows={cameras}
+        rowKey={(camera) => camera.camera_id}
+        columns={CAMERA_COLUMNS}
+        className="table challan-stats"
+        testId="stats-by-camera"
+      />
     </>
   );
 }

@@ -26,14 +26,17 @@ export function reasonRows(stats: RejectionStats): ReasonRow[] {
   }));
 }
 
-export const PERIODS = [
-  { value: "1", label: "Last 24 hours" },
-  { value: "7", label: "Last 7 days" },
-  { value: "30", label: "Last 30 days" },
-  { value: "", label: "All time" },
-] as const;
+/** Periods in days before now ("" for all time), in the order offered. */
+export const PERIODS = ["1", "7", "30", ""] as const;
 
-export type Period = (typeof PERIODS)[number]["value"];
+export type Period = (typeof PERIODS)[number];
+
+export const PERIOD_LABELS: Record<Period, string> = {
+  "1": "Last 24 hours",
+  "7": "Last 7 days",
+  "30": "Last 30 days",
+  "": "All time",
+};
 
 /** The `since` query parameter for a period in days before `now`; undefined for all time. */
 export function sinceFor(period: Period, now: Date): string | undefined {

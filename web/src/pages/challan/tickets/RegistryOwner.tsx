@@ -1,12 +1,11 @@
 import { useResource } from "../../../api/useResource";
 import { useAuth } from "../../../auth/AuthContext";
-import type { RegistryRecord } from "../types";
 
 /** The registered vehicle and owner of a plate (the server audits each look-up). */
 export function RegistryOwner({ plate }: { plate: string }) {
   const { client } = useAuth();
   const { resource } = useResource(
-    (signal) => client.get<RegistryRecord>(`/api/v1/challan/registry/${encodeURIComponent(plate)}`, { signal }),
+    (signal) => client.GET("/api/v1/challan/registry/{plate}", { params: { path: { plate } }, signal }),
     [client, plate],
   );
   switch (resource.status) {

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { useAuth } from "../../../auth/AuthContext";
 import { describeError } from "../../../api/errors";
+import { useMutation } from "../../../api/useMutation";
 
 /** The ticket PDF, fetched with the bearer header and handed to the browser as an object URL. */
 export function TicketPdfActions({ number }: { number: string }) {
   const { client } = useAuth();
-  const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const urls = useRef<string[]>([]);
 
   // Object URLs stay valid while the page is open (a download or a new tab may still be reading them).
@@ -16,17 +16,15 @@ export function TicketPdfActions({ number }: { number: string }) {
     [],
   );
 
-  const withPdf = async (use: (url: string) => void) => {
-    setState({ busy: true, error: null });
-    try {
+  const pdf = useMutation(
+    async (use: (url: string) => void) => {
       const url = await client.blobUrl(`/api/v1/challan/tickets/${encodeURIComponent(number)}/pdf`);
       urls.current.push(url);
       use(url);
-      setState({ busy: false, error: null });
-    } catch (caught) {
-      setState({ busy: false, error: `Could not get the PDF. ${describeError(caught)}` });
-    }
-  };
+    },
+    { describe: (caught) => `Could not get the PDF. ${describeError(caught)}` },
+  );
+  const withPdf = (use: (url: string) => void) => void pdf.run(use);
 
   const download = (url: string) => {
     const link = document.createElement("a");
@@ -39,14 +37,14 @@ export function TicketPdfActions({ number }: { number: string }) {
 
   return (
     <div className="challan-pdf">
-      <button type="button" className="btn" disabled={state.busy} onClick={() => void withPdf(download)}>
+      <button type="button" className="btn" disabled={pdf.busy} onClick={() => withPdf(download)}>
         Download PDF
       </button>
-      <button type="button" className="btn" disabled={state.busy} onClick={() => void withPdf((url) => window.open(url, "_blank"))}>
+      <button type="button" className="btn" disabled={pdf.busy} onClick={() => withPdf((url) => window.open(url, "_blank"))}>
         Open PDF
       </button>
-      <span role="status" className={state.error ? "field-error" : "muted"}>
-        {state.busy ? "Preparing the PDF…" : state.error ?? ""}
+      <span role="status" className={pdf.error ? "field-error" : "muted"}>
+        {pdf.busy ? "Preparing the PDF…" : pdf.error ?? ""}
       </span>
     </div>
   );

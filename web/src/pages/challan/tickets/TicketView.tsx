@@ -8,7 +8,8 @@ import { useCameraName } from "../cameraNames";
 import { EvidenceGallery } from "../evidence/EvidenceGallery";
 import { PlatePanel } from "../evidence/PlatePanel";
 import { BASE_PATH, formatTime, ticketStatusLabel, violationTypeLabel } from "../labels";
-import type { Ticket, Violation } from "../types";
+import type { Ticket } from "../types";
+import { useViolation } from "../useViolation";
 import { RegistryOwner } from "./RegistryOwner";
 import { TicketPdfActions } from "./TicketPdfActions";
 import { TicketStatusForm } from "./TicketStatusForm";
@@ -18,7 +19,7 @@ export function TicketView() {
   const number = useParams().number ?? "";
   const { client, can } = useAuth();
   const { resource, setResource } = useResource(
-    (signal) => client.get<Ticket>(`/api/v1/challan/tickets/${encodeURIComponent(number)}`, { signal }),
+    (signal) => client.GET("/api/v1/challan/tickets/{number}", { params: { path: { number } }, signal }),
     [client, number],
   );
   const [changed, setChanged] = useState<string | null>(null);
@@ -112,11 +113,7 @@ function TicketFacts({ ticket }: { ticket: Ticket }) {
 }
 
 function TicketEvidence({ violationId }: { violationId: string }) {
-  const { client } = useAuth();
-  const { resource } = useResource(
-    (signal) => client.get<Violation>(`/api/v1/challan/violations/${encodeURIComponent(violationId)}`, { signal }),
-    [client, violationId],
-  );
+  const { resource } = useViolation(violationId);
   return (
     <section aria-label="Ticket evidence">
       <StateMessage resource={resource} what="the evidence" />

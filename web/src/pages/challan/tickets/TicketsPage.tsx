@@ -2,12 +2,16 @@ import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { useResource } from "../../../api/useResource";
 import { useAuth } from "../../../auth/AuthContext";
+import { ChoiceSelect } from "../../../components/ChoiceSelect";
+import { FormField } from "../../../components/FormField";
+import { RecordTable, type Column } from "../../../components/RecordTable";
 import { StateMessage } from "../../../components/StateMessage";
-import { useCameraName } from "../cameraNames";
+import { CameraName } from "../cameraNames";
 import { BASE_PATH, formatTime, TICKET_STATUSES, ticketStatusLabel, violationTypeLabel } from "../labels";
 import type { Ticket, TicketStatus } from "../types";
 
 const TICKET_LIMIT = 200;
+const TICKET_STATUS_CODES = Object.keys(TICKET_STATUSES) as TicketStatus[];
 
 interface TicketFilter {
   status: TicketStatus | "";
@@ -20,8 +24,8 @@ export function TicketsPage() {
   const [filter, setFilter] = useState<TicketFilter>({ status: "", plate: "" });
   const { resource } = useResource(
     (signal) =>
-      client.get<Ticket[]>("/api/v1/challan/tickets", {
-        query: { status: filter.status, plate: filter.plate, limit: TICKET_LIMIT },
+      client.GET("/api/v1/challan/tickets", {
+        params: { query: { status: filter.status || null, plate: filter.plate, limit: TICKET_LIMIT } },
         signal,
       }),
     [client, filter.status, filter.plate],
@@ -57,34 +61,29 @@ function TicketFilters({
   };
   return (
     <form className="card filters" onSubmit={submit} aria-label="Ticket filters">
-      <div className="field">
-        <label htmlFor="challan-ticket-status">Status</label>
-        <select id="challan-ticket-status" value={status} onChange={(e) => setStatus(e.target.value as TicketStatus | "")}>
-          <option value="">Any status</option>
-          {Object.entries(TICKET_STATUSES).map(([code, label]) => (
-            <option key={code} value={code}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="challan-ticket-plate">Plate</label>
-        <input
-          id="challan-ticket-plate"
-          className="challan-mono"
-          value={plate}
-          maxLength={32}
-          onChange={(e) => setPlate(e.target.value)}
-          aria-invalid={plateError ? true : undefined}
-          aria-describedby={plateError ? "challan-ticket-plate-error" : undefined}
-        />
-        {plateError ? (
-          <p id="challan-ticket-plate-error" className="field-error" role="alert">
-            {plateError}
-          </p>
-        ) : null}
-      </div>
+      <FormField id="challan-ticket-status" label="Status">
+        {(control) => (
+          <ChoiceSelect<TicketStatus | "">
+            {...control}
+            none="Any status"
+            values={TICKET_STATUS_CODES}
+            label={ticketStatusLabel}
+            value={status}
+            onChange={setStatus}
+          />
+        )}
+      </FormField>
+      <FormField id="challan-ticket-plate" label="Plate" error={plateError}>
+        {(control) => (
+          <input
+            {...control}
+            className="challan-mono"
+            value={plate}
+            maxLength={32}
+            onChange={(e) => setPlate(e.target.value)}
+          />
+        )}
+      </FormField>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary">
           Apply filters
@@ -94,46 +93,34 @@ function TicketFilters({
   );
 }
 
+const TICKET_COLUMNS: readonly Column<Ticket>[] = [
+  {
+    header: "Number",
+    rowHeader: true,
+    cell: (ticket) => (
+      <Link to={`${BASE_PATH}/tickets/${encodeURIComponent(ticket.number)}`} className="challan-mono">
+        {ticket.number}
+      </Link>
+    ),
+  },
+  { header: "Offence", cell: (ticket) => violationTypeLabel(ticket.violation_type) },
+  { header: "Plate", cell: (ticket) => ticket.plate, className: "challan-mono" },
+  { header: "Camera", cell: (ticket) => <CameraName id={ticket.camera_id} /> },
+  { header: "Fine", cell: (ticket) => `${ticket.fine} ${ticket.currency}` },
+  { header: "Issued", cell: (ticket) => formatTime(ticket.issued_at) },
+  { header: "Due", cell: (ticket) => formatTime(ticket.due_at) },
+  { header: "Status", cell: (ticket) => ticketStatusLabel(ticket.status) },
+];
+
 function TicketTable({ tickets }: { tickets: readonly Ticket[] }) {
-  const cameraName = useCameraName();
   if (tickets.length === 0) return <p className="state">No tickets match.</p>;
   return (
-    <div className="table-scroll">
-      <table className="table" data-testid="tickets-table">
-        <caption className="visually-hidden">Tickets, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Number</th>
-            <th scope="col">Offence</th>
-            <th scope="col">Plate</th>
-            <th scope="col">Camera</th>
-            <th scope="col">Fine</th>
-            <th scope="col">Issued</th>
-            <th scope="col">Due</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tickets.map((ticket) => (
-            <tr key={ticket.number}>
-              <th scope="row">
-                <Link to={`${BASE_PATH}/tickets/${encodeURIComponent(ticket.number)}`} className="challan-mono">
-                  {ticket.number}
-                </Link>
-              </th>
-              <td>{violationTypeLabel(ticket.violation_type)}</td>
-              <td className="challan-mono">{ticket.plate}</td>
-              <td>{cameraName(ticket.camera_id)}</td>
-              <td>
-                {ticket.fine} {ticket.currency}
-              </td>
-              <td>{formatTime(ticket.issued_at)}</td>
-              <td>{formatTime(ticket.due_at)}</td>
-              <td>{ticketStatusLabel(ticket.status)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <RecordTable
+      rows={tickets}
+      rowKey={(ticket) => ticket.number}
+      columns={TICKET_COLUMNS}
+      caption="Tickets, newest first"
+      testId="tickets-table"
+    />
   );
 }

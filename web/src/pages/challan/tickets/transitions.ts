@@ -13,8 +13,8 @@ const ALLOWED: Record<TicketStatus, readonly OfficerStatus[]> = {
   cancelled: [],
 };
 
-export function officerTransitions(status: TicketStatus): readonly OfficerStatus[] {
-  return ALLOWED[status] ?? [];
+export function officerTransitions(status: string): readonly OfficerStatus[] {
+  return ALLOWED[status as TicketStatus] ?? [];
 }
 
 export const needsReason = (status: OfficerStatus): boolean => status !== "delivered";

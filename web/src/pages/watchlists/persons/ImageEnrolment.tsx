@@ -1,8 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from "react";
 import { useAuth } from "../../../auth/AuthContext";
 import { FormField } from "../../../components/FormField";
+import { SubmitActions } from "../../../components/SubmitActions";
 import { formErrorsOf } from "../shared/apiErrors";
-import type { Enrolled } from "../types";
 
 export type EnrolmentOutcome =
   | { fileName: string; enrolled: true; notes: string[] }
@@ -43,11 +43,10 @@ export function ImageEnrolment({ subjectId, onEnrolled }: { subjectId: string; o
       const form = new FormData();
       form.append("file", file, file.name);
       try {
-        const enrolled = await client.request<Enrolled>(
-          "POST",
-          `/api/v1/watchlists/persons/${encodeURIComponent(subjectId)}/images`,
-          { form },
-        );
+        const enrolled = await client.POST("/api/v1/watchlists/persons/{subject_id}/images", {
+          params: { path: { subject_id: subjectId } },
+          body: form as never,
+        });
         results.push({ fileName: file.name, enrolled: true, notes: enrolled.notes });
       } catch (caught) {
         results.push({ fileName: file.name, enrolled: false, reason: refusalReason(caught) });
@@ -85,11 +84,7 @@ export function ImageEnrolment({ subjectId, onEnrolled }: { subjectId: string; o
           />
         )}
       </FormField>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? "Enrolling…" : "Enrol images"}
-        </button>
-      </div>
+      <SubmitActions label="Enrol images" busyLabel="Enrolling…" busy={busy} />
       <div role="status" aria-live="polite" id={`${id}-outcomes`} data-testid="enrolment-outcomes">
         {outcomes.length > 0 ? (
           <ul className="wl-outcomes">

@@ -1,14 +1,15 @@
 import { useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { useResource } from "../../../api/useResource";
 import { useAuth } from "../../../auth/AuthContext";
+import { useNavigateWithMessage } from "../../../components/arrivalMessage";
 import { StateMessage } from "../../../components/StateMessage";
 import { ConfirmButton } from "../../../components/ConfirmButton";
 import { formErrorsOf } from "../shared/apiErrors";
 import { expiryText } from "../shared/expiry";
 import { StatusLine, type Status } from "../shared/StatusLine";
-import { SUBJECTS_PATH, type ArrivalState } from "../paths";
-import { SUBJECT_CATEGORY_LABELS, type Subject, type SubjectImage } from "../types";
+import { SUBJECTS_PATH } from "../paths";
+import { subjectCategoryLabel, type SubjectImage } from "../types";
 import { EnrolledImages } from "./EnrolledImages";
 import { ImageEnrolment } from "./ImageEnrolment";
 import { SubjectForm } from "./SubjectForm";
@@ -22,9 +23,12 @@ function errorText(caught: unknown): string {
 export function SubjectDetail() {
   const { subjectId = "" } = useParams();
   const { client } = useAuth();
-  const navigate = useNavigate();
-  const path = `/api/v1/watchlists/persons/${encodeURIComponent(subjectId)}`;
-  const { resource, reload } = useResource((signal) => client.get<Subject>(path, { signal }), [client, path]);
+  const navigateWithMessage = useNavigateWithMessage();
+  const subjectPath = { path: { subject_id: subjectId } };
+  const { resource, reload } = useResource(
+    (signal) => client.GET("/api/v1/watchlists/persons/{subject_id}", { params: subjectPath, signal }),
+    [client, subjectId],
+  );
   const [status, setStatus] = useState<Status | null>(null);
   const subject = resource.data;
 
@@ -38,16 +42,17 @@ export function SubjectDetail() {
 
   const deleteSubject = async () => {
     try {
-      await client.delete(path);
-      const state: ArrivalState = { message: `Deleted ${subject.name} (${subject.id}) and their face images.` };
-      navigate(SUBJECTS_PATH, { state });
+      await client.DELETE("/api/v1/watchlists/persons/{subject_id}", { params: subjectPath });
+      navigateWithMessage(SUBJECTS_PATH, `Deleted ${subject.name} (${subject.id}) and their face images.`);
     } catch (caught) {
       setStatus({ kind: "error", text: errorText(caught) });
     }
   };
   const removeImage = async (image: SubjectImage) => {
     try {
-      await client.delete(`${path}/images/${image.id}`);
+      await client.DELETE("/api/v1/watchlists/persons/{subject_id}/images/{image_id}", {
+        params: { path: { subject_id: subjectId, image_id: image.id } },
+      });
       setStatus({ kind: "ok", text: `Removed an image of ${subject.name}.` });
       reload();
     } catch (caught) {
@@ -68,7 +73,7 @@ export function SubjectDetail() {
         />
       </div>
       <p className="muted" data-testid="subject-summary">
-        {subject.id} · {SUBJECT_CATEGORY_LABELS[subject.category] ?? subject.category} ·{" "}
+        {subject.id} · {subjectCategoryLabel(subject.category)} ·{" "}
         {expiryText(subject.expires_at, subject.expired)} · {subjectStatus(subject).text} · added by{" "}
         {subject.created_by}
       </p>

@@ -1,81 +1,73 @@
 import { useId } from "react";
 import { useAuth } from "../../../auth/AuthContext";
-import { FieldError, FormField } from "../../../components/FormField";
+import { ChoiceSelect } from "../../../components/ChoiceSelect";
+import { FormField } from "../../../components/FormField";
+import { SubmitActions } from "../../../components/SubmitActions";
 import { FORM, type FormErrors } from "../shared/apiErrors";
 import { useDraftForm } from "../shared/useDraftForm";
-import { expiryDateError, expiryDateOf } from "../shared/expiry";
+import { changedTexts, listingBody, listingChanges, listingDraftOf, listingErrors, type ListingDraft } from "../shared/listing";
 import { CaseRefField, ExpiryField, ReasonField } from "../shared/ListingFields";
-import { SUBJECT_CATEGORIES, SUBJECT_CATEGORY_LABELS, type Subject, type SubjectCategory } from "../types";
+import { SUBJECT_CATEGORIES, subjectCategoryLabel, type Subject, type SubjectCategory } from "../types";
 
-export interface SubjectDraft {
+export interface SubjectDraft extends ListingDraft {
   id: string;
   name: string;
   category: SubjectCategory;
-  case_ref: string;
   legal_authority: string;
-  reason: string;
-  expires: string;
 }
 
 const FIELDS = ["id", "name", "category", "case_ref", "legal_authority", "reason", "expires_at"] as const;
 const SUBJECT_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 function draftOf(subject: Subject | null): SubjectDraft {
-  return subject
-    ? {
-        id: subject.id,
-        name: subject.name,
-        category: subject.category,
-        case_ref: subject.case_ref,
-        legal_authority: subject.legal_authority,
-        reason: subject.reason,
-        expires: expiryDateOf(subject.expires_at),
-      }
-    : { id: "", name: "", category: "wanted", case_ref: "", legal_authority: "", reason: "", expires: "" };
+  return {
+    ...listingDraftOf(subject),
+    id: subject?.id ?? "",
+    name: subject?.name ?? "",
+    // SubjectOut types the category as a string; the server stores only the categories SubjectIn accepts.
+    category: (subject?.category as SubjectCategory | undefined) ?? "wanted",
+    legal_authority: subject?.legal_authority ?? "",
+  };
 }
 
 export function validateSubject(draft: SubjectDraft, creating: boolean, now: Date = new Date()): FormErrors {
-  const errors: FormErrors = {};
+  const errors = listingErrors(draft, "State why this person is on the watchlist.", now);
   if (creating && draft.id.trim() && !SUBJECT_ID.test(draft.id.trim()))
     errors.id = "Letters, digits, '.', '_' or '-', starting with a letter or digit; at most 64.";
   if (!draft.name.trim()) errors.name = "Enter the person's name.";
   if (!draft.legal_authority.trim())
     errors.legal_authority = "State the legal basis (warrant, court order, missing-person report…).";
-  if (!draft.reason.trim()) errors.reason = "State why this person is on the watchlist.";
-  const expiry = expiryDateError(draft.expires, now);
-  if (expiry) errors.expires_at = expiry;
   return errors;
 }
 
 function changesOf(draft: SubjectDraft, original: Subject): Record<string, string | null> {
-  const changes: Record<string, string | null> = {};
-  const text = ["name", "case_ref", "legal_authority", "reason"] as const;
-  for (const key of text) if (draft[key].trim() !== original[key]) changes[key] = draft[key].trim();
-  if (draft.category !== original.category) changes.category = draft.category;
-  if (draft.expires !== expiryDateOf(original.expires_at)) changes.expires_at = draft.expires || null;
-  return changes;
+  const changes = { ...listingChanges(draft, original), ...changedTexts(draft, original, ["name", "legal_authority"]) };
+  return draft.category === original.category ? changes : { ...changes, category: draft.category };
 }
 
 /** Create a watchlist subject (no `subject`) or edit one; the legal basis and reason are required. */
 export function SubjectForm({ subject, onSaved }: { subject: Subject | null; onSaved: (saved: Subject) => void }) {
   const { client } = useAuth();
   const creating = subject === null;
-  const { draft, errors, busy, set, submit } = useDraftForm({
+  const { draft, errors, busy, set, setValue, submit } = useDraftForm({
     initial: () => draftOf(subject),
     creating,
     validate: (checked: SubjectDraft) => validateSubject(checked, creating),
     save: (checked: SubjectDraft) =>
       subject === null
-        ? client.post<Subject>("/api/v1/watchlists/persons", {
+        ? client.POST("/api/v1/watchlists/persons", {
+            body: {
             ...(checked.id.trim() ? { id: checked.id.trim() } : {}),
             name: checked.name.trim(),
             category: checked.category,
-            case_ref: checked.case_ref.trim(),
             legal_authority: checked.legal_authority.trim(),
-            reason: checked.reason.trim(),
-            expires_at: checked.expires || null,
+              ...listingBody(checked),
+            },
           })
-        : client.patch<Subject>(`/api/v1/watchlists/persons/${encodeURIComponent(subject.id)}`, changesOf(checked, subject)),
+        : client.PATCH("/api/v1/watchlists/persons/{subject_id}", {
+            params: { path: { subject_id: subject.id } },
+            body: changesOf(checked, subject),
+          }),
     onSaved,
     fields: FIELDS,
     conflictField: "id",
@@ -96,13 +88,13 @@ export function SubjectForm({ subject, onSaved }: { subject: Subject | null; onS
       ) : null}
       <FormField id={`${id}-category`} label="Category" error={errors.category}>
         {(control) => (
-          <select {...control} value={draft.category} onChange={set("category")}>
-            {SUBJECT_CATEGORIES.map((category) => (
-              <option key={category} value={category}>
-                {SUBJECT_CATEGORY_LABELS[category]}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            {...control}
+            values={SUBJECT_CATEGORIES}
+            label={subjectCategoryLabel}
+            value={draft.category}
+            onChange={(category) => setValue("category", category)}
+          />
         )}
       </FormField>
       <CaseRefField formId={id} value={draft.case_ref} error={errors.case_ref} onChange={set("case_ref")} />
@@ -125,12 +117,13 @@ export function SubjectForm({ subject, onSaved }: { subject: Subject | null; onS
         )}
       </FormField>
       <ReasonField formId={id} value={draft.reason} error={errors.reason} onChange={set("reason")} />
-      <div className="form-actions wl-wide">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {creating ? (busy ? "Adding…" : "Add person") : busy ? "Saving…" : "Save person"}
-        </button>
-        {errors[FORM] ? <FieldError>{errors[FORM]}</FieldError> : null}
-      </div>
+      <SubmitActions
+        className="wl-wide"
+        label={creating ? "Add person" : "Save person"}
+        busyLabel={creating ? "Adding…" : "Saving…"}
+        busy={busy}
+        error={errors[FORM]}
+      />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { useMutation } from "../../../api/useMutation";
 import { formErrorsOf, hasErrors, type FormErrors } from "./apiErrors";
 
 export interface DraftFormOptions<D, S> {
@@ -21,30 +22,27 @@ export interface DraftFormOptions<D, S> {
  */
 export function useDraftForm<D, S>({ initial, creating, validate, save, onSaved, fields, conflictField }: DraftFormOptions<D, S>) {
   const [draft, setDraft] = useState<D>(initial);
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [busy, setBusy] = useState(false);
+  const [checked, setChecked] = useState<FormErrors>({});
+  const saving = useMutation(save, {
+    onSuccess: (saved) => {
+      if (creating) setDraft(initial());
+      onSaved(saved);
+    },
+  });
+  const errors = saving.failure ? formErrorsOf(saving.failure, fields, conflictField) : checked;
 
   const setValue = <K extends keyof D>(key: K, value: D[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
   /** An onChange handler for a text input, select or textarea. */
   const set = (key: keyof D) => (event: { target: { value: string } }) =>
     setDraft((previous) => ({ ...previous, [key]: event.target.value }));
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const found = validate(draft);
-    setErrors(found);
-    if (hasErrors(found)) return;
-    setBusy(true);
-    try {
-      const saved = await save(draft);
-      if (creating) setDraft(initial());
-      onSaved(saved);
-    } catch (caught) {
-      setErrors(formErrorsOf(caught, fields, conflictField));
-    } finally {
-      setBusy(false);
-    }
+    saving.reset();
+    setChecked(found);
+    if (!hasErrors(found)) void saving.run(draft);
   };
 
-  return { draft, errors, busy, set, setValue, submit };
+  return { draft, errors, busy: saving.busy, set, setValue, submit };
 }

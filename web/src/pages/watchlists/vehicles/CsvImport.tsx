@@ -1,8 +1,9 @@
 import { useId, useRef, useState, type FormEvent } from "react";
+import { useMutation } from "../../../api/useMutation";
 import { useAuth } from "../../../auth/AuthContext";
-import { FieldError, FormField } from "../../../components/FormField";
+import { FormField } from "../../../components/FormField";
+import { SubmitActions } from "../../../components/SubmitActions";
 import { FORM, formErrorsOf, type FormErrors } from "../shared/apiErrors";
-import type { ImportReport } from "../types";
 import { csvRows } from "./csvImport";
 import { ImportRows, ImportSummary, type Imported } from "./ImportResult";
 
@@ -20,35 +21,42 @@ function readText(file: File): Promise<string> {
 export function CsvImport({ hotlistId, onImported }: { hotlistId: number; onImported: () => void }) {
   const { client } = useAuth();
   const [file, setFile] = useState<File | null>(null);
-  const [errors, setErrors] = useState<FormErrors>({});
+  const [checked, setChecked] = useState<FormErrors>({});
   const [result, setResult] = useState<Imported | null>(null);
-  const [busy, setBusy] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const titleId = `${id}-title`;
+  const upload = useMutation(
+    async (chosen: File): Promise<Imported> => {
+      const form = new FormData();
+      form.append("file", chosen, chosen.name);
+      const report = await client.POST("/api/v1/hotlists/{hotlist_id}/import", {
+        params: { path: { hotlist_id: hotlistId } },
+        body: form as never,
+      });
+      const text = await readText(chosen).catch(() => null);
+      return { fileName: chosen.name, rows: text === null ? null : csvRows(text), report };
+    },
+    {
+      onSuccess: (imported) => {
+        setResult(imported);
+        onImported();
+      },
+    },
+  );
+  const errors = upload.failure ? formErrorsOf(upload.failure, ["file"]) : checked;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
+    upload.reset();
     if (!file) {
-      setErrors({ file: "Choose a CSV file first." });
+      setChecked({ file: "Choose a CSV file first." });
       inputRef.current?.focus();
       return;
     }
-    setBusy(true);
-    setErrors({});
+    setChecked({});
     setResult(null);
-    try {
-      const form = new FormData();
-      form.append("file", file, file.name);
-      const report = await client.request<ImportReport>("POST", `/api/v1/hotlists/${hotlistId}/import`, { form });
-      const text = await readText(file).catch(() => null);
-      setResult({ fileName: file.name, rows: text === null ? null : csvRows(text), report });
-      onImported();
-    } catch (caught) {
-      setErrors(formErrorsOf(caught, ["file"]));
-    } finally {
-      setBusy(false);
-    }
+    void upload.run(file);
   };
 
   return (
@@ -74,17 +82,13 @@ export function CsvImport({ hotlistId, onImported }: { hotlistId: number; onImpo
             accept=".csv,text/csv"
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
-              setErrors({});
+              setChecked({});
+              upload.reset();
             }}
           />
         )}
       </FormField>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? "Importing…" : "Import CSV"}
-        </button>
-        {errors[FORM] ? <FieldError>{errors[FORM]}</FieldError> : null}
-      </div>
+      <SubmitActions label="Import CSV" busyLabel="Importing…" busy={upload.busy} error={errors[FORM]} />
       <div role="status" aria-live="polite" data-testid="import-summary">
         {result ? <ImportSummary imported={result} /> : null}
       </div>

@@ -1,4 +1,5 @@
 import { ConfirmButton } from "../../../components/ConfirmButton";
+import { orDash, RecordTable, type Column } from "../../../components/RecordTable";
 import { expiryText } from "../shared/expiry";
 import type { HotlistEntry } from "../types";
 
@@ -13,57 +14,46 @@ export function EntriesTable({
   onRemove: (entry: HotlistEntry) => Promise<void>;
 }) {
   if (entries.length === 0) return <p className="state">No plates on this list yet.</p>;
+  const columns: readonly Column<HotlistEntry>[] = [
+    { header: "Plate", rowHeader: true, cell: (entry) => <code className="wl-plate">{entry.plate}</code> },
+    { header: "Match key", cell: (entry) => <code>{entry.plate_key}</code> },
+    { header: "Reason", cell: (entry) => entry.reason },
+    { header: "Case ref", cell: (entry) => orDash(entry.case_ref) },
+    { header: "Vehicle", cell: (entry) => orDash(entry.vehicle) },
+    { header: "Expiry", cell: (entry) => expiryText(entry.expires_at, entry.expired) },
+    { header: "Added by", cell: (entry) => entry.added_by },
+    {
+      header: "Actions",
+      className: "wl-actions",
+      cell: (entry) => (
+        <>
+          <button
+            type="button"
+            className="btn btn-quiet btn-small"
+            aria-label={`Edit ${entry.plate}`}
+            onClick={() => onEdit(entry)}
+          >
+            Edit
+          </button>
+          <ConfirmButton
+            small
+            label={`Remove ${entry.plate}`}
+            question={`Remove ${entry.plate} from the list?`}
+            confirmLabel="Remove"
+            onConfirm={() => onRemove(entry)}
+          />
+        </>
+      ),
+    },
+  ];
   return (
-    <div className="table-scroll">
-      <table className="table" data-testid="entries-table">
-        <caption className="visually-hidden">Plates on this hotlist</caption>
-        <thead>
-          <tr>
-            <th scope="col">Plate</th>
-            <th scope="col">Match key</th>
-            <th scope="col">Reason</th>
-            <th scope="col">Case ref</th>
-            <th scope="col">Vehicle</th>
-            <th scope="col">Expiry</th>
-            <th scope="col">Added by</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.id} className={entry.expired ? "row-disabled" : undefined}>
-              <th scope="row">
-                <code className="wl-plate">{entry.plate}</code>
-              </th>
-              <td>
-                <code>{entry.plate_key}</code>
-              </td>
-              <td>{entry.reason}</td>
-              <td>{entry.case_ref || <span className="muted">—</span>}</td>
-              <td>{entry.vehicle || <span className="muted">—</span>}</td>
-              <td>{expiryText(entry.expires_at, entry.expired)}</td>
-              <td>{entry.added_by}</td>
-              <td className="wl-actions">
-                <button
-                  type="button"
-                  className="btn btn-quiet btn-small"
-                  aria-label={`Edit ${entry.plate}`}
-                  onClick={() => onEdit(entry)}
-                >
-                  Edit
-                </button>
-                <ConfirmButton
-                  small
-                  label={`Remove ${entry.plate}`}
-                  question={`Remove ${entry.plate} from the list?`}
-                  confirmLabel="Remove"
-                  onConfirm={() => onRemove(entry)}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <RecordTable
+      rows={entries}
+      rowKey={(entry) => entry.id}
+      columns={columns}
+      rowClassName={(entry) => (entry.expired ? "row-disabled" : undefined)}
+      caption="Plates on this hotlist"
+      testId="entries-table"
+    />
   );
 }

@@ -1,52 +1,34 @@
 import { useEffect, useId, useRef } from "react";
 import { useAuth } from "../../../auth/AuthContext";
-import { FieldError, FormField } from "../../../components/FormField";
+import { FormField } from "../../../components/FormField";
+import { SubmitActions } from "../../../components/SubmitActions";
 import { FORM, type FormErrors } from "../shared/apiErrors";
 import { useDraftForm } from "../shared/useDraftForm";
-import { expiryDateError, expiryDateOf } from "../shared/expiry";
+import { changedTexts, listingBody, listingChanges, listingDraftOf, listingErrors, type ListingDraft } from "../shared/listing";
 import { CaseRefField, ExpiryField, ReasonField } from "../shared/ListingFields";
 import type { HotlistEntry } from "../types";
 import { MAX_PLATE_LENGTH, usePlateKey } from "./usePlateKey";
 
-export interface EntryDraft {
+export interface EntryDraft extends ListingDraft {
   plate: string;
-  reason: string;
-  case_ref: string;
   vehicle: string;
-  expires: string;
 }
 
 const FIELDS = ["plate", "reason", "case_ref", "vehicle", "expires_at"] as const;
 
 function draftOf(entry: HotlistEntry | null): EntryDraft {
-  return entry
-    ? {
-        plate: entry.plate,
-        reason: entry.reason,
-        case_ref: entry.case_ref,
-        vehicle: entry.vehicle,
-        expires: expiryDateOf(entry.expires_at),
-      }
-    : { plate: "", reason: "", case_ref: "", vehicle: "", expires: "" };
+  return { ...listingDraftOf(entry), plate: entry?.plate ?? "", vehicle: entry?.vehicle ?? "" };
 }
 
 export function validateEntry(draft: EntryDraft, creating: boolean, now: Date = new Date()): FormErrors {
-  const errors: FormErrors = {};
+  const errors = listingErrors(draft, "State why this vehicle is on the list.", now);
   // The plate's own rules are the server's: the preview shows its verdict, and a refusal comes back as a 422.
   if (creating && !draft.plate.trim()) errors.plate = "Enter the plate.";
-  if (!draft.reason.trim()) errors.reason = "State why this vehicle is on the list.";
-  const expiry = expiryDateError(draft.expires, now);
-  if (expiry) errors.expires_at = expiry;
   return errors;
 }
 
 function changesOf(draft: EntryDraft, original: HotlistEntry): Record<string, string | null> {
-  const changes: Record<string, string | null> = {};
-  if (draft.reason.trim() !== original.reason) changes.reason = draft.reason.trim();
-  if (draft.case_ref.trim() !== original.case_ref) changes.case_ref = draft.case_ref.trim();
-  if (draft.vehicle.trim() !== original.vehicle) changes.vehicle = draft.vehicle.trim();
-  if (draft.expires !== expiryDateOf(original.expires_at)) changes.expires_at = draft.expires || null;
-  return changes;
+  return { ...listingChanges(draft, original), ...changedTexts(draft, original, ["vehicle"]) };
 }
 
 /** Add a plate to a hotlist (no `entry`), or edit an entry (its plate cannot change). */
@@ -71,16 +53,15 @@ export function EntryForm({
     creating,
     validate: (checked: EntryDraft) => validateEntry(checked, creating),
     save: (checked: EntryDraft) => {
-      const base = `/api/v1/hotlists/${hotlistId}/entries`;
       return entry === null
-        ? client.post<HotlistEntry>(base, {
-            plate: checked.plate.trim(),
-            reason: checked.reason.trim(),
-            case_ref: checked.case_ref.trim(),
-            vehicle: checked.vehicle.trim(),
-            expires_at: checked.expires || null,
+        ? client.POST("/api/v1/hotlists/{hotlist_id}/entries", {
+            params: { path: { hotlist_id: hotlistId } },
+            body: { plate: checked.plate.trim(), vehicle: checked.vehicle.trim(), ...listingBody(checked) },
           })
-        : client.patch<HotlistEntry>(`${base}/${entry.id}`, changesOf(checked, entry));
+        : client.PATCH("/api/v1/hotlists/{hotlist_id}/entries/{entry_id}", {
+            params: { path: { hotlist_id: hotlistId, entry_id: entry.id } },
+            body: changesOf(checked, entry),
+          });
     },
     onSaved: (saved: HotlistEntry) => onSaved(saved, existing.some((e) => e.id === saved.id)),
     fields: FIELDS,
@@ -143,17 +124,19 @@ export function EntryForm({
         onChange={set("expires")}
       />
       <ReasonField formId={id} value={draft.reason} error={errors.reason} onChange={set("reason")} />
-      <div className="form-actions wl-wide">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {creating ? (busy ? "Adding…" : "Add plate") : busy ? "Saving…" : "Save entry"}
-        </button>
+      <SubmitActions
+        className="wl-wide"
+        label={creating ? "Add plate" : "Save entry"}
+        busyLabel={creating ? "Adding…" : "Saving…"}
+        busy={busy}
+        error={errors[FORM]}
+      >
         {onCancel ? (
           <button type="button" className="btn btn-quiet" onClick={onCancel}>
             Cancel
           </button>
         ) : null}
-        {errors[FORM] ? <FieldError>{errors[FORM]}</FieldError> : null}
-      </div>
+      </SubmitActions>
     </form>
   );
 }

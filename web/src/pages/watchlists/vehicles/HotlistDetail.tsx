@@ -1,13 +1,14 @@
 import { useRef, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { useResource } from "../../../api/useResource";
 import { useAuth } from "../../../auth/AuthContext";
+import { useNavigateWithMessage } from "../../../components/arrivalMessage";
 import { StateMessage } from "../../../components/StateMessage";
 import { ConfirmButton } from "../../../components/ConfirmButton";
 import { formErrorsOf } from "../shared/apiErrors";
 import { StatusLine, type Status } from "../shared/StatusLine";
-import { HOTLISTS_PATH, type ArrivalState } from "../paths";
-import { HOTLIST_KIND_LABELS, type Hotlist, type HotlistEntry } from "../types";
+import { HOTLISTS_PATH } from "../paths";
+import { hotlistKindLabel, type HotlistEntry } from "../types";
 import { CsvImport } from "./CsvImport";
 import { EntriesTable } from "./EntriesTable";
 import { EntryForm } from "./EntryForm";
@@ -25,10 +26,14 @@ export function HotlistDetail() {
   const { hotlistId = "" } = useParams();
   const id = Number(hotlistId);
   const { client } = useAuth();
-  const navigate = useNavigate();
-  const hotlist = useResource((signal) => client.get<Hotlist>(`/api/v1/hotlists/${id}`, { signal }), [client, id]);
+  const navigateWithMessage = useNavigateWithMessage();
+  const hotlistPath = { path: { hotlist_id: id } };
+  const hotlist = useResource(
+    (signal) => client.GET("/api/v1/hotlists/{hotlist_id}", { params: hotlistPath, signal }),
+    [client, id],
+  );
   const entries = useResource(
-    (signal) => client.get<HotlistEntry[]>(`/api/v1/hotlists/${id}/entries`, { signal }),
+    (signal) => client.GET("/api/v1/hotlists/{hotlist_id}/entries", { params: hotlistPath, signal }),
     [client, id],
   );
   const [status, setStatus] = useState<Status | null>(null);
@@ -57,16 +62,17 @@ export function HotlistDetail() {
 
   const deleteList = async () => {
     try {
-      await client.delete(`/api/v1/hotlists/${list.id}`);
-      const state: ArrivalState = { message: `Deleted hotlist ${list.name} and its ${plates(list.entries)}.` };
-      navigate(HOTLISTS_PATH, { state });
+      await client.DELETE("/api/v1/hotlists/{hotlist_id}", { params: { path: { hotlist_id: list.id } } });
+      navigateWithMessage(HOTLISTS_PATH, `Deleted hotlist ${list.name} and its ${plates(list.entries)}.`);
     } catch (caught) {
       setStatus({ kind: "error", text: firstError(caught) });
     }
   };
   const removeEntry = async (entry: HotlistEntry) => {
     try {
-      await client.delete(`/api/v1/hotlists/${list.id}/entries/${entry.id}`);
+      await client.DELETE("/api/v1/hotlists/{hotlist_id}/entries/{entry_id}", {
+        params: { path: { hotlist_id: list.id, entry_id: entry.id } },
+      });
       if (editing?.id === entry.id) setEditing(null);
       platesHeadingRef.current?.focus();
       setStatus({ kind: "ok", text: `Removed ${entry.plate} from ${list.name}.` });
@@ -89,7 +95,7 @@ export function HotlistDetail() {
         />
       </div>
       <p className="muted" data-testid="hotlist-summary">
-        {HOTLIST_KIND_LABELS[list.kind] ?? list.kind} · {list.active ? "Active" : "Inactive (not matched)"} ·{" "}
+        {hotlistKindLabel(list.kind)} · {list.active ? "Active" : "Inactive (not matched)"} ·{" "}
         {toleranceText(list.edit_budget)} · {plates(list.entries)} · created by{" "}
         {list.created_by}
       </p>

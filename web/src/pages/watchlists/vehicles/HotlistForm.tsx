@@ -1,9 +1,12 @@
 import { useId } from "react";
+import type { Schemas } from "../../../api/schemas";
 import { useAuth } from "../../../auth/AuthContext";
-import { FieldError, FormField } from "../../../components/FormField";
+import { ChoiceSelect } from "../../../components/ChoiceSelect";
+import { FormField } from "../../../components/FormField";
+import { SubmitActions } from "../../../components/SubmitActions";
 import { FORM, type FormErrors } from "../shared/apiErrors";
 import { useDraftForm } from "../shared/useDraftForm";
-import { HOTLIST_KIND_LABELS, HOTLIST_KINDS, MAX_EDIT_BUDGET, type Hotlist, type HotlistKind } from "../types";
+import { HOTLIST_KINDS, hotlistKindLabel, MAX_EDIT_BUDGET, type Hotlist, type HotlistKind } from "../types";
 
 interface HotlistDraft {
   name: string;
@@ -19,7 +22,8 @@ function draftOf(hotlist: Hotlist | null): HotlistDraft {
   return hotlist
     ? {
         name: hotlist.name,
-        kind: hotlist.kind,
+        // HotlistOut types the kind as a string; the server stores only the kinds HotlistIn accepts.
+        kind: hotlist.kind as HotlistKind,
         description: hotlist.description,
         edit_budget: String(hotlist.edit_budget),
         active: hotlist.active,
@@ -37,8 +41,8 @@ export function validateHotlist(draft: HotlistDraft, creating: boolean): FormErr
 }
 
 /** Only what changed, for PATCH (the name cannot change). */
-function changesOf(draft: HotlistDraft, original: Hotlist): Partial<Hotlist> {
-  const changes: Partial<Hotlist> = {};
+function changesOf(draft: HotlistDraft, original: Hotlist): Schemas["HotlistPatch"] {
+  const changes: Schemas["HotlistPatch"] = {};
   if (draft.kind !== original.kind) changes.kind = draft.kind;
   if (draft.description.trim() !== original.description) changes.description = draft.description.trim();
   if (Number(draft.edit_budget) !== original.edit_budget) changes.edit_budget = Number(draft.edit_budget);
@@ -56,14 +60,19 @@ export function HotlistForm({ hotlist, onSaved }: { hotlist: Hotlist | null; onS
     validate: (checked: HotlistDraft) => validateHotlist(checked, creating),
     save: (checked: HotlistDraft) =>
       hotlist === null
-        ? client.post<Hotlist>("/api/v1/hotlists", {
-            name: checked.name.trim(),
-            kind: checked.kind,
-            description: checked.description.trim(),
-            edit_budget: Number(checked.edit_budget),
-            active: checked.active,
+        ? client.POST("/api/v1/hotlists", {
+            body: {
+              name: checked.name.trim(),
+              kind: checked.kind,
+              description: checked.description.trim(),
+              edit_budget: Number(checked.edit_budget),
+              active: checked.active,
+            },
           })
-        : client.patch<Hotlist>(`/api/v1/hotlists/${hotlist.id}`, changesOf(checked, hotlist)),
+        : client.PATCH("/api/v1/hotlists/{hotlist_id}", {
+            params: { path: { hotlist_id: hotlist.id } },
+            body: changesOf(checked, hotlist),
+          }),
     onSaved,
     fields: FIELDS,
     conflictField: "name",
@@ -89,13 +98,13 @@ export function HotlistForm({ hotlist, onSaved }: { hotlist: Hotlist | null; onS
       ) : null}
       <FormField id={`${id}-kind`} label="Kind" error={errors.kind}>
         {(control) => (
-          <select {...control} value={draft.kind} onChange={(e) => set("kind", e.target.value as HotlistKind)}>
-            {HOTLIST_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {HOTLIST_KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            {...control}
+            values={HOTLIST_KINDS}
+            label={hotlistKindLabel}
+            value={draft.kind}
+            onChange={(kind) => set("kind", kind)}
+          />
         )}
       </FormField>
       <FormField
@@ -136,12 +145,13 @@ export function HotlistForm({ hotlist, onSaved }: { hotlist: Hotlist | null; onS
         />
         <label htmlFor={`${id}-active`}>Active (reads are matched against this list)</label>
       </div>
-      <div className="form-actions wl-wide">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {creating ? (busy ? "Creating…" : "Create hotlist") : busy ? "Saving…" : "Save hotlist"}
-        </button>
-        {errors[FORM] ? <FieldError>{errors[FORM]}</FieldError> : null}
-      </div>
+      <SubmitActions
+        className="wl-wide"
+        label={creating ? "Create hotlist" : "Save hotlist"}
+        busyLabel={creating ? "Creating…" : "Saving…"}
+        busy={busy}
+        error={errors[FORM]}
+      />
     </form>
   );
 }

@@ -1,25 +1,24 @@
 import { useState } from "react";
-import { Link, useLocation } from "react-router";
+import { Link } from "react-router";
 import { useResource } from "../../../api/useResource";
 import { useAuth } from "../../../auth/AuthContext";
+import { useArrivalMessage } from "../../../components/arrivalMessage";
+import { orDash, RecordTable, type Column } from "../../../components/RecordTable";
 import { StateMessage } from "../../../components/StateMessage";
 import { StatusLine, type Status } from "../shared/StatusLine";
-import { arrivalMessage, hotlistPath } from "../paths";
-import { HOTLIST_KIND_LABELS, type Hotlist } from "../types";
+import { hotlistPath } from "../paths";
+import { hotlistKindLabel, type Hotlist } from "../types";
 import { HotlistForm } from "./HotlistForm";
 
 /** All vehicle hotlists, and a form to create one. */
 export function HotlistsView() {
   const { client } = useAuth();
-  const location = useLocation();
   const { resource, reload } = useResource(
-    (signal) => client.get<Hotlist[]>("/api/v1/hotlists", { signal }),
+    (signal) => client.GET("/api/v1/hotlists", { signal }),
     [client],
   );
-  const [status, setStatus] = useState<Status | null>(() => {
-    const message = arrivalMessage(location.state);
-    return message ? { kind: "ok", text: message } : null;
-  });
+  const arrived = useArrivalMessage();
+  const [status, setStatus] = useState<Status | null>(() => (arrived ? { kind: "ok", text: arrived } : null));
 
   return (
     <section aria-labelledby="hotlists-title">
@@ -42,39 +41,26 @@ export function HotlistsView() {
   );
 }
 
+const HOTLIST_COLUMNS: readonly Column<Hotlist>[] = [
+  { header: "Name", rowHeader: true, cell: (hotlist) => <Link to={hotlistPath(hotlist.id)}>{hotlist.name}</Link> },
+  { header: "Kind", cell: (hotlist) => hotlistKindLabel(hotlist.kind) },
+  { header: "Description", cell: (hotlist) => orDash(hotlist.description) },
+  { header: "Match tolerance", cell: (hotlist) => toleranceText(hotlist.edit_budget) },
+  { header: "Status", cell: (hotlist) => (hotlist.active ? "Active" : "Inactive (not matched)") },
+  { header: "Plates", cell: (hotlist) => hotlist.entries },
+  { header: "Created by", cell: (hotlist) => hotlist.created_by },
+];
+
 function HotlistsTable({ hotlists }: { hotlists: readonly Hotlist[] }) {
   return (
-    <div className="table-scroll">
-      <table className="table" data-testid="hotlists-table">
-        <caption className="visually-hidden">Vehicle hotlists</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Description</th>
-            <th scope="col">Match tolerance</th>
-            <th scope="col">Status</th>
-            <th scope="col">Plates</th>
-            <th scope="col">Created by</th>
-          </tr>
-        </thead>
-        <tbody>
-          {hotlists.map((hotlist) => (
-            <tr key={hotlist.id} className={hotlist.active ? undefined : "row-disabled"}>
-              <th scope="row">
-                <Link to={hotlistPath(hotlist.id)}>{hotlist.name}</Link>
-              </th>
-              <td>{HOTLIST_KIND_LABELS[hotlist.kind] ?? hotlist.kind}</td>
-              <td>{hotlist.description || <span className="muted">—</span>}</td>
-              <td>{toleranceText(hotlist.edit_budget)}</td>
-              <td>{hotlist.active ? "Active" : "Inactive (not matched)"}</td>
-              <td>{hotlist.entries}</td>
-              <td>{hotlist.created_by}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <RecordTable
+      rows={hotlists}
+      rowKey={(hotlist) => hotlist.id}
+      columns={HOTLIST_COLUMNS}
+      rowClassName={(hotlist) => (hotlist.active ? undefined : "row-disabled")}
+      caption="Vehicle hotlists"
+      testId="hotlists-table"
+    />
   );
 }
 

@@ -1,6 +1,7 @@
 import { readableMessage } from "../../../api/client";
+import { orDash, RecordTable, type Column } from "../../../components/RecordTable";
 import type { ImportReport } from "../types";
-import { importOutcome, importSummary, type CsvRow } from "./csvImport";
+import { importOutcome, importSummary, type CsvRow, type RowOutcome } from "./csvImport";
 
 export interface Imported {
   fileName: string;
@@ -18,6 +19,20 @@ export function ImportSummary({ imported }: { imported: Imported }) {
   );
 }
 
+const OUTCOME_COLUMNS: readonly Column<RowOutcome>[] = [
+  { header: "Line", rowHeader: true, cell: (outcome) => outcome.line },
+  { header: "Plate", cell: (outcome) => orDash(outcome.plate ? <code>{outcome.plate}</code> : null) },
+  {
+    header: "Result",
+    cell: (outcome) =>
+      outcome.imported ? (
+        <span className="state-ok">✓ Imported</span>
+      ) : (
+        <span className="state-error">✗ Rejected: {readableMessage(outcome.reason)}</span>
+      ),
+  },
+];
+
 /** Row by row: what went in and what was refused, with the server's reason. */
 export function ImportRows({ imported }: { imported: Imported }) {
   const { fileName, rows, report } = imported;
@@ -26,35 +41,13 @@ export function ImportRows({ imported }: { imported: Imported }) {
   return (
     <div data-testid="import-rows">
       {outcomes.length > 0 ? (
-        <div className="table-scroll">
-          <table className="table">
-            <caption className="wl-caption">
-              {complete ? `Every row of ${fileName}` : `Rejected rows of ${fileName}`}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Plate</th>
-                <th scope="col">Result</th>
-              </tr>
-            </thead>
-            <tbody>
-              {outcomes.map((outcome) => (
-                <tr key={outcome.line}>
-                  <th scope="row">{outcome.line}</th>
-                  <td>{outcome.plate ? <code>{outcome.plate}</code> : <span className="muted">—</span>}</td>
-                  <td>
-                    {outcome.imported ? (
-                      <span className="state-ok">✓ Imported</span>
-                    ) : (
-                      <span className="state-error">✗ Rejected: {readableMessage(outcome.reason)}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RecordTable
+          rows={outcomes}
+          rowKey={(outcome) => outcome.line}
+          columns={OUTCOME_COLUMNS}
+          caption={complete ? `Every row of ${fileName}` : `Rejected rows of ${fileName}`}
+          captionClassName="wl-caption"
+        />
       ) : null}
       {!complete && importedCount > 0 ? (
         <p className="muted">

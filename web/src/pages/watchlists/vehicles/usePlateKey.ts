@@ -1,13 +1,10 @@
 import { useEffect, useState } from "react";
 import { ApiError, problemFor } from "../../../api/client";
+import type { Schemas } from "../../../api/schemas";
 import { useAuth } from "../../../auth/AuthContext";
 
-/** `GET /api/v1/plates/key`: what the server stores for a typed plate and the key reads are matched on. */
-export interface PlateKey {
-  plate: string;
-  key: string;
-  year: string | null;
-}
+/** What the server stores for a typed plate and the key reads are matched on. */
+export type PlateKey = Schemas["PlateKeyOut"];
 
 /** The longest plate a hotlist entry takes (the route's and `EntryIn.plate`'s limit). */
 export const MAX_PLATE_LENGTH = 32;
@@ -36,7 +33,7 @@ export function usePlateKey(typed: string, delayMs = 300): PlateKeyState {
     setState({ status: "checking" });
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      client.get<PlateKey>("/api/v1/plates/key", { query: { plate }, signal: controller.signal }).then(
+      client.GET("/api/v1/plates/key", { params: { query: { plate } }, signal: controller.signal }).then(
         (answer) => {
           if (!controller.signal.aborted) setState({ status: "ok", answer });
         },

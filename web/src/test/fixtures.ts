@@ -1,7 +1,7 @@
-import type { CameraOut } from "./types";
+import type { Schemas } from "../api/schemas";
 
-/** A camera as the API returns it, for component tests. */
-export function cameraOut(changes: Partial<CameraOut> = {}): CameraOut {
+/** A camera as the API returns it (GET /api/v1/cameras), for component tests. */
+export function cameraOut(changes: Partial<Schemas["CameraOut"]> = {}): Schemas["CameraOut"] {
   return {
     id: "gate-1",
     name: "Gate",
