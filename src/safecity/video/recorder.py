@@ -18,11 +18,12 @@ from types import TracebackType
 import av
 import av.container
 
+from safecity.video.connection import Connection, StateCallback
 from safecity.video.decoder import FFMPEG_ERRORS, describe, open_input
 from safecity.video.pacing import Pacer
-from safecity.video.reconnect import Backoff, StoppedError, retry_until_stopped
+from safecity.video.reconnect import Backoff
 from safecity.video.segment_store import SEGMENT_MUXER_OPTIONS, Segment, SegmentStore, check_camera_id
-from safecity.video.source_state import SourceError, SourceState, SourceStatus
+from safecity.video.source_state import SourceError, SourceStatus
 from safecity.video.stream_url import StreamKind, check_file, classify, default_options, is_live, redact
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,7 @@ class SegmentRecorder:
         *,
         segment_seconds: float = 60.0,
         options: dict[str, str] | None = None,
-        on_state: Callable[[SourceState], None] | None = None,
+        on_state: StateCallback | None = None,
         on_segment: Callable[[Segment], None] | None = None,
         backoff: Backoff | None = None,
         open_timeout: float = 10.0,
@@ -69,7 +70,6 @@ class SegmentRecorder:
         self._store = store
         self._segment_seconds = segment_seconds
         self._options = {**default_options(self.kind), **(options or {})}
-        self._on_state = on_state
         self._on_segment = on_segment
         self._backoff = backoff or Backoff()
         self._open_timeout = open_timeout
@@ -77,20 +77,21 @@ class SegmentRecorder:
         self._paced = realtime if realtime is not None else not is_live(self.kind)
         self._start_time = start_time
         self._closed = threading.Event()
+        self._connection = Connection(self.camera_id, self.url, on_state, self._closed, reader="recorder")
         self._thread = threading.Thread(
-            target=self._record_forever, name=f"recorder-{camera_id}", daemon=True
+            target=self._connection.keep_open,
+            args=(self._one_session, self._backoff),
+            name=f"recorder-{camera_id}",
+            daemon=True,
         )
-        self._status: SourceStatus | None = None
         self._segments = 0
         self._bytes = 0
         self._packets = 0
         self._dropped = 0
-        self._reconnects = 0
-        self._last_error: str | None = None
 
     def start(self) -> SegmentRecorder:
         if not self._thread.is_alive() and not self._closed.is_set():
-            self._set_status(SourceStatus.CONNECTING)
+            self._connection.set_status(SourceStatus.CONNECTING)
             self._thread.start()
         return self
 
@@ -99,7 +100,7 @@ class SegmentRecorder:
         self._closed.set()
         if self._thread.is_alive() and self._thread is not threading.current_thread():
             self._thread.join(timeout=self._read_timeout + 5.0)
-        self._set_status(SourceStatus.CLOSED)
+        self._connection.set_status(SourceStatus.CLOSED)
 
     def __enter__(self) -> SegmentRecorder:
         return self.start()
@@ -111,29 +112,21 @@ class SegmentRecorder:
 
     @property
     def status(self) -> SourceStatus | None:
-        return self._status
+        return self._connection.status
 
     @property
     def stats(self) -> RecorderStats:
+        connection = self._connection
         return RecorderStats(
-            self._segments, self._bytes, self._packets, self._dropped, self._reconnects, self._last_error
+            self._segments,
+            self._bytes,
+            self._packets,
+            self._dropped,
+            connection.reconnects,
+            connection.last_error,
         )
 
     # ----------------------------------------------------------------------------------------------- thread
-    def _record_forever(self) -> None:
-        try:
-            while not self._closed.is_set():
-                if retry_until_stopped(self._one_session, self._closed, self._backoff, name=self.url):
-                    if not self._closed.is_set():
-                        self._set_status(SourceStatus.ENDED, "end of file")
-                    break
-        except StoppedError:
-            pass
-        except Exception as exc:  # a bug must not stop recording silently
-            log.exception("camera %s: recorder stopped by an unexpected error", self.camera_id)
-            self._last_error = describe(exc)
-            self._set_status(SourceStatus.OFFLINE, f"internal error: {describe(exc)}")
-
     def _one_session(self) -> bool:
         """Record one connection. True when finished for good (closed, or a file ended)."""
         if self._closed.is_set():
@@ -148,16 +141,16 @@ class SegmentRecorder:
             ) as container:
                 got_packets = self._copy(container)
         except SourceError as exc:
-            self._went_offline(describe(exc))
+            self._connection.went_offline(describe(exc))
             if not got_packets:
                 raise
             return False
         except FFMPEG_ERRORS as exc:
-            self._went_offline(describe(exc))
+            self._connection.went_offline(describe(exc))
             raise SourceError(describe(exc)) from exc
         if self._closed.is_set() or not is_live(self.kind):
             return True
-        self._went_offline("stream ended")
+        self._connection.went_offline("stream ended")
         return False
 
     def _copy(self, container: av.container.InputContainer) -> bool:
@@ -184,9 +177,7 @@ class SegmentRecorder:
                     pacer.wait_until(offset)
                 if not got_packets:
                     got_packets = True
-                    if self._status is SourceStatus.OFFLINE:
-                        self._reconnects += 1
-                    self._set_status(SourceStatus.ONLINE)
+                    self._connection.came_online()
                 if (
                     writer is not None
                     and packet.is_keyframe
@@ -222,22 +213,6 @@ class SegmentRecorder:
                 self._on_segment(segment)
             except Exception:
                 log.exception("camera %s: on_segment callback failed", self.camera_id)
-
-    def _went_offline(self, reason: str) -> None:
-        self._last_error = reason
-        if not self._closed.is_set() and self._status is not SourceStatus.OFFLINE:
-            log.warning("camera %s recorder (%s) offline: %s", self.camera_id, self.url, reason)
-            self._set_status(SourceStatus.OFFLINE, reason)
-
-    def _set_status(self, status: SourceStatus, reason: str = "") -> None:
-        if status is self._status or self._status is SourceStatus.CLOSED:
-            return
-        self._status = status
-        if self._on_state is not None:
-            try:
-                self._on_state(SourceState(self.camera_id, status, time.time(), reason))
-            except Exception:
-                log.exception("camera %s: recorder on_state callback failed", self.camera_id)
 
 
 class _SegmentWriter:

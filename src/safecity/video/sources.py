@@ -11,18 +11,19 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from types import TracebackType
 
 import av.container
 from av.codec.hwaccel import HWAccel
 
+from safecity.video.connection import Connection, StateCallback
 from safecity.video.decoder import DecodedFrame, choose_hwaccel, decode_video, describe, open_input
 from safecity.video.frame import Frame, Image
 from safecity.video.latest_queue import LatestQueue
 from safecity.video.pacing import Pacer
 from safecity.video.rate_meter import RateMeter
-from safecity.video.reconnect import Backoff, StoppedError, retry_until_stopped
+from safecity.video.reconnect import Backoff
 from safecity.video.sampling import FrameSampler
 from safecity.video.source_state import SourceError, SourceState, SourceStats, SourceStatus
 from safecity.video.stream_url import StreamKind, check_file, classify, default_options, is_live, redact
@@ -38,8 +39,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-StateCallback = Callable[[SourceState], None]
 
 # A connection that dies sooner than this after its first frame counts as a failed attempt, so a camera that
 # accepts and drops at once is retried with growing waits rather than in a tight loop.
@@ -117,7 +116,6 @@ class VideoSource:
             check_file(self._location)
         self._loop = loop
         self._options = {**default_options(self.kind), **(options or {})}
-        self._on_state = on_state
         self._hwaccel = choose_hwaccel(hwaccel)
         self._open_timeout = open_timeout
         self._read_timeout = read_timeout
@@ -125,15 +123,14 @@ class VideoSource:
         self._sampler = FrameSampler(fps)
         self._start_time = start_time
         self._closed = threading.Event()
-        self._lock = threading.Lock()
-        self._status: SourceStatus | None = None
+        self._connection = Connection(camera_id, self.url, on_state, self._closed)
         self._counters = _Counters()
         self._queue: LatestQueue[Frame] = LatestQueue(queue_size)
         self._thread: threading.Thread | None = None
         self._container: av.container.InputContainer | None = None
         self._iterating = False
         if self.realtime:
-            self._set_status(SourceStatus.CONNECTING)
+            self._connection.set_status(SourceStatus.CONNECTING)
             self._thread = threading.Thread(
                 target=self._read_forever, name=f"source-{camera_id}", daemon=True
             )
@@ -168,7 +165,7 @@ class VideoSource:
         if self._container is not None:
             self._container.close()
             self._container = None
-        self._set_status(SourceStatus.CLOSED)
+        self._connection.set_status(SourceStatus.CLOSED)
 
     @property
     def closed(self) -> bool:
@@ -176,11 +173,13 @@ class VideoSource:
 
     @property
     def status(self) -> SourceStatus | None:
-        return self._status
+        return self._connection.status
 
     @property
     def stats(self) -> SourceStats:
-        return self._counters.snapshot(time.monotonic(), dropped_in_queue=self._queue.dropped)
+        return self._counters.snapshot(
+            time.monotonic(), dropped_in_queue=self._queue.dropped, connection=self._connection
+        )
 
     @property
     def queued(self) -> int:
@@ -206,17 +205,7 @@ class VideoSource:
 
     def _read_forever(self) -> None:
         try:
-            while not self._closed.is_set():
-                finished = retry_until_stopped(self._one_session, self._closed, self._backoff, name=self.url)
-                if finished and not self._closed.is_set():
-                    self._set_status(SourceStatus.ENDED, "end of file")
-                    break
-        except StoppedError:
-            pass
-        except Exception as exc:  # a bug must not kill the camera silently
-            log.exception("camera %s: reader stopped by an unexpected error", self.camera_id)
-            self._counters.last_error = describe(exc)
-            self._set_status(SourceStatus.OFFLINE, f"internal error: {describe(exc)}")
+            self._connection.keep_open(self._one_session, self._backoff)
         finally:
             self._queue.finish()
 
@@ -231,12 +220,10 @@ class VideoSource:
             for frame in self._frames(paced=not is_live(self.kind)):
                 if online_since is None:
                     online_since = time.monotonic()
-                    if self._status is SourceStatus.OFFLINE:
-                        self._counters.reconnects += 1
-                    self._set_status(SourceStatus.ONLINE)
+                    self._connection.came_online()
                 self._queue.put(frame)
         except SourceError as exc:
-            self._went_offline(describe(exc))
+            self._connection.went_offline(describe(exc))
             if online_since is None or time.monotonic() - online_since < _MIN_HEALTHY_SESSION_SECONDS:
                 raise
             return False
@@ -247,16 +234,10 @@ class VideoSource:
         if self._closed.is_set() or not is_live(self.kind):
             return True
         # A live stream that ends cleanly (server stopped sending) is an outage like any other.
-        self._went_offline("stream ended")
+        self._connection.went_offline("stream ended")
         if online_since is None or time.monotonic() - online_since < _MIN_HEALTHY_SESSION_SECONDS:
             raise SourceError("stream ended")
         return False
-
-    def _went_offline(self, reason: str) -> None:
-        self._counters.last_error = reason
-        if not self._closed.is_set() and self._status is not SourceStatus.OFFLINE:
-            log.warning("camera %s (%s) offline: %s", self.camera_id, self.url, reason)
-            self._set_status(SourceStatus.OFFLINE, reason)
 
     # ------------------------------------------------------------------------------------------- decoding
     def _open(self) -> av.container.InputContainer:
@@ -292,7 +273,7 @@ class VideoSource:
             pace = Pacer(self._closed) if paced else None
             last: DecodedFrame | None = None
             for decoded in decode_video(
-                container, on_packet=self._counters.add_bytes, on_decode_error=self._counters.add_decode_error
+                container, on_packet=self._counters.add_bytes, on_decode_error=self._decode_error
             ):
                 if self._closed.is_set():
                     return
@@ -322,18 +303,9 @@ class VideoSource:
         except OSError:
             return 0.0
 
-    def _set_status(self, status: SourceStatus, reason: str = "") -> None:
-        with self._lock:
-            if status is self._status or self._status is SourceStatus.CLOSED:
-                return
-            self._status = status
-        state = SourceState(camera_id=self.camera_id, status=status, at=time.time(), reason=reason)
-        log.info("camera %s %s%s", self.camera_id, status.value, f": {reason}" if reason else "")
-        if self._on_state is not None:
-            try:
-                self._on_state(state)
-            except Exception:  # a listener's bug must not stop the camera
-                log.exception("camera %s: on_state callback failed", self.camera_id)
+    def _decode_error(self, reason: str) -> None:
+        self._counters.decode_errors += 1
+        self._connection.last_error = reason
 
 
 def _frame_duration(decoded: DecodedFrame) -> float:
@@ -350,9 +322,7 @@ class _Counters:
         self.decoded = 0
         self.delivered = 0
         self.decode_errors = 0
-        self.reconnects = 0
         self.connect_attempts = 0
-        self.last_error: str | None = None
         self._fps = RateMeter()
         self._bytes = RateMeter()
         self._stream = ("", 0, 0, False)
@@ -371,11 +341,7 @@ class _Counters:
         with self._lock:
             self._bytes.add(time.monotonic(), size)
 
-    def add_decode_error(self, reason: str) -> None:
-        self.decode_errors += 1
-        self.last_error = reason
-
-    def snapshot(self, now: float, *, dropped_in_queue: int) -> SourceStats:
+    def snapshot(self, now: float, *, dropped_in_queue: int, connection: Connection) -> SourceStats:
         codec, width, height, hardware = self._stream
         with self._lock:
             fps = self._fps.rate(now)
@@ -387,9 +353,9 @@ class _Counters:
             decode_errors=self.decode_errors,
             fps=fps,
             bitrate_bps=bitrate,
-            reconnects=self.reconnects,
+            reconnects=connection.reconnects,
             connect_attempts=self.connect_attempts,
-            last_error=self.last_error,
+            last_error=connection.last_error,
             width=width,
             height=height,
             codec=codec,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import traceback
-from dataclasses import dataclass
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -26,18 +25,6 @@ def describe_error(error: BaseException) -> str:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class FailedDelivery:
-    """An event a consumer gave up on, as it came off the bus, and the error that ended its last attempt."""
-
-    consumer: str
-    event_id: str | None
-    event_type: str | None
-    event_json: str
-    error: BaseException
-    attempts: int
-
-
 def _to_dead_letter(record: DeadLetterRecord) -> DeadLetter:
     return DeadLetter(
         id=record.id,
@@ -55,24 +42,51 @@ class DeadLetterStore:
     def __init__(self, database: Database) -> None:
         self._database = database
 
-    def add_in(self, session: Session, failed: FailedDelivery) -> None:
+    def add_in(
+        self,
+        session: Session,
+        *,
+        consumer: str,
+        event_id: str | None,
+        event_type: str | None,
+        event_json: str,
+        error: str,
+        attempts: int,
+    ) -> None:
         """Park an event inside the caller's transaction (so it can go together with the acknowledgement)."""
         session.add(
             DeadLetterRecord(
-                consumer=failed.consumer,
-                event_id=failed.event_id,
-                event_type=failed.event_type,
-                event_json=failed.event_json,
-                error=describe_error(failed.error),
-                attempts=failed.attempts,
+                consumer=consumer,
+                event_id=event_id,
+                event_type=event_type,
+                event_json=event_json,
+                error=error,
+                attempts=attempts,
                 created_at=utcnow(),
             )
         )
 
-    async def add(self, failed: FailedDelivery) -> None:
+    async def add(
+        self,
+        *,
+        consumer: str,
+        event_id: str | None,
+        event_type: str | None,
+        event_json: str,
+        error: str,
+        attempts: int,
+    ) -> None:
         def add() -> None:
             with self._database.session() as session:
-                self.add_in(session, failed)
+                self.add_in(
+                    session,
+                    consumer=consumer,
+                    event_id=event_id,
+                    event_type=event_type,
+                    event_json=event_json,
+                    error=error,
+                    attempts=attempts,
+                )
 
         await asyncio.to_thread(add)
 

@@ -18,7 +18,7 @@ from typing import Any
 from tenacity import AsyncRetrying, stop_after_attempt
 
 from safecity.core.bus.base import BusError, DeadLetter, Handler, health_report, validate_subscription
-from safecity.core.bus.dead_letters import DeadLetterStore, FailedDelivery
+from safecity.core.bus.dead_letters import DeadLetterStore, describe_error
 from safecity.core.bus.events import Event, check_publishable, parse_event, topic_matches
 from safecity.core.bus.idempotency import IdempotencyGuard
 from safecity.core.bus.live import LiveFeed, LiveFeeds
@@ -240,14 +240,12 @@ class EmbeddedBus:
                     error, attempts = failure
                     self._dead_letters.add_in(
                         session,
-                        FailedDelivery(
-                            consumer=consumer,
-                            event_id=message.event_id,
-                            event_type=message.event_type,
-                            event_json=message.event_json,
-                            error=error,
-                            attempts=attempts,
-                        ),
+                        consumer=consumer,
+                        event_id=message.event_id,
+                        event_type=message.event_type,
+                        event_json=message.event_json,
+                        error=describe_error(error),
+                        attempts=attempts,
                     )
                 self._log.commit_offset_in(session, consumer, message.seq)
 

@@ -16,7 +16,7 @@ from nats.errors import TimeoutError as NatsTimeoutError
 from nats.js import JetStreamContext
 
 from safecity.core.bus.base import Handler
-from safecity.core.bus.dead_letters import DeadLetterStore, FailedDelivery
+from safecity.core.bus.dead_letters import DeadLetterStore, describe_error
 from safecity.core.bus.events import Event, parse_event, topic_matches
 from safecity.core.bus.idempotency import IdempotencyGuard
 from safecity.core.bus.retry import RetryPolicy
@@ -139,14 +139,12 @@ class JetStreamConsumer:
             "bus: consumer %s gave up on %s after %d attempts", self._name, message.subject, attempts
         )
         await self._dead_letters.add(
-            FailedDelivery(
-                consumer=self._name,
-                event_id=str(event.id) if event else (message.headers or {}).get(MESSAGE_ID_HEADER),
-                event_type=event.type if event else None,
-                event_json=message.data.decode(errors="replace"),
-                error=error,
-                attempts=attempts,
-            )
+            consumer=self._name,
+            event_id=str(event.id) if event else (message.headers or {}).get(MESSAGE_ID_HEADER),
+            event_type=event.type if event else None,
+            event_json=message.data.decode(errors="replace"),
+            error=describe_error(error),
+            attempts=attempts,
         )
         await _acknowledge(message)
 

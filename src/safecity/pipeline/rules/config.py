@@ -12,12 +12,16 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
-from safecity.pipeline.rules.traffic_config import LaneConfig, SignalConfig, SolidLineConfig
+from safecity.pipeline.rules.traffic_config import (
+    LaneConfig,
+    Point,
+    SceneSection,
+    SignalConfig,
+    SolidLineConfig,
+)
 from safecity.video.motion import MotionSettings
-
-Point = tuple[float, float]
 
 
 class SceneConfigError(ValueError):
@@ -32,11 +36,7 @@ class Direction(StrEnum):
     OUT = "out"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ZoneConfig(_Strict):
+class ZoneConfig(SceneSection):
     name: str = Field(min_length=1)
     polygon: list[Point] = Field(min_length=3)
     classes: list[str] | None = Field(None, description="object classes this zone watches; None = all")
@@ -53,7 +53,7 @@ class ZoneConfig(_Strict):
     )
 
 
-class LineConfig(_Strict):
+class LineConfig(SceneSection):
     name: str = Field(min_length=1)
     start: Point
     end: Point
@@ -69,7 +69,7 @@ class LineConfig(_Strict):
         return self
 
 
-class CalibrationConfig(_Strict):
+class CalibrationConfig(SceneSection):
     """Ground-plane calibration: at least four image points and the same points on the ground in metres."""
 
     image_points: list[Point] = Field(min_length=4)
@@ -84,7 +84,7 @@ class CalibrationConfig(_Strict):
         return self
 
 
-class SceneConfig(_Strict):
+class SceneConfig(SceneSection):
     units: Literal["auto", "pixels", "normalized"] = "auto"
     zones: list[ZoneConfig] = Field(default_factory=list)
     lines: list[LineConfig] = Field(default_factory=list)

@@ -20,16 +20,18 @@ class SignalPhase(StrEnum):
     RED = "red"
 
 
-class _Strict(BaseModel):
+class SceneSection(BaseModel):
+    """Any part of a scene file: unknown keys are errors (a typo must not silently disable a rule)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class PhaseStep(_Strict):
+class PhaseStep(SceneSection):
     phase: SignalPhase
     seconds: float = Field(gt=0)
 
 
-class PhaseSchedule(_Strict):
+class PhaseSchedule(SceneSection):
     """A fixed-time plan: the steps repeat for ever; `offset_seconds` is where a cycle starts (Unix time
     modulo the cycle length), so the schedule is the same on every worker without a shared clock."""
 
@@ -51,7 +53,7 @@ class PhaseSchedule(_Strict):
         return last.phase, last.seconds
 
 
-class SignalConfig(_Strict):
+class SignalConfig(SceneSection):
     """A signalised approach: the stop line (walked start→end), the direction that enters the junction,
     an optional junction box the vehicle must then reach, and a fixed-time schedule when no controller
     feed is connected."""
@@ -72,7 +74,7 @@ class SignalConfig(_Strict):
         return self
 
 
-class LaneConfig(_Strict):
+class LaneConfig(SceneSection):
     """A restricted lane (bus lane, no-entry for heavy traffic): other classes inside it are violations."""
 
     name: str = Field(min_length=1)
@@ -82,7 +84,7 @@ class LaneConfig(_Strict):
     min_seconds: float = Field(1.0, ge=0, description="how long a vehicle must stay inside")
 
 
-class SolidLineConfig(_Strict):
+class SolidLineConfig(SceneSection):
     """A line vehicles must not cross in either direction (solid centre line, lane divider)."""
 
     name: str = Field(min_length=1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class FaceError(Exception):
     """Base class for every error of the face library."""
@@ -17,6 +19,14 @@ class ModelMismatchError(FaceError, ValueError):
 
 class ModelFileError(FaceError, FileNotFoundError):
     """A model file is missing or cannot be loaded."""
+
+
+def existing_model_file(path: str | Path, model: str) -> Path:
+    """`path` when it names a file; else a ModelFileError saying which `model` is missing."""
+    model_path = Path(path)
+    if not model_path.is_file():
+        raise ModelFileError(f"{model} not found: {model_path}")
+    return model_path
 
 
 class NoUsableFaceError(FaceError):

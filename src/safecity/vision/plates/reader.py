@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -184,12 +184,7 @@ class PlateReader:
                 )
                 return self._reads_from_boxes(image_bgr, boxes)
             reads: list[PlateRead] = []
-            for region in vehicle_boxes:
-                clipped = self._clip(region, image_bgr)
-                if clipped is None:
-                    continue
-                x1, y1, x2, y2 = clipped
-                crop = image_bgr[y1:y2, x1:x2]
+            for (x1, y1, _, _), crop in self._crops(image_bgr, vehicle_boxes):
                 boxes = self.detector.detect(crop, self._long_side(crop, self.config.vehicle_long_side))
                 reads.extend(self._reads_from_boxes(image_bgr, [box.shifted(x1, y1) for box in boxes]))
             return reads
@@ -208,6 +203,15 @@ class PlateReader:
         if x2 - x1 < 8 or y2 - y1 < 8:
             return None
         return x1, y1, x2, y2
+
+    @classmethod
+    def _crops(cls, image: Image, boxes: Sequence[PixelBox]) -> Iterator[tuple[PixelBox, Image]]:
+        """Each box clipped to the image, with its pixels; boxes too small once clipped are skipped."""
+        for box in boxes:
+            clipped = cls._clip(box, image)
+            if clipped is not None:
+                x1, y1, x2, y2 = clipped
+                yield clipped, image[y1:y2, x1:x2]
 
     def _detect_in_crop(self, crop: Image) -> list[TextBox]:
         # A margin lets the detector see characters that touch the crop's edge.
@@ -252,12 +256,7 @@ class PlateReader:
 
     def _read_plate_boxes(self, image: Image, plate_boxes: Sequence[PixelBox]) -> list[PlateRead]:
         reads = []
-        for plate_box in plate_boxes:
-            clipped = self._clip(plate_box, image)
-            if clipped is None:
-                continue
-            x1, y1, x2, y2 = clipped
-            crop = image[y1:y2, x1:x2]
+        for clipped, crop in self._crops(image, plate_boxes):
             boxes = self._detect_in_crop(crop)
             if boxes:
                 parsed = self._read_group(crop, boxes)

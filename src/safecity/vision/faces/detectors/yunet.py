@@ -11,7 +11,7 @@ import numpy as np
 from safecity.video.frame import Image
 from safecity.vision.boxes import Box
 from safecity.vision.faces.detection import Detection, downscale_for_detection
-from safecity.vision.faces.errors import ModelFileError
+from safecity.vision.faces.errors import ModelFileError, existing_model_file
 
 
 class YuNetDetector:
@@ -28,9 +28,7 @@ class YuNetDetector:
         min_score: float = 0.8,
         nms_threshold: float = 0.3,
     ) -> None:
-        self.model_path = Path(model_path)
-        if not self.model_path.is_file():
-            raise ModelFileError(f"YuNet model not found: {self.model_path}")
+        self.model_path = existing_model_file(model_path, "YuNet model")
         self.max_side = max_side
         self.detect_threshold = detect_threshold
         self.nms_threshold = nms_threshold

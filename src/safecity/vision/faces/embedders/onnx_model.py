@@ -13,7 +13,7 @@ import onnxruntime as ort
 
 from safecity.vision.faces.alignment import align_to_template, alignment_points
 from safecity.vision.faces.embedding import Embedding, EmbeddingModel
-from safecity.vision.faces.errors import ModelFileError
+from safecity.vision.faces.errors import ModelFileError, existing_model_file
 from safecity.vision.faces.face_crop import FaceCrop
 
 
@@ -37,9 +37,7 @@ class OnnxFaceEmbedder:
         score_scale: float = 0.05,
         threads: int = 1,
     ) -> None:
-        self.model_path = Path(model_path)
-        if not self.model_path.is_file():
-            raise ModelFileError(f"face embedding model not found: {self.model_path}")
+        self.model_path = existing_model_file(model_path, "face embedding model")
         digest = hashlib.sha256(self.model_path.read_bytes()).hexdigest()
         self.model_id = f"onnx-{self.model_path.stem}-{digest[:12]}"
         self.threshold = threshold
