@@ -49,6 +49,7 @@ from safecity.faces.runtime import start_faces
 from safecity.faces.watchlist.api import router as persons_router
 from safecity.faces.watchlist.runtime import FaceWatchlist
 from safecity.panic.api import router as panic_router
+from safecity.panic.runtime import PanicRuntime
 from safecity.reports.api import router as reports_router
 from safecity.reports.open311 import Open311Runtime
 from safecity.reports.open311 import router as open311_router
@@ -142,6 +143,7 @@ def add_domain_runtimes(services: Services) -> None:
     settings = services.settings
     services.runtimes.add(
         DispatchRuntime.build(settings.dispatch),
+        PanicRuntime.build(settings.dispatch),
         build_node_runtime(settings, services.media),
         FaceWatchlist(services.database, services.media),
         Open311Runtime.build(settings.reports),

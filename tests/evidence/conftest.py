@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 from sqlalchemy.orm import Session
 
+from safecity.core.audit.actors import Actor
 from safecity.core.media import MediaStore
 from safecity.evidence import vault
-from safecity.evidence.custody import Actor
 from safecity.evidence.mediafiles import read_image
 from safecity.evidence.models import EvidenceItem
 from safecity.video.frame import Image

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
-from safecity.core.http import auditing
+from safecity.core.audit import actors
 from safecity.evidence.bundle import verify_bundle
 from safecity.evidence.mediafiles import encode_image
 from tests.api.conftest import auth
@@ -330,7 +330,7 @@ def test_an_action_and_its_audit_entry_commit_together(
     def refuse(*_: object, **__: object) -> None:
         raise RuntimeError("the audit log is unavailable")
 
-    monkeypatch.setattr(auditing, "append", refuse)
+    monkeypatch.setattr(actors, "append", refuse)
     with pytest.raises(RuntimeError, match="audit log is unavailable"):
         client.post("/api/v1/evidence/cases", json={"reference": "CASE-7", "title": "Theft"}, headers=headers)
     monkeypatch.undo()

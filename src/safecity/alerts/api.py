@@ -20,7 +20,7 @@ from safecity.core.http.actions import action
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import Principal, require
 from safecity.dispatch import opening
-from safecity.dispatch.context import taxonomy_of
+from safecity.dispatch.context import DispatchRuntimeDep
 from safecity.dispatch.schemas import IncidentOut
 from safecity.dispatch.units import get_unit
 
@@ -149,6 +149,7 @@ def open_incident(
     alert_id: int,
     body: OpenIncidentRequest,
     services: ServicesDep,
+    dispatch: DispatchRuntimeDep,
     principal: Annotated[Principal, require(Permission.INCIDENTS_MANAGE)],
 ) -> IncidentOut:
     now = services.clock.now()
@@ -156,7 +157,7 @@ def open_incident(
         alert = service.get_alert(act.session, alert_id)
         opened = opening.open_incident(
             act.session,
-            taxonomy_of(services),
+            dispatch.taxonomy,
             opening.IncidentInput(
                 type=body.type,
                 title=body.title or alert.title,

@@ -23,6 +23,7 @@ from safecity.alerts.states import (
     Severity,
     check_transition,
 )
+from safecity.core.db import get_or_raise, where_given
 from safecity.core.errors import InvalidInputError, NotFoundError
 
 
@@ -102,10 +103,7 @@ def raise_alert(session: Session, data: AlertInput, now: datetime) -> Raised:
 
 
 def get_alert(session: Session, alert_id: int) -> Alert:
-    alert = session.get(Alert, alert_id)
-    if alert is None:
-        raise AlertNotFoundError(f"no alert {alert_id}")
-    return alert
+    return get_or_raise(session, Alert, alert_id, AlertNotFoundError(f"no alert {alert_id}"))
 
 
 def list_alerts(
@@ -119,15 +117,13 @@ def list_alerts(
     limit: int = 100,
     offset: int = 0,
 ) -> list[Alert]:
-    query = select(Alert)
-    if statuses:
-        query = query.where(Alert.status.in_(list(statuses)))
-    if severities:
-        query = query.where(Alert.severity.in_(list(severities)))
-    if kind:
-        query = query.where(Alert.kind == kind)
-    if camera_id:
-        query = query.where(Alert.camera_id == camera_id)
+    query = where_given(
+        select(Alert),
+        (Alert.status, list(statuses)),
+        (Alert.severity, list(severities)),
+        (Alert.kind, kind),
+        (Alert.camera_id, camera_id),
+    )
     if since:
         query = query.where(Alert.last_seen >= since)
     return list(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from fastapi.exceptions import RequestValidationError
 from pydantic import AwareDatetime, BaseModel, Field
 from sqlalchemy.orm import Session
@@ -15,12 +15,12 @@ from safecity.anpr.models import PlateReadRecord
 from safecity.anpr.patterns import PlatePattern, PlatePatternError, parse_pattern
 from safecity.core.auth.permissions import Permission
 from safecity.core.http.access import PersonalDataAccess, personal_data_read
+from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import Principal, require
-from safecity.core.http.services import Services, get_services
+from safecity.core.http.services import Services
 from safecity.vision.plates.keys import MAX_STORED_PLATE_LENGTH, stored_plate
 
 router = APIRouter(prefix="/api/v1/plates", tags=["plates"])
-ServicesDep = Annotated[Services, Depends(get_services)]
 SearchAccess = Annotated[PersonalDataAccess, personal_data_read(Permission.PLATES_SEARCH, "plate.search")]
 TrajectoryAccess = Annotated[
     PersonalDataAccess, personal_data_read(Permission.PLATES_SEARCH, "plate.trajectory")

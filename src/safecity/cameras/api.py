@@ -37,12 +37,13 @@ from safecity.cameras.schemas import (
 )
 from safecity.core.auth.permissions import Permission
 from safecity.core.db import utcnow
-from safecity.core.http.auditing import audit
+from safecity.core.http.actions import Action, action
+from safecity.core.http.deps import ServicesDep
+from safecity.core.http.outputs import from_row
 from safecity.core.http.security import Principal, client_address, principal_from_token, require
-from safecity.core.http.services import Services, get_services
+from safecity.core.http.services import Services
 
 router = APIRouter(prefix="/api/v1/cameras", tags=["cameras"])
-ServicesDep = Annotated[Services, Depends(get_services)]
 Reader = Annotated[Principal, require(Permission.CAMERAS_READ)]
 Manager = Annotated[Principal, require(Permission.CAMERAS_MANAGE)]
 MJPEG_BOUNDARY = "safecityframe"
@@ -90,33 +91,28 @@ def get_camera(camera_id: str, services: ServicesDep, _: Reader) -> CameraOut:
 
 @router.post("", response_model=CameraOut, status_code=status.HTTP_201_CREATED)
 def create_camera(data: CameraCreate, request: Request, services: ServicesDep, who: Manager) -> CameraOut:
-    with services.database.session() as session:
-        camera = service.create_camera(session, data)
-        fields = sorted(data.model_fields_set | {"id"})
-        _audit(session, who, "camera.create", camera, fields)
-        return camera_out(camera, _health(session, camera))
+    with action(services, who) as act:
+        camera = service.create_camera(act.session, data)
+        _audit(act, "camera.create", camera, sorted(data.model_fields_set | {"id"}))
+        return camera_out(camera, _health(act.session, camera))
 
 
 @router.patch("/{camera_id}", response_model=CameraOut, summary="Change the fields sent")
 def update_camera(
     camera_id: str, data: CameraUpdate, request: Request, services: ServicesDep, who: Manager
 ) -> CameraOut:
-    with services.database.session() as session:
-        service.get_camera(session, camera_id)
-        try:
-            camera, fields = service.update_camera(session, camera_id, data)
-        except ValueError as exc:
-            raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
-        _audit(session, who, "camera.update", camera, fields)
-        return camera_out(camera, _health(session, camera))
+    with action(services, who) as act:
+        camera, fields = service.update_camera(act.session, camera_id, data)
+        _audit(act, "camera.update", camera, fields)
+        return camera_out(camera, _health(act.session, camera))
 
 
 @router.delete("/{camera_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_camera(camera_id: str, request: Request, services: ServicesDep, who: Manager) -> Response:
-    with services.database.session() as session:
-        camera = service.get_camera(session, camera_id)
-        _audit(session, who, "camera.delete", camera, [])
-        service.delete_camera(session, camera_id)
+    with action(services, who) as act:
+        camera = service.get_camera(act.session, camera_id)
+        _audit(act, "camera.delete", camera, [])
+        service.delete_camera(act.session, camera_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -151,9 +147,8 @@ async def accept_scene(
     camera_id: str, request: Request, services: ServicesDep, who: Manager
 ) -> dict[str, str]:
     def record() -> None:
-        with services.database.session() as session:
-            camera = service.get_camera(session, camera_id)
-            _audit(session, who, "camera.accept_scene", camera, [])
+        with action(services, who) as act:
+            _audit(act, "camera.accept_scene", service.get_camera(act.session, camera_id), [])
 
     await asyncio.to_thread(record)
     await services.bus.publish(
@@ -238,27 +233,16 @@ def _part(jpeg: bytes) -> bytes:
 
 
 def camera_out(camera: Camera, health: HealthView) -> CameraOut:
-    return CameraOut(
-        id=camera.id,
-        name=camera.name,
-        latitude=camera.latitude,
-        longitude=camera.longitude,
-        district=camera.district,
-        zone=camera.zone,
-        owner=camera.owner,
-        url=masked_url(camera.url, camera.username, camera.password),
-        sub_url=masked_url(camera.sub_url, camera.username, camera.password) if camera.sub_url else None,
-        username=camera.username,
+    def masked(url: str) -> str:
+        return masked_url(url, camera.username, camera.password)
+
+    return from_row(
+        CameraOut,
+        camera,
+        url=masked(camera.url),
+        sub_url=masked(camera.sub_url) if camera.sub_url else None,
         has_password=bool(camera.password),
-        enabled=camera.enabled,
-        loop=camera.loop,
-        detect_fps=camera.detect_fps,
-        analytics_profile=camera.analytics_profile,
         scene=json.loads(camera.scene or "{}"),
-        worker=camera.worker,
-        managed_by=camera.managed_by,
-        created_at=camera.created_at,
-        updated_at=camera.updated_at,
         health=_health_out(camera, health),
     )
 
@@ -266,14 +250,7 @@ def camera_out(camera: Camera, health: HealthView) -> CameraOut:
 def _health_out(camera: Camera, health: HealthView) -> HealthOut:
     if not camera.enabled:
         return HealthOut(state="unknown", since=None, fps=0.0, reason="camera disabled")
-    return HealthOut(
-        state=health.state,
-        since=health.since,
-        fps=health.fps,
-        reason=health.reason,
-        bitrate_bps=health.bitrate_bps,
-        reported_at=health.reported_at,
-    )
+    return from_row(HealthOut, health)
 
 
 def _health(session: Session, camera: Camera) -> HealthView:
@@ -281,8 +258,8 @@ def _health(session: Session, camera: Camera) -> HealthView:
     return view_of(row, now=datetime.now(UTC), stale_after=STALE_AFTER_SECONDS)
 
 
-def _audit(session: Session, who: Principal, action: str, camera: Camera, fields: list[str]) -> None:
-    audit(session, who, action, "camera", camera.id, **service.audit_details(fields, camera))
+def _audit(act: Action, what: str, camera: Camera, fields: list[str]) -> None:
+    act.audit(what, "camera", camera.id, **service.audit_details(fields, camera))
 
 
 def _percent(value: float | None) -> float | None:

@@ -17,8 +17,8 @@ from safecity.cameras.health_store import forget
 from safecity.cameras.models import Camera
 from safecity.cameras.schemas import CameraCreate, CameraUpdate
 from safecity.config import CameraSettings, ConfigError
-from safecity.core.db import utcnow
-from safecity.core.errors import ConflictError, NotFoundError
+from safecity.core.db import get_or_raise, utcnow
+from safecity.core.errors import ConflictError, InvalidInputError, NotFoundError
 from safecity.pipeline.rules.config import SceneConfig
 
 EARTH_RADIUS_M = 6_371_000.0
@@ -43,10 +43,7 @@ class StreamAddresses:
 
 
 def get_camera(session: Session, camera_id: str) -> Camera:
-    camera = session.get(Camera, camera_id)
-    if camera is None:
-        raise CameraNotFoundError(f"no camera {camera_id!r}")
-    return camera
+    return get_or_raise(session, Camera, camera_id, CameraNotFoundError(f"no camera {camera_id!r}"))
 
 
 def list_cameras(
@@ -77,10 +74,10 @@ def update_camera(session: Session, camera_id: str, data: CameraUpdate) -> tuple
     changes = data.changes()
     for required in ("name", "url", "owner", "enabled", "loop", "detect_fps", "analytics_profile"):
         if required in changes and changes[required] is None:
-            raise ValueError(f"{required}: may not be null")
+            raise InvalidInputError(f"{required}: may not be null")
     _apply(camera, changes)
     if (camera.latitude is None) != (camera.longitude is None):
-        raise ValueError("latitude and longitude go together: give both or neither")
+        raise InvalidInputError("latitude and longitude go together: give both or neither")
     camera.updated_at = utcnow()
     return camera, sorted(changes)
 

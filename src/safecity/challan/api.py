@@ -14,7 +14,6 @@ from safecity.challan.clips import ensure_clip
 from safecity.challan.events import SignalPhaseEvent, derived_id
 from safecity.challan.evidence import evidence_of
 from safecity.challan.fines import format_minor
-from safecity.challan.http import officer_of
 from safecity.challan.pdf import render_ticket_pdf
 from safecity.challan.registry import RegistryError, import_records, parse_registry_csv
 from safecity.challan.runtime import ChallanRuntimeDep
@@ -34,8 +33,10 @@ from safecity.challan.vocabulary import Queue, RejectReason, TicketStatus, Viola
 from safecity.core.auth.permissions import Permission
 from safecity.core.db import utcnow
 from safecity.core.errors import InvalidInputError, NotFoundError
-from safecity.core.http.actions import action, publish
+from safecity.core.http.actions import action, change
+from safecity.core.http.auditing import actor_of
 from safecity.core.http.deps import ServicesDep
+from safecity.core.http.outputs import from_row
 from safecity.core.http.security import Principal, require
 from safecity.vision.plates.keys import plate_key
 
@@ -96,7 +97,7 @@ def decide(
     )
     ensure_clip(services.database, runtime, violation_id, utcnow())  # so an issued ticket files it too
     with action(services, principal) as act:
-        outcome = validation.decide(act.session, runtime, violation_id, decision, officer_of(principal))
+        outcome = validation.decide(act.session, runtime, violation_id, decision, actor_of(principal))
         result = DecisionOut(
             violation=ViolationOut.of(outcome.violation, evidence_of(act.session, violation_id)),
             ticket=TicketOut.of(outcome.ticket) if outcome.ticket else None,
@@ -116,17 +117,7 @@ def rejection_stats(services: ServicesDep, _: Reader, since: datetime | None = N
     with services.database.session() as session:
         cameras, by_reason = validation.rejection_stats(session, since)
     return RejectionStatsOut(
-        by_camera=[
-            CameraStatsOut(
-                camera_id=c.camera_id,
-                accepted=c.accepted,
-                rejected=c.rejected,
-                duplicates=c.duplicates,
-                rejection_rate=c.rejection_rate,
-                by_reason=c.by_reason,
-            )
-            for c in cameras
-        ],
+        by_camera=[from_row(CameraStatsOut, c) for c in cameras],
         by_reason=by_reason,
     )
 
@@ -197,16 +188,7 @@ def offenders(
 ) -> list[OffenderOut]:
     with services.database.session() as session:
         found = ticket_service.repeat_offenders(session, min_tickets, since)
-    return [
-        OffenderOut(
-            plate=o.plate,
-            tickets=o.tickets,
-            unpaid=o.unpaid,
-            unpaid_amount=format_minor(o.unpaid_minor),
-            last_at=o.last_at,
-        )
-        for o in found
-    ]
+    return [from_row(OffenderOut, o, unpaid_amount=format_minor(o.unpaid_minor)) for o in found]
 
 
 @router.post("/registry/import", summary="Import the local vehicle registry from CSV (text/csv body)")
@@ -251,17 +233,17 @@ def signal_phase(
     if not signal or len(signal) > 100:
         raise InvalidInputError("signal: 1 to 100 characters")
     changed_at = body.changed_at or utcnow()
-    with services.database.session() as session:
-        change = record_phase(session, signal, body.phase, changed_at, principal.username)
-        change_id = change.id
-    event = SignalPhaseEvent(
-        id=derived_id("signal", str(change_id)),
-        source="challan",
-        signal=signal,
-        phase=body.phase.value,
-        changed_at=changed_at,
-    )
-    publish(services, [event])
+    with change(services) as ch:
+        recorded = record_phase(ch.session, signal, body.phase, changed_at, principal.username)
+        ch.publish(
+            SignalPhaseEvent(
+                id=derived_id("signal", str(recorded.id)),
+                source="challan",
+                signal=signal,
+                phase=body.phase.value,
+                changed_at=changed_at,
+            )
+        )
     return {"signal": signal, "phase": body.phase.value, "changed_at": changed_at.isoformat()}
 
 

@@ -17,6 +17,7 @@ from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Tabl
 from safecity.challan.evidence import PDF_ORDER
 from safecity.challan.fines import format_minor
 from safecity.challan.models import Ticket, Violation, ViolationEvidence
+from safecity.challan.schemas import verify_path
 from safecity.core.media import MediaError, MediaStore
 
 MAX_IMAGES = 4
@@ -24,7 +25,7 @@ IMAGE_WIDTH = 80 * mm
 
 
 def verify_url(base_url: str, number: str) -> str:
-    return f"{base_url.rstrip('/')}/api/v1/public/challan/verify/{number}"
+    return base_url.rstrip("/") + verify_path(number)
 
 
 def qr_png(text: str) -> bytes:

@@ -16,10 +16,11 @@ from safecity.challan.fines import format_minor
 from safecity.challan.payments import SIGNATURE_HEADER, PaymentNotice, record_payment, signature_valid
 from safecity.challan.registry import normalize_cnic
 from safecity.challan.runtime import ChallanRuntimeDep
-from safecity.challan.schemas import PaymentOut, PublicTicketOut
+from safecity.challan.schemas import PaymentOut, PublicTicketOut, verify_path
 from safecity.challan.tickets import TICKET_NUMBER_PATTERN
 from safecity.core.errors import InvalidInputError, NotFoundError
 from safecity.core.http.deps import ServicesDep
+from safecity.core.http.outputs import from_row
 from safecity.core.http.security import client_address
 from safecity.vision.plates.keys import plate_key
 
@@ -103,17 +104,7 @@ def lookup(
         ticket_service.mark_overdue(session)
         found = ticket_service.lookup(session, key, owner)
         return [
-            PublicTicketOut(
-                number=t.number,
-                violation_type=t.violation_type,
-                occurred_at=t.occurred_at,
-                camera_id=t.camera_id,
-                fine=format_minor(t.fine_minor),
-                currency=t.currency,
-                due_at=t.due_at,
-                status=t.status,
-                verify_url=f"/api/v1/public/challan/verify/{t.number}",
-            )
+            from_row(PublicTicketOut, t, fine=format_minor(t.fine_minor), verify_url=verify_path(t.number))
             for t in found
         ]
 

@@ -10,6 +10,7 @@ from pydantic import AwareDatetime, BaseModel, Field, model_validator
 from safecity.challan.fines import format_minor
 from safecity.challan.models import Ticket, Violation, ViolationEvidence
 from safecity.challan.vocabulary import RejectReason, TicketStatus
+from safecity.core.http.outputs import from_row
 from safecity.pipeline.rules.traffic_config import SignalPhase
 
 
@@ -22,13 +23,7 @@ class EvidenceOut(BaseModel):
 
     @classmethod
     def of(cls, item: ViolationEvidence) -> EvidenceOut:
-        return cls(
-            kind=item.kind,
-            sha256=item.sha256,
-            captured_at=item.captured_at,
-            camera_id=item.camera_id,
-            url=f"/api/v1/media/{item.sha256}",
-        )
+        return from_row(cls, item, url=f"/api/v1/media/{item.sha256}")
 
 
 class ViolationOut(BaseModel):
@@ -65,31 +60,10 @@ class ViolationOut(BaseModel):
 
     @classmethod
     def of(cls, violation: Violation, evidence: list[ViolationEvidence] | None = None) -> ViolationOut:
-        return cls(
-            id=violation.id,
-            violation_type=violation.violation_type,
-            camera_id=violation.camera_id,
-            occurred_at=violation.occurred_at,
-            track_id=violation.track_id,
-            object_class=violation.object_class,
-            latitude=violation.latitude,
-            longitude=violation.longitude,
-            measured_kmh=violation.measured_kmh,
-            limit_kmh=violation.limit_kmh,
-            signal_phase=violation.signal_phase,
+        return from_row(
+            cls,
+            violation,
             plate=violation.plate_text,
-            plate_confidence=violation.plate_confidence,
-            queue=violation.queue,
-            status=violation.status,
-            registry_status=violation.registry_status,
-            duplicate_of=violation.duplicate_of,
-            decided_by=violation.decided_by,
-            decided_at=violation.decided_at,
-            reason=violation.reason,
-            note=violation.note,
-            details=violation.details,
-            clip_status=violation.clip_status,
-            clip_reason=violation.clip_reason,
             clip_attempts=violation.clip_attempts or 0,
             evidence=[EvidenceOut.of(item) for item in evidence or []],
         )
@@ -109,6 +83,11 @@ class DecisionIn(BaseModel):
         if self.decision == "reject" and self.reason is None:
             raise ValueError("reason is required to reject a violation")
         return self
+
+
+def verify_path(number: str) -> str:
+    """Where anyone can check that a ticket is genuine (the QR code on the PDF opens it)."""
+    return f"/api/v1/public/challan/verify/{number}"
 
 
 class TicketOut(BaseModel):
@@ -131,23 +110,12 @@ class TicketOut(BaseModel):
 
     @classmethod
     def of(cls, ticket: Ticket) -> TicketOut:
-        return cls(
-            number=ticket.number,
-            violation_id=ticket.violation_id,
-            violation_type=ticket.violation_type,
-            camera_id=ticket.camera_id,
-            occurred_at=ticket.occurred_at,
+        return from_row(
+            cls,
+            ticket,
             plate=ticket.plate_text,
-            vehicle_class=ticket.vehicle_class,
             fine=format_minor(ticket.fine_minor),
-            fine_minor=ticket.fine_minor,
-            currency=ticket.currency,
-            issued_at=ticket.issued_at,
-            due_at=ticket.due_at,
-            status=ticket.status,
-            status_reason=ticket.status_reason,
-            paid_at=ticket.paid_at,
-            verify_url=f"/api/v1/public/challan/verify/{ticket.number}",
+            verify_url=verify_path(ticket.number),
         )
 
 

@@ -16,7 +16,7 @@ from safecity.challan.models import Ticket, Violation
 from safecity.challan.registry import RegistryRecord
 from safecity.challan.runtime import ChallanRuntime
 from safecity.challan.vocabulary import TRANSITIONS, UNPAID, TicketStatus
-from safecity.core.db import utcnow
+from safecity.core.db import utcnow, where_given
 
 _NUMBER_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I, O, 0, 1: read aloud and typed safely
 TICKET_NUMBER_PATTERN = r"^EC\d{6}-[A-HJ-NP-Z2-9]{8}$"
@@ -133,12 +133,8 @@ def mark_overdue(session: Session, now: datetime | None = None) -> int:
 def list_tickets(
     session: Session, status: str | None = None, plate_key: str | None = None, limit: int = 100
 ) -> list[Ticket]:
-    query = select(Ticket).order_by(Ticket.issued_at.desc()).limit(limit)
-    if status:
-        query = query.where(Ticket.status == status)
-    if plate_key:
-        query = query.where(Ticket.plate_key == plate_key)
-    return list(session.scalars(query))
+    query = where_given(select(Ticket), (Ticket.status, status), (Ticket.plate_key, plate_key))
+    return list(session.scalars(query.order_by(Ticket.issued_at.desc()).limit(limit)))
 
 
 def lookup(session: Session, plate_key: str, cnic: str) -> list[Ticket]:

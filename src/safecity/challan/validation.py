@@ -17,17 +17,12 @@ from safecity.challan.registry import vehicle_matches
 from safecity.challan.runtime import ChallanRuntime
 from safecity.challan.tickets import existing_ticket_for, issue_ticket
 from safecity.challan.vocabulary import Queue, RegistryStatus, RejectReason, ViolationStatus
-from safecity.core.audit.service import AuditRecord, append
+from safecity.core.audit.actors import Actor, audit_change
 from safecity.core.bus import Event
-from safecity.core.db import utcnow
+from safecity.core.db import get_or_raise, utcnow
 from safecity.vision.plates.keys import plate_key
 
-
-@dataclass(frozen=True, slots=True)
-class Officer:
-    username: str
-    role: str
-    client_address: str = ""
+Officer = Actor  # who decides a violation: the logged-in officer or the CLI's user
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +43,7 @@ class Outcome:
 
 
 def get_violation(session: Session, violation_id: str) -> Violation:
-    violation = session.get(Violation, violation_id)
-    if violation is None:
-        raise NotFoundError(f"no violation {violation_id}")
-    return violation
+    return get_or_raise(session, Violation, violation_id, NotFoundError(f"no violation {violation_id}"))
 
 
 def list_queue(
@@ -165,18 +157,8 @@ def _audit(
         details["note"] = decision.note
     if outcome.ticket is not None:
         details["ticket"] = outcome.ticket.number
-    append(
-        session,
-        AuditRecord(
-            actor=officer.username,
-            role=officer.role,
-            action=f"challan.violation.{'accept' if decision.accept else 'reject'}",
-            object_type="challan_violation",
-            object_id=violation.id,
-            client_address=officer.client_address,
-            details=details,
-        ),
-    )
+    action = f"challan.violation.{'accept' if decision.accept else 'reject'}"
+    audit_change(session, officer, action, "challan_violation", violation.id, details)
 
 
 @dataclass

@@ -10,11 +10,11 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import DateTime, Engine, MetaData, create_engine, event, text
+from sqlalchemy import DateTime, Engine, MetaData, Select, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, QueryableAttribute, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -28,6 +28,30 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+_Row = TypeVar("_Row")
+_Rows = TypeVar("_Rows")
+
+
+def get_or_raise(session: Session, model: type[_Row], key: object, missing: Exception) -> _Row:
+    """The row of `model` with primary key `key`, or raise `missing` (a domain's not-found error)."""
+    row = session.get(model, key)
+    if row is None:
+        raise missing
+    return row
+
+
+def where_given(query: Select[_Rows], *filters: tuple[QueryableAttribute[Any], object]) -> Select[_Rows]:
+    """`query` narrowed by each `(column, wanted)` whose `wanted` was given: a list or tuple means "one of",
+    anything else "equal to"; None, "" and empty lists mean "any" (False is a wanted value)."""
+    for column, wanted in filters:
+        if wanted is None or wanted == "" or (isinstance(wanted, list | tuple) and not wanted):
+            continue
+        query = query.where(
+            column.in_(list(wanted)) if isinstance(wanted, list | tuple) else column == wanted
+        )
+    return query
 
 
 def utcnow() -> datetime:

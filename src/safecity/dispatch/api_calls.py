@@ -13,7 +13,7 @@ from safecity.core.http.actions import Action, action
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import Principal, require
 from safecity.dispatch import calls, incidents
-from safecity.dispatch.context import taxonomy_of
+from safecity.dispatch.context import DispatchRuntimeDep
 from safecity.dispatch.schemas import CallerHistoryOut, CallOut, IncidentOut
 
 router = APIRouter(prefix="/api/v1/calls", tags=["helpline"])
@@ -88,11 +88,13 @@ def _history(history: calls.CallerHistory) -> CallerHistoryOut:
 @router.post(
     "", response_model=CallTaken, status_code=201, summary="Record a call (and its outcome if known)"
 )
-def take_call(body: CallCreate, services: ServicesDep, principal: CallTaker) -> CallTaken:
+def take_call(
+    body: CallCreate, services: ServicesDep, dispatch: DispatchRuntimeDep, principal: CallTaker
+) -> CallTaken:
     with action(services, principal) as act:
         outcome = calls.take_call(
             act.session,
-            taxonomy_of(services),
+            dispatch.taxonomy,
             calls.CallInput(**body.model_dump()),
             principal.username,
             services.clock.now(),
@@ -106,11 +108,17 @@ def take_call(body: CallCreate, services: ServicesDep, principal: CallTaker) -> 
 @router.post(
     "/{call_id}/disposition", response_model=CallTaken, responses={409: {"description": "Already set"}}
 )
-def dispose(call_id: int, body: DispositionChange, services: ServicesDep, principal: CallTaker) -> CallTaken:
+def dispose(
+    call_id: int,
+    body: DispositionChange,
+    services: ServicesDep,
+    dispatch: DispatchRuntimeDep,
+    principal: CallTaker,
+) -> CallTaken:
     with action(services, principal) as act:
         outcome = calls.dispose(
             act.session,
-            taxonomy_of(services),
+            dispatch.taxonomy,
             call_id,
             body.disposition,
             principal.username,

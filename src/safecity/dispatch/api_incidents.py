@@ -15,7 +15,7 @@ from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import Principal, require
 from safecity.dispatch import incidents, metrics, units
 from safecity.dispatch.cameras import cameras_near
-from safecity.dispatch.context import calendar_of, router_of, taxonomy_of
+from safecity.dispatch.context import DispatchRuntimeDep, calendar_of
 from safecity.dispatch.events import IncidentUpdated
 from safecity.dispatch.opening import IncidentInput, open_incident
 from safecity.dispatch.schemas import (
@@ -25,7 +25,6 @@ from safecity.dispatch.schemas import (
     LogEntryOut,
     NearbyCameraOut,
     RecommendationOut,
-    UnitOut,
 )
 from safecity.dispatch.states import IncidentStatus
 from safecity.dispatch.taxonomy import IncidentType
@@ -100,17 +99,19 @@ class MetricsOut(BaseModel):
 
 
 @router.get("/incident-types", response_model=list[IncidentType], summary="The incident type taxonomy")
-def incident_types(services: ServicesDep, _: Reader) -> list[IncidentType]:
-    return taxonomy_of(services).all()
+def incident_types(services: ServicesDep, dispatch: DispatchRuntimeDep, _: Reader) -> list[IncidentType]:
+    return dispatch.taxonomy.all()
 
 
 @router.post("/incidents", response_model=IncidentOut, status_code=201, summary="Open an incident by hand")
-def create_incident(body: IncidentCreate, services: ServicesDep, principal: Manager) -> IncidentOut:
+def create_incident(
+    body: IncidentCreate, services: ServicesDep, dispatch: DispatchRuntimeDep, principal: Manager
+) -> IncidentOut:
     now = services.clock.now()
     with action(services, principal) as act:
         opened = open_incident(
             act.session,
-            taxonomy_of(services),
+            dispatch.taxonomy,
             IncidentInput(**body.model_dump(), origin="manual"),
             principal.username,
             now,
@@ -205,6 +206,7 @@ def add_link(incident_id: int, body: LinkCreate, services: ServicesDep, principa
 def situation(
     incident_id: int,
     services: ServicesDep,
+    dispatch: DispatchRuntimeDep,
     _: Reader,
     limit: Annotated[int, Query(ge=1, le=50)] = 5,
     capability: str | None = None,
@@ -212,16 +214,14 @@ def situation(
     with services.database.session() as session:
         incident = incidents.get_incident(session, incident_id)
         out = IncidentOut.model_validate(incident)
-        needed = capability or taxonomy_of(services).get(incident.type).capability
+        needed = capability or dispatch.taxonomy.get(incident.type).capability
         recommended = []
         if incident.latitude is not None and incident.longitude is not None:
             recommended = [
-                RecommendationOut(
-                    unit=UnitOut.model_validate(r.unit), distance_m=r.distance_m, travel_s=r.travel_s
-                )
+                RecommendationOut.model_validate(r)
                 for r in units.recommend(
                     session,
-                    router_of(services),
+                    dispatch.router,
                     incident.latitude,
                     incident.longitude,
                     capability=needed,
@@ -230,10 +230,9 @@ def situation(
             ]
     cameras = []
     if out.latitude is not None and out.longitude is not None:
-        found = cameras_near(
+        cameras = cameras_near(
             services.database, out.latitude, out.longitude, services.settings.dispatch.cameras_near
         )
-        cameras = [NearbyCameraOut.model_validate(c) for c in found]
     return Situation(incident=out, recommended_units=recommended, cameras=cameras)
 
 

@@ -9,11 +9,11 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from safecity.core.auth.permissions import Permission
-from safecity.core.http.actions import action, publish
+from safecity.core.http.actions import action, change
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import Principal, require
 from safecity.dispatch import incidents, units
-from safecity.dispatch.context import router_of
+from safecity.dispatch.context import DispatchRuntimeDep
 from safecity.dispatch.events import IncidentUpdated, UnitUpdated
 from safecity.dispatch.schemas import AssignmentOut, IncidentOut, RecommendationOut, UnitOut
 from safecity.dispatch.states import TransitionError, UnitStatus
@@ -83,6 +83,7 @@ def list_units(
 @router.get("/units/recommend", response_model=list[RecommendationOut], summary="Nearest available units")
 def recommend(
     services: ServicesDep,
+    dispatch: DispatchRuntimeDep,
     _: Reader,
     lat: Annotated[float, Query(ge=-90, le=90)],
     lon: Annotated[float, Query(ge=-180, le=180)],
@@ -90,13 +91,8 @@ def recommend(
     limit: Annotated[int, Query(ge=1, le=50)] = 5,
 ) -> list[RecommendationOut]:
     with services.database.session() as session:
-        found = units.recommend(session, router_of(services), lat, lon, capability=capability, limit=limit)
-        return [
-            RecommendationOut(
-                unit=UnitOut.model_validate(r.unit), distance_m=r.distance_m, travel_s=r.travel_s
-            )
-            for r in found
-        ]
+        found = units.recommend(session, dispatch.router, lat, lon, capability=capability, limit=limit)
+        return [RecommendationOut.model_validate(r) for r in found]
 
 
 @router.get("/units/{unit_id}", response_model=UnitOut)
@@ -108,11 +104,11 @@ def get_unit(unit_id: str, services: ServicesDep, _: Reader) -> UnitOut:
 @router.post("/units/{unit_id}/location", response_model=UnitOut, summary="An AVL position fix")
 def update_location(unit_id: str, body: LocationUpdate, services: ServicesDep, _: Dispatcher) -> UnitOut:
     at = body.at or services.clock.now()
-    with services.database.session() as session:
+    with change(services) as ch:
         out = UnitOut.model_validate(
-            units.update_location(session, unit_id, body.latitude, body.longitude, at)
+            units.update_location(ch.session, unit_id, body.latitude, body.longitude, at)
         )
-    publish(services, [UnitUpdated(unit=out, action="location")])
+        ch.publish(UnitUpdated(unit=out, action="location"))
     return out
 
 
@@ -139,7 +135,11 @@ def change_status(
     responses={409: {"description": "The unit is not available (e.g. another dispatcher took it)"}},
 )
 def assign(
-    incident_id: int, body: AssignRequest, services: ServicesDep, principal: Dispatcher
+    incident_id: int,
+    body: AssignRequest,
+    services: ServicesDep,
+    dispatch: DispatchRuntimeDep,
+    principal: Dispatcher,
 ) -> AssignmentOut:
     now = services.clock.now()
     with action(services, principal) as act:
@@ -148,7 +148,7 @@ def assign(
         if incident.latitude is not None and incident.longitude is not None:
             unit = units.get_unit(act.session, body.unit_id)
             if unit.latitude is not None and unit.longitude is not None:
-                eta = router_of(services).travel_seconds(
+                eta = dispatch.router.travel_seconds(
                     [(unit.latitude, unit.longitude)], (incident.latitude, incident.longitude)
                 )
                 assignment.estimated_travel_s = eta[0]

@@ -14,6 +14,7 @@ from enum import StrEnum
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from safecity.core.db import get_or_raise
 from safecity.core.errors import InvalidInputError, NotFoundError
 from safecity.dispatch import incidents
 from safecity.dispatch.models import HelplineCall
@@ -108,10 +109,7 @@ def take_call(
 
 
 def get_call(session: Session, call_id: int) -> HelplineCall:
-    call = session.get(HelplineCall, call_id)
-    if call is None:
-        raise CallNotFoundError(f"no call {call_id}")
-    return call
+    return get_or_raise(session, HelplineCall, call_id, CallNotFoundError(f"no call {call_id}"))
 
 
 def dispose(

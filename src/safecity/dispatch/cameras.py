@@ -7,26 +7,14 @@ empty list instead of failing the incident view.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from datetime import datetime
 
 from safecity.core.db import Database, utcnow
+from safecity.dispatch.schemas import NearbyCameraOut
 
 logger = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
-class NearbyCamera:
-    camera_id: str
-    name: str
-    latitude: float | None
-    longitude: float | None
-    distance_m: float
-    health: str
-    health_since: datetime | None
-
-
-def cameras_near(database: Database, latitude: float, longitude: float, limit: int) -> list[NearbyCamera]:
+def cameras_near(database: Database, latitude: float, longitude: float, limit: int) -> list[NearbyCameraOut]:
     try:
         from safecity.cameras.health_store import current_health
         from safecity.cameras.service import nearest
@@ -35,7 +23,7 @@ def cameras_near(database: Database, latitude: float, longitude: float, limit: i
             ranked = nearest(session, latitude, longitude, limit)
             health = current_health(session, [camera.id for camera, _ in ranked], now=utcnow())
             return [
-                NearbyCamera(
+                NearbyCameraOut(
                     camera_id=camera.id,
                     name=camera.name,
                     latitude=camera.latitude,

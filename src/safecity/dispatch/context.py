@@ -1,4 +1,4 @@
-"""Per-node objects built from settings once: the incident taxonomy, the travel router, the panic limiter."""
+"""Per-node objects built from settings once: the incident taxonomy and the travel router."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from fastapi import Depends
 from safecity.config.dispatch import DispatchSettings
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.services import Services
-from safecity.core.ratelimit import RateLimiter
 from safecity.dispatch.metrics import ShiftCalendar
 from safecity.dispatch.routing import Router, router_from_settings
 from safecity.dispatch.taxonomy import Taxonomy
@@ -20,14 +19,12 @@ from safecity.dispatch.taxonomy import Taxonomy
 class DispatchRuntime:
     taxonomy: Taxonomy
     router: Router  # tests and deployments may replace it with their own
-    panic_limiter: RateLimiter
 
     @classmethod
     def build(cls, settings: DispatchSettings) -> DispatchRuntime:
         return cls(
             taxonomy=Taxonomy(settings.incident_types),
             router=router_from_settings(settings),
-            panic_limiter=RateLimiter(f"{settings.panic_per_minute}/minute"),
         )
 
 
@@ -38,18 +35,6 @@ def dispatch_runtime(services: ServicesDep) -> DispatchRuntime:
 DispatchRuntimeDep = Annotated[DispatchRuntime, Depends(dispatch_runtime)]
 
 
-def taxonomy_of(services: Services) -> Taxonomy:
-    return services.runtimes.get(DispatchRuntime).taxonomy
-
-
-def router_of(services: Services) -> Router:
-    return services.runtimes.get(DispatchRuntime).router
-
-
 def calendar_of(services: Services) -> ShiftCalendar:
     settings = services.settings.dispatch
     return ShiftCalendar(settings.shifts, settings.timezone)
-
-
-def panic_limiter_of(services: Services) -> RateLimiter:
-    return services.runtimes.get(DispatchRuntime).panic_limiter

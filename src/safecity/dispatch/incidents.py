@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from safecity.core.db import get_or_raise, where_given
 from safecity.core.errors import InvalidInputError, NotFoundError
 from safecity.dispatch.models import Incident, IncidentLink, IncidentLogEntry
 from safecity.dispatch.states import INCIDENT_TRANSITIONS, IncidentStatus, check_incident
@@ -20,10 +21,7 @@ class IncidentNotFoundError(NotFoundError):
 
 
 def get_incident(session: Session, incident_id: int) -> Incident:
-    incident = session.get(Incident, incident_id)
-    if incident is None:
-        raise IncidentNotFoundError(f"no incident {incident_id}")
-    return incident
+    return get_or_raise(session, Incident, incident_id, IncidentNotFoundError(f"no incident {incident_id}"))
 
 
 def list_incidents(
@@ -35,13 +33,9 @@ def list_incidents(
     limit: int = 100,
     offset: int = 0,
 ) -> list[Incident]:
-    query = select(Incident)
-    if statuses:
-        query = query.where(Incident.status.in_(list(statuses)))
-    if type:
-        query = query.where(Incident.type == type)
-    if area:
-        query = query.where(Incident.area == area)
+    query = where_given(
+        select(Incident), (Incident.status, list(statuses)), (Incident.type, type), (Incident.area, area)
+    )
     query = query.order_by(Incident.priority, Incident.received_at.desc()).limit(limit).offset(offset)
     return list(session.scalars(query))
 

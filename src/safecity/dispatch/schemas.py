@@ -78,7 +78,7 @@ class AssignmentOut(_Out):
     cleared_at: datetime | None
 
 
-class RecommendationOut(BaseModel):
+class RecommendationOut(_Out):
     unit: UnitOut
     distance_m: float
     travel_s: float

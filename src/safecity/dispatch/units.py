@@ -10,6 +10,7 @@ from enum import StrEnum
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from safecity.core.db import get_or_raise, where_given
 from safecity.core.errors import InvalidInputError, NotFoundError
 from safecity.dispatch import incidents
 from safecity.dispatch.geo import haversine_m
@@ -93,18 +94,11 @@ def create_unit(
 
 
 def get_unit(session: Session, unit_id: str) -> Unit:
-    unit = session.get(Unit, unit_id)
-    if unit is None:
-        raise UnitNotFoundError(f"no unit {unit_id!r}")
-    return unit
+    return get_or_raise(session, Unit, unit_id, UnitNotFoundError(f"no unit {unit_id!r}"))
 
 
 def list_units(session: Session, *, status: str | None = None, unit_type: str | None = None) -> list[Unit]:
-    query = select(Unit)
-    if status:
-        query = query.where(Unit.status == status)
-    if unit_type:
-        query = query.where(Unit.type == unit_type)
+    query = where_given(select(Unit), (Unit.status, status), (Unit.type, unit_type))
     return list(session.scalars(query.order_by(Unit.id)))
 
 

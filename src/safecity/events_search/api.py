@@ -5,18 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, status
+from fastapi import APIRouter, HTTPException, Query, status
 from pydantic import AwareDatetime, BaseModel, Field
 
 from safecity.core.auth.permissions import Permission
 from safecity.core.errors import InvalidInputError
+from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import Principal, require
-from safecity.core.http.services import Services, get_services
 from safecity.events_search.queries import MAX_LIMIT, EventQuery, StoredEvent, search_events
 from safecity.events_search.visibility import hidden_prefixes, is_visible
 
 router = APIRouter(prefix="/api/v1/events", tags=["events"])
-ServicesDep = Annotated[Services, Depends(get_services)]
 Reader = Annotated[Principal, require(Permission.EVENTS_READ)]
 
 TYPE_HELP = "Event type or its start: `alert.` (every alert event), `camera.health`, `rule.line_crossing`."

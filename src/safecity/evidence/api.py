@@ -14,12 +14,13 @@ from safecity.core.auth.permissions import Permission
 from safecity.core.db import utcnow
 from safecity.core.http.access import PersonalDataAccess, personal_data_read
 from safecity.core.http.actions import action
+from safecity.core.http.auditing import actor_of
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import Principal, require
 from safecity.core.http.services import Services
 from safecity.core.media import MediaError
 from safecity.evidence import bundle, custody, holds, vault
-from safecity.evidence.custody import Actor, CustodyAction
+from safecity.evidence.custody import CustodyAction
 from safecity.evidence.errors import InvalidEvidenceInputError
 from safecity.evidence.redaction import RegionFinder, face_finder, plate_finder, redaction_detector
 from safecity.evidence.retention import RetentionContext, RetentionPlan
@@ -40,10 +41,8 @@ from safecity.evidence.schemas import (
 from safecity.evidence.signing import fingerprint, load_or_create_signing_key, public_key_pem
 
 router = APIRouter(prefix="/api/v1", tags=["evidence"])
-
-
-def _actor(principal: Principal) -> Actor:
-    return Actor(principal.username, principal.role.value)
+Reader = Annotated[Principal, require(Permission.EVIDENCE_READ)]
+Manager = Annotated[Principal, require(Permission.EVIDENCE_MANAGE)]
 
 
 def _finder(services: Services) -> RegionFinder:
@@ -61,14 +60,14 @@ def _plate_finder(wanted: bool) -> RegionFinder | None:
 def create_case(
     body: CaseCreate,
     services: ServicesDep,
-    principal: Annotated[Principal, require(Permission.EVIDENCE_MANAGE)],
+    principal: Manager,
 ) -> CaseOut:
     with action(services, principal) as act:
         case = vault.create_case(
             act.session,
             body.reference,
             body.title,
-            _actor(principal),
+            actor_of(principal),
             description=body.description,
             incident_ref=body.incident_ref,
         )
@@ -78,17 +77,13 @@ def create_case(
 
 
 @router.get("/evidence/cases", response_model=list[CaseOut], summary="List cases")
-def list_cases(
-    services: ServicesDep, _: Annotated[Principal, require(Permission.EVIDENCE_READ)]
-) -> list[CaseOut]:
+def list_cases(services: ServicesDep, _: Reader) -> list[CaseOut]:
     with services.database.session() as session:
         return [CaseOut.model_validate(case, from_attributes=True) for case in vault.list_cases(session)]
 
 
 @router.get("/evidence/cases/{case_id}", response_model=CaseOut, summary="One case")
-def get_case(
-    case_id: int, services: ServicesDep, _: Annotated[Principal, require(Permission.EVIDENCE_READ)]
-) -> CaseOut:
+def get_case(case_id: int, services: ServicesDep, _: Reader) -> CaseOut:
     with services.database.session() as session:
         return CaseOut.model_validate(vault.get_case(session, case_id), from_attributes=True)
 
@@ -108,7 +103,7 @@ def update_case(
     case_id: int,
     body: CaseUpdate,
     services: ServicesDep,
-    principal: Annotated[Principal, require(Permission.EVIDENCE_MANAGE)],
+    principal: Manager,
 ) -> CaseOut:
     with action(services, principal) as act:
         case = vault.get_case(act.session, case_id)
@@ -120,7 +115,7 @@ def update_case(
             incident_ref=body.incident_ref,
         )
         if body.status is not None:
-            vault.set_case_status(act.session, case, body.status, _actor(principal))
+            vault.set_case_status(act.session, case, body.status, actor_of(principal))
         out = CaseOut.model_validate(case, from_attributes=True)
         details: dict[str, Any] = {"changes": changes}
         if body.status is not None:
@@ -140,7 +135,7 @@ def update_case(
 )
 def create_item(
     services: ServicesDep,
-    principal: Annotated[Principal, require(Permission.EVIDENCE_MANAGE)],
+    principal: Manager,
     kind: Annotated[str, Form(description="clip, snapshot, upload or document")],
     file: Annotated[UploadFile | None, File()] = None,
     media_sha256: Annotated[str | None, Form()] = None,
@@ -161,7 +156,7 @@ def create_item(
         filename=(file.filename or "") if file is not None else "",
         description=description,
     )
-    actor = _actor(principal)
+    actor = actor_of(principal)
     with action(services, principal) as act:
         if file is not None:
             item = vault.add_upload(act.session, services.media, file.file, metadata, actor)
@@ -175,7 +170,7 @@ def create_item(
 @router.get("/evidence/items", response_model=list[ItemOut], summary="Item metadata (no content), by case")
 def list_items(
     services: ServicesDep,
-    _: Annotated[Principal, require(Permission.EVIDENCE_READ)],
+    _: Reader,
     case_id: int | None = None,
 ) -> list[ItemOut]:
     with services.database.session() as session:
@@ -191,7 +186,7 @@ def _view(
             session,
             item,
             CustodyAction.VIEWED,
-            _actor(access.principal),
+            actor_of(access.principal),
             purpose=access.purpose,
             case_ref=access.case_ref,
             details={"what": what},
@@ -230,9 +225,7 @@ def item_content(
 
 
 @router.get("/evidence/items/{item_id}/custody", response_model=CustodyReport, summary="Chain of custody")
-def item_custody(
-    item_id: int, services: ServicesDep, _: Annotated[Principal, require(Permission.EVIDENCE_READ)]
-) -> CustodyReport:
+def item_custody(item_id: int, services: ServicesDep, _: Reader) -> CustodyReport:
     with services.database.session() as session:
         item = vault.get_item(session, item_id)
         entries = custody.chain(session, item_id)
@@ -269,7 +262,7 @@ def redact(
     item_id: int,
     body: RedactCreate,
     services: ServicesDep,
-    principal: Annotated[Principal, require(Permission.EVIDENCE_MANAGE)],
+    principal: Manager,
 ) -> ItemOut:
     with action(services, principal) as act:
         item = vault.get_item(act.session, item_id)
@@ -277,7 +270,7 @@ def redact(
             act.session,
             services.media,
             item,
-            _actor(principal),
+            actor_of(principal),
             purpose=body.purpose,
             finder=_finder(services),
             plates=_plate_finder(body.plates),
@@ -299,9 +292,7 @@ def redact(
 
 
 @router.get("/evidence/signing-key", response_model=SigningKeyOut, summary="The bundle signing key to pin")
-def signing_key(
-    services: ServicesDep, _: Annotated[Principal, require(Permission.EVIDENCE_READ)]
-) -> SigningKeyOut:
+def signing_key(services: ServicesDep, _: Reader) -> SigningKeyOut:
     public = load_or_create_signing_key(services.settings.data_dir).public_key()
     return SigningKeyOut(fingerprint=fingerprint(public), public_key_pem=public_key_pem(public).decode())
 
@@ -327,7 +318,7 @@ def export(
             services.media,
             key,
             body.item_ids,
-            _actor(principal),
+            actor_of(principal),
             Path(scratch) / "bundle.zip",
             purpose=access.purpose,
             case_ref=access.case_ref,
@@ -365,7 +356,7 @@ holds_router = APIRouter(prefix="/api/v1/holds", tags=["retention"])
 @holds_router.get("", response_model=list[HoldOut], summary="Legal holds (active unless asked)")
 def list_holds(
     services: ServicesDep,
-    _: Annotated[Principal, require(Permission.EVIDENCE_READ)],
+    _: Reader,
     include_released: bool = False,
 ) -> list[HoldOut]:
     with services.database.session() as session:
@@ -379,10 +370,10 @@ def list_holds(
 def place_hold(
     body: HoldCreate,
     services: ServicesDep,
-    principal: Annotated[Principal, require(Permission.EVIDENCE_MANAGE)],
+    principal: Manager,
 ) -> HoldOut:
     with action(services, principal) as act:
-        hold = holds.place_hold(act.session, _actor(principal), **body.model_dump())
+        hold = holds.place_hold(act.session, actor_of(principal), **body.model_dump())
         out = HoldOut.model_validate(hold, from_attributes=True)
         act.audit("retention.hold_placed", "legal_hold", out.id, **body.model_dump(mode="json"))
     return out
@@ -402,11 +393,11 @@ def release_hold(
     hold_id: int,
     body: HoldRelease,
     services: ServicesDep,
-    principal: Annotated[Principal, require(Permission.EVIDENCE_MANAGE)],
+    principal: Manager,
 ) -> HoldOut:
     with action(services, principal) as act:
         out = HoldOut.model_validate(
-            holds.release_hold(act.session, hold_id, _actor(principal), body.reason), from_attributes=True
+            holds.release_hold(act.session, hold_id, actor_of(principal), body.reason), from_attributes=True
         )
         act.audit("retention.hold_released", "legal_hold", hold_id, reason=out.release_reason)
     return out

@@ -21,10 +21,11 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session
 
+from safecity.core.audit.actors import Actor
 from safecity.core.db import utcnow
 from safecity.core.media import MediaError, MediaStore
 from safecity.evidence import custody, vault
-from safecity.evidence.custody import Actor, CustodyAction
+from safecity.evidence.custody import CustodyAction
 from safecity.evidence.errors import EvidenceError, InvalidEvidenceInputError
 from safecity.evidence.mediafiles import encode_image, media_type, read_image, rewrite_video, video_size
 from safecity.evidence.models import ITEM_PURGED, EvidenceItem

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -20,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from safecity.core.audit.actors import Actor
 from safecity.core.db import utcnow
 from safecity.evidence.models import CustodyEntry, EvidenceItem
 
@@ -35,14 +35,6 @@ class CustodyAction(StrEnum):
     REDACTED = "redacted"
     RETENTION_CHANGED = "retention_changed"
     PURGED = "purged"
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """Who acts: a user (with role) or a system process (`cli:alice`, `retention`)."""
-
-    username: str
-    role: str = ""
 
 
 def canonical_json(value: Mapping[str, Any] | None) -> str:

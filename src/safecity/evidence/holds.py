@@ -14,9 +14,10 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from safecity.core.audit.actors import Actor
 from safecity.core.db import Database, utcnow
 from safecity.evidence import custody
-from safecity.evidence.custody import Actor, CustodyAction
+from safecity.evidence.custody import CustodyAction
 from safecity.evidence.errors import EvidenceError, EvidenceNotFoundError, InvalidEvidenceInputError
 from safecity.evidence.models import CASE_OPEN, ITEM_PURGED, EvidenceCase, EvidenceItem, LegalHold
 from safecity.evidence.vault import get_case, get_item

@@ -9,10 +9,11 @@ from pathlib import Path
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from safecity.core.audit.actors import Actor
 from safecity.core.db import Database, utcnow
 from safecity.core.media import MediaStore
 from safecity.evidence import custody
-from safecity.evidence.custody import Actor, CustodyAction
+from safecity.evidence.custody import CustodyAction
 from safecity.evidence.holds import HoldChecker, active_holds, protection
 from safecity.evidence.models import CASE_OPEN, ITEM_PURGED, EvidenceCase, EvidenceItem
 from safecity.evidence.retention import DataClassPolicy, RetentionContext

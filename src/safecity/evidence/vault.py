@@ -15,10 +15,11 @@ from typing import Any, BinaryIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from safecity.core.db import utcnow
+from safecity.core.audit.actors import Actor
+from safecity.core.db import get_or_raise, utcnow
 from safecity.core.media import MediaError, MediaNotFoundError, MediaStore
 from safecity.evidence import custody
-from safecity.evidence.custody import Actor, CustodyAction
+from safecity.evidence.custody import CustodyAction
 from safecity.evidence.errors import EvidenceNotFoundError, InvalidEvidenceInputError
 from safecity.evidence.models import CASE_CLOSED, CASE_OPEN, EvidenceCase, EvidenceItem
 
@@ -104,10 +105,7 @@ def create_case(
 
 
 def get_case(session: Session, case_id: int) -> EvidenceCase:
-    case = session.get(EvidenceCase, case_id)
-    if case is None:
-        raise EvidenceNotFoundError(f"no evidence case {case_id}")
-    return case
+    return get_or_raise(session, EvidenceCase, case_id, EvidenceNotFoundError(f"no evidence case {case_id}"))
 
 
 def list_cases(session: Session) -> list[EvidenceCase]:
@@ -240,10 +238,7 @@ def add_upload(
 
 
 def get_item(session: Session, item_id: int) -> EvidenceItem:
-    item = session.get(EvidenceItem, item_id)
-    if item is None:
-        raise EvidenceNotFoundError(f"no evidence item {item_id}")
-    return item
+    return get_or_raise(session, EvidenceItem, item_id, EvidenceNotFoundError(f"no evidence item {item_id}"))
 
 
 def items_of_case(session: Session, case_id: int) -> list[EvidenceItem]:

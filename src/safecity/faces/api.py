@@ -10,24 +10,24 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, UploadFile
+from fastapi import APIRouter, Query, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from safecity.core.auth.permissions import Permission
-from safecity.core.bus import Event
 from safecity.core.errors import InvalidInputError
 from safecity.core.http.access import PersonalDataAccess, personal_data_read
-from safecity.core.http.services import Services, get_services
-from safecity.faces.runtime import face_watchlist
+from safecity.core.http.actions import change
+from safecity.core.http.auditing import actor_of
+from safecity.core.http.deps import ServicesDep
+from safecity.core.http.outputs import from_row
+from safecity.faces.runtime import FaceWatchlistDep
 from safecity.faces.service import forensic_search
 from safecity.faces.watchlist import candidates as candidate_service
 from safecity.faces.watchlist.models import FaceCandidate
-from safecity.faces.watchlist.service import Actor
 from safecity.vision.faces import FaceError, ImageInputError, SearchMode, primary_face
 
 router = APIRouter(prefix="/api/v1/faces", tags=["faces"])
-ServicesDep = Annotated[Services, Depends(get_services)]
 SearchAccess = Annotated[PersonalDataAccess, personal_data_read(Permission.FACES_SEARCH, "face.search")]
 ForensicAccess = Annotated[PersonalDataAccess, personal_data_read(Permission.FACES_SEARCH, "face.forensic")]
 CandidateView = Annotated[
@@ -62,6 +62,7 @@ class SearchOut(BaseModel):
 async def search(
     file: UploadFile,
     services: ServicesDep,
+    watchlist: FaceWatchlistDep,
     access: SearchAccess,
     mode: Annotated[SearchMode, Query()] = SearchMode.IDENTIFICATION,
     k: Annotated[int, Query(ge=1, le=100)] = 5,
@@ -69,7 +70,6 @@ async def search(
     """Every face of the uploaded image with its watchlist candidates. Identification: only subjects within
     the model's threshold (an empty list: not on the watchlist). Investigation: the k nearest, ranked."""
     data = await file.read()
-    watchlist = face_watchlist(services)
     try:
         found = await run_in_threadpool(watchlist.identify, data, mode=mode, k=k)
     except ImageInputError as exc:
@@ -99,6 +99,7 @@ async def forensic(
     since: Annotated[AwareDatetime, Query()],
     until: Annotated[AwareDatetime, Query()],
     services: ServicesDep,
+    watchlist: FaceWatchlistDep,
     access: ForensicAccess,
     camera_id: Annotated[list[str] | None, Query(description="Limit to these cameras (repeatable).")] = None,
     k: Annotated[int, Query(ge=1, le=500)] = 50,
@@ -108,7 +109,6 @@ async def forensic(
     if until < since:
         raise InvalidInputError("until is before since")
     data = await file.read()
-    watchlist = face_watchlist(services)
     retention_days = services.settings.retention.days_for("face_crops", 30)
 
     def run() -> ForensicOut:
@@ -173,29 +173,8 @@ class DecisionIn(BaseModel):
 
 
 def candidate_out(candidate: FaceCandidate) -> CandidateOut:
-    return CandidateOut(
-        id=candidate.id,
-        event_id=candidate.event_id,
-        subject_id=candidate.subject_id,
-        subject_name=candidate.subject_name,
-        category=candidate.category,
-        score=candidate.score,
-        distance=candidate.distance,
-        model=candidate.model_id,
-        probe_sha256=candidate.probe_sha256,
-        enrolled_sha256=candidate.enrolled_sha256,
-        camera_id=candidate.camera_id,
-        track_id=candidate.track_id,
-        seen_at=candidate.seen_at,
-        status=candidate.status,
-        decided_at=candidate.decided_at,
-        decisions=[
-            DecisionOut(
-                username=d.username, role=d.role, decision=d.decision, note=d.note, created_at=d.created_at
-            )
-            for d in candidate.decisions
-        ],
-    )
+    decisions = [from_row(DecisionOut, d) for d in candidate.decisions]
+    return from_row(CandidateOut, candidate, model=candidate.model_id, decisions=decisions)
 
 
 @router.get("/candidates", response_model=list[CandidateOut])
@@ -223,28 +202,20 @@ def get_candidate(candidate_id: int, services: ServicesDep, _: CandidateView) ->
 
 
 @router.post("/candidates/{candidate_id}/decisions", response_model=CandidateOut)
-async def decide(
+def decide(
     candidate_id: int, body: DecisionIn, services: ServicesDep, access: CandidateDecide
 ) -> CandidateOut:
     """Confirm or reject. Two confirmations by different people confirm the match (`face.match_confirmed`);
     one reject rejects it; a second decision by the same person, or any on a decided candidate, is a 409."""
-    principal = access.principal
-    actor = Actor(principal.username, principal.role.value, principal.client_address)
-
-    def run() -> tuple[CandidateOut, list[Event]]:
-        with services.database.session() as session:
-            candidate, events = candidate_service.decide(
-                session,
-                candidate_id,
-                candidate_service.Decision(body.decision),
-                body.note,
-                actor,
-                purpose=access.purpose,
-                case_ref=access.case_ref,
-            )
-            return candidate_out(candidate), list(events)
-
-    view, events = await run_in_threadpool(run)
-    for event in events:
-        await services.bus.publish(event)
-    return view
+    with change(services) as ch:  # the decision's audit entry carries the stated purpose: see decide()
+        candidate, events = candidate_service.decide(
+            ch.session,
+            candidate_id,
+            candidate_service.Decision(body.decision),
+            body.note,
+            actor_of(access.principal),
+            purpose=access.purpose,
+            case_ref=access.case_ref,
+        )
+        ch.publish(*events)
+        return candidate_out(candidate)

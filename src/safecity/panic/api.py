@@ -10,17 +10,18 @@ from pydantic import BaseModel, Field
 from safecity.alerts.events import alert_event
 from safecity.alerts.schemas import AlertView
 from safecity.core.auth.permissions import Permission
-from safecity.core.bus import Event
-from safecity.core.http.actions import publish
-from safecity.core.http.auditing import audit
+from safecity.core.http.actions import action, change
 from safecity.core.http.deps import ServicesDep
+from safecity.core.http.outputs import from_row
 from safecity.core.http.security import Principal, client_address, require
+from safecity.core.ratelimit import RateLimiter
 from safecity.dispatch import incidents, units
 from safecity.dispatch.cameras import cameras_near
-from safecity.dispatch.context import panic_limiter_of, router_of, taxonomy_of
-from safecity.dispatch.schemas import IncidentOut, NearbyCameraOut, RecommendationOut, UnitOut
+from safecity.dispatch.context import DispatchRuntimeDep
+from safecity.dispatch.schemas import IncidentOut, NearbyCameraOut, RecommendationOut
 from safecity.panic import service as panic
 from safecity.panic.events import PanicLocationEvent
+from safecity.panic.runtime import PanicRuntimeDep
 from safecity.panic.schemas import PanicLocationOut
 
 router = APIRouter(prefix="/api/v1/panic", tags=["panic"])
@@ -61,8 +62,7 @@ class PanicView(BaseModel):
     cameras: list[NearbyCameraOut]
 
 
-def _limit(services: ServicesDep, request: Request, device_id: str) -> None:
-    limiter = panic_limiter_of(services)
+def _limit(limiter: RateLimiter, request: Request, device_id: str) -> None:
     keys = (f"panic:device:{device_id}", f"panic:addr:{client_address(request)}")
     if not limiter.hit(*keys):
         raise HTTPException(
@@ -73,24 +73,29 @@ def _limit(services: ServicesDep, request: Request, device_id: str) -> None:
 
 
 @router.post("", response_model=PanicAccepted, status_code=201, summary="Raise a panic alert (phone app)")
-def raise_panic(body: PanicRequest, request: Request, services: ServicesDep) -> PanicAccepted:
-    _limit(services, request, body.device_id)
+def raise_panic(
+    body: PanicRequest,
+    request: Request,
+    services: ServicesDep,
+    runtime: PanicRuntimeDep,
+    dispatch: DispatchRuntimeDep,
+) -> PanicAccepted:
+    _limit(runtime.limiter, request, body.device_id)
     now = services.clock.now()
-    with services.database.session() as session:
-        started = panic.start_panic(
-            session, taxonomy_of(services), panic.PanicInput(**body.model_dump()), now
-        )
+    with change(services) as ch:
+        data = panic.PanicInput(**body.model_dump())
+        started = panic.start_panic(ch.session, dispatch.taxonomy, data, now)
         accepted = PanicAccepted(
             panic_id=started.panic.id,
             token=started.token,
             incident_id=started.incident.id,
             alert_id=started.alert.id,
         )
-        alert = AlertView.of(started.alert)
-    events: list[Event] = [_location_event(accepted, body.latitude, body.longitude, body.accuracy_m)]
-    if started.incident_created is not None:
-        events = [alert_event("created", alert, panic.PANIC_APP), started.incident_created]
-    publish(services, events)
+        if started.incident_created is None:
+            ch.publish(_location_event(accepted, body.latitude, body.longitude, body.accuracy_m))
+        else:
+            alert = AlertView.of(started.alert)
+            ch.publish(alert_event("created", alert, panic.PANIC_APP), started.incident_created)
     return accepted
 
 
@@ -109,14 +114,14 @@ def _location_event(
 
 @router.post("/{panic_id}/location", status_code=204, summary="A position update from the phone")
 def update_location(panic_id: str, body: PanicPosition, token: Token, services: ServicesDep) -> None:
-    with services.database.session() as session:
+    with change(services) as ch:
         found = panic.add_location(
-            session, panic_id, token, body.latitude, body.longitude, body.accuracy_m, services.clock.now()
+            ch.session, panic_id, token, body.latitude, body.longitude, body.accuracy_m, services.clock.now()
         )
         accepted = PanicAccepted(
             panic_id=found.id, token="-" * 10, incident_id=found.incident_id, alert_id=found.alert_id
         )
-    publish(services, [_location_event(accepted, body.latitude, body.longitude, body.accuracy_m)])
+        ch.publish(_location_event(accepted, body.latitude, body.longitude, body.accuracy_m))
 
 
 @router.post("/{panic_id}/safe", status_code=204, summary="The person marks themselves safe")
@@ -129,31 +134,30 @@ def mark_safe(panic_id: str, token: Token, services: ServicesDep) -> None:
     "/{panic_id}", response_model=PanicView, summary="For the operator: trail, nearest units and cameras"
 )
 def view_panic(
-    panic_id: str, services: ServicesDep, principal: Annotated[Principal, require(Permission.ALERTS_ACT)]
+    panic_id: str,
+    services: ServicesDep,
+    dispatch: DispatchRuntimeDep,
+    principal: Annotated[Principal, require(Permission.ALERTS_ACT)],
 ) -> PanicView:
-    with services.database.session() as session:
+    with action(services, principal) as act:
+        session = act.session
         found = panic.get_panic(session, panic_id)
-        audit(session, principal, "panic.view", "panic", panic_id)  # the caller's identity and trail
+        act.audit("panic.view", "panic", panic_id)  # the caller's identity and trail
         incident = incidents.get_incident(session, found.incident_id)
         lat, lon = incident.latitude or 0.0, incident.longitude or 0.0
-        capability = taxonomy_of(services).get(incident.type).capability
+        capability = dispatch.taxonomy.get(incident.type).capability
         recommended = [
-            RecommendationOut(
-                unit=UnitOut.model_validate(r.unit), distance_m=r.distance_m, travel_s=r.travel_s
-            )
-            for r in units.recommend(session, router_of(services), lat, lon, capability=capability)
+            RecommendationOut.model_validate(r)
+            for r in units.recommend(session, dispatch.router, lat, lon, capability=capability)
         ]
-        view = PanicView(
+        view = from_row(
+            PanicView,
+            found,
             panic_id=found.id,
-            active=found.active,
-            device_id=found.device_id,
-            phone=found.phone,
-            name=found.name,
             incident=IncidentOut.model_validate(incident),
             trail=[PanicLocationOut.model_validate(x) for x in panic.trail(session, panic_id)],
             recommended_units=recommended,
             cameras=[],
         )
-    near = cameras_near(services.database, lat, lon, services.settings.dispatch.cameras_near)
-    view.cameras = [NearbyCameraOut.model_validate(c) for c in near]
+    view.cameras = cameras_near(services.database, lat, lon, services.settings.dispatch.cameras_near)
     return view

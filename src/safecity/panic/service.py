@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from safecity.alerts import service as alerts
 from safecity.alerts.models import Alert
 from safecity.alerts.states import Severity
+from safecity.core.db import get_or_raise
 from safecity.core.errors import ForbiddenError, NotFoundError
 from safecity.dispatch import incidents
 from safecity.dispatch.events import IncidentCreated
@@ -140,10 +141,7 @@ def start_panic(session: Session, taxonomy: Taxonomy, data: PanicInput, now: dat
 
 
 def get_panic(session: Session, panic_id: str) -> PanicSession:
-    panic = session.get(PanicSession, panic_id)
-    if panic is None:
-        raise PanicNotFoundError(f"no panic {panic_id}")
-    return panic
+    return get_or_raise(session, PanicSession, panic_id, PanicNotFoundError(f"no panic {panic_id}"))
 
 
 def authorised(session: Session, panic_id: str, token: str) -> PanicSession:

@@ -12,7 +12,7 @@ from safecity.core.auth.permissions import Permission
 from safecity.core.http.actions import action
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import Principal, require
-from safecity.dispatch.context import taxonomy_of
+from safecity.dispatch.context import DispatchRuntimeDep
 from safecity.dispatch.schemas import IncidentOut
 from safecity.reports import service
 
@@ -92,13 +92,17 @@ def get_report(report_id: int, services: ServicesDep, principal: Moderator) -> R
     "/{report_id}/moderate", response_model=Moderated, responses={409: {"description": "Already moderated"}}
 )
 def moderate(
-    report_id: int, body: ModerationDecision, services: ServicesDep, principal: Moderator
+    report_id: int,
+    body: ModerationDecision,
+    services: ServicesDep,
+    dispatch: DispatchRuntimeDep,
+    principal: Moderator,
 ) -> Moderated:
     now = services.clock.now()
     with action(services, principal) as act:
         report, opened = service.moderate(
             act.session,
-            taxonomy_of(services),
+            dispatch.taxonomy,
             report_id,
             service.Moderation(body.decision),
             principal.username,

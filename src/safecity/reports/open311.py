@@ -22,7 +22,7 @@ from starlette.datastructures import UploadFile
 from safecity.alerts.events import alert_event
 from safecity.alerts.schemas import AlertView
 from safecity.config.reports import ReportSettings
-from safecity.core.http.actions import publish
+from safecity.core.http.actions import change
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import client_address
 from safecity.core.http.services import Services
@@ -208,8 +208,8 @@ def _submit(services: Services, data: service.ReportInput, media: UploadFile | N
             data = replace(data, media_sha256=sha, media_url=url)
     except Open311Error as error:
         return error_response(error)
-    with services.database.session() as session:
-        submitted = service.submit(session, data, services.clock.now())
+    with change(services) as ch:
+        submitted = service.submit(ch.session, data, services.clock.now())
         body = [
             {
                 "service_request_id": str(submitted.report.id),
@@ -219,7 +219,7 @@ def _submit(services: Services, data: service.ReportInput, media: UploadFile | N
             }
         ]
         alert = AlertView.of(submitted.alert)
-    publish(services, [alert_event("created" if submitted.alert_created else "repeated", alert, "citizen")])
+        ch.publish(alert_event("created" if submitted.alert_created else "repeated", alert, "citizen"))
     return JSONResponse(body, status_code=201)
 
 

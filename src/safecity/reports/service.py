@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from safecity.alerts import service as alerts
 from safecity.alerts.models import Alert
+from safecity.core.db import get_or_raise, where_given
 from safecity.core.errors import InvalidInputError, NotFoundError
 from safecity.dispatch import opening
 from safecity.dispatch.states import TransitionError
@@ -131,10 +132,9 @@ def submit(session: Session, data: ReportInput, now: datetime) -> Submitted:
 
 
 def get_report(session: Session, report_id: int) -> CitizenReport:
-    report = session.get(CitizenReport, report_id)
-    if report is None:
-        raise ReportNotFoundError(f"no service request {report_id}")
-    return report
+    return get_or_raise(
+        session, CitizenReport, report_id, ReportNotFoundError(f"no service request {report_id}")
+    )
 
 
 def token_matches(report: CitizenReport, token: str) -> bool:
@@ -156,15 +156,13 @@ def search(
     end: datetime | None = None,
     limit: int = 1000,
 ) -> list[CitizenReport]:
-    query = select(CitizenReport)
-    if ids:
-        query = query.where(CitizenReport.id.in_(list(ids)))
-    if service_codes:
-        query = query.where(CitizenReport.service_code.in_(list(service_codes)))
-    if status:
-        query = query.where(CitizenReport.status == status)
-    if moderation:
-        query = query.where(CitizenReport.moderation.in_(list(moderation)))
+    query = where_given(
+        select(CitizenReport),
+        (CitizenReport.id, list(ids)),
+        (CitizenReport.service_code, list(service_codes)),
+        (CitizenReport.status, status),
+        (CitizenReport.moderation, list(moderation)),
+    )
     if start:
         query = query.where(CitizenReport.requested_at >= start)
     if end:

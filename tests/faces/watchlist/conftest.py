@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from safecity.core.audit.actors import Actor
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
 from safecity.faces.vocabulary import SubjectCategory
 from safecity.faces.watchlist.runtime import FaceWatchlist
 from safecity.faces.watchlist.schemas import SubjectIn
-from safecity.faces.watchlist.service import Actor
 from tests.api.conftest import client, settings  # noqa: F401 - fixtures reused by the API tests
 from tests.faces.support import ALEX, BIDEN, KIT, OBAMA, photo, use_cached_pipelines
 

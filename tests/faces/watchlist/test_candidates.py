@@ -10,6 +10,7 @@ from sqlalchemy import select
 from safecity.alerts.consumer import AlertConsumer
 from safecity.alerts.events import AlertUpdated
 from safecity.alerts.models import Alert
+from safecity.core.audit.actors import Actor
 from safecity.core.audit.models import AuditEntry
 from safecity.core.bus import EmbeddedBus
 from safecity.faces.consumer import SightingConsumer
@@ -17,7 +18,6 @@ from safecity.faces.watchlist.candidates import Decision, DecisionConflictError,
 from safecity.faces.watchlist.events import FaceCandidateEvent, FaceMatchConfirmedEvent
 from safecity.faces.watchlist.models import FaceSubjectImage
 from safecity.faces.watchlist.runtime import FaceWatchlist
-from safecity.faces.watchlist.service import Actor
 from tests.faces.support import OBAMA_PROBE, STRANGER, search_embedding, sighting_event
 
 OPERATOR = Actor("operator", "operator")

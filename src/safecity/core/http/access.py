@@ -14,8 +14,9 @@ from typing import Annotated, Any
 from fastapi import Depends, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 
-from safecity.core.audit.service import AuditRecord, append
+from safecity.core.audit.actors import audit_change
 from safecity.core.auth.permissions import Permission
+from safecity.core.http.auditing import actor_of
 from safecity.core.http.security import Principal, require
 from safecity.core.http.services import Services, get_services
 
@@ -64,19 +65,16 @@ def personal_data_read(permission: Permission, action: str) -> Any:
             raise _missing_purpose()
         query = {k: v for k, v in request.query_params.items() if k not in {"purpose", "case_ref"}}
         with services.database.session() as session:
-            append(
+            details = {"query": query, "path_params": dict(request.path_params)}
+            audit_change(
                 session,
-                AuditRecord(
-                    actor=principal.username,
-                    role=principal.role.value,
-                    action=action,
-                    object_type="personal_data",
-                    object_id=request.url.path,
-                    purpose=stated,
-                    case_ref=case_ref or "",
-                    client_address=principal.client_address,
-                    details={"query": query, "path_params": dict(request.path_params)},
-                ),
+                actor_of(principal),
+                action,
+                "personal_data",
+                request.url.path,
+                details,
+                purpose=stated,
+                case_ref=case_ref or "",
             )
         return PersonalDataAccess(principal, stated, case_ref or "", action)
 

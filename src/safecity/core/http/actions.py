@@ -31,17 +31,36 @@ def publish(services: Services, events: Iterable[Event]) -> None:
 
 
 @dataclass
-class Action:
-    session: Session
-    principal: Principal
-    events: list[Event] = field(default_factory=list)
+class Change:
+    """A change the route does not audit (a citizen's report, a phone's panic, an AVL fix, or one its service
+    audits itself): a session and the events to publish after its commit."""
 
-    def audit(self, action: str, object_type: str, object_id: object, **details: Any) -> None:
-        audit(self.session, self.principal, action, object_type, object_id, **details)
+    session: Session
+    events: list[Event] = field(default_factory=list)
 
     def publish(self, *events: Event) -> None:
         """Queue events; they go out after the commit."""
         self.events.extend(events)
+
+
+@dataclass(kw_only=True)
+class Action(Change):
+    """A logged-in user's change: also audited, in the same transaction."""
+
+    principal: Principal
+
+    def audit(self, action: str, object_type: str, object_id: object, **details: Any) -> None:
+        audit(self.session, self.principal, action, object_type, object_id, **details)
+
+
+@contextmanager
+def change(services: Services) -> Iterator[Change]:
+    """`with change(services) as ch:` change through `ch.session`, `ch.publish(...)`; an exception rolls
+    everything back and publishes nothing."""
+    with services.database.session() as session:
+        unit = Change(session)
+        yield unit
+    publish(services, unit.events)
 
 
 @contextmanager
@@ -49,6 +68,6 @@ def action(services: Services, principal: Principal) -> Iterator[Action]:
     """`with action(services, principal) as act:` change through `act.session`, `act.audit(...)`,
     `act.publish(...)`; an exception rolls everything back and publishes nothing."""
     with services.database.session() as session:
-        act = Action(session, principal)
+        act = Action(session, principal=principal)
         yield act
     publish(services, act.events)

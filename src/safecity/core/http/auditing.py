@@ -6,22 +6,15 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from safecity.core.audit.service import AuditRecord, append
+from safecity.core.audit.actors import Actor, audit_change
 from safecity.core.http.security import Principal
+
+
+def actor_of(principal: Principal) -> Actor:
+    return Actor(principal.username, principal.role.value, principal.client_address)
 
 
 def audit(
     session: Session, principal: Principal, action: str, object_type: str, object_id: object, **details: Any
 ) -> None:
-    append(
-        session,
-        AuditRecord(
-            actor=principal.username,
-            role=principal.role.value,
-            action=action,
-            object_type=object_type,
-            object_id=str(object_id),
-            client_address=principal.client_address,
-            details=details,
-        ),
-    )
+    audit_change(session, actor_of(principal), action, object_type, object_id, details)

@@ -5,18 +5,17 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, UploadFile, status
+from fastapi import APIRouter, HTTPException, UploadFile, status
 from fastapi.responses import FileResponse
 from pydantic import BaseModel
 
 from safecity.core.auth.permissions import Permission
-from safecity.core.http.auditing import audit
+from safecity.core.http.actions import action
+from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import Principal, require
-from safecity.core.http.services import Services, get_services
 from safecity.core.media import MediaError, MediaNotFoundError
 
 router = APIRouter(prefix="/api/v1/media", tags=["media"])
-ServicesDep = Annotated[Services, Depends(get_services)]
 
 
 class MediaOut(BaseModel):
@@ -36,8 +35,8 @@ def upload(
         ref = services.media.put_stream(file.file, suffix)
     except MediaError as exc:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from exc
-    with services.database.session() as session:
-        audit(session, principal, "media.upload", "media", ref.sha256, filename=file.filename, size=ref.size)
+    with action(services, principal) as act:
+        act.audit("media.upload", "media", ref.sha256, filename=file.filename, size=ref.size)
     return MediaOut(sha256=ref.sha256, size=ref.size, suffix=ref.suffix)
 
 

@@ -11,22 +11,24 @@ from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Response, UploadFile, status
+from fastapi import APIRouter, Response, UploadFile, status
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 
 from safecity.core.auth.permissions import Permission
 from safecity.core.errors import InvalidInputError
+from safecity.core.http.auditing import actor_of
+from safecity.core.http.deps import ServicesDep
+from safecity.core.http.outputs import from_row
 from safecity.core.http.security import Principal, require
-from safecity.core.http.services import Services, get_services
-from safecity.faces.runtime import face_watchlist
+from safecity.core.http.services import Services
+from safecity.faces.runtime import FaceWatchlistDep
 from safecity.faces.watchlist import service
 from safecity.faces.watchlist.models import FaceSubject, FaceSubjectImage
 from safecity.faces.watchlist.schemas import SubjectIn, SubjectPatch
 from safecity.vision.faces import FaceError
 
 router = APIRouter(prefix="/api/v1/watchlists/persons", tags=["face watchlist"])
-ServicesDep = Annotated[Services, Depends(get_services)]
 Reader = Annotated[Principal, require(Permission.FACES_SEARCH)]
 Manager = Annotated[Principal, require(Permission.WATCHLISTS_MANAGE)]
 
@@ -62,36 +64,12 @@ class EnrolledOut(BaseModel):
 
 
 def image_out(image: FaceSubjectImage) -> ImageOut:
-    return ImageOut(
-        id=image.id,
-        sha256=image.sha256,
-        box=image.box,
-        quality=image.quality,
-        added_by=image.added_by,
-        created_at=image.created_at,
-    )
+    return from_row(ImageOut, image)
 
 
 def subject_out(subject: FaceSubject, vectors: int) -> SubjectOut:
-    return SubjectOut(
-        id=subject.id,
-        name=subject.name,
-        category=subject.category,
-        case_ref=subject.case_ref,
-        legal_authority=subject.legal_authority,
-        reason=subject.reason,
-        expires_at=subject.expires_at,
-        expired=service.is_expired(subject),
-        vectors=vectors,
-        images=[image_out(image) for image in subject.images],
-        created_by=subject.created_by,
-        created_at=subject.created_at,
-        updated_at=subject.updated_at,
-    )
-
-
-def actor_of(principal: Principal) -> service.Actor:
-    return service.Actor(principal.username, principal.role.value, principal.client_address)
+    images = [image_out(image) for image in subject.images]
+    return from_row(SubjectOut, subject, expired=service.is_expired(subject), vectors=vectors, images=images)
 
 
 def _view(services: Services, subject_id: str) -> SubjectOut:
@@ -108,8 +86,10 @@ def list_subjects(services: ServicesDep, _: Reader) -> list[SubjectOut]:
 
 
 @router.post("", response_model=SubjectOut, status_code=status.HTTP_201_CREATED)
-def create_subject(body: SubjectIn, services: ServicesDep, principal: Manager) -> SubjectOut:
-    subject = face_watchlist(services).create_subject(body, actor_of(principal))
+def create_subject(
+    body: SubjectIn, services: ServicesDep, watchlist: FaceWatchlistDep, principal: Manager
+) -> SubjectOut:
+    subject = watchlist.create_subject(body, actor_of(principal))
     return _view(services, subject.id)
 
 
@@ -120,27 +100,30 @@ def get_subject(subject_id: str, services: ServicesDep, _: Reader) -> SubjectOut
 
 @router.patch("/{subject_id}", response_model=SubjectOut)
 def update_subject(
-    subject_id: str, body: SubjectPatch, services: ServicesDep, principal: Manager
+    subject_id: str,
+    body: SubjectPatch,
+    services: ServicesDep,
+    watchlist: FaceWatchlistDep,
+    principal: Manager,
 ) -> SubjectOut:
-    face_watchlist(services).update_subject(subject_id, body, actor_of(principal))
+    watchlist.update_subject(subject_id, body, actor_of(principal))
     return _view(services, subject_id)
 
 
 @router.delete("/{subject_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_subject(subject_id: str, services: ServicesDep, principal: Manager) -> Response:
-    face_watchlist(services).delete_subject(subject_id, actor_of(principal))
+def delete_subject(subject_id: str, watchlist: FaceWatchlistDep, principal: Manager) -> Response:
+    watchlist.delete_subject(subject_id, actor_of(principal))
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.post("/{subject_id}/images", response_model=EnrolledOut, status_code=status.HTTP_201_CREATED)
 async def enrol_image(
-    subject_id: str, file: UploadFile, services: ServicesDep, principal: Manager
+    subject_id: str, file: UploadFile, watchlist: FaceWatchlistDep, principal: Manager
 ) -> EnrolledOut:
     """Upload an example photo of the subject; refused (422, with the reason) without one usable face."""
     data = await file.read()
     label = file.filename or "the image"
     suffix = Path(label).suffix.lower() if Path(label).suffix.lower() in {".jpg", ".jpeg", ".png"} else ".jpg"
-    watchlist = face_watchlist(services)
     try:
         image, notes = await run_in_threadpool(
             watchlist.enrol, subject_id, data, actor_of(principal), label=label, suffix=suffix
@@ -151,6 +134,6 @@ async def enrol_image(
 
 
 @router.delete("/{subject_id}/images/{image_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_image(subject_id: str, image_id: int, services: ServicesDep, principal: Manager) -> Response:
-    face_watchlist(services).delete_image(subject_id, image_id, actor_of(principal))
+def delete_image(subject_id: str, image_id: int, watchlist: FaceWatchlistDep, principal: Manager) -> Response:
+    watchlist.delete_image(subject_id, image_id, actor_of(principal))
     return Response(status_code=status.HTTP_204_NO_CONTENT)

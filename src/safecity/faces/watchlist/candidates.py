@@ -15,8 +15,9 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from safecity.core.audit.actors import Actor, audit_change
 from safecity.core.bus import Event
-from safecity.core.db import utcnow
+from safecity.core.db import get_or_raise, utcnow, where_given
 from safecity.core.errors import ConflictError, NotFoundError
 from safecity.faces.watchlist.events import (
     FaceCandidateEvent,
@@ -24,7 +25,7 @@ from safecity.faces.watchlist.events import (
     FaceMatchConfirmedEvent,
 )
 from safecity.faces.watchlist.models import CandidateStatus, FaceCandidate, FaceCandidateDecision
-from safecity.faces.watchlist.service import Actor, WatchlistError, audit
+from safecity.faces.watchlist.service import WatchlistError
 
 CONFIRMATIONS_NEEDED = 2
 
@@ -43,21 +44,18 @@ class DecisionConflictError(WatchlistError, ConflictError):
 
 
 def get_candidate(session: Session, candidate_id: int) -> FaceCandidate:
-    candidate = session.get(FaceCandidate, candidate_id)
-    if candidate is None:
-        raise CandidateNotFoundError(f"no face candidate {candidate_id}")
-    return candidate
+    return get_or_raise(
+        session, FaceCandidate, candidate_id, CandidateNotFoundError(f"no face candidate {candidate_id}")
+    )
 
 
 def list_candidates(
     session: Session, *, status: str | None = None, subject_id: str | None = None, limit: int = 100
 ) -> Sequence[FaceCandidate]:
-    query = select(FaceCandidate).order_by(FaceCandidate.id.desc()).limit(limit)
-    if status:
-        query = query.where(FaceCandidate.status == status)
-    if subject_id:
-        query = query.where(FaceCandidate.subject_id == subject_id)
-    return session.scalars(query).all()
+    query = where_given(
+        select(FaceCandidate), (FaceCandidate.status, status), (FaceCandidate.subject_id, subject_id)
+    )
+    return session.scalars(query.order_by(FaceCandidate.id.desc()).limit(limit)).all()
 
 
 def find_candidate(
@@ -143,7 +141,7 @@ def decide(
         "subject_id": candidate.subject_id,
         "confirmed_by": confirmers,
     }
-    audit(
+    audit_change(
         session,
         actor,
         "face.candidate.decision",

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -16,8 +15,9 @@ import numpy as np
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from safecity.core.audit.service import AuditRecord, append
-from safecity.core.db import utcnow
+from safecity.core.audit.actors import Actor as Actor  # the CLI builds its actor from here
+from safecity.core.audit.actors import audit_change
+from safecity.core.db import get_or_raise, utcnow
 from safecity.core.errors import ConflictError, NotFoundError
 from safecity.faces.watchlist.models import FaceSubject, FaceSubjectImage, FaceVector
 from safecity.faces.watchlist.schemas import SubjectIn, SubjectPatch
@@ -36,42 +36,6 @@ class SubjectConflictError(WatchlistError, ConflictError):
     pass
 
 
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """Who acts, for the audit log."""
-
-    username: str
-    role: str
-    client_address: str = ""
-
-
-def audit(
-    session: Session,
-    actor: Actor,
-    action: str,
-    object_type: str,
-    object_id: object,
-    details: dict[str, Any],
-    *,
-    purpose: str = "",
-    case_ref: str = "",
-) -> None:
-    append(
-        session,
-        AuditRecord(
-            actor=actor.username,
-            role=actor.role,
-            action=action,
-            object_type=object_type,
-            object_id=str(object_id),
-            purpose=purpose,
-            case_ref=case_ref or str(details.get("case_ref", "")),
-            client_address=actor.client_address,
-            details=details,
-        ),
-    )
-
-
 def is_expired(subject: FaceSubject, now: datetime | None = None) -> bool:
     return subject.expires_at is not None and subject.expires_at <= (now or utcnow())
 
@@ -81,10 +45,9 @@ def list_subjects(session: Session) -> Sequence[FaceSubject]:
 
 
 def get_subject(session: Session, subject_id: str) -> FaceSubject:
-    subject = session.get(FaceSubject, subject_id)
-    if subject is None:
-        raise SubjectNotFoundError(f"no watchlist subject with id {subject_id!r}")
-    return subject
+    return get_or_raise(
+        session, FaceSubject, subject_id, SubjectNotFoundError(f"no watchlist subject with id {subject_id!r}")
+    )
 
 
 def vector_counts(session: Session) -> dict[str, int]:
@@ -99,7 +62,9 @@ def create_subject(session: Session, data: SubjectIn, actor: Actor) -> FaceSubje
     subject = FaceSubject(**data.model_dump(exclude={"id"}), id=subject_id, created_by=actor.username)
     session.add(subject)
     session.flush()
-    audit(session, actor, "face_subject.create", "face_subject", subject_id, data.model_dump(mode="json"))
+    audit_change(
+        session, actor, "face_subject.create", "face_subject", subject_id, data.model_dump(mode="json")
+    )
     return subject
 
 
@@ -109,7 +74,7 @@ def update_subject(session: Session, subject_id: str, data: SubjectPatch, actor:
         setattr(subject, name, value)
     session.flush()
     changes = data.model_dump(exclude_unset=True, mode="json")
-    audit(
+    audit_change(
         session,
         actor,
         "face_subject.update",
@@ -129,7 +94,7 @@ def delete_subject(session: Session, subject_id: str, actor: Actor) -> dict[str,
     session.delete(subject)
     session.flush()
     details = {"name": subject.name, "case_ref": subject.case_ref, "images": images, "vectors": vectors}
-    audit(session, actor, "face_subject.delete", "face_subject", subject_id, details)
+    audit_change(session, actor, "face_subject.delete", "face_subject", subject_id, details)
     return details
 
 
@@ -168,7 +133,7 @@ def add_image(
         "box": image.box,
         "notes": notes,
     }
-    audit(session, actor, "face_subject.image.add", "face_subject", subject_id, details)
+    audit_change(session, actor, "face_subject.image.add", "face_subject", subject_id, details)
     return image
 
 
@@ -182,7 +147,7 @@ def delete_image(session: Session, subject_id: str, image_id: int, actor: Actor)
     session.delete(image)
     session.flush()
     details = {"case_ref": subject.case_ref, "image_id": image_id, "sha256": sha256}
-    audit(session, actor, "face_subject.image.delete", "face_subject", subject_id, details)
+    audit_change(session, actor, "face_subject.image.delete", "face_subject", subject_id, details)
 
 
 def subject_vectors(session: Session, subject_id: str, model_id: str) -> list[tuple[str, bytes]]:

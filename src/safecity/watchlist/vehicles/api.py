@@ -5,22 +5,23 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response, UploadFile, status
+from fastapi import APIRouter, Response, UploadFile, status
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 
 from safecity.core.auth.permissions import Permission
 from safecity.core.db import utcnow
 from safecity.core.errors import InvalidInputError
+from safecity.core.http.auditing import actor_of
+from safecity.core.http.deps import ServicesDep
+from safecity.core.http.outputs import from_row
 from safecity.core.http.security import Principal, require
-from safecity.core.http.services import Services, get_services
 from safecity.watchlist.vehicles import service
 from safecity.watchlist.vehicles.csv_import import CsvFormatError, decode, import_entries
 from safecity.watchlist.vehicles.models import VehicleHotlist, VehicleHotlistEntry
 from safecity.watchlist.vehicles.schemas import EntryIn, EntryPatch, HotlistIn, HotlistPatch
 
 router = APIRouter(prefix="/api/v1/hotlists", tags=["hotlists"])
-ServicesDep = Annotated[Services, Depends(get_services)]
 Reader = Annotated[Principal, require(Permission.PLATES_SEARCH)]
 Manager = Annotated[Principal, require(Permission.WATCHLISTS_MANAGE)]
 
@@ -66,39 +67,11 @@ class ImportOut(BaseModel):
 
 
 def _hotlist_out(hotlist: VehicleHotlist, entries: int) -> HotlistOut:
-    return HotlistOut(
-        id=hotlist.id,
-        name=hotlist.name,
-        kind=hotlist.kind,
-        description=hotlist.description,
-        edit_budget=hotlist.edit_budget,
-        active=hotlist.active,
-        entries=entries,
-        created_by=hotlist.created_by,
-        created_at=hotlist.created_at,
-        updated_at=hotlist.updated_at,
-    )
+    return from_row(HotlistOut, hotlist, entries=entries)
 
 
 def _entry_out(entry: VehicleHotlistEntry) -> EntryOut:
-    return EntryOut(
-        id=entry.id,
-        hotlist_id=entry.hotlist_id,
-        plate=entry.plate,
-        plate_key=entry.plate_key,
-        reason=entry.reason,
-        case_ref=entry.case_ref,
-        vehicle=entry.vehicle,
-        expires_at=entry.expires_at,
-        expired=entry.expires_at is not None and entry.expires_at <= utcnow(),
-        added_by=entry.added_by,
-        created_at=entry.created_at,
-        updated_at=entry.updated_at,
-    )
-
-
-def _actor(principal: Principal) -> service.Actor:
-    return service.Actor(principal.username, principal.role.value, principal.client_address)
+    return from_row(EntryOut, entry, expired=entry.expires_at is not None and entry.expires_at <= utcnow())
 
 
 @router.get("", response_model=list[HotlistOut])
@@ -111,7 +84,7 @@ def list_hotlists(services: ServicesDep, _: Reader) -> list[HotlistOut]:
 @router.post("", response_model=HotlistOut, status_code=status.HTTP_201_CREATED)
 def create_hotlist(body: HotlistIn, services: ServicesDep, principal: Manager) -> HotlistOut:
     with services.database.session() as session:
-        return _hotlist_out(service.create_hotlist(session, body, _actor(principal)), 0)
+        return _hotlist_out(service.create_hotlist(session, body, actor_of(principal)), 0)
 
 
 @router.get("/{hotlist_id}", response_model=HotlistOut)
@@ -126,14 +99,14 @@ def update_hotlist(
     hotlist_id: int, body: HotlistPatch, services: ServicesDep, principal: Manager
 ) -> HotlistOut:
     with services.database.session() as session:
-        hotlist = service.update_hotlist(session, hotlist_id, body, _actor(principal))
+        hotlist = service.update_hotlist(session, hotlist_id, body, actor_of(principal))
         return _hotlist_out(hotlist, service.entry_counts(session).get(hotlist_id, 0))
 
 
 @router.delete("/{hotlist_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_hotlist(hotlist_id: int, services: ServicesDep, principal: Manager) -> Response:
     with services.database.session() as session:
-        service.delete_hotlist(session, hotlist_id, _actor(principal))
+        service.delete_hotlist(session, hotlist_id, actor_of(principal))
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -149,7 +122,7 @@ def add_entry(
 ) -> EntryOut:
     """Add a plate; a plate already on the list (same series + number) is updated instead (200)."""
     with services.database.session() as session:
-        entry, created = service.upsert_entry(session, hotlist_id, body, _actor(principal))
+        entry, created = service.upsert_entry(session, hotlist_id, body, actor_of(principal))
         if not created:
             response.status_code = status.HTTP_200_OK
         return _entry_out(entry)
@@ -160,13 +133,13 @@ def update_entry(
     hotlist_id: int, entry_id: int, body: EntryPatch, services: ServicesDep, principal: Manager
 ) -> EntryOut:
     with services.database.session() as session:
-        return _entry_out(service.update_entry(session, hotlist_id, entry_id, body, _actor(principal)))
+        return _entry_out(service.update_entry(session, hotlist_id, entry_id, body, actor_of(principal)))
 
 
 @router.delete("/{hotlist_id}/entries/{entry_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_entry(hotlist_id: int, entry_id: int, services: ServicesDep, principal: Manager) -> Response:
     with services.database.session() as session:
-        service.delete_entry(session, hotlist_id, entry_id, _actor(principal))
+        service.delete_entry(session, hotlist_id, entry_id, actor_of(principal))
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -179,7 +152,7 @@ async def import_csv(
 
     def run() -> ImportOut:
         with services.database.session() as session:
-            report = import_entries(session, hotlist_id, decode(data), _actor(principal))
+            report = import_entries(session, hotlist_id, decode(data), actor_of(principal))
         return ImportOut.model_validate(report.as_dict())
 
     try:

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
+from safecity.core.audit.actors import Actor, audit_change
 from safecity.watchlist.vehicles.schemas import EntryIn
-from safecity.watchlist.vehicles.service import Actor, audit_change, get_hotlist, upsert_entry
+from safecity.watchlist.vehicles.service import HOTLIST, get_hotlist, upsert_entry
 
 REQUIRED_COLUMNS = ("plate", "reason")
 KNOWN_COLUMNS = frozenset({"plate", "reason", "case_ref", "vehicle", "expires_at"})
@@ -90,5 +91,7 @@ def import_entries(session: Session, hotlist_id: int, text: str, actor: Actor) -
             report.created += 1
         else:
             report.updated += 1
-    audit_change(session, actor, "hotlist.import", hotlist.id, {"name": hotlist.name, **report.as_dict()})
+    audit_change(
+        session, actor, "hotlist.import", HOTLIST, hotlist.id, {"name": hotlist.name, **report.as_dict()}
+    )
     return report

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from safecity.core.audit.service import AuditRecord, append
-from safecity.core.db import utcnow
+from safecity.core.audit.actors import Actor as Actor  # the CLI builds its actor from here
+from safecity.core.audit.actors import audit_change
+from safecity.core.db import get_or_raise, utcnow
 from safecity.core.errors import ConflictError, NotFoundError
 from safecity.vision.plates.keys import plate_key
 from safecity.watchlist.vehicles.matcher import ActiveEntry, HotlistMatcher
@@ -32,31 +31,7 @@ class HotlistConflictError(HotlistError, ConflictError):
     pass
 
 
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """Who makes a change, for the audit log."""
-
-    username: str
-    role: str
-    client_address: str = ""
-
-
-def audit_change(
-    session: Session, actor: Actor, action: str, object_id: object, details: dict[str, Any]
-) -> None:
-    append(
-        session,
-        AuditRecord(
-            actor=actor.username,
-            role=actor.role,
-            action=action,
-            object_type="vehicle_hotlist",
-            object_id=str(object_id),
-            case_ref=str(details.get("case_ref", "")),
-            client_address=actor.client_address,
-            details=details,
-        ),
-    )
+HOTLIST = "vehicle_hotlist"  # the audit entries' object type
 
 
 def list_hotlists(session: Session) -> Sequence[VehicleHotlist]:
@@ -64,10 +39,9 @@ def list_hotlists(session: Session) -> Sequence[VehicleHotlist]:
 
 
 def get_hotlist(session: Session, hotlist_id: int) -> VehicleHotlist:
-    hotlist = session.get(VehicleHotlist, hotlist_id)
-    if hotlist is None:
-        raise HotlistNotFoundError(f"no hotlist with id {hotlist_id}")
-    return hotlist
+    return get_or_raise(
+        session, VehicleHotlist, hotlist_id, HotlistNotFoundError(f"no hotlist with id {hotlist_id}")
+    )
 
 
 def hotlist_by_name(session: Session, name: str) -> VehicleHotlist:
@@ -90,7 +64,7 @@ def create_hotlist(session: Session, data: HotlistIn, actor: Actor) -> VehicleHo
     hotlist = VehicleHotlist(**data.model_dump(), created_by=actor.username)
     session.add(hotlist)
     session.flush()
-    audit_change(session, actor, "hotlist.create", hotlist.id, data.model_dump(mode="json"))
+    audit_change(session, actor, "hotlist.create", HOTLIST, hotlist.id, data.model_dump(mode="json"))
     return hotlist
 
 
@@ -100,7 +74,7 @@ def update_hotlist(session: Session, hotlist_id: int, data: HotlistPatch, actor:
     for name, value in data.model_dump(exclude_unset=True).items():
         setattr(hotlist, name, value)
     session.flush()
-    audit_change(session, actor, "hotlist.update", hotlist.id, {"name": hotlist.name, **changes})
+    audit_change(session, actor, "hotlist.update", HOTLIST, hotlist.id, {"name": hotlist.name, **changes})
     return hotlist
 
 
@@ -109,7 +83,9 @@ def delete_hotlist(session: Session, hotlist_id: int, actor: Actor) -> None:
     count = entry_counts(session).get(hotlist_id, 0)
     session.delete(hotlist)
     session.flush()
-    audit_change(session, actor, "hotlist.delete", hotlist_id, {"name": hotlist.name, "entries": count})
+    audit_change(
+        session, actor, "hotlist.delete", HOTLIST, hotlist_id, {"name": hotlist.name, "entries": count}
+    )
 
 
 def list_entries(session: Session, hotlist_id: int) -> Sequence[VehicleHotlistEntry]:
@@ -144,7 +120,9 @@ def upsert_entry(
         setattr(entry, name, value)
     session.flush()
     action = "hotlist.entry.create" if created else "hotlist.entry.update"
-    audit_change(session, actor, action, entry.id, {"hotlist": hotlist.name, **data.model_dump(mode="json")})
+    audit_change(
+        session, actor, action, HOTLIST, entry.id, {"hotlist": hotlist.name, **data.model_dump(mode="json")}
+    )
     return entry, created
 
 
@@ -160,7 +138,7 @@ def update_entry(
         "plate": entry.plate,
         **data.model_dump(exclude_unset=True, mode="json"),
     }
-    audit_change(session, actor, "hotlist.entry.update", entry.id, details)
+    audit_change(session, actor, "hotlist.entry.update", HOTLIST, entry.id, details)
     return entry
 
 
@@ -169,7 +147,7 @@ def delete_entry(session: Session, hotlist_id: int, entry_id: int, actor: Actor)
     details = {"hotlist_id": hotlist_id, "plate": entry.plate, "case_ref": entry.case_ref}
     session.delete(entry)
     session.flush()
-    audit_change(session, actor, "hotlist.entry.delete", entry_id, details)
+    audit_change(session, actor, "hotlist.entry.delete", HOTLIST, entry_id, details)
 
 
 def active_entries(session: Session, now: datetime | None = None) -> list[ActiveEntry]:

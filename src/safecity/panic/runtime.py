@@ -1,0 +1,28 @@
+"""The panic domain's per-node object: the limiter that keeps one phone or address from flooding the room."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends
+
+from safecity.config.dispatch import DispatchSettings
+from safecity.core.http.deps import ServicesDep
+from safecity.core.ratelimit import RateLimiter
+
+
+@dataclass
+class PanicRuntime:
+    limiter: RateLimiter  # per device and per client address
+
+    @classmethod
+    def build(cls, settings: DispatchSettings) -> PanicRuntime:
+        return cls(RateLimiter(f"{settings.panic_per_minute}/minute"))
+
+
+def panic_runtime(services: ServicesDep) -> PanicRuntime:
+    return services.runtimes.get(PanicRuntime)
+
+
+PanicRuntimeDep = Annotated[PanicRuntime, Depends(panic_runtime)]

@@ -1,0 +1,53 @@
+"""The small query helpers every domain's service uses: a row or its not-found error; optional filters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import QueryableAttribute
+
+from safecity.core.auth.models import User
+from safecity.core.db import Database, get_or_raise, where_given
+from safecity.core.errors import NotFoundError
+
+
+class UserNotFoundError(NotFoundError):
+    pass
+
+
+def add_users(database: Database, *users: tuple[str, str, bool]) -> None:
+    with database.session() as session:
+        for name, role, active in users:
+            session.add(User(username=name, role=role, password_hash="x", is_active=active))
+
+
+def usernames(database: Database, *filters: tuple[QueryableAttribute[Any], object]) -> list[str]:
+    with database.session() as session:
+        return sorted(session.scalars(where_given(select(User.username), *filters)))
+
+
+def test_a_missing_row_raises_the_given_error(database: Database) -> None:
+    add_users(database, ("alice", "operator", True))
+    with database.session() as session:
+        alice = session.scalars(select(User.id)).one()
+        assert get_or_raise(session, User, alice, UserNotFoundError("no user")).username == "alice"
+        with pytest.raises(UserNotFoundError, match="no user 999"):
+            get_or_raise(session, User, 999, UserNotFoundError("no user 999"))
+
+
+def test_filters_not_given_match_everything(database: Database) -> None:
+    add_users(database, ("alice", "operator", True), ("bob", "supervisor", False))
+    assert usernames(database, (User.role, None), (User.role, ""), (User.role, [])) == ["alice", "bob"]
+
+
+def test_a_list_means_one_of_and_a_value_means_equal_to(database: Database) -> None:
+    add_users(database, ("alice", "operator", True), ("bob", "supervisor", True), ("carol", "admin", True))
+    assert usernames(database, (User.role, ["operator", "admin"])) == ["alice", "carol"]
+    assert usernames(database, (User.role, "supervisor")) == ["bob"]
+
+
+def test_false_is_a_wanted_value(database: Database) -> None:
+    add_users(database, ("alice", "operator", True), ("bob", "supervisor", False))
+    assert usernames(database, (User.is_active, False)) == ["bob"]
