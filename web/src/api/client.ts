@@ -43,14 +43,6 @@ export type DataOf<M extends HttpMethod, P extends PathOf<M>> = MethodResponse<H
 /** A typed call of one HTTP method. */
 export type Call<M extends HttpMethod> = <P extends PathOf<M>>(path: P, ...init: InitArgs<M, P>) => Promise<DataOf<M, P>>;
 
-/** Legacy untyped options (see the deprecated `request`). */
-export interface RequestOptions extends CallOptions {
-  query?: Query;
-  body?: unknown;
-  form?: FormData;
-  signal?: AbortSignal;
-}
-
 /** A call answered with a file: its bytes, its response headers and the file name the server gave it. */
 export interface Download {
   blob: Blob;
@@ -58,7 +50,8 @@ export interface Download {
   filename: string;
 }
 
-type UntypedInit = CallOptions & { params?: { query?: Query }; body?: unknown; signal?: AbortSignal; [key: string]: unknown };
+/** Any call's init, as `send` reads it. */
+type SendInit = CallOptions & { [key: string]: unknown };
 type ParseAs = "json" | "blob";
 
 export function buildQuery(query: Query | undefined): string {
@@ -191,41 +184,6 @@ export class ApiClient {
     return `${this.baseUrl}${path}${buildQuery({ ...query, token: this.token })}`;
   }
 
-  /** @deprecated untyped; use `GET(path, {params, signal})`. */
-  get<T>(path: string, options: RequestOptions = {}): Promise<T> {
-    return this.request<T>("GET", path, options);
-  }
-
-  /** @deprecated untyped; use `POST(path, {params, body})`. */
-  post<T>(path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-    return this.request<T>("POST", path, { ...options, body });
-  }
-
-  /** @deprecated untyped; use `PATCH(path, {params, body})`. */
-  patch<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
-    return this.request<T>("PATCH", path, { ...options, body });
-  }
-
-  /** @deprecated untyped; use `DELETE(path, {params})`. */
-  delete<T = void>(path: string, options: RequestOptions = {}): Promise<T> {
-    return this.request<T>("DELETE", path, options);
-  }
-
-  /** @deprecated untyped; use `file(method, path, init)`. */
-  download(method: string, path: string, options: RequestOptions = {}): Promise<Download> {
-    return this.file(method.toLowerCase() as "post", path as "/api/v1/evidence/exports", this.untypedInit(options) as never);
-  }
-
-  /** @deprecated untyped; use the typed calls (`GET`, `POST`, ...). */
-  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-    const { data } = await this.send(method.toLowerCase() as HttpMethod, path, this.untypedInit(options));
-    return data as T;
-  }
-
-  private untypedInit({ query, body, form, ...rest }: RequestOptions): UntypedInit {
-    return { ...rest, params: { query }, body: form ?? body };
-  }
-
   private typed<M extends HttpMethod>(method: M): Call<M> {
     return async (path, ...init) => (await this.send(method, path, init[0])).data as never;
   }
@@ -236,7 +194,7 @@ export class ApiClient {
     init: object | undefined,
     parseAs: ParseAs = "json",
   ): Promise<{ data: unknown; response: Response }> {
-    const { auth = true, acceptStatus, ...rest } = (init ?? {}) as UntypedInit;
+    const { auth = true, acceptStatus, ...rest } = (init ?? {}) as SendInit;
     const headers = auth && this.session ? { Authorization: `Bearer ${this.session.token}` } : {};
     const { data, error, response } = await this.http.request(method, path as never, { ...rest, headers, parseAs } as never);
     if (response.ok) return { data, response };

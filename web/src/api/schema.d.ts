@@ -1995,7 +1995,7 @@ export interface components {
              * Description
              * @default
              */
-            description: string;
+            description?: string;
             /** End */
             end?: string | null;
             /** File */
@@ -2078,13 +2078,13 @@ export interface components {
              * Address
              * @default
              */
-            address: string;
+            address?: string;
             /** Area */
             area?: string | null;
             /** Caller Number */
             caller_number: string;
             /** @default pending */
-            disposition: components["schemas"]["Disposition"];
+            disposition?: components["schemas"]["Disposition"];
             /**
              * Incident Id
              * @description For a duplicate: the incident the call is about.
@@ -2098,7 +2098,7 @@ export interface components {
              * Notes
              * @default
              */
-            notes: string;
+            notes?: string;
             /**
              * Received At
              * @description When the call rang (from the telephony system).
@@ -2180,19 +2180,19 @@ export interface components {
              * Analytics Profile
              * @default default
              */
-            analytics_profile: string;
+            analytics_profile?: string;
             /**
              * Detect Fps
              * @default 5
              */
-            detect_fps: number;
+            detect_fps?: number;
             /** District */
             district?: string | null;
             /**
              * Enabled
              * @default true
              */
-            enabled: boolean;
+            enabled?: boolean;
             /**
              * Id
              * @description Stable identifier: letters, digits, '.', '_', '-'.
@@ -2206,14 +2206,14 @@ export interface components {
              * Loop
              * @default false
              */
-            loop: boolean;
+            loop?: boolean;
             /** Name */
             name: string;
             /**
              * Owner
              * @default public
              */
-            owner: string;
+            owner?: string;
             /**
              * Password
              * @description Write-only: never returned.
@@ -2442,12 +2442,12 @@ export interface components {
              * Description
              * @default
              */
-            description: string;
+            description?: string;
             /**
              * Incident Ref
              * @default
              */
-            incident_ref: string;
+            incident_ref?: string;
             /** Reference */
             reference: string;
             /** Title */
@@ -2634,7 +2634,7 @@ export interface components {
              * Case Ref
              * @default
              */
-            case_ref: string;
+            case_ref?: string;
             /** Expires At */
             expires_at?: string | null;
             /** Plate */
@@ -2645,7 +2645,7 @@ export interface components {
              * Vehicle
              * @default
              */
-            vehicle: string;
+            vehicle?: string;
         };
         /** EntryOut */
         EntryOut: {
@@ -2697,7 +2697,7 @@ export interface components {
              * Reason
              * @default
              */
-            reason: string;
+            reason?: string;
         };
         /** EventsPageOut */
         EventsPageOut: {
@@ -2733,7 +2733,7 @@ export interface components {
              * @description Blur faces in images and clips (a redacted derivative is kept).
              * @default false
              */
-            redact: boolean;
+            redact?: boolean;
         };
         /** ForensicOut */
         ForensicOut: {
@@ -2755,7 +2755,7 @@ export interface components {
              * Bitrate Bps
              * @default 0
              */
-            bitrate_bps: number;
+            bitrate_bps?: number;
             /** Fps */
             fps: number;
             /** Reason */
@@ -2777,7 +2777,7 @@ export interface components {
              * Case Ref
              * @default
              */
-            case_ref: string;
+            case_ref?: string;
             /** End */
             end?: string | null;
             /** Item Id */
@@ -2843,17 +2843,17 @@ export interface components {
              * Active
              * @default true
              */
-            active: boolean;
+            active?: boolean;
             /**
              * Description
              * @default
              */
-            description: string;
+            description?: string;
             /**
              * Edit Budget
              * @default 1
              */
-            edit_budget: number;
+            edit_budget?: number;
             kind: components["schemas"]["HotlistKind"];
             /** Name */
             name: string;
@@ -2939,7 +2939,7 @@ export interface components {
              * Address
              * @default
              */
-            address: string;
+            address?: string;
             /** Area */
             area?: string | null;
             /**
@@ -2959,7 +2959,7 @@ export interface components {
              * Title
              * @default
              */
-            title: string;
+            title?: string;
             /** Type */
             type: string;
         };
@@ -3035,7 +3035,7 @@ export interface components {
              * @description A unit capability the response needs.
              * @default police
              */
-            capability: string;
+            capability?: string;
             /** Code */
             code: string;
             /** Label */
@@ -3112,7 +3112,7 @@ export interface components {
              * @description how long a vehicle must stay inside
              * @default 1
              */
-            min_seconds: number;
+            min_seconds?: number;
             /** Name */
             name: string;
             /** Polygon */
@@ -3153,7 +3153,7 @@ export interface components {
              * Note
              * @default
              */
-            note: string;
+            note?: string;
             /** Ref */
             ref: string;
         };
@@ -3223,7 +3223,7 @@ export interface components {
              * Token Type
              * @default bearer
              */
-            token_type: string;
+            token_type?: string;
             user: components["schemas"]["UserOut"];
         };
         /** MediaOut */
@@ -3280,12 +3280,12 @@ export interface components {
              * @description Shown to the reporter as status_notes.
              * @default
              */
-            note: string;
+            note?: string;
             /**
              * Open Incident
              * @default false
              */
-            open_incident: boolean;
+            open_incident?: boolean;
         };
         /**
          * MotionSettings
@@ -3297,31 +3297,31 @@ export interface components {
              * @description how fast the background follows the scene
              * @default 0.05
              */
-            background_alpha: number;
+            background_alpha?: number;
             /**
              * Frame Height
              * @description height of the reduced motion image
              * @default 120
              */
-            frame_height: number;
+            frame_height?: number;
             /**
              * Lightning Fraction
              * @description changed fraction above which the change is treated as a re-calibration
              * @default 0.8
              */
-            lightning_fraction: number;
+            lightning_fraction?: number;
             /**
              * Min Area
              * @description smallest changed area counted as motion, as a fraction of the frame
              * @default 0.0005
              */
-            min_area: number;
+            min_area?: number;
             /**
              * Threshold
              * @description grey-level change that counts as motion
              * @default 25
              */
-            threshold: number;
+            threshold?: number;
         };
         /** NoteCreate */
         NoteCreate: {
@@ -3350,7 +3350,7 @@ export interface components {
              * Address
              * @default
              */
-            address: string;
+            address?: string;
             /** Area */
             area?: string | null;
             /** Priority */
@@ -3359,7 +3359,7 @@ export interface components {
              * Title
              * @default
              */
-            title: string;
+            title?: string;
             /** Type */
             type: string;
         };
@@ -3414,12 +3414,12 @@ export interface components {
              * Name
              * @default
              */
-            name: string;
+            name?: string;
             /**
              * Phone
              * @default
              */
-            phone: string;
+            phone?: string;
         };
         /** PanicView */
         PanicView: {
@@ -3475,7 +3475,7 @@ export interface components {
              * Offset Seconds
              * @default 0
              */
-            offset_seconds: number;
+            offset_seconds?: number;
             /** Steps */
             steps: components["schemas"]["PhaseStep"][];
         };
@@ -3599,12 +3599,12 @@ export interface components {
              * @description Also blur the number plates the ANPR reader finds (PP-OCRv4 text that reads like a plate). Slower: about 0.4 s a frame on one core, video frames included.
              * @default false
              */
-            plates: boolean;
+            plates?: boolean;
             /**
              * Purpose
              * @default
              */
-            purpose: string;
+            purpose?: string;
             /**
              * Regions
              * @description Up to 100 boxes [x1, y1, x2, y2] in image pixels (x2/y2 exclusive) blurred in addition to the detected faces: number plates, screens, anything an investigator marks. For a video they are blurred in every frame (a fixed camera). A box that is empty, inverted or outside the picture is a 422 on `regions`.
@@ -3729,7 +3729,7 @@ export interface components {
              * @default auto
              * @enum {string}
              */
-            units: "auto" | "pixels" | "normalized";
+            units?: "auto" | "pixels" | "normalized";
             /** Zones */
             zones?: components["schemas"]["ZoneConfig"][];
         };
@@ -3777,7 +3777,7 @@ export interface components {
              * @default in
              * @enum {string}
              */
-            direction: "in" | "out";
+            direction?: "in" | "out";
             /** End */
             end: [
                 number,
@@ -3798,7 +3798,7 @@ export interface components {
              * @description crossings this early in the red are let go
              * @default 0
              */
-            red_grace_seconds: number;
+            red_grace_seconds?: number;
             schedule?: components["schemas"]["PhaseSchedule"] | null;
             /** Start */
             start: [
@@ -3905,7 +3905,7 @@ export interface components {
              * Case Ref
              * @default
              */
-            case_ref: string;
+            case_ref?: string;
             category: components["schemas"]["SubjectCategory"];
             /** Expires At */
             expires_at?: string | null;
@@ -4159,7 +4159,7 @@ export interface components {
              * Full Name
              * @default
              */
-            full_name: string;
+            full_name?: string;
             /** Password */
             password: string;
             role: components["schemas"]["Role"];
@@ -4205,7 +4205,7 @@ export interface components {
              * Clip Attempts
              * @default 0
              */
-            clip_attempts: number;
+            clip_attempts?: number;
             /**
              * Clip Reason
              * @description Why the clip is unavailable, partial, or still pending.
@@ -4399,7 +4399,7 @@ export interface components {
              * Accept Vehicle Mismatch
              * @default false
              */
-            accept_vehicle_mismatch: boolean;
+            accept_vehicle_mismatch?: boolean;
             /**
              * Decision
              * @enum {string}
@@ -4428,7 +4428,7 @@ export interface components {
              * Note
              * @default
              */
-            note: string;
+            note?: string;
             status: components["schemas"]["IncidentStatus"];
         };
         /** AssignRequest */
@@ -4464,7 +4464,7 @@ export interface components {
              * Note
              * @default
              */
-            note: string;
+            note?: string;
         };
         /** DecisionOut */
         safecity__faces__api__DecisionOut: {
@@ -4508,7 +4508,7 @@ export interface components {
              * Notes
              * @default
              */
-            notes: string;
+            notes?: string;
             /**
              * Status
              * @enum {string}

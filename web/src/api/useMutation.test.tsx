@@ -27,12 +27,14 @@ describe("useMutation", () => {
 
   it("puts a refusal in words and keeps what was thrown for field messages", async () => {
     const refusal = new ApiError(409, "unit taken");
+    const onError = vi.fn();
     const { result } = renderHook(() =>
-      useMutation(() => Promise.reject(refusal), { words: { conflict: "P-1 could not be assigned." } }),
+      useMutation((_unit: string) => Promise.reject(refusal), { words: { conflict: "P-1 could not be assigned." }, onError }),
     );
     await act(async () => {
-      expect(await result.current.run()).toBe(false);
+      expect(await result.current.run("P-1")).toBe(false);
     });
+    expect(onError).toHaveBeenCalledWith(refusal, "P-1");
     expect(result.current.error).toBe("P-1 could not be assigned. (unit taken)");
     expect(result.current.failure).toBe(refusal);
     expect(result.current.busy).toBe(false);

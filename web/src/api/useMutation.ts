@@ -8,6 +8,8 @@ export interface MutationOptions<A extends unknown[], R> {
   words?: ErrorWords | ((...args: A) => ErrorWords);
   /** How a failure reads instead of describeError's words. */
   describe?: (caught: unknown, ...args: A) => string;
+  /** Runs after the action failed, e.g. to place the failure beside a field or in a shared status line. */
+  onError?: (caught: unknown, ...args: A) => void;
 }
 
 export interface Mutation<A extends unknown[]> {
@@ -49,6 +51,7 @@ export function useMutation<A extends unknown[], R>(
       const words = typeof opts.words === "function" ? opts.words(...args) : opts.words;
       const error = opts.describe ? opts.describe(caught, ...args) : describeError(caught, words);
       setOutcome({ error, failure: caught });
+      opts.onError?.(caught, ...args);
       return false;
     } finally {
       running.current = false;

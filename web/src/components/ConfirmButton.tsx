@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { useMutation } from "../api/useMutation";
 
 /**
  * A destructive action in two steps: the first press asks, the second does it. Inline rather than a
@@ -26,11 +27,14 @@ export function ConfirmButton({
   cancelLabel?: string;
   /** Focus the safe answer rather than the destructive one when asking. */
   focusCancel?: boolean;
+  /** The action; it shows its own failure (e.g. a `useMutation`'s `run`). */
   onConfirm: () => Promise<unknown> | void;
   small?: boolean;
 }) {
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const confirm = useMutation(async () => {
+    await onConfirm();
+  });
   const confirmRef = useRef<HTMLButtonElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const size = small ? " btn-small" : "";
@@ -50,19 +54,12 @@ export function ConfirmButton({
         {text ?? label}
       </button>
     );
-  const confirm = async () => {
-    setBusy(true);
-    try {
-      await onConfirm();
-    } finally {
-      setBusy(false);
-      setAsking(false);
-    }
-  };
   return (
     <span className="confirm-inline" role="group" aria-label={groupLabel ?? question}>
       <span>{question}</span>{" "}
-      <button ref={confirmRef} type="button" className={`btn btn-danger${size}`} disabled={busy} onClick={() => void confirm()}>
+      <button ref={confirmRef} type="button" className={`btn btn-danger${size}`} disabled={confirm.busy}
+        onClick={() => void confirm.run().then(() => setAsking(false))}
+      >
         {confirmLabel}
       </button>{" "}
       <button ref={cancelRef} type="button" className={`btn btn-quiet${size}`} onClick={() => setAsking(false)}>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { TableHead } from "./TableHead";
 
 /** One column of a `RecordTable`: its heading and what its cell shows for a row. */
 export interface Column<T> {
@@ -36,15 +37,7 @@ export function RecordTable<T>({
     <div className="table-scroll">
       <table className={className} data-testid={testId}>
         {caption ? <caption className={captionClassName}>{caption}</caption> : null}
-        <thead>
-          <tr>
-            {columns.map((column, index) => (
-              <th key={index} scope="col">
-                {column.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={columns.map((column) => column.header)} />
         <tbody>
           {rows.map((row) => (
             <tr key={rowKey(row)} className={rowClassName?.(row)}>

@@ -1,10 +1,12 @@
-/** A table's header row: one column header per name. */
-export function TableHead({ columns }: { columns: readonly string[] }) {
+import type { ReactNode } from "react";
+
+/** A table's header row: one column header each; the building block of `RecordTable`'s head. */
+export function TableHead({ columns }: { columns: readonly ReactNode[] }) {
   return (
     <thead>
       <tr>
-        {columns.map((column) => (
-          <th key={column} scope="col">
+        {columns.map((column, index) => (
+          <th key={index} scope="col">
             {column}
           </th>
         ))}

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useParams } from "react-router";
 import { ApiError } from "../../api/client";
+import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
 import { StateMessage } from "../../components/StateMessage";
-import { alertApi, } from "./api";
+import { alertApi } from "./api";
 import { describeError } from "../../api/errors";
 import { AlertDetail, type ActionMessage } from "./AlertDetail";
 import { AlertQueueList } from "./AlertQueueList";
@@ -73,7 +74,6 @@ export function AlertQueuePage() {
     [put, setLinked],
   );
 
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<ActionMessage | null>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   // One status line for live news and finished actions (the acted-on alert may have left the list).
@@ -83,6 +83,25 @@ export function AlertQueuePage() {
     setMessage({ alertId, kind: "ok", text, incidentId });
     setNotice(text);
   }, []);
+  const command = useMutation(
+    (alert: Alert, action: "acknowledge" | "escalate") =>
+      (action === "acknowledge" ? alertApi.acknowledge : alertApi.escalate)(client, alert.id),
+    {
+      onSuccess: (changed, alert, action) => {
+        update(changed);
+        succeeded(alert.id, `Alert ${alert.id} ${ACTION_PAST[action]}.`);
+      },
+      onError: (caught, alert) => {
+        const text = describeError(caught);
+        setMessage({ alertId: alert.id, kind: "error", text });
+        setNotice(`Alert ${alert.id}: ${text}`);
+        // Someone else changed it first: show what it is now.
+        if (caught instanceof ApiError && caught.status === 409) alertApi.get(client, alert.id).then(update, () => undefined);
+      },
+    },
+  );
+  const busy = command.busy;
+  const runAlertCommand = command.run;
 
   const act = useCallback(
     async (alert: Alert, action: AlertAction) => {
@@ -95,22 +114,9 @@ export function AlertQueuePage() {
         return;
       }
       if (action === "assign") return; // the assign form does this itself
-      setBusy(true);
-      try {
-        const changed = await (action === "acknowledge" ? alertApi.acknowledge : alertApi.escalate)(client, alert.id);
-        update(changed);
-        succeeded(alert.id, `Alert ${alert.id} ${ACTION_PAST[action]}.`);
-      } catch (caught) {
-        const text = describeError(caught);
-        setMessage({ alertId: alert.id, kind: "error", text });
-        setNotice(`Alert ${alert.id}: ${text}`);
-        // Someone else changed it first: show what it is now.
-        if (caught instanceof ApiError && caught.status === 409) alertApi.get(client, alert.id).then(update, () => undefined);
-      } finally {
-        setBusy(false);
-      }
+      await runAlertCommand(alert, action);
     },
-    [client, permissions, update, succeeded],
+    [permissions, runAlertCommand],
   );
 
   const runCommand = (command: QueueCommand) => {

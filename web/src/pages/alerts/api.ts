@@ -1,6 +1,5 @@
 /** The alert and face-candidate routes this page calls. */
 import type { ApiClient } from "../../api/client";
-import type { Schemas } from "../../api/schemas";
 import type { Purpose } from "../../components/PurposeDialog";
 import { purposeQuery } from "../../components/PurposeDialog";
 import type { CandidateStatus, FaceCandidate, Incident } from "./types";
@@ -20,8 +19,7 @@ export const alertApi = {
   openIncident: (client: ApiClient, id: number, body: { type: string; title: string }) =>
     client.POST("/api/v1/alerts/{alert_id}/incident", {
       ...alert(id),
-      // The generated type marks fields with a server default as required; the server fills in `address`.
-      body: body as Schemas["OpenIncidentRequest"],
+      body,
     }) as Promise<Incident>,
 };
 

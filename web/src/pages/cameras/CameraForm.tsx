@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from "react";
+import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
 import { FieldError, FormField } from "../../components/FormField";
 import { describeFailure, fieldErrorsOf, type FieldErrors } from "./apiErrors";
-import { writeCamera } from "./cameraApi";
+import { createCamera, updateCamera, type WriteResult } from "./cameraApi";
 import {
   createRequest,
   EMPTY_FORM,
@@ -30,40 +31,39 @@ export function CameraForm({ camera, onSaved, onCancel }: Props) {
   const initial = camera ? formOf(camera) : EMPTY_FORM;
   const [values, setValues] = useState<CameraFormValues>(initial);
   const [errors, setErrors] = useState<FieldErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   const editing = camera !== undefined;
   const prefix = editing ? "edit-camera" : "new-camera";
+  const save = useMutation(
+    (submitted: CameraFormValues) =>
+      camera ? updateCamera(client, camera.id, updateRequest(initial, submitted)) : createCamera(client, createRequest(submitted)),
+    {
+      onSuccess: (result: WriteResult) => {
+        if (!result.ok) return setErrors(fieldErrorsOf(result.issues, FORM_FIELDS));
+        setValues(editing ? formOf(result.camera) : EMPTY_FORM);
+        onSaved(result.camera);
+      },
+      describe: (caught) => describeFailure(caught, editing ? "save the camera" : "add the camera"),
+    },
+  );
+  const general = errors.general ?? save.error;
 
   const set = <K extends keyof CameraFormValues>(key: K, value: CameraFormValues[K]) =>
     setValues((previous) => ({ ...previous, [key]: value }));
 
-  const submit = async (event: FormEvent) => {
+  /** What stops a save before the server is asked: numbers that are not numbers, or no change at all. */
+  const checkBeforeSaving = (submitted: CameraFormValues): FieldErrors | null => {
+    const local = localErrors(submitted);
+    if (Object.keys(local).length) return { fields: local, general: null };
+    if (editing && Object.keys(updateRequest(initial, submitted)).length === 0) return { fields: {}, general: "Nothing changed." };
+    return null;
+  };
+
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    const local = localErrors(values);
-    if (Object.keys(local).length) {
-      setErrors({ fields: local, general: null });
-      return;
-    }
-    const change = editing ? updateRequest(initial, values) : createRequest(values);
-    if (editing && Object.keys(change).length === 0) {
-      setErrors({ fields: {}, general: "Nothing changed." });
-      return;
-    }
-    setBusy(true);
-    setErrors(NO_ERRORS);
-    try {
-      const result = await writeCamera(client, change, camera?.id);
-      if (result.ok) {
-        setValues(editing ? formOf(result.camera) : EMPTY_FORM);
-        onSaved(result.camera);
-      } else {
-        setErrors(fieldErrorsOf(result.issues, FORM_FIELDS));
-      }
-    } catch (caught) {
-      setErrors({ fields: {}, general: describeFailure(caught, editing ? "save the camera" : "add the camera") });
-    } finally {
-      setBusy(false);
-    }
+    const found = checkBeforeSaving(values);
+    setErrors(found ?? NO_ERRORS);
+    if (found) return save.reset();
+    void save.run(values);
   };
 
   const text = (key: keyof CameraFormValues & (typeof FORM_FIELDS)[number], label: string, extra: TextExtra = {}) => (
@@ -131,16 +131,16 @@ export function CameraForm({ camera, onSaved, onCancel }: Props) {
         error={errors.fields.loop}
       />
       <div className="form-actions camera-form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? "Saving…" : editing ? "Save camera" : "Add camera"}
+        <button type="submit" className="btn btn-primary" disabled={save.busy}>
+          {save.busy ? "Saving…" : editing ? "Save camera" : "Add camera"}
         </button>
         {onCancel ? (
           <button type="button" className="btn" onClick={onCancel}>
             Cancel
           </button>
         ) : null}
-        {errors.general ? (
-          <FieldError>{errors.general}</FieldError>
+        {general ? (
+          <FieldError>{general}</FieldError>
         ) : Object.keys(errors.fields).length ? (
           <FieldError>Not saved: check the fields marked below their labels.</FieldError>
         ) : null}

@@ -5,9 +5,7 @@ import { useAuth } from "../../auth/AuthContext";
 import { useArrivalMessage } from "../../components/arrivalMessage";
 import { RecordTable } from "../../components/RecordTable";
 import { StateMessage } from "../../components/StateMessage";
-// The search pages' pager; it belongs in components/ once its owner moves it.
-import { Pager } from "../search/Pager";
-import { describeFailure } from "./apiErrors";
+import { Pager } from "../../components/Pager";
 import { cameraColumns } from "./cameraColumns";
 import { CameraFilters } from "./CameraFilters";
 import { CameraForm } from "./CameraForm";
@@ -36,31 +34,19 @@ export function CameraListPage() {
   const rows = shown.slice(currentPage * PAGE_SIZE, (currentPage + 1) * PAGE_SIZE);
 
   const toggle = async (camera: CameraOut) => {
-    try {
-      await client.PATCH("/api/v1/cameras/{camera_id}", {
-        params: { path: { camera_id: camera.id } },
-        body: { enabled: !camera.enabled },
-      });
-      setMessage(`${camera.name} ${camera.enabled ? "disabled" : "enabled"}.`);
-      reload();
-      return null;
-    } catch (caught) {
-      return describeFailure(caught, camera.enabled ? "disable the camera" : "enable the camera");
-    }
+    await client.PATCH("/api/v1/cameras/{camera_id}", {
+      params: { path: { camera_id: camera.id } },
+      body: { enabled: !camera.enabled },
+    });
+    setMessage(`${camera.name} ${camera.enabled ? "disabled" : "enabled"}.`);
+    reload();
   };
   const remove = async (camera: CameraOut) => {
-    try {
-      await client.DELETE("/api/v1/cameras/{camera_id}", { params: { path: { camera_id: camera.id } } });
-      setMessage(`${camera.name} deleted.`);
-      reload();
-      return null;
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 404) {
-        reload();
-        return null;
-      }
-      return describeFailure(caught, "delete the camera");
-    }
+    const deleted = await client
+      .DELETE("/api/v1/cameras/{camera_id}", { params: { path: { camera_id: camera.id } } })
+      .then(() => true, alreadyGone);
+    if (deleted) setMessage(`${camera.name} deleted.`);
+    reload();
   };
 
   return (
@@ -119,4 +105,10 @@ export function CameraListPage() {
       ) : null}
     </section>
   );
+}
+
+/** A 404 on delete: someone else deleted the camera first, which the reload shows. Other failures go on. */
+function alreadyGone(caught: unknown): false {
+  if (caught instanceof ApiError && caught.status === 404) return false;
+  throw caught;
 }

@@ -1,16 +1,19 @@
-import { useState } from "react";
 import { Link } from "react-router";
+import { useMutation } from "../../api/useMutation";
 import type { Column } from "../../components/RecordTable";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { FieldError } from "../../components/FormField";
+import { describeFailure } from "./apiErrors";
 import { healthTone, stateWords } from "./health";
 import type { CameraOut } from "./types";
 import { UptimeCell } from "./UptimeCell";
 
-/** What an admin can do with a camera; each resolves to an error message, or null when done. */
+type CameraAction = (camera: CameraOut) => Promise<unknown>;
+
+/** What an admin can do with a camera; a failure rejects and is shown in the camera's row. */
 export interface CameraActions {
-  onToggle: (camera: CameraOut) => Promise<string | null>;
-  onDelete: (camera: CameraOut) => Promise<string | null>;
+  onToggle: CameraAction;
+  onDelete: CameraAction;
 }
 
 /** One camera a row: what it is, how it is doing, and what an admin can do with it. */
@@ -39,8 +42,9 @@ function HealthCell({ camera }: { camera: CameraOut }) {
 }
 
 function ActionsCell({ camera, actions }: { camera: CameraOut; actions: CameraActions }) {
-  const [error, setError] = useState<string | null>(null);
-  const run = async (action: (camera: CameraOut) => Promise<string | null>) => setError(await action(camera));
+  const act = useMutation((action: CameraAction, _what: string) => action(camera), {
+    describe: (caught, _action, what) => describeFailure(caught, what),
+  });
   const path = `/admin/cameras/${encodeURIComponent(camera.id)}`;
   return (
     <>
@@ -55,7 +59,7 @@ function ActionsCell({ camera, actions }: { camera: CameraOut; actions: CameraAc
           type="button"
           className={camera.enabled ? "btn btn-small" : "btn btn-primary btn-small"}
           aria-label={`${camera.enabled ? "Disable" : "Enable"} ${camera.name}`}
-          onClick={() => void run(actions.onToggle)}
+          onClick={() => void act.run(actions.onToggle, camera.enabled ? "disable the camera" : "enable the camera")}
         >
           {camera.enabled ? "Disable" : "Enable"}
         </button>
@@ -68,10 +72,10 @@ function ActionsCell({ camera, actions }: { camera: CameraOut; actions: CameraAc
           confirmLabel="Yes, delete"
           cancelLabel="Keep it"
           focusCancel
-          onConfirm={() => run(actions.onDelete)}
+          onConfirm={() => act.run(actions.onDelete, "delete the camera")}
         />
       </div>
-      {error ? <FieldError>{error}</FieldError> : null}
+      {act.error ? <FieldError>{act.error}</FieldError> : null}
     </>
   );
 }

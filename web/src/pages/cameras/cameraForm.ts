@@ -1,5 +1,5 @@
 /** The add/edit form's values (text, as typed) and what they become in the API's request. */
-import type { CameraOut, CameraWrite } from "./types";
+import type { CameraCreate, CameraOut, CameraUpdate } from "./types";
 
 export interface CameraFormValues {
   id: string;
@@ -107,7 +107,7 @@ function optionalNumber(value: string): number | null {
 }
 
 /** Everything the form holds, as the server's field names. */
-function requestOf(values: CameraFormValues): Required<Omit<CameraWrite, "id" | "scene">> {
+function requestOf(values: CameraFormValues): Required<Omit<CameraCreate, "id" | "scene">> {
   return {
     name: values.name.trim(),
     url: values.url.trim(),
@@ -137,20 +137,20 @@ export function localErrors(values: CameraFormValues): Record<string, string> {
   return errors;
 }
 
-export function createRequest(values: CameraFormValues): CameraWrite {
-  const request: CameraWrite = { id: values.id.trim(), ...requestOf(values) };
+export function createRequest(values: CameraFormValues): CameraCreate {
+  const request: CameraCreate = { id: values.id.trim(), ...requestOf(values) };
   // Optional fields left empty are simply not sent, so the server's defaults apply.
   for (const [key, value] of Object.entries(request)) {
-    if (value === null) delete request[key as keyof CameraWrite];
+    if (value === null) delete request[key as keyof CameraCreate];
   }
   return request;
 }
 
 /** Only what changed; `null` clears an optional field. The password is sent only when typed or cleared. */
-export function updateRequest(initial: CameraFormValues, values: CameraFormValues): CameraWrite {
+export function updateRequest(initial: CameraFormValues, values: CameraFormValues): CameraUpdate {
   const before = requestOf(initial);
   const after = requestOf(values);
-  const change: CameraWrite = {};
+  const change: CameraUpdate = {};
   for (const key of Object.keys(after) as (keyof typeof after)[]) {
     if (key === "password") continue;
     if (before[key] !== after[key]) Object.assign(change, { [key]: after[key] });

@@ -6,26 +6,7 @@ export type CameraOut = Schemas["CameraOut"];
 export type UptimeDayOut = Schemas["UptimeDayOut"];
 export type UptimeOut = Schemas["UptimeOut"];
 
-/**
- * What the camera form and the scene editor send: CameraCreate's fields when creating (`createRequest` fills
- * the required ones), CameraUpdate's when changing (only what changed).
- */
-export interface CameraWrite {
-  id?: string;
-  name?: string;
-  url?: string;
-  sub_url?: string | null;
-  username?: string | null;
-  password?: string | null;
-  latitude?: number | null;
-  longitude?: number | null;
-  district?: string | null;
-  zone?: string | null;
-  owner?: string;
-  enabled?: boolean;
-  loop?: boolean;
-  detect_fps?: number;
-  analytics_profile?: string;
-  worker?: string | null;
-  scene?: Record<string, unknown>;
-}
+/** A new camera's fields; those left out take the server's defaults. */
+export type CameraCreate = Schemas["CameraCreate"];
+/** A camera's changed fields; `null` clears an optional one. */
+export type CameraUpdate = Schemas["CameraUpdate"];

@@ -1,10 +1,16 @@
 import { useEffect, useState } from "react";
-import { describeError } from "../../api/errors";
+import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
 import { FormMessage } from "../../components/FormField";
-import { purposeQuery } from "../../components/PurposeDialog";
+import { purposeQuery, type Purpose } from "../../components/PurposeDialog";
 import { BundleResult, type ExportedBundle } from "./BundleResult";
-import { buildExportRequest, notRedactable, selectedItems, type ExportVersion } from "./exportSelection";
+import {
+  buildExportRequest,
+  notRedactable,
+  selectedItems,
+  type ExportRequest,
+  type ExportVersion,
+} from "./exportSelection";
 import { usePurpose } from "./PurposeContext";
 import { sha256Hex } from "./sha256";
 import type { EvidenceItem } from "./types";
@@ -14,9 +20,27 @@ export function ExportPanel({ items, selected }: { items: readonly EvidenceItem[
   const { client } = useAuth();
   const { ensurePurpose } = usePurpose();
   const [version, setVersion] = useState<ExportVersion>("original");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [localError, setLocalError] = useState<string | null>(null);
   const [bundle, setBundle] = useState<ExportedBundle | null>(null);
+  const exporting = useMutation(async (request: ExportRequest, purpose: Purpose) => {
+    const download = await client.file("post", "/api/v1/evidence/exports", {
+      body: request,
+      params: { query: purposeQuery(purpose) },
+    });
+    setBundle({
+      url: URL.createObjectURL(download.blob),
+      filename: download.filename,
+      size: download.blob.size,
+      bundleId: download.headers.get("X-Safecity-Bundle-Id") ?? "",
+      announcedSha256: download.headers.get("X-Safecity-Bundle-Sha256") ?? "",
+      downloadedSha256: await sha256Hex(download.blob),
+      fingerprint: download.headers.get("X-Safecity-Key-Fingerprint") ?? "",
+      itemIds: request.item_ids,
+      redacted: request.redact,
+    });
+  });
+  const busy = exporting.busy;
+  const error = localError ?? exporting.error;
   const chosen = selectedItems(selected, items);
   const unchanged = version === "redacted" ? notRedactable(chosen) : [];
 
@@ -24,36 +48,16 @@ export function ExportPanel({ items, selected }: { items: readonly EvidenceItem[
   useEffect(() => () => (bundle ? URL.revokeObjectURL(bundle.url) : undefined), [bundle]);
 
   const exportBundle = async () => {
-    setError(null);
+    setLocalError(null);
+    exporting.reset();
     const built = buildExportRequest(selected, items, version);
     if ("error" in built) {
-      setError(built.error);
+      setLocalError(built.error);
       return;
     }
     const purpose = await ensurePurpose(`Export ${built.request.item_ids.length} item(s) as a signed bundle`);
     if (!purpose) return;
-    setBusy(true);
-    try {
-      const download = await client.file("post", "/api/v1/evidence/exports", {
-        body: built.request,
-        params: { query: purposeQuery(purpose) },
-      });
-      setBundle({
-        url: URL.createObjectURL(download.blob),
-        filename: download.filename,
-        size: download.blob.size,
-        bundleId: download.headers.get("X-Safecity-Bundle-Id") ?? "",
-        announcedSha256: download.headers.get("X-Safecity-Bundle-Sha256") ?? "",
-        downloadedSha256: await sha256Hex(download.blob),
-        fingerprint: download.headers.get("X-Safecity-Key-Fingerprint") ?? "",
-        itemIds: built.request.item_ids,
-        redacted: built.request.redact,
-      });
-    } catch (caught) {
-      setError(describeError(caught));
-    } finally {
-      setBusy(false);
-    }
+    await exporting.run(built.request, purpose);
   };
 
   return (

@@ -1,7 +1,9 @@
 import { useState } from "react";
 import { formErrors } from "../../api/errors";
+import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
 import { FormMessage } from "../../components/FormField";
+import type { Purpose } from "../../components/PurposeDialog";
 import { DerivativeReview } from "./DerivativeReview";
 import type { PixelRect, Size } from "./geometry";
 import { usePurpose } from "./PurposeContext";
@@ -32,34 +34,38 @@ export function RedactionPanel({
   const { client } = useAuth();
   const { ensurePurpose } = usePurpose();
   const [plates, setPlates] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [regionsError, setRegionsError] = useState<string | null>(null);
   const [derivative, setDerivative] = useState<EvidenceItem | null>(null);
   const sent = isImage ? regions : [];
   const tooMany = sent.length > MAX_REGIONS;
+  const redaction = useMutation(
+    (purpose: Purpose) =>
+      client.POST("/api/v1/evidence/items/{item_id}/redactions", {
+        params: { path: { item_id: item.id } },
+        body: redactionRequest(purpose.purpose, sent, plates),
+      }),
+    {
+      onSuccess: (made) => {
+        setDerivative(made);
+        onRedacted(made);
+      },
+      onError: (caught) => {
+        const { fields, form } = formErrors(caught, ["regions"]);
+        setRegionsError(fields.regions ?? null);
+        setError(form);
+      },
+    },
+  );
+  const busy = redaction.busy;
 
   const redact = async () => {
     if (tooMany) return;
     const purpose = await ensurePurpose(`Redact evidence item ${item.id}`);
     if (!purpose) return;
-    setBusy(true);
     setError(null);
     setRegionsError(null);
-    try {
-      const made = await client.POST("/api/v1/evidence/items/{item_id}/redactions", {
-        params: { path: { item_id: item.id } },
-        body: redactionRequest(purpose.purpose, sent, plates),
-      });
-      setDerivative(made);
-      onRedacted(made);
-    } catch (caught) {
-      const { fields, form } = formErrors(caught, ["regions"]);
-      setRegionsError(fields.regions ?? null);
-      setError(form);
-    } finally {
-      setBusy(false);
-    }
+    await redaction.run(purpose);
   };
 
   return (

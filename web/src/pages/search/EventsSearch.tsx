@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
+import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
 import { CameraField } from "./CameraField";
-import { describeError, fieldOfError, reasonOf } from "../../api/errors";
 import {
   EMPTY_EVENT_FORM,
   EVENT_PAGE_SIZES,
@@ -13,8 +13,9 @@ import {
 } from "./eventsQuery";
 import { EventResults } from "./EventResults";
 import { FieldError, FormField } from "../../components/FormField";
-import { Pager } from "./Pager";
+import { Pager } from "../../components/Pager";
 import { hasErrors } from "./plateQuery";
+import { searchFailureHandler } from "./searchFailure";
 import { TimeRangeFields } from "./TimeRangeFields";
 import type { EventsPage } from "./types";
 import { useCameras } from "./useCameras";
@@ -36,28 +37,25 @@ export function EventsSearch() {
   const [errors, setErrors] = useState<EventFormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [status, setStatus] = useState("");
-  const [busy, setBusy] = useState(false);
   const [shown, setShown] = useState<Shown | null>(null);
   const change = (patch: Partial<EventSearchForm>) => setForm((previous) => ({ ...previous, ...patch }));
+  const search = useMutation(
+    (searched: EventSearchForm, cursors: (number | null)[]) =>
+      client.GET("/api/v1/events", { params: { query: eventsQuery(searched, cursors[cursors.length - 1] ?? null) } }),
+    {
+      onSuccess: (page, searched, cursors) => {
+        setShown({ form: searched, cursors, page });
+        setStatus(`Page ${cursors.length}: ${page.events.length} event${page.events.length === 1 ? "" : "s"}.`);
+      },
+      onError: searchFailureHandler(SERVER_FIELDS, "The event search", { setErrors, setFormError, setStatus }),
+    },
+  );
+  const busy = search.busy;
 
-  const load = async (searched: EventSearchForm, cursors: (number | null)[]) => {
-    setBusy(true);
+  const load = (searched: EventSearchForm, cursors: (number | null)[]) => {
     setFormError(null);
     setStatus("Searching events…");
-    try {
-      const cursor = cursors[cursors.length - 1] ?? null;
-      const page = await client.GET("/api/v1/events", { params: { query: eventsQuery(searched, cursor) } });
-      setShown({ form: searched, cursors, page });
-      setStatus(`Page ${cursors.length}: ${page.events.length} event${page.events.length === 1 ? "" : "s"}.`);
-    } catch (caught) {
-      const field = fieldOfError(caught, SERVER_FIELDS);
-      const message = field ? reasonOf(caught) : describeError(caught, { unavailable: "The event search" });
-      if (field) setErrors({ [field]: message });
-      else setFormError(message);
-      setStatus("The search failed.");
-    } finally {
-      setBusy(false);
-    }
+    void search.run(searched, cursors);
   };
 
   const submit = (event: FormEvent) => {
@@ -68,7 +66,7 @@ export function EventsSearch() {
       setStatus("Correct the highlighted fields.");
       return;
     }
-    void load(form, [null]);
+    load(form, [null]);
   };
 
   return (
@@ -136,8 +134,8 @@ export function EventsSearch() {
             position={`Page ${shown.cursors.length}`}
             hasPrevious={shown.cursors.length > 1 && !busy}
             hasNext={shown.page.next_cursor !== null && !busy}
-            onPrevious={() => void load(shown.form, shown.cursors.slice(0, -1))}
-            onNext={() => void load(shown.form, [...shown.cursors, shown.page.next_cursor])}
+            onPrevious={() => load(shown.form, shown.cursors.slice(0, -1))}
+            onNext={() => load(shown.form, [...shown.cursors, shown.page.next_cursor])}
           />
         </section>
       ) : null}

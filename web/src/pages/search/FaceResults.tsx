@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { MediaImage } from "../../components/MediaImage";
-import { Pager } from "./Pager";
+import { Pager } from "../../components/Pager";
 import { PAGE_SIZE, pageCount, pageItems } from "./paging";
 import { formatTime } from "./timeRange";
 import type { FaceSighting } from "./types";

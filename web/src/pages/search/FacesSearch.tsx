@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from "react";
+import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
-import { usePurposePrompt } from "../../components/PurposeDialog";
+import { usePurposePrompt, type Purpose } from "../../components/PurposeDialog";
 import { CameraField } from "./CameraField";
-import { describeError, fieldOfError, reasonOf } from "../../api/errors";
 import {
   aboveThreshold,
   DEFAULT_MIN_SCORE,
@@ -16,6 +16,7 @@ import { FaceResults } from "./FaceResults";
 import { FieldError, FormField } from "../../components/FormField";
 import { PhotoDrop } from "./PhotoDrop";
 import { hasErrors } from "./plateQuery";
+import { searchFailureHandler } from "./searchFailure";
 import { toLocalInput } from "./timeRange";
 import { TimeRangeFields } from "./TimeRangeFields";
 import type { ForensicResponse } from "./types";
@@ -46,8 +47,32 @@ export function FacesSearch() {
   const [errors, setErrors] = useState<FaceFormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [status, setStatus] = useState("");
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ response: ForensicResponse; minScore: number; generation: number } | null>(null);
+  const search = useMutation(
+    (searched: FaceSearchForm & { file: File }, purpose: Purpose) => {
+      const upload = new FormData();
+      upload.append("file", searched.file, searched.file.name);
+      return client.POST("/api/v1/faces/forensic", {
+        params: { query: forensicQuery(searched, purpose) },
+        body: upload as never, // multipart: the spec describes the form's fields
+      });
+    },
+    {
+      onSuccess: (response, searched) => {
+        const minScore = Number(searched.minScore);
+        setResult((previous) => ({ response, minScore, generation: (previous?.generation ?? 0) + 1 }));
+        const shown = aboveThreshold(response.sightings, minScore).length;
+        setStatus(`${shown} face sighting${shown === 1 ? "" : "s"} found.`);
+      },
+      onError: searchFailureHandler(SERVER_FIELDS, "Face search", {
+        setErrors,
+        setFormError,
+        setStatus,
+        fieldMessage: (field, reason) => (field === "file" ? `The server could not use this photo: ${reason}` : reason),
+      }),
+    },
+  );
+  const busy = search.busy;
   const id = useId();
   const change = (patch: Partial<FaceSearchForm>) => setForm((previous) => ({ ...previous, ...patch }));
 
@@ -65,29 +90,8 @@ export function FacesSearch() {
       setStatus("Search cancelled: no purpose was given, so nothing was searched.");
       return;
     }
-    const upload = new FormData();
-    upload.append("file", form.file, form.file.name);
-    setBusy(true);
     setStatus("Searching stored faces… (finding the face in the photo takes a few seconds)");
-    try {
-      const response = await client.POST("/api/v1/faces/forensic", {
-        params: { query: forensicQuery(form, purpose) },
-        body: upload as never, // multipart: the spec describes the form's fields
-      });
-      const minScore = Number(form.minScore);
-      setResult((previous) => ({ response, minScore, generation: (previous?.generation ?? 0) + 1 }));
-      const shown = aboveThreshold(response.sightings, minScore).length;
-      setStatus(`${shown} face sighting${shown === 1 ? "" : "s"} found.`);
-    } catch (caught) {
-      const field = fieldOfError(caught, SERVER_FIELDS);
-      const message = field ? reasonOf(caught) : describeError(caught, { unavailable: "Face search" });
-      if (field === "file") setErrors({ file: `The server could not use this photo: ${message}` });
-      else if (field) setErrors({ [field]: message });
-      else setFormError(message);
-      setStatus("The search failed.");
-    } finally {
-      setBusy(false);
-    }
+    await search.run({ ...form, file: form.file }, purpose);
   };
 
   const shown = result ? aboveThreshold(result.response.sightings, result.minScore) : [];

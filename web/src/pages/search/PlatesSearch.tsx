@@ -1,7 +1,7 @@
 import { useState } from "react";
+import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
 import { usePurposePrompt, type Purpose } from "../../components/PurposeDialog";
-import { describeError, fieldOfError, reasonOf } from "../../api/errors";
 import {
   describePlateSearch,
   hasErrors,
@@ -12,6 +12,7 @@ import {
 } from "./plateQuery";
 import { PlateResults } from "./PlateResults";
 import { PlateSearchForm } from "./PlateSearchForm";
+import { searchFailureHandler } from "./searchFailure";
 import { TrajectoryPanel } from "./TrajectoryPanel";
 import type { PlateReadsResponse } from "./types";
 import { useCameras } from "./useCameras";
@@ -34,9 +35,20 @@ export function PlatesSearch() {
   const [errors, setErrors] = useState<PlateFormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [status, setStatus] = useState("");
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Done | null>(null);
   const [trajectoryPlate, setTrajectoryPlate] = useState<string | null>(null);
+  const reads = useMutation(
+    (form: Form, purpose: Purpose) => client.GET("/api/v1/plates/reads", { params: { query: readsQuery(form, purpose) } }),
+    {
+      onSuccess: (response, form, purpose) => {
+        setDone((previous) => ({ form, purpose, response, generation: (previous?.generation ?? 0) + 1 }));
+        setTrajectoryPlate(null);
+        setStatus(`${response.count} plate read${response.count === 1 ? "" : "s"} found.`);
+      },
+      onError: searchFailureHandler(SERVER_FIELDS, "Plate search", { setErrors, setFormError, setStatus }),
+    },
+  );
+  const busy = reads.busy;
 
   const search = async (form: Form) => {
     const found = validatePlateForm(form);
@@ -51,22 +63,8 @@ export function PlatesSearch() {
       setStatus("Search cancelled: no purpose was given, so nothing was searched.");
       return;
     }
-    setBusy(true);
     setStatus("Searching plate reads…");
-    try {
-      const response = await client.GET("/api/v1/plates/reads", { params: { query: readsQuery(form, purpose) } });
-      setDone((previous) => ({ form, purpose, response, generation: (previous?.generation ?? 0) + 1 }));
-      setTrajectoryPlate(null);
-      setStatus(`${response.count} plate read${response.count === 1 ? "" : "s"} found.`);
-    } catch (caught) {
-      const field = fieldOfError(caught, SERVER_FIELDS);
-      const message = field ? reasonOf(caught) : describeError(caught, { unavailable: "Plate search" });
-      if (field) setErrors({ [field]: message });
-      else setFormError(message);
-      setStatus("The search failed.");
-    } finally {
-      setBusy(false);
-    }
+    await reads.run(form, purpose);
   };
 
   return (

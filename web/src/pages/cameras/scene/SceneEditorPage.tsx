@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useReducer, useState } from "react";
 import { Link, useParams } from "react-router";
+import { useMutation } from "../../../api/useMutation";
 import { useAuth } from "../../../auth/AuthContext";
 import { StateMessage } from "../../../components/StateMessage";
 import { describeFailure } from "../apiErrors";
-import { writeCamera } from "../cameraApi";
-import type { CameraOut } from "../types";
+import { updateCamera, type WriteResult } from "../cameraApi";
+import type { CameraOut, CameraUpdate } from "../types";
 import { useCamera } from "../useCamera";
 import { AcceptBaseline } from "./AcceptBaseline";
 import { DrawToolbar } from "./DrawToolbar";
@@ -20,6 +21,7 @@ import {
   sceneToApi,
   type ApiScene,
   type SceneProblems,
+  type SerialisedScene,
 } from "./sceneModel";
 import { ShapeInspector } from "./ShapeInspector";
 import { ShapeList } from "./ShapeList";
@@ -53,7 +55,27 @@ function SceneEditor({ camera }: { camera: CameraOut }) {
   const [attempted, setAttempted] = useState(false);
   const [serverProblems, setServerProblems] = useState<SceneProblems>({});
   const [saveMessage, setSaveMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const write = useMutation(
+    // The editor keeps keys it does not draw (ApiScene); the server validates the whole scene.
+    ({ scene }: SerialisedScene) => updateCamera(client, camera.id, { scene: scene as CameraUpdate["scene"] }),
+    {
+      onSuccess: (result: WriteResult, { origins }) => {
+        if (result.ok) {
+          setSavedScene(result.camera.scene);
+          load(result.camera.scene);
+          setAttempted(false);
+          setSaveMessage({ ok: true, text: "Scene saved." });
+        } else {
+          const placed = placeServerIssues(result.issues, origins);
+          setServerProblems(placed.problems);
+          setSaveMessage({ ok: false, text: `Not saved: ${placed.general.join("; ") || "the server refused some shapes (marked below)."}` });
+        }
+      },
+      describe: (caught) => describeFailure(caught, "save the scene"),
+    },
+  );
+  const busy = write.busy;
+  const shownMessage = saveMessage ?? (write.error ? { ok: false, text: write.error } : null);
 
   // Stored pixel coordinates need the picture's size, so the scene is read once the picture has settled.
   const pictureSettled = snapshot.status === "missing" || snapshot.status === "error" || frame !== null || pictureBroken;
@@ -77,7 +99,7 @@ function SceneEditor({ camera }: { camera: CameraOut }) {
   const current = loaded?.ok ? JSON.stringify(sceneToApi(editor.shapes, loaded.preserved).scene) : "";
   const dirty = loaded?.ok === true && current !== loaded.saved;
 
-  const save = async () => {
+  const save = () => {
     if (!loaded?.ok) return;
     setAttempted(true);
     setServerProblems({});
@@ -86,26 +108,8 @@ function SceneEditor({ camera }: { camera: CameraOut }) {
       setSaveMessage({ ok: false, text: `Not saved: ${count === 1 ? "one shape needs" : `${count} shapes need`} attention (marked below).` });
       return;
     }
-    const { scene, origins } = sceneToApi(editor.shapes, loaded.preserved);
-    setBusy(true);
     setSaveMessage(null);
-    try {
-      const result = await writeCamera(client, { scene }, camera.id);
-      if (result.ok) {
-        setSavedScene(result.camera.scene);
-        load(result.camera.scene);
-        setAttempted(false);
-        setSaveMessage({ ok: true, text: "Scene saved." });
-      } else {
-        const placed = placeServerIssues(result.issues, origins);
-        setServerProblems(placed.problems);
-        setSaveMessage({ ok: false, text: `Not saved: ${placed.general.join("; ") || "the server refused some shapes (marked below)."}` });
-      }
-    } catch (caught) {
-      setSaveMessage({ ok: false, text: describeFailure(caught, "save the scene") });
-    } finally {
-      setBusy(false);
-    }
+    void write.run(sceneToApi(editor.shapes, loaded.preserved));
   };
 
   const selected = editor.shapes.find((shape) => shape.key === editor.selectedKey) ?? null;
@@ -166,7 +170,7 @@ function SceneEditor({ camera }: { camera: CameraOut }) {
       </div>
       <div className="card scene-savebar">
         <div className="form-actions">
-          <button type="button" className="btn btn-primary" disabled={busy || !loaded?.ok} onClick={() => void save()}>
+          <button type="button" className="btn btn-primary" disabled={busy || !loaded?.ok} onClick={save}>
             {busy ? "Saving…" : "Save scene"}
           </button>
           <button
@@ -184,8 +188,8 @@ function SceneEditor({ camera }: { camera: CameraOut }) {
           </button>
           <span className="muted">{dirty ? "Unsaved changes." : "No unsaved changes."}</span>
         </div>
-        <p role="status" data-testid="scene-save-result" className={saveMessage ? (saveMessage.ok ? "state-ok" : "field-error") : undefined}>
-          {saveMessage?.text ?? ""}
+        <p role="status" data-testid="scene-save-result" className={shownMessage ? (shownMessage.ok ? "state-ok" : "field-error") : undefined}>
+          {shownMessage?.text ?? ""}
         </p>
       </div>
       <AcceptBaseline cameraId={camera.id} />

@@ -1,6 +1,5 @@
 import { useRef, useState, type FormEvent } from "react";
 import { ApiError } from "../../../api/client";
-import type { Schemas } from "../../../api/schemas";
 import { useAuth } from "../../../auth/AuthContext";
 import { describeError, fieldOfError } from "../../../api/errors";
 import { FormField } from "../../../components/FormField";
@@ -54,8 +53,7 @@ export function DecisionPanel({ violation, reasons, reasonsError, onDecided, onC
     try {
       const outcome = await client.POST("/api/v1/challan/violations/{violation_id}/decision", {
         params: { path: { violation_id: violation.id } },
-        // Fields with a default may be left out; the generated type marks them required.
-        body: decisionBody(kind, form, violation) as Schemas["safecity__challan__schemas__DecisionIn"],
+        body: decisionBody(kind, form, violation),
       });
       onDecided(outcome);
     } catch (caught) {

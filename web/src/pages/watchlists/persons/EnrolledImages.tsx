@@ -8,7 +8,7 @@ export function EnrolledImages({
   onRemove,
 }: {
   subject: Subject;
-  onRemove: (image: SubjectImage) => Promise<void>;
+  onRemove: (image: SubjectImage) => Promise<unknown>;
 }) {
   if (subject.images.length === 0)
     return <p className="state">No face images yet: live cameras cannot match {subject.name} until one is enrolled.</p>;

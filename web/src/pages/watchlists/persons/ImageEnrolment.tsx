@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from "react";
+import { useMutation } from "../../../api/useMutation";
 import { useAuth } from "../../../auth/AuthContext";
 import { FormField } from "../../../components/FormField";
 import { SubmitActions } from "../../../components/SubmitActions";
@@ -22,39 +23,46 @@ export function ImageEnrolment({ subjectId, onEnrolled }: { subjectId: string; o
   const [files, setFiles] = useState<File[]>([]);
   const [outcomes, setOutcomes] = useState<EnrolmentOutcome[]>([]);
   const [missing, setMissing] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const enrolOne = (file: File): Promise<EnrolmentOutcome> => {
+    const form = new FormData();
+    form.append("file", file, file.name);
+    return client
+      .POST("/api/v1/watchlists/persons/{subject_id}/images", { params: { path: { subject_id: subjectId } }, body: form as never })
+      .then(
+        (enrolled): EnrolmentOutcome => ({ fileName: file.name, enrolled: true, notes: enrolled.notes }),
+        (caught: unknown): EnrolmentOutcome => ({ fileName: file.name, enrolled: false, reason: refusalReason(caught) }),
+      );
+  };
+  const enrol = useMutation(
+    async (chosen: File[]) => {
+      const results: EnrolmentOutcome[] = [];
+      for (const file of chosen) {
+        results.push(await enrolOne(file));
+        setOutcomes([...results]);
+      }
+      return results;
+    },
+    {
+      onSuccess: (results) => {
+        if (results.some((r) => r.enrolled)) onEnrolled();
+      },
+    },
+  );
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const titleId = `${id}-title`;
   const refused = outcomes.filter((o) => !o.enrolled);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (files.length === 0) {
       setMissing("Choose one or more photos first.");
       inputRef.current?.focus();
       return;
     }
-    setBusy(true);
     setMissing(undefined);
     setOutcomes([]);
-    const results: EnrolmentOutcome[] = [];
-    for (const file of files) {
-      const form = new FormData();
-      form.append("file", file, file.name);
-      try {
-        const enrolled = await client.POST("/api/v1/watchlists/persons/{subject_id}/images", {
-          params: { path: { subject_id: subjectId } },
-          body: form as never,
-        });
-        results.push({ fileName: file.name, enrolled: true, notes: enrolled.notes });
-      } catch (caught) {
-        results.push({ fileName: file.name, enrolled: false, reason: refusalReason(caught) });
-      }
-      setOutcomes([...results]);
-    }
-    setBusy(false);
-    if (results.some((r) => r.enrolled)) onEnrolled();
+    void enrol.run(files);
   };
 
   return (
@@ -84,7 +92,7 @@ export function ImageEnrolment({ subjectId, onEnrolled }: { subjectId: string; o
           />
         )}
       </FormField>
-      <SubmitActions label="Enrol images" busyLabel="Enrolling…" busy={busy} />
+      <SubmitActions label="Enrol images" busyLabel="Enrolling…" busy={enrol.busy} />
       <div role="status" aria-live="polite" id={`${id}-outcomes`} data-testid="enrolment-outcomes">
         {outcomes.length > 0 ? (
           <ul className="wl-outcomes">

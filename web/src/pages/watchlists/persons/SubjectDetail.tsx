@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router";
+import { useMutation } from "../../../api/useMutation";
 import { useResource } from "../../../api/useResource";
 import { useAuth } from "../../../auth/AuthContext";
 import { useNavigateWithMessage } from "../../../components/arrivalMessage";
@@ -9,7 +10,7 @@ import { formErrorsOf } from "../shared/apiErrors";
 import { expiryText } from "../shared/expiry";
 import { StatusLine, type Status } from "../shared/StatusLine";
 import { SUBJECTS_PATH } from "../paths";
-import { subjectCategoryLabel, type SubjectImage } from "../types";
+import { subjectCategoryLabel, type Subject, type SubjectImage } from "../types";
 import { EnrolledImages } from "./EnrolledImages";
 import { ImageEnrolment } from "./ImageEnrolment";
 import { SubjectForm } from "./SubjectForm";
@@ -31,6 +32,27 @@ export function SubjectDetail() {
   );
   const [status, setStatus] = useState<Status | null>(null);
   const subject = resource.data;
+  const deleteSubject = useMutation(
+    (deleted: Subject) => client.DELETE("/api/v1/watchlists/persons/{subject_id}", { params: { path: { subject_id: deleted.id } } }),
+    {
+      onSuccess: (_, deleted) =>
+        navigateWithMessage(SUBJECTS_PATH, `Deleted ${deleted.name} (${deleted.id}) and their face images.`),
+      onError: (caught) => setStatus({ kind: "error", text: errorText(caught) }),
+    },
+  );
+  const removeImage = useMutation(
+    (of: Subject, image: SubjectImage) =>
+      client.DELETE("/api/v1/watchlists/persons/{subject_id}/images/{image_id}", {
+        params: { path: { subject_id: of.id, image_id: image.id } },
+      }),
+    {
+      onSuccess: (_, of) => {
+        setStatus({ kind: "ok", text: `Removed an image of ${of.name}.` });
+        reload();
+      },
+      onError: (caught) => setStatus({ kind: "error", text: `Could not remove the image: ${errorText(caught)}` }),
+    },
+  );
 
   if (!subject)
     return (
@@ -39,26 +61,6 @@ export function SubjectDetail() {
         <StateMessage resource={resource} what="this watchlist subject" />
       </section>
     );
-
-  const deleteSubject = async () => {
-    try {
-      await client.DELETE("/api/v1/watchlists/persons/{subject_id}", { params: subjectPath });
-      navigateWithMessage(SUBJECTS_PATH, `Deleted ${subject.name} (${subject.id}) and their face images.`);
-    } catch (caught) {
-      setStatus({ kind: "error", text: errorText(caught) });
-    }
-  };
-  const removeImage = async (image: SubjectImage) => {
-    try {
-      await client.DELETE("/api/v1/watchlists/persons/{subject_id}/images/{image_id}", {
-        params: { path: { subject_id: subjectId, image_id: image.id } },
-      });
-      setStatus({ kind: "ok", text: `Removed an image of ${subject.name}.` });
-      reload();
-    } catch (caught) {
-      setStatus({ kind: "error", text: `Could not remove the image: ${errorText(caught)}` });
-    }
-  };
 
   return (
     <section aria-labelledby="subject-title">
@@ -69,7 +71,7 @@ export function SubjectDetail() {
           label="Delete person"
           question={`Delete ${subject.name} and all their face images?`}
           confirmLabel="Delete person"
-          onConfirm={deleteSubject}
+          onConfirm={() => deleteSubject.run(subject)}
         />
       </div>
       <p className="muted" data-testid="subject-summary">
@@ -80,7 +82,7 @@ export function SubjectDetail() {
       <StatusLine status={status} testId="subject-status" />
       <section className="card" aria-labelledby="images-title">
         <h3 id="images-title">Face images</h3>
-        <EnrolledImages subject={subject} onRemove={removeImage} />
+        <EnrolledImages subject={subject} onRemove={(image) => removeImage.run(subject, image)} />
       </section>
       <ImageEnrolment subjectId={subject.id} onEnrolled={reload} />
       <SubjectForm

@@ -5,7 +5,7 @@ import { formErrorsOf } from "./apiErrors";
 
 async function refusal(status: number, body: unknown): Promise<unknown> {
   const client = new ApiClient({ fetch: vi.fn(async () => jsonResponse(status, body)), storage: null });
-  return client.post("/api/v1/hotlists", {}).catch((e: unknown) => e);
+  return client.POST("/api/v1/hotlists", { body: {} as never }).catch((e: unknown) => e);
 }
 
 describe("refusals shown next to the field that caused them", () => {

@@ -11,7 +11,7 @@ export function EntriesTable({
 }: {
   entries: readonly HotlistEntry[];
   onEdit: (entry: HotlistEntry) => void;
-  onRemove: (entry: HotlistEntry) => Promise<void>;
+  onRemove: (entry: HotlistEntry) => Promise<unknown>;
 }) {
   if (entries.length === 0) return <p className="state">No plates on this list yet.</p>;
   const columns: readonly Column<HotlistEntry>[] = [

@@ -1,5 +1,6 @@
 import { useRef, useState } from "react";
 import { Link, useParams } from "react-router";
+import { useMutation } from "../../../api/useMutation";
 import { useResource } from "../../../api/useResource";
 import { useAuth } from "../../../auth/AuthContext";
 import { useNavigateWithMessage } from "../../../components/arrivalMessage";
@@ -8,7 +9,7 @@ import { ConfirmButton } from "../../../components/ConfirmButton";
 import { formErrorsOf } from "../shared/apiErrors";
 import { StatusLine, type Status } from "../shared/StatusLine";
 import { HOTLISTS_PATH } from "../paths";
-import { hotlistKindLabel, type HotlistEntry } from "../types";
+import { hotlistKindLabel, type Hotlist, type HotlistEntry } from "../types";
 import { CsvImport } from "./CsvImport";
 import { EntriesTable } from "./EntriesTable";
 import { EntryForm } from "./EntryForm";
@@ -51,6 +52,30 @@ export function HotlistDetail() {
   };
   const list = hotlist.resource.data;
   const rows = entries.resource.data ?? [];
+  const deleteList = useMutation(
+    (deleted: Hotlist) => client.DELETE("/api/v1/hotlists/{hotlist_id}", { params: { path: { hotlist_id: deleted.id } } }),
+    {
+      onSuccess: (_, deleted) =>
+        navigateWithMessage(HOTLISTS_PATH, `Deleted hotlist ${deleted.name} and its ${plates(deleted.entries)}.`),
+      onError: (caught) => setStatus({ kind: "error", text: firstError(caught) }),
+    },
+  );
+  const removeEntry = useMutation(
+    (from: Hotlist, entry: HotlistEntry) =>
+      client.DELETE("/api/v1/hotlists/{hotlist_id}/entries/{entry_id}", {
+        params: { path: { hotlist_id: from.id, entry_id: entry.id } },
+      }),
+    {
+      onSuccess: (_, from, entry) => {
+        if (editing?.id === entry.id) setEditing(null);
+        platesHeadingRef.current?.focus();
+        setStatus({ kind: "ok", text: `Removed ${entry.plate} from ${from.name}.` });
+        reloadAll();
+      },
+      onError: (caught, _from, entry) =>
+        setStatus({ kind: "error", text: `Could not remove ${entry.plate}: ${firstError(caught)}` }),
+    },
+  );
 
   if (!list)
     return (
@@ -60,27 +85,6 @@ export function HotlistDetail() {
       </section>
     );
 
-  const deleteList = async () => {
-    try {
-      await client.DELETE("/api/v1/hotlists/{hotlist_id}", { params: { path: { hotlist_id: list.id } } });
-      navigateWithMessage(HOTLISTS_PATH, `Deleted hotlist ${list.name} and its ${plates(list.entries)}.`);
-    } catch (caught) {
-      setStatus({ kind: "error", text: firstError(caught) });
-    }
-  };
-  const removeEntry = async (entry: HotlistEntry) => {
-    try {
-      await client.DELETE("/api/v1/hotlists/{hotlist_id}/entries/{entry_id}", {
-        params: { path: { hotlist_id: list.id, entry_id: entry.id } },
-      });
-      if (editing?.id === entry.id) setEditing(null);
-      platesHeadingRef.current?.focus();
-      setStatus({ kind: "ok", text: `Removed ${entry.plate} from ${list.name}.` });
-      reloadAll();
-    } catch (caught) {
-      setStatus({ kind: "error", text: `Could not remove ${entry.plate}: ${firstError(caught)}` });
-    }
-  };
 
   return (
     <section aria-labelledby="hotlist-title">
@@ -91,7 +95,7 @@ export function HotlistDetail() {
           label="Delete hotlist"
           question={`Delete ${list.name} and its ${plates(list.entries)}?`}
           confirmLabel="Delete hotlist"
-          onConfirm={deleteList}
+          onConfirm={() => deleteList.run(list)}
         />
       </div>
       <p className="muted" data-testid="hotlist-summary">
@@ -131,7 +135,7 @@ export function HotlistDetail() {
         Plates on {list.name}
       </h2>
       <StateMessage resource={entries.resource} what="plates" />
-      {entries.resource.data ? <EntriesTable entries={rows} onEdit={setEditing} onRemove={removeEntry} /> : null}
+      {entries.resource.data ? <EntriesTable entries={rows} onEdit={setEditing} onRemove={(entry) => removeEntry.run(list, entry)} /> : null}
       <CsvImport hotlistId={list.id} onImported={reloadAll} />
       <HotlistForm
         key={list.updated_at}
