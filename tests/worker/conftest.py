@@ -99,6 +99,7 @@ class Harness:
         stop = asyncio.Event()
         task = asyncio.create_task(worker.run(stop))
         try:
+            await asyncio.wait_for(worker.started.wait(), 60)
             yield worker
         finally:
             stop.set()

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from safecity.challan.events import SignalPhaseEvent
 from safecity.challan.models import SignalPhaseChange
-from safecity.core.bus import Event, EventBus
+from safecity.core.bus import Event, EventBus, LiveFeed
 from safecity.core.db import Database, utcnow
 from safecity.pipeline.rules.signals import ControllerFeed
 from safecity.pipeline.rules.traffic_config import SignalPhase
@@ -58,12 +58,17 @@ def seed_phases(database: Database, feed: ControllerFeed, seconds: float = SEED_
     return len(rows)
 
 
+def listen_to_signal_phases(bus: EventBus) -> LiveFeed:
+    """Start listening now: every phase change published from here on reaches `follow_signal_phases`."""
+    return bus.listen([TOPIC])
+
+
 async def follow_signal_phases(
-    bus: EventBus, database: Database, stop: asyncio.Event, feed: ControllerFeed
+    live: LiveFeed, database: Database, stop: asyncio.Event, feed: ControllerFeed
 ) -> None:
-    """Until `stop`: every phase change published on the bus reaches `feed` (listening starts before seeding,
-    so no change falls between the two)."""
-    live = bus.listen([TOPIC])
+    """Until `stop`: every phase change on `live` reaches `feed`. The caller opened `live` before this runs,
+    so the seed from the database that follows leaves no gap, and a change published after the worker
+    started is never missed."""
     try:
         try:
             seeded = await asyncio.to_thread(seed_phases, database, feed)

@@ -23,7 +23,7 @@ from safecity.cameras.live_frames import LiveFrames, live_frames_dir
 from safecity.cameras.models import Camera
 from safecity.cameras.service import cameras_for_worker, stream_addresses
 from safecity.config import Settings
-from safecity.core.bus import EventBus
+from safecity.core.bus import EventBus, LiveFeed
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
 from safecity.evidence.holds import HoldChecker
@@ -37,7 +37,7 @@ from safecity.worker.context_frames import ContextFrames, ContextSettings
 from safecity.worker.detector import load_detector
 from safecity.worker.publisher import ThreadPublisher
 from safecity.worker.reader_pool import ReaderPool
-from safecity.worker.signal_phases import follow_signal_phases
+from safecity.worker.signal_phases import follow_signal_phases, listen_to_signal_phases
 
 log = logging.getLogger(__name__)
 
@@ -75,18 +75,26 @@ class CameraWorker:
         self.media = MediaStore(settings.media_dir)
         self.runners: dict[str, CameraRunner] = {}
         self.signal_feed = ControllerFeed()
+        self.started = asyncio.Event()  # set once the worker's bus listeners are open
         self._context: RunnerContext | None = None
 
     async def run(self, stop: asyncio.Event) -> None:
         """Run until `stop` is set; then every camera is closed and pending events are stored."""
         publisher = ThreadPublisher(self._bus, asyncio.get_running_loop())
         self._context = await asyncio.to_thread(self._prepare, publisher)
-        commands = asyncio.create_task(self._follow_commands(stop))
+        commands = asyncio.create_task(
+            self._follow_commands(self._bus.listen([CameraCommandEvent.model_fields["type"].default]), stop)
+        )
         signals = (
-            asyncio.create_task(follow_signal_phases(self._bus, self._database, stop, self.signal_feed))
+            asyncio.create_task(
+                follow_signal_phases(
+                    listen_to_signal_phases(self._bus), self._database, stop, self.signal_feed
+                )
+            )
             if self.options.follow_signals
             else None
         )
+        self.started.set()
         log.info("worker %s started", self.options.worker_id)
         due = {"reconcile": 0.0, "heartbeat": 0.0, "retention": time.monotonic() + 60.0}
         try:
@@ -192,8 +200,7 @@ class CameraWorker:
         except Exception as exc:
             log.error("worker %s heartbeat not published: %s", self.options.worker_id, exc)
 
-    async def _follow_commands(self, stop: asyncio.Event) -> None:
-        feed = self._bus.listen([CameraCommandEvent.model_fields["type"].default])
+    async def _follow_commands(self, feed: LiveFeed, stop: asyncio.Event) -> None:
         try:
             async for event in feed:
                 if stop.is_set():
