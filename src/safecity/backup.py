@@ -225,21 +225,15 @@ def restore(settings: Settings, source: Path) -> BackupReport:
     _restore_database(url, source, method, manifest["database"].get("revision"))
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     for name in sorted(files):
-        if name.startswith("media/"):
-            target = settings.media_dir / name.removeprefix("media/")
-        elif name.startswith("keys/"):
-            target = settings.data_dir / name.removeprefix("keys/")
-        else:
+        target = _restored_path(settings, name)
+        if target is None:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source / name, target)
     report = BackupReport(source, method)
     for name, expected in sorted(files.items()):
-        if name.startswith("media/"):
-            target = settings.media_dir / name.removeprefix("media/")
-        elif name.startswith("keys/"):
-            target = settings.data_dir / name.removeprefix("keys/")
-        else:
+        target = _restored_path(settings, name)
+        if target is None:
             continue
         report.files += 1
         if hash_file(target) != expected:
@@ -368,3 +362,12 @@ def _reset_sequences(connection: Any) -> None:
                     # Names come from our own table metadata, never from input.
                     highest = f"SELECT COALESCE(MAX({column.name}), 0) + 1 FROM {table.name}"  # noqa: S608
                     connection.execute(text(f"SELECT setval('{sequence}', ({highest}), false)"))
+
+
+def _restored_path(settings: Settings, name: str) -> Path | None:
+    """Where a file of the backup (`media/...`, `keys/...`) goes back to; None for the database dump."""
+    if name.startswith("media/"):
+        return settings.media_dir / name.removeprefix("media/")
+    if name.startswith("keys/"):
+        return settings.data_dir / name.removeprefix("keys/")
+    return None

@@ -78,19 +78,9 @@ def audit_as_cli(
     case_ref: str = "",
 ) -> None:
     """An audit entry for what the command-line user did, in the caller's transaction."""
-    from safecity.core.audit.service import AuditRecord, append
+    from safecity.core.audit.actors import Actor, audit_change
 
-    append(
-        session,
-        AuditRecord(
-            actor=cli_user(),
-            role=CLI_ROLE,
-            action=action,
-            object_type=object_type,
-            object_id=object_id,
-            purpose=purpose,
-            case_ref=case_ref,
-            client_address=CLI_ADDRESS,
-            details=details,
-        ),
+    actor = Actor(cli_user(), CLI_ROLE, CLI_ADDRESS)
+    audit_change(
+        session, actor, action, object_type, object_id, details or {}, purpose=purpose, case_ref=case_ref
     )
