@@ -1,4 +1,4 @@
-"""`safecity demo`: the whole stack in one process group on a fresh data directory, with seeded users."""
+"""`safecity demo`: the whole stack in one process group on a fresh data directory, seeded users and units."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from safecity.core.auth.permissions import Role
 from safecity.core.auth.service import create_user
 from safecity.core.db import Database
 from safecity.core.schema import upgrade
+from safecity.dispatch.units import UnitType, create_unit
 from safecity.server import run_server
 from safecity.video.retention import RetentionPolicy
 from safecity.worker.runtime import BackgroundWorker
@@ -29,6 +30,17 @@ DEMO_USERS: tuple[tuple[str, Role, str], ...] = (
     ("investigator", Role.INVESTIGATOR, "Investigating Officer"),
     ("traffic", Role.TRAFFIC_OFFICER, "Traffic Officer"),
     ("auditor", Role.AUDITOR, "Internal Auditor"),
+)
+
+# Police and rescue units on duty near the sample cameras, so an incident opened in the demo has units to
+# recommend and dispatch: (id, callsign, type, area, latitude, longitude).
+DEMO_UNITS: tuple[tuple[str, str, UnitType, str, float, float], ...] = (
+    ("lhr-dolphin-11", "DLP-11", UnitType.DOLPHIN, "Gulberg", 31.5300, 74.3480),
+    ("lhr-pru-3", "PRU-3", UnitType.PRU, "Walled City", 31.5830, 74.3140),
+    ("lhr-rescue-7", "R1122-7", UnitType.AMBULANCE, "Model Town", 31.4800, 74.3050),
+    ("lhr-fire-2", "FIRE-2", UnitType.FIRE, "Lahore", 31.5560, 74.3270),
+    ("isb-patrol-1", "ISB-P1", UnitType.POLICE_PATROL, "G-7", 33.7000, 73.0700),
+    ("isb-rescue-1", "ISB-R1", UnitType.AMBULANCE, "G-6", 33.6850, 73.0480),
 )
 
 
@@ -49,6 +61,17 @@ def seed_users(database: Database) -> list[tuple[str, str, str]]:
     return created
 
 
+def seed_units(database: Database) -> int:
+    """Put the demo's units on duty (available, with a position); returns how many."""
+    now = datetime.now(UTC)
+    with database.session() as session:
+        for unit_id, callsign, unit_type, area, latitude, longitude in DEMO_UNITS:
+            create_unit(
+                session, unit_id, callsign, unit_type, now, area=area, latitude=latitude, longitude=longitude
+            )
+    return len(DEMO_UNITS)
+
+
 def run_demo(*, data_dir: Path | None, host: str, port: int, console: Console) -> None:
     directory = data_dir or fresh_data_dir()
     settings = load_settings(None, data_dir=directory, http={"host": host, "port": port})
@@ -57,12 +80,14 @@ def run_demo(*, data_dir: Path | None, host: str, port: int, console: Console) -
     database = Database(settings.resolved_database_url)
     try:
         users = seed_users(database)
+        units = seed_units(database)
     finally:
         database.dispose()
     table = Table("username", "role", "password", title="Demo users (shown once)")
     for username, role, password in users:
         table.add_row(username, role, password)
     console.print(table)
+    console.print(f"{units} police and rescue units on duty near the sample cameras")
     console.print(f"data directory: {directory.resolve()}")
     console.print(f"console: http://{host}:{port}/   API docs: http://{host}:{port}/api/docs")
     worker = BackgroundWorker(
