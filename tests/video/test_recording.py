@@ -71,6 +71,22 @@ def test_a_stream_is_recorded_in_contiguous_segments_by_stream_copy(
     assert segments[0].path.relative_to(store.root).parts[:2] == ("cam-1", "2027-01-15")
 
 
+def test_a_looping_file_is_recorded_for_as_long_as_it_plays_on_one_continuous_timeline(
+    short_clip: Path, store: SegmentStore
+) -> None:
+    recorder = SegmentRecorder(
+        str(short_clip), "cam-loop", store, segment_seconds=1, realtime=False, start_time=T0, loop=True
+    ).start()
+    # The clip is 2 s long: 6 s of footage means it was recorded three times over.
+    assert wait_for(lambda: any(s.end >= T0 + 6 for s in store.segments("cam-loop", start=T0)))
+    assert recorder.status is SourceStatus.ONLINE
+    recorder.close()
+
+    segments = store.segments("cam-loop", start=T0)
+    assert segments[0].start == pytest.approx(T0)
+    assert all(a.end == pytest.approx(b.start) for a, b in itertools.pairwise(segments))
+
+
 def test_the_index_is_rebuilt_from_disk_after_a_restart(h264_clip: Path, store: SegmentStore) -> None:
     recorded = record_file(h264_clip, store, "cam-1", T0)
 

@@ -46,6 +46,7 @@ class CameraFeed:
                 segment_seconds=segment_seconds,
                 options=options,
                 backoff=backoff,
+                loop=loop,
             )
             if store is not None
             else None

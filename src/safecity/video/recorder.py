@@ -57,9 +57,12 @@ class SegmentRecorder:
         read_timeout: float = 5.0,
         realtime: bool | None = None,
         start_time: float | None = None,
+        loop: bool = False,
     ) -> None:
         """realtime: None = live URLs as they come, files paced to their natural speed; False copies a
-        file as fast as it can. start_time: epoch seconds of a file's first frame (default: reading start)."""
+        file as fast as it can. start_time: epoch seconds of a file's first frame (default: reading start).
+        loop: a file that ends is recorded again from its start, its timeline continuing where the last
+        segment ended (a camera that loops a clip, like the demo's, records for as long as it runs)."""
         if segment_seconds <= 0:
             raise ValueError(f"segment_seconds must be positive, got {segment_seconds}")
         self.camera_id = check_camera_id(camera_id)
@@ -76,6 +79,9 @@ class SegmentRecorder:
         self._read_timeout = read_timeout
         self._paced = realtime if realtime is not None else not is_live(self.kind)
         self._start_time = start_time
+        self._loop = loop and self.kind is StreamKind.FILE
+        self._last_end: float | None = None
+        self._resume_at: float | None = None
         self._closed = threading.Event()
         self._connection = Connection(self.camera_id, self.url, on_state, self._closed, reader="recorder")
         self._thread = threading.Thread(
@@ -148,7 +154,12 @@ class SegmentRecorder:
         except FFMPEG_ERRORS as exc:
             self._connection.went_offline(describe(exc))
             raise SourceError(describe(exc)) from exc
-        if self._closed.is_set() or not is_live(self.kind):
+        if self._closed.is_set():
+            return True
+        if not is_live(self.kind):
+            if self._loop and got_packets:
+                self._resume_at = self._last_end
+                return False
             return True
         self._connection.went_offline("stream ended")
         return False
@@ -171,7 +182,9 @@ class SegmentRecorder:
                     if not packet.is_keyframe:
                         continue  # a segment must start on a keyframe to be playable
                     first_pts = packet.pts
-                    session_start = self._start_time if self._start_time is not None else time.time()
+                    session_start = next(
+                        (t for t in (self._resume_at, self._start_time) if t is not None), time.time()
+                    )
                 offset = float((packet.pts - first_pts) * stream.time_base)
                 if pacer is not None:
                     pacer.wait_until(offset)
@@ -205,6 +218,7 @@ class SegmentRecorder:
             writer.path.unlink(missing_ok=True)
             return
         segment = self._store.finish(writer.path, self.camera_id, writer.start, end)
+        self._last_end = segment.end
         self._segments += 1
         self._bytes += segment.size_bytes
         log.debug("camera %s: segment %s (%.1f s)", self.camera_id, segment.path.name, segment.duration)
