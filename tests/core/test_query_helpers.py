@@ -1,7 +1,9 @@
-"""The small query helpers every domain's service uses: a row or its not-found error; optional filters."""
+"""The small query helpers every domain's service uses: a row or its not-found error; optional filters;
+a time within a window either side of a moment."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -9,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import QueryableAttribute
 
 from safecity.core.auth.models import User
-from safecity.core.db import Database, get_or_raise, where_given
+from safecity.core.db import Database, get_or_raise, where_given, within
 from safecity.core.errors import NotFoundError
 
 
@@ -51,3 +53,21 @@ def test_a_list_means_one_of_and_a_value_means_equal_to(database: Database) -> N
 def test_false_is_a_wanted_value(database: Database) -> None:
     add_users(database, ("alice", "operator", True), ("bob", "supervisor", False))
     assert usernames(database, (User.is_active, False)) == ["bob"]
+
+
+def test_within_a_window_includes_both_ends_and_nothing_past_them(database: Database) -> None:
+    moment = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
+    window = timedelta(minutes=10)
+    created = {
+        "too_early": moment - window - timedelta(seconds=1),
+        "first": moment - window,
+        "middle": moment + timedelta(minutes=3),
+        "last": moment + window,
+        "too_late": moment + window + timedelta(seconds=1),
+    }
+    with database.session() as session:
+        for name, at in created.items():
+            session.add(User(username=name, role="operator", password_hash="x", created_at=at))
+    with database.session() as session:
+        found = session.scalars(select(User.username).where(within(User.created_at, moment, window)))
+        assert sorted(found) == ["first", "last", "middle"]

@@ -14,7 +14,7 @@ from safecity.challan.clips import ensure_clip
 from safecity.challan.events import SignalPhaseEvent, derived_id
 from safecity.challan.evidence import evidence_of
 from safecity.challan.fines import format_minor
-from safecity.challan.pdf import render_ticket_pdf
+from safecity.challan.pdf import stored_ticket_pdf
 from safecity.challan.registry import RegistryError, import_records, parse_registry_csv
 from safecity.challan.runtime import ChallanRuntimeDep
 from safecity.challan.schemas import (
@@ -149,15 +149,7 @@ def get_ticket(number: str, services: ServicesDep, _: Reader) -> TicketOut:
 )
 def ticket_pdf(number: str, services: ServicesDep, runtime: ChallanRuntimeDep, _: Reader) -> Response:
     with services.database.session() as session:
-        ticket = ticket_service.get_ticket(session, number)
-        violation = validation.get_violation(session, ticket.violation_id)
-        pdf = render_ticket_pdf(
-            ticket,
-            violation,
-            evidence_of(session, violation.id),
-            services.media,
-            runtime.settings.public_base_url,
-        )
+        pdf = stored_ticket_pdf(session, number, services.media, runtime.settings.public_base_url)
     headers = {"Content-Disposition": f'inline; filename="{number}.pdf"'}
     return Response(pdf, media_type="application/pdf", headers=headers)
 

@@ -20,12 +20,13 @@ from safecity.challan.clips import initial_clip_status
 from safecity.challan.events import ViolationDetectedEvent, derived_id
 from safecity.challan.evidence import EvidenceKind, add_evidence
 from safecity.challan.models import ChallanPlateRead, Violation
+from safecity.challan.offences import same_offence
 from safecity.challan.registry import vehicle_matches
 from safecity.challan.runtime import ChallanRuntime
 from safecity.challan.signal_feed import phase_at
 from safecity.challan.vocabulary import RULE_TOPICS, Queue, RegistryStatus, ViolationStatus, ViolationType
 from safecity.core.bus import Event
-from safecity.core.db import utcnow
+from safecity.core.db import utcnow, within
 from safecity.core.logs import get_logger
 from safecity.pipeline.rules.traffic_config import SignalPhase
 from safecity.vision.plates.keys import read_key
@@ -189,17 +190,12 @@ def mark_if_duplicate(session: Session, runtime: ChallanRuntime, violation: Viol
     """The same plate, violation and camera within the window is one violation: later ones are duplicates."""
     if violation.plate_key is None or violation.status != ViolationStatus.PENDING.value:
         return
-    window = timedelta(seconds=runtime.settings.dedup_window_seconds)
     first = session.scalar(
         select(Violation)
         .where(
             Violation.id != violation.id,
-            Violation.plate_key == violation.plate_key,
-            Violation.violation_type == violation.violation_type,
-            Violation.camera_id == violation.camera_id,
             Violation.status.in_([ViolationStatus.PENDING.value, ViolationStatus.ACCEPTED.value]),
-            Violation.occurred_at >= violation.occurred_at - window,
-            Violation.occurred_at <= violation.occurred_at + window,
+            *same_offence(Violation, violation, runtime.settings),
         )
         .order_by(Violation.occurred_at, Violation.created_at)
         .limit(1)
@@ -219,8 +215,7 @@ def _plate_for(session: Session, runtime: ChallanRuntime, violation: Violation) 
         .where(
             ChallanPlateRead.camera_id == violation.camera_id,
             ChallanPlateRead.track_id == violation.track_id,
-            ChallanPlateRead.time >= violation.occurred_at - window,
-            ChallanPlateRead.time <= violation.occurred_at + window,
+            within(ChallanPlateRead.time, violation.occurred_at, window),
         )
         .order_by(ChallanPlateRead.confidence.desc())
         .limit(1)
@@ -268,8 +263,7 @@ def ingest_plate_read(session: Session, runtime: ChallanRuntime, event: PlateRea
                 Violation.track_id == read.track_id,
                 Violation.plate_key.is_(None),
                 Violation.status == ViolationStatus.PENDING.value,
-                Violation.occurred_at >= read.time - window,
-                Violation.occurred_at <= read.time + window,
+                within(Violation.occurred_at, read.time, window),
             )
         )
         for violation in waiting:

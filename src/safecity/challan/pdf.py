@@ -13,11 +13,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from sqlalchemy.orm import Session
 
-from safecity.challan.evidence import PDF_ORDER
+from safecity.challan.evidence import PDF_ORDER, evidence_of
 from safecity.challan.fines import format_minor
 from safecity.challan.models import Ticket, Violation, ViolationEvidence
 from safecity.challan.schemas import verify_path
+from safecity.challan.tickets import get_ticket
+from safecity.challan.validation import get_violation
 from safecity.core.media import MediaError, MediaStore
 
 MAX_IMAGES = 4
@@ -33,6 +36,13 @@ def qr_png(text: str) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def stored_ticket_pdf(session: Session, number: str, media: MediaStore | None, base_url: str) -> bytes:
+    """The PDF of ticket `number` with its violation's evidence (NotFoundError when there is none)."""
+    ticket = get_ticket(session, number)
+    violation = get_violation(session, ticket.violation_id)
+    return render_ticket_pdf(ticket, violation, evidence_of(session, violation.id), media, base_url)
 
 
 def render_ticket_pdf(

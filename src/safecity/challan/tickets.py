@@ -13,6 +13,7 @@ from safecity.challan.errors import ConflictError, NotFoundError
 from safecity.challan.events import TicketIssuedEvent, derived_id
 from safecity.challan.evidence import evidence_of
 from safecity.challan.models import Ticket, Violation
+from safecity.challan.offences import same_offence
 from safecity.challan.registry import RegistryRecord
 from safecity.challan.runtime import ChallanRuntime
 from safecity.challan.vocabulary import TRANSITIONS, UNPAID, TicketStatus
@@ -80,15 +81,10 @@ def existing_ticket_for(session: Session, runtime: ChallanRuntime, violation: Vi
     """A ticket already issued for the same plate, violation and camera within the dedup window."""
     if violation.plate_key is None:
         return None
-    window = timedelta(seconds=runtime.settings.dedup_window_seconds)
     return session.scalar(
         select(Ticket)
         .where(
-            Ticket.plate_key == violation.plate_key,
-            Ticket.violation_type == violation.violation_type,
-            Ticket.camera_id == violation.camera_id,
-            Ticket.occurred_at >= violation.occurred_at - window,
-            Ticket.occurred_at <= violation.occurred_at + window,
+            *same_offence(Ticket, violation, runtime.settings),
             Ticket.status != TicketStatus.CANCELLED.value,
         )
         .limit(1)

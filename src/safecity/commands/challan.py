@@ -127,24 +127,13 @@ def pdf(
     config: common.ConfigOption = None,
 ) -> None:
     """Render a ticket as PDF with its evidence and verification QR code."""
-    from safecity.challan import tickets as ticket_service
     from safecity.challan.errors import ChallanError
-    from safecity.challan.evidence import evidence_of
-    from safecity.challan.pdf import render_ticket_pdf
-    from safecity.challan.validation import get_violation
+    from safecity.challan.pdf import stored_ticket_pdf
 
     settings, database, runtime = _open(config)
     try:
         with database.session() as session:
-            ticket = ticket_service.get_ticket(session, number)
-            violation = get_violation(session, ticket.violation_id)
-            content = render_ticket_pdf(
-                ticket,
-                violation,
-                evidence_of(session, violation.id),
-                runtime.media,
-                settings.challan.public_base_url,
-            )
+            content = stored_ticket_pdf(session, number, runtime.media, settings.challan.public_base_url)
     except ChallanError as exc:
         common.fail(str(exc), common.ExitCode.NOT_FOUND)
     finally:

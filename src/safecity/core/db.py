@@ -9,10 +9,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import DateTime, Engine, MetaData, Select, create_engine, event, text
+from sqlalchemy import ColumnElement, DateTime, Engine, MetaData, Select, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, QueryableAttribute, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
@@ -52,6 +52,11 @@ def where_given(query: Select[_Rows], *filters: tuple[QueryableAttribute[Any], o
             column.in_(list(wanted)) if isinstance(wanted, list | tuple) else column == wanted
         )
     return query
+
+
+def within(column: QueryableAttribute[datetime], moment: datetime, window: timedelta) -> ColumnElement[bool]:
+    """`column` at most `window` before or after `moment` (both ends included)."""
+    return column.between(moment - window, moment + window)
 
 
 def utcnow() -> datetime:

@@ -124,12 +124,13 @@ async def forensic(
                 k=k,
                 retention_days=retention_days,
             )
-        return ForensicOut.model_validate(
-            {
-                "probe_box": face.box.as_list(),
-                "model": face.embedding.model_id,
-                "sightings": [h.to_dict() for h in hits],
-            }
+        return ForensicOut(
+            probe_box=face.box.as_list(),
+            model=face.embedding.model_id,
+            sightings=[
+                from_row(SightingOut, hit, distance=round(hit.distance, 4), score=round(hit.score, 4))
+                for hit in hits
+            ],
         )
 
     try:

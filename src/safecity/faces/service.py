@@ -35,17 +35,6 @@ class SightingHit:
     distance: float
     score: float
 
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "sighting_id": self.sighting_id,
-            "camera_id": self.camera_id,
-            "time": self.time.isoformat(),
-            "track_id": self.track_id,
-            "crop_sha256": self.crop_sha256,
-            "distance": round(self.distance, 4),
-            "score": round(self.score, 4),
-        }
-
 
 def sighting_by_event(session: Session, event_id: str) -> FaceSighting | None:
     return session.scalars(select(FaceSighting).where(FaceSighting.event_id == event_id)).first()

@@ -7,7 +7,6 @@ import pytest
 from safecity.vision.plates import (
     ConfusionTable,
     confusion_skeleton,
-    match_hotlist,
     normalize_plate,
     plate_distance,
     plates_match,
@@ -41,12 +40,6 @@ def test_match_respects_the_edit_budget() -> None:
 def test_negative_budget_is_rejected() -> None:
     with pytest.raises(ValueError, match="edit_budget"):
         plates_match("A", "A", edit_budget=-1)
-
-
-def test_hotlist_hits_come_closest_first() -> None:
-    hits = match_hotlist("LEB-06-57O0", ["RIA-9133", "LEB065700", "LEB065701"], edit_budget=1.5)
-    assert [hit.entry for hit in hits] == ["LEB065700", "LEB065701"]
-    assert not hits[0].exact
 
 
 def test_custom_confusion_groups() -> None:

@@ -1,10 +1,8 @@
-"""Number plates: find and read them (PP-OCRv4), parse Pakistani formats, vote per vehicle, match hotlists."""
+"""Number plates: find and read them (PP-OCRv4), parse Pakistani formats, vote per vehicle, compare reads."""
 
 from safecity.vision.plates.confusion import (
     ConfusionTable,
-    HotlistHit,
     confusion_skeleton,
-    match_hotlist,
     normalize_plate,
     plate_distance,
     plates_match,
@@ -17,7 +15,6 @@ from safecity.vision.plates.voting import PlateVoter, VehiclePass
 __all__ = [
     "ConfusionTable",
     "FormatBook",
-    "HotlistHit",
     "ParseSettings",
     "ParsedPlate",
     "PlateDetector",
@@ -30,7 +27,6 @@ __all__ = [
     "VehiclePass",
     "confusion_skeleton",
     "load_format_book",
-    "match_hotlist",
     "normalize_plate",
     "parse_plate",
     "plate_distance",

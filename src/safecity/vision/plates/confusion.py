@@ -8,7 +8,6 @@ skeletons for fast fuzzy lookup.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 DEFAULT_CONFUSION_GROUPS: tuple[str, ...] = ("0ODQ", "1I", "2Z", "5S", "8B", "6G")
@@ -92,29 +91,3 @@ def plates_match(
     if abs(len(left) - len(right)) > edit_budget:
         return False
     return plate_distance(left, right, table, confusion_cost) <= edit_budget
-
-
-@dataclass(frozen=True, slots=True)
-class HotlistHit:
-    entry: str
-    distance: float
-
-    @property
-    def exact(self) -> bool:
-        return self.distance == 0
-
-
-def match_hotlist(
-    read: str,
-    hotlist: Iterable[str],
-    edit_budget: float = 1.0,
-    table: ConfusionTable = DEFAULT_CONFUSIONS,
-    confusion_cost: float = 0.25,
-) -> list[HotlistHit]:
-    """Hotlist entries within `edit_budget` of `read`, closest first (ties keep hotlist order)."""
-    hits = [
-        HotlistHit(entry, plate_distance(read, entry, table, confusion_cost))
-        for entry in hotlist
-        if plates_match(read, entry, edit_budget, table, confusion_cost)
-    ]
-    return sorted(hits, key=lambda hit: hit.distance)
