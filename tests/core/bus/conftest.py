@@ -18,7 +18,7 @@ from nats.aio.client import Client
 from nats.js.errors import NotFoundError
 from tests.conftest import require_service
 
-from safecity.core.bus import EmbeddedBus, Event, EventBus, NatsBus, RetryPolicy
+from safecity.core.bus import BusNames, EmbeddedBus, Event, EventBus, NatsBus, RetryPolicy
 from safecity.core.db import Database
 
 NATS_URL = os.environ.get("SAFECITY_TEST_NATS", "nats://127.0.0.1:4222")
@@ -33,7 +33,7 @@ def _port_open(host: str, port: int) -> bool:
         return probe.connect_ex((host, port)) == 0
 
 
-def _shared_nats_available() -> bool:
+def shared_nats_available() -> bool:
     host, port = NATS_URL.removeprefix("nats://").rsplit(":", 1)
     return _port_open(host, int(port))
 
@@ -111,16 +111,20 @@ async def delete_stream(url: str, stream: str) -> None:
         await client.close()
 
 
-def nats_bus(database: Database, url: str, stream: str, **options: Any) -> NatsBus:
-    """A NATS bus tuned for tests: fast retries, quick redelivery, its own stream and subjects."""
+def unique_names() -> BusNames:
+    """Names of a test's own, so a test run never meets another run or a deployment on the same server."""
+    return BusNames(f"test-{uuid.uuid4().hex[:12]}")
+
+
+def nats_bus(database: Database, url: str, names: BusNames, **options: Any) -> NatsBus:
+    """A NATS bus tuned for tests: fast retries, quick redelivery, the stream and subjects of `names`."""
     defaults: dict[str, Any] = {
-        "subject_root": stream.lower(),
         "ack_wait": 1.0,
         "retry": FAST_RETRY,
         "reconnect_wait": 0.1,
         "start_timeout": 5.0,
     }
-    return NatsBus(database, url=url, stream=stream, **(defaults | options))
+    return NatsBus(database, url=url, names=names, **(defaults | options))
 
 
 BusMaker = Callable[..., Awaitable[EventBus]]
@@ -148,15 +152,15 @@ def _wanted_setup(item: pytest.Item) -> bool:
 @pytest.fixture(params=["embedded", pytest.param("nats", marks=pytest.mark.nats)])
 def bus_kind(request: pytest.FixtureRequest) -> Literal["embedded", "nats"]:
     if request.param == "nats":
-        require_service("NATS", _shared_nats_available())
+        require_service("NATS", shared_nats_available())
     return request.param  # type: ignore[no-any-return]
 
 
 @pytest.fixture
 async def make_bus(bus_kind: str, database: Database) -> AsyncIterator[BusMaker]:
-    """Start buses that share storage (the database, and for NATS one test-private stream), as separate
-    processes would; all are closed, and the stream deleted, at the end."""
-    stream = f"TEST_{uuid.uuid4().hex[:12].upper()}"
+    """Start buses that share storage (the database, and for NATS the stream of a test-private prefix), as
+    separate processes would; all are closed, and the stream deleted, at the end."""
+    names = unique_names()
     created: list[EventBus] = []
 
     async def make(**options: Any) -> EventBus:
@@ -164,7 +168,7 @@ async def make_bus(bus_kind: str, database: Database) -> AsyncIterator[BusMaker]
         if bus_kind == "embedded":
             bus = EmbeddedBus(database, poll_interval=0.05, retry=FAST_RETRY, **options)
         else:
-            bus = nats_bus(database, NATS_URL, stream, **options)
+            bus = nats_bus(database, NATS_URL, names, **options)
         await bus.start()
         created.append(bus)
         return bus
@@ -176,7 +180,7 @@ async def make_bus(bus_kind: str, database: Database) -> AsyncIterator[BusMaker]
             await bus.close()
         if bus_kind == "nats":
             with contextlib.suppress(NotFoundError):
-                await delete_stream(NATS_URL, stream)
+                await delete_stream(NATS_URL, names.stream)
 
 
 class PrivateNatsServer:

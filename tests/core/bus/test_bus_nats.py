@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from tests.core.bus.conftest import free_port, nats_bus
+from tests.core.bus.conftest import free_port, nats_bus, unique_names
 
 from safecity.core.bus import BusError, Event, NatsBus
 
@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.nats, pytest.mark.parametrize("database_url", ["sqlite
 async def test_events_published_before_during_and_after_a_server_restart_arrive_once(
     database, private_nats, recorder, wait_until
 ):
-    bus = nats_bus(database, private_nats.url, "RESTART", publish_timeout=20.0)
+    bus = nats_bus(database, private_nats.url, unique_names(), publish_timeout=20.0)
     await bus.start()
     try:
         handler = recorder()
@@ -69,7 +69,7 @@ async def test_start_fails_with_the_reason_when_nats_is_unreachable(database):
 
 
 async def test_publish_during_a_long_outage_fails_loudly(database, private_nats):
-    bus = nats_bus(database, private_nats.url, "OUTAGE", publish_timeout=1.0)
+    bus = nats_bus(database, private_nats.url, unique_names(), publish_timeout=1.0)
     await bus.start()
     try:
         private_nats.stop()
@@ -81,13 +81,14 @@ async def test_publish_during_a_long_outage_fails_loudly(database, private_nats)
 
 
 async def test_stream_is_created_once_and_reused_on_restart(database, private_nats, recorder):
-    first = nats_bus(database, private_nats.url, "REUSED")
+    names = unique_names()
+    first = nats_bus(database, private_nats.url, names)
     await first.start()
     kept = Event(type="camera.motion")
     await first.publish(kept)
     await first.close()
 
-    second = nats_bus(database, private_nats.url, "REUSED")
+    second = nats_bus(database, private_nats.url, names)
     await second.start()
     try:
         handler = recorder()
@@ -96,3 +97,13 @@ async def test_stream_is_created_once_and_reused_on_restart(database, private_na
         assert received.id == kept.id
     finally:
         await second.close()
+
+
+async def test_close_stops_consumers_waiting_for_messages(database, private_nats, recorder):
+    """A node shutting down must not hang: consumers idle in a fetch end when the bus closes."""
+    bus = nats_bus(database, private_nats.url, unique_names())
+    await bus.start()
+    for name in ("first", "second", "third"):
+        await bus.subscribe(name, ["demo.>"], recorder())
+    await asyncio.sleep(0.5)  # every consumer is now inside its fetch
+    await asyncio.wait_for(bus.close(), timeout=60)  # a hang, not a slow close, is what this catches

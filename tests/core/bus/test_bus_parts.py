@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import timedelta
 
@@ -10,7 +11,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import MetaData
 
+from safecity.config.loading import ConfigError, load_settings
 from safecity.core.bus import (
+    BusNames,
     EmbeddedBus,
     Event,
     IdempotencyGuard,
@@ -96,5 +99,21 @@ def test_migration_creates_the_bus_tables_exactly_as_modelled(database):
 def test_factory_builds_the_requested_bus(database):
     assert isinstance(create_bus("embedded", database), EmbeddedBus)
     assert isinstance(create_bus("nats", database, nats_url="nats://127.0.0.1:4222"), NatsBus)
+    named = create_bus("nats", database, names=BusNames("city-north"))
+    assert isinstance(named, NatsBus)
+    assert named.names.stream == "CITY_NORTH_EVENTS"
     with pytest.raises(ValueError, match="unknown bus kind"):
         create_bus("kafka", database)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("prefix", ["", "city.north", "city north", "city>", "city*", "-city", "c" * 33])
+def test_an_invalid_bus_prefix_is_refused_with_an_error_naming_it(prefix):
+    with pytest.raises(ValueError, match=re.escape(f"bus prefix {prefix!r}")):
+        BusNames(prefix)
+
+
+def test_an_invalid_bus_prefix_in_the_environment_stops_loading_naming_setting_and_value(monkeypatch):
+    monkeypatch.setenv("SAFECITY_BUS__PREFIX", "city.north")
+
+    with pytest.raises(ConfigError, match=re.escape("bus.prefix: bus prefix 'city.north' must be")):
+        load_settings()

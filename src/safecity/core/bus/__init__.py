@@ -1,6 +1,14 @@
 """The event bus: one interface (`EventBus`), an embedded and a NATS JetStream implementation."""
 
-from safecity.core.bus.base import BusError, DeadLetter, EventBus, Handler, validate_consumer_name
+from safecity.core.bus.base import (
+    BatchHandler,
+    BatchSubscriber,
+    BusError,
+    DeadLetter,
+    EventBus,
+    Handler,
+    validate_consumer_name,
+)
 from safecity.core.bus.embedded import EmbeddedBus
 from safecity.core.bus.events import (
     Event,
@@ -14,12 +22,16 @@ from safecity.core.bus.events import (
 from safecity.core.bus.factory import BusKind, create_bus
 from safecity.core.bus.idempotency import IdempotencyGuard
 from safecity.core.bus.live import LiveFeed
+from safecity.core.bus.names import BusNames
 from safecity.core.bus.nats import NatsBus
 from safecity.core.bus.retry import RetryPolicy
 
 __all__ = [
+    "BatchHandler",
+    "BatchSubscriber",
     "BusError",
     "BusKind",
+    "BusNames",
     "DeadLetter",
     "EmbeddedBus",
     "Event",

@@ -12,6 +12,7 @@ from safecity.core.bus.events import Event, parse_event, validate_pattern
 from safecity.core.bus.live import LiveFeed
 
 Handler = Callable[[Event], Awaitable[None]]
+BatchHandler = Callable[[Sequence[Event]], Awaitable[None]]
 
 _CONSUMER_NAME = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
 
@@ -25,6 +26,15 @@ def validate_consumer_name(name: str) -> str:
     if not _CONSUMER_NAME.match(name):
         raise ValueError(f"invalid consumer name {name!r}: use 1-100 characters of [A-Za-z0-9_-]")
     return name
+
+
+def one_at_a_time(handler: BatchHandler) -> Handler:
+    """The batch handler as a one-event handler: what a bus uses to retry a failed batch event by event."""
+
+    async def handle(event: Event) -> None:
+        await handler([event])
+
+    return handle
 
 
 def validate_subscription(consumer: str, patterns: Sequence[str], max_deliver: int) -> list[str]:
@@ -101,4 +111,23 @@ class EventBus(Protocol):
     async def health(self) -> dict[str, Any]:
         """`{"ok": bool, "reason": str | None, "consumers": {name: {"pending": int, "running": bool, ...}},
         ...details}`; `pending` counts messages the consumer has not acknowledged yet."""
+        ...
+
+
+@runtime_checkable
+class BatchSubscriber(Protocol):
+    """A bus that can also hand a consumer several events at once, for consumers that write in bulk."""
+
+    async def subscribe_batches(
+        self,
+        consumer: str,
+        patterns: Sequence[str],
+        handler: BatchHandler,
+        *,
+        max_batch: int = 100,
+        max_deliver: int = 5,
+    ) -> None:
+        """Like `EventBus.subscribe`, but `handler` receives up to `max_batch` events that are already
+        waiting, in order, all acknowledged when it returns. When a batch fails, its events are retried
+        one at a time (each as a batch of one), so an event that keeps failing is dead-lettered alone."""
         ...

@@ -1,8 +1,10 @@
 """The embedded bus: durable in the database, for the single-server stack (SQLite or PostgreSQL).
 
 Events are appended to `bus_messages`; each named consumer keeps an offset in `bus_consumer_offsets` and
-handles messages one at a time, in order. A publish in this process wakes consumers at once; events written
-by other processes sharing the database are picked up by polling every `poll_interval` seconds. One process
+handles messages one at a time, in order (a batch consumer: each read of the log at once, falling back to
+one at a time when the batch fails). A publish wakes this process's consumers at once, and those of
+other processes sharing the database once it commits (`wakeup`: LISTEN/NOTIFY on PostgreSQL, named pipes
+beside a SQLite file); polling every `poll_interval` seconds is the safety net for a lost notice. One process
 at a time should run a given consumer name (there is no competing-consumer lock).
 """
 
@@ -17,7 +19,15 @@ from typing import Any
 
 from tenacity import AsyncRetrying, stop_after_attempt
 
-from safecity.core.bus.base import BusError, DeadLetter, Handler, health_report, validate_subscription
+from safecity.core.bus.base import (
+    BatchHandler,
+    BusError,
+    DeadLetter,
+    Handler,
+    health_report,
+    one_at_a_time,
+    validate_subscription,
+)
 from safecity.core.bus.dead_letters import DeadLetterStore, describe_error
 from safecity.core.bus.events import Event, check_publishable, parse_event, topic_matches
 from safecity.core.bus.idempotency import IdempotencyGuard
@@ -25,6 +35,7 @@ from safecity.core.bus.live import LiveFeed, LiveFeeds
 from safecity.core.bus.message_log import LoggedMessage, MessageLog
 from safecity.core.bus.retry import RetryPolicy
 from safecity.core.bus.tasks import BusTasks
+from safecity.core.bus.wakeup import CrossProcessWakeup, PollOnly, wakeup_for
 from safecity.core.db import Database
 
 logger = logging.getLogger(__name__)
@@ -35,14 +46,16 @@ class EmbeddedBus:
         self,
         database: Database,
         *,
-        poll_interval: float = 0.5,
+        poll_interval: float = 2.0,
         batch_size: int = 100,
         retry: RetryPolicy | None = None,
         retention: timedelta = timedelta(hours=24),
         handled_retention: timedelta = timedelta(days=7),
         housekeeping_interval: float = 300.0,
+        wake_other_processes: bool = True,
     ) -> None:
         self._database = database
+        self._wakeup: CrossProcessWakeup = wakeup_for(database) if wake_other_processes else PollOnly()
         self._log = MessageLog(database)
         self._guard = IdempotencyGuard(database)
         self._dead_letters = DeadLetterStore(database)
@@ -60,6 +73,7 @@ class EmbeddedBus:
     async def start(self) -> None:
         if self._started:
             return
+        await self._wakeup.start(self._wake_all)
         live_position = await asyncio.to_thread(self._log.head)
         self._started = True
         self._tasks.start_loop(self._feed_live(live_position), "live feed")
@@ -68,12 +82,19 @@ class EmbeddedBus:
     async def close(self) -> None:
         self._started = False
         await self._tasks.cancel_all()
+        await self._wakeup.close()
         self._live.close_all()
 
     async def publish(self, event: Event) -> None:
         check_publishable(event)
+
+        def append() -> None:
+            with self._database.session() as session:
+                self._log.append_in(session, event.to_json(), event)
+                self._wakeup.announce_in(session)
+
         try:
-            await asyncio.to_thread(self._log.append, event)
+            await asyncio.to_thread(append)
         except Exception as error:
             raise BusError(f"could not store event {event.id}: {error}") from error
         self._wake_all()
@@ -86,6 +107,24 @@ class EmbeddedBus:
         self._tasks.check_free(consumer)
         position = await asyncio.to_thread(self._log.register, consumer)
         self._tasks.start_consumer(consumer, self._consume(consumer, checked, handler, max_deliver, position))
+
+    async def subscribe_batches(
+        self,
+        consumer: str,
+        patterns: Sequence[str],
+        handler: BatchHandler,
+        *,
+        max_batch: int = 100,
+        max_deliver: int = 5,
+    ) -> None:
+        self._require_started()
+        checked = validate_subscription(consumer, patterns, max_deliver)
+        if max_batch < 1:
+            raise ValueError("max_batch must be at least 1")
+        self._tasks.check_free(consumer)
+        position = await asyncio.to_thread(self._log.register, consumer)
+        delivery = self._consume_batches(consumer, checked, handler, max_batch, max_deliver, position)
+        self._tasks.start_consumer(consumer, delivery)
 
     def listen(self, patterns: Sequence[str], *, max_queue: int = 1000) -> LiveFeed:
         self._require_started()
@@ -101,12 +140,17 @@ class EmbeddedBus:
                 self._log.append_in(
                     session, letter.event_json, letter.event(), target_consumer=letter.consumer
                 )
+                self._wakeup.announce_in(session)
 
         await asyncio.to_thread(replay)
         self._wake_all()
 
     async def health(self) -> dict[str, Any]:
-        details: dict[str, Any] = {"kind": "embedded", "database": self._database.dialect}
+        details: dict[str, Any] = {
+            "kind": "embedded",
+            "database": self._database.dialect,
+            "wakeup": self._wakeup.health(),
+        }
         if not self._started:
             return {"ok": False, "reason": "bus not started", **details}
         try:
@@ -140,6 +184,7 @@ class EmbeddedBus:
         position: int,
         consumer: str | None,
         on_batch: Callable[[list[LoggedMessage]], Coroutine[Any, Any, int]],
+        batch_size: int | None = None,
     ) -> None:
         """Read the log after `position` forever, handing each batch on; survives database outages."""
         wakeup = asyncio.Event()
@@ -149,7 +194,7 @@ class EmbeddedBus:
                 wakeup.clear()
                 try:
                     batch = await asyncio.to_thread(
-                        self._log.read_after, position, self._batch_size, consumer
+                        self._log.read_after, position, batch_size or self._batch_size, consumer
                     )
                     if batch:
                         position = await on_batch(batch)
@@ -182,16 +227,62 @@ class EmbeddedBus:
         self, consumer: str, patterns: list[str], handler: Handler, max_deliver: int, position: int
     ) -> None:
         async def handle(batch: list[LoggedMessage]) -> int:
-            for message in batch:
-                wanted = message.target_consumer == consumer or any(
-                    topic_matches(pattern, message.event_type) for pattern in patterns
-                )
-                if wanted:
-                    await self._deliver(consumer, message, handler, max_deliver)
+            for message in _wanted(batch, consumer, patterns):
+                await self._deliver(consumer, message, handler, max_deliver)
             await asyncio.to_thread(self._log.commit_offset, consumer, batch[-1].seq)
             return batch[-1].seq
 
         await self._follow(position, consumer, handle)
+
+    async def _consume_batches(
+        self,
+        consumer: str,
+        patterns: list[str],
+        handler: BatchHandler,
+        max_batch: int,
+        max_deliver: int,
+        position: int,
+    ) -> None:
+        async def handle(batch: list[LoggedMessage]) -> int:
+            wanted = _wanted(batch, consumer, patterns)
+            readable = [(message, event) for message in wanted if (event := _readable(message))]
+            handled: list[Event] = []
+            try:
+                handled = await self._handle_batch(consumer, handler, [event for _, event in readable])
+            except Exception:
+                logger.warning(
+                    "bus: consumer %s failed a batch of %d; retrying one at a time",
+                    consumer,
+                    len(readable),
+                    exc_info=True,
+                )
+                singles = wanted
+            else:
+                read = {message for message, _ in readable}
+                singles = [message for message in wanted if message not in read]
+            # What is left goes one at a time: unreadable messages become dead letters, and after a failed
+            # batch each event gets its own retries.
+            for message in singles:
+                await self._deliver(consumer, message, one_at_a_time(handler), max_deliver)
+            await asyncio.to_thread(self._acknowledge_batch, consumer, handled, batch[-1].seq)
+            return batch[-1].seq
+
+        await self._follow(position, consumer, handle, max_batch)
+
+    async def _handle_batch(self, consumer: str, handler: BatchHandler, events: list[Event]) -> list[Event]:
+        """Run the handler on the events the consumer has not handled yet; returns those."""
+        if not events:
+            return []
+        handled = await self._guard.handled_among(consumer, [event.id for event in events])
+        todo = [event for event in events if event.id not in handled]
+        if todo:
+            await handler(todo)
+        return todo
+
+    def _acknowledge_batch(self, consumer: str, handled: list[Event], position: int) -> None:
+        with self._database.session() as session:
+            self._guard.mark_all_handled_in(session, consumer, [event.id for event in handled])
+            self._log.commit_offset_in(session, consumer, position)
 
     async def _deliver(
         self, consumer: str, message: LoggedMessage, handler: Handler, max_deliver: int
@@ -255,3 +346,20 @@ class EmbeddedBus:
         """Apply the retention bounds now; returns how many log messages were deleted."""
         await self._guard.forget_older_than(self._handled_retention)
         return await asyncio.to_thread(self._log.prune, self._retention)
+
+
+def _wanted(batch: list[LoggedMessage], consumer: str, patterns: list[str]) -> list[LoggedMessage]:
+    """The messages for `consumer`: events its patterns match, and replays sent to it."""
+    return [
+        message
+        for message in batch
+        if message.target_consumer == consumer
+        or any(topic_matches(pattern, message.event_type) for pattern in patterns)
+    ]
+
+
+def _readable(message: LoggedMessage) -> Event | None:
+    try:
+        return parse_event(message.event_json)
+    except Exception:
+        return None

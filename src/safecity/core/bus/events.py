@@ -66,6 +66,8 @@ class Event(BaseModel):
     camera_id: str | None = None
     source: str | None = None
     payload: dict[str, Any] = Field(default_factory=dict)
+    # The epoch of the lease under which a worker ran the camera; stale epochs are refused (fencing).
+    lease_epoch: int | None = None
 
     @field_validator("type")
     @classmethod

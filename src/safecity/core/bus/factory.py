@@ -6,6 +6,7 @@ from typing import Literal
 
 from safecity.core.bus.base import EventBus
 from safecity.core.bus.embedded import EmbeddedBus
+from safecity.core.bus.names import BusNames
 from safecity.core.bus.nats import NatsBus
 from safecity.core.db import Database
 
@@ -17,12 +18,11 @@ def create_bus(
     database: Database,
     *,
     nats_url: str = "nats://127.0.0.1:4222",
-    stream: str = "SAFECITY_EVENTS",
-    subject_root: str = "safecity",
+    names: BusNames | None = None,
 ) -> EventBus:
     """The embedded bus (in the database, one server) or NATS JetStream (city scale); call `start()` next."""
     if kind == "embedded":
         return EmbeddedBus(database)
     if kind == "nats":
-        return NatsBus(database, url=nats_url, stream=stream, subject_root=subject_root)
+        return NatsBus(database, url=nats_url, names=names)
     raise ValueError(f"unknown bus kind {kind!r}: expected 'embedded' or 'nats'")

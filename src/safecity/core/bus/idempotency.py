@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from datetime import timedelta
 from uuid import UUID
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from safecity.core.bus.insert_if_absent import insert_if_absent
+from safecity.core.bus.insert_if_absent import insert_all_if_absent, insert_if_absent
 from safecity.core.bus.tables import HandledEvent
 from safecity.core.db import Database, utcnow
 
@@ -25,6 +26,23 @@ class IdempotencyGuard:
 
     async def mark_handled(self, consumer: str, event_id: UUID) -> None:
         await asyncio.to_thread(self._mark_handled, consumer, event_id)
+
+    async def handled_among(self, consumer: str, event_ids: Sequence[UUID]) -> set[UUID]:
+        """Which of `event_ids` the consumer has already handled (one query for a whole batch)."""
+        return await asyncio.to_thread(self._handled_among, consumer, event_ids)
+
+    async def mark_all_handled(self, consumer: str, event_ids: Sequence[UUID]) -> None:
+        await asyncio.to_thread(self._mark_all_handled, consumer, event_ids)
+
+    def mark_all_handled_in(self, session: Session, consumer: str, event_ids: Sequence[UUID]) -> None:
+        """Record a batch as handled inside the caller's transaction; ids already recorded are skipped."""
+        handled_at = utcnow()
+        rows = [
+            {"consumer": consumer, "event_id": str(event_id), "handled_at": handled_at}
+            for event_id in dict.fromkeys(event_ids)
+        ]
+        if rows:
+            insert_all_if_absent(session, HandledEvent, rows)
 
     def mark_handled_in(self, session: Session, consumer: str, event_id: UUID) -> None:
         """Record the event as handled inside the caller's transaction; a second record is a no-op."""
@@ -42,6 +60,18 @@ class IdempotencyGuard:
                 HandledEvent.consumer == consumer, HandledEvent.event_id == str(event_id)
             )
             return session.execute(query).first() is not None
+
+    def _handled_among(self, consumer: str, event_ids: Sequence[UUID]) -> set[UUID]:
+        wanted = {str(event_id): event_id for event_id in event_ids}
+        with self._database.session() as session:
+            query = select(HandledEvent.event_id).where(
+                HandledEvent.consumer == consumer, HandledEvent.event_id.in_(wanted)
+            )
+            return {wanted[found] for found in session.scalars(query)}
+
+    def _mark_all_handled(self, consumer: str, event_ids: Sequence[UUID]) -> None:
+        with self._database.session() as session:
+            self.mark_all_handled_in(session, consumer, event_ids)
 
     def _mark_handled(self, consumer: str, event_id: UUID) -> None:
         with self._database.session() as session:

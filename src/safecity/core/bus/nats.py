@@ -1,8 +1,13 @@
 """The city-scale bus: NATS JetStream.
 
-One file-backed stream holds `<root>.events.<event type>` (every event) and `<root>.replay.<consumer>`
-(dead letters sent back to one consumer). Each named consumer is a durable pull consumer with explicit ack;
-the client keeps reconnecting forever when nats-server restarts, and publishes during an outage are retried
+Every name it creates on the server comes from `BusNames` (the `bus.prefix`): one file-backed stream
+(`SAFECITY_EVENTS` for the default prefix) holds `<prefix>.events.<event type>` (every event) and
+`<prefix>.replay.<consumer>` (dead letters sent back to one consumer), and each named consumer is the
+durable pull consumer `<prefix>_<consumer>` with explicit ack (inside safecity, in dead letters and the
+idempotency table, a consumer keeps its plain name). So deployments, and test runs, with different prefixes
+share one nats-server without seeing each other.
+
+The client keeps reconnecting forever when nats-server restarts, and publishes during an outage are retried
 for up to `publish_timeout` seconds (the `Nats-Msg-Id` header makes the retries duplicate-free).
 
 Delivery to one durable consumer is in `nats_consumer`.
@@ -10,7 +15,6 @@ Delivery to one durable consumer is in `nats_consumer`.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 from collections.abc import Sequence
@@ -26,11 +30,21 @@ from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy, StorageType, S
 from nats.js.errors import BadRequestError, NotFoundError
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_delay, wait_exponential
 
-from safecity.core.bus.base import BusError, DeadLetter, Handler, health_report, validate_subscription
+from safecity.core.bus.base import (
+    BatchHandler,
+    BusError,
+    DeadLetter,
+    Handler,
+    health_report,
+    one_at_a_time,
+    validate_subscription,
+)
 from safecity.core.bus.dead_letters import DeadLetterStore
 from safecity.core.bus.events import Event, check_publishable, parse_event
 from safecity.core.bus.idempotency import IdempotencyGuard
 from safecity.core.bus.live import LiveFeed, LiveFeeds
+from safecity.core.bus.names import BusNames
+from safecity.core.bus.nats_connect import ConnectionCallbacks, connect
 from safecity.core.bus.nats_consumer import (
     MESSAGE_ID_HEADER,
     JetStreamConsumer,
@@ -56,8 +70,7 @@ class NatsBus:
         database: Database,
         *,
         url: str = "nats://127.0.0.1:4222",
-        stream: str = "SAFECITY_EVENTS",
-        subject_root: str = "safecity",
+        names: BusNames | None = None,
         ack_wait: float = 30.0,
         retry: RetryPolicy | None = None,
         publish_timeout: float = 30.0,
@@ -71,8 +84,9 @@ class NatsBus:
         housekeeping_interval: float = 300.0,
     ) -> None:
         self._url = url
-        self._stream = stream
-        self._root = subject_root
+        self._names = names or BusNames()
+        self._stream = self._names.stream
+        self._root = self._names.subject_root
         self._ack_wait = ack_wait
         self._retry = retry or RetryPolicy()
         self._publish_timeout = publish_timeout
@@ -91,6 +105,11 @@ class NatsBus:
         self._tasks = BusTasks()
         self._live = LiveFeeds()
 
+    @property
+    def names(self) -> BusNames:
+        """The stream, subjects and durable consumer names this bus uses on the server."""
+        return self._names
+
     def _event_subject(self, event_type: str) -> str:
         return event_subject(self._root, event_type)
 
@@ -102,25 +121,16 @@ class NatsBus:
     async def start(self) -> None:
         if self._client is not None:
             return
-        # nats-py annotates these timeouts as int but takes seconds as float.
-        options: dict[str, Any] = {
-            "name": "safecity-bus",
-            "connect_timeout": self._connect_timeout,
-            "reconnect_time_wait": self._reconnect_wait,
-            "max_reconnect_attempts": -1,
-            "allow_reconnect": True,
-            "error_cb": self._on_error,
-            "disconnected_cb": self._on_disconnected,
-            "reconnected_cb": self._on_reconnected,
-        }
-        client = Client()
         try:
-            # The client retries forever, even for the first connection, so the wait is bounded here.
-            async with asyncio.timeout(self._start_timeout):
-                await client.connect(self._url, **options)
+            client = await connect(
+                self._url,
+                name=f"{self._names.prefix}-bus",
+                callbacks=ConnectionCallbacks(self._on_error, self._on_disconnected, self._on_reconnected),
+                connect_timeout=self._connect_timeout,
+                reconnect_wait=self._reconnect_wait,
+                start_timeout=self._start_timeout,
+            )
         except Exception as error:
-            with contextlib.suppress(Exception):
-                await client.close()
             raise BusError(f"cannot connect to NATS at {self._url}: {error!r}") from error
         self._client = client
         self._jetstream = client.jetstream()
@@ -184,10 +194,43 @@ class NatsBus:
     async def subscribe(
         self, consumer: str, patterns: Sequence[str], handler: Handler, *, max_deliver: int = 5
     ) -> None:
+        await self._start_consumer(consumer, patterns, handler, max_deliver=max_deliver)
+
+    async def subscribe_batches(
+        self,
+        consumer: str,
+        patterns: Sequence[str],
+        handler: BatchHandler,
+        *,
+        max_batch: int = 100,
+        max_deliver: int = 5,
+    ) -> None:
+        if max_batch < 1:
+            raise ValueError("max_batch must be at least 1")
+        await self._start_consumer(
+            consumer,
+            patterns,
+            one_at_a_time(handler),
+            max_deliver=max_deliver,
+            batch_handler=handler,
+            fetch_batch=max_batch,
+        )
+
+    async def _start_consumer(
+        self,
+        consumer: str,
+        patterns: Sequence[str],
+        handler: Handler,
+        *,
+        max_deliver: int,
+        batch_handler: BatchHandler | None = None,
+        fetch_batch: int | None = None,
+    ) -> None:
         checked = validate_subscription(consumer, patterns, max_deliver)
         self._tasks.check_free(consumer)
+        durable_name = self._names.durable(consumer)
         config = ConsumerConfig(
-            durable_name=consumer,
+            durable_name=durable_name,
             ack_policy=AckPolicy.EXPLICIT,
             deliver_policy=DeliverPolicy.ALL,
             ack_wait=self._ack_wait,
@@ -196,7 +239,7 @@ class NatsBus:
             max_deliver=-1,
         )
         subscription = await self._require_jetstream().pull_subscribe(
-            f"{self._root}.>", durable=consumer, stream=self._stream, config=config
+            f"{self._root}.>", durable=durable_name, stream=self._stream, config=config
         )
         durable = JetStreamConsumer(
             subscription,
@@ -207,8 +250,9 @@ class NatsBus:
             guard=self._guard,
             dead_letters=self._dead_letters,
             retry=self._retry,
-            fetch_batch=self._fetch_batch,
+            fetch_batch=fetch_batch or self._fetch_batch,
             reconnect_wait=self._reconnect_wait,
+            batch_handler=batch_handler,
         )
         self._tasks.start_consumer(consumer, durable.run())
 
@@ -245,7 +289,12 @@ class NatsBus:
     # health
 
     async def health(self) -> dict[str, Any]:
-        details: dict[str, Any] = {"kind": "nats", "url": self._url, "stream": self._stream}
+        details: dict[str, Any] = {
+            "kind": "nats",
+            "url": self._url,
+            "prefix": self._names.prefix,
+            "stream": self._stream,
+        }
         client, jetstream = self._client, self._jetstream
         if client is None or jetstream is None:
             return {"ok": False, "reason": "bus not started", **details}
@@ -257,7 +306,7 @@ class NatsBus:
             stream = await jetstream.stream_info(self._stream)
             consumers = {}
             for name in self._tasks.consumers:
-                info = await jetstream.consumer_info(self._stream, name)
+                info = await jetstream.consumer_info(self._stream, self._names.durable(name))
                 consumers[name] = {
                     "pending": info.num_pending + info.num_ack_pending,
                     "awaiting_ack": info.num_ack_pending,

@@ -1,5 +1,8 @@
 """Delivery to one durable JetStream consumer: fetch, handle, ack / nak with backoff / dead-letter.
 
+A batch consumer hands each fetched batch to its handler at once and acknowledges it together; a batch that
+fails falls back to the one-at-a-time path, whose retries and dead letters are per event.
+
 nats-server 2.9 allows one filter subject per consumer, so a consumer pulls everything under the root and
 acknowledges, without handling, what its patterns do not match.
 """
@@ -15,7 +18,7 @@ from nats.errors import Error as NatsError
 from nats.errors import TimeoutError as NatsTimeoutError
 from nats.js import JetStreamContext
 
-from safecity.core.bus.base import Handler
+from safecity.core.bus.base import BatchHandler, Handler
 from safecity.core.bus.dead_letters import DeadLetterStore, describe_error
 from safecity.core.bus.events import Event, parse_event, topic_matches
 from safecity.core.bus.idempotency import IdempotencyGuard
@@ -67,7 +70,10 @@ class JetStreamConsumer:
         retry: RetryPolicy,
         fetch_batch: int,
         reconnect_wait: float,
+        batch_handler: BatchHandler | None = None,
     ) -> None:
+        """With `batch_handler`, fresh events of each fetch go to it at once, and `handler` (its
+        one-at-a-time form) is used only when a batch fails."""
         self._subscription = subscription
         self._name = name
         self._router = router
@@ -78,21 +84,66 @@ class JetStreamConsumer:
         self._retry = retry
         self._fetch_batch = fetch_batch
         self._reconnect_wait = reconnect_wait
+        self._batch_handler = batch_handler
 
     async def run(self) -> None:
         """Pull and deliver until cancelled; survives server restarts and database hiccups."""
         while True:
             try:
                 messages = await self._subscription.fetch(self._fetch_batch, timeout=5.0)
-            except NatsTimeoutError:
-                continue
             except Exception as error:
+                if _being_cancelled():  # nats-py may turn our cancellation into a timeout: stop anyway
+                    raise asyncio.CancelledError from error
+                if isinstance(error, NatsTimeoutError):
+                    continue
                 # Reconnecting after a server restart; the client restores the subscription.
                 logger.info("bus: consumer %s cannot fetch (%r); retrying", self._name, error)
                 await asyncio.sleep(self._reconnect_wait)
                 continue
-            for message in messages:
-                await self._process(message)
+            await self._process_all(messages)
+
+    async def _process_all(self, messages: list[Msg]) -> None:
+        if self._batch_handler is None:
+            await self._process_each(messages)
+            return
+        fresh: list[tuple[Msg, Event]] = []
+        singles: list[Msg] = []
+        for message in messages:
+            if not self._router.wants(message.subject):
+                await _acknowledge(message)
+                continue
+            event = _readable_event(message)
+            # Unreadable or overdue messages take the one-at-a-time path, which dead-letters them.
+            if event is None or message.metadata.num_delivered > self._max_deliver:
+                singles.append(message)
+            else:
+                fresh.append((message, event))
+        try:
+            await self._deliver_batch(self._batch_handler, fresh)
+        except Exception:
+            logger.warning(
+                "bus: consumer %s failed a batch of %d; retrying one at a time",
+                self._name,
+                len(fresh),
+                exc_info=True,
+            )
+            singles = [message for message, _ in fresh] + singles
+        await self._process_each(singles)
+
+    async def _deliver_batch(self, handler: BatchHandler, batch: list[tuple[Msg, Event]]) -> None:
+        if not batch:
+            return
+        handled = await self._guard.handled_among(self._name, [event.id for _, event in batch])
+        todo = [(message, event) for message, event in batch if event.id not in handled]
+        if todo:
+            await handler([event for _, event in todo])
+            await self._guard.mark_all_handled(self._name, [event.id for _, event in todo])
+        for message, _ in batch:
+            await _acknowledge(message)
+
+    async def _process_each(self, messages: list[Msg]) -> None:
+        for message in messages:
+            await self._process(message)
 
     async def _process(self, message: Msg) -> None:
         if not self._router.wants(message.subject):
@@ -149,7 +200,19 @@ class JetStreamConsumer:
         await _acknowledge(message)
 
 
+def _being_cancelled() -> bool:
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
+
+
 async def _acknowledge(message: Msg) -> None:
     # A lost ack means a redelivery, which the idempotency guard absorbs.
     with contextlib.suppress(NatsError):
         await message.ack()
+
+
+def _readable_event(message: Msg) -> Event | None:
+    try:
+        return parse_event(message.data)
+    except Exception:
+        return None
