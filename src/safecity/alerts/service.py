@@ -222,12 +222,16 @@ def escalate_overdue(session: Session, now: datetime, after_seconds: Mapping[str
     """Escalate every alert still 'new' longer than its severity's limit; returns the escalated alerts."""
     escalated: list[Alert] = []
     for severity, seconds in after_seconds.items():
+        # Locked rows are being escalated by another transaction (two timers overlapping while the cluster's
+        # leader changes): skipped, so an alert is escalated once.
         overdue = session.scalars(
-            select(Alert).where(
+            select(Alert)
+            .where(
                 Alert.status == AlertStatus.NEW.value,
                 Alert.severity == severity,
                 Alert.first_seen <= now - timedelta(seconds=seconds),
             )
+            .with_for_update(skip_locked=True)
         ).all()
         for alert in overdue:
             _move(alert, AlertStatus.ESCALATED, now)

@@ -3,8 +3,8 @@
 A new violation gets `clip_status = pending` (the intake never waits for video: the segment holding the
 violation's end is usually still being written when the rule event arrives). The clip is cut later:
 
-- by the background job of every API node (`run_clip_job`, every `clip_retry_seconds`, a bounded batch of
-  due violations per round), and
+- by the background job, a singleton job of the cluster (`run_clip_job`, every `clip_retry_seconds`, a
+  bounded batch of due violations per round), and
 - on demand when an officer opens the violation (`ensure_clip`).
 
 A clip is cut once the recording reaches past the window's end (`clip_before_seconds` before to

@@ -7,8 +7,6 @@ in the same transaction as the violations it produced (the violation's source ke
 from __future__ import annotations
 
 import asyncio
-import contextlib
-from dataclasses import dataclass
 
 from safecity.anpr.events import PlateReadEvent
 from safecity.challan.classify import ingest_track_ended
@@ -19,6 +17,7 @@ from safecity.challan.runtime import ChallanRuntime, runtime_of
 from safecity.core.bus import Event, EventBus, IdempotencyGuard
 from safecity.core.db import Database
 from safecity.core.http.services import Services
+from safecity.core.leadership import SingletonJob
 
 CONSUMER = "challan"
 PATTERNS = ("rule.>", "track.ended", "plate.read")
@@ -55,27 +54,16 @@ class ChallanConsumer:
             await self.bus.publish(item)
 
 
-@dataclass
-class ChallanJobs:
-    """The background work `start_challan` began; `stop` ends it (a round in progress finishes its current
-    clip in its thread)."""
-
-    clip_job: asyncio.Task[None] | None = None
-
-    async def stop(self) -> None:
-        if self.clip_job is not None:
-            self.clip_job.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await self.clip_job
-
-
-async def start_challan(services: Services) -> ChallanJobs:
-    """Subscribe the durable `challan` consumer and start the clip job; called from the app's lifespan
-    after the bus starts."""
-    runtime = runtime_of(services)
-    consumer = ChallanConsumer(services.database, services.bus, runtime)
+async def start_challan(services: Services) -> None:
+    """Subscribe the durable `challan` consumer; called from the app's lifespan after the bus starts."""
+    consumer = ChallanConsumer(services.database, services.bus, runtime_of(services))
     await services.bus.subscribe(CONSUMER, list(PATTERNS), consumer)
-    jobs = ChallanJobs()
-    if runtime.settings.clip_enabled:
-        jobs.clip_job = asyncio.create_task(run_clip_job(services.database, runtime), name="challan clips")
-    return jobs
+
+
+def clip_jobs(services: Services) -> list[SingletonJob]:
+    """The violation clip job (when `challan.clip_enabled`), a singleton job: one node of the cluster cuts the
+    pending clips every `challan.clip_retry_seconds`."""
+    runtime = runtime_of(services)
+    if not runtime.settings.clip_enabled:
+        return []
+    return [SingletonJob("challan clips", lambda: run_clip_job(services.database, runtime))]

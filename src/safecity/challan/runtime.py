@@ -14,10 +14,11 @@ from safecity.challan.evidence import ContextCollector, EvidenceArchive
 from safecity.challan.fines import FineSchedule, load_fine_schedule
 from safecity.challan.registry import LocalRegistry, VehicleRegistry
 from safecity.config.challan import ChallanSettings
+from safecity.config.platform import ApiNodeSettings
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.services import Services
 from safecity.core.media import MediaStore
-from safecity.core.ratelimit import RateLimiter
+from safecity.core.ratelimit import RateLimiter, node_rate_limiter
 from safecity.video.segment_store import RecordingsOnDisk, SegmentStore, recordings_dir
 
 if TYPE_CHECKING:
@@ -63,7 +64,10 @@ class ClipClaims:
 
 
 def build_runtime(
-    settings: ChallanSettings, media: MediaStore | None = None, recordings: SegmentStore | None = None
+    settings: ChallanSettings,
+    media: MediaStore | None = None,
+    recordings: SegmentStore | None = None,
+    nodes: ApiNodeSettings | None = None,
 ) -> ChallanRuntime:
     return ChallanRuntime(
         settings=settings,
@@ -71,7 +75,7 @@ def build_runtime(
         media=media,
         checks=load_checks(settings.classifiers),
         recordings=recordings,
-        lookup_limiter=RateLimiter(f"{settings.lookup_per_minute}/minute"),
+        lookup_limiter=node_rate_limiter(f"{settings.lookup_per_minute}/minute", nodes or ApiNodeSettings()),
     )
 
 
@@ -79,7 +83,7 @@ def build_node_runtime(settings: Settings, media: MediaStore) -> ChallanRuntime:
     """The runtime of an API node: the configured recordings folder (or the workers' default one)."""
     challan = settings.challan
     root = challan.recordings_dir or recordings_dir(settings.data_dir)
-    return build_runtime(challan, media, RecordingsOnDisk(root))
+    return build_runtime(challan, media, RecordingsOnDisk(root), settings.api_nodes)
 
 
 def runtime_of(services: Services) -> ChallanRuntime:

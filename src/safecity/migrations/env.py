@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy import text
 
 from safecity.core.db import create_db_engine
 from safecity.models import metadata
 
 config = context.config
+# Several API nodes starting at once on one PostgreSQL database: one migrates, the others wait for it and then
+# find nothing left to do (any fixed number; the lock lasts for the migration's transaction).
+MIGRATION_LOCK_KEY = 0x5AFEC17_0001
 
 
 def run_migrations_offline() -> None:
@@ -28,6 +32,8 @@ def run_migrations_online() -> None:
             compare_type=True,
         )
         with context.begin_transaction():
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
             context.run_migrations()
     engine.dispose()
 

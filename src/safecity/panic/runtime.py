@@ -8,8 +8,9 @@ from typing import Annotated
 from fastapi import Depends
 
 from safecity.config.dispatch import DispatchSettings
+from safecity.config.platform import ApiNodeSettings
 from safecity.core.http.deps import ServicesDep
-from safecity.core.ratelimit import RateLimiter
+from safecity.core.ratelimit import RateLimiter, node_rate_limiter
 
 
 @dataclass
@@ -17,8 +18,8 @@ class PanicRuntime:
     limiter: RateLimiter  # per device and per client address
 
     @classmethod
-    def build(cls, settings: DispatchSettings) -> PanicRuntime:
-        return cls(RateLimiter(f"{settings.panic_per_minute}/minute"))
+    def build(cls, settings: DispatchSettings, nodes: ApiNodeSettings) -> PanicRuntime:
+        return cls(node_rate_limiter(f"{settings.panic_per_minute}/minute", nodes))
 
 
 def panic_runtime(services: ServicesDep) -> PanicRuntime:

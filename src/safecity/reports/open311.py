@@ -21,13 +21,14 @@ from starlette.datastructures import UploadFile
 
 from safecity.alerts.events import alert_event
 from safecity.alerts.schemas import AlertView
+from safecity.config.platform import ApiNodeSettings
 from safecity.config.reports import ReportSettings
 from safecity.core.http.actions import change
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import client_address
 from safecity.core.http.services import Services
 from safecity.core.media import MediaError
-from safecity.core.ratelimit import RateLimiter
+from safecity.core.ratelimit import RateLimiter, node_rate_limiter
 from safecity.reports import service
 from safecity.reports.catalog import BY_CODE, SERVICES
 from safecity.reports.models import CitizenReport
@@ -58,8 +59,8 @@ class Open311Runtime:
     limiter: RateLimiter  # per client address, bad requests included
 
     @classmethod
-    def build(cls, settings: ReportSettings) -> Open311Runtime:
-        return cls(RateLimiter(settings.rate, settings.rate_storage_uri))
+    def build(cls, settings: ReportSettings, nodes: ApiNodeSettings) -> Open311Runtime:
+        return cls(node_rate_limiter(settings.rate, nodes, settings.rate_storage_uri))
 
 
 def _limiter(services: Services) -> RateLimiter:

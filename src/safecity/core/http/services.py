@@ -14,7 +14,7 @@ from safecity.core.clock import SYSTEM_CLOCK, Clock
 from safecity.core.db import Database
 from safecity.core.http.runtimes import Runtimes
 from safecity.core.media import MediaStore
-from safecity.core.ratelimit import RateLimiter
+from safecity.core.ratelimit import RateLimiter, node_rate_limiter
 
 if TYPE_CHECKING:
     from safecity.core.bus import EventBus
@@ -40,7 +40,9 @@ class Services:
             media=MediaStore(settings.media_dir),
             bus=bus,
             tokens=TokenIssuer(secret, timedelta(minutes=settings.auth.access_token_minutes)),
-            login_limiter=RateLimiter(f"{settings.auth.login_attempts_per_minute}/minute"),
+            login_limiter=node_rate_limiter(
+                f"{settings.auth.login_attempts_per_minute}/minute", settings.api_nodes
+            ),
         )
 
 
