@@ -1,11 +1,11 @@
-"""`GET /api/v1/events`: search recently published events (alerts, camera health, rules, ...) in the log."""
+"""`GET /api/v1/events`: search the event index (alerts, camera health, rules, ...) on either bus."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, status
+from fastapi import APIRouter, Query
 from pydantic import AwareDatetime, BaseModel, Field
 
 from safecity.core.auth.permissions import Permission
@@ -19,7 +19,7 @@ router = APIRouter(prefix="/api/v1/events", tags=["events"])
 Reader = Annotated[Principal, require(Permission.EVENTS_READ)]
 
 TYPE_HELP = "Event type or its start: `alert.` (every alert event), `camera.health`, `rule.line_crossing`."
-TIME_HELP = "when the event was published to the bus (ISO 8601 with zone)"
+TIME_HELP = "the event's `time`, when it happened (ISO 8601 with zone)"
 
 
 class StoredEventOut(BaseModel):
@@ -27,7 +27,7 @@ class StoredEventOut(BaseModel):
     id: str
     type: str
     time: str = Field(description="When the event happened, as its producer stated (ISO 8601, UTC).")
-    published_at: datetime = Field(description="When the bus logged it; what `since`/`until` filter on.")
+    published_at: datetime = Field(description="When the event index stored it.")
     camera_id: str | None
     source: str | None
     payload: dict[str, Any] = Field(description="The event's own fields (and its `payload`).")
@@ -56,15 +56,9 @@ def search(
     cursor: Annotated[int | None, Query(ge=1, description="`next_cursor` of the previous page.")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
 ) -> EventsPageOut:
-    """Events kept in the embedded bus's log (its retention, 24 h by default, bounds how far back this
-    reaches), with the live feed's visibility rules. Plate reads and face sightings are personal data and
-    are not returned: search them with a stated purpose under `/api/v1/plates` and `/api/v1/faces`.
-    A server on the NATS bus keeps no such log and answers 501."""
-    if services.settings.bus.kind != "embedded":
-        raise HTTPException(
-            status.HTTP_501_NOT_IMPLEMENTED,
-            "this server's bus (NATS) keeps no searchable event log; only the embedded bus does",
-        )
+    """Events in the event index, newest first by when they happened, kept for `retention.events_days`,
+    with the live feed's visibility rules. Plate reads and face sightings are personal data and are not
+    indexed: search them with a stated purpose under `/api/v1/plates` and `/api/v1/faces`."""
     if since is not None and until is not None and until <= since:
         raise InvalidInputError("until must be after since", field="until", location="query")
     query = EventQuery(
@@ -72,10 +66,10 @@ def search(
         camera_id=camera_id,
         since=since,
         until=until,
-        before_seq=cursor,
+        after_seq=cursor,
         limit=limit,
         hidden_prefixes=hidden_prefixes(principal.can),
     )
     with services.database.session() as session:
         page = search_events(session, query, lambda event_type: is_visible(principal.can, event_type))
-    return EventsPageOut(events=[_out(e) for e in page.events], next_cursor=page.next_before_seq, limit=limit)
+    return EventsPageOut(events=[_out(e) for e in page.events], next_cursor=page.next_after_seq, limit=limit)

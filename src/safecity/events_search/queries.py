@@ -1,28 +1,26 @@
-"""Search the embedded bus's stored event log (`bus_messages`) by type prefix, camera and time.
+"""Search the event index (`event_log`) by type prefix, camera and time; newest first.
 
-The log is the embedded bus's delivery log: it holds every published event until all consumers have passed
-it and it is older than the bus retention (24 h by default), so this searches the recent past, not an
-archive. Time filters use the indexed `published_at`; the camera is read out of the event JSON (no index,
-but the table is small because of retention). Newest first, paged by sequence number.
+Time filters and the order are on when the event happened (`time`), the column the index is partitioned and
+kept by, so on PostgreSQL a window only touches its days' partitions, and one camera and type are read
+backwards along `(camera_id, type, time)` until the page is full. Pages continue after the `seq` of the last
+row shown (ties in time are ordered by `seq`). A type prefix is searched as the range
+[prefix, prefix with its last character raised), which the `(camera_id, type, time)` and `(type, time)`
+indexes serve; the type column compares bytewise on both databases, so the range is exact.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, cast, func, not_, select
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import ColumnElement, Select, and_, not_, or_, select
 from sqlalchemy.orm import Session
 
-from safecity.core.bus.tables import BusMessage
+from safecity.events_search.models import EventLogEntry
 
 MAX_LIMIT = 500
-# Fields every event has; anything else a typed event carries is shown as its payload.
-_ENVELOPE = frozenset({"id", "type", "time", "camera_id", "source", "payload"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +29,8 @@ class EventQuery:
     camera_id: str | None = None
     since: datetime | None = None
     until: datetime | None = None
-    before_seq: int | None = None
+    # Continue after the row with this `seq` (the previous page's last).
+    after_seq: int | None = None
     limit: int = 100
     # Event-type prefixes (ending in ".") the caller may not see; filtered in SQL.
     hidden_prefixes: Sequence[str] = ()
@@ -52,64 +51,74 @@ class StoredEvent:
 @dataclass(frozen=True, slots=True)
 class EventPage:
     events: list[StoredEvent]
-    # The sequence number to pass as `before_seq` for the next (older) page; None on the last page.
-    next_before_seq: int | None
+    # The `seq` of the last row, to pass as `after_seq` for the next (older) page; None on the last page.
+    next_after_seq: int | None
 
 
-def _starts_with(column: Any, prefix: str) -> ColumnElement[bool]:
-    # substr instead of LIKE: topics may contain "_", a LIKE wildcard.
-    condition: ColumnElement[bool] = func.substr(column, 1, len(prefix)) == prefix
-    return condition
+def _starts_with(prefix: str) -> ColumnElement[bool]:
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return and_(EventLogEntry.type >= prefix, EventLogEntry.type < upper)
 
 
-def _camera_of_event(dialect: str) -> ColumnElement[str]:
-    if dialect == "postgresql":
-        return cast(BusMessage.event_json, JSONB)["camera_id"].astext
-    extracted: ColumnElement[str] = func.json_extract(BusMessage.event_json, "$.camera_id", type_=String)
-    return extracted
-
-
-def _filtered(query: EventQuery, dialect: str) -> Select[BusMessage]:
-    # Dead-letter replays are copies targeted at one consumer, not new events.
-    statement = select(BusMessage).where(BusMessage.target_consumer.is_(None))
+def _filtered(query: EventQuery) -> Select[EventLogEntry]:
+    statement = select(EventLogEntry)
     for prefix in query.hidden_prefixes:
-        statement = statement.where(not_(_starts_with(BusMessage.event_type, prefix)))
+        statement = statement.where(not_(_starts_with(prefix)))
     if query.type_prefix:
-        statement = statement.where(_starts_with(BusMessage.event_type, query.type_prefix))
+        statement = statement.where(_starts_with(query.type_prefix))
     if query.camera_id is not None:
-        statement = statement.where(_camera_of_event(dialect) == query.camera_id)
+        statement = statement.where(EventLogEntry.camera_id == query.camera_id)
     if query.since is not None:
-        statement = statement.where(BusMessage.published_at >= query.since)
+        statement = statement.where(EventLogEntry.time >= query.since)
     if query.until is not None:
-        statement = statement.where(BusMessage.published_at < query.until)
-    if query.before_seq is not None:
-        statement = statement.where(BusMessage.seq < query.before_seq)
+        statement = statement.where(EventLogEntry.time < query.until)
     return statement
 
 
-def _stored(row: BusMessage) -> StoredEvent:
-    raw: dict[str, Any] = json.loads(row.event_json)
-    payload = dict(raw.get("payload") or {})
-    payload.update({key: value for key, value in raw.items() if key not in _ENVELOPE})
+def _after(session: Session, statement: Select[EventLogEntry], seq: int) -> Select[EventLogEntry] | None:
+    """The rows after the cursor's row in the search order; None when that row is gone (retention removed
+    it, and with it everything older)."""
+    cursor_time = session.scalar(select(EventLogEntry.time).where(EventLogEntry.seq == seq))
+    if cursor_time is None:
+        return None
+    # `time <= ...` on its own as well, so the indexes and the partition pruning see a plain bound.
+    return statement.where(
+        EventLogEntry.time <= cursor_time,
+        or_(EventLogEntry.time < cursor_time, EventLogEntry.seq < seq),
+    )
+
+
+def _iso(moment: datetime) -> str:
+    """As the event's own JSON states it (pydantic writes UTC as `Z`)."""
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def _stored(row: EventLogEntry) -> StoredEvent:
     return StoredEvent(
         seq=row.seq,
-        published_at=row.published_at,
-        id=str(raw.get("id", row.event_id)),
-        type=row.event_type,
-        time=str(raw.get("time", "")),
-        camera_id=raw.get("camera_id"),
-        source=raw.get("source"),
-        payload=payload,
+        published_at=row.indexed_at,
+        id=row.id,
+        type=row.type,
+        time=_iso(row.time),
+        camera_id=row.camera_id,
+        source=row.source,
+        payload=row.payload,
     )
 
 
 def search_events(
     session: Session, query: EventQuery, visible: Callable[[str], bool] = lambda _: True
 ) -> EventPage:
-    """One page of stored events, newest first. `visible(type)` drops what SQL could not filter."""
+    """One page of indexed events, newest first. `visible(type)` drops what SQL could not filter."""
     limit = max(1, min(query.limit, MAX_LIMIT))
-    statement = _filtered(query, session.get_bind().dialect.name)
-    rows = list(session.scalars(statement.order_by(BusMessage.seq.desc()).limit(limit + 1)))
+    statement = _filtered(query)
+    if query.after_seq is not None:
+        continued = _after(session, statement, query.after_seq)
+        if continued is None:
+            return EventPage([], None)
+        statement = continued
+    ordered = statement.order_by(EventLogEntry.time.desc(), EventLogEntry.seq.desc()).limit(limit + 1)
+    rows = list(session.scalars(ordered))
     page = rows[:limit]
-    events = [_stored(row) for row in page if visible(row.event_type)]
+    events = [_stored(row) for row in page if visible(row.type)]
     return EventPage(events, page[-1].seq if len(rows) > limit else None)
