@@ -1,9 +1,14 @@
 """Benchmark the camera pipeline against bare detector inference; prints one JSON object.
 
-Run: .venv/bin/python bench/pipeline.py [--seconds 30] [--model PATH] [--video PATH]
+Run: .venv/bin/python bench/pipeline.py [--seconds 30] [--model PATH] [--video PATH] [--static-seconds 60]
 All ratios compare runs made in this process on the same frames, on one ONNX Runtime thread and one
 OpenCV thread (a camera worker runs one pipeline per core; OpenCV's thread pool only adds hand-off costs
 on images this small).
+
+Static 720p cameras: a real street picture (the first vtest frame, scaled to 1280x720) with sensor noise,
+encoded as a camera would send it (H.264, 10 fps, fixed GOP of 1 s and of 2 s), read from the file by the
+same source and pipeline a worker runs, once decoding every frame and once behind the packet gate. CPU per
+second of video after the first `--warmup` seconds (the gate decodes a stream's first seconds in full).
 """
 
 from __future__ import annotations
@@ -12,17 +17,21 @@ import argparse
 import gc
 import json
 import os
+import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np
 
 from safecity.pipeline.camera import CameraPipeline, PipelineSettings
-from safecity.video.frame import Frame
+from safecity.video.frame import Frame, Image
+from safecity.video.packet_gate import PacketGateSettings
 from safecity.video.sources import open_source
+from safecity.video.synthetic import write_h264
 from safecity.vision.detectors import DetectorOptions, OnnxDetector
 
 SHARED = Path(os.environ.get("SAFECITY_SHARED_DIR", Path(__file__).resolve().parents[2] / "shared"))
@@ -45,7 +54,7 @@ def static_frames(template: Frame, count: int, noise: float = 2.0) -> list[Frame
     return frames
 
 
-def timed(work: Callable[[], None]) -> tuple[float, float]:
+def timed(work: Callable[[], object]) -> tuple[float, float]:
     """Wall and CPU seconds of `work`."""
     wall, cpu = time.perf_counter(), time.process_time()
     work()
@@ -60,6 +69,75 @@ def run_pipeline(detector: OnnxDetector, frames: list[Frame], gating: bool) -> C
     return pipeline
 
 
+STREAM_FPS = 10.0
+HD = (1280, 720)
+
+
+def noisy_pictures(picture: Image, count: int, noise: float = 2.0, fields: int = 8) -> Iterator[Image]:
+    rng = np.random.default_rng(1)
+    drawn = [rng.normal(0, noise, picture.shape).astype(np.float32) for _ in range(fields)]
+    for index in range(count):
+        yield np.clip(picture + drawn[index % fields], 0, 255).astype(np.uint8)
+
+
+def static_720p_files(template: Frame, seconds: float, folder: Path) -> dict[str, Path]:
+    picture = np.asarray(cv2.resize(template.image, HD, interpolation=cv2.INTER_CUBIC), dtype=np.uint8)
+    count = round(seconds * STREAM_FPS)
+    return {
+        f"gop_{gop:g}s": write_h264(
+            folder / f"static_gop{gop:g}.mp4", noisy_pictures(picture, count), STREAM_FPS, gop_seconds=gop
+        )
+        for gop in (1.0, 2.0)
+    }
+
+
+def camera_cpu(
+    path: Path, detector: OnnxDetector, gate: PacketGateSettings | None, warmup: float
+) -> dict[str, Any]:
+    """CPU seconds per second of video for reading `path` as a 5-fps camera: decode + pipeline."""
+    pipeline = CameraPipeline("static", detector, None, PipelineSettings(fps=FPS))
+    started: tuple[float, float] | None = None
+    last_pts = 0.0
+    with open_source(str(path), "static", fps=FPS, gate=gate) as source:
+        for frame in source:
+            pipeline.process(frame)
+            last_pts = frame.pts
+            if started is None and frame.pts >= warmup:
+                started = (time.process_time(), frame.pts)
+        stats = source.stats
+    pipeline.finish()
+    if started is None:
+        raise SystemExit(f"{path} is shorter than the warm-up ({warmup} s)")
+    cpu = time.process_time() - started[0]
+    video_seconds = last_pts - started[1]
+    per_second = cpu / video_seconds
+    return {
+        "cpu_ms_per_video_second": round(per_second * 1000, 2),
+        "cameras_per_core": round(1 / per_second, 1),
+        "frames_decoded": stats.frames_decoded,
+        "frames_skipped": stats.frames_skipped,
+        "detector_runs": pipeline.stats.detector_runs,
+    }
+
+
+def static_cameras(
+    frames: list[Frame], detector: OnnxDetector, seconds: float, warmup: float
+) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as folder:
+        files = static_720p_files(frames[0], seconds, Path(folder))
+        result: dict[str, Any] = {}
+        for name, path in files.items():
+            full = camera_cpu(path, detector, None, warmup)
+            gated = camera_cpu(path, detector, PacketGateSettings(), warmup)
+            result[name] = {
+                "bitrate_kbps": round(path.stat().st_size * 8 / seconds / 1000),
+                "full_decode": full,
+                "packet_gate": gated,
+                "gain": round(gated["cameras_per_core"] / full["cameras_per_core"], 1),
+            }
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=30.0)
@@ -67,6 +145,8 @@ def main() -> None:
     parser.add_argument("--video", type=Path, default=SHARED / "media/vtest.avi")
     parser.add_argument("--cameras", type=int, default=8, help="pipelines for the memory estimate")
     parser.add_argument("--rounds", type=int, default=3, help="interleaved timing rounds (median counts)")
+    parser.add_argument("--static-seconds", type=float, default=60.0, help="length of the static 720p files")
+    parser.add_argument("--warmup", type=float, default=5.0, help="seconds of each static file not counted")
     args = parser.parse_args()
     cv2.setNumThreads(1)
 
@@ -118,6 +198,9 @@ def main() -> None:
     tracemalloc.stop()
     per_camera = traced / args.cameras
 
+    # 4. Static 720p H.264 cameras: decode every frame vs the packet gate, decode and pipeline included.
+    static_720p = static_cameras(frames, detector, args.static_seconds, args.warmup)
+
     busy_cpu_per_frame = pipe_cpu / len(frames)
     static_cpu_per_frame = gated_cpu / len(still)
     decode_cpu_per_frame = decode_cpu / len(frames)
@@ -150,6 +233,7 @@ def main() -> None:
             "decode_cpu_ms_per_kept_frame": round(decode_cpu_per_frame * 1000, 2),
             "note": "decode cost is for this file's full frame rate (10 fps) divided over the kept 5 fps",
         },
+        "static_720p_h264_5fps_cameras": static_720p,
         "memory_per_camera_mib": round(per_camera / 2**20, 2),
         "memory_note": f"state after 50 busy frames per camera, {args.cameras} cameras, one shared model",
         "bare_cpu_seconds": round(bare_cpu, 3),

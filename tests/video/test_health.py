@@ -158,6 +158,17 @@ def test_a_camera_that_stops_sending_frames_goes_offline_and_back(vtest_small: l
     assert changes.changes[-2].reason.startswith("no frames for 1")
 
 
+def test_a_gated_still_camera_sending_undecoded_video_is_not_stalled(vtest_small: list[Image]) -> None:
+    monitor, _ = online_monitor()
+    at = feed(monitor, seconds(vtest_small, 5), T0)
+    for second in range(1, 30):  # packets arrive, the gate decodes none of them
+        monitor.observe_stream(at + second)
+        monitor.check(now=at + second)
+    assert monitor.status is HealthStatus.ONLINE
+    monitor.check(now=at + 29 + 11)  # then the video itself stops
+    assert monitor.status is HealthStatus.OFFLINE
+
+
 def test_metrics_carry_the_sources_fps_and_bitrate(vtest_small: list[Image]) -> None:
     monitor, _ = online_monitor()
     stats = SourceStats(fps=12.5, bitrate_bps=2_000_000)

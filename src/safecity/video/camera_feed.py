@@ -6,12 +6,14 @@ only stream-copied to disk. Either may be the same URL when a camera has one str
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from types import TracebackType
 
 from safecity.video.frame import Frame
 from safecity.video.health import CameraHealthMonitor, HealthCallback
 from safecity.video.health_types import HealthThresholds
+from safecity.video.packet_gate import PacketGateSettings
 from safecity.video.reconnect import Backoff
 from safecity.video.recorder import SegmentRecorder
 from safecity.video.segment_store import SegmentStore
@@ -36,8 +38,11 @@ class CameraFeed:
         hwaccel: str | None = None,
         loop: bool = False,
         backoff: Backoff | None = None,
+        gate: PacketGateSettings | None = None,
     ) -> None:
+        """gate: decode the sub stream only where its packets say the scene changed (None: every frame)."""
         self.health = CameraHealthMonitor(camera_id, on_change=on_health, thresholds=thresholds)
+        self._received = 0  # frames the source has received, decoded or not, at the last check
         self.recorder = (
             SegmentRecorder(
                 record_url or detect_url,
@@ -61,6 +66,7 @@ class CameraFeed:
             on_state=self.health.observe_state,
             hwaccel=hwaccel,
             backoff=backoff,
+            gate=gate,
         )
         if self.recorder is not None:
             self.recorder.start()
@@ -73,6 +79,12 @@ class CameraFeed:
 
     def check(self, now: float | None = None) -> None:
         """Call every few seconds (a camera that sends nothing yields no frames to trigger checks)."""
+        now = time.time() if now is None else now
+        stats = self.source.stats
+        received = stats.frames_decoded + stats.frames_skipped
+        if received > self._received:  # a gated still scene sends packets, not frames: it is not stalled
+            self._received = received
+            self.health.observe_stream(now)
         self.health.check(now)
 
     def close(self) -> None:

@@ -76,30 +76,55 @@ def decode_video(
     """Decoded frames of the first video stream; bad packets are skipped, a stream of only bad ones raises."""
     stream = container.streams.video[0]
     stream.thread_type = "AUTO"
-    time_base = float(stream.time_base) if stream.time_base else 0.0
-    rate = float(stream.average_rate or stream.guessed_rate or 25)
-    decoded = 0
-    consecutive_errors = 0
+    decoder = PacketDecoder(stream, on_decode_error)
     try:
         for packet in container.demux(stream):
             if packet.size and on_packet is not None:
                 on_packet(packet.size)
-            try:
-                frames = packet.decode()
-            except av.error.InvalidDataError as exc:  # a damaged packet: skip it, keep the stream
-                consecutive_errors += 1
-                if on_decode_error is not None:
-                    on_decode_error(describe(exc))
-                if consecutive_errors >= _MAX_CONSECUTIVE_DECODE_ERRORS:
-                    raise SourceError(f"{consecutive_errors} packets in a row failed to decode") from exc
-                continue
-            consecutive_errors = 0
-            for frame in frames:
-                pts = frame.pts * time_base if frame.pts is not None and time_base else decoded / rate
-                decoded += 1
-                yield DecodedFrame(frame=frame, pts=pts)
+            yield from decoder.decode(packet)
     except FFMPEG_ERRORS as exc:
         raise SourceError(f"stream read failed: {describe(exc)}") from exc
+
+
+class PacketDecoder:
+    """Decodes one stream's packets in order: a damaged packet is skipped and reported, a long run of them
+    raises SourceError. Presentation times are in seconds (counted from the frame rate when missing)."""
+
+    def __init__(self, stream: av.VideoStream, on_decode_error: Callable[[str], None] | None = None) -> None:
+        self.stream = stream
+        self.time_base = float(stream.time_base) if stream.time_base else 0.0
+        self.rate = float(stream.average_rate or stream.guessed_rate or 25)
+        self.decoded = 0
+        self._on_decode_error = on_decode_error
+        self._consecutive_errors = 0
+
+    def decode(self, packet: av.Packet) -> list[DecodedFrame]:
+        try:
+            frames = packet.decode()
+        except av.error.InvalidDataError as exc:  # a damaged packet: skip it, keep the stream
+            self._consecutive_errors += 1
+            if self._on_decode_error is not None:
+                self._on_decode_error(describe(exc))
+            if self._consecutive_errors >= _MAX_CONSECUTIVE_DECODE_ERRORS:
+                raise SourceError(f"{self._consecutive_errors} packets in a row failed to decode") from exc
+            return []
+        self._consecutive_errors = 0
+        decoded = []
+        for frame in frames:
+            assert isinstance(frame, av.VideoFrame)
+            decoded.append(DecodedFrame(frame=frame, pts=self.seconds(frame.pts)))
+            self.decoded += 1
+        return decoded
+
+    def seconds(self, pts: int | None) -> float:
+        """A timestamp in seconds; without one, the position counted from decoded frames and the rate."""
+        if pts is not None and self.time_base:
+            return pts * self.time_base
+        return self.decoded / self.rate
+
+    def forget_pending(self) -> None:
+        """Drop what the decoder holds (reference pictures, delayed frames) before packets it did not see."""
+        self.stream.codec_context.flush_buffers()
 
 
 def describe(exc: BaseException) -> str:

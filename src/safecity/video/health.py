@@ -67,6 +67,7 @@ class CameraHealthMonitor:
         self._moved = Debounced(limits.scene_seconds, limits.clear_seconds)
         self._last_analysis_at: float | None = None
         self._last_frame_at: float | None = None
+        self._last_stream_at: float | None = None
         self._previous_grey: GreyImage | None = None
         self._quality: FrameQuality | None = None
         self._similarity: float | None = None
@@ -84,6 +85,7 @@ class CameraHealthMonitor:
             if self._connection is HealthStatus.ONLINE:
                 self._stalled = False
                 self._last_frame_at = None  # stall timing restarts with the new connection
+                self._last_stream_at = None
             change = self._evaluate(state.at, state.reason or f"source {state.status.value}")
         self._emit(change)
 
@@ -111,13 +113,20 @@ class CameraHealthMonitor:
             )
         self._emit(change)
 
+    def observe_stream(self, at: float) -> None:
+        """The camera sent video at `at` that was not decoded (a packet gate skipping a still scene): the
+        stream is alive even though no frame arrives."""
+        with self._lock:
+            if self._last_frame_at is not None:
+                self._last_stream_at = at
+
     def check(self, now: float | None = None) -> None:
         """Call periodically: a connected camera that has sent nothing for `stall_seconds` goes offline."""
         now = time.time() if now is None else now
         with self._lock:
             if self._connection is not HealthStatus.ONLINE or self._last_frame_at is None:
                 return
-            silent_for = now - self._last_frame_at
+            silent_for = now - max(self._last_frame_at, self._last_stream_at or 0.0)
             if silent_for < self._limits.stall_seconds or self._stalled:
                 return
             self._stalled = True

@@ -33,6 +33,7 @@ class SourceStats:
     """A snapshot of a source's counters. `fps` and `bitrate_bps` are measured over the last few seconds."""
 
     frames_decoded: int = 0
+    frames_skipped: int = 0  # packets a packet gate did not decode (a still scene)
     frames_delivered: int = 0
     frames_dropped: int = 0
     decode_errors: int = 0

@@ -20,8 +20,10 @@ from av.codec.hwaccel import HWAccel
 from safecity.video.connection import Connection, StateCallback
 from safecity.video.decoder import DecodedFrame, choose_hwaccel, decode_video, describe, open_input
 from safecity.video.frame import Frame, Image
+from safecity.video.gated_decoder import decode_gated
 from safecity.video.latest_queue import LatestQueue
 from safecity.video.pacing import Pacer
+from safecity.video.packet_gate import PacketGate, PacketGateSettings
 from safecity.video.rate_meter import RateMeter
 from safecity.video.reconnect import Backoff
 from safecity.video.sampling import FrameSampler
@@ -30,6 +32,7 @@ from safecity.video.stream_url import StreamKind, check_file, classify, default_
 
 __all__ = [
     "Backoff",
+    "PacketGateSettings",
     "SourceError",
     "SourceState",
     "SourceStats",
@@ -43,6 +46,8 @@ log = logging.getLogger(__name__)
 # A connection that dies sooner than this after its first frame counts as a failed attempt, so a camera that
 # accepts and drops at once is retried with growing waits rather than in a tight loop.
 _MIN_HEALTHY_SESSION_SECONDS = 1.0
+# A replayed picture is never stamped further back than this (a pts jump must not date frames wildly).
+_MAX_REPLAY_LAG_SECONDS = 30.0
 
 
 def open_source(
@@ -60,13 +65,16 @@ def open_source(
     read_timeout: float = 5.0,
     backoff: Backoff | None = None,
     start_time: float | None = None,
+    gate: PacketGateSettings | None = None,
 ) -> VideoSource:
     """Open a file path, file://, rtsp:// or http(s):// address as a stream of BGR frames.
 
     fps: sample rate (None = every frame). realtime: None = live URLs True, files False. hwaccel: None, "auto"
     or an FFmpeg device type ("cuda", "vaapi", ...), falling back to the CPU. start_time: epoch seconds of a
     file's first frame (default: the file's modification time). Frame.index counts decoded frames (so it
-    skips when sampling); Frame.pts restarts when a live camera reconnects.
+    skips when sampling); Frame.pts restarts when a live camera reconnects. gate: decode only where the
+    packets say the scene changed (`safecity.video.packet_gate`; a still scene yields a keyframe every
+    `probe_seconds`); None decodes every frame.
     Raises SourceError for a bad address or, in non-realtime mode, a file that cannot be opened.
     """
     return VideoSource(
@@ -83,6 +91,7 @@ def open_source(
         read_timeout=read_timeout,
         backoff=backoff or Backoff(),
         start_time=start_time,
+        gate=gate,
     )
 
 
@@ -105,6 +114,7 @@ class VideoSource:
         read_timeout: float,
         backoff: Backoff,
         start_time: float | None,
+        gate: PacketGateSettings | None = None,
     ) -> None:
         if not camera_id:
             raise SourceError("camera_id must not be empty")
@@ -122,6 +132,8 @@ class VideoSource:
         self._backoff = backoff
         self._sampler = FrameSampler(fps)
         self._start_time = start_time
+        self._gate = gate
+        self._active_gate: PacketGate | None = None
         self._closed = threading.Event()
         self._connection = Connection(camera_id, self.url, on_state, self._closed)
         self._counters = _Counters()
@@ -272,9 +284,7 @@ class VideoSource:
             self._container = container
             pace = Pacer(self._closed) if paced else None
             last: DecodedFrame | None = None
-            for decoded in decode_video(
-                container, on_packet=self._counters.add_bytes, on_decode_error=self._decode_error
-            ):
+            for decoded in self._decode(container):
                 if self._closed.is_set():
                     return
                 last = decoded
@@ -285,7 +295,7 @@ class VideoSource:
                 if not self._sampler.keep(pts):
                     continue
                 image: Image = decoded.frame.to_ndarray(format="bgr24")  # type: ignore[assignment]
-                timestamp = time.time() if self.realtime else start_time + pts
+                timestamp = time.time() - self._behind(decoded.pts) if self.realtime else start_time + pts
                 yield Frame(camera_id=self.camera_id, index=index, timestamp=timestamp, pts=pts, image=image)
             if last is None:
                 raise SourceError(f"no decodable video frames in {self.url}")
@@ -293,7 +303,32 @@ class VideoSource:
                 return
             container.close()
             self._container = None
-            pts_offset += last.pts + _frame_duration(last)
+            # The file's end: its last packet, which a packet gate may not have decoded.
+            gate = self._active_gate
+            end = max(last.pts, gate.newest_pts if gate is not None and gate.newest_pts is not None else 0.0)
+            pts_offset += end + _frame_duration(last)
+
+    def _decode(self, container: av.container.InputContainer) -> Iterator[DecodedFrame]:
+        if self._gate is None:
+            return decode_video(
+                container, on_packet=self._counters.add_packet, on_decode_error=self._decode_error
+            )
+        self._active_gate = PacketGate(self._gate)  # a new stream: the gate starts open and learns it again
+        return decode_gated(
+            container,
+            self._active_gate,
+            on_packet=self._counters.add_packet,
+            on_decode_error=self._decode_error,
+            on_skipped=self._counters.add_skipped,
+        )
+
+    def _behind(self, pts: float) -> float:
+        """How far (seconds) a live frame lags the newest packet: the pictures of a GOP replayed when the
+        packet gate opens are stamped with the times they were sent, not all with now."""
+        gate = self._active_gate
+        if gate is None or gate.newest_pts is None:
+            return 0.0
+        return min(max(0.0, gate.newest_pts - pts), _MAX_REPLAY_LAG_SECONDS)
 
     def _file_start_time(self) -> float:
         if self._start_time is not None:
@@ -320,6 +355,7 @@ class _Counters:
 
     def __init__(self) -> None:
         self.decoded = 0
+        self.skipped = 0
         self.delivered = 0
         self.decode_errors = 0
         self.connect_attempts = 0
@@ -333,13 +369,19 @@ class _Counters:
 
     def add_frame(self) -> int:
         with self._lock:
-            self._fps.add(time.monotonic())
             self.decoded += 1
             return self.decoded - 1
 
-    def add_bytes(self, size: int) -> None:
+    def add_skipped(self) -> None:
         with self._lock:
-            self._bytes.add(time.monotonic(), size)
+            self.skipped += 1
+
+    def add_packet(self, size: int) -> None:
+        """A video packet arrived: one frame of the stream, decoded or not (the stream's fps counts both)."""
+        with self._lock:
+            now = time.monotonic()
+            self._fps.add(now)
+            self._bytes.add(now, size)
 
     def snapshot(self, now: float, *, dropped_in_queue: int, connection: Connection) -> SourceStats:
         codec, width, height, hardware = self._stream
@@ -348,6 +390,7 @@ class _Counters:
             bitrate = self._bytes.rate(now) * 8
         return SourceStats(
             frames_decoded=self.decoded,
+            frames_skipped=self.skipped,
             frames_delivered=self.delivered,
             frames_dropped=dropped_in_queue,
             decode_errors=self.decode_errors,

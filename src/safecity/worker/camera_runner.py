@@ -26,6 +26,7 @@ from safecity.pipeline.rules.signals import ControllerFeed
 from safecity.video.camera_feed import CameraFeed
 from safecity.video.frame import Frame
 from safecity.video.health_types import HealthChange, HealthStatus, HealthThresholds
+from safecity.video.packet_gate import PacketGateSettings
 from safecity.video.reconnect import Backoff
 from safecity.video.segment_store import SegmentStore
 from safecity.video.source_state import SourceError
@@ -78,6 +79,8 @@ class RunnerContext:
     plate_reader: PlateReading | None = None  # None: no ANPR in this worker, whatever the profiles say
     context: ContextFrames | None = None  # None: no context frames for violations
     signal_feed: ControllerFeed | None = None  # live signal phases for red-light rules; None: schedules only
+    # Decode a camera's still scenes only at keyframe probes (video/packet_gate.py); None: every frame.
+    packet_gate: PacketGateSettings | None = field(default_factory=PacketGateSettings)
 
 
 class CameraRunner:
@@ -170,6 +173,7 @@ class CameraRunner:
             thresholds=context.thresholds,
             loop=self.spec.loop,
             backoff=context.backoff,
+            gate=context.packet_gate,
         )
         self._feed = feed
         if self._stop.is_set():  # stopped while opening
