@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -24,7 +25,7 @@ from safecity.cameras.health_store import (
     uptime,
     view_of,
 )
-from safecity.cameras.live_frames import LiveFrames
+from safecity.cameras.live_frames import LiveFrames, LiveFramesRuntime
 from safecity.cameras.models import Camera, CameraHealthRow
 from safecity.cameras.schemas import (
     CameraCreate,
@@ -51,7 +52,7 @@ _bearer = HTTPBearer(auto_error=False)
 
 
 def live_frames(services: Services) -> LiveFrames:
-    return services.runtimes.get(LiveFrames)
+    return services.runtimes.get(LiveFramesRuntime).frames
 
 
 # ------------------------------------------------------------------------------------------------ CRUD
@@ -163,10 +164,9 @@ async def accept_scene(
     responses={200: {"content": {"image/jpeg": {}}}, 404: {"description": "no picture yet"}},
     summary="The latest picture the worker stored",
 )
-def snapshot(camera_id: str, services: ServicesDep, _: Reader) -> Response:
-    with services.database.session() as session:
-        service.get_camera(session, camera_id)
-    frame = live_frames(services).get(camera_id)
+async def snapshot(camera_id: str, services: ServicesDep, _: Reader) -> Response:
+    await asyncio.to_thread(_check_camera, services, camera_id)
+    frame = await live_frames(services).latest(camera_id)
     if frame is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no picture from camera {camera_id!r} yet")
     headers = {"Cache-Control": "no-store", "Last-Modified": formatdate(frame.at, usegmt=True)}
@@ -196,7 +196,7 @@ def _reader_from_header_or_query(
     response_class=StreamingResponse,
     summary="Live view as multipart MJPEG (accepts ?token= for <img> tags)",
 )
-def mjpeg(
+async def mjpeg(
     camera_id: str,
     services: ServicesDep,
     _: Annotated[Principal, Depends(_reader_from_header_or_query)],
@@ -206,18 +206,17 @@ def mjpeg(
         bool, Query(description="Draw the zones, lines and tracked objects (when the worker provides them).")
     ] = False,
 ) -> StreamingResponse:
-    with services.database.session() as session:
-        service.get_camera(session, camera_id)
-    store = live_frames(services)
+    await asyncio.to_thread(_check_camera, services, camera_id)
+    pictures = live_frames(services).follow(camera_id, overlay=overlay, interval=1.0 / fps)
 
     async def parts() -> AsyncIterator[bytes]:
-        sent, last_at = 0, None
-        while frames is None or sent < frames:
-            frame = await asyncio.to_thread(lambda: store.get(camera_id, overlay=overlay))
-            if frame is not None and frame.at != last_at:
-                last_at, sent = frame.at, sent + 1
+        async with contextlib.aclosing(pictures):
+            sent = 0
+            async for frame in pictures:
                 yield _part(frame.jpeg)
-            await asyncio.sleep(1.0 / fps)
+                sent += 1
+                if frames is not None and sent >= frames:
+                    return
 
     return StreamingResponse(
         parts(),
@@ -227,6 +226,11 @@ def mjpeg(
 
 
 # ------------------------------------------------------------------------------------------------ inside
+def _check_camera(services: Services, camera_id: str) -> None:
+    with services.database.session() as session:
+        service.get_camera(session, camera_id)
+
+
 def _part(jpeg: bytes) -> bytes:
     header = f"--{MJPEG_BOUNDARY}\r\nContent-Type: image/jpeg\r\nContent-Length: {len(jpeg)}\r\n\r\n"
     return header.encode("ascii") + jpeg + b"\r\n"

@@ -1,23 +1,26 @@
-"""The newest picture of each camera, for snapshots and the MJPEG live view.
+"""The newest picture of each camera, for snapshots and the MJPEG live view: one interface, two transports.
 
-The worker puts a JPEG here a few times a second; it is kept in memory and mirrored atomically to
-`<directory>/<camera_id>.jpg`, so an API node in another process (same data directory) serves it too.
-Beside the clean picture the worker may put an `overlay` variant with the detections drawn on it
-(`<camera_id>.overlay.jpg`), for the live view.
+The worker puts a JPEG a few times a second (at most `live_fps` per camera); API nodes read the newest one
+back. Beside the clean picture the worker may put an `overlay` variant with the detections drawn on it, for
+the live view; asked for the overlay of a camera that has none, a store answers with the clean picture.
+
+- `FolderLiveFrames` (`live_frames_folder.py`): files in the data directory, for the embedded single box
+  (the API node and the worker share its disk).
+- `NatsLiveFrames` (`live_frames_nats.py`): a JetStream key-value bucket with a short TTL, when the bus is
+  NATS, so API nodes and workers share no disk.
+
+`open_live_frames` (`live_frames_setup.py`) picks one from the settings.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-import threading
-import time
+from collections.abc import AsyncGenerator
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Protocol
 
 import cv2
 
-from safecity.cameras.schemas import check_camera_id
+from safecity.core.errors import SafecityError
 from safecity.video.frame import Image
 
 JPEG_QUALITY = 80
@@ -29,61 +32,45 @@ class LiveFrame:
     at: float  # epoch seconds the picture was taken
 
 
+class LiveFramesUnavailableError(SafecityError):
+    """The store of live pictures cannot be reached (NATS down): not the same as "no picture yet"."""
+
+    status_code = 503
+    code = "live_frames_unavailable"
+
+
+class LiveFrames(Protocol):
+    async def start(self) -> None:
+        """Connect (and create what is missing); called once before the first `put` or read."""
+
+    async def close(self) -> None: ...
+
+    def put(self, camera_id: str, jpeg: bytes, at: float | None = None, *, overlay: bool = False) -> None:
+        """Store the newest picture (`at`: when it was taken, default now). Callable from any thread;
+        it never waits for the network: a picture still unsent is replaced by the next one. A store may
+        skip pictures of a camera nobody watches (the NATS one does: `live_demand`)."""
+
+    async def latest(self, camera_id: str, *, overlay: bool = False) -> LiveFrame | None:
+        """The newest picture, or None when there is none (yet, or any more)."""
+
+    def follow(
+        self, camera_id: str, *, overlay: bool = False, interval: float
+    ) -> AsyncGenerator[LiveFrame, None]:
+        """Each new picture as it arrives, the newest first, at most one per `interval` seconds."""
+
+    def forget(self, camera_id: str) -> None:
+        """This process no longer runs the camera: drop what it holds of it."""
+
+
+@dataclass(frozen=True, slots=True)
+class LiveFramesRuntime:
+    """The API node's live pictures, as a runtime (one per app, whichever transport it uses)."""
+
+    frames: LiveFrames
+
+
 def encode_jpeg(image: Image, quality: int = JPEG_QUALITY) -> bytes:
     ok, encoded = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, quality])
     if not ok:
         raise ValueError("JPEG encoding failed")
     return bytes(encoded.tobytes())
-
-
-class LiveFrames:
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
-        self._latest: dict[tuple[str, bool], LiveFrame] = {}
-        self._lock = threading.Lock()
-
-    def put(self, camera_id: str, jpeg: bytes, at: float | None = None, *, overlay: bool = False) -> None:
-        frame = LiveFrame(jpeg, time.time() if at is None else at)
-        with self._lock:
-            self._latest[camera_id, overlay] = frame
-        self._write(camera_id, frame, overlay)
-
-    def get(self, camera_id: str, *, overlay: bool = False) -> LiveFrame | None:
-        """The newest picture; asked for the overlay variant of a camera that has none, the clean one."""
-        frame = self._get(camera_id, overlay=True) if overlay else None
-        return frame or self._get(camera_id, overlay=False)
-
-    def _get(self, camera_id: str, *, overlay: bool) -> LiveFrame | None:
-        with self._lock:
-            frame = self._latest.get((camera_id, overlay))
-        if frame is not None:
-            return frame
-        path = self._path(camera_id, overlay)
-        try:
-            return LiveFrame(path.read_bytes(), path.stat().st_mtime)
-        except OSError:
-            return None
-
-    def forget(self, camera_id: str) -> None:
-        with self._lock:
-            self._latest.pop((camera_id, False), None)
-            self._latest.pop((camera_id, True), None)
-
-    def _path(self, camera_id: str, overlay: bool) -> Path:
-        return self.directory / f"{check_camera_id(camera_id)}{'.overlay' if overlay else ''}.jpg"
-
-    def _write(self, camera_id: str, frame: LiveFrame, overlay: bool) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        descriptor, temp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-        try:
-            with os.fdopen(descriptor, "wb") as out:
-                out.write(frame.jpeg)
-            os.utime(temp, (frame.at, frame.at))
-            os.replace(temp, self._path(camera_id, overlay))
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-
-
-def live_frames_dir(data_dir: Path) -> Path:
-    return data_dir / "live"
