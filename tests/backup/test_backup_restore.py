@@ -3,13 +3,15 @@ or an altered backup is refused."""
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from safecity.backup import BackupError, backup, restore, row_counts
+from safecity.backup import BackupError, backup, restore, row_counts, verify_backup
 from safecity.cli import app
 from safecity.config import Settings, load_settings
 from safecity.core.db import Database
@@ -106,14 +108,14 @@ def test_an_altered_backup_is_refused_naming_the_file(tmp_path: Path) -> None:
 
 def test_logical_export_round_trips_every_row(tmp_path: Path) -> None:
     """The fallback used for PostgreSQL without pg_dump, exercised on SQLite."""
-    from safecity.backup import _logical_export, _logical_import
+    from safecity.backup.database import logical_export, logical_import
 
     source = _populated(tmp_path / "live")
     database = Database(source.resolved_database_url)
-    _logical_export(database, tmp_path / "tables")
+    logical_export(database, tmp_path / "tables")
     database.dispose()
     target = _settings(tmp_path / "fresh")
-    _logical_import(target.resolved_database_url, tmp_path / "tables", None)
+    logical_import(target.resolved_database_url, tmp_path / "tables", None)
     assert _all_rows(target) == _all_rows(source)
     restored = Database(target.resolved_database_url)
     assert row_counts(restored)["evidence_custody"] == 3
@@ -129,12 +131,50 @@ def test_cli_backup_and_restore(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     done = runner.invoke(app, ["backup", str(tmp_path / "backup")])
     assert done.exit_code == 0, done.output
     assert "sqlite-online-backup" in done.output
-    again = runner.invoke(app, ["backup", str(tmp_path / "backup")])
-    assert again.exit_code == 2
-    assert "DEST" in again.output
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "notes.txt").write_text("mine")
+    refused_dest = runner.invoke(app, ["backup", str(tmp_path / "elsewhere")])
+    assert refused_dest.exit_code == 2
+    assert "DEST" in refused_dest.output
     monkeypatch.setenv("SAFECITY_DATA_DIR", str(tmp_path / "fresh"))
     restored = runner.invoke(app, ["restore", str(tmp_path / "backup")])
     assert restored.exit_code == 0, restored.output
     refused = runner.invoke(app, ["restore", str(tmp_path / "backup")])
     assert refused.exit_code == 2
     assert "data_dir" in refused.output
+
+
+def _as_format_1(folder: Path) -> None:
+    """Rewrite a backup as the version before recordings wrote it: database and keys at the top, and a
+    manifest of `{path: sha256}`."""
+    manifest = json.loads((folder / "backup.json").read_text())
+    snapshot = manifest["database"].pop("folder")
+    files = {}
+    for name, entry in manifest["files"].items():
+        old_name = name.removeprefix(f"{snapshot}/")
+        if old_name != name:
+            (folder / old_name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).replace(folder / old_name)
+        files[old_name] = entry["sha256"]
+    shutil.rmtree(folder / "snapshot")
+    manifest.update(format="safecity-backup/1", files=files)
+    (folder / "backup.json").write_text(json.dumps(manifest))
+
+
+def test_a_backup_made_before_recordings_still_restores_and_is_brought_up_to_date(tmp_path: Path) -> None:
+    source = _populated(tmp_path / "live")
+    backup(source, tmp_path / "backup")
+    _as_format_1(tmp_path / "backup")
+    assert (tmp_path / "backup" / "database.sqlite3").is_file()
+
+    restored = restore(_settings(tmp_path / "fresh"), tmp_path / "backup")
+    updated = backup(source, tmp_path / "backup")
+
+    assert restored.problems == []
+    assert restored.rows["evidence_items"] == 3
+    assert updated.problems == []
+    assert updated.media_copied == 0
+    assert not (tmp_path / "backup" / "database.sqlite3").exists()
+    assert not (tmp_path / "backup" / "keys").exists()
+    assert json.loads((tmp_path / "backup" / "backup.json").read_text())["format"] == "safecity-backup/2"
+    assert verify_backup(tmp_path / "backup").problems == []
