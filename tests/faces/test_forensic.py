@@ -69,8 +69,9 @@ def test_crops_past_retention_are_not_returned_and_are_purged(database: Database
         hits = forensic_search(session, probe, since=now - timedelta(days=60), until=now, retention_days=30)
         assert len(hits) == 1
 
-    assert purge_face_crops(database, media, now - timedelta(days=30), dry_run=True) == 1
-    assert purge_face_crops(database, media, now - timedelta(days=30), dry_run=False) == 1
+    context = RetentionContext(load_settings(None, data_dir=tmp_path), database, media)
+    assert purge_face_crops(context, now - timedelta(days=30), dry_run=True) == 1
+    assert purge_face_crops(context, now - timedelta(days=30), dry_run=False) == 1
     assert not media.exists(old.sha256)
     with database.session() as session:
         assert session.scalar(select(func.count()).select_from(FaceSighting)) == 1

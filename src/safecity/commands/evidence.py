@@ -103,18 +103,31 @@ def _sweep(config: Path | None, *, dry_run: bool, as_json: bool) -> None:
         typer.echo(json.dumps(report.to_dict()))
     else:
         verb = "would delete" if dry_run else "deleted"
+        typer.echo(f"{'class':<20} {'keep':>8} {'items':>9} {'oldest':<17} {'size':>10}  {verb}")
         for line in report.lines:
-            status = f"FAILED: {line.error}" if line.error else f"{verb} {line.count}"
-            typer.echo(
-                f"{line.name:<14} keep {line.days:g} days (before {line.before:%Y-%m-%d %H:%M}): {status}"
-            )
+            status = f"FAILED: {line.error}" if line.error else str(line.count)
+            held = line.held
+            items = "?" if held is None else str(held.count)
+            oldest = f"{held.oldest:%Y-%m-%d %H:%M}" if held and held.oldest else "-"
+            size = "-" if held is None or held.bytes is None else _size(held.bytes)
+            typer.echo(f"{line.name:<20} {line.days:>6g} d {items:>9} {oldest:<17} {size:>10}  {status}")
     if not report.ok:
         raise typer.Exit(1)
 
 
+def _size(count: int) -> str:
+    value, unit = float(count), "B"
+    for bigger in ("KiB", "MiB", "GiB", "TiB"):
+        if value < 1024:
+            break
+        value, unit = value / 1024, bigger
+    return f"{count} B" if unit == "B" else f"{value:.1f} {unit}"
+
+
 @retention_app.command("report")
 def retention_report(config: common.ConfigOption = None, as_json: common.JsonOption = False) -> None:
-    """Dry run: what each data class would delete now (held data is never counted)."""
+    """Each data class: its items, oldest item and size, and what a sweep would delete now (never held
+    data)."""
     _sweep(config, dry_run=True, as_json=as_json)
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from safecity.core.audit.actors import Actor
@@ -16,7 +16,7 @@ from safecity.evidence import custody
 from safecity.evidence.custody import CustodyAction
 from safecity.evidence.holds import HoldChecker, active_holds, protection
 from safecity.evidence.models import CASE_OPEN, ITEM_PURGED, EvidenceCase, EvidenceItem
-from safecity.evidence.retention import DataClassPolicy, RetentionContext
+from safecity.evidence.retention import DataClassPolicy, Inventory, MediaReferences, RetentionContext
 from safecity.video.retention import purge_segments
 from safecity.video.segment_store import RecordingsOnDisk, recordings_dir
 
@@ -34,9 +34,16 @@ def protected_media(session: Session, shas: set[str]) -> set[str]:
     return set(rows)
 
 
-def purge_evidence(database: Database, media: MediaStore, before: datetime, dry_run: bool) -> int:
+def purge_evidence(
+    database: Database,
+    media: MediaStore,
+    before: datetime,
+    dry_run: bool,
+    in_use: MediaReferences = protected_media,
+) -> int:
     """Items collected before `before` that are not in an open case and not held; rows and custody stay
-    (status "purged", a `purged` custody entry), the file goes unless another live item uses it."""
+    (status "purged", a `purged` custody entry), the file goes unless another live item (or, with the
+    plan's `in_use`, any record) uses it."""
     with database.session() as session:
         candidates = session.scalars(
             select(EvidenceItem)
@@ -59,18 +66,45 @@ def purge_evidence(database: Database, media: MediaStore, before: datetime, dry_
                 session, item, CustodyAction.PURGED, RETENTION_ACTOR, details={"before": before.isoformat()}
             )
         session.flush()
-        still_used = protected_media(session, {item.sha256 for item in doomed})
+        still_used = in_use(session, {item.sha256 for item in doomed})
     for sha in {item.sha256 for item in doomed} - still_used:
         media.delete(sha)
     return len(doomed)
 
 
-def purge_recordings(root: Path, holds: HoldChecker, before: datetime, dry_run: bool) -> int:
-    """Finished recorded segments that ended before `before` and are not held (a failing hold check keeps
-    them); never a segment still being written."""
+def purge_recordings(
+    root: Path, holds: HoldChecker, before: datetime, dry_run: bool, quota_bytes: int | None = None
+) -> int:
+    """Finished recorded segments that ended before `before`, then the oldest until the folder fits in
+    `quota_bytes`; never a held one (a failing hold check keeps it) nor a segment still being written."""
     store = RecordingsOnDisk(root)
-    result = purge_segments(store, ended_before=before.timestamp(), is_held=holds.is_held, dry_run=dry_run)
+    result = purge_segments(
+        store,
+        ended_before=before.timestamp(),
+        max_total_bytes=quota_bytes,
+        is_held=holds.is_held,
+        dry_run=dry_run,
+    )
     return len(result.deleted)
+
+
+def evidence_inventory(database: Database) -> Inventory:
+    """Live items, the oldest collected, and the bytes of their files (a file shared by items once)."""
+    live = EvidenceItem.status != ITEM_PURGED
+    with database.session() as session:
+        count, oldest = session.execute(
+            select(func.count(), func.min(EvidenceItem.collected_at)).where(live)
+        ).one()
+        files = select(EvidenceItem.sha256, EvidenceItem.size).where(live).distinct().subquery()
+        size = session.scalar(select(func.coalesce(func.sum(files.c.size), 0)))
+    return Inventory(int(count or 0), oldest, int(size or 0))
+
+
+def recordings_inventory(root: Path) -> Inventory:
+    """Finished segments on disk, the oldest one's start, and their bytes."""
+    segments = RecordingsOnDisk(root).segments()  # oldest first
+    oldest = datetime.fromtimestamp(segments[0].start, UTC) if segments else None
+    return Inventory(len(segments), oldest, sum(segment.size_bytes for segment in segments))
 
 
 def builtin_classes(context: RetentionContext) -> list[DataClassPolicy]:
@@ -81,11 +115,17 @@ def builtin_classes(context: RetentionContext) -> list[DataClassPolicy]:
         DataClassPolicy(
             "evidence",
             retention.evidence_days,
-            lambda before, dry_run: purge_evidence(context.database, context.media, before, dry_run),
+            lambda before, dry_run: purge_evidence(
+                context.database, context.media, before, dry_run, in_use=context.media_in_use
+            ),
+            lambda: evidence_inventory(context.database),
         ),
         DataClassPolicy(
             "recordings",
             retention.recordings_days,
-            lambda before, dry_run: purge_recordings(root, checker, before, dry_run),
+            lambda before, dry_run: purge_recordings(
+                root, checker, before, dry_run, quota_bytes=retention.recordings_quota_bytes
+            ),
+            lambda: recordings_inventory(root),
         ),
     ]

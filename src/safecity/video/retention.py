@@ -1,7 +1,8 @@
 """Delete old recordings by age and by disk quota, oldest first, never footage under a hold.
 
 The one purge of recorded segments: the worker applies its policy to the store it records into, and the
-evidence retention sweeper purges a `RecordingsOnDisk` view of the same folders by age.
+evidence retention sweeper purges a `RecordingsOnDisk` view of the same folders by age (and quota).
+`quota_usage` tells the worker how full its quota is after a sweep, for the alert at 90 %.
 """
 
 from __future__ import annotations
@@ -98,3 +99,27 @@ def _held(is_held: HoldCheck, segment: Segment) -> bool:
     except Exception:
         log.exception("hold check failed for %s; keeping it", segment.path)
         return True
+
+
+@dataclass(frozen=True, slots=True)
+class QuotaUsage:
+    used_bytes: int
+    quota_bytes: int
+    alert_fraction: float  # the share of the quota at and above which the worker raises an alert
+
+    @property
+    def fraction(self) -> float:
+        return self.used_bytes / self.quota_bytes if self.quota_bytes else 1.0
+
+    @property
+    def near_full(self) -> bool:
+        return self.fraction >= self.alert_fraction
+
+
+def quota_usage(
+    result: RetentionResult, policy: RetentionPolicy, *, alert_fraction: float = 0.9
+) -> QuotaUsage | None:
+    """How full the quota is after a sweep (held footage can keep it over), or None without a quota."""
+    if policy.max_total_bytes is None:
+        return None
+    return QuotaUsage(result.total_bytes, policy.max_total_bytes, alert_fraction)

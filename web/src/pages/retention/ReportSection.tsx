@@ -7,13 +7,27 @@ import { TableHead } from "../../components/TableHead";
 const CLASS_NAMES: Record<string, string> = {
   evidence: "Evidence items (closed cases or no case, not held)",
   recordings: "Continuous recordings",
-  face_crops: "Face crops",
+  face_crops: "Face sightings and crops",
   plate_reads: "Plate reads",
+  challan_plate_reads: "Plate reads kept by e-challan (not those a violation names)",
   events: "Events",
 };
 
 export function className(name: string): string {
   return CLASS_NAMES[name] ?? name.replaceAll("_", " ");
+}
+
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null) return "—";
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  if (bytes < 1024) return `${bytes} B`;
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
 }
 
 function formatDays(days: number): string {
@@ -29,7 +43,7 @@ export function ReportSection({ resource, onRefresh }: { resource: Resource<Rete
   return (
     <section aria-labelledby="report-title">
       <div className="section-head">
-        <h2 id="report-title">Policies and what a sweep would delete now</h2>
+        <h2 id="report-title">Policies, what each class holds and what a sweep would delete now</h2>
         <button type="button" className="btn btn-small" onClick={onRefresh} disabled={resource.status === "loading"}>
           Refresh report
         </button>
@@ -49,7 +63,9 @@ export function ReportSection({ resource, onRefresh }: { resource: Resource<Rete
           </p>
           <div className="table-scroll">
             <table className="table" data-testid="retention-report">
-              <TableHead columns={["Data class", "Kept for", "Deletes data older than", "Would delete now"]} />
+              <TableHead
+                columns={["Data class", "Kept for", "Items", "Oldest", "Size", "Deletes data older than", "Would delete now"]}
+              />
               <tbody>
                 {report.classes.map((line) => (
                   <ReportRow key={line.name} line={line} />
@@ -70,6 +86,9 @@ function ReportRow({ line }: { line: RetentionClass }) {
         {className(line.name)} <span className="muted">({line.name})</span>
       </th>
       <td>{formatDays(line.days)}</td>
+      <td>{line.items ?? "—"}</td>
+      <td>{line.oldest ? formatTime(line.oldest) : "—"}</td>
+      <td>{formatBytes(line.bytes)}</td>
       <td>{formatTime(line.before)}</td>
       <td>
         {line.error ? (

@@ -11,6 +11,11 @@ export interface RetentionClass {
   /** How many records a sweep now would delete. */
   count: number;
   error: string | null;
+  /** What the class holds now (null when it cannot say): items, the oldest one's time, bytes of its files. */
+  items: number | null;
+  oldest: string | null;
+  /** Null for classes of database rows only (events). */
+  bytes: number | null;
 }
 
 export interface RetentionReport {
