@@ -19,7 +19,10 @@ from safecity.video.segment_store import Segment, SegmentStore
 
 log = logging.getLogger(__name__)
 
-_CLIP_TIME_BASE = Fraction(1, 90_000)
+_CLIP_TICKS_PER_SECOND = 90_000
+_CLIP_TIME_BASE = Fraction(1, _CLIP_TICKS_PER_SECOND)
+# Segments are our own MP4s whose moov holds every codec parameter: probing more of the file only costs time.
+_SEGMENT_INPUT_OPTIONS = {"probesize": "32", "analyzeduration": "0"}
 
 
 class ClipError(Exception):
@@ -79,8 +82,8 @@ def _copy(
                 if origin is None:
                     origin, first_at = timed.decode_at, timed.at
                 packet = timed.packet
-                dts = max(round((timed.decode_at - origin) / _CLIP_TIME_BASE), last_dts + 1)
-                pts = max(round((timed.at - origin) / _CLIP_TIME_BASE), dts)
+                dts = max(round((timed.decode_at - origin) * _CLIP_TICKS_PER_SECOND), last_dts + 1)
+                pts = max(round((timed.at - origin) * _CLIP_TICKS_PER_SECOND), dts)
                 packet.dts, packet.pts = dts, pts
                 packet.time_base = _CLIP_TIME_BASE
                 packet.stream = stream
@@ -98,7 +101,7 @@ def _copy(
 def _packets_in(segment: Segment, start: float, end: float) -> Iterator[_TimedPacket]:
     """The segment's packets shown in [start, end], beginning at the last keyframe at or before `start`."""
     try:
-        container = av.open(str(segment.path))
+        container = av.open(str(segment.path), options=_SEGMENT_INPUT_OPTIONS)
     except FFMPEG_ERRORS as exc:
         log.warning("skipping unreadable segment %s: %s", segment.path, describe(exc))
         return
@@ -106,7 +109,7 @@ def _packets_in(segment: Segment, start: float, end: float) -> Iterator[_TimedPa
         if not container.streams.video:
             return
         stream = container.streams.video[0]
-        time_base = stream.time_base or _CLIP_TIME_BASE
+        seconds_per_tick = float(stream.time_base or _CLIP_TIME_BASE)  # float: Fractions cost per packet
         first_pts: int | None = None
         lead_in: list[_TimedPacket] = []  # the GOP running into `start`, needed to decode its first frames
         started = False
@@ -117,8 +120,8 @@ def _packets_in(segment: Segment, start: float, end: float) -> Iterator[_TimedPa
                 first_pts = packet.pts
             timed = _TimedPacket(
                 packet,
-                at=segment.start + float((packet.pts - first_pts) * time_base),
-                decode_at=segment.start + float((packet.dts - first_pts) * time_base),
+                at=segment.start + (packet.pts - first_pts) * seconds_per_tick,
+                decode_at=segment.start + (packet.dts - first_pts) * seconds_per_tick,
             )
             if timed.at > end:
                 break
