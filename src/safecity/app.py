@@ -13,21 +13,27 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from safecity import __version__
 from safecity.alerts.api import router as alerts_router
-from safecity.alerts.runtime import start_alerts
+from safecity.alerts.runtime import escalation_job, start_alerts
 from safecity.anpr.api import router as plates_router
 from safecity.anpr.consumer import start_consumers as start_anpr_consumers
 from safecity.cameras.api import router as cameras_router
-from safecity.cameras.live_frames import LiveFrames, live_frames_dir
+from safecity.cameras.live_frames import LiveFramesRuntime
+from safecity.cameras.live_frames_setup import open_live_frames
+from safecity.cameras.recordings_api import router as recordings_router
 from safecity.cameras.startup import start_camera_services
 from safecity.challan.api import router as challan_router
-from safecity.challan.consumer import start_challan
+from safecity.challan.consumer import clip_jobs, start_challan
 from safecity.challan.public_api import routers as challan_public_routers
 from safecity.challan.runtime import build_node_runtime
+from safecity.cluster.api import router as cluster_router
+from safecity.cluster.fencing import LeaseFence
+from safecity.cluster.monitor import worker_monitor_job
 from safecity.config import Settings
 from safecity.core.audit.access_review_api import router as access_review_router
 from safecity.core.audit.api import router as audit_router
 from safecity.core.auth.api import router as auth_router
-from safecity.core.bus import EventBus, create_bus
+from safecity.core.bus import BusNames, EventBus, create_bus
+from safecity.core.bus.fencing import FencedBus
 from safecity.core.db import Database
 from safecity.core.http.error_handler import install_error_handlers
 from safecity.core.http.health_api import router as health_router
@@ -36,6 +42,7 @@ from safecity.core.http.live_api import router as live_router
 from safecity.core.http.media_api import router as media_router
 from safecity.core.http.metrics import MetricsMiddleware
 from safecity.core.http.services import Services
+from safecity.core.leadership import SingletonJob, SingletonJobs
 from safecity.core.logs import get_logger
 from safecity.dashboards.api import router as dashboards_router
 from safecity.dispatch.api_calls import router as calls_router
@@ -43,7 +50,10 @@ from safecity.dispatch.api_incidents import router as incidents_router
 from safecity.dispatch.api_units import router as units_router
 from safecity.dispatch.context import DispatchRuntime
 from safecity.events_search.api import router as events_search_router
+from safecity.events_search.index import start_event_index
+from safecity.events_search.partitions import partition_jobs
 from safecity.evidence.api import routers as evidence_routers
+from safecity.evidence.sweep_job import retention_jobs
 from safecity.faces.api import router as faces_router
 from safecity.faces.runtime import start_faces
 from safecity.faces.watchlist.api import router as persons_router
@@ -70,27 +80,46 @@ Live events stream over the WebSocket `/api/v1/live?token=...`.
 
 def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path | None = None) -> FastAPI:
     database = Database(settings.resolved_database_url)
-    event_bus = bus or create_bus(
-        settings.bus.kind, database, nats_url=settings.bus.nats_url, stream=settings.bus.stream
+    event_bus = FencedBus(
+        bus
+        or create_bus(
+            settings.bus.kind, database, nats_url=settings.bus.nats_url, names=BusNames(settings.bus.prefix)
+        ),
+        LeaseFence(database),
     )
     services = Services.build(settings, database, event_bus)
     add_domain_runtimes(services)
+    if settings.api_nodes.redis_url and not settings.auth.jwt_secret:
+        log.warning(
+            "several API nodes (api_nodes.redis_url) but no auth.jwt_secret: this node signs tokens with "
+            "the key in its own data directory, which other nodes reject unless they share that directory"
+        )
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         await services.bus.start()
         await start_camera_services(settings, services.database, services.bus)
+        live_frames = services.runtimes.get(LiveFramesRuntime).frames
+        await live_frames.start()
         await start_anpr_consumers(services)
         await start_hotlist_consumer(services.database, services.bus)
-        challan_jobs = await start_challan(services)
+        await start_challan(services)
         alerts_runtime = await start_alerts(services)
         await start_faces(services)
+        await start_event_index(services.database, services.bus)
+        singleton_jobs = SingletonJobs(
+            services.database,
+            cluster_singleton_jobs(services),
+            retry_seconds=settings.api_nodes.leader_retry_seconds,
+        )
+        await singleton_jobs.start()
         log.info("api started", database=services.database.dialect, bus=settings.bus.kind)
         try:
             yield
         finally:
+            await singleton_jobs.stop()
             await alerts_runtime.stop()
-            await challan_jobs.stop()
+            await live_frames.close()
             await services.bus.close()
             services.database.dispose()
 
@@ -114,6 +143,7 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
         media_router,
         live_router,
         cameras_router,
+        recordings_router,
         plates_router,
         hotlists_router,
         persons_router,
@@ -131,6 +161,7 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
         challan_router,
         *challan_public_routers,
         events_search_router,
+        cluster_router,
     ):
         app.include_router(router)
     app.mount("/metrics", make_asgi_app())
@@ -143,13 +174,24 @@ def add_domain_runtimes(services: Services) -> None:
     settings = services.settings
     services.runtimes.add(
         DispatchRuntime.build(settings.dispatch),
-        PanicRuntime.build(settings.dispatch),
+        PanicRuntime.build(settings.dispatch, settings.api_nodes),
         build_node_runtime(settings, services.media),
         FaceWatchlist(services.database, services.media),
-        Open311Runtime.build(settings.reports),
-        LiveFrames(live_frames_dir(settings.data_dir)),
+        Open311Runtime.build(settings.reports, settings.api_nodes),
+        LiveFramesRuntime(open_live_frames(settings)),
         RETENTION_PLAN,
     )
+
+
+def cluster_singleton_jobs(services: Services) -> list[SingletonJob]:
+    """The periodic work one API node of the cluster runs for all (the others stand by to take over)."""
+    return [
+        escalation_job(services),
+        *clip_jobs(services),
+        worker_monitor_job(services),
+        *partition_jobs(services.database),
+        *retention_jobs(services, RETENTION_PLAN),
+    ]
 
 
 def _serve_console(app: FastAPI, web_dir: Path) -> None:

@@ -18,6 +18,7 @@ from safecity.commands import analyze as analyze_command
 from safecity.commands import backup as backup_command
 from safecity.commands import cameras as cameras_command
 from safecity.commands import challan as challan_command
+from safecity.commands import cluster as cluster_command
 from safecity.commands import common
 from safecity.commands import evidence as evidence_command
 from safecity.commands import faces as faces_command
@@ -51,10 +52,11 @@ app.add_typer(models_command.app, name="models")
 app.command("analyze")(analyze_command.analyze)
 app.add_typer(cameras_command.app, name="cameras")
 app.add_typer(challan_command.app, name="challan")
+app.add_typer(cluster_command.app, name="cluster")
 app.command("worker")(worker_command.worker)
 app.add_typer(evidence_command.app, name="evidence")
 app.add_typer(evidence_command.retention_app, name="retention")
-app.command("backup")(backup_command.backup)
+app.add_typer(backup_command.app, name="backup")
 app.command("restore")(backup_command.restore)
 
 

@@ -3,12 +3,15 @@
 from safecity.alerts import models as alert_models
 from safecity.anpr import models as anpr_models
 from safecity.cameras import models as camera_models
+from safecity.cameras import recording_index as recording_index_models
 from safecity.challan import models as challan_models
+from safecity.cluster import models as cluster_models
 from safecity.core.audit import models as audit_models
 from safecity.core.auth import models as auth_models
 from safecity.core.bus import tables as bus_tables
 from safecity.core.db import Base
 from safecity.dispatch import models as dispatch_models
+from safecity.events_search import models as event_index_models
 from safecity.evidence import models as evidence_models
 from safecity.faces import models as face_models
 from safecity.faces.watchlist import models as person_watchlist_models
@@ -26,12 +29,15 @@ __all__ = [
     "bus_tables",
     "camera_models",
     "challan_models",
+    "cluster_models",
     "dispatch_models",
+    "event_index_models",
     "evidence_models",
     "face_models",
     "metadata",
     "panic_models",
     "person_watchlist_models",
+    "recording_index_models",
     "report_models",
     "vehicle_watchlist_models",
 ]

@@ -96,6 +96,16 @@ def test_admin_creates_user_and_auditor_sees_it(page: Page, server: Server, scre
 
     page.get_by_role("link", name="System health").click()
     page.get_by_test_id("system-status").get_by_text("All checks passing", exact=True).wait_for()
+    # The demo's one in-process worker ("demo") holds every sample camera (claimed at its second lease tick).
+    page.get_by_test_id("workers-summary").get_by_text(
+        re.compile(r"1 of 1 worker alive · \d+ cameras, all watched")
+    ).wait_for()
+    demo_worker = page.get_by_test_id("workers-table").get_by_role("row", name=re.compile(r"^demo "))
+    assert "Alive" in demo_worker.inner_text()
+    leases = page.get_by_test_id("camera-leases-table").locator("tbody tr")
+    assert leases.count() >= 1
+    assert leases.filter(has_text="demo").filter(has_text="Held").count() == leases.count()
+    assert demo_worker.get_by_role("cell").nth(2).inner_text() == str(leases.count())
     page.screenshot(path=screenshots / "system-admin.png", full_page=True)
     log_out(page)
 

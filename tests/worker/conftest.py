@@ -86,7 +86,6 @@ class Harness:
     async def running(self, **options: object) -> AsyncIterator[CameraWorker]:
         fast = {
             "worker_id": "test-worker",
-            "reconcile_seconds": 0.2,
             "heartbeat_seconds": 0.5,
             "check_seconds": 0.2,
             "retry_seconds": 0.5,
@@ -108,7 +107,7 @@ class Harness:
 
 @pytest.fixture
 async def harness(tmp_path: Path) -> AsyncIterator[Harness]:
-    settings = load_settings(None, data_dir=tmp_path / "data")
+    settings = load_settings(None, data_dir=tmp_path / "data", cluster={"renew_seconds": 0.2})
     upgrade(settings.resolved_database_url)
     database = Database(settings.resolved_database_url)
     bus = EmbeddedBus(database, poll_interval=0.1)

@@ -70,6 +70,36 @@ SOURCES: tuple[AlertSource, ...] = (
         when={"state": ("online",)},
         action="resolve",
     ),
+    # The cluster: a worker lost is critical when the others cannot take its cameras.
+    AlertSource(
+        "cluster.worker_lost",
+        "system",
+        Severity.CRITICAL,
+        ("worker",),
+        3600,  # two monitors overlapping at a leader change merge into one alert
+        "Worker {worker} lost; {camera_count} cameras cannot be re-homed (no capacity left)",
+        when={"rehomable": ("False",)},
+    ),
+    AlertSource(
+        "cluster.worker_lost",
+        "system",
+        _H,
+        ("worker",),
+        3600,
+        "Worker {worker} lost; its {camera_count} cameras move to the other workers",
+    ),
+    AlertSource(
+        "cluster.worker_back", "system", _L, ("worker",), 0, "Worker {worker} is back", action="resolve"
+    ),
+    # Recordings: a worker's disk quota 90 % full after its retention sweep (what is left is held or recent).
+    AlertSource(
+        "recordings.quota",
+        "storage",
+        _H,
+        ("worker",),
+        3600,
+        "Recordings on worker {worker} use {percent}% of their quota ({used_gib} of {quota_gib} GiB)",
+    ),
     # Pipeline rule hits: the rule name is the subject, so a busy line is one alert with a count.
     AlertSource("rule.wrong_way", "rule", _H, ("rule",), 120, "Wrong-way movement: {rule}"),
     AlertSource("rule.crowd", "rule", _H, ("rule",), 300, "Crowd: {rule}"),

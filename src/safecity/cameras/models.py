@@ -32,6 +32,8 @@ class Camera(Base):
     analytics_profile: Mapped[str] = mapped_column(String(64), default="default")
     scene: Mapped[str] = mapped_column(Text, default="{}")  # JSON: zones, lines, calibration, motion mask
     worker: Mapped[str | None] = mapped_column(String(64), nullable=True)  # None: any worker may run it
+    failover: Mapped[bool] = mapped_column(Boolean, default=False)  # pinned, but any worker if it is gone
+    weight: Mapped[float | None] = mapped_column(Float, nullable=True)  # cost units; None: from detect_fps
     managed_by: Mapped[str] = mapped_column(String(16), default="api")  # "api" or "config"
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

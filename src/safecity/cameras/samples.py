@@ -70,6 +70,31 @@ def sample_cameras(data_dir: Path) -> list[CameraSettings]:
     ]
 
 
+def numbered_sample_cameras(data_dir: Path, count: int) -> list[CameraSettings]:
+    """`count` looping cameras spread around the sample sites (a few hundred metres apart), one clip each
+    where clips are rendered, the CCTV sample for all where it is installed."""
+    clips = sample_clips(data_dir, min(count, len(SAMPLE_SITES)))
+    cameras = []
+    for index in range(count):
+        _, name, latitude, longitude, district, zone = SAMPLE_SITES[index % len(SAMPLE_SITES)]
+        ring = index // len(SAMPLE_SITES)
+        cameras.append(
+            CameraSettings(
+                id=f"sample-{index + 1:04d}",
+                name=f"{name} {ring + 1}",
+                url=str(clips[index % len(clips)].resolve()),
+                latitude=latitude + 0.003 * ring,
+                longitude=longitude + 0.003 * ring,
+                district=district,
+                zone=zone,
+                loop=True,
+                detect_fps=5,
+                scene=SAMPLE_SCENE,
+            )
+        )
+    return cameras
+
+
 def to_h264(source: Path, target: Path, fps: int = 10) -> None:
     """Re-encode a video as H.264 MP4 (no B-frames, a keyframe every second), written atomically."""
     partial = target.with_suffix(".partial.mp4")

@@ -52,6 +52,16 @@ class _CameraFields(BaseModel):
     analytics_profile: str | None = Field(None, min_length=1, max_length=64)
     scene: SceneConfig | None = Field(None, description="Zones, lines, calibration and motion mask.")
     worker: str | None = Field(None, max_length=64, description="The worker that runs it; empty: any.")
+    failover: bool | None = Field(
+        None, description="A camera pinned to a worker goes to any worker once that worker is gone."
+    )
+    weight: float | None = Field(
+        None,
+        gt=0,
+        le=100,
+        description="What running it costs, in cost units (one 720p camera analysed at 5 fps = 1); "
+        "empty: detect_fps / 5.",
+    )
 
     @field_validator("url", "sub_url")
     @classmethod
@@ -66,6 +76,7 @@ class CameraCreate(_CameraFields):
     owner: str = Field("public", min_length=1, max_length=100)
     enabled: bool = True
     loop: bool = False
+    failover: bool = False
     detect_fps: float = Field(5.0, gt=0, le=60)
     analytics_profile: str = Field("default", min_length=1, max_length=64)
 
@@ -115,6 +126,8 @@ class CameraOut(BaseModel):
     analytics_profile: str
     scene: dict[str, Any]
     worker: str | None
+    failover: bool
+    weight: float | None
     managed_by: str
     created_at: datetime
     updated_at: datetime

@@ -104,6 +104,40 @@ def sync_from_settings(session: Session, cameras: Sequence[CameraSettings]) -> l
     return [declared.id for declared in cameras]
 
 
+def add_missing_from_settings(session: Session, cameras: Sequence[CameraSettings]) -> dict[str, list[str]]:
+    """A worker's view of safecity.yaml's cameras: the registry wins. Cameras it lacks are added; for the
+    others, the fields where the file disagrees with the registry are returned (camera → field names)."""
+    disagreements: dict[str, list[str]] = {}
+    for index, declared in enumerate(cameras):
+        values = declared.model_dump(exclude={"id"})
+        stored = session.get(Camera, declared.id)
+        try:
+            if stored is None:
+                create_camera(session, CameraCreate(id=declared.id, **values), managed_by="config")
+                continue
+            wanted = Camera()
+            _apply(wanted, CameraCreate(id=declared.id, **values).model_dump(exclude={"id"}))
+        except ValidationError as exc:
+            raise ConfigError(_config_problems(index, exc)) from exc
+        differing = [name for name in _COMPARED if getattr(wanted, name) != getattr(stored, name)]
+        if differing:
+            disagreements[declared.id] = differing
+    return disagreements
+
+
+_COMPARED = (
+    "name",
+    "url",
+    "sub_url",
+    "enabled",
+    "loop",
+    "detect_fps",
+    "analytics_profile",
+    "worker",
+    "failover",
+)
+
+
 def _config_problems(index: int, error: ValidationError) -> str:
     return "; ".join(
         f"cameras[{index}].{'.'.join(str(part) for part in item['loc'])}: {item['msg']}"

@@ -107,3 +107,20 @@ def remove_command(camera_id: str, config: common.ConfigOption = None) -> None:
             common.fail(str(exc), common.ExitCode.NOT_FOUND)
         common.audit_as_cli(session, "camera.delete", "camera", camera_id)
     typer.echo(f"removed camera {camera_id}")
+
+
+@app.command("add-samples")
+def add_samples_command(
+    count: Annotated[int, typer.Option(min=1, max=10_000, help="How many cameras to add.")] = 12,
+    config: common.ConfigOption = None,
+) -> None:
+    """Register looping sample cameras around the demo's sites (for trying a cluster); existing ids stay."""
+    from safecity.cameras.samples import numbered_sample_cameras
+    from safecity.cameras.service import add_missing_from_settings
+
+    settings = common.load_settings_or_fail(config)
+    cameras = numbered_sample_cameras(settings.data_dir, count)
+    with common.migrated_database(settings).session() as session:
+        add_missing_from_settings(session, cameras)
+        common.audit_as_cli(session, "camera.create", "camera", f"{count} sample cameras")
+    typer.echo(f"{count} sample cameras registered ({cameras[0].id} … {cameras[-1].id})")

@@ -30,6 +30,12 @@ class CameraSettings(BaseModel):
     analytics_profile: str = Field("default", min_length=1)
     scene: dict[str, Any] | None = Field(None, description="Zones, lines, calibration, motion mask.")
     worker: str | None = Field(None, description="The worker that runs this camera; empty: any worker.")
+    failover: bool = Field(
+        False, description="Pinned to `worker`, but run by any worker once that one is gone (after a grace)."
+    )
+    weight: float | None = Field(
+        None, gt=0, le=100, description="Cost units (one 720p camera at 5 fps = 1); empty: detect_fps / 5."
+    )
 
     @field_validator("url", "sub_url")
     @classmethod

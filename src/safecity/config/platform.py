@@ -1,11 +1,14 @@
-"""The platform sections of safecity.yaml: `http:`, `bus:`, `auth:` and `logging:`."""
+"""The platform sections of safecity.yaml: `http:`, `bus:`, `auth:`, `api_nodes:` and `logging:`."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
+
+REDIS_URL_SCHEMES = ("redis://", "rediss://", "redis+unix://")
 
 
 class HttpSettings(BaseModel):
@@ -18,10 +21,31 @@ class HttpSettings(BaseModel):
     )
 
 
+_BUS_PREFIX = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
+
+
+def check_bus_prefix(prefix: str) -> str:
+    """The prefix itself, or ValueError naming what is wrong with it (NATS names allow no dots or spaces)."""
+    if not _BUS_PREFIX.fullmatch(prefix):
+        raise ValueError(
+            f"bus prefix {prefix!r} must be 1-32 letters, digits, '_' or '-', starting with a letter or digit"
+        )
+    return prefix
+
+
 class BusSettings(BaseModel):
     kind: Literal["embedded", "nats"] = "embedded"
     nats_url: str = "nats://127.0.0.1:4222"
-    stream: str = "SAFECITY_EVENTS"
+    prefix: str = Field(
+        "safecity",
+        description="Prefixes the NATS stream, subjects, key-value buckets and durable consumers, so "
+        "several deployments (or test runs) can share one NATS server.",
+    )
+
+    @field_validator("prefix")
+    @classmethod
+    def _a_nats_name(cls, prefix: str) -> str:
+        return check_bus_prefix(prefix)
 
 
 class AuthSettings(BaseModel):
@@ -30,6 +54,35 @@ class AuthSettings(BaseModel):
     )
     access_token_minutes: int = Field(60, ge=1, le=24 * 60)
     login_attempts_per_minute: int = Field(5, ge=1, description="Per username and per client address.")
+
+
+class ApiNodeSettings(BaseModel):
+    """What several `safecity serve` processes behind one address share (one node needs none of it)."""
+
+    redis_url: str | None = Field(
+        None,
+        description="Redis that holds the rate-limit budgets (logins, panic, public lookups) for every API "
+        "node; when empty each node counts in its own memory, right for a single node.",
+    )
+    redis_key_prefix: str = Field(
+        "safecity",
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_:-]{0,63}$",
+        description="Prefixes this deployment's keys, so several deployments can share one Redis.",
+    )
+    leader_retry_seconds: float = Field(
+        5.0,
+        gt=0,
+        le=60,
+        description="How often a standby node tries to take over the cluster's singleton jobs (the "
+        "escalation timer, the clip job, ...) and the leader checks that it still holds them.",
+    )
+
+    @field_validator("redis_url")
+    @classmethod
+    def _a_redis_url(cls, url: str | None) -> str | None:
+        if url and not url.startswith(REDIS_URL_SCHEMES):
+            raise ValueError("not a Redis URL (redis://host:6379/0, rediss://... or redis+unix://...)")
+        return url or None
 
 
 class LoggingSettings(BaseModel):

@@ -13,8 +13,15 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 from safecity.config.alerts import AlertSettings
 from safecity.config.cameras import CameraSettings
 from safecity.config.challan import ChallanSettings
+from safecity.config.cluster import ClusterSettings
 from safecity.config.dispatch import DispatchSettings
-from safecity.config.platform import AuthSettings, BusSettings, HttpSettings, LoggingSettings
+from safecity.config.platform import (
+    ApiNodeSettings,
+    AuthSettings,
+    BusSettings,
+    HttpSettings,
+    LoggingSettings,
+)
 from safecity.config.reports import ReportSettings
 from safecity.config.retention import RetentionSettings
 
@@ -29,6 +36,7 @@ class Settings(BaseSettings):
     http: HttpSettings = Field(default_factory=HttpSettings)
     bus: BusSettings = Field(default_factory=BusSettings)
     auth: AuthSettings = Field(default_factory=AuthSettings)
+    api_nodes: ApiNodeSettings = Field(default_factory=ApiNodeSettings)
     logging: LoggingSettings = Field(default_factory=LoggingSettings)
     cameras: list[CameraSettings] = Field(default_factory=list)
     alerts: AlertSettings = Field(default_factory=AlertSettings)
@@ -36,6 +44,7 @@ class Settings(BaseSettings):
     reports: ReportSettings = Field(default_factory=ReportSettings)
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
     challan: ChallanSettings = Field(default_factory=ChallanSettings)
+    cluster: ClusterSettings = Field(default_factory=ClusterSettings)
 
     @classmethod
     def settings_customise_sources(

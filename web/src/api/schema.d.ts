@@ -398,6 +398,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cameras/{camera_id}/recordings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The segments a camera recorded in a window (at most 7 days) and the gaps between them */
+        get: operations["list_recordings_api_v1_cameras__camera_id__recordings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cameras/{camera_id}/snapshot.jpg": {
         parameters: {
             query?: never;
@@ -424,6 +441,57 @@ export interface paths {
         };
         /** Available and healthy % per day */
         get: operations["camera_uptime_api_v1_cameras__camera_id__uptime_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/{camera_id}/video": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A window of footage (at most 1 hour), stream-copied: one MP4 to download, or an HLS playlist */
+        get: operations["video_api_v1_cameras__camera_id__video_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/{camera_id}/video/hls/{segment_ms}/init.mp4": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The init section (ftyp + moov) of one recorded segment, for an HLS playlist's EXT-X-MAP */
+        get: operations["hls_init_api_v1_cameras__camera_id__video_hls__segment_ms__init_mp4_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cameras/{camera_id}/video/hls/{segment_ms}/{first}-{last}.m4s": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fragments first..last of one recorded segment: an HLS fMP4 media segment */
+        get: operations["hls_media_api_v1_cameras__camera_id__video_hls__segment_ms___first___last__m4s_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -670,6 +738,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cluster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Workers, their load and the camera leases
+         * @description Each worker (alive, capacity and load in cost units, the cameras it holds, its last report) and each
+         *     enabled camera's lease: its worker, its epoch, and whether it is `held` by a live worker, `orphaned`
+         *     (held by a worker that stopped reporting, until the lease expires) or `unheld`.
+         */
+        get: operations["read_cluster_api_v1_cluster_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboards/alerts": {
         parameters: {
             query?: never;
@@ -776,10 +866,9 @@ export interface paths {
         };
         /**
          * Search stored events, newest first
-         * @description Events kept in the embedded bus's log (its retention, 24 h by default, bounds how far back this
-         *     reaches), with the live feed's visibility rules. Plate reads and face sightings are personal data and
-         *     are not returned: search them with a stated purpose under `/api/v1/plates` and `/api/v1/faces`.
-         *     A server on the NATS bus keeps no such log and answers 501.
+         * @description Events in the event index, newest first by when they happened, kept for `retention.events_days`,
+         *     with the live feed's visibility rules. Plate reads and face sightings are personal data and are not
+         *     indexed: search them with a stated purpose under `/api/v1/plates` and `/api/v1/faces`.
          */
         get: operations["search_api_v1_events_get"];
         put?: never;
@@ -2194,6 +2283,11 @@ export interface components {
              */
             enabled?: boolean;
             /**
+             * Failover
+             * @default false
+             */
+            failover?: boolean;
+            /**
              * Id
              * @description Stable identifier: letters, digits, '.', '_', '-'.
              */
@@ -2231,12 +2325,33 @@ export interface components {
             /** Username */
             username?: string | null;
             /**
+             * Weight
+             * @description What running it costs, in cost units (one 720p camera analysed at 5 fps = 1); empty: detect_fps / 5.
+             */
+            weight?: number | null;
+            /**
              * Worker
              * @description The worker that runs it; empty: any.
              */
             worker?: string | null;
             /** Zone */
             zone?: string | null;
+        };
+        /** CameraLeaseStatus */
+        CameraLeaseStatus: {
+            /** Epoch */
+            epoch: number | null;
+            /** Expires At */
+            expires_at: string | null;
+            /** Id */
+            id: string;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "held" | "orphaned" | "unheld";
+            /** Worker */
+            worker: string | null;
         };
         /** CameraOut */
         CameraOut: {
@@ -2253,6 +2368,8 @@ export interface components {
             district: string | null;
             /** Enabled */
             enabled: boolean;
+            /** Failover */
+            failover: boolean;
             /** Has Password */
             has_password: boolean;
             health: components["schemas"]["HealthOut"];
@@ -2285,6 +2402,8 @@ export interface components {
             url: string;
             /** Username */
             username: string | null;
+            /** Weight */
+            weight: number | null;
             /** Worker */
             worker: string | null;
             /** Zone */
@@ -2320,6 +2439,11 @@ export interface components {
             district?: string | null;
             /** Enabled */
             enabled?: boolean | null;
+            /**
+             * Failover
+             * @description A camera pinned to a worker goes to any worker once that worker is gone.
+             */
+            failover?: boolean | null;
             /** Latitude */
             latitude?: number | null;
             /** Longitude */
@@ -2355,6 +2479,11 @@ export interface components {
             url?: string | null;
             /** Username */
             username?: string | null;
+            /**
+             * Weight
+             * @description What running it costs, in cost units (one 720p camera analysed at 5 fps = 1); empty: detect_fps / 5.
+             */
+            weight?: number | null;
             /**
              * Worker
              * @description The worker that runs it; empty: any.
@@ -2505,6 +2634,13 @@ export interface components {
             ok: boolean;
             /** Problem */
             problem: string | null;
+        };
+        /** ClusterStatus */
+        ClusterStatus: {
+            /** Cameras */
+            cameras: components["schemas"]["CameraLeaseStatus"][];
+            /** Workers */
+            workers: components["schemas"]["WorkerStatus"][];
         };
         /** CountSeriesOut */
         CountSeriesOut: {
@@ -3592,6 +3728,61 @@ export interface components {
             travel_s: number;
             unit: components["schemas"]["UnitOut"];
         };
+        /** RecordedSegmentOut */
+        RecordedSegmentOut: {
+            /** Bytes */
+            bytes: number;
+            /**
+             * End
+             * Format: date-time
+             */
+            end: string;
+            /**
+             * Start
+             * Format: date-time
+             */
+            start: string;
+        };
+        /** RecordingGapOut */
+        RecordingGapOut: {
+            /**
+             * End
+             * Format: date-time
+             */
+            end: string;
+            /**
+             * Start
+             * Format: date-time
+             */
+            start: string;
+        };
+        /** RecordingsOut */
+        RecordingsOut: {
+            /** Camera Id */
+            camera_id: string;
+            /**
+             * End
+             * Format: date-time
+             */
+            end: string;
+            /**
+             * Gaps
+             * @description Stretches of the window no segment covers.
+             */
+            gaps: components["schemas"]["RecordingGapOut"][];
+            /**
+             * Recorded Seconds
+             * @description Seconds of the window that segments cover.
+             */
+            recorded_seconds: number;
+            /** Segments */
+            segments: components["schemas"]["RecordedSegmentOut"][];
+            /**
+             * Start
+             * Format: date-time
+             */
+            start: string;
+        };
         /** RedactCreate */
         RedactCreate: {
             /**
@@ -3872,7 +4063,7 @@ export interface components {
             /**
              * Published At
              * Format: date-time
-             * @description When the bus logged it; what `since`/`until` filter on.
+             * @description When the event index stored it.
              */
             published_at: string;
             /**
@@ -4197,6 +4388,11 @@ export interface components {
             /** Error Type */
             type: string;
         };
+        /**
+         * VideoFormat
+         * @enum {string}
+         */
+        VideoFormat: "mp4" | "hls";
         /** ViolationOut */
         ViolationOut: {
             /** Camera Id */
@@ -4271,6 +4467,35 @@ export interface components {
          * @enum {string}
          */
         ViolationStatus: "pending" | "accepted" | "rejected" | "duplicate";
+        /** WorkerStatus */
+        WorkerStatus: {
+            /** Address */
+            address: string | null;
+            /** Alive */
+            alive: boolean;
+            /** Cameras */
+            cameras: string[];
+            /** Capacity */
+            capacity: number;
+            /**
+             * Heartbeat At
+             * Format: date-time
+             */
+            heartbeat_at: string;
+            /** Id */
+            id: string;
+            /** Load */
+            load: number;
+            /** Lost At */
+            lost_at: string | null;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /** Stopped At */
+            stopped_at: string | null;
+        };
         /** ZoneConfig */
         ZoneConfig: {
             /**
@@ -4356,6 +4581,8 @@ export interface components {
             district: string | null;
             /** Enabled */
             enabled: boolean;
+            /** Failover */
+            failover: boolean;
             /** Has Password */
             has_password: boolean;
             health: components["schemas"]["HealthOut"];
@@ -4388,6 +4615,8 @@ export interface components {
             url: string;
             /** Username */
             username: string | null;
+            /** Weight */
+            weight: number | null;
             /** Worker */
             worker: string | null;
             /** Zone */
@@ -5394,6 +5623,48 @@ export interface operations {
             };
         };
     };
+    list_recordings_api_v1_cameras__camera_id__recordings_get: {
+        parameters: {
+            query: {
+                /** @description Start of the window, ISO 8601 with a time zone. */
+                start: string;
+                /** @description End of the window, ISO 8601 with a time zone. */
+                end: string;
+                /** @description Why this personal data is needed (audited). Required. */
+                purpose?: string | null;
+                /** @description Case or incident reference (audited). */
+                case_ref?: string | null;
+            };
+            header?: {
+                "X-Safecity-Purpose"?: string | null;
+            };
+            path: {
+                camera_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordingsOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     snapshot_api_v1_cameras__camera_id__snapshot_jpg_get: {
         parameters: {
             query?: never;
@@ -5452,6 +5723,138 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UptimeOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    video_api_v1_cameras__camera_id__video_get: {
+        parameters: {
+            query: {
+                /** @description Start of the window, ISO 8601 with a time zone. */
+                start: string;
+                /** @description End of the window, ISO 8601 with a time zone. */
+                end: string;
+                /** @description `mp4` to download, `hls` to play. */
+                format?: components["schemas"]["VideoFormat"];
+                /** @description Why this personal data is needed (audited). Required. */
+                purpose?: string | null;
+                /** @description Case or incident reference (audited). */
+                case_ref?: string | null;
+            };
+            header?: {
+                "X-Safecity-Purpose"?: string | null;
+            };
+            path: {
+                camera_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `mp4`: the file (range requests work). `hls`: a playlist of fMP4 segments with `#EXT-X-PROGRAM-DATE-TIME`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.apple.mpegurl": unknown;
+                    "video/mp4": unknown;
+                };
+            };
+            /** @description Nothing was recorded in the window. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    hls_init_api_v1_cameras__camera_id__video_hls__segment_ms__init_mp4_get: {
+        parameters: {
+            query?: {
+                /** @description Why this personal data is needed (audited). Required. */
+                purpose?: string | null;
+                /** @description Case or incident reference (audited). */
+                case_ref?: string | null;
+            };
+            header?: {
+                "X-Safecity-Purpose"?: string | null;
+            };
+            path: {
+                camera_id: string;
+                segment_ms: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "video/mp4": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    hls_media_api_v1_cameras__camera_id__video_hls__segment_ms___first___last__m4s_get: {
+        parameters: {
+            query?: {
+                /** @description Why this personal data is needed (audited). Required. */
+                purpose?: string | null;
+                /** @description Case or incident reference (audited). */
+                case_ref?: string | null;
+            };
+            header?: {
+                "X-Safecity-Purpose"?: string | null;
+            };
+            path: {
+                camera_id: string;
+                segment_ms: number;
+                first: number;
+                last: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "video/iso.segment": unknown;
                 };
             };
             /** @description Validation Error */
@@ -5943,6 +6346,26 @@ export interface operations {
             };
         };
     };
+    read_cluster_api_v1_cluster_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterStatus"];
+                };
+            };
+        };
+    };
     alerts_series_api_v1_dashboards_alerts_get: {
         parameters: {
             query?: {
@@ -6124,9 +6547,9 @@ export interface operations {
                 /** @description Event type or its start: `alert.` (every alert event), `camera.health`, `rule.line_crossing`. */
                 type?: string | null;
                 camera_id?: string | null;
-                /** @description From when the event was published to the bus (ISO 8601 with zone), inclusive. */
+                /** @description From the event's `time`, when it happened (ISO 8601 with zone), inclusive. */
                 since?: string | null;
-                /** @description Until when the event was published to the bus (ISO 8601 with zone), exclusive. */
+                /** @description Until the event's `time`, when it happened (ISO 8601 with zone), exclusive. */
                 until?: string | null;
                 /** @description `next_cursor` of the previous page. */
                 cursor?: number | null;

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { Camera, CameraState, LiveEvent } from "../api/types";
 import { useResource } from "../api/useResource";
 import { useAuth } from "../auth/AuthContext";
@@ -17,7 +17,7 @@ const LIVE_TOPICS = [">"];
 export function LivePage() {
   const { client, can } = useAuth();
   const canCameras = can(Permission.CAMERAS_READ);
-  const { resource, setResource } = useResource<Camera[]>(
+  const { resource, setResource, reload } = useResource<Camera[]>(
     (signal) => (canCameras ? client.GET("/api/v1/cameras", { signal }) : Promise.resolve([])),
     [client, canCameras],
   );
@@ -40,6 +40,11 @@ export function LivePage() {
     [setResource],
   );
   const status = useLiveSocket(LIVE_TOPICS, onEvent);
+  // Health changes published before the socket (re)connected are not replayed: read the cameras again then.
+  const connected = status.state === "connected";
+  useEffect(() => {
+    if (connected) reload();
+  }, [connected, reload]);
 
   const filtered = useMemo(() => {
     const q = query.trim().toLowerCase();

@@ -1,14 +1,16 @@
-import { useEffect } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { readHealth } from "../api/health";
 import { useResource } from "../api/useResource";
 import { useAuth } from "../auth/AuthContext";
+import { Permission } from "../auth/permissions";
 import { StateMessage } from "../components/StateMessage";
 import { TableHead } from "../components/TableHead";
+import { WorkersPanel } from "./system/WorkersPanel";
 
 const REFRESH_MS = 15_000;
 
 export function SystemPage() {
-  const { client } = useAuth();
+  const { client, can } = useAuth();
   const { resource, reload } = useResource(
     (signal) => readHealth(client, signal),
     [client],
@@ -17,13 +19,19 @@ export function SystemPage() {
     const timer = setInterval(reload, REFRESH_MS);
     return () => clearInterval(timer);
   }, [reload]);
+  // The Refresh button reloads the workers too (they also refresh on their own, more often).
+  const [refreshes, setRefreshes] = useState(0);
+  const refresh = useCallback(() => {
+    reload();
+    setRefreshes((count) => count + 1);
+  }, [reload]);
 
   const health = resource.data;
   return (
     <section>
       <div className="page-head">
         <h1>System health</h1>
-        <button type="button" className="btn btn-quiet" onClick={reload}>
+        <button type="button" className="btn btn-quiet" onClick={refresh}>
           Refresh
         </button>
       </div>
@@ -56,6 +64,7 @@ export function SystemPage() {
           </table>
         </>
       ) : null}
+      {can(Permission.CAMERAS_READ) ? <WorkersPanel refreshes={refreshes} /> : null}
     </section>
   );
 }

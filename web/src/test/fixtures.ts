@@ -20,6 +20,8 @@ export function cameraOut(changes: Partial<Schemas["CameraOut"]> = {}): Schemas[
     analytics_profile: "default",
     scene: {},
     worker: null,
+    failover: false,
+    weight: null,
     managed_by: "api",
     created_at: "2025-01-01T00:00:00Z",
     updated_at: "2025-01-01T00:00:00Z",

@@ -122,6 +122,17 @@ export function CameraForm({ camera, onSaved, onCancel }: Props) {
       {text("detect_fps", "Analysed frames per second", { inputMode: "decimal", hint: "More than 0, at most 60." })}
       {text("analytics_profile", "Analytics profile", { hint: "e.g. default, or default+anpr for live plate reading." })}
       {text("worker", "Worker", { hint: "The worker that runs it; empty: any worker." })}
+      <Checkbox
+        id={`${prefix}-failover`}
+        label="If that worker is gone, any worker may run it"
+        checked={values.failover}
+        onChange={(v) => set("failover", v)}
+        error={errors.fields.failover}
+      />
+      {text("weight", "Cost units", {
+        inputMode: "decimal",
+        hint: "What running it costs a worker (one 720p camera at 5 fps = 1); empty: frames per second ÷ 5.",
+      })}
       <Checkbox id={`${prefix}-enabled`} label="Enabled" checked={values.enabled} onChange={(v) => set("enabled", v)} error={errors.fields.enabled} />
       <Checkbox
         id={`${prefix}-loop`}

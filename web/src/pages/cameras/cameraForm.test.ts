@@ -24,6 +24,7 @@ describe("the add request", () => {
       owner: "public",
       enabled: true,
       loop: false,
+      failover: false,
       detect_fps: 5,
       analytics_profile: "default",
     });

@@ -20,6 +20,8 @@ export interface CameraFormValues {
   detect_fps: string;
   analytics_profile: string;
   worker: string;
+  failover: boolean;
+  weight: string;
 }
 
 /** Names the server may put in a 422 `loc`, which the form shows beside their field. */
@@ -40,6 +42,8 @@ export const FORM_FIELDS = [
   "detect_fps",
   "analytics_profile",
   "worker",
+  "failover",
+  "weight",
 ] as const;
 
 export const EMPTY_FORM: CameraFormValues = {
@@ -60,6 +64,8 @@ export const EMPTY_FORM: CameraFormValues = {
   detect_fps: "5",
   analytics_profile: "default",
   worker: "",
+  failover: false,
+  weight: "",
 };
 
 /** `rtsp://admin:***@host/x` → `rtsp://host/x`: the page never shows credentials inside an address. */
@@ -90,6 +96,8 @@ export function formOf(camera: CameraOut): CameraFormValues {
     detect_fps: String(camera.detect_fps),
     analytics_profile: camera.analytics_profile,
     worker: camera.worker ?? "",
+    failover: camera.failover,
+    weight: camera.weight === null ? "" : String(camera.weight),
   };
 }
 
@@ -124,6 +132,8 @@ function requestOf(values: CameraFormValues): Required<Omit<CameraCreate, "id" |
     detect_fps: optionalNumber(values.detect_fps) ?? Number.NaN,
     analytics_profile: values.analytics_profile.trim(),
     worker: optionalText(values.worker),
+    failover: values.failover,
+    weight: optionalNumber(values.weight),
   };
 }
 
@@ -131,7 +141,7 @@ function requestOf(values: CameraFormValues): Required<Omit<CameraCreate, "id" |
 export function localErrors(values: CameraFormValues): Record<string, string> {
   const errors: Record<string, string> = {};
   const request = requestOf(values);
-  for (const field of ["latitude", "longitude", "detect_fps"] as const) {
+  for (const field of ["latitude", "longitude", "detect_fps", "weight"] as const) {
     if (Number.isNaN(request[field])) errors[field] = "Enter a number.";
   }
   return errors;
