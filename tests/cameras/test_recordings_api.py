@@ -7,10 +7,8 @@ T0); every frame shows its own number, so a decoded frame tells which moment of 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import av
@@ -24,7 +22,7 @@ from safecity.core.http.services import Services
 from safecity.video.segment_store import recordings_dir
 from tests.api.conftest import token_for
 from tests.conftest import shared_path
-from tests.support.media import read_frames
+from tests.support.media import probe_duration, read_frames
 from tests.support.recordings import record_loops
 from tests.support.timecode import frame_number, write_timecoded_clip
 
@@ -74,16 +72,6 @@ def window(start_s: float, end_s: float, **more: str) -> dict[str, str]:
 def moment_of(frame: av.VideoFrame, loop: int) -> dt.datetime:
     seconds = loop * LOOP_SECONDS + frame_number(frame.to_ndarray(format="gray")) / FPS
     return T0 + dt.timedelta(seconds=seconds)
-
-
-def probe_duration(path: Path) -> float:
-    result = subprocess.run(
-        ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "json", str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return float(json.loads(result.stdout)["format"]["duration"])
 
 
 def test_a_95_second_window_across_three_segments_downloads_as_one_mp4_that_plays_from_its_start(

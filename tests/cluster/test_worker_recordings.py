@@ -8,9 +8,7 @@ serves them at `--address`; the API node shares only PostgreSQL and `auth.jwt_se
 from __future__ import annotations
 
 import datetime as dt
-import json
 import socket
-import subprocess
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,6 +29,7 @@ from safecity.worker.runtime import BackgroundWorker
 from safecity.worker.worker import WorkerOptions
 from tests.api.conftest import _PASSWORD_HASH, token_for
 from tests.cluster.workers import small_clip
+from tests.support.media import probe_duration
 
 pytestmark = pytest.mark.postgres
 
@@ -108,16 +107,6 @@ def listed_segments(cluster: Cluster, at_least: int) -> list[dict[str, str]]:
             return segments
         assert time.monotonic() < deadline, f"only {len(segments)} segments listed"
         time.sleep(0.5)
-
-
-def probe_duration(path: Path) -> float:
-    result = subprocess.run(
-        ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "json", str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return float(json.loads(result.stdout)["format"]["duration"])
 
 
 def start_ms(segment: dict[str, str]) -> int:

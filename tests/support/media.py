@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
 from collections.abc import Iterable, Iterator
 from fractions import Fraction
 from pathlib import Path
@@ -67,3 +69,14 @@ def write_audio_only(path: Path, seconds: float = 1.0) -> Path:
         for packet in stream.encode():
             container.mux(packet)
     return path
+
+
+def probe_duration(path: Path) -> float:
+    """The container's duration as ffprobe reads it, in seconds."""
+    result = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "json", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(json.loads(result.stdout)["format"]["duration"])

@@ -6,15 +6,13 @@ every frame shows its own number, so a decoded frame tells which moment of the r
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import av
 import pytest
-from tests.support.media import Image
+from tests.support.media import Image, probe_duration
 from tests.support.recordings import record_loops
 from tests.support.timecode import frame_number, write_timecoded_clip
 
@@ -46,16 +44,6 @@ def store(recorded: Path) -> RecordingsOnDisk:
 def moment_of(frame: av.VideoFrame, loop: int) -> float:
     """When the frame was recorded, given which loop of the clip it belongs to."""
     return T0 + loop * LOOP_SECONDS + frame_number(frame.to_ndarray(format="gray")) / FPS
-
-
-def probe_duration(path: Path) -> float:
-    result = subprocess.run(
-        ["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "json", str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return float(json.loads(result.stdout)["format"]["duration"])
 
 
 def first_frame(path: Path) -> av.VideoFrame:
