@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
-import time
 from collections.abc import Callable, Iterator
 from email.utils import formatdate
 from pathlib import Path
@@ -33,6 +32,7 @@ from tests.cameras.test_camera_api import auth, create
 from tests.cameras.test_jpeg_fit import noisy_jpeg
 from tests.conftest import require_service
 from tests.core.bus.conftest import NATS_URL, delete_stream, shared_nats_available, unique_names
+from tests.support.polling import eventually
 from tests.worker.conftest import CLIP_SIZE, cctv_frames, h264_clip
 
 __all__ = ["cctv_frames", "h264_clip"]  # fixtures: the worker's camera
@@ -88,14 +88,7 @@ def numbered(n: int) -> bytes:
 
 
 def until(check: Callable[[], T | None]) -> T:
-    deadline = time.monotonic() + DEADLINE
-    while True:
-        result = check()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            pytest.fail(f"nothing within {DEADLINE} s: last result {result!r}")
-        time.sleep(0.05)
+    return eventually(check, "the live picture's expected state", DEADLINE)
 
 
 def answered(status: int, request: Callable[[], httpx.Response]) -> Callable[[], httpx.Response | None]:

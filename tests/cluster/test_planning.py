@@ -95,14 +95,3 @@ def test_a_failed_over_camera_goes_back_when_its_worker_returns() -> None:
 def test_weight_and_detection_rate_set_a_cameras_cost() -> None:
     assert CameraDemand.of("a", 10.0, None, None, False).cost == 2.0
     assert CameraDemand.of("b", 5.0, 3.5, None, False).cost == 3.5
-
-
-def test_cameras_no_live_worker_holds_are_unhomed() -> None:
-    view = ClusterView(
-        NOW,
-        cameras(3),
-        [worker("w1"), worker("w9", silent_for=60)],
-        held("w1", ["cam00"]) + held("w9", ["cam01"]),
-        TIMING,
-    )
-    assert view.unhomed() == ["cam01", "cam02"]

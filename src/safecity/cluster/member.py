@@ -45,10 +45,7 @@ class ClusterMember:
         self.address = address
         self._database = database
         self._settings = settings
-        self._timing = Timing(
-            lease=timedelta(seconds=settings.lease_seconds),
-            failover_grace=timedelta(seconds=settings.failover_grace_seconds),
-        )
+        self._timing = Timing.of(settings)
         self._held: dict[str, int] = {}
         self._announced = False
         # camera → (monotonic time until which it is not claimed back, the epoch it was handed over under)

@@ -50,7 +50,7 @@ class WorkerMonitor:
     def _changes(self) -> list[tuple[Event, str]]:
         with self._database.session() as session:
             now = leases.database_now(session)
-            view = leases.read_view(session, now=now, timing=self._timing())
+            view = leases.read_view(session, now=now, timing=Timing.of(self._settings))
             silent_since = now - timedelta(seconds=self._settings.worker_lost_seconds)
             changes: list[tuple[Event, str]] = []
             for worker in session.scalars(select(ClusterWorker).where(ClusterWorker.stopped_at.is_(None))):
@@ -65,12 +65,6 @@ class WorkerMonitor:
             worker = session.get(ClusterWorker, worker_id)
             if worker is not None:
                 worker.lost_at = leases.database_now(session) if lost else None
-
-    def _timing(self) -> Timing:
-        return Timing(
-            lease=timedelta(seconds=self._settings.lease_seconds),
-            failover_grace=timedelta(seconds=self._settings.failover_grace_seconds),
-        )
 
 
 def _lost(view: ClusterView, worker_id: str) -> WorkerLostEvent:

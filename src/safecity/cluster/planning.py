@@ -9,9 +9,11 @@ back during a cool-down, so it moves at most once per rebalance.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+
+from safecity.config.cluster import ClusterSettings
 
 FULL_COST_FPS = 5.0  # one cost unit = one camera analysed at 5 fps (720p)
 
@@ -51,6 +53,13 @@ class LeaseView:
 class Timing:
     lease: timedelta
     failover_grace: timedelta
+
+    @classmethod
+    def of(cls, settings: ClusterSettings) -> Timing:
+        return cls(
+            lease=timedelta(seconds=settings.lease_seconds),
+            failover_grace=timedelta(seconds=settings.failover_grace_seconds),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,10 +152,6 @@ class ClusterView:
         pinned = self._pinned_cost.get(worker_id, 0.0)
         return max(0.0, min(me.capacity - pinned, self._shared_cost * me.capacity / self._capacity))
 
-    def unhomed(self) -> list[str]:
-        """Cameras no live worker holds."""
-        return sorted(cid for cid in self.cameras if not self.alive(self.holder(cid) or ""))
-
 
 def plan_for(
     view: ClusterView, me: str, capacity: float, *, cooling: Sequence[str] = (), move_budget: int = 1
@@ -207,7 +212,3 @@ def _over_share(view: ClusterView, me: str, mine: Sequence[CameraDemand]) -> lis
         excess -= camera.cost
         room[taker] -= camera.cost
     return handed
-
-
-def held_by(leases: Mapping[str, LeaseView], worker_id: str) -> dict[str, int]:
-    return {cid: lease.epoch for cid, lease in leases.items() if lease.worker_id == worker_id}

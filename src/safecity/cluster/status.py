@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel
@@ -45,10 +45,7 @@ class ClusterStatus(BaseModel):
 
 def cluster_status(session: Session, settings: ClusterSettings) -> ClusterStatus:
     now = leases.database_now(session)
-    timing = Timing(
-        lease=timedelta(seconds=settings.lease_seconds),
-        failover_grace=timedelta(seconds=settings.failover_grace_seconds),
-    )
+    timing = Timing.of(settings)
     view = leases.read_view(session, now=now, timing=timing)
     workers = [
         WorkerStatus(

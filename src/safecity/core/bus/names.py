@@ -10,16 +10,13 @@ from dataclasses import dataclass
 
 from safecity.config.platform import check_bus_prefix
 
-# One rule for the setting and for names made in code: the settings check it when they are loaded.
-check_prefix = check_bus_prefix
-
 
 @dataclass(frozen=True, slots=True)
 class BusNames:
     prefix: str = "safecity"
 
     def __post_init__(self) -> None:
-        check_prefix(self.prefix)
+        check_bus_prefix(self.prefix)  # the same rule the settings apply to `bus.prefix`
 
     @property
     def subject_root(self) -> str:
