@@ -29,7 +29,6 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import sqlalchemy
 
 from safecity.cameras.models import Camera
@@ -42,7 +41,7 @@ from safecity.cluster.status import ClusterStatus, cluster_status
 from safecity.config.cluster import ClusterSettings
 from safecity.core.db import Database, utcnow
 from safecity.core.schema import upgrade
-from safecity.video.synthetic import write_h264
+from safecity.video.synthetic import crossing_square_clip
 
 REPO = Path(__file__).resolve().parents[1]
 ADMIN_URL = os.environ.get("SAFECITY_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
@@ -73,7 +72,7 @@ def takeover(kills: int, camera_count: int, worker_count: int) -> dict[str, Any]
     with tempfile.TemporaryDirectory() as folder, FreshDatabase() as url:
         root = Path(folder)
         upgrade(url)
-        clip = _clip(root / "clip.mp4")
+        clip = crossing_square_clip(root / "clip.mp4")
         database = Database(url)
         with database.session() as session:
             for index in range(camera_count):
@@ -204,15 +203,6 @@ def _start(name: str, root: Path, url: str) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "safecity", "worker", "--id", name, "--no-detect", "--no-record"]
     with (folder / "worker.log").open("ab") as log:
         return subprocess.Popen(command, cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT)
-
-
-def _clip(path: Path) -> Path:
-    frames = []
-    for i in range(40):
-        image = np.full((120, 160, 3), 90, np.uint8)
-        image[40:80, 4 * i : 4 * i + 20] = 220
-        frames.append(image)
-    return write_h264(path, frames, fps=10)
 
 
 class FreshDatabase:

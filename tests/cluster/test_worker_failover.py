@@ -22,6 +22,7 @@ from safecity.alerts.models import Alert
 from safecity.cluster.models import LeaseGrant
 from safecity.core.db import Database
 from safecity.events_search.models import EventLogEntry
+from safecity.video.synthetic import crossing_square_clip
 from tests.cluster.api_nodes import ApiNode, cluster_environment, require_nats, running_nodes
 from tests.cluster.workers import (
     FAST_CLUSTER,
@@ -29,7 +30,6 @@ from tests.cluster.workers import (
     add_file_cameras,
     each_camera_held_once,
     read_status,
-    small_clip,
     start_worker,
 )
 from tests.conftest import fresh_postgres_database
@@ -45,7 +45,7 @@ def test_workers_share_cameras_take_over_from_a_dead_one_and_fence_a_paused_one(
     with fresh_postgres_database() as database_url:
         environment = cluster_environment(database_url, "nats", **FAST_CLUSTER)
         with running_nodes(tmp_path, environment, names=("api",)) as (api,):
-            cameras = add_file_cameras(database_url, small_clip(tmp_path / "clip.mp4"), 12)
+            cameras = add_file_cameras(database_url, crossing_square_clip(tmp_path / "clip.mp4"), 12)
             workers = {name: start_worker(name, tmp_path, environment) for name in ("w1", "w2", "w3")}
             try:
                 _journey(database_url, api, workers, tmp_path, environment, cameras)

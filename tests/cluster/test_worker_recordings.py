@@ -25,10 +25,10 @@ from safecity.core.auth.models import User
 from safecity.core.db import Database
 from safecity.core.schema import upgrade
 from safecity.video.segment_store import recordings_dir
+from safecity.video.synthetic import crossing_square_clip
 from safecity.worker.runtime import BackgroundWorker
 from safecity.worker.worker import WorkerOptions
 from tests.api.conftest import _PASSWORD_HASH, token_for
-from tests.cluster.workers import small_clip
 from tests.support.media import probe_duration
 
 pytestmark = pytest.mark.postgres
@@ -75,7 +75,12 @@ def cluster(tmp_path: Path, postgres_url: str) -> Iterator[Cluster]:
     worker_url = f"http://127.0.0.1:{free_port()}"
     with TestClient(create_app(api_settings)) as api:
         admin = {"Authorization": f"Bearer {token_for(api, 'admin')}"}
-        camera = {"id": "cam-1", "name": "Gate", "url": str(small_clip(tmp_path / "clip.mp4")), "loop": True}
+        camera = {
+            "id": "cam-1",
+            "name": "Gate",
+            "url": str(crossing_square_clip(tmp_path / "clip.mp4")),
+            "loop": True,
+        }
         assert api.post("/api/v1/cameras", json=camera, headers=admin).status_code == 201
         options = WorkerOptions(
             worker_id="w1",

@@ -9,15 +9,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from safecity.cameras.schemas import CameraCreate
 from safecity.cameras.service import create_camera
 from safecity.cluster.status import ClusterStatus, cluster_status
 from safecity.config.cluster import ClusterSettings
 from safecity.core.db import Database
 from tests.cluster.api_nodes import REPO_ROOT
-from tests.support.media import write_h264
 
 #: Short leases so a test sees a takeover in seconds (production: 12 s leases renewed every 3 s).
 FAST_CLUSTER = {
@@ -81,17 +78,6 @@ def start_worker(name: str, root: Path, environment: dict[str, str], *extra: str
     with log_path.open("ab") as log:
         process = subprocess.Popen(command, cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT)
     return WorkerProcess(name, process, log_path)
-
-
-def small_clip(path: Path) -> Path:
-    """A 4-second 160×120 clip of a square crossing a grey scene (looped by the cameras)."""
-    frames = []
-    for i in range(40):
-        image = np.full((120, 160, 3), 90, np.uint8)
-        x = 4 * i
-        image[40:80, x : x + 20] = 220
-        frames.append(image)
-    return write_h264(path, frames, fps=10)
 
 
 def add_file_cameras(database_url: str, clip: Path, count: int) -> list[str]:

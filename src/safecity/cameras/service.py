@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,16 +92,12 @@ def sync_from_settings(session: Session, cameras: Sequence[CameraSettings]) -> l
     """Upsert the cameras declared in safecity.yaml (the file wins over API edits); returns their ids."""
     for index, declared in enumerate(cameras):
         values = declared.model_dump(exclude={"id"})
-        try:
+        with _declared_at(index):
             if session.get(Camera, declared.id) is None:
                 create_camera(session, CameraCreate(id=declared.id, **values), managed_by="config")
             else:
                 update_camera(session, declared.id, CameraUpdate(**values))
                 get_camera(session, declared.id).managed_by = "config"
-        except ValidationError as exc:
-            raise ConfigError(_config_problems(index, exc)) from exc
-        except ValueError as exc:
-            raise ConfigError(f"cameras[{index}]: {exc}") from exc
     return [declared.id for declared in cameras]
 
 
@@ -109,20 +106,29 @@ def add_missing_from_settings(session: Session, cameras: Sequence[CameraSettings
     others, the fields where the file disagrees with the registry are returned (camera → field names)."""
     disagreements: dict[str, list[str]] = {}
     for index, declared in enumerate(cameras):
-        values = declared.model_dump(exclude={"id"})
         stored = session.get(Camera, declared.id)
-        try:
+        with _declared_at(index):
+            wanted = CameraCreate(id=declared.id, **declared.model_dump(exclude={"id"}))
             if stored is None:
-                create_camera(session, CameraCreate(id=declared.id, **values), managed_by="config")
+                create_camera(session, wanted, managed_by="config")
                 continue
-            wanted = Camera()
-            _apply(wanted, CameraCreate(id=declared.id, **values).model_dump(exclude={"id"}))
-        except ValidationError as exc:
-            raise ConfigError(_config_problems(index, exc)) from exc
-        differing = [name for name in _COMPARED if getattr(wanted, name) != getattr(stored, name)]
+            as_row = Camera()
+            _apply(as_row, wanted.model_dump(exclude={"id"}))
+        differing = [name for name in _COMPARED if getattr(as_row, name) != getattr(stored, name)]
         if differing:
             disagreements[declared.id] = differing
     return disagreements
+
+
+@contextmanager
+def _declared_at(index: int) -> Iterator[None]:
+    """Problems with `cameras[index]` of the file become a ConfigError naming it."""
+    try:
+        yield
+    except ValidationError as exc:
+        raise ConfigError(_config_problems(index, exc)) from exc
+    except ValueError as exc:
+        raise ConfigError(f"cameras[{index}]: {exc}") from exc
 
 
 _COMPARED = (

@@ -168,3 +168,14 @@ def write_h264(
         for packet in stream.encode():
             container.mux(packet)
     return path
+
+
+def crossing_square_clip(path: Path) -> Path:
+    """A 4-second 160×120 H.264 clip of a bright square crossing a grey scene: a cheap looping camera for
+    cluster tests and benchmarks, where what is filmed does not matter."""
+    frames = []
+    for i in range(40):
+        image = np.full((120, 160, 3), 90, np.uint8)
+        image[40:80, 4 * i : 4 * i + 20] = 220
+        frames.append(image)
+    return write_h264(path, frames, fps=10, gop_seconds=1.0)
