@@ -151,12 +151,6 @@ def _config_problems(index: int, error: ValidationError) -> str:
     )
 
 
-def cameras_for_worker(session: Session, worker: str) -> list[Camera]:
-    """Enabled cameras assigned to `worker` or to no worker in particular."""
-    query = select(Camera).where(Camera.enabled.is_(True)).order_by(Camera.id)
-    return [camera for camera in session.scalars(query) if camera.worker in (None, "", worker)]
-
-
 def nearest(session: Session, latitude: float, longitude: float, limit: int) -> list[tuple[Camera, float]]:
     """Cameras with coordinates, closest first, with their great-circle distance in metres."""
     located = session.scalars(
