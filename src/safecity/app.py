@@ -83,7 +83,11 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
     event_bus = FencedBus(
         bus
         or create_bus(
-            settings.bus.kind, database, nats_url=settings.bus.nats_url, names=BusNames(settings.bus.prefix)
+            settings.bus.kind,
+            database,
+            nats_url=settings.bus.nats_url,
+            names=BusNames(settings.bus.prefix),
+            start_timeout=settings.bus.start_timeout_seconds,
         ),
         LeaseFence(database),
     )

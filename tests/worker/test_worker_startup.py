@@ -45,7 +45,7 @@ async def test_a_worker_whose_bus_is_down_waits_and_says_so(
     settings = load_settings(
         None,
         data_dir=tmp_path / "data",
-        bus={"kind": "nats", "nats_url": f"nats://127.0.0.1:{free_port()}"},
+        bus={"kind": "nats", "nats_url": f"nats://127.0.0.1:{free_port()}", "start_timeout_seconds": 2},
     )
     stop = asyncio.Event()
     running = asyncio.create_task(serve_worker(settings, WorkerOptions(worker_id="early"), stop))

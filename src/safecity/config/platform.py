@@ -41,6 +41,12 @@ class BusSettings(BaseModel):
         description="Prefixes the NATS stream, subjects, key-value buckets and durable consumers, so "
         "several deployments (or test runs) can share one NATS server.",
     )
+    start_timeout_seconds: float = Field(
+        30.0,
+        gt=0,
+        description="How long start-up keeps trying to reach NATS before it reports the bus unreachable "
+        "(a worker then says so and tries again).",
+    )
 
     @field_validator("prefix")
     @classmethod

@@ -32,7 +32,11 @@ async def serve_worker(settings: Settings, options: WorkerOptions, stop: asyncio
     """Connect to the database and the bus (waiting for them), check configured cameras, run until `stop`."""
     database = Database(settings.resolved_database_url)
     bus = create_bus(
-        settings.bus.kind, database, nats_url=settings.bus.nats_url, names=BusNames(settings.bus.prefix)
+        settings.bus.kind,
+        database,
+        nats_url=settings.bus.nats_url,
+        names=BusNames(settings.bus.prefix),
+        start_timeout=settings.bus.start_timeout_seconds,
     )
     try:
         if not await _until_reachable("database", lambda: _prepare_database(settings, database), stop):

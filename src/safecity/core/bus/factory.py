@@ -19,10 +19,11 @@ def create_bus(
     *,
     nats_url: str = "nats://127.0.0.1:4222",
     names: BusNames | None = None,
+    start_timeout: float = 30.0,
 ) -> EventBus:
     """The embedded bus (in the database, one server) or NATS JetStream (city scale); call `start()` next."""
     if kind == "embedded":
         return EmbeddedBus(database)
     if kind == "nats":
-        return NatsBus(database, url=nats_url, names=names)
+        return NatsBus(database, url=nats_url, names=names, start_timeout=start_timeout)
     raise ValueError(f"unknown bus kind {kind!r}: expected 'embedded' or 'nats'")
