@@ -46,3 +46,15 @@ def token_for(client: TestClient, username: str) -> str:
 
 def auth(client: TestClient, username: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token_for(client, username)}"}
+
+
+def auth_once(client: TestClient, username: str) -> dict[str, str]:
+    """Bearer headers, logging in once per client and user (logins are throttled).
+
+    Tokens live on the client itself: a cache keyed by id(client) handed a later client, reusing a freed
+    client's id, a token signed by another app's secret.
+    """
+    tokens: dict[str, str] = client.__dict__.setdefault("_test_tokens", {})
+    if username not in tokens:
+        tokens[username] = token_for(client, username)
+    return {"Authorization": f"Bearer {tokens[username]}"}

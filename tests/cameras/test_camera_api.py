@@ -16,23 +16,12 @@ from safecity.cameras.live_frames import encode_jpeg
 from safecity.core.audit.models import AuditEntry
 from safecity.core.bus.tables import BusMessage
 from safecity.core.http.services import Services
-from tests.api.conftest import token_for
+from tests.api.conftest import auth_once as auth
 
 SECRET = "s3cr3t-Pa55"
 DATA_CHOWK = {"latitude": 31.5725, "longitude": 74.3100}  # Data Darbar chowk, Lahore
 KALMA_CHOWK = {"latitude": 31.5042, "longitude": 74.3315}
 ZERO_POINT = {"latitude": 33.6938, "longitude": 73.0652}  # Islamabad
-
-
-_tokens: dict[tuple[int, str], str] = {}
-
-
-def auth(client: TestClient, username: str) -> dict[str, str]:
-    """Bearer headers, logging in once per client and user (logins are rate limited)."""
-    key = (id(client), username)
-    if key not in _tokens:
-        _tokens[key] = token_for(client, username)
-    return {"Authorization": f"Bearer {_tokens[key]}"}
 
 
 def services_of(client: TestClient) -> Services:

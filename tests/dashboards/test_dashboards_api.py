@@ -16,19 +16,10 @@ from safecity.cameras.models import Camera, CameraHealthInterval, CameraHealthRo
 from safecity.core.db import Database
 from safecity.core.http.services import Services
 from tests.alerts.fakes import FakeClock
-from tests.api.conftest import token_for
+from tests.api.conftest import auth_once as auth
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 DAY_AGO = NOW - timedelta(days=1)
-_tokens: dict[tuple[int, str], str] = {}
-
-
-def auth(client: TestClient, username: str) -> dict[str, str]:
-    """Bearer headers, logging in once per client and user (logins are rate limited)."""
-    key = (id(client), username)
-    if key not in _tokens:
-        _tokens[key] = token_for(client, username)
-    return {"Authorization": f"Bearer {_tokens[key]}"}
 
 
 def services_of(client: TestClient) -> Services:

@@ -11,7 +11,7 @@ from safecity.core.http.services import Services
 from safecity.faces.consumer import SightingConsumer
 from safecity.faces.runtime import face_watchlist
 from safecity.faces.watchlist.events import FaceCandidateEvent
-from tests.api.conftest import auth as login
+from tests.api.conftest import auth_once as auth
 from tests.faces.support import (
     BIDEN,
     OBAMA,
@@ -36,22 +36,10 @@ SUBJECT = {
 }
 
 
-_headers: dict[tuple[int, str], dict[str, str]] = {}
-
-
-def auth(client: TestClient, username: str) -> dict[str, str]:
-    """Log in once per user and client (logins are rate limited)."""
-    key = (id(client), username)
-    if key not in _headers:
-        _headers[key] = login(client, username)
-    return _headers[key]
-
-
 @pytest.fixture
 def api(client: TestClient) -> TestClient:
     services: Services = client.app.state.services  # type: ignore[attr-defined]
     use_cached_pipelines(face_watchlist(services))
-    _headers.clear()
     for user in ("supervisor", "investigator", "operator", "admin"):  # before any bus traffic starts
         auth(client, user)
     return client
