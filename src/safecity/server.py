@@ -17,6 +17,6 @@ def run_server(settings: Settings, *, host: str | None = None, port: int | None 
         host=host or settings.http.host,
         port=port or settings.http.port,
         log_config=None,
-        proxy_headers=True,
+        proxy_headers=False,  # the app believes X-Forwarded-For from http.trusted_proxies only
         ws_ping_interval=20,
     )

@@ -122,7 +122,7 @@ def test_uploads_are_stored_by_hash_and_oversized_ones_get_413(client: TestClien
 
 def test_metrics_count_requests_by_route_template(client: TestClient) -> None:
     client.get("/api/health")
-    text = client.get("/metrics/").text
+    text = client.get("/metrics", headers=auth(client, "admin")).text
     assert 'safecity_http_requests_total{method="GET",route="/api/health",status="200"}' in text
 
 

@@ -18,8 +18,8 @@ from safecity.core.bus import EmbeddedBus, Event
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
 from safecity.core.schema import upgrade
+from safecity.core.signing import load_or_create_signing_key
 from safecity.evidence import vault
-from safecity.evidence.signing import load_or_create_signing_key
 from safecity.video.segment_store import SegmentStore, recordings_dir
 from tests.conftest import fresh_postgres_database
 from tests.evidence.conftest import INVESTIGATOR, collect

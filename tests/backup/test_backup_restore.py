@@ -17,10 +17,10 @@ from safecity.config import Settings, load_settings
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
 from safecity.core.schema import upgrade
+from safecity.core.signing import load_or_create_signing_key
 from safecity.evidence import vault
 from safecity.evidence.integrity import verify_vault
 from safecity.evidence.models import CustodyEntry
-from safecity.evidence.signing import load_or_create_signing_key
 from safecity.models import metadata
 from tests.evidence.conftest import INVESTIGATOR, collect
 

@@ -115,6 +115,7 @@ def cluster_environment(database_url: str, bus: Literal["nats", "embedded"], **e
         "SAFECITY_API_NODES__LEADER_RETRY_SECONDS": "1",
         "SAFECITY_AUTH__JWT_SECRET": JWT_SECRET,
         "SAFECITY_LOGGING__JSON_OUTPUT": "true",
+        "SAFECITY_HTTP__TRUSTED_PROXIES": '["127.0.0.1"]',  # the tests log in "from" addresses of their own
         **extra,
     }
 

@@ -70,7 +70,8 @@ def nats_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[ApiN
 
 
 def _login(node: ApiNode, username: str, password: str, address: str) -> httpx.Response:
-    # uvicorn trusts X-Forwarded-For from 127.0.0.1: each test logs in from an address of its own
+    # the nodes trust X-Forwarded-For from 127.0.0.1 (http.trusted_proxies): each test logs in from its own
+    # address
     return httpx.post(
         f"{node.base_url}/api/v1/auth/login",
         json={"username": username, "password": password},
@@ -138,7 +139,7 @@ def test_a_console_on_node_b_sees_an_alert_raised_through_node_a(nats_cluster: l
 def test_the_login_budget_counts_attempts_made_on_every_node(nats_cluster: list[ApiNode]) -> None:
     node_a, node_b = nats_cluster
     username, address = f"guess-{uuid.uuid4().hex[:6]}", "10.1.0.2"
-    # five wrong passwords a minute are allowed, wherever they are tried: A, B, A, B, A
+    # five wrong passwords are free, wherever they are tried: A, B, A, B, A; then the address waits
     for node in (node_a, node_b, node_a, node_b, node_a):
         assert _login(node, username, "wrong-password", address).status_code == 401
     refused = _login(node_b, username, "wrong-password", address)

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
+from safecity.config import Settings
 from safecity.core.audit import actors
 from safecity.evidence.bundle import verify_bundle
 from safecity.evidence.mediafiles import encode_image
@@ -51,7 +52,9 @@ def test_viewing_an_item_needs_a_purpose_and_is_logged_in_custody(client: TestCl
     assert custody["entries"][1]["case_ref"] == "CASE-42"
 
 
-def test_export_downloads_a_bundle_that_verifies_offline(client: TestClient, tmp_path: Path) -> None:
+def test_export_downloads_a_bundle_that_verifies_offline_and_anchors_the_logs(
+    client: TestClient, settings: Settings, tmp_path: Path
+) -> None:
     headers = auth(client, "investigator")
     _, item_id = _case_and_item(client, headers)
     response = client.post(
@@ -65,6 +68,12 @@ def test_export_downloads_a_bundle_that_verifies_offline(client: TestClient, tmp
     assert response.headers["x-safecity-key-fingerprint"] == key["fingerprint"]
     report = verify_bundle(bundle, pinned_fingerprint=key["fingerprint"])
     assert report.ok, report.problems
+    # The export anchored both logs: the audit log up to its own entry, the chain up to `exported`.
+    audit = client.get("/api/v1/audit/verify", headers=auth(client, "auditor")).json()
+    assert audit["ok"], audit["problems"]
+    assert audit["checkpoints"] >= 1
+    custody_lines = (settings.data_dir / "checkpoints" / "custody.jsonl").read_text().splitlines()
+    assert json.loads(custody_lines[-1])["state"]["items"][str(item_id)][0] == 2  # collected, exported
 
 
 def test_bad_input_is_422_naming_the_field(client: TestClient) -> None:
@@ -331,7 +340,10 @@ def test_an_action_and_its_audit_entry_commit_together(
         raise RuntimeError("the audit log is unavailable")
 
     monkeypatch.setattr(actors, "append", refuse)
-    with pytest.raises(RuntimeError, match="audit log is unavailable"):
-        client.post("/api/v1/evidence/cases", json={"reference": "CASE-7", "title": "Theft"}, headers=headers)
+    failed = client.post(
+        "/api/v1/evidence/cases", json={"reference": "CASE-7", "title": "Theft"}, headers=headers
+    )
+    assert failed.status_code == 500  # the unexpected error, answered as JSON with a request id
+    assert failed.json()["request_id"]
     monkeypatch.undo()
     assert client.get("/api/v1/evidence/cases", headers=headers).json() == []

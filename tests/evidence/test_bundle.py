@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 from safecity.cli import app
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
+from safecity.core.signing import fingerprint, load_or_create_signing_key
 from safecity.evidence import custody, vault
 from safecity.evidence.bundle import export_bundle, verify_bundle
-from safecity.evidence.signing import fingerprint, load_or_create_signing_key
 from tests.evidence.conftest import INVESTIGATOR, collect
 
 

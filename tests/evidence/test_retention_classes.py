@@ -314,6 +314,7 @@ def test_the_cli_report_lists_every_class_with_items_oldest_and_size(
         "plate_reads",
         "challan_plate_reads",
         "face_crops",
+        "person_appearances",
         "events",
     }
     # name, days, "d", items, oldest (date, time), size (number, unit), would delete

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from safecity.cameras.credentials import MASK, full_url, split_credentials
@@ -93,9 +94,7 @@ def sync_from_settings(session: Session, cameras: Sequence[CameraSettings]) -> l
     for index, declared in enumerate(cameras):
         values = declared.model_dump(exclude={"id"})
         with _declared_at(index):
-            if session.get(Camera, declared.id) is None:
-                create_camera(session, CameraCreate(id=declared.id, **values), managed_by="config")
-            else:
+            if not _added_if_missing(session, CameraCreate(id=declared.id, **values)):
                 update_camera(session, declared.id, CameraUpdate(**values))
                 get_camera(session, declared.id).managed_by = "config"
     return [declared.id for declared in cameras]
@@ -106,18 +105,30 @@ def add_missing_from_settings(session: Session, cameras: Sequence[CameraSettings
     others, the fields where the file disagrees with the registry are returned (camera → field names)."""
     disagreements: dict[str, list[str]] = {}
     for index, declared in enumerate(cameras):
-        stored = session.get(Camera, declared.id)
         with _declared_at(index):
             wanted = CameraCreate(id=declared.id, **declared.model_dump(exclude={"id"}))
-            if stored is None:
-                create_camera(session, wanted, managed_by="config")
+            if _added_if_missing(session, wanted):
                 continue
+            stored = get_camera(session, declared.id)
             as_row = Camera()
             _apply(as_row, wanted.model_dump(exclude={"id"}))
         differing = [name for name in _COMPARED if getattr(as_row, name) != getattr(stored, name)]
         if differing:
             disagreements[declared.id] = differing
     return disagreements
+
+
+def _added_if_missing(session: Session, wanted: CameraCreate) -> bool:
+    """Add a camera of the file unless the registry has it; False when it does. Race-safe: an API node and
+    a worker starting together may both find it missing, and the loser's insert (in a savepoint) gives way."""
+    if session.get(Camera, wanted.id) is not None:
+        return False
+    try:
+        with session.begin_nested():
+            create_camera(session, wanted, managed_by="config")
+    except IntegrityError:
+        return False  # another process inserted it since our look-up
+    return True
 
 
 @contextmanager

@@ -33,20 +33,30 @@ def _report(ok: bool, summary: str, problems: list[str], payload: dict[str, Any]
 
 @app.command("verify")
 def verify(config: common.ConfigOption = None, as_json: common.JsonOption = False) -> None:
-    """Re-hash every evidence file and custody chain; exit 1 naming each altered file or entry."""
+    """Re-hash every evidence file and custody chain and check the chains against the signed checkpoints;
+    exit 1 naming each altered file or entry and the checkpoint that caught it."""
     from safecity.core.media import MediaStore
+    from safecity.core.signing import load_or_create_signing_key
+    from safecity.evidence.custody_checkpoints import custody_checkpoints
     from safecity.evidence.integrity import verify_vault
 
     settings = common.load_settings_or_fail(config)
     database = common.migrated_database(settings)
+    public_key = load_or_create_signing_key(settings.data_dir).public_key()
+    checkpoints = custody_checkpoints(settings.data_dir).read(public_key)
     try:
         with database.session() as session:
-            report = verify_vault(session, MediaStore(settings.media_dir))
+            report = verify_vault(session, MediaStore(settings.media_dir), checkpoints)
     finally:
         database.dispose()
     counts = f"{report.items} items, {report.files} files, {report.custody_entries} custody entries"
-    summary = f"evidence intact: {counts}"
-    payload = {"items": report.items, "files": report.files, "custody_entries": report.custody_entries}
+    summary = f"evidence intact: {counts}, {report.checkpoints} signed checkpoints agree"
+    payload = {
+        "items": report.items,
+        "files": report.files,
+        "custody_entries": report.custody_entries,
+        "checkpoints": report.checkpoints,
+    }
     _report(report.ok, summary, report.problems, payload, as_json)
 
 
@@ -57,26 +67,63 @@ def verify_bundle(
         str | None,
         typer.Option(help="The signing key fingerprint you trust (SHA256:...); checked when given."),
     ] = None,
+    config: common.ConfigOption = None,
     as_json: common.JsonOption = False,
 ) -> None:
-    """Check an export bundle offline: signature, key, every file's hash, custody chains."""
+    """Check an export bundle offline: signature, key, every file's hash, custody chains. The signer must be
+    the key you pin, or else this server's key (from the configuration's data directory): a valid signature
+    by an unknown key proves nothing, since anyone can re-sign an altered bundle."""
     from safecity.evidence.bundle import verify_bundle as check
 
     if not bundle.is_file():
         common.fail(f"FILE: {bundle} does not exist", common.ExitCode.USAGE)
-    report = check(bundle, pinned_fingerprint=pin)
+    server_key = None if pin else _server_fingerprint(config)
+    report = check(bundle, pinned_fingerprint=pin or server_key)
+    signer = "the pinned key" if pin else "this server's key"
+    payload = {"bundle_id": report.bundle_id, "fingerprint": report.fingerprint, "items": report.items}
+    if report.ok and pin is None and server_key is None:
+        message = _unpinned(report.bundle_id, report.fingerprint)
+        typer.echo(
+            json.dumps({"ok": False, **payload, "unpinned": True, "problems": [message]})
+            if as_json
+            else f"UNPINNED: {message}",
+            err=not as_json,
+        )
+        raise typer.Exit(int(common.ExitCode.PROBLEM))
+    problems = [
+        problem.replace(f"is not the pinned {server_key}", f"is not this server's key {server_key}")
+        for problem in report.problems
+    ]
     summary = (
         f"bundle {report.bundle_id} intact: {report.items} items, {report.files} files, "
-        f"signed by key {report.fingerprint}"
+        f"signed by {signer} {report.fingerprint}"
     )
-    payload = {"bundle_id": report.bundle_id, "fingerprint": report.fingerprint, "items": report.items}
-    _report(report.ok, summary, report.problems, payload, as_json)
+    _report(report.ok, summary, problems, payload, as_json)
+
+
+def _server_fingerprint(config: Path | None) -> str | None:
+    """This installation's signing key fingerprint, when its data directory has one (never creates it)."""
+    from safecity.core.signing import KEY_FILE, fingerprint, load_or_create_signing_key
+
+    data_dir = common.load_settings_or_fail(config).data_dir
+    if not (data_dir / KEY_FILE).is_file():
+        return None
+    return fingerprint(load_or_create_signing_key(data_dir).public_key())
+
+
+def _unpinned(bundle_id: str | None, signer: str | None) -> str:
+    return (
+        f"bundle {bundle_id}: the files match the manifest and the signature is valid, but the signer "
+        f"{signer} is unpinned (no --pin, and no signing key of this server to compare with): anyone can "
+        "re-sign an altered bundle with a key of their own. Compare the fingerprint with the one you "
+        "trust and pass it as --pin, or run this where the server's data directory is (-c)."
+    )
 
 
 @app.command("key")
 def key(config: common.ConfigOption = None) -> None:
     """Print the bundle signing key's fingerprint (the key is created on first use) for courts to pin."""
-    from safecity.evidence.signing import fingerprint, load_or_create_signing_key
+    from safecity.core.signing import fingerprint, load_or_create_signing_key
 
     typer.echo(
         fingerprint(load_or_create_signing_key(common.load_settings_or_fail(config).data_dir).public_key())

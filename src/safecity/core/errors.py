@@ -47,8 +47,8 @@ class BadRequestError(SafecityError):
 
 
 class InvalidInputError(SafecityError, ValueError):
-    """422; with a `field`, rendered in FastAPI's validation shape so the console can point at the input
-    (`location` is where the field was sent: "body" or "query")."""
+    """422, rendered in FastAPI's validation shape (`[{loc, msg, type}]`) so the console can point at the
+    input: `location` is where it was sent ("body", "query", "path"), `field` which one (when one)."""
 
     status_code = 422
     code = "invalid_input"
@@ -61,6 +61,5 @@ class InvalidInputError(SafecityError, ValueError):
 
     @property
     def detail(self) -> Any:
-        if self.field is None:
-            return self.message
-        return [{"loc": [self.location, self.field], "msg": self.message, "type": "value_error"}]
+        loc = [self.location] if self.field is None else [self.location, self.field]
+        return [{"loc": loc, "msg": self.message, "type": "value_error"}]

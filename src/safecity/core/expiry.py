@@ -9,9 +9,12 @@ from pydantic import BeforeValidator
 
 
 def _expiry(value: object) -> object:
-    """A date means "through that day" (UTC); a datetime without a zone is taken as UTC; blank is none."""
+    """A date means "through that day" (UTC); a datetime without a zone is taken as UTC; blank is none; a
+    number (which pydantic would read as a Unix time) is refused."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if isinstance(value, int | float):
+        raise ValueError("must be a date (2026-12-31) or an ISO 8601 date-time, not a number")
     if isinstance(value, str):
         text = value.strip()
         try:

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from limits import RateLimitItem, parse
 from limits.errors import StorageError
-from limits.storage import MemoryStorage, storage_from_string
+from limits.storage import MemoryStorage, Storage, storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
 from safecity.config.platform import ApiNodeSettings
@@ -73,6 +73,11 @@ class RateLimiter:
             return max(waits, default=0)
 
         return self._with_storage(longest_wait)
+
+    def counters(self, operation: Callable[[Storage], _Result]) -> _Result:
+        """Run `operation` on the plain counters of the same storage (shared or this node's), for budgets a
+        sliding window does not express (the login throttle's backoff)."""
+        return self._with_storage(lambda limiter: operation(limiter.storage))
 
     def reset(self) -> None:
         self._with_storage(lambda limiter: limiter.storage.reset())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tempfile
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,10 +15,13 @@ from safecity.core.http.access import PersonalDataAccess, personal_data_read
 from safecity.core.http.actions import action
 from safecity.core.http.auditing import actor_of
 from safecity.core.http.deps import ServicesDep
+from safecity.core.http.parameter_types import DateTimeInput, Int64
 from safecity.core.http.security import Principal, require
 from safecity.core.http.services import Services
 from safecity.core.media import MediaError
+from safecity.core.signing import fingerprint, load_or_create_signing_key, public_key_pem
 from safecity.evidence import bundle, custody, holds, vault
+from safecity.evidence.checkpoint_job import Checkpointer
 from safecity.evidence.custody import CustodyAction
 from safecity.evidence.errors import InvalidEvidenceInputError
 from safecity.evidence.redaction import RegionFinder, face_finder, plate_finder, redaction_detector
@@ -38,7 +40,6 @@ from safecity.evidence.schemas import (
     RedactCreate,
     SigningKeyOut,
 )
-from safecity.evidence.signing import fingerprint, load_or_create_signing_key, public_key_pem
 
 router = APIRouter(prefix="/api/v1", tags=["evidence"])
 Reader = Annotated[Principal, require(Permission.EVIDENCE_READ)]
@@ -139,10 +140,10 @@ def create_item(
     kind: Annotated[str, Form(description="clip, snapshot, upload or document")],
     file: Annotated[UploadFile | None, File()] = None,
     media_sha256: Annotated[str | None, Form()] = None,
-    case_id: Annotated[int | None, Form()] = None,
+    case_id: Annotated[Int64 | None, Form()] = None,
     camera_id: Annotated[str | None, Form(max_length=128)] = None,
-    start: Annotated[datetime | None, Form()] = None,
-    end: Annotated[datetime | None, Form()] = None,
+    start: Annotated[DateTimeInput | None, Form()] = None,
+    end: Annotated[DateTimeInput | None, Form()] = None,
     description: Annotated[str, Form(max_length=10_000)] = "",
 ) -> ItemOut:
     if (file is None) == (media_sha256 is None):
@@ -335,6 +336,7 @@ def export(
             redacted=body.redact,
             fingerprint=result.fingerprint,
         )
+    Checkpointer(services.database, services.settings.data_dir, services.clock).publish(always=True)
     stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
     return FileResponse(
         services.media.path(ref.sha256),

@@ -24,13 +24,13 @@ from sqlalchemy.orm import Session
 from safecity.core.audit.actors import Actor
 from safecity.core.db import utcnow
 from safecity.core.media import MediaError, MediaStore
+from safecity.core.signing import fingerprint, load_public_key, public_key_pem, signature_valid
 from safecity.evidence import custody, vault
 from safecity.evidence.custody import CustodyAction
 from safecity.evidence.errors import EvidenceError, InvalidEvidenceInputError
 from safecity.evidence.mediafiles import encode_image, media_type, read_image, rewrite_video, video_size
 from safecity.evidence.models import ITEM_PURGED, EvidenceItem
 from safecity.evidence.redaction import RegionFinder, check_regions, face_finder, redact_image, redact_video
-from safecity.evidence.signing import fingerprint, load_public_key, public_key_pem, signature_valid
 from safecity.evidence.watermark import burn_watermark, watermark_text
 
 FORMAT = "safecity-evidence-bundle/1"

@@ -1,9 +1,10 @@
 """Legal holds and what they protect.
 
 A hold covers a whole case, one item, or a camera's recordings over a time range (open-ended when `end` is
-empty; every camera when `camera_id` is empty). Held data is never deleted: the retention sweeper skips it
-and `HoldChecker.is_held` is the hook for `safecity.video.retention.apply_retention`. Items of an open case
-are protected too, and so is the recorded footage such an item was cut from.
+empty; every camera when `camera_id` is empty; a camera hold may name the case it keeps footage for). Held
+data is never deleted: the retention sweeper skips it and `HoldChecker.is_held` is the hook for
+`safecity.video.retention.apply_retention`. Items of an open case are protected too, and so is the recorded
+footage such an item was cut from.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def place_hold(
             raise InvalidEvidenceInputError("item_id", "required for an item hold")
         _exists(lambda: get_item(session, item_id), "item_id")
     if scope == "camera":
+        if case_id is not None:  # footage kept for a case (e.g. the segments an exported clip was cut from)
+            _exists(lambda: get_case(session, case_id), "case_id")
         for name, value in (("start", start), ("end", end)):
             if value is not None and value.tzinfo is None:
                 raise InvalidEvidenceInputError(name, "needs a timezone")
@@ -58,7 +61,7 @@ def place_hold(
             raise InvalidEvidenceInputError("end", "must be after start")
     hold = LegalHold(
         scope=scope,
-        case_id=case_id if scope == "case" else None,
+        case_id=case_id if scope in ("case", "camera") else None,
         item_id=item_id if scope == "item" else None,
         camera_id=camera_id if scope == "camera" else None,
         start=start if scope == "camera" else None,

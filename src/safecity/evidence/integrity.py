@@ -1,4 +1,5 @@
-"""`safecity evidence verify`: re-hash every item's file and custody chain; name whatever was altered."""
+"""`safecity evidence verify`: re-hash every item's file and custody chain, check the chains against their
+signed checkpoints; name whatever was altered."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from safecity.core.checkpoints import CheckpointLog
 from safecity.core.media import MediaCorruptedError, MediaError, MediaNotFoundError, MediaStore
 from safecity.evidence import custody
+from safecity.evidence.custody_checkpoints import custody_checkpoint_problems
 from safecity.evidence.models import ITEM_PURGED, EvidenceItem
 from safecity.evidence.vault import metadata_snapshot
 
@@ -19,6 +22,7 @@ class VaultReport:
     items: int = 0
     files: int = 0
     custody_entries: int = 0
+    checkpoints: int = 0
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -26,7 +30,11 @@ class VaultReport:
         return not self.problems
 
 
-def verify_vault(session: Session, media: MediaStore) -> VaultReport:
+def verify_vault(
+    session: Session, media: MediaStore, checkpoints: CheckpointLog | None = None
+) -> VaultReport:
+    """Every item's file, chain and metadata; with `checkpoints`, also what they signed (and the problems
+    found in the checkpoint file itself)."""
     report = VaultReport()
     for item in session.scalars(select(EvidenceItem).order_by(EvidenceItem.id)):
         report.items += 1
@@ -39,6 +47,9 @@ def verify_vault(session: Session, media: MediaStore) -> VaultReport:
         if item.status != ITEM_PURGED:
             report.files += 1
             report.problems += _file_problems(item, media)
+    if checkpoints is not None:
+        report.checkpoints = len(checkpoints.checkpoints)
+        report.problems += checkpoints.problems + custody_checkpoint_problems(session, checkpoints)
     return report
 
 

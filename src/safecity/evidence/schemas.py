@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StringConstraints, field_validator, model_validator
 
+from safecity.core.http.parameter_types import DateTimeInput, Int64
 from safecity.evidence.redaction import MAX_REGIONS, region_problem
 
 #: Text that must say something: surrounding spaces are dropped before the length is checked.
@@ -93,7 +94,7 @@ class CustodyReport(BaseModel):
 
 
 class ExportCreate(BaseModel):
-    item_ids: list[int] = Field(min_length=1, max_length=200)
+    item_ids: list[Int64] = Field(min_length=1, max_length=200)
     redact: bool = Field(False, description="Blur faces in images and clips (a redacted derivative is kept).")
 
 
@@ -130,11 +131,11 @@ class RedactCreate(BaseModel):
 class HoldCreate(BaseModel):
     scope: Literal["case", "item", "camera"]
     reason: str = Field(min_length=3, max_length=2000)
-    case_id: int | None = None
-    item_id: int | None = None
+    case_id: Int64 | None = None
+    item_id: Int64 | None = None
     camera_id: str | None = Field(None, max_length=128)
-    start: datetime | None = None
-    end: datetime | None = None
+    start: DateTimeInput | None = None
+    end: DateTimeInput | None = None
     case_ref: str = Field("", max_length=128)
 
 

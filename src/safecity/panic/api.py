@@ -12,6 +12,7 @@ from safecity.alerts.schemas import AlertView
 from safecity.core.auth.permissions import Permission
 from safecity.core.http.actions import action, change
 from safecity.core.http.deps import ServicesDep
+from safecity.core.http.documented_errors import error_response
 from safecity.core.http.outputs import from_row
 from safecity.core.http.security import Principal, client_address, require
 from safecity.core.ratelimit import RateLimiter
@@ -25,7 +26,25 @@ from safecity.panic.runtime import PanicRuntimeDep
 from safecity.panic.schemas import PanicLocationOut
 
 router = APIRouter(prefix="/api/v1/panic", tags=["panic"])
-Token = Annotated[str, Header(alias="X-Panic-Token", min_length=10, max_length=100)]
+Token = Annotated[
+    str,
+    Header(
+        alias="X-Panic-Token",
+        min_length=10,
+        max_length=100,
+        description="The token this panic's first press returned: proves the phone owns the panic.",
+    ),
+]
+OwnToken = Annotated[
+    str | None,
+    Header(
+        alias="X-Panic-Token",
+        min_length=10,
+        max_length=100,
+        description="The token of this device's active panic, to continue it; without it (or with a wrong "
+        "one) the press starts a new panic.",
+    ),
+]
 
 
 class PanicRequest(BaseModel):
@@ -45,7 +64,10 @@ class PanicPosition(BaseModel):
 
 class PanicAccepted(BaseModel):
     panic_id: str
-    token: str = Field(description="Send as X-Panic-Token with location updates.")
+    token: str = Field(
+        description='Send as X-Panic-Token with location updates, "safe" and further presses; the same '
+        "token for as long as the panic lasts."
+    )
     incident_id: int
     alert_id: int
 
@@ -72,19 +94,31 @@ def _limit(limiter: RateLimiter, request: Request, device_id: str) -> None:
         )
 
 
-@router.post("", response_model=PanicAccepted, status_code=201, summary="Raise a panic alert (phone app)")
+@router.post(
+    "",
+    response_model=PanicAccepted,
+    status_code=201,
+    summary="Raise a panic alert (phone app)",
+    responses={429: error_response("Too many presses from this device or address; see Retry-After")},
+    description=(
+        "A press with `X-Panic-Token` of this device's active panic continues that panic (same ids and "
+        "token, the position joins its trail). A press without it, or with a token that is not the active "
+        "panic's, starts a new panic with a new token: a device id alone never gives access to a panic."
+    ),
+)
 def raise_panic(
     body: PanicRequest,
     request: Request,
     services: ServicesDep,
     runtime: PanicRuntimeDep,
     dispatch: DispatchRuntimeDep,
+    token: OwnToken = None,
 ) -> PanicAccepted:
     _limit(runtime.limiter, request, body.device_id)
     now = services.clock.now()
     with change(services) as ch:
         data = panic.PanicInput(**body.model_dump())
-        started = panic.start_panic(ch.session, dispatch.taxonomy, data, now)
+        started = panic.start_panic(ch.session, dispatch.taxonomy, data, now, token)
         accepted = PanicAccepted(
             panic_id=started.panic.id,
             token=started.token,

@@ -3,8 +3,10 @@
 The alert comes from the alerts domain and the incident from dispatch's `open_incident`; this module only
 ties them to the phone's session.
 
-The phone gets a random token when it raises the alarm (only its hash is stored) and sends its position with
-it. Pressing again from the same device while a panic is active continues that panic (a new token is issued).
+The phone gets a random token when it raises the alarm (only its hash is stored) and proves with it that the
+panic is its own: location updates, "safe" and a second press all need it. A press with the token of the
+device's active panic continues that panic (the token stays the same); a press without it (or with a wrong
+one) starts a new panic, so knowing a device id never gives access to someone else's panic.
 """
 
 from __future__ import annotations
@@ -66,13 +68,13 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def start_panic(session: Session, taxonomy: Taxonomy, data: PanicInput, now: datetime) -> PanicStarted:
-    token = secrets.token_urlsafe(24)
-    existing = session.scalars(
-        select(PanicSession).where(PanicSession.device_id == data.device_id, PanicSession.active.is_(True))
-    ).first()
-    if existing is not None:
-        existing.token_sha256 = _hash(token)
+def start_panic(
+    session: Session, taxonomy: Taxonomy, data: PanicInput, now: datetime, token: str | None = None
+) -> PanicStarted:
+    """A press of the panic button: continues the device's active panic when `token` is that panic's own,
+    otherwise starts a new one with a new token."""
+    existing = _owned_active_panic(session, data.device_id, token)
+    if existing is not None and token is not None:
         _record(session, existing, data.latitude, data.longitude, data.accuracy_m, now)
         return PanicStarted(
             existing,
@@ -81,6 +83,7 @@ def start_panic(session: Session, taxonomy: Taxonomy, data: PanicInput, now: dat
             alerts.get_alert(session, existing.alert_id),
             incident_created=None,
         )
+    token = secrets.token_urlsafe(24)
     who = data.name or data.phone or data.device_id
     raised = alerts.raise_alert(
         session,
@@ -138,6 +141,17 @@ def start_panic(session: Session, taxonomy: Taxonomy, data: PanicInput, now: dat
     )
     session.flush()
     return PanicStarted(panic, token, incident, raised.alert, incident_created=opened.created)
+
+
+def _owned_active_panic(session: Session, device_id: str, token: str | None) -> PanicSession | None:
+    if token is None:
+        return None
+    query = select(PanicSession).where(
+        PanicSession.device_id == device_id,
+        PanicSession.active.is_(True),
+        PanicSession.token_sha256 == _hash(token),
+    )
+    return session.scalars(query).first()
 
 
 def get_panic(session: Session, panic_id: str) -> PanicSession:

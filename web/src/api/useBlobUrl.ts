@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { useAuth } from "../auth/AuthContext";
+import type { Purpose } from "../components/PurposeDialog";
 
 export type BlobState =
   | { status: "none" }
@@ -7,9 +8,16 @@ export type BlobState =
   | { status: "ready"; url: string }
   | { status: "failed"; error: string };
 
-/** The path of stored media (snapshots, crops, images) by its SHA-256. */
-export function mediaPath(sha256: string): string {
-  return `/api/v1/media/${encodeURIComponent(sha256)}`;
+/**
+ * The path of stored media (snapshots, crops, images) by its SHA-256. Face pictures and evidence files are
+ * personal-data reads: the server wants the purpose (and case reference) the user gave, and audits it.
+ */
+export function mediaPath(sha256: string, purpose?: Purpose | null): string {
+  const path = `/api/v1/media/${encodeURIComponent(sha256)}`;
+  if (!purpose) return path;
+  const query = new URLSearchParams({ purpose: purpose.purpose });
+  if (purpose.caseRef) query.set("case_ref", purpose.caseRef);
+  return `${path}?${query.toString()}`;
 }
 
 /**

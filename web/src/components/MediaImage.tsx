@@ -1,8 +1,22 @@
 import { mediaPath, useBlobUrl } from "../api/useBlobUrl";
+import type { Purpose } from "./PurposeDialog";
 
-/** A stored image (`/api/v1/media/{sha256}`) fetched with the bearer token; says so in words when it fails. */
-export function MediaImage({ sha256, alt, className }: { sha256: string | null; alt: string; className?: string }) {
-  const state = useBlobUrl(sha256 ? mediaPath(sha256) : null);
+/**
+ * A stored image (`/api/v1/media/{sha256}`) fetched with the bearer token; says so in words when it fails.
+ * Face pictures need the `purpose` the user gave (the server audits each read).
+ */
+export function MediaImage({
+  sha256,
+  alt,
+  className,
+  purpose,
+}: {
+  sha256: string | null;
+  alt: string;
+  className?: string;
+  purpose?: Purpose | null;
+}) {
+  const state = useBlobUrl(sha256 ? mediaPath(sha256, purpose) : null);
   if (state.status === "none") return <span className="muted">No image</span>;
   if (state.status === "loading") return <span className="muted">Loading image…</span>;
   if (state.status === "failed") return <span className="muted">Image not available</span>;

@@ -6,11 +6,11 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import select
 
+from safecity.core.audit.checkpoints import verify_audit
 from safecity.core.audit.models import AuditEntry
-from safecity.core.audit.service import verify_chain
 from safecity.core.auth.permissions import Permission
 from safecity.core.http.security import Principal, require
 from safecity.core.http.services import Services, get_services
@@ -38,6 +38,8 @@ class ChainReport(BaseModel):
     checked: int
     first_bad_entry: int | None
     problem: str | None
+    checkpoints: int = Field(description="Signed checkpoints of the log checked against it")
+    problems: list[str] = Field(description="Every problem: the broken link and what the checkpoints caught")
 
 
 @router.get("", response_model=list[AuditEntryOut], summary="Audit entries, newest first, with filters")
@@ -71,16 +73,21 @@ def list_entries(
         return [AuditEntryOut.model_validate(row, from_attributes=True) for row in session.scalars(query)]
 
 
-@router.get("/verify", response_model=ChainReport, summary="Re-check the whole hash chain")
+@router.get(
+    "/verify", response_model=ChainReport, summary="Re-check the whole hash chain and its signed checkpoints"
+)
 def verify(
     services: Annotated[Services, Depends(get_services)],
     _: Annotated[Principal, require(Permission.AUDIT_READ)],
 ) -> ChainReport:
     with services.database.session() as session:
-        checked, problem = verify_chain(session)
+        report = verify_audit(session, services.settings.data_dir)
+    problem = report.chain_problem
     return ChainReport(
-        ok=problem is None,
-        checked=checked,
+        ok=report.ok,
+        checked=report.checked,
         first_bad_entry=problem.seq if problem else None,
-        problem=problem.reason if problem else None,
+        problem=problem.reason if problem else (report.problems[0] if report.problems else None),
+        checkpoints=report.checkpoints,
+        problems=report.all_problems,
     )

@@ -73,7 +73,8 @@ def entry_hash(entry: AuditEntry) -> str:
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
-def _head(session: Session) -> tuple[int, str]:
+def head(session: Session) -> tuple[int, str]:
+    """The last entry's sequence number and hash ((0, GENESIS_HASH) for an empty log)."""
     last = session.execute(
         select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
     ).first()
@@ -84,7 +85,7 @@ def append(session: Session, record: AuditRecord, *, time: datetime | None = Non
     """Add one entry inside the caller's transaction (so the action and its audit commit together)."""
     with _local_append_lock:
         for _ in range(_APPEND_ATTEMPTS):
-            last_seq, last_hash = _head(session)
+            last_seq, last_hash = head(session)
             entry = AuditEntry(
                 seq=last_seq + 1,
                 time=time or utcnow(),

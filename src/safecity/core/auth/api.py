@@ -66,17 +66,27 @@ class UserUpdate(BaseModel):
     "/auth/login",
     response_model=LoginResponse,
     summary="Exchange a username and password for an access token",
-    responses={401: {"description": "Wrong username or password"}, 429: {"description": "Too many attempts"}},
+    description=(
+        "Wrong passwords are throttled per username and address, per address and per username (see "
+        "docs/security.md): past a free budget, attempts wait 15 s, doubling up to 15 min (429 with "
+        "Retry-After), without checking the password. A username's usual addresses are never locked out by "
+        "guesses from elsewhere. The client address is the connecting one, or X-Forwarded-For from "
+        "`http.trusted_proxies` only."
+    ),
+    responses={
+        401: {"description": "Wrong username or password"},
+        429: {"description": "Too many wrong passwords: wait Retry-After seconds"},
+    },
 )
 def login(body: LoginRequest, request: Request, services: ServicesDep) -> LoginResponse:
     address = client_address(request)
-    keys = (f"login:user:{body.username}", f"login:addr:{address}")
-    if not services.login_limiter.hit(*keys):
-        retry = services.login_limiter.retry_after(*keys)
+    throttle = services.login_throttle
+    wait = throttle.wait_seconds(body.username, address)
+    if wait:
         raise HTTPException(
             status.HTTP_429_TOO_MANY_REQUESTS,
-            "too many login attempts; try again later",
-            headers={"Retry-After": str(retry)},
+            "too many wrong passwords; try again later",
+            headers={"Retry-After": str(wait)},
         )
     with services.database.session() as session:
         user = service.authenticate(session, body.username, body.password)
@@ -92,9 +102,11 @@ def login(body: LoginRequest, request: Request, services: ServicesDep) -> LoginR
             ),
         )
     if user is None:
+        throttle.failed(body.username, address)
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED, "wrong username or password", headers={"WWW-Authenticate": "Bearer"}
         )
+    throttle.succeeded(body.username, address)
     issued = services.tokens.issue(user.username, user.role)
     return LoginResponse(access_token=issued.token, expires_at=issued.expires_at, user=UserOut.of(user))
 
@@ -130,6 +142,7 @@ def create_user(
     response_model=UserOut,
     tags=["users"],
     summary="Change a user's role or disable them",
+    responses={409: {"description": "The change would leave no active admin"}},
 )
 def update_user(
     username: str,

@@ -95,6 +95,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 # Which live events a role may receive on the WebSocket: the first matching topic pattern decides.
 EVENT_VISIBILITY: tuple[tuple[str, Permission], ...] = (
     ("face.>", _P.FACES_SEARCH),
+    ("reid.>", _P.FACES_SEARCH),
     ("plate.>", _P.PLATES_SEARCH),
     ("challan.>", _P.CHALLAN_READ),
     ("evidence.>", _P.EVIDENCE_READ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from safecity.core.auth.models import User
@@ -70,15 +70,42 @@ def list_users(session: Session) -> list[UserView]:
     return [UserView.of(u) for u in session.scalars(select(User).order_by(User.username))]
 
 
+class LastAdminError(UserError):
+    """The change would leave no active administrator (nobody could manage users any more)."""
+
+
+def _keep_an_admin(session: Session, user: User, *, role: str, active: bool) -> None:
+    still_admin = role == Role.ADMIN.value and active
+    if not (user.role == Role.ADMIN.value and user.is_active) or still_admin:
+        return
+    others = session.scalar(
+        select(func.count())
+        .select_from(User)
+        .where(User.role == Role.ADMIN.value, User.is_active.is_(True), User.id != user.id)
+    )
+    if not others:
+        raise LastAdminError(f"{user.username!r} is the last active admin: make another admin first")
+
+
 def set_role(session: Session, username: str, role: str) -> UserView:
     user = get_user(session, username)
-    user.role = parse_role(role).value
+    checked = parse_role(role).value
+    _keep_an_admin(session, user, role=checked, active=user.is_active)
+    user.role = checked
     return UserView.of(user)
 
 
 def set_active(session: Session, username: str, active: bool) -> UserView:
     user = get_user(session, username)
+    _keep_an_admin(session, user, role=user.role, active=active)
     user.is_active = active
+    return UserView.of(user)
+
+
+def set_password(session: Session, username: str, password: str) -> UserView:
+    """A new password (checked like any other); the old one stops working at once."""
+    user = get_user(session, username)
+    user.password_hash = hash_password(password)
     return UserView.of(user)
 
 

@@ -21,6 +21,10 @@ from safecity.core.http.security import Principal, require
 from safecity.core.http.services import Services, get_services
 
 MIN_PURPOSE_LENGTH = 5
+PURPOSE_DESCRIPTION = (
+    f"Required: why this personal data is needed (audited), at least {MIN_PURPOSE_LENGTH} characters, here "
+    "or in the `X-Safecity-Purpose` header; without it the answer is a 422 on `purpose`."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +48,14 @@ def _missing_purpose() -> RequestValidationError:
     )
 
 
+def checked_purpose(query: str | None, header: str | None) -> str:
+    """The purpose stated in the query (or the `X-Safecity-Purpose` header); 422 naming it when too short."""
+    stated = (query or header or "").strip()
+    if len(stated) < MIN_PURPOSE_LENGTH:
+        raise _missing_purpose()
+    return stated
+
+
 def personal_data_read(permission: Permission, action: str) -> Any:
     """A dependency for routes that read personal data: permission check, stated purpose, audit entry."""
 
@@ -54,15 +66,13 @@ def personal_data_read(permission: Permission, action: str) -> Any:
         request: Request,
         services: Annotated[Services, Depends(get_services)],
         principal: Principal = permission_check,
-        purpose: Annotated[
-            str | None, Query(description="Why this personal data is needed (audited). Required.")
-        ] = None,
+        purpose: Annotated[str | None, Query(description=PURPOSE_DESCRIPTION)] = None,
         case_ref: Annotated[str | None, Query(description="Case or incident reference (audited).")] = None,
-        purpose_header: Annotated[str | None, Header(alias="X-Safecity-Purpose")] = None,
+        purpose_header: Annotated[
+            str | None, Header(alias="X-Safecity-Purpose", description="The purpose, when not in the query.")
+        ] = None,
     ) -> PersonalDataAccess:
-        stated = (purpose or purpose_header or "").strip()
-        if len(stated) < MIN_PURPOSE_LENGTH:
-            raise _missing_purpose()
+        stated = checked_purpose(purpose, purpose_header)
         query = {k: v for k, v in request.query_params.items() if k not in {"purpose", "case_ref"}}
         with services.database.session() as session:
             details = {"query": query, "path_params": dict(request.path_params)}

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 from fastapi import Request
 
 from safecity.config import Settings
+from safecity.core.auth.throttle import LoginThrottle
 from safecity.core.auth.tokens import TokenIssuer, load_or_create_secret
 from safecity.core.clock import SYSTEM_CLOCK, Clock
 from safecity.core.db import Database
 from safecity.core.http.runtimes import Runtimes
 from safecity.core.media import MediaStore
-from safecity.core.ratelimit import RateLimiter, node_rate_limiter
+from safecity.core.ratelimit import node_rate_limiter
 
 if TYPE_CHECKING:
     from safecity.core.bus import EventBus
@@ -27,7 +28,7 @@ class Services:
     media: MediaStore
     bus: EventBus
     tokens: TokenIssuer
-    login_limiter: RateLimiter
+    login_throttle: LoginThrottle
     clock: Clock = SYSTEM_CLOCK  # where routes and timers read "now"; tests put a fake clock here
     runtimes: Runtimes = field(default_factory=Runtimes)
 
@@ -40,8 +41,8 @@ class Services:
             media=MediaStore(settings.media_dir),
             bus=bus,
             tokens=TokenIssuer(secret, timedelta(minutes=settings.auth.access_token_minutes)),
-            login_limiter=node_rate_limiter(
-                f"{settings.auth.login_attempts_per_minute}/minute", settings.api_nodes
+            login_throttle=LoginThrottle(
+                node_rate_limiter("1/second", settings.api_nodes), settings.auth.login_free_failures
             ),
         )
 

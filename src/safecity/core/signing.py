@@ -1,5 +1,5 @@
-"""The vault's Ed25519 signing key: created once in the data directory; its public key's fingerprint is what
-a court pins to trust an export bundle."""
+"""The installation's Ed25519 signing key: created once in the data directory. It signs evidence export
+bundles and the audit and custody checkpoints; its public key's fingerprint is what a court pins."""
 
 from __future__ import annotations
 
