@@ -14,12 +14,23 @@ file, not paced): one-minute segments on one continuous timeline, as a camera's 
    (the route answers once the file is whole), vs `ffmpeg -f concat -c copy -movflags +faststart` of the same
    segments into a file. Ratio = ffmpeg's time ÷ ours (goal ≥ 0.9); the median of --runs runs each. The time
    until the body has been read through the in-process test transport is reported too.
+3. Soak (`--part soak`, or both with the default `--part all`): a real RTSP camera (the GStreamer test server,
+   tests/support/rtsp_server.py, streaming the clip from its start to each client) recorded by the real
+   recorder with its production settings (60-s segments, its reconnect backoff) for --soak-minutes; every
+   --drop-every seconds the server is killed for --outage-seconds, as a camera that reboots or loses its
+   link. Recorded ÷ online = seconds of footage that fall while the camera was up ÷ seconds it was up
+   (goal ≥ 0.99 over 30 minutes with a drop every 3 minutes: `--soak-minutes 30 --drop-every 180`). Also:
+   the gaps the recordings listing shows (one per outage expected, nothing more) and the footage lost after
+   each return (camera back → first recorded frame).
+
+    python bench/recordings.py --part soak [--soak-minutes 3 --drop-every 40 --outage-seconds 5]
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import itertools
 import json
 import os
 import random
@@ -38,14 +49,17 @@ import cv2
 import numpy as np
 from fastapi.testclient import TestClient
 
-from safecity.app import create_app
 from safecity.config import load_settings
 from safecity.core.auth.models import User
 from safecity.core.auth.passwords import hash_password
 from safecity.core.db import Database
 from safecity.core.schema import upgrade
+from safecity.video.playback import timeline
 from safecity.video.recorder import SegmentRecorder
 from safecity.video.segment_store import Segment, SegmentStore, recordings_dir
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.support.rtsp import RtspServer, rtsp_unavailable_reason
 
 PASSWORD = "bench-password-1"
 CAMERA = "bench-cam"
@@ -175,6 +189,8 @@ def run(minutes: int, seeks: int, runs: int, size: tuple[int, int], fps: int, go
                 for role in ("admin", "operator")
             )
         database.dispose()
+        from safecity.app import create_app  # here: the soak needs no API
+
         with TestClient(create_app(settings)) as client:
             admin, operator = (
                 {"Authorization": "Bearer " + _token(client, user)} for user in ("admin", "operator")
@@ -217,6 +233,77 @@ def run(minutes: int, seeks: int, runs: int, size: tuple[int, int], fps: int, go
     }
 
 
+def soak(
+    minutes: float, drop_every: float, outage: float, size: tuple[int, int], fps: int, gop: int
+) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        # each connection plays the clip from its start: it must outlast the longest stretch between drops
+        clip = make_clip(work / "clip.mp4", size, fps, gop, seconds=round(drop_every + 30))
+        server = RtspServer(clip)
+        store = SegmentStore(work / "recordings")
+        recorder = SegmentRecorder(server.url, CAMERA, store, segment_seconds=60.0)
+        online: list[tuple[float, float]] = []
+        try:
+            server.start()
+            up = time.time()
+            recorder.start()
+            soak_end = up + minutes * 60
+            while True:
+                time.sleep(max(min(up + drop_every, soak_end) - time.time(), 0))
+                server.stop()
+                online.append((up, time.time()))
+                if time.time() >= soak_end:
+                    break
+                time.sleep(outage)
+                server.start()
+                up = time.time()
+        finally:
+            recorder.close()
+            server.stop()
+        segments = store.segments(CAMERA)
+    first, last = online[0][0], online[-1][1]
+    gaps = timeline(store, CAMERA, first, last).gaps
+    outages = [(down, up) for (_, down), (up, _) in itertools.pairwise(online)]
+    online_s = sum(high - low for low, high in online)
+    recorded_online_s = sum(_overlap(s.start, s.end, low, high) for s in segments for low, high in online)
+    resumed = [next((s.start for s in segments if s.start >= up), None) for up, _ in online[1:]]
+    lost_after_return = [
+        start - up for start, (up, _) in zip(resumed, online[1:], strict=True) if start is not None
+    ]
+    return {
+        "benchmark": "continuous recording of an RTSP camera that drops (real GStreamer RTSP server)",
+        "soak": {
+            "minutes": minutes,
+            "drop_every_s": drop_every,
+            "outage_s": outage,
+            "size": f"{size[0]}x{size[1]}",
+            "fps": fps,
+            "gop_frames": gop,
+            "drops": len(outages),
+            "online_s": round(online_s, 1),
+            "recorded_while_online_s": round(recorded_online_s, 1),
+            "recorded_over_online": round(recorded_online_s / online_s, 4),
+            "segments": len(segments),
+            "gaps_listed": len(gaps),
+            "gaps_not_at_an_outage": sum(
+                not any(g.start <= down + 1 and g.end >= up for down, up in outages) for g in gaps
+            ),
+            "lost_after_return_s": stats_s(lost_after_return),
+        },
+    }
+
+
+def _overlap(start: float, end: float, low: float, high: float) -> float:
+    return max(0.0, min(end, high) - max(start, low))
+
+
+def stats_s(values: list[float]) -> dict[str, float]:
+    if not values:
+        return {}
+    return {"mean": round(statistics.mean(values), 2), "max": round(max(values), 2)}
+
+
 def _token(client: TestClient, username: str) -> str:
     response = client.post("/api/v1/auth/login", json={"username": username, "password": PASSWORD})
     response.raise_for_status()
@@ -234,10 +321,23 @@ def main() -> None:
     parser.add_argument("--height", type=int, default=720)
     parser.add_argument("--fps", type=int, default=25)
     parser.add_argument("--gop", type=int, default=50)
+    parser.add_argument("--part", choices=("all", "playback", "soak"), default="all")
+    parser.add_argument("--soak-minutes", type=float, default=3.0)
+    parser.add_argument("--drop-every", type=float, default=40.0, help="seconds between camera drops")
+    parser.add_argument("--outage-seconds", type=float, default=5.0)
     args = parser.parse_args()
     if not SAMPLE.is_file():
         sys.exit(f"the CCTV sample {SAMPLE} is missing")
-    result = run(args.minutes, args.seeks, args.runs, (args.width, args.height), args.fps, args.gop)
+    size = (args.width, args.height)
+    result: dict[str, Any] = {}
+    if args.part in ("all", "playback"):
+        result |= run(args.minutes, args.seeks, args.runs, size, args.fps, args.gop)
+    if args.part in ("all", "soak"):
+        if reason := rtsp_unavailable_reason():
+            sys.exit(f"the soak needs the GStreamer RTSP server: {reason}")
+        result |= {
+            "soak": soak(args.soak_minutes, args.drop_every, args.outage_seconds, size, args.fps, args.gop)
+        }
     print(json.dumps(result, indent=2))
 
 

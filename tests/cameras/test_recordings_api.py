@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import time
 from pathlib import Path
 
 import av
@@ -20,7 +21,7 @@ from safecity.config import Settings
 from safecity.core.audit.models import AuditEntry
 from safecity.core.http.services import Services
 from safecity.video.segment_store import recordings_dir
-from tests.api.conftest import token_for
+from tests.api.conftest import auth_once as auth
 from tests.conftest import shared_path
 from tests.support.media import probe_duration, read_frames
 from tests.support.recordings import record_loops
@@ -48,16 +49,6 @@ def recorded(client: TestClient, settings: Settings, footage: Path) -> TestClien
     body = {"id": "cam-1", "name": "Mall Road", "url": "rtsp://10.0.0.5/stream1"}
     assert client.post("/api/v1/cameras", json=body, headers=auth(client, "admin")).status_code == 201
     return client
-
-
-_tokens: dict[tuple[int, str], str] = {}
-
-
-def auth(client: TestClient, username: str) -> dict[str, str]:
-    key = (id(client), username)
-    if key not in _tokens:
-        _tokens[key] = token_for(client, username)
-    return {"Authorization": f"Bearer {_tokens[key]}"}
 
 
 def window(start_s: float, end_s: float, **more: str) -> dict[str, str]:
@@ -158,6 +149,47 @@ def test_the_recordings_of_a_window_list_segments_and_gaps(recorded: TestClient)
         {"start": "2027-01-15T08:02:00Z", "end": "2027-01-15T08:03:00Z"},
     ]
     assert body["recorded_seconds"] == pytest.approx(120)
+    assert not any(s["in_progress"] for s in body["segments"])
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # a folder read: no database involved
+def test_the_segment_being_written_is_listed_in_progress_so_the_live_edge_is_not_a_gap(
+    recorded: TestClient, settings: Settings, footage: Path
+) -> None:
+    began = time.time() - 5  # a recorder started a segment 5 s ago and has flushed fragments since
+    writing = (
+        recordings_dir(settings.data_dir) / "cam-1" / day_of(began) / f"{round(began * 1000)}.partial.mp4"
+    )
+    writing.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(next(footage.glob("cam-1/*/*.mp4")), writing)
+    flushed = writing.stat().st_mtime
+    params = {**PURPOSE, "start": iso(began - 10), "end": iso(flushed)}
+
+    body = recorded.get(
+        "/api/v1/cameras/cam-1/recordings", params=params, headers=auth(recorded, "operator")
+    ).json()
+
+    [live] = body["segments"]
+    assert live["in_progress"] is True
+    assert (moment(live["start"]), moment(live["end"])) == (
+        pytest.approx(began, abs=0.001),
+        pytest.approx(flushed, abs=0.001),
+    )
+    assert [(moment(g["start"]), moment(g["end"])) for g in body["gaps"]] == [
+        (pytest.approx(began - 10, abs=0.001), pytest.approx(began, abs=0.001))
+    ]
+
+
+def iso(seconds: float) -> str:
+    return dt.datetime.fromtimestamp(seconds, dt.UTC).isoformat()
+
+
+def moment(text: str) -> float:
+    return dt.datetime.fromisoformat(text).timestamp()
+
+
+def day_of(seconds: float) -> str:
+    return dt.datetime.fromtimestamp(seconds, dt.UTC).date().isoformat()
 
 
 @pytest.mark.parametrize(

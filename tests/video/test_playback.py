@@ -6,6 +6,7 @@ every frame shows its own number, so a decoded frame tells which moment of the r
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -168,3 +169,26 @@ def test_a_media_segment_that_does_not_exist_is_not_found(store: RecordingsOnDis
         hls.media_section(store, "cam-1", ms, 38, 40)
     with pytest.raises(NoFootageError, match="no recording starting at"):
         hls.init_section(store, "cam-1", ms + 1)
+
+
+def test_the_segment_being_written_covers_the_live_edge_and_a_stale_partial_file_does_not(
+    store: RecordingsOnDisk, tmp_path: Path
+) -> None:
+    live = RecordingsOnDisk(tmp_path / "recordings")
+    source = store.segments("cam-1")[0]
+    writing = live.partial_path("cam-1", T0 + 40)
+    shutil.copy(source.path, writing)
+    os.utime(writing, (T0 + 55, T0 + 55))  # its last fragment was flushed at T0+55
+    abandoned = live.partial_path("cam-2", T0)
+    shutil.copy(source.path, abandoned)
+    os.utime(abandoned, (T0 + 10, T0 + 10))  # a recorder that died long ago
+
+    in_progress = live.in_progress("cam-1", now=T0 + 56)
+    found = timeline(live, "cam-1", T0 + 30, T0 + 55, in_progress=in_progress)
+
+    assert in_progress is not None
+    assert (in_progress.start, in_progress.end) == (T0 + 40, T0 + 55)
+    assert found.gaps == [Gap(T0 + 30, T0 + 40)]  # nothing finished yet; the live edge is covered
+    assert found.in_progress == in_progress
+    assert live.segments("cam-1") == []  # not playable until it is finished
+    assert live.in_progress("cam-2", now=T0 + 56) is None

@@ -12,12 +12,16 @@ from tests.support.rtsp import RtspServer
 
 from safecity.video.health import CameraHealthMonitor
 from safecity.video.health_types import HealthChange, HealthStatus
+from safecity.video.playback import timeline
 from safecity.video.recorder import SegmentRecorder
 from safecity.video.segment_store import Segment, SegmentStore
 from safecity.video.source_state import SourceState, SourceStatus
 from safecity.video.sources import Backoff, open_source
 
 RETRY = Backoff(initial=0.2, maximum=1.0)
+GOP_SECONDS = 1.0  # the served clip has a keyframe every second
+# Footage is placed on the stream's clock from the first keyframe's arrival; that clock may run a bit ahead.
+STREAM_CLOCK_SLACK = 0.5
 
 
 def wait_for(condition: Callable[[], bool], timeout: float = 20.0) -> bool:
@@ -82,7 +86,9 @@ def test_a_camera_that_dies_and_returns_is_reconnected_reported_and_recorded(
         assert wait_for(lambda: recorder.status is SourceStatus.OFFLINE)
         frames_before_restart = len(frames_seen)
 
+        stopped_at = time.time()
         rtsp_server.start()
+        restarted_at = time.time()
         assert wait_for(lambda: len(frames_seen) >= frames_before_restart + 8), "no frames after the restart"
         assert wait_for(lambda: any(s.start > killed_at for s in store.segments("gate-1")))
         memory_after = resident_memory_bytes()
@@ -115,6 +121,12 @@ def test_a_camera_that_dies_and_returns_is_reconnected_reported_and_recorded(
     assert after[0].start - before[-1].end > 0.5  # the outage is a gap between segments
     assert all(s.size_bytes > 0 for s in recorded)
     assert sorted(segments) == recorded  # every finished segment was announced
+    # The listing shows one gap, the outage: none at segment boundaries while the camera streamed, and the
+    # footage resumes with the first keyframe after the recorder reconnected.
+    [gap] = timeline(store, "gate-1", recorded[0].start, recorded[-1].end).gaps
+    back_online = recorder_states[3].at
+    assert killed_at - GOP_SECONDS <= gap.start <= stopped_at + STREAM_CLOCK_SLACK
+    assert restarted_at <= gap.end <= back_online
 
     assert max_queued <= 2
     assert source.stats.frames_dropped > 0

@@ -130,4 +130,4 @@ def test_the_quota_event_raises_a_storage_alert(database: Database) -> None:
     [raised] = AlertConsumer(database, _NoBus()).apply(event)  # type: ignore[arg-type]
     alert = raised.alert  # type: ignore[attr-defined]
     assert (raised.type, alert.kind, alert.severity) == ("alert.created", "storage", Severity.HIGH)
-    assert alert.title == "Recordings on worker w1 use 95% of their quota (0.0 of 0.0 GiB)"
+    assert alert.title == "Recordings on worker w1 use 95% of their quota (0.00 of 0.00 GiB)"

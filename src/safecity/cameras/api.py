@@ -15,7 +15,7 @@ from fastapi.responses import StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
-from safecity.cameras import service
+from safecity.cameras import mjpeg_stream, service
 from safecity.cameras.credentials import masked_url
 from safecity.cameras.events import CameraCommandEvent
 from safecity.cameras.health_store import (
@@ -25,7 +25,7 @@ from safecity.cameras.health_store import (
     uptime,
     view_of,
 )
-from safecity.cameras.live_frames import LiveFrames, LiveFramesRuntime
+from safecity.cameras.live_frames import LiveFrame, LiveFrames, LiveFramesRuntime
 from safecity.cameras.models import Camera, CameraHealthRow
 from safecity.cameras.schemas import (
     CameraCreate,
@@ -195,9 +195,16 @@ def _reader_from_header_or_query(
     "/{camera_id}/mjpeg",
     response_class=StreamingResponse,
     summary="Live view as multipart MJPEG (accepts ?token= for <img> tags)",
+    description=(
+        "Streams until `frames` pictures were sent or the viewer goes away. 503 when the camera sends no "
+        "picture within 10 s (its worker is down or the camera is offline). The `token` query parameter is "
+        "redacted from the access log."
+    ),
+    responses={503: {"description": "No picture from the camera in time"}},
 )
 async def mjpeg(
     camera_id: str,
+    request: Request,
     services: ServicesDep,
     _: Annotated[Principal, Depends(_reader_from_header_or_query)],
     fps: Annotated[float, Query(gt=0, le=25)] = 5.0,
@@ -208,15 +215,26 @@ async def mjpeg(
 ) -> StreamingResponse:
     await asyncio.to_thread(_check_camera, services, camera_id)
     pictures = live_frames(services).follow(camera_id, overlay=overlay, interval=1.0 / fps)
+    try:
+        first = await mjpeg_stream.first_picture(pictures, mjpeg_stream.FIRST_PICTURE_SECONDS)
+    except mjpeg_stream.NoPictureError:
+        await pictures.aclose()
+        raise HTTPException(
+            status.HTTP_503_SERVICE_UNAVAILABLE,
+            f"no picture from camera {camera_id!r} in {mjpeg_stream.FIRST_PICTURE_SECONDS:g} s: "
+            "is its worker running and the camera online?",
+        ) from None
 
     async def parts() -> AsyncIterator[bytes]:
         async with contextlib.aclosing(pictures):
+            frame: LiveFrame | None = first
             sent = 0
-            async for frame in pictures:
+            while frame is not None:
                 yield _part(frame.jpeg)
                 sent += 1
                 if frames is not None and sent >= frames:
                     return
+                frame = await mjpeg_stream.next_picture_or_gone(pictures, request.is_disconnected)
 
     return StreamingResponse(
         parts(),

@@ -1,4 +1,5 @@
-"""`/api/v1/cameras/{id}/recordings` and `/video`: what a camera recorded, and its footage as MP4 or HLS.
+"""`/api/v1/cameras/{id}/recordings` and `/video`: what a camera recorded, and its footage as MP4 or HLS;
+`/recordings/export`: a window of it into an evidence case (`cameras.recording_export`).
 
 Recorded video shows people, so every route is a purpose-bound personal-data read (audited before it runs)
 with `events.read`: the control room that works alerts and incidents must be able to play back their moment,
@@ -11,6 +12,7 @@ cluster's recording index; to play one this node lacks, it is fetched from the w
 from __future__ import annotations
 
 import datetime as dt
+import time
 from enum import StrEnum
 from typing import Annotated
 from urllib.parse import quote, urlencode
@@ -20,12 +22,17 @@ from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
 
 from safecity.cameras import service
-from safecity.cameras.worker_recordings import ClusterRecordings
+from safecity.cameras.recording_export import ExportRequest, export_to_case
+from safecity.cameras.worker_recordings import ClusterRecordings, cluster_recordings
 from safecity.core.auth.permissions import Permission
 from safecity.core.errors import InvalidInputError
 from safecity.core.http.access import PersonalDataAccess, personal_data_read
+from safecity.core.http.auditing import actor_of
 from safecity.core.http.deps import ServicesDep
+from safecity.core.http.security import Principal, require
 from safecity.core.http.services import Services
+from safecity.evidence.schemas import ItemOut
+from safecity.evidence.vault import get_item
 from safecity.video import hls
 from safecity.video.playback import MAX_WINDOW_SECONDS, timeline, window_mp4
 from safecity.video.segment_store import RecordingsOnDisk, recordings_dir
@@ -36,6 +43,8 @@ ListAccess = Annotated[PersonalDataAccess, personal_data_read(Permission.EVENTS_
 PlayAccess = Annotated[PersonalDataAccess, personal_data_read(Permission.EVENTS_READ, "recording.play")]
 # The player fetches a media segment every few seconds; its own action keeps access reviews readable.
 SegmentAccess = Annotated[PersonalDataAccess, personal_data_read(Permission.EVENTS_READ, "recording.segment")]
+# Exporting is collecting evidence: the same permission as `POST /api/v1/evidence/items`.
+Collector = Annotated[Principal, require(Permission.EVIDENCE_MANAGE)]
 
 MAX_LISTING_SECONDS = 7 * 86_400.0
 HLS_PLAYLIST_TYPE = "application/vnd.apple.mpegurl"
@@ -52,6 +61,11 @@ class RecordedSegmentOut(BaseModel):
     start: dt.datetime
     end: dt.datetime
     bytes: int
+    in_progress: bool = Field(
+        False,
+        description="The segment being written at the live edge: `end` is its last written moment; it "
+        "cannot be played or exported until it is finished (at most `segment_seconds` later).",
+    )
 
 
 class RecordingGapOut(BaseModel):
@@ -78,15 +92,19 @@ def list_recordings(
 ) -> RecordingsOut:
     low, high = _window(start, end, MAX_LISTING_SECONDS)
     _known_camera(services, camera_id)
-    found = timeline(_store(services, fetch=False), camera_id, low, high)
+    writing = RecordingsOnDisk(recordings_dir(services.settings.data_dir)).in_progress(camera_id, time.time())
+    found = timeline(_store(services, fetch=False), camera_id, low, high, in_progress=writing)
+    live_edge = [found.in_progress] if found.in_progress else []
     return RecordingsOut(
         camera_id=camera_id,
         start=start,
         end=end,
         recorded_seconds=round(found.recorded_seconds, 3),
         segments=[
-            RecordedSegmentOut(start=_time(s.start), end=_time(s.end), bytes=s.size_bytes)
-            for s in found.segments
+            RecordedSegmentOut(
+                start=_time(s.start), end=_time(s.end), bytes=s.size_bytes, in_progress=s in live_edge
+            )
+            for s in [*found.segments, *live_edge]
         ],
         gaps=[RecordingGapOut(start=_time(g.start), end=_time(g.end)) for g in found.gaps],
     )
@@ -151,6 +169,50 @@ def hls_media(
     return Response(body, media_type="video/iso.segment")
 
 
+class RecordingExportIn(BaseModel):
+    start: dt.datetime = Field(description="Start of the window, ISO 8601 with a time zone.")
+    end: dt.datetime = Field(
+        description="End of the window, ISO 8601 with a time zone; at most 1 hour after start."
+    )
+    case_id: int = Field(description="The open evidence case the clip is collected for.")
+    purpose: str = Field(max_length=2000, description="Why the footage is exported (required, non-empty).")
+    description: str = Field("", max_length=10_000, description="What the clip shows.")
+
+
+@router.post(
+    "/{camera_id}/recordings/export",
+    response_model=ItemOut,
+    status_code=201,
+    summary="Export a window of footage (at most 1 hour) to an evidence case as one stream-copied MP4",
+    description="The clip goes into the evidence vault (sha256, a `collected` custody entry with the "
+    "purpose), the original segments that cover the window are put on a legal hold tied to the case "
+    "(released like any hold), and the export is audited (`recording.export`), all in one transaction. "
+    "Needs the permission to collect evidence. The answer is the evidence item, as "
+    "`GET /api/v1/evidence/items/{id}` describes it.",
+    responses={
+        404: {"description": "Unknown camera, or nothing was recorded in the window."},
+        422: {
+            "description": "Bad input, naming the field: a time without zone, end not after start, a "
+            "window over 1 hour, an unknown or closed case, an empty purpose."
+        },
+    },
+)
+def export_recording(
+    camera_id: str, body: RecordingExportIn, services: ServicesDep, principal: Collector
+) -> ItemOut:
+    request = ExportRequest(camera_id, body.start, body.end, body.case_id, body.purpose, body.description)
+    exported = export_to_case(
+        request,
+        actor_of(principal),
+        database=services.database,
+        media=services.media,
+        recordings=_store(services, fetch=True),
+        work_dir=services.settings.data_dir / "cache" / "exports",
+    )
+    with services.database.session() as session:
+        return ItemOut.model_validate(get_item(session, exported.item_id), from_attributes=True)
+
+
 def _window(start: dt.datetime, end: dt.datetime, longest: float) -> tuple[float, float]:
     for field, value in (("start", start), ("end", end)):
         if value.tzinfo is None or value.utcoffset() is None:
@@ -175,11 +237,7 @@ def _known_camera(services: Services, camera_id: str) -> None:
 
 
 def _store(services: Services, *, fetch: bool) -> ClusterRecordings:
-    """This node's recordings and the index's; with `fetch`, segments on other workers are copied here."""
-    settings = services.settings
-    local = RecordingsOnDisk(recordings_dir(settings.data_dir))
-    cache = settings.data_dir / "cache" / "worker-segments"
-    return ClusterRecordings(local, services.database, settings, cache, fetch=fetch)
+    return cluster_recordings(services.settings, services.database, fetch=fetch)
 
 
 def _segment_uris(camera_id: str, access: PersonalDataAccess) -> hls.UriFor:

@@ -18,7 +18,25 @@ from safecity.video.synthetic import MovingObject, SyntheticScene
 log = logging.getLogger(__name__)
 
 VTEST = Path("/usr/share/doc/opencv-doc/examples/data/vtest.avi")
-SAMPLE_SCENE = {"lines": [{"name": "crossing", "start": [0.05, 0.6], "end": [0.95, 0.6]}]}
+# Every crossing is counted (a record); only someone loitering a minute in the concourse calls an operator,
+# at most 4 times an hour per camera (bench/alarms.py measures the queue this gives).
+SAMPLE_SCENE = {
+    "lines": [{"name": "crossing", "start": [0.05, 0.6], "end": [0.95, 0.6]}],
+    "zones": [
+        {
+            "name": "concourse",
+            "polygon": [[0.05, 0.05], [0.95, 0.05], [0.95, 0.95], [0.05, 0.95]],
+            "loiter_seconds": 60,
+        }
+    ],
+    "alarms": {
+        "timezone": "Asia/Karachi",
+        "policies": [
+            {"rules": ["concourse"], "events": ["zone_enter", "zone_exit"], "outcome": "nothing"},
+            {"rules": ["concourse"], "events": ["loitering"], "max_alarms_per_hour": 4},
+        ],
+    },
+}
 SAMPLE_SITES = (
     # id, name, latitude, longitude, district, zone
     ("lhr-kalma-chowk", "Kalma Chowk", 31.5042, 74.3315, "Lahore", "Gulberg"),

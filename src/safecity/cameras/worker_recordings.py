@@ -23,7 +23,7 @@ from safecity.config import Settings
 from safecity.core.auth.tokens import load_or_create_secret
 from safecity.core.db import Database
 from safecity.core.errors import NotFoundError
-from safecity.video.segment_store import RecordingsOnDisk, Segment, SegmentStore
+from safecity.video.segment_store import RecordingsOnDisk, Segment, SegmentStore, recordings_dir
 
 log = logging.getLogger(__name__)
 
@@ -131,3 +131,11 @@ class ClusterRecordings(SegmentStore):
                     path.unlink()
             except FileNotFoundError:
                 continue
+
+
+def cluster_recordings(settings: Settings, database: Database, *, fetch: bool) -> ClusterRecordings:
+    """This node's recordings folder and the index's; with `fetch`, segments on other workers are copied
+    into this node's cache when they are read."""
+    local = RecordingsOnDisk(recordings_dir(settings.data_dir))
+    cache = settings.data_dir / "cache" / "worker-segments"
+    return ClusterRecordings(local, database, settings, cache, fetch=fetch)

@@ -41,24 +41,31 @@ class Timeline:
     end: float
     segments: list[Segment]
     gaps: list[Gap]
+    in_progress: Segment | None = None  # the segment being written at the live edge (not playable yet)
 
     @property
     def recorded_seconds(self) -> float:
-        return sum(min(s.end, self.end) - max(s.start, self.start) for s in self.segments)
+        covered = [*self.segments, *([self.in_progress] if self.in_progress else [])]
+        return sum(min(s.end, self.end) - max(s.start, self.start) for s in covered)
 
 
-def timeline(store: SegmentStore, camera_id: str, start: float, end: float) -> Timeline:
-    """The segments overlapping [start, end) and the stretches of it that no segment covers."""
+def timeline(
+    store: SegmentStore, camera_id: str, start: float, end: float, in_progress: Segment | None = None
+) -> Timeline:
+    """The segments overlapping [start, end) and the stretches of it that no segment covers; the segment
+    being written, when given and in the window, covers its part too (the live edge is not a gap)."""
     segments = store.segments(camera_id, start, end)
+    if in_progress is not None and not in_progress.overlaps(start, end):
+        in_progress = None
     gaps: list[Gap] = []
     covered_until = start
-    for segment in segments:
+    for segment in [*segments, *([in_progress] if in_progress else [])]:
         if segment.start - covered_until > GAP_TOLERANCE_SECONDS:
             gaps.append(Gap(covered_until, segment.start))
         covered_until = max(covered_until, segment.end)
     if end - covered_until > GAP_TOLERANCE_SECONDS:
         gaps.append(Gap(covered_until, end))
-    return Timeline(camera_id, start, end, segments, gaps)
+    return Timeline(camera_id, start, end, segments, gaps, in_progress)
 
 
 def footage_in(store: SegmentStore, camera_id: str, start: float, end: float) -> list[Segment]:

@@ -28,6 +28,10 @@ from safecity.video.stream_url import StreamKind, check_file, classify, default_
 
 log = logging.getLogger(__name__)
 
+#: Footage lost after a camera comes back is the wait until the next attempt, so the recorder retries at least
+#: every ~1 s (a refused connection costs nothing); the analysis feed may back off further.
+RECORDING_BACKOFF = Backoff(initial=0.25, maximum=1.0)
+
 
 @dataclass(frozen=True, slots=True)
 class RecorderStats:
@@ -74,7 +78,7 @@ class SegmentRecorder:
         self._segment_seconds = segment_seconds
         self._options = {**default_options(self.kind), **(options or {})}
         self._on_segment = on_segment
-        self._backoff = backoff or Backoff()
+        self._backoff = backoff or RECORDING_BACKOFF
         self._open_timeout = open_timeout
         self._read_timeout = read_timeout
         self._paced = realtime if realtime is not None else not is_live(self.kind)

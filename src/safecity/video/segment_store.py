@@ -26,10 +26,14 @@ log = logging.getLogger(__name__)
 
 _CAMERA_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 _FINISHED = re.compile(r"^(\d+)-(\d+)\.mp4$")
-#: Fragmented MP4: every keyframe closes a fragment, so a crash loses at most the fragment being written.
-SEGMENT_MUXER_OPTIONS = {"movflags": "frag_keyframe+empty_moov+default_base_moof"}
+#: Fragmented MP4: every keyframe closes a fragment, so a crash loses at most the fragment being written —
+#: provided each closed fragment reaches the file: `flush_packets` empties the I/O buffer after every packet
+#: (without it a low-bitrate camera's last 32 KB, many seconds, died with the process).
+SEGMENT_MUXER_OPTIONS = {"movflags": "frag_keyframe+empty_moov+default_base_moof", "flush_packets": "1"}
 _PARTIAL = re.compile(r"^(\d+)\.partial\.mp4$")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: A partial file not written to for this long belongs to a recorder that stopped (it is salvaged at restart).
+IN_PROGRESS_STALE_SECONDS = 30.0
 # A segment lives in the folder of the day it started, so one that overlaps `start` may be a day older.
 _LOOK_BACK = dt.timedelta(days=1)
 
@@ -169,6 +173,25 @@ class RecordingsOnDisk(SegmentStore):
                     if segment is not None and segment.overlaps(low, high):
                         found.append(segment)
         return sorted(found)
+
+    def in_progress(self, camera_id: str, now: float) -> Segment | None:
+        """The segment a recorder is writing now, up to its last flushed fragment (the file's modification
+        time), or None. A partial file untouched for `IN_PROGRESS_STALE_SECONDS` is not being written: it is
+        left for `rebuild` at the recorder's next start."""
+        newest: Segment | None = None
+        for camera_dir in self._camera_dirs(camera_id):
+            for path in camera_dir.glob("*/*.partial.mp4"):
+                partial = _PARTIAL.match(path.name)
+                try:
+                    stat = path.stat()
+                except FileNotFoundError:
+                    continue  # finished meanwhile
+                if partial is None or now - stat.st_mtime > IN_PROGRESS_STALE_SECONDS:
+                    continue
+                start = int(partial[1]) / 1000
+                segment = Segment(start, max(stat.st_mtime, start + 0.001), camera_id, path, stat.st_size)
+                newest = max(newest, segment) if newest else segment
+        return newest
 
     def _camera_dirs(self, camera_id: str | None) -> list[Path]:
         if camera_id is None:

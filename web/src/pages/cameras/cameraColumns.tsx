@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { PlayVideoLink } from "../../components/PlayVideoLink";
 import { useMutation } from "../../api/useMutation";
 import type { Column } from "../../components/RecordTable";
 import { ConfirmButton } from "../../components/ConfirmButton";
@@ -55,6 +56,7 @@ function ActionsCell({ camera, actions }: { camera: CameraOut; actions: CameraAc
         <Link className="btn btn-small" to={`${path}/scene`} aria-label={`Scene of ${camera.name}`}>
           Scene
         </Link>
+        <PlayVideoLink cameraId={camera.id} label="Recordings" ariaLabel={`Recordings of ${camera.name}`} />
         <button
           type="button"
           className={camera.enabled ? "btn btn-small" : "btn btn-primary btn-small"}

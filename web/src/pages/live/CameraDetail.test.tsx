@@ -1,4 +1,5 @@
 import { render, screen, within } from "@testing-library/react";
+import { MemoryRouter } from "react-router";
 import { describe, expect, it, vi } from "vitest";
 import type { LiveEvent } from "../../api/types";
 import { AuthProvider } from "../../auth/AuthContext";
@@ -19,13 +20,22 @@ function event(id: string, cameraId: string, type: string): LiveEvent {
 }
 
 function renderDetail(overlay: boolean, events: LiveEvent[] = []) {
-  const alert = { id: 5, title: "Loitering in gate", severity: "high", status: "new", last_seen: "2026-11-22T06:02:00Z" };
+  const alert = {
+    id: 5,
+    title: "Loitering in gate",
+    severity: "high",
+    status: "new",
+    first_seen: "2026-11-22T06:01:30Z",
+    last_seen: "2026-11-22T06:02:00Z",
+  };
   const fetchImpl = vi.fn(async () => jsonResponse(200, [alert]));
   const { client } = loggedInClient(userWith(["cameras.read", "events.read"]), fetchImpl);
   render(
-    <AuthProvider client={client}>
-      <CameraDetail camera={CAMERA} events={events} overlay={overlay} onClose={() => undefined} />
-    </AuthProvider>,
+    <MemoryRouter>
+      <AuthProvider client={client}>
+        <CameraDetail camera={CAMERA} events={events} overlay={overlay} onClose={() => undefined} />
+      </AuthProvider>
+    </MemoryRouter>,
   );
   return fetchImpl;
 }
@@ -49,6 +59,13 @@ describe("camera detail", () => {
     const alerts = await screen.findByRole("list", { name: "Recent alerts of Kalma Chowk" });
     expect(within(alerts).getByText("Loitering in gate")).toBeInTheDocument();
     expect(fetchImpl).toHaveBeenCalledWith(expect.stringContaining("camera_id=lhr-kalma-chowk"), expect.anything());
+  });
+
+  it("opens the recorded video of an alert 10 s before it, and the camera's latest recordings", async () => {
+    renderDetail(true);
+    const play = await screen.findByRole("link", { name: "Play video of alert 5: Loitering in gate" });
+    expect(play).toHaveAttribute("href", "/cameras/lhr-kalma-chowk/playback?at=2026-11-22T06%3A01%3A20.000Z");
+    expect(screen.getByRole("link", { name: "Recorded video" })).toHaveAttribute("href", "/cameras/lhr-kalma-chowk/playback");
   });
 
   it("lists only this camera's live events", () => {

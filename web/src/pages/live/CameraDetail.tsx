@@ -5,6 +5,7 @@ import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
 import { liveViewUrl } from "./liveView";
 import { STATE_STYLE, stateOf } from "./health";
+import { PlayVideoLink } from "../../components/PlayVideoLink";
 
 const RECENT_ALERTS = 10;
 const RECENT_EVENTS = 20;
@@ -47,6 +48,7 @@ export function CameraDetail({
     <section className="card camera-detail" aria-labelledby="camera-detail-title" data-testid="camera-detail">
       <div className="section-head">
         <h2 id="camera-detail-title">{camera.name}</h2>
+        <PlayVideoLink cameraId={camera.id} label="Recorded video" />
         <button type="button" className="btn btn-quiet" onClick={onClose}>
           Close camera details
         </button>
@@ -97,6 +99,7 @@ export function CameraDetail({
                       {alert.severity} · {alert.status} · {timeOf(alert.last_seen)}
                     </span>
                   </span>
+                  <PlayVideoLink cameraId={camera.id} moment={alert.first_seen} ariaLabel={`Play video of alert ${alert.id}: ${alert.title}`} />
                 </li>
               ))}
             </ul>

@@ -1,0 +1,87 @@
+"""`safecity recordings export CAMERA --start --end --case CASE_ID`: footage into an evidence case.
+
+The same use case as `POST /api/v1/cameras/{id}/recordings/export` (`cameras.recording_export`), acting as the
+command-line user. Exit codes: 0 exported, 2 bad input (naming the option), 3 unknown camera or no footage.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Annotated
+
+import typer
+
+from safecity.commands import common
+
+app = typer.Typer(help="Recorded footage: export to evidence.", no_args_is_help=True)
+
+_OPTION_OF_FIELD = {"start": "--start", "end": "--end", "case_id": "--case", "purpose": "--purpose"}
+
+
+def _moment(value: str) -> datetime:
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not an ISO 8601 time (e.g. 2026-12-02T14:00:00Z)") from None
+
+
+@app.command("export")
+def export(
+    camera: Annotated[str, typer.Argument(help="The camera id.")],
+    start: Annotated[str, typer.Option("--start", help="Start of the window, ISO 8601 with a time zone.")],
+    end: Annotated[str, typer.Option("--end", help="End of the window (at most 1 hour after start).")],
+    case: Annotated[int, typer.Option("--case", help="The id of the open evidence case.")],
+    purpose: Annotated[
+        str | None, typer.Option(help="Why the footage is exported (default: 'evidence for case REF').")
+    ] = None,
+    description: Annotated[str, typer.Option(help="What the clip shows.")] = "",
+    config: common.ConfigOption = None,
+    as_json: common.JsonOption = False,
+) -> None:
+    """Cut the window into one MP4 in the evidence vault and hold its original segments for the case;
+    print the item id and its sha256."""
+    from safecity.cameras.recording_export import ExportRequest, export_to_case
+    from safecity.cameras.worker_recordings import cluster_recordings
+    from safecity.core.audit.actors import Actor
+    from safecity.core.errors import InvalidInputError, NotFoundError
+    from safecity.core.media import MediaStore
+    from safecity.evidence.vault import get_case
+
+    settings = common.load_settings_or_fail(config)
+    database = common.migrated_database(settings)
+    try:
+        if purpose is None:
+            with database.session() as session:
+                try:
+                    purpose = f"evidence for case {get_case(session, case).reference}"
+                except NotFoundError:
+                    common.fail(f"--case: no evidence case {case}", common.ExitCode.USAGE)
+        request = ExportRequest(camera, _moment(start), _moment(end), case, purpose, description)
+        actor = Actor(common.cli_user(), common.CLI_ROLE, common.CLI_ADDRESS)
+        exported = export_to_case(
+            request,
+            actor,
+            database=database,
+            media=MediaStore(settings.media_dir),
+            recordings=cluster_recordings(settings, database, fetch=True),
+            work_dir=settings.data_dir / "cache" / "exports",
+        )
+    except InvalidInputError as exc:
+        option = _OPTION_OF_FIELD.get(exc.field or "", exc.field or "input")
+        common.fail(f"{option}: {exc.message}", common.ExitCode.USAGE)
+    except NotFoundError as exc:
+        common.fail(str(exc), common.ExitCode.NOT_FOUND)
+    finally:
+        database.dispose()
+    if as_json:
+        payload = {
+            "item_id": exported.item_id,
+            "sha256": exported.sha256,
+            "legal_hold": exported.hold_id,
+            "segments": exported.segments,
+        }
+        typer.echo(json.dumps(payload))
+    else:
+        typer.echo(f"evidence item {exported.item_id} sha256 {exported.sha256}")
+        typer.echo(f"{exported.segments} original segments on legal hold {exported.hold_id}")

@@ -1,0 +1,194 @@
+/**
+ * The day's timeline: recorded ranges, gaps, event marks, the selected range and the playhead. Click to
+ * seek, drag to select a range; as a slider it takes ←/→ (10 s), PageUp/PageDown (one minute), Home/End.
+ */
+import { useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { Link } from "react-router";
+import { formatTime } from "../alerts/format";
+import { MARK_LABEL } from "./marks";
+import {
+  barsInView,
+  marksInView,
+  MINUTE,
+  SECOND,
+  selectionFromDrag,
+  ticks,
+  timeToX,
+  xToTime,
+  type Mark,
+  type Span,
+} from "./timelineMath";
+
+/** Drawn in percent of the bar: no measuring, and the bar follows the page's width. */
+const FULL = 100;
+/** A pointer that moved less than this many pixels clicked; more, it dragged a range. */
+const DRAG_PIXELS = 4;
+const MOST_TICKS = 8;
+
+export function Timeline({
+  view,
+  recorded,
+  gaps,
+  marks,
+  playhead,
+  selection,
+  onSeek,
+  onSelect,
+}: {
+  view: Span;
+  recorded: readonly Span[];
+  gaps: readonly Span[];
+  marks: readonly Mark[];
+  playhead: number | null;
+  selection: Partial<Span>;
+  onSeek: (time: number) => void;
+  onSelect: (range: Span) => void;
+}) {
+  const barRef = useRef<HTMLDivElement>(null);
+  const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
+
+  const pixelsOf = (event: PointerEvent) => {
+    const box = barRef.current?.getBoundingClientRect();
+    return { x: box ? event.clientX - box.left : 0, width: box?.width || 1 };
+  };
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    if (event.button !== 0) return;
+    event.currentTarget.setPointerCapture?.(event.pointerId);
+    const { x } = pixelsOf(event);
+    setDrag({ from: x, to: x });
+  };
+  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
+    if (drag) setDrag({ from: drag.from, to: pixelsOf(event).x });
+  };
+  const onPointerUp = (event: PointerEvent<HTMLDivElement>) => {
+    if (!drag) return;
+    const { x, width } = pixelsOf(event);
+    setDrag(null);
+    if (Math.abs(x - drag.from) < DRAG_PIXELS) onSeek(Math.round(xToTime(x, view, width)));
+    else onSelect(selectionFromDrag(drag.from, x, view, width));
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    const at = playhead ?? view.start;
+    const moves: Record<string, number> = {
+      ArrowLeft: at - 10 * SECOND,
+      ArrowRight: at + 10 * SECOND,
+      PageDown: at - MINUTE,
+      PageUp: at + MINUTE,
+      Home: view.start,
+      End: view.end,
+    };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    onSeek(target);
+  };
+
+  const dragged = drag && barRef.current ? draggedRange(drag, view, barRef.current.getBoundingClientRect().width) : null;
+  const shownSelection: Span | null =
+    dragged ?? (selection.start !== undefined && selection.end !== undefined ? { start: selection.start, end: selection.end } : null);
+  const percent = (time: number) => `${timeToX(time, view, FULL)}%`;
+
+  return (
+    <div className="timeline">
+      <div className="timeline-ticks" aria-hidden="true">
+        {ticks(view, MOST_TICKS).map((tick) => (
+          <span key={tick} style={{ left: percent(tick) }}>
+            {clock(tick, view.end - view.start > 10 * MINUTE)}
+          </span>
+        ))}
+      </div>
+      <div
+        ref={barRef}
+        className="timeline-bar"
+        role="slider"
+        tabIndex={0}
+        aria-label="Timeline"
+        aria-valuemin={Math.round(view.start / SECOND)}
+        aria-valuemax={Math.round(view.end / SECOND)}
+        aria-valuenow={playhead === null ? undefined : Math.round(playhead / SECOND)}
+        aria-valuetext={playhead === null ? "No position" : formatTime(new Date(playhead).toISOString())}
+        data-testid="timeline"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onKeyDown={onKeyDown}
+      >
+        {barsInView(gaps, view, FULL, 0).map((bar, index) => (
+          <div key={`gap-${index}`} className="timeline-gap" style={{ left: `${bar.x}%`, width: `${bar.width}%` }} title="No recording" />
+        ))}
+        {barsInView(recorded, view, FULL, 0).map((bar, index) => (
+          <div key={`rec-${index}`} className="timeline-recorded" style={{ left: `${bar.x}%`, width: `${bar.width}%` }} />
+        ))}
+        {marksInView(marks, view, FULL).map((mark, index) => (
+          <div
+            key={`${mark.kind}-${mark.time}-${index}`}
+            className={`timeline-mark timeline-mark-${mark.kind}`}
+            style={{ left: `${mark.x}%` }}
+            title={`${mark.label}, ${formatTime(new Date(mark.time).toISOString())}`}
+          />
+        ))}
+        {shownSelection ? (
+          <div
+            className="timeline-selection"
+            data-testid="timeline-selection"
+            style={selectionStyle(shownSelection, view)}
+          />
+        ) : null}
+        {playhead !== null && playhead >= view.start && playhead <= view.end ? (
+          <div className="timeline-playhead" style={{ left: percent(playhead) }} />
+        ) : null}
+      </div>
+      <ul className="timeline-legend" aria-label="Timeline legend">
+        <li>
+          <span className="swatch timeline-recorded" aria-hidden="true" /> Recorded
+        </li>
+        <li>
+          <span className="swatch timeline-gap" aria-hidden="true" /> No recording
+        </li>
+        {(Object.keys(MARK_LABEL) as (keyof typeof MARK_LABEL)[]).map((kind) => (
+          <li key={kind}>
+            <span className={`swatch timeline-mark-${kind}`} aria-hidden="true" /> {MARK_LABEL[kind]}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function selectionStyle(selection: Span, view: Span) {
+  const bar = barsInView([selection], view, FULL, 0)[0];
+  return bar ? { left: `${bar.x}%`, width: `${bar.width}%` } : { display: "none" };
+}
+
+function draggedRange(drag: { from: number; to: number }, view: Span, width: number): Span | null {
+  return Math.abs(drag.to - drag.from) < DRAG_PIXELS ? null : selectionFromDrag(drag.from, drag.to, view, width || 1);
+}
+
+function clock(time: number, minutesOnly: boolean): string {
+  const seconds = minutesOnly ? {} : { second: "2-digit" as const };
+  return new Date(time).toLocaleTimeString([], { hour12: false, hour: "2-digit", minute: "2-digit", ...seconds });
+}
+
+/** The marks in view as a list of buttons: the keyboard way to reach an event (each seeks to it, pre-roll included). */
+export function MarkList({ marks, view, onSeek }: { marks: readonly Mark[]; view: Span; onSeek: (time: number) => void }) {
+  const shown = marksInView(marks, view, FULL);
+  if (shown.length === 0) return <p className="muted">No events in this part of the timeline.</p>;
+  return (
+    <details className="mark-list">
+      <summary>
+        {shown.length} event{shown.length === 1 ? "" : "s"} in view
+      </summary>
+      <ul>
+        {shown.map((mark, index) => (
+          <li key={`${mark.kind}-${mark.time}-${index}`}>
+            <span className={`swatch timeline-mark-${mark.kind}`} aria-hidden="true" />
+            <button type="button" className="btn btn-quiet btn-small" onClick={() => onSeek(mark.time)}>
+              {formatTime(new Date(mark.time).toISOString())}: {mark.label}
+            </button>
+            {mark.href ? <Link to={mark.href}>Open</Link> : null}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
