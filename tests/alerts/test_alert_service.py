@@ -38,12 +38,15 @@ def health(camera: str, state: str, seconds: float = 0) -> Event:
     return CameraHealthEvent(camera_id=camera, time=START + timedelta(seconds=seconds), state=state)
 
 
-def rule_hit(camera: str, rule: str, kind: str = "line_crossing", seconds: float = 0) -> Event:
+def rule_hit(
+    camera: str, rule: str, kind: str = "line_crossing", seconds: float = 0, outcome: str = "alarm"
+) -> Event:
+    """As a worker publishes it; `outcome` is what the camera's alarm policies decided."""
     return Event(
         type=f"rule.{kind}",
         camera_id=camera,
         time=START + timedelta(seconds=seconds),
-        payload={"rule": rule, "rule_type": kind, "track_id": 7},
+        payload={"rule": rule, "rule_type": kind, "track_id": 7, "outcome": outcome},
     )
 
 
@@ -79,6 +82,21 @@ def test_events_nobody_maps_raise_nothing() -> None:
     assert source_for(health("c1", "connecting")) is None
 
 
+def test_rule_hits_the_camera_made_records_raise_no_alert() -> None:
+    assert source_for(rule_hit("c1", "gate", "loitering", outcome="record")) is None
+    assert source_for(rule_hit("c1", "gate", "loitering", outcome="alarm")) is not None
+
+
+def test_without_a_decision_a_rule_hit_gets_its_types_default() -> None:
+    def undecided(kind: str) -> Event:
+        return Event(type=f"rule.{kind}", camera_id="c1", payload={"rule": "gate"})
+
+    assert source_for(undecided("line_crossing")) is None  # counted, never an alarm by itself
+    assert source_for(undecided("red_light")) is None  # e-challan's queue, not the operators'
+    assert source_for(undecided("wrong_way")) is not None
+    assert source_for(undecided("loitering")) is not None
+
+
 def test_repeats_within_the_cooldown_count_up_on_one_alert(database: Database) -> None:
     apply = consumer(database).apply
     first = apply(rule_hit("c1", "gate", seconds=0))
@@ -87,11 +105,11 @@ def test_repeats_within_the_cooldown_count_up_on_one_alert(database: Database) -
     other_rule = apply(rule_hit("c1", "exit", seconds=62))
     after_cooldown = apply(rule_hit("c1", "gate", seconds=60 + 121))  # line crossings: 120 s cooldown
     assert [e.type for e in first + repeat] == ["alert.created", "alert.updated"]
-    assert repeat[0].alert.id == first[0].alert.id
+    assert repeat[0].alert.id == first[0].alert.id  # type: ignore[attr-defined]
     assert repeat[0].alert.count == 2  # type: ignore[attr-defined]
     ids = {e.alert.id for e in first + other_camera + other_rule + after_cooldown}  # type: ignore[attr-defined]
     assert len(ids) == 4
-    assert first[0].alert.title == "line_crossing: gate"  # type: ignore[attr-defined]
+    assert first[0].alert.title == "Line crossing: gate"  # type: ignore[attr-defined]
 
 
 def test_the_same_event_twice_is_applied_once(database: Database) -> None:
@@ -111,7 +129,7 @@ def test_a_dismissed_alert_absorbs_repeats_until_its_cooldown_passes(database: D
     with database.session() as session:
         service.dismiss(session, created.alert.id, "test walk", "op", START)  # type: ignore[attr-defined]
     (repeat,) = apply(rule_hit("c1", "gate", seconds=30))
-    assert repeat.alert.status == AlertStatus.DISMISSED
+    assert repeat.alert.status == AlertStatus.DISMISSED  # type: ignore[attr-defined]
     assert repeat.alert.count == 2  # type: ignore[attr-defined]
 
 

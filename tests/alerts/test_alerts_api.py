@@ -98,7 +98,7 @@ def test_opening_an_incident_from_an_alert_links_both_ways(client: TestClient) -
     incident = opened.json()
     assert (incident["origin"], incident["priority"], incident["latitude"]) == ("alert", 3, 31.5)
     detail = client.get(f"/api/v1/incidents/{incident['id']}", headers=headers).json()
-    assert [(x["kind"], x["ref"]) for x in detail["links"]] == [("alert", str(alert_id))]
+    assert [(x["kind"], x["ref"]) for x in detail["links"]] == [("alert", str(alert_id)), ("camera", "cam-2")]
     assert client.get(f"/api/v1/alerts/{alert_id}", headers=headers).json()["incident_id"] == incident["id"]
 
 

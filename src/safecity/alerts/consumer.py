@@ -11,10 +11,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.alerts import service
+from safecity.alerts.camera_places import camera_place
 from safecity.alerts.confirmation import MATCH_CONFIRMED, confirm_raised_from
 from safecity.alerts.events import alert_event
 from safecity.alerts.schemas import AlertView
-from safecity.alerts.sources import source_for, subject_of, title_of
+from safecity.alerts.sources import event_field, source_for, subject_of, title_of
 from safecity.core.bus import BatchSubscriber, Event, EventBus, IdempotencyGuard
 from safecity.core.bus.tables import HandledEvent
 from safecity.core.db import Database
@@ -112,6 +113,11 @@ class AlertConsumer:
             )
             return [alert_event("resolved", AlertView.of(alert)) for alert in resolved]
         details = _details(event)
+        latitude = _coordinate(details, "lat", "latitude")
+        longitude = _coordinate(details, "lon", "long", "longitude")
+        place = camera_place(session, event.camera_id)
+        if (latitude is None or longitude is None) and place is not None:
+            latitude, longitude = place.latitude, place.longitude
         raised = service.raise_alert(
             session,
             service.AlertInput(
@@ -123,8 +129,8 @@ class AlertConsumer:
                 camera_id=event.camera_id,
                 cooldown_seconds=source.cooldown_seconds,
                 requires_confirmation=source.requires_confirmation,
-                latitude=_coordinate(details, "lat", "latitude"),
-                longitude=_coordinate(details, "lon", "long", "longitude"),
+                latitude=latitude,
+                longitude=longitude,
                 details=details,
                 source_event_id=str(event.id),
             ),
@@ -140,5 +146,6 @@ def _confirm(session: Session, event: Event) -> list[Event]:
     source_event_id = str(details.get("candidate_event_id") or "")
     if not source_event_id:
         return []
-    confirmed = confirm_raised_from(session, source_event_id, confirmers, event.time)
+    subject = str(event_field(event, "entry_id") or "-")
+    confirmed = confirm_raised_from(session, source_event_id, subject, confirmers, event.time)
     return [alert_event("confirmed", AlertView.of(alert), ",".join(confirmers)) for alert in confirmed]

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from safecity.alerts.models import Alert
-from safecity.alerts.states import AlertStatus, Severity
+from safecity.alerts.priority import is_critical, priority
+from safecity.alerts.states import AlertStatus, Disposition, Severity
+from safecity.core.db import utcnow
 
 
 class AlertView(BaseModel):
@@ -38,8 +40,22 @@ class AlertView(BaseModel):
     confirmed_by: str | None
     resolved_at: datetime | None
     incident_id: int | None
+    disposition: Disposition | None = Field(None, description="Given when the alarm was closed.")
+    disposed_by: str | None = None
+    disposed_at: datetime | None = None
     updated_at: datetime
+    priority: float = Field(
+        0.0, description="Queue order, higher first: severity, watchlist category, repeats, time waiting."
+    )
+    critical: bool = Field(
+        False,
+        description="Jumps the queue and opens the alarm pop-up (panic, armed and dangerous, a confirmed "
+        "face match).",
+    )
 
     @classmethod
-    def of(cls, alert: Alert) -> AlertView:
-        return cls.model_validate(alert, from_attributes=True)
+    def of(cls, alert: Alert, now: datetime | None = None) -> AlertView:
+        view = cls.model_validate(alert, from_attributes=True)
+        view.priority = priority(alert, now or utcnow())
+        view.critical = is_critical(alert)
+        return view

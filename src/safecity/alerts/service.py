@@ -19,6 +19,7 @@ from safecity.alerts.states import (
     MERGING,
     OPEN,
     AlertStatus,
+    Disposition,
     InvalidTransitionError,
     Severity,
     check_transition,
@@ -69,7 +70,7 @@ def raise_alert(session: Session, data: AlertInput, now: datetime) -> Raised:
     if existing is not None and existing.last_seen >= now - timedelta(seconds=existing.cooldown_seconds):
         existing.count += 1
         existing.last_seen = now
-        existing.details = {**existing.details, **data.details}
+        existing.details = {**existing.details, **data.details, **_merged_sources(existing, data)}
         if data.latitude is not None:
             existing.latitude, existing.longitude = data.latitude, data.longitude
         existing.updated_at = now
@@ -102,6 +103,24 @@ def raise_alert(session: Session, data: AlertInput, now: datetime) -> Raised:
     return Raised(alert, created=True)
 
 
+MERGED_SOURCES = "merged_source_event_ids"
+
+
+def _merged_sources(alert: Alert, data: AlertInput) -> dict[str, list[str]]:
+    """An alert that waits for a confirmation remembers every event merged into it: a confirmation may
+    come from any of them (two candidates of the same face on one camera)."""
+    if not alert.requires_confirmation or data.source_event_id is None:
+        return {}
+    return {MERGED_SOURCES: [*raised_from(alert), data.source_event_id]}
+
+
+def raised_from(alert: Alert) -> list[str]:
+    """The source events of an alert: the one that raised it and, where remembered, those merged into it."""
+    merged = [str(x) for x in alert.details.get(MERGED_SOURCES, [])]
+    first = [alert.source_event_id] if alert.source_event_id else []
+    return first + [x for x in merged if x not in first]
+
+
 def get_alert(session: Session, alert_id: int) -> Alert:
     return get_or_raise(session, Alert, alert_id, AlertNotFoundError(f"no alert {alert_id}"))
 
@@ -129,6 +148,12 @@ def list_alerts(
     return list(
         session.scalars(query.order_by(Alert.last_seen.desc(), Alert.id.desc()).limit(limit).offset(offset))
     )
+
+
+def alerts_between(session: Session, since: datetime, until: datetime) -> list[Alert]:
+    """Alerts first raised in [since, until)."""
+    query = select(Alert).where(Alert.first_seen >= since, Alert.first_seen < until)
+    return list(session.scalars(query))
 
 
 def _move(alert: Alert, wanted: AlertStatus, now: datetime) -> None:
@@ -165,14 +190,39 @@ def assign(
     return alert
 
 
-def dismiss(session: Session, alert_id: int, reason: str, user: str, now: datetime) -> Alert:
+def dismiss(
+    session: Session,
+    alert_id: int,
+    reason: str,
+    user: str,
+    now: datetime,
+    disposition: Disposition | None = None,
+) -> Alert:
     if not reason.strip():
         raise InvalidInputError("a dismissal needs a reason")
     alert = get_alert(session, alert_id)
     _move(alert, AlertStatus.DISMISSED, now)
     alert.dismissed_reason, alert.dismissed_by = reason.strip(), user
+    if disposition is not None:
+        _dispose(alert, disposition, user, now)
     session.flush()
     return alert
+
+
+def close(session: Session, alert_id: int, disposition: Disposition, user: str, now: datetime) -> Alert:
+    """The operator is done with the alarm and says what it was (true, false or nuisance)."""
+    alert = get_alert(session, alert_id)
+    _move(alert, AlertStatus.RESOLVED, now)
+    alert.resolved_at = now
+    if alert.acknowledged_at is None:  # closing an alarm acknowledges it
+        alert.acknowledged_at, alert.acknowledged_by = now, user
+    _dispose(alert, disposition, user, now)
+    session.flush()
+    return alert
+
+
+def _dispose(alert: Alert, disposition: Disposition, user: str, now: datetime) -> None:
+    alert.disposition, alert.disposed_by, alert.disposed_at = disposition.value, user, now
 
 
 def escalate(session: Session, alert_id: int, now: datetime) -> Alert:

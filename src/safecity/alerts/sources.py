@@ -1,5 +1,7 @@
 """Which bus events become alerts, how severe they are and how they are deduplicated: one table.
 
+Rule hits become alerts only when they are alarms: the camera's scene decides (`pipeline.rules.alarm_config`).
+
 The first row whose topic pattern and field conditions match an event decides. `subject` names the event
 fields that identify "the same thing" (a rule, a plate, a watchlist entry); alerts with the same kind, subject
 and camera within `cooldown_seconds` of the last one are merged into one alert with a count.
@@ -13,6 +15,7 @@ from typing import Any, Literal
 
 from safecity.alerts.states import Severity
 from safecity.core.bus import Event, topic_matches
+from safecity.pipeline.rules.alarm_config import Outcome, default_outcome
 
 _H, _M, _L = Severity.HIGH, Severity.MEDIUM, Severity.LOW
 PROBLEM_STATES = ("offline", "frozen", "covered", "defocused", "scene_changed")
@@ -105,10 +108,15 @@ SOURCES: tuple[AlertSource, ...] = (
     AlertSource("rule.crowd", "rule", _H, ("rule",), 300, "Crowd: {rule}"),
     AlertSource("rule.speeding", "rule", _M, ("rule",), 120, "Speeding: {rule}"),
     AlertSource("rule.loitering", "rule", _M, ("rule",), 300, "Loitering: {rule}"),
-    AlertSource("rule.*", "rule", _M, ("rule",), 120, "{rule_type}: {rule}"),
+    AlertSource("rule.*", "rule", _M, ("rule",), 120, "{rule_label}: {rule}"),
     # Watchlists: the plate / the watchlist entry is the subject.
     AlertSource(
-        "watchlist.vehicle_hit", "vehicle_hit", _H, ("plate",), 300, "Hotlist vehicle {plate}: {reason}"
+        "watchlist.vehicle_hit",
+        "vehicle_hit",
+        _H,
+        ("plate",),
+        300,
+        "Hotlist vehicle {plate} ({list_name}): {reason}",
     ),
     AlertSource(
         "face.candidate",
@@ -116,16 +124,19 @@ SOURCES: tuple[AlertSource, ...] = (
         _H,
         ("entry_id",),
         300,
-        "Face watchlist candidate (needs two-person confirmation)",
+        "Face watchlist candidate {subject_name} ({score}): needs two-person confirmation",
         requires_confirmation=True,
     ),
 )
 
 #: Payload keys accepted for a canonical field name (producers differ in naming).
 ALIASES: dict[str, tuple[str, ...]] = {
-    "rule": ("rule", "rule_name", "name"),
+    # A rule hit names its rule; older or foreign producers only name the signal, zone or line it watches.
+    "rule": ("rule", "rule_name", "name", "signal", "zone", "line", "lane"),
     "rule_type": ("rule_type", "kind"),
-    "plate": ("plate", "plate_text", "text"),
+    # A hotlist hit: the plate on the list (what the alert is about), else the plate as read.
+    "plate": ("plate", "entry_plate", "plate_text", "read_plate", "text"),
+    "subject_name": ("subject_name", "name"),
     "entry_id": ("entry_id", "watchlist_entry_id", "person_id", "subject_id"),
 }
 
@@ -137,6 +148,12 @@ def event_field(event: Event, name: str) -> Any:
     if name == "rule_type":
         found = _lookup(event, name)
         return found if found is not None else event.type.split(".", 1)[-1]
+    if name == "rule_label":
+        return str(event_field(event, "rule_type")).replace("_", " ").capitalize()
+    if name == "rule":
+        # Every rule alert names its subject: with no name at all, the kind of rule on this camera.
+        found = _lookup(event, name)
+        return found if found is not None else f"{event_field(event, 'rule_label').lower()} rule"
     return _lookup(event, name)
 
 
@@ -153,7 +170,19 @@ def _lookup(event: Event, name: str) -> Any:
     return None
 
 
+def is_record_only(event: Event) -> bool:
+    """A rule hit the camera's alarm policies made a record (searchable and counted, nobody called).
+    Producers that do not say get the hit type's default (line crossings are records)."""
+    if not event.type.startswith("rule."):
+        return False
+    said = event.payload.get("outcome")
+    outcome = said if said in {o.value for o in Outcome} else default_outcome(event.type.split(".", 1)[1])
+    return outcome != Outcome.ALARM
+
+
 def source_for(event: Event) -> AlertSource | None:
+    if is_record_only(event):
+        return None
     for source in SOURCES:
         if not topic_matches(source.pattern, event.type):
             continue
@@ -173,7 +202,9 @@ class _Fields(dict[str, Any]):
 
     def __missing__(self, key: str) -> Any:
         value = event_field(self._event, key)
-        return "?" if value is None else value
+        if isinstance(value, float):
+            return f"{value:.2f}"
+        return "unknown" if value is None else value
 
 
 def title_of(source: AlertSource, event: Event) -> str:

@@ -34,6 +34,14 @@ class AlertStatus(StrEnum):
     RESOLVED = "resolved"  # the source cleared by itself (a camera came back online)
 
 
+class Disposition(StrEnum):
+    """What a closed alarm turned out to be: the measure of a rule's precision."""
+
+    TRUE = "true"  # something happened that needed the operator
+    FALSE = "false"  # nothing happened (a shadow, a tracker mistake)
+    NUISANCE = "nuisance"  # it happened, but nobody needs to be called for it
+
+
 _S = AlertStatus
 _LIVE = frozenset({_S.ACKNOWLEDGED, _S.ASSIGNED, _S.CONFIRMED, _S.DISMISSED, _S.ESCALATED, _S.RESOLVED})
 

@@ -130,7 +130,7 @@ def list_tickets(
     plate: Annotated[str | None, Query(min_length=1, max_length=32)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> list[TicketOut]:
-    key = _plate_key(plate) if plate else None
+    key = _plate_key(plate, "query") if plate else None
     with services.database.session() as session:
         ticket_service.mark_overdue(session)
         found = ticket_service.list_tickets(session, status_.value if status_ else None, key, limit)
@@ -191,7 +191,7 @@ async def import_registry(request: Request, services: ServicesDep, principal: Ad
     try:
         records = parse_registry_csv(body.decode("utf-8-sig"))
     except (RegistryError, UnicodeDecodeError) as error:
-        raise InvalidInputError(f"body: {error}") from error
+        raise InvalidInputError(str(error)) from error
     with action(services, principal) as act:
         count = import_records(act.session, records)
         act.audit("challan.registry.import", "challan_registry", "local", rows=count)
@@ -202,7 +202,7 @@ async def import_registry(request: Request, services: ServicesDep, principal: Ad
 def registry_record(
     plate: str, services: ServicesDep, runtime: ChallanRuntimeDep, principal: Reader
 ) -> dict[str, str | None]:
-    key = _plate_key(plate)
+    key = _plate_key(plate, "path")
     with action(services, principal) as act:
         record = runtime.registry.lookup(act.session, key)
         if record is None:
@@ -223,7 +223,7 @@ def signal_phase(
     signal: str, body: PhaseIn, services: ServicesDep, principal: SignalReporter
 ) -> dict[str, str]:
     if not signal or len(signal) > 100:
-        raise InvalidInputError("signal: 1 to 100 characters")
+        raise InvalidInputError("1 to 100 characters", field="signal", location="path")
     changed_at = body.changed_at or utcnow()
     with change(services) as ch:
         recorded = record_phase(ch.session, signal, body.phase, changed_at, principal.username)
@@ -239,8 +239,8 @@ def signal_phase(
     return {"signal": signal, "phase": body.phase.value, "changed_at": changed_at.isoformat()}
 
 
-def _plate_key(plate: str) -> str:
+def _plate_key(plate: str, location: str) -> str:
     try:
         return plate_key(plate).key
     except ValueError as error:
-        raise InvalidInputError(f"plate: {error}") from error
+        raise InvalidInputError(str(error), field="plate", location=location) from error

@@ -88,11 +88,11 @@ def lookup(
     try:
         key = plate_key(plate).key
     except ValueError as error:
-        raise InvalidInputError(f"plate: {error}") from error
+        raise InvalidInputError(str(error), field="plate", location="query") from error
     try:
         owner = normalize_cnic(cnic)
     except ValueError as error:
-        raise InvalidInputError(f"cnic: {error}") from error
+        raise InvalidInputError(str(error), field="cnic", location="query") from error
     limiter = runtime.lookup_limiter
     keys = (f"challan-lookup:ip:{client_address(request)}", f"challan-lookup:plate:{key}")
     if not limiter.hit(*keys):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, Field, model_validator
 
@@ -11,6 +11,7 @@ from safecity.challan.fines import format_minor
 from safecity.challan.models import Ticket, Violation, ViolationEvidence
 from safecity.challan.vocabulary import RejectReason, TicketStatus
 from safecity.core.http.outputs import from_row
+from safecity.core.http.parameter_types import RefuseNumbers
 from safecity.pipeline.rules.traffic_config import SignalPhase
 
 
@@ -138,7 +139,9 @@ class StatusIn(BaseModel):
 
 class PhaseIn(BaseModel):
     phase: SignalPhase
-    changed_at: AwareDatetime | None = Field(None, description="When the phase began (default: now).")
+    changed_at: Annotated[AwareDatetime, RefuseNumbers] | None = Field(
+        None, description="When the phase began (default: now)."
+    )
 
 
 class OffenderOut(BaseModel):

@@ -18,3 +18,9 @@ class AlertSettings(BaseModel):
     webhook_url: str | None = Field(None, description="POST alert.created/alert.escalated events here.")
     webhook_attempts: int = Field(5, ge=1, le=20)
     webhook_timeout_seconds: float = Field(5.0, gt=0)
+    precision_flag_below: float = Field(
+        0.5, ge=0, le=1, description="Flag a rule whose share of alarms closed as true falls under this."
+    )
+    precision_min_disposed: int = Field(
+        10, ge=1, description="Judge a rule's precision from this many closed."
+    )

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from safecity.core.auth.permissions import Permission
 from safecity.core.http.actions import Action, action
 from safecity.core.http.deps import ServicesDep
+from safecity.core.http.parameter_types import DateTimeInput
 from safecity.core.http.security import Principal, require
 from safecity.dispatch import calls, incidents
 from safecity.dispatch.context import DispatchRuntimeDep
@@ -23,7 +24,9 @@ CallTaker = Annotated[Principal, require(Permission.CALLS_TAKE)]
 class CallCreate(BaseModel):
     caller_number: str = Field(min_length=3, max_length=32, pattern=r"^[0-9+()\- ]+$")
     disposition: calls.Disposition = calls.Disposition.PENDING
-    received_at: datetime | None = Field(None, description="When the call rang (from the telephony system).")
+    received_at: DateTimeInput | None = Field(
+        None, description="When the call rang (from the telephony system)."
+    )
     latitude: float | None = Field(None, ge=-90, le=90)
     longitude: float | None = Field(None, ge=-180, le=180)
     address: str = Field("", max_length=500)

@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from safecity.core.auth.permissions import Permission
 from safecity.core.http.actions import action
 from safecity.core.http.deps import ServicesDep
+from safecity.core.http.parameter_types import DateTimeInput
 from safecity.core.http.security import Principal, require
 from safecity.dispatch import incidents, metrics, units
 from safecity.dispatch.cameras import cameras_near
@@ -48,7 +49,7 @@ class IncidentCreate(BaseModel):
     longitude: float | None = Field(None, ge=-180, le=180)
     address: str = Field("", max_length=500)
     area: str | None = Field(None, max_length=100)
-    received_at: datetime | None = None
+    received_at: DateTimeInput | None = None
 
 
 class StatusChange(BaseModel):
@@ -61,7 +62,7 @@ class NoteCreate(BaseModel):
 
 
 class LinkCreate(BaseModel):
-    kind: Literal["alert", "evidence", "person", "vehicle", "call", "report"]
+    kind: Literal["alert", "camera", "evidence", "person", "vehicle", "call", "report"]
     ref: str = Field(min_length=1, max_length=200)
     note: str = Field("", max_length=2000)
 

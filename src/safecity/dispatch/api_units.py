@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -11,6 +10,7 @@ from pydantic import BaseModel, Field
 from safecity.core.auth.permissions import Permission
 from safecity.core.http.actions import action, change
 from safecity.core.http.deps import ServicesDep
+from safecity.core.http.parameter_types import DateTimeInput
 from safecity.core.http.security import Principal, require
 from safecity.dispatch import incidents, units
 from safecity.dispatch.context import DispatchRuntimeDep
@@ -36,7 +36,7 @@ class UnitCreate(BaseModel):
 class LocationUpdate(BaseModel):
     latitude: float = Field(ge=-90, le=90)
     longitude: float = Field(ge=-180, le=180)
-    at: datetime | None = Field(None, description="When the fix was taken (defaults to now).")
+    at: DateTimeInput | None = Field(None, description="When the fix was taken (defaults to now).")
 
 
 class UnitStatusChange(BaseModel):

@@ -13,7 +13,7 @@ from safecity.core.errors import InvalidInputError, NotFoundError
 from safecity.dispatch.models import Incident, IncidentLink, IncidentLogEntry
 from safecity.dispatch.states import INCIDENT_TRANSITIONS, IncidentStatus, check_incident
 
-LINK_KINDS = ("alert", "evidence", "person", "vehicle", "call", "report")
+LINK_KINDS = ("alert", "camera", "evidence", "person", "vehicle", "call", "report")
 
 
 class IncidentNotFoundError(NotFoundError):

@@ -214,7 +214,8 @@ class CameraPipeline:
         return merge_region_detections(parts)
 
     def _events(self, hits: list[RuleHit], frame: Frame) -> list[EmittedEvent]:
-        return [EmittedEvent(self._event(hit, frame.timestamp), frame.image) for hit in hits]
+        judged = self.rules.judged(hits, frame.timestamp) if self.rules else hits
+        return [EmittedEvent(self._event(hit, frame.timestamp), frame.image) for hit in judged]
 
     def _event(self, hit: RuleHit, timestamp: float) -> PipelineEvent:
         track = hit.track
@@ -234,7 +235,7 @@ class CameraPipeline:
     def _end_tracks(self, ended: list[Track]) -> list[EmittedEvent]:
         events: list[EmittedEvent] = []
         for track in ended:
-            hits = self.rules.track_ended(track) if self.rules else []
+            hits = self.rules.judged(self.rules.track_ended(track), track.last_seen) if self.rules else []
             events.extend(
                 EmittedEvent(self._event(hit, track.last_seen), track.best_snapshot) for hit in hits
             )

@@ -33,7 +33,31 @@ from safecity.reports import service
 from safecity.reports.catalog import BY_CODE, SERVICES
 from safecity.reports.models import CitizenReport
 
-router = APIRouter(prefix="/open311/v2", tags=["open311"])
+GEOREPORT_ERROR = {
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["code", "description"],
+                    "properties": {"code": {"type": "integer"}, "description": {"type": "string"}},
+                },
+            }
+        }
+    }
+}
+# Errors come in the GeoReport format; every route may answer these.
+GEOREPORT_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"description": description, **GEOREPORT_ERROR}
+    for code, description in (
+        (400, "Bad request (GeoReport error list)"),
+        (403, "The token does not match (GeoReport error list)"),
+        (404, "No such service request (GeoReport error list)"),
+        (429, "Too many requests from this address (GeoReport error list)"),
+    )
+}
+router = APIRouter(prefix="/open311/v2", tags=["open311"], responses=GEOREPORT_ERRORS)
 AGENCY = "Safe City Authority"
 PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".heic"}
 

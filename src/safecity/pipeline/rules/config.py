@@ -14,6 +14,7 @@ from typing import Literal
 import yaml
 from pydantic import Field, ValidationError, field_validator, model_validator
 
+from safecity.pipeline.rules.alarm_config import AlarmsConfig
 from safecity.pipeline.rules.traffic_config import (
     LaneConfig,
     Point,
@@ -96,6 +97,9 @@ class SceneConfig(SceneSection):
     signals: list[SignalConfig] = Field(default_factory=list, description="red-light enforcement")
     lanes: list[LaneConfig] = Field(default_factory=list, description="restricted lanes")
     solid_lines: list[SolidLineConfig] = Field(default_factory=list, description="lines not to cross")
+    alarms: AlarmsConfig = Field(
+        default_factory=AlarmsConfig, description="which rule hits are alarms, records or nothing"
+    )
 
     @field_validator("motion_mask")
     @classmethod
@@ -115,6 +119,17 @@ class SceneConfig(SceneSection):
             duplicates = sorted({name for name in names if names.count(name) > 1})
             if duplicates:
                 raise ValueError(f"{kind} names must be unique, repeated: {duplicates}")
+        return self
+
+    @model_validator(mode="after")
+    def _alarm_policies_name_rules(self) -> SceneConfig:
+        names = {"*", "speed"} | {zone.name for zone in self.zones} | {line.name for line in self.lines}
+        names |= {signal.name for signal in self.signals} | {lane.name for lane in self.lanes}
+        names |= {solid.name for solid in self.solid_lines}
+        for index, policy in enumerate(self.alarms.policies):
+            unknown = sorted(set(policy.rules) - names)
+            if unknown:
+                raise ValueError(f"alarms.policies.{index}.rules: no zone, line or signal named {unknown}")
         return self
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from safecity.pipeline.events import EventType
+from safecity.pipeline.rules.alarm_gate import AlarmGate
 from safecity.pipeline.rules.config import SceneConfig
 from safecity.pipeline.rules.hits import RuleHit
 from safecity.pipeline.rules.lane import RestrictedLaneRule, SolidLineRule
@@ -44,6 +45,7 @@ class RuleEngine:
         for solid in scene.solid_lines:
             start, end = to_pixels([solid.start, solid.end], width, height, units)
             self.solid_lines.append(SolidLineRule(solid, start, end))
+        self.alarm_gate = AlarmGate(scene.alarms)
         self.max_speed: dict[int, float] = {}
         self.speeding_reported: set[int] = set()
 
@@ -84,6 +86,10 @@ class RuleEngine:
             solid.track_ended(track)
         self.speeding_reported.discard(track.track_id)
         return hits
+
+    def judged(self, hits: list[RuleHit], timestamp: float) -> list[RuleHit]:
+        """The hits worth publishing, each marked alarm or record by the scene's alarm policies."""
+        return self.alarm_gate.judged(hits, timestamp)
 
     def pop_max_speed(self, track_id: int) -> float | None:
         return self.max_speed.pop(track_id, None)

@@ -8,7 +8,10 @@ import { alertApi } from "./api";
 import { SeverityBadge, StatusBadge } from "./AlertQueueList";
 import { formatAge, formatTime, kindLabel, mediaOf } from "./format";
 import { mediaPath, useBlobUrl } from "../../api/useBlobUrl";
+import type { Purpose } from "../../components/PurposeDialog";
 import { isAllowed, type ActionPermissions, type AlertAction } from "./queue";
+import { PlayVideoLink } from "../../components/PlayVideoLink";
+import { subjectFacts } from "./subject";
 import type { Alert } from "./types";
 
 export interface ActionMessage {
@@ -73,7 +76,8 @@ function ageText(iso: string, now: number): string {
 function AlertFacts({ alert, cameraName, now }: { alert: Alert; cameraName: string; now: number }) {
   const rows: [string, ReactNode][] = [
     ["Type", kindLabel(alert)],
-    ["Camera", cameraName],
+    ...subjectFacts(alert),
+    ["Camera", alert.camera_id ? <>{cameraName} <PlayVideoLink cameraId={alert.camera_id} moment={alert.first_seen} /></> : cameraName],
     ["First seen", `${formatTime(alert.first_seen)} (${ageText(alert.first_seen, now)})`],
     ["Last seen", formatTime(alert.last_seen)],
     ["Occurrences", String(alert.count)],
@@ -110,8 +114,8 @@ function AlertMedia({ alert, cameraName }: { alert: Alert; cameraName: string })
   );
 }
 
-export function MediaFigure({ sha256, caption }: { sha256: string; caption: string }) {
-  const media = useBlobUrl(mediaPath(sha256));
+export function MediaFigure({ sha256, caption, purpose }: { sha256: string; caption: string; purpose?: Purpose | null }) {
+  const media = useBlobUrl(mediaPath(sha256, purpose));
   return (
     <figure className="media-figure">
       <div className="media-frame">
@@ -131,6 +135,9 @@ const ACTION_BUTTONS: { action: Exclude<AlertAction, "assign">; label: string; s
   { action: "escalate", label: "Escalate", className: "btn" },
   { action: "dismiss", label: "Dismiss…", shortcut: "d", className: "btn btn-danger" },
   { action: "incident", label: "Create incident…", shortcut: "i", className: "btn" },
+  { action: "close_true", label: "Close: true", shortcut: "t", className: "btn" },
+  { action: "close_false", label: "Close: false", shortcut: "f", className: "btn" },
+  { action: "close_nuisance", label: "Close: nuisance", shortcut: "n", className: "btn" },
 ];
 
 function AlertActions({

@@ -13,7 +13,17 @@ import { DismissDialog, IncidentDialog } from "./dialogs";
 import { useNow } from "../../hooks/useNow";
 import { useCameraNames } from "./hooks";
 import { commandFor, keyContextOf, moveIndex, type QueueCommand } from "./keyboard";
-import { ACTION_PAST, DEFAULT_FILTERS, isAllowed, refusalReason, type AlertAction, type QueueFilters } from "./queue";
+import {
+  ACTION_PAST,
+  DEFAULT_FILTERS,
+  dispositionOf,
+  isAllowed,
+  isCloseAction,
+  refusalReason,
+  type AlertAction,
+  type CloseAction,
+  type QueueFilters,
+} from "./queue";
 import { LiveIndicator, QueueFiltersBar, ShortcutHelp } from "./QueueParts";
 import type { Alert } from "./types";
 import { useAlertQueue } from "./useAlertQueue";
@@ -84,8 +94,10 @@ export function AlertQueuePage() {
     setNotice(text);
   }, []);
   const command = useMutation(
-    (alert: Alert, action: "acknowledge" | "escalate") =>
-      (action === "acknowledge" ? alertApi.acknowledge : alertApi.escalate)(client, alert.id),
+    (alert: Alert, action: "acknowledge" | "escalate" | CloseAction) =>
+      isCloseAction(action)
+        ? alertApi.close(client, alert.id, dispositionOf(action))
+        : (action === "acknowledge" ? alertApi.acknowledge : alertApi.escalate)(client, alert.id),
     {
       onSuccess: (changed, alert, action) => {
         update(changed);

@@ -10,6 +10,7 @@ import { formatTime } from "./format";
 import { useCameraNames } from "./hooks";
 import { CONFIRMATIONS_NEEDED, twoPersonState } from "./twoPerson";
 import type { CandidateStatus, FaceCandidate } from "./types";
+import { PlayVideoLink } from "../../components/PlayVideoLink";
 
 const STATUS_CHOICES: { value: CandidateStatus | ""; label: string }[] = [
   { value: "pending", label: "Pending" },
@@ -130,8 +131,12 @@ function CandidateCard({
         Candidate {candidate.id}: {candidate.subject_name} <span className="muted">({candidate.category})</span>
       </h3>
       <div className="alert-media">
-        <MediaFigure sha256={candidate.probe_sha256} caption={`Sighting crop, ${cameraName}`} />
-        <MediaFigure sha256={candidate.enrolled_sha256} caption={`Watchlist image of ${candidate.subject_name}`} />
+        <MediaFigure sha256={candidate.probe_sha256} caption={`Sighting crop, ${cameraName}`} purpose={purpose} />
+        <MediaFigure
+          sha256={candidate.enrolled_sha256}
+          caption={`Watchlist image of ${candidate.subject_name}`}
+          purpose={purpose}
+        />
       </div>
       <dl className="alert-facts">
         <div>
@@ -147,7 +152,8 @@ function CandidateCard({
         <div>
           <dt>Seen</dt>
           <dd>
-            <time dateTime={candidate.seen_at}>{formatTime(candidate.seen_at)}</time>
+            <time dateTime={candidate.seen_at}>{formatTime(candidate.seen_at)}</time>{" "}
+            <PlayVideoLink cameraId={candidate.camera_id} moment={candidate.seen_at} />
           </dd>
         </div>
         <div>

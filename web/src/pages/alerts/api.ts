@@ -14,6 +14,8 @@ export const alertApi = {
     client.POST("/api/v1/alerts/{alert_id}/assign", { ...alert(id), body: { user } }),
   dismiss: (client: ApiClient, id: number, reason: string) =>
     client.POST("/api/v1/alerts/{alert_id}/dismiss", { ...alert(id), body: { reason } }),
+  close: (client: ApiClient, id: number, disposition: "true" | "false" | "nuisance") =>
+    client.POST("/api/v1/alerts/{alert_id}/close", { ...alert(id), body: { disposition } }),
   escalate: (client: ApiClient, id: number) =>
     client.POST("/api/v1/alerts/{alert_id}/escalate", { ...alert(id), body: { reason: "" } }),
   openIncident: (client: ApiClient, id: number, body: { type: string; title: string }) =>

@@ -3,7 +3,18 @@
  * and Enter on the queue itself); letter keys act anywhere on the page except while typing or in a dialog.
  */
 
-export type QueueCommand = "next" | "previous" | "first" | "last" | "open" | "acknowledge" | "dismiss" | "incident";
+import type { CloseAction } from "./queue";
+
+export type QueueCommand =
+  | "next"
+  | "previous"
+  | "first"
+  | "last"
+  | "open"
+  | "acknowledge"
+  | "dismiss"
+  | "incident"
+  | CloseAction;
 
 export interface KeyInput {
   key: string;
@@ -29,6 +40,7 @@ export const SHORTCUTS: readonly { keys: string[]; does: string }[] = [
   { keys: ["a"], does: "Acknowledge" },
   { keys: ["d"], does: "Dismiss (asks for a reason)" },
   { keys: ["i"], does: "Create incident" },
+  { keys: ["t", "f", "n"], does: "Close as true / false / nuisance" },
 ];
 
 const LETTERS: Record<string, QueueCommand> = {
@@ -37,6 +49,9 @@ const LETTERS: Record<string, QueueCommand> = {
   a: "acknowledge",
   d: "dismiss",
   i: "incident",
+  t: "close_true",
+  f: "close_false",
+  n: "close_nuisance",
 };
 
 const ON_QUEUE: Record<string, QueueCommand> = {

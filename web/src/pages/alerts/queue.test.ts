@@ -95,13 +95,23 @@ describe("reading alert events", () => {
   });
 });
 
+describe("the queue order", () => {
+  it("puts critical alarms first, then the server's priority score", () => {
+    const busy = makeAlert({ id: 1, severity: "high", priority: 80 });
+    const waiting = makeAlert({ id: 2, severity: "medium", priority: 95 });
+    const armed = makeAlert({ id: 3, severity: "high", priority: 1100, critical: true });
+    expect(sortAlerts([busy, waiting, armed]).map((a) => a.id)).toEqual([3, 2, 1]);
+  });
+});
+
 describe("actions allowed by status", () => {
+  const CLOSE = ["close_true", "close_false", "close_nuisance"];
   const cases: [string, string[]][] = [
-    ["new", ["acknowledge", "assign", "escalate", "dismiss", "incident"]],
-    ["escalated", ["acknowledge", "assign", "escalate", "dismiss", "incident"]],
-    ["acknowledged", ["assign", "escalate", "dismiss", "incident"]],
-    ["assigned", ["assign", "escalate", "dismiss", "incident"]],
-    ["confirmed", ["assign", "escalate", "incident"]],
+    ["new", ["acknowledge", "assign", "escalate", "dismiss", "incident", ...CLOSE]],
+    ["escalated", ["acknowledge", "assign", "escalate", "dismiss", "incident", ...CLOSE]],
+    ["acknowledged", ["assign", "escalate", "dismiss", "incident", ...CLOSE]],
+    ["assigned", ["assign", "escalate", "dismiss", "incident", ...CLOSE]],
+    ["confirmed", ["assign", "escalate", "incident", ...CLOSE]],
     ["dismissed", []],
     ["resolved", []],
   ];

@@ -55,10 +55,15 @@ function isClosed(alert: Alert): boolean {
   return CLOSED_STATUSES.includes(alert.status);
 }
 
-/** Open before closed, then most severe, then the newest activity, then the newest alert. */
+/**
+ * Open before closed, critical alarms first, then the server's priority score (severity, watchlist category,
+ * repeats, time waiting), then most severe, then the newest activity, then the newest alert.
+ */
 export function compareAlerts(a: Alert, b: Alert): number {
   return (
     Number(isClosed(a)) - Number(isClosed(b)) ||
+    Number(b.critical ?? false) - Number(a.critical ?? false) ||
+    (b.priority ?? 0) - (a.priority ?? 0) ||
     severityRank(a.severity) - severityRank(b.severity) ||
     Date.parse(b.last_seen) - Date.parse(a.last_seen) ||
     b.id - a.id
@@ -108,7 +113,17 @@ export function actionOfEvent(event: LiveEvent): { action: string; actor: string
   };
 }
 
-export type AlertAction = "acknowledge" | "assign" | "dismiss" | "escalate" | "incident";
+/** Closing an alarm says what it was: the measure of each rule's precision on the dashboards. */
+export type Disposition = "true" | "false" | "nuisance";
+export type CloseAction = `close_${Disposition}`;
+export const CLOSE_ACTIONS: readonly CloseAction[] = ["close_true", "close_false", "close_nuisance"];
+export const dispositionOf = (action: CloseAction): Disposition => action.slice("close_".length) as Disposition;
+
+export type AlertAction = "acknowledge" | "assign" | "dismiss" | "escalate" | "incident" | CloseAction;
+
+export function isCloseAction(action: AlertAction): action is CloseAction {
+  return (CLOSE_ACTIONS as readonly string[]).includes(action);
+}
 
 /** Target status of each status-changing action; "incident" links instead (allowed while open). */
 const TARGET: Record<Exclude<AlertAction, "incident">, AlertStatus> = {
@@ -116,6 +131,9 @@ const TARGET: Record<Exclude<AlertAction, "incident">, AlertStatus> = {
   assign: "assigned",
   dismiss: "dismissed",
   escalate: "escalated",
+  close_true: "resolved",
+  close_false: "resolved",
+  close_nuisance: "resolved",
 };
 
 const LIVE: readonly AlertStatus[] = ["acknowledged", "assigned", "confirmed", "dismissed", "escalated", "resolved"];
@@ -142,7 +160,7 @@ export function isAllowed(alert: Alert, action: AlertAction, permissions: Action
 }
 
 export function allowedActions(alert: Alert, permissions: ActionPermissions): AlertAction[] {
-  const all: AlertAction[] = ["acknowledge", "assign", "escalate", "dismiss", "incident"];
+  const all: AlertAction[] = ["acknowledge", "assign", "escalate", "dismiss", "incident", ...CLOSE_ACTIONS];
   return all.filter((action) => isAllowed(alert, action, permissions));
 }
 
@@ -163,4 +181,7 @@ export const ACTION_PAST: Record<AlertAction, string> = {
   dismiss: "dismissed",
   escalate: "escalated",
   incident: "turned into an incident",
+  close_true: "closed as true",
+  close_false: "closed as false",
+  close_nuisance: "closed as a nuisance",
 };

@@ -1,6 +1,7 @@
 import { formatTime, measuredSummary, reasonLabel, registryStatusLabel, signalDetails, violationTypeLabel } from "./labels";
 import type { Violation } from "./types";
 import { useCameraName } from "./cameraNames";
+import { PlayVideoLink } from "../../components/PlayVideoLink";
 
 /** What happened, where, when, and what was measured, as a description list. */
 export function ViolationFacts({ violation }: { violation: Violation }) {
@@ -14,7 +15,9 @@ export function ViolationFacts({ violation }: { violation: Violation }) {
       <dt>Time</dt>
       <dd>{formatTime(violation.occurred_at)}</dd>
       <dt>Camera</dt>
-      <dd>{cameraName(violation.camera_id)}</dd>
+      <dd>
+        {cameraName(violation.camera_id)} <PlayVideoLink cameraId={violation.camera_id} moment={violation.occurred_at} />
+      </dd>
       <dt>Measured</dt>
       <dd data-testid="measured">{measuredSummary(violation)}</dd>
       {signal ? (

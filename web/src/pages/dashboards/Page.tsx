@@ -1,5 +1,6 @@
 import { useMemo, useState } from "react";
 import { Navigate, Route, Routes } from "react-router";
+import { AlarmQualityPanel } from "./AlarmQualityPanel";
 import { CountSeriesPanel } from "./CountSeriesPanel";
 import "./dashboards.css";
 import { ResponseTimesPanel } from "./ResponseTimesPanel";
@@ -70,6 +71,7 @@ function DashboardPanels({ timeWindow }: { timeWindow: TimeWindow }) {
   const plateReads = useDashboardResource("/api/v1/dashboards/plate-reads", query);
   const uptime = useDashboardResource("/api/v1/dashboards/camera-uptime", span);
   const response = useDashboardResource("/api/v1/dispatch/metrics", span);
+  const alarmQuality = useDashboardResource("/api/v1/alerts/quality", span);
   return (
     <div className="dash-grid">
       <UptimePanel resource={uptime} />
@@ -90,6 +92,7 @@ function DashboardPanels({ timeWindow }: { timeWindow: TimeWindow }) {
         testId="dashboard-incidents"
       />
       <ResponseTimesPanel resource={response} />
+      <AlarmQualityPanel resource={alarmQuality} />
       <CountSeriesPanel
         title={`Plate reads per ${per}`}
         what="plate read counts"

@@ -186,7 +186,7 @@ function IncidentDetailBody({
             />
           </section>
           <NarrativeLog incidentId={incident.id} entries={detail.log} canWrite={canManage} onAdded={onChanged} />
-          <IncidentLinks incidentId={incident.id} links={detail.links} canWrite={canManage} onAdded={onChanged} />
+          <IncidentLinks incidentId={incident.id} links={detail.links} canWrite={canManage} onAdded={onChanged} moment={incident.received_at} />
         </div>
         <section className="card" aria-labelledby="situation-title">
           <h2 id="situation-title">Situation</h2>
@@ -199,7 +199,7 @@ function IncidentDetailBody({
           />
           <h3>Nearby cameras</h3>
           <StateMessage resource={cameras} what="the situation view" />
-          {cameras.data ? <NearbyCameras cameras={cameras.data.cameras} /> : null}
+          {cameras.data ? <NearbyCameras cameras={cameras.data.cameras} moment={incident.received_at} /> : null}
         </section>
       </div>
     </article>

@@ -4,9 +4,11 @@ import { useDispatchApi, useSubmit } from "./hooks";
 import { formatClock } from "./time";
 import type { IncidentLink, LinkKind } from "./types";
 import { TableHead } from "../../components/TableHead";
+import { PlayVideoLink } from "../../components/PlayVideoLink";
 
 const LINK_KINDS: Record<LinkKind, string> = {
   alert: "Alert",
+  camera: "Camera",
   evidence: "Evidence",
   person: "Person",
   vehicle: "Vehicle",
@@ -20,9 +22,12 @@ export function IncidentLinks({
   links,
   canWrite,
   onAdded,
+  moment,
 }: {
   incidentId: number;
   links: IncidentLink[];
+  /** When the incident happened: a camera link plays its video from then (default: when it was linked). */
+  moment?: string;
   canWrite: boolean;
   onAdded: () => void;
 }) {
@@ -38,7 +43,15 @@ export function IncidentLinks({
             {links.map((link) => (
               <tr key={link.id}>
                 <td>{LINK_KINDS[link.kind] ?? link.kind}</td>
-                <th scope="row">{link.ref}</th>
+                <th scope="row">
+                  {link.ref}
+                  {link.kind === "camera" ? (
+                    <>
+                      {" "}
+                      <PlayVideoLink cameraId={link.ref} moment={moment ?? link.created_at} />
+                    </>
+                  ) : null}
+                </th>
                 <td>{link.note}</td>
                 <td>
                   <time dateTime={link.created_at}>{formatClock(link.created_at)}</time>{" "}

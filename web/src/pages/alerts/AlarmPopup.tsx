@@ -1,0 +1,156 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useNavigate } from "react-router";
+import { useBlobUrl } from "../../api/useBlobUrl";
+import { useMutation } from "../../api/useMutation";
+import { useAuth } from "../../auth/AuthContext";
+import { Permission } from "../../auth/permissions";
+import { Modal } from "../../components/Modal";
+import { useLiveSocket } from "../../live/useLiveSocket";
+import { MediaFigure } from "./AlertDetail";
+import { alertApi } from "./api";
+import { MUTE_KEY, nextPending } from "./alarmPopup";
+import { DismissDialog, IncidentDialog } from "./dialogs";
+import { mediaOf } from "./format";
+import { alertOfEvent } from "./queue";
+import { subjectFacts } from "./subject";
+import type { Alert } from "./types";
+
+const LIVE_REFRESH_MS = 2000;
+const TOPICS = ["alert.>"];
+
+/**
+ * Escape only mutes the sound: the alarm stays until someone acknowledges, dismisses or opens an incident.
+ * A critical alarm (panic, a hotlist vehicle listed as armed and dangerous, a confirmed face match) opens on
+ * every operator's console, whatever page is showing: the camera's live picture, the snapshot, a sound that
+ * can be muted, and acknowledge / create incident / dismiss with a reason.
+ */
+export function AlarmPopup() {
+  const { can } = useAuth();
+  if (!can(Permission.ALERTS_ACT)) return null;
+  return <AlarmWatcher />;
+}
+
+function AlarmWatcher() {
+  const [pending, setPending] = useState<Alert[]>([]);
+  const onEvent = useCallback((event: Parameters<typeof alertOfEvent>[0]) => {
+    const alert = alertOfEvent(event);
+    if (alert) setPending((current) => nextPending(current, alert));
+  }, []);
+  const status = useLiveSocket(TOPICS, onEvent);
+  const first = pending[0];
+  const done = (changed: Alert) => setPending((current) => nextPending(current, changed).filter((a) => a.id !== changed.id));
+  return (
+    <>
+      <span hidden data-testid="alarm-watch" data-state={status.state} />
+      {first ? <AlarmDialog key={first.id} alert={first} waiting={pending.length - 1} onDone={done} /> : null}
+    </>
+  );
+}
+
+function AlarmDialog({ alert, waiting, onDone }: { alert: Alert; waiting: number; onDone: (alert: Alert) => void }) {
+  const { client, can } = useAuth();
+  const navigate = useNavigate();
+  const [muted, setMuted] = useState(() => localStorage.getItem(MUTE_KEY) === "1");
+  const [step, setStep] = useState<"ask" | "dismiss" | "incident">("ask");
+  useAlarmSound(!muted && step === "ask");
+  const acknowledge = useMutation(() => alertApi.acknowledge(client, alert.id), { onSuccess: onDone });
+  const toggleMute = () => {
+    localStorage.setItem(MUTE_KEY, muted ? "0" : "1");
+    setMuted(!muted);
+  };
+  if (step === "dismiss")
+    return <DismissDialog alert={alert} onDismissed={onDone} onCancel={() => setStep("ask")} />;
+  if (step === "incident")
+    return (
+      <IncidentDialog
+        alert={alert}
+        onCancel={() => setStep("ask")}
+        onCreated={(incident) => {
+          onDone({ ...alert, incident_id: incident.id, status: "acknowledged", acknowledged_at: incident.created_at });
+          void navigate(`/incidents/${incident.id}`);
+        }}
+      />
+    );
+  const { snapshot, crop } = mediaOf(alert);
+  return (
+    <Modal title={`Critical alarm: ${alert.title}`} description={waiting ? `${waiting} more critical alarm(s) waiting.` : undefined} onCancel={() => (muted ? undefined : toggleMute())}>
+      <div className="alarm-popup" data-testid="alarm-popup">
+        <dl className="alert-facts">
+          {subjectFacts(alert).map(([term, value]) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <div className="alert-media">
+          {alert.camera_id ? <LivePicture cameraId={alert.camera_id} /> : null}
+          {snapshot ? <MediaFigure sha256={snapshot} caption="Snapshot at the alarm" /> : null}
+          {crop ? <MediaFigure sha256={crop} caption="Crop" /> : null}
+        </div>
+        {acknowledge.error ? <p className="field-error" role="alert">{acknowledge.error}</p> : null}
+        <div className="actions">
+          <button type="button" className="btn btn-primary" disabled={acknowledge.busy} onClick={() => void acknowledge.run()}>
+            Acknowledge
+          </button>
+          {can(Permission.INCIDENTS_MANAGE) && alert.incident_id === null ? (
+            <button type="button" className="btn" onClick={() => setStep("incident")}>
+              Create incident…
+            </button>
+          ) : null}
+          <button type="button" className="btn btn-danger" onClick={() => setStep("dismiss")}>
+            Dismiss…
+          </button>
+          <button type="button" className="btn btn-quiet" aria-pressed={muted} onClick={toggleMute}>
+            {muted ? "Sound off" : "Mute sound"}
+          </button>
+        </div>
+      </div>
+    </Modal>
+  );
+}
+
+/** The camera's latest picture, fetched again every two seconds while the pop-up is open. */
+function LivePicture({ cameraId }: { cameraId: string }) {
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const timer = window.setInterval(() => setTick((t) => t + 1), LIVE_REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, []);
+  const picture = useBlobUrl(`/api/v1/cameras/${encodeURIComponent(cameraId)}/snapshot.jpg`, true, tick);
+  return (
+    <figure className="media-figure">
+      <div className="media-frame">
+        {picture.status === "ready" ? (
+          <img src={picture.url} alt={`Live picture, camera ${cameraId}`} />
+        ) : (
+          <span className="muted">{picture.status === "failed" ? "No live picture" : "Loading live picture…"}</span>
+        )}
+      </div>
+      <figcaption>Live, camera {cameraId}</figcaption>
+    </figure>
+  );
+}
+
+/** A two-tone alert sound every two seconds while `on` (WebAudio: no file to ship, nothing when unsupported). */
+function useAlarmSound(on: boolean) {
+  const context = useRef<AudioContext | null>(null);
+  useEffect(() => {
+    if (!on || typeof window.AudioContext === "undefined") return;
+    const audio = (context.current ??= new AudioContext());
+    const beep = () => {
+      for (const [offset, frequency] of [[0, 880], [0.25, 660]] as const) {
+        const oscillator = audio.createOscillator();
+        const gain = audio.createGain();
+        gain.gain.value = 0.15;
+        oscillator.frequency.value = frequency;
+        oscillator.connect(gain).connect(audio.destination);
+        oscillator.start(audio.currentTime + offset);
+        oscillator.stop(audio.currentTime + offset + 0.2);
+      }
+    };
+    beep();
+    const timer = window.setInterval(beep, 2000);
+    return () => window.clearInterval(timer);
+  }, [on]);
+}
