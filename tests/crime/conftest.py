@@ -1,0 +1,3 @@
+"""The API fixtures (an app on a fresh database, one user per role) reused by this package's tests."""
+
+from tests.api.conftest import client, settings  # noqa: F401 - fixtures
