@@ -40,8 +40,16 @@ def _pipeline(detector: str, detector_model: Path | None) -> FacePipeline:
 
 @app.command("verify")
 def verify_command(
-    image_a: Annotated[Path, typer.Argument(help="First image.")],
-    image_b: Annotated[Path, typer.Argument(help="Second image.")],
+    image_a: Annotated[Path | None, typer.Argument(help="First image.")] = None,
+    image_b: Annotated[Path | None, typer.Argument(help="Second image.")] = None,
+    pairs: Annotated[
+        Path | None,
+        typer.Option(
+            "--pairs",
+            help="CSV with columns file_x,file_y (relative paths from the CSV's folder): verify every row, "
+            "one JSON line per pair, models loaded once.",
+        ),
+    ] = None,
     as_json: JsonOption = False,
     threshold: Annotated[
         float | None, typer.Option(help="Distance at or below which the faces match (default: the model's).")
@@ -49,7 +57,15 @@ def verify_command(
     detector: DetectorOption = "hog+cnn",
     detector_model: DetectorModelOption = None,
 ) -> None:
-    """Say whether two images show the same person. Exit code 1 when no decision could be made."""
+    """Say whether two images (or every pair of a --pairs CSV) show the same person. Exit code 1 when no
+    decision could be made (for any pair)."""
+    if pairs is not None:
+        if image_a is not None or image_b is not None:
+            raise typer.BadParameter("give either two images or --pairs, not both", param_hint="--pairs")
+        _verify_pairs(pairs, threshold, _pipeline(detector, detector_model))
+        return
+    if image_a is None or image_b is None:
+        raise typer.BadParameter("give two images, or --pairs FILE.csv", param_hint="IMAGE_A IMAGE_B")
     from safecity.vision.faces import verify
 
     result = verify(
@@ -70,6 +86,50 @@ def verify_command(
             typer.echo(f"note: {note}")
     if result.error is not None:
         raise typer.Exit(code=1)
+
+
+def _verify_pairs(csv_path: Path, threshold: float | None, pipeline: FacePipeline) -> None:
+    """One JSON line per row of `csv_path`: the row's files and the same fields as a single verification."""
+    from safecity.vision.faces import verify_pairs
+
+    rows = _read_pairs(csv_path)
+    undecided = 0
+    results = verify_pairs(rows, threshold=threshold, pipeline=pipeline)
+    for (file_x, file_y), result in zip(rows, results, strict=True):
+        undecided += result.error is not None
+        typer.echo(json.dumps({"file_x": str(file_x), "file_y": str(file_y), **result.to_dict()}))
+    if undecided:
+        raise typer.Exit(code=common.ExitCode.PROBLEM)
+
+
+def _read_pairs(csv_path: Path) -> list[tuple[Path, Path]]:
+    """The (file_x, file_y) rows of a pairs CSV, relative paths resolved from the CSV's folder; exit 2 naming
+    the problem when the file or a row is unusable."""
+    import csv
+
+    try:
+        with csv_path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            missing = {"file_x", "file_y"} - set(reader.fieldnames or [])
+            if missing:
+                common.fail(
+                    f"{csv_path}: needs the columns file_x,file_y (missing: {', '.join(sorted(missing))})",
+                    common.ExitCode.USAGE,
+                )
+            rows = []
+            for line, row in enumerate(reader, start=2):
+                names = (row["file_x"] or "").strip(), (row["file_y"] or "").strip()
+                if not all(names):
+                    common.fail(
+                        f"{csv_path}, line {line}: file_x and file_y must both be given",
+                        common.ExitCode.USAGE,
+                    )
+                rows.append((csv_path.parent / names[0], csv_path.parent / names[1]))
+    except OSError as error:
+        common.fail(f"cannot read {csv_path}: {error.strerror or error}", common.ExitCode.USAGE)
+    except (UnicodeDecodeError, csv.Error) as error:
+        common.fail(f"{csv_path} is not a UTF-8 CSV file: {error}", common.ExitCode.USAGE)
+    return rows
 
 
 @app.command("analyse")

@@ -67,9 +67,10 @@ def fetch(
 def import_model(
     path: Annotated[Path, typer.Argument(help="A local .onnx model file.")],
     name: Annotated[str | None, typer.Option(help="Registry name (default: from the file name).")] = None,
-    kind: Annotated[str, typer.Option(help="detector, face-detector, ...")] = "detector",
+    kind: Annotated[str, typer.Option(help="detector, face-detector, plate-detector, ...")] = "detector",
     output_format: Annotated[
-        str | None, typer.Option("--format", help="yolox or yolov8 (detectors).")
+        str | None,
+        typer.Option("--format", help="yolox or yolov8 (detectors); y5fu or lpd-yunet (plate detectors)."),
     ] = None,
     licence: Annotated[str, typer.Option(help="The model's licence, recorded with it.")] = "unknown",
     models_dir: ModelsDir = None,

@@ -12,6 +12,8 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Column, Table
 
+from safecity.commands import common
+
 if TYPE_CHECKING:  # the reader pulls in OpenCV and ONNX Runtime: imported only when a command runs
     import numpy as np
 
@@ -55,21 +57,31 @@ def load_image(path: Path) -> np.ndarray:
 CROP_MAX_SIDE = 640
 
 
-def read_plates(reader: PlateReader, image: np.ndarray) -> list[PlateRead]:
-    """Small images (long side under 640 px) are taken as plate crops, larger ones as scenes."""
+def read_plates(reader: PlateReader, image: np.ndarray) -> tuple[list[PlateRead], str | None]:
+    """Small images (long side under 640 px) are taken as plate crops, larger ones as scenes.
+
+    The plates read, and why none were (None when some were)."""
+    from safecity.vision.plates import PlateRead
+
     if max(image.shape[:2]) < CROP_MAX_SIDE:
-        read = reader.read_crop(image)
-        return [read] if read is not None else []
-    return reader.read(image)
+        result = reader.read_crop_or_reason(image)
+        return ([result], None) if isinstance(result, PlateRead) else ([], result.reason)
+    reads = reader.read(image)
+    return reads, None if reads else "no readable plate found in the image"
 
 
 def read_image(reader: PlateReader, path: Path) -> dict[str, object]:
-    """The JSON record for one image: its plates, or the error that stopped it."""
+    """The JSON record for one image: its plates (or why none were found), or the error that stopped it."""
     try:
-        plates = read_plates(reader, load_image(path))
+        plates, nothing_found = read_plates(reader, load_image(path))
     except (OSError, ValueError) as error:
-        return {"image": str(path), "plates": [], "error": str(error)}
-    return {"image": str(path), "plates": [plate.to_dict() for plate in plates], "error": None}
+        return {"image": str(path), "plates": [], "nothing_found": None, "error": str(error)}
+    return {
+        "image": str(path),
+        "plates": [plate.to_dict() for plate in plates],
+        "nothing_found": nothing_found,
+        "error": None,
+    }
 
 
 @app.command("read")
@@ -77,11 +89,16 @@ def read_command(
     paths: Annotated[list[Path], typer.Argument(help="Images or folders of images.")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line and image.")] = False,
 ) -> None:
-    """Find and read number plates in images: scenes, or plate crops (images under 640 px)."""
+    """Find and read number plates in images: scenes, or plate crops (images under 640 px). Exits 1 when an
+    image could not be read (each is named), 2 when no image was given."""
     from safecity.vision.plates import PlateReader
+    from safecity.vision.plates.installed import find_installed_plate_detector
 
     files = list(image_paths(paths))
-    reader = PlateReader()
+    if not files:
+        common.fail("no images found in " + ", ".join(str(path) for path in paths), common.ExitCode.USAGE)
+    plate_detector, _ = find_installed_plate_detector(None)  # without one, OCR text detection finds plates
+    reader = PlateReader(plate_detector=plate_detector)
     out = Console(soft_wrap=True)
     table = Table(
         *(
@@ -105,6 +122,7 @@ def read_command(
         out.print(table)
     if failures:
         Console(stderr=True).print(f"{failures} of {len(files)} images could not be read")
+        raise typer.Exit(int(common.ExitCode.PROBLEM))
 
 
 def _add_rows(table: Table, record: dict[str, object]) -> None:
@@ -114,12 +132,12 @@ def _add_rows(table: Table, record: dict[str, object]) -> None:
     if record["error"] is not None:
         table.add_row(image, "", "", "", "", "", f"[red]{record['error']}[/red]")
     elif not plates:
-        table.add_row(image, "[dim]none found[/dim]", "", "", "", "", "")
+        table.add_row(image, f"[dim]none found: {record['nothing_found']}[/dim]", "", "", "", "", "")
     for plate in plates:
         table.add_row(
             image,
             str(plate["text"]),
-            str(plate["format"] or "[yellow]unknown[/yellow]"),
+            str(plate["format"]) if plate["format"] != "unknown" else "[yellow]unknown[/yellow]",
             str(plate["year"] or ""),
             f"{plate['confidence']:.2f}",
             " ".join(str(v) for v in plate["box"]),

@@ -26,7 +26,7 @@ class FaceSighting(Base):
     camera_id: Mapped[str | None] = mapped_column(String(64))
     time: Mapped[datetime] = mapped_column(UTCDateTime)
     track_id: Mapped[str] = mapped_column(String(64), default="")
-    crop_sha256: Mapped[str] = mapped_column(String(64))
+    crop_sha256: Mapped[str] = mapped_column(String(64), index=True)  # media reads ask who owns a file
     box: Mapped[list[float]] = mapped_column(JSON)
     quality_score: Mapped[float] = mapped_column(Float)
     model_id: Mapped[str] = mapped_column(String(100), index=True)

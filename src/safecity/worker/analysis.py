@@ -6,6 +6,8 @@
 - With a face stage (`faces` profile), people tracked in an analysed frame are searched for faces; the best
   face of each finished track goes out as `face.sighting` (crop in the media store, embedding inline), which
   the faces service matches against the watchlist.
+- With a re-id model installed (`ReidStage`), every finished person track goes out as `reid.appearance`
+  (best crop in the media store, appearance vector inline) for person search across cameras.
 - With a context ring (enforcement scenes), a violation event (red light, speeding, wrong way, lane) is held
   until the ring has the frame `after_seconds` later (or the stream ends), then published with the before /
   at / after frame hashes in its payload (`challan.evidence.context_payload`).
@@ -26,6 +28,7 @@ from safecity.worker.bus_events import to_bus_event
 from safecity.worker.camera_plates import CameraPlates
 from safecity.worker.context_frames import ContextFrames, FrameRing
 from safecity.worker.face_stage import FaceSighting, FaceStage, TrackedPerson, sighting_event
+from safecity.worker.reid_stage import ReidStage, TrackAppearance, appearance_event
 
 Publish = Callable[[Event], None]
 
@@ -53,12 +56,14 @@ class CameraAnalysis:
         plates: CameraPlates | None = None,
         context: ContextFrames | None = None,
         faces: FaceStage | None = None,
+        reid: ReidStage | None = None,
         fps: float = 5.0,
     ) -> None:
         self.pipeline = pipeline
         self.camera_id = pipeline.camera_id
         self.plates = plates
         self.faces = faces
+        self.reid = reid
         self._publish = publish
         self._media = media
         self._worker_id = worker_id
@@ -78,6 +83,9 @@ class CameraAnalysis:
             if self.faces is not None:
                 persons = [TrackedPerson(t.track_id, t.box) for t in current if t.label in FACE_TRACK_LABELS]
                 self._publish_faces(self.faces.process(frame.image, persons, frame.timestamp))
+            if self.reid is not None:
+                people = [TrackedPerson(t.track_id, t.box) for t in current if t.label == "person"]
+                self._publish_appearances(self.reid.process(frame.image, people, frame.timestamp))
         for item in emitted:
             self._emit(item)
         self._release(frame.timestamp)
@@ -91,6 +99,8 @@ class CameraAnalysis:
             self.plates.close()
         if self.faces is not None:
             self._publish_faces(self.faces.close())
+        if self.reid is not None:
+            self._publish_appearances(self.reid.close())
         self._release(None)
         if self._context is not None:
             self._context.forget(self.camera_id)
@@ -98,6 +108,12 @@ class CameraAnalysis:
     def _publish_faces(self, sightings: list[FaceSighting]) -> None:
         for sighting in sightings:
             self._publish(sighting_event(sighting, self._media, self.camera_id, self._worker_id))
+
+    def _publish_appearances(self, appearances: list[TrackAppearance]) -> None:
+        assert self.reid is not None
+        model_id = self.reid.embedder.model_id
+        for found in appearances:
+            self._publish(appearance_event(found, self._media, self.camera_id, self._worker_id, model_id))
 
     def _emit(self, item: EmittedEvent) -> None:
         event = to_bus_event(item, self._media, worker=self._worker_id)

@@ -32,12 +32,14 @@ from safecity.video.segment_store import SegmentStore
 from safecity.video.source_state import SourceError
 from safecity.vision.detectors.protocol import Detector
 from safecity.vision.plates.stage import PlateReading
+from safecity.vision.reid import PersonReidEmbedder
 from safecity.worker.analysis import CameraAnalysis
 from safecity.worker.camera_plates import CameraPlates, stage_config
 from safecity.worker.context_frames import ContextFrames
 from safecity.worker.face_stage import FaceStage
 from safecity.worker.live_overlay import draw_overlay
 from safecity.worker.profiles import enforces_traffic, features_of
+from safecity.worker.reid_stage import ReidStage
 
 log = logging.getLogger(__name__)
 # Tracks not seen for longer than this (coasting through an occlusion) are left off the live overlay.
@@ -78,6 +80,7 @@ class RunnerContext:
     thresholds: HealthThresholds | None = None
     plate_reader: PlateReading | None = None  # None: no ANPR in this worker, whatever the profiles say
     context: ContextFrames | None = None  # None: no context frames for violations
+    reid: PersonReidEmbedder | None = None  # None: no re-id model installed, no person appearances
     signal_feed: ControllerFeed | None = None  # live signal phases for red-light rules; None: schedules only
     # Decode a camera's still scenes only at keyframe probes (video/packet_gate.py); None: every frame.
     packet_gate: PacketGateSettings | None = field(default_factory=PacketGateSettings)
@@ -260,5 +263,6 @@ def build_analysis(
         plates=plates,
         context=context.context if enforces_traffic(scene) else None,
         faces=FaceStage() if features.faces else None,
+        reid=ReidStage(context.reid) if context.reid is not None and pipeline.detector is not None else None,
         fps=spec.detect_fps,
     )

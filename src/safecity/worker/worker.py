@@ -46,6 +46,7 @@ from safecity.worker.publisher import ThreadPublisher
 from safecity.worker.reader_pool import ReaderPool
 from safecity.worker.recordings_quota import quota_event
 from safecity.worker.recordings_server import listen_address, serve_recordings
+from safecity.worker.reid_stage import load_reid
 from safecity.worker.signal_phases import follow_signal_phases, listen_to_signal_phases
 
 log = logging.getLogger(__name__)
@@ -222,9 +223,14 @@ class CameraWorker:
             retry_seconds=self.options.retry_seconds,
             backoff=self.options.backoff,
             thresholds=self.options.thresholds,
-            plate_reader=ReaderPool(self.options.plate_readers) if self.options.anpr else None,
+            plate_reader=(
+                ReaderPool(self.options.plate_readers, models_dir=self.settings.models_dir)
+                if self.options.anpr
+                else None
+            ),
             context=ContextFrames(self.media, self.options.context),
             signal_feed=self.signal_feed,
+            reid=load_reid(self.settings.models_dir) if detector is not None else None,
         )
 
     def _stamped(self, event: Event) -> Event:

@@ -111,3 +111,37 @@ def test_enrolment_refuses_an_image_whose_only_face_is_poor_and_says_why() -> No
         NoUsableFaceError, match=r"no usable face in obama-240p: face too small \(63 px < 80 px\)"
     ):
         primary_face(faces, "obama-240p")
+
+
+def test_cli_verify_pairs_prints_one_json_line_per_row_in_order(tmp_path: Path) -> None:
+    faces = shared_path("data/faces")
+    wall = write_image(tmp_path / "wall.png", synthetic_scene())
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text(
+        "file_x,file_y\n"
+        f"{faces / 'obama/obama.jpg'},{faces / 'obama/obama2.jpg'}\n"
+        f"{faces / 'obama/obama.jpg'},{faces / 'biden/biden.jpg'}\n"
+        "wall.png,missing.jpg\n"
+    )
+    outcome = runner.invoke(app, ["verify", "--pairs", str(pairs), "--detector", "hog"])
+    assert outcome.exit_code == 1  # one pair could not be decided
+    same, different, undecided = (json.loads(line) for line in outcome.output.splitlines())
+    assert (same["same"], different["same"], undecided["same"]) == (True, False, None)
+    assert same["file_y"] == str(faces / "obama/obama2.jpg")
+    assert set(same) >= {"distance", "threshold", "error", "model", "notes"}
+    assert undecided["file_x"] == str(wall)  # relative paths are read from the CSV's folder
+    assert undecided["error"] == f"no face found in {wall}"
+
+
+def test_cli_verify_pairs_names_missing_columns(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text("a,b\nx.jpg,y.jpg\n")
+    outcome = runner.invoke(app, ["verify", "--pairs", str(pairs)])
+    assert outcome.exit_code == 2
+    assert "needs the columns file_x,file_y (missing: file_x, file_y)" in outcome.output
+
+
+def test_cli_verify_wants_two_images_or_pairs() -> None:
+    outcome = runner.invoke(app, ["verify", "a.jpg"])
+    assert outcome.exit_code == 2
+    assert "give two images, or --pairs" in outcome.output

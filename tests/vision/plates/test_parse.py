@@ -94,3 +94,29 @@ def test_nothing_readable_gives_empty_unmatched() -> None:
 def test_bad_line_type_is_named() -> None:
     with pytest.raises(TypeError, match="int"):
         parse_plate([42])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(
+    ("lines", "key"),
+    [
+        (["LEEW2403"], "LEE2403"),  # the small year "11" read as one letter between series and number
+        (["LEBN31"], "LEB31"),
+    ],
+)
+def test_a_stray_letter_between_series_and_number_is_left_out(lines: list[str], key: str) -> None:
+    parsed = parse_plate(lines)
+    assert (parsed.key, parsed.matched) == (key, True)
+    assert parsed.confidence < 1.0  # a repaired read is never fully trusted
+
+
+def test_the_least_likely_character_is_the_one_left_out() -> None:
+    sure, unsure = Glyph("W", 0.99, "W", 0.99, "1", 0.001), Glyph("X", 0.2, "X", 0.2, "4", 0.01)
+    letters = [Glyph.certain(c) for c in "LE"]
+    digits = [Glyph.certain(c) for c in "2403"]
+    parsed = parse_plate([TextSegment((*letters, unsure, sure, *digits))])
+    assert parsed.key == "LEW2403"
+
+
+def test_digits_in_one_run_are_the_number_not_a_year_and_a_number() -> None:
+    assert (parse_plate(["LE824"]).number, parse_plate(["LE824"]).year) == ("824", None)
+    assert parse_plate(["LEB-13", "3656"]).text == "LEB-13-3656"  # a year on its own row stays a year

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import pytest
 from tests.vision.plates.synthetic import blurred, low_light, punjab_plate, sindh_plate, street_scene, tilted
 
-from safecity.vision.plates import PlateReader
+from safecity.vision.plates import NothingFound, PlateBox, PlateReader
 
 
 @pytest.fixture(scope="module")
@@ -52,12 +53,58 @@ def test_reads_inside_vehicle_boxes_only(reader: PlateReader) -> None:
     assert reader.read(frame, vehicle_boxes=[(5000, 5000, 6000, 6000)]) == []
 
 
+class FixedPlates:
+    """A plate detector that always answers the same plate boxes (image pixels)."""
+
+    def __init__(self, *boxes: tuple[int, int, int, int]) -> None:
+        self.boxes = boxes
+
+    def find(self, image: np.ndarray) -> list[PlateBox]:
+        return [
+            PlateBox(np.array([[x1, y1], [x2, y1], [x2, y2], [x1, y2]], np.float32), 0.9)
+            for x1, y1, x2, y2 in self.boxes
+        ]
+
+
+def hooked(reader: PlateReader, detector: FixedPlates) -> PlateReader:
+    plates = PlateReader(plate_detector=detector)
+    plates._detector, plates._recognizer = reader.detector, reader.recognizer  # share the loaded models
+    return plates
+
+
 def test_plate_detector_hook_is_used(reader: PlateReader) -> None:
     frame = street_scene(sindh_plate("BGC", "771"), at=(300, 500), scale=0.5)
-    hooked = PlateReader(plate_detector=lambda image: [(290, 490, 470, 560)])
-    hooked._detector, hooked._recognizer = reader.detector, reader.recognizer  # share the loaded models
-    reads = hooked.read(frame)
-    assert [(r.text, r.box) for r in reads] == [("BGC-771", (290, 490, 470, 560))]
+    reads = hooked(reader, FixedPlates((295, 495, 455, 550))).read(frame)
+    assert [r.text for r in reads] == ["BGC-771"]
+    x1, y1, x2, y2 = reads[0].box
+    assert x1 < 300
+    assert y1 < 500
+    assert x2 > 455
+    assert y2 > 550
+
+
+def test_plates_narrower_than_60_px_are_not_read(reader: PlateReader) -> None:
+    small = cv2.resize(sindh_plate("BGC", "771"), (56, 20), interpolation=cv2.INTER_AREA)
+    verdict = reader.read_crop_or_reason(small)
+    assert isinstance(verdict, NothingFound)
+    assert "56 px wide" in verdict.reason
+    frame = street_scene(sindh_plate("BGC", "771"), at=(300, 500), scale=0.17)  # a 54 px plate
+    vehicle = (180, 340, 480, 580)
+    assert hooked(reader, FixedPlates((300, 500, 354, 519))).read(frame, vehicle_boxes=[vehicle]) == []
+
+
+def test_a_vehicle_without_a_plate_reads_nothing(reader: PlateReader) -> None:
+    frame = street_scene(np.zeros((1, 1, 3), np.uint8), at=(300, 500), scale=1.0)
+    assert hooked(reader, FixedPlates()).read(frame, vehicle_boxes=[(180, 340, 480, 580)]) == []
+    assert reader.read(frame, vehicle_boxes=[(180, 340, 480, 580)]) == []
+
+
+def test_a_foreign_plate_is_returned_raw_with_format_unknown(reader: PlateReader) -> None:
+    plate = np.full((110, 320, 3), 245, np.uint8)
+    cv2.putText(plate, "7XKL294", (12, 75), cv2.FONT_HERSHEY_DUPLEX, 1.8, (20, 20, 20), 4, cv2.LINE_AA)
+    read = reader.read_crop(plate)
+    assert read is not None
+    assert (read.text, read.format, read.matched) == ("7XKL294", "unknown", False)
 
 
 @pytest.mark.parametrize(

@@ -37,13 +37,15 @@ class ScriptedReader:
         return list(self.answers.get(vehicle_boxes[0], []))
 
 
+EVERY_FRAME = PlateStageConfig(read_every_frame=True)
+
 CAR = (100, 100, 500, 400)
 BUS = (600, 100, 1000, 500)
 
 
 def test_reads_of_one_vehicle_across_frames_become_one_pass_when_its_track_ends() -> None:
     reader = ScriptedReader({CAR: [read_of("LEB-06-5700", (200, 300, 300, 350))]})
-    stage = PlateStage(reader, "cam-1")
+    stage = PlateStage(reader, "cam-1", EVERY_FRAME)
     car = TrackedVehicle(7, Box(*CAR), "car")
 
     assert stage.process(FRAME, 10.0, [car]) == []
@@ -58,7 +60,7 @@ def test_reads_of_one_vehicle_across_frames_become_one_pass_when_its_track_ends(
 
 def test_only_plate_bearing_classes_wide_enough_to_read_are_read() -> None:
     reader = ScriptedReader({})
-    stage = PlateStage(reader, "cam-1", PlateStageConfig(min_vehicle_width=50))
+    stage = PlateStage(reader, "cam-1", PlateStageConfig(min_vehicle_width=50, read_every_frame=True))
 
     stage.process(
         FRAME,
@@ -129,7 +131,7 @@ def test_the_real_reader_reads_a_tracked_car_in_a_frame() -> None:
 def test_at_most_max_reads_per_frame_vehicles_are_read_least_recently_tried_first() -> None:
     boxes = [(x, 100, x + 100, 300) for x in (0, 200, 400)]
     reader = ScriptedReader({})
-    stage = PlateStage(reader, "cam-1", PlateStageConfig(max_reads_per_frame=2))
+    stage = PlateStage(reader, "cam-1", PlateStageConfig(max_reads_per_frame=2, read_every_frame=True))
     vehicles = [TrackedVehicle(i, Box(*box), "car") for i, box in enumerate(boxes)]
 
     stage.process(FRAME, 1.0, vehicles)
@@ -143,7 +145,9 @@ def test_at_most_max_reads_per_frame_vehicles_are_read_least_recently_tried_firs
 
 def test_a_confidently_read_track_is_voted_at_once_and_not_read_again() -> None:
     reader = ScriptedReader({CAR: [read_of("LEB-06-5700", (200, 300, 300, 350), 0.95)]})
-    stage = PlateStage(reader, "cam-1", PlateStageConfig(settle_reads=2, settle_confidence=0.9))
+    stage = PlateStage(
+        reader, "cam-1", PlateStageConfig(settle_reads=2, settle_confidence=0.9, read_every_frame=True)
+    )
     car = TrackedVehicle(7, Box(*CAR), "car")
 
     assert stage.process(FRAME, 1.0, [car]) == []
@@ -165,3 +169,56 @@ def test_a_track_voted_for_idleness_is_not_read_again_while_it_lives() -> None:
     assert stage.process(FRAME, 1.7, [car]) == []
     assert stage.close() == []
     assert vehicle_pass.reads == 1
+
+
+def grown(box: tuple[int, int, int, int], pixels: int) -> Box:
+    x1, y1, x2, y2 = box
+    return Box(x1 - pixels, y1 - pixels, x2 + pixels, y2 + pixels)
+
+
+def test_an_approaching_vehicle_is_read_once_at_its_largest_view_not_every_frame() -> None:
+    reader = ScriptedReader({})
+    stage = PlateStage(reader, "cam-1", PlateStageConfig(peak_patience=2))
+    sizes = [0, 10, 20, 30, 30, 30, 30, 30]  # grows for four frames, then stays
+
+    for frame_number, pixels in enumerate(sizes):
+        stage.process(FRAME, frame_number * 0.1, [TrackedVehicle(1, grown(CAR, pixels), "car")])
+
+    assert reader.asked == [tuple(round(v) for v in grown(CAR, 30))]
+
+
+def test_a_track_that_ends_before_its_view_peaked_is_read_at_its_best_view() -> None:
+    reader = ScriptedReader({(90, 90, 510, 410): [read_of("LEB-06-5700", (200, 300, 300, 350))]})
+    stage = PlateStage(reader, "cam-1")
+
+    stage.process(FRAME, 0.0, [TrackedVehicle(1, Box(*CAR), "car")])
+    stage.process(FRAME, 0.1, [TrackedVehicle(1, grown(CAR, 10), "car")])
+    [vehicle_pass] = stage.process(FRAME, 0.2, [], ended=[1])
+
+    assert reader.asked == [(90, 90, 510, 410)]
+    assert (vehicle_pass.text, vehicle_pass.reads) == ("LEB-06-5700", 1)
+
+
+def test_a_track_is_read_again_only_for_a_clearly_better_view_and_a_few_times_at_most() -> None:
+    reader = ScriptedReader({})
+    stage = PlateStage(reader, "cam-1", PlateStageConfig(peak_patience=1, reads_per_track=2))
+    sizes = [0, 0, 0, 2, 2, 2, 60, 60, 60, 150, 150, 150]  # +2 px is not better enough to read again
+
+    for frame_number, pixels in enumerate(sizes):
+        stage.process(FRAME, frame_number * 0.1, [TrackedVehicle(1, grown(CAR, pixels), "car")])
+    stage.close()
+
+    assert reader.asked == [CAR, tuple(round(v) for v in grown(CAR, 60))]
+
+
+def test_the_direction_of_a_pass_read_once_is_the_vehicles_own_motion() -> None:
+    reader = ScriptedReader({CAR: [read_of("LEB-06-5700", (200, 300, 300, 350))]})  # its first view is read
+    stage = PlateStage(reader, "cam-1")
+
+    for step in range(4):
+        stage.process(
+            FRAME, step * 0.1, [TrackedVehicle(1, Box(100, 100 + 20 * step, 500, 400 + 20 * step), "car")]
+        )
+    [vehicle_pass] = stage.process(FRAME, 0.4, [], ended=[1])
+
+    assert (vehicle_pass.reads, vehicle_pass.direction) == (1, "down")

@@ -31,11 +31,14 @@ class SubjectIn(BaseModel):
 
 
 class SubjectPatch(BaseModel):
+    """Only the fields sent change. Leave a field out to keep it; null is refused (422) except for
+    `expires_at`, where it means "never expires"."""
+
     model_config = ConfigDict(extra="forbid")
 
-    name: str | None = Field(None, min_length=1, max_length=200)
-    category: SubjectCategory | None = None
-    case_ref: str | None = Field(None, max_length=128)
-    legal_authority: str | None = Field(None, min_length=1, max_length=500)
-    reason: str | None = Field(None, min_length=1, max_length=2000)
+    name: str = Field(None, min_length=1, max_length=200)  # type: ignore[assignment]
+    category: SubjectCategory = Field(None)  # type: ignore[assignment]
+    case_ref: str = Field(None, max_length=128)  # type: ignore[assignment]
+    legal_authority: str = Field(None, min_length=1, max_length=500)  # type: ignore[assignment]
+    reason: str = Field(None, min_length=1, max_length=2000)  # type: ignore[assignment]
     expires_at: Expiry = None

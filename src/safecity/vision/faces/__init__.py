@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     )
     from safecity.vision.faces.quality import QualityReport, QualityThresholds
     from safecity.vision.faces.tracks import TrackFace, best_faces_per_track
-    from safecity.vision.faces.verification import VerificationResult, primary_face, verify
+    from safecity.vision.faces.verification import VerificationResult, primary_face, verify, verify_pairs
     from safecity.vision.faces.vocabulary import DETECTOR_NAMES, SearchMode
 
 # Loaded on first use (PEP 562): importing this package, or a light module in it such as `vocabulary`,
@@ -61,7 +61,7 @@ _EXPORTS_BY_MODULE = {
     "pipeline": "FacePipeline FaceResult analyse_image best_usable_face default_pipeline",
     "quality": "QualityReport QualityThresholds",
     "tracks": "TrackFace best_faces_per_track",
-    "verification": "VerificationResult primary_face verify",
+    "verification": "VerificationResult primary_face verify verify_pairs",
     "vocabulary": "DETECTOR_NAMES SearchMode",
 }
 _HOME_OF = {name: module for module, names in _EXPORTS_BY_MODULE.items() for name in names.split()}
@@ -122,4 +122,5 @@ __all__ = [
     "primary_face",
     "search_gallery",
     "verify",
+    "verify_pairs",
 ]

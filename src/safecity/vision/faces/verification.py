@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
 
 from safecity.vision.faces.embedding import distance
 from safecity.vision.faces.errors import FaceError, NoUsableFaceError
@@ -61,12 +65,49 @@ def verify(
     Unreadable images and images without a usable face give a result with `error` set and no decision.
     """
     pipeline = pipeline or default_pipeline()
+    return _decide(
+        lambda source: analyse_image(source, pipeline=pipeline),
+        (image_a, image_b),
+        labels,
+        threshold,
+        pipeline,
+    )
+
+
+def verify_pairs(
+    pairs: Iterable[tuple[Path, Path]],
+    *,
+    threshold: float | None = None,
+    pipeline: FacePipeline | None = None,
+    cache_size: int = 512,
+) -> Iterator[VerificationResult]:
+    """`verify` for many pairs of image files with one pipeline, one result per pair in order.
+
+    An image used by several pairs is analysed once while it stays among the `cache_size` most recent.
+    """
+    pipeline = pipeline or default_pipeline()
+
+    @functools.lru_cache(maxsize=cache_size)
+    def analyse(path: Path) -> list[FaceResult]:
+        return analyse_image(path, pipeline=pipeline)
+
+    for first, second in pairs:
+        yield _decide(analyse, (first, second), (str(first), str(second)), threshold, pipeline)
+
+
+def _decide(
+    analyse: Callable[[Any], list[FaceResult]],
+    sources: tuple[ImageSource, ImageSource],
+    labels: tuple[str, str],
+    threshold: float | None,
+    pipeline: FacePipeline,
+) -> VerificationResult:
     limit = threshold if threshold is not None else pipeline.embedder.model.threshold
     notes: list[str] = []
     chosen = []
     try:
-        for source, label in zip((image_a, image_b), labels, strict=True):
-            face, face_notes = primary_face(analyse_image(source, pipeline=pipeline), label)
+        for source, label in zip(sources, labels, strict=True):
+            face, face_notes = primary_face(analyse(source), label)
             chosen.append(face)
             notes.extend(face_notes)
     except FaceError as error:

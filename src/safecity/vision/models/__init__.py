@@ -1,6 +1,6 @@
 """Model registry: fetch (official URL + sha256) or import model files; never downloads implicitly."""
 
-from safecity.vision.models.catalog import CATALOG, DEFAULT_DETECTOR, ModelSpec
+from safecity.vision.models.catalog import CATALOG, DEFAULT_DETECTOR, DEFAULT_PLATE_DETECTOR, ModelSpec
 from safecity.vision.models.registry import (
     InstalledModel,
     ModelIntegrityError,
@@ -13,6 +13,7 @@ from safecity.vision.models.registry import (
 __all__ = [
     "CATALOG",
     "DEFAULT_DETECTOR",
+    "DEFAULT_PLATE_DETECTOR",
     "InstalledModel",
     "ModelIntegrityError",
     "ModelRegistry",

@@ -8,16 +8,20 @@ from safecity.vision.plates.confusion import (
     plates_match,
 )
 from safecity.vision.plates.formats import FormatBook, PlateFormat, PlateFormatError, load_format_book
-from safecity.vision.plates.parse import ParsedPlate, ParseSettings, parse_plate
-from safecity.vision.plates.reader import PlateDetector, PlateRead, PlateReader, PlateReaderConfig
+from safecity.vision.plates.parse import UNKNOWN_FORMAT, ParsedPlate, ParseSettings, parse_plate
+from safecity.vision.plates.plate_detector import PlateBox, PlateFinder
+from safecity.vision.plates.reader import NothingFound, PlateRead, PlateReader, PlateReaderConfig
 from safecity.vision.plates.voting import PlateVoter, VehiclePass
 
 __all__ = [
+    "UNKNOWN_FORMAT",
     "ConfusionTable",
     "FormatBook",
+    "NothingFound",
     "ParseSettings",
     "ParsedPlate",
-    "PlateDetector",
+    "PlateBox",
+    "PlateFinder",
     "PlateFormat",
     "PlateFormatError",
     "PlateRead",

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import combinations
 
 from safecity.vision.plates.formats import FormatBook, FormatPart, PlateFormat, default_format_book
 from safecity.vision.plates.glyphs import DIGITS, LETTERS, Glyph, TextSegment, segments_from_text
@@ -25,19 +26,25 @@ _DIGIT_FOR_LETTER = {
 _STATIC_SWAP_COST = 2.5
 _STATIC_SWAP_CONFIDENCE = 0.3
 _MISSING_OPTIONAL_COST = 1.0
-_YEAR_NUMBER_UNSEPARATED_COST = 0.5
+_YEAR_NUMBER_UNSEPARATED_COST = 1.5  # dearer than no year: digits in one run are the number
 _PART_ACROSS_SEGMENTS_COST = 1.0
 _MIN_ALTERNATIVE_PROB = 1e-4
 _TALL_TEXT_RATIO = 0.7
+_DROP_COST = 1.0
+_DROP_CONFIDENCE = 0.8
+_DROP_DISTANCE_COST = 0.05
+UNKNOWN_FORMAT = "unknown"  # the format reported for a read that fits no known format (foreign, misread)
 
 
 @dataclass(frozen=True, slots=True)
 class ParseSettings:
     """`max_cost` bounds the corrections a fit may need; decorations are text lower than
-    `decoration_height_ratio` times the tallest text on the plate, or a region/decoration word."""
+    `decoration_height_ratio` times the tallest text on the plate, or a region/decoration word. A read that
+    fits no format is tried again without up to `max_dropped` stray inner characters."""
 
     max_cost: float = 4.0
     decoration_height_ratio: float = 0.4
+    max_dropped: int = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,8 +208,13 @@ def parse_plate(
             kept.append(segment)
     # Registration characters are the tallest text; if the lenient cut fits no format, try only the tallest.
     tall = [segment for segment in kept if segment.height >= _TALL_TEXT_RATIO * tallest]
-    for candidates in (kept, tall) if len(tall) < len(kept) else (kept,):
+    cuts = (kept, tall) if len(tall) < len(kept) else (kept,)
+    for candidates in cuts:
         parsed = _parse_segments(candidates, regions, book, settings, raw_text)
+        if parsed.matched:
+            return parsed
+    for candidates in cuts:
+        parsed = _parse_dropping_strays(candidates, regions, book, settings, raw_text)
         if parsed.matched:
             return parsed
     glyphs = [glyph for segment in sorted(tall, key=lambda s: s.row) for glyph in segment.glyphs]
@@ -210,6 +222,56 @@ def parse_plate(
     text = "".join(glyph.char for glyph in glyphs)
     confidence = min((glyph.prob for glyph in glyphs), default=0.0)
     return ParsedPlate(text, None, None, None, None, region, confidence, raw_text)
+
+
+def _without(segments: list[TextSegment], dropped: tuple[int, ...]) -> list[TextSegment]:
+    """The segments with the glyphs at these positions (counted over all segments) left out."""
+    kept: list[TextSegment] = []
+    position = 0
+    for segment in segments:
+        glyphs = []
+        for glyph in segment.glyphs:
+            if position not in dropped:
+                glyphs.append(glyph)
+            position += 1
+        if glyphs:
+            kept.append(TextSegment(tuple(glyphs), segment.height, segment.row))
+    return kept
+
+
+def _parse_dropping_strays(
+    segments: list[TextSegment], regions: set[str], book: FormatBook, settings: ParseSettings, raw_text: str
+) -> ParsedPlate:
+    """Fit the formats leaving out up to `max_dropped` inner characters (the cheapest fit wins).
+
+    A small year or a separator read as a stray letter (`LEE-11-2403` read `LEEW2403`) makes a read fit no
+    format; leaving it out recovers series and number. Each left-out character costs `_DROP_COST` plus its
+    probability (a confident character is dearer to drop) and lowers the read's confidence."""
+    segments = sorted(segments, key=lambda segment: segment.row)
+    glyphs = [glyph for segment in segments for glyph in segment.glyphs]
+    inner = range(1, len(glyphs) - 1)
+    # Strays sit where letters turn into digits (a year, a dash): among equally likely drops, prefer those.
+    boundary = next((i for i, glyph in enumerate(glyphs) if glyph.char in DIGITS), len(glyphs)) - 1
+    best: tuple[float, ParsedPlate] | None = None
+    for count in range(1, settings.max_dropped + 1):
+        for dropped in combinations(inner, count):
+            parsed = _parse_segments(_without(segments, dropped), regions, book, settings, raw_text)
+            if not parsed.matched:
+                continue
+            cost = parsed.cost + sum(
+                _DROP_COST + glyphs[i].prob + _DROP_DISTANCE_COST * abs(i - boundary) for i in dropped
+            )
+            if cost <= settings.max_cost and (best is None or cost < best[0]):
+                fixed = replace(
+                    parsed,
+                    confidence=parsed.confidence * _DROP_CONFIDENCE**count,
+                    corrections=parsed.corrections + count,
+                    cost=cost,
+                )
+                best = (cost, fixed)
+        if best is not None:
+            break
+    return best[1] if best is not None else ParsedPlate("", None, None, None, None, None, 0.0, raw_text)
 
 
 def _parse_segments(

@@ -1,25 +1,28 @@
 """The plate stage of a camera pipeline: tracked vehicles in, one voted plate per vehicle pass out.
 
-Pure: no database, no bus. Per frame, the reader looks inside each tracked vehicle of a plate-bearing class;
-the best read of each vehicle (and a crop of its plate) goes to the camera's `PlateVoter`. Passes come out
-when the tracker ends a track, a track has not been read for `idle_seconds`, or (with `settle_reads`) a track
-has been read confidently often enough; `close()` flushes the rest. A track whose pass came out is not read
-again while it lives. `max_reads_per_frame` bounds the reader calls per frame (least recently tried first).
+Pure: no database, no bus. Per frame, each tracked vehicle of a plate-bearing class offers its view to
+`BestViews`; a track is read at its best view (largest, sharpest, most frontal, once it stops improving), a
+few times at most, and once more when it ends with a better unread view. Each read (and a crop of its plate)
+goes to the camera's `PlateVoter`. Passes come out when the tracker ends a track, a track has not been seen
+for `idle_seconds`, or (with `settle_reads`) a track has been read confidently often enough; `close()`
+flushes the rest. A track whose pass came out is not read again while it lives. `max_reads_per_frame`
+bounds the reader calls per frame (best views first). `read_every_frame` restores reading every frame.
 """
 
 from __future__ import annotations
 
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import numpy as np
 
 from safecity.video.frame import Image, PixelBox
 from safecity.vision.boxes import Box
+from safecity.vision.plates.best_frame import BestViews, View
 from safecity.vision.plates.reader import PlateRead
-from safecity.vision.plates.voting import PlateVoter, TrackId, VehiclePass
+from safecity.vision.plates.voting import PlateVoter, TrackId, VehiclePass, motion_direction
 from safecity.vision.tracking import Track
 
 DEFAULT_VEHICLE_LABELS = frozenset(
@@ -53,7 +56,9 @@ class PlateStageConfig:
     vehicles (too far away to read) are skipped. `max_reads_per_frame`: at most this many vehicles are read
     per frame, those tried least recently first (0 = all). `settle_reads`: a track with this many reads of
     one key at `settle_confidence` or more is voted at once and not read again (0 = never settle).
-    `keep_snapshots`: keep the frame of each track's best read per key, for `take_snapshot`."""
+    `keep_snapshots`: keep the frame of each track's best read per key, for `take_snapshot`.
+    `peak_patience`: a view is read when no better one came in this many frames; `reads_per_track`: at most
+    this many reads of a track; `reread_gain`: a further read needs a view this many times better."""
 
     vehicle_labels: frozenset[str] = DEFAULT_VEHICLE_LABELS
     idle_seconds: float = 2.0
@@ -63,6 +68,10 @@ class PlateStageConfig:
     settle_reads: int = 0
     settle_confidence: float = 0.8
     keep_snapshots: bool = False
+    read_every_frame: bool = False
+    peak_patience: int = 2
+    reads_per_track: int = 3
+    reread_gain: float = 1.25
 
     def __post_init__(self) -> None:
         if self.crop_margin < 0:
@@ -92,6 +101,11 @@ MAX_READY_SNAPSHOTS = 64
 MAX_VOTED_TRACKS = 4096
 
 
+def _pixels(box: Box) -> PixelBox:
+    x1, y1, x2, y2 = box
+    return round(x1), round(y1), round(x2), round(y2)
+
+
 def _best(reads: Sequence[PlateRead]) -> PlateRead | None:
     return max(reads, key=lambda read: (read.matched, read.confidence), default=None)
 
@@ -105,6 +119,10 @@ class PlateStage:
         self.config = config or PlateStageConfig()
         self.voter = PlateVoter(camera_id, idle_seconds=self.config.idle_seconds)
         self.reads_attempted = 0
+        self.views = BestViews(
+            self.config.peak_patience, self.config.reread_gain, self.config.reads_per_track
+        )
+        self._motion: dict[TrackId, tuple[PixelBox, PixelBox]] = {}  # first and latest box of each open track
         self._tried: dict[TrackId, float] = {}  # open tracks: when each was last given to the reader
         self._confident: dict[TrackId, Counter[str]] = {}
         self._voted: OrderedDict[TrackId, None] = OrderedDict()
@@ -120,32 +138,64 @@ class PlateStage:
     ) -> list[VehiclePass]:
         """Read this frame's vehicles; return the passes finished by `ended` tracks, settling or idleness."""
         passes: list[VehiclePass] = []
-        for vehicle in self._to_read(vehicles):
-            self._tried[vehicle.track_id] = timestamp
-            x1, y1, x2, y2 = vehicle.box
-            box: PixelBox = (round(x1), round(y1), round(x2), round(y2))
-            self.reads_attempted += 1
-            read = _best(self.reader.read(image, vehicle_boxes=[box]))
-            if read is not None:
-                crop = plate_crop(image, read.box, self.config.crop_margin)
-                self.voter.add(vehicle.track_id, read, timestamp, crop)
-                self._keep_frame(vehicle.track_id, read, image)
-                if self._settled(vehicle.track_id, read):
-                    passes.extend(self._finish(vehicle.track_id))
+        for vehicle in vehicles:
+            if self._readable(vehicle):
+                box = _pixels(vehicle.box)
+                self._motion[vehicle.track_id] = (self._motion.get(vehicle.track_id, (box, box))[0], box)
+        while len(self._motion) > MAX_VOTED_TRACKS:  # tracks that vanished unread and unreported
+            del self._motion[next(iter(self._motion))]
+        if self.config.read_every_frame:
+            for vehicle in self._to_read(vehicles):
+                passes.extend(self._read(vehicle.track_id, View(0.0, image, _pixels(vehicle.box), timestamp)))
+        else:
+            for vehicle in vehicles:
+                if self._readable(vehicle) and vehicle.track_id not in self._voted:
+                    self.views.offer(vehicle.track_id, image, _pixels(vehicle.box), timestamp)
+            peaks = self.views.ready()
+            if self.config.max_reads_per_frame:
+                peaks = peaks[: self.config.max_reads_per_frame]
+            for track_id, view in peaks:
+                self.views.taken(track_id)
+                passes.extend(self._read(track_id, view))
         for track_id in ended:
+            passes.extend(self._read_last_view(track_id))
             passes.extend(self._finish(track_id))
             self._voted.pop(track_id, None)
+        for track_id in self.views.idle(timestamp, self.config.idle_seconds):
+            passes.extend(self._read_last_view(track_id))
         for vehicle_pass in self.voter.flush_idle(timestamp):
-            self._finish(vehicle_pass.track_id, vehicle_pass)
-            passes.append(vehicle_pass)
+            passes.extend(self._finish(vehicle_pass.track_id, vehicle_pass))
         self._forget_stale(timestamp)
         return passes
 
+    def _read(self, track_id: TrackId, view: View) -> list[VehiclePass]:
+        """Read one view of a track into its votes; the pass when the track settles."""
+        self._tried[track_id] = view.timestamp
+        self.reads_attempted += 1
+        read = _best(self.reader.read(view.image, vehicle_boxes=[view.box]))
+        if read is None:
+            return []
+        crop = plate_crop(view.image, read.box, self.config.crop_margin)
+        self.voter.add(track_id, read, view.timestamp, crop)
+        self._keep_frame(track_id, read, view.image)
+        return self._finish(track_id) if self._settled(track_id, read) else []
+
+    def _read_last_view(self, track_id: TrackId) -> list[VehiclePass]:
+        """A track that ends or goes idle is read at its best unread view (unless its pass came out)."""
+        view = self.views.last_view(track_id)
+        if view is None or track_id in self._voted:
+            return []
+        return self._read(track_id, view)
+
     def close(self) -> list[VehiclePass]:
-        """Vote every open track (end of stream)."""
-        passes = self.voter.finish_all()
+        """Read the unread best views, then vote every open track (end of stream)."""
+        passes = [
+            p for track_id in self.views.idle(float("inf"), 0.0) for p in self._read_last_view(track_id)
+        ]
+        passes.extend(self._moved(vehicle_pass) for vehicle_pass in self.voter.finish_all())
         for vehicle_pass in passes:
             self._ready_snapshot(vehicle_pass)
+        self._motion.clear()
         self._tried.clear()
         self._confident.clear()
         self._voted.clear()
@@ -203,9 +253,19 @@ class PlateStage:
         vehicle_pass = voted or self.voter.finish(track_id)
         if vehicle_pass is None:
             self._frames.pop(track_id, None)
+            self._motion.pop(track_id, None)
             return []
+        vehicle_pass = self._moved(vehicle_pass)
+        self._motion.pop(track_id, None)
         self._ready_snapshot(vehicle_pass)
         return [vehicle_pass]
+
+    def _moved(self, vehicle_pass: VehiclePass) -> VehiclePass:
+        """The pass's direction from the vehicle's own motion (a track read once has no plate motion)."""
+        motion = self._motion.get(vehicle_pass.track_id)
+        if motion is None:
+            return vehicle_pass
+        return replace(vehicle_pass, direction=motion_direction(*motion))
 
     def _forget_stale(self, now: float) -> None:
         """Bound memory when callers never report ended tracks: forget tracks not tried for a long time."""
@@ -213,6 +273,7 @@ class PlateStage:
             horizon = now - 10 * self.config.idle_seconds
             for track_id in [t for t, at in self._tried.items() if at < horizon]:
                 del self._tried[track_id]
+                self._motion.pop(track_id, None)
                 self._confident.pop(track_id, None)
                 self._frames.pop(track_id, None)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from safecity.video.frame import Image
+from safecity.video.frame import Image, PixelBox
 from safecity.vision.plates.reader import PlateRead
 
 TrackId = int | str
@@ -67,9 +67,10 @@ def _weight(read: PlateRead) -> float:
     return read.confidence * (_MATCHED_WEIGHT if read.matched else _UNMATCHED_WEIGHT)
 
 
-def _direction(first: PlateRead, last: PlateRead) -> str:
-    dx = (last.box[0] + last.box[2] - first.box[0] - first.box[2]) / 2
-    dy = (last.box[1] + last.box[3] - first.box[1] - first.box[3]) / 2
+def motion_direction(first: PixelBox, last: PixelBox) -> str:
+    """The dominant image motion between two boxes: up, down, left, right or still."""
+    dx = (last[0] + last[2] - first[0] - first[2]) / 2
+    dy = (last[1] + last[3] - first[1] - first[3]) / 2
     if max(abs(dx), abs(dy)) < _STILL_PIXELS:
         return "still"
     if abs(dy) >= abs(dx):
@@ -155,6 +156,6 @@ class PlateVoter:
             best_read=read,
             best_timestamp=best.timestamp,
             best_crop=best.crop,
-            direction=_direction(observations[0].read, observations[-1].read),
+            direction=motion_direction(observations[0].read.box, observations[-1].read.box),
             alternatives=alternatives,
         )

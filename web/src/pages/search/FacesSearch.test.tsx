@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { jsonResponse } from "../../test/fakes";
@@ -53,6 +53,9 @@ describe("face search", () => {
     expect(call?.searchParams.get("k")).toBe("50");
     const init = fetchImpl.mock.calls.find(([input]) => String(input).includes("/forensic"))?.[1];
     expect((init?.body as FormData).get("file")).toBeInstanceOf(File);
+    // each crop is a face picture: its read carries the search's purpose (the server audits it)
+    await waitFor(() => expect(calls("/api/v1/media/ab")).toHaveLength(1));
+    expect(calls("/api/v1/media/ab")[0]?.searchParams.get("purpose")).toBe("Missing person report");
   });
 
   it("accepts a dropped photo", async () => {

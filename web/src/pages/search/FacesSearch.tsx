@@ -47,7 +47,12 @@ export function FacesSearch() {
   const [errors, setErrors] = useState<FaceFormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [status, setStatus] = useState("");
-  const [result, setResult] = useState<{ response: ForensicResponse; minScore: number; generation: number } | null>(null);
+  const [result, setResult] = useState<{
+    response: ForensicResponse;
+    minScore: number;
+    generation: number;
+    purpose: Purpose;
+  } | null>(null);
   const search = useMutation(
     (searched: FaceSearchForm & { file: File }, purpose: Purpose) => {
       const upload = new FormData();
@@ -58,9 +63,9 @@ export function FacesSearch() {
       });
     },
     {
-      onSuccess: (response, searched) => {
+      onSuccess: (response, searched, purpose) => {
         const minScore = Number(searched.minScore);
-        setResult((previous) => ({ response, minScore, generation: (previous?.generation ?? 0) + 1 }));
+        setResult((previous) => ({ response, minScore, generation: (previous?.generation ?? 0) + 1, purpose }));
         const shown = aboveThreshold(response.sightings, minScore).length;
         setStatus(`${shown} face sighting${shown === 1 ? "" : "s"} found.`);
       },
@@ -149,6 +154,7 @@ export function FacesSearch() {
           sightings={shown}
           hiddenBelowThreshold={result.response.sightings.length - shown.length}
           cameraName={cameraName}
+          purpose={result.purpose}
         />
       ) : null}
     </div>

@@ -4,6 +4,7 @@ import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
 import { EventsSearch } from "./EventsSearch";
 import { FacesSearch } from "./FacesSearch";
+import { PersonsSearch } from "./PersonsSearch";
 import { PlatesSearch } from "./PlatesSearch";
 import "./search.css";
 
@@ -17,10 +18,11 @@ interface SearchTab {
 const TABS: readonly SearchTab[] = [
   { path: "plates", label: "Plates", permission: Permission.PLATES_SEARCH, element: () => <PlatesSearch /> },
   { path: "faces", label: "Faces", permission: Permission.FACES_SEARCH, element: () => <FacesSearch /> },
+  { path: "persons", label: "Find a person", permission: Permission.FACES_SEARCH, element: () => <PersonsSearch /> },
   { path: "events", label: "Events", permission: Permission.EVENTS_READ, element: () => <EventsSearch /> },
 ];
 
-/** Investigative search (`/search`): plates, faces and stored events, each under its own sub-path. */
+/** Investigative search (`/search`): plates, faces, people across cameras and stored events, each under its own sub-path. */
 export default function SearchPage() {
   const { can } = useAuth();
   const tabs = TABS.filter((tab) => can(tab.permission));

@@ -5,6 +5,7 @@ import { PAGE_SIZE, pageCount, pageItems } from "./paging";
 import { formatTime } from "./timeRange";
 import type { PlateRead } from "./types";
 import { TableHead } from "../../components/TableHead";
+import { PlayVideoLink } from "../../components/PlayVideoLink";
 
 export function PlateResults({
   reads,
@@ -63,7 +64,8 @@ export function PlateResults({
                     onClick={() => onShowTrajectory(read.text)}
                   >
                     Show trajectory
-                  </button>
+                  </button>{" "}
+                  <PlayVideoLink cameraId={read.camera_id} moment={read.time} ariaLabel={`Play video of ${read.text} at ${formatTime(read.time)}`} />
                 </td>
               </tr>
             ))}

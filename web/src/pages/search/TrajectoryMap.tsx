@@ -4,10 +4,16 @@ import { useEffect, useRef } from "react";
 import { useConfig } from "../../config/ConfigContext";
 import { createBaseMap } from "../live/baseMap";
 import { formatTime } from "./timeRange";
-import { pathOf, type TrajectoryPoint } from "./trajectory";
+import { pathOf, type Located, type TrajectoryPoint } from "./trajectory";
 
 /** The route as a line through the cameras in time order, one numbered marker per sighting. Works without tiles. */
-export function TrajectoryMap({ points, cameraName }: { points: TrajectoryPoint[]; cameraName: (id: string) => string }) {
+export function TrajectoryMap({
+  points,
+  cameraName,
+}: {
+  points: readonly TrajectoryPoint<Located>[];
+  cameraName: (id: string) => string;
+}) {
   const config = useConfig();
   const element = useRef<HTMLDivElement>(null);
 

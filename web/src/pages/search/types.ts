@@ -11,3 +11,6 @@ export type FaceSighting = Schemas["safecity__faces__api__SightingOut"];
 export type ForensicResponse = Schemas["ForensicOut"];
 export type StoredEvent = Schemas["StoredEventOut"];
 export type EventsPage = Schemas["EventsPageOut"];
+/** One match of `/api/v1/persons/search` (a person's track on another camera). */
+export type PersonMatch = Schemas["PersonMatchOut"];
+export type PersonSearchResponse = Schemas["PersonSearchOut"];

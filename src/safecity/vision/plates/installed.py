@@ -1,0 +1,27 @@
+"""Which plate detector the reader uses: the registry's installed one (the default preferred), or why none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from safecity.vision.models import DEFAULT_PLATE_DETECTOR, ModelRegistry, ModelRegistryError
+from safecity.vision.plates.plate_detector import PlateFinder, open_plate_detector
+
+PLATE_DETECTOR_KIND = "plate-detector"
+
+
+def find_installed_plate_detector(
+    models_dir: Path | None, threads: int = 1
+) -> tuple[PlateFinder | None, str]:
+    """The installed plate detector and an empty reason, or None and why (the reader then uses OCR alone)."""
+    try:
+        found = ModelRegistry(models_dir).first_of_kind(PLATE_DETECTOR_KIND, preferred=DEFAULT_PLATE_DETECTOR)
+    except ModelRegistryError as error:
+        return None, f"model registry unusable ({error})"
+    if found is None:
+        return None, f"no plate detector installed (run `safecity models fetch {DEFAULT_PLATE_DETECTOR}`)"
+    installed, path = found
+    try:
+        return open_plate_detector(path, installed.output_format or "y5fu", threads), ""
+    except (ValueError, OSError) as error:
+        return None, f"plate detector {installed.name} unusable ({error})"
