@@ -7,9 +7,9 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, JSONResponse
-from prometheus_client import make_asgi_app
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from safecity import __version__
 from safecity.alerts.api import router as alerts_router
@@ -35,15 +35,20 @@ from safecity.core.auth.api import router as auth_router
 from safecity.core.bus import BusNames, EventBus, create_bus
 from safecity.core.bus.fencing import FencedBus
 from safecity.core.db import Database
-from safecity.core.http.error_handler import install_error_handlers
+from safecity.core.http.documented_errors import install_common_errors
+from safecity.core.http.error_handler import error_detail, install_error_handlers
 from safecity.core.http.health_api import router as health_router
 from safecity.core.http.limits import BodySizeLimitMiddleware
 from safecity.core.http.live_api import router as live_router
+from safecity.core.http.media_access import MediaRules
 from safecity.core.http.media_api import router as media_router
 from safecity.core.http.metrics import MetricsMiddleware
+from safecity.core.http.metrics_api import router as metrics_router
+from safecity.core.http.parameter_types import install_parameter_checks
 from safecity.core.http.services import Services
 from safecity.core.leadership import SingletonJob, SingletonJobs
 from safecity.core.logs import get_logger
+from safecity.crime.api import router as crime_router
 from safecity.dashboards.api import router as dashboards_router
 from safecity.dispatch.api_calls import router as calls_router
 from safecity.dispatch.api_incidents import router as incidents_router
@@ -53,13 +58,19 @@ from safecity.events_search.api import router as events_search_router
 from safecity.events_search.index import start_event_index
 from safecity.events_search.partitions import partition_jobs
 from safecity.evidence.api import routers as evidence_routers
+from safecity.evidence.checkpoint_job import checkpoint_jobs
+from safecity.evidence.media_rule import EVIDENCE_MEDIA
 from safecity.evidence.sweep_job import retention_jobs
 from safecity.faces.api import router as faces_router
+from safecity.faces.media_rule import FACE_SIGHTING_MEDIA, WATCHLIST_IMAGE_MEDIA
 from safecity.faces.runtime import start_faces
 from safecity.faces.watchlist.api import router as persons_router
 from safecity.faces.watchlist.runtime import FaceWatchlist
 from safecity.panic.api import router as panic_router
 from safecity.panic.runtime import PanicRuntime
+from safecity.persons_search.api import router as persons_search_router
+from safecity.persons_search.media_rule import PERSON_MEDIA
+from safecity.persons_search.runtime import PersonProbe, start_persons_search
 from safecity.reports.api import router as reports_router
 from safecity.reports.open311 import Open311Runtime
 from safecity.reports.open311 import router as open311_router
@@ -110,6 +121,7 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
         await start_challan(services)
         alerts_runtime = await start_alerts(services)
         await start_faces(services)
+        await start_persons_search(services)
         await start_event_index(services.database, services.bus)
         singleton_jobs = SingletonJobs(
             services.database,
@@ -137,11 +149,16 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
         openapi_url="/api/openapi.json",
     )
     app.state.services = services
+    app.add_api_route("/openapi.json", _openapi_redirect, include_in_schema=False)
     install_error_handlers(app)
+    install_parameter_checks(app)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=int(settings.http.max_upload_mb * 1024 * 1024))
     app.add_middleware(MetricsMiddleware)
+    if settings.http.trusted_proxies:  # X-Forwarded-For from these only (uvicorn's own trust is off)
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.http.trusted_proxies)
     for router in (
         health_router,
+        metrics_router,
         auth_router,
         audit_router,
         media_router,
@@ -152,6 +169,7 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
         hotlists_router,
         persons_router,
         faces_router,
+        persons_search_router,
         access_review_router,
         *evidence_routers,
         alerts_router,
@@ -166,9 +184,10 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
         *challan_public_routers,
         events_search_router,
         cluster_router,
+        crime_router,
     ):
         app.include_router(router)
-    app.mount("/metrics", make_asgi_app())
+    install_common_errors(app)
     _serve_console(app, web_dir or settings.http.console_dir or DEFAULT_WEB_DIR)
     return app
 
@@ -181,9 +200,12 @@ def add_domain_runtimes(services: Services) -> None:
         PanicRuntime.build(settings.dispatch, settings.api_nodes),
         build_node_runtime(settings, services.media),
         FaceWatchlist(services.database, services.media),
+        PersonProbe(settings.models_dir),
         Open311Runtime.build(settings.reports, settings.api_nodes),
         LiveFramesRuntime(open_live_frames(settings)),
         RETENTION_PLAN,
+        # who may read a stored file, by what it belongs to: strictest first (purpose-bound before not)
+        MediaRules((EVIDENCE_MEDIA, FACE_SIGHTING_MEDIA, PERSON_MEDIA, WATCHLIST_IMAGE_MEDIA)),
     )
 
 
@@ -195,7 +217,13 @@ def cluster_singleton_jobs(services: Services) -> list[SingletonJob]:
         worker_monitor_job(services),
         *partition_jobs(services.database),
         *retention_jobs(services, RETENTION_PLAN),
+        *checkpoint_jobs(services),
     ]
+
+
+def _openapi_redirect() -> RedirectResponse:
+    """The usual FastAPI place of the document, for tools that look there."""
+    return RedirectResponse("/api/openapi.json")
 
 
 def _serve_console(app: FastAPI, web_dir: Path) -> None:
@@ -216,4 +244,5 @@ def _serve_console(app: FastAPI, web_dir: Path) -> None:
             index = web_dir / "index.html"
             if index.is_file():
                 return FileResponse(index)
-        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+        detail = error_detail(exc.status_code, exc.detail)
+        return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)

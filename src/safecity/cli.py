@@ -7,6 +7,7 @@ configuration, 3 a named object does not exist.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -20,14 +21,18 @@ from safecity.commands import cameras as cameras_command
 from safecity.commands import challan as challan_command
 from safecity.commands import cluster as cluster_command
 from safecity.commands import common
+from safecity.commands import crime as crime_command
 from safecity.commands import evidence as evidence_command
 from safecity.commands import faces as faces_command
 from safecity.commands import hotlists as hotlists_command
 from safecity.commands import models as models_command
 from safecity.commands import plates as plates_command
+from safecity.commands import recordings as recordings_command
 from safecity.commands import worker as worker_command
 
 if TYPE_CHECKING:  # like the command modules, heavy dependencies are imported only when a command runs
+    from sqlalchemy.orm import Session
+
     from safecity.config import Settings
 
 console = Console()
@@ -57,6 +62,8 @@ app.command("worker")(worker_command.worker)
 app.add_typer(evidence_command.app, name="evidence")
 app.add_typer(evidence_command.retention_app, name="retention")
 app.add_typer(backup_command.app, name="backup")
+app.add_typer(recordings_command.app, name="recordings")
+app.add_typer(crime_command.app, name="crime")
 app.command("restore")(backup_command.restore)
 
 
@@ -185,29 +192,104 @@ def users_set_role(username: str, role: str, config: common.ConfigOption = None)
     console.print(f"{username} is now {user.role}")
 
 
+def _change_user(
+    username: str, config: Path | None, change: Callable[[Session], str], audited: dict[str, object]
+) -> None:
+    """Apply `change` (which returns what to print) and audit it as `user.update`, in one transaction."""
+    from safecity.core.auth.passwords import WeakPasswordError
+    from safecity.core.auth.service import UserError, UserNotFoundError
+
+    try:
+        with common.migrated_database(common.load_settings_or_fail(config)).session() as session:
+            done = change(session)
+            common.audit_as_cli(session, "user.update", "user", username, audited)
+    except UserNotFoundError as exc:
+        common.fail(str(exc), common.ExitCode.NOT_FOUND)
+    except (UserError, WeakPasswordError) as exc:
+        common.fail(str(exc), common.ExitCode.USAGE)
+    console.print(done)
+
+
+@users_app.command("enable")
+def users_enable(username: str, config: common.ConfigOption = None) -> None:
+    """Let a disabled user log in again."""
+    from safecity.core.auth.service import set_active
+
+    _change_user(
+        username,
+        config,
+        lambda s: f"{set_active(s, username, True).username} is enabled",
+        {"is_active": True},
+    )
+
+
+@users_app.command("disable")
+def users_disable(username: str, config: common.ConfigOption = None) -> None:
+    """Stop a user from logging in (their tokens stop working at once); never the last active admin."""
+    from safecity.core.auth.service import set_active
+
+    _change_user(
+        username,
+        config,
+        lambda s: f"{set_active(s, username, False).username} is disabled",
+        {"is_active": False},
+    )
+
+
+@users_app.command("reset-password")
+def users_reset_password(
+    username: str,
+    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)],
+    config: common.ConfigOption = None,
+) -> None:
+    """Give a user a new password (the old one stops working)."""
+    from safecity.core.auth.service import set_password
+
+    _change_user(
+        username,
+        config,
+        lambda s: f"new password set for {set_password(s, username, password).username}",
+        {"password_reset": True},
+    )
+
+
 @audit_app.command("verify")
 def audit_verify(config: common.ConfigOption = None, as_json: common.JsonOption = False) -> None:
-    """Re-check the audit hash chain; exit 1 naming the first bad entry when it was tampered with."""
-    from safecity.core.audit.service import verify_chain
+    """Re-check the audit hash chain and every signed checkpoint of it; exit 1 naming the first bad entry
+    or the checkpoint that caught a rewrite, a truncation or a forged entry."""
+    from safecity.core.audit.checkpoints import verify_audit
 
-    with common.migrated_database(common.load_settings_or_fail(config)).session() as session:
-        checked, problem = verify_chain(session)
+    settings = common.load_settings_or_fail(config)
+    with common.migrated_database(settings).session() as session:
+        report = verify_audit(session, settings.data_dir)
+    problem = report.chain_problem
     if as_json:
         typer.echo(
             json.dumps(
                 {
-                    "ok": problem is None,
-                    "checked": checked,
+                    "ok": report.ok,
+                    "checked": report.checked,
+                    "checkpoints": report.checkpoints,
+                    "anchored_up_to": report.anchored_up_to,
                     "first_bad_entry": problem.seq if problem else None,
                     "problem": problem.reason if problem else None,
+                    "problems": report.all_problems,
                 }
             )
         )
-    elif problem is None:
-        console.print(f"audit chain intact: {checked} entries verified")
+    elif report.ok:
+        console.print(
+            f"audit chain intact: {report.checked} entries verified, {report.checkpoints} signed checkpoints "
+            f"agree (entries up to {report.anchored_up_to} anchored)"
+        )
     else:
-        errors.print(f"[bold red]audit chain broken[/] after {checked} good entries: {problem.reason}")
-    if problem is not None:
+        if problem is not None:
+            errors.print(
+                f"[bold red]audit chain broken[/] after {report.checked} good entries: {problem.reason}"
+            )
+        for reason in report.problems:
+            errors.print(f"[bold red]TAMPERED:[/] {reason}")
+    if not report.ok:
         raise typer.Exit(int(common.ExitCode.PROBLEM))
 
 

@@ -10,12 +10,14 @@ from safecity.core.audit import models as audit_models
 from safecity.core.auth import models as auth_models
 from safecity.core.bus import tables as bus_tables
 from safecity.core.db import Base
+from safecity.crime import records as crime_models
 from safecity.dispatch import models as dispatch_models
 from safecity.events_search import models as event_index_models
 from safecity.evidence import models as evidence_models
 from safecity.faces import models as face_models
 from safecity.faces.watchlist import models as person_watchlist_models
 from safecity.panic import models as panic_models
+from safecity.persons_search import models as persons_search_models
 from safecity.reports import models as report_models
 from safecity.watchlist.vehicles import models as vehicle_watchlist_models
 
@@ -30,6 +32,7 @@ __all__ = [
     "camera_models",
     "challan_models",
     "cluster_models",
+    "crime_models",
     "dispatch_models",
     "event_index_models",
     "evidence_models",
@@ -37,6 +40,7 @@ __all__ = [
     "metadata",
     "panic_models",
     "person_watchlist_models",
+    "persons_search_models",
     "recording_index_models",
     "report_models",
     "vehicle_watchlist_models",

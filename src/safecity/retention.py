@@ -2,7 +2,8 @@
 place (the API's report and `safecity retention report|sweep` use the same plan).
 
 Classes: evidence and recordings (evidence), plate reads (anpr, keeping the reads e-challan's violations
-name) and e-challan's copy of them, face sightings (`face_crops`), the event index (`events`)."""
+name) and e-challan's copy of them, face sightings (`face_crops`), person track appearances
+(`person_appearances`), the event index (`events`)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from safecity.evidence.purgers import builtin_classes, protected_media
 from safecity.evidence.retention import DataClassPolicy, Inventory, RetentionContext, RetentionPlan
 from safecity.evidence.retention_rows import row_inventory
 from safecity.faces.retention import face_crop_media, face_crop_retention
+from safecity.persons_search.retention import person_appearance_retention, person_crop_media
 
 
 def event_index_inventory(context: RetentionContext) -> Inventory:
@@ -43,7 +45,8 @@ RETENTION_PLAN = RetentionPlan(
         plate_read_retention(still_needed=reads_named_by_violations),
         challan_plate_read_retention,
         face_crop_retention,
+        person_appearance_retention,
         event_index_retention,
     ),
-    media_references=(protected_media, plate_read_media, challan_media, face_crop_media),
+    media_references=(protected_media, plate_read_media, challan_media, face_crop_media, person_crop_media),
 )

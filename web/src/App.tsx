@@ -2,7 +2,7 @@ import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
 import type { ApiClient } from "./api/client";
 import { AuthProvider, useAuth } from "./auth/AuthContext";
-import { homePath, NAV_ITEMS, type PermissionName } from "./auth/permissions";
+import { homePath, NAV_ITEMS, Permission, type PermissionName } from "./auth/permissions";
 import { ConfigProvider } from "./config/ConfigContext";
 import { Layout } from "./components/Layout";
 import { AuditPage } from "./pages/AuditPage";
@@ -30,6 +30,7 @@ const AREA_OF_PATH: Record<string, string> = {
   "/challan": "challan",
   "/evidence": "evidence",
   "/dashboards": "dashboards",
+  "/analytics": "analytics",
   "/admin/cameras": "cameras",
   "/admin/watchlists": "watchlists",
   "/admin/retention": "retention",
@@ -43,6 +44,9 @@ const AREA_PAGES: Record<string, ComponentType> = Object.fromEntries(
     return load ? [[path, lazy(load)]] : [];
   }),
 );
+
+/** Recorded footage of one camera, opened from alerts, incidents, searches and the live view (not in the menu). */
+const PlaybackPage = lazy(() => import("./pages/playback/PlaybackPage"));
 
 function pageFor(path: string): ReactNode {
   const builtIn = PAGES[path];
@@ -93,6 +97,16 @@ export function AppRoutes() {
             element={<RequirePermission anyOf={item.anyOf}>{pageFor(item.path)}</RequirePermission>}
           />
         ))}
+        <Route
+          path="/cameras/:cameraId/playback"
+          element={
+            <RequirePermission anyOf={[Permission.EVENTS_READ]}>
+              <Suspense fallback={<p role="status">Loading…</p>}>
+                <PlaybackPage />
+              </Suspense>
+            </RequirePermission>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import AliasChoices, BaseModel, Field, field_validator
 
 REDIS_URL_SCHEMES = ("redis://", "rediss://", "redis+unix://")
 
@@ -19,6 +20,28 @@ class HttpSettings(BaseModel):
     console_dir: Path | None = Field(
         None, description="The built web console to serve; by default web/dist beside the package."
     )
+    metrics_token: str | None = Field(
+        None,
+        min_length=16,
+        description="Bearer token Prometheus sends to scrape /metrics; without it only users with "
+        "system.manage may read the metrics.",
+    )
+    trusted_proxies: list[str] = Field(
+        default_factory=list,
+        description="Addresses or networks (e.g. 10.0.0.0/8) of the reverse proxies whose X-Forwarded-For "
+        "and X-Forwarded-Proto are believed; from anyone else those headers are ignored (the client "
+        "address in rate limits and the audit log is then the connecting address).",
+    )
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _addresses_or_networks(cls, proxies: list[str]) -> list[str]:
+        for proxy in proxies:
+            try:
+                ipaddress.ip_network(proxy, strict=False)
+            except ValueError:
+                raise ValueError(f"{proxy!r} is not an IP address or network") from None
+        return proxies
 
 
 _BUS_PREFIX = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
@@ -59,7 +82,14 @@ class AuthSettings(BaseModel):
         None, description="HS256 signing key; when empty a random key is created in the data directory."
     )
     access_token_minutes: int = Field(60, ge=1, le=24 * 60)
-    login_attempts_per_minute: int = Field(5, ge=1, description="Per username and per client address.")
+    login_free_failures: int = Field(
+        5,
+        ge=1,
+        validation_alias=AliasChoices("login_free_failures", "login_attempts_per_minute"),
+        description="Wrong passwords per username and client address before logins from there wait (15 s, "
+        "doubling, at most 15 min); an address gets 4x over all usernames, and a username 4x over the "
+        "addresses it never logged in from (its usual addresses are never locked out).",
+    )
 
 
 class ApiNodeSettings(BaseModel):

@@ -44,6 +44,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: "/challan", label: "E-challan", anyOf: [Permission.CHALLAN_READ, Permission.CHALLAN_VALIDATE] },
   { path: "/evidence", label: "Evidence", anyOf: [Permission.EVIDENCE_READ] },
   { path: "/dashboards", label: "Dashboards", anyOf: [Permission.EVENTS_READ] },
+  { path: "/analytics", label: "Crime analytics", anyOf: [Permission.EVENTS_READ] },
   { path: "/admin/cameras", label: "Cameras", anyOf: [Permission.CAMERAS_MANAGE] },
   { path: "/admin/watchlists", label: "Watchlists", anyOf: [Permission.WATCHLISTS_MANAGE] },
   { path: "/admin/retention", label: "Retention", anyOf: [Permission.RETENTION_MANAGE] },

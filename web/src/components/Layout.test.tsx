@@ -31,7 +31,7 @@ function navLabels(permissions: string[]): string[] {
 
 describe("navigation by permission", () => {
   it("shows an operator the control-room pages only", () => {
-    expect(navLabels(OPERATOR)).toEqual(["Live", "Alerts", "Incidents", "Dashboards"]);
+    expect(navLabels(OPERATOR)).toEqual(["Live", "Alerts", "Incidents", "Dashboards", "Crime analytics"]);
   });
 
   it("shows an auditor the audit log only", () => {
@@ -47,6 +47,7 @@ describe("navigation by permission", () => {
       "E-challan",
       "Evidence",
       "Dashboards",
+      "Crime analytics",
       "Cameras",
       "Watchlists",
       "Retention",

@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import { NavLink, Outlet, useLocation } from "react-router";
 import { useAuth } from "../auth/AuthContext";
 import { visibleNav } from "../auth/permissions";
+import { AlarmPopup } from "../pages/alerts/AlarmPopup";
 import { HealthPill } from "./HealthPill";
 
 const ROLE_LABELS: Record<string, string> = { traffic_officer: "traffic officer" };
@@ -56,6 +57,7 @@ export function Layout() {
       <main id="main" ref={mainRef} tabIndex={-1}>
         <Outlet />
       </main>
+      <AlarmPopup />
     </div>
   );
 }
