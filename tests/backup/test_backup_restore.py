@@ -14,11 +14,14 @@ from typer.testing import CliRunner
 from safecity.backup import BackupError, backup, restore, row_counts, verify_backup
 from safecity.cli import app
 from safecity.config import Settings, load_settings
+from safecity.core.clock import SYSTEM_CLOCK
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
 from safecity.core.schema import upgrade
 from safecity.core.signing import load_or_create_signing_key
 from safecity.evidence import vault
+from safecity.evidence.checkpoint_job import Checkpointer
+from safecity.evidence.custody_checkpoints import custody_checkpoints
 from safecity.evidence.integrity import verify_vault
 from safecity.evidence.models import CustodyEntry
 from safecity.models import metadata
@@ -76,6 +79,24 @@ def test_restore_into_an_empty_data_directory_gives_the_same_files_and_rows(tmp_
     database = Database(target.resolved_database_url)
     with database.session() as session:
         assert verify_vault(session, MediaStore(target.media_dir)).ok
+    database.dispose()
+
+
+def test_restored_chains_verify_against_the_restored_signed_checkpoints(tmp_path: Path) -> None:
+    source = _populated(tmp_path / "live")
+    database = Database(source.resolved_database_url)
+    Checkpointer(database, source.data_dir, SYSTEM_CLOCK).publish(always=True)
+    database.dispose()
+    backup(source, tmp_path / "backup")
+    target = _settings(tmp_path / "fresh")
+    assert restore(target, tmp_path / "backup").problems == []
+    checkpoints = custody_checkpoints(target.data_dir).read(
+        load_or_create_signing_key(target.data_dir).public_key()
+    )
+    assert checkpoints.checkpoints, "the custody checkpoints came back with the keys"
+    database = Database(target.resolved_database_url)
+    with database.session() as session:
+        assert verify_vault(session, MediaStore(target.media_dir), checkpoints).problems == []
     database.dispose()
 
 

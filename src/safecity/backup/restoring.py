@@ -17,6 +17,7 @@ from safecity.backup.manifest import Manifest, check_files, read_manifest
 from safecity.backup.recordings import RECORDINGS_PREFIX, restored_recording_path
 from safecity.backup.taking import KEY_FILES, MEDIA_PREFIX, media_files
 from safecity.config import Settings
+from safecity.core.checkpoints import CHECKPOINT_DIR
 from safecity.core.db import Database, create_db_engine
 from safecity.video.segment_store import RecordingsOnDisk, recordings_dir
 
@@ -77,7 +78,7 @@ def _refuse_non_empty(settings: Settings) -> None:
     recordings = recordings_dir(settings.data_dir)
     if RecordingsOnDisk(recordings).segments():
         raise BackupError(f"data_dir: {recordings} already holds recordings; restore into an empty one")
-    for name in KEY_FILES:
+    for name in (*KEY_FILES, CHECKPOINT_DIR):
         if (settings.data_dir / name).exists():
             raise BackupError(
                 f"data_dir: {settings.data_dir / name} exists; restore only into an empty data directory"

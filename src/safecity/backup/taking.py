@@ -1,4 +1,4 @@
-"""`safecity backup DEST [--recordings]`: a new database snapshot, then media, keys and recordings.
+"""`safecity backup DEST [--recordings]`: checkpoints, a database snapshot, then media, keys and recordings.
 
 The database is copied first, as one consistent snapshot with its own counts (`database.py`). Media files are
 immutable and content-addressed and each is written before any row refers to it, so every file the snapshot
@@ -22,6 +22,7 @@ from safecity.backup.errors import BackupError, BackupReport
 from safecity.backup.manifest import DatabaseSnapshotInfo, FileEntry, Manifest, is_backup, read_manifest
 from safecity.backup.recordings import RECORDINGS_PREFIX, backup_recordings
 from safecity.config import Settings
+from safecity.core.checkpoints import CHECKPOINT_DIR
 from safecity.core.media import hash_file
 from safecity.core.schema import current_revision
 from safecity.video.segment_store import recordings_dir
@@ -38,9 +39,12 @@ def backup(
     destination.mkdir(parents=True, exist_ok=True)
     url = settings.resolved_database_url
     snapshot_name = f"{SNAPSHOTS_DIR}/{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S%fZ}"
+    # Checkpoints before the snapshot: each then covers entries the snapshot holds, so the restored chains
+    # verify (a checkpoint newer than the snapshot would read as a truncated log).
+    files = _checkpoint_files(settings.data_dir, destination, snapshot_name)
     snapshot = take_snapshot(url, destination / snapshot_name, use_pg_dump=use_pg_dump)
     report = BackupReport(destination, snapshot.method, rows=snapshot.rows)
-    files = _key_files(settings.data_dir, destination, snapshot_name)
+    files.update(_key_files(settings.data_dir, destination, snapshot_name))
     files.update(_database_files(destination, snapshot_name, files))
     previous_files = previous.files if previous else {}
     files.update(_backup_media(settings.media_dir, destination, previous_files, report))
@@ -83,6 +87,16 @@ def _key_files(data_dir: Path, destination: Path, snapshot_name: str) -> dict[st
             backup_name = f"{snapshot_name}/keys/{name}"
             copied = copy_verified(data_dir / name, destination / backup_name)
             entries[backup_name] = FileEntry(copied.sha256, copied.size)
+    return entries
+
+
+def _checkpoint_files(data_dir: Path, destination: Path, snapshot_name: str) -> dict[str, FileEntry]:
+    """The signed checkpoints of the audit and custody chains, restored with the keys that verify them."""
+    entries: dict[str, FileEntry] = {}
+    for path in sorted((data_dir / CHECKPOINT_DIR).glob("*.jsonl")):
+        backup_name = f"{snapshot_name}/keys/{CHECKPOINT_DIR}/{path.name}"
+        copied = copy_verified(path, destination / backup_name)
+        entries[backup_name] = FileEntry(copied.sha256, copied.size)
     return entries
 
 
