@@ -4,6 +4,7 @@ import { useResource } from "../api/useResource";
 import { useAuth } from "../auth/AuthContext";
 import { StateMessage } from "../components/StateMessage";
 import { TableHead } from "../components/TableHead";
+import { auditVerdict } from "./auditVerdict";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -188,12 +189,12 @@ function VerifyChain() {
           state.report.ok ? (
             <span className="pill pill-ok">
               <span className="dot" aria-hidden="true" />
-              Chain intact — {state.report.checked} entries checked
+              {auditVerdict(state.report)}
             </span>
           ) : (
             <span className="pill pill-unreachable">
               <span className="dot" aria-hidden="true" />
-              Chain broken at entry {state.report.first_bad_entry}: {state.report.problem}
+              {auditVerdict(state.report)}
             </span>
           )
         ) : null}
