@@ -97,13 +97,16 @@ def demo(
     ] = None,
     port: Annotated[int, typer.Option(help="HTTP port.")] = 8080,
     host: Annotated[str, typer.Option(help="Bind address.")] = "127.0.0.1",
+    fetch_model: Annotated[
+        bool, typer.Option(help="Fetch the detector model in the background when it is missing.")
+    ] = True,
 ) -> None:
     """Start everything on http://127.0.0.1:8080 with a fresh data directory, seeded users and sample data."""
     from safecity.config import ConfigError
     from safecity.demo import run_demo
 
     try:
-        run_demo(data_dir=data_dir, host=host, port=port, console=console)
+        run_demo(data_dir=data_dir, host=host, port=port, console=console, fetch_model=fetch_model)
     except ConfigError as exc:
         common.fail(str(exc), common.ExitCode.USAGE)
 

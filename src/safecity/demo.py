@@ -1,9 +1,16 @@
-"""`safecity demo`: the whole stack in one process group on a fresh data directory, seeded users and units."""
+"""`safecity demo`: the whole stack in one process group on a fresh data directory, with seeded users,
+units, a vehicle hotlist, a face watchlist and registered vehicles, the sample cameras and a synthetic
+traffic camera.
+
+The detector model is fetched in the background when it is missing (the worker swaps it in once installed);
+offline, the demo says how to import it and runs motion-only meanwhile (docs/demo.md).
+"""
 
 from __future__ import annotations
 
 import os
 import secrets
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,14 +18,25 @@ from rich.console import Console
 from rich.table import Table
 
 from safecity.cameras.samples import sample_cameras
+from safecity.cameras.traffic_sample import CARS, HOTLIST_PLATE, traffic_camera
+from safecity.challan.registry import RegistryRecord, import_records
 from safecity.config import load_settings
+from safecity.core.audit.actors import Actor
 from safecity.core.auth.permissions import Role
 from safecity.core.auth.service import create_user
 from safecity.core.db import Database
 from safecity.core.schema import upgrade
 from safecity.dispatch.units import UnitType, create_unit
+from safecity.faces.vocabulary import SubjectCategory
+from safecity.faces.watchlist.schemas import SubjectIn
+from safecity.faces.watchlist.service import create_subject
 from safecity.server import run_server
 from safecity.video.retention import RetentionPolicy
+from safecity.vision.models import DEFAULT_DETECTOR, ModelRegistry, ModelRegistryError
+from safecity.vision.plates.keys import plate_key
+from safecity.watchlist.vehicles.schemas import EntryIn, HotlistIn
+from safecity.watchlist.vehicles.service import create_hotlist, upsert_entry
+from safecity.watchlist.vehicles.vocabulary import HotlistKind
 from safecity.worker.runtime import BackgroundWorker
 from safecity.worker.worker import WorkerOptions
 
@@ -41,6 +59,18 @@ DEMO_UNITS: tuple[tuple[str, str, UnitType, str, float, float], ...] = (
     ("lhr-fire-2", "FIRE-2", UnitType.FIRE, "Lahore", 31.5560, 74.3270),
     ("isb-patrol-1", "ISB-P1", UnitType.POLICE_PATROL, "G-7", 33.7000, 73.0700),
     ("isb-rescue-1", "ISB-R1", UnitType.AMBULANCE, "G-6", 33.6850, 73.0480),
+    ("lhr-dolphin-14", "DLP-14", UnitType.DOLPHIN, "Mall Road", 31.5650, 74.3190),
+    ("lhr-rescue-9", "R1122-9", UnitType.AMBULANCE, "Mall Road", 31.5600, 74.3140),
+)
+SEED_ACTOR = Actor(username="demo-seed", role="system")
+DEMO_HOTLIST = "Demo stolen vehicles"
+# A watchlist subject with no face enrolled: the demo ships no real person's face (enrol one in the console).
+DEMO_SUBJECT = SubjectIn(
+    id="demo-subject-1",
+    name="Demo subject (no face enrolled)",
+    category=SubjectCategory.PERSON_OF_INTEREST,
+    legal_authority="Demo data: not a real person",
+    reason="Shows the face watchlist; add a photo to match sightings",
 )
 
 
@@ -72,15 +102,91 @@ def seed_units(database: Database) -> int:
     return len(DEMO_UNITS)
 
 
-def run_demo(*, data_dir: Path | None, host: str, port: int, console: Console) -> None:
+def seed_watchlists(database: Database) -> None:
+    """A vehicle hotlist holding one of the traffic camera's plates, a face watchlist subject without a
+    face, and the traffic camera's cars in the vehicle registry (so their violations reach validation)."""
+    with database.session() as session:
+        hotlist = create_hotlist(
+            session,
+            HotlistIn(name=DEMO_HOTLIST, kind=HotlistKind.STOLEN, description="Seeded by safecity demo"),
+            SEED_ACTOR,
+        )
+        upsert_entry(
+            session,
+            hotlist.id,
+            EntryIn(plate=HOTLIST_PLATE, reason="Reported stolen (demo data)", vehicle="red sedan"),
+            SEED_ACTOR,
+        )
+        create_subject(session, DEMO_SUBJECT, SEED_ACTOR)
+        import_records(
+            session,
+            [
+                RegistryRecord(
+                    plate_key=plate_key(car.plate_text).key,
+                    plate_text=car.plate_text,
+                    vehicle_class="car",
+                    owner_name=f"Demo Owner {index + 1}",
+                    owner_cnic=f"3520200000{index:02d}1",
+                )
+                for index, car in enumerate(CARS)
+            ],
+        )
+
+
+def fetch_detector(models_dir: Path, console: Console) -> threading.Thread | None:
+    """Fetch the default detector in the background when it is not installed (the worker swaps it in);
+    None when it is installed already."""
+    registry = ModelRegistry(models_dir)
+    if registry.path(DEFAULT_DETECTOR) is not None:
+        console.print(f"detector: {DEFAULT_DETECTOR} installed")
+        return None
+
+    def fetch() -> None:
+        try:
+            registry.fetch(DEFAULT_DETECTOR, timeout=30.0)
+        except ModelRegistryError as error:
+            console.print(f"[yellow]detector not fetched[/yellow] ({error})")
+            print_import_help(models_dir, console)
+            return
+        console.print(f"detector: {DEFAULT_DETECTOR} fetched; the cameras switch to it within seconds")
+
+    console.print(f"detector: fetching {DEFAULT_DETECTOR} in the background (cameras track motion meanwhile)")
+    thread = threading.Thread(target=fetch, name="demo-model-fetch", daemon=True)
+    thread.start()
+    return thread
+
+
+def print_import_help(models_dir: Path, console: Console) -> None:
+    console.print(
+        "No detector model: the cameras track moving objects without classes. To add one offline, copy "
+        "yolox_nano.onnx (https://github.com/Megvii-BaseDetection/YOLOX/releases, Apache-2.0) here and run\n"
+        f"  safecity models import yolox_nano.onnx --name {DEFAULT_DETECTOR} --format yolox "
+        f"--licence Apache-2.0 --models-dir {models_dir.resolve()}\n"
+        f"or, with internet access: safecity models fetch {DEFAULT_DETECTOR} "
+        f"--models-dir {models_dir.resolve()}\n"
+        "The running demo picks the model up within seconds, without a restart."
+    )
+
+
+def run_demo(
+    *, data_dir: Path | None, host: str, port: int, console: Console, fetch_model: bool = True
+) -> None:
     directory = data_dir or fresh_data_dir()
-    settings = load_settings(None, data_dir=directory, http={"host": host, "port": port})
-    settings = settings.model_copy(update={"cameras": [*settings.cameras, *sample_cameras(directory)]})
+    address = f"http://{host}:{port}"
+    settings = load_settings(
+        None,
+        data_dir=directory,
+        http={"host": host, "port": port},
+        challan={"public_base_url": address},  # the ticket page and QR codes name this demo
+    )
+    cameras = [*sample_cameras(directory), traffic_camera(directory)]
+    settings = settings.model_copy(update={"cameras": [*settings.cameras, *cameras]})
     upgrade(settings.resolved_database_url)
     database = Database(settings.resolved_database_url)
     try:
         users = seed_users(database)
         units = seed_units(database)
+        seed_watchlists(database)
     finally:
         database.dispose()
     table = Table("username", "role", "password", title="Demo users (shown once)")
@@ -88,8 +194,16 @@ def run_demo(*, data_dir: Path | None, host: str, port: int, console: Console) -
         table.add_row(username, role, password)
     console.print(table)
     console.print(f"{units} police and rescue units on duty near the sample cameras")
+    console.print(
+        f"hotlist {DEMO_HOTLIST!r} holds {HOTLIST_PLATE} (it passes the traffic camera every 30 s); "
+        "a face watchlist subject without a face"
+    )
     console.print(f"data directory: {directory.resolve()}")
-    console.print(f"console: http://{host}:{port}/   API docs: http://{host}:{port}/api/docs")
+    console.print(f"console: {address}/   API docs: {address}/api/docs")
+    if fetch_model:
+        fetch_detector(settings.models_dir, console)
+    elif ModelRegistry(settings.models_dir).path(DEFAULT_DETECTOR) is None:
+        print_import_help(settings.models_dir, console)
     worker = BackgroundWorker(
         settings, WorkerOptions(worker_id="demo", retention=RetentionPolicy(max_age_days=1))
     ).start()

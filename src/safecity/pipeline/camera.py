@@ -129,6 +129,8 @@ class CameraPipeline:
         hits: list[RuleHit] = []
         ended: list[Track] = []
         detections = self._detections(request, results)
+        if self.rules is not None:
+            self.rules.see(frame.image, frame.timestamp)
         if detections is not None:
             self.stats.analysed_frames += 1
             update = self.tracker.update(detections, frame)

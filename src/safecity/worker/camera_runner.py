@@ -95,6 +95,7 @@ class CameraRunner:
         self._status = HealthStatus.CONNECTING
         self._failure: str | None = None
         self._last_live = 0.0
+        self._next_context: RunnerContext | None = None  # a new detector to swap in at the next frame
         self._thread = threading.Thread(target=self._run, name=f"camera-{spec.camera_id}", daemon=True)
 
     @property
@@ -116,6 +117,11 @@ class CameraRunner:
         """Wait for the camera's thread to end (a file played once); True when it has."""
         self._thread.join(timeout)
         return not self._thread.is_alive()
+
+    def use(self, context: RunnerContext) -> None:
+        """Analyse with `context` (a newly installed detector) from the next frame on: the open tracks are
+        closed and the analysis starts again; the stream, its health and its recording go on."""
+        self._next_context = context
 
     def check(self) -> None:
         """Periodic: lets a camera that silently stopped sending go offline."""
@@ -184,8 +190,20 @@ class CameraRunner:
         return feed
 
     def _consume(self, feed: CameraFeed) -> None:
-        context = self._context
         scene = SceneConfig.model_validate_json(self.spec.scene_json or "{}")
+        pipeline, analysis = self._analysis(scene)
+        for frame in feed.frames():
+            if self._next_context is not None:
+                analysis.finish()
+                pipeline, analysis = self._analysis(scene)
+            analysis.process(frame)
+            self._show(frame, pipeline, scene)
+        analysis.finish()
+
+    def _analysis(self, scene: SceneConfig) -> tuple[CameraPipeline, CameraAnalysis]:
+        if self._next_context is not None:
+            self._context, self._next_context = self._next_context, None
+        context = self._context
         pipeline = CameraPipeline(
             self.camera_id,
             context.detector,
@@ -194,11 +212,7 @@ class CameraRunner:
             no_detector_reason=context.no_detector_reason,
             signal_feed=context.signal_feed,
         )
-        analysis = build_analysis(self.spec, context, pipeline, scene)
-        for frame in feed.frames():
-            analysis.process(frame)
-            self._show(frame, pipeline, scene)
-        analysis.finish()
+        return pipeline, build_analysis(self.spec, context, pipeline, scene)
 
     def _show(self, frame: Frame, pipeline: CameraPipeline, scene: SceneConfig) -> None:
         now = time.monotonic()

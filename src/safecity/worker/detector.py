@@ -1,4 +1,8 @@
-"""The detector the worker's cameras share: the registry's installed model, or none (motion only)."""
+"""The detector the worker's cameras share: the registry's installed model, or none (motion only).
+
+`installed_detector_version` names the model the registry offers now (its name, file and the file's size and
+modification time), so a running worker sees a model fetched or imported after it started and swaps it in.
+"""
 
 from __future__ import annotations
 
@@ -33,6 +37,21 @@ class SharedDetector:
     def detect_batch(self, images: Sequence[np.ndarray]) -> list[Detections]:
         with self._lock:
             return self._detector.detect_batch(images)
+
+
+DetectorVersion = tuple[str, str, int, int]
+
+
+def installed_detector_version(models_dir: Path) -> DetectorVersion | None:
+    """What the registry would load now, or None when no detector is installed (or its file is gone)."""
+    installed, _ = find_installed_detector(models_dir)
+    if installed is None:
+        return None
+    try:
+        stat = installed.path.stat()
+    except OSError:
+        return None
+    return installed.name, str(installed.path), stat.st_size, stat.st_mtime_ns
 
 
 def load_detector(models_dir: Path) -> tuple[Detector | None, str]:

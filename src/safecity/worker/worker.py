@@ -3,7 +3,8 @@
 Every `cluster.renew_seconds` it renews its leases, hands over and claims cameras (`cluster.member`) and
 re-reads the registry for the cameras it holds (new, changed, disabled and deleted cameras take effect
 without a restart); each event a camera produces carries the camera's lease epoch. Every `check_seconds`
-it lets silent cameras go offline; every `heartbeat_seconds` it
+it lets silent cameras go offline; every `model_check_seconds` it looks at the model registry and swaps a
+newly fetched or imported detector into every camera (no restart); every `heartbeat_seconds` it
 publishes a `worker.heartbeat` with each camera's state and rates; every `retention_seconds` it sweeps old
 recordings. Operator commands (`camera.command`) reach the camera's runner through the bus, and signal
 controller phases (`challan.signal_phase`) reach the worker's `signal_feed`, which its red-light rules read.
@@ -18,7 +19,7 @@ import logging
 import os
 import socket
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Select, select
 
@@ -41,7 +42,7 @@ from safecity.video.retention import RetentionPolicy, apply_retention, quota_usa
 from safecity.video.segment_store import SegmentStore, recordings_dir
 from safecity.worker.camera_runner import CameraRunner, CameraSpec, RunnerContext
 from safecity.worker.context_frames import ContextFrames, ContextSettings
-from safecity.worker.detector import load_detector
+from safecity.worker.detector import DetectorVersion, installed_detector_version, load_detector
 from safecity.worker.publisher import ThreadPublisher
 from safecity.worker.reader_pool import ReaderPool
 from safecity.worker.recordings_quota import quota_event
@@ -70,6 +71,7 @@ class WorkerOptions:
     live_fps: float = 5.0
     live_overlay: bool = True  # also store live pictures with the detections drawn on them
     use_detector: bool = True
+    model_check_seconds: float = 5.0  # how often the model registry is checked for a new detector
     backoff: Backoff | None = None
     thresholds: HealthThresholds | None = None
     anpr: bool = True  # False: no plate reading in this worker, whatever the cameras' profiles say
@@ -109,6 +111,7 @@ class CameraWorker:
             address=options.address,
         )
         self._context: RunnerContext | None = None
+        self._detector_version: DetectorVersion | None = None
         self._tick: Tick | None = None
         self._run_epochs: dict[str, int] = {}  # camera → the lease epoch its runner works under
         self._ticks = asyncio.Event()  # set when a lease tick has news for the runners
@@ -138,7 +141,11 @@ class CameraWorker:
         self.started.set()
         log.info("worker %s started", self.options.worker_id)
         leases = asyncio.create_task(self._keep_leases(stop))
-        due = {"heartbeat": 0.0, "retention": time.monotonic() + 60.0}
+        due = {
+            "heartbeat": 0.0,
+            "retention": time.monotonic() + 60.0,
+            "models": time.monotonic() + self.options.model_check_seconds,
+        }
         try:
             while not stop.is_set():
                 now = time.monotonic()
@@ -147,6 +154,9 @@ class CameraWorker:
                     await self._follow_leases()
                 for runner in list(self.runners.values()):
                     runner.check()
+                if self.options.use_detector and now >= due["models"]:
+                    due["models"] = now + self.options.model_check_seconds
+                    await self._follow_models()
                 if now >= due["heartbeat"]:
                     due["heartbeat"] = now + self.options.heartbeat_seconds
                     await self._heartbeat()
@@ -206,9 +216,11 @@ class CameraWorker:
         if self.recordings is not None:
             report = self.recordings.rebuild()
             log.info("recordings indexed: %d segments (%d recovered)", report.segments, report.recovered)
-        detector, reason = (
-            load_detector(self.settings.models_dir) if self.options.use_detector else (None, "")
-        )
+        if self.options.use_detector:
+            self._detector_version = installed_detector_version(self.settings.models_dir)
+            detector, reason = load_detector(self.settings.models_dir)
+        else:
+            detector, reason = None, ""
         return RunnerContext(
             worker_id=self.options.worker_id,
             publish=lambda event: publisher.publish(self._stamped(event)),
@@ -230,6 +242,42 @@ class CameraWorker:
             ),
             context=ContextFrames(self.media, self.options.context),
             signal_feed=self.signal_feed,
+            reid=load_reid(self.settings.models_dir) if detector is not None else None,
+        )
+
+    async def _follow_models(self) -> None:
+        """Swap in the detector the registry offers when it changed (a model fetched or imported)."""
+        assert self._context is not None
+        try:
+            version = await asyncio.to_thread(installed_detector_version, self.settings.models_dir)
+        except Exception as exc:  # the registry being rewritten; look again next time
+            log.warning("worker %s cannot read the model registry: %s", self.options.worker_id, exc)
+            return
+        if version == self._detector_version:
+            return
+        self._detector_version = version
+        context = await asyncio.to_thread(self._with_detector, self._context)
+        self._context = context
+        for runner in self.runners.values():
+            runner.use(context)
+        if context.detector is not None:
+            log.info(
+                "worker %s: detector %s installed; %d cameras now detect with it (no restart)",
+                self.options.worker_id,
+                context.detector.name,
+                len(self.runners),
+            )
+        else:
+            log.warning(
+                "worker %s: %s; cameras track motion only", self.options.worker_id, context.no_detector_reason
+            )
+
+    def _with_detector(self, context: RunnerContext) -> RunnerContext:
+        detector, reason = load_detector(self.settings.models_dir)
+        return replace(
+            context,
+            detector=detector,
+            no_detector_reason=reason or context.no_detector_reason,
             reid=load_reid(self.settings.models_dir) if detector is not None else None,
         )
 

@@ -13,6 +13,7 @@ import cv2
 import numpy as np
 
 from safecity.video.frame import Image, PixelBox
+from safecity.video.synthetic_plates import draw_car
 
 SIZE = (720, 1280)
 
@@ -41,27 +42,6 @@ def _background(rng: np.random.Generator) -> Image:
             frame, (x, y), (x + int(rng.integers(80, 300)), y + int(rng.integers(40, 160))), colour, -1
         )
     return np.asarray(frame.clip(0, 255), dtype=np.uint8)
-
-
-def _draw_car(frame: Image, box: PixelBox, rng: np.random.Generator) -> None:
-    x1, y1, x2, y2 = box
-    width, height = x2 - x1, y2 - y1
-    body = rng.integers(20, 230, 3).tolist()
-    cv2.rectangle(frame, (x1, y1 + height // 5), (x2, y2 - height // 8), body, -1)
-    cv2.rectangle(frame, (x1 + width // 8, y1), (x2 - width // 8, y1 + height // 5), body, -1)
-    glass = (50, 45, 40)
-    cv2.rectangle(
-        frame, (x1 + width // 6, y1 + height // 20), (x2 - width // 6, y1 + height * 2 // 5), glass, -1
-    )
-    for lx in (x1 + width // 12, x2 - width // 12 - width // 7):
-        cv2.rectangle(
-            frame,
-            (lx, y1 + height // 2),
-            (lx + width // 7, y1 + height // 2 + height // 12),
-            (200, 230, 240),
-            -1,
-        )
-    cv2.rectangle(frame, (x1, y2 - height // 8), (x2, y2), (25, 25, 25), -1)  # bumper shadow and wheels
 
 
 def _paste_plate(
@@ -113,7 +93,7 @@ def street_with_vehicles(
         x1 = index * slot + int(rng.integers(10, max(11, slot - width - 10)))
         y1 = int(rng.integers(SIZE[0] // 3, SIZE[0] - height - 10))
         box = (x1, y1, x1 + width, y1 + height)
-        _draw_car(frame, box, rng)
+        draw_car(frame, box, rng.integers(20, 230, 3).tolist())
         plate_box: PixelBox = (0, 0, 0, 0)
         if plate is not None:
             centre = (

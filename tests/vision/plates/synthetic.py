@@ -1,4 +1,4 @@
-"""Synthetic Pakistani plates drawn with OpenCV text, with the degradations cameras add."""
+"""The degradations cameras add to plates (drawn by `safecity.video.synthetic_plates`), and a plain street."""
 
 from __future__ import annotations
 
@@ -6,39 +6,9 @@ import cv2
 import numpy as np
 
 from safecity.video.frame import Image
+from safecity.video.synthetic_plates import punjab_plate, sindh_plate
 
-FONT = cv2.FONT_HERSHEY_DUPLEX
-GREEN = (60, 120, 20)
-YELLOW = (40, 210, 240)
-WHITE = (245, 245, 245)
-BLACK = (20, 20, 20)
-
-
-def _centered_text(
-    image: Image, text: str, center_x: int, baseline: int, scale: float, thickness: int
-) -> None:
-    (width, _), _ = cv2.getTextSize(text, FONT, scale, thickness)
-    cv2.putText(image, text, (center_x - width // 2, baseline), FONT, scale, BLACK, thickness, cv2.LINE_AA)
-
-
-def punjab_plate(series: str, year: str, number: str) -> Image:
-    """Two-line Punjab plate: green band with PUNJAB on the left, series and year on top, number below."""
-    plate = np.full((150, 300, 3), WHITE, dtype=np.uint8)
-    plate[:, :70] = GREEN
-    cv2.putText(plate, "PUNJAB", (8, 135), cv2.FONT_HERSHEY_SIMPLEX, 0.4, WHITE, 1, cv2.LINE_AA)
-    _centered_text(plate, f"{series}-{year}", 185, 62, 1.5, 3)
-    _centered_text(plate, number, 185, 132, 1.8, 4)
-    cv2.rectangle(plate, (0, 0), (299, 149), BLACK, 2)
-    return plate
-
-
-def sindh_plate(series: str, number: str) -> Image:
-    """One-line Sindh plate: yellow, AAA-NNN, SINDH in small letters below."""
-    plate = np.full((110, 320, 3), YELLOW, dtype=np.uint8)
-    _centered_text(plate, f"{series}-{number}", 160, 70, 1.9, 4)
-    _centered_text(plate, "SINDH", 160, 98, 0.5, 1)
-    cv2.rectangle(plate, (0, 0), (319, 109), BLACK, 2)
-    return plate
+__all__ = ["blurred", "low_light", "punjab_plate", "sindh_plate", "street_scene", "tilted"]
 
 
 def blurred(image: Image, sigma: float = 1.5) -> Image:

@@ -9,9 +9,11 @@ from safecity.pipeline.rules.hits import RuleHit
 from safecity.pipeline.rules.lane import RestrictedLaneRule, SolidLineRule
 from safecity.pipeline.rules.lines import LineRule
 from safecity.pipeline.rules.red_light import RedLightRule
+from safecity.pipeline.rules.signal_lamps import LampReader
 from safecity.pipeline.rules.signals import ControllerFeed
 from safecity.pipeline.rules.speed import GroundPlane
 from safecity.pipeline.rules.zones import ZoneRule
+from safecity.video.frame import Image
 from safecity.vision.geometry import to_pixels
 from safecity.vision.tracking import Track
 
@@ -37,7 +39,8 @@ class RuleEngine:
         for signal in scene.signals:
             start, end = to_pixels([signal.start, signal.end], width, height, units)
             junction = to_pixels(signal.junction, width, height, units) if signal.junction else None
-            self.signals.append(RedLightRule(signal, start, end, junction, signal_feed))
+            lamps = LampReader(signal.lamps, width, height, units) if signal.lamps else None
+            self.signals.append(RedLightRule(signal, start, end, junction, signal_feed, lamps))
         self.lanes = [
             RestrictedLaneRule(lane, to_pixels(lane.polygon, width, height, units)) for lane in scene.lanes
         ]
@@ -48,6 +51,11 @@ class RuleEngine:
         self.alarm_gate = AlarmGate(scene.alarms)
         self.max_speed: dict[int, float] = {}
         self.speeding_reported: set[int] = set()
+
+    def see(self, image: Image, timestamp: float) -> None:
+        """Rules that read the picture itself (signal lamps): run on every frame, before `observe`."""
+        for signal in self.signals:
+            signal.see(image, timestamp)
 
     def observe(self, tracks: list[Track]) -> list[RuleHit]:
         """Rules that need fresh positions: run after each tracker update."""

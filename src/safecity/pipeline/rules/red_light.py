@@ -1,6 +1,7 @@
 """Red-light rule: a vehicle crosses a signal's stop line into the junction while the signal shows red.
 
-The phase is taken at the moment of crossing (controller feed, else the fixed-time schedule). With a
+The phase is taken at the moment of crossing: read from the signal's lamps in the picture when the scene
+places them (`lamps`), else from the controller feed, else from the fixed-time schedule. With a
 `junction` polygon configured the vehicle must also reach the junction box afterwards, so one that stops
 just over the line is not reported. One report per track and signal.
 """
@@ -9,8 +10,10 @@ from __future__ import annotations
 
 from safecity.pipeline.events import EventType
 from safecity.pipeline.rules.hits import RuleHit
+from safecity.pipeline.rules.signal_lamps import LampReader
 from safecity.pipeline.rules.signals import ControllerFeed, PhaseReading, phase_at
 from safecity.pipeline.rules.traffic_config import SignalConfig, SignalPhase
+from safecity.video.frame import Image
 from safecity.vision.geometry import Point, Polygon
 from safecity.vision.line_crossing import LineCrossings
 from safecity.vision.tracking import Track
@@ -24,11 +27,15 @@ class RedLightRule:
         end: Point,
         junction: list[Point] | None = None,
         feed: ControllerFeed | None = None,
+        lamps: LampReader | None = None,
     ) -> None:
         self.config = config
         self.crossings = LineCrossings(start, end)
         self.junction = Polygon(junction) if junction else None
-        self.feed = feed
+        self.lamps = lamps
+        # With lamps, the phases this camera saw are its feed (one signal, one camera: not the worker's).
+        self.feed = ControllerFeed() if lamps is not None else feed
+        self._seen: SignalPhase | None = None
         self.pending: dict[
             int, tuple[PhaseReading, float, float]
         ] = {}  # track → phase, crossed at, seconds in
@@ -37,6 +44,15 @@ class RedLightRule:
     @property
     def name(self) -> str:
         return self.config.name
+
+    def see(self, image: Image, timestamp: float) -> None:
+        """Read the lamps in this picture (every frame, before `observe`); a change of phase is recorded."""
+        if self.lamps is None or self.feed is None:
+            return
+        phase = self.lamps.read(image)
+        if phase is not None and phase is not self._seen:
+            self._seen = phase
+            self.feed.update(self.name, phase, timestamp, source="camera")
 
     def observe(self, tracks: list[Track], speeds: dict[int, float]) -> list[RuleHit]:
         hits: list[RuleHit] = []

@@ -20,7 +20,7 @@ HISTORY_PER_SIGNAL = 256
 class PhaseReading:
     phase: SignalPhase
     since: float  # Unix seconds when this phase began (or -inf when unknown)
-    source: str  # "controller" or "schedule"
+    source: str  # "controller", "camera" (the lamps in the picture) or "schedule"
 
 
 class ControllerFeed:
@@ -28,12 +28,12 @@ class ControllerFeed:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._changes: dict[str, list[tuple[float, SignalPhase]]] = {}
+        self._changes: dict[str, list[tuple[float, SignalPhase, str]]] = {}
 
-    def update(self, signal: str, phase: SignalPhase | str, at: float) -> None:
+    def update(self, signal: str, phase: SignalPhase | str, at: float, source: str = "controller") -> None:
         with self._lock:
             changes = self._changes.setdefault(signal, [])
-            bisect.insort(changes, (at, SignalPhase(phase)), key=lambda change: change[0])
+            bisect.insort(changes, (at, SignalPhase(phase), source), key=lambda change: change[0])
             del changes[:-HISTORY_PER_SIGNAL]
 
     def phase_at(self, signal: str, timestamp: float) -> PhaseReading | None:
@@ -44,8 +44,8 @@ class ControllerFeed:
             index = bisect.bisect_right(changes, timestamp, key=lambda change: change[0]) - 1
             if index < 0:
                 return None
-            at, phase = changes[index]
-            return PhaseReading(phase, at, "controller")
+            at, phase, source = changes[index]
+            return PhaseReading(phase, at, source)
 
     def clear(self) -> None:
         with self._lock:

@@ -53,6 +53,17 @@ class PhaseSchedule(SceneSection):
         return last.phase, last.seconds
 
 
+class SignalLamps(SceneSection):
+    """Where the signal head's lamps are in the picture (points in the scene's units), for a camera that
+    sees its signal and has no controller feed: the lit lamp gives the phase (`rules/signal_lamps.py`)."""
+
+    red: Point
+    green: Point
+    amber: Point | None = None
+    radius: int = Field(3, ge=1, le=50, description="half-size in pixels of the patch read around each lamp")
+    min_brightness: int = Field(150, ge=1, le=255, description="a lit lamp is at least this bright (0..255)")
+
+
 class SignalConfig(SceneSection):
     """A signalised approach: the stop line (walked start→end), the direction that enters the junction,
     an optional junction box the vehicle must then reach, and a fixed-time schedule when no controller
@@ -66,6 +77,9 @@ class SignalConfig(SceneSection):
     junction: list[Point] | None = Field(None, min_length=3, description="stop-line zone beyond the line")
     schedule: PhaseSchedule | None = None
     red_grace_seconds: float = Field(0.0, ge=0, description="crossings this early in the red are let go")
+    lamps: SignalLamps | None = Field(
+        None, description="read the phase from the signal's lamps in the picture (before feed and schedule)"
+    )
 
     @model_validator(mode="after")
     def _has_length(self) -> SignalConfig:
