@@ -20,8 +20,10 @@ file, not paced): one-minute segments on one continuous timeline, as a camera's 
    --drop-every seconds the server is killed for --outage-seconds, as a camera that reboots or loses its
    link. Recorded ÷ online = seconds of footage that fall while the camera was up ÷ seconds it was up
    (goal ≥ 0.99 over 30 minutes with a drop every 3 minutes: `--soak-minutes 30 --drop-every 180`). Also:
-   the gaps the recordings listing shows (one per outage expected, nothing more) and the footage lost after
-   each return (camera back → first recorded frame).
+   the gaps the recordings listing shows (one per outage expected, nothing more) and, after each return of
+   the camera (its server ready again): until the recorder had the first packet of the new session
+   (`back_to_first_packet_s`: the wait for the next attempt plus connecting and probing) and until the
+   first recorded frame (`lost_after_return_s`, the footage lost).
 
     python bench/recordings.py --part soak [--soak-minutes 3 --drop-every 40 --outage-seconds 5]
 """
@@ -57,6 +59,7 @@ from safecity.core.schema import upgrade
 from safecity.video.playback import timeline
 from safecity.video.recorder import SegmentRecorder
 from safecity.video.segment_store import Segment, SegmentStore, recordings_dir
+from safecity.video.source_state import SourceState, SourceStatus
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.support.rtsp import RtspServer, rtsp_unavailable_reason
@@ -242,7 +245,8 @@ def soak(
         clip = make_clip(work / "clip.mp4", size, fps, gop, seconds=round(drop_every + 30))
         server = RtspServer(clip)
         store = SegmentStore(work / "recordings")
-        recorder = SegmentRecorder(server.url, CAMERA, store, segment_seconds=60.0)
+        states: list[SourceState] = []
+        recorder = SegmentRecorder(server.url, CAMERA, store, segment_seconds=60.0, on_state=states.append)
         online: list[tuple[float, float]] = []
         try:
             server.start()
@@ -265,6 +269,12 @@ def soak(
     first, last = online[0][0], online[-1][1]
     gaps = timeline(store, CAMERA, first, last).gaps
     outages = [(down, up) for (_, down), (up, _) in itertools.pairwise(online)]
+    edges = [(first, first), *outages, (last, last)]  # the soak's start and end are edges too
+    came_online = [s.at for s in states if s.status is SourceStatus.ONLINE]
+    first_packet = [next((at for at in came_online if at >= up), None) for up, _ in online[1:]]
+    back_to_first_packet = [
+        at - up for at, (up, _) in zip(first_packet, online[1:], strict=True) if at is not None
+    ]
     online_s = sum(high - low for low, high in online)
     recorded_online_s = sum(_overlap(s.start, s.end, low, high) for s in segments for low, high in online)
     resumed = [next((s.start for s in segments if s.start >= up), None) for up, _ in online[1:]]
@@ -287,8 +297,9 @@ def soak(
             "segments": len(segments),
             "gaps_listed": len(gaps),
             "gaps_not_at_an_outage": sum(
-                not any(g.start <= down + 1 and g.end >= up for down, up in outages) for g in gaps
+                not any(g.start <= down + 1 and g.end >= up for down, up in edges) for g in gaps
             ),
+            "back_to_first_packet_s": stats_s(back_to_first_packet),
             "lost_after_return_s": stats_s(lost_after_return),
         },
     }

@@ -2,7 +2,14 @@
 
 A reader thread copies the video packets into fragmented-MP4 segments that start on keyframes and last about
 `segment_seconds`. When the connection drops, the open segment is closed; after reconnecting (with backoff)
-recording continues in a new segment, so a gap in the footage is a gap between segments.
+recording continues in a new segment, so a gap in the footage is a gap between segments. Each connection
+takes the stream's parameters afresh, so a camera that comes back with another codec or resolution gets
+segments of its own.
+
+Footage lost when a camera comes back is the time from its return to the first recorded frame: the wait for
+the next attempt (`RECORDING_BACKOFF`), the stream probe (`recording_options`: one packet, none thrown away)
+and the first keyframe (`from_first_keyframe`: the session's first one is kept). Footage is placed in time by
+when its frames arrived (`ArrivalClock`), not by when the probe let them through.
 """
 
 from __future__ import annotations
@@ -18,19 +25,25 @@ from types import TracebackType
 import av
 import av.container
 
+from safecity.video.arrival_clock import ArrivalClock
 from safecity.video.connection import Connection, StateCallback
 from safecity.video.decoder import FFMPEG_ERRORS, describe, open_input
+from safecity.video.keyframe_start import frame_ticks, from_first_keyframe
 from safecity.video.pacing import Pacer
 from safecity.video.reconnect import Backoff
 from safecity.video.segment_store import SEGMENT_MUXER_OPTIONS, Segment, SegmentStore, check_camera_id
 from safecity.video.source_state import SourceError, SourceStatus
-from safecity.video.stream_url import StreamKind, check_file, classify, default_options, is_live, redact
+from safecity.video.stream_url import StreamKind, check_file, classify, is_live, recording_options, redact
 
 log = logging.getLogger(__name__)
 
-#: Footage lost after a camera comes back is the wait until the next attempt, so the recorder retries at least
-#: every ~1 s (a refused connection costs nothing); the analysis feed may back off further.
-RECORDING_BACKOFF = Backoff(initial=0.25, maximum=1.0)
+#: Footage lost after a camera comes back includes the wait until the next attempt: in the first minute after
+#: a drop the recorder retries every 0.1-0.2 s (a refused connection costs next to nothing), then at least
+#: every ~1 s; the analysis feed may back off further.
+RECORDING_BACKOFF = Backoff(initial=0.1, maximum=1.0, quick_seconds=60.0)
+#: For a camera whose SDP lacks the stream's parameters (the one-packet probe finds no picture size): probe
+#: the video until they are known (at most 2 s; the packets read meanwhile are recorded, not dropped).
+PROBE_FALLBACK = {"probesize": "5000000", "analyzeduration": "2000000"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +89,8 @@ class SegmentRecorder:
         self.url = redact(url)
         self._store = store
         self._segment_seconds = segment_seconds
-        self._options = {**default_options(self.kind), **(options or {})}
+        self._options = {**recording_options(self.kind), **(options or {})}
+        self._full_probe = False  # set once the one-packet probe proved too short for this camera
         self._on_segment = on_segment
         self._backoff = backoff or RECORDING_BACKOFF
         self._open_timeout = open_timeout
@@ -143,12 +157,7 @@ class SegmentRecorder:
             return True
         got_packets = False
         try:
-            with open_input(
-                self._location,
-                self._options,
-                open_timeout=self._open_timeout,
-                read_timeout=self._read_timeout,
-            ) as container:
+            with self._open() as container:
                 got_packets = self._copy(container)
         except SourceError as exc:
             self._connection.went_offline(describe(exc))
@@ -168,28 +177,43 @@ class SegmentRecorder:
         self._connection.went_offline("stream ended")
         return False
 
+    def _open(self) -> av.container.InputContainer:
+        """Open the stream; when the short probe left its parameters unknown, probe it fully (from now on)."""
+        options = {**self._options, **PROBE_FALLBACK} if self._full_probe else self._options
+        container = open_input(
+            self._location, options, open_timeout=self._open_timeout, read_timeout=self._read_timeout
+        )
+        if self._full_probe or _has_parameters(container.streams.video[0]):
+            return container
+        container.close()
+        log.info("camera %s: stream parameters not in its description; probing the video", self.camera_id)
+        self._full_probe = True
+        return self._open()
+
     def _copy(self, container: av.container.InputContainer) -> bool:
         """Copy packets into segments until the stream ends, fails, or the recorder closes."""
         stream = container.streams.video[0]
+        time_base = stream.time_base
+        if time_base is None:
+            raise SourceError("the video stream has no time base: its packets cannot be placed in time")
         pacer = Pacer(self._closed) if self._paced and not is_live(self.kind) else None
         writer: _SegmentWriter | None = None
-        session_start = time.time()
+        origin = self._resume_at if self._resume_at is not None else self._start_time
+        clock = ArrivalClock() if origin is None and is_live(self.kind) else None
         first_pts: int | None = None
         got_packets = False
         try:
-            for packet in container.demux(stream):
+            for packet in from_first_keyframe(container.demux(stream), frame_ticks(stream)):
                 if self._closed.is_set():
                     break
-                if packet.pts is None or packet.dts is None or stream.time_base is None:
-                    continue  # flush packets and timestamp-less fragments cannot be placed in time
+                assert packet.pts is not None
                 if first_pts is None:
-                    if not packet.is_keyframe:
-                        continue  # a segment must start on a keyframe to be playable
                     first_pts = packet.pts
-                    session_start = next(
-                        (t for t in (self._resume_at, self._start_time) if t is not None), time.time()
-                    )
-                offset = float((packet.pts - first_pts) * stream.time_base)
+                offset = float((packet.pts - first_pts) * time_base)
+                if clock is not None:
+                    clock.observe(offset, time.time())
+                elif origin is None:
+                    origin = time.time() - offset  # a file: its first frame is played now
                 if pacer is not None:
                     pacer.wait_until(offset)
                 if not got_packets:
@@ -200,11 +224,12 @@ class SegmentRecorder:
                     and packet.is_keyframe
                     and writer.elapsed(packet) >= self._segment_seconds
                 ):
-                    self._finish(writer)
+                    self._finish(writer, clock)
                     writer = None
                 if writer is None:
-                    start = session_start + offset
-                    writer = _SegmentWriter(self._store.partial_path(self.camera_id, start), start, stream)
+                    start = clock.wall(offset) if clock is not None else (origin or 0.0) + offset
+                    path = self._store.partial_path(self.camera_id, start)
+                    writer = _SegmentWriter(path, start, stream, offset)
                 if writer.write(packet):
                     self._packets += 1
                 else:
@@ -213,10 +238,14 @@ class SegmentRecorder:
             raise SourceError(f"stream read failed: {describe(exc)}") from exc
         finally:
             if writer is not None:
-                self._finish(writer)
+                self._finish(writer, clock)
         return got_packets
 
-    def _finish(self, writer: _SegmentWriter) -> None:
+    def _finish(self, writer: _SegmentWriter, clock: ArrivalClock | None) -> None:
+        if clock is not None:  # the clock may have settled since the segment began
+            writer.start = clock.wall(writer.first_offset)
+            if self._last_end is not None:
+                writer.start = max(writer.start, self._last_end)  # never over the footage before it
         end = writer.close()
         if end is None:
             writer.path.unlink(missing_ok=True)
@@ -236,9 +265,10 @@ class SegmentRecorder:
 class _SegmentWriter:
     """One open segment file: packets are copied in with timestamps rebased to start at zero."""
 
-    def __init__(self, path: Path, start: float, source: av.VideoStream) -> None:
+    def __init__(self, path: Path, start: float, source: av.VideoStream, first_offset: float) -> None:
         self.path = path
         self.start = start
+        self.first_offset = first_offset  # media seconds of the first packet, from the session's first
         self._time_base = source.time_base
         self._output = av.open(str(path), mode="w", format="mp4", options=SEGMENT_MUXER_OPTIONS)
         self._stream = self._output.add_stream_from_template(source)
@@ -285,3 +315,9 @@ class _SegmentWriter:
         assert self._first_dts is not None
         media_end = float((self._end_pts - (self._first_pts - self._first_dts)) * self._time_base)
         return self.start + max(media_end, 0.001)
+
+
+def _has_parameters(stream: av.VideoStream) -> bool:
+    """Whether the segment muxer has what it needs: the picture size and the codec's setup data."""
+    context = stream.codec_context
+    return bool(context.width and context.height and context.extradata)

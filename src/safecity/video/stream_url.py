@@ -57,6 +57,21 @@ def default_options(kind: StreamKind) -> dict[str, str]:
     return {}
 
 
+def recording_options(kind: StreamKind) -> dict[str, str]:
+    """FFmpeg demuxer options for the recorder (stream copy); callers' options override these.
+
+    RTSP: the stream's parameters come from the camera's SDP, so the probe reads one packet (`probesize` 32)
+    instead of analysing a second of video, and no `nobuffer`: the packets read while probing (the session's
+    first keyframe among them) are kept and recorded rather than thrown away. Against the test server a
+    session's first packet is recorded ~0.1 s after connecting instead of ~2 s (a 1 s analysis whose
+    packets were dropped, then the wait for the next keyframe). `recorder.PROBE_FALLBACK` covers cameras
+    whose SDP does not carry the parameters.
+    """
+    if kind is StreamKind.RTSP:
+        return {"rtsp_transport": "tcp", "probesize": "32", "analyzeduration": "0", "fpsprobesize": "0"}
+    return default_options(kind)
+
+
 def check_file(path: str) -> None:
     file = Path(path)
     if not file.exists():
