@@ -25,6 +25,9 @@ SUGGESTIONS = {
     "line_crossing": "narrow the line or zone and limit its classes, or make it a record",
     "zone_enter": "narrow the zone and limit its classes, or make it a record",
     "wrong_way": "narrow the line, limit its classes or require min_count repeats",
+    "abandoned_object": "raise the rule's unattended_seconds, or its radius if owners standing by are missed",
+    "removed_object": "raise the rule's present_seconds or absent_seconds, or narrow its radius",
+    "no_stopping": "raise the rule's dwell_seconds or lower its max_speed",
 }
 ANY_RULE = "arm it by schedule (alarms.policies[].schedule) for the hours it matters"
 

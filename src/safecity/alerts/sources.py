@@ -108,6 +108,31 @@ SOURCES: tuple[AlertSource, ...] = (
     AlertSource("rule.crowd", "rule", _H, ("rule",), 300, "Crowd: {rule}"),
     AlertSource("rule.speeding", "rule", _M, ("rule",), 120, "Speeding: {rule}"),
     AlertSource("rule.loitering", "rule", _M, ("rule",), 300, "Loitering: {rule}"),
+    # Threat rules: the title names the object and how long; the rule name is the zone's name.
+    AlertSource(
+        "rule.abandoned_object",
+        "rule",
+        _H,
+        ("rule",),
+        300,
+        "Abandoned {object_class}: {rule} (unattended {seconds} s)",
+    ),
+    AlertSource(
+        "rule.removed_object",
+        "rule",
+        _H,
+        ("rule",),
+        300,
+        "Removed {object_class}: {rule} (it stood there {seconds} s)",
+    ),
+    AlertSource(
+        "rule.no_stopping",
+        "rule",
+        _M,
+        ("rule",),
+        300,
+        "Stopping in a no-stopping zone: {rule} ({object_class}, {seconds} s)",
+    ),
     AlertSource("rule.*", "rule", _M, ("rule",), 120, "{rule_label}: {rule}"),
     # Watchlists: the plate / the watchlist entry is the subject.
     AlertSource(

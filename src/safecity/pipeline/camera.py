@@ -24,6 +24,7 @@ from safecity.pipeline.status import PipelineMode, PipelineStatus
 from safecity.video.frame import Frame, Image, PixelBox
 from safecity.video.motion import MotionDetector, MotionResult
 from safecity.vision.boxes import Box
+from safecity.vision.detectors.classes import CARRIED_CLASSES
 from safecity.vision.detectors.protocol import Detector
 from safecity.vision.detectors.types import Detections
 from safecity.vision.geometry import to_pixels
@@ -78,6 +79,7 @@ class CameraPipeline:
         self.signal_feed = signal_feed  # live signal phases for the red-light rules; None: schedules only
         self.detector = detector
         self.scene = scene or SceneConfig()
+        self.watched_classes = self.scene.watched_object_classes()
         self.settings = settings or PipelineSettings()
         self.stats = PipelineStats()
         self.tracker = ObjectTracker(self.settings.fps, self.settings.tracker)
@@ -132,6 +134,7 @@ class CameraPipeline:
         if self.rules is not None:
             self.rules.see(frame.image, frame.timestamp)
         if detections is not None:
+            detections = self._unwatched_carried_objects_dropped(detections)
             self.stats.analysed_frames += 1
             update = self.tracker.update(detections, frame)
             ended = update.ended
@@ -214,6 +217,14 @@ class CameraPipeline:
             return results[0]  # the whole frame (or a region at the origin): nothing to shift or merge
         parts = [found.offset(x1, y1) for found, (x1, y1, _, _) in zip(results, request.regions, strict=True)]
         return merge_region_detections(parts)
+
+    def _unwatched_carried_objects_dropped(self, detections: Detections) -> Detections:
+        """Bags are detected for the abandoned/removed object rules only: a scene without them keeps
+        tracking, counting and reporting the street classes it always did."""
+        dropped = set(CARRIED_CLASSES) - self.watched_classes
+        if not dropped or not any(label in dropped for label in detections.labels):
+            return detections
+        return detections.select([i for i, label in enumerate(detections.labels) if label not in dropped])
 
     def _events(self, hits: list[RuleHit], frame: Frame) -> list[EmittedEvent]:
         judged = self.rules.judged(hits, frame.timestamp) if self.rules else hits

@@ -25,6 +25,9 @@ class EventType(StrEnum):
     TRACK_ENDED = "track_ended"
     RED_LIGHT = "red_light"
     LANE_VIOLATION = "lane_violation"
+    ABANDONED_OBJECT = "abandoned_object"
+    REMOVED_OBJECT = "removed_object"
+    NO_STOPPING = "no_stopping"
 
 
 class PipelineEvent(BaseModel):

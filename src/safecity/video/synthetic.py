@@ -27,6 +27,8 @@ CLASS_COLOURS: dict[str, tuple[int, int, int]] = {  # BGR
     "motorcycle": (160, 20, 160),
     "bus": (0, 90, 120),
     "bicycle": (40, 40, 40),
+    "suitcase": (120, 20, 20),
+    "backpack": (100, 100, 0),
 }
 COLOUR_TOLERANCE = 45
 

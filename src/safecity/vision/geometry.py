@@ -10,12 +10,16 @@ import numpy as np
 Point = tuple[float, float]
 
 
-def to_pixels(points: Sequence[Point], width: int, height: int, units: str) -> list[Point]:
-    """Convert a shape to pixels. `units`: "pixels", "normalized" or "auto" (normalised if all in 0..1)."""
-    normalised = units == "normalized" or (
+def is_normalised(points: Sequence[Point], units: str) -> bool:
+    """Whether a shape is in fractions of the frame: "normalized", or "auto" with every value in 0..1."""
+    return units == "normalized" or (
         units == "auto" and all(0.0 <= x <= 1.0 and 0.0 <= y <= 1.0 for x, y in points)
     )
-    if not normalised:
+
+
+def to_pixels(points: Sequence[Point], width: int, height: int, units: str) -> list[Point]:
+    """Convert a shape to pixels. `units`: "pixels", "normalized" or "auto" (normalised if all in 0..1)."""
+    if not is_normalised(points, units):
         return [(float(x), float(y)) for x, y in points]
     return [(x * width, y * height) for x, y in points]
 

@@ -2153,6 +2153,37 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AbandonedObjectConfig
+         * @description `abandoned_object` once an object of `classes` has stayed put inside the polygon for
+         *     `unattended_seconds` after its owner (the person nearest to it when it appeared, or the person last
+         *     near it) went further than `radius` from it. An object nobody was near is unattended from the start.
+         */
+        AbandonedObjectConfig: {
+            /**
+             * Classes
+             * @description object classes watched
+             */
+            classes?: string[];
+            /** Name */
+            name: string;
+            /** Polygon */
+            polygon: [
+                number,
+                number
+            ][];
+            /**
+             * Radius
+             * @description how far its owner may go: pixels, or a fraction of the width
+             */
+            radius: number;
+            /**
+             * Unattended Seconds
+             * @description how long the object stays put unattended
+             * @default 60
+             */
+            unattended_seconds?: number;
+        };
         /** AlarmPolicy */
         AlarmPolicy: {
             /**
@@ -3267,7 +3298,7 @@ export interface components {
          * EventType
          * @enum {string}
          */
-        EventType: "zone_enter" | "zone_exit" | "dwell" | "loitering" | "crowd" | "line_crossing" | "wrong_way" | "speeding" | "track_ended" | "red_light" | "lane_violation";
+        EventType: "zone_enter" | "zone_exit" | "dwell" | "loitering" | "crowd" | "line_crossing" | "wrong_way" | "speeding" | "track_ended" | "red_light" | "lane_violation" | "abandoned_object" | "removed_object" | "no_stopping";
         /** EventsPageOut */
         EventsPageOut: {
             /** Events */
@@ -3956,6 +3987,37 @@ export interface components {
              */
             threshold?: number;
         };
+        /**
+         * NoStoppingConfig
+         * @description `no_stopping` once a person or vehicle of `classes` has been stopped inside the polygon (moving slower
+         *     than `max_speed`) for `dwell_seconds`; once per visit of the zone.
+         */
+        NoStoppingConfig: {
+            /**
+             * Classes
+             * @description classes that may not stop
+             */
+            classes?: string[];
+            /**
+             * Dwell Seconds
+             * @description how long it must stay stopped
+             * @default 10
+             */
+            dwell_seconds?: number;
+            /**
+             * Max Speed
+             * @description slower than this is stopped, in heights of its own box per second
+             * @default 0.2
+             */
+            max_speed?: number;
+            /** Name */
+            name: string;
+            /** Polygon */
+            polygon: [
+                number,
+                number
+            ][];
+        };
         /** NoteCreate */
         NoteCreate: {
             /** Text */
@@ -4494,6 +4556,44 @@ export interface components {
                 [key: string]: number;
             };
         };
+        /**
+         * RemovedObjectConfig
+         * @description `removed_object` when an object that was inside the polygon for `present_seconds` disappears (its
+         *     track ends or it leaves the polygon) while a person is within `radius` of it, and nothing of its class
+         *     is back at its place `absent_seconds` later. `classes` None watches every class but people (a marked
+         *     region: anything the detector finds in it).
+         */
+        RemovedObjectConfig: {
+            /**
+             * Absent Seconds
+             * @description how long it must stay gone (put back: no alarm)
+             * @default 3
+             */
+            absent_seconds?: number;
+            /**
+             * Classes
+             * @description object classes watched; None: all but people
+             */
+            classes?: string[] | null;
+            /** Name */
+            name: string;
+            /** Polygon */
+            polygon: [
+                number,
+                number
+            ][];
+            /**
+             * Present Seconds
+             * @description how long it must have been there
+             * @default 30
+             */
+            present_seconds?: number;
+            /**
+             * Radius
+             * @description a person this close took it: pixels, or a fraction of the width
+             */
+            radius: number;
+        };
         /** ReportOut */
         ReportOut: {
             /** Address String */
@@ -4561,6 +4661,11 @@ export interface components {
         };
         /** SceneConfig */
         SceneConfig: {
+            /**
+             * Abandoned Objects
+             * @description bags left behind after their owner walked away
+             */
+            abandoned_objects?: components["schemas"]["AbandonedObjectConfig"][];
             /** @description which rule hits are alarms, records or nothing */
             alarms?: components["schemas"]["AlarmsConfig"];
             calibration?: components["schemas"]["CalibrationConfig"] | null;
@@ -4580,6 +4685,16 @@ export interface components {
                 number,
                 number
             ][][];
+            /**
+             * No Stopping
+             * @description zones where people and vehicles may not stop
+             */
+            no_stopping?: components["schemas"]["NoStoppingConfig"][];
+            /**
+             * Removed Objects
+             * @description objects taken away from where they stood
+             */
+            removed_objects?: components["schemas"]["RemovedObjectConfig"][];
             /**
              * Signals
              * @description red-light enforcement
@@ -4657,6 +4772,8 @@ export interface components {
                 number,
                 number
             ][] | null;
+            /** @description read the phase from the signal's lamps in the picture (before feed and schedule) */
+            lamps?: components["schemas"]["SignalLamps"] | null;
             /** Name */
             name: string;
             /**
@@ -4668,6 +4785,40 @@ export interface components {
             schedule?: components["schemas"]["PhaseSchedule"] | null;
             /** Start */
             start: [
+                number,
+                number
+            ];
+        };
+        /**
+         * SignalLamps
+         * @description Where the signal head's lamps are in the picture (points in the scene's units), for a camera that
+         *     sees its signal and has no controller feed: the lit lamp gives the phase (`rules/signal_lamps.py`).
+         */
+        SignalLamps: {
+            /** Amber */
+            amber?: [
+                number,
+                number
+            ] | null;
+            /** Green */
+            green: [
+                number,
+                number
+            ];
+            /**
+             * Min Brightness
+             * @description a lit lamp is at least this bright (0..255)
+             * @default 150
+             */
+            min_brightness?: number;
+            /**
+             * Radius
+             * @description half-size in pixels of the patch read around each lamp
+             * @default 3
+             */
+            radius?: number;
+            /** Red */
+            red: [
                 number,
                 number
             ];

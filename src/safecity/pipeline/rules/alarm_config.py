@@ -4,8 +4,9 @@ Each hit is an *alarm* (the operator queue), a *record* (published: searchable, 
 but nobody is called) or *nothing* (not published at all). A policy names the rules it governs and when it
 may alarm: an arming schedule (a market gate only after 22:00), object classes, a minimum dwell or repeat
 count, and a rate limit. A hit no policy names gets its type's default (`DEFAULT_OUTCOMES`): line crossings,
-zone entries and enforcement violations are records (counts and e-challan keep every one), loitering, crowds
-and wrong-way movement are alarms.
+zone entries and enforcement violations are records (counts and e-challan keep every one); loitering, crowds,
+wrong-way movement and the threat rules (abandoned or removed object, stopping where it is not allowed) are
+alarms.
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ DEFAULT_OUTCOMES: dict[EventType, Outcome] = {
     EventType.RED_LIGHT: Outcome.RECORD,
     EventType.LANE_VIOLATION: Outcome.RECORD,
     EventType.TRACK_ENDED: Outcome.RECORD,
+    # Threat rules (Red Zone): each hit is already a judged situation, worth an operator's look.
+    EventType.ABANDONED_OBJECT: Outcome.ALARM,
+    EventType.REMOVED_OBJECT: Outcome.ALARM,
+    EventType.NO_STOPPING: Outcome.ALARM,
 }
 
 

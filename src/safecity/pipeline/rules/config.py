@@ -15,6 +15,11 @@ import yaml
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from safecity.pipeline.rules.alarm_config import AlarmsConfig
+from safecity.pipeline.rules.threat_config import (
+    AbandonedObjectConfig,
+    NoStoppingConfig,
+    RemovedObjectConfig,
+)
 from safecity.pipeline.rules.traffic_config import (
     LaneConfig,
     Point,
@@ -23,6 +28,7 @@ from safecity.pipeline.rules.traffic_config import (
     SolidLineConfig,
 )
 from safecity.video.motion import MotionSettings
+from safecity.vision.detectors.classes import COCO_NAMES
 
 
 class SceneConfigError(ValueError):
@@ -97,6 +103,15 @@ class SceneConfig(SceneSection):
     signals: list[SignalConfig] = Field(default_factory=list, description="red-light enforcement")
     lanes: list[LaneConfig] = Field(default_factory=list, description="restricted lanes")
     solid_lines: list[SolidLineConfig] = Field(default_factory=list, description="lines not to cross")
+    abandoned_objects: list[AbandonedObjectConfig] = Field(
+        default_factory=list, description="bags left behind after their owner walked away"
+    )
+    removed_objects: list[RemovedObjectConfig] = Field(
+        default_factory=list, description="objects taken away from where they stood"
+    )
+    no_stopping: list[NoStoppingConfig] = Field(
+        default_factory=list, description="zones where people and vehicles may not stop"
+    )
     alarms: AlarmsConfig = Field(
         default_factory=AlarmsConfig, description="which rule hits are alarms, records or nothing"
     )
@@ -115,6 +130,7 @@ class SceneConfig(SceneSection):
             ("zone", [z.name for z in self.zones]),
             ("line", [x.name for x in self.lines]),
             ("signal", [x.name for x in self.signals]),
+            ("threat rule", self.threat_rule_names()),
         ):
             duplicates = sorted({name for name in names if names.count(name) > 1})
             if duplicates:
@@ -125,12 +141,26 @@ class SceneConfig(SceneSection):
     def _alarm_policies_name_rules(self) -> SceneConfig:
         names = {"*", "speed"} | {zone.name for zone in self.zones} | {line.name for line in self.lines}
         names |= {signal.name for signal in self.signals} | {lane.name for lane in self.lanes}
-        names |= {solid.name for solid in self.solid_lines}
+        names |= {solid.name for solid in self.solid_lines} | set(self.threat_rule_names())
         for index, policy in enumerate(self.alarms.policies):
             unknown = sorted(set(policy.rules) - names)
             if unknown:
                 raise ValueError(f"alarms.policies.{index}.rules: no zone, line or signal named {unknown}")
         return self
+
+    def threat_rule_names(self) -> list[str]:
+        """Names of the abandoned-object, removed-object and no-stopping rules (unique among them)."""
+        names = [rule.name for rule in self.abandoned_objects]
+        return names + [rule.name for rule in self.removed_objects] + [rule.name for rule in self.no_stopping]
+
+    def watched_object_classes(self) -> set[str]:
+        """Classes the abandoned/removed object rules need from the detector (None: every class)."""
+        watched: set[str] = set()
+        for rule in self.abandoned_objects:
+            watched |= set(rule.classes)
+        for removed in self.removed_objects:
+            watched |= set(removed.classes) if removed.classes is not None else set(COCO_NAMES)
+        return watched
 
 
 def load_scene_config(path: str | Path) -> SceneConfig:

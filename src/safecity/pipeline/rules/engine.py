@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from safecity.pipeline.events import EventType
+from safecity.pipeline.rules.abandoned import AbandonedObjectRule
 from safecity.pipeline.rules.alarm_gate import AlarmGate
 from safecity.pipeline.rules.config import SceneConfig
 from safecity.pipeline.rules.hits import RuleHit
 from safecity.pipeline.rules.lane import RestrictedLaneRule, SolidLineRule
 from safecity.pipeline.rules.lines import LineRule
+from safecity.pipeline.rules.no_stopping import NoStoppingRule
 from safecity.pipeline.rules.red_light import RedLightRule
+from safecity.pipeline.rules.removed import RemovedObjectRule
 from safecity.pipeline.rules.signal_lamps import LampReader
 from safecity.pipeline.rules.signals import ControllerFeed
 from safecity.pipeline.rules.speed import GroundPlane
 from safecity.pipeline.rules.zones import ZoneRule
 from safecity.video.frame import Image
-from safecity.vision.geometry import to_pixels
+from safecity.vision.geometry import Point, is_normalised, to_pixels
 from safecity.vision.tracking import Track
 
 
@@ -48,6 +51,17 @@ class RuleEngine:
         for solid in scene.solid_lines:
             start, end = to_pixels([solid.start, solid.end], width, height, units)
             self.solid_lines.append(SolidLineRule(solid, start, end))
+        self.abandoned = [
+            AbandonedObjectRule(rule, *self._region(rule.polygon, rule.radius, width, height))
+            for rule in scene.abandoned_objects
+        ]
+        self.removed = [
+            RemovedObjectRule(rule, *self._region(rule.polygon, rule.radius, width, height))
+            for rule in scene.removed_objects
+        ]
+        self.no_stopping = [
+            NoStoppingRule(rule, to_pixels(rule.polygon, width, height, units)) for rule in scene.no_stopping
+        ]
         self.alarm_gate = AlarmGate(scene.alarms)
         self.max_speed: dict[int, float] = {}
         self.speeding_reported: set[int] = set()
@@ -78,6 +92,12 @@ class RuleEngine:
         hits: list[RuleHit] = []
         for zone in self.zones:
             hits.extend(zone.tick(now, active))
+        for abandoned in self.abandoned:
+            hits.extend(abandoned.tick(now, active))
+        for removed in self.removed:
+            hits.extend(removed.tick(now, active))
+        for no_stopping in self.no_stopping:
+            hits.extend(no_stopping.tick(now, active))
         return hits
 
     def track_ended(self, track: Track) -> list[RuleHit]:
@@ -92,6 +112,10 @@ class RuleEngine:
             lane.track_ended(track)
         for solid in self.solid_lines:
             solid.track_ended(track)
+        for abandoned in self.abandoned:
+            abandoned.track_ended(track)
+        for removed in self.removed:
+            removed.track_ended(track)
         self.speeding_reported.discard(track.track_id)
         return hits
 
@@ -104,6 +128,14 @@ class RuleEngine:
 
     def line_summary(self) -> dict[str, dict[str, dict[str, int]]]:
         return {line.name: line.summary() for line in self.lines}
+
+    def _region(
+        self, polygon: list[Point], radius: float, width: int, height: int
+    ) -> tuple[list[Point], float]:
+        """A rule's polygon in pixels, and its radius: pixels, or a fraction of the width when normalised."""
+        units = self.scene.units
+        pixels = radius * width if is_normalised(polygon, units) else radius
+        return to_pixels(polygon, width, height, units), pixels
 
     def _speeds(self, tracks: list[Track]) -> dict[int, float]:
         if self.ground is None:

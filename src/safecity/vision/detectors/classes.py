@@ -17,10 +17,14 @@ COCO_NAMES: tuple[str, ...] = (
 )  # fmt: skip
 
 STREET_CLASSES: tuple[str, ...] = ("person", "bicycle", "car", "motorcycle", "bus", "truck")
+#: Things people carry and leave behind: what the abandoned/removed object rules watch.
+CARRIED_CLASSES: tuple[str, ...] = ("backpack", "handbag", "suitcase")
+#: What a detector keeps by default; the camera pipeline drops carried objects no rule of its scene watches.
+DEFAULT_CLASSES: tuple[str, ...] = STREET_CLASSES + CARRIED_CLASSES
 
 
-def coco_class_map(keep: tuple[str, ...] = STREET_CLASSES) -> dict[int, str]:
-    """COCO class id → name for the classes in `keep` (default: the street classes the platform needs)."""
+def coco_class_map(keep: tuple[str, ...] = DEFAULT_CLASSES) -> dict[int, str]:
+    """COCO class id → name for the classes in `keep` (default: the street and carried classes it needs)."""
     unknown = sorted(set(keep) - set(COCO_NAMES))
     if unknown:
         raise ValueError(f"not COCO class names: {unknown}")

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import onnxruntime as ort
 
-from safecity.vision.detectors.classes import COCO_NAMES, STREET_CLASSES, coco_class_map, validate_class_map
+from safecity.vision.detectors.classes import COCO_NAMES, DEFAULT_CLASSES, coco_class_map, validate_class_map
 from safecity.vision.detectors.decoding import (
     OutputFormat,
     decode_yolov8,
@@ -152,7 +152,7 @@ class OnnxDetector:
         if self.options.class_map is not None:
             return validate_class_map(self.options.class_map, self.num_classes)
         if model_names is not None:
-            return {index: name for index, name in model_names.items() if name in STREET_CLASSES}
+            return {index: name for index, name in model_names.items() if name in DEFAULT_CLASSES}
         if self.num_classes == len(COCO_NAMES):
             return coco_class_map()
         raise DetectorError(

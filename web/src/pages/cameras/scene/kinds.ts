@@ -3,11 +3,32 @@
  * takes. Options are described as data so one form renders them all.
  */
 
-export type ShapeKind = "zone" | "line" | "signal" | "lane" | "solid" | "mask" | "calibration";
+export type ShapeKind =
+  | "zone"
+  | "line"
+  | "signal"
+  | "lane"
+  | "solid"
+  | "abandoned"
+  | "removed"
+  | "nostop"
+  | "mask"
+  | "calibration";
 export type Geometry = "polygon" | "line" | "points";
 
 export type RuleField =
-  | { key: string; label: string; type: "number"; min: number; minIncluded: boolean; integer?: boolean; hint?: string }
+  | {
+      key: string;
+      label: string;
+      type: "number";
+      min: number;
+      minIncluded: boolean;
+      integer?: boolean;
+      hint?: string;
+      required?: boolean;
+      /** A distance: a fraction of the frame width (the editor saves normalised scenes). */
+      length?: boolean;
+    }
   | { key: string; label: string; type: "classes"; required?: boolean; placeholder?: string; hint?: string }
   | { key: string; label: string; type: "choice"; choices: { value: string; label: string }[]; hint?: string };
 
@@ -15,7 +36,17 @@ export interface KindInfo {
   label: string;
   geometry: Geometry;
   /** The scene's list (or object, for calibration) that holds this kind. */
-  sceneKey: "zones" | "lines" | "signals" | "lanes" | "solid_lines" | "motion_mask" | "calibration";
+  sceneKey:
+    | "zones"
+    | "lines"
+    | "signals"
+    | "lanes"
+    | "solid_lines"
+    | "abandoned_objects"
+    | "removed_objects"
+    | "no_stopping"
+    | "motion_mask"
+    | "calibration";
   minPoints: number;
   named: boolean;
   /** Whether the server refuses two shapes of this kind with one name. */
@@ -26,6 +57,8 @@ export interface KindInfo {
 
 const CLASSES_HINT = "Comma-separated, e.g. person, car. Empty: all classes.";
 const VEHICLES = "car, bus, truck, motorcycle";
+const CARRIED = "backpack, handbag, suitcase";
+const RADIUS_HINT = "A fraction of the frame width: 0.08 is 8 % of it.";
 
 export const KINDS: Record<ShapeKind, KindInfo> = {
   zone: {
@@ -141,6 +174,116 @@ export const KINDS: Record<ShapeKind, KindInfo> = {
       { key: "classes", label: "Vehicle classes", type: "classes", placeholder: VEHICLES, hint: `Empty: ${VEHICLES}.` },
     ],
   },
+  abandoned: {
+    label: "Abandoned object zone",
+    geometry: "polygon",
+    sceneKey: "abandoned_objects",
+    minPoints: 3,
+    named: true,
+    uniqueNames: true,
+    help:
+      "A bag left here is an alarm once it has stayed put for the set time after the person who carried it " +
+      "went further than the radius.",
+    fields: [
+      { key: "classes", label: "Objects watched", type: "classes", placeholder: CARRIED, hint: `Empty: ${CARRIED}.` },
+      {
+        key: "unattended_seconds",
+        label: "Alarm after unattended (seconds)",
+        type: "number",
+        min: 0,
+        minIncluded: false,
+        hint: "Empty: 60.",
+      },
+      {
+        key: "radius",
+        label: "Owner may go this far",
+        type: "number",
+        min: 0,
+        minIncluded: false,
+        required: true,
+        length: true,
+        hint: RADIUS_HINT,
+      },
+    ],
+  },
+  removed: {
+    label: "Removed object zone",
+    geometry: "polygon",
+    sceneKey: "removed_objects",
+    minPoints: 3,
+    named: true,
+    uniqueNames: true,
+    help: "An object that stood here a while and is taken away by a person (not put back in time) is an alarm.",
+    fields: [
+      {
+        key: "classes",
+        label: "Objects watched",
+        type: "classes",
+        placeholder: "suitcase",
+        hint: "Empty: anything the detector finds here but people.",
+      },
+      {
+        key: "present_seconds",
+        label: "Object there at least (seconds)",
+        type: "number",
+        min: 0,
+        minIncluded: false,
+        hint: "Empty: 30.",
+      },
+      {
+        key: "absent_seconds",
+        label: "Gone at least (seconds)",
+        type: "number",
+        min: 0,
+        minIncluded: false,
+        hint: "Empty: 3. Put back sooner: no alarm.",
+      },
+      {
+        key: "radius",
+        label: "A person this close took it",
+        type: "number",
+        min: 0,
+        minIncluded: false,
+        required: true,
+        length: true,
+        hint: RADIUS_HINT,
+      },
+    ],
+  },
+  nostop: {
+    label: "No-stopping zone",
+    geometry: "polygon",
+    sceneKey: "no_stopping",
+    minPoints: 3,
+    named: true,
+    uniqueNames: true,
+    help: "People or vehicles stopping here (near a protected building) for the set time are an alarm.",
+    fields: [
+      {
+        key: "classes",
+        label: "Classes that may not stop",
+        type: "classes",
+        placeholder: `person, ${VEHICLES}`,
+        hint: `Empty: person, ${VEHICLES}.`,
+      },
+      {
+        key: "dwell_seconds",
+        label: "Alarm after stopped (seconds)",
+        type: "number",
+        min: 0,
+        minIncluded: false,
+        hint: "Empty: 10.",
+      },
+      {
+        key: "max_speed",
+        label: "Stopped below (own heights per second)",
+        type: "number",
+        min: 0,
+        minIncluded: false,
+        hint: "Empty: 0.2. Someone walking makes about 0.8.",
+      },
+    ],
+  },
   mask: {
     label: "Motion mask",
     geometry: "polygon",
@@ -167,4 +310,15 @@ export const KINDS: Record<ShapeKind, KindInfo> = {
   },
 };
 
-export const KIND_ORDER: ShapeKind[] = ["zone", "line", "signal", "lane", "solid", "mask", "calibration"];
+export const KIND_ORDER: ShapeKind[] = [
+  "zone",
+  "line",
+  "signal",
+  "lane",
+  "solid",
+  "abandoned",
+  "removed",
+  "nostop",
+  "mask",
+  "calibration",
+];

@@ -58,6 +58,24 @@ describe("reading the API's scene", () => {
   });
 });
 
+describe("threat rules in the editor", () => {
+  it("reads a pixel scene's radius as a fraction of the frame width, the unit the editor saves in", () => {
+    const scene = { units: "pixels", abandoned_objects: [{ name: "lobby", polygon: [[0, 0], [640, 0], [640, 360]], radius: 128 }] };
+    const { shapes, preserved } = sceneFromApi(scene, { width: 1280, height: 720 });
+    expect(shapes[0]?.options.radius).toBe("0.1");
+    expect(sceneToApi(shapes, preserved).scene.abandoned_objects).toEqual([
+      { name: "lobby", polygon: [[0, 0], [0.5, 0], [0.5, 0.5]], radius: 0.1 },
+    ]);
+  });
+
+  it("asks for the radius an abandoned or removed object zone cannot work without", () => {
+    const lobby = shape({ kind: "abandoned", name: "lobby", points: [{ x: 0.1, y: 0.1 }, { x: 0.5, y: 0.1 }, { x: 0.5, y: 0.5 }] });
+    expect(checkScene([lobby])[lobby.key]?.fields.radius).toBe("Enter a number.");
+    const fixed = { ...lobby, options: { radius: "0.08" } };
+    expect(checkScene([fixed])).toEqual({});
+  });
+});
+
 describe("writing the API's scene", () => {
   it("round-trips every kind of shape", () => {
     const scene = {
@@ -67,6 +85,9 @@ describe("writing the API's scene", () => {
       signals: [{ name: "north", start: [0.1, 0.5], end: [0.9, 0.5], direction: "out", red_grace_seconds: 0.5 }],
       lanes: [{ name: "bus", polygon: [[0, 0.7], [0.2, 0.7], [0.2, 1]], allowed_classes: ["bus"] }],
       solid_lines: [{ name: "divider", start: [0.5, 0.4], end: [0.5, 1] }],
+      abandoned_objects: [{ name: "concourse", polygon: [[0.1, 0.4], [0.9, 0.4], [0.9, 1]], radius: 0.08 }],
+      removed_objects: [{ name: "exhibit", polygon: [[0.4, 0.3], [0.6, 0.3], [0.6, 0.6]], radius: 0.05, absent_seconds: 5 }],
+      no_stopping: [{ name: "embassy gate", polygon: [[0, 0.6], [1, 0.6], [1, 1]], classes: ["car"], dwell_seconds: 20 }],
       motion_mask: [[[0, 0], [0.3, 0], [0.3, 0.06]]],
       calibration: {
         image_points: [[0.1, 0.9], [0.9, 0.9], [0.8, 0.4], [0.2, 0.4]],

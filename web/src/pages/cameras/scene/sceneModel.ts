@@ -72,16 +72,25 @@ function asPoints(value: unknown): Point[] | null {
 
 export class SceneConversionError extends Error {}
 
-/** Mirrors `to_pixels` in safecity.pipeline.rules.geometry: `auto` reads a shape inside 0..1 as fractions. */
+/** Mirrors `is_normalised` in safecity.vision.geometry: `auto` reads a shape inside 0..1 as fractions. */
+function isFractional(points: Point[], units: Units): boolean {
+  return units === "normalized" || (units === "auto" && points.every((p) => p.x >= 0 && p.x <= 1 && p.y >= 0 && p.y <= 1));
+}
+
 function normalise(points: Point[], units: Units, frame: Size | null): Point[] {
-  const fractional = units === "normalized" || (units === "auto" && points.every((p) => p.x >= 0 && p.x <= 1 && p.y >= 0 && p.y <= 1));
-  if (fractional) return points;
+  if (isFractional(points, units)) return points;
   if (!frame) {
     throw new SceneConversionError(
       "This scene is stored in pixels, and without a picture from the camera the editor cannot tell the frame size.",
     );
   }
   return points.map((p) => ({ x: p.x / frame.width, y: p.y / frame.height }));
+}
+
+/** A distance of a pixel scene (a threat rule's radius) as a fraction of the frame width, as saved. */
+function lengthFraction(field: RuleField, value: unknown, pixels: boolean, frame: Size | null): unknown {
+  if (field.type !== "number" || !field.length || !pixels || !frame || typeof value !== "number") return value;
+  return Math.round((value / frame.width) * 10000) / 10000;
 }
 
 function optionText(field: RuleField, value: unknown): string {
@@ -117,7 +126,12 @@ function shapeFrom(kind: ShapeKind, entry: Record<string, unknown>, units: Units
     points: normalise(points, units, frame),
     world,
     finished: true,
-    options: Object.fromEntries(info.fields.map((field) => [field.key, optionText(field, entry[field.key])])),
+    options: Object.fromEntries(
+      info.fields.map((field) => [
+        field.key,
+        optionText(field, lengthFraction(field, entry[field.key], !isFractional(points, units), frame)),
+      ]),
+    ),
     extra,
   };
 }
@@ -235,7 +249,7 @@ export type SceneProblems = Record<string, ShapeProblems>;
 
 function numberProblem(field: Extract<RuleField, { type: "number" }>, text: string): string | null {
   const trimmed = text.trim();
-  if (!trimmed) return null;
+  if (!trimmed) return field.required ? "Enter a number." : null;
   const value = Number(trimmed);
   if (!Number.isFinite(value)) return "Enter a number.";
   if (field.integer && !Number.isInteger(value)) return "Enter a whole number.";
