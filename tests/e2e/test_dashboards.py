@@ -86,7 +86,7 @@ def test_supervisor_sees_seeded_activity_in_the_dashboards(
     seed_panics(api, 2)
     seed_dispatched_incident(api)
     camera_names = sorted(camera["name"] for camera in api.get("/api/v1/cameras").json())
-    assert len(camera_names) == 4
+    assert len(camera_names) == 5  # four sample cameras and the traffic camera
 
     log_in(page, "supervisor", server.password)
     with page.expect_request(re.compile(r"/api/v1/dashboards/alerts\?")) as alerts_request:

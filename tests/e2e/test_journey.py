@@ -42,7 +42,7 @@ def test_from_citizen_report_to_unit_on_scene(page: Page, server: Server, screen
     page.get_by_test_id("camera-map").wait_for()
     legend = page.get_by_role("list", name="Camera health summary")
     legend.get_by_text("cameras").wait_for()
-    assert " ".join(legend.inner_text().split()).startswith("4 cameras")
+    assert " ".join(legend.inner_text().split()).startswith("5 cameras")
     assert page.locator(".camera-grid > li").count() == 4
     page.screenshot(path=screenshots / "journey-1-live.png", full_page=True)
 
