@@ -58,7 +58,12 @@ export interface KindInfo {
 const CLASSES_HINT = "Comma-separated, e.g. person, car. Empty: all classes.";
 const VEHICLES = "car, bus, truck, motorcycle";
 const CARRIED = "backpack, handbag, suitcase";
-const RADIUS_HINT = "A fraction of the frame width: 0.08 is 8 % of it.";
+
+/** A threat rule's distance: required, in fractions of the frame width (the unit the editor saves in). */
+function radiusField(label: string): RuleField {
+  const hint = "A fraction of the frame width: 0.08 is 8 % of it.";
+  return { key: "radius", label, type: "number", min: 0, minIncluded: false, required: true, length: true, hint };
+}
 
 export const KINDS: Record<ShapeKind, KindInfo> = {
   zone: {
@@ -194,16 +199,7 @@ export const KINDS: Record<ShapeKind, KindInfo> = {
         minIncluded: false,
         hint: "Empty: 60.",
       },
-      {
-        key: "radius",
-        label: "Owner may go this far",
-        type: "number",
-        min: 0,
-        minIncluded: false,
-        required: true,
-        length: true,
-        hint: RADIUS_HINT,
-      },
+      radiusField("Owner may go this far"),
     ],
   },
   removed: {
@@ -238,16 +234,7 @@ export const KINDS: Record<ShapeKind, KindInfo> = {
         minIncluded: false,
         hint: "Empty: 3. Put back sooner: no alarm.",
       },
-      {
-        key: "radius",
-        label: "A person this close took it",
-        type: "number",
-        min: 0,
-        minIncluded: false,
-        required: true,
-        length: true,
-        hint: RADIUS_HINT,
-      },
+      radiusField("A person this close took it"),
     ],
   },
   nostop: {
