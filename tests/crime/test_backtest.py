@@ -12,6 +12,7 @@ from safecity.crime.kde import RetrospectiveKde
 from safecity.crime.models import HotspotModel
 from safecity.crime.self_exciting import SelfExcitingModel, SelfExcitingParams
 from safecity.crime.synthetic import poisson_field, self_exciting_process
+from safecity.crime.validated import RollingValidated
 
 
 def _models() -> list[HotspotModel]:
@@ -20,6 +21,9 @@ def _models() -> list[HotspotModel]:
         RetrospectiveKde(),
         SelfExcitingModel(max_iterations=8),
         BlendModel(self_exciting=SelfExcitingModel(max_iterations=8)),
+        RollingValidated(
+            [RetrospectiveKde(bandwidth_m=150), RetrospectiveKde(bandwidth_m=400)], name="kde-validated"
+        ),
     ]
 
 

@@ -41,3 +41,32 @@ def test_a_pure_poisson_field_is_mostly_background() -> None:
 
     assert fitted.theta < 0.25
     assert fitted.mu * 200 > 0.75 * len(events)
+
+
+def test_a_window_cutting_through_clusters_still_recovers_the_branching_ratio() -> None:
+    # Events of the 60 days before the window are parents only: the window's first near-repeats are
+    # explained by them instead of inflating the background.
+    events = self_exciting_process(PLANTED, days=300, side_m=5000, seed=6)
+
+    fitted = SelfExcitingModel(window_days=120).fit(events, end=300.0).params
+
+    assert fitted.theta == pytest.approx(PLANTED.theta, abs=0.12)
+    assert fitted.sigma_m == pytest.approx(PLANTED.sigma_m, rel=0.25)
+
+
+def test_the_forecast_is_the_expected_count_over_the_whole_horizon() -> None:
+    events = self_exciting_process(PLANTED, days=200, side_m=5000, seed=2)
+    model = SelfExcitingModel(window_days=10_000)
+    fit = model.fit(events, 200.0)
+    cells = grid_over(events, 250, reach_m=2000)
+    p = fit.params
+
+    totals = {days: float(model.forecast_from(fit, 200.0, days, cells).sum()) for days in (1.0, 7.0)}
+
+    age = 200.0 - events.t
+    for days, total in totals.items():
+        offspring = p.theta * (np.exp(-p.omega * age) - np.exp(-p.omega * np.minimum(age + days, 60.0)))
+        expected = p.mu * days + float(offspring[age < 60.0].sum())
+        assert total == pytest.approx(expected, rel=0.03)
+    # Triggering decays during the horizon: a week holds less than seven first days' worth of offspring.
+    assert totals[7.0] - 7 * p.mu < 7 * (totals[1.0] - p.mu)

@@ -1,5 +1,6 @@
 """`/api/v1/crime`: the hotspot forecast map, the top places with their trend, and the weekly backtest chart,
-computed from imported records, incidents, unlinked helpline calls and accepted citizen reports."""
+computed from imported records, incidents, unlinked helpline calls and accepted citizen reports; the
+shift's patrol plan (crime/api_patrol.py) is included under the same prefix."""
 
 from __future__ import annotations
 
@@ -10,10 +11,9 @@ import numpy as np
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from safecity.core.auth.permissions import Permission
-from safecity.core.errors import InvalidInputError
 from safecity.core.http.deps import ServicesDep
-from safecity.core.http.security import Principal, require
+from safecity.crime.api_params import CellQuery, KindQuery, ModelName, Reader, checked_until
+from safecity.crime.api_patrol import router as patrol_router
 from safecity.crime.backtest import backtest, summarise
 from safecity.crime.catalog import MODEL_NAMES, model_named
 from safecity.crime.cells import grid_over
@@ -21,17 +21,14 @@ from safecity.crime.events import days_since_epoch
 from safecity.crime.sources import as_events, sourced_events
 
 router = APIRouter(prefix="/api/v1/crime", tags=["crime"])
-Reader = Annotated[Principal, require(Permission.EVENTS_READ)]
-ModelName = Literal["self-exciting", "kde", "blend"]
+router.include_router(patrol_router)
 HISTORY_DAYS = 730
 TOP_PLACES = 20
 
-KindQuery = Annotated[str | None, Query(max_length=64, description="Only this crime type (default: all).")]
 UntilQuery = Annotated[
     datetime | None,
     Query(description="Forecast from this moment (default now); only earlier events are used."),
 ]
-CellQuery = Annotated[float, Query(ge=50, le=2000, description="Side of the square cells, metres.")]
 
 
 class CellOut(BaseModel):
@@ -81,7 +78,7 @@ def hotspots(
         int, Query(ge=1, le=90, description="Days of recent events shown as points.")
     ] = 28,
 ) -> HotspotsOut:
-    end = _checked_until(until, services.clock.now())
+    end = checked_until(until, services.clock.now())
     with services.database.session() as session:
         rows = sourced_events(session, since=end - timedelta(days=HISTORY_DAYS), until=end, kind=kind)
     events = as_events(rows)
@@ -152,7 +149,7 @@ def backtest_chart(
     area: Annotated[float, Query(gt=0, lt=1, description="Share of cells flagged.")] = 0.05,
     cell_m: CellQuery = 250.0,
 ) -> BacktestOut:
-    end = _checked_until(until, services.clock.now())
+    end = checked_until(until, services.clock.now())
     with services.database.session() as session:
         rows = sourced_events(
             session, since=end - timedelta(days=HISTORY_DAYS + 7 * weeks), until=end, kind=kind
@@ -189,16 +186,3 @@ def _trend(last: int, previous: int) -> Literal["up", "down", "flat"]:
     if last < previous:
         return "down"
     return "flat"
-
-
-def _checked_until(until: datetime | None, now: datetime) -> datetime:
-    """`until` (default now), which needs a time zone and a year the history window fits in."""
-    if until is None:
-        return now
-    if until.tzinfo is None:
-        raise InvalidInputError(
-            "needs a time zone, e.g. 2026-03-02T00:00:00Z", field="until", location="query"
-        )
-    if not 1900 <= until.year <= 2200:
-        raise InvalidInputError("must be between the years 1900 and 2200", field="until", location="query")
-    return until

@@ -1,14 +1,27 @@
-"""A self-exciting point process (ETAS / Mohler et al. 2011 style) fitted by expectation-maximisation.
+"""A self-exciting point process (ETAS / Mohler et al. 2011 style) fitted by stochastic-declustering EM.
 
     λ(s, t) = μ·b(s) + Σ_{t_i < t} θ·ω·exp(−ω(t − t_i)) · N(s − s_i; σ²)
 
-`μ` is the background rate (events per day), `b` the background's spatial density (a kernel density of the
-events weighted by their probability of being background, as in Mohler et al.), and each event triggers on
-average `θ` near-repeats, `1/ω` days later on average, a Gaussian `σ` metres away. The E-step splits every
-event between the background and its possible parents; the M-step has closed forms for μ, b, θ and σ and
-maximises the expected log-likelihood over ω with scipy's bounded scalar optimiser. Parent–child pairs are
-only considered within `pair_radius_m` and `pair_days` (found with a k-d tree); the background density is
-evaluated leave-one-out so that an event cannot explain itself."""
+`μ` is the background rate (events per day) and `b` the background's spatial density: a variable-bandwidth
+kernel density (each event's Gaussian as wide as the distance to its k-th nearest neighbour, clipped to
+[min, max]) of the events weighted by their probability of being background — the declustered long-term
+pattern of the whole fit window (two years by default), as in Zhuang et al. (2002) and Mohler et al. (2011).
+Each event triggers on average `θ` near-repeats, `1/ω` days later on average (the exponential is cut at
+`pair_days`), a Gaussian `σ` metres away.
+
+EM: the E-step splits every event between the background and its possible parents (pairs within
+`pair_radius_m` and `pair_days`, found with a k-d tree); the M-step has closed forms for μ, θ, σ and b and
+maximises the expected log-likelihood over ω with scipy's bounded scalar optimiser. The background density at
+an event is leave-one-out, so that an event cannot explain itself. Edges: events in the `pair_days` before the
+window are parents only (they can trigger events in the window but are not themselves explained), and the
+expected number of offspring each parent has *inside* the window (the compensator) counts only the part of
+its kernel between the window start and the fit end. The spatial kernel's mass beyond the city edge is not
+corrected (σ is tens of metres against a city of kilometres).
+
+The forecast is the expected count per cell over the whole horizon [start, start + days): the background rate
+times `days`, plus each event's expected offspring in the horizon θ·(e^(−ω·a) − e^(−ω·(a + days))) (a = the
+event's age at `start`), spread by N(σ²) and integrated over the cell. Offspring of events that happen inside
+the horizon are not added (a second-order effect, θ² at most)."""
 
 from __future__ import annotations
 
@@ -20,6 +33,7 @@ from numpy.typing import NDArray
 from scipy.optimize import minimize_scalar
 from scipy.spatial import cKDTree
 
+from safecity.crime.adaptive_kde import KernelMatrix, cell_integrals, knn_bandwidths
 from safecity.crime.cells import Cells
 from safecity.crime.events import CrimeEvents, FloatArray
 from safecity.crime.raster import Raster
@@ -42,8 +56,9 @@ class SelfExcitingParams:
 @dataclass(frozen=True)
 class SelfExcitingFit:
     params: SelfExcitingParams
-    events: CrimeEvents
-    background_weight: FloatArray  # per event: probability it is a background event
+    events: CrimeEvents  # the window's events and, before them, the parent-only events of the burn-in
+    background_weight: FloatArray  # per event of `events`: probability it is background (0 in the burn-in)
+    background_bandwidth_m: FloatArray  # per event of `events`: its background kernel's bandwidth
     end: float  # the fit saw events before this time
     iterations: int
     log_likelihood: float
@@ -57,9 +72,32 @@ class _Pairs:
     d2: FloatArray
 
 
+@dataclass(frozen=True)
+class _Exposure:
+    """Per parent, the ages (days) between which its offspring fall inside the window: ∫ω e^(−ωa) da over
+    [start, stop] = e^(−ω·start) − e^(−ω·stop). Parents whose whole kernel [0, full] lies inside (most of
+    them) are only counted."""
+
+    start: FloatArray
+    stop: FloatArray
+    full: float
+    whole: int
+
+    @classmethod
+    def of(cls, start: FloatArray, stop: FloatArray, full: float) -> _Exposure:
+        whole = (start == 0) & (stop >= full)
+        return cls(start[~whole], stop[~whole], full, int(whole.sum()))
+
+    def total(self, omega: float) -> float:
+        partial = float(np.sum(np.exp(-omega * self.start) - np.exp(-omega * self.stop)))
+        return partial + self.whole * (1.0 - math.exp(-omega * self.full))
+
+
 @dataclass
 class SelfExcitingModel:
-    background_bandwidth_m: float = 300.0
+    neighbours: int = 15  # k of the background's k-nearest-neighbour bandwidth
+    min_background_bandwidth_m: float = 50.0
+    max_background_bandwidth_m: float = 2000.0
     window_days: float = 730.0
     pair_radius_m: float = 600.0
     pair_days: float = 60.0
@@ -70,46 +108,51 @@ class SelfExcitingModel:
     warm_start: SelfExcitingParams | None = None
 
     def fit(self, history: CrimeEvents, end: float) -> SelfExcitingFit:
-        """Fit on the events in [end − window_days, end)."""
-        events = history.between(end - self.window_days, end)
-        span = max(1.0, min(self.window_days, end - float(events.t[0]))) if len(events) else 1.0
+        """Fit on the events in [end − window_days, end), with those of the `pair_days` before as parents."""
+        window_start = end - self.window_days
+        events = history.between(window_start - self.pair_days, end)
+        inside = events.t >= window_start
         n = len(events)
-        if n == 0:
-            return SelfExcitingFit(
-                SelfExcitingParams(0.0, 0.0, 1.0, MIN_SIGMA_M), events, np.zeros(0), end, 0, 0.0
-            )
-        pairs = self._pairs(events)
-        raster = Raster.covering(
-            events.x, events.y, self.background_bandwidth_m / 4, margin=3 * self.background_bandwidth_m
+        bandwidth = np.full(n, self.max_background_bandwidth_m)
+        if not inside.any():
+            empty = SelfExcitingParams(0.0, 0.0, 1.0, self.min_sigma_m)
+            return SelfExcitingFit(empty, events, np.zeros(n), bandwidth, end, 0, 0.0)
+        first = int(np.argmax(inside))  # events are sorted: the window is events[first:]
+        span = max(1.0, min(self.window_days, end - float(events.t[first])))
+        x, y = events.x[first:], events.y[first:]
+        bandwidth[first:] = knn_bandwidths(
+            x, y, self.neighbours, self.min_background_bandwidth_m, self.max_background_bandwidth_m
         )
-        self_kernel = _self_kernel(raster, self.background_bandwidth_m)
+        kernels = KernelMatrix.build(x, y, bandwidth[first:])
+        floor = 1e-3 / _footprint_m2(x, y, self.max_background_bandwidth_m)  # keeps λ > 0 for lone events
+        pairs = self._pairs(events, first)
+        ages = end - events.t
+        exposure = _Exposure.of(
+            np.maximum(0.0, window_start - events.t), np.minimum(ages, self.pair_days), self.pair_days
+        )
+        count = n - first
         params = self.warm_start or SelfExcitingParams(
-            mu=0.8 * n / span,
+            mu=0.8 * count / span,
             theta=0.2,
             omega=1 / 7,
             sigma_m=max(self.min_sigma_m, min(100.0, self.pair_radius_m / 3)),
         )
-        background_weight = np.full(n, 0.8)
-        truncated_age = np.minimum(end - events.t, self.pair_days)
+        weight = np.full(count, 0.8)
         log_likelihood = -math.inf
         iterations = 0
         while iterations < self.max_iterations:
             iterations += 1
-            density = _background_density(
-                raster, events, background_weight, self.background_bandwidth_m, self_kernel
-            )
-            background = params.mu * density
+            background = params.mu * (kernels.leave_one_out(weight) + floor)
             triggered = _trigger(params, pairs)
-            intensity = background + np.bincount(pairs.child, triggered, minlength=n)
-            intensity = np.maximum(intensity, 1e-300)
-            log_likelihood = float(
-                np.sum(np.log(intensity))
-                - params.mu * span
-                - params.theta * np.sum(1 - np.exp(-params.omega * truncated_age))
+            intensity = np.maximum(
+                background + np.bincount(pairs.child - first, triggered, minlength=count), 1e-300
             )
-            background_weight = background / intensity
-            offspring = triggered / intensity[pairs.child]
-            updated = self._maximise(background_weight, offspring, pairs, truncated_age, span, params)
+            log_likelihood = float(
+                np.sum(np.log(intensity)) - params.mu * span - params.theta * exposure.total(params.omega)
+            )
+            weight = background / intensity
+            offspring = triggered / intensity[pairs.child - first]
+            updated = self._maximise(weight, offspring, pairs, exposure, span, params)
             change = max(
                 abs(updated.mu - params.mu) / max(params.mu, 1e-12),
                 abs(updated.theta - params.theta) / max(params.theta, 1e-3),
@@ -120,37 +163,48 @@ class SelfExcitingModel:
             if change < self.tolerance:
                 break
         self.warm_start = params
-        return SelfExcitingFit(params, events, background_weight, end, iterations, log_likelihood)
+        background_weight = np.concatenate([np.zeros(first), weight])
+        return SelfExcitingFit(params, events, background_weight, bandwidth, end, iterations, log_likelihood)
 
     def forecast(self, history: CrimeEvents, start: float, days: float, cells: Cells) -> FloatArray:
         return self.forecast_from(self.fit(history, start), start, days, cells)
 
     def forecast_from(self, fit: SelfExcitingFit, start: float, days: float, cells: Cells) -> FloatArray:
-        """Expected counts in [start, start + days): the background plus the first-generation offspring of
-        the events seen (offspring of events inside the horizon are not added)."""
+        """Expected counts in [start, start + days): the background rate × days, plus the offspring the
+        events seen are expected to have during the horizon (first generation, kernel cut at pair_days)."""
         events, p = fit.events, fit.params
         if len(events) == 0 or len(cells) == 0:
             return np.zeros(len(cells))
-        raster = Raster.covering(
-            np.concatenate([events.x, cells.x]),
-            np.concatenate([events.y, cells.y]),
-            resolution=min(cells.side_m / 5, self.background_bandwidth_m / 2),
-            margin=cells.side_m + 3 * self.background_bandwidth_m,
-        )
         weight_sum = float(fit.background_weight.sum())
-        background = np.zeros((raster.ny, raster.nx))
+        background = np.zeros(len(cells))
         if weight_sum > 0:
-            deposited = raster.deposit(events.x, events.y, fit.background_weight / weight_sum)
-            background = raster.density(deposited, self.background_bandwidth_m) * p.mu * days
+            background = (
+                cell_integrals(events.x, events.y, fit.background_weight, fit.background_bandwidth_m, cells)
+                * p.mu
+                * days
+                / weight_sum
+            )
         age = start - events.t
-        offspring_share = p.theta * (np.exp(-p.omega * age) - np.exp(-p.omega * (age + days)))
+        offspring_share = p.theta * (
+            np.exp(-p.omega * np.minimum(age, self.pair_days))
+            - np.exp(-p.omega * np.minimum(age + days, self.pair_days))
+        )
         recent = offspring_share > 1e-9
+        if not recent.any():
+            return background
+        raster = Raster.covering(
+            np.concatenate([events.x[recent], cells.x]),
+            np.concatenate([events.y[recent], cells.y]),
+            resolution=min(cells.side_m / 5, max(p.sigma_m / 2, 5.0)),
+            margin=cells.side_m + 4 * p.sigma_m,
+        )
         triggered = raster.density(
             raster.deposit(events.x[recent], events.y[recent], offspring_share[recent]), p.sigma_m
         )
-        return raster.cell_totals(background + triggered, cells.x, cells.y, cells.side_m)
+        return background + raster.cell_totals(triggered, cells.x, cells.y, cells.side_m)
 
-    def _pairs(self, events: CrimeEvents) -> _Pairs:
+    def _pairs(self, events: CrimeEvents, first: int) -> _Pairs:
+        """Parent–child pairs within pair_radius_m and pair_days; children only in the window (≥ first)."""
         points = np.column_stack(
             [events.x / self.pair_radius_m, events.y / self.pair_radius_m, events.t / self.pair_days]
         )
@@ -158,13 +212,13 @@ class SelfExcitingModel:
         if len(found) == 0:
             empty = np.zeros(0, dtype=np.int64)
             return _Pairs(empty, empty, np.zeros(0), np.zeros(0))
-        first, second = found[:, 0], found[:, 1]
-        dt = events.t[second] - events.t[first]
-        parent = np.where(dt > 0, first, second)
-        child = np.where(dt > 0, second, first)
+        one, other = found[:, 0], found[:, 1]
+        dt = events.t[other] - events.t[one]
+        parent = np.where(dt > 0, one, other)
+        child = np.where(dt > 0, other, one)
         dt = np.abs(dt)
         d2 = (events.x[child] - events.x[parent]) ** 2 + (events.y[child] - events.y[parent]) ** 2
-        keep = (dt > 0) & (d2 <= self.pair_radius_m**2)
+        keep = (dt > 0) & (dt <= self.pair_days) & (d2 <= self.pair_radius_m**2) & (child >= first)
         return _Pairs(parent[keep], child[keep], dt[keep], d2[keep])
 
     def _maximise(
@@ -172,7 +226,7 @@ class SelfExcitingModel:
         background_weight: FloatArray,
         offspring: FloatArray,
         pairs: _Pairs,
-        truncated_age: FloatArray,
+        exposure: _Exposure,
         span: float,
         current: SelfExcitingParams,
     ) -> SelfExcitingParams:
@@ -184,14 +238,14 @@ class SelfExcitingModel:
 
         def negative_profile(log_omega: float) -> float:
             omega = math.exp(log_omega)
-            exposure = float(np.sum(1 - np.exp(-omega * truncated_age)))
-            return -(total * math.log(total / exposure) + total * log_omega - omega * weighted_delay)
+            expected = total * math.log(total / exposure.total(omega)) + total * log_omega
+            return -(expected - omega * weighted_delay)
 
         result = minimize_scalar(
             negative_profile, bounds=(math.log(3 / self.pair_days), math.log(20.0)), method="bounded"
         )
         omega = math.exp(float(result.x))
-        theta = min(MAX_THETA, total / float(np.sum(1 - np.exp(-omega * truncated_age))))
+        theta = min(MAX_THETA, total / exposure.total(omega))
         sigma = math.sqrt(float(np.dot(offspring, pairs.d2)) / (2 * total))
         sigma = min(max(sigma, self.min_sigma_m), self.pair_radius_m / 3)
         return SelfExcitingParams(mu=mu, theta=theta, omega=omega, sigma_m=sigma)
@@ -209,20 +263,5 @@ def _trigger(params: SelfExcitingParams, pairs: _Pairs) -> FloatArray:
     )
 
 
-def _self_kernel(raster: Raster, bandwidth_m: float) -> float:
-    """What one event contributes to the binned density at its own position (removed for leave-one-out)."""
-    cx = raster.x0 + (raster.nx // 2) * raster.resolution
-    cy = raster.y0 + (raster.ny // 2) * raster.resolution
-    single = raster.density(raster.deposit(np.array([cx]), np.array([cy])), bandwidth_m)
-    return float(raster.sample(single, np.array([cx]), np.array([cy]))[0])
-
-
-def _background_density(
-    raster: Raster, events: CrimeEvents, weight: FloatArray, bandwidth_m: float, self_kernel: float
-) -> FloatArray:
-    """Leave-one-out density (per m², integrating to 1) of the background at each event."""
-    others = float(weight.sum()) - weight
-    field = raster.density(raster.deposit(events.x, events.y, weight), bandwidth_m)
-    at_events = raster.sample(field, events.x, events.y) - weight * self_kernel
-    floor = 1e-3 / (raster.nx * raster.ny * raster.resolution**2)  # never exactly zero: keeps λ > 0
-    return np.asarray(np.maximum(at_events, 0.0) / np.maximum(others, 1e-12) + floor, dtype=np.float64)
+def _footprint_m2(x: FloatArray, y: FloatArray, margin: float) -> float:
+    return float((np.ptp(x) + 2 * margin) * (np.ptp(y) + 2 * margin))

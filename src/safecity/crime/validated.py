@@ -1,0 +1,61 @@
+"""Hyper-parameters chosen by rolling validation on the past only: before forecasting from `start`, each
+candidate model (e.g. the same model with different bandwidths) is backtested on the `weeks` weeks just
+before `start` — fitted, as always, only on the events before each of those weeks — and the one whose flagged
+cells caught the most of those weeks' events at `area_share` forecasts. The choice is kept for `refresh_days`
+(re-made when the origin moves on by that much, or moves backwards, or the cells change). Since the model is
+handed only the history before `start`, no event at or after `start` can influence the choice."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from safecity.crime.backtest import backtest
+from safecity.crime.cells import Cells
+from safecity.crime.events import CrimeEvents, FloatArray
+from safecity.crime.models import HotspotModel
+
+
+@dataclass
+class RollingValidated:
+    candidates: Sequence[HotspotModel]
+    name: str
+    weeks: int = 4
+    area_share: float = 0.05
+    refresh_days: float = 28.0
+    chosen: HotspotModel | None = field(default=None, init=False)
+    _chosen_at: float | None = field(default=None, init=False)
+    _cells: Cells | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        if not self.candidates:
+            raise ValueError("at least one candidate model is needed")
+
+    def forecast(self, history: CrimeEvents, start: float, days: float, cells: Cells) -> FloatArray:
+        return self.choose(history, start, cells).forecast(history, start, days, cells)
+
+    def choose(self, history: CrimeEvents, start: float, cells: Cells) -> HotspotModel:
+        """The candidate with the most validation hits (the first one on a tie or without history)."""
+        stale = (
+            self.chosen is None
+            or self._chosen_at is None
+            or self._cells is not cells
+            or not 0 <= start - self._chosen_at < self.refresh_days
+        )
+        if stale:
+            self.chosen = self._best(history, start, cells)
+            self._chosen_at, self._cells = start, cells
+        assert self.chosen is not None
+        return self.chosen
+
+    def _best(self, history: CrimeEvents, start: float, cells: Cells) -> HotspotModel:
+        origins = [start - 7.0 * (self.weeks - i) for i in range(self.weeks)]
+        usable = [o for o in origins if len(history) and float(history.t[0]) < o]
+        if len(self.candidates) == 1 or not usable or len(cells) == 0:
+            return self.candidates[0]
+        share = self.area_share
+        hits = [
+            sum(week.hits for week in backtest(c, history, cells, usable, (share,))[share])
+            for c in self.candidates
+        ]
+        return self.candidates[max(range(len(hits)), key=lambda i: (hits[i], -i))]
