@@ -16,6 +16,7 @@ import { boardReducer, EMPTY_BOARD, type BoardState } from "./liveState";
 import { formatDuration, secondsBetween } from "./time";
 import type { Unit, UnitStatus } from "./types";
 import { UnitStatusControls } from "./UnitStatusControls";
+import { PatrolPlanPanel } from "../analytics/PatrolPlanPanel";
 
 /** Reload after the socket comes back from a drop: events sent while it was down are lost. */
 function useReloadOnReconnect(status: LiveStatus, reload: () => void) {
@@ -80,6 +81,7 @@ export function DispatchBoard() {
         <p className="state">No unit has this status.</p>
       ) : null}
       {canDispatch ? <CreateUnitForm onCreated={onUnitChanged} /> : null}
+      {can(Permission.EVENTS_READ) ? <PatrolPlanPanel /> : null}
     </section>
   );
 }
