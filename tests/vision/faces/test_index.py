@@ -11,6 +11,7 @@ from safecity.vision.faces import (
     FaceIndex,
     HnswIndex,
     ModelMismatchError,
+    ScanIndex,
 )
 
 OTHER_MODEL = EmbeddingModel(
@@ -25,10 +26,12 @@ def random_embeddings(count: int, model: EmbeddingModel = DLIB_RESNET, seed: int
 
 
 def build(kind: str, model: EmbeddingModel = DLIB_RESNET) -> FaceIndex:
+    if kind == "scan":
+        return ScanIndex(model)
     return ExactIndex(model) if kind == "exact" else HnswIndex(model, capacity=8)
 
 
-@pytest.fixture(params=["exact", "hnsw"])
+@pytest.fixture(params=["exact", "scan", "hnsw"])
 def kind(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
@@ -103,6 +106,40 @@ def test_hnsw_agrees_with_exact_search_on_clustered_faces() -> None:
     expected = [hits[0].subject for hits in exact.search_vectors(queries, k=1)]
     found = [hits[0].subject for hits in approximate.search_vectors(queries, k=1)]
     assert np.mean([a == b for a, b in zip(expected, found, strict=True)]) >= 0.99
+
+
+def test_scan_returns_exact_searchs_entries_and_distances_for_strangers() -> None:
+    # Strangers: thousands of entries at about the same distance from each probe. The fp16 scan's own
+    # distances carry fp16 rounding; after the exact re-rank the top 3 and their distances are exact search's.
+    rng = np.random.default_rng(2)
+    gallery = rng.normal(0, 0.08, size=(3000, 128)).astype(np.float32)
+    exact, scan = ExactIndex(DLIB_RESNET), ScanIndex(DLIB_RESNET)
+    subjects = [f"s{i}" for i in range(len(gallery))]
+    exact.add_vectors(subjects, gallery)
+    for start in range(0, len(gallery), 1000):  # added in parts, as enrolments arrive
+        scan.add_vectors(subjects[start : start + 1000], gallery[start : start + 1000])
+    strangers = rng.normal(0, 0.08, size=(100, 128)).astype(np.float32)
+    for want, got in zip(
+        exact.search_vectors(strangers, k=3), scan.search_vectors(strangers, k=3), strict=True
+    ):
+        assert [hit.subject for hit in got] == [hit.subject for hit in want]
+        assert [hit.distance for hit in got] == pytest.approx([hit.distance for hit in want], rel=1e-5)
+
+
+def test_scan_index_keeps_the_order_of_the_rest_after_a_removal() -> None:
+    index = ScanIndex(DLIB_RESNET)
+    gallery = random_embeddings(40)
+    index.add_many([f"s{i % 4}" for i in range(40)], gallery)
+    assert index.remove("s1") == 10
+    assert index.remove("s1") == 0
+    for position in (0, 2, 3, 39):
+        hit = index.search(gallery[position], k=1)[0]
+        assert (hit.subject, hit.distance) == (f"s{position % 4}", pytest.approx(0.0, abs=1e-3))
+
+
+def test_scan_refuses_a_rerank_below_one() -> None:
+    with pytest.raises(ValueError, match="rerank must be at least 1"):
+        ScanIndex(DLIB_RESNET, rerank=0)
 
 
 def test_hnsw_index_survives_save_and_load_and_keeps_its_model(tmp_path: Path) -> None:

@@ -1,10 +1,11 @@
 """The in-process 1:N search index of enrolled faces, one index per embedding model id.
 
 The database is the truth (`face_vectors`, float32 bytes); pgvector is not available, so each API node holds
-the vectors of every model it knows in an `HnswIndex` (or `ExactIndex`), keyed by subject id. It is rebuilt
-from the database at start, updated in place after this node's enrolments and deletions commit, and rebuilt
-when a cheap version query (count, max id, sum of ids of `face_vectors`) shows another process changed it.
-Vectors of a model the node does not know are skipped (counted in `skipped`): they are never compared.
+the vectors of every model it knows in a `ScanIndex` (FAISS fp16 scan + exact re-rank; or `HnswIndex`,
+`ExactIndex`), keyed by subject id. It is rebuilt from the database at start, updated in place after this
+node's enrolments and deletions commit, and rebuilt when a cheap version query (count, max id, sum of ids of
+`face_vectors`) shows another process changed it. Vectors of a model the node does not know are skipped
+(counted in `skipped`): they are never compared.
 """
 
 from __future__ import annotations
@@ -28,12 +29,13 @@ from safecity.vision.faces import (
     ExactIndex,
     FaceIndex,
     HnswIndex,
+    ScanIndex,
     SearchMode,
     search_gallery,
 )
 
 log = logging.getLogger(__name__)
-IndexKind = Literal["hnsw", "exact"]
+IndexKind = Literal["scan", "hnsw", "exact"]
 
 
 def to_embedding(data: bytes, model: EmbeddingModel) -> Embedding:
@@ -49,7 +51,7 @@ def vector_version(session: Session) -> tuple[object, ...]:
 
 class Gallery:
     def __init__(
-        self, models: Iterable[EmbeddingModel] = (DLIB_RESNET,), *, kind: IndexKind = "hnsw"
+        self, models: Iterable[EmbeddingModel] = (DLIB_RESNET,), *, kind: IndexKind = "scan"
     ) -> None:
         self.kind = kind
         self._models: dict[str, EmbeddingModel] = {}
@@ -75,6 +77,8 @@ class Gallery:
         return len(index) if index is not None else 0
 
     def _new_index(self, model: EmbeddingModel) -> FaceIndex:
+        if self.kind == "scan":
+            return ScanIndex(model)
         return HnswIndex(model) if self.kind == "hnsw" else ExactIndex(model)
 
     def _index(self, model: EmbeddingModel) -> FaceIndex:

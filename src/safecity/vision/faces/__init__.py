@@ -3,7 +3,7 @@
 Knows nothing of the database. Entry points:
 - `analyse_image(image)` -> list[FaceResult]: every face with box, quality and (if usable) embedding;
 - `verify(a, b)` -> VerificationResult: 1:1 decision at the model's calibrated threshold;
-- `ExactIndex` / `HnswIndex` + `search_gallery(index, embedding, mode=...)`: 1:N search;
+- `ExactIndex` / `ScanIndex` / `HnswIndex` + `search_gallery(index, embedding, mode=...)`: 1:N search;
 - `best_faces_per_track(...)`: the best faces of person tracks for live matching.
 """
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     )
     from safecity.vision.faces.identification import Candidate, distance_to_score, search_gallery
     from safecity.vision.faces.image_input import load_image
-    from safecity.vision.faces.index import ExactIndex, FaceIndex, HnswIndex, SearchHit
+    from safecity.vision.faces.index import ExactIndex, FaceIndex, HnswIndex, ScanIndex, SearchHit
     from safecity.vision.faces.pipeline import (
         FacePipeline,
         FaceResult,
@@ -57,7 +57,7 @@ _EXPORTS_BY_MODULE = {
     "errors": "FaceError ImageInputError ModelFileError ModelMismatchError NoUsableFaceError",
     "identification": "Candidate distance_to_score search_gallery",
     "image_input": "load_image",
-    "index": "ExactIndex FaceIndex HnswIndex SearchHit",
+    "index": "ExactIndex FaceIndex HnswIndex ScanIndex SearchHit",
     "pipeline": "FacePipeline FaceResult analyse_image best_usable_face default_pipeline",
     "quality": "QualityReport QualityThresholds",
     "tracks": "TrackFace best_faces_per_track",
@@ -104,6 +104,7 @@ __all__ = [
     "PairDistances",
     "QualityReport",
     "QualityThresholds",
+    "ScanIndex",
     "SearchHit",
     "SearchMode",
     "TrackFace",
