@@ -167,6 +167,12 @@ BAD: list[tuple[str, dict[str, Any], str, str]] = [
     ("abandoned_objects", {**LOBBY, "radius": 0}, "radius", "greater than 0"),
     ("abandoned_objects", {**LOBBY, "unattended_seconds": -1}, "unattended_seconds", "greater than 0"),
     ("removed_objects", {"name": "r", "polygon": SQUARE}, "radius", "Field required"),
+    (
+        "removed_objects",
+        {"name": "r", "polygon": SQUARE, "radius": 5, "watch": "region", "classes": ["tv"]},
+        "classes",
+        "a marked region is watched by its picture",
+    ),
     ("no_stopping", {"name": "n", "polygon": SQUARE, "max_speed": 0}, "max_speed", "greater than 0"),
     (
         "no_stopping",

@@ -143,3 +143,37 @@ def test_bags_are_tracked_only_by_cameras_whose_scene_watches_them() -> None:
     street_only = run(pushed, SceneConfig(), 3)
     assert [e.event.object_class for e in of(watching, EventType.TRACK_ENDED)] == ["suitcase"]
     assert of(street_only, EventType.TRACK_ENDED) == []  # counts and searches stay what they were
+
+
+# A marked region: the picture of a statue's plinth, whatever the detector makes of it.
+PLINTH = [(280, 115), (320, 115), (320, 185), (280, 185)]
+MARKED = SceneConfig(
+    removed_objects=[
+        RemovedObjectConfig(
+            name="statue", polygon=PLINTH, watch="region", present_seconds=4, absent_seconds=3, radius=80
+        )
+    ]
+)
+STATUE = (30, 60)
+VISITOR = path("person", PERSON, (0, 60, 150), (4, 255, 150), (8, 255, 150))
+
+
+def test_a_marked_object_carried_away_is_reported_by_its_region() -> None:
+    statue = path("bicycle", STATUE, (0, 300, 150), (8, 300, 150), (10, 470, 150))
+    visitor = [*VISITOR, *path("person", PERSON, (8, 255, 150), (10, 425, 150))]
+    events = run([*statue, *visitor], MARKED, 15)
+    (hit,) = of(events, EventType.REMOVED_OBJECT)
+    assert (hit.event.rule, hit.event.payload["object_class"]) == ("statue", "marked object")
+    assert hit.event.payload["person_track_id"] is not None
+    moment = hit.event.time.timestamp() - 1_700_000_000.0
+    assert 10.5 <= moment <= 12.5  # gone from its place at ~8.5 s, for 3 s
+
+
+def test_a_marked_object_moved_aside_and_put_back_or_lost_with_nobody_near_is_not_reported() -> None:
+    moved = path(
+        "bicycle", STATUE, (0, 300, 150), (8, 300, 150), (8.6, 360, 150), (9.6, 300, 150), (15, 300, 150)
+    )
+    helper = [*VISITOR, *path("person", PERSON, (8, 255, 150), (15, 255, 150))]
+    assert of(run([*moved, *helper], MARKED, 15), EventType.REMOVED_OBJECT) == []
+    vanished = path("bicycle", STATUE, (0, 300, 150), (8, 300, 150))  # nobody near: light, a nudge, a glitch
+    assert of(run(vanished, MARKED, 15), EventType.REMOVED_OBJECT) == []

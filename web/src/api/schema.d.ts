@@ -857,6 +857,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/crime/patrol-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Patrol plan for a shift: available police units to the riskiest cells */
+        get: operations["patrol_plan_api_v1_crime_patrol_plan_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/crime/patrol-plan/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same patrol plan as a printable PDF */
+        get: operations["patrol_plan_pdf_api_v1_crime_patrol_plan_pdf_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboards/alerts": {
         parameters: {
             query?: never;
@@ -4148,6 +4182,75 @@ export interface components {
             /** Trail */
             trail: components["schemas"]["PanicLocationOut"][];
         };
+        /** PatrolOut */
+        PatrolOut: {
+            /** Callsign */
+            callsign: string;
+            /**
+             * Covered Risk
+             * @description Risk × share of the shift left after travelling there.
+             */
+            covered_risk: number;
+            /**
+             * Lat
+             * @description Centre of the cell to patrol.
+             */
+            lat: number;
+            /** Lon */
+            lon: number;
+            /**
+             * Risk
+             * @description Expected events in the cell during the shift.
+             */
+            risk: number;
+            /**
+             * Travel S
+             * @description Travel time from the unit's last known position (dispatch router).
+             */
+            travel_s: number;
+            /** Unit Id */
+            unit_id: string;
+        };
+        /** PatrolPlanOut */
+        PatrolPlanOut: {
+            /** Cell M */
+            cell_m: number;
+            /**
+             * Covered Share
+             * @description Share of the expected events the plan covers.
+             */
+            covered_share: number;
+            /** Events Used */
+            events_used: number;
+            /**
+             * Expected Total
+             * @description Expected events in the whole area during the shift.
+             */
+            expected_total: number;
+            /** Hours */
+            hours: number;
+            /** Kind */
+            kind: string | null;
+            /** Model */
+            model: string;
+            /**
+             * Patrols
+             * @description One per planned unit, most covered risk first.
+             */
+            patrols: components["schemas"]["PatrolOut"][];
+            /** Risk Per Unit Hour */
+            risk_per_unit_hour: number;
+            /**
+             * Start
+             * Format: date-time
+             */
+            start: string;
+            /**
+             * Units Considered
+             * @description Available police units with a known position.
+             */
+            units_considered: number;
+        };
         /** PaymentOut */
         PaymentOut: {
             /** Amount */
@@ -4560,8 +4663,10 @@ export interface components {
          * RemovedObjectConfig
          * @description `removed_object` when an object that was inside the polygon for `present_seconds` disappears (its
          *     track ends or it leaves the polygon) while a person is within `radius` of it, and nothing of its class
-         *     is back at its place `absent_seconds` later. `classes` None watches every class but people (a marked
-         *     region: anything the detector finds in it).
+         *     is back at its place `absent_seconds` later. `classes` None watches every class but people.
+         *     `watch: region` watches the picture inside the polygon instead (a marked object the detector does not
+         *     know: a statue, an extinguisher): learnt once still for `present_seconds`, gone when it no longer looks
+         *     the same for `absent_seconds` while nobody stands in front of it.
          */
         RemovedObjectConfig: {
             /**
@@ -4593,6 +4698,13 @@ export interface components {
              * @description a person this close took it: pixels, or a fraction of the width
              */
             radius: number;
+            /**
+             * Watch
+             * @description detected objects of `classes`, or the picture of the marked region
+             * @default objects
+             * @enum {string}
+             */
+            watch?: "objects" | "region";
         };
         /** ReportOut */
         ReportOut: {
@@ -8799,6 +8911,122 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HotspotsOut"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    patrol_plan_api_v1_crime_patrol_plan_get: {
+        parameters: {
+            query?: {
+                /** @description Start of the shift (default now); only events before it are used. */
+                start?: string | null;
+                /** @description Length of the shift, hours. */
+                hours?: number;
+                /** @description Only this crime type (default: all). */
+                kind?: string | null;
+                /** @description Which model forecasts the shift. */
+                model?: "self-exciting" | "kde" | "blend";
+                /** @description Side of the square cells, metres. */
+                cell_m?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatrolPlanOut"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    patrol_plan_pdf_api_v1_crime_patrol_plan_pdf_get: {
+        parameters: {
+            query?: {
+                /** @description Start of the shift (default now); only events before it are used. */
+                start?: string | null;
+                /** @description Length of the shift, hours. */
+                hours?: number;
+                /** @description Only this crime type (default: all). */
+                kind?: string | null;
+                /** @description Which model forecasts the shift. */
+                model?: "self-exciting" | "kde" | "blend";
+                /** @description Side of the square cells, metres. */
+                cell_m?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
                 };
             };
             /** @description Not logged in, or the token is invalid or expired */

@@ -159,7 +159,8 @@ class SceneConfig(SceneSection):
         for rule in self.abandoned_objects:
             watched |= set(rule.classes)
         for removed in self.removed_objects:
-            watched |= set(removed.classes) if removed.classes is not None else set(COCO_NAMES)
+            if removed.watch == "objects":
+                watched |= set(removed.classes) if removed.classes is not None else set(COCO_NAMES)
         return watched
 
 

@@ -12,6 +12,7 @@ from safecity.pipeline.rules.lines import LineRule
 from safecity.pipeline.rules.no_stopping import NoStoppingRule
 from safecity.pipeline.rules.red_light import RedLightRule
 from safecity.pipeline.rules.removed import RemovedObjectRule
+from safecity.pipeline.rules.removed_region import RemovedRegionRule
 from safecity.pipeline.rules.signal_lamps import LampReader
 from safecity.pipeline.rules.signals import ControllerFeed
 from safecity.pipeline.rules.speed import GroundPlane
@@ -58,6 +59,12 @@ class RuleEngine:
         self.removed = [
             RemovedObjectRule(rule, *self._region(rule.polygon, rule.radius, width, height))
             for rule in scene.removed_objects
+            if rule.watch == "objects"
+        ]
+        self.removed_regions = [
+            RemovedRegionRule(rule, *self._region(rule.polygon, rule.radius, width, height), width, height)
+            for rule in scene.removed_objects
+            if rule.watch == "region"
         ]
         self.no_stopping = [
             NoStoppingRule(rule, to_pixels(rule.polygon, width, height, units)) for rule in scene.no_stopping
@@ -67,9 +74,11 @@ class RuleEngine:
         self.speeding_reported: set[int] = set()
 
     def see(self, image: Image, timestamp: float) -> None:
-        """Rules that read the picture itself (signal lamps): run on every frame, before `observe`."""
+        """Rules that read the picture itself (signal lamps, marked regions): run on every frame."""
         for signal in self.signals:
             signal.see(image, timestamp)
+        for region in self.removed_regions:
+            region.see(image, timestamp)
 
     def observe(self, tracks: list[Track]) -> list[RuleHit]:
         """Rules that need fresh positions: run after each tracker update."""
@@ -96,6 +105,8 @@ class RuleEngine:
             hits.extend(abandoned.tick(now, active))
         for removed in self.removed:
             hits.extend(removed.tick(now, active))
+        for region in self.removed_regions:
+            hits.extend(region.tick(now, active))
         for no_stopping in self.no_stopping:
             hits.extend(no_stopping.tick(now, active))
         return hits

@@ -8,7 +8,9 @@ polygon is normalised (0..1), so one file fits the main and the sub stream.
 
 from __future__ import annotations
 
-from pydantic import Field, field_validator
+from typing import Literal
+
+from pydantic import Field, ValidationInfo, field_validator
 
 from safecity.pipeline.rules.traffic_config import VEHICLE_CLASSES, Point, SceneSection
 from safecity.vision.detectors.classes import CARRIED_CLASSES, COCO_NAMES
@@ -51,11 +53,16 @@ class AbandonedObjectConfig(SceneSection):
 class RemovedObjectConfig(SceneSection):
     """`removed_object` when an object that was inside the polygon for `present_seconds` disappears (its
     track ends or it leaves the polygon) while a person is within `radius` of it, and nothing of its class
-    is back at its place `absent_seconds` later. `classes` None watches every class but people (a marked
-    region: anything the detector finds in it)."""
+    is back at its place `absent_seconds` later. `classes` None watches every class but people.
+    `watch: region` watches the picture inside the polygon instead (a marked object the detector does not
+    know: a statue, an extinguisher): learnt once still for `present_seconds`, gone when it no longer looks
+    the same for `absent_seconds` while nobody stands in front of it."""
 
     name: str = Field(min_length=1)
     polygon: list[Point] = Field(min_length=3)
+    watch: Literal["objects", "region"] = Field(
+        "objects", description="detected objects of `classes`, or the picture of the marked region"
+    )
     classes: list[str] | None = Field(None, description="object classes watched; None: all but people")
     present_seconds: float = Field(30.0, gt=0, description="how long it must have been there")
     absent_seconds: float = Field(3.0, gt=0, description="how long it must stay gone (put back: no alarm)")
@@ -63,7 +70,9 @@ class RemovedObjectConfig(SceneSection):
 
     @field_validator("classes")
     @classmethod
-    def _object_classes(cls, classes: list[str] | None) -> list[str] | None:
+    def _watched_classes(cls, classes: list[str] | None, info: ValidationInfo) -> list[str] | None:
+        if classes is not None and info.data.get("watch") == "region":
+            raise ValueError("a marked region is watched by its picture, not by classes: leave classes out")
         return _objects(classes)
 
 

@@ -212,6 +212,16 @@ export const KINDS: Record<ShapeKind, KindInfo> = {
     help: "An object that stood here a while and is taken away by a person (not put back in time) is an alarm.",
     fields: [
       {
+        key: "watch",
+        label: "Watch",
+        type: "choice",
+        choices: [
+          { value: "objects", label: "Detected objects (of the classes below)" },
+          { value: "region", label: "The picture of the region (draw it around the object)" },
+        ],
+        hint: "The picture: for an object the detector does not know, such as a statue. Leave the classes empty.",
+      },
+      {
         key: "classes",
         label: "Objects watched",
         type: "classes",
