@@ -8,8 +8,11 @@ Pakistani plates; the vehicle boxes are the ones an object detector would give (
 - `frame_without_vehicles`: the whole stage (`PlateStage.process`) on a frame with no vehicle: no OCR runs.
 - `pass_per_frame`: the stage over a whole pass (two cars approaching for 30 frames, then leaving),
   total time / frames: what a camera costs on average while vehicles pass.
-- `bare_models`: only the model sessions (plate detector, text detector, recogniser) on the exact inputs
-  the reader built for `frame_with_vehicles`; `ratio_to_bare` is the stage's overhead.
+- `frame_with_one_vehicle`: the same frame with only the second car's box (what the worker costs when it
+  reads one vehicle per frame).
+- `bare_models`: CPU time inside the model sessions (plate detector, OCR text detection, OCR recognition)
+  during the same reads, per model with its calls per frame; `ratio_to_bare` = the reads' CPU time over it
+  (the stage's own overhead: resizing, rectifying, decoding, parsing).
 
 Times are CPU time of this process (one onnxruntime thread per model), median of ROUNDS, so a busy machine
 inflates them less than wall time; wall medians are printed too. The plate detector is the registry's
@@ -38,7 +41,6 @@ from safecity.vision.plates import PlateReader, PlateReaderConfig
 from safecity.vision.plates.installed import find_installed_plate_detector
 from safecity.vision.plates.plate_detector import PlateFinder, Y5fuPlateDetector, open_plate_detector
 from safecity.vision.plates.stage import PlateStage, TrackedVehicle
-from safecity.vision.plates.text_boxes import group_rows, rectify_row
 
 ROUNDS = 15
 SHARED_DETECTOR = Path(os.environ.get("SAFECITY_SHARED_DIR", "/work/shared")) / "models/y5fu_320x_sim.onnx"
@@ -71,39 +73,51 @@ def timed(call: Callable[[], object]) -> tuple[float, float]:
     return 1000 * float(np.median(cpu)), 1000 * float(np.median(wall))
 
 
-def bare_models(
-    reader: PlateReader, image: np.ndarray, boxes: list[tuple[int, int, int, int]]
-) -> Callable[[], None]:
-    """The model calls alone, on the inputs the reader builds for these vehicles."""
-    calls: list[Callable[[], object]] = []
-    finder = reader.plate_detector
-    regions = reader._search_regions(boxes)
-    for (x1, y1, _, _), region in reader._crops(image, regions):
-        if isinstance(finder, Y5fuPlateDetector):
-            blob = finder.model_input(region)[0]
-            calls.append(lambda blob=blob: finder.run_model(blob))
-            plates = [
-                p.shifted(x1, y1).box for p in finder.find(region) if p.width >= reader.config.min_plate_width
-            ]
-            long_side = reader.config.found_plate_long_side
-        else:
-            plates = [(0, 0, region.shape[1], region.shape[0])]
-            long_side = reader._long_side(region, reader.config.vehicle_long_side)
-            x1 = y1 = 0
-        for _, crop in reader._crops(image if finder else region, plates):
-            text_blob = reader.detector.model_input(crop, long_side)
-            calls.append(lambda text_blob=text_blob: reader.detector.run_model(text_blob))
-            text_boxes = reader.detector.detect(crop, long_side)
-            strips = [rectify_row(crop, row) for row in group_rows(text_boxes)]
-            if strips:
-                batch = reader.recognizer.model_input(strips)
-                calls.append(lambda batch=batch: reader.recognizer.run_model(batch))
+class ModelClock:
+    """CPU time spent inside each model's session calls while the reader runs (the bare model time of the
+    very same calls): the plate detector, OCR text detection and OCR recognition."""
 
-    def run() -> None:
-        for call in calls:
-            call()
+    def __init__(self, reader: PlateReader) -> None:
+        self.spent: dict[str, float] = {}
+        self.calls: dict[str, int] = {}
+        models: dict[str, object] = {"text_detector": reader.detector, "recognizer": reader.recognizer}
+        if isinstance(reader.plate_detector, Y5fuPlateDetector):
+            models["plate_detector"] = reader.plate_detector
+        for name, model in models.items():
+            self._wrap(name, model)
 
-    return run
+    def _wrap(self, name: str, model: object) -> None:
+        run = model.run_model  # type: ignore[attr-defined]
+
+        def timed_run(blob: np.ndarray) -> np.ndarray:
+            start = time.process_time()
+            try:
+                return np.asarray(run(blob))
+            finally:
+                self.spent[name] = self.spent.get(name, 0.0) + time.process_time() - start
+                self.calls[name] = self.calls.get(name, 0) + 1
+
+        model.run_model = timed_run  # type: ignore[attr-defined]
+
+    def reset(self) -> None:
+        self.spent.clear()
+        self.calls.clear()
+
+
+def stage_and_models(
+    reader: PlateReader, clock: ModelClock, call: Callable[[], object]
+) -> tuple[float, dict[str, float], dict[str, float]]:
+    """Median CPU ms of the whole call, and the mean CPU ms and calls per round inside each model."""
+    call()
+    clock.reset()
+    cpu = []
+    for _ in range(ROUNDS):
+        start = time.process_time()
+        call()
+        cpu.append(time.process_time() - start)
+    models = {name: 1000 * spent / ROUNDS for name, spent in clock.spent.items()}
+    calls = {name: count / ROUNDS for name, count in clock.calls.items()}
+    return 1000 * float(np.median(cpu)), models, calls
 
 
 def pass_cost(reader: PlateReader, frames: int = 30) -> float:
@@ -132,10 +146,16 @@ def main() -> None:
     frame = scene()
     boxes = [vehicle.box for vehicle in frame.vehicles]
     reads = reader.read(frame.image, vehicle_boxes=boxes)
+    one_car = reader.read(frame.image, vehicle_boxes=boxes[1:])
     empty_stage = PlateStage(reader, "bench")
+    clock = ModelClock(reader)
     with_cpu, with_wall = timed(lambda: reader.read(frame.image, vehicle_boxes=boxes))
+    stage_cpu, model_ms, model_calls = stage_and_models(
+        reader, clock, lambda: reader.read(frame.image, vehicle_boxes=boxes)
+    )
+    one_cpu, _ = timed(lambda: reader.read(frame.image, vehicle_boxes=boxes[1:]))
     without_cpu, without_wall = timed(lambda: empty_stage.process(frame.image, 0.0, []))
-    bare_cpu, bare_wall = timed(bare_models(reader, frame.image, boxes))
+    bare_cpu = sum(model_ms.values())
     ocr_cpu, ocr_wall = timed(lambda: ocr_only.read(frame.image, vehicle_boxes=boxes))
     print(
         json.dumps(
@@ -147,18 +167,21 @@ def main() -> None:
                 "vehicles_per_frame": len(boxes),
                 "plates_read": [read.text for read in reads],
                 "frame_with_vehicles_ms": round(with_cpu, 1),
+                "frame_with_one_vehicle_ms": round(one_cpu, 1),
+                "one_vehicle_read": [read.text for read in one_car],
                 "frame_without_vehicles_ms": round(without_cpu, 3),
                 "pass_per_frame_ms": round(pass_cost(reader), 1),
                 "bare_models_ms": round(bare_cpu, 1),
-                "ratio_to_bare": round(with_cpu / bare_cpu, 3),
+                "bare_models_by_model_ms": {name: round(ms, 1) for name, ms in sorted(model_ms.items())},
+                "model_calls_per_frame": dict(sorted(model_calls.items())),
+                "ratio_to_bare": round(stage_cpu / bare_cpu, 3),
                 "ocr_only_frame_with_vehicles_ms": round(ocr_cpu, 1),
                 "wall_ms": {
                     "frame_with_vehicles": round(with_wall, 1),
                     "frame_without_vehicles": round(without_wall, 3),
-                    "bare_models": round(bare_wall, 1),
                     "ocr_only": round(ocr_wall, 1),
                 },
-                "load_average": round(os.getloadavg()[0], 2),
+                "load_average": [round(value, 2) for value in os.getloadavg()],
             }
         )
     )

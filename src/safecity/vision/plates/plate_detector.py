@@ -110,8 +110,8 @@ class Y5fuPlateDetector:
 
     def model_input(self, image: Image) -> tuple[FloatArray, float, float, float]:
         canvas, scale, pad_x, pad_y = _letterbox(image, self.side, self.side, centred=True)
-        blob = (canvas[:, :, ::-1].transpose(2, 0, 1)[np.newaxis] / np.float32(255)).astype(np.float32)
-        return np.ascontiguousarray(blob), scale, pad_x, pad_y
+        blob = cv2.dnn.blobFromImage(canvas, scalefactor=1 / 255, swapRB=True)  # RGB, NCHW, float32
+        return np.asarray(blob, dtype=np.float32), scale, pad_x, pad_y
 
     def run_model(self, blob: FloatArray) -> FloatArray:
         return np.asarray(self._session.run(None, {self._input: blob})[0][0], dtype=np.float32)

@@ -26,6 +26,29 @@ _LETTER_CLASSES = np.arange(1, 1 + len(LETTERS))
 _DIGIT_CLASSES = np.arange(1 + len(LETTERS), 1 + len(PLATE_CHARS))
 
 
+# Strips share a model call only when their input widths differ by at most this factor: on one CPU thread a
+# batch costs as much as its strips run alone, so padding a short strip to a long one's width is pure loss.
+_BATCH_WIDTH_SPREAD = 1.1
+_MAX_BATCH = 8
+
+
+def input_width(strip: Image) -> int:
+    """The model input width of a strip: scaled to the input height, at least the minimum width."""
+    return max(_MIN_INPUT_WIDTH, math.ceil(_INPUT_HEIGHT * strip.shape[1] / max(strip.shape[0], 1)))
+
+
+def _batches(widths: list[int]) -> list[list[int]]:
+    """Indices of strips grouped into model calls: narrowest first, each call of near-equal widths."""
+    batches: list[list[int]] = []
+    for index in sorted(range(len(widths)), key=lambda i: widths[i]):
+        batch = batches[-1] if batches else None
+        if batch and len(batch) < _MAX_BATCH and widths[index] <= _BATCH_WIDTH_SPREAD * widths[batch[0]]:
+            batch.append(index)
+        else:
+            batches.append([index])
+    return batches
+
+
 class TextRecognizer:
     """Reads upright text strips (BGR) into segments of plate characters, split at separators."""
 
@@ -44,11 +67,21 @@ class TextRecognizer:
         self._other = np.flatnonzero(self._alnum_index == 0)[
             1:
         ]  # every symbol but blank and plate characters
+        # The symbols of each plate character (upper and lower case, ...) as rows of one index table, padded
+        # with a symbol of another class and masked: folding is one gather and one sum (np.add.at is slow, and
+        # a matrix product would wake BLAS threads).
+        members = [np.flatnonzero(self._alnum_index == 1 + c) for c in range(len(PLATE_CHARS))]
+        width = max(len(m) for m in members)
+        self._members = np.zeros((len(PLATE_CHARS), width), dtype=np.int64)
+        self._member_mask = np.zeros((len(PLATE_CHARS), width), dtype=np.float32)
+        for row, found in enumerate(members):
+            self._members[row, : len(found)] = found
+            self._member_mask[row, : len(found)] = 1.0
 
     @staticmethod
     def model_input(strips: list[Image]) -> npt.NDArray[np.float32]:
         widths = [math.ceil(_INPUT_HEIGHT * s.shape[1] / max(s.shape[0], 1)) for s in strips]
-        batch_width = max(_MIN_INPUT_WIDTH, *widths)
+        batch_width = max(input_width(strip) for strip in strips)
         batch = np.zeros((len(strips), 3, _INPUT_HEIGHT, batch_width), dtype=np.float32)
         for i, (strip, width) in enumerate(zip(strips, widths, strict=True)):
             resized = cv2.resize(strip, (max(width, 1), _INPUT_HEIGHT), interpolation=cv2.INTER_LINEAR)
@@ -60,10 +93,10 @@ class TextRecognizer:
 
     def fold(self, probabilities: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
         """(T, symbols) softmax outputs -> (T, 38): blank, A-Z, 0-9, break."""
-        steps = probabilities.shape[0]
-        folded = np.zeros((steps, len(PLATE_CHARS) + 2), dtype=np.float32)
-        alnum = self._alnum_index > 0
-        np.add.at(folded.T, self._alnum_index[alnum], probabilities[:, alnum].T)
+        folded = np.empty((probabilities.shape[0], len(PLATE_CHARS) + 2), dtype=np.float32)
+        folded[:, 1 : 1 + len(PLATE_CHARS)] = (probabilities[:, self._members] * self._member_mask).sum(
+            axis=2
+        )
         folded[:, _BLANK] = probabilities[:, 0]
         folded[:, _BREAK] = probabilities[:, self._other].max(axis=1)
         return folded
@@ -106,11 +139,8 @@ class TextRecognizer:
         if not strips:
             return []
         heights = heights or [float(s.shape[0]) for s in strips]
-        order = sorted(range(len(strips)), key=lambda i: strips[i].shape[1] / max(strips[i].shape[0], 1))
         results: list[list[TextSegment]] = [[] for _ in strips]
-        batch_size = 8
-        for start in range(0, len(order), batch_size):
-            chunk = order[start : start + batch_size]
+        for chunk in _batches([input_width(strip) for strip in strips]):
             outputs = self.run_model(self.model_input([strips[i] for i in chunk]))
             for i, output in zip(chunk, outputs, strict=True):
                 results[i] = self.decode(self.fold(output), heights[i])
