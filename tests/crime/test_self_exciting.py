@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from safecity.crime.cells import grid_over
+from safecity.crime.cells import Cells, grid_over
 from safecity.crime.self_exciting import SelfExcitingModel, SelfExcitingParams
 from safecity.crime.synthetic import poisson_field, self_exciting_process
 
@@ -55,15 +55,17 @@ def test_a_window_cutting_through_clusters_still_recovers_the_branching_ratio() 
 
 
 def test_the_forecast_is_the_expected_count_over_the_whole_horizon() -> None:
-    events = self_exciting_process(PLANTED, days=200, side_m=5000, seed=2)
+    events = self_exciting_process(PLANTED, days=100, side_m=4000, seed=2)
     model = SelfExcitingModel(window_days=10_000)
-    fit = model.fit(events, 200.0)
-    cells = grid_over(events, 250, reach_m=2000)
+    fit = model.fit(events, 100.0)
+    centres = np.arange(-4000.0, 8000.0, 250.0) + 125.0  # 4 km beyond the events on every side
+    gx, gy = np.meshgrid(centres, centres)
+    cells = Cells(np.arange(gx.size).astype(str), gx.ravel(), gy.ravel(), 250.0)
     p = fit.params
 
-    totals = {days: float(model.forecast_from(fit, 200.0, days, cells).sum()) for days in (1.0, 7.0)}
+    totals = {days: float(model.forecast_from(fit, 100.0, days, cells).sum()) for days in (1.0, 7.0)}
 
-    age = 200.0 - events.t
+    age = 100.0 - events.t
     for days, total in totals.items():
         offspring = p.theta * (np.exp(-p.omega * age) - np.exp(-p.omega * np.minimum(age + days, 60.0)))
         expected = p.mu * days + float(offspring[age < 60.0].sum())
