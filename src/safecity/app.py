@@ -6,9 +6,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
-from starlette.exceptions import HTTPException as StarletteHTTPException
+from fastapi import FastAPI
+from fastapi.responses import RedirectResponse
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from safecity import __version__
@@ -19,6 +18,7 @@ from safecity.anpr.consumer import start_consumers as start_anpr_consumers
 from safecity.cameras.api import router as cameras_router
 from safecity.cameras.live_frames import LiveFramesRuntime
 from safecity.cameras.live_frames_setup import open_live_frames
+from safecity.cameras.map_api import router as map_router
 from safecity.cameras.recordings_api import router as recordings_router
 from safecity.cameras.startup import start_camera_services
 from safecity.challan.api import router as challan_router
@@ -35,8 +35,9 @@ from safecity.core.auth.api import router as auth_router
 from safecity.core.bus import BusNames, EventBus, create_bus
 from safecity.core.bus.fencing import FencedBus
 from safecity.core.db import Database
+from safecity.core.http.console_files import serve_console
 from safecity.core.http.documented_errors import install_common_errors
-from safecity.core.http.error_handler import error_detail, install_error_handlers
+from safecity.core.http.error_handler import install_error_handlers
 from safecity.core.http.health_api import router as health_router
 from safecity.core.http.limits import BodySizeLimitMiddleware
 from safecity.core.http.live_api import router as live_router
@@ -164,6 +165,7 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
         media_router,
         live_router,
         cameras_router,
+        map_router,
         recordings_router,
         plates_router,
         hotlists_router,
@@ -188,7 +190,7 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
     ):
         app.include_router(router)
     install_common_errors(app)
-    _serve_console(app, web_dir or settings.http.console_dir or DEFAULT_WEB_DIR)
+    serve_console(app, web_dir or settings.http.console_dir or DEFAULT_WEB_DIR)
     return app
 
 
@@ -225,24 +227,3 @@ def _openapi_redirect() -> RedirectResponse:
     """The usual FastAPI place of the document, for tools that look there."""
     return RedirectResponse("/api/openapi.json")
 
-
-def _serve_console(app: FastAPI, web_dir: Path) -> None:
-    """Serve the built console; unknown /api paths stay JSON 404s, other paths fall back to index.html."""
-
-    @app.exception_handler(StarletteHTTPException)
-    def not_found(request: Request, exc: StarletteHTTPException) -> JSONResponse | FileResponse:
-        path = request.url.path
-        if (
-            exc.status_code == 404
-            and request.method == "GET"
-            and not path.startswith("/api")
-            and web_dir.is_dir()
-        ):
-            candidate = (web_dir / path.lstrip("/")).resolve()
-            if candidate.is_file() and candidate.is_relative_to(web_dir.resolve()):
-                return FileResponse(candidate)
-            index = web_dir / "index.html"
-            if index.is_file():
-                return FileResponse(index)
-        detail = error_detail(exc.status_code, exc.detail)
-        return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.e2e.map_data import write_map_files
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 # Another build of the console (say, one per working copy) can be tested with SAFECITY_E2E_WEB_DIST.
 WEB_DIST = Path(os.environ.get("SAFECITY_E2E_WEB_DIST", REPO_ROOT / "web" / "dist")).resolve()
@@ -91,6 +93,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         # Every test logs in from 127.0.0.1; the default 5 logins a minute per address would throttle them.
         "SAFECITY_AUTH__LOGIN_ATTEMPTS_PER_MINUTE": "1000",
         "SAFECITY_HTTP__CONSOLE_DIR": str(WEB_DIST),
+        # A city outline and a one-tile PMTiles base map, written here (tests/e2e/map_data.py).
+        **write_map_files(data_dir / "maps"),
         "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT / "src"), os.environ.get("PYTHONPATH")])),
     }
     command = [

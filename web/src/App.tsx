@@ -3,7 +3,6 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-route
 import type { ApiClient } from "./api/client";
 import { AuthProvider, useAuth } from "./auth/AuthContext";
 import { homePath, NAV_ITEMS, Permission, type PermissionName } from "./auth/permissions";
-import { ConfigProvider } from "./config/ConfigContext";
 import { Layout } from "./components/Layout";
 import { AuditPage } from "./pages/AuditPage";
 import { LivePage } from "./pages/LivePage";
@@ -115,12 +114,10 @@ export function AppRoutes() {
 
 export function App({ client }: { client?: ApiClient }) {
   return (
-    <ConfigProvider>
-      <AuthProvider client={client}>
-        <BrowserRouter>
-          <AppRoutes />
-        </BrowserRouter>
-      </AuthProvider>
-    </ConfigProvider>
+    <AuthProvider client={client}>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </AuthProvider>
   );
 }

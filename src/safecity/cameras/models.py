@@ -19,6 +19,8 @@ class Camera(Base):
     name: Mapped[str] = mapped_column(String(200))
     latitude: Mapped[float | None] = mapped_column(Float, nullable=True)
     longitude: Mapped[float | None] = mapped_column(Float, nullable=True)
+    heading_deg: Mapped[float | None] = mapped_column(Float, nullable=True)  # clockwise from north
+    fov_deg: Mapped[float | None] = mapped_column(Float, nullable=True)  # horizontal field of view
     district: Mapped[str | None] = mapped_column(String(100), nullable=True, index=True)
     zone: Mapped[str | None] = mapped_column(String(100), nullable=True)
     owner: Mapped[str] = mapped_column(String(100), default="public")

@@ -37,6 +37,15 @@ class _CameraFields(BaseModel):
     name: str | None = Field(None, min_length=1, max_length=200)
     latitude: float | None = Field(None, ge=-90, le=90)
     longitude: float | None = Field(None, ge=-180, le=180)
+    heading_deg: float | None = Field(
+        None,
+        ge=0,
+        lt=360,
+        description="The direction the camera looks, degrees clockwise from north (map cone).",
+    )
+    fov_deg: float | None = Field(
+        None, gt=0, le=360, description="Horizontal field of view in degrees (map cone)."
+    )
     district: str | None = Field(None, max_length=100)
     zone: str | None = Field(None, max_length=100)
     owner: str | None = Field(
@@ -113,6 +122,8 @@ class CameraOut(BaseModel):
     name: str
     latitude: float | None
     longitude: float | None
+    heading_deg: float | None = None
+    fov_deg: float | None = None
     district: str | None
     zone: str | None
     owner: str

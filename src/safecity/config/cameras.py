@@ -19,6 +19,10 @@ class CameraSettings(BaseModel):
     sub_url: str | None = Field(None, description="Sub stream used for detection; the main stream if empty.")
     latitude: float | None = Field(None, ge=-90, le=90)
     longitude: float | None = Field(None, ge=-180, le=180)
+    heading_deg: float | None = Field(
+        None, ge=0, lt=360, description="Where it looks, degrees clockwise from north."
+    )
+    fov_deg: float | None = Field(None, gt=0, le=360, description="Horizontal field of view, degrees.")
     district: str | None = None
     enabled: bool = True
     detect_fps: float = Field(5, gt=0, le=60)

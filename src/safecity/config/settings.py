@@ -15,6 +15,7 @@ from safecity.config.cameras import CameraSettings
 from safecity.config.challan import ChallanSettings
 from safecity.config.cluster import ClusterSettings
 from safecity.config.dispatch import DispatchSettings
+from safecity.config.map import MapSettings
 from safecity.config.platform import (
     ApiNodeSettings,
     AuthSettings,
@@ -45,6 +46,7 @@ class Settings(BaseSettings):
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
     challan: ChallanSettings = Field(default_factory=ChallanSettings)
     cluster: ClusterSettings = Field(default_factory=ClusterSettings)
+    map: MapSettings = Field(default_factory=MapSettings)
 
     @classmethod
     def settings_customise_sources(

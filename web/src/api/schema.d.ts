@@ -1543,6 +1543,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The map's base layer, outline and the cameras' bounds */
+        get: operations["map_config_api_v1_map_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/map/basemap.pmtiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The offline base map (a PMTiles archive; answers HTTP range requests). Public. */
+        get: operations["basemap_archive_api_v1_map_basemap_pmtiles_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/map/outline.geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The city outline (boundary, districts, roads) the deployment provides. Public. */
+        get: operations["outline_api_v1_map_outline_geojson_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/media": {
         parameters: {
             query?: never;
@@ -2494,6 +2545,24 @@ export interface components {
             /** Models */
             models: components["schemas"]["ModelBacktestOut"][];
         };
+        /** BasemapOut */
+        BasemapOut: {
+            /** Attribution */
+            attribution: string;
+            /**
+             * Kind
+             * @description xyz: raster tiles from `url` ({z}/{x}/{y}); pmtiles: one archive at `url` read with range requests; none: no tiles, the outline alone.
+             * @enum {string}
+             */
+            kind: "none" | "xyz" | "pmtiles";
+            /** Max Zoom */
+            max_zoom: number;
+            /**
+             * Url
+             * @description The tile URL template or the archive's URL; null for none.
+             */
+            url: string | null;
+        };
         /** Body_create_item_api_v1_evidence_items_post */
         Body_create_item_api_v1_evidence_items_post: {
             /** Camera Id */
@@ -2723,6 +2792,16 @@ export interface components {
              */
             failover?: boolean;
             /**
+             * Fov Deg
+             * @description Horizontal field of view in degrees (map cone).
+             */
+            fov_deg?: number | null;
+            /**
+             * Heading Deg
+             * @description The direction the camera looks, degrees clockwise from north (map cone).
+             */
+            heading_deg?: number | null;
+            /**
              * Id
              * @description Stable identifier: letters, digits, '.', '_', '-'.
              */
@@ -2827,8 +2906,12 @@ export interface components {
             enabled: boolean;
             /** Failover */
             failover: boolean;
+            /** Fov Deg */
+            fov_deg?: number | null;
             /** Has Password */
             has_password: boolean;
+            /** Heading Deg */
+            heading_deg?: number | null;
             health: components["schemas"]["HealthOut"];
             /** Id */
             id: string;
@@ -2901,6 +2984,16 @@ export interface components {
              * @description A camera pinned to a worker goes to any worker once that worker is gone.
              */
             failover?: boolean | null;
+            /**
+             * Fov Deg
+             * @description Horizontal field of view in degrees (map cone).
+             */
+            fov_deg?: number | null;
+            /**
+             * Heading Deg
+             * @description The direction the camera looks, degrees clockwise from north (map cone).
+             */
+            heading_deg?: number | null;
             /** Latitude */
             latitude?: number | null;
             /** Longitude */
@@ -3908,6 +4001,25 @@ export interface components {
              */
             token_type?: string;
             user: components["schemas"]["UserOut"];
+        };
+        /** MapConfigOut */
+        MapConfigOut: {
+            basemap: components["schemas"]["BasemapOut"];
+            /**
+             * Camera Bounds
+             * @description [west, south, east, north] of the cameras with a position: where maps open. Null when no camera has one.
+             */
+            camera_bounds: [
+                number,
+                number,
+                number,
+                number
+            ] | null;
+            /**
+             * Outline Url
+             * @description GeoJSON drawn over the base layer; null when not configured.
+             */
+            outline_url: string | null;
         };
         /** MediaOut */
         MediaOut: {
@@ -5546,8 +5658,12 @@ export interface components {
             enabled: boolean;
             /** Failover */
             failover: boolean;
+            /** Fov Deg */
+            fov_deg?: number | null;
             /** Has Password */
             has_password: boolean;
+            /** Heading Deg */
+            heading_deg?: number | null;
             health: components["schemas"]["HealthOut"];
             /** Id */
             id: string;
@@ -11981,6 +12097,112 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
+            };
+        };
+    };
+    map_config_api_v1_map_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapConfigOut"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    basemap_archive_api_v1_map_basemap_pmtiles_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description The byte range asked for */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No local PMTiles archive is configured, or its file is missing */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The range lies outside the file */
+            416: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    outline_api_v1_map_outline_geojson_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": unknown;
+                };
+            };
+            /** @description No outline is configured, or its file is missing */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { useSearchParams } from "react-router";
 import type { Camera, CameraState, LiveEvent } from "../api/types";
 import { useResource } from "../api/useResource";
 import { useAuth } from "../auth/AuthContext";
@@ -23,7 +24,9 @@ export function LivePage() {
   );
   const cameras = resource.data ?? [];
   const [events, setEvents] = useState<LiveEvent[]>([]);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // `/live?camera=<id>` (a camera clicked on another page's map) opens that camera's live video.
+  const [searchParams] = useSearchParams();
+  const [selectedId, setSelectedId] = useState<string | null>(() => searchParams.get("camera"));
   const [query, setQuery] = useState("");
   const [stateFilter, setStateFilter] = useState<CameraState | "">("");
   const [overlay, setOverlay] = useState(true);

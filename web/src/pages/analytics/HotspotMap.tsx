@@ -1,8 +1,5 @@
-import L from "leaflet";
-import "leaflet/dist/leaflet.css";
-import { useEffect, useRef } from "react";
-import { useConfig } from "../../config/ConfigContext";
-import { createBaseMap } from "../live/baseMap";
+import { useMemo } from "react";
+import { CityMap, type MapArea, type MapLayer } from "../../components/map/CityMap";
 
 export interface ForecastCell {
   lat: number;
@@ -20,51 +17,42 @@ export interface RecentEvent {
 
 const METRES_PER_DEGREE = 111_195;
 
+/** A forecast cell as a square ring ([lon, lat]) `cellM` metres wide, shaded by its share of the top score. */
+export function cellArea(cell: ForecastCell, cellM: number, top: number): MapArea {
+  const halfLat = cellM / 2 / METRES_PER_DEGREE;
+  const halfLon = halfLat / Math.cos((cell.lat * Math.PI) / 180);
+  const [west, east, south, north] = [cell.lon - halfLon, cell.lon + halfLon, cell.lat - halfLat, cell.lat + halfLat];
+  return {
+    ring: [
+      [west, south],
+      [east, south],
+      [east, north],
+      [west, north],
+      [west, south],
+    ],
+    color: "#f85149",
+    opacity: Math.min(0.75, 0.08 + (0.67 * cell.score) / (top || 1)),
+  };
+}
+
 /** Forecast cells as squares shaded by their expected count, recent events as small points. */
 export function HotspotMap({ cells, recent, cellM }: { cells: ForecastCell[]; recent: RecentEvent[]; cellM: number }) {
-  const config = useConfig();
-  const element = useRef<HTMLDivElement>(null);
-  const map = useRef<L.Map | null>(null);
-  const layer = useRef<L.LayerGroup | null>(null);
-
-  useEffect(() => {
-    if (!element.current) return;
-    const created = createBaseMap(element.current, config);
-    created.setView(config.mapCenter, config.mapZoom);
-    layer.current = L.layerGroup().addTo(created);
-    map.current = created;
-    return () => {
-      created.remove();
-      map.current = null;
-    };
-  }, [config]);
-
-  useEffect(() => {
-    const group = layer.current;
-    if (!group || !map.current) return;
-    group.clearLayers();
-    const top = cells[0]?.score || 1;
-    for (const cell of cells) {
-      const halfLat = cellM / 2 / METRES_PER_DEGREE;
-      const halfLon = halfLat / Math.cos((cell.lat * Math.PI) / 180);
-      L.rectangle(
-        [
-          [cell.lat - halfLat, cell.lon - halfLon],
-          [cell.lat + halfLat, cell.lon + halfLon],
-        ],
-        { stroke: false, fillColor: "#f85149", fillOpacity: Math.min(0.75, 0.08 + (0.67 * cell.score) / top) },
-      )
-        .bindTooltip(`${cell.score.toFixed(2)} expected`)
-        .addTo(group);
-    }
-    for (const event of recent) {
-      L.circleMarker([event.lat, event.lon], { radius: 3, color: "#58a6ff", weight: 1, fillOpacity: 0.9 })
-        .bindTooltip(`${event.kind || "event"} (${event.source}) ${new Date(event.occurred_at).toLocaleString()}`)
-        .addTo(group);
-    }
-    const points = [...cells.map((c) => L.latLng(c.lat, c.lon)), ...recent.map((e) => L.latLng(e.lat, e.lon))];
-    if (points.length) map.current.fitBounds(L.latLngBounds(points), { maxZoom: 15 });
-  }, [cells, recent, cellM]);
-
-  return <div ref={element} className="analytics-map" role="region" aria-label="Hotspot forecast map" />;
+  const areas = useMemo(() => cells.map((cell) => cellArea(cell, cellM, cells[0]?.score ?? 1)), [cells, cellM]);
+  const layers = useMemo(
+    (): MapLayer[] => [
+      {
+        id: "recent",
+        label: "Recent events",
+        markers: recent.map((event, index) => ({
+          id: String(index),
+          latitude: event.lat,
+          longitude: event.lon,
+          color: "#58a6ff",
+          label: `${event.kind || "event"} (${event.source}) ${new Date(event.occurred_at).toLocaleString()}`,
+        })),
+      },
+    ],
+    [recent],
+  );
+  return <CityMap layers={layers} areas={areas} className="analytics-map" label="Hotspot forecast map" />;
 }

@@ -116,6 +116,8 @@ export function CameraForm({ camera, onSaved, onCancel }: Props) {
       ) : null}
       {text("latitude", "Latitude", { inputMode: "decimal", hint: "-90 to 90; give both or neither." })}
       {text("longitude", "Longitude", { inputMode: "decimal", hint: "-180 to 180." })}
+      {text("heading_deg", "Looks towards (degrees)", { inputMode: "decimal", hint: "0 north, 90 east; drawn on the map with the field of view." })}
+      {text("fov_deg", "Field of view (degrees)", { inputMode: "decimal", hint: "Horizontal, more than 0, at most 360." })}
       {text("district", "District")}
       {text("zone", "Zone")}
       {text("owner", "Owner", { required: true, hint: "'public', or the private integrator feeding it." })}

@@ -12,6 +12,8 @@ export interface CameraFormValues {
   clearPassword: boolean;
   latitude: string;
   longitude: string;
+  heading_deg: string;
+  fov_deg: string;
   district: string;
   zone: string;
   owner: string;
@@ -34,6 +36,8 @@ export const FORM_FIELDS = [
   "password",
   "latitude",
   "longitude",
+  "heading_deg",
+  "fov_deg",
   "district",
   "zone",
   "owner",
@@ -56,6 +60,8 @@ export const EMPTY_FORM: CameraFormValues = {
   clearPassword: false,
   latitude: "",
   longitude: "",
+  heading_deg: "",
+  fov_deg: "",
   district: "",
   zone: "",
   owner: "public",
@@ -88,6 +94,8 @@ export function formOf(camera: CameraOut): CameraFormValues {
     clearPassword: false,
     latitude: camera.latitude === null ? "" : String(camera.latitude),
     longitude: camera.longitude === null ? "" : String(camera.longitude),
+    heading_deg: camera.heading_deg == null ? "" : String(camera.heading_deg),
+    fov_deg: camera.fov_deg == null ? "" : String(camera.fov_deg),
     district: camera.district ?? "",
     zone: camera.zone ?? "",
     owner: camera.owner,
@@ -124,6 +132,8 @@ function requestOf(values: CameraFormValues): Required<Omit<CameraCreate, "id" |
     password: values.clearPassword ? null : optionalText(values.password),
     latitude: optionalNumber(values.latitude),
     longitude: optionalNumber(values.longitude),
+    heading_deg: optionalNumber(values.heading_deg),
+    fov_deg: optionalNumber(values.fov_deg),
     district: optionalText(values.district),
     zone: optionalText(values.zone),
     owner: values.owner.trim(),
@@ -141,7 +151,7 @@ function requestOf(values: CameraFormValues): Required<Omit<CameraCreate, "id" |
 export function localErrors(values: CameraFormValues): Record<string, string> {
   const errors: Record<string, string> = {};
   const request = requestOf(values);
-  for (const field of ["latitude", "longitude", "detect_fps", "weight"] as const) {
+  for (const field of ["latitude", "longitude", "heading_deg", "fov_deg", "detect_fps", "weight"] as const) {
     if (Number.isNaN(request[field])) errors[field] = "Enter a number.";
   }
   return errors;

@@ -7,6 +7,7 @@ import { Permission } from "../../auth/permissions";
 import { StateMessage } from "../../components/StateMessage";
 import type { LiveStatus } from "../../live/LiveSocket";
 import { LiveIndicator, PriorityBadge, UnitStatusBadge } from "./Badges";
+import { BoardMap } from "./BoardMap";
 import { loadBoard } from "./boardData";
 import { CreateUnitForm } from "./CreateUnitForm";
 import { useNow } from "../../hooks/useNow";
@@ -75,6 +76,7 @@ export function DispatchBoard() {
         what="the dispatch board"
         empty={board.units.length === 0 ? <p className="state">No units registered yet.</p> : null}
       />
+      <BoardMap board={board} units={shown} />
       {shown.length > 0 ? (
         <BoardTable board={board} units={shown} canDispatch={canDispatch} onUnitChanged={onUnitChanged} />
       ) : board.units.length > 0 ? (

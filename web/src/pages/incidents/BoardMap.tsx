@@ -1,0 +1,67 @@
+import { useMemo, useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { useCameraRegistry } from "../../api/useCameraRegistry";
+import { CityMap } from "../../components/map/CityMap";
+import { cameraLayer } from "../live/CameraMap";
+import { PriorityBadge, UnitStatusBadge } from "./Badges";
+import { unitTypeLabel } from "./lifecycle";
+import type { BoardState } from "./liveState";
+import { incidentLayer, unitLayer } from "./mapLayers";
+import type { Unit } from "./types";
+
+/**
+ * The dispatch board's map: every unit at its live position (status colour), the incidents they serve and
+ * the cameras. A unit opens its assignment beside the map; a camera its live video; an incident its page.
+ */
+export function BoardMap({ board, units }: { board: BoardState; units: Unit[] }) {
+  const navigate = useNavigate();
+  const { cameras } = useCameraRegistry();
+  const [selectedUnitId, setSelectedUnitId] = useState<string | null>(null);
+  const layers = useMemo(
+    () => [
+      cameraLayer(cameras ?? [], null, (id) => navigate(`/live?camera=${encodeURIComponent(id)}`)),
+      unitLayer(units, (unit) => setSelectedUnitId(unit.id), selectedUnitId),
+      incidentLayer(Object.values(board.incidents), (id) => navigate(`/incidents/${id}`)),
+    ],
+    [cameras, units, board.incidents, selectedUnitId, navigate],
+  );
+  const selected = units.find((unit) => unit.id === selectedUnitId) ?? null;
+  return (
+    <div className="board-map">
+      <CityMap
+        layers={layers}
+        label="Units, incidents and cameras map (the board below lists the same units by keyboard)"
+        testId="board-map"
+      />
+      {selected ? <UnitAssignment board={board} unit={selected} onClose={() => setSelectedUnitId(null)} /> : null}
+    </div>
+  );
+}
+
+function UnitAssignment({ board, unit, onClose }: { board: BoardState; unit: Unit; onClose: () => void }) {
+  const incident = unit.incident_id != null ? board.incidents[unit.incident_id] : undefined;
+  return (
+    <aside className="card unit-assignment" aria-label={`Unit ${unit.callsign}`} data-testid="unit-assignment">
+      <h2>
+        {unit.callsign} <span className="muted">({unitTypeLabel(unit.type)})</span>
+      </h2>
+      <p>
+        <UnitStatusBadge status={unit.status} />
+      </p>
+      {unit.incident_id != null ? (
+        <p>
+          Assigned to{" "}
+          <Link to={`/incidents/${unit.incident_id}`}>
+            #{unit.incident_id} {incident?.title ?? ""}
+          </Link>{" "}
+          {incident ? <PriorityBadge priority={incident.priority} /> : null}
+        </p>
+      ) : (
+        <p className="muted">No assignment.</p>
+      )}
+      <button type="button" className="btn" onClick={onClose}>
+        Close
+      </button>
+    </aside>
+  );
+}
