@@ -155,7 +155,7 @@ def test_a_returning_camera_is_recorded_from_the_first_frame_it_sends_and_a_new_
     # The server sends each new client its clip from the first frame, a keyframe, as cameras do on PLAY.
     # Nothing of it may be lost to probing or to waiting for a later keyframe, on the first connection
     # and on the one after the outage, when the camera comes back at another resolution.
-    wide = [cv2.resize(image, (480, 272)) for image in vtest_small]
+    wide = [np.asarray(cv2.resize(image, (480, 272)), dtype=np.uint8) for image in vtest_small]
     wide_clip = write_h264(tmp_path / "wide.mp4", cycle(wide, 30 * CLIP_FPS), fps=CLIP_FPS)
     store = SegmentStore(tmp_path / "recordings")
     with SegmentRecorder(rtsp_server.url, "gate-2", store, segment_seconds=60, read_timeout=3) as recorder:
