@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
 import { describe, expect, it, vi } from "vitest";
 import type { LiveEvent } from "../../api/types";
@@ -28,7 +28,10 @@ function renderDetail(overlay: boolean, events: LiveEvent[] = []) {
     first_seen: "2026-11-22T06:01:30Z",
     last_seen: "2026-11-22T06:02:00Z",
   };
-  const fetchImpl = vi.fn(async () => jsonResponse(200, [alert]));
+  const ticket = { ticket: "tkt-1", expires_at: new Date(Date.now() + 60_000).toISOString() };
+  const fetchImpl = vi.fn(async (url: RequestInfo | URL) =>
+    jsonResponse(200, String(url).includes("/auth/media-ticket") ? ticket : [alert]),
+  );
   const { client } = loggedInClient(userWith(["cameras.read", "events.read"]), fetchImpl);
   render(
     <MemoryRouter>
@@ -41,15 +44,18 @@ function renderDetail(overlay: boolean, events: LiveEvent[] = []) {
 }
 
 describe("camera detail", () => {
-  it("shows the live view with detections when the overlay is on", () => {
+  it("shows the live view with detections when the overlay is on, opened with a media ticket", async () => {
     renderDetail(true);
     const video = screen.getByRole("img", { name: "Live view of Kalma Chowk with detections drawn" });
-    expect(video.getAttribute("src")).toContain("/api/v1/cameras/lhr-kalma-chowk/mjpeg?overlay=true&token=");
+    await waitFor(() => expect(video.getAttribute("src")).toContain("/api/v1/cameras/lhr-kalma-chowk/mjpeg?overlay=true&ticket=tkt-1"));
+    expect(video.getAttribute("src")).not.toContain("token=");
   });
 
-  it("shows the clean live view when the overlay is off", () => {
+  it("shows the clean live view when the overlay is off", async () => {
     renderDetail(false);
-    expect(screen.getByRole("img", { name: "Live view of Kalma Chowk" }).getAttribute("src")).not.toContain("overlay");
+    const video = screen.getByRole("img", { name: "Live view of Kalma Chowk" });
+    await waitFor(() => expect(video.getAttribute("src")).toContain("ticket=tkt-1"));
+    expect(video.getAttribute("src")).not.toContain("overlay");
   });
 
   it("gives the health in words and lists this camera's recent alerts", async () => {
@@ -72,6 +78,6 @@ describe("camera detail", () => {
     renderDetail(true, [event("1", "lhr-kalma-chowk", "rule.line_crossed"), event("2", "other", "camera.health")]);
     const list = screen.getByRole("list", { name: "Live events of Kalma Chowk" });
     expect(within(list).getAllByRole("listitem")).toHaveLength(1);
-    expect(within(list).getByText("rule.line_crossed")).toBeInTheDocument();
+    expect(within(list).getByText("Line crossed")).toBeInTheDocument(); // in words, not the topic
   });
 });
