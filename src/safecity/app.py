@@ -21,6 +21,7 @@ from safecity.cameras.live_frames_setup import open_live_frames
 from safecity.cameras.map_api import router as map_router
 from safecity.cameras.recordings_api import router as recordings_router
 from safecity.cameras.startup import start_camera_services
+from safecity.cameras.wall_api import router as wall_router
 from safecity.challan.api import router as challan_router
 from safecity.challan.consumer import clip_jobs, start_challan
 from safecity.challan.public_api import routers as challan_public_routers
@@ -32,11 +33,11 @@ from safecity.config import Settings
 from safecity.core.audit.access_review_api import router as access_review_router
 from safecity.core.audit.api import router as audit_router
 from safecity.core.auth.api import router as auth_router
+from safecity.core.auth.session_api import router as auth_session_router
 from safecity.core.bus import BusNames, EventBus, create_bus
 from safecity.core.bus.fencing import FencedBus
 from safecity.core.db import Database
 from safecity.core.http.console_files import serve_console
-from safecity.core.http.console_api import router as console_router
 from safecity.core.http.documented_errors import install_common_errors
 from safecity.core.http.error_handler import install_error_handlers
 from safecity.core.http.health_api import router as health_router
@@ -87,7 +88,8 @@ API_DESCRIPTION = """
 safecity's HTTP API. Log in with `POST /api/v1/auth/login` and send the token as `Authorization: Bearer ...`.
 Every route declares the permission it needs; roles and permissions are listed in `docs/architecture.md`.
 Reads of personal data (plate and face searches, trajectories, evidence) require a `purpose` and are audited.
-Live events stream over the WebSocket `/api/v1/live?token=...`.
+Live events stream over the WebSocket `/api/v1/live?ticket=...` (a media ticket from
+`POST /api/v1/auth/media-ticket`).
 """
 
 
@@ -162,12 +164,14 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
         health_router,
         metrics_router,
         auth_router,
+        auth_session_router,
         audit_router,
         media_router,
         live_router,
         cameras_router,
         map_router,
         recordings_router,
+        wall_router,
         plates_router,
         hotlists_router,
         persons_router,
@@ -188,7 +192,6 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
         events_search_router,
         cluster_router,
         crime_router,
-        console_router,
     ):
         app.include_router(router)
     install_common_errors(app)

@@ -4,6 +4,7 @@ from safecity.alerts import models as alert_models
 from safecity.anpr import models as anpr_models
 from safecity.cameras import models as camera_models
 from safecity.cameras import recording_index as recording_index_models
+from safecity.cameras import wall_views as wall_view_models
 from safecity.challan import models as challan_models
 from safecity.cluster import models as cluster_models
 from safecity.core.audit import models as audit_models
@@ -44,4 +45,5 @@ __all__ = [
     "recording_index_models",
     "report_models",
     "vehicle_watchlist_models",
+    "wall_view_models",
 ]

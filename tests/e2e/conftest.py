@@ -6,6 +6,7 @@ Nothing is built here: run `npm run build` in web/ first. The tests skip, saying
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -72,7 +73,7 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes], log_path: Path) ->
     pytest.fail(f"safecity demo not healthy after {STARTUP_TIMEOUT_S}s:\n{log_path.read_text()[-3000:]}")
 
 
-def _require_prerequisites() -> None:
+def require_prerequisites() -> None:
     if not (WEB_DIST / "index.html").is_file():
         pytest.skip(f"console not built: {WEB_DIST}/index.html missing (run npm ci && npm run build in web)")
     if not CHROMIUM.is_file():
@@ -83,8 +84,14 @@ def _require_prerequisites() -> None:
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """`safecity demo` on a free port with a fresh data directory; always stopped at the end."""
-    _require_prerequisites()
-    data_dir = tmp_path_factory.mktemp("demo")
+    require_prerequisites()
+    with demo_server(tmp_path_factory.mktemp("demo")) as started:
+        yield started
+
+
+@contextlib.contextmanager
+def demo_server(data_dir: Path, extra_env: dict[str, str] | None = None) -> Iterator[Server]:
+    """A `safecity demo` of its own (e.g. with other settings in `extra_env`), stopped on leaving."""
     port = _free_port()
     log_path = data_dir / "server.log"
     env = {
@@ -96,6 +103,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         # A city outline and a one-tile PMTiles base map, written here (tests/e2e/map_data.py).
         **write_map_files(data_dir / "maps"),
         "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT / "src"), os.environ.get("PYTHONPATH")])),
+        **(extra_env or {}),
     }
     command = [
         sys.executable,
@@ -152,16 +160,3 @@ def page(browser: Browser, server: Server) -> Iterator[Page]:
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS
-
-
-def open_from_nav(page: Page, label: str) -> None:
-    """Follow the main navigation to `label`: a link in the header, or in one of its menus (Desks, Admin)."""
-    nav = page.get_by_role("navigation", name="Main")
-    link = nav.get_by_role("link", name=label, exact=True)
-    if not link.is_visible():
-        for button in nav.get_by_role("button").all():
-            button.click()
-            if link.is_visible():
-                break
-            button.click()
-    link.click()

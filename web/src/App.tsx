@@ -2,6 +2,7 @@ import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
 import type { ApiClient } from "./api/client";
 import { AuthProvider, useAuth } from "./auth/AuthContext";
+import { LockScreen } from "./auth/LockScreen";
 import { homePath, NAV_ITEMS, Permission, type PermissionName } from "./auth/permissions";
 import { Layout } from "./components/Layout";
 import { AuditPage } from "./pages/AuditPage";
@@ -25,10 +26,6 @@ const PAGES: Record<string, () => ReactNode> = {
 const AREA_OF_PATH: Record<string, string> = {
   "/alerts": "alerts",
   "/incidents": "incidents",
-  "/helpline": "helpline",
-  "/panic": "panic",
-  "/reports": "reports",
-  "/unit": "unit",
   "/search": "search",
   "/challan": "challan",
   "/evidence": "evidence",
@@ -64,10 +61,16 @@ function pageFor(path: string): ReactNode {
 }
 
 function RequireSession({ children }: { children: ReactNode }) {
-  const { session } = useAuth();
+  const { session, resuming, locked } = useAuth();
   const location = useLocation();
+  if (!session && resuming) return <p role="status">Resuming your session…</p>;
   if (!session) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
-  return <>{children}</>;
+  return (
+    <>
+      {children}
+      {locked ? <LockScreen /> : null}
+    </>
+  );
 }
 
 function RequirePermission({ anyOf, children }: { anyOf: PermissionName[]; children: ReactNode }) {

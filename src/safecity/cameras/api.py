@@ -25,6 +25,7 @@ from safecity.cameras.health_store import (
     uptime,
     view_of,
 )
+from safecity.cameras.jpeg_fit import scale_to_width
 from safecity.cameras.live_frames import LiveFrame, LiveFrames, LiveFramesRuntime
 from safecity.cameras.models import Camera, CameraHealthRow
 from safecity.cameras.schemas import (
@@ -41,13 +42,21 @@ from safecity.core.db import utcnow
 from safecity.core.http.actions import Action, action
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.outputs import from_row
-from safecity.core.http.security import Principal, client_address, principal_from_token, require
+from safecity.core.http.security import (
+    Principal,
+    client_address,
+    principal_from_media_ticket,
+    principal_from_token,
+    require,
+)
 from safecity.core.http.services import Services
 
 router = APIRouter(prefix="/api/v1/cameras", tags=["cameras"])
 Reader = Annotated[Principal, require(Permission.CAMERAS_READ)]
 Manager = Annotated[Principal, require(Permission.CAMERAS_MANAGE)]
 MJPEG_BOUNDARY = "safecityframe"
+MAX_STREAM_FPS = 25.0
+MIN_STREAM_WIDTH, MAX_STREAM_WIDTH = 64, 3840
 _bearer = HTTPBearer(auto_error=False)
 
 
@@ -163,26 +172,55 @@ async def accept_scene(
     response_class=Response,
     responses={200: {"content": {"image/jpeg": {}}}, 404: {"description": "no picture yet"}},
     summary="The latest picture the worker stored",
+    description=(
+        "A video-wall tile reads this once per picture it shows (bounded by the tile, and no stream holds "
+        "one of the browser's six connections per server): `width` scales the picture down to the tile, and "
+        "`live=true` asks the camera's worker for every picture while tiles keep reading."
+    ),
 )
-async def snapshot(camera_id: str, services: ServicesDep, _: Reader) -> Response:
+async def snapshot(
+    camera_id: str,
+    services: ServicesDep,
+    _: Reader,
+    width: Annotated[
+        int | None,
+        Query(ge=MIN_STREAM_WIDTH, le=MAX_STREAM_WIDTH, description="Scale the picture down to this width."),
+    ] = None,
+    live: Annotated[
+        bool, Query(description="Shown as live video (a wall tile): keep pictures coming.")
+    ] = False,
+) -> Response:
     await asyncio.to_thread(_check_camera, services, camera_id)
-    frame = await live_frames(services).latest(camera_id)
+    frames = live_frames(services)
+    if live:
+        await frames.watch(camera_id)
+    frame = await frames.latest(camera_id)
     if frame is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no picture from camera {camera_id!r} yet")
     headers = {"Cache-Control": "no-store", "Last-Modified": formatdate(frame.at, usegmt=True)}
-    return Response(frame.jpeg, media_type="image/jpeg", headers=headers)
+    return Response(await _sized(frame.jpeg, width), media_type="image/jpeg", headers=headers)
 
 
 def _reader_from_header_or_query(
     request: Request,
     services: ServicesDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-    token: Annotated[str | None, Query(description="Access token, for <img src=...>.")] = None,
+    ticket: Annotated[
+        str | None, Query(description="Media ticket (POST /api/v1/auth/media-ticket), for <img src=...>.")
+    ] = None,
+    token: Annotated[
+        str | None, Query(description="Access token (older clients; prefer `ticket`).", deprecated=True)
+    ] = None,
 ) -> Principal:
-    presented = credentials.credentials if credentials is not None else token
-    if not presented:
+    address = client_address(request)
+    if credentials is not None:
+        principal = principal_from_token(services, credentials.credentials, address)
+    elif ticket:
+        principal = principal_from_media_ticket(services, ticket, address)
+    elif token:
+        principal = principal_from_token(services, token, address)
+    else:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, "not authenticated", {"WWW-Authenticate": "Bearer"})
-    principal = principal_from_token(services, presented, client_address(request))
     if not principal.can(Permission.CAMERAS_READ):
         raise HTTPException(
             status.HTTP_403_FORBIDDEN,
@@ -194,11 +232,13 @@ def _reader_from_header_or_query(
 @router.get(
     "/{camera_id}/mjpeg",
     response_class=StreamingResponse,
-    summary="Live view as multipart MJPEG (accepts ?token= for <img> tags)",
+    summary="Live view as multipart MJPEG (accepts ?ticket= for <img> tags)",
     description=(
         "Streams until `frames` pictures were sent or the viewer goes away. 503 when the camera sends no "
-        "picture within 10 s (its worker is down or the camera is offline). The `token` query parameter is "
-        "redacted from the access log."
+        "picture within 10 s (its worker is down or the camera is offline). At most `fps` pictures a second "
+        "are sent (the server waits between pictures, so a tile never receives more than it shows), scaled "
+        "down to `width` pixels when given (a wall tile's sub-stream; the main stream is the camera's own "
+        "size). The `ticket` and `token` query parameters are redacted from the access log."
     ),
     responses={503: {"description": "No picture from the camera in time"}},
 )
@@ -207,7 +247,11 @@ async def mjpeg(
     request: Request,
     services: ServicesDep,
     _: Annotated[Principal, Depends(_reader_from_header_or_query)],
-    fps: Annotated[float, Query(gt=0, le=25)] = 5.0,
+    fps: Annotated[float, Query(gt=0, le=MAX_STREAM_FPS, description="Pictures a second, at most.")] = 5.0,
+    width: Annotated[
+        int | None,
+        Query(ge=MIN_STREAM_WIDTH, le=MAX_STREAM_WIDTH, description="Scale pictures down to this width."),
+    ] = None,
     frames: Annotated[int | None, Query(ge=1, description="Stop after this many pictures.")] = None,
     overlay: Annotated[
         bool, Query(description="Draw the zones, lines and tracked objects (when the worker provides them).")
@@ -230,7 +274,7 @@ async def mjpeg(
             frame: LiveFrame | None = first
             sent = 0
             while frame is not None:
-                yield _part(frame.jpeg)
+                yield _part(await _sized(frame.jpeg, width))
                 sent += 1
                 if frames is not None and sent >= frames:
                     return
@@ -247,6 +291,15 @@ async def mjpeg(
 def _check_camera(services: Services, camera_id: str) -> None:
     with services.database.session() as session:
         service.get_camera(session, camera_id)
+
+
+async def _sized(jpeg: bytes, width: int | None) -> bytes:
+    if width is None:
+        return jpeg
+    try:
+        return await asyncio.to_thread(scale_to_width, jpeg, width)
+    except ValueError:
+        return jpeg  # not decodable here: the viewer's browser shows what it can
 
 
 def _part(jpeg: bytes) -> bytes:

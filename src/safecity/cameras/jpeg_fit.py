@@ -37,3 +37,19 @@ def fit_jpeg(jpeg: bytes, max_bytes: int) -> bytes:
         f"a live picture of {len(jpeg)} bytes ({width}x{height}) does not fit in {max_bytes} bytes, "
         f"even scaled down to {smaller[0]}x{smaller[1]} ({size} bytes)"
     )
+
+
+def scale_to_width(jpeg: bytes, width: int) -> bytes:
+    """The picture scaled down to `width` pixels across (aspect kept); `jpeg` itself when already that narrow.
+
+    A video wall's tiles ask for their own size, so a 16-camera wall moves thumbnails, not 1080p frames.
+    Raises ValueError when `jpeg` is not a picture.
+    """
+    image = cv2.imdecode(np.frombuffer(jpeg, np.uint8), cv2.IMREAD_COLOR)
+    if image is None:
+        raise ValueError(f"a live picture of {len(jpeg)} bytes is not a JPEG")
+    height, current = image.shape[:2]
+    if current <= width:
+        return jpeg
+    smaller = (width, max(1, round(height * width / current)))
+    return encode_jpeg(np.asarray(cv2.resize(image, smaller, interpolation=cv2.INTER_AREA), dtype=np.uint8))

@@ -61,6 +61,10 @@ class LiveFrames(Protocol):
     def forget(self, camera_id: str) -> None:
         """This process no longer runs the camera: drop what it holds of it."""
 
+    async def watch(self, camera_id: str) -> None:
+        """Someone shows the camera as live video by reading `latest` again and again (a video-wall tile):
+        its worker should send every picture for a while, as for a follower."""
+
 
 @dataclass(frozen=True, slots=True)
 class LiveFramesRuntime:

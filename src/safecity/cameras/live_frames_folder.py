@@ -56,6 +56,9 @@ class FolderLiveFrames:
         frame = self._get(camera_id, overlay=True) if overlay else None
         return frame or self._get(camera_id, overlay=False)
 
+    async def watch(self, camera_id: str) -> None:
+        """Nothing to do: every picture is written to the folder anyway."""
+
     def forget(self, camera_id: str) -> None:
         with self._lock:
             self._latest.pop((camera_id, False), None)

@@ -82,6 +82,7 @@ class NatsLiveFrames:
         self._subjects = f"$KV.{bucket}."
         self._viewers_subject = viewers_subject
         self._demand = LiveDemand(idle_seconds)
+        self._marked_at: dict[str, float] = {}  # when `watch` last sent a camera's viewer mark
         self._client: Client | None = None
         self._jetstream: JetStreamContext | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -303,6 +304,18 @@ class NatsLiveFrames:
             # Shielded: a streaming response whose client went away is cancelled at every await (anyio),
             # and a half-done unsubscribe leaves the consumer's heartbeat task behind.
             await asyncio.shield(self._in_background(_unsubscribe(subscription)))
+
+    async def watch(self, camera_id: str) -> None:
+        """One viewer mark, at most every `VIEWER_REFRESH_SECONDS` per camera (a tile reads often)."""
+        root = _key_root(camera_id)
+        now = time.monotonic()
+        if now - self._marked_at.get(root, -VIEWER_REFRESH_SECONDS) < VIEWER_REFRESH_SECONDS:
+            return
+        self._marked_at[root] = now
+        self._demand.watched(root)
+        if self._client is not None:
+            with contextlib.suppress(NatsError):
+                await self._client.publish(f"{self._viewers_subject}.{root}", b"")
 
     async def _mark_watched(self, root: str) -> None:
         """Tell the camera's worker, wherever it runs, that someone watches (see `live_demand`)."""

@@ -82,6 +82,36 @@ class AuthSettings(BaseModel):
         None, description="HS256 signing key; when empty a random key is created in the data directory."
     )
     access_token_minutes: int = Field(60, ge=1, le=24 * 60)
+    access_token_seconds: int | None = Field(
+        None,
+        ge=5,
+        le=24 * 3600,
+        description="The access token's lifetime in seconds; overrides access_token_minutes when set (tests, "
+        "strict sites). The console refreshes it silently before it ends.",
+    )
+    session_hours: float = Field(
+        12.0,
+        gt=0,
+        le=7 * 24,
+        description="A login's refresh tokens work this long (one shift); then the user logs in again.",
+    )
+    refresh_reuse_grace_seconds: int = Field(
+        10,
+        ge=0,
+        le=120,
+        description="A refresh token rotated this recently may be presented once more (two console windows "
+        "refreshing at the same moment); later reuse revokes the whole login.",
+    )
+    media_ticket_seconds: int = Field(
+        60,
+        ge=5,
+        le=600,
+        description="Lifetime of a media ticket: the signed, single-purpose credential an <img>, <video>, "
+        "MJPEG or WebSocket URL carries instead of the access token.",
+    )
+    idle_lock_minutes: int = Field(
+        15, ge=0, le=24 * 60, description="The console locks after this long without input (0: never)."
+    )
     login_free_failures: int = Field(
         5,
         ge=1,

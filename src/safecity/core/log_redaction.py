@@ -1,12 +1,13 @@
-"""Secrets in URLs never reach the logs: the console's MJPEG/HLS and live-socket URLs carry the access token
-as `?token=` (an <img> or a WebSocket cannot send a header), and uvicorn's access log prints the full path."""
+"""Secrets in URLs never reach the logs: the console's MJPEG and live-socket URLs carry a short-lived media
+ticket as `?ticket=` (older clients: the access token as `?token=`), since an <img> or a WebSocket cannot
+send a header, and uvicorn's access log prints the full path."""
 
 from __future__ import annotations
 
 import logging
 import re
 
-_QUERY_SECRET = re.compile(r"(?i)([?&](?:token|access_token|api_key)=)[^&\s\"']+")
+_QUERY_SECRET = re.compile(r"(?i)([?&](?:token|access_token|api_key|ticket|refresh_token)=)[^&\s\"']+")
 REDACTED = "[redacted]"
 
 

@@ -9,7 +9,7 @@
  */
 import createClient, { type Client, type ClientPathsWithMethod, type MaybeOptionalInit, type MethodResponse } from "openapi-fetch";
 import { ApiError } from "./apiError";
-import type { paths } from "./schemas";
+import type { paths, Schemas } from "./schemas";
 import { restoreSession, saveSession, type Session } from "./session";
 
 export { ApiError, problemsOf, readableMessage, type FieldProblem } from "./apiError";
@@ -104,6 +104,9 @@ function plainHeaders(headers: HeadersInit | undefined): Record<string, string> 
 
 export class ApiClient {
   private session: Session | null;
+  private locked = false;
+  private refreshing: Promise<Session | null> | null = null;
+  private ticket: { value: string; expiresAt: string } | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly fetchImpl: typeof fetch;
   private readonly storage: Storage | null;
@@ -150,14 +153,109 @@ export class ApiClient {
 
   async login(username: string, password: string): Promise<Session> {
     const response = await this.POST("/api/v1/auth/login", { body: { username, password }, auth: false });
-    const session: Session = { token: response.access_token, expiresAt: response.expires_at, user: response.user };
+    this.locked = false;
+    return this.keep(response, response.user);
+  }
+
+  /**
+   * A new access token for the refresh cookie (rotated by the server), keeping the user; null when the
+   * login is over (revoked, reused, past the shift). Concurrent callers share one request.
+   */
+  refresh(): Promise<Session | null> {
+    this.refreshing ??= this.refreshOnce().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  /** With no session in this window (a pop-out, a new tab, a reload after expiry): resume the login from its cookie. */
+  async resume(): Promise<Session | null> {
+    if (this.session) return this.session;
+    return this.refresh();
+  }
+
+  /** End the login: the server revokes its refresh tokens and clears the cookie. */
+  logout(): void {
+    void this.revokeLogin();
+    this.locked = false;
+    this.endSession();
+  }
+
+  /**
+   * Idle lock: forget the access token and end the login on the server, but keep the user in memory so the page
+   * stays as it is; `login()` with the password unlocks. Calls made while locked fail without ending the session.
+   */
+  lock(): void {
+    if (!this.session) return;
+    void this.revokeLogin();
+    this.locked = true;
+    this.session = { ...this.session, token: "" };
+    saveSession(this.storage, null);
+    this.ticket = null;
+  }
+
+  get isLocked(): boolean {
+    return this.locked;
+  }
+
+  /** A short-lived media ticket for URLs the browser loads itself (reused while it has 10 s left). */
+  async mediaTicket(): Promise<string> {
+    if (this.ticket && Date.parse(this.ticket.expiresAt) - Date.now() > 10_000) return this.ticket.value;
+    const answer = await this.POST("/api/v1/auth/media-ticket");
+    this.ticket = { value: answer.ticket, expiresAt: answer.expires_at };
+    return answer.ticket;
+  }
+
+  /** URL for resources the browser loads itself (MJPEG <img>, WebSocket), which cannot send headers: a media ticket, never the access token. */
+  async mediaUrl(path: string, query: Query = {}): Promise<string> {
+    return `${this.baseUrl}${path}${buildQuery({ ...query, ticket: await this.mediaTicket() })}`;
+  }
+
+  private async refreshOnce(): Promise<Session | null> {
+    const known = this.session?.user ?? null;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.baseUrl}/api/v1/auth/refresh`, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { Accept: "application/json" },
+      });
+    } catch {
+      return null;
+    }
+    if (!response.ok) return null;
+    const body = (await response.json()) as Omit<Schemas["LoginResponse"], "user">;
+    if (this.locked || typeof body.access_token !== "string") return null;
+    if (known) return this.keep(body, known);
+    try {
+      const me = await this.fetchImpl(`${this.baseUrl}/api/v1/auth/me`, {
+        headers: { Accept: "application/json", Authorization: `Bearer ${body.access_token}` },
+      });
+      return me.ok ? this.keep(body, (await me.json()) as Schemas["UserOut"]) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private keep(answer: Omit<Schemas["LoginResponse"], "user">, user: Schemas["UserOut"]): Session {
+    const session: Session = {
+      token: answer.access_token,
+      expiresAt: answer.expires_at,
+      user,
+      sessionExpiresAt: answer.session_expires_at,
+      idleLockSeconds: answer.idle_lock_seconds,
+    };
     this.session = session;
     saveSession(this.storage, session);
     return session;
   }
 
-  logout(): void {
-    this.endSession();
+  private async revokeLogin(): Promise<void> {
+    try {
+      await this.fetchImpl(`${this.baseUrl}/api/v1/auth/logout`, { method: "POST", credentials: "same-origin" });
+    } catch {
+      /* offline: the login ends with its shift */
+    }
   }
 
   /**
@@ -179,11 +277,6 @@ export class ApiClient {
     return URL.createObjectURL(data as Blob);
   }
 
-  /** URL for resources the browser loads itself (MJPEG <img>, WebSocket), which cannot send headers. */
-  urlWithToken(path: string, query: Query = {}): string {
-    return `${this.baseUrl}${path}${buildQuery({ ...query, token: this.token })}`;
-  }
-
   private typed<M extends HttpMethod>(method: M): Call<M> {
     return async (path, ...init) => (await this.send(method, path, init[0])).data as never;
   }
@@ -193,19 +286,26 @@ export class ApiClient {
     path: string,
     init: object | undefined,
     parseAs: ParseAs = "json",
+    retried = false,
   ): Promise<{ data: unknown; response: Response }> {
     const { auth = true, acceptStatus, ...rest } = (init ?? {}) as SendInit;
-    const headers = auth && this.session ? { Authorization: `Bearer ${this.session.token}` } : {};
+    if (auth && this.locked) throw new ApiError(401, "The console is locked: log in again to continue.");
+    const headers = auth && this.session?.token ? { Authorization: `Bearer ${this.session.token}` } : {};
     const { data, error, response } = await this.http.request(method, path as never, { ...rest, headers, parseAs } as never);
     if (response.ok) return { data, response };
     if (acceptStatus?.includes(response.status)) return { data: error, response };
-    if (response.status === 401 && auth) this.endSession();
+    if (response.status === 401 && auth && !this.locked) {
+      // The access token ran out (a laptop asleep past the refresh): trade the cookie once, then try again.
+      if (!retried && this.session && (await this.refresh())) return this.send(method, path, init, parseAs, true);
+      this.endSession();
+    }
     throw ApiError.of(response, error ?? null);
   }
 
   private endSession(): void {
     const hadSession = this.session !== null;
     this.session = null;
+    this.ticket = null;
     saveSession(this.storage, null);
     if (hadSession) for (const listener of [...this.listeners]) listener();
   }

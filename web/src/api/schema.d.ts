@@ -239,9 +239,29 @@ export interface paths {
         put?: never;
         /**
          * Exchange a username and password for an access token
-         * @description Wrong passwords are throttled per username and address, per address and per username (see docs/security.md): past a free budget, attempts wait 15 s, doubling up to 15 min (429 with Retry-After), without checking the password. A username's usual addresses are never locked out by guesses from elsewhere. The client address is the connecting one, or X-Forwarded-For from `http.trusted_proxies` only.
+         * @description Wrong passwords are throttled per username and address, per address and per username (see docs/security.md): past a free budget, attempts wait 15 s, doubling up to 15 min (429 with Retry-After), without checking the password. A username's usual addresses are never locked out by guesses from elsewhere. The client address is the connecting one, or X-Forwarded-For from `http.trusted_proxies` only. Sets the HttpOnly refresh cookie (`POST /api/v1/auth/refresh`).
          */
         post: operations["login_api_v1_auth_login_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End this login: revoke its refresh tokens and clear the cookie
+         * @description Access tokens already issued stay valid until they expire (minutes).
+         */
+        post: operations["logout_api_v1_auth_logout_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -259,6 +279,46 @@ export interface paths {
         get: operations["me_api_v1_auth_me_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/media-ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A short-lived ticket for media URLs (<img>, <video>, MJPEG, the live WebSocket)
+         * @description Browsers cannot send an Authorization header for URLs they load themselves; pass this ticket as `?ticket=` instead of the access token. It lives `auth.media_ticket_seconds` (60 s), is refused as a bearer token, and is redacted from every log.
+         */
+        post: operations["media_ticket_api_v1_auth_media_ticket_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new access token for the refresh cookie (which is rotated)
+         * @description Needs the HttpOnly `safecity_refresh` cookie set at login. Each refresh token works once: the answer sets its successor. A token presented again after `auth.refresh_reuse_grace_seconds` revokes every token of that login (it was copied), and the login ends after `auth.session_hours`.
+         */
+        post: operations["refresh_session_api_v1_auth_refresh_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -429,8 +489,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Live view as multipart MJPEG (accepts ?token= for <img> tags)
-         * @description Streams until `frames` pictures were sent or the viewer goes away. 503 when the camera sends no picture within 10 s (its worker is down or the camera is offline). The `token` query parameter is redacted from the access log.
+         * Live view as multipart MJPEG (accepts ?ticket= for <img> tags)
+         * @description Streams until `frames` pictures were sent or the viewer goes away. 503 when the camera sends no picture within 10 s (its worker is down or the camera is offline). At most `fps` pictures a second are sent (the server waits between pictures, so a tile never receives more than it shows), scaled down to `width` pixels when given (a wall tile's sub-stream; the main stream is the camera's own size). The `ticket` and `token` query parameters are redacted from the access log.
          */
         get: operations["mjpeg_api_v1_cameras__camera_id__mjpeg_get"];
         put?: never;
@@ -485,7 +545,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The latest picture the worker stored */
+        /**
+         * The latest picture the worker stored
+         * @description A video-wall tile reads this once per picture it shows (bounded by the tile, and no stream holds one of the browser's six connections per server): `width` scales the picture down to the tile, and `live=true` asks the camera's worker for every picture while tiles keep reading.
+         */
         get: operations["snapshot_api_v1_cameras__camera_id__snapshot_jpg_get"];
         put?: never;
         post?: never;
@@ -815,23 +878,6 @@ export interface paths {
          *     (held by a worker that stopped reporting, until the lease expires) or `unheld`.
          */
         get: operations["read_cluster_api_v1_cluster_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/console/settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Time zone and language for the console */
-        get: operations["console_settings_api_v1_console_settings_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1655,8 +1701,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** For the operator: panics, newest activity first */
-        get: operations["list_panics_api_v1_panic_get"];
+        get?: never;
         put?: never;
         /**
          * Raise a panic alert (phone app)
@@ -1680,23 +1725,6 @@ export interface paths {
         get: operations["view_panic_api_v1_panic__panic_id__get"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/panic/{panic_id}/confirm-safe": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** For the operator: the person is confirmed safe; the panic stops following the phone */
-        post: operations["confirm_safe_api_v1_panic__panic_id__confirm_safe_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2124,6 +2152,41 @@ export interface paths {
         head?: never;
         /** Change a user's role or disable them */
         patch: operations["update_user_api_v1_users__username__patch"];
+        trace?: never;
+    };
+    "/api/v1/wall/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's saved wall views */
+        get: operations["list_views_api_v1_wall_views_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wall/views/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save (create or replace) one of the caller's wall views */
+        put: operations["save_view_api_v1_wall_views__name__put"];
+        post?: never;
+        /** Delete one of the caller's wall views */
+        delete: operations["delete_view_api_v1_wall_views__name__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/watchlists/persons": {
@@ -3254,20 +3317,6 @@ export interface components {
             /** Workers */
             workers: components["schemas"]["WorkerStatus"][];
         };
-        /** ConsoleSettingsOut */
-        ConsoleSettingsOut: {
-            /**
-             * Language
-             * @description The default language of the console.
-             * @enum {string}
-             */
-            language: "en" | "ur";
-            /**
-             * Timezone
-             * @description IANA zone the console shows every date and time in (24-hour clock).
-             */
-            timezone: string;
-        };
         /** CountSeriesOut */
         CountSeriesOut: {
             /**
@@ -4042,8 +4091,20 @@ export interface components {
             /**
              * Expires At
              * Format: date-time
+             * @description When the access token ends; refresh before.
              */
             expires_at: string;
+            /**
+             * Idle Lock Seconds
+             * @description Lock the console after this long without input (0: never).
+             */
+            idle_lock_seconds: number;
+            /**
+             * Session Expires At
+             * Format: date-time
+             * @description When the login ends (the shift); then log in again.
+             */
+            session_expires_at: string;
             /**
              * Token Type
              * @default bearer
@@ -4078,6 +4139,20 @@ export interface components {
             size: number;
             /** Suffix */
             suffix: string;
+        };
+        /** MediaTicketOut */
+        MediaTicketOut: {
+            /**
+             * Expires At
+             * Format: date-time
+             * @description Use it to open a URL before then; an open stream continues.
+             */
+            expires_at: string;
+            /**
+             * Ticket
+             * @description For `?ticket=` on MJPEG, snapshot-free media and the live WebSocket.
+             */
+            ticket: string;
         };
         /** MetricsOut */
         MetricsOut: {
@@ -4322,37 +4397,6 @@ export interface components {
              * @default
              */
             phone?: string;
-        };
-        /**
-         * PanicSummaryOut
-         * @description One panic in the operator's list: who, since when, where the phone last was.
-         */
-        PanicSummaryOut: {
-            /** Active */
-            active: boolean;
-            /** Alert Id */
-            alert_id: number;
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
-            /** Device Id */
-            device_id: string;
-            /** Incident Id */
-            incident_id: number;
-            last_position: components["schemas"]["PanicLocationOut"] | null;
-            /** Name */
-            name: string;
-            /** Panic Id */
-            panic_id: string;
-            /** Phone */
-            phone: string;
-            /**
-             * Updated At
-             * Format: date-time
-             */
-            updated_at: string;
         };
         /** PanicView */
         PanicView: {
@@ -5043,6 +5087,36 @@ export interface components {
             mode: components["schemas"]["SearchMode"];
         };
         /**
+         * SessionOut
+         * @description What a login or a refresh gives the console (the refresh token itself is in the cookie).
+         */
+        SessionOut: {
+            /** Access Token */
+            access_token: string;
+            /**
+             * Expires At
+             * Format: date-time
+             * @description When the access token ends; refresh before.
+             */
+            expires_at: string;
+            /**
+             * Idle Lock Seconds
+             * @description Lock the console after this long without input (0: never).
+             */
+            idle_lock_seconds: number;
+            /**
+             * Session Expires At
+             * Format: date-time
+             * @description When the login ends (the shift); then log in again.
+             */
+            session_expires_at: string;
+            /**
+             * Token Type
+             * @default bearer
+             */
+            token_type?: string;
+        };
+        /**
          * Severity
          * @enum {string}
          */
@@ -5601,6 +5675,51 @@ export interface components {
          * @enum {string}
          */
         ViolationStatus: "pending" | "accepted" | "rejected" | "duplicate";
+        /** WallViewIn */
+        WallViewIn: {
+            /**
+             * Camera Ids
+             * @description Cameras in tile order; null leaves a tile empty. More cameras than tiles need a tour.
+             */
+            camera_ids: (string | null)[];
+            /**
+             * Layout
+             * @description Tiles: "1", "4", "9", "16", or "1+5" (one large and five small).
+             * @enum {string}
+             */
+            layout: "1" | "4" | "9" | "16" | "1+5";
+            /**
+             * Tour Seconds
+             * @description Show the cameras a layout-full at a time, the next ones every N s.
+             */
+            tour_seconds?: number | null;
+        };
+        /** WallViewOut */
+        WallViewOut: {
+            /**
+             * Camera Ids
+             * @description Cameras in tile order; null leaves a tile empty. More cameras than tiles need a tour.
+             */
+            camera_ids: (string | null)[];
+            /**
+             * Layout
+             * @description Tiles: "1", "4", "9", "16", or "1+5" (one large and five small).
+             * @enum {string}
+             */
+            layout: "1" | "4" | "9" | "16" | "1+5";
+            /** Name */
+            name: string;
+            /**
+             * Tour Seconds
+             * @description Show the cameras a layout-full at a time, the next ones every N s.
+             */
+            tour_seconds?: number | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
         /** WeekPointOut */
         WeekPointOut: {
             /** Events */
@@ -6792,6 +6911,42 @@ export interface operations {
             };
         };
     };
+    logout_api_v1_auth_logout_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is larger than `http.max_upload_mb` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     me_api_v1_auth_me_get: {
         parameters: {
             query?: never;
@@ -6826,6 +6981,116 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    media_ticket_api_v1_auth_media_ticket_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaTicketOut"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The change contradicts the current state (or it changed since) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is larger than `http.max_upload_mb` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Invalid input; `detail` lists each problem with its `loc` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    refresh_session_api_v1_auth_refresh_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionOut"];
+                };
+            };
+            /** @description No, unknown, expired, revoked or reused refresh token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is larger than `http.max_upload_mb` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -7598,12 +7863,20 @@ export interface operations {
     mjpeg_api_v1_cameras__camera_id__mjpeg_get: {
         parameters: {
             query?: {
+                /** @description Pictures a second, at most. */
                 fps?: number;
+                /** @description Scale pictures down to this width. */
+                width?: number | null;
                 /** @description Stop after this many pictures. */
                 frames?: number | null;
                 /** @description Draw the zones, lines and tracked objects (when the worker provides them). */
                 overlay?: boolean;
-                /** @description Access token, for <img src=...>. */
+                /** @description Media ticket (POST /api/v1/auth/media-ticket), for <img src=...>. */
+                ticket?: string | null;
+                /**
+                 * @deprecated
+                 * @description Access token (older clients; prefer `ticket`).
+                 */
                 token?: string | null;
             };
             header?: never;
@@ -7814,7 +8087,12 @@ export interface operations {
     };
     snapshot_api_v1_cameras__camera_id__snapshot_jpg_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Scale the picture down to this width. */
+                width?: number | null;
+                /** @description Shown as live video (a wall tile): keep pictures coming. */
+                live?: boolean;
+            };
             header?: never;
             path: {
                 camera_id: string;
@@ -9016,26 +9294,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorDetail"];
-                };
-            };
-        };
-    };
-    console_settings_api_v1_console_settings_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ConsoleSettingsOut"];
                 };
             };
         };
@@ -12434,57 +12692,6 @@ export interface operations {
             };
         };
     };
-    list_panics_api_v1_panic_get: {
-        parameters: {
-            query?: {
-                /** @description true: still following the phone; false: ended */
-                active?: boolean | null;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PanicSummaryOut"][];
-                };
-            };
-            /** @description Not logged in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorDetail"];
-                };
-            };
-            /** @description The caller's role lacks the permission this route needs */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorDetail"];
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
     raise_panic_api_v1_panic_post: {
         parameters: {
             query?: never;
@@ -12579,80 +12786,6 @@ export interface operations {
             };
             /** @description No such object */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorDetail"];
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    confirm_safe_api_v1_panic__panic_id__confirm_safe_post: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                panic_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not logged in, or the token is invalid or expired */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorDetail"];
-                };
-            };
-            /** @description The caller's role lacks the permission this route needs */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorDetail"];
-                };
-            };
-            /** @description No such object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorDetail"];
-                };
-            };
-            /** @description The change contradicts the current state (or it changed since) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorDetail"];
-                };
-            };
-            /** @description The body is larger than `http.max_upload_mb` */
-            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14222,6 +14355,196 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The body is larger than `http.max_upload_mb` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_views_api_v1_wall_views_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WallViewOut"][];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    save_view_api_v1_wall_views__name__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The view's name, unique per user. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WallViewIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WallViewOut"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The change contradicts the current state (or it changed since) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is larger than `http.max_upload_mb` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Unknown camera, unknown layout, or more cameras than tiles without a tour */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    delete_view_api_v1_wall_views__name__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The view's name, unique per user. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such view */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The change contradicts the current state (or it changed since) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
             };
             /** @description The body is larger than `http.max_upload_mb` */
             413: {

@@ -1,10 +1,18 @@
-/** The logged-in session, kept in memory and mirrored in sessionStorage: a reload keeps it, closing the tab does not. */
+/**
+ * The logged-in session, kept in memory and mirrored in sessionStorage: a reload keeps it, closing the tab does not.
+ * The refresh token is not here: it is an HttpOnly cookie the browser sends to /api/v1/auth only.
+ */
 import type { Schemas } from "./schemas";
 
 export interface Session {
   token: string;
+  /** When the access token ends; the console refreshes it before (see AuthContext). */
   expiresAt: string;
   user: Schemas["UserOut"];
+  /** When the login ends (the shift): no refresh after it. */
+  sessionExpiresAt?: string;
+  /** Lock the console after this long without input (0: never). */
+  idleLockSeconds?: number;
 }
 
 const STORAGE_KEY = "safecity.session";

@@ -27,8 +27,8 @@ export interface SocketLike {
 }
 
 export interface LiveSocketOptions {
-  /** Called for every connection attempt, so a fresh token is used after re-login. */
-  url: () => string | null;
+  /** Called for every connection attempt, so a fresh credential (a media ticket) is used each time. */
+  url: () => string | null | Promise<string | null>;
   onEvent: (event: LiveEvent) => void;
   onStatus?: (status: LiveStatus) => void;
   /** The server closed with 1008 (token missing or expired). */
@@ -79,6 +79,21 @@ export class LiveSocket {
 
   private connect(): void {
     const url = this.options.url();
+    if (typeof url === "string" || url === null) {
+      this.open(url);
+      return;
+    }
+    url.then(
+      (resolved) => {
+        if (!this.stopped) this.open(resolved);
+      },
+      () => {
+        if (!this.stopped) this.handleClose({ code: 1006 } as CloseEvent);
+      },
+    );
+  }
+
+  private open(url: string | null): void {
     if (!url) {
       this.setStatus({ state: "unauthorized", attempt: this.attempt, retryInMs: null });
       return;
@@ -156,5 +171,12 @@ export class LiveSocket {
 export function liveUrl(token: string, topics: readonly string[], location: Location = window.location): string {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
   const params = new URLSearchParams({ token, topics: topics.join(",") });
+  return `${scheme}//${location.host}/api/v1/live?${params.toString()}`;
+}
+
+/** The live endpoint's URL with a media ticket (`POST /api/v1/auth/media-ticket`) instead of the access token. */
+export function liveTicketUrl(ticket: string, topics: readonly string[], location: Location = window.location): string {
+  const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+  const params = new URLSearchParams({ ticket, topics: topics.join(",") });
   return `${scheme}//${location.host}/api/v1/live?${params.toString()}`;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { LiveEvent } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
-import { LiveSocket, liveUrl, type LiveStatus } from "./LiveSocket";
+import { LiveSocket, liveTicketUrl, type LiveStatus } from "./LiveSocket";
 
 /** Subscribe to live events for as long as the component is mounted. */
 export function useLiveSocket(topics: readonly string[], onEvent: (event: LiveEvent) => void): LiveStatus {
@@ -13,7 +13,8 @@ export function useLiveSocket(topics: readonly string[], onEvent: (event: LiveEv
 
   useEffect(() => {
     const socket = new LiveSocket({
-      url: () => (client.token ? liveUrl(client.token, topicKey.split(",")) : null),
+      // A fresh media ticket per connection: the URL never carries the access token.
+      url: async () => (client.token ? liveTicketUrl(await client.mediaTicket(), topicKey.split(",")) : null),
       onEvent: (event) => handler.current(event),
       onStatus: setStatus,
       onUnauthorized: logout,

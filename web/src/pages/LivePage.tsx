@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { Link, useLocation } from "react-router";
 import { useSearchParams } from "react-router";
 import type { Camera, CameraState, LiveEvent } from "../api/types";
 import { useResource } from "../api/useResource";
@@ -15,7 +16,21 @@ import { applyHealthEvent, countByState, STATE_STYLE, stateOf } from "./live/hea
 // Everything the user's role may see; the server filters by permission.
 const LIVE_TOPICS = [">"];
 
+// The video wall and its pop-out windows, loaded on first visit.
+const WallPage = lazy(() => import("./live/wall/WallPage"));
+const WallPopout = lazy(() => import("./live/wall/PopoutPage"));
+
+/** `/live` (map, camera grid, live events), `/live/wall` (the video wall) and `/live/wall/popout` (a wall window). */
 export function LivePage() {
+  const { pathname } = useLocation();
+  const { can } = useAuth();
+  if (!pathname.startsWith("/live/wall") || !can(Permission.CAMERAS_READ)) return <LiveOverview />;
+  return (
+    <Suspense fallback={<p role="status">Loading…</p>}>{pathname.startsWith("/live/wall/popout") ? <WallPopout /> : <WallPage />}</Suspense>
+  );
+}
+
+function LiveOverview() {
   const { client, can } = useAuth();
   const canCameras = can(Permission.CAMERAS_READ);
   const { resource, setResource, reload } = useResource<Camera[]>(
@@ -88,6 +103,9 @@ export function LivePage() {
                 <input type="checkbox" checked={overlay} onChange={(e) => setOverlay(e.target.checked)} />
                 Show detections
               </label>
+              <Link className="btn" to="/live/wall">
+                Video wall
+              </Link>
             </div>
           ) : null}
         </div>

@@ -9,13 +9,15 @@ import { LoginPage, loginError } from "./LoginPage";
 
 describe("LoginPage", () => {
   it("logs in and lands on the first page the role may open", async () => {
-    const fetchImpl = vi.fn(async () =>
-      jsonResponse(200, {
-        access_token: "t",
-        token_type: "bearer",
-        expires_at: new Date(Date.now() + 60_000).toISOString(),
-        user: userWith(["audit.read"], { role: "auditor" }),
-      }),
+    const fetchImpl = vi.fn(async (url: RequestInfo | URL) =>
+      String(url).endsWith("/auth/refresh")
+        ? jsonResponse(401, { detail: "no refresh cookie: log in" }) // a first visit: no login to resume
+        : jsonResponse(200, {
+            access_token: "t",
+            token_type: "bearer",
+            expires_at: new Date(Date.now() + 60_000).toISOString(),
+            user: userWith(["audit.read"], { role: "auditor" }),
+          }),
     );
     const client = new ApiClient({ fetch: fetchImpl, storage: sessionStorage });
     render(

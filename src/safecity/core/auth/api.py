@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request, status
+from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
 from pydantic import BaseModel, Field
 
 from safecity.core.audit.service import AuditRecord, append
 from safecity.core.auth import service
 from safecity.core.auth.passwords import MIN_PASSWORD_LENGTH
 from safecity.core.auth.permissions import Permission, Role, permissions_of
+from safecity.core.auth.session_api import SessionOut, start_session
 from safecity.core.http.actions import action
 from safecity.core.http.security import CurrentPrincipal, Principal, client_address, require
 from safecity.core.http.services import Services, get_services
@@ -43,10 +43,7 @@ class UserOut(BaseModel):
         )
 
 
-class LoginResponse(BaseModel):
-    access_token: str
-    token_type: str = "bearer"
-    expires_at: datetime
+class LoginResponse(SessionOut):
     user: UserOut
 
 
@@ -71,14 +68,14 @@ class UserUpdate(BaseModel):
         "docs/security.md): past a free budget, attempts wait 15 s, doubling up to 15 min (429 with "
         "Retry-After), without checking the password. A username's usual addresses are never locked out by "
         "guesses from elsewhere. The client address is the connecting one, or X-Forwarded-For from "
-        "`http.trusted_proxies` only."
+        "`http.trusted_proxies` only. Sets the HttpOnly refresh cookie (`POST /api/v1/auth/refresh`)."
     ),
     responses={
         401: {"description": "Wrong username or password"},
         429: {"description": "Too many wrong passwords: wait Retry-After seconds"},
     },
 )
-def login(body: LoginRequest, request: Request, services: ServicesDep) -> LoginResponse:
+def login(body: LoginRequest, request: Request, response: Response, services: ServicesDep) -> LoginResponse:
     address = client_address(request)
     throttle = services.login_throttle
     wait = throttle.wait_seconds(body.username, address)
@@ -107,8 +104,8 @@ def login(body: LoginRequest, request: Request, services: ServicesDep) -> LoginR
             status.HTTP_401_UNAUTHORIZED, "wrong username or password", headers={"WWW-Authenticate": "Bearer"}
         )
     throttle.succeeded(body.username, address)
-    issued = services.tokens.issue(user.username, user.role)
-    return LoginResponse(access_token=issued.token, expires_at=issued.expires_at, user=UserOut.of(user))
+    started = start_session(services, request, response, user)
+    return LoginResponse(**started.model_dump(), user=UserOut.of(user))
 
 
 @router.get("/auth/me", response_model=UserOut, summary="The logged-in user, role and permissions")

@@ -1,4 +1,8 @@
-"""JWT access tokens (HS256, with expiry) via PyJWT."""
+"""JWT access tokens and media tickets (HS256, with expiry) via PyJWT.
+
+A media ticket is a second kind of token for URLs a browser loads itself (<img>, <video>, MJPEG, the live
+WebSocket), which cannot carry an Authorization header: short-lived and marked with its own audience, so a
+ticket is refused as a bearer token and an access token is refused as a ticket."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import jwt
 
 ALGORITHM = "HS256"
 ISSUER = "safecity"
+MEDIA_AUDIENCE = "safecity-media"
 
 
 class InvalidTokenError(Exception):
@@ -31,11 +36,14 @@ class IssuedToken:
 
 
 class TokenIssuer:
-    def __init__(self, secret: str, lifetime: timedelta) -> None:
+    def __init__(
+        self, secret: str, lifetime: timedelta, ticket_lifetime: timedelta = timedelta(seconds=60)
+    ) -> None:
         if len(secret) < 32:
             raise ValueError("the JWT secret must have at least 32 characters")
         self._secret = secret
         self.lifetime = lifetime
+        self.ticket_lifetime = ticket_lifetime
 
     def issue(self, username: str, role: str, *, now: datetime | None = None) -> IssuedToken:
         issued_at = now or datetime.now(UTC)
@@ -50,14 +58,37 @@ class TokenIssuer:
         }
         return IssuedToken(jwt.encode(claims, self._secret, algorithm=ALGORITHM), expires_at)
 
+    def issue_media_ticket(self, username: str, role: str, *, now: datetime | None = None) -> IssuedToken:
+        """A ticket for media URLs only (see the module's doc); it lives `ticket_lifetime`."""
+        issued_at = now or datetime.now(UTC)
+        expires_at = issued_at + self.ticket_lifetime
+        claims = {
+            "sub": username,
+            "role": role,
+            "iat": issued_at,
+            "exp": expires_at,
+            "iss": ISSUER,
+            "aud": MEDIA_AUDIENCE,
+        }
+        return IssuedToken(jwt.encode(claims, self._secret, algorithm=ALGORITHM), expires_at)
+
     def decode(self, token: str) -> TokenClaims:
+        """An access token's claims (a media ticket is refused: PyJWT rejects an audience nobody expects)."""
+        return self._decode(token, audience=None)
+
+    def decode_media_ticket(self, ticket: str) -> TokenClaims:
+        return self._decode(ticket, audience=MEDIA_AUDIENCE)
+
+    def _decode(self, token: str, *, audience: str | None) -> TokenClaims:
+        required = ["exp", "sub", "aud"] if audience else ["exp", "sub"]
         try:
             claims = jwt.decode(
                 token,
                 self._secret,
                 algorithms=[ALGORITHM],
                 issuer=ISSUER,
-                options={"require": ["exp", "sub"]},
+                audience=audience,
+                options={"require": required},
             )
         except jwt.ExpiredSignatureError as exc:
             raise InvalidTokenError("token expired") from exc

@@ -10,7 +10,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from safecity.core.auth.permissions import Permission, Role, has_permission
 from safecity.core.auth.service import UserNotFoundError, get_user
-from safecity.core.auth.tokens import InvalidTokenError
+from safecity.core.auth.tokens import InvalidTokenError, TokenClaims
 from safecity.core.http.services import Services, get_services
 
 _bearer = HTTPBearer(auto_error=False, description="JWT access token from POST /api/v1/auth/login")
@@ -40,6 +40,19 @@ def principal_from_token(services: Services, token: str, address: str) -> Princi
         claims = services.tokens.decode(token)
     except InvalidTokenError as exc:
         raise _unauthorized(str(exc)) from exc
+    return _active_principal(services, claims, address)
+
+
+def principal_from_media_ticket(services: Services, ticket: str, address: str) -> Principal:
+    """The holder of a media ticket (`POST /api/v1/auth/media-ticket`), checked like an access token."""
+    try:
+        claims = services.tokens.decode_media_ticket(ticket)
+    except InvalidTokenError as exc:
+        raise _unauthorized(f"media ticket: {exc}") from exc
+    return _active_principal(services, claims, address)
+
+
+def _active_principal(services: Services, claims: TokenClaims, address: str) -> Principal:
     with services.database.session() as session:
         try:
             user = get_user(session, claims.username)

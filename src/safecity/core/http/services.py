@@ -40,11 +40,22 @@ class Services:
             database=database,
             media=MediaStore(settings.media_dir),
             bus=bus,
-            tokens=TokenIssuer(secret, timedelta(minutes=settings.auth.access_token_minutes)),
+            tokens=TokenIssuer(
+                secret,
+                access_lifetime(settings),
+                timedelta(seconds=settings.auth.media_ticket_seconds),
+            ),
             login_throttle=LoginThrottle(
                 node_rate_limiter("1/second", settings.api_nodes), settings.auth.login_free_failures
             ),
         )
+
+
+def access_lifetime(settings: Settings) -> timedelta:
+    auth = settings.auth
+    if auth.access_token_seconds is not None:
+        return timedelta(seconds=auth.access_token_seconds)
+    return timedelta(minutes=auth.access_token_minutes)
 
 
 def get_services(request: Request) -> Services:

@@ -277,8 +277,7 @@ export default function CityMapView({
         className={`${className ?? "map"} city-map-canvas`}
         role="region"
         aria-label={label}
-        // Named for tests once it can be used: drawn and taking clicks (or showing why it cannot be drawn).
-        data-testid={ready || failure ? testId : undefined}
+        data-testid={testId}
         data-ready={ready ? "true" : "false"}
         data-basemap={config.basemap.kind}
       >

@@ -36,6 +36,8 @@ function serve(alerts: Alert[], extra: Handler = () => undefined) {
     const answered = extra(url, init);
     if (answered) return answered;
     if (url.pathname === "/api/v1/alerts") return jsonResponse(200, alerts);
+    if (url.pathname === "/api/v1/auth/media-ticket")
+      return jsonResponse(200, { ticket: "tkt-1", expires_at: new Date(Date.now() + 60_000).toISOString() });
     if (url.pathname === "/api/v1/cameras") return jsonResponse(200, [{ id: "cam-1", name: "Kalma Chowk" }]);
     if (url.pathname === "/api/v1/incident-types")
       return jsonResponse(200, [
@@ -97,9 +99,11 @@ describe("the alert queue", () => {
   it("adds an alert that arrives on the live socket, in order, and announces it", async () => {
     renderPage(serve([makeAlert({ id: 1, title: "Crossing" })]));
     await screen.findByText("Crossing");
-    const socket = FakeSocket.instances[0];
-    expect(socket?.url).toContain("topics=alert.%3E");
-    socket?.push({
+    // The socket opens once its media ticket arrived (the URL carries the ticket, never the access token).
+    const socket = await waitFor(() => FakeSocket.instances[0] ?? Promise.reject(new Error("no socket yet")));
+    expect(socket.url).toContain("topics=alert.%3E");
+    expect(socket.url).toContain("ticket=tkt-1");
+    socket.push({
       id: "ev-1",
       type: "alert.created",
       time: "2025-05-01T10:02:00Z",

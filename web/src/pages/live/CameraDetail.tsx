@@ -3,16 +3,19 @@ import type { Camera, LiveEvent } from "../../api/types";
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
-import { liveViewUrl } from "./liveView";
-import { formatDateTime } from "../../format/dateTime";
-import { describeEvent } from "./eventWords";
+import { useMediaUrl } from "../../api/useMediaUrl";
+import { liveViewPath, liveViewQuery } from "./liveView";
 import { STATE_STYLE, stateOf } from "./health";
 import { PlayVideoLink } from "../../components/PlayVideoLink";
 
 const RECENT_ALERTS = 10;
 const RECENT_EVENTS = 20;
 
-const timeOf = (iso: string | null): string => formatDateTime(iso);
+function timeOf(iso: string | null): string {
+  if (!iso) return "—";
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString([], { hour12: false });
+}
 
 /** One camera up close: a large live view, its health in words, its recent alerts and live events. */
 export function CameraDetail({
@@ -41,6 +44,8 @@ export function CameraDetail({
   );
   const state = stateOf(camera);
   const style = STATE_STYLE[state];
+  const streamable = camera.enabled && state !== "offline";
+  const live = useMediaUrl(client, streamable ? liveViewPath(camera.id) : null, liveViewQuery(overlay));
 
   return (
     <section className="card camera-detail" aria-labelledby="camera-detail-title" data-testid="camera-detail">
@@ -53,9 +58,9 @@ export function CameraDetail({
       </div>
       <div className="camera-detail-body">
         <div className="camera-detail-video">
-          {camera.enabled && state !== "offline" ? (
+          {streamable ? (
             <img
-              src={liveViewUrl(client, camera.id, overlay)}
+              src={live.url ?? undefined}
               alt={`Live view of ${camera.name}${overlay ? " with detections drawn" : ""}`}
             />
           ) : (
@@ -112,7 +117,7 @@ export function CameraDetail({
           {recent.map((event) => (
             <li key={event.id} className="feed-item">
               <span className="feed-line">
-                <span>{describeEvent(event).text}</span>
+                <span className="feed-type">{event.type}</span>
                 <span className="muted">{timeOf(event.time)}</span>
               </span>
             </li>

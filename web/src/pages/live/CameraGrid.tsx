@@ -2,7 +2,8 @@ import { useState } from "react";
 import type { Camera } from "../../api/types";
 import { useAuth } from "../../auth/AuthContext";
 import { STATE_STYLE, stateOf } from "./health";
-import { liveViewUrl } from "./liveView";
+import { useMediaUrl } from "../../api/useMediaUrl";
+import { liveViewPath, liveViewQuery } from "./liveView";
 
 // Browsers allow 6 HTTP/1.1 connections per host and each MJPEG stream holds one open, so keep live tiles
 // to 4 and leave room for API calls. Serve the API over HTTP/2 to lift this.
@@ -72,6 +73,7 @@ function CameraTile({
   const state = stateOf(camera);
   const style = STATE_STYLE[state];
   const streamable = camera.enabled && state !== "offline" && !failed;
+  const { url } = useMediaUrl(client, streamable ? liveViewPath(camera.id) : null, liveViewQuery(overlay));
   return (
     <button
       type="button"
@@ -80,9 +82,9 @@ function CameraTile({
       onClick={() => onSelect(camera.id)}
     >
       <span className="tile-video">
-        {streamable ? (
+        {streamable && url ? (
           <img
-            src={liveViewUrl(client, camera.id, overlay)}
+            src={url}
             alt={`Live view of ${camera.name}`}
             onError={() => setFailed(true)}
           />

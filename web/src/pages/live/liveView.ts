@@ -1,6 +1,8 @@
-import type { ApiClient } from "../../api/client";
+/** The MJPEG live view of a camera (path and query for useMediaUrl), optionally with the worker's detection overlay. */
+export function liveViewPath(cameraId: string): string {
+  return `/api/v1/cameras/${encodeURIComponent(cameraId)}/mjpeg`;
+}
 
-/** The MJPEG live view of a camera for an <img>, optionally with the worker's detection overlay. */
-export function liveViewUrl(client: ApiClient, cameraId: string, overlay: boolean): string {
-  return client.urlWithToken(`/api/v1/cameras/${encodeURIComponent(cameraId)}/mjpeg`, overlay ? { overlay: true } : {});
+export function liveViewQuery(overlay: boolean, extra: Record<string, number> = {}): Record<string, string | number | boolean> {
+  return overlay ? { overlay: true, ...extra } : { ...extra };
 }

@@ -1,0 +1,60 @@
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useMutation } from "../api/useMutation";
+import { useAuth } from "./AuthContext";
+import { loginError } from "../pages/LoginPage";
+import "./lock.css";
+
+/**
+ * The idle lock: an opaque layer over the page (which stays as it was, scroll and inputs included) asking the
+ * same user for their password. Another user logs out instead, which leaves the page.
+ */
+export function LockScreen() {
+  const { session, login, logout } = useAuth();
+  const [password, setPassword] = useState("");
+  const field = useRef<HTMLInputElement>(null);
+  const username = session?.user.username ?? "";
+  const { busy, error, run } = useMutation((secret: string) => login(username, secret), { describe: loginError });
+
+  useEffect(() => field.current?.focus(), []);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(password);
+  };
+
+  return (
+    <div className="lock-screen" role="dialog" aria-modal="true" aria-labelledby="lock-title">
+      <form className="login-card" onSubmit={submit}>
+        <h1 id="lock-title">Console locked</h1>
+        <p className="muted">
+          Locked after a while without input. Log in again as <strong>{username}</strong> to continue where you were.
+        </p>
+        <div className="field">
+          <label htmlFor="lock-password">Password</label>
+          <input
+            id="lock-password"
+            ref={field}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
+        </div>
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="toolbar">
+          <button type="submit" className="btn" disabled={busy || !password}>
+            Unlock
+          </button>
+          <button type="button" className="btn btn-quiet" onClick={logout}>
+            Log out
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
