@@ -5,6 +5,7 @@ import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
 import { Modal } from "../../components/Modal";
+import { PlayVideoLink } from "../../components/PlayVideoLink";
 import { useLiveSocket } from "../../live/useLiveSocket";
 import { MediaFigure } from "./AlertDetail";
 import { alertApi } from "./api";
@@ -21,8 +22,8 @@ const TOPICS = ["alert.>"];
 /**
  * Escape only mutes the sound: the alarm stays until someone acknowledges, dismisses or opens an incident.
  * A critical alarm (panic, a hotlist vehicle listed as armed and dangerous, a confirmed face match) opens on
- * every operator's console, whatever page is showing: the camera's live picture, the snapshot, a sound that
- * can be muted, and acknowledge / create incident / dismiss with a reason.
+ * every operator's console, whatever page is showing: the camera's live picture, the snapshot, the recording
+ * from 10 s before it, a sound that can be muted, and acknowledge / create incident / dismiss with a reason.
  */
 export function AlarmPopup() {
   const { can } = useAuth();
@@ -101,6 +102,12 @@ function AlarmDialog({ alert, waiting, onDone }: { alert: Alert; waiting: number
           <button type="button" className="btn btn-danger" onClick={() => setStep("dismiss")}>
             Dismiss…
           </button>
+          <PlayVideoLink
+            cameraId={alert.camera_id}
+            moment={alert.first_seen}
+            label="Pre-event recording"
+            className="btn"
+          />
           <button type="button" className="btn btn-quiet" aria-pressed={muted} onClick={toggleMute}>
             {muted ? "Sound off" : "Mute sound"}
           </button>
