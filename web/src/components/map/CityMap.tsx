@@ -33,7 +33,7 @@ export function CityMap(props: CityMapProps) {
   const { client } = useAuth();
   const { resource } = useResource((signal) => client.GET("/api/v1/map", { signal }), [client]);
   const fallback = (
-    <div className={props.className ?? "map"} data-testid={props.testId}>
+    <div className={props.className ?? "map"}>
       <p role="status" className="map-status">
         Loading map…
       </p>

@@ -277,7 +277,8 @@ export default function CityMapView({
         className={`${className ?? "map"} city-map-canvas`}
         role="region"
         aria-label={label}
-        data-testid={testId}
+        // Named for tests once it can be used: drawn and taking clicks (or showing why it cannot be drawn).
+        data-testid={ready || failure ? testId : undefined}
         data-ready={ready ? "true" : "false"}
         data-basemap={config.basemap.kind}
       >

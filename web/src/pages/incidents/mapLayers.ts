@@ -1,6 +1,17 @@
 import type { MapLayer, MapMarker } from "../../components/map/CityMap";
 import { INCIDENT_STATUS_LOOK, priorityLook, UNIT_STATUS_LOOK, unitTypeLabel } from "./lifecycle";
+import type { Schemas } from "../../api/schemas";
 import type { Incident, NearbyCamera, Unit } from "./types";
+
+export type Alarm = Schemas["AlertView"];
+
+const SEVERITY_COLOR: Record<string, string> = {
+  critical: "#ff4d4f",
+  high: "#f0883e",
+  medium: "#d29922",
+  low: "#8b949e",
+  info: "#8b949e",
+};
 
 interface Placeable {
   latitude: number | null;
@@ -78,5 +89,22 @@ export function draftLayer(draft: { latitude: number; longitude: number } | null
     label: "New incident location",
     toggle: false,
     markers: draft ? [{ id: "draft", ...draft, color: "#ffbf47", shape: "ring", label: "New incident location" }] : [],
+  };
+}
+
+/** Open alarms at their place (the camera's, or the phone's for a panic), tagged "!" and coloured by severity. */
+export function alarmLayer(alarms: readonly Alarm[], onOpen?: (id: number) => void): MapLayer {
+  return {
+    id: "alarms",
+    label: "Alarms",
+    markers: alarms.filter(placed).map((alarm) => ({
+      id: String(alarm.id),
+      latitude: alarm.latitude,
+      longitude: alarm.longitude,
+      color: SEVERITY_COLOR[alarm.severity] ?? "#ff4d4f",
+      text: "!",
+      label: `Alarm #${alarm.id} ${alarm.title} — ${alarm.severity}, ${alarm.status}`,
+      onClick: onOpen ? () => onOpen(alarm.id) : undefined,
+    })),
   };
 }
