@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -78,6 +79,7 @@ def test_the_map_draws_the_offline_base_map_the_outline_and_each_camera_at_its_p
     page: Page, server: Server, screenshots: Path
 ) -> None:
     from PIL import Image
+    from playwright.sync_api import expect
 
     admin = token_of(server, "admin")
     call_api(server, "PATCH", f"/api/v1/cameras/{CONE_CAMERA}", {"heading_deg": 90, "fov_deg": 60}, admin)
@@ -132,6 +134,13 @@ def test_the_map_draws_the_offline_base_map_the_outline_and_each_camera_at_its_p
     plain = pixel(image, x - 26, y + 12)  # the map as it is there (tile, outline fill), away from any cone
     assert near(pixel(image, x - 26, y), plain)
     assert not near(pixel(image, x + 26, y), plain, tolerance=10)
+
+    # Layers are toggled: hiding the cameras removes their markers, showing them brings them back.
+    toggle = page.get_by_role("group", name="Map layers").get_by_label(re.compile(r"^Cameras \(\d+\)$"))
+    toggle.uncheck()
+    expect(map_region.locator('.map-marker[data-layer="cameras"]')).to_have_count(0)
+    toggle.check()
+    map_region.locator('.map-marker[data-layer="cameras"]').first.wait_for()
 
     # A camera's marker opens its live video (the one farthest from the others, so no marker covers it).
     def room(camera: dict[str, Any]) -> float:

@@ -27,7 +27,6 @@ import {
 import { LiveIndicator, QueueFiltersBar, ShortcutHelp } from "./QueueParts";
 import type { Alert } from "./types";
 import { useAlertQueue } from "./useAlertQueue";
-import { t } from "../../i18n/catalogue";
 
 type OpenDialog = { kind: "dismiss" | "incident"; alert: Alert } | null;
 
@@ -173,7 +172,7 @@ export function AlertQueuePage() {
       <section className="alerts-queue-column" aria-labelledby="alert-queue-title">
         <div className="section-head">
           <h2 id="alert-queue-title">
-            {t("alerts.queue")} <span className="muted">{t("alerts.shown", { count: alerts.length })}</span>
+            Queue <span className="muted">({alerts.length} shown)</span>
           </h2>
           <LiveIndicator status={live} />
         </div>
@@ -184,7 +183,7 @@ export function AlertQueuePage() {
         <StateMessage
           resource={resource}
           what="alerts"
-          empty={alerts.length === 0 ? <p className="state">{t("alerts.empty")}</p> : null}
+          empty={alerts.length === 0 ? <p className="state">No alerts match these filters. New ones appear here as they happen.</p> : null}
         />
         <AlertQueueList
           alerts={alerts}
@@ -216,7 +215,7 @@ export function AlertQueuePage() {
             onLeave={() => listRef.current?.focus()}
           />
         ) : (
-          <p className="state card">{t("alerts.select")}</p>
+          <p className="state card">Select an alert to see its details.</p>
         )}
         <ShortcutHelp />
       </div>

@@ -1,6 +1,5 @@
 import { useMemo } from "react";
 import { CityMap, type MapArea, type MapLayer } from "../../components/map/CityMap";
-import { formatDateTime } from "../../format/dateTime";
 
 export interface ForecastCell {
   lat: number;
@@ -49,7 +48,7 @@ export function HotspotMap({ cells, recent, cellM }: { cells: ForecastCell[]; re
           latitude: event.lat,
           longitude: event.lon,
           color: "#58a6ff",
-          label: `${event.kind || "event"} (${event.source}) ${formatDateTime(event.occurred_at)}`,
+          label: `${event.kind || "event"} (${event.source}) ${new Date(event.occurred_at).toLocaleString()}`,
         })),
       },
     ],
