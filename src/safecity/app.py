@@ -37,6 +37,7 @@ from safecity.core.auth.session_api import router as auth_session_router
 from safecity.core.bus import BusNames, EventBus, create_bus
 from safecity.core.bus.fencing import FencedBus
 from safecity.core.db import Database
+from safecity.core.http.console_api import router as console_router
 from safecity.core.http.console_files import serve_console
 from safecity.core.http.documented_errors import install_common_errors
 from safecity.core.http.error_handler import install_error_handlers
@@ -192,6 +193,7 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
         events_search_router,
         cluster_router,
         crime_router,
+        console_router,
     ):
         app.include_router(router)
     install_common_errors(app)

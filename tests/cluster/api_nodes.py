@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import httpx
 import pytest
 
 from tests.conftest import require_service
@@ -27,6 +28,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 NATS_URL = os.environ.get("SAFECITY_TEST_NATS", "nats://127.0.0.1:4222")
 REDIS_URL = os.environ.get("SAFECITY_TEST_REDIS", "redis://127.0.0.1:6379/0")
 JWT_SECRET = "api-nodes-test-secret-shared-by-every-node"
+METRICS_TOKEN = "api-nodes-test-scrape-token"
 STARTUP_DEADLINE = 90.0  # seconds; two nodes import and migrate at once on a busy 2-core machine
 LEADER_GAUGE = re.compile(r"^safecity_singleton_jobs_leader (\S+)$", re.MULTILINE)
 
@@ -81,10 +83,17 @@ class ApiNode:
                     continue
         return events
 
+    def metrics(self) -> str:
+        """The node's /metrics, read as Prometheus does: with the scrape token."""
+        response = httpx.get(
+            f"{self.base_url}/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"}, timeout=5
+        )
+        response.raise_for_status()
+        return response.text
+
     def leads(self) -> bool:
         """What the node's /metrics says: does it run the cluster's singleton jobs right now?"""
-        with urllib.request.urlopen(f"{self.base_url}/metrics", timeout=5) as response:  # noqa: S310
-            found = LEADER_GAUGE.search(response.read().decode())
+        found = LEADER_GAUGE.search(self.metrics())
         return found is not None and float(found.group(1)) == 1.0
 
     def kill(self) -> None:
@@ -114,6 +123,7 @@ def cluster_environment(database_url: str, bus: Literal["nats", "embedded"], **e
         "SAFECITY_API_NODES__REDIS_KEY_PREFIX": unique,
         "SAFECITY_API_NODES__LEADER_RETRY_SECONDS": "1",
         "SAFECITY_AUTH__JWT_SECRET": JWT_SECRET,
+        "SAFECITY_HTTP__METRICS_TOKEN": METRICS_TOKEN,
         "SAFECITY_LOGGING__JSON_OUTPUT": "true",
         "SAFECITY_HTTP__TRUSTED_PROXIES": '["127.0.0.1"]',  # the tests log in "from" addresses of their own
         **extra,

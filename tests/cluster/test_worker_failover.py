@@ -12,7 +12,6 @@ import re
 import signal
 import subprocess
 import sys
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -127,8 +126,7 @@ def _system_alerts(database_url: str, worker: str) -> list[str]:
 
 
 def _fenced(api: ApiNode) -> float:
-    with urllib.request.urlopen(f"{api.base_url}/metrics", timeout=5) as response:  # noqa: S310
-        return sum(float(count) for count in FENCED.findall(response.read().decode()))
+    return sum(float(count) for count in FENCED.findall(api.metrics()))
 
 
 def _events_from_past_holders(database_url: str) -> list[str]:

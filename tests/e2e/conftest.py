@@ -160,3 +160,16 @@ def page(browser: Browser, server: Server) -> Iterator[Page]:
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS
+
+
+def open_from_nav(page: Page, label: str) -> None:
+    """Follow the main navigation to `label`: a link in the header, or in one of its menus (Desks, Admin)."""
+    nav = page.get_by_role("navigation", name="Main")
+    link = nav.get_by_role("link", name=label, exact=True)
+    if not link.is_visible():
+        for button in nav.get_by_role("button").all():
+            button.click()
+            if link.is_visible():
+                break
+            button.click()
+    link.click()

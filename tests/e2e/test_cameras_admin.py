@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from tests.e2e.conftest import open_from_nav
+
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
 
@@ -78,7 +80,7 @@ def log_in_to_cameras(page: Page, server: Server) -> None:
     page.get_by_label("Password").fill(server.password)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(re.compile(r"/live$"))
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Cameras").click()
+    open_from_nav(page, "Cameras")
     page.get_by_role("heading", name="Cameras", level=1).wait_for()
 
 

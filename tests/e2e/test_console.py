@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.e2e.conftest import open_from_nav
+
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page, WebSocketRoute
 
@@ -31,9 +33,10 @@ def log_out(page: Page) -> None:
 
 
 def nav_labels(page: Page) -> list[str]:
-    links = page.get_by_role("navigation", name="Main").get_by_role("link")
-    links.first.wait_for()
-    return links.all_inner_texts()
+    """The header's top-level entries: page links and menu buttons (Desks, Admin)."""
+    entries = page.get_by_role("navigation", name="Main").locator(".nav > li > a, .nav > li > button")
+    entries.first.wait_for()
+    return [text.replace("▾", "").strip() for text in entries.all_inner_texts()]
 
 
 def has_visible_focus(locator: Locator) -> bool:
@@ -49,7 +52,7 @@ def test_operator_sees_live_page_with_connected_feed(page: Page, server: Server,
 
     assert page.url.endswith("/live")
     page.get_by_role("heading", name="Live", level=1).wait_for()
-    assert nav_labels(page) == ["Live", "Alerts", "Incidents", "Dashboards"]
+    assert nav_labels(page) == ["Live", "Alerts", "Incidents", "Desks", "Analysis"]
     status = page.get_by_test_id("live-status")
     # The WebSocket's live.hello flips the indicator to connected.
     page.wait_for_selector("[data-testid=live-status][data-state=connected]")
@@ -76,9 +79,10 @@ def test_operator_sees_live_page_with_connected_feed(page: Page, server: Server,
 
 def test_admin_creates_user_and_auditor_sees_it(page: Page, server: Server, screenshots: Path) -> None:
     log_in(page, "admin", server.password)
-    assert "Users" in nav_labels(page)
-    assert "Audit log" not in nav_labels(page)
-
+    assert nav_labels(page)[-1] == "Admin"
+    page.get_by_role("button", name="Admin").click()
+    admin_menu = [t.strip() for t in page.locator(".nav-menu-list a").all_inner_texts()]
+    assert admin_menu == ["Cameras", "Watchlists", "Retention", "Users", "System health"]  # no audit log
     page.get_by_role("link", name="Users").click()
     page.get_by_label("Username").fill("e2e.officer")
     page.get_by_label("Full name").fill("E2E Traffic Officer")
@@ -94,7 +98,7 @@ def test_admin_creates_user_and_auditor_sees_it(page: Page, server: Server, scre
     row.get_by_text("Disabled").wait_for()
     page.screenshot(path=screenshots / "users-admin.png", full_page=True)
 
-    page.get_by_role("link", name="System health").click()
+    open_from_nav(page, "System health")
     page.get_by_test_id("system-status").get_by_text("All checks passing", exact=True).wait_for()
     # The demo's one in-process worker ("demo") holds every sample camera (claimed at its second lease tick).
     page.get_by_test_id("workers-summary").get_by_text(
@@ -177,12 +181,18 @@ def test_keyboard_only_login_and_navigation(page: Page, server: Server, screensh
     assert box["y"] >= 0
     # Then the navigation, in order, each with a visible focus ring.
     labels = nav_labels(page)
-    assert labels[-1] == "System health"
+    assert labels[-1] == "Admin"
+    nav = page.get_by_role("navigation", name="Main")
     for label in labels:
         page.keyboard.press("Tab")
-        link = page.get_by_role("navigation", name="Main").get_by_role("link", name=label)
-        assert link.evaluate("el => el === document.activeElement"), f"{label} not focused"
-        assert has_visible_focus(link), f"{label} has no visible focus"
+        entry = nav.locator(".nav > li > a, .nav > li > button").filter(has_text=label).first
+        assert entry.evaluate("el => el === document.activeElement"), f"{label} not focused"
+        assert has_visible_focus(entry), f"{label} has no visible focus"
+    page.keyboard.press("Enter")  # opens the Admin menu; its pages follow in Tab order
+    for _ in range(5):
+        page.keyboard.press("Tab")
+    system = nav.get_by_role("link", name="System health")
+    assert system.evaluate("el => el === document.activeElement")
     page.screenshot(path=screenshots / "keyboard-nav.png")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/system$"))
@@ -241,7 +251,7 @@ def test_live_page_against_the_camera_contract(page: Page, server: Server, scree
     for message in _live_events():
         sockets[-1].send(message)
     feed = page.get_by_test_id("event-feed")
-    feed.get_by_text("alert.raised").wait_for()
+    feed.get_by_text("Alert raised: rule loitering").wait_for()  # in words, never raw JSON
     assert "Junction 3" in feed.inner_text()  # camera ids are shown by name
     # The camera.health event turned Junction 0 from online to offline.
     legend.get_by_text("Offline: 2").wait_for()

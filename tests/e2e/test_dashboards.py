@@ -13,6 +13,8 @@ from urllib.parse import parse_qs, urlparse
 import httpx
 import pytest
 
+from tests.e2e.conftest import open_from_nav
+
 if TYPE_CHECKING:
     from playwright.sync_api import Locator, Page
 
@@ -90,7 +92,7 @@ def test_supervisor_sees_seeded_activity_in_the_dashboards(
 
     log_in(page, "supervisor", server.password)
     with page.expect_request(re.compile(r"/api/v1/dashboards/alerts\?")) as alerts_request:
-        page.get_by_role("link", name="Dashboards").click()
+        open_from_nav(page, "Dashboards")
     page.get_by_role("heading", name="Dashboards", level=1).wait_for()
     window = query_of(alerts_request.value.url)
     assert window["bucket"] == "hour"

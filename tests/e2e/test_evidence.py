@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from tests.e2e.conftest import open_from_nav
+
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
@@ -248,7 +250,7 @@ def test_admin_places_and_releases_a_legal_hold(page: Page, server: Server, scre
     )
 
     log_in(page, "admin", server.password)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Retention").click()
+    open_from_nav(page, "Retention")
     page.get_by_role("heading", name="Retention", level=1).wait_for()
     # The policies in force, with what a sweep now would delete.
     report = page.get_by_test_id("retention-report")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from tests.conftest import shared_path
+from tests.e2e.conftest import open_from_nav
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -33,7 +34,7 @@ def log_in(page: Page, username: str, password: str) -> None:
 
 def open_watchlists(page: Page, server: Server) -> None:
     log_in(page, "supervisor", server.password)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Watchlists").click()
+    open_from_nav(page, "Watchlists")
     page.get_by_role("heading", name="Watchlists", level=1).wait_for()
 
 

@@ -67,7 +67,9 @@ def test_a_first_keyframe_without_timestamps_is_kept_as_rtsp_delivers_it(h264_cl
     assert kept[0] is original[0]
     assert kept[0].is_keyframe
     assert [(p.pts, p.dts) for p in kept[1:]] == expected[1:]
-    assert kept[0].dts == kept[1].dts - ticks
+    second_dts = kept[1].dts
+    assert second_dts is not None
+    assert kept[0].dts == second_dts - ticks
 
 
 def test_packets_before_the_first_keyframe_are_left_out(h264_clip: Path) -> None:

@@ -155,7 +155,7 @@ def test_a_returning_camera_is_recorded_from_the_first_frame_it_sends_and_a_new_
     # The server sends each new client its clip from the first frame, a keyframe, as cameras do on PLAY.
     # Nothing of it may be lost to probing or to waiting for a later keyframe, on the first connection
     # and on the one after the outage, when the camera comes back at another resolution.
-    wide = [cv2.resize(image, (480, 272)) for image in vtest_small]
+    wide = [np.asarray(cv2.resize(image, (480, 272)), dtype=np.uint8) for image in vtest_small]
     wide_clip = write_h264(tmp_path / "wide.mp4", cycle(wide, 30 * CLIP_FPS), fps=CLIP_FPS)
     store = SegmentStore(tmp_path / "recordings")
     with SegmentRecorder(rtsp_server.url, "gate-2", store, segment_seconds=60, read_timeout=3) as recorder:
@@ -168,8 +168,11 @@ def test_a_returning_camera_is_recorded_from_the_first_frame_it_sends_and_a_new_
         assert wait_for(lambda: recorder.stats.packets_written >= written_before + 2 * CLIP_FPS)
     before, after = store.segments("gate-2")
 
-    assert np.array_equal(first_frame(before.path).to_ndarray(), first_frame(h264_clip).to_ndarray())
-    assert np.array_equal(first_frame(after.path).to_ndarray(), first_frame(wide_clip).to_ndarray())
+    def same_picture(recorded: Path, sent: Path) -> bool:
+        return np.array_equal(first_frame(recorded).to_ndarray(), first_frame(sent).to_ndarray())
+
+    assert same_picture(before.path, h264_clip), "the first frame of the first connection was not recorded"
+    assert same_picture(after.path, wide_clip), "the first frame after the return was not recorded"
     assert {(f.width, f.height) for f in all_frames(before.path)} == {(384, 288)}
     assert {(f.width, f.height) for f in all_frames(after.path)} == {(480, 272)}
     assert after.start > before.end

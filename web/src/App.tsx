@@ -26,6 +26,10 @@ const PAGES: Record<string, () => ReactNode> = {
 const AREA_OF_PATH: Record<string, string> = {
   "/alerts": "alerts",
   "/incidents": "incidents",
+  "/helpline": "helpline",
+  "/panic": "panic",
+  "/reports": "reports",
+  "/unit": "unit",
   "/search": "search",
   "/challan": "challan",
   "/evidence": "evidence",

@@ -14,6 +14,7 @@ from safecity.config.alerts import AlertSettings
 from safecity.config.cameras import CameraSettings
 from safecity.config.challan import ChallanSettings
 from safecity.config.cluster import ClusterSettings
+from safecity.config.console import ConsoleSettings
 from safecity.config.dispatch import DispatchSettings
 from safecity.config.map import MapSettings
 from safecity.config.platform import (
@@ -47,6 +48,7 @@ class Settings(BaseSettings):
     challan: ChallanSettings = Field(default_factory=ChallanSettings)
     cluster: ClusterSettings = Field(default_factory=ClusterSettings)
     map: MapSettings = Field(default_factory=MapSettings)
+    console: ConsoleSettings = Field(default_factory=ConsoleSettings)
 
     @classmethod
     def settings_customise_sources(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, HTTPException, Request, status
+from fastapi import APIRouter, Header, HTTPException, Query, Request, status
 from pydantic import BaseModel, Field
 
 from safecity.alerts.events import alert_event
@@ -23,7 +23,7 @@ from safecity.dispatch.schemas import IncidentOut, NearbyCameraOut, Recommendati
 from safecity.panic import service as panic
 from safecity.panic.events import PanicLocationEvent
 from safecity.panic.runtime import PanicRuntimeDep
-from safecity.panic.schemas import PanicLocationOut
+from safecity.panic.schemas import PanicLocationOut, PanicSummaryOut
 
 router = APIRouter(prefix="/api/v1/panic", tags=["panic"])
 Token = Annotated[
@@ -164,6 +164,44 @@ def mark_safe(panic_id: str, token: Token, services: ServicesDep) -> None:
         panic.end_panic(session, panic_id, token, services.clock.now())
 
 
+Operator = Annotated[Principal, require(Permission.ALERTS_ACT)]
+
+
+@router.get(
+    "", response_model=list[PanicSummaryOut], summary="For the operator: panics, newest activity first"
+)
+def list_panics(
+    services: ServicesDep,
+    principal: Operator,
+    active: Annotated[bool | None, Query(description="true: still following the phone; false: ended")] = True,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> list[PanicSummaryOut]:
+    with action(services, principal) as act:
+        found = panic.list_panics(act.session, active, limit)
+        last = panic.last_positions(act.session, [p.id for p in found])
+        act.audit("panic.list", "panic", "", count=len(found))
+        return [
+            from_row(
+                PanicSummaryOut,
+                p,
+                panic_id=p.id,
+                last_position=PanicLocationOut.model_validate(last[p.id]) if p.id in last else None,
+            )
+            for p in found
+        ]
+
+
+@router.post(
+    "/{panic_id}/confirm-safe",
+    status_code=204,
+    summary="For the operator: the person is confirmed safe; the panic stops following the phone",
+)
+def confirm_safe(panic_id: str, services: ServicesDep, principal: Operator) -> None:
+    with action(services, principal) as act:
+        panic.confirm_safe(act.session, panic_id, principal.username, services.clock.now())
+        act.audit("panic.confirm_safe", "panic", panic_id)
+
+
 @router.get(
     "/{panic_id}", response_model=PanicView, summary="For the operator: trail, nearest units and cameras"
 )
@@ -171,7 +209,7 @@ def view_panic(
     panic_id: str,
     services: ServicesDep,
     dispatch: DispatchRuntimeDep,
-    principal: Annotated[Principal, require(Permission.ALERTS_ACT)],
+    principal: Operator,
 ) -> PanicView:
     with action(services, principal) as act:
         session = act.session

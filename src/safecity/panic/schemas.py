@@ -14,3 +14,20 @@ class PanicLocationOut(BaseModel):
     latitude: float
     longitude: float
     accuracy_m: float | None
+
+
+class PanicSummaryOut(BaseModel):
+    """One panic in the operator's list: who, since when, where the phone last was."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    panic_id: str
+    active: bool
+    device_id: str
+    phone: str
+    name: str
+    incident_id: int
+    alert_id: int
+    created_at: datetime
+    updated_at: datetime
+    last_position: PanicLocationOut | None

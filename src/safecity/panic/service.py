@@ -210,6 +210,34 @@ def end_panic(session: Session, panic_id: str, token: str, now: datetime) -> Pan
     return panic
 
 
+def confirm_safe(session: Session, panic_id: str, operator: str, now: datetime) -> PanicSession:
+    """An operator has confirmed the person is safe (e.g. by calling back): the panic stops following the
+    phone, like the phone's own "safe"; the incident stays open for the operator to close."""
+    panic = get_panic(session, panic_id)
+    if panic.active:
+        panic.active = False
+        panic.updated_at = now
+        incidents.log(session, panic.incident_id, operator, "note", "operator confirmed the person safe", now)
+        session.flush()
+    return panic
+
+
+def list_panics(session: Session, active: bool | None, limit: int) -> list[PanicSession]:
+    """Panics, newest activity first (active only, ended only, or all)."""
+    query = select(PanicSession)
+    if active is not None:
+        query = query.where(PanicSession.active.is_(active))
+    return list(session.scalars(query.order_by(PanicSession.updated_at.desc()).limit(limit)))
+
+
+def last_positions(session: Session, panic_ids: list[str]) -> dict[str, PanicLocation]:
+    """Each panic's newest position."""
+    if not panic_ids:
+        return {}
+    query = select(PanicLocation).where(PanicLocation.panic_id.in_(panic_ids)).order_by(PanicLocation.id)
+    return {location.panic_id: location for location in session.scalars(query)}
+
+
 def trail(session: Session, panic_id: str) -> list[PanicLocation]:
     query = select(PanicLocation).where(PanicLocation.panic_id == panic_id).order_by(PanicLocation.id)
     return list(session.scalars(query))

@@ -886,6 +886,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/console/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Time zone and language for the console */
+        get: operations["console_settings_api_v1_console_settings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/crime/backtest": {
         parameters: {
             query?: never;
@@ -1701,7 +1718,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** For the operator: panics, newest activity first */
+        get: operations["list_panics_api_v1_panic_get"];
         put?: never;
         /**
          * Raise a panic alert (phone app)
@@ -1725,6 +1743,23 @@ export interface paths {
         get: operations["view_panic_api_v1_panic__panic_id__get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/panic/{panic_id}/confirm-safe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** For the operator: the person is confirmed safe; the panic stops following the phone */
+        post: operations["confirm_safe_api_v1_panic__panic_id__confirm_safe_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3317,6 +3352,20 @@ export interface components {
             /** Workers */
             workers: components["schemas"]["WorkerStatus"][];
         };
+        /** ConsoleSettingsOut */
+        ConsoleSettingsOut: {
+            /**
+             * Language
+             * @description The default language of the console.
+             * @enum {string}
+             */
+            language: "en" | "ur";
+            /**
+             * Timezone
+             * @description IANA zone the console shows every date and time in (24-hour clock).
+             */
+            timezone: string;
+        };
         /** CountSeriesOut */
         CountSeriesOut: {
             /**
@@ -4397,6 +4446,37 @@ export interface components {
              * @default
              */
             phone?: string;
+        };
+        /**
+         * PanicSummaryOut
+         * @description One panic in the operator's list: who, since when, where the phone last was.
+         */
+        PanicSummaryOut: {
+            /** Active */
+            active: boolean;
+            /** Alert Id */
+            alert_id: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Device Id */
+            device_id: string;
+            /** Incident Id */
+            incident_id: number;
+            last_position: components["schemas"]["PanicLocationOut"] | null;
+            /** Name */
+            name: string;
+            /** Panic Id */
+            panic_id: string;
+            /** Phone */
+            phone: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
         };
         /** PanicView */
         PanicView: {
@@ -9298,6 +9378,26 @@ export interface operations {
             };
         };
     };
+    console_settings_api_v1_console_settings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleSettingsOut"];
+                };
+            };
+        };
+    };
     backtest_chart_api_v1_crime_backtest_get: {
         parameters: {
             query?: {
@@ -12692,6 +12792,57 @@ export interface operations {
             };
         };
     };
+    list_panics_api_v1_panic_get: {
+        parameters: {
+            query?: {
+                /** @description true: still following the phone; false: ended */
+                active?: boolean | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PanicSummaryOut"][];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     raise_panic_api_v1_panic_post: {
         parameters: {
             query?: never;
@@ -12786,6 +12937,80 @@ export interface operations {
             };
             /** @description No such object */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    confirm_safe_api_v1_panic__panic_id__confirm_safe_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                panic_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The change contradicts the current state (or it changed since) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is larger than `http.max_upload_mb` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -29,28 +29,36 @@ export const Permission = {
 
 export type PermissionName = (typeof Permission)[keyof typeof Permission];
 
+/** Menus of the header: a group the user sees two or more items of is one menu button, else inline links. */
+export type NavGroup = "desks" | "analysis" | "admin";
+
 export interface NavItem {
   path: string;
   label: string;
   /** The user needs at least one of these. */
   anyOf: PermissionName[];
+  group?: NavGroup;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: "/live", label: "Live", anyOf: [Permission.CAMERAS_READ, Permission.EVENTS_READ] },
   { path: "/alerts", label: "Alerts", anyOf: [Permission.ALERTS_ACT, Permission.FACES_CONFIRM] },
   { path: "/incidents", label: "Incidents", anyOf: [Permission.INCIDENTS_MANAGE, Permission.DISPATCH_MANAGE] },
+  { path: "/helpline", label: "Helpline", anyOf: [Permission.CALLS_TAKE], group: "desks" },
+  { path: "/panic", label: "Panic alerts", anyOf: [Permission.ALERTS_ACT], group: "desks" },
+  { path: "/reports", label: "Citizen reports", anyOf: [Permission.REPORTS_MODERATE], group: "desks" },
+  { path: "/unit", label: "Unit view", anyOf: [Permission.DISPATCH_MANAGE], group: "desks" },
   { path: "/search", label: "Search", anyOf: [Permission.PLATES_SEARCH, Permission.FACES_SEARCH] },
   { path: "/challan", label: "E-challan", anyOf: [Permission.CHALLAN_READ, Permission.CHALLAN_VALIDATE] },
   { path: "/evidence", label: "Evidence", anyOf: [Permission.EVIDENCE_READ] },
-  { path: "/dashboards", label: "Dashboards", anyOf: [Permission.EVENTS_READ] },
-  { path: "/analytics", label: "Crime analytics", anyOf: [Permission.EVENTS_READ] },
-  { path: "/admin/cameras", label: "Cameras", anyOf: [Permission.CAMERAS_MANAGE] },
-  { path: "/admin/watchlists", label: "Watchlists", anyOf: [Permission.WATCHLISTS_MANAGE] },
-  { path: "/admin/retention", label: "Retention", anyOf: [Permission.RETENTION_MANAGE] },
-  { path: "/admin/users", label: "Users", anyOf: [Permission.USERS_MANAGE] },
-  { path: "/audit", label: "Audit log", anyOf: [Permission.AUDIT_READ] },
-  { path: "/system", label: "System health", anyOf: [Permission.SYSTEM_MANAGE] },
+  { path: "/dashboards", label: "Dashboards", anyOf: [Permission.EVENTS_READ], group: "analysis" },
+  { path: "/analytics", label: "Crime analytics", anyOf: [Permission.EVENTS_READ], group: "analysis" },
+  { path: "/admin/cameras", label: "Cameras", anyOf: [Permission.CAMERAS_MANAGE], group: "admin" },
+  { path: "/admin/watchlists", label: "Watchlists", anyOf: [Permission.WATCHLISTS_MANAGE], group: "admin" },
+  { path: "/admin/retention", label: "Retention", anyOf: [Permission.RETENTION_MANAGE], group: "admin" },
+  { path: "/admin/users", label: "Users", anyOf: [Permission.USERS_MANAGE], group: "admin" },
+  { path: "/audit", label: "Audit log", anyOf: [Permission.AUDIT_READ], group: "admin" },
+  { path: "/system", label: "System health", anyOf: [Permission.SYSTEM_MANAGE], group: "admin" },
 ];
 
 export function can(permissions: readonly string[], anyOf: readonly string[]): boolean {
@@ -70,4 +78,20 @@ export function homePath(permissions: readonly string[]): string | null {
 export function landingPath(from: string | undefined, permissions: readonly string[]): string {
   const allowed = from && visibleNav(permissions).some((item) => from === item.path || from.startsWith(`${item.path}/`));
   return (allowed ? from : homePath(permissions)) ?? "/";
+}
+
+export type NavEntry = { kind: "link"; item: NavItem } | { kind: "menu"; group: NavGroup; items: NavItem[] };
+
+/**
+ * The header's entries in menu order: a group of which two or more items are visible becomes one menu at
+ * the place of its first item (so the header fits 1280 px for every role); a lone item stays a link.
+ */
+export function navEntries(items: readonly NavItem[]): NavEntry[] {
+  const entries: NavEntry[] = [];
+  for (const item of items) {
+    const members = item.group ? items.filter((other) => other.group === item.group) : [];
+    if (!item.group || members.length < 2) entries.push({ kind: "link", item });
+    else if (members[0] === item) entries.push({ kind: "menu", group: item.group, items: members });
+  }
+  return entries;
 }

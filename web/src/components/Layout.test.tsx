@@ -1,8 +1,8 @@
-import { render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
 import { MemoryRouter, Route, Routes } from "react-router";
 import { describe, expect, it } from "vitest";
 import { AuthProvider } from "../auth/AuthContext";
-import { homePath, landingPath, Permission, visibleNav } from "../auth/permissions";
+import { homePath, landingPath, navEntries, Permission, visibleNav } from "../auth/permissions";
 import { loggedInClient, userWith } from "../test/fakes";
 import { Layout } from "./Layout";
 
@@ -24,14 +24,23 @@ function navLabels(permissions: string[]): string[] {
     </AuthProvider>,
   );
   const nav = screen.getByRole("navigation", { name: "Main" });
+  // Top-level entries: links, and menu buttons as "Label: item, item" once opened.
   return within(nav)
-    .getAllByRole("link")
-    .map((link) => link.textContent ?? "");
+    .getAllByRole("listitem")
+    .filter((item) => item.parentElement?.classList.contains("nav"))
+    .map((item) => {
+      const button = within(item).queryByRole("button");
+      if (!button) return item.textContent ?? "";
+      fireEvent.click(button);
+      const links = within(item).getAllByRole("link").map((link) => link.textContent ?? "");
+      fireEvent.click(button);
+      return `${(button.textContent ?? "").replace("▾", "").trim()}: ${links.join(", ")}`;
+    });
 }
 
 describe("navigation by permission", () => {
   it("shows an operator the control-room pages only", () => {
-    expect(navLabels(OPERATOR)).toEqual(["Live", "Alerts", "Incidents", "Dashboards", "Crime analytics"]);
+    expect(navLabels(OPERATOR)).toEqual(["Live", "Alerts", "Incidents", "Desks: Panic alerts, Unit view", "Analysis: Dashboards, Crime analytics"]);
   });
 
   it("shows an auditor the audit log only", () => {
@@ -43,16 +52,12 @@ describe("navigation by permission", () => {
       "Live",
       "Alerts",
       "Incidents",
+      "Desks: Helpline, Panic alerts, Citizen reports, Unit view",
       "Search",
       "E-challan",
       "Evidence",
-      "Dashboards",
-      "Crime analytics",
-      "Cameras",
-      "Watchlists",
-      "Retention",
-      "Users",
-      "System health",
+      "Analysis: Dashboards, Crime analytics",
+      "Admin: Cameras, Watchlists, Retention, Users, System health",
     ]);
   });
 
@@ -60,6 +65,14 @@ describe("navigation by permission", () => {
     navLabels(OPERATOR);
     expect(screen.getByRole("link", { name: "Live" })).toHaveAttribute("aria-current", "page");
     expect(screen.getByRole("link", { name: "Skip to content" })).toHaveAttribute("href", "#main");
+  });
+
+  it("gathers a group into one menu only when the role sees two or more of its pages", () => {
+    expect(navEntries(visibleNav(["calls.take", "events.read"])).map((e) => (e.kind === "link" ? e.item.label : e.group))).toEqual([
+      "Live",
+      "Helpline",
+      "analysis",
+    ]);
   });
 
   it("lands each role on its first page", () => {

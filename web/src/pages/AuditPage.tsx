@@ -4,6 +4,7 @@ import { useResource } from "../api/useResource";
 import { useAuth } from "../auth/AuthContext";
 import { StateMessage } from "../components/StateMessage";
 import { TableHead } from "../components/TableHead";
+import { formatDateTime } from "../format/dateTime";
 import { auditVerdict } from "./auditVerdict";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -142,7 +143,7 @@ function AuditTable({ entries }: { entries: Schemas["AuditEntryOut"][] }) {
             <tr key={e.seq}>
               <td>{e.seq}</td>
               <td>
-                <time dateTime={e.time}>{new Date(e.time).toLocaleString([], { hour12: false })}</time>
+                <time dateTime={e.time}>{formatDateTime(e.time)}</time>
               </td>
               <td>
                 {e.actor} {e.role ? <span className="muted">({e.role})</span> : null}

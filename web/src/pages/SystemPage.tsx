@@ -6,6 +6,19 @@ import { Permission } from "../auth/permissions";
 import { StateMessage } from "../components/StateMessage";
 import { TableHead } from "../components/TableHead";
 import { WorkersPanel } from "./system/WorkersPanel";
+import { checkFacts, consumerRows } from "./system/healthFacts";
+import { RecordTable, type Column } from "../components/RecordTable";
+import type { ConsumerRow } from "./system/healthFacts";
+
+const orDash = (value: number | null) => (value === null ? "—" : value);
+
+const CONSUMER_COLUMNS: Column<ConsumerRow>[] = [
+  { header: "Consumer", cell: (row) => row.name, rowHeader: true },
+  { header: "State", cell: (row) => (row.running ? "Running" : "Stopped") },
+  { header: "Lag (events not yet handled)", cell: (row) => orDash(row.pending), className: "num" },
+  { header: "Awaiting acknowledgement", cell: (row) => orDash(row.awaitingAck), className: "num" },
+  { header: "Redelivered", cell: (row) => orDash(row.redelivered), className: "num" },
+];
 
 const REFRESH_MS = 15_000;
 
@@ -52,16 +65,24 @@ export function SystemPage() {
                 <tr key={name}>
                   <th scope="row">{name}</th>
                   <td>{check.ok ? "OK" : "Failing"}</td>
-                  <td>
-                    {Object.entries(check)
-                      .filter(([key, value]) => key !== "ok" && value !== null && value !== undefined)
-                      .map(([key, value]) => `${key}: ${typeof value === "object" ? JSON.stringify(value) : String(value)}`)
-                      .join(" · ")}
-                  </td>
+                  <td>{checkFacts(check).join(" · ")}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          <h2>Event bus consumers</h2>
+          {consumerRows(health.checks.bus).length === 0 ? (
+            <p className="muted">The bus reports no consumers.</p>
+          ) : (
+            <RecordTable
+              rows={consumerRows(health.checks.bus)}
+              rowKey={(row) => row.name}
+              columns={CONSUMER_COLUMNS}
+              caption="Event bus consumers"
+              rowClassName={(row) => (row.running ? undefined : "row-disabled")}
+              testId="consumers-table"
+            />
+          )}
         </>
       ) : null}
       {can(Permission.CAMERAS_READ) ? <WorkersPanel refreshes={refreshes} /> : null}

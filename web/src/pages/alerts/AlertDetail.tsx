@@ -13,6 +13,7 @@ import { isAllowed, type ActionPermissions, type AlertAction } from "./queue";
 import { PlayVideoLink } from "../../components/PlayVideoLink";
 import { subjectFacts } from "./subject";
 import type { Alert } from "./types";
+import { t, type MessageKey } from "../../i18n/catalogue";
 
 export interface ActionMessage {
   alertId: number;
@@ -130,14 +131,14 @@ export function MediaFigure({ sha256, caption, purpose }: { sha256: string; capt
   );
 }
 
-const ACTION_BUTTONS: { action: Exclude<AlertAction, "assign">; label: string; shortcut?: string; className: string }[] = [
-  { action: "acknowledge", label: "Acknowledge", shortcut: "a", className: "btn btn-primary" },
-  { action: "escalate", label: "Escalate", className: "btn" },
-  { action: "dismiss", label: "Dismiss…", shortcut: "d", className: "btn btn-danger" },
-  { action: "incident", label: "Create incident…", shortcut: "i", className: "btn" },
-  { action: "close_true", label: "Close: true", shortcut: "t", className: "btn" },
-  { action: "close_false", label: "Close: false", shortcut: "f", className: "btn" },
-  { action: "close_nuisance", label: "Close: nuisance", shortcut: "n", className: "btn" },
+const ACTION_BUTTONS: { action: Exclude<AlertAction, "assign">; label: MessageKey; shortcut?: string; className: string }[] = [
+  { action: "acknowledge", label: "alerts.action.acknowledge", shortcut: "a", className: "btn btn-primary" },
+  { action: "escalate", label: "alerts.action.escalate", className: "btn" },
+  { action: "dismiss", label: "alerts.action.dismiss", shortcut: "d", className: "btn btn-danger" },
+  { action: "incident", label: "alerts.action.incident", shortcut: "i", className: "btn" },
+  { action: "close_true", label: "alerts.action.closeTrue", shortcut: "t", className: "btn" },
+  { action: "close_false", label: "alerts.action.closeFalse", shortcut: "f", className: "btn" },
+  { action: "close_nuisance", label: "alerts.action.closeNuisance", shortcut: "n", className: "btn" },
 ];
 
 function AlertActions({
@@ -155,7 +156,7 @@ function AlertActions({
 }) {
   const offered = ACTION_BUTTONS.filter((b) => isAllowed(alert, b.action, permissions));
   return (
-    <div className="alert-actions" role="group" aria-label="Actions">
+    <div className="alert-actions" role="group" aria-label={t("alerts.actions")}>
       {offered.length === 0 ? (
         <p className="muted">No actions: this alert is {alert.status}{alert.incident_id !== null ? " and has an incident" : ""}.</p>
       ) : (
@@ -168,7 +169,7 @@ function AlertActions({
             aria-keyshortcuts={b.shortcut}
             onClick={() => onAction(b.action)}
           >
-            {b.label}
+            {t(b.label)}
             {b.shortcut ? <kbd className="shortcut-hint" aria-hidden="true">{b.shortcut}</kbd> : null}
           </button>
         ))
@@ -179,7 +180,7 @@ function AlertActions({
           {message.incidentId !== undefined ? (
             <>
               {" "}
-              <Link to={`/incidents/${message.incidentId}`}>Open incident {message.incidentId}</Link>
+              <Link to={`/incidents/${message.incidentId}`}>{t("alerts.openIncident", { id: message.incidentId })}</Link>
             </>
           ) : null}
         </p>

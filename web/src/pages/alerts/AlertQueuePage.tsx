@@ -27,6 +27,7 @@ import {
 import { LiveIndicator, QueueFiltersBar, ShortcutHelp } from "./QueueParts";
 import type { Alert } from "./types";
 import { useAlertQueue } from "./useAlertQueue";
+import { t } from "../../i18n/catalogue";
 
 type OpenDialog = { kind: "dismiss" | "incident"; alert: Alert } | null;
 
@@ -172,7 +173,7 @@ export function AlertQueuePage() {
       <section className="alerts-queue-column" aria-labelledby="alert-queue-title">
         <div className="section-head">
           <h2 id="alert-queue-title">
-            Queue <span className="muted">({alerts.length} shown)</span>
+            {t("alerts.queue")} <span className="muted">{t("alerts.shown", { count: alerts.length })}</span>
           </h2>
           <LiveIndicator status={live} />
         </div>
@@ -183,7 +184,7 @@ export function AlertQueuePage() {
         <StateMessage
           resource={resource}
           what="alerts"
-          empty={alerts.length === 0 ? <p className="state">No alerts match these filters. New ones appear here as they happen.</p> : null}
+          empty={alerts.length === 0 ? <p className="state">{t("alerts.empty")}</p> : null}
         />
         <AlertQueueList
           alerts={alerts}
@@ -215,7 +216,7 @@ export function AlertQueuePage() {
             onLeave={() => listRef.current?.focus()}
           />
         ) : (
-          <p className="state card">Select an alert to see its details.</p>
+          <p className="state card">{t("alerts.select")}</p>
         )}
         <ShortcutHelp />
       </div>

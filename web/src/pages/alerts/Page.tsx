@@ -4,6 +4,7 @@ import { Permission } from "../../auth/permissions";
 import "./alerts.css";
 import { AlertQueuePage } from "./AlertQueuePage";
 import { FaceCandidatesPage } from "./FaceCandidatesPage";
+import { t } from "../../i18n/catalogue";
 
 /** /alerts: the live alert queue (/alerts, /alerts/<id>) and face candidate review (/alerts/faces). */
 export default function AlertsPage() {
@@ -12,7 +13,7 @@ export default function AlertsPage() {
   return (
     <div className="alerts-page">
       <div className="page-head">
-        <h1>Alerts</h1>
+        <h1>{t("alerts.title")}</h1>
         <nav aria-label="Alerts sections">
           <ul className="tabs">
             <li>

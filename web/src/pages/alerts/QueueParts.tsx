@@ -5,6 +5,7 @@ import { SEVERITY_LABEL, STATUS_LABEL } from "./format";
 import { SHORTCUTS } from "./keyboard";
 import type { QueueFilters, StatusFilter } from "./queue";
 import { ALERT_STATUSES, SEVERITIES, type CameraSummary, type Severity } from "./types";
+import { t } from "../../i18n/catalogue";
 
 export function QueueFiltersBar({
   filters,
@@ -17,16 +18,16 @@ export function QueueFiltersBar({
 }) {
   const id = useId();
   return (
-    <div className="toolbar alert-filters" role="group" aria-label="Filter alerts">
+    <div className="toolbar alert-filters" role="group" aria-label={t("alerts.filter")}>
       <div className="field field-inline">
-        <label htmlFor={`${id}-status`}>Status</label>
+        <label htmlFor={`${id}-status`}>{t("alerts.filter.status")}</label>
         <select
           id={`${id}-status`}
           value={filters.status}
           onChange={(e) => onChange({ ...filters, status: e.target.value as StatusFilter })}
         >
-          <option value="open">Open (needs work)</option>
-          <option value="">All</option>
+          <option value="open">{t("alerts.filter.open")}</option>
+          <option value="">{t("alerts.filter.all")}</option>
           {ALERT_STATUSES.map((s) => (
             <option key={s} value={s}>
               {STATUS_LABEL[s]}
@@ -35,13 +36,13 @@ export function QueueFiltersBar({
         </select>
       </div>
       <div className="field field-inline">
-        <label htmlFor={`${id}-severity`}>Severity</label>
+        <label htmlFor={`${id}-severity`}>{t("alerts.filter.severity")}</label>
         <select
           id={`${id}-severity`}
           value={filters.severity}
           onChange={(e) => onChange({ ...filters, severity: e.target.value as Severity | "" })}
         >
-          <option value="">All</option>
+          <option value="">{t("alerts.filter.all")}</option>
           {SEVERITIES.map((s) => (
             <option key={s} value={s}>
               {SEVERITY_LABEL[s]}
@@ -50,10 +51,10 @@ export function QueueFiltersBar({
         </select>
       </div>
       <div className="field field-inline">
-        <label htmlFor={`${id}-camera`}>Camera</label>
+        <label htmlFor={`${id}-camera`}>{t("alerts.filter.camera")}</label>
         {cameras ? (
           <select id={`${id}-camera`} value={filters.cameraId} onChange={(e) => onChange({ ...filters, cameraId: e.target.value })}>
-            <option value="">All cameras</option>
+            <option value="">{t("alerts.filter.allCameras")}</option>
             {cameras.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -86,7 +87,7 @@ export function LiveIndicator({ status }: { status: LiveStatus }) {
 export function ShortcutHelp() {
   return (
     <section className="shortcut-help" aria-labelledby="shortcut-help-title">
-      <h2 id="shortcut-help-title">Keyboard shortcuts</h2>
+      <h2 id="shortcut-help-title">{t("alerts.shortcuts")}</h2>
       <p className="muted">Focus the queue (Tab) to use the arrows and Enter; letters work anywhere on this page except while typing.</p>
       <dl>
         {SHORTCUTS.map((s) => (

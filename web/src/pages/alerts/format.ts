@@ -1,31 +1,33 @@
 import type { Alert, AlertStatus, Severity } from "./types";
+import { formatDateTime } from "../../format/dateTime";
+import { messageRecord } from "../../i18n/catalogue";
 
-export const STATUS_LABEL: Record<AlertStatus, string> = {
-  new: "New",
-  escalated: "Escalated",
-  acknowledged: "Acknowledged",
-  assigned: "Assigned",
-  confirmed: "Confirmed",
-  dismissed: "Dismissed",
-  resolved: "Resolved",
-};
+export const STATUS_LABEL: Record<AlertStatus, string> = messageRecord({
+  new: "alerts.status.new",
+  escalated: "alerts.status.escalated",
+  acknowledged: "alerts.status.acknowledged",
+  assigned: "alerts.status.assigned",
+  confirmed: "alerts.status.confirmed",
+  dismissed: "alerts.status.dismissed",
+  resolved: "alerts.status.resolved",
+});
 
-export const SEVERITY_LABEL: Record<Severity, string> = {
-  critical: "Critical",
-  high: "High",
-  medium: "Medium",
-  low: "Low",
-  info: "Info",
-};
+export const SEVERITY_LABEL: Record<Severity, string> = messageRecord({
+  critical: "alerts.severity.critical",
+  high: "alerts.severity.high",
+  medium: "alerts.severity.medium",
+  low: "alerts.severity.low",
+  info: "alerts.severity.info",
+});
 
-const KIND_LABEL: Record<string, string> = {
-  camera_health: "Camera health",
-  rule: "Video rule",
-  vehicle_hit: "Hotlist vehicle",
-  face_candidate: "Face watchlist",
-  panic: "Panic button",
-  citizen_report: "Citizen report",
-};
+const KIND_LABEL: Record<string, string> = messageRecord({
+  camera_health: "alerts.kind.camera_health",
+  rule: "alerts.kind.rule",
+  vehicle_hit: "alerts.kind.vehicle_hit",
+  face_candidate: "alerts.kind.face_candidate",
+  panic: "alerts.kind.panic",
+  citizen_report: "alerts.kind.citizen_report",
+});
 
 /** "Video rule: line_crossing · crossing" and the like: what raised the alert. */
 export function kindLabel(alert: Alert): string {
@@ -37,11 +39,7 @@ export function kindLabel(alert: Alert): string {
   return base;
 }
 
-export function formatTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString([], { hour12: false, month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
-}
+export const formatTime = (iso: string): string => formatDateTime(iso);
 
 /** "just now", "4 min", "2 h 5 min", "3 d": how long the alert has been waiting. */
 export function formatAge(iso: string, now: number): string {

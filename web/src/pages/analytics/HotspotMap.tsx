@@ -1,5 +1,6 @@
 import { useMemo } from "react";
 import { CityMap, type MapArea, type MapLayer } from "../../components/map/CityMap";
+import { formatDateTime } from "../../format/dateTime";
 
 export interface ForecastCell {
   lat: number;
@@ -48,7 +49,7 @@ export function HotspotMap({ cells, recent, cellM }: { cells: ForecastCell[]; re
           latitude: event.lat,
           longitude: event.lon,
           color: "#58a6ff",
-          label: `${event.kind || "event"} (${event.source}) ${new Date(event.occurred_at).toLocaleString()}`,
+          label: `${event.kind || "event"} (${event.source}) ${formatDateTime(event.occurred_at)}`,
         })),
       },
     ],

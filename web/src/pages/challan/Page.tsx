@@ -6,8 +6,9 @@ import { QueuePage } from "./queue/QueuePage";
 import { RejectionStatsPanel } from "./stats/RejectionStatsPanel";
 import { TicketsPage } from "./tickets/TicketsPage";
 import { TicketView } from "./tickets/TicketView";
+import { OffendersPanel } from "./offenders/OffendersPanel";
 
-/** E-challan at /challan: the validation queue, tickets, and rejection statistics. */
+/** E-challan at /challan: the validation queue, tickets, rejection statistics and repeat offenders. */
 export default function ChallanPage() {
   return (
     <CameraNamesProvider>
@@ -27,6 +28,9 @@ export default function ChallanPage() {
               <li>
                 <NavLink to={`${BASE_PATH}/stats`}>Rejection statistics</NavLink>
               </li>
+              <li>
+                <NavLink to={`${BASE_PATH}/offenders`}>Repeat offenders</NavLink>
+              </li>
             </ul>
           </nav>
         </div>
@@ -34,6 +38,7 @@ export default function ChallanPage() {
           <Route path="tickets" element={<TicketsPage />} />
           <Route path="tickets/:number" element={<TicketView />} />
           <Route path="stats" element={<RejectionStatsPanel />} />
+          <Route path="offenders" element={<OffendersPanel />} />
           {/* One route for the queue and its open violation, so the queue stays mounted while moving on. */}
           <Route path="*" element={<QueuePage />} />
         </Routes>

@@ -1,5 +1,6 @@
 /** Words for the API's codes, so officers never read snake_case. Unknown codes fall back to readable text. */
 import type { TicketStatus, Violation } from "./types";
+import { formatDateTime } from "../../format/dateTime";
 
 export const BASE_PATH = "/challan";
 
@@ -65,12 +66,7 @@ export const registryStatusLabel = (code: string) => REGISTRY_STATUSES[code] ?? 
 export const evidenceKindLabel = (code: string) => EVIDENCE_KINDS[code] ?? readable(code);
 export const ticketStatusLabel = (code: string) => TICKET_STATUSES[code as TicketStatus] ?? readable(code);
 
-export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return "—";
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" });
-}
+export const formatTime = (iso: string | null | undefined): string => formatDateTime(iso);
 
 export function formatPercent(fraction: number): string {
   return `${Math.round(fraction * 1000) / 10}%`;

@@ -9,6 +9,7 @@ import { type TimeWindow, WINDOW_CHOICES, type WindowChoiceId, windowFor, window
 import { UptimePanel } from "./UptimePanel";
 import { useDashboardResource } from "./useDashboardResource";
 import { WindowSelector } from "./WindowSelector";
+import { formatDateTime } from "../../format/dateTime";
 
 export default function DashboardsArea() {
   return (
@@ -32,7 +33,6 @@ const severityStyle = (group: string, index: number): SeriesStyle =>
 const priorityStyle = (group: string, index: number): SeriesStyle => rankedStyle(index, `Priority ${group}`);
 const plateReadStyle = (): SeriesStyle => ({ label: "Plate reads", colour: themeColour("--link"), pattern: "solid" });
 
-const WINDOW_TEXT = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 export function DashboardsPage({ now = () => new Date() }: { now?: () => Date }) {
   const [choice, setChoice] = useState<WindowChoiceId>("24h");
@@ -54,7 +54,7 @@ export function DashboardsPage({ now = () => new Date() }: { now?: () => Date })
         </div>
       </div>
       <p className="muted" data-testid="dashboard-window">
-        {label}: {WINDOW_TEXT.format(timeWindow.since)} to {WINDOW_TEXT.format(timeWindow.until)}, per{" "}
+        {label}: {formatDateTime(timeWindow.since, { seconds: false })} to {formatDateTime(timeWindow.until, { seconds: false })}, per{" "}
         {timeWindow.bucket}. Counts only; no personal data.
       </p>
       <DashboardPanels timeWindow={timeWindow} />

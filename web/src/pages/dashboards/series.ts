@@ -1,5 +1,6 @@
 /** Turns the dashboards API's answers into what the charts and their tables show. */
 import type { Bucket, CameraUptime, CountSeries, IntervalStats } from "./types";
+import { formatDate, formatDateTime, formatTimeOfDay } from "../../format/dateTime";
 
 export interface StackedSeries {
   /** Start of every bucket in the window, empty ones included. */
@@ -46,24 +47,15 @@ export function formatPercent(value: number): string {
   return `${value.toFixed(value % 1 === 0 ? 0 : 1)} %`;
 }
 
-const HOUR_LABEL = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-const DAY_LABEL = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric", month: "short" });
-const FULL_LABEL = new Intl.DateTimeFormat(undefined, {
-  day: "numeric",
-  month: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
 
-/** A short axis label for a bucket's start, in the browser's time zone. */
+/** A short axis label for a bucket's start, in the console's time zone. */
 export function bucketLabel(start: Date, bucket: Bucket): string {
-  return (bucket === "hour" ? HOUR_LABEL : DAY_LABEL).format(start);
+  return bucket === "hour" ? formatTimeOfDay(start, { seconds: false }) : formatDate(start);
 }
 
 /** The label for a table row: unambiguous across days. */
 export function bucketRowLabel(start: Date, bucket: Bucket): string {
-  return bucket === "hour" ? FULL_LABEL.format(start) : DAY_LABEL.format(start);
+  return bucket === "hour" ? formatDateTime(start, { seconds: false }) : formatDate(start);
 }
 
 export const RESPONSE_INTERVALS = [

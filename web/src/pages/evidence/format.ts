@@ -1,8 +1,5 @@
-export function formatTime(iso: string | null): string {
-  if (!iso) return "—";
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" });
-}
+import { formatDateTime } from "../../format/dateTime";
+export const formatTime = (iso: string | null): string => formatDateTime(iso);
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

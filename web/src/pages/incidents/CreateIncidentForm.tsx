@@ -6,6 +6,7 @@ import { useDispatchApi } from "./hooks";
 import type { MapPoint } from "./IncidentMap";
 import { priorityLook, PRIORITIES } from "./lifecycle";
 import type { Incident, IncidentCreate, IncidentType } from "./types";
+import { t } from "../../i18n/catalogue";
 
 export interface LocationDraft {
   latitude: string;
@@ -78,7 +79,7 @@ export function CreateIncidentForm({ types, location, onLocationChange, onCreate
 
   return (
     <form className="card form-grid" onSubmit={submit} aria-labelledby="create-incident-title">
-      <h2 id="create-incident-title">Create incident</h2>
+      <h2 id="create-incident-title">{t("incidents.create")}</h2>
       <FormField id="incident-type" label="Type">
         {(control) => (
           <select {...control} required value={type} onChange={(e) => setType(e.target.value)}>

@@ -18,6 +18,7 @@ import { formatDuration, secondsBetween } from "./time";
 import type { Unit, UnitStatus } from "./types";
 import { UnitStatusControls } from "./UnitStatusControls";
 import { PatrolPlanPanel } from "../analytics/PatrolPlanPanel";
+import { t } from "../../i18n/catalogue";
 
 /** Reload after the socket comes back from a drop: events sent while it was down are lost. */
 function useReloadOnReconnect(status: LiveStatus, reload: () => void) {
@@ -54,7 +55,7 @@ export function DispatchBoard() {
   return (
     <section aria-labelledby="board-title">
       <div className="page-head">
-        <h1 id="board-title">Dispatch board</h1>
+        <h1 id="board-title">{t("incidents.board")}</h1>
         <LiveIndicator status={live} />
       </div>
       <div className="toolbar">

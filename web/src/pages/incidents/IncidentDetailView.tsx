@@ -20,6 +20,7 @@ import { NearbyCameras } from "./NearbyCameras";
 import { RecommendedUnits } from "./RecommendedUnits";
 import { formatClock } from "./time";
 import type { IncidentDetail, Situation, Unit } from "./types";
+import { t } from "../../i18n/catalogue";
 
 export function IncidentDetailView() {
   const { incidentId } = useParams();
@@ -27,7 +28,7 @@ export function IncidentDetailView() {
   if (!Number.isInteger(id) || id <= 0) {
     return (
       <section>
-        <h1>Incident not found</h1>
+        <h1>{t("incidents.notFound")}</h1>
         <p>
           “{incidentId}” is not an incident number. <Link to="/incidents">Back to the incidents</Link>
         </p>
@@ -177,7 +178,7 @@ function IncidentDetailBody({
             />
           )}
           <section className="card" aria-labelledby="assignments-title">
-            <h2 id="assignments-title">Assigned units</h2>
+            <h2 id="assignments-title">{t("incidents.assigned")}</h2>
             <AssignmentsTable
               assignments={assignments}
               units={units}
@@ -189,7 +190,7 @@ function IncidentDetailBody({
           <IncidentLinks incidentId={incident.id} links={detail.links} canWrite={canManage} onAdded={onChanged} moment={incident.received_at} />
         </div>
         <section className="card" aria-labelledby="situation-title">
-          <h2 id="situation-title">Situation</h2>
+          <h2 id="situation-title">{t("incidents.situation")}</h2>
           <IncidentMap
             incidents={[incident]}
             units={units.filter((u) => u.status === "available" || assignedUnitIds.has(u.id))}

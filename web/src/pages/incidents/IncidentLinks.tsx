@@ -5,6 +5,7 @@ import { formatClock } from "./time";
 import type { IncidentLink, LinkKind } from "./types";
 import { TableHead } from "../../components/TableHead";
 import { PlayVideoLink } from "../../components/PlayVideoLink";
+import { t } from "../../i18n/catalogue";
 
 const LINK_KINDS: Record<LinkKind, string> = {
   alert: "Alert",
@@ -33,7 +34,7 @@ export function IncidentLinks({
 }) {
   return (
     <section className="card" aria-labelledby="links-title">
-      <h2 id="links-title">Links</h2>
+      <h2 id="links-title">{t("incidents.links")}</h2>
       {links.length === 0 ? (
         <p className="state">Nothing linked yet.</p>
       ) : (

@@ -13,6 +13,7 @@ import { IncidentMap, MapLegend } from "./IncidentMap";
 import { IncidentTable } from "./IncidentTable";
 import { incidentOf, unitChangeOf, upsert } from "./liveState";
 import type { Incident, Unit } from "./types";
+import { t } from "../../i18n/catalogue";
 
 /** Most urgent first, then newest: the server's order, kept for incidents that arrive live. */
 export function byUrgency(a: Incident, b: Incident): number {
@@ -61,7 +62,7 @@ export function IncidentsOverview() {
   return (
     <section aria-labelledby="incidents-title">
       <div className="page-head">
-        <h1 id="incidents-title">Incidents</h1>
+        <h1 id="incidents-title">{t("incidents.title")}</h1>
         <LiveIndicator status={live} />
       </div>
       <IncidentFilters filter={filter} types={typeList} onChange={setFilter} />

@@ -3,6 +3,7 @@ import { FieldError, FormField } from "../../components/FormField";
 import { useDispatchApi, useSubmit } from "./hooks";
 import { formatClock } from "./time";
 import type { LogEntry } from "./types";
+import { t } from "../../i18n/catalogue";
 
 const KIND_LABEL: Record<string, string> = {
   note: "Note",
@@ -27,7 +28,7 @@ export function NarrativeLog({
 }) {
   return (
     <section className="card" aria-labelledby="log-title">
-      <h2 id="log-title">Narrative log</h2>
+      <h2 id="log-title">{t("incidents.log")}</h2>
       {entries.length === 0 ? (
         <p className="state">Nothing logged yet.</p>
       ) : (

@@ -8,6 +8,7 @@ import { unitTypeLabel } from "./lifecycle";
 import { formatDistance, formatDuration } from "./time";
 import type { Incident, Recommendation } from "./types";
 import { TableHead } from "../../components/TableHead";
+import { t } from "../../i18n/catalogue";
 
 interface Props {
   incident: Incident;
@@ -36,7 +37,7 @@ export function RecommendedUnits({ incident, needed, canAssign, assignBlocked, r
   return (
     <section className="card" aria-labelledby="recommended-title">
       <div className="section-head">
-        <h2 id="recommended-title">Recommended units</h2>
+        <h2 id="recommended-title">{t("incidents.recommended")}</h2>
         <div className="field field-inline">
           <input
             id="any-capability"

@@ -3,6 +3,7 @@
  * words and colours for each state. Colour is never the only cue: every badge also shows the label.
  */
 import type { IncidentStatus, UnitStatus, UnitType } from "./types";
+import { messageRecord, t, type MessageKey } from "../../i18n/catalogue";
 
 export const INCIDENT_STATUSES: readonly IncidentStatus[] = [
   "new",
@@ -67,43 +68,51 @@ interface Look {
   color: string;
 }
 
+/** A label from the message catalogue, read in the current language each time, and a colour. */
+const look = (key: MessageKey, color: string): Look => ({
+  get label() {
+    return t(key);
+  },
+  color,
+});
+
 export const INCIDENT_STATUS_LOOK: Record<IncidentStatus, Look> = {
-  new: { label: "New", color: "#ff7b72" },
-  dispatched: { label: "Dispatched", color: "#d29922" },
-  on_scene: { label: "On scene", color: "#58a6ff" },
-  resolved: { label: "Resolved", color: "#3fb950" },
-  closed: { label: "Closed", color: "#8b949e" },
-  cancelled: { label: "Cancelled", color: "#8b949e" },
+  new: look("incidents.status.new", "#ff7b72"),
+  dispatched: look("incidents.status.dispatched", "#d29922"),
+  on_scene: look("incidents.status.on_scene", "#58a6ff"),
+  resolved: look("incidents.status.resolved", "#3fb950"),
+  closed: look("incidents.status.closed", "#8b949e"),
+  cancelled: look("incidents.status.cancelled", "#8b949e"),
 };
 
 /** The verb on the button that moves an incident into a status. */
-export const INCIDENT_ACTION_LABEL: Record<IncidentStatus, string> = {
-  new: "Reopen",
-  dispatched: "Mark dispatched",
-  on_scene: "Mark on scene",
-  resolved: "Resolve",
-  closed: "Close",
-  cancelled: "Cancel incident",
-};
+export const INCIDENT_ACTION_LABEL: Record<IncidentStatus, string> = messageRecord({
+  new: "incidents.action.new",
+  dispatched: "incidents.action.dispatched",
+  on_scene: "incidents.action.on_scene",
+  resolved: "incidents.action.resolved",
+  closed: "incidents.action.closed",
+  cancelled: "incidents.action.cancelled",
+});
 
 export const UNIT_STATUS_LOOK: Record<UnitStatus, Look> = {
-  available: { label: "Available", color: "#3fb950" },
-  dispatched: { label: "Dispatched", color: "#d29922" },
-  en_route: { label: "En route", color: "#f0883e" },
-  on_scene: { label: "On scene", color: "#58a6ff" },
-  transporting: { label: "Transporting", color: "#a371f7" },
-  cleared: { label: "Cleared", color: "#39c5cf" },
-  out_of_service: { label: "Out of service", color: "#8b949e" },
+  available: look("units.status.available", "#3fb950"),
+  dispatched: look("units.status.dispatched", "#d29922"),
+  en_route: look("units.status.en_route", "#f0883e"),
+  on_scene: look("units.status.on_scene", "#58a6ff"),
+  transporting: look("units.status.transporting", "#a371f7"),
+  cleared: look("units.status.cleared", "#39c5cf"),
+  out_of_service: look("units.status.out_of_service", "#8b949e"),
 };
 
 export const PRIORITIES: readonly number[] = [1, 2, 3, 4, 5];
 
 const PRIORITY_LOOK: Record<number, Look> = {
-  1: { label: "P1 Critical", color: "#f85149" },
-  2: { label: "P2 High", color: "#f0883e" },
-  3: { label: "P3 Medium", color: "#d29922" },
-  4: { label: "P4 Low", color: "#58a6ff" },
-  5: { label: "P5 Routine", color: "#8b949e" },
+  1: look("priority.1", "#f85149"),
+  2: look("priority.2", "#f0883e"),
+  3: look("priority.3", "#d29922"),
+  4: look("priority.4", "#58a6ff"),
+  5: look("priority.5", "#8b949e"),
 };
 
 export function priorityLook(priority: number): Look {

@@ -4,16 +4,8 @@
  * `unit.updated` carries `unit`, `action` and the `incident_id` of the assignment it concerns.
  */
 import type { LiveEvent } from "../../api/types";
+import { fieldOf, isRecord } from "../../live/eventFields";
 import type { Incident, Unit } from "./types";
-
-function fieldOf(event: LiveEvent, name: string): unknown {
-  const top = (event as unknown as Record<string, unknown>)[name];
-  return top !== undefined ? top : event.payload?.[name];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
-}
 
 export function incidentOf(event: LiveEvent): Incident | null {
   if (event.type !== "incident.created" && event.type !== "incident.updated") return null;

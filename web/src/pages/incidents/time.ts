@@ -1,5 +1,6 @@
 /** Durations, distances and the incident's running timers, as operators read them. */
 import type { Assignment, Incident } from "./types";
+import { formatDateTime } from "../../format/dateTime";
 
 const pad = (value: number) => String(value).padStart(2, "0");
 
@@ -24,12 +25,7 @@ export function secondsBetween(fromIso: string, toMs: number): number {
   return Math.max(0, (toMs - Date.parse(fromIso)) / 1000);
 }
 
-export function formatClock(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleString([], { hour12: false, dateStyle: "short", timeStyle: "medium" });
-}
+export const formatClock = (iso: string): string => formatDateTime(iso);
 
 export interface Timer {
   label: string;

@@ -78,6 +78,6 @@ describe("camera detail", () => {
     renderDetail(true, [event("1", "lhr-kalma-chowk", "rule.line_crossed"), event("2", "other", "camera.health")]);
     const list = screen.getByRole("list", { name: "Live events of Kalma Chowk" });
     expect(within(list).getAllByRole("listitem")).toHaveLength(1);
-    expect(within(list).getByText("rule.line_crossed")).toBeInTheDocument();
+    expect(within(list).getByText("Line crossed")).toBeInTheDocument(); // in words, not the topic
   });
 });

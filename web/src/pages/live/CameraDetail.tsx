@@ -5,17 +5,15 @@ import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
 import { useMediaUrl } from "../../api/useMediaUrl";
 import { liveViewPath, liveViewQuery } from "./liveView";
+import { formatDateTime } from "../../format/dateTime";
+import { describeEvent } from "./eventWords";
 import { STATE_STYLE, stateOf } from "./health";
 import { PlayVideoLink } from "../../components/PlayVideoLink";
 
 const RECENT_ALERTS = 10;
 const RECENT_EVENTS = 20;
 
-function timeOf(iso: string | null): string {
-  if (!iso) return "—";
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString([], { hour12: false });
-}
+const timeOf = (iso: string | null): string => formatDateTime(iso);
 
 /** One camera up close: a large live view, its health in words, its recent alerts and live events. */
 export function CameraDetail({
@@ -117,7 +115,7 @@ export function CameraDetail({
           {recent.map((event) => (
             <li key={event.id} className="feed-item">
               <span className="feed-line">
-                <span className="feed-type">{event.type}</span>
+                <span>{describeEvent(event).text}</span>
                 <span className="muted">{timeOf(event.time)}</span>
               </span>
             </li>

@@ -1,6 +1,8 @@
 import { useState } from "react";
 import type { LiveEvent } from "../../api/types";
 import type { LiveStatus } from "../../live/LiveSocket";
+import { formatTimeOfDay } from "../../format/dateTime";
+import { describeEvent, isChatter } from "./eventWords";
 
 export const FEED_LIMIT = 200;
 
@@ -21,15 +23,6 @@ export function statusText(status: LiveStatus): string {
   }
 }
 
-function summary(event: LiveEvent): string {
-  const text = JSON.stringify(event.payload ?? {});
-  return text === "{}" ? "" : text.length > 140 ? `${text.slice(0, 137)}…` : text;
-}
-
-function timeOf(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleTimeString([], { hour12: false });
-}
 
 export function EventFeed({
   events,
@@ -41,7 +34,9 @@ export function EventFeed({
   cameraName: (id: string) => string;
 }) {
   const [filter, setFilter] = useState("");
-  const shown = filter ? events.filter((e) => e.type.includes(filter.trim())) : events;
+  const [showChatter, setShowChatter] = useState(false);
+  const wanted = showChatter ? events : events.filter((e) => !isChatter(e.type));
+  const shown = filter ? wanted.filter((e) => e.type.includes(filter.trim())) : wanted;
   return (
     <section className="feed" aria-labelledby="feed-title">
       <div className="section-head">
@@ -64,21 +59,26 @@ export function EventFeed({
           placeholder="e.g. alert."
           onChange={(e) => setFilter(e.target.value)}
         />
+        <label className="checkbox">
+          <input type="checkbox" checked={showChatter} onChange={(e) => setShowChatter(e.target.checked)} /> Show tracking events
+        </label>
       </div>
       {shown.length === 0 ? (
         <p className="state">{events.length === 0 ? "No events yet. New events appear here as they happen." : "No events match the filter."}</p>
       ) : (
         <ol className="feed-list" data-testid="event-feed">
-          {shown.map((event) => (
-            <li key={event.id} className={event.type.startsWith("alert.") ? "feed-item feed-alert" : "feed-item"}>
-              <div className="feed-line">
-                <time dateTime={event.time}>{timeOf(event.time)}</time>
-                <span className="feed-type">{event.type}</span>
-                {event.camera_id ? <span className="muted">{cameraName(event.camera_id)}</span> : null}
-              </div>
-              {summary(event) ? <code className="feed-payload">{summary(event)}</code> : null}
-            </li>
-          ))}
+          {shown.map((event) => {
+            const words = describeEvent(event);
+            return (
+              <li key={event.id} className={words.alarm ? "feed-item feed-alert" : "feed-item"} data-type={event.type}>
+                <div className="feed-line">
+                  <time dateTime={event.time}>{formatTimeOfDay(event.time)}</time>
+                  {event.camera_id ? <span className="muted">{cameraName(event.camera_id)}</span> : null}
+                </div>
+                <p className="feed-text">{words.text}</p>
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>

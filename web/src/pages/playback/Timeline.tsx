@@ -6,6 +6,7 @@ import { useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { Link } from "react-router";
 import { formatTime } from "../alerts/format";
 import { MARK_LABEL } from "./marks";
+import { formatTimeOfDay } from "../../format/dateTime";
 import {
   barsInView,
   marksInView,
@@ -165,8 +166,7 @@ function draggedRange(drag: { from: number; to: number }, view: Span, width: num
 }
 
 function clock(time: number, minutesOnly: boolean): string {
-  const seconds = minutesOnly ? {} : { second: "2-digit" as const };
-  return new Date(time).toLocaleTimeString([], { hour12: false, hour: "2-digit", minute: "2-digit", ...seconds });
+  return formatTimeOfDay(time, { seconds: !minutesOnly });
 }
 
 /** The marks in view as a list of buttons: the keyboard way to reach an event (each seeks to it, pre-roll included). */

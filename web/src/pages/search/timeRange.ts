@@ -1,3 +1,4 @@
+import { formatDateTime } from "../../format/dateTime";
 /** Time-range fields: `<input type="datetime-local">` values are local wall-clock times without a zone. */
 
 /** The ISO 8601 instant (UTC, with zone, as the server demands) for a datetime-local value; undefined if empty. */
@@ -31,16 +32,4 @@ export function validateTimeRange(since: string, until: string, required = false
 }
 
 /** Short local date and time for tables, with seconds: sightings minutes apart must stay distinguishable. */
-export function formatTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString([], {
-    year: "numeric",
-    month: "short",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hour12: false,
-  });
-}
+export const formatTime = (iso: string): string => formatDateTime(iso);

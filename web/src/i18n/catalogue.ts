@@ -1,0 +1,105 @@
+/**
+ * The console's message catalogue. English (`en.ts`) defines every key and is the fallback; a translation
+ * is a JSON file in `locales/` (`{"name": "اردو", "dir": "rtl", "messages": {key: text}}`), picked up
+ * from the folder at build time, so adding a language or moving a string's translation needs no code.
+ * `{name}` in a message is replaced by the parameter of that name.
+ */
+import { useSyncExternalStore } from "react";
+import { en, type MessageKey } from "./en";
+
+export type { MessageKey } from "./en";
+export type Direction = "ltr" | "rtl";
+
+export interface Language {
+  code: string;
+  name: string;
+  dir: Direction;
+  messages: Partial<Record<MessageKey, string>>;
+}
+
+interface LocaleFile {
+  name?: unknown;
+  dir?: unknown;
+  messages?: unknown;
+}
+
+const ENGLISH: Language = { code: "en", name: "English", dir: "ltr", messages: en };
+
+/** A locale file as a Language: unknown keys and non-text values are left out (English shows instead). */
+export function readLocale(code: string, file: LocaleFile): Language {
+  const raw = file.messages && typeof file.messages === "object" ? (file.messages as Record<string, unknown>) : {};
+  const messages: Partial<Record<MessageKey, string>> = {};
+  for (const [key, text] of Object.entries(raw)) {
+    if (key in en && typeof text === "string") messages[key as MessageKey] = text;
+  }
+  return {
+    code,
+    name: typeof file.name === "string" ? file.name : code,
+    dir: file.dir === "rtl" ? "rtl" : "ltr",
+    messages,
+  };
+}
+
+const FILES = import.meta.glob<LocaleFile>("./locales/*.json", { eager: true, import: "default" });
+
+export const LANGUAGES: readonly Language[] = [
+  ENGLISH,
+  ...Object.entries(FILES).map(([path, file]) => readLocale(path.replace(/^.*\/(.+)\.json$/, "$1"), file)),
+];
+
+const STORAGE_KEY = "safecity.language";
+let current: Language = ENGLISH;
+const listeners = new Set<() => void>();
+
+function apply(language: Language) {
+  current = language;
+  if (typeof document !== "undefined") {
+    document.documentElement.lang = language.code;
+    document.documentElement.dir = language.dir;
+  }
+  listeners.forEach((listener) => listener());
+}
+
+/** Switch language (e.g. from the header); remembered in this browser. An unknown code is refused. */
+export function setLanguage(code: string, remember = true): boolean {
+  const language = LANGUAGES.find((candidate) => candidate.code === code);
+  if (!language) return false;
+  if (remember) localStorage.setItem(STORAGE_KEY, code);
+  apply(language);
+  return true;
+}
+
+/** The deployment's default (server settings) unless this browser chose a language before. */
+export function applyDefaultLanguage(code: string): void {
+  const chosen = localStorage.getItem(STORAGE_KEY);
+  if (!(chosen && setLanguage(chosen, false))) setLanguage(code, false) || apply(current);
+}
+
+export const currentLanguage = (): Language => current;
+
+export type MessageParams = Record<string, string | number>;
+
+/** The message in the current language (English when it has no translation), parameters filled in. */
+export function t(key: MessageKey, params: MessageParams = {}): string {
+  const text = current.messages[key] ?? en[key];
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** A record whose values are messages, read in the current language each time (for label tables). */
+export function messageRecord<K extends string>(keys: Record<K, MessageKey>): Record<K, string> {
+  const record = {} as Record<K, string>;
+  for (const [name, key] of Object.entries(keys) as [K, MessageKey][]) {
+    Object.defineProperty(record, name, { get: () => t(key), enumerable: true });
+  }
+  return record;
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The current language; a component calling this re-renders when it changes. */
+export function useLanguage(): Language {
+  return useSyncExternalStore(subscribe, currentLanguage, currentLanguage);
+}

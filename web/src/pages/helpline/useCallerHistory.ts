@@ -1,0 +1,32 @@
+import { useEffect, useState } from "react";
+import { useAuth } from "../../auth/AuthContext";
+import type { Call } from "./call";
+
+const DEBOUNCE_MS = 400;
+
+/** The caller's earlier calls (`GET /api/v1/calls/by-caller`), asked once typing pauses; null before a number. */
+export function useCallerHistory(number: string, refreshes: number): { calls: Call[] | null; error: string | null } {
+  const { client } = useAuth();
+  const [state, setState] = useState<{ calls: Call[] | null; error: string | null }>({ calls: null, error: null });
+  const digits = number.replace(/\D/g, "");
+  useEffect(() => {
+    if (digits.length < 3) {
+      setState({ calls: null, error: null });
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      client.GET("/api/v1/calls/by-caller", { params: { query: { number: digits, limit: 20 } }, signal: controller.signal }).then(
+        (calls) => setState({ calls, error: null }),
+        (caught: unknown) => {
+          if (!controller.signal.aborted) setState({ calls: null, error: caught instanceof Error ? caught.message : String(caught) });
+        },
+      );
+    }, DEBOUNCE_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [client, digits, refreshes]);
+  return state;
+}
