@@ -1,6 +1,7 @@
 import { Link } from "react-router";
 import { useAuth } from "../../auth/AuthContext";
 import { useMutation } from "../../api/useMutation";
+import { useResource } from "../../api/useResource";
 import { CityMap } from "../../components/map/CityMap";
 import { FieldError } from "../../components/FormField";
 import { RecordTable, type Column } from "../../components/RecordTable";
@@ -31,6 +32,13 @@ export function PanicDetail({ view, onChanged }: { view: PanicView; onChanged: (
   );
   const assign = useMutation((unitId: string) => api.assign(view.incident.id, unitId), { onSuccess: onChanged });
   const numbered = view.trail.map((point, index) => ({ ...point, n: index + 1 })).reverse();
+  // The phone moves: the nearest units are asked again for its newest position (the view's list is for the first).
+  const moved = view.trail.length > 1 && last !== null;
+  const nearest = useResource(
+    (signal) => (moved && last ? api.recommend(last.latitude, last.longitude, "police", signal) : Promise.resolve(null)),
+    [api, moved, last?.latitude, last?.longitude],
+  );
+  const units = nearest.resource.data ?? view.recommended_units;
 
   return (
     <article className="card panic-detail" aria-labelledby="panic-detail-title" data-testid="panic-detail">
@@ -63,11 +71,11 @@ export function PanicDetail({ view, onChanged }: { view: PanicView; onChanged: (
         <RecordTable rows={numbered} rowKey={(p) => p.n} columns={trailColumns()} caption={t("panic.trail")} />
       </div>
       <h3>{t("panic.nearest")}</h3>
-      {view.recommended_units.length === 0 ? (
+      {units.length === 0 ? (
         <p className="muted">{t("panic.noUnits")}</p>
       ) : (
         <ul className="panic-units">
-          {view.recommended_units.map((r) => (
+          {units.map((r) => (
             <li key={r.unit.id}>
               <strong>{r.unit.callsign}</strong> {unitTypeLabel(r.unit.type)} ·{" "}
               {UNIT_STATUS_LOOK[r.unit.status as keyof typeof UNIT_STATUS_LOOK]?.label ?? r.unit.status} · {formatDistance(r.distance_m)} ·{" "}
