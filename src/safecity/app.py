@@ -233,4 +233,3 @@ def cluster_singleton_jobs(services: Services) -> list[SingletonJob]:
 def _openapi_redirect() -> RedirectResponse:
     """The usual FastAPI place of the document, for tools that look there."""
     return RedirectResponse("/api/openapi.json")
-

@@ -57,11 +57,12 @@ def test_operator_sees_live_page_with_connected_feed(page: Page, server: Server,
     # The WebSocket's live.hello flips the indicator to connected.
     page.wait_for_selector("[data-testid=live-status][data-state=connected]")
     assert status.inner_text().strip() == "Connected"
-    # The demo's four sample cameras are on the map, and their workers bring them online.
+    # The demo's five sample cameras (four streets and the traffic camera) are on the map, and their workers
+    # bring them online.
     page.get_by_test_id("camera-map").wait_for()
     legend = page.get_by_role("list", name="Camera health summary")
-    legend.get_by_text("Online: 4").wait_for(timeout=60_000)
-    assert " ".join(legend.inner_text().split()).startswith("4 cameras")
+    legend.get_by_text("Online: 5").wait_for(timeout=60_000)
+    assert " ".join(legend.inner_text().split()).startswith("5 cameras")
     # A camera up close: the live view with the detections drawn, its health in words, its recent alerts.
     page.locator(".camera-grid").get_by_role("button", name=re.compile("Kalma Chowk")).click()
     detail = page.get_by_test_id("camera-detail")

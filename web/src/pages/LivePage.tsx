@@ -1,6 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
-import { Link, useLocation } from "react-router";
-import { useSearchParams } from "react-router";
+import { Link, useLocation, useSearchParams } from "react-router";
 import type { Camera, CameraState, LiveEvent } from "../api/types";
 import { useResource } from "../api/useResource";
 import { useAuth } from "../auth/AuthContext";

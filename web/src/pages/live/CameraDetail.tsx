@@ -5,10 +5,10 @@ import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
 import { useMediaUrl } from "../../api/useMediaUrl";
 import { liveViewPath, liveViewQuery } from "./liveView";
-import { formatDateTime } from "../../format/dateTime";
-import { describeEvent } from "./eventWords";
 import { STATE_STYLE, stateOf } from "./health";
 import { PlayVideoLink } from "../../components/PlayVideoLink";
+import { formatDateTime } from "../../format/dateTime";
+import { describeEvent } from "./eventWords";
 
 const RECENT_ALERTS = 10;
 const RECENT_EVENTS = 20;
