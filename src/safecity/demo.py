@@ -171,12 +171,16 @@ def print_import_help(models_dir: Path, console: Console) -> None:
 def run_demo(
     *, data_dir: Path | None, host: str, port: int, console: Console, fetch_model: bool = True
 ) -> None:
-    directory = data_dir or fresh_data_dir()
-    address = f"http://{host}:{port}"
+    # The environment (SAFECITY_DATA_DIR, SAFECITY_HTTP__PORT, …) outranks the options: read what is in force
+    # first, so that the folder seeded, the address printed and the one on tickets are the server's own.
+    in_force = load_settings(None, data_dir=data_dir or fresh_data_dir(), http={"host": host, "port": port})
+    directory = in_force.data_dir
+    http = {"host": in_force.http.host, "port": in_force.http.port}
+    address = f"http://{http['host']}:{http['port']}"
     settings = load_settings(
         None,
         data_dir=directory,
-        http={"host": host, "port": port},
+        http=http,
         challan={"public_base_url": address},  # the ticket page and QR codes name this demo
     )
     cameras = [*sample_cameras(directory), traffic_camera(directory)]

@@ -163,13 +163,20 @@ def screenshots() -> Path:
 
 
 def open_from_nav(page: Page, label: str) -> None:
-    """Follow the main navigation to `label`: a link in the header, or in one of its menus (Desks, Admin)."""
+    """Follow the main navigation to `label`: a link in the header, or in one of its menus (Desks, Admin).
+
+    A menu's links exist only while it is open, so each menu is opened in turn until the link shows."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
     nav = page.get_by_role("navigation", name="Main")
+    nav.get_by_role("link").first.wait_for()  # the header is drawn (just after a login it may not be yet)
     link = nav.get_by_role("link", name=label, exact=True)
     if not link.is_visible():
-        for button in nav.get_by_role("button").all():
-            button.click()
-            if link.is_visible():
+        for menu in nav.locator("button[aria-expanded]").all():
+            menu.click()
+            try:
+                link.wait_for(timeout=3_000)
                 break
-            button.click()
+            except PlaywrightTimeoutError:
+                menu.click()
     link.click()

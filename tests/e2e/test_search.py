@@ -166,9 +166,14 @@ def test_plate_search_with_wildcard_and_trajectory_in_time_order(
     assert times == sorted(times)
     names = page.get_by_test_id("trajectory-list").locator("strong").all_inner_texts()
     assert names == IN_TIME_ORDER
-    markers = page.get_by_test_id("trajectory-map").locator(".trajectory-marker")
+    # On the map: one numbered marker per sighting, named by camera in time order (the route is drawn on the
+    # map's canvas between them).
+    markers = page.get_by_test_id("trajectory-map").locator(".map-marker")
+    markers.nth(2).wait_for()
     assert markers.all_inner_texts() == ["1", "2", "3"]
-    assert page.get_by_test_id("trajectory-map").locator("path.leaflet-interactive").count() == 1
+    labels = [str(marker.get_attribute("aria-label")) for marker in markers.all()]
+    assert [label.split(":")[0] for label in labels] == ["1", "2", "3"]
+    assert [label.split(": ", 1)[1].split(",")[0] for label in labels] == IN_TIME_ORDER
     page.screenshot(path=screenshots / "search-plates-trajectory.png", full_page=True)
 
 

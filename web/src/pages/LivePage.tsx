@@ -29,6 +29,8 @@ export function LivePage() {
   );
 }
 
+const CAMERAS_REFRESH_MS = 30_000;
+
 function LiveOverview() {
   const { client, can } = useAuth();
   const canCameras = can(Permission.CAMERAS_READ);
@@ -49,9 +51,13 @@ function LiveOverview() {
     (event: LiveEvent) => {
       setEvents((previous) => [event, ...previous].slice(0, FEED_LIMIT));
       if (event.type === "camera.health") {
-        setResource((previous) =>
-          previous.status === "ready" ? { status: "ready", data: applyHealthEvent(previous.data, event) } : previous,
-        );
+        // Also while a reload is under way: the change is newer than what the list showed.
+        setResource((previous) => {
+          if (previous.status === "ready") return { status: "ready", data: applyHealthEvent(previous.data, event) };
+          if (previous.status === "loading" && previous.data)
+            return { status: "loading", data: applyHealthEvent(previous.data, event) };
+          return previous;
+        });
       }
     },
     [setResource],
@@ -62,6 +68,12 @@ function LiveOverview() {
   useEffect(() => {
     if (connected) reload();
   }, [connected, reload]);
+  // And now and then regardless: a change the worker published just before the socket opened may reach the
+  // database only after that first read, and no event repeats an unchanged state.
+  useEffect(() => {
+    const timer = window.setInterval(reload, CAMERAS_REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [reload]);
 
   const filtered = useMemo(() => {
     const q = query.trim().toLowerCase();
