@@ -213,6 +213,10 @@ def test_the_cli_exports_through_the_same_use_case_and_prints_the_item_and_its_h
     window = ["--start", at(12), "--end", at(24), "--case", str(case_id(recorded))]
 
     exported = runner.invoke(app, ["recordings", "export", "cam-1", *window, "--json"])
+    by_reference = runner.invoke(
+        app, ["recordings", "export", "cam-1", *window, "--case", "FIR-112", "--json"]
+    )
+    unknown_case = runner.invoke(app, ["recordings", "export", "cam-1", *window, "--case", "FIR-999"])
     no_zone = runner.invoke(app, ["recordings", "export", "cam-1", *window, "--start", "2027-03-01T09:00:12"])
 
     assert exported.exit_code == 0, exported.output
@@ -227,5 +231,9 @@ def test_the_cli_exports_through_the_same_use_case_and_prints_the_item_and_its_h
         f"/api/v1/evidence/items/{printed['item_id']}/custody", headers=auth(recorded, "investigator")
     ).json()
     assert custody["entries"][0]["purpose"] == "evidence for case FIR-112"
+    assert by_reference.exit_code == 0, by_reference.output  # the case as investigators name it
+    assert json.loads(by_reference.stdout)["sha256"] == printed["sha256"]
+    assert unknown_case.exit_code == 2
+    assert "--case: no evidence case with the id or reference 'FIR-999'" in unknown_case.stderr
     assert no_zone.exit_code == 2
     assert "--start: needs a time zone" in no_zone.stderr

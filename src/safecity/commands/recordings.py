@@ -1,4 +1,4 @@
-"""`safecity recordings export CAMERA --start --end --case CASE_ID`: footage into an evidence case.
+"""`safecity recordings export CAMERA --start --end --case CASE`: footage into an evidence case.
 
 The same use case as `POST /api/v1/cameras/{id}/recordings/export` (`cameras.recording_export`), acting as the
 command-line user. Exit codes: 0 exported, 2 bad input (naming the option), 3 unknown camera or no footage.
@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from safecity.commands import common
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from safecity.evidence.models import EvidenceCase
 
 app = typer.Typer(help="Recorded footage: export to evidence.", no_args_is_help=True)
 
@@ -31,7 +36,9 @@ def export(
     camera: Annotated[str, typer.Argument(help="The camera id.")],
     start: Annotated[str, typer.Option("--start", help="Start of the window, ISO 8601 with a time zone.")],
     end: Annotated[str, typer.Option("--end", help="End of the window (at most 1 hour after start).")],
-    case: Annotated[int, typer.Option("--case", help="The id of the open evidence case.")],
+    case: Annotated[
+        str, typer.Option("--case", help="The open evidence case: its id or its reference ('FIR 123/2026').")
+    ],
     purpose: Annotated[
         str | None, typer.Option(help="Why the footage is exported (default: 'evidence for case REF').")
     ] = None,
@@ -46,18 +53,19 @@ def export(
     from safecity.core.audit.actors import Actor
     from safecity.core.errors import InvalidInputError, NotFoundError
     from safecity.core.media import MediaStore
-    from safecity.evidence.vault import get_case
 
     settings = common.load_settings_or_fail(config)
     database = common.migrated_database(settings)
     try:
-        if purpose is None:
-            with database.session() as session:
-                try:
-                    purpose = f"evidence for case {get_case(session, case).reference}"
-                except NotFoundError:
-                    common.fail(f"--case: no evidence case {case}", common.ExitCode.USAGE)
-        request = ExportRequest(camera, _moment(start), _moment(end), case, purpose, description)
+        with database.session() as session:
+            found = _case_of(session, case)
+            if found is None:
+                common.fail(
+                    f"--case: no evidence case with the id or reference {case!r}", common.ExitCode.USAGE
+                )
+            case_id, reference = found.id, found.reference
+        purpose = purpose or f"evidence for case {reference}"
+        request = ExportRequest(camera, _moment(start), _moment(end), case_id, purpose, description)
         actor = Actor(common.cli_user(), common.CLI_ROLE, common.CLI_ADDRESS)
         exported = export_to_case(
             request,
@@ -85,3 +93,15 @@ def export(
     else:
         typer.echo(f"evidence item {exported.item_id} sha256 {exported.sha256}")
         typer.echo(f"{exported.segments} original segments on legal hold {exported.hold_id}")
+
+
+def _case_of(session: Session, case: str) -> EvidenceCase | None:
+    """The case named by its reference, or else by its id."""
+    from sqlalchemy import select
+
+    from safecity.evidence.models import EvidenceCase
+
+    by_reference = session.scalar(select(EvidenceCase).where(EvidenceCase.reference == case))
+    if by_reference is not None or not case.isdigit():
+        return by_reference
+    return session.get(EvidenceCase, int(case))
