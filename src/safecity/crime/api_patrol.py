@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, Field
 
 from safecity.core.http.deps import ServicesDep
@@ -74,22 +74,7 @@ class PatrolPlanOut(BaseModel):
         )
 
 
-def _plan(
-    services: ServicesDep,
-    dispatch: DispatchRuntimeDep,
-    start: datetime | None,
-    hours: float,
-    kind: str | None,
-    model: str,
-    cell_m: float,
-) -> ShiftPlan:
-    begin = checked_until(start, services.clock.now(), field="start")
-    with services.database.session() as session:
-        return plan_shift(session, dispatch.router, begin, hours, kind=kind, model=model, cell_m=cell_m)
-
-
-@router.get("/patrol-plan", summary="Patrol plan for a shift: available police units to the riskiest cells")
-def patrol_plan(
+def shift_plan(
     services: ServicesDep,
     dispatch: DispatchRuntimeDep,
     _: Reader,
@@ -98,8 +83,19 @@ def patrol_plan(
     kind: KindQuery = None,
     model: Annotated[ModelName, Query(description="Which model forecasts the shift.")] = "self-exciting",
     cell_m: CellQuery = 250.0,
-) -> PatrolPlanOut:
-    return PatrolPlanOut.of(_plan(services, dispatch, start, hours, kind, model, cell_m))
+) -> ShiftPlan:
+    """The plan both routes answer, from the same query."""
+    begin = checked_until(start, services.clock.now(), field="start")
+    with services.database.session() as session:
+        return plan_shift(session, dispatch.router, begin, hours, kind=kind, model=model, cell_m=cell_m)
+
+
+PlanDep = Annotated[ShiftPlan, Depends(shift_plan)]
+
+
+@router.get("/patrol-plan", summary="Patrol plan for a shift: available police units to the riskiest cells")
+def patrol_plan(plan: PlanDep) -> PatrolPlanOut:
+    return PatrolPlanOut.of(plan)
 
 
 @router.get(
@@ -108,17 +104,7 @@ def patrol_plan(
     responses={200: {"content": {"application/pdf": {}}}},
     summary="The same patrol plan as a printable PDF",
 )
-def patrol_plan_pdf(
-    services: ServicesDep,
-    dispatch: DispatchRuntimeDep,
-    _: Reader,
-    start: StartQuery = None,
-    hours: HoursQuery = 8.0,
-    kind: KindQuery = None,
-    model: Annotated[ModelName, Query(description="Which model forecasts the shift.")] = "self-exciting",
-    cell_m: CellQuery = 250.0,
-) -> Response:
-    plan = _plan(services, dispatch, start, hours, kind, model, cell_m)
+def patrol_plan_pdf(plan: PlanDep, services: ServicesDep) -> Response:
     pdf = render_patrol_pdf(plan, services.clock.now())
     headers = {"Content-Disposition": f'inline; filename="patrol-plan-{plan.start:%Y%m%d-%H%M}.pdf"'}
     return Response(pdf, media_type="application/pdf", headers=headers)
