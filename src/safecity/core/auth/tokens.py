@@ -46,30 +46,18 @@ class TokenIssuer:
         self.ticket_lifetime = ticket_lifetime
 
     def issue(self, username: str, role: str, *, now: datetime | None = None) -> IssuedToken:
-        issued_at = now or datetime.now(UTC)
-        expires_at = issued_at + self.lifetime
-        claims = {
-            "sub": username,
-            "role": role,
-            "iat": issued_at,
-            "exp": expires_at,
-            "iss": ISSUER,
-            "jti": secrets.token_hex(8),
-        }
-        return IssuedToken(jwt.encode(claims, self._secret, algorithm=ALGORITHM), expires_at)
+        return self._signed(username, role, now, self.lifetime, {"jti": secrets.token_hex(8)})
 
     def issue_media_ticket(self, username: str, role: str, *, now: datetime | None = None) -> IssuedToken:
         """A ticket for media URLs only (see the module's doc); it lives `ticket_lifetime`."""
+        return self._signed(username, role, now, self.ticket_lifetime, {"aud": MEDIA_AUDIENCE})
+
+    def _signed(
+        self, username: str, role: str, now: datetime | None, lifetime: timedelta, extra: dict[str, str]
+    ) -> IssuedToken:
         issued_at = now or datetime.now(UTC)
-        expires_at = issued_at + self.ticket_lifetime
-        claims = {
-            "sub": username,
-            "role": role,
-            "iat": issued_at,
-            "exp": expires_at,
-            "iss": ISSUER,
-            "aud": MEDIA_AUDIENCE,
-        }
+        expires_at = issued_at + lifetime
+        claims = {"sub": username, "role": role, "iat": issued_at, "exp": expires_at, "iss": ISSUER, **extra}
         return IssuedToken(jwt.encode(claims, self._secret, algorithm=ALGORITHM), expires_at)
 
     def decode(self, token: str) -> TokenClaims:
