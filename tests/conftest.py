@@ -120,3 +120,23 @@ def database(database_url: str) -> Iterator[Database]:
         yield db
     finally:
         db.dispose()
+
+
+FUZZ_SUMMARY = "openapi_fuzz_summary"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Figures a test reports with `record_property(FUZZ_SUMMARY, …)`, shown at the end of every run (the
+    API fuzz's counts belong in the CI log, and test output is not shown from pytest-xdist's workers)."""
+    reports = [*terminalreporter.stats.get("passed", []), *terminalreporter.stats.get("failed", [])]
+    lines = [
+        str(value)
+        for report in reports
+        if getattr(report, "when", "call") == "call"
+        for name, value in getattr(report, "user_properties", [])
+        if name == FUZZ_SUMMARY
+    ]
+    if lines:
+        terminalreporter.write_sep("=", "OpenAPI fuzz")
+        for line in lines:
+            terminalreporter.write_line(line)
