@@ -71,6 +71,8 @@ def test_hotlist_hit_to_closed_incident_and_a_true_alarm(
     assert list_name in dialog.inner_text()
     assert "Armed and dangerous" in popup.inner_text()
     assert plate in popup.inner_text()
+    # Where it is: the camera flashing on the map.
+    popup.get_by_test_id("alarm-map").get_by_label(f"Alarm at camera {CAMERA_NAME}").wait_for()
     pre_event = popup.get_by_role("link", name="Pre-event recording").get_attribute("href") or ""
     assert re.fullmatch(r"/cameras/[^/]+/playback\?at=.+", pre_event), pre_event
     page.screenshot(path=screenshots / "alarm-1-popup.png", full_page=True)

@@ -1,19 +1,24 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { useBlobUrl } from "../../api/useBlobUrl";
 import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
+import type { Camera } from "../../api/types";
+import { useCameraRegistry } from "../../api/useCameraRegistry";
+import { CityMap, type MapLayer } from "../../components/map/CityMap";
 import { Modal } from "../../components/Modal";
 import { PlayVideoLink } from "../../components/PlayVideoLink";
 import { useLiveSocket } from "../../live/useLiveSocket";
 import { MediaFigure } from "./AlertDetail";
 import { alertApi } from "./api";
+import { loadWatchedDistricts, watchesArea } from "./alarmArea";
 import { MUTE_KEY, nextPending } from "./alarmPopup";
 import { DismissDialog, IncidentDialog } from "./dialogs";
 import { mediaOf } from "./format";
 import { alertOfEvent } from "./queue";
 import { subjectFacts } from "./subject";
+import "./alarmPopup.css";
 import type { Alert } from "./types";
 
 const LIVE_REFRESH_MS = 2000;
@@ -38,17 +43,33 @@ function AlarmWatcher() {
     if (alert) setPending((current) => nextPending(current, alert));
   }, []);
   const status = useLiveSocket(TOPICS, onEvent);
-  const first = pending[0];
+  const { cameras } = useCameraRegistry();
+  // Read at each alarm: the desk may have changed its districts on the alerts page meanwhile.
+  const watched = loadWatchedDistricts();
+  const cameraOf = (id: string | null) => (cameras ?? []).find((camera) => camera.id === id);
+  const first = pending.find((alert) => watchesArea(watched, cameraOf(alert.camera_id)?.district));
   const done = (changed: Alert) => setPending((current) => nextPending(current, changed).filter((a) => a.id !== changed.id));
   return (
     <>
       <span hidden data-testid="alarm-watch" data-state={status.state} />
-      {first ? <AlarmDialog key={first.id} alert={first} waiting={pending.length - 1} onDone={done} /> : null}
+      {first ? (
+        <AlarmDialog key={first.id} alert={first} camera={cameraOf(first.camera_id)} waiting={pending.length - 1} onDone={done} />
+      ) : null}
     </>
   );
 }
 
-function AlarmDialog({ alert, waiting, onDone }: { alert: Alert; waiting: number; onDone: (alert: Alert) => void }) {
+function AlarmDialog({
+  alert,
+  camera,
+  waiting,
+  onDone,
+}: {
+  alert: Alert;
+  camera: Camera | undefined;
+  waiting: number;
+  onDone: (alert: Alert) => void;
+}) {
   const { client, can } = useAuth();
   const navigate = useNavigate();
   const [muted, setMuted] = useState(() => localStorage.getItem(MUTE_KEY) === "1");
@@ -89,6 +110,9 @@ function AlarmDialog({ alert, waiting, onDone }: { alert: Alert; waiting: number
           {snapshot ? <MediaFigure sha256={snapshot} caption="Snapshot at the alarm" /> : null}
           {crop ? <MediaFigure sha256={crop} caption="Crop" /> : null}
         </div>
+        {camera && camera.latitude !== null && camera.longitude !== null ? (
+          <AlarmPlace camera={{ ...camera, latitude: camera.latitude, longitude: camera.longitude }} />
+        ) : null}
         {acknowledge.error ? <p className="field-error" role="alert">{acknowledge.error}</p> : null}
         <div className="actions">
           <button type="button" className="btn btn-primary" disabled={acknowledge.busy} onClick={() => void acknowledge.run()}>
@@ -114,6 +138,41 @@ function AlarmDialog({ alert, waiting, onDone }: { alert: Alert; waiting: number
         </div>
       </div>
     </Modal>
+  );
+}
+
+/** Where it is: the camera flashing on the city map. */
+function AlarmPlace({ camera }: { camera: Camera & { latitude: number; longitude: number } }) {
+  const layers = useMemo(
+    (): MapLayer[] => [
+      {
+        id: "alarm-camera",
+        label: "Alarm camera",
+        toggle: false,
+        markers: [
+          {
+            id: camera.id,
+            latitude: camera.latitude,
+            longitude: camera.longitude,
+            color: "#f85149",
+            label: `Alarm at camera ${camera.name}`,
+            selected: true,
+            headingDeg: camera.heading_deg,
+            fovDeg: camera.fov_deg,
+          },
+        ],
+      },
+    ],
+    [camera],
+  );
+  return (
+    <CityMap
+      layers={layers}
+      focus={{ latitude: camera.latitude, longitude: camera.longitude }}
+      label={`Map: the alarm's camera ${camera.name}, flashing`}
+      className="map alarm-map"
+      testId="alarm-map"
+    />
   );
 }
 

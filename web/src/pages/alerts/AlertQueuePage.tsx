@@ -28,6 +28,7 @@ import { LiveIndicator, QueueFiltersBar, ShortcutHelp } from "./QueueParts";
 import type { Alert } from "./types";
 import { useAlertQueue } from "./useAlertQueue";
 import { t } from "../../i18n/catalogue";
+import { AlarmAreaPicker } from "./AlarmAreaPicker";
 
 type OpenDialog = { kind: "dismiss" | "incident"; alert: Alert } | null;
 
@@ -178,6 +179,7 @@ export function AlertQueuePage() {
           <LiveIndicator status={live} />
         </div>
         <QueueFiltersBar filters={filters} cameras={cameras} onChange={setFilters} />
+        <AlarmAreaPicker />
         <p className="muted alerts-announcement" role="status" data-testid="alerts-announcement">
           {notice}
         </p>
