@@ -113,7 +113,7 @@ def test_helpline_call_report_moderation_and_a_live_panic_trail(
     result.get_by_role("link", name=re.compile(r"Open incident \d+")).click()
     page.wait_for_url(re.compile(r"/incidents/\d+$"))
     # The incidents area (and its map) is loaded on first visit: the first load after a start can be slow.
-    page.get_by_role("heading", level=1, name=re.compile("Incident")).wait_for(timeout=90_000)
+    page.get_by_test_id("incident-status").wait_for(timeout=90_000)
 
     # A citizen's report with a photo: accepted with an incident; the page says what the citizen sees.
     description = f"Snatcher on a motorbike {uuid.uuid4().hex[:6]}"

@@ -135,6 +135,7 @@ def test_wall_layouts_popout_and_a_session_outliving_its_access_token(
             print(f"pop-out at {popout.url}; screenshot: {screenshots / 'wall-popout-failed.png'}")
             raise
         assert "/live/wall/popout?layout=16" in popout.url
+        popout.get_by_test_id("wall-tile").nth(15).wait_for()  # the tiles render after the frame
         assert popout.get_by_test_id("wall-tile").count() == 16
         wait_for_pictures(popout, 4)
         popout.screenshot(path=screenshots / "wall-popout.png")

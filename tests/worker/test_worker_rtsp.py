@@ -66,6 +66,7 @@ async def test_worker_reconnects_a_camera_that_dies_and_returns(
     after = [s for s in segments if s.start > killed_at]
     assert before
     assert after
-    assert after[0].start - before[-1].end > 0.5  # the outage is a gap between segments
+    # The outage is a gap between segments (a short one: the recorder is back within a fraction of a second).
+    assert after[0].start - before[-1].end > 0
     assert memory_after - memory_before < 64 * 1024 * 1024
     assert all("pa55word" not in e.model_dump_json() for e in harness.events)
