@@ -13,7 +13,8 @@ from functools import cache
 import cv2
 import numpy as np
 
-from safecity.faces.events import FaceSightingEvent, encode_vector
+from safecity.core.bus.vectors import encode_vector
+from safecity.faces.events import FaceSightingEvent
 from safecity.faces.watchlist.runtime import FaceWatchlist
 from safecity.vision.faces import Embedding, FacePipeline, FaceResult, QualityThresholds
 from safecity.vision.faces.image_input import ImageSource

@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 import cv2
 import numpy as np
 
-from safecity.persons_search.events import PersonAppearanceEvent, encode_vector
+from safecity.core.bus.vectors import encode_vector
+from safecity.persons_search.events import PersonAppearanceEvent
 from tests.conftest import shared_path
 
 REID_MODEL = shared_path("models/person-reidentification-retail-0248.onnx")

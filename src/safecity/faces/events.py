@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import base64
 from typing import Literal
 
 import numpy as np
 
 from safecity.core.bus import Event, register_event
+from safecity.core.bus.vectors import decode_vector
 
 
 @register_event
@@ -24,11 +24,4 @@ class FaceSightingEvent(Event):
     vector: str
 
     def array(self) -> np.ndarray:
-        values = np.frombuffer(base64.b64decode(self.vector), dtype=np.float32)
-        if values.shape != (self.dim,):
-            raise ValueError(f"sighting vector has {values.size} values, expected {self.dim}")
-        return values
-
-
-def encode_vector(vector: np.ndarray) -> str:
-    return base64.b64encode(np.asarray(vector, dtype=np.float32).tobytes()).decode("ascii")
+        return decode_vector(self.vector, self.dim, "sighting")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import base64
 from datetime import datetime
 from typing import Literal
 
 import numpy as np
 
 from safecity.core.bus import Event, register_event
+from safecity.core.bus.vectors import decode_vector
 
 
 @register_event
@@ -26,11 +26,4 @@ class PersonAppearanceEvent(Event):
     vector: str
 
     def array(self) -> np.ndarray:
-        values = np.frombuffer(base64.b64decode(self.vector), dtype=np.float32)
-        if values.shape != (self.dim,):
-            raise ValueError(f"appearance vector has {values.size} values, expected {self.dim}")
-        return values
-
-
-def encode_vector(vector: np.ndarray) -> str:
-    return base64.b64encode(np.asarray(vector, dtype=np.float32).tobytes()).decode("ascii")
+        return decode_vector(self.vector, self.dim, "appearance")

@@ -18,8 +18,9 @@ from datetime import UTC, datetime
 
 import cv2
 
+from safecity.core.bus.vectors import encode_vector
 from safecity.core.media import MediaStore
-from safecity.faces.events import FaceSightingEvent, encode_vector
+from safecity.faces.events import FaceSightingEvent
 from safecity.video.frame import Image
 from safecity.vision.boxes import Box
 from safecity.vision.faces import FacePipeline, FaceResult, TrackFace, best_faces_per_track

@@ -18,8 +18,9 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from safecity.core.bus.vectors import encode_vector
 from safecity.core.media import MediaStore
-from safecity.persons_search.events import PersonAppearanceEvent, encode_vector
+from safecity.persons_search.events import PersonAppearanceEvent
 from safecity.video.frame import Image
 from safecity.vision.boxes import Box
 from safecity.vision.reid import (
