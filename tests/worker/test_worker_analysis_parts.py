@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from safecity.cameras.live_frames_folder import FolderLiveFrames
 from safecity.challan.events import SignalPhaseEvent
 from safecity.challan.evidence import EvidenceKind, context_from_payload, context_payload
 from safecity.challan.signal_feed import record_phase
@@ -20,8 +21,10 @@ from safecity.pipeline.rules.config import SceneConfig
 from safecity.pipeline.rules.signals import ControllerFeed
 from safecity.pipeline.rules.traffic_config import SignalPhase
 from safecity.video.frame import Frame, Image, PixelBox
+from safecity.vision.detectors.colour_key import ColourKeyDetector
 from safecity.vision.plates.reader import PlateRead
 from safecity.worker.analysis import CameraAnalysis
+from safecity.worker.camera_runner import CameraSpec, RunnerContext, camera_detector
 from safecity.worker.context_frames import ContextFrames, ContextSettings
 from safecity.worker.profiles import enforces_traffic, features_of
 from safecity.worker.reader_pool import ReaderPool
@@ -171,3 +174,25 @@ async def test_the_worker_starts_from_the_stored_controller_feed(harness: Harnes
     reading = feed.phase_at("s1", now.timestamp() + 1)
     assert reading is not None
     assert reading.phase is SignalPhase.GREEN
+
+
+def test_a_camera_whose_profile_asks_for_motion_tracks_blobs_even_on_a_worker_with_a_detector(
+    tmp_path: Path,
+) -> None:
+    context = RunnerContext(
+        worker_id="w1",
+        publish=lambda event: None,
+        live=FolderLiveFrames(tmp_path / "live"),
+        media=MediaStore(tmp_path / "media"),
+        recordings=None,
+        detector=ColourKeyDetector(),
+    )
+
+    def spec(profile: str) -> CameraSpec:
+        return CameraSpec("cam", "file.mp4", "file.mp4", 5.0, True, "{}", analytics_profile=profile)
+
+    assert camera_detector(spec("traffic"), context) == (context.detector, context.no_detector_reason)
+    detector, reason = camera_detector(spec("traffic+motion"), context)
+    assert detector is None
+    assert "motion only" in reason
+    assert features_of("Traffic+Motion").anpr

@@ -216,6 +216,6 @@ def traffic_camera(data_dir: Path) -> CameraSettings:
         zone=zone,
         loop=True,
         detect_fps=5,
-        analytics_profile="traffic",
+        analytics_profile="traffic+motion",
         scene=traffic_scene(),
     )

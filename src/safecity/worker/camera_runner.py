@@ -44,6 +44,7 @@ from safecity.worker.reid_stage import ReidStage
 log = logging.getLogger(__name__)
 # Tracks not seen for longer than this (coasting through an occlusion) are left off the live overlay.
 OVERLAY_TRACK_AGE = 0.5
+MOTION_PROFILE_REASON = "the camera's analytics profile asks for motion only"
 
 Publish = Callable[[Event], None]
 
@@ -204,12 +205,13 @@ class CameraRunner:
         if self._next_context is not None:
             self._context, self._next_context = self._next_context, None
         context = self._context
+        detector, no_detector_reason = camera_detector(self.spec, context)
         pipeline = CameraPipeline(
             self.camera_id,
-            context.detector,
+            detector,
             scene,
             PipelineSettings(fps=self.spec.detect_fps),
-            no_detector_reason=context.no_detector_reason,
+            no_detector_reason=no_detector_reason,
             signal_feed=context.signal_feed,
         )
         return pipeline, build_analysis(self.spec, context, pipeline, scene)
@@ -251,6 +253,13 @@ class CameraRunner:
                 worker=self._context.worker_id,
             )
         )
+
+
+def camera_detector(spec: CameraSpec, context: RunnerContext) -> tuple[Detector | None, str]:
+    """The worker's detector, unless the camera's profile asks for motion only; and why there is none."""
+    if features_of(spec.analytics_profile).motion_only:
+        return None, MOTION_PROFILE_REASON
+    return context.detector, context.no_detector_reason
 
 
 def build_analysis(

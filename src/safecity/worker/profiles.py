@@ -1,7 +1,9 @@
 """What a camera's `analytics_profile` switches on in the worker, and which scenes need context frames.
 
 A profile is one or more names joined by `+` (or `,` / spaces), case-insensitive: `default`, `anpr`,
-`traffic` (= ANPR too), `faces` (face watchlist matching of people), `default+anpr`.
+`traffic` (= ANPR too), `faces` (face watchlist matching of people), `motion` (track moving blobs without the
+detector model: a lane or gate camera where only vehicles move, or the demo's drawn traffic, which a detector
+trained on photographs does not see), `default+anpr`.
 Unknown names are ignored, so profiles meant for other analytics
 do not break a camera.
 """
@@ -15,12 +17,14 @@ from safecity.pipeline.rules.config import SceneConfig
 
 ANPR_PROFILES = frozenset({"anpr", "traffic"})
 FACE_PROFILES = frozenset({"faces", "face"})
+MOTION_PROFILES = frozenset({"motion"})
 
 
 @dataclass(frozen=True, slots=True)
 class CameraFeatures:
     anpr: bool = False
     faces: bool = False
+    motion_only: bool = False
 
 
 def profile_names(profile: str) -> frozenset[str]:
@@ -29,7 +33,11 @@ def profile_names(profile: str) -> frozenset[str]:
 
 def features_of(profile: str) -> CameraFeatures:
     names = profile_names(profile)
-    return CameraFeatures(anpr=bool(names & ANPR_PROFILES), faces=bool(names & FACE_PROFILES))
+    return CameraFeatures(
+        anpr=bool(names & ANPR_PROFILES),
+        faces=bool(names & FACE_PROFILES),
+        motion_only=bool(names & MOTION_PROFILES),
+    )
 
 
 def enforces_traffic(scene: SceneConfig) -> bool:
