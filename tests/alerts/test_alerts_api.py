@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from safecity.core.audit.models import AuditEntry
 from safecity.core.bus import Event
-from tests.api.conftest import auth, token_for
+from tests.api.conftest import auth, ticket_for, token_for
 
 
 def publish(client: TestClient, event: Event) -> None:
@@ -27,7 +27,8 @@ def _next_alert(socket: Any) -> dict[str, Any]:
 def test_a_bus_event_becomes_an_alert_on_the_live_socket_and_operators_act_on_it(client: TestClient) -> None:
     token = token_for(client, "operator")
     headers = {"Authorization": f"Bearer {token}"}
-    with client.websocket_connect(f"/api/v1/live?token={token}&topics=alert.>") as socket:
+    ticket = ticket_for(client, "operator")
+    with client.websocket_connect(f"/api/v1/live?ticket={ticket}&topics=alert.>") as socket:
         socket.receive_json()  # hello
         publish(client, Event(type="camera.health", camera_id="cam-7", state="covered"))
         created = _next_alert(socket)
@@ -80,7 +81,7 @@ def test_a_bus_event_becomes_an_alert_on_the_live_socket_and_operators_act_on_it
 def test_opening_an_incident_from_an_alert_links_both_ways(client: TestClient) -> None:
     headers = auth(client, "operator")
     with client.websocket_connect(
-        f"/api/v1/live?token={token_for(client, 'operator')}&topics=alert.>"
+        f"/api/v1/live?ticket={ticket_for(client, 'operator')}&topics=alert.>"
     ) as socket:
         socket.receive_json()
         publish(

@@ -44,6 +44,13 @@ def token_for(client: TestClient, username: str) -> str:
     return str(response.json()["access_token"])
 
 
+def ticket_for(client: TestClient, username: str) -> str:
+    """A media ticket for `?ticket=` on media URLs (MJPEG, snapshots, the live socket)."""
+    response = client.post("/api/v1/auth/media-ticket", headers=auth_once(client, username))
+    assert response.status_code == 200, response.text
+    return str(response.json()["ticket"])
+
+
 def auth(client: TestClient, username: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token_for(client, username)}"}
 

@@ -12,7 +12,7 @@ from starlette.websockets import WebSocketDisconnect
 from safecity.core.auth.permissions import Permission
 from safecity.core.bus import Event
 from safecity.core.http.access import PersonalDataAccess, personal_data_read
-from tests.api.conftest import auth, token_for
+from tests.api.conftest import auth, ticket_for
 
 
 def publish(client: TestClient, event: Event) -> None:
@@ -21,8 +21,8 @@ def publish(client: TestClient, event: Event) -> None:
 
 
 def test_live_socket_streams_events_the_role_may_see(client: TestClient) -> None:
-    token = token_for(client, "operator")
-    with client.websocket_connect(f"/api/v1/live?token={token}") as socket:
+    ticket = ticket_for(client, "operator")
+    with client.websocket_connect(f"/api/v1/live?ticket={ticket}") as socket:
         assert socket.receive_json()["type"] == "live.hello"
         publish(client, Event(type="plate.sighting", payload={"text": "LEB-06-5700"}))
         publish(client, Event(type="camera.health", camera_id="cam-1", payload={"state": "offline"}))
@@ -33,18 +33,18 @@ def test_live_socket_streams_events_the_role_may_see(client: TestClient) -> None
 
 
 def test_live_socket_topics_narrow_the_feed(client: TestClient) -> None:
-    token = token_for(client, "investigator")
-    with client.websocket_connect(f"/api/v1/live?token={token}&topics=plate.>") as socket:
+    ticket = ticket_for(client, "investigator")
+    with client.websocket_connect(f"/api/v1/live?ticket={ticket}&topics=plate.>") as socket:
         socket.receive_json()
         publish(client, Event(type="camera.health", payload={}))
         publish(client, Event(type="plate.sighting", payload={"text": "AVV-584"}))
         assert socket.receive_json()["payload"] == {"text": "AVV-584"}
 
 
-def test_live_socket_refuses_a_bad_token(client: TestClient) -> None:
+def test_live_socket_refuses_a_bad_ticket(client: TestClient) -> None:
     with (
         pytest.raises(WebSocketDisconnect) as closed,
-        client.websocket_connect("/api/v1/live?token=nope") as socket,
+        client.websocket_connect("/api/v1/live?ticket=nope") as socket,
     ):
         socket.receive_json()
     assert closed.value.code == 1008

@@ -17,6 +17,7 @@ from safecity.core.audit.models import AuditEntry
 from safecity.core.bus.tables import BusMessage
 from safecity.core.http.services import Services
 from tests.api.conftest import auth_once as auth
+from tests.api.conftest import ticket_for
 
 SECRET = "s3cr3t-Pa55"
 DATA_CHOWK = {"latitude": 31.5725, "longitude": 74.3100}  # Data Darbar chowk, Lahore
@@ -229,21 +230,19 @@ def test_snapshot_and_mjpeg_serve_the_latest_picture(client: TestClient) -> None
     assert snapshot.headers["content-type"] == "image/jpeg"
     assert snapshot.content[:2] == b"\xff\xd8"
 
-    token = auth(client, "operator")["Authorization"].removeprefix("Bearer ")
-    stream = client.get(f"/api/v1/cameras/cam-live/mjpeg?token={token}&frames=1")
+    stream = client.get(f"/api/v1/cameras/cam-live/mjpeg?ticket={ticket_for(client, 'operator')}&frames=1")
     assert stream.status_code == 200
     assert stream.headers["content-type"].startswith("multipart/x-mixed-replace; boundary=")
     assert b"Content-Type: image/jpeg" in stream.content
     assert b"\xff\xd8" in stream.content
-    assert client.get("/api/v1/cameras/cam-live/mjpeg?token=bad&frames=1").status_code == 401
-    auditor = auth(client, "auditor")["Authorization"].removeprefix("Bearer ")
-    assert client.get(f"/api/v1/cameras/cam-live/mjpeg?token={auditor}&frames=1").status_code == 403
+    assert client.get("/api/v1/cameras/cam-live/mjpeg?ticket=bad&frames=1").status_code == 401
+    auditor = ticket_for(client, "auditor")
+    assert client.get(f"/api/v1/cameras/cam-live/mjpeg?ticket={auditor}&frames=1").status_code == 403
 
 
 def test_mjpeg_overlay_shows_the_annotated_picture_or_else_the_clean_one(client: TestClient) -> None:
     create(client, "cam-overlay")
-    token = auth(client, "operator")["Authorization"].removeprefix("Bearer ")
-    url = f"/api/v1/cameras/cam-overlay/mjpeg?token={token}&frames=1&overlay=true"
+    url = f"/api/v1/cameras/cam-overlay/mjpeg?ticket={ticket_for(client, 'operator')}&frames=1&overlay=true"
     frames = live_frames(services_of(client))
     clean = encode_jpeg(np.full((48, 64, 3), 40, np.uint8))
     frames.put("cam-overlay", clean)

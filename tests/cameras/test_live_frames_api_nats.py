@@ -28,6 +28,7 @@ from safecity.config import Settings, load_settings
 from safecity.core.bus import BusNames
 from safecity.worker.runtime import BackgroundWorker
 from safecity.worker.worker import WorkerOptions
+from tests.api.conftest import ticket_for
 from tests.cameras.test_camera_api import auth, create
 from tests.cameras.test_jpeg_fit import noisy_jpeg
 from tests.conftest import require_service
@@ -127,7 +128,7 @@ def test_the_mjpeg_stream_delivers_the_workers_successive_pictures(
     client: TestClient, worker_frames: NatsLiveFrames
 ) -> None:
     create(client, "cam-n2")
-    token = auth(client, "operator")["Authorization"].removeprefix("Bearer ")
+    ticket = ticket_for(client, "operator")
     sent: list[bytes] = []
     stop = threading.Event()
 
@@ -142,7 +143,7 @@ def test_the_mjpeg_stream_delivers_the_workers_successive_pictures(
     feeding = threading.Thread(target=camera, daemon=True)
     feeding.start()
     try:
-        stream = client.get(f"/api/v1/cameras/cam-n2/mjpeg?token={token}&frames=4&fps=25")
+        stream = client.get(f"/api/v1/cameras/cam-n2/mjpeg?ticket={ticket}&frames=4&fps=25")
     finally:
         stop.set()
         feeding.join(DEADLINE)
@@ -196,7 +197,6 @@ def test_a_worker_on_another_data_directory_feeds_the_api_nodes_live_view(
 ) -> None:
     create(client, "cam-n5", url=str(h264_clip), loop=True)
     headers = auth(client, "operator")
-    token = headers["Authorization"].removeprefix("Bearer ")
     worker_settings = load_settings(
         None,
         data_dir=tmp_path / "worker",
@@ -210,7 +210,7 @@ def test_a_worker_on_another_data_directory_feeds_the_api_nodes_live_view(
         snapshot = until(
             answered(200, lambda: client.get("/api/v1/cameras/cam-n5/snapshot.jpg", headers=headers))
         )
-        stream = client.get(f"/api/v1/cameras/cam-n5/mjpeg?token={token}&frames=2&overlay=true")
+        stream = client.get("/api/v1/cameras/cam-n5/mjpeg?frames=2&overlay=true", headers=headers)
     finally:
         worker.stop()
 

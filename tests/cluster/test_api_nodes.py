@@ -82,8 +82,14 @@ def _login(node: ApiNode, username: str, password: str, address: str) -> httpx.R
 
 @contextmanager
 def _live(node: ApiNode, token: str, topics: str = "alert.>") -> Iterator[ClientConnection]:
-    """A console's live feed on `node`, once the node has said hello."""
-    with connect(f"{node.ws_url}/api/v1/live?token={token}&topics={topics}", open_timeout=10) as socket:
+    """A console's live feed on `node` (with a media ticket `node` issues for the access token, as the
+    console does), once the node has said hello."""
+    answer = httpx.post(
+        f"{node.base_url}/api/v1/auth/media-ticket", headers={"Authorization": f"Bearer {token}"}, timeout=10
+    )
+    assert answer.status_code == 200, answer.text
+    ticket = answer.json()["ticket"]
+    with connect(f"{node.ws_url}/api/v1/live?ticket={ticket}&topics={topics}", open_timeout=10) as socket:
         hello = json.loads(socket.recv(timeout=10))
         assert hello["type"] == "live.hello"
         yield socket

@@ -10,9 +10,8 @@ from datetime import UTC, datetime
 from email.utils import formatdate
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, status
+from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 from fastapi.responses import StreamingResponse
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
 from safecity.cameras import mjpeg_stream, service
@@ -42,22 +41,17 @@ from safecity.core.db import utcnow
 from safecity.core.http.actions import Action, action
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.outputs import from_row
-from safecity.core.http.security import (
-    Principal,
-    client_address,
-    principal_from_media_ticket,
-    principal_from_token,
-    require,
-)
+from safecity.core.http.security import Principal, require, require_media
 from safecity.core.http.services import Services
 
 router = APIRouter(prefix="/api/v1/cameras", tags=["cameras"])
 Reader = Annotated[Principal, require(Permission.CAMERAS_READ)]
 Manager = Annotated[Principal, require(Permission.CAMERAS_MANAGE)]
+# An <img> may load these itself: the bearer header or a media ticket as ?ticket=, never a token in the URL.
+MediaReader = Annotated[Principal, require_media(Permission.CAMERAS_READ)]
 MJPEG_BOUNDARY = "safecityframe"
 MAX_STREAM_FPS = 25.0
 MIN_STREAM_WIDTH, MAX_STREAM_WIDTH = 64, 3840
-_bearer = HTTPBearer(auto_error=False)
 
 
 def live_frames(services: Services) -> LiveFrames:
@@ -171,7 +165,7 @@ async def accept_scene(
     "/{camera_id}/snapshot.jpg",
     response_class=Response,
     responses={200: {"content": {"image/jpeg": {}}}, 404: {"description": "no picture yet"}},
-    summary="The latest picture the worker stored",
+    summary="The latest picture the worker stored (accepts ?ticket= for <img> tags)",
     description=(
         "A video-wall tile reads this once per picture it shows (bounded by the tile, and no stream holds "
         "one of the browser's six connections per server): `width` scales the picture down to the tile, and "
@@ -181,7 +175,7 @@ async def accept_scene(
 async def snapshot(
     camera_id: str,
     services: ServicesDep,
-    _: Reader,
+    _: MediaReader,
     width: Annotated[
         int | None,
         Query(ge=MIN_STREAM_WIDTH, le=MAX_STREAM_WIDTH, description="Scale the picture down to this width."),
@@ -201,34 +195,6 @@ async def snapshot(
     return Response(await _sized(frame.jpeg, width), media_type="image/jpeg", headers=headers)
 
 
-def _reader_from_header_or_query(
-    request: Request,
-    services: ServicesDep,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-    ticket: Annotated[
-        str | None, Query(description="Media ticket (POST /api/v1/auth/media-ticket), for <img src=...>.")
-    ] = None,
-    token: Annotated[
-        str | None, Query(description="Access token (older clients; prefer `ticket`).", deprecated=True)
-    ] = None,
-) -> Principal:
-    address = client_address(request)
-    if credentials is not None:
-        principal = principal_from_token(services, credentials.credentials, address)
-    elif ticket:
-        principal = principal_from_media_ticket(services, ticket, address)
-    elif token:
-        principal = principal_from_token(services, token, address)
-    else:
-        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "not authenticated", {"WWW-Authenticate": "Bearer"})
-    if not principal.can(Permission.CAMERAS_READ):
-        raise HTTPException(
-            status.HTTP_403_FORBIDDEN,
-            f"role {principal.role.value!r} lacks permission {Permission.CAMERAS_READ.value!r}",
-        )
-    return principal
-
-
 @router.get(
     "/{camera_id}/mjpeg",
     response_class=StreamingResponse,
@@ -238,7 +204,8 @@ def _reader_from_header_or_query(
         "picture within 10 s (its worker is down or the camera is offline). At most `fps` pictures a second "
         "are sent (the server waits between pictures, so a tile never receives more than it shows), scaled "
         "down to `width` pixels when given (a wall tile's sub-stream; the main stream is the camera's own "
-        "size). The `ticket` and `token` query parameters are redacted from the access log."
+        "size). The `ticket` query parameter is redacted from the access log; an access token in the URL "
+        "(`?token=`) is refused."
     ),
     responses={503: {"description": "No picture from the camera in time"}},
 )
@@ -246,7 +213,7 @@ async def mjpeg(
     camera_id: str,
     request: Request,
     services: ServicesDep,
-    _: Annotated[Principal, Depends(_reader_from_header_or_query)],
+    _: MediaReader,
     fps: Annotated[float, Query(gt=0, le=MAX_STREAM_FPS, description="Pictures a second, at most.")] = 5.0,
     width: Annotated[
         int | None,

@@ -1,6 +1,7 @@
-"""Secrets in URLs never reach the logs: the console's MJPEG and live-socket URLs carry a short-lived media
-ticket as `?ticket=` (older clients: the access token as `?token=`), since an <img> or a WebSocket cannot
-send a header, and uvicorn's access log prints the full path."""
+"""Secrets in URLs never reach the logs: the console's MJPEG, snapshot and live-socket URLs carry a
+short-lived media ticket as `?ticket=`, since an <img> or a WebSocket cannot send a header, and uvicorn's
+access log prints the full path. Access tokens are refused in URLs, but a client that still sends one as
+`?token=` must not have it logged either."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { backoffDelay } from "./backoff";
-import { LiveSocket, liveUrl, type LiveStatus, type SocketLike } from "./LiveSocket";
+import { LiveSocket, liveTicketUrl, type LiveStatus, type SocketLike } from "./LiveSocket";
 
 class FakeSocket implements SocketLike {
   onopen: ((ev: Event) => void) | null = null;
@@ -141,9 +141,9 @@ describe("backoffDelay", () => {
   });
 });
 
-describe("liveUrl", () => {
-  it("uses wss on https and encodes token and topics", () => {
-    const url = liveUrl("a b", ["alert.>", "camera.*"], { protocol: "https:", host: "c.example" } as Location);
-    expect(url).toBe("wss://c.example/api/v1/live?token=a+b&topics=alert.%3E%2Ccamera.*");
+describe("liveTicketUrl", () => {
+  it("uses wss on https and encodes the media ticket and topics, never a token", () => {
+    const url = liveTicketUrl("a b", ["alert.>", "camera.*"], { protocol: "https:", host: "c.example" } as Location);
+    expect(url).toBe("wss://c.example/api/v1/live?ticket=a+b&topics=alert.%3E%2Ccamera.*");
   });
 });

@@ -167,14 +167,10 @@ export class LiveSocket {
   }
 }
 
-/** ws:// or wss:// URL of the live endpoint on this origin (works behind the Vite dev proxy too). */
-export function liveUrl(token: string, topics: readonly string[], location: Location = window.location): string {
-  const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-  const params = new URLSearchParams({ token, topics: topics.join(",") });
-  return `${scheme}//${location.host}/api/v1/live?${params.toString()}`;
-}
-
-/** The live endpoint's URL with a media ticket (`POST /api/v1/auth/media-ticket`) instead of the access token. */
+/**
+ * ws:// or wss:// URL of the live endpoint on this origin (works behind the Vite dev proxy too), with a media
+ * ticket (`POST /api/v1/auth/media-ticket`): the server refuses an access token in the URL.
+ */
 export function liveTicketUrl(ticket: string, topics: readonly string[], location: Location = window.location): string {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
   const params = new URLSearchParams({ ticket, topics: topics.join(",") });

@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, WebSocket, WebSocketDisconnect
 
 from safecity.core.auth.permissions import permission_for_event
 from safecity.core.bus.events import Event
-from safecity.core.http.security import Principal, principal_from_media_ticket, principal_from_token
+from safecity.core.http.security import Principal, principal_from_media_ticket
 from safecity.core.http.services import Services
 
 router = APIRouter(tags=["live"])
@@ -21,16 +21,13 @@ def visible_to(principal: Principal, event: Event) -> bool:
 
 
 @router.websocket("/api/v1/live")
-async def live(websocket: WebSocket, token: str = "", ticket: str = "", topics: str = ">") -> None:
-    """Connect with `?ticket=<media ticket>&topics=alert.>,camera.*` (or, older clients, `?token=<access
-    token>`); receives one JSON event per message."""
+async def live(websocket: WebSocket, ticket: str = "", topics: str = ">") -> None:
+    """Connect with `?ticket=<media ticket>&topics=alert.>,camera.*` (a ticket from POST
+    /api/v1/auth/media-ticket; an access token in the URL is refused); receives one JSON event per message."""
     services: Services = websocket.app.state.services
     address = websocket.client.host if websocket.client else ""
     try:
-        if ticket:
-            principal = await asyncio.to_thread(principal_from_media_ticket, services, ticket, address)
-        else:
-            principal = await asyncio.to_thread(principal_from_token, services, token, address)
+        principal = await asyncio.to_thread(principal_from_media_ticket, services, ticket, address)
     except HTTPException:
         await websocket.close(code=CLOSE_POLICY_VIOLATION, reason="not authenticated")
         return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Depends, HTTPException, Request, status
+from fastapi import Depends, HTTPException, Query, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from safecity.core.auth.permissions import Permission, Role, has_permission
@@ -76,16 +76,53 @@ def current_principal(
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 
 
+def media_principal(
+    request: Request,
+    services: Annotated[Services, Depends(get_services)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    ticket: Annotated[
+        str | None,
+        Query(description="Media ticket (POST /api/v1/auth/media-ticket), for URLs an <img> loads itself."),
+    ] = None,
+) -> Principal:
+    """The caller of a URL a browser may load itself (an <img>'s MJPEG stream or snapshot): the bearer header,
+    or a short-lived media ticket as `?ticket=`. An access token in the URL is never accepted: URLs end up in
+    access logs, browser history and Referer headers, and an access token is worth far more than a ticket."""
+    address = client_address(request)
+    if credentials is not None:
+        return principal_from_token(services, credentials.credentials, address)
+    if ticket:
+        return principal_from_media_ticket(services, ticket, address)
+    raise _unauthorized("not authenticated: send the bearer header or a media ticket as ?ticket=")
+
+
+MediaPrincipal = Annotated[Principal, Depends(media_principal)]
+
+
+def _permitted(principal: Principal, permission: Permission) -> Principal:
+    if not principal.can(permission):
+        raise HTTPException(
+            status.HTTP_403_FORBIDDEN,
+            f"role {principal.role.value!r} lacks permission {permission.value!r}",
+        )
+    return principal
+
+
 def require(permission: Permission) -> Any:
     """A dependency: the caller must be logged in (401) and hold `permission` (403)."""
 
     def check(principal: CurrentPrincipal) -> Principal:
-        if not principal.can(permission):
-            raise HTTPException(
-                status.HTTP_403_FORBIDDEN,
-                f"role {principal.role.value!r} lacks permission {permission.value!r}",
-            )
-        return principal
+        return _permitted(principal, permission)
 
     check.__name__ = f"require_{permission.name.lower()}"
+    return Depends(check)
+
+
+def require_media(permission: Permission) -> Any:
+    """`require` for media URLs: the bearer header or a media ticket (`media_principal`), and `permission`."""
+
+    def check(principal: MediaPrincipal) -> Principal:
+        return _permitted(principal, permission)
+
+    check.__name__ = f"require_media_{permission.name.lower()}"
     return Depends(check)
