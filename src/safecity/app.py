@@ -75,6 +75,10 @@ from safecity.panic.runtime import PanicRuntime
 from safecity.persons_search.api import router as persons_search_router
 from safecity.persons_search.media_rule import PERSON_MEDIA
 from safecity.persons_search.runtime import PersonProbe, start_persons_search
+from safecity.poi.api import router as poi_router
+from safecity.poi.matching import start_matching as start_poi_matching
+from safecity.poi.review import review_jobs
+from safecity.poi.runtime import PersonsRuntime
 from safecity.reports.api import router as reports_router
 from safecity.reports.open311 import Open311Runtime
 from safecity.reports.open311 import router as open311_router
@@ -127,6 +131,7 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
         alerts_runtime = await start_alerts(services)
         await start_faces(services)
         await start_persons_search(services)
+        await start_poi_matching(services.database, services.bus)
         await start_event_index(services.database, services.bus)
         singleton_jobs = SingletonJobs(
             services.database,
@@ -178,6 +183,7 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
         persons_router,
         faces_router,
         persons_search_router,
+        poi_router,
         access_review_router,
         *evidence_routers,
         alerts_router,
@@ -210,6 +216,7 @@ def add_domain_runtimes(services: Services) -> None:
         build_node_runtime(settings, services.media),
         FaceWatchlist(services.database, services.media),
         PersonProbe(settings.models_dir),
+        PersonsRuntime.build(settings),
         Open311Runtime.build(settings.reports, settings.api_nodes),
         LiveFramesRuntime(open_live_frames(settings)),
         RETENTION_PLAN,
@@ -227,6 +234,7 @@ def cluster_singleton_jobs(services: Services) -> list[SingletonJob]:
         *partition_jobs(services.database),
         *retention_jobs(services, RETENTION_PLAN),
         *checkpoint_jobs(services),
+        *review_jobs(services),
     ]
 
 

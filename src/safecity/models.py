@@ -19,6 +19,8 @@ from safecity.faces import models as face_models
 from safecity.faces.watchlist import models as person_watchlist_models
 from safecity.panic import models as panic_models
 from safecity.persons_search import models as persons_search_models
+from safecity.poi import models as poi_models
+from safecity.registries import models as registry_models
 from safecity.reports import models as report_models
 from safecity.watchlist.vehicles import models as vehicle_watchlist_models
 
@@ -42,7 +44,9 @@ __all__ = [
     "panic_models",
     "person_watchlist_models",
     "persons_search_models",
+    "poi_models",
     "recording_index_models",
+    "registry_models",
     "report_models",
     "vehicle_watchlist_models",
     "wall_view_models",

@@ -14,8 +14,15 @@ from safecity.alerts.models import Alert
 from safecity.alerts.states import AlertStatus
 
 SEVERITY_POINTS = {"critical": 100.0, "high": 60.0, "medium": 30.0, "low": 10.0, "info": 0.0}
-#: Hotlist kinds and face watchlist categories; anything else listed counts as "other".
-CATEGORY_POINTS = {"wanted": 40.0, "suspect": 25.0, "stolen": 20.0, "missing": 20.0, "watch": 10.0}
+#: Hotlist kinds, face watchlist categories and persons-of-interest statuses; anything else is "other".
+CATEGORY_POINTS = {
+    "wanted": 40.0,
+    "proclaimed_offender": 40.0,
+    "suspect": 25.0,
+    "stolen": 20.0,
+    "missing": 20.0,
+    "watch": 10.0,
+}
 OTHER_CATEGORY = 5.0
 REPEAT_POINTS_MAX = 20.0
 WAITING_POINTS_PER_MINUTE = 1.0

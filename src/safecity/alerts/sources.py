@@ -18,6 +18,11 @@ from safecity.core.bus import Event, topic_matches
 from safecity.pipeline.rules.alarm_config import Outcome, default_outcome
 
 _H, _M, _L = Severity.HIGH, Severity.MEDIUM, Severity.LOW
+PERSON_OF_INTEREST = "person_of_interest"
+#: The persons-of-interest register lists its records' vehicles on this hotlist (`persons.hotlist_name`'s
+#: default) and their faces as subjects with ids starting with this prefix (`poi.watchlists`).
+PERSONS_HOTLIST = "Persons of interest"
+PERSON_SUBJECT_PREFIX = "poi-"
 PROBLEM_STATES = ("offline", "frozen", "covered", "defocused", "scene_changed")
 
 
@@ -30,8 +35,10 @@ class AlertSource:
     cooldown_seconds: float
     title: str
     when: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    action: Literal["raise", "resolve"] = "raise"
+    action: Literal["raise", "resolve", "defer"] = "raise"
     requires_confirmation: bool = False
+    #: Field conditions by prefix (`{"subject_id": "poi-"}`), besides the exact values of `when`.
+    when_prefix: Mapping[str, str] = field(default_factory=dict)
 
 
 SOURCES: tuple[AlertSource, ...] = (
@@ -134,6 +141,39 @@ SOURCES: tuple[AlertSource, ...] = (
         "Stopping in a no-stopping zone: {rule} ({object_class}, {seconds} s)",
     ),
     AlertSource("rule.*", "rule", _M, ("rule",), 120, "{rule_label}: {rule}"),
+    # Persons of interest: a hit of a record's vehicle or face is deferred to the register, whose
+    # `poi.sighting` raises one alert naming the person and status; a plate and a face of the same person
+    # at the same camera within the cooldown merge into it (the person is the subject).
+    AlertSource(
+        "watchlist.vehicle_hit",
+        "vehicle_hit",
+        _H,
+        ("plate",),
+        0,
+        "",
+        when={"list_name": (PERSONS_HOTLIST,)},
+        action="defer",
+    ),
+    AlertSource(
+        "face.candidate",
+        "face_candidate",
+        _H,
+        ("entry_id",),
+        0,
+        "",
+        when_prefix={"subject_id": PERSON_SUBJECT_PREFIX},
+        action="defer",
+    ),
+    AlertSource(
+        "poi.sighting",
+        PERSON_OF_INTEREST,
+        Severity.CRITICAL,
+        ("person_id",),
+        300,
+        "{headline}",
+        when={"status": ("wanted", "proclaimed_offender")},
+    ),
+    AlertSource("poi.sighting", PERSON_OF_INTEREST, _H, ("person_id",), 300, "{headline}"),
     # Watchlists: the plate / the watchlist entry is the subject.
     AlertSource(
         "watchlist.vehicle_hit",
@@ -205,15 +245,21 @@ def is_record_only(event: Event) -> bool:
     return outcome != Outcome.ALARM
 
 
+def _matches(source: AlertSource, event: Event) -> bool:
+    if not topic_matches(source.pattern, event.type):
+        return False
+    if not all(str(event_field(event, key)) in allowed for key, allowed in source.when.items()):
+        return False
+    return all(str(event_field(event, key)).startswith(start) for key, start in source.when_prefix.items())
+
+
 def source_for(event: Event) -> AlertSource | None:
+    """The row that decides what the event raises; None when it raises nothing here (not an alarm, no
+    row, or deferred to the domain that raises a better alert from its own event)."""
     if is_record_only(event):
         return None
-    for source in SOURCES:
-        if not topic_matches(source.pattern, event.type):
-            continue
-        if all(str(event_field(event, key)) in allowed for key, allowed in source.when.items()):
-            return source
-    return None
+    source = next((source for source in SOURCES if _matches(source, event)), None)
+    return None if source is None or source.action == "defer" else source
 
 
 def subject_of(source: AlertSource, event: Event) -> str:

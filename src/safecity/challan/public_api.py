@@ -14,10 +14,10 @@ from safecity.challan import tickets as ticket_service
 from safecity.challan.evidence import evidence_of
 from safecity.challan.fines import format_minor
 from safecity.challan.payments import SIGNATURE_HEADER, PaymentNotice, record_payment, signature_valid
-from safecity.challan.registry import normalize_cnic
 from safecity.challan.runtime import ChallanRuntimeDep
 from safecity.challan.schemas import PaymentOut, PublicTicketOut, verify_path
 from safecity.challan.tickets import TICKET_NUMBER_PATTERN
+from safecity.core.cnic import normalize_cnic
 from safecity.core.errors import InvalidInputError, NotFoundError
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.outputs import from_row

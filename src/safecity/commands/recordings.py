@@ -97,11 +97,6 @@ def export(
 
 def _case_of(session: Session, case: str) -> EvidenceCase | None:
     """The case named by its reference, or else by its id."""
-    from sqlalchemy import select
+    from safecity.evidence.vault import find_case
 
-    from safecity.evidence.models import EvidenceCase
-
-    by_reference = session.scalar(select(EvidenceCase).where(EvidenceCase.reference == case))
-    if by_reference is not None or not case.isdigit():
-        return by_reference
-    return session.get(EvidenceCase, int(case))
+    return find_case(session, case)

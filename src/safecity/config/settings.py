@@ -17,6 +17,7 @@ from safecity.config.cluster import ClusterSettings
 from safecity.config.console import ConsoleSettings
 from safecity.config.dispatch import DispatchSettings
 from safecity.config.map import MapSettings
+from safecity.config.persons import PersonSettings
 from safecity.config.platform import (
     ApiNodeSettings,
     AuthSettings,
@@ -49,6 +50,7 @@ class Settings(BaseSettings):
     cluster: ClusterSettings = Field(default_factory=ClusterSettings)
     map: MapSettings = Field(default_factory=MapSettings)
     console: ConsoleSettings = Field(default_factory=ConsoleSettings)
+    persons: PersonSettings = Field(default_factory=PersonSettings)
 
     @classmethod
     def settings_customise_sources(

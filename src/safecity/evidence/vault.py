@@ -108,6 +108,14 @@ def get_case(session: Session, case_id: int) -> EvidenceCase:
     return get_or_raise(session, EvidenceCase, case_id, EvidenceNotFoundError(f"no evidence case {case_id}"))
 
 
+def find_case(session: Session, ref: str) -> EvidenceCase | None:
+    """The case named by its reference ('FIR 123/2026'), or else by its id."""
+    by_reference = session.scalar(select(EvidenceCase).where(EvidenceCase.reference == ref))
+    if by_reference is not None or not ref.isdigit():
+        return by_reference
+    return session.get(EvidenceCase, int(ref))
+
+
 def list_cases(session: Session) -> list[EvidenceCase]:
     return list(session.scalars(select(EvidenceCase).order_by(EvidenceCase.id)))
 

@@ -25,6 +25,10 @@ export const Permission = {
   REPORTS_MODERATE: "reports.moderate",
   MEDIA_UPLOAD: "media.upload",
   CALLS_TAKE: "calls.take",
+  PERSONS_READ: "persons.read",
+  PERSONS_MANAGE: "persons.manage",
+  PERSONS_REVEAL_IDENTITY: "persons.reveal_identity",
+  PERSONS_RENEW: "persons.renew",
 } as const;
 
 export type PermissionName = (typeof Permission)[keyof typeof Permission];

@@ -43,6 +43,10 @@ class Permission(StrEnum):
     REPORTS_MODERATE = "reports.moderate"
     MEDIA_UPLOAD = "media.upload"
     CALLS_TAKE = "calls.take"
+    PERSONS_READ = "persons.read"
+    PERSONS_MANAGE = "persons.manage"
+    PERSONS_REVEAL_IDENTITY = "persons.reveal_identity"
+    PERSONS_RENEW = "persons.renew"
 
 
 _P = Permission
@@ -70,9 +74,15 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             _P.EVIDENCE_MANAGE,
             _P.REPORTS_MODERATE,
             _P.MEDIA_UPLOAD,
+            _P.PERSONS_READ,
+            _P.PERSONS_MANAGE,
+            _P.PERSONS_REVEAL_IDENTITY,
+            _P.PERSONS_RENEW,
         }
     ),
-    Role.OPERATOR: frozenset(_CONTROL_ROOM | {_P.FACES_CONFIRM, _P.REPORTS_MODERATE, _P.MEDIA_UPLOAD}),
+    Role.OPERATOR: frozenset(
+        _CONTROL_ROOM | {_P.FACES_CONFIRM, _P.REPORTS_MODERATE, _P.MEDIA_UPLOAD, _P.PERSONS_READ}
+    ),
     Role.INVESTIGATOR: frozenset(
         {
             _P.CAMERAS_READ,
@@ -83,6 +93,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             _P.EVIDENCE_MANAGE,
             _P.EVIDENCE_EXPORT,
             _P.MEDIA_UPLOAD,
+            _P.PERSONS_READ,
+            _P.PERSONS_MANAGE,
+            _P.PERSONS_REVEAL_IDENTITY,
         }
     ),
     Role.TRAFFIC_OFFICER: frozenset(
@@ -99,6 +112,7 @@ EVENT_VISIBILITY: tuple[tuple[str, Permission], ...] = (
     ("plate.>", _P.PLATES_SEARCH),
     ("challan.>", _P.CHALLAN_READ),
     ("evidence.>", _P.EVIDENCE_READ),
+    ("poi.>", _P.PERSONS_READ),
     ("audit.>", _P.AUDIT_READ),
     (">", _P.EVENTS_READ),
 )
