@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from "vite";
+import { compression, defineAlgorithm } from "vite-plugin-compression2";
 
 // The backend (`safecity demo`) listens on :8080 by default; override with SAFECITY_API.
 const backend = process.env.SAFECITY_API ?? "http://127.0.0.1:8080";
@@ -7,6 +8,14 @@ const backend = process.env.SAFECITY_API ?? "http://127.0.0.1:8080";
 export default defineConfig({
   // No @vitejs/plugin-react: esbuild compiles JSX with the automatic runtime.
   esbuild: { jsx: "automatic" },
+  // Each text file's brotli (best quality) and gzip encodings written beside it (`x.js.br`, `x.js.gz`), sent
+  // by safecity as they are (core/http/static_files.py): compressing at its best once per build, not per process.
+  plugins: [
+    compression({
+      algorithms: [defineAlgorithm("brotliCompress"), defineAlgorithm("gzip", { level: 9 })],
+      threshold: 1024, // static_files.MIN_COMPRESSED_BYTES: smaller files are sent as they are
+    }),
+  ],
   server: {
     proxy: {
       "/api": { target: backend, ws: true, changeOrigin: true },

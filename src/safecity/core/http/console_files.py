@@ -3,7 +3,7 @@
 Vite names what it builds under `/assets/` by content hash, so those files never change under their name:
 browsers keep them a year without asking (`immutable`). Everything else (index.html, config.json, icons) is
 `no-cache`: revalidated on each load, so a new console version is seen at the next reload. Text files are
-sent gzip-compressed (`static_files.send_file`). Unknown `/api` paths stay JSON 404s.
+sent brotli- or gzip-encoded (`static_files.send_file`). Unknown `/api` paths stay JSON 404s.
 """
 
 from __future__ import annotations
