@@ -79,6 +79,8 @@ from safecity.poi.api import router as poi_router
 from safecity.poi.matching import start_matching as start_poi_matching
 from safecity.poi.review import review_jobs
 from safecity.poi.runtime import PersonsRuntime
+from safecity.registries.api import router as registries_router
+from safecity.registries.runtime import RegistriesRuntime
 from safecity.reports.api import router as reports_router
 from safecity.reports.open311 import Open311Runtime
 from safecity.reports.open311 import router as open311_router
@@ -196,6 +198,7 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
         open311_router,
         challan_router,
         *challan_public_routers,
+        registries_router,
         events_search_router,
         cluster_router,
         crime_router,
@@ -214,6 +217,7 @@ def add_domain_runtimes(services: Services) -> None:
         DispatchRuntime.build(settings.dispatch),
         PanicRuntime.build(settings.dispatch, settings.api_nodes),
         build_node_runtime(settings, services.media),
+        RegistriesRuntime.build(settings.registries, settings.api_nodes, services.clock),
         FaceWatchlist(services.database, services.media),
         PersonProbe(settings.models_dir),
         PersonsRuntime.build(settings),

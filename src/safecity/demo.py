@@ -19,7 +19,6 @@ from rich.table import Table
 
 from safecity.cameras.samples import sample_cameras
 from safecity.cameras.traffic_sample import CARS, HOTLIST_PLATE, traffic_camera
-from safecity.challan.registry import RegistryRecord, import_records
 from safecity.config import load_settings
 from safecity.core.audit.actors import Actor
 from safecity.core.auth.permissions import Role
@@ -30,10 +29,11 @@ from safecity.dispatch.units import UnitType, create_unit
 from safecity.faces.vocabulary import SubjectCategory
 from safecity.faces.watchlist.schemas import SubjectIn
 from safecity.faces.watchlist.service import create_subject
+from safecity.registries.local_vehicles import import_vehicles
+from safecity.registries.records import VehicleRecord
 from safecity.server import run_server
 from safecity.video.retention import RetentionPolicy
 from safecity.vision.models import DEFAULT_DETECTOR, ModelRegistry, ModelRegistryError
-from safecity.vision.plates.keys import plate_key
 from safecity.watchlist.vehicles.schemas import EntryIn, HotlistIn
 from safecity.watchlist.vehicles.service import create_hotlist, upsert_entry
 from safecity.watchlist.vehicles.vocabulary import HotlistKind
@@ -118,12 +118,11 @@ def seed_watchlists(database: Database) -> None:
             SEED_ACTOR,
         )
         create_subject(session, DEMO_SUBJECT, SEED_ACTOR)
-        import_records(
+        import_vehicles(
             session,
             [
-                RegistryRecord(
-                    plate_key=plate_key(car.plate_text).key,
-                    plate_text=car.plate_text,
+                VehicleRecord(
+                    plate=car.plate_text,
                     vehicle_class="car",
                     owner_name=f"Demo Owner {index + 1}",
                     owner_cnic=f"3520200000{index:02d}1",

@@ -11,12 +11,12 @@ from sqlalchemy import func, select
 from safecity.anpr.events import PlateReadEvent
 from safecity.challan.consumer import handle_event
 from safecity.challan.models import Ticket, Violation
-from safecity.challan.registry import import_records, parse_registry_csv
 from safecity.challan.runtime import ChallanRuntime, build_runtime
 from safecity.config.challan import ChallanSettings
 from safecity.core.bus import Event
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
+from safecity.registries.local_vehicles import import_vehicles, parse_vehicles_csv
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 REGISTRY_CSV = """plate,vehicle_class,owner_name,owner_cnic,make,colour
@@ -67,7 +67,7 @@ def make_runtime(tmp_path: Path, **settings: Any) -> ChallanRuntime:
 
 def load_registry(database: Database) -> None:
     with database.session() as session:
-        import_records(session, parse_registry_csv(REGISTRY_CSV))
+        import_vehicles(session, parse_vehicles_csv(REGISTRY_CSV))
 
 
 def feed(database: Database, runtime: ChallanRuntime, *events: Event) -> list[Event]:

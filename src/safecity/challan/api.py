@@ -15,7 +15,6 @@ from safecity.challan.events import SignalPhaseEvent, derived_id
 from safecity.challan.evidence import evidence_of
 from safecity.challan.fines import format_minor
 from safecity.challan.pdf import stored_ticket_pdf
-from safecity.challan.registry import RegistryError, import_records, parse_registry_csv
 from safecity.challan.runtime import ChallanRuntimeDep
 from safecity.challan.schemas import (
     CameraStatsOut,
@@ -38,6 +37,9 @@ from safecity.core.http.auditing import actor_of
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.outputs import from_row
 from safecity.core.http.security import Principal, require
+from safecity.registries.csv_records import RecordFileError
+from safecity.registries.keys import plate_lookup_key
+from safecity.registries.local_vehicles import import_vehicles, parse_vehicles_csv
 from safecity.vision.plates.keys import plate_key
 
 router = APIRouter(prefix="/api/v1/challan", tags=["e-challan"])
@@ -189,11 +191,11 @@ async def import_registry(request: Request, services: ServicesDep, principal: Ad
     if len(body) > MAX_REGISTRY_CSV:
         raise HTTPException(status.HTTP_413_REQUEST_ENTITY_TOO_LARGE, "registry CSV too large")
     try:
-        records = parse_registry_csv(body.decode("utf-8-sig"))
-    except (RegistryError, UnicodeDecodeError) as error:
+        records = parse_vehicles_csv(body.decode("utf-8-sig"))
+    except (RecordFileError, UnicodeDecodeError) as error:
         raise InvalidInputError(str(error)) from error
     with action(services, principal) as act:
-        count = import_records(act.session, records)
+        count = import_vehicles(act.session, records)
         act.audit("challan.registry.import", "challan_registry", "local", rows=count)
     return {"imported": count}
 
@@ -204,7 +206,7 @@ def registry_record(
 ) -> dict[str, str | None]:
     key = _plate_key(plate, "path")
     with action(services, principal) as act:
-        record = runtime.registry.lookup(act.session, key)
+        record = runtime.registry.lookup(act.session, plate_lookup_key(key))
         if record is None:
             raise NotFoundError(f"plate {plate} is not in the registry")
         act.audit("challan.registry.read", "challan_registry", key)

@@ -29,6 +29,8 @@ from safecity.core.bus import Event
 from safecity.core.db import utcnow, within
 from safecity.core.logs import get_logger
 from safecity.pipeline.rules.traffic_config import SignalPhase
+from safecity.registries.errors import RegistryRateLimitedError, RegistryUnavailableError
+from safecity.registries.keys import plate_lookup_key
 from safecity.vision.plates.keys import read_key
 
 log = get_logger(__name__)
@@ -173,7 +175,13 @@ def check_registry(session: Session, runtime: ChallanRuntime, violation: Violati
     if violation.plate_key is None:
         violation.registry_status = RegistryStatus.NO_PLATE.value
         return
-    record = runtime.registry.lookup(session, violation.plate_key)
+    try:
+        record = runtime.registry.lookup(session, plate_lookup_key(violation.plate_key))
+    except (RegistryUnavailableError, RegistryRateLimitedError):
+        # Never blocks intake: an officer's validation asks the registry again.
+        violation.registry_status = RegistryStatus.REGISTRY_UNAVAILABLE.value
+        violation.queue = Queue.REGISTRY.value
+        return
     if record is None:
         violation.registry_status = RegistryStatus.UNKNOWN_PLATE.value
         violation.queue = Queue.REGISTRY.value

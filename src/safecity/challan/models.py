@@ -1,4 +1,4 @@
-"""e-challan tables: violations and their evidence, plate reads for pairing, the local vehicle registry,
+"""e-challan tables: violations and their evidence, plate reads for pairing,
 tickets, payments and the signal controller feed. Money is stored in minor units (paisa) as integers."""
 
 from __future__ import annotations
@@ -97,23 +97,6 @@ class ChallanPlateRead(Base):
     matched: Mapped[bool] = mapped_column(Boolean)
     crop_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
     snapshot_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
-
-
-class RegisteredVehicle(Base):
-    """The built-in local registry (imported from CSV); the Excise & Taxation adapter replaces it."""
-
-    __tablename__ = "challan_vehicles"
-
-    plate_key: Mapped[str] = mapped_column(String(32), primary_key=True)
-    plate_text: Mapped[str] = mapped_column(String(32))
-    vehicle_class: Mapped[str] = mapped_column(String(32))
-    make: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    model: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    colour: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    owner_name: Mapped[str] = mapped_column(String(200))
-    owner_cnic: Mapped[str] = mapped_column(String(13))
-    address: Mapped[str | None] = mapped_column(Text, nullable=True)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class Ticket(Base):

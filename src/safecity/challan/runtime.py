@@ -12,13 +12,14 @@ from safecity.anpr.locations import CameraLocations
 from safecity.challan.checks import ViolationCheck, load_checks
 from safecity.challan.evidence import ContextCollector, EvidenceArchive
 from safecity.challan.fines import FineSchedule, load_fine_schedule
-from safecity.challan.registry import LocalRegistry, VehicleRegistry
 from safecity.config.challan import ChallanSettings
 from safecity.config.platform import ApiNodeSettings
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.services import Services
 from safecity.core.media import MediaStore
 from safecity.core.ratelimit import RateLimiter, node_rate_limiter
+from safecity.registries.interfaces import VehicleRegistry
+from safecity.registries.local_vehicles import LocalVehicleRegistry
 from safecity.video.segment_store import RecordingsOnDisk, SegmentStore, recordings_dir
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 class ChallanRuntime:
     settings: ChallanSettings
     fines: FineSchedule
-    registry: VehicleRegistry = field(default_factory=LocalRegistry)
+    registry: VehicleRegistry = field(default_factory=LocalVehicleRegistry)  # the configured one: app.py
     media: MediaStore | None = None
     checks: list[ViolationCheck] = field(default_factory=list)
     context: ContextCollector | None = None  # context frames (integration point)
@@ -68,9 +69,11 @@ def build_runtime(
     media: MediaStore | None = None,
     recordings: SegmentStore | None = None,
     nodes: ApiNodeSettings | None = None,
+    registry: VehicleRegistry | None = None,
 ) -> ChallanRuntime:
     return ChallanRuntime(
         settings=settings,
+        registry=registry or LocalVehicleRegistry(),
         fines=load_fine_schedule(settings.fine_schedule),
         media=media,
         checks=load_checks(settings.classifiers),
@@ -79,11 +82,14 @@ def build_runtime(
     )
 
 
-def build_node_runtime(settings: Settings, media: MediaStore) -> ChallanRuntime:
-    """The runtime of an API node: the configured recordings folder (or the workers' default one)."""
+def build_node_runtime(
+    settings: Settings, media: MediaStore, registry: VehicleRegistry | None = None
+) -> ChallanRuntime:
+    """The runtime of an API node: the configured recordings folder (or the workers' default one) and the
+    configured vehicle registry (`registries.vehicles`)."""
     challan = settings.challan
     root = challan.recordings_dir or recordings_dir(settings.data_dir)
-    return build_runtime(challan, media, RecordingsOnDisk(root), settings.api_nodes)
+    return build_runtime(challan, media, RecordingsOnDisk(root), settings.api_nodes, registry)
 
 
 def runtime_of(services: Services) -> ChallanRuntime:

@@ -14,10 +14,10 @@ from safecity.challan.events import TicketIssuedEvent, derived_id
 from safecity.challan.evidence import evidence_of
 from safecity.challan.models import Ticket, Violation
 from safecity.challan.offences import same_offence
-from safecity.challan.registry import RegistryRecord
 from safecity.challan.runtime import ChallanRuntime
 from safecity.challan.vocabulary import TRANSITIONS, UNPAID, TicketStatus
 from safecity.core.db import utcnow, where_given
+from safecity.registries.records import VehicleRecord
 
 _NUMBER_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I, O, 0, 1: read aloud and typed safely
 TICKET_NUMBER_PATTERN = r"^EC\d{6}-[A-HJ-NP-Z2-9]{8}$"
@@ -32,7 +32,7 @@ def issue_ticket(
     session: Session,
     runtime: ChallanRuntime,
     violation: Violation,
-    record: RegistryRecord,
+    record: VehicleRecord,
     issued_by: str,
     now: datetime | None = None,
 ) -> tuple[Ticket, TicketIssuedEvent]:

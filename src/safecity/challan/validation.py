@@ -20,6 +20,7 @@ from safecity.challan.vocabulary import Queue, RegistryStatus, RejectReason, Vio
 from safecity.core.audit.actors import Actor, audit_change
 from safecity.core.bus import Event
 from safecity.core.db import get_or_raise, utcnow
+from safecity.registries.keys import plate_lookup_key
 from safecity.vision.plates.keys import plate_key
 
 Officer = Actor  # who decides a violation: the logged-in officer or the CLI's user
@@ -94,7 +95,7 @@ def _accept(
     if violation.plate_key is None:
         raise ConflictError("the violation has no plate: give the plate as read from the evidence")
     check_registry(session, runtime, violation)
-    record = runtime.registry.lookup(session, violation.plate_key)
+    record = runtime.registry.lookup(session, plate_lookup_key(violation.plate_key))
     if record is None:
         if from_registry_queue:
             raise ConflictError(f"plate {violation.plate_text} is not in the vehicle registry")

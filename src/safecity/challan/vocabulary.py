@@ -47,6 +47,9 @@ class RegistryStatus(StrEnum):
     OK = "ok"
     UNKNOWN_PLATE = "unknown_plate"
     VEHICLE_MISMATCH = "vehicle_mismatch"
+    REGISTRY_UNAVAILABLE = (
+        "registry_unavailable"  # the vehicle registry could not answer: checked again later
+    )
 
 
 class RejectReason(StrEnum):

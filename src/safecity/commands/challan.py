@@ -148,17 +148,18 @@ def import_registry(
     path: Path, config: common.ConfigOption = None, as_json: common.JsonOption = False
 ) -> None:
     """Load the local vehicle registry from CSV (plate,vehicle_class,owner_name,owner_cnic,...)."""
-    from safecity.challan.registry import RegistryError, import_records, parse_registry_csv
+    from safecity.registries.csv_records import RecordFileError
+    from safecity.registries.local_vehicles import import_vehicles, parse_vehicles_csv
 
     try:
-        records = parse_registry_csv(path.read_text(encoding="utf-8-sig"))
+        records = parse_vehicles_csv(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
         common.fail(f"{path}: cannot read ({exc.strerror or exc})", common.ExitCode.USAGE)
-    except RegistryError as exc:
+    except RecordFileError as exc:
         common.fail(f"{path}: {exc}", common.ExitCode.USAGE)
     _, database, _ = _open(config)
     with database.session() as session:
-        count = import_records(session, records)
+        count = import_vehicles(session, records)
         details = {"rows": count, "file": str(path)}
         common.audit_as_cli(session, "challan.registry.import", "challan_registry", "local", details)
     database.dispose()

@@ -25,6 +25,7 @@ from safecity.config.platform import (
     HttpSettings,
     LoggingSettings,
 )
+from safecity.config.registries import RegistriesSettings
 from safecity.config.reports import ReportSettings
 from safecity.config.retention import RetentionSettings
 
@@ -47,6 +48,7 @@ class Settings(BaseSettings):
     reports: ReportSettings = Field(default_factory=ReportSettings)
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
     challan: ChallanSettings = Field(default_factory=ChallanSettings)
+    registries: RegistriesSettings = Field(default_factory=RegistriesSettings)
     cluster: ClusterSettings = Field(default_factory=ClusterSettings)
     map: MapSettings = Field(default_factory=MapSettings)
     console: ConsoleSettings = Field(default_factory=ConsoleSettings)

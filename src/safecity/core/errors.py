@@ -19,6 +19,11 @@ class SafecityError(Exception):
     def detail(self) -> Any:
         return str(self)
 
+    def body_fields(self) -> dict[str, Any]:
+        """Fields the response body carries beside `detail` (none by default; an error whose clients act on
+        it, such as a registry being unavailable, adds its stable `code` and what it knows)."""
+        return {}
+
 
 class NotFoundError(SafecityError, LookupError):
     status_code = 404

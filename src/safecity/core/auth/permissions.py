@@ -47,6 +47,7 @@ class Permission(StrEnum):
     PERSONS_MANAGE = "persons.manage"
     PERSONS_REVEAL_IDENTITY = "persons.reveal_identity"
     PERSONS_RENEW = "persons.renew"
+    REGISTRIES_LOOKUP = "registries.lookup"  # national identity, vehicle and FIR systems (purpose-bound)
 
 
 _P = Permission
@@ -74,6 +75,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             _P.EVIDENCE_MANAGE,
             _P.REPORTS_MODERATE,
             _P.MEDIA_UPLOAD,
+            _P.REGISTRIES_LOOKUP,
             _P.PERSONS_READ,
             _P.PERSONS_MANAGE,
             _P.PERSONS_REVEAL_IDENTITY,
@@ -93,6 +95,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             _P.EVIDENCE_MANAGE,
             _P.EVIDENCE_EXPORT,
             _P.MEDIA_UPLOAD,
+            _P.REGISTRIES_LOOKUP,
             _P.PERSONS_READ,
             _P.PERSONS_MANAGE,
             _P.PERSONS_REVEAL_IDENTITY,

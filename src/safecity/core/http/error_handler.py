@@ -31,7 +31,8 @@ def error_detail(status_code: int, detail: Any) -> Any:
 
 def render_safecity_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, SafecityError)
-    return JSONResponse({"detail": error_detail(exc.status_code, exc.detail)}, status_code=exc.status_code)
+    body = {**exc.body_fields(), "detail": error_detail(exc.status_code, exc.detail)}
+    return JSONResponse(body, status_code=exc.status_code)
 
 
 def render_stale_data(_: Request, exc: Exception) -> JSONResponse:

@@ -1,0 +1,99 @@
+"""/api/v1/registries: the national systems' state and purpose-bound, audited lookups."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from safecity.core.auth.permissions import Permission
+from safecity.core.errors import NotFoundError
+from safecity.core.http.access import PersonalDataAccess, personal_data_read
+from safecity.core.http.deps import ServicesDep
+from safecity.core.http.security import require
+from safecity.registries.keys import cnic_key, fir_key, plate_lookup_key
+from safecity.registries.records import FirRecord, IdentityRecord, VehicleRecord
+from safecity.registries.runtime import RegistriesRuntimeDep
+from safecity.registries.schemas import LOOKUP_ERRORS, RegistryStatusOut
+
+router = APIRouter(prefix="/api/v1/registries", tags=["registries"])
+
+IdentityLookup = Annotated[
+    PersonalDataAccess, personal_data_read(Permission.REGISTRIES_LOOKUP, "registries.identity.lookup")
+]
+VehicleLookup = Annotated[
+    PersonalDataAccess, personal_data_read(Permission.REGISTRIES_LOOKUP, "registries.vehicle.lookup")
+]
+FirLookup = Annotated[
+    PersonalDataAccess, personal_data_read(Permission.REGISTRIES_LOOKUP, "registries.fir.lookup")
+]
+
+
+@router.get(
+    "",
+    response_model=list[RegistryStatusOut],
+    summary="Each national system: its adapter, whether it is configured, and whether it answers now",
+    dependencies=[require(Permission.REGISTRIES_LOOKUP)],
+)
+def registries_status(runtime: RegistriesRuntimeDep) -> list[RegistryStatusOut]:
+    return [RegistryStatusOut.of(registry.health()) for registry in runtime.all()]
+
+
+@router.get(
+    "/identity/{cnic}",
+    response_model=IdentityRecord,
+    summary="A person in the identity registry (NADRA) by CNIC; purpose required, audited",
+    responses=LOOKUP_ERRORS,
+)
+def identity(
+    cnic: Annotated[
+        str, Path(description="CNIC, 13 digits, dashes optional: 35202-1234567-1.", max_length=20)
+    ],
+    access: IdentityLookup,
+    services: ServicesDep,
+    runtime: RegistriesRuntimeDep,
+) -> IdentityRecord:
+    key = cnic_key(cnic)
+    record = runtime.identity.fetch(services.database, key)
+    if record is None:
+        raise NotFoundError(f"the identity registry has no CNIC {key.subject}")
+    return record
+
+
+@router.get(
+    "/vehicles/{plate}",
+    response_model=VehicleRecord,
+    summary="A vehicle and its owner (Excise & Taxation); purpose required, audited",
+    responses=LOOKUP_ERRORS,
+)
+def vehicle(
+    plate: Annotated[str, Path(description="The plate as written, e.g. LEB-06-5700.", max_length=32)],
+    access: VehicleLookup,
+    services: ServicesDep,
+    runtime: RegistriesRuntimeDep,
+) -> VehicleRecord:
+    key = plate_lookup_key(plate)
+    record = runtime.vehicles.fetch(services.database, key)
+    if record is None:
+        raise NotFoundError(f"the vehicle registry has no plate {plate}")
+    return record
+
+
+@router.get(
+    "/firs/{station}/{fir}",
+    response_model=FirRecord,
+    summary="A First Information Report in the police case system; purpose required, audited",
+    responses=LOOKUP_ERRORS,
+)
+def fir(
+    station: Annotated[str, Path(description="The police station's name or code.", max_length=100)],
+    fir: Annotated[str, Path(description="FIR number and year, e.g. 123-2026.", max_length=16)],
+    access: FirLookup,
+    services: ServicesDep,
+    runtime: RegistriesRuntimeDep,
+) -> FirRecord:
+    key = fir_key(station, fir)
+    record = runtime.firs.fetch(services.database, key)
+    if record is None:
+        raise NotFoundError(f"the FIR system has no FIR {fir} of {station}")
+    return record
