@@ -490,7 +490,7 @@ export interface paths {
         };
         /**
          * Live view as multipart MJPEG (accepts ?ticket= for <img> tags)
-         * @description Streams until `frames` pictures were sent or the viewer goes away. 503 when the camera sends no picture within 10 s (its worker is down or the camera is offline). At most `fps` pictures a second are sent (the server waits between pictures, so a tile never receives more than it shows), scaled down to `width` pixels when given (a wall tile's sub-stream; the main stream is the camera's own size). The `ticket` and `token` query parameters are redacted from the access log.
+         * @description Streams until `frames` pictures were sent or the viewer goes away. 503 when the camera sends no picture within 10 s (its worker is down or the camera is offline). At most `fps` pictures a second are sent (the server waits between pictures, so a tile never receives more than it shows), scaled down to `width` pixels when given (a wall tile's sub-stream; the main stream is the camera's own size). The `ticket` query parameter is redacted from the access log; an access token in the URL (`?token=`) is refused.
          */
         get: operations["mjpeg_api_v1_cameras__camera_id__mjpeg_get"];
         put?: never;
@@ -546,7 +546,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The latest picture the worker stored
+         * The latest picture the worker stored (accepts ?ticket= for <img> tags)
          * @description A video-wall tile reads this once per picture it shows (bounded by the tile, and no stream holds one of the browser's six connections per server): `width` scales the picture down to the tile, and `live=true` asks the camera's worker for every picture while tiles keep reading.
          */
         get: operations["snapshot_api_v1_cameras__camera_id__snapshot_jpg_get"];
@@ -1003,6 +1003,106 @@ export interface paths {
          * @description The same computation as `GET /api/v1/cameras/{id}/uptime`, summed over [since, until) instead of per day; time no worker reported counts as offline. `until` defaults to now, `since` to one day earlier; at most 366 days. Percentages are null for a camera never observed in the window.
          */
         get: operations["camera_uptime_api_v1_dashboards_camera_uptime_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/city/junctions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Traffic flow per junction, movement and hour of the day
+         * @description Cameras whose vehicles crossed over two or more (line, direction) movements in the period; per movement, vehicles per hour of the day and its peak hour. The period is [since, until), both with a time zone, widened to whole hours; `until` defaults to now, `since` to 7 days earlier, at most 31 days. Hours of the day and dates are in the console's time zone (`console.timezone`). Counts are line crossings (`rule.line_crossing`): people are `person`, vehicles `bicycle`, `car`, `motorcycle`, `bus` and `truck`. A bad period is a 422 naming the parameter.
+         */
+        get: operations["city_junctions_api_v1_dashboards_city_junctions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/city/junctions.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Junction flows as CSV, one row per junction, movement and hour of the day
+         * @description Columns: camera_id, name, district, latitude, longitude, line, direction, hour, vehicles. The period is [since, until), both with a time zone, widened to whole hours; `until` defaults to now, `since` to 7 days earlier, at most 31 days. Hours of the day and dates are in the console's time zone (`console.timezone`). Counts are line crossings (`rule.line_crossing`): people are `person`, vehicles `bicycle`, `car`, `motorcycle`, `bus` and `truck`. A bad period is a 422 naming the parameter.
+         */
+        get: operations["city_junctions_csv_api_v1_dashboards_city_junctions_csv_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/city/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People and vehicles per place and hour of the day, peak hours, crowd density
+         * @description Per camera: crossings per object class, per hour of the day and per date, the peak hour, and the mean and peak occupancy of its zones (from zone visits). A camera without a position is listed with `located: false` and in `unlocated`. The period is [since, until), both with a time zone, widened to whole hours; `until` defaults to now, `since` to 7 days earlier, at most 31 days. Hours of the day and dates are in the console's time zone (`console.timezone`). Counts are line crossings (`rule.line_crossing`): people are `person`, vehicles `bicycle`, `car`, `motorcycle`, `bus` and `truck`. A bad period is a 422 naming the parameter.
+         */
+        get: operations["city_places_api_v1_dashboards_city_places_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/city/places.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The places' counts as CSV, one row per place and hour of the day
+         * @description Columns: camera_id, name, district, latitude, longitude, hour, people, vehicles, mean_occupancy, peak_occupancy, peak_hour. The period is [since, until), both with a time zone, widened to whole hours; `until` defaults to now, `since` to 7 days earlier, at most 31 days. Hours of the day and dates are in the console's time zone (`console.timezone`). Counts are line crossings (`rule.line_crossing`): people are `person`, vehicles `bicycle`, `car`, `motorcycle`, `bus` and `truck`. A bad period is a 422 naming the parameter.
+         */
+        get: operations["city_places_csv_api_v1_dashboards_city_places_csv_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboards/city/places.geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The places as GeoJSON points with their aggregates as properties
+         * @description A FeatureCollection of Points ([longitude, latitude]); cameras without a position are listed in its `unlocated` member. The period is [since, until), both with a time zone, widened to whole hours; `until` defaults to now, `since` to 7 days earlier, at most 31 days. Hours of the day and dates are in the console's time zone (`console.timezone`). Counts are line crossings (`rule.line_crossing`): people are `person`, vehicles `bicycle`, `car`, `motorcycle`, `bus` and `truck`. A bad period is a 422 naming the parameter.
+         */
+        get: operations["city_places_geojson_api_v1_dashboards_city_places_geojson_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1674,6 +1774,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/map/tiles/{z}/{x}/{y}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One tile of the offline base map (an MBTiles file), by XYZ coordinates. Public. */
+        get: operations["tile_api_v1_map_tiles__z___x___y__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/media": {
         parameters: {
             query?: never;
@@ -1800,6 +1917,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Persons of interest matching the filters (audited) */
+        get: operations["list_persons_api_v1_persons_get"];
+        put?: never;
+        /** Create a record */
+        post: operations["create_person_api_v1_persons_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/persons/search": {
         parameters: {
             query?: never;
@@ -1881,6 +2016,163 @@ export interface paths {
          * @description Remove a link (learned or manual; learning may find a learned one again). Audited.
          */
         delete: operations["delete_link_api_v1_persons_topology__camera_a___camera_b__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{person_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One record, CNIC masked (audited) */
+        get: operations["get_person_api_v1_persons__person_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a record, with the reason */
+        patch: operations["update_person_api_v1_persons__person_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/persons/{person_id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link an incident (by id) or an evidence case (by reference or id) */
+        post: operations["add_link_api_v1_persons__person_id__links_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{person_id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a photo; it is enrolled on the face watchlist
+         * @description A photo without exactly one usable face is refused (422 on `photo`, with the reason).
+         */
+        post: operations["add_photo_api_v1_persons__person_id__photos_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{person_id}/photos/{photo_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove Photo */
+        delete: operations["remove_photo_api_v1_persons__person_id__photos__photo_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{person_id}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A supervisor's review: new dates and a reason; the record is back on the watchlists */
+        post: operations["renew_api_v1_persons__person_id__renew_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{person_id}/reveal-cnic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The full CNIC, for a stated purpose (needs persons.reveal_identity; audited) */
+        post: operations["reveal_cnic_api_v1_persons__person_id__reveal_cnic_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{person_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything known about the person, oldest first (audited) */
+        get: operations["person_timeline_api_v1_persons__person_id__timeline_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{person_id}/vehicles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a vehicle; its plate goes on the persons-of-interest hotlist */
+        post: operations["add_vehicle_api_v1_persons__person_id__vehicles_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{person_id}/vehicles/{vehicle_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove Vehicle */
+        delete: operations["remove_vehicle_api_v1_persons__person_id__vehicles__vehicle_id__delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1975,6 +2267,74 @@ export interface paths {
         };
         /** The page the ticket's QR code opens */
         get: operations["verify_api_v1_public_challan_verify__number__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each national system: its adapter, whether it is configured, and whether it answers now */
+        get: operations["registries_status_api_v1_registries_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registries/firs/{station}/{fir}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A First Information Report in the police case system; purpose required, audited */
+        get: operations["fir_api_v1_registries_firs__station___fir__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registries/identity/{cnic}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person in the identity registry (NADRA) by CNIC; purpose required, audited */
+        get: operations["identity_api_v1_registries_identity__cnic__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registries/vehicles/{plate}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A vehicle and its owner (Excise & Taxation); purpose required, audited */
+        get: operations["vehicle_api_v1_registries_vehicles__plate__get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2402,6 +2762,11 @@ export interface components {
              */
             unattended_seconds?: number;
         };
+        /**
+         * AdapterKind
+         * @enum {string}
+         */
+        AdapterKind: "none" | "http" | "csv" | "local";
         /** AlarmPolicy */
         AlarmPolicy: {
             /**
@@ -2683,18 +3048,36 @@ export interface components {
             /** Attribution */
             attribution: string;
             /**
+             * Format
+             * @description mbtiles: the tiles' format (pbf: vector tiles); null for other kinds, or when the file cannot be read (its tiles answer 404 then).
+             */
+            format?: ("png" | "jpg" | "webp" | "pbf") | null;
+            /**
              * Kind
-             * @description xyz: raster tiles from `url` ({z}/{x}/{y}); pmtiles: one archive at `url` read with range requests; none: no tiles, the outline alone.
+             * @description xyz: raster tiles from `url` ({z}/{x}/{y}); pmtiles: one archive at `url` read with range requests; mbtiles: tiles of an MBTiles file served by safecity at `url` ({z}/{x}/{y}), raster or vector by `format`; none: no tiles, the outline alone.
              * @enum {string}
              */
-            kind: "none" | "xyz" | "pmtiles";
-            /** Max Zoom */
+            kind: "none" | "xyz" | "pmtiles" | "mbtiles";
+            /**
+             * Max Zoom
+             * @description The deepest zoom with tiles (an MBTiles file's own maxzoom).
+             */
             max_zoom: number;
             /**
              * Url
              * @description The tile URL template or the archive's URL; null for none.
              */
             url: string | null;
+            /**
+             * Vector Layers
+             * @description mbtiles with pbf tiles: the layers the tiles hold.
+             */
+            vector_layers?: string[];
+        };
+        /** Body_add_photo_api_v1_persons__person_id__photos_post */
+        Body_add_photo_api_v1_persons__person_id__photos_post: {
+            /** Photo */
+            photo: string;
         };
         /** Body_create_item_api_v1_evidence_items_post */
         Body_create_item_api_v1_evidence_items_post: {
@@ -3340,6 +3723,154 @@ export interface components {
              */
             problems: string[];
         };
+        /** CityDayOut */
+        CityDayOut: {
+            /**
+             * Date
+             * @description Local date, YYYY-MM-DD.
+             */
+            date: string;
+            /** People */
+            people: number;
+            /** Vehicles */
+            vehicles: number;
+        };
+        /** CityHourOut */
+        CityHourOut: {
+            /**
+             * Hour
+             * @description Hour of the day (0–23), local time.
+             */
+            hour: number;
+            /**
+             * Mean Occupancy
+             * @description Objects inside the camera's zones, mean over the period's days.
+             */
+            mean_occupancy: number;
+            /**
+             * Peak Occupancy
+             * @description Most objects inside the camera's zones at once.
+             */
+            peak_occupancy: number;
+            /**
+             * People
+             * @description People counted in this hour of the day over the whole period.
+             */
+            people: number;
+            /** Vehicles */
+            vehicles: number;
+        };
+        /** CityJunctionsOut */
+        CityJunctionsOut: {
+            /**
+             * Days
+             * @description Length of the period in days.
+             */
+            days: number;
+            /**
+             * Junctions
+             * @description Cameras counting vehicles over two or more movements.
+             */
+            junctions: components["schemas"]["JunctionOut"][];
+            /**
+             * Since
+             * Format: date-time
+             */
+            since: string;
+            /** Timezone */
+            timezone: string;
+            /** Unlocated */
+            unlocated: string[];
+            /**
+             * Until
+             * Format: date-time
+             */
+            until: string;
+        };
+        /** CityPlaceOut */
+        CityPlaceOut: {
+            /**
+             * By Class
+             * @description Crossings per object class.
+             */
+            by_class: {
+                [key: string]: number;
+            };
+            /** Camera Id */
+            camera_id: string;
+            /**
+             * Days
+             * @description Every local date the period touches.
+             */
+            days: components["schemas"]["CityDayOut"][];
+            /** District */
+            district: string | null;
+            /**
+             * Hours
+             * @description All 24 hours of the day, hours without counts as zeros.
+             */
+            hours: components["schemas"]["CityHourOut"][];
+            /** Latitude */
+            latitude: number | null;
+            /**
+             * Located
+             * @description False: the camera has no position; it is listed but cannot be mapped.
+             */
+            located: boolean;
+            /** Longitude */
+            longitude: number | null;
+            /**
+             * Mean Occupancy
+             * @description Crowd density: mean objects inside the zones over all hours.
+             */
+            mean_occupancy: number;
+            /**
+             * Name
+             * @description Null for a camera no longer registered.
+             */
+            name: string | null;
+            /**
+             * Peak Hour
+             * @description Hour of the day with the most people and vehicles; null: none.
+             */
+            peak_hour: number | null;
+            /** Peak Occupancy */
+            peak_occupancy: number;
+            /** People */
+            people: number;
+            /** Vehicles */
+            vehicles: number;
+        };
+        /** CityPlacesOut */
+        CityPlacesOut: {
+            /**
+             * Days
+             * @description Length of the period in days.
+             */
+            days: number;
+            /**
+             * Places
+             * @description Cameras with counts or zone visits in the period, by id.
+             */
+            places: components["schemas"]["CityPlaceOut"][];
+            /**
+             * Since
+             * Format: date-time
+             */
+            since: string;
+            /** Timezone */
+            timezone: string;
+            /**
+             * Unlocated
+             * @description Ids of the places without a position (also in `places`).
+             */
+            unlocated: string[];
+            /**
+             * Until
+             * Format: date-time
+             */
+            until: string;
+        };
         /** CloseRequest */
         CloseRequest: {
             /** @description true: it needed the operator; false: nothing happened; nuisance. */
@@ -3609,6 +4140,63 @@ export interface components {
              */
             redact?: boolean;
         };
+        /** FirIn */
+        FirIn: {
+            /**
+             * Number
+             * @description The FIR number, e.g. `123/2026`.
+             */
+            number: string;
+            /**
+             * Police Station
+             * @description Where it was registered.
+             */
+            police_station: string;
+        };
+        /** FirOut */
+        FirOut: {
+            /** Number */
+            number: string;
+            /** Police Station */
+            police_station: string;
+        };
+        /**
+         * FirRecord
+         * @description A First Information Report in the police case system.
+         */
+        FirRecord: {
+            /**
+             * Accused Names
+             * @description Names of the accused.
+             */
+            accused_names?: string[];
+            /**
+             * Fir
+             * @description FIR number and year, e.g. 123-2026.
+             */
+            fir: string;
+            /**
+             * Registered On
+             * Format: date
+             * @description Date the FIR was registered.
+             */
+            registered_on: string;
+            /**
+             * Sections
+             * @description Sections of law, e.g. PPC 302, PPC 34.
+             */
+            sections?: string[];
+            /**
+             * Station
+             * @description Police station that registered the FIR.
+             */
+            station: string;
+            /**
+             * Status
+             * @description Case status as the police system reports it (registered, challaned ...).
+             */
+            status: string;
+        };
         /** ForensicOut */
         ForensicOut: {
             /** Model */
@@ -3618,6 +4206,11 @@ export interface components {
             /** Sightings */
             sightings: components["schemas"]["safecity__faces__api__SightingOut"][];
         };
+        /**
+         * Gender
+         * @enum {string}
+         */
+        Gender: "female" | "male" | "transgender";
         /** HTTPValidationError */
         HTTPValidationError: {
             /** Detail */
@@ -3804,6 +4397,47 @@ export interface components {
              */
             until: string;
         };
+        /**
+         * IdentityRecord
+         * @description A person in the identity registry (NADRA).
+         */
+        IdentityRecord: {
+            /**
+             * Address
+             * @description Registered address.
+             */
+            address?: string | null;
+            /**
+             * Cnic
+             * @description The CNIC, 13 digits without dashes.
+             */
+            cnic: string;
+            /**
+             * Date Of Birth
+             * @description Date of birth.
+             */
+            date_of_birth?: string | null;
+            /**
+             * Father Name
+             * @description Father's (or husband's) name.
+             */
+            father_name?: string | null;
+            /**
+             * Name
+             * @description Full name as registered.
+             */
+            name: string;
+            /**
+             * Photo Base64
+             * @description The photo itself (JPEG or PNG), base64, when sent.
+             */
+            photo_base64?: string | null;
+            /**
+             * Photo Url
+             * @description Where the registry serves the photo, when it does.
+             */
+            photo_url?: string | null;
+        };
         /** ImageOut */
         ImageOut: {
             /** Added By */
@@ -3871,7 +4505,7 @@ export interface components {
             assignments: components["schemas"]["AssignmentOut"][];
             incident: components["schemas"]["IncidentOut"];
             /** Links */
-            links: components["schemas"]["LinkOut"][];
+            links: components["schemas"]["safecity__dispatch__schemas__LinkOut"][];
             /** Log */
             log: components["schemas"]["LogEntryOut"][];
             /** Times */
@@ -4002,6 +4636,48 @@ export interface components {
             /** Suffix */
             suffix: string;
         };
+        /** JunctionMovementOut */
+        JunctionMovementOut: {
+            /**
+             * Direction
+             * @description `in` or `out` across the counting line.
+             */
+            direction: string;
+            /**
+             * Hours
+             * @description Vehicles per hour of the day (24 values).
+             */
+            hours: number[];
+            /** Line */
+            line: string;
+            /** Peak Hour */
+            peak_hour: number | null;
+            /** Total */
+            total: number;
+        };
+        /** JunctionOut */
+        JunctionOut: {
+            /** Camera Id */
+            camera_id: string;
+            /** District */
+            district: string | null;
+            /** Latitude */
+            latitude: number | null;
+            /**
+             * Located
+             * @description False: the camera has no position; it is listed but cannot be mapped.
+             */
+            located: boolean;
+            /** Longitude */
+            longitude: number | null;
+            /** Movements */
+            movements: components["schemas"]["JunctionMovementOut"][];
+            /**
+             * Name
+             * @description Null for a camera no longer registered.
+             */
+            name: string | null;
+        };
         /**
          * LaneConfig
          * @description A restricted lane (bus lane, no-entry for heavy traffic): other classes inside it are violations.
@@ -4080,24 +4756,20 @@ export interface components {
             /** Ref */
             ref: string;
         };
-        /** LinkOut */
-        LinkOut: {
+        /** LinkIn */
+        LinkIn: {
+            kind: components["schemas"]["LinkKind"];
             /**
-             * Created At
-             * Format: date-time
+             * Ref
+             * @description An incident's id, or an evidence case's reference or id.
              */
-            created_at: string;
-            /** Created By */
-            created_by: string;
-            /** Id */
-            id: number;
-            /** Kind */
-            kind: string;
-            /** Note */
-            note: string;
-            /** Ref */
             ref: string;
         };
+        /**
+         * LinkKind
+         * @enum {string}
+         */
+        LinkKind: "incident" | "case";
         /** LocationUpdate */
         LocationUpdate: {
             /**
@@ -4582,6 +5254,64 @@ export interface components {
             /** Ticket Status */
             ticket_status: string;
         };
+        /**
+         * PersonIn
+         * @description A new record. A record needs a lawful basis (`legal_basis`, e.g. a court order or FIR reference) and a
+         *     review date; a legal basis that has already expired is refused (422 on `legal_basis_expires`).
+         */
+        PersonIn: {
+            /**
+             * Aliases
+             * @description Other names and spellings.
+             */
+            aliases?: string[];
+            /**
+             * Cnic
+             * @description 13 digits, `35202-1234567-1` or `3520212345671`; stored encrypted, shown masked.
+             */
+            cnic?: string | null;
+            /** Date Of Birth */
+            date_of_birth?: string | null;
+            /**
+             * Father Name
+             * @description Father's name (as on the CNIC).
+             * @default
+             */
+            father_name?: string;
+            /**
+             * Firs
+             * @description FIRs naming the person.
+             */
+            firs?: components["schemas"]["FirIn"][];
+            gender?: components["schemas"]["Gender"] | null;
+            /**
+             * Legal Basis
+             * @description Court order, warrant or FIR reference that allows this.
+             */
+            legal_basis: string;
+            /**
+             * Legal Basis Expires
+             * @description Last day the legal basis holds; the record leaves the watchlists after it.
+             */
+            legal_basis_expires?: string | null;
+            /**
+             * Name
+             * @description The name the person is known by.
+             */
+            name: string;
+            /**
+             * Notes
+             * @default
+             */
+            notes?: string;
+            /**
+             * Review Date
+             * Format: date
+             * @description Day by which a supervisor must review the record; after it the record leaves the watchlists until renewed.
+             */
+            review_date: string;
+            status: components["schemas"]["PersonStatus"];
+        };
         /** PersonMatchOut */
         PersonMatchOut: {
             /** Appearance Id */
@@ -4621,6 +5351,132 @@ export interface components {
              */
             travel_seconds: number | null;
         };
+        /** PersonOut */
+        PersonOut: {
+            /** Aliases */
+            aliases: string[];
+            /**
+             * Cnic Masked
+             * @description `35202-*******-1`; the full number: `reveal-cnic`.
+             */
+            cnic_masked: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Date Of Birth */
+            date_of_birth: string | null;
+            /**
+             * Face Subject Id
+             * @description The person's subject on the face watchlist.
+             */
+            face_subject_id: string | null;
+            /** Father Name */
+            father_name: string;
+            /** Firs */
+            firs: components["schemas"]["FirOut"][];
+            gender: components["schemas"]["Gender"] | null;
+            /** Id */
+            id: number;
+            /** Lapsed At */
+            lapsed_at: string | null;
+            /** Legal Basis */
+            legal_basis: string;
+            /** Legal Basis Expires */
+            legal_basis_expires: string | null;
+            /** Links */
+            links: components["schemas"]["safecity__poi__schemas__LinkOut"][];
+            /** Name */
+            name: string;
+            /** Notes */
+            notes: string;
+            /**
+             * On Watchlists
+             * @description False once lapsed (review due), until renewed.
+             */
+            on_watchlists: boolean;
+            /** Photos */
+            photos: components["schemas"]["PhotoOut"][];
+            /**
+             * Review Date
+             * Format: date
+             */
+            review_date: string;
+            /**
+             * Review Due
+             * @description Past its review date or legal-basis expiry.
+             */
+            review_due: boolean;
+            status: components["schemas"]["PersonStatus"];
+            /** Status Label */
+            status_label: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Vehicles */
+            vehicles: components["schemas"]["VehicleOut"][];
+        };
+        /** PersonPageOut */
+        PersonPageOut: {
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Persons */
+            persons: components["schemas"]["PersonOut"][];
+            /**
+             * Total
+             * @description Records matching the filters.
+             */
+            total: number;
+        };
+        /**
+         * PersonPatch
+         * @description Only the fields sent change; `reason` (why) is required and kept in the record's change history.
+         */
+        PersonPatch: {
+            /**
+             * Aliases
+             * @description Replaces the aliases.
+             */
+            aliases?: string[] | null;
+            /**
+             * Cnic
+             * @description 13 digits, `35202-1234567-1` or `3520212345671`; stored encrypted, shown masked. Send an empty string to remove it.
+             */
+            cnic?: string | null;
+            /** Date Of Birth */
+            date_of_birth?: string | null;
+            /** Father Name */
+            father_name?: string | null;
+            /**
+             * Firs
+             * @description Replaces the FIRs.
+             */
+            firs?: components["schemas"]["FirIn"][] | null;
+            gender?: components["schemas"]["Gender"] | null;
+            /** Legal Basis */
+            legal_basis?: string | null;
+            /** Legal Basis Expires */
+            legal_basis_expires?: string | null;
+            /** Name */
+            name?: string | null;
+            /** Notes */
+            notes?: string | null;
+            /**
+             * Reason
+             * @description Why the record changes (audited).
+             */
+            reason: string;
+            /** Review Date */
+            review_date?: string | null;
+            status?: components["schemas"]["PersonStatus"] | null;
+        };
         /** PersonSearchOut */
         PersonSearchOut: {
             /** Matches */
@@ -4633,6 +5489,11 @@ export interface components {
              */
             probe: string;
         };
+        /**
+         * PersonStatus
+         * @enum {string}
+         */
+        PersonStatus: "wanted" | "proclaimed_offender" | "missing" | "suspect" | "released";
         /** PhaseIn */
         PhaseIn: {
             /**
@@ -4661,6 +5522,22 @@ export interface components {
             phase: components["schemas"]["SignalPhase"];
             /** Seconds */
             seconds: number;
+        };
+        /** PhotoOut */
+        PhotoOut: {
+            /** Added By */
+            added_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Face Image Id */
+            face_image_id: number;
+            /** Id */
+            id: number;
+            /** Sha256 */
+            sha256: string;
         };
         /** PlaceOut */
         PlaceOut: {
@@ -4961,6 +5838,91 @@ export interface components {
                 number
             ][];
         };
+        /** RegistryRateLimitedOut */
+        RegistryRateLimitedOut: {
+            /**
+             * Code
+             * @description safecity's lookup budget for it is spent.
+             * @constant
+             */
+            code: "registry_rate_limited";
+            /** Detail */
+            detail: string;
+            /**
+             * Retry After Seconds
+             * @description Seconds until a lookup is allowed again.
+             */
+            retry_after_seconds: number;
+            system: components["schemas"]["RegistrySystem"];
+        };
+        /**
+         * RegistryState
+         * @enum {string}
+         */
+        RegistryState: "available" | "unavailable" | "not_configured";
+        /** RegistryStatusOut */
+        RegistryStatusOut: {
+            /**
+             * Circuit
+             * @description http only: the circuit breaker, closed / open / half-open.
+             */
+            circuit?: string | null;
+            /**
+             * Configured
+             * @description False when `registries.<system>.kind` is none.
+             */
+            configured: boolean;
+            /** @description The adapter: http, csv, local, or none (not configured). */
+            kind: components["schemas"]["AdapterKind"];
+            /**
+             * Last Error
+             * @description Why the last lookup failed (never a credential).
+             */
+            last_error?: string | null;
+            /**
+             * Since
+             * @description When the current run of failed lookups began.
+             */
+            since?: string | null;
+            /** @description available; unavailable (circuit open, or the file cannot be used); not_configured. */
+            state: components["schemas"]["RegistryState"];
+            /** @description identity, vehicles or firs. */
+            system: components["schemas"]["RegistrySystem"];
+        };
+        /**
+         * RegistrySystem
+         * @enum {string}
+         */
+        RegistrySystem: "identity" | "vehicles" | "firs";
+        /**
+         * RegistryUnavailableOut
+         * @description The body of a 503 (and 502) from a registry lookup; console shows "registry unavailable" from it.
+         */
+        RegistryUnavailableOut: {
+            /**
+             * Code
+             * @description registry_unavailable (503: not configured, circuit open, timed out, refused, failing) or registry_bad_response (502: the service's answer is not a valid record).
+             * @enum {string}
+             */
+            code: "registry_unavailable" | "registry_bad_response";
+            /**
+             * Detail
+             * @description A sentence naming the system and the reason, for people.
+             */
+            detail: string;
+            /**
+             * Last Error
+             * @description The last failure's reason.
+             */
+            last_error?: string | null;
+            /**
+             * Since
+             * @description When its current run of failures began (UTC).
+             */
+            since?: string | null;
+            /** @description Which registry. */
+            system: components["schemas"]["RegistrySystem"];
+        };
         /**
          * RejectReason
          * @enum {string}
@@ -5022,6 +5984,33 @@ export interface components {
              */
             watch?: "objects" | "region";
         };
+        /**
+         * RenewIn
+         * @description A supervisor's renewal after review: why, and the new dates.
+         */
+        RenewIn: {
+            /**
+             * Legal Basis
+             * @description A new legal basis.
+             */
+            legal_basis?: string | null;
+            /**
+             * Legal Basis Expires
+             * @description The legal basis's new last day, if any.
+             */
+            legal_basis_expires?: string | null;
+            /**
+             * Reason
+             * @description What the review found (audited).
+             */
+            reason: string;
+            /**
+             * Review Date
+             * Format: date
+             * @description The next review date.
+             */
+            review_date: string;
+        };
         /** ReportOut */
         ReportOut: {
             /** Address String */
@@ -5074,6 +6063,16 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /** RevealOut */
+        RevealOut: {
+            /**
+             * Cnic
+             * @description The full CNIC, `35202-1234567-1`; null when none is recorded.
+             */
+            cnic: string | null;
+            /** Person Id */
+            person_id: number;
         };
         /**
          * Role
@@ -5498,6 +6497,42 @@ export interface components {
          * @enum {string}
          */
         TicketStatus: "issued" | "delivered" | "paid" | "overdue" | "contested" | "cancelled";
+        /** TimelineEntryOut */
+        TimelineEntryOut: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Camera Id */
+            camera_id?: string | null;
+            /** Details */
+            details?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Kind
+             * @description change, plate_read, hotlist_hit, face_match, incident or case: what happened.
+             */
+            kind: string;
+            /**
+             * Ref
+             * @description An event id, incident id or case reference.
+             */
+            ref?: string | null;
+            /** Title */
+            title: string;
+        };
+        /** TimelineOut */
+        TimelineOut: {
+            /**
+             * Entries
+             * @description Oldest first.
+             */
+            entries: components["schemas"]["TimelineEntryOut"][];
+            /** Person Id */
+            person_id: number;
+        };
         /** TrajectoryOut */
         TrajectoryOut: {
             /** Count */
@@ -5676,6 +6711,112 @@ export interface components {
             /** Error Type */
             type: string;
         };
+        /** VehicleIn */
+        VehicleIn: {
+            /**
+             * Colour
+             * @default
+             */
+            colour?: string;
+            /**
+             * Make
+             * @default
+             */
+            make?: string;
+            /**
+             * Note
+             * @default
+             */
+            note?: string;
+            /**
+             * Plate
+             * @description e.g. `LEA-1234`.
+             */
+            plate: string;
+        };
+        /** VehicleOut */
+        VehicleOut: {
+            /** Added By */
+            added_by: string;
+            /** Colour */
+            colour: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Hotlist Entry Id
+             * @description Its entry on the persons-of-interest hotlist.
+             */
+            hotlist_entry_id: number | null;
+            /** Id */
+            id: number;
+            /** Make */
+            make: string;
+            /** Note */
+            note: string;
+            /** Plate */
+            plate: string;
+            /** Plate Key */
+            plate_key: string;
+        };
+        /**
+         * VehicleRecord
+         * @description A vehicle in the registration system (Excise & Taxation) and its registered owner.
+         */
+        VehicleRecord: {
+            /**
+             * Address
+             * @description Owner's registered address.
+             */
+            address?: string | null;
+            /**
+             * Colour
+             * @description Colour as registered.
+             */
+            colour?: string | null;
+            /**
+             * Make
+             * @description Manufacturer, e.g. Toyota.
+             */
+            make?: string | null;
+            /**
+             * Model
+             * @description Model, e.g. Corolla.
+             */
+            model?: string | null;
+            /**
+             * Owner Cnic
+             * @description Registered owner's CNIC, 13 digits.
+             */
+            owner_cnic: string;
+            /**
+             * Owner Name
+             * @description Registered owner's name.
+             */
+            owner_name: string;
+            /**
+             * Plate
+             * @description The plate as registered, e.g. LEB-06-5700.
+             */
+            plate: string;
+            /**
+             * @description Registration status (stolen, expired ...).
+             * @default valid
+             */
+            status?: components["schemas"]["VehicleStatus"];
+            /**
+             * Vehicle Class
+             * @description car, motorcycle, jeep, bus, truck, rickshaw ...
+             */
+            vehicle_class: string;
+        };
+        /**
+         * VehicleStatus
+         * @enum {string}
+         */
+        VehicleStatus: "valid" | "stolen" | "expired" | "suspended" | "cancelled";
         /**
          * VideoFormat
          * @enum {string}
@@ -6028,6 +7169,24 @@ export interface components {
          * @enum {string}
          */
         safecity__dispatch__calls__Disposition: "pending" | "incident" | "duplicate" | "information" | "irrelevant" | "prank";
+        /** LinkOut */
+        safecity__dispatch__schemas__LinkOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Id */
+            id: number;
+            /** Kind */
+            kind: string;
+            /** Note */
+            note: string;
+            /** Ref */
+            ref: string;
+        };
         /** NearbyCameraOut */
         safecity__dispatch__schemas__NearbyCameraOut: {
             /** Camera Id */
@@ -6093,6 +7252,21 @@ export interface components {
             time: string;
             /** Track Id */
             track_id: string;
+        };
+        /** LinkOut */
+        safecity__poi__schemas__LinkOut: {
+            /** Added By */
+            added_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            kind: components["schemas"]["LinkKind"];
+            /** Ref */
+            ref: string;
         };
         /** StatusChange */
         safecity__reports__api__StatusChange: {
@@ -7951,13 +9125,8 @@ export interface operations {
                 frames?: number | null;
                 /** @description Draw the zones, lines and tracked objects (when the worker provides them). */
                 overlay?: boolean;
-                /** @description Media ticket (POST /api/v1/auth/media-ticket), for <img src=...>. */
+                /** @description Media ticket (POST /api/v1/auth/media-ticket), for URLs an <img> loads itself. */
                 ticket?: string | null;
-                /**
-                 * @deprecated
-                 * @description Access token (older clients; prefer `ticket`).
-                 */
-                token?: string | null;
             };
             header?: never;
             path: {
@@ -8172,6 +9341,8 @@ export interface operations {
                 width?: number | null;
                 /** @description Shown as live video (a wall tile): keep pictures coming. */
                 live?: boolean;
+                /** @description Media ticket (POST /api/v1/auth/media-ticket), for URLs an <img> loads itself. */
+                ticket?: string | null;
             };
             header?: never;
             path: {
@@ -9707,6 +10878,289 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UptimeReportOut"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    city_junctions_api_v1_dashboards_city_junctions_get: {
+        parameters: {
+            query?: {
+                /** @description Start of the period (inclusive). */
+                since?: string | null;
+                /** @description End of the period (exclusive); default now. */
+                until?: string | null;
+                /** @description Only cameras of this district. */
+                district?: string | null;
+                /** @description Only this object class. */
+                object_class?: ("person" | "bicycle" | "car" | "motorcycle" | "bus" | "truck") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CityJunctionsOut"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    city_junctions_csv_api_v1_dashboards_city_junctions_csv_get: {
+        parameters: {
+            query?: {
+                /** @description Start of the period (inclusive). */
+                since?: string | null;
+                /** @description End of the period (exclusive); default now. */
+                until?: string | null;
+                /** @description Only cameras of this district. */
+                district?: string | null;
+                /** @description Only this object class. */
+                object_class?: ("person" | "bicycle" | "car" | "motorcycle" | "bus" | "truck") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    city_places_api_v1_dashboards_city_places_get: {
+        parameters: {
+            query?: {
+                /** @description Start of the period (inclusive). */
+                since?: string | null;
+                /** @description End of the period (exclusive); default now. */
+                until?: string | null;
+                /** @description Only cameras of this district. */
+                district?: string | null;
+                /** @description Only this object class. */
+                object_class?: ("person" | "bicycle" | "car" | "motorcycle" | "bus" | "truck") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CityPlacesOut"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    city_places_csv_api_v1_dashboards_city_places_csv_get: {
+        parameters: {
+            query?: {
+                /** @description Start of the period (inclusive). */
+                since?: string | null;
+                /** @description End of the period (exclusive); default now. */
+                until?: string | null;
+                /** @description Only cameras of this district. */
+                district?: string | null;
+                /** @description Only this object class. */
+                object_class?: ("person" | "bicycle" | "car" | "motorcycle" | "bus" | "truck") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "text/plain": string;
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    city_places_geojson_api_v1_dashboards_city_places_geojson_get: {
+        parameters: {
+            query?: {
+                /** @description Start of the period (inclusive). */
+                since?: string | null;
+                /** @description End of the period (exclusive); default now. */
+                until?: string | null;
+                /** @description Only cameras of this district. */
+                district?: string | null;
+                /** @description Only this object class. */
+                object_class?: ("person" | "bicycle" | "car" | "motorcycle" | "bus" | "truck") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": Record<string, never>;
+                    "application/json": unknown;
                 };
             };
             /** @description Not logged in, or the token is invalid or expired */
@@ -12280,7 +13734,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LinkOut"];
+                    "application/json": components["schemas"]["safecity__dispatch__schemas__LinkOut"];
                 };
             };
             /** @description Not logged in, or the token is invalid or expired */
@@ -12661,6 +14115,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    tile_api_v1_map_tiles__z___x___y__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Zoom level */
+                z: number;
+                /** @description Column, from the west */
+                x: number;
+                /** @description Row, from the north (XYZ, not TMS) */
+                y: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tile as stored; a gzip-compressed vector tile has Content-Encoding: gzip */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-protobuf": unknown;
+                    "image/jpeg": unknown;
+                    "image/png": unknown;
+                    "image/webp": unknown;
+                };
+            };
+            /** @description No MBTiles file is configured or readable, or it holds no tile there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };
@@ -13133,6 +14633,144 @@ export interface operations {
             };
         };
     };
+    list_persons_api_v1_persons_get: {
+        parameters: {
+            query?: {
+                /** @description Part of a name or an alias. */
+                q?: string | null;
+                status?: components["schemas"]["PersonStatus"] | null;
+                /** @description Police station of an FIR. */
+                station?: string | null;
+                has_vehicle?: boolean | null;
+                /** @description true: only records past their review date or legal basis; false: none. */
+                review_due?: boolean | null;
+                /** @description The record whose face watchlist subject this is. */
+                face_subject_id?: string | null;
+                /** @description The record whose vehicle this hotlist entry lists. */
+                hotlist_entry_id?: number | null;
+                limit?: number;
+                offset?: number;
+                /** @description Required: why this personal data is needed (audited), at least 5 characters, here or in the `X-Safecity-Purpose` header; without it the answer is a 422 on `purpose`. */
+                purpose?: string | null;
+                /** @description Case or incident reference (audited). */
+                case_ref?: string | null;
+            };
+            header?: {
+                /** @description The purpose, when not in the query. */
+                "X-Safecity-Purpose"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonPageOut"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    create_person_api_v1_persons_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonOut"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The change contradicts the current state (or it changed since) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is larger than `http.max_upload_mb` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     search_api_v1_persons_search_post: {
         parameters: {
             query: {
@@ -13469,6 +15107,772 @@ export interface operations {
             };
         };
     };
+    get_person_api_v1_persons__person_id__get: {
+        parameters: {
+            query?: {
+                /** @description Required: why this personal data is needed (audited), at least 5 characters, here or in the `X-Safecity-Purpose` header; without it the answer is a 422 on `purpose`. */
+                purpose?: string | null;
+                /** @description Case or incident reference (audited). */
+                case_ref?: string | null;
+            };
+            header?: {
+                /** @description The purpose, when not in the query. */
+                "X-Safecity-Purpose"?: string | null;
+            };
+            path: {
+                person_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonOut"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    update_person_api_v1_persons__person_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                person_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonOut"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The change contradicts the current state (or it changed since) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is larger than `http.max_upload_mb` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    add_link_api_v1_persons__person_id__links_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                person_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["safecity__poi__schemas__LinkOut"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The change contradicts the current state (or it changed since) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is larger than `http.max_upload_mb` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    add_photo_api_v1_persons__person_id__photos_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                person_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_add_photo_api_v1_persons__person_id__photos_post"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhotoOut"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The change contradicts the current state (or it changed since) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is larger than `http.max_upload_mb` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    remove_photo_api_v1_persons__person_id__photos__photo_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                person_id: number;
+                photo_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The change contradicts the current state (or it changed since) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is larger than `http.max_upload_mb` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    renew_api_v1_persons__person_id__renew_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                person_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenewIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonOut"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The change contradicts the current state (or it changed since) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is larger than `http.max_upload_mb` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    reveal_cnic_api_v1_persons__person_id__reveal_cnic_post: {
+        parameters: {
+            query?: {
+                /** @description Required: why this personal data is needed (audited), at least 5 characters, here or in the `X-Safecity-Purpose` header; without it the answer is a 422 on `purpose`. */
+                purpose?: string | null;
+                /** @description Case or incident reference (audited). */
+                case_ref?: string | null;
+            };
+            header?: {
+                /** @description The purpose, when not in the query. */
+                "X-Safecity-Purpose"?: string | null;
+            };
+            path: {
+                person_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealOut"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The change contradicts the current state (or it changed since) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is larger than `http.max_upload_mb` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    person_timeline_api_v1_persons__person_id__timeline_get: {
+        parameters: {
+            query?: {
+                /** @description Required: why this personal data is needed (audited), at least 5 characters, here or in the `X-Safecity-Purpose` header; without it the answer is a 422 on `purpose`. */
+                purpose?: string | null;
+                /** @description Case or incident reference (audited). */
+                case_ref?: string | null;
+            };
+            header?: {
+                /** @description The purpose, when not in the query. */
+                "X-Safecity-Purpose"?: string | null;
+            };
+            path: {
+                person_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineOut"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    add_vehicle_api_v1_persons__person_id__vehicles_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                person_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VehicleIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VehicleOut"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The change contradicts the current state (or it changed since) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is larger than `http.max_upload_mb` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    remove_vehicle_api_v1_persons__person_id__vehicles__vehicle_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                person_id: number;
+                vehicle_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The change contradicts the current state (or it changed since) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is larger than `http.max_upload_mb` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     key_of_plate_api_v1_plates_key_get: {
         parameters: {
             query: {
@@ -13720,6 +16124,316 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    registries_status_api_v1_registries_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryStatusOut"][];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+        };
+    };
+    fir_api_v1_registries_firs__station___fir__get: {
+        parameters: {
+            query?: {
+                /** @description Required: why this personal data is needed (audited), at least 5 characters, here or in the `X-Safecity-Purpose` header; without it the answer is a 422 on `purpose`. */
+                purpose?: string | null;
+                /** @description Case or incident reference (audited). */
+                case_ref?: string | null;
+            };
+            header?: {
+                /** @description The purpose, when not in the query. */
+                "X-Safecity-Purpose"?: string | null;
+            };
+            path: {
+                /** @description The police station's name or code. */
+                station: string;
+                /** @description FIR number and year, e.g. 123-2026. */
+                fir: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FirRecord"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The registry has no such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed CNIC, plate, station or FIR, or no purpose; `detail[0].loc` names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many lookups of this registry (`code`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryRateLimitedOut"];
+                };
+            };
+            /** @description The registry answered something unreadable. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryUnavailableOut"];
+                };
+            };
+            /** @description The registry is unavailable (`code`, `since`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryUnavailableOut"];
+                };
+            };
+        };
+    };
+    identity_api_v1_registries_identity__cnic__get: {
+        parameters: {
+            query?: {
+                /** @description Required: why this personal data is needed (audited), at least 5 characters, here or in the `X-Safecity-Purpose` header; without it the answer is a 422 on `purpose`. */
+                purpose?: string | null;
+                /** @description Case or incident reference (audited). */
+                case_ref?: string | null;
+            };
+            header?: {
+                /** @description The purpose, when not in the query. */
+                "X-Safecity-Purpose"?: string | null;
+            };
+            path: {
+                /** @description CNIC, 13 digits, dashes optional: 35202-1234567-1. */
+                cnic: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityRecord"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The registry has no such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed CNIC, plate, station or FIR, or no purpose; `detail[0].loc` names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many lookups of this registry (`code`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryRateLimitedOut"];
+                };
+            };
+            /** @description The registry answered something unreadable. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryUnavailableOut"];
+                };
+            };
+            /** @description The registry is unavailable (`code`, `since`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryUnavailableOut"];
+                };
+            };
+        };
+    };
+    vehicle_api_v1_registries_vehicles__plate__get: {
+        parameters: {
+            query?: {
+                /** @description Required: why this personal data is needed (audited), at least 5 characters, here or in the `X-Safecity-Purpose` header; without it the answer is a 422 on `purpose`. */
+                purpose?: string | null;
+                /** @description Case or incident reference (audited). */
+                case_ref?: string | null;
+            };
+            header?: {
+                /** @description The purpose, when not in the query. */
+                "X-Safecity-Purpose"?: string | null;
+            };
+            path: {
+                /** @description The plate as written, e.g. LEB-06-5700. */
+                plate: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VehicleRecord"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The registry has no such record. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed CNIC, plate, station or FIR, or no purpose; `detail[0].loc` names it. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many lookups of this registry (`code`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryRateLimitedOut"];
+                };
+            };
+            /** @description The registry answered something unreadable. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryUnavailableOut"];
+                };
+            };
+            /** @description The registry is unavailable (`code`, `since`). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryUnavailableOut"];
                 };
             };
         };
