@@ -1,11 +1,15 @@
 """The e2e server's map: a city outline (GeoJSON) and a one-tile raster PMTiles base map, written at start
-(nothing downloaded). The tile is one flat colour, so a screenshot shows where the base map was drawn."""
+(nothing downloaded), and MBTiles files made the same way. A tile is one flat colour, so a screenshot shows
+where the base map was drawn."""
 
 from __future__ import annotations
 
 import json
+import sqlite3
 import struct
 import zlib
+from collections.abc import Mapping
+from contextlib import closing
 from pathlib import Path
 
 # West, south, east, north: a box around the demo's Lahore cameras (Kalma, Liberty and Azadi Chowk).
@@ -79,6 +83,26 @@ def pmtiles_one_tile(tile: bytes, tile_type: int = 2) -> bytes:
     )
     assert len(header) == 127
     return header + directory + metadata + tile
+
+
+def write_mbtiles(
+    path: Path, tiles: Mapping[tuple[int, int, int], bytes], tile_format: str, **metadata: str
+) -> Path:
+    """An MBTiles file holding `tiles` by XYZ (z, x, y), stored in TMS rows as the specification has them."""
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("CREATE TABLE metadata (name TEXT, value TEXT)")
+        connection.execute(
+            "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)"
+        )
+        zooms = [z for z, _, _ in tiles]
+        described = {"name": path.stem, "format": tile_format, "minzoom": str(min(zooms))}
+        described |= {"maxzoom": str(max(zooms)), **metadata}
+        connection.executemany("INSERT INTO metadata VALUES (?, ?)", described.items())
+        connection.executemany(
+            "INSERT INTO tiles VALUES (?, ?, ?, ?)",
+            [(z, x, (1 << z) - 1 - y, data) for (z, x, y), data in tiles.items()],
+        )
+    return path
 
 
 def outline_geojson() -> dict[str, object]:

@@ -6,6 +6,8 @@
   Web Mercator tile matrix set may use `{TileMatrix}`/`{TileCol}`/`{TileRow}` instead);
 - a PMTiles archive: a path ending in `.pmtiles` (relative to `data_dir`, or absolute) that safecity serves
   itself with HTTP range requests, or an `https://` URL of one;
+- an MBTiles file: a path ending in `.mbtiles` (relative to `data_dir`, or absolute; an SQLite file of raster
+  or vector tiles) whose tiles safecity serves one by one at `/api/v1/map/tiles/{z}/{x}/{y}`;
 - nothing (the default): no tiles; the console draws `outline` alone.
 
 `outline` is a GeoJSON file the deployment provides (city boundary, districts, main roads), relative to
@@ -22,7 +24,8 @@ from pydantic import BaseModel, Field, field_validator
 WMTS_PLACEHOLDERS = {"{TileMatrix}": "{z}", "{TileCol}": "{x}", "{TileRow}": "{y}"}
 XYZ_PLACEHOLDERS = ("{z}", "{x}", "{y}")
 
-BasemapKind = Literal["none", "xyz", "pmtiles"]
+BasemapKind = Literal["none", "xyz", "pmtiles", "mbtiles"]
+ARCHIVE_SUFFIXES: dict[str, BasemapKind] = {".pmtiles": "pmtiles", ".mbtiles": "mbtiles"}
 
 
 def xyz_template(url: str) -> str:
@@ -35,7 +38,8 @@ def xyz_template(url: str) -> str:
 def basemap_kind(basemap: str | None) -> BasemapKind:
     if not basemap:
         return "none"
-    return "pmtiles" if basemap.split("?", 1)[0].endswith(".pmtiles") else "xyz"
+    location = basemap.split("?", 1)[0].lower()
+    return next((kind for suffix, kind in ARCHIVE_SUFFIXES.items() if location.endswith(suffix)), "xyz")
 
 
 def is_remote(location: str) -> bool:
@@ -46,7 +50,8 @@ class MapSettings(BaseModel):
     basemap: str | None = Field(
         None,
         description="XYZ/WMTS tile URL template, a .pmtiles file (under data_dir, served by safecity with "
-        "range requests) or an https:// URL of one; empty: no base tiles, the outline alone.",
+        "range requests) or an https:// URL of one, or an .mbtiles file (under data_dir, its tiles served by "
+        "safecity); empty: no base tiles, the outline alone.",
     )
     attribution: str = Field("", description="Credit shown in the map's corner for the base layer.")
     max_zoom: int = Field(19, ge=0, le=24, description="The deepest zoom the base layer offers.")
@@ -61,10 +66,17 @@ class MapSettings(BaseModel):
     def _a_template_or_archive(cls, basemap: str | None) -> str | None:
         if not basemap:
             return None
-        if basemap_kind(basemap) == "pmtiles":
+        kind = basemap_kind(basemap)
+        if kind == "pmtiles":
+            return basemap
+        if kind == "mbtiles":
+            if is_remote(basemap):
+                raise ValueError(f"{basemap!r}: an MBTiles file must be on this server's disk, not a URL")
             return basemap
         if not is_remote(basemap):
-            raise ValueError(f"{basemap!r} is neither an http(s) tile URL template nor a .pmtiles file")
+            raise ValueError(
+                f"{basemap!r} is neither an http(s) tile URL template nor a .pmtiles or .mbtiles file"
+            )
         template = xyz_template(basemap)
         missing = [p for p in XYZ_PLACEHOLDERS if p not in template and "{quadkey}" not in template]
         if missing and "{bbox-epsg-3857}" not in template:

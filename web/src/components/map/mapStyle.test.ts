@@ -55,6 +55,40 @@ describe("baseStyle", () => {
   });
 });
 
+describe("an MBTiles base map served by safecity", () => {
+  const mbtiles = (format: "png" | "pbf" | null, vector_layers: string[] = []) => ({
+    kind: "mbtiles" as const,
+    url: "/api/v1/map/tiles/{z}/{x}/{y}",
+    attribution: "© Lahore GIS",
+    max_zoom: 14,
+    format,
+    vector_layers,
+  });
+
+  it("draws raster tiles from the absolute template, enlarged beyond the file's deepest zoom", () => {
+    const style = baseStyle(config({ basemap: mbtiles("png") }), `${ORIGIN}/live`);
+    expect(style.sources.basemap).toEqual({
+      type: "raster",
+      tiles: [`${ORIGIN}/api/v1/map/tiles/{z}/{x}/{y}`],
+      tileSize: 256,
+      maxzoom: 14,
+      attribution: "© Lahore GIS",
+    });
+    expect(style.layers.map((layer) => layer.id)).toEqual(["background", "basemap"]);
+  });
+
+  it("draws vector tiles' layers plainly", () => {
+    const style = baseStyle(config({ basemap: mbtiles("pbf", ["roads"]) }), ORIGIN);
+    expect(style.sources.basemap).toMatchObject({ type: "vector", tiles: [`${ORIGIN}/api/v1/map/tiles/{z}/{x}/{y}`], maxzoom: 14 });
+    expect(style.layers.map((layer) => layer.id)).toEqual(["background", "basemap-roads-fill", "basemap-roads-line"]);
+  });
+
+  it("asks for no tiles when the server could not read the file", () => {
+    const style = baseStyle(config({ basemap: mbtiles(null) }), ORIGIN);
+    expect(style.sources).toEqual({});
+  });
+});
+
 describe("where a map opens", () => {
   const lahore = [
     { latitude: 31.5045, longitude: 74.332 },

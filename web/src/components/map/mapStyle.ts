@@ -1,6 +1,7 @@
 /**
  * What the map draws under the markers, from the server's map configuration (GET /api/v1/map): a background,
- * the base layer (XYZ raster tiles, a PMTiles archive, or nothing) and the deployment's GeoJSON outline.
+ * the base layer (XYZ raster tiles, a PMTiles archive, an MBTiles file's tiles served by safecity, or nothing)
+ * and the deployment's GeoJSON outline.
  * Pure functions: no MapLibre instance, so they are tested as they are.
  */
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from "maplibre-gl";
@@ -26,6 +27,33 @@ export function absolute(url: string, origin: string): string {
   return new URL(url, origin).href;
 }
 
+/** An absolute tile URL template: `{z}/{x}/{y}` kept as they are (the URL parser would percent-encode them). */
+export function absoluteTemplate(template: string, origin: string): string {
+  return template.startsWith("/") ? `${new URL(origin).origin}${template}` : template;
+}
+
+/** A vector base layer comes without a style: every layer drawn plainly, areas faint and lines thin. */
+function plainVectorLayers(layerNames: readonly string[]): LayerSpecification[] {
+  return layerNames.flatMap((layer): LayerSpecification[] => [
+    {
+      id: `basemap-${layer}-fill`,
+      type: "fill",
+      source: "basemap",
+      "source-layer": layer,
+      filter: ["==", ["geometry-type"], "Polygon"],
+      paint: { "fill-color": VECTOR_COLOR, "fill-opacity": 0.5 },
+    },
+    {
+      id: `basemap-${layer}-line`,
+      type: "line",
+      source: "basemap",
+      "source-layer": layer,
+      filter: ["!=", ["geometry-type"], "Point"],
+      paint: { "line-color": "#484f58", "line-width": 1 },
+    },
+  ]);
+}
+
 function basemapSources(basemap: Basemap, origin: string, archive: ArchiveContent | null) {
   const sources: Record<string, SourceSpecification> = {};
   const layers: LayerSpecification[] = [];
@@ -36,34 +64,27 @@ function basemapSources(basemap: Basemap, origin: string, archive: ArchiveConten
     layers.push({ id: "basemap", type: "raster", source: "basemap" });
     return { sources, layers };
   }
+  if (basemap.kind === "mbtiles") {
+    // The file's tiles, served by safecity; beyond its deepest zoom MapLibre enlarges them (maxzoom).
+    if (!basemap.format) return { sources, layers }; // unreadable on the server: no tiles to ask for
+    const tiles = [absoluteTemplate(basemap.url, origin)];
+    if (basemap.format === "pbf") {
+      sources.basemap = { type: "vector", tiles, maxzoom: basemap.max_zoom, attribution };
+      layers.push(...plainVectorLayers(basemap.vector_layers ?? []));
+    } else {
+      sources.basemap = { type: "raster", tiles, tileSize: 256, maxzoom: basemap.max_zoom, attribution };
+      layers.push({ id: "basemap", type: "raster", source: "basemap" });
+    }
+    return { sources, layers };
+  }
   const url = `pmtiles://${absolute(basemap.url, origin)}`;
   if (!archive || archive.kind === "raster") {
     sources.basemap = { type: "raster", url, tileSize: 256, attribution };
     layers.push({ id: "basemap", type: "raster", source: "basemap" });
     return { sources, layers };
   }
-  // A vector archive comes without a style: every layer drawn plainly, areas faint and lines thin.
   sources.basemap = { type: "vector", url, attribution };
-  for (const layer of archive.layers) {
-    layers.push(
-      {
-        id: `basemap-${layer}-fill`,
-        type: "fill",
-        source: "basemap",
-        "source-layer": layer,
-        filter: ["==", ["geometry-type"], "Polygon"],
-        paint: { "fill-color": VECTOR_COLOR, "fill-opacity": 0.5 },
-      },
-      {
-        id: `basemap-${layer}-line`,
-        type: "line",
-        source: "basemap",
-        "source-layer": layer,
-        filter: ["!=", ["geometry-type"], "Point"],
-        paint: { "line-color": "#484f58", "line-width": 1 },
-      },
-    );
-  }
+  layers.push(...plainVectorLayers(archive.layers));
   return { sources, layers };
 }
 
