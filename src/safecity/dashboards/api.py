@@ -19,6 +19,7 @@ from safecity.core.auth.permissions import Permission
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import Principal, require
 from safecity.dashboards import queries
+from safecity.dashboards.city_api import router as city_router
 from safecity.dashboards.window import (
     BUCKET_SECONDS,
     MAX_SPAN,
@@ -175,3 +176,6 @@ def camera_uptime(
 
 def _percent(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
+
+
+router.include_router(city_router)

@@ -8,10 +8,11 @@ on both backends. Only counts leave this module: no plate, person or free text.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, func, select
+from sqlalchemy import BigInteger, ColumnElement, Row, func, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -54,6 +55,31 @@ class BucketCount:
     count: int
 
 
+def grouped_counts(
+    session: Session,
+    time_column: InstrumentedAttribute[dt.datetime],
+    since: dt.datetime,
+    until: dt.datetime,
+    *,
+    origin: int,
+    bucket_seconds: int,
+    groups: Sequence[ColumnElement[Any]] = (),
+    where: Sequence[ColumnElement[bool]] = (),
+) -> list[Row[Any]]:
+    """Rows whose `time_column` is in [since, until) (and match `where`), counted per bucket of
+    `bucket_seconds` from epoch second `origin` and per `groups`: rows of (bucket, *groups, n), empty
+    buckets left out. The one GROUP BY every dashboard count uses."""
+    bucket: ColumnElement[int] = ((epoch_seconds(time_column) - origin) // bucket_seconds).label("bucket")
+    columns: list[ColumnElement[Any]] = [bucket, *groups]
+    query = (
+        select(*columns, func.count().label("n"))
+        .where(time_column >= since, time_column < until, *where)
+        .group_by(*columns)
+        .order_by(*columns)
+    )
+    return list(session.execute(query))
+
+
 def count_by_bucket(
     session: Session,
     time_column: InstrumentedAttribute[dt.datetime],
@@ -61,18 +87,15 @@ def count_by_bucket(
     group_column: InstrumentedAttribute[Any] | None = None,
 ) -> list[BucketCount]:
     """Rows whose `time_column` is in the window, counted per bucket (and group); empty buckets left out."""
-    origin = int(window.since.timestamp())
-    bucket: ColumnElement[int] = ((epoch_seconds(time_column) - origin) // window.bucket_seconds).label(
-        "bucket"
-    )
-    columns: list[ColumnElement[Any]] = [bucket]
-    if group_column is not None:
-        columns.append(group_column.label("grp"))
-    query = (
-        select(*columns, func.count().label("n"))
-        .where(time_column >= window.since, time_column < window.until)
-        .group_by(*columns)
-        .order_by(*columns)
+    groups = [] if group_column is None else [group_column.label("grp")]
+    rows = grouped_counts(
+        session,
+        time_column,
+        window.since,
+        window.until,
+        origin=int(window.since.timestamp()),
+        bucket_seconds=window.bucket_seconds,
+        groups=groups,
     )
     return [
         BucketCount(
@@ -80,7 +103,7 @@ def count_by_bucket(
             group=NO_GROUP if group_column is None else str(row.grp),
             count=int(row.n),
         )
-        for row in session.execute(query)
+        for row in rows
     ]
 
 
