@@ -5,9 +5,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
+from safecity.core.http.services import Services
+from safecity.faces.runtime import face_watchlist
 from tests.api.conftest import auth_once, client, settings  # noqa: F401 - fixtures reused by these tests
+from tests.faces.support import use_cached_pipelines
 
 PURPOSE = {"X-Safecity-Purpose": "tracing FIR 123/2026 Model Town"}
 CNIC = "35202-1234567-1"
@@ -31,12 +35,25 @@ def record(**changes: Any) -> dict[str, Any]:
     return {**body, **changes}
 
 
-def headers(client: TestClient, user: str = "supervisor", *, purpose: bool = True) -> dict[str, str]:
-    return {**auth_once(client, user), **(PURPOSE if purpose else {})}
+def headers(http: TestClient, user: str = "supervisor", *, purpose: bool = True) -> dict[str, str]:
+    return {**auth_once(http, user), **(PURPOSE if purpose else {})}
 
 
-def create(client: TestClient, **changes: Any) -> dict[str, Any]:
-    response = client.post("/api/v1/persons", json=record(**changes), headers=headers(client))
+def create(http: TestClient, **changes: Any) -> dict[str, Any]:
+    response = http.post("/api/v1/persons", json=record(**changes), headers=headers(http))
     assert response.status_code == 201, response.text
     created: dict[str, Any] = response.json()
     return created
+
+
+@pytest.fixture
+def api(client: TestClient) -> TestClient:  # noqa: F811 - the fixture imported above
+    """The client, its face watchlist analysing each shared photo once per test session."""
+    services: Services = client.app.state.services  # type: ignore[attr-defined]
+    use_cached_pipelines(face_watchlist(services))
+    return client
+
+
+def add_photo(http: TestClient, person_id: int, image: bytes) -> Any:
+    files = {"photo": ("photo.jpg", image, "image/jpeg")}
+    return http.post(f"/api/v1/persons/{person_id}/photos", files=files, headers=headers(http))

@@ -1,5 +1,5 @@
-"""The durable bus consumer "alerts": camera health, rule hits and watchlist candidates become alerts;
-a confirmed face match confirms the alert raised from its candidate."""
+"""The durable bus consumer "alerts": camera health, rule hits, watchlist candidates and sightings of persons
+of interest become alerts; a confirmed face match confirms the alert raised from its candidate."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ PATTERNS = (
     "rule.>",
     "watchlist.vehicle_hit",
     "face.candidate",
+    "poi.sighting",
     MATCH_CONFIRMED,
 )
 

@@ -26,8 +26,8 @@ from safecity.poi import photos, records, review
 from safecity.poi.runtime import PersonsRuntime, PersonsRuntimeDep
 from safecity.poi.schemas import (
     LinkIn,
-    LinkOut,
     PersonIn,
+    PersonLinkOut,
     PersonOut,
     PersonPageOut,
     PersonPatch,
@@ -197,14 +197,14 @@ def remove_vehicle(
 
 @router.post(
     "/{person_id}/links",
-    response_model=LinkOut,
+    response_model=PersonLinkOut,
     status_code=status.HTTP_201_CREATED,
     summary="Link an incident (by id) or an evidence case (by reference or id)",
 )
-def add_link(person_id: int, body: LinkIn, services: ServicesDep, principal: Manager) -> LinkOut:
+def add_link(person_id: int, body: LinkIn, services: ServicesDep, principal: Manager) -> PersonLinkOut:
     with services.database.session() as session:
         link = records.add_link(session, person_id, body, actor_of(principal), services.clock.now())
-        return from_row(LinkOut, link)
+        return from_row(PersonLinkOut, link)
 
 
 @router.post(

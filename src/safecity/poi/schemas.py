@@ -191,7 +191,7 @@ class VehicleOut(BaseModel):
     created_at: datetime
 
 
-class LinkOut(BaseModel):
+class PersonLinkOut(BaseModel):
     id: int
     kind: LinkKind
     ref: str
@@ -219,7 +219,7 @@ class PersonOut(BaseModel):
     firs: list[FirOut]
     photos: list[PhotoOut]
     vehicles: list[VehicleOut]
-    links: list[LinkOut]
+    links: list[PersonLinkOut]
     face_subject_id: str | None = Field(description="The person's subject on the face watchlist.")
     created_by: str
     created_at: datetime

@@ -8,7 +8,7 @@ from safecity.core.http.outputs import from_row
 from safecity.poi.identity import IdentityCipher
 from safecity.poi.models import Person
 from safecity.poi.records import masked_cnic
-from safecity.poi.schemas import FirOut, LinkOut, PersonOut, PhotoOut, VehicleOut
+from safecity.poi.schemas import FirOut, PersonLinkOut, PersonOut, PhotoOut, VehicleOut
 from safecity.poi.vocabulary import PersonStatus
 from safecity.poi.watchlists import is_due
 
@@ -24,5 +24,5 @@ def person_out(person: Person, cipher: IdentityCipher, today: date) -> PersonOut
         firs=[from_row(FirOut, fir) for fir in person.firs],
         photos=[from_row(PhotoOut, photo) for photo in person.photos],
         vehicles=[from_row(VehicleOut, vehicle) for vehicle in person.vehicles],
-        links=[from_row(LinkOut, link) for link in person.links],
+        links=[from_row(PersonLinkOut, link) for link in person.links],
     )
