@@ -149,6 +149,36 @@ def test_a_camera_back_online_resolves_its_health_alerts(database: Database) -> 
     assert again.type == "alert.created"
 
 
+def test_a_batch_gives_what_the_same_events_one_at_a_time_give(database: Database) -> None:
+    hit, repeat = rule_hit("c1", "gate", seconds=0), rule_hit("c1", "gate", seconds=60)
+    offline, online = health("c1", "offline", seconds=1), health("c1", "online", seconds=90)
+    offline_again = health("c1", "offline", seconds=120)
+
+    outgoing = consumer(database).apply_all([hit, repeat, offline, hit, online, offline_again])
+
+    assert [(e.type, e.action) for e in outgoing] == [  # type: ignore[attr-defined]
+        ("alert.created", "created"),
+        ("alert.updated", "repeated"),  # merged into the alert created earlier in the same batch
+        ("alert.created", "created"),
+        ("alert.updated", "resolved"),  # the second copy of `hit` was skipped: handled earlier in the batch
+        ("alert.created", "created"),  # the alert it would merge into was resolved within the batch
+    ]
+    created, repeated, went_offline, resolved, again = (e.alert for e in outgoing)  # type: ignore[attr-defined]
+    assert repeated.id == created.id
+    assert (created.count, repeated.count) == (1, 2)
+    assert resolved.id == went_offline.id
+    assert again.id != went_offline.id
+
+
+def test_a_batch_applied_again_changes_nothing(database: Database) -> None:
+    batch = [rule_hit("c1", "gate"), rule_hit("c2", "gate"), health("c1", "offline")]
+    assert len(consumer(database).apply_all(batch)) == 3
+
+    assert consumer(database).apply_all(batch) == []  # a redelivery after the commit
+    with database.session() as session:
+        assert sorted(alert.count for alert in service.list_alerts(session)) == [1, 1, 1]
+
+
 def test_every_transition_outside_the_table_is_refused() -> None:
     for current, wanted in product(AlertStatus, AlertStatus):
         if wanted in TRANSITIONS[current]:

@@ -14,9 +14,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from safecity.alerts.merge_targets import MergeTargets
 from safecity.alerts.models import Alert
 from safecity.alerts.states import (
-    MERGING,
     OPEN,
     AlertStatus,
     Disposition,
@@ -58,15 +58,13 @@ class Raised:
     created: bool
 
 
-def raise_alert(session: Session, data: AlertInput, now: datetime) -> Raised:
+def raise_alert(
+    session: Session, data: AlertInput, now: datetime, targets: MergeTargets | None = None
+) -> Raised:
     """A new alert, or, for the same subject on the same camera within the cooldown, one more count on the
-    existing alert."""
-    existing = session.scalars(
-        select(Alert)
-        .where(Alert.dedup_key == data.dedup_key, Alert.status.in_(list(MERGING)))
-        .order_by(Alert.last_seen.desc())
-        .limit(1)
-    ).first()
+    existing alert. A batch applied in one transaction passes its `targets`, read for all its hits at once."""
+    targets = targets or MergeTargets(session)
+    existing = targets.latest(data.dedup_key)
     if existing is not None and existing.last_seen >= now - timedelta(seconds=existing.cooldown_seconds):
         existing.count += 1
         existing.last_seen = now
@@ -100,6 +98,7 @@ def raise_alert(session: Session, data: AlertInput, now: datetime) -> Raised:
     )
     session.add(alert)
     session.flush()
+    targets.remember(alert)
     return Raised(alert, created=True)
 
 

@@ -9,8 +9,9 @@ from typing import Protocol, cast
 import pytest
 from tests.core.bus.conftest import BusMaker, eventually
 
-from safecity.core.bus import BatchSubscriber, Event, EventBus
+from safecity.core.bus import BatchSubscriber, Event, EventBus, IdempotencyGuard
 from safecity.core.bus.fencing import FencedBus
+from safecity.core.db import Database
 
 
 class BatchingBus(EventBus, BatchSubscriber, Protocol):
@@ -104,6 +105,22 @@ async def test_a_restarted_batch_consumer_skips_what_it_acknowledged(make_bus: B
     await eventually(handled_at_least(again, 1))
     # Delivery is in order, so an acknowledged event coming back would have arrived before this one.
     assert [event.id for event in again.handled] == [later[0].id]
+
+
+async def test_a_handler_that_tracks_handled_ids_itself_gets_no_bookkeeping_from_the_bus(
+    make_bus: BusMaker, database: Database
+) -> None:
+    bus = await batching_bus(make_bus)
+    handler = BatchRecorder()
+    await bus.subscribe_batches("indexer", ["camera.>"], handler, handler_tracks_handled=True)
+    sent = events(5)
+    for event in sent:
+        await bus.publish(event)
+
+    await eventually(handled_at_least(handler, 5))
+    assert [event.id for event in handler.handled] == [event.id for event in sent]
+    # Neither looked up nor recorded by the bus: that is the handler's, in its own transaction.
+    assert await IdempotencyGuard(database).handled_among("indexer", [event.id for event in sent]) == set()
 
 
 async def test_refuses_an_empty_batch_size(make_bus: BusMaker) -> None:

@@ -126,8 +126,14 @@ class BatchSubscriber(Protocol):
         *,
         max_batch: int = 100,
         max_deliver: int = 5,
+        handler_tracks_handled: bool = False,
     ) -> None:
         """Like `EventBus.subscribe`, but `handler` receives up to `max_batch` events that are already
         waiting, in order, all acknowledged when it returns. When a batch fails, its events are retried
-        one at a time (each as a batch of one), so an event that keeps failing is dead-lettered alone."""
+        one at a time (each as a batch of one), so an event that keeps failing is dead-lettered alone.
+
+        With `handler_tracks_handled`, the handler itself skips the event ids the consumer has handled and
+        records them in the transaction of its own changes (`IdempotencyGuard.handled_among_in` and
+        `mark_all_handled_in`), so the bus neither looks them up nor records them: two database round
+        trips less per batch, and one bookkeeping instead of two."""
         ...

@@ -116,6 +116,7 @@ class EmbeddedBus:
         *,
         max_batch: int = 100,
         max_deliver: int = 5,
+        handler_tracks_handled: bool = False,
     ) -> None:
         self._require_started()
         checked = validate_subscription(consumer, patterns, max_deliver)
@@ -123,7 +124,8 @@ class EmbeddedBus:
             raise ValueError("max_batch must be at least 1")
         self._tasks.check_free(consumer)
         position = await asyncio.to_thread(self._log.register, consumer)
-        delivery = self._consume_batches(consumer, checked, handler, max_batch, max_deliver, position)
+        guard = None if handler_tracks_handled else self._guard
+        delivery = self._consume_batches(consumer, checked, handler, max_batch, max_deliver, position, guard)
         self._tasks.start_consumer(consumer, delivery)
 
     def listen(self, patterns: Sequence[str], *, max_queue: int = 1000) -> LiveFeed:
@@ -228,7 +230,7 @@ class EmbeddedBus:
     ) -> None:
         async def handle(batch: list[LoggedMessage]) -> int:
             for message in _wanted(batch, consumer, patterns):
-                await self._deliver(consumer, message, handler, max_deliver)
+                await self._deliver(consumer, message, handler, max_deliver, self._guard)
             await asyncio.to_thread(self._log.commit_offset, consumer, batch[-1].seq)
             return batch[-1].seq
 
@@ -242,13 +244,16 @@ class EmbeddedBus:
         max_batch: int,
         max_deliver: int,
         position: int,
+        guard: IdempotencyGuard | None,
     ) -> None:
+        """`guard`: the bus's record of handled ids; None when the handler keeps that record itself."""
+
         async def handle(batch: list[LoggedMessage]) -> int:
             wanted = _wanted(batch, consumer, patterns)
             readable = [(message, event) for message in wanted if (event := _readable(message))]
             handled: list[Event] = []
             try:
-                handled = await self._handle_batch(consumer, handler, [event for _, event in readable])
+                handled = await self._handle_batch(consumer, handler, [e for _, e in readable], guard)
             except Exception:
                 logger.warning(
                     "bus: consumer %s failed a batch of %d; retrying one at a time",
@@ -263,17 +268,24 @@ class EmbeddedBus:
             # What is left goes one at a time: unreadable messages become dead letters, and after a failed
             # batch each event gets its own retries.
             for message in singles:
-                await self._deliver(consumer, message, one_at_a_time(handler), max_deliver)
-            await asyncio.to_thread(self._acknowledge_batch, consumer, handled, batch[-1].seq)
+                await self._deliver(consumer, message, one_at_a_time(handler), max_deliver, guard)
+            recorded = handled if guard is not None else []
+            await asyncio.to_thread(self._acknowledge_batch, consumer, recorded, batch[-1].seq)
             return batch[-1].seq
 
         await self._follow(position, consumer, handle, max_batch)
 
-    async def _handle_batch(self, consumer: str, handler: BatchHandler, events: list[Event]) -> list[Event]:
-        """Run the handler on the events the consumer has not handled yet; returns those."""
+    async def _handle_batch(
+        self, consumer: str, handler: BatchHandler, events: list[Event], guard: IdempotencyGuard | None
+    ) -> list[Event]:
+        """Run the handler on the events the consumer has not handled yet (all of them when the handler
+        keeps that record itself: no `guard`); returns those."""
         if not events:
             return []
-        handled = await self._guard.handled_among(consumer, [event.id for event in events])
+        if guard is None:
+            await handler(events)
+            return events
+        handled = await guard.handled_among(consumer, [event.id for event in events])
         todo = [event for event in events if event.id not in handled]
         if todo:
             await handler(todo)
@@ -285,7 +297,12 @@ class EmbeddedBus:
             self._log.commit_offset_in(session, consumer, position)
 
     async def _deliver(
-        self, consumer: str, message: LoggedMessage, handler: Handler, max_deliver: int
+        self,
+        consumer: str,
+        message: LoggedMessage,
+        handler: Handler,
+        max_deliver: int,
+        guard: IdempotencyGuard | None,
     ) -> None:
         """Handle one message and acknowledge it (advance the offset); dead-letter it after the last try."""
         try:
@@ -293,7 +310,7 @@ class EmbeddedBus:
         except Exception as error:
             await self._acknowledge(consumer, message, failure=(error, 1))
             return
-        if await self._guard.already_handled(consumer, event.id):
+        if guard is not None and await guard.already_handled(consumer, event.id):
             await self._acknowledge(consumer, message)
             return
         attempts = 0
@@ -311,7 +328,7 @@ class EmbeddedBus:
             )
             await self._acknowledge(consumer, message, failure=(error, attempts))
             return
-        await self._acknowledge(consumer, message, handled=event)
+        await self._acknowledge(consumer, message, handled=event if guard is not None else None)
 
     async def _acknowledge(
         self,

@@ -75,6 +75,7 @@ class FencedBus:
         *,
         max_batch: int = 100,
         max_deliver: int = 5,
+        handler_tracks_handled: bool = False,
     ) -> None:
         # Defined here, not left to __getattr__, so a batch consumer sees only admitted events too.
         if not isinstance(self.inner, BatchSubscriber):
@@ -86,7 +87,12 @@ class FencedBus:
                 await handler(admitted)
 
         await self.inner.subscribe_batches(
-            consumer, patterns, admitted_only, max_batch=max_batch, max_deliver=max_deliver
+            consumer,
+            patterns,
+            admitted_only,
+            max_batch=max_batch,
+            max_deliver=max_deliver,
+            handler_tracks_handled=handler_tracks_handled,
         )
 
     def listen(self, patterns: Sequence[str], *, max_queue: int = 1000) -> LiveFeed:

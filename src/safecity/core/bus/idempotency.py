@@ -34,6 +34,14 @@ class IdempotencyGuard:
     async def mark_all_handled(self, consumer: str, event_ids: Sequence[UUID]) -> None:
         await asyncio.to_thread(self._mark_all_handled, consumer, event_ids)
 
+    def handled_among_in(self, session: Session, consumer: str, event_ids: Sequence[UUID]) -> set[UUID]:
+        """`handled_among` inside the caller's transaction (a handler that records its own handled ids)."""
+        wanted = {str(event_id): event_id for event_id in event_ids}
+        query = select(HandledEvent.event_id).where(
+            HandledEvent.consumer == consumer, HandledEvent.event_id.in_(wanted)
+        )
+        return {wanted[found] for found in session.scalars(query)}
+
     def mark_all_handled_in(self, session: Session, consumer: str, event_ids: Sequence[UUID]) -> None:
         """Record a batch as handled inside the caller's transaction; ids already recorded are skipped."""
         handled_at = utcnow()
@@ -62,12 +70,8 @@ class IdempotencyGuard:
             return session.execute(query).first() is not None
 
     def _handled_among(self, consumer: str, event_ids: Sequence[UUID]) -> set[UUID]:
-        wanted = {str(event_id): event_id for event_id in event_ids}
         with self._database.session() as session:
-            query = select(HandledEvent.event_id).where(
-                HandledEvent.consumer == consumer, HandledEvent.event_id.in_(wanted)
-            )
-            return {wanted[found] for found in session.scalars(query)}
+            return self.handled_among_in(session, consumer, event_ids)
 
     def _mark_all_handled(self, consumer: str, event_ids: Sequence[UUID]) -> None:
         with self._database.session() as session:

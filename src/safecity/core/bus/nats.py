@@ -104,6 +104,7 @@ class NatsBus:
         self._jetstream: JetStreamContext | None = None
         self._tasks = BusTasks()
         self._live = LiveFeeds()
+        self._closing = False
 
     @property
     def names(self) -> BusNames:
@@ -143,6 +144,7 @@ class NatsBus:
         self._tasks.start_housekeeping(self._housekeeping_interval, self._forget_handled)
 
     async def close(self) -> None:
+        self._closing = True  # the client reports its own close as a disconnection: not worth a warning
         await self._tasks.cancel_all()
         self._live.close_all()
         if self._client is not None:
@@ -150,6 +152,7 @@ class NatsBus:
                 await self._client.close()
         self._client = None
         self._jetstream = None
+        self._closing = False
 
     async def _ensure_stream(self) -> None:
         config = StreamConfig(
@@ -194,7 +197,7 @@ class NatsBus:
     async def subscribe(
         self, consumer: str, patterns: Sequence[str], handler: Handler, *, max_deliver: int = 5
     ) -> None:
-        await self._start_consumer(consumer, patterns, handler, max_deliver=max_deliver)
+        await self._start_consumer(consumer, patterns, handler, max_deliver=max_deliver, guard=self._guard)
 
     async def subscribe_batches(
         self,
@@ -204,6 +207,7 @@ class NatsBus:
         *,
         max_batch: int = 100,
         max_deliver: int = 5,
+        handler_tracks_handled: bool = False,
     ) -> None:
         if max_batch < 1:
             raise ValueError("max_batch must be at least 1")
@@ -214,6 +218,7 @@ class NatsBus:
             max_deliver=max_deliver,
             batch_handler=handler,
             fetch_batch=max_batch,
+            guard=None if handler_tracks_handled else self._guard,
         )
 
     async def _start_consumer(
@@ -223,9 +228,11 @@ class NatsBus:
         handler: Handler,
         *,
         max_deliver: int,
+        guard: IdempotencyGuard | None,
         batch_handler: BatchHandler | None = None,
         fetch_batch: int | None = None,
     ) -> None:
+        """`guard`: the bus's own record of handled ids; None when the handler keeps that record itself."""
         checked = validate_subscription(consumer, patterns, max_deliver)
         self._tasks.check_free(consumer)
         durable_name = self._names.durable(consumer)
@@ -247,7 +254,7 @@ class NatsBus:
             SubjectRouter(self._root, consumer, checked),
             handler,
             max_deliver=max_deliver,
-            guard=self._guard,
+            guard=guard,
             dead_letters=self._dead_letters,
             retry=self._retry,
             fetch_batch=fetch_batch or self._fetch_batch,
@@ -277,7 +284,8 @@ class NatsBus:
         return self._live.open(patterns, max_queue)
 
     async def _offer_live(self, message: Msg) -> None:
-        if not self._live:
+        # The subject names the event's type: most events are for no open feed, and are not parsed.
+        if not self._live.wants(message.subject.removeprefix(self._event_subject(""))):
             return
         try:
             event = parse_event(message.data)
@@ -340,6 +348,8 @@ class NatsBus:
         logger.warning("bus: NATS connection error: %r", error)
 
     async def _on_disconnected(self) -> None:
+        if self._closing:
+            return
         logger.warning("bus: disconnected from NATS at %s; reconnecting", self._url)
 
     async def _on_reconnected(self) -> None:

@@ -65,7 +65,7 @@ class JetStreamConsumer:
         handler: Handler,
         *,
         max_deliver: int,
-        guard: IdempotencyGuard,
+        guard: IdempotencyGuard | None,
         dead_letters: DeadLetterStore,
         retry: RetryPolicy,
         fetch_batch: int,
@@ -73,7 +73,8 @@ class JetStreamConsumer:
         batch_handler: BatchHandler | None = None,
     ) -> None:
         """With `batch_handler`, fresh events of each fetch go to it at once, and `handler` (its
-        one-at-a-time form) is used only when a batch fails."""
+        one-at-a-time form) is used only when a batch fails. Without `guard`, the handler skips and records
+        handled event ids itself (`subscribe_batches(handler_tracks_handled=True)`)."""
         self._subscription = subscription
         self._name = name
         self._router = router
@@ -133,11 +134,14 @@ class JetStreamConsumer:
     async def _deliver_batch(self, handler: BatchHandler, batch: list[tuple[Msg, Event]]) -> None:
         if not batch:
             return
-        handled = await self._guard.handled_among(self._name, [event.id for _, event in batch])
-        todo = [(message, event) for message, event in batch if event.id not in handled]
-        if todo:
-            await handler([event for _, event in todo])
-            await self._guard.mark_all_handled(self._name, [event.id for _, event in todo])
+        if self._guard is None:
+            await handler([event for _, event in batch])
+        else:
+            handled = await self._guard.handled_among(self._name, [event.id for _, event in batch])
+            todo = [event for _, event in batch if event.id not in handled]
+            if todo:
+                await handler(todo)
+                await self._guard.mark_all_handled(self._name, [event.id for event in todo])
         for message, _ in batch:
             await _acknowledge(message)
 
@@ -164,7 +168,7 @@ class JetStreamConsumer:
         except Exception as error:
             await self._dead_letter(message, None, error, attempt)
             return
-        if await self._guard.already_handled(self._name, event.id):
+        if self._guard is not None and await self._guard.already_handled(self._name, event.id):
             await _acknowledge(message)
             return
         if attempt > self._max_deliver:
@@ -180,7 +184,8 @@ class JetStreamConsumer:
                 with contextlib.suppress(NatsError):
                     await message.nak(delay=self._retry.delay_after(attempt))
             return
-        await self._guard.mark_handled(self._name, event.id)
+        if self._guard is not None:
+            await self._guard.mark_handled(self._name, event.id)
         await _acknowledge(message)
 
     async def _dead_letter(
