@@ -213,11 +213,12 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
 def add_domain_runtimes(services: Services) -> None:
     """Each domain's long-lived objects, built before the routes can run (tests may replace them)."""
     settings = services.settings
+    registries = RegistriesRuntime.build(settings.registries, settings.api_nodes, services.clock)
     services.runtimes.add(
         DispatchRuntime.build(settings.dispatch),
         PanicRuntime.build(settings.dispatch, settings.api_nodes),
-        build_node_runtime(settings, services.media),
-        RegistriesRuntime.build(settings.registries, settings.api_nodes, services.clock),
+        build_node_runtime(settings, services.media, registries.vehicles.stale_tolerant()),
+        registries,
         FaceWatchlist(services.database, services.media),
         PersonProbe(settings.models_dir),
         PersonsRuntime.build(settings),

@@ -24,6 +24,7 @@ class CsvRegistry(Generic[RecordT]):
         self._lock = threading.Lock()
         self._loaded_version: tuple[int, int] | None = None
         self._records: dict[str, RecordT] = {}
+        self._load_error: RegistryUnavailableError | None = None
 
     def lookup(self, session: Session, key: LookupKey) -> RecordT | None:
         return self._current().get(key.subject)
@@ -38,8 +39,14 @@ class CsvRegistry(Generic[RecordT]):
         version = (stat.st_mtime_ns, stat.st_size)
         with self._lock:
             if version != self._loaded_version:
-                self._records = self._load()
                 self._loaded_version = version
+                self._load_error = None
+                try:
+                    self._records = self._load()
+                except RegistryUnavailableError as error:
+                    self._records, self._load_error = {}, error  # this version is not parsed again
+            if self._load_error is not None:
+                raise self._load_error
             return self._records
 
     def _load(self) -> dict[str, RecordT]:

@@ -22,7 +22,8 @@ def describe_validation_error(error: ValidationError) -> str:
     parts = []
     for problem in error.errors():
         where = ".".join(str(part) for part in problem["loc"]) or "record"
-        parts.append(f"{where}: {problem['msg']}")
+        message = str(problem["msg"]).removeprefix("Value error, ")  # our own validators' text, as written
+        parts.append(f"{where}: {message}")
     return "; ".join(parts)
 
 

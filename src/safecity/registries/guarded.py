@@ -120,6 +120,15 @@ class GuardedRegistry(Generic[RecordT]):
                 self.cache.put(session, key, record, now=self.clock.now())
         return record
 
+    def close(self) -> None:
+        """Close the remote adapter's connections."""
+        if self._remote_adapter is not None:
+            self._remote_adapter.close()
+
+    def stale_tolerant(self) -> StaleTolerantRegistry[RecordT]:
+        """This registry as e-challan's owner lookup asks it (a stale record rather than none)."""
+        return StaleTolerantRegistry(self)
+
     def health(self) -> RegistryHealth:
         if self._remote_adapter is None and self._direct_adapter is None:
             return RegistryHealth(
@@ -196,3 +205,14 @@ class GuardedRegistry(Generic[RecordT]):
     def _succeeded(self) -> None:
         self._failing_since = None
         self._last_error = None
+
+
+class StaleTolerantRegistry(Generic[RecordT]):
+    """A `Registry` that, while the remote cannot answer, answers from a cache entry up to `stale_seconds`
+    old: for automatic work that must go on (e-challan intake), never for a person asking."""
+
+    def __init__(self, guarded: GuardedRegistry[RecordT]) -> None:
+        self.guarded = guarded
+
+    def lookup(self, session: Session, key: LookupKey) -> RecordT | None:
+        return self.guarded.lookup(session, key, stale_ok=True)

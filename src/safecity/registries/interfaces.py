@@ -26,6 +26,8 @@ class RemoteRegistry(Protocol[RecordT_co]):
 
     def fetch(self, key: LookupKey) -> RecordT_co | None: ...
 
+    def close(self) -> None: ...
+
 
 IdentityRegistry = Registry[IdentityRecord]  # CNIC → person (`keys.cnic_key`)
 VehicleRegistry = Registry[VehicleRecord]  # plate → vehicle and owner (`keys.plate_lookup_key`)
