@@ -12,8 +12,9 @@ from safecity.config import load_settings
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
 from safecity.evidence.retention import RetentionContext
+from safecity.evidence.retention_rows import purge_rows
 from safecity.faces.models import FaceSighting
-from safecity.faces.retention import purge_face_crops
+from safecity.faces.retention import FACE_SIGHTINGS
 from safecity.faces.service import forensic_search, store_sighting
 from safecity.retention import RETENTION_PLAN
 from tests.api.conftest import auth
@@ -70,8 +71,8 @@ def test_crops_past_retention_are_not_returned_and_are_purged(database: Database
         assert len(hits) == 1
 
     context = RetentionContext(load_settings(None, data_dir=tmp_path), database, media)
-    assert purge_face_crops(context, now - timedelta(days=30), dry_run=True) == 1
-    assert purge_face_crops(context, now - timedelta(days=30), dry_run=False) == 1
+    assert purge_rows(context, FACE_SIGHTINGS, now - timedelta(days=30), dry_run=True) == 1
+    assert purge_rows(context, FACE_SIGHTINGS, now - timedelta(days=30), dry_run=False) == 1
     assert not media.exists(old.sha256)
     with database.session() as session:
         assert session.scalar(select(func.count()).select_from(FaceSighting)) == 1

@@ -12,8 +12,9 @@ from safecity.config import load_settings
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
 from safecity.evidence.retention import RetentionContext
+from safecity.evidence.retention_rows import purge_rows
 from safecity.persons_search.models import PersonAppearance
-from safecity.persons_search.retention import purge_person_appearances
+from safecity.persons_search.retention import PERSON_APPEARANCES
 from safecity.persons_search.service import search, store_appearance
 from safecity.retention import RETENTION_PLAN
 from tests.persons_search.support import appearance_event
@@ -52,7 +53,7 @@ def test_old_appearances_are_not_found_and_are_purged_with_their_crop(
         retention={"other_days": {"person_appearances": 30}},
     )
     context = RetentionContext(settings, database, media)
-    assert purge_person_appearances(context, now - timedelta(days=30), dry_run=False) == 1
+    assert purge_rows(context, PERSON_APPEARANCES, now - timedelta(days=30), dry_run=False) == 1
     assert not media.exists(old_crop)
     with database.session() as session:
         assert session.scalar(select(func.count()).select_from(PersonAppearance)) == 1

@@ -5,14 +5,12 @@ which plate reads its violations still need, and which media files its records u
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from safecity.challan.models import ChallanPlateRead, Violation, ViolationEvidence
-from safecity.evidence.retention import DataClassPolicy, Inventory, RetentionContext
-from safecity.evidence.retention_rows import RowClass, inventory_of, purge_rows
+from safecity.evidence.retention import DataClassPolicy, RetentionContext
+from safecity.evidence.retention_rows import RowClass, files_named, row_class_policy
 
 DEFAULT_DAYS = 90.0
 CHALLAN_PLATE_READS = RowClass(
@@ -29,31 +27,15 @@ def reads_named_by_violations() -> Select[tuple[str]]:
     return select(named).where(named.is_not(None))  # type: ignore[return-value]
 
 
-def purge_challan_plate_reads(context: RetentionContext, before: datetime, dry_run: bool) -> int:
-    keep = ChallanPlateRead.event_id.not_in(reads_named_by_violations())
-    return purge_rows(context, CHALLAN_PLATE_READS, before, dry_run, keep)
-
-
 def challan_media(session: Session, shas: set[str]) -> set[str]:
     """Which of `shas` a violation's evidence or e-challan's plate reads still use."""
-    proofs = select(ViolationEvidence.sha256).where(ViolationEvidence.sha256.in_(shas))
-    crops = select(ChallanPlateRead.crop_sha256).where(ChallanPlateRead.crop_sha256.in_(shas))
-    snaps = select(ChallanPlateRead.snapshot_sha256).where(ChallanPlateRead.snapshot_sha256.in_(shas))
-    return {sha for sha in session.scalars(proofs.union(crops, snaps)) if sha}
-
-
-def challan_plate_read_inventory(context: RetentionContext) -> Inventory:
-    with context.database.session() as session:
-        return inventory_of(session, context.media, CHALLAN_PLATE_READS.time, CHALLAN_PLATE_READS.files)
+    reads = (ChallanPlateRead.crop_sha256, ChallanPlateRead.snapshot_sha256)
+    return files_named(session, shas, ViolationEvidence.sha256, *reads)
 
 
 def challan_plate_read_retention(context: RetentionContext) -> list[DataClassPolicy]:
-    days = context.settings.retention.days_for("plate_reads", DEFAULT_DAYS)
-    return [
-        DataClassPolicy(
-            "challan_plate_reads",
-            days,
-            lambda before, dry_run: purge_challan_plate_reads(context, before, dry_run),
-            lambda: challan_plate_read_inventory(context),
-        )
-    ]
+    keep = ChallanPlateRead.event_id.not_in(reads_named_by_violations())
+    policy = row_class_policy(
+        context, "challan_plate_reads", CHALLAN_PLATE_READS, DEFAULT_DAYS, keep, days_setting="plate_reads"
+    )
+    return [policy]

@@ -1,5 +1,6 @@
 """What the purges of time-stamped rows share (plate reads, face sightings, ...): the camera and time spans
-legal holds protect, as one SQL condition, and a class's inventory (count, oldest, bytes of its files).
+legal holds protect, as one SQL condition, a class's inventory (count, oldest, bytes of its files), its
+policy, and which files its table still names.
 
 A row made by camera C at time T is held when an active camera hold covers C (or every camera) at T, or when
 an evidence item cut from C around T is protected (its case is open, or a hold names the item or its case):
@@ -13,13 +14,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, false, func, not_, or_, select, true
+from sqlalchemy import ColumnElement, and_, delete, false, func, not_, or_, select, true, union
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from safecity.core.media import MediaNotFoundError, MediaStore
 from safecity.evidence.holds import active_holds
 from safecity.evidence.models import CASE_OPEN, ITEM_PURGED, EvidenceCase, EvidenceItem
-from safecity.evidence.retention import Inventory, RetentionContext
+from safecity.evidence.retention import DataClassPolicy, Inventory, RetentionContext
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,3 +175,32 @@ def _still_used(session: Session, context: RetentionContext, rows: RowClass, sha
         )
     )
     return used | context.media_in_use(session, shas - used)
+
+
+def row_class_policy(
+    context: RetentionContext,
+    name: str,
+    rows: RowClass,
+    default_days: float,
+    *keep: ColumnElement[bool],
+    days_setting: str | None = None,
+) -> DataClassPolicy:
+    """The data class `name` of `rows`: kept for the days `retention` sets for `days_setting` (`name` when
+    not given; else `default_days`), purged by `purge_rows` (with `keep`); its inventory: rows and files."""
+
+    def inventory() -> Inventory:
+        with context.database.session() as session:
+            return inventory_of(session, context.media, rows.time, rows.files)
+
+    return DataClassPolicy(
+        name,
+        context.settings.retention.days_for(days_setting or name, default_days),
+        lambda before, dry_run: purge_rows(context, rows, before, dry_run, *keep),
+        inventory,
+    )
+
+
+def files_named(session: Session, shas: set[str], *columns: InstrumentedAttribute[Any]) -> set[str]:
+    """Which of `shas` a row still names in one of `columns`."""
+    named = [select(column).where(column.in_(shas)) for column in columns]
+    return {sha for sha in session.scalars(union(*named)) if sha}
