@@ -4505,7 +4505,7 @@ export interface components {
             assignments: components["schemas"]["AssignmentOut"][];
             incident: components["schemas"]["IncidentOut"];
             /** Links */
-            links: components["schemas"]["safecity__dispatch__schemas__LinkOut"][];
+            links: components["schemas"]["LinkOut"][];
             /** Log */
             log: components["schemas"]["LogEntryOut"][];
             /** Times */
@@ -4770,6 +4770,24 @@ export interface components {
          * @enum {string}
          */
         LinkKind: "incident" | "case";
+        /** LinkOut */
+        LinkOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /** Id */
+            id: number;
+            /** Kind */
+            kind: string;
+            /** Note */
+            note: string;
+            /** Ref */
+            ref: string;
+        };
         /** LocationUpdate */
         LocationUpdate: {
             /**
@@ -5312,6 +5330,21 @@ export interface components {
             review_date: string;
             status: components["schemas"]["PersonStatus"];
         };
+        /** PersonLinkOut */
+        PersonLinkOut: {
+            /** Added By */
+            added_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            kind: components["schemas"]["LinkKind"];
+            /** Ref */
+            ref: string;
+        };
         /** PersonMatchOut */
         PersonMatchOut: {
             /** Appearance Id */
@@ -5388,7 +5421,7 @@ export interface components {
             /** Legal Basis Expires */
             legal_basis_expires: string | null;
             /** Links */
-            links: components["schemas"]["safecity__poi__schemas__LinkOut"][];
+            links: components["schemas"]["PersonLinkOut"][];
             /** Name */
             name: string;
             /** Notes */
@@ -7169,24 +7202,6 @@ export interface components {
          * @enum {string}
          */
         safecity__dispatch__calls__Disposition: "pending" | "incident" | "duplicate" | "information" | "irrelevant" | "prank";
-        /** LinkOut */
-        safecity__dispatch__schemas__LinkOut: {
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
-            /** Created By */
-            created_by: string;
-            /** Id */
-            id: number;
-            /** Kind */
-            kind: string;
-            /** Note */
-            note: string;
-            /** Ref */
-            ref: string;
-        };
         /** NearbyCameraOut */
         safecity__dispatch__schemas__NearbyCameraOut: {
             /** Camera Id */
@@ -7252,21 +7267,6 @@ export interface components {
             time: string;
             /** Track Id */
             track_id: string;
-        };
-        /** LinkOut */
-        safecity__poi__schemas__LinkOut: {
-            /** Added By */
-            added_by: string;
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
-            /** Id */
-            id: number;
-            kind: components["schemas"]["LinkKind"];
-            /** Ref */
-            ref: string;
         };
         /** StatusChange */
         safecity__reports__api__StatusChange: {
@@ -13734,7 +13734,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["safecity__dispatch__schemas__LinkOut"];
+                    "application/json": components["schemas"]["LinkOut"];
                 };
             };
             /** @description Not logged in, or the token is invalid or expired */
@@ -15274,7 +15274,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["safecity__poi__schemas__LinkOut"];
+                    "application/json": components["schemas"]["PersonLinkOut"];
                 };
             };
             /** @description Not logged in, or the token is invalid or expired */
