@@ -2,7 +2,10 @@
  * Every message of the console that has moved to the catalogue, in English: the keys and the fallback of
  * every translation (`locales/*.json`). `{name}` is a parameter. Group keys by page.
  */
+import { personsMessages } from "./persons";
+
 export const en = {
+  ...personsMessages,
   // header
   "header.language": "Language",
   "header.logout": "Log out",

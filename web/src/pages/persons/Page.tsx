@@ -1,0 +1,26 @@
+import { Navigate, Route, Routes } from "react-router";
+import { t } from "../../i18n/catalogue";
+import { PersonDetail } from "./PersonDetail";
+import { EditPerson, NewPerson } from "./PersonEditors";
+import { PersonsList } from "./PersonsList";
+import { PersonsPurposeGate } from "./purpose";
+import { PERSONS_PATH } from "./paths";
+import "./persons.css";
+
+/** /persons: the persons-of-interest register, for investigators; every read states a purpose. */
+export default function PersonsPage() {
+  return (
+    <section className="persons">
+      <h1>{t("persons.title")}</h1>
+      <PersonsPurposeGate>
+        <Routes>
+          <Route index element={<PersonsList />} />
+          <Route path="new" element={<NewPerson />} />
+          <Route path=":personId" element={<PersonDetail />} />
+          <Route path=":personId/edit" element={<EditPerson />} />
+          <Route path="*" element={<Navigate to={PERSONS_PATH} replace />} />
+        </Routes>
+      </PersonsPurposeGate>
+    </section>
+  );
+}

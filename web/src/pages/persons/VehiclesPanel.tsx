@@ -1,0 +1,108 @@
+import { useId, useState, type FormEvent } from "react";
+import { fieldErrors } from "../../api/client";
+import { useMutation } from "../../api/useMutation";
+import { useAuth } from "../../auth/AuthContext";
+import { Permission } from "../../auth/permissions";
+import { ConfirmButton } from "../../components/ConfirmButton";
+import { FormField } from "../../components/FormField";
+import { orDash, RecordTable } from "../../components/RecordTable";
+import { SubmitActions } from "../../components/SubmitActions";
+import { t } from "../../i18n/catalogue";
+import type { Person, Vehicle } from "./types";
+
+const EMPTY = { plate: "", make: "", colour: "", note: "" };
+const FIELDS = ["plate", "make", "colour", "note"] as const;
+
+/** The person's vehicles (each on the persons-of-interest hotlist while the record is), added and removed. */
+export function VehiclesPanel({ person, onChanged }: { person: Person; onChanged: () => void }) {
+  const { client, can } = useAuth();
+  const manage = can(Permission.PERSONS_MANAGE);
+  const [draft, setDraft] = useState(EMPTY);
+  const add = useMutation(
+    () => client.POST("/api/v1/persons/{person_id}/vehicles", { params: { path: { person_id: person.id } }, body: draft }),
+    {
+      onSuccess: () => {
+        setDraft(EMPTY);
+        onChanged();
+      },
+    },
+  );
+  const remove = useMutation(
+    (vehicle: Vehicle) =>
+      client.DELETE("/api/v1/persons/{person_id}/vehicles/{vehicle_id}", {
+        params: { path: { person_id: person.id, vehicle_id: vehicle.id } },
+      }),
+    { onSuccess: onChanged },
+  );
+  const errors = fieldErrors(add.failure, FIELDS);
+  const id = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!draft.plate.trim()) {
+      add.fail(t("persons.vehicles.plateNeeded"));
+      return;
+    }
+    void add.run();
+  };
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t("persons.vehicles.title")}</h3>
+      {person.vehicles.length === 0 ? (
+        <p className="muted">{t("persons.vehicles.none")}</p>
+      ) : (
+        <RecordTable
+          rows={person.vehicles}
+          rowKey={(vehicle) => vehicle.id}
+          testId="person-vehicles"
+          caption={t("persons.vehicles.caption", { name: person.name })}
+          columns={[
+            { header: t("persons.vehicles.plate"), rowHeader: true, cell: (vehicle) => vehicle.plate },
+            { header: t("persons.vehicles.make"), cell: (vehicle) => orDash(vehicle.make) },
+            { header: t("persons.vehicles.colour"), cell: (vehicle) => orDash(vehicle.colour) },
+            { header: t("persons.vehicles.note"), cell: (vehicle) => orDash(vehicle.note) },
+            {
+              header: t("persons.vehicles.actions"),
+              cell: (vehicle) =>
+                manage ? (
+                  <ConfirmButton
+                    small
+                    label={t("persons.vehicles.remove", { plate: vehicle.plate })}
+                    text={t("persons.vehicles.removeShort")}
+                    question={t("persons.vehicles.removeQuestion", { plate: vehicle.plate })}
+                    confirmLabel={t("persons.vehicles.removeConfirm")}
+                    cancelLabel={t("persons.cancel")}
+                    onConfirm={() => remove.run(vehicle)}
+                  />
+                ) : null,
+            },
+          ]}
+        />
+      )}
+      {remove.error ? <p className="field-error" role="alert">{remove.error}</p> : null}
+      {manage ? (
+        <form className="form-grid" onSubmit={submit} noValidate aria-label={t("persons.vehicles.add")}>
+          <FormField id={`${id}-plate`} label={t("persons.vehicles.plate")} error={errors.plate}>
+            {(control) => <input {...control} value={draft.plate} maxLength={32} autoComplete="off" onChange={(e) => setDraft({ ...draft, plate: e.target.value })} />}
+          </FormField>
+          <FormField id={`${id}-make`} label={t("persons.vehicles.make")} error={errors.make}>
+            {(control) => <input {...control} value={draft.make} maxLength={100} onChange={(e) => setDraft({ ...draft, make: e.target.value })} />}
+          </FormField>
+          <FormField id={`${id}-colour`} label={t("persons.vehicles.colour")} error={errors.colour}>
+            {(control) => <input {...control} value={draft.colour} maxLength={50} onChange={(e) => setDraft({ ...draft, colour: e.target.value })} />}
+          </FormField>
+          <FormField id={`${id}-note`} label={t("persons.vehicles.note")} error={errors.note}>
+            {(control) => <input {...control} value={draft.note} maxLength={2000} onChange={(e) => setDraft({ ...draft, note: e.target.value })} />}
+          </FormField>
+          <SubmitActions
+            className="wide"
+            label={t("persons.vehicles.add")}
+            busyLabel={t("persons.vehicles.adding")}
+            busy={add.busy}
+            error={Object.keys(errors).length > 0 ? (errors.form ?? null) : add.error}
+          />
+        </form>
+      ) : null}
+    </section>
+  );
+}

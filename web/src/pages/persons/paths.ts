@@ -1,0 +1,5 @@
+export const PERSONS_PATH = "/persons";
+export const NEW_PERSON_PATH = `${PERSONS_PATH}/new`;
+
+export const personPath = (id: number) => `${PERSONS_PATH}/${id}`;
+export const editPersonPath = (id: number) => `${personPath(id)}/edit`;
