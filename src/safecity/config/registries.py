@@ -6,7 +6,8 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import BaseModel, Field, SecretStr, model_validator
+from limits import parse
+from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 
 
 class AdapterKind(StrEnum):
@@ -89,6 +90,15 @@ class RegistrySettings(BaseModel):
         "120/minute", description="Remote lookups allowed, e.g. 120/minute (cache hits free)."
     )
     breaker: BreakerSettings = Field(default_factory=BreakerSettings)
+
+    @field_validator("rate_limit")
+    @classmethod
+    def _rate(cls, value: str) -> str:
+        try:
+            parse(value)
+        except ValueError as error:
+            raise ValueError(f"not a rate such as 120/minute: {value!r}") from error
+        return value
 
     @model_validator(mode="after")
     def _complete(self) -> RegistrySettings:

@@ -5,17 +5,30 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Self
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from safecity.core.cnic import normalize_cnic
+from safecity.core.errors import InvalidInputError
 from safecity.registries.keys import LookupKey, cnic_key, fir_key, plate_lookup_key
 from safecity.vision.plates.keys import plate_key
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Cnic = Annotated[str, AfterValidator(normalize_cnic)]
+
+
+def _lower(value: object) -> object:
+    return value.strip().lower() if isinstance(value, str) else value
 
 
 class VehicleStatus(StrEnum):
@@ -31,6 +44,15 @@ class RegistryRecord(BaseModel):
 
     def lookup_key(self) -> LookupKey:
         raise NotImplementedError
+
+    @model_validator(mode="after")
+    def _has_a_key(self) -> Self:
+        """A record whose key cannot be formed (a station name with odd characters ...) is invalid data."""
+        try:
+            self.lookup_key()
+        except InvalidInputError as error:
+            raise ValueError(str(error)) from error
+        return self
 
 
 class IdentityRecord(RegistryRecord):
@@ -61,7 +83,7 @@ class VehicleRecord(RegistryRecord):
     model: Text | None = Field(None, description="Model, e.g. Corolla.")
     colour: Text | None = Field(None, description="Colour as registered.")
     address: LongText | None = Field(None, description="Owner's registered address.")
-    status: VehicleStatus = Field(
+    status: Annotated[VehicleStatus, BeforeValidator(_lower)] = Field(
         VehicleStatus.VALID, description="Registration status (stolen, expired ...)."
     )
 
