@@ -1,6 +1,7 @@
 """`safecity demo`: the whole stack in one process group on a fresh data directory, with seeded users,
 units, a vehicle hotlist, a face watchlist and registered vehicles, the sample cameras and a synthetic
-traffic camera.
+traffic camera. Without a configured `map.outline` the demo writes a schematic one of its own area (districts,
+zones and streets around its cameras), so its map is more than a dark rectangle with dots.
 
 The detector model is fetched in the background when it is missing (the worker swaps it in once installed);
 offline, the demo says how to import it and runs motion-only meanwhile (docs/demo.md).
@@ -8,6 +9,7 @@ offline, the demo says how to import it and runs motion-only meanwhile (docs/dem
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import threading
@@ -18,8 +20,9 @@ from rich.console import Console
 from rich.table import Table
 
 from safecity.cameras.samples import sample_cameras
+from safecity.cameras.samples_outline import schematic_outline
 from safecity.cameras.traffic_sample import CARS, HOTLIST_PLATE, traffic_camera
-from safecity.config import load_settings
+from safecity.config import CameraSettings, Settings, load_settings
 from safecity.core.audit.actors import Actor
 from safecity.core.auth.permissions import Role
 from safecity.core.auth.service import create_user
@@ -132,6 +135,16 @@ def seed_watchlists(database: Database) -> None:
         )
 
 
+def write_demo_outline(data_dir: Path, cameras: list[CameraSettings]) -> Path:
+    """The demo area's schematic outline (`cameras/samples_outline.py`), written under data_dir/maps."""
+    path = (
+        data_dir / "maps" / "demo-outline.geojson"
+    ).resolve()  # a relative one would be read under data_dir
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(schematic_outline(cameras), ensure_ascii=False, indent=1))
+    return path
+
+
 def fetch_detector(models_dir: Path, console: Console) -> threading.Thread | None:
     """Fetch the default detector in the background when it is not installed (the worker swaps it in);
     None when it is installed already."""
@@ -167,6 +180,24 @@ def print_import_help(models_dir: Path, console: Console) -> None:
     )
 
 
+def demo_address(in_force: Settings) -> str:
+    return f"http://{in_force.http.host}:{in_force.http.port}"
+
+
+def demo_settings(in_force: Settings, cameras: list[CameraSettings]) -> Settings:
+    """The settings in force plus the demo's cameras, its address on ticket pages and QR codes, and — when no
+    `map.outline` is configured — a schematic outline of its area, through the key a deployment uses."""
+    outline = in_force.map.outline or write_demo_outline(in_force.data_dir, cameras)
+    settings = load_settings(
+        None,
+        data_dir=in_force.data_dir,
+        http={"host": in_force.http.host, "port": in_force.http.port},
+        challan={"public_base_url": demo_address(in_force)},
+        map={**in_force.map.model_dump(exclude_unset=True), "outline": outline},
+    )
+    return settings.model_copy(update={"cameras": [*settings.cameras, *cameras]})
+
+
 def run_demo(
     *, data_dir: Path | None, host: str, port: int, console: Console, fetch_model: bool = True
 ) -> None:
@@ -174,16 +205,8 @@ def run_demo(
     # first, so that the folder seeded, the address printed and the one on tickets are the server's own.
     in_force = load_settings(None, data_dir=data_dir or fresh_data_dir(), http={"host": host, "port": port})
     directory = in_force.data_dir
-    http = {"host": in_force.http.host, "port": in_force.http.port}
-    address = f"http://{http['host']}:{http['port']}"
-    settings = load_settings(
-        None,
-        data_dir=directory,
-        http=http,
-        challan={"public_base_url": address},  # the ticket page and QR codes name this demo
-    )
-    cameras = [*sample_cameras(directory), traffic_camera(directory)]
-    settings = settings.model_copy(update={"cameras": [*settings.cameras, *cameras]})
+    address = demo_address(in_force)
+    settings = demo_settings(in_force, [*sample_cameras(directory), traffic_camera(directory)])
     upgrade(settings.resolved_database_url)
     database = Database(settings.resolved_database_url)
     try:
@@ -202,6 +225,10 @@ def run_demo(
         "a face watchlist subject without a face"
     )
     console.print(f"data directory: {directory.resolve()}")
+    if settings.map.outline != in_force.map.outline:
+        console.print(
+            f"map: a schematic outline of the demo area (districts, zones, streets): {settings.map.outline}"
+        )
     console.print(f"console: {address}/   API docs: {address}/api/docs")
     if fetch_model:
         fetch_detector(settings.models_dir, console)

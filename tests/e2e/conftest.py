@@ -90,8 +90,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 @contextlib.contextmanager
-def demo_server(data_dir: Path, extra_env: dict[str, str] | None = None) -> Iterator[Server]:
-    """A `safecity demo` of its own (e.g. with other settings in `extra_env`), stopped on leaving."""
+def demo_server(
+    data_dir: Path, extra_env: dict[str, str] | None = None, *, test_map: bool = True
+) -> Iterator[Server]:
+    """A `safecity demo` of its own (e.g. with other settings in `extra_env`), stopped on leaving. With
+    `test_map` it draws the test's outline and PMTiles base map; without, the demo's own map settings."""
     port = _free_port()
     log_path = data_dir / "server.log"
     env = {
@@ -101,7 +104,7 @@ def demo_server(data_dir: Path, extra_env: dict[str, str] | None = None) -> Iter
         "SAFECITY_AUTH__LOGIN_ATTEMPTS_PER_MINUTE": "1000",
         "SAFECITY_HTTP__CONSOLE_DIR": str(WEB_DIST),
         # A city outline and a one-tile PMTiles base map, written here (tests/e2e/map_data.py).
-        **write_map_files(data_dir / "maps"),
+        **(write_map_files(data_dir / "maps") if test_map else {}),
         "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT / "src"), os.environ.get("PYTHONPATH")])),
         **(extra_env or {}),
     }

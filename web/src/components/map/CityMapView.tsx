@@ -117,6 +117,15 @@ function recordView(map: MapLibreMap, element: HTMLElement): void {
   element.dataset.zoom = String(map.getZoom());
 }
 
+/** Records the outline's features drawn on screen by name (`data-outline-features`, `|`-separated): what tests
+ * and tools read to know the outline is drawn, not only configured. */
+function recordOutline(map: MapLibreMap, element: HTMLElement): void {
+  const layers = ["outline-fill", "outline-line"].filter((id) => map.getLayer(id));
+  if (layers.length === 0) return;
+  const names = new Set(map.queryRenderedFeatures({ layers }).map((feature) => String(feature.properties?.name ?? "")));
+  element.dataset.outlineFeatures = [...names].filter(Boolean).sort().join("|");
+}
+
 export default function CityMapView({
   config,
   layers,
@@ -173,6 +182,7 @@ export default function CityMapView({
       mapRef.current = map;
       map.addControl(new NavigationControl({ showCompass: false }), "top-right");
       map.on("moveend", () => map && recordView(map, element));
+      map.on("idle", () => map && recordOutline(map, element));
       map.on("click", (event) => pick.current?.({ latitude: round(event.lngLat.lat), longitude: round(event.lngLat.lng) }));
       map.on("load", () => {
         if (!map) return;
