@@ -88,7 +88,7 @@ def test_a_face_match_at_the_same_camera_joins_the_plate_alert(api: TestClient) 
         "entries"
     ]
     kinds = {entry["kind"] for entry in timeline}
-    assert {"change", "plate_read", "hotlist_hit"} <= kinds
+    assert {"change", "hotlist_hit"} <= kinds
 
 
 def test_hits_of_ordinary_hotlists_and_subjects_still_raise_their_own_alerts(client: TestClient) -> None:

@@ -88,6 +88,22 @@ def test_an_expired_legal_basis_lapses_the_record_even_before_its_review(databas
         assert changes_of(session, person_id)[-1].reason == "legal basis expired on 2026-12-03"
 
 
+def test_a_record_whose_legal_basis_ended_is_renewed_only_with_its_new_end(database: Database) -> None:
+    person_id = _person(database, review_date=TODAY + timedelta(days=60), legal_basis_expires=TODAY)
+    later = NOW + timedelta(days=2)
+    renewal = RenewIn(reason="reviewed", review_date=later.date() + timedelta(days=30))
+    with database.session() as session, pytest.raises(InvalidInputError) as refused:
+        review.renew(session, person_id, renewal, SUPERVISOR, later)
+    assert refused.value.field == "legal_basis_expires"
+    extended = RenewIn(
+        reason="court order extended",
+        review_date=later.date() + timedelta(days=30),
+        legal_basis_expires=later.date() + timedelta(days=180),
+    )
+    with database.session() as session:
+        assert review.renew(session, person_id, extended, SUPERVISOR, later).on_watchlists
+
+
 def test_a_renewal_must_look_forward(database: Database) -> None:
     person_id = _person(database, review_date=TODAY + timedelta(days=1))
     stale = RenewIn(reason="reviewed late", review_date=TODAY - timedelta(days=1))

@@ -66,11 +66,17 @@ def lapse_due(session: Session, now: datetime, actor: Actor = REVIEW_ACTOR) -> l
 
 def renew(session: Session, person_id: int, data: RenewIn, actor: Actor, now: datetime) -> Person:
     """A supervisor's review: new dates (and legal basis, if given); the record is back on the watchlists."""
-    check_dates(now.date(), legal_basis_expires=data.legal_basis_expires, review_date=data.review_date)
     person = get_person(session, person_id)
+    # Left out, the legal basis keeps its end (which must then still lie ahead); null means it has none.
+    expires = (
+        data.legal_basis_expires
+        if "legal_basis_expires" in data.model_fields_set
+        else person.legal_basis_expires
+    )
+    check_dates(now.date(), legal_basis_expires=expires, review_date=data.review_date)
     before = snapshot(person)
     person.review_date = data.review_date
-    person.legal_basis_expires = data.legal_basis_expires
+    person.legal_basis_expires = expires
     if data.legal_basis is not None:
         person.legal_basis = data.legal_basis.strip()
     person.on_watchlists = True

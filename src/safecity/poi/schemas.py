@@ -139,7 +139,9 @@ class RenewIn(BaseModel):
 
     reason: str = Field(min_length=5, max_length=1000, description="What the review found (audited).")
     review_date: date = Field(description="The next review date.")
-    legal_basis_expires: date | None = Field(None, description="The legal basis's new last day, if any.")
+    legal_basis_expires: date | None = Field(
+        None, description="The legal basis's new last day; left out, it keeps its end; null: it has none."
+    )
     legal_basis: str | None = Field(None, min_length=1, max_length=1000, description="A new legal basis.")
 
 
