@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field, model_validator
 from safecity.cameras import wall_views
 from safecity.core.auth.permissions import Permission
 from safecity.core.http.deps import ServicesDep
+from safecity.core.http.outputs import from_row
 from safecity.core.http.security import Principal, require
 
 router = APIRouter(prefix="/api/v1/wall", tags=["wall"])
@@ -45,13 +46,7 @@ class WallViewOut(WallViewIn):
 
 
 def _out(view: wall_views.WallView) -> WallViewOut:
-    return WallViewOut(
-        name=view.name,
-        layout=view.layout,
-        camera_ids=view.camera_ids,
-        tour_seconds=view.tour_seconds,
-        updated_at=view.updated_at,
-    )
+    return from_row(WallViewOut, view)
 
 
 @router.get("/views", response_model=list[WallViewOut], summary="The caller's saved wall views")

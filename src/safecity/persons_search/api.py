@@ -124,17 +124,7 @@ async def search(
 
 
 def _out(match: Match) -> PersonMatchOut:
-    return PersonMatchOut(
-        appearance_id=match.appearance_id,
-        camera_id=match.camera_id,
-        track_id=match.track_id,
-        first_seen=match.first_seen,
-        last_seen=match.last_seen,
-        crop_sha256=match.crop_sha256,
-        similarity=round(match.similarity, 4),
-        score=match.score,
-        travel_seconds=match.travel_seconds,
-    )
+    return from_row(PersonMatchOut, match, similarity=round(match.similarity, 4))
 
 
 # --------------------------------------------------------------------------------------------- topology
