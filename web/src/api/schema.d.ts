@@ -6029,7 +6029,7 @@ export interface components {
             legal_basis?: string | null;
             /**
              * Legal Basis Expires
-             * @description The legal basis's new last day, if any.
+             * @description The legal basis's new last day; left out, it keeps its end; null: it has none.
              */
             legal_basis_expires?: string | null;
             /**
