@@ -10,11 +10,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from safecity.alerts import service
+from safecity.alerts.batch_events import BatchEvents
 from safecity.alerts.camera_places import CameraPlace, camera_places
 from safecity.alerts.confirmation import MATCH_CONFIRMED, confirm_raised_from
-from safecity.alerts.events import alert_event
 from safecity.alerts.merge_targets import MergeTargets
-from safecity.alerts.schemas import AlertView
 from safecity.alerts.sources import event_field, source_for, subject_of, title_of
 from safecity.core.bus import BatchSubscriber, Event, EventBus, IdempotencyGuard
 from safecity.core.db import Database
@@ -97,11 +96,10 @@ class AlertConsumer:
             raising = {event.id: _alert_input(event, places) for event in fresh}
             targets = MergeTargets(session)
             targets.prefetch(data.dedup_key for data in raising.values() if data is not None)
-            return [
-                outgoing
-                for event in fresh
-                for outgoing in _apply_in(session, event, raising[event.id], targets)
-            ]
+            outgoing = BatchEvents(session)
+            for event in fresh:
+                _apply_in(session, event, raising[event.id], targets, outgoing)
+            return outgoing.all()
 
     def _not_handled_yet(self, session: Session, events: Sequence[Event]) -> list[Event]:
         """The events not handled before (a retry after the alert change committed but publishing failed
@@ -143,27 +141,38 @@ def _alert_input(event: Event, places: dict[str, CameraPlace]) -> service.AlertI
 
 
 def _apply_in(
-    session: Session, event: Event, raising: service.AlertInput | None, targets: MergeTargets
-) -> list[Event]:
+    session: Session,
+    event: Event,
+    raising: service.AlertInput | None,
+    targets: MergeTargets,
+    outgoing: BatchEvents,
+) -> None:
     if raising is not None:
-        raised = service.raise_alert(session, raising, event.time, targets)
-        return [alert_event("created" if raised.created else "repeated", AlertView.of(raised.alert))]
+        target = targets.latest(raising.dedup_key)
+        if target is not None and target.id is None:
+            outgoing.settle()  # a repeat of an alert raised earlier in the batch: its event shows count 1
+        raised = service.raise_alert(session, raising, event.time, targets, flush=False)
+        outgoing.add("created" if raised.created else "repeated", raised.alert)
+        return
+    outgoing.settle()  # what follows may change alerts raised earlier in the batch
     source = source_for(event)
     if source is None:
-        return _confirm(session, event)
+        _confirm(session, event, outgoing)
+        return
     resolved = service.resolve_open(
         session, source.kind, event.camera_id, event.time, f"{event.type} at {event.time.isoformat()}"
     )
-    return [alert_event("resolved", AlertView.of(alert)) for alert in resolved]
+    for alert in resolved:
+        outgoing.add("resolved", alert)
 
 
-def _confirm(session: Session, event: Event) -> list[Event]:
+def _confirm(session: Session, event: Event, outgoing: BatchEvents) -> None:
     """`face.match_confirmed`: the people who confirmed the match confirm the alert of its candidate."""
     details = _details(event)
     confirmers = [str(name) for name in details.get("confirmed_by", [])]
     source_event_id = str(details.get("candidate_event_id") or "")
     if not source_event_id:
-        return []
+        return
     subject = str(event_field(event, "entry_id") or "-")
-    confirmed = confirm_raised_from(session, source_event_id, subject, confirmers, event.time)
-    return [alert_event("confirmed", AlertView.of(alert), ",".join(confirmers)) for alert in confirmed]
+    for alert in confirm_raised_from(session, source_event_id, subject, confirmers, event.time):
+        outgoing.add("confirmed", alert, ",".join(confirmers))

@@ -59,10 +59,16 @@ class Raised:
 
 
 def raise_alert(
-    session: Session, data: AlertInput, now: datetime, targets: MergeTargets | None = None
+    session: Session,
+    data: AlertInput,
+    now: datetime,
+    targets: MergeTargets | None = None,
+    *,
+    flush: bool = True,
 ) -> Raised:
     """A new alert, or, for the same subject on the same camera within the cooldown, one more count on the
-    existing alert. A batch applied in one transaction passes its `targets`, read for all its hits at once."""
+    existing alert. A batch applied in one transaction passes its `targets`, read for all its hits at once,
+    and `flush=False`: its new alerts are inserted together when it flushes (until then they have no id)."""
     targets = targets or MergeTargets(session)
     existing = targets.latest(data.dedup_key)
     if existing is not None and existing.last_seen >= now - timedelta(seconds=existing.cooldown_seconds):
@@ -72,7 +78,8 @@ def raise_alert(
         if data.latitude is not None:
             existing.latitude, existing.longitude = data.latitude, data.longitude
         existing.updated_at = now
-        session.flush()
+        if flush:
+            session.flush()
         return Raised(existing, created=False)
     alert = Alert(
         kind=data.kind,
@@ -97,7 +104,8 @@ def raise_alert(
         updated_at=now,
     )
     session.add(alert)
-    session.flush()
+    if flush:
+        session.flush()
     targets.remember(alert)
     return Raised(alert, created=True)
 
