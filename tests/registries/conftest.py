@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from safecity.config.registries import RegistrySettings
+from safecity.core.db import Database
+from safecity.core.schema import upgrade
 from tests.registries.contract_server import TOKEN, RegistryServer, running
 
 PERSON = {
@@ -36,6 +39,16 @@ FIR = {
     "registered_on": "2026-02-01",
     "accused_names": ["Bilal Ahmed"],
 }
+
+
+@pytest.fixture
+def sqlite_database(tmp_path: Path) -> Iterator[Database]:
+    """For what does not depend on the backend (the cache's table tests run on both)."""
+    url = f"sqlite:///{tmp_path / 'safecity.db'}"
+    upgrade(url)
+    database = Database(url)
+    yield database
+    database.dispose()
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ from safecity.config.platform import ApiNodeSettings
 from safecity.core.clock import SYSTEM_CLOCK
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
-from safecity.core.schema import upgrade
 from safecity.registries.guarded import GuardedRegistry
 from safecity.registries.records import VehicleRecord
 from safecity.registries.runtime import guarded
@@ -24,15 +23,6 @@ from safecity.registries.systems import RegistrySystem
 from tests.challan.helpers import feed, plate_read, rule_event, violations
 from tests.registries.conftest import http_settings
 from tests.registries.contract_server import Fault, RegistryServer
-
-
-@pytest.fixture
-def database(tmp_path: Path) -> Iterator[Database]:
-    url = f"sqlite:///{tmp_path / 'safecity.db'}"
-    upgrade(url)
-    db = Database(url)
-    yield db
-    db.dispose()
 
 
 @pytest.fixture
@@ -44,7 +34,7 @@ def vehicles(registry_server: RegistryServer) -> Iterator[GuardedRegistry[Vehicl
 
 
 def owner_lookup(
-    database: Database, tmp_path: Path, vehicles: GuardedRegistry[VehicleRecord], seconds: float
+    sqlite_database: Database, tmp_path: Path, vehicles: GuardedRegistry[VehicleRecord], seconds: float
 ) -> Violation:
     """A red-light violation of LEB-06-5700 at `seconds`, its owner asked of `vehicles`."""
     runtime = build_runtime(
@@ -54,40 +44,40 @@ def owner_lookup(
         rule_event(seconds=seconds, snapshot_sha256="a" * 64),
         plate_read("LEB-06-5700", seconds=seconds),
     )
-    feed(database, runtime, *violation_events)
-    return violations(database)[-1]
+    feed(sqlite_database, runtime, *violation_events)
+    return violations(sqlite_database)[-1]
 
 
 def test_the_registry_answers_the_owner(
-    database: Database, tmp_path: Path, vehicles: GuardedRegistry[VehicleRecord]
+    sqlite_database: Database, tmp_path: Path, vehicles: GuardedRegistry[VehicleRecord]
 ) -> None:
-    violation = owner_lookup(database, tmp_path, vehicles, seconds=0)
+    violation = owner_lookup(sqlite_database, tmp_path, vehicles, seconds=0)
 
     assert (violation.registry_status, violation.queue) == ("ok", "validation")
 
 
 def test_while_the_registry_is_down_a_cached_owner_answers(
-    database: Database,
+    sqlite_database: Database,
     tmp_path: Path,
     vehicles: GuardedRegistry[VehicleRecord],
     registry_server: RegistryServer,
 ) -> None:
-    owner_lookup(database, tmp_path, vehicles, seconds=0)
+    owner_lookup(sqlite_database, tmp_path, vehicles, seconds=0)
     registry_server.set_fault(Fault.SERVER_ERROR)
 
-    violation = owner_lookup(database, tmp_path, vehicles, seconds=600)
+    violation = owner_lookup(sqlite_database, tmp_path, vehicles, seconds=600)
 
     assert (violation.registry_status, violation.queue) == ("ok", "validation")
 
 
 def test_while_the_registry_is_down_with_nothing_cached_the_violation_waits_in_the_registry_queue(
-    database: Database,
+    sqlite_database: Database,
     tmp_path: Path,
     vehicles: GuardedRegistry[VehicleRecord],
     registry_server: RegistryServer,
 ) -> None:
     registry_server.set_fault(Fault.SERVER_ERROR)
 
-    violation = owner_lookup(database, tmp_path, vehicles, seconds=0)
+    violation = owner_lookup(sqlite_database, tmp_path, vehicles, seconds=0)
 
     assert (violation.registry_status, violation.queue) == ("registry_unavailable", "registry")

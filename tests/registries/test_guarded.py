@@ -7,14 +7,12 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from safecity.config.platform import ApiNodeSettings
 from safecity.core.db import Database
-from safecity.core.schema import upgrade
 from safecity.registries.errors import RegistryRateLimitedError, RegistryUnavailableError
 from safecity.registries.guarded import GuardedRegistry, RegistryState
 from safecity.registries.keys import cnic_key
@@ -36,16 +34,6 @@ class SteppedClock:
 
     def advance(self, seconds: float) -> None:
         self.at += timedelta(seconds=seconds)
-
-
-@pytest.fixture
-def sqlite_database(tmp_path: Path) -> Iterator[Database]:
-    """For the guards that do not depend on the backend (the cache tests run on both)."""
-    url = f"sqlite:///{tmp_path / 'safecity.db'}"
-    upgrade(url)
-    database = Database(url)
-    yield database
-    database.dispose()
 
 
 @pytest.fixture

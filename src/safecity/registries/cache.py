@@ -7,6 +7,7 @@ from typing import Generic
 
 from pydantic import ValidationError
 from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from safecity.registries.interfaces import RecordT
@@ -42,10 +43,22 @@ class RegistryCache(Generic[RecordT]):
                 RegistryCacheEntry.fetched_at < now - self.keep,
             )
         )
+        payload = record.model_dump(mode="json")
         entry = session.get(RegistryCacheEntry, (self.system.value, key.subject))
         if entry is None:
-            entry = RegistryCacheEntry(system=self.system.value, subject=key.subject)
-            session.add(entry)
-        entry.record = record.model_dump(mode="json")
-        entry.fetched_at = now
+            try:
+                with session.begin_nested():
+                    session.add(
+                        RegistryCacheEntry(
+                            system=self.system.value, subject=key.subject, record=payload, fetched_at=now
+                        )
+                    )
+                return
+            except IntegrityError:  # another request (or API node) cached it meanwhile: update theirs
+                entry = session.get(
+                    RegistryCacheEntry, (self.system.value, key.subject), populate_existing=True
+                )
+                if entry is None:
+                    return
+        entry.record, entry.fetched_at = payload, now
         session.flush()
