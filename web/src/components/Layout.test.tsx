@@ -56,7 +56,7 @@ describe("navigation by permission", () => {
       "Search",
       "E-challan",
       "Evidence",
-      "Analysis: Dashboards, Crime analytics",
+      "Analysis: Dashboards, Crime analytics, Persons of interest",
       "Admin: Cameras, Watchlists, Retention, Users, System health",
     ]);
   });

@@ -68,7 +68,7 @@ function TimelineItem({ entry, cameraNames }: { entry: TimelineEntry; cameraName
     <li className={isSighting(entry) ? "persons-sighting" : undefined} data-kind={entry.kind}>
       <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>{" "}
       <span className="badge">{entryKindLabel(entry.kind)}</span> <span>{entry.title}</span>
-      {entry.camera_id ? <span className="muted"> {t("persons.timeline.camera", { camera: cameraNames.get(entry.camera_id) ?? entry.camera_id })}</span> : null}{" "}
+      <CameraPlace entry={entry} cameraNames={cameraNames} />{" "}
       {mayOpen && target ? (
         <Link className="btn btn-small" to={target}>
           {entry.camera_id && entry.kind !== "face_match" ? t("persons.timeline.footage") : t("persons.timeline.open")}
@@ -76,4 +76,12 @@ function TimelineItem({ entry, cameraNames }: { entry: TimelineEntry; cameraName
       ) : null}
     </li>
   );
+}
+
+/** "at Kalma Chowk", unless the entry's title already says where. */
+function CameraPlace({ entry, cameraNames }: { entry: TimelineEntry; cameraNames: ReadonlyMap<string, string> }) {
+  if (!entry.camera_id) return null;
+  const camera = cameraNames.get(entry.camera_id) ?? entry.camera_id;
+  if (entry.title.includes(camera)) return null;
+  return <span className="muted"> {t("persons.timeline.camera", { camera })}</span>;
 }
