@@ -82,3 +82,20 @@ def record_change(
 def changes_of(session: Session, person_id: int) -> list[PersonChange]:
     query = select(PersonChange).where(PersonChange.person_id == person_id)
     return list(session.scalars(query.order_by(PersonChange.at, PersonChange.id)))
+
+
+def record_edit(
+    session: Session,
+    person: Person,
+    action: str,
+    actor: Actor,
+    now: datetime,
+    *,
+    reason: str,
+    before: Mapping[str, Any],
+) -> PersonChange:
+    """An edit of the record's fields: stamps it and keeps only the fields that changed, before and after."""
+    person.updated_at = now
+    session.flush()
+    old, new = changed_fields(before, snapshot(person))
+    return record_change(session, person, action, actor, now, reason=reason, before=old, after=new)

@@ -20,7 +20,7 @@ from safecity.core.db import get_or_raise
 from safecity.core.errors import ConflictError, InvalidInputError, NotFoundError
 from safecity.dispatch.incidents import get_incident
 from safecity.evidence.vault import find_case
-from safecity.poi.history import changed_fields, record_change, snapshot
+from safecity.poi.history import record_change, record_edit, snapshot
 from safecity.poi.identity import IdentityCipher
 from safecity.poi.models import Person, PersonAlias, PersonFir, PersonLink, PersonVehicle
 from safecity.poi.schemas import FirIn, LinkIn, PersonIn, PersonPatch, VehicleIn
@@ -122,10 +122,7 @@ def update_person(
         _set_names(person, changes.get("aliases", [alias.name for alias in person.aliases]))
     if patch.firs is not None:
         _set_firs(person, patch.firs)
-    person.updated_at = now
-    session.flush()
-    old, new = changed_fields(before, snapshot(person))
-    record_change(session, person, "person.update", actor, now, reason=patch.reason, before=old, after=new)
+    record_edit(session, person, "person.update", actor, now, reason=patch.reason, before=before)
     sync_watchlists(session, person, actor)
     return person
 

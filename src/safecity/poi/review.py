@@ -21,7 +21,7 @@ from safecity.core.clock import Clock
 from safecity.core.db import Database
 from safecity.core.http.services import Services
 from safecity.core.leadership import SingletonJob
-from safecity.poi.history import changed_fields, record_change, snapshot
+from safecity.poi.history import record_change, record_edit, snapshot
 from safecity.poi.models import Person
 from safecity.poi.records import check_dates, get_person
 from safecity.poi.schemas import RenewIn
@@ -81,10 +81,7 @@ def renew(session: Session, person_id: int, data: RenewIn, actor: Actor, now: da
         person.legal_basis = data.legal_basis.strip()
     person.on_watchlists = True
     person.lapsed_at = None
-    person.updated_at = now
-    session.flush()
-    old, new = changed_fields(before, snapshot(person))
-    record_change(session, person, "person.renew", actor, now, reason=data.reason, before=old, after=new)
+    record_edit(session, person, "person.renew", actor, now, reason=data.reason, before=before)
     sync_watchlists(session, person, actor)
     return person
 
