@@ -7,6 +7,7 @@ field mapping is exercised against a real answer."""
 from __future__ import annotations
 
 import asyncio
+import base64
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +22,11 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 TOKEN = "registry-test-token"
+BASIC_USER = "safecity"
+ACCEPTED_CREDENTIALS = {  # a bearer token, or basic auth with the token as password
+    f"Bearer {TOKEN}",
+    "Basic " + base64.b64encode(f"{BASIC_USER}:{TOKEN}".encode()).decode(),
+}
 
 
 class Fault(StrEnum):
@@ -54,7 +60,7 @@ class RegistryServer:
 
     async def _answer(self, request: Request, table: dict[str, dict[str, Any]], key: str) -> Response:
         self.requests.append(request.url.path)
-        if request.headers.get("authorization") != f"Bearer {TOKEN}":
+        if request.headers.get("authorization") not in ACCEPTED_CREDENTIALS:
             return JSONResponse({"error": "unauthorized"}, status_code=401)
         fault = self.fault
         if self.fault_times is not None:

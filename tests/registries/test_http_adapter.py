@@ -5,6 +5,7 @@ error."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +18,7 @@ from safecity.registries.keys import cnic_key, fir_key, plate_lookup_key
 from safecity.registries.records import FirRecord, IdentityRecord, VehicleRecord, VehicleStatus
 from safecity.registries.systems import RegistrySystem
 from tests.registries.conftest import http_settings
-from tests.registries.contract_server import Fault, RegistryServer
+from tests.registries.contract_server import BASIC_USER, TOKEN, Fault, RegistryServer
 
 AYESHA = cnic_key("35202-1234567-1")
 
@@ -125,6 +126,16 @@ def test_the_token_can_come_from_a_file(registry_server: RegistryServer, adapter
     )
 
     assert person is not None
+
+
+def test_basic_auth_with_the_password_from_a_file(
+    registry_server: RegistryServer, adapters: list, tmp_path: Path
+) -> None:
+    password_file = tmp_path / "password"
+    password_file.write_text(TOKEN)
+    basic = {"scheme": "basic", "username": BASIC_USER, "password_file": password_file}
+
+    assert adapter(adapters, registry_server, auth=basic).fetch(AYESHA) is not None
 
 
 def test_a_slow_service_times_out_without_retrying(registry_server: RegistryServer, adapters: list) -> None:

@@ -19,12 +19,15 @@ from sqlalchemy.orm import Session
 from safecity.config.registries import AdapterKind, RegistrySettings
 from safecity.core.clock import SYSTEM_CLOCK, Clock
 from safecity.core.db import Database
+from safecity.core.logs import get_logger
 from safecity.core.ratelimit import RateLimiter
 from safecity.registries.cache import RegistryCache
 from safecity.registries.errors import RegistryRateLimitedError, RegistryUnavailableError
 from safecity.registries.interfaces import RecordT, Registry, RemoteRegistry
 from safecity.registries.keys import LookupKey
 from safecity.registries.systems import RegistrySystem
+
+log = get_logger(__name__)
 
 
 class RegistryState(StrEnum):
@@ -41,6 +44,22 @@ class RegistryHealth:
     circuit: str | None  # closed / open / half-open (remote registries only)
     since: datetime | None  # when the current run of failures began
     last_error: str | None
+
+
+class CircuitLog(pybreaker.CircuitBreakerListener):
+    """One log line when a registry's circuit opens (warning) or closes again (info)."""
+
+    def state_change(
+        self,
+        cb: pybreaker.CircuitBreaker,
+        old_state: pybreaker.CircuitBreakerState | None,
+        new_state: pybreaker.CircuitBreakerState,
+    ) -> None:
+        old = old_state.name if old_state else None
+        if new_state.name == pybreaker.STATE_OPEN:
+            log.warning("registry circuit opened: lookups refused", system=cb.name, was=old)
+        else:
+            log.info("registry circuit " + new_state.name, system=cb.name, was=old)
 
 
 class GuardedRegistry(Generic[RecordT]):
@@ -71,6 +90,7 @@ class GuardedRegistry(Generic[RecordT]):
             state_storage=self._circuit_storage,
             name=system.value,
             throw_new_error_on_trip=False,  # the lookup that opens the circuit answers with its own error
+            listeners=[CircuitLog()],
         )
         self._failing_since: datetime | None = None
         self._last_error: str | None = None
@@ -198,6 +218,7 @@ class GuardedRegistry(Generic[RecordT]):
         )
 
     def _failed(self, error: RegistryUnavailableError) -> None:
+        log.warning("registry lookup failed", system=self.system.value, reason=error.reason)
         if self._failing_since is None:
             self._failing_since = self.clock.now()
         self._last_error = error.reason
