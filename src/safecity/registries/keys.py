@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from safecity.core.cnic import normalize_cnic
 from safecity.core.errors import InvalidInputError
 from safecity.registries.systems import RegistrySystem
-from safecity.vision.plates.keys import plate_key
+from safecity.vision.plates.keys import MAX_STORED_PLATE_LENGTH, plate_key
 
 STATION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .'-]{1,99}$")
 FIR_PATTERN = re.compile(r"^(\d{1,7})[-/](\d{4})$")
@@ -39,8 +39,12 @@ def plate_lookup_key(text: str, *, field: str = "plate", location: str = "path")
         key = plate_key(text).key
     except ValueError as error:
         raise InvalidInputError(str(error), field=field, location=location) from error
-    if len(key) > 16:
-        raise InvalidInputError("a plate has at most 16 letters and digits", field=field, location=location)
+    if len(key) > MAX_STORED_PLATE_LENGTH:
+        raise InvalidInputError(
+            f"a plate has at most {MAX_STORED_PLATE_LENGTH} letters and digits",
+            field=field,
+            location=location,
+        )
     return LookupKey(RegistrySystem.VEHICLES, key, {"plate": key})
 
 
