@@ -7,11 +7,6 @@ e-challan asks it for a plate's owner. `vehicle_matches` says whether what the c
 
 from __future__ import annotations
 
-# pending (issue 20): kept until every caller imports `normalize_cnic` from `safecity.core.cnic`
-from safecity.core.cnic import normalize_cnic
-
-__all__ = ["DETECTED_AS", "normalize_cnic", "vehicle_matches"]
-
 # Which registered classes each detector class may be (a camera sees a "car", the registry says "jeep").
 DETECTED_AS: dict[str, frozenset[str]] = {
     "car": frozenset({"car", "jeep", "suv", "van", "taxi"}),
