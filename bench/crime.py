@@ -44,6 +44,7 @@ from safecity.crime.patrol import PatrolUnit, coverage, last_week_placement, pla
 from safecity.crime.self_exciting import SelfExcitingModel, SelfExcitingParams  # noqa: E402
 from safecity.crime.synthetic import self_exciting_process  # noqa: E402
 from safecity.crime.validated import RollingValidated  # noqa: E402
+from safecity.crime.validated_blend import ValidatedBlend  # noqa: E402
 from safecity.dispatch.routing import GreatCircleRouter  # noqa: E402
 
 SHARED = Path(os.environ.get("SAFECITY_SHARED_DIR", Path(__file__).resolve().parents[2] / "shared"))
@@ -70,7 +71,7 @@ def models() -> list[HotspotModel]:
     """The baseline KDE (the issue's), the KDE tuned on the test weeks themselves (an optimistic reference,
     not a fair competitor), the KDE and the self-exciting model with hyper-parameters chosen by rolling
     validation on the four weeks before each origin (re-chosen every four weeks), the self-exciting model
-    with its a-priori settings (k = 15), and the blend."""
+    with its a-priori settings (k = 15), and the blend with its weight fixed (0.5) and rolling-validated."""
     return [
         RetrospectiveKde(),
         RetrospectiveKde(bandwidth_m=150, window_days=730, name="kde-tuned"),
@@ -84,10 +85,11 @@ def models() -> list[HotspotModel]:
             name="self-exciting-validated",
         ),
         BlendModel(),
+        ValidatedBlend(),
     ]
 
 
-def run_backtests(step: int, only: str | None = None) -> dict[str, Any]:
+def run_backtests(step: int, only: str | None = None, model_names: list[str] | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, (relative, columns, first_day) in DATASETS.items():
         if only and name != only:
@@ -99,6 +101,8 @@ def run_backtests(step: int, only: str | None = None) -> dict[str, Any]:
         origins = rolling_origins(events, first, float(events.t[-1]))[::step]
         rows = []
         for model in models():
+            if model_names and model.name not in model_names:
+                continue
             started = time.perf_counter()
             results = backtest(model, events, cells, origins, SHARES)
             seconds = time.perf_counter() - started
@@ -126,6 +130,9 @@ def _fitted(model: HotspotModel) -> dict[str, Any]:
     if isinstance(model, RollingValidated) and model.chosen is not None:
         out["last_choice"] = model.chosen.name
         model = model.chosen
+    if isinstance(model, ValidatedBlend):
+        out["last_choice"] = f"weight {model.chosen_weight}"
+        model = model.self_exciting
     if isinstance(model, SelfExcitingModel) and model.warm_start is not None:
         out["last_params"] = {k: round(v, 4) for k, v in model.warm_start.as_dict().items()}
     return out
@@ -218,6 +225,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--dataset", choices=sorted(DATASETS), help="backtest only this data set")
+    parser.add_argument("--model", action="append", help="backtest only this model (repeatable)")
     args = parser.parse_args()
     result: dict[str, Any] = {}
     if args.part in ("scale", "all"):
@@ -225,7 +233,7 @@ def main() -> None:
     if args.part in ("patrol", "all"):
         result["patrol"] = run_patrol(args.step)
     if args.part in ("backtest", "all"):
-        result["backtest"] = run_backtests(args.step, args.dataset)
+        result["backtest"] = run_backtests(args.step, args.dataset, args.model)
     print(json.dumps(result, indent=2))
     if args.markdown:
         print(markdown(result))

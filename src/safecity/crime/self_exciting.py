@@ -36,6 +36,7 @@ from scipy.spatial import cKDTree
 from safecity.crime.adaptive_kde import KernelMatrix, cell_integrals, knn_bandwidths
 from safecity.crime.cells import Cells
 from safecity.crime.events import CrimeEvents, FloatArray
+from safecity.crime.location_precision import snapping_resolution_m
 from safecity.crime.raster import Raster
 
 MIN_SIGMA_M = 10.0  # default floor; see SelfExcitingModel.min_sigma_m
@@ -102,6 +103,8 @@ class SelfExcitingModel:
     pair_radius_m: float = 600.0
     pair_days: float = 60.0
     min_sigma_m: float = MIN_SIGMA_M
+    # Raise the σ floor to the data's snapping resolution (records geocoded to shared points).
+    sigma_floor_from_locations: bool = True
     max_iterations: int = 60
     tolerance: float = 1e-4
     name: str = "self-exciting"
@@ -125,6 +128,9 @@ class SelfExcitingModel:
         )
         kernels = KernelMatrix.build(x, y, bandwidth[first:])
         floor = 1e-3 / _footprint_m2(x, y, self.max_background_bandwidth_m)  # keeps λ > 0 for lone events
+        min_sigma = self.min_sigma_m
+        if self.sigma_floor_from_locations:
+            min_sigma = max(min_sigma, snapping_resolution_m(x, y))
         pairs = self._pairs(events, first)
         ages = end - events.t
         exposure = _Exposure.of(
@@ -135,7 +141,7 @@ class SelfExcitingModel:
             mu=0.8 * count / span,
             theta=0.2,
             omega=1 / 7,
-            sigma_m=max(self.min_sigma_m, min(100.0, self.pair_radius_m / 3)),
+            sigma_m=max(min_sigma, min(100.0, self.pair_radius_m / 3)),
         )
         weight = np.full(count, 0.8)
         log_likelihood = -math.inf
@@ -152,7 +158,7 @@ class SelfExcitingModel:
             )
             weight = background / intensity
             offspring = triggered / intensity[pairs.child - first]
-            updated = self._maximise(weight, offspring, pairs, exposure, span, params)
+            updated = self._maximise(weight, offspring, pairs, exposure, span, params, min_sigma)
             change = max(
                 abs(updated.mu - params.mu) / max(params.mu, 1e-12),
                 abs(updated.theta - params.theta) / max(params.theta, 1e-3),
@@ -229,6 +235,7 @@ class SelfExcitingModel:
         exposure: _Exposure,
         span: float,
         current: SelfExcitingParams,
+        min_sigma: float,
     ) -> SelfExcitingParams:
         mu = float(background_weight.sum()) / span
         total = float(offspring.sum())
@@ -247,7 +254,7 @@ class SelfExcitingModel:
         omega = math.exp(float(result.x))
         theta = min(MAX_THETA, total / exposure.total(omega))
         sigma = math.sqrt(float(np.dot(offspring, pairs.d2)) / (2 * total))
-        sigma = min(max(sigma, self.min_sigma_m), self.pair_radius_m / 3)
+        sigma = min(max(sigma, min_sigma), self.pair_radius_m / 3)
         return SelfExcitingParams(mu=mu, theta=theta, omega=omega, sigma_m=sigma)
 
 
