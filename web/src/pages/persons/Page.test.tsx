@@ -92,4 +92,21 @@ describe("persons of interest", { timeout: 20_000 }, () => {
     expect(await within(registry).findByText(/Registry unavailable/)).toBeInTheDocument();
     expect(screen.getByTestId("person-header")).toHaveTextContent("Imran Khan");
   });
+
+  it("shows why the server refused a photo beside the upload", async () => {
+    const server = fakeServer({
+      "GET /api/v1/persons/7": () => jsonResponse(200, personOut()),
+      "GET /api/v1/persons/7/timeline": () => jsonResponse(200, { person_id: 7, entries: [] }),
+      "POST /api/v1/persons/7/photos": () =>
+        jsonResponse(422, { detail: [{ loc: ["body", "photo"], msg: "no face found in wall.jpg", type: "value_error" }] }),
+    });
+    const user = await renderPersons("/persons/7", server);
+    const input = await screen.findByLabelText("Photo (JPEG or PNG)");
+    await user.upload(input, new File(["jpeg"], "wall.jpg", { type: "image/jpeg" }));
+    await user.click(screen.getByRole("button", { name: "Upload photo" }));
+
+    expect(await screen.findByText("no face found in wall.jpg")).toBeInTheDocument();
+    expect(input).toHaveAccessibleDescription(/no face found in wall.jpg/);
+    expect(server.calls.find((call) => call.method === "POST")?.form?.get("photo")).toBeInstanceOf(File);
+  });
 });

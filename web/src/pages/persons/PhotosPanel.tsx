@@ -4,6 +4,7 @@ import { describeError } from "../../api/errors";
 import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
+import { ConfirmButton } from "../../components/ConfirmButton";
 import { FormField } from "../../components/FormField";
 import { MediaImage } from "../../components/MediaImage";
 import { SubmitActions } from "../../components/SubmitActions";
@@ -46,6 +47,14 @@ export function PhotosPanel({ person, onChanged }: { person: Person; onChanged: 
       },
     },
   );
+  const remove = useMutation(
+    (photoId: number) =>
+      client.DELETE("/api/v1/persons/{person_id}/photos/{photo_id}", {
+        params: { path: { person_id: person.id, photo_id: photoId } },
+      }),
+    { onSuccess: onChanged },
+  );
+  const manage = can(Permission.PERSONS_MANAGE);
   const id = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -71,10 +80,22 @@ export function PhotosPanel({ person, onChanged }: { person: Person; onChanged: 
               alt={t("persons.photos.alt", { n: index + 1, name: person.name })}
             />
             <span className="muted">{t("persons.photos.added", { by: photo.added_by, at: formatDateTime(photo.created_at) })}</span>
+            {manage ? (
+              <ConfirmButton
+                small
+                label={t("persons.photos.remove", { n: index + 1 })}
+                text={t("persons.remove")}
+                question={t("persons.photos.removeQuestion")}
+                confirmLabel={t("persons.remove")}
+                cancelLabel={t("persons.cancel")}
+                onConfirm={() => remove.run(photo.id)}
+              />
+            ) : null}
           </li>
         ))}
       </ul>
-      {can(Permission.PERSONS_MANAGE) ? (
+      {remove.error ? <p className="field-error" role="alert">{remove.error}</p> : null}
+      {manage ? (
         <form onSubmit={submit} noValidate>
           <FormField id={`${id}-file`} label={t("persons.photos.file")} hint={t("persons.photos.hint")} error={missing ?? upload.error}>
             {(control) => (

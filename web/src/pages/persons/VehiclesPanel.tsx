@@ -68,9 +68,9 @@ export function VehiclesPanel({ person, onChanged }: { person: Person; onChanged
                   <ConfirmButton
                     small
                     label={t("persons.vehicles.remove", { plate: vehicle.plate })}
-                    text={t("persons.vehicles.removeShort")}
+                    text={t("persons.remove")}
                     question={t("persons.vehicles.removeQuestion", { plate: vehicle.plate })}
-                    confirmLabel={t("persons.vehicles.removeConfirm")}
+                    confirmLabel={t("persons.remove")}
                     cancelLabel={t("persons.cancel")}
                     onConfirm={() => remove.run(vehicle)}
                   />
