@@ -109,4 +109,33 @@ describe("persons of interest", { timeout: 20_000 }, () => {
     expect(input).toHaveAccessibleDescription(/no face found in wall.jpg/);
     expect(server.calls.find((call) => call.method === "POST")?.form?.get("photo")).toBeInstanceOf(File);
   });
+
+  it("reveals the CNIC for a purpose of its own, only to roles that may", async () => {
+    const routes = {
+      "GET /api/v1/persons/7": () => jsonResponse(200, personOut()),
+      "GET /api/v1/persons/7/timeline": () => jsonResponse(200, { person_id: 7, entries: [] }),
+      "POST /api/v1/persons/7/reveal-cnic": () => jsonResponse(200, { person_id: 7, cnic: "35202-1234567-1" }),
+    };
+    const server = fakeServer(routes);
+    const user = await renderPersons("/persons/7", server);
+    const cnic = await screen.findByTestId("person-cnic");
+    expect(cnic).toHaveTextContent("35202-*******-1");
+    await user.click(within(cnic).getByRole("button", { name: "Reveal CNIC" }));
+    await statePurpose(user, "Arrest warrant needs the full CNIC");
+
+    expect(await within(cnic).findByText("35202-1234567-1")).toBeInTheDocument();
+    const revealed = server.calls.find((call) => call.path === "/api/v1/persons/7/reveal-cnic")!;
+    expect(revealed.url.searchParams.get("purpose")).toBe("Arrest warrant needs the full CNIC");
+  });
+
+  it("offers no reveal to a role without persons.reveal_identity", async () => {
+    const server = fakeServer({
+      "GET /api/v1/persons/7": () => jsonResponse(200, personOut()),
+      "GET /api/v1/persons/7/timeline": () => jsonResponse(200, { person_id: 7, entries: [] }),
+    });
+    await renderPersons("/persons/7", server, ["persons.read"]);
+    const cnic = await screen.findByTestId("person-cnic");
+    expect(within(cnic).queryByRole("button", { name: "Reveal CNIC" })).toBeNull();
+    expect(screen.queryByTestId("registry-panel")).toBeNull();
+  });
 });
