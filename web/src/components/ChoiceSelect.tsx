@@ -1,4 +1,5 @@
 import type { ControlProps } from "./FormField";
+import { Options } from "./Options";
 
 /**
  * A select of one of `values`, each shown in words by `label` (the value itself when not given). `none`
@@ -23,11 +24,7 @@ export function ChoiceSelect<V extends string>({
     // The options offer only `values` (and "" with `none`), so the chosen value is a V.
     <select {...control} value={value} onChange={(event) => onChange(event.target.value as V)}>
       {none === undefined ? null : <option value="">{none}</option>}
-      {values.map((option) => (
-        <option key={option} value={option}>
-          {label(option)}
-        </option>
-      ))}
+      <Options items={values} label={label} />
     </select>
   );
 }

@@ -11,6 +11,7 @@ import { CameraGrid } from "./live/CameraGrid";
 import { CameraMap } from "./live/CameraMap";
 import { EventFeed, FEED_LIMIT } from "./live/EventFeed";
 import { applyHealthEvent, countByState, STATE_STYLE, stateOf } from "./live/health";
+import { Options } from "../components/Options";
 
 // Everything the user's role may see; the server filters by permission.
 const LIVE_TOPICS = [">"];
@@ -103,11 +104,11 @@ function LiveOverview() {
                 <label htmlFor="camera-state">Health</label>
                 <select id="camera-state" value={stateFilter} onChange={(e) => setStateFilter(e.target.value as CameraState | "")}>
                   <option value="">All</option>
-                  {Object.entries(STATE_STYLE).map(([state, style]) => (
-                    <option key={state} value={state}>
-                      {style.label} ({counts[state as CameraState] ?? 0})
-                    </option>
-                  ))}
+                  <Options
+                    items={Object.entries(STATE_STYLE)}
+                    value={([state]) => state}
+                    label={([state, style]) => `${style.label} (${counts[state as CameraState] ?? 0})`}
+                  />
                 </select>
               </div>
               <label className="field-inline checkbox">

@@ -7,6 +7,7 @@ import { useAuth } from "../auth/AuthContext";
 import { StateMessage } from "../components/StateMessage";
 import { TableHead } from "../components/TableHead";
 import { FieldError } from "../components/FormField";
+import { Options } from "../components/Options";
 
 export const ROLE_NAMES: Record<Role, string> = {
   admin: "Administrator",
@@ -85,11 +86,7 @@ function UserRow({
           Role of {user.username}
         </label>
         <select id={roleId} value={role} disabled={self} onChange={(e) => setRole(e.target.value as Role)}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_NAMES[r]}
-            </option>
-          ))}
+          <Options items={ROLES} label={(r) => ROLE_NAMES[r]} />
         </select>{" "}
         {role !== user.role ? (
           <button
@@ -183,11 +180,7 @@ function CreateUserForm({ onCreated }: { onCreated: (user: User) => void }) {
       <div className="field">
         <label htmlFor="new-role">Role</label>
         <select id="new-role" value={form.role} onChange={set("role")}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_NAMES[r]}
-            </option>
-          ))}
+          <Options items={ROLES} label={(r) => ROLE_NAMES[r]} />
         </select>
       </div>
       <div className="form-actions">

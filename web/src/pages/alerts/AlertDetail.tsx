@@ -14,6 +14,7 @@ import { PlayVideoLink } from "../../components/PlayVideoLink";
 import { subjectFacts } from "./subject";
 import type { Alert } from "./types";
 import { t, type MessageKey } from "../../i18n/catalogue";
+import { Options } from "../../components/Options";
 
 export interface ActionMessage {
   alertId: number;
@@ -235,11 +236,7 @@ function AssignForm({ alert, onAssigned }: { alert: Alert; onAssigned: (alert: A
         />
         {users.length ? (
           <datalist id={`${id}-users`}>
-            {users.map((u) => (
-              <option key={u.username} value={u.username}>
-                {u.full_name}
-              </option>
-            ))}
+            <Options items={users} value={(u) => u.username} label={(u) => u.full_name} />
           </datalist>
         ) : null}
         <button type="submit" className="btn" disabled={busy}>

@@ -11,6 +11,7 @@ import { useCameraNames } from "./hooks";
 import { CONFIRMATIONS_NEEDED, twoPersonState } from "./twoPerson";
 import type { CandidateStatus, FaceCandidate } from "./types";
 import { PlayVideoLink } from "../../components/PlayVideoLink";
+import { Options } from "../../components/Options";
 
 const STATUS_CHOICES: { value: CandidateStatus | ""; label: string }[] = [
   { value: "pending", label: "Pending" },
@@ -54,11 +55,7 @@ export function FaceCandidatesPage() {
             <div className="field field-inline">
               <label htmlFor={`${id}-status`}>Show</label>
               <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as CandidateStatus | "")}>
-                {STATUS_CHOICES.map((c) => (
-                  <option key={c.value} value={c.value}>
-                    {c.label}
-                  </option>
-                ))}
+                <Options items={STATUS_CHOICES} value={(c) => c.value} label={(c) => c.label} />
               </select>
             </div>
             <button type="button" className="btn" onClick={reload}>

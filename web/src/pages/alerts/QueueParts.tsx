@@ -6,6 +6,7 @@ import { SHORTCUTS } from "./keyboard";
 import type { QueueFilters, StatusFilter } from "./queue";
 import { ALERT_STATUSES, SEVERITIES, type CameraSummary, type Severity } from "./types";
 import { t } from "../../i18n/catalogue";
+import { Options } from "../../components/Options";
 
 export function QueueFiltersBar({
   filters,
@@ -28,11 +29,7 @@ export function QueueFiltersBar({
         >
           <option value="open">{t("alerts.filter.open")}</option>
           <option value="">{t("alerts.filter.all")}</option>
-          {ALERT_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABEL[s]}
-            </option>
-          ))}
+          <Options items={ALERT_STATUSES} label={(s) => STATUS_LABEL[s]} />
         </select>
       </div>
       <div className="field field-inline">
@@ -43,11 +40,7 @@ export function QueueFiltersBar({
           onChange={(e) => onChange({ ...filters, severity: e.target.value as Severity | "" })}
         >
           <option value="">{t("alerts.filter.all")}</option>
-          {SEVERITIES.map((s) => (
-            <option key={s} value={s}>
-              {SEVERITY_LABEL[s]}
-            </option>
-          ))}
+          <Options items={SEVERITIES} label={(s) => SEVERITY_LABEL[s]} />
         </select>
       </div>
       <div className="field field-inline">
@@ -55,11 +48,7 @@ export function QueueFiltersBar({
         {cameras ? (
           <select id={`${id}-camera`} value={filters.cameraId} onChange={(e) => onChange({ ...filters, cameraId: e.target.value })}>
             <option value="">{t("alerts.filter.allCameras")}</option>
-            {cameras.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <Options items={cameras} value={(c) => c.id} label={(c) => c.name} />
           </select>
         ) : (
           <input

@@ -7,6 +7,7 @@ import { alertApi } from "./api";
 import { Modal } from "../../components/Modal";
 import type { Alert, Incident } from "./types";
 import { FieldError } from "../../components/FormField";
+import { Options } from "../../components/Options";
 
 export const MIN_REASON_LENGTH = 3;
 export const MAX_REASON_LENGTH = 500;
@@ -126,11 +127,7 @@ export function IncidentDialog({
         <div className="field">
           <label htmlFor={`${id}-type`}>Incident type</label>
           <select id={`${id}-type`} value={type} onChange={(e) => setChosenType(e.target.value)}>
-            {types.map((t) => (
-              <option key={t.code} value={t.code}>
-                {t.label} (priority {t.priority})
-              </option>
-            ))}
+            <Options items={types} value={(t) => t.code} label={(t) => `${t.label} (priority ${t.priority})`} />
           </select>
           <StateMessage resource={resource} what="incident types" />
         </div>

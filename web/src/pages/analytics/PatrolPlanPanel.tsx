@@ -3,6 +3,7 @@ import { describeError } from "../../api/errors";
 import { useMutation } from "../../api/useMutation";
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
+import { Options } from "../../components/Options";
 
 const SHIFT_HOURS = [8, 12] as const;
 
@@ -48,11 +49,7 @@ export function PatrolPlanPanel() {
         <label>
           Shift{" "}
           <select value={hours} onChange={(e) => setHours(Number(e.target.value))}>
-            {SHIFT_HOURS.map((h) => (
-              <option key={h} value={h}>
-                next {h} hours
-              </option>
-            ))}
+            <Options items={SHIFT_HOURS} label={(h) => `next ${h} hours`} />
           </select>
         </label>
         <label>

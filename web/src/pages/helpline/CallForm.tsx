@@ -4,6 +4,7 @@ import { SubmitActions } from "../../components/SubmitActions";
 import { t } from "../../i18n/catalogue";
 import type { IncidentType } from "../incidents/types";
 import { DISPOSITION_LABEL, DISPOSITIONS, type CallForm as Form, type CallFormErrors } from "./call";
+import { Options } from "../../components/Options";
 
 /** The call-taker's form: number, outcome (with the incident type or the incident it duplicates), place, notes. */
 export function CallForm({
@@ -40,11 +41,7 @@ export function CallForm({
       <FormField id={`${id}-disposition`} label={t("helpline.disposition")}>
         {(control) => (
           <select {...control} value={form.disposition} onChange={(e) => set({ disposition: e.target.value as Form["disposition"] })}>
-            {DISPOSITIONS.map((d) => (
-              <option key={d} value={d}>
-                {DISPOSITION_LABEL[d]}
-              </option>
-            ))}
+            <Options items={DISPOSITIONS} label={(d) => DISPOSITION_LABEL[d]} />
           </select>
         )}
       </FormField>
@@ -53,11 +50,7 @@ export function CallForm({
           {(control) => (
             <select {...control} value={form.type} onChange={(e) => set({ type: e.target.value })}>
               <option value="">—</option>
-              {types.map((type) => (
-                <option key={type.code} value={type.code}>
-                  {type.label}
-                </option>
-              ))}
+              <Options items={types} value={(type) => type.code} label={(type) => type.label} />
             </select>
           )}
         </FormField>

@@ -7,6 +7,7 @@ import { SubmitActions } from "../../components/SubmitActions";
 import { t } from "../../i18n/catalogue";
 import type { IncidentType } from "../incidents/types";
 import { callBody, checkCall, DISPOSITION_LABEL, DISPOSITIONS, dispositionLabel, EMPTY_CALL, repeatWarning, type CallTaken, type Disposition } from "./call";
+import { Options } from "../../components/Options";
 
 /** The call just recorded: its outcome, the incident it opened or joined, and, while pending, the outcome form. */
 export function CallResult({
@@ -68,11 +69,7 @@ function OutcomeForm({ callId, types, onChanged }: { callId: number; types: read
       <FormField id={`${id}-disposition`} label={t("helpline.disposition")}>
         {(control) => (
           <select {...control} value={disposition} onChange={(e) => setDisposition(e.target.value as Disposition)}>
-            {DISPOSITIONS.filter((d) => d !== "pending").map((d) => (
-              <option key={d} value={d}>
-                {DISPOSITION_LABEL[d]}
-              </option>
-            ))}
+            <Options items={DISPOSITIONS.filter((d) => d !== "pending")} label={(d) => DISPOSITION_LABEL[d]} />
           </select>
         )}
       </FormField>
@@ -81,11 +78,7 @@ function OutcomeForm({ callId, types, onChanged }: { callId: number; types: read
           {(control) => (
             <select {...control} value={type} onChange={(e) => setType(e.target.value)}>
               <option value="">—</option>
-              {types.map((option) => (
-                <option key={option.code} value={option.code}>
-                  {option.label}
-                </option>
-              ))}
+              <Options items={types} value={(option) => option.code} label={(option) => option.label} />
             </select>
           )}
         </FormField>

@@ -7,6 +7,7 @@ import type { MapPoint } from "./IncidentMap";
 import { priorityLook, PRIORITIES } from "./lifecycle";
 import type { Incident, IncidentCreate, IncidentType } from "./types";
 import { t } from "../../i18n/catalogue";
+import { Options } from "../../components/Options";
 
 export interface LocationDraft {
   latitude: string;
@@ -84,11 +85,7 @@ export function CreateIncidentForm({ types, location, onLocationChange, onCreate
         {(control) => (
           <select {...control} required value={type} onChange={(e) => setType(e.target.value)}>
             <option value="">Choose a type…</option>
-            {types.map((t) => (
-              <option key={t.code} value={t.code}>
-                {t.label} (P{t.priority})
-              </option>
-            ))}
+            <Options items={types} value={(t) => t.code} label={(t) => `${t.label} (P${t.priority})`} />
           </select>
         )}
       </FormField>
@@ -96,11 +93,7 @@ export function CreateIncidentForm({ types, location, onLocationChange, onCreate
         {(control) => (
           <select {...control} value={priority} onChange={(e) => setPriority(e.target.value)}>
             <option value="">{chosen ? `Type default (${priorityLook(chosen.priority).label})` : "Type default"}</option>
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {priorityLook(p).label}
-              </option>
-            ))}
+            <Options items={PRIORITIES} label={(p) => priorityLook(p).label} />
           </select>
         )}
       </FormField>

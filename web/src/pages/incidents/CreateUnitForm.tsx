@@ -6,6 +6,7 @@ import { useMutation } from "../../api/useMutation";
 import { useDispatchApi } from "./hooks";
 import { UNIT_TYPE_LABEL, UNIT_TYPES } from "./lifecycle";
 import type { Unit, UnitCreate, UnitType } from "./types";
+import { Options } from "../../components/Options";
 
 const FIELDS = ["id", "callsign", "type", "area", "latitude", "longitude"] as const;
 
@@ -78,11 +79,7 @@ export function CreateUnitForm({ onCreated }: { onCreated: (unit: Unit) => void 
       <FormField id="unit-type" label="Unit type" error={errors.type}>
         {(control) => (
           <select {...control} value={form.type} onChange={set("type")}>
-            {UNIT_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {UNIT_TYPE_LABEL[t]}
-              </option>
-            ))}
+            <Options items={UNIT_TYPES} label={(t) => UNIT_TYPE_LABEL[t]} />
           </select>
         )}
       </FormField>

@@ -19,6 +19,7 @@ import type { Unit, UnitStatus } from "./types";
 import { UnitStatusControls } from "./UnitStatusControls";
 import { PatrolPlanPanel } from "../analytics/PatrolPlanPanel";
 import { t } from "../../i18n/catalogue";
+import { Options } from "../../components/Options";
 
 /** Reload after the socket comes back from a drop: events sent while it was down are lost. */
 function useReloadOnReconnect(status: LiveStatus, reload: () => void) {
@@ -64,11 +65,7 @@ export function DispatchBoard() {
           <label htmlFor="board-status">Unit status</label>
           <select id="board-status" value={statusFilter} onChange={(e) => setStatusFilter(e.target.value as UnitStatus | "")}>
             <option value="">All</option>
-            {UNIT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {UNIT_STATUS_LOOK[s].label}
-              </option>
-            ))}
+            <Options items={UNIT_STATUSES} label={(s) => UNIT_STATUS_LOOK[s].label} />
           </select>
         </div>
       </div>

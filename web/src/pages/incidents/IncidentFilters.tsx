@@ -1,5 +1,6 @@
 import { INCIDENT_STATUS_LOOK, INCIDENT_STATUSES, OPEN_INCIDENT_STATUSES, priorityLook, PRIORITIES } from "./lifecycle";
 import type { Incident, IncidentStatus, IncidentType } from "./types";
+import { Options } from "../../components/Options";
 
 /** "open" = new, dispatched or on scene; "" = every status. */
 export type StatusFilter = "open" | "" | IncidentStatus;
@@ -50,11 +51,7 @@ export function IncidentFilters({
         >
           <option value="open">Open (new, dispatched, on scene)</option>
           <option value="">All</option>
-          {INCIDENT_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {INCIDENT_STATUS_LOOK[s].label}
-            </option>
-          ))}
+          <Options items={INCIDENT_STATUSES} label={(s) => INCIDENT_STATUS_LOOK[s].label} />
         </select>
       </div>
       <div className="field field-inline">
@@ -64,11 +61,7 @@ export function IncidentFilters({
         </label>
         <select id="filter-priority" value={filter.priority} onChange={(e) => onChange({ ...filter, priority: e.target.value })}>
           <option value="">All</option>
-          {PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {priorityLook(p).label}
-            </option>
-          ))}
+          <Options items={PRIORITIES} label={(p) => priorityLook(p).label} />
         </select>
       </div>
       <div className="field field-inline">
@@ -78,11 +71,7 @@ export function IncidentFilters({
         </label>
         <select id="filter-type" value={filter.type} onChange={(e) => onChange({ ...filter, type: e.target.value })}>
           <option value="">All</option>
-          {types.map((t) => (
-            <option key={t.code} value={t.code}>
-              {t.label}
-            </option>
-          ))}
+          <Options items={types} value={(t) => t.code} label={(t) => t.label} />
         </select>
       </div>
     </div>

@@ -6,6 +6,7 @@ import type { IncidentLink, LinkKind } from "./types";
 import { TableHead } from "../../components/TableHead";
 import { PlayVideoLink } from "../../components/PlayVideoLink";
 import { t } from "../../i18n/catalogue";
+import { Options } from "../../components/Options";
 
 const LINK_KINDS: Record<LinkKind, string> = {
   alert: "Alert",
@@ -85,11 +86,7 @@ function AddLinkForm({ incidentId, onAdded }: { incidentId: number; onAdded: () 
       <FormField id="link-kind" label="Link kind">
         {(control) => (
           <select {...control} value={kind} onChange={(e) => setKind(e.target.value as LinkKind)}>
-            {Object.entries(LINK_KINDS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <Options items={Object.entries(LINK_KINDS)} value={([value]) => value} label={([, label]) => label} />
           </select>
         )}
       </FormField>

@@ -14,6 +14,7 @@ import { FormField, FormMessage } from "../../components/FormField";
 import { Modal } from "../../components/Modal";
 import { formatTime } from "../alerts/format";
 import { formatSeconds, HOUR, type Span } from "./timelineMath";
+import { Options } from "../../components/Options";
 
 type EvidenceItem = Schemas["ItemOut"];
 
@@ -120,11 +121,7 @@ export function ExportDialog({
             {(control) => (
               <select {...control} value={form.caseId} onChange={(e) => change({ caseId: e.target.value })}>
                 <option value="">{cases.status === "loading" ? "Loading cases…" : "Choose an open case"}</option>
-                {open.map((c) => (
-                  <option key={c.id} value={String(c.id)}>
-                    {c.reference}: {c.title}
-                  </option>
-                ))}
+                <Options items={open} value={(c) => c.id} label={(c) => `${c.reference}: ${c.title}`} />
               </select>
             )}
           </FormField>

@@ -22,6 +22,7 @@ import { usePlayhead } from "./usePlayhead";
 import { useRecordedVideo } from "./useRecordedVideo";
 import { useMarks, useRecordings } from "./useTimelineData";
 import "./playback.css";
+import { Options } from "../../components/Options";
 
 /** Frame step when the stream does not say its rate: 25 fps, the cameras' usual. */
 const FRAME_SECONDS = 1 / 25;
@@ -228,11 +229,7 @@ function PlaybackPage({ cameraId, atParam }: { cameraId: string; atParam: string
                 if (wall !== null) setViewCenter(wall);
               }}
             >
-              {ZOOM_SPANS.map((z) => (
-                <option key={z.span} value={z.span}>
-                  {z.label}
-                </option>
-              ))}
+              <Options items={ZOOM_SPANS} value={(z) => z.span} label={(z) => z.label} />
             </select>
           </div>
           {recordings.resource.data ? (

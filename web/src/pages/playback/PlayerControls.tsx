@@ -2,6 +2,7 @@
 import { formatTime } from "../alerts/format";
 import { PLAYER_SHORTCUTS, type PlayerCommand } from "./shortcuts";
 import { formatSeconds, SPEEDS, type Span } from "./timelineMath";
+import { Options } from "../../components/Options";
 
 const KEY_OF: Partial<Record<PlayerCommand, string>> = Object.fromEntries(
   PLAYER_SHORTCUTS.map(({ command, keys }) => [command, keys[keys.length - 1] ?? ""]),
@@ -61,11 +62,7 @@ export function PlayerControls({
         <div className="field field-inline">
           <label htmlFor="player-speed">Speed</label>
           <select id="player-speed" value={speed} onChange={(e) => onSpeed(Number(e.target.value))}>
-            {SPEEDS.map((s) => (
-              <option key={s} value={s}>
-                {s}×
-              </option>
-            ))}
+            <Options items={SPEEDS} label={(s) => `${s}×`} />
           </select>
         </div>
       </div>

@@ -11,6 +11,7 @@ import { LiveIndicator } from "../incidents/Badges";
 import { MODERATION_LABEL, MODERATIONS, placeOf, type Moderation, type Report } from "./moderation";
 import { ReportDetail } from "./ReportDetail";
 import "./reports.css";
+import { Options } from "../../components/Options";
 
 const TOPICS = ["alert.created"];
 
@@ -52,11 +53,7 @@ export default function ReportsPage() {
             <div className="field field-inline">
               <label htmlFor={`${id}-show`}>{t("reports.show")}</label>
               <select id={`${id}-show`} value={moderation} onChange={(e) => setModeration(e.target.value as Moderation)}>
-                {MODERATIONS.map((m) => (
-                  <option key={m} value={m}>
-                    {MODERATION_LABEL[m]}
-                  </option>
-                ))}
+                <Options items={MODERATIONS} label={(m) => MODERATION_LABEL[m]} />
               </select>
             </div>
           </div>

@@ -6,6 +6,7 @@ import { FormField, FormMessage } from "../../components/FormField";
 import type { Schemas } from "../../api/schemas";
 import { buildHoldRequest, EMPTY_HOLD_FORM, type HoldErrors, type HoldForm } from "./holds";
 import { HOLD_SCOPES, type HoldRequest, type HoldScope, type LegalHold } from "./types";
+import { Options } from "../../components/Options";
 
 const API_FIELDS = ["scope", "reason", "case_id", "item_id", "camera_id", "start", "end", "case_ref"];
 const SCOPE_LABELS: Record<HoldScope, string> = {
@@ -55,11 +56,7 @@ export function CreateHoldForm({
       <FormField id="hold-scope" label="Hold covers" error={errors.scope}>
         {(control) => (
           <select {...control} value={form.scope} onChange={set("scope")}>
-            {HOLD_SCOPES.map((scope) => (
-              <option key={scope} value={scope}>
-                {SCOPE_LABELS[scope]}
-              </option>
-            ))}
+            <Options items={HOLD_SCOPES} label={(scope) => SCOPE_LABELS[scope]} />
           </select>
         )}
       </FormField>
@@ -68,11 +65,7 @@ export function CreateHoldForm({
           {(control) => (
             <select {...control} value={form.caseId} onChange={set("caseId")}>
               <option value="">Choose a case…</option>
-              {(cases ?? []).map((c) => (
-                <option key={c.id} value={String(c.id)}>
-                  {c.reference}: {c.title} ({c.status})
-                </option>
-              ))}
+              <Options items={cases ?? []} value={(c) => c.id} label={(c) => `${c.reference}: ${c.title} (${c.status})`} />
             </select>
           )}
         </FormField>

@@ -1,5 +1,6 @@
 import type { Camera } from "../../api/types";
 import { FormField } from "../../components/FormField";
+import { Options } from "../../components/Options";
 
 /** Choose one camera from the registry, or type its id when the registry cannot be read. */
 export function CameraField({
@@ -21,11 +22,7 @@ export function CameraField({
         cameras.length > 0 ? (
           <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
             <option value="">Any camera</option>
-            {cameras.map((camera) => (
-              <option key={camera.id} value={camera.id}>
-                {camera.name} ({camera.id})
-              </option>
-            ))}
+            <Options items={cameras} value={(camera) => camera.id} label={(camera) => `${camera.name} (${camera.id})`} />
           </select>
         ) : (
           <input

@@ -19,6 +19,7 @@ import { searchFailureHandler } from "./searchFailure";
 import { TimeRangeFields } from "./TimeRangeFields";
 import type { EventsPage } from "./types";
 import { useCameras } from "./useCameras";
+import { Options } from "../../components/Options";
 
 interface Shown {
   form: EventSearchForm;
@@ -103,11 +104,7 @@ export function EventsSearch() {
         <FormField id="event-limit" label="Per page">
           {(control) => (
             <select {...control} value={form.limit} onChange={(e) => change({ limit: Number(e.target.value) })}>
-              {EVENT_PAGE_SIZES.map((size) => (
-                <option key={size} value={size}>
-                  {size} events
-                </option>
-              ))}
+              <Options items={EVENT_PAGE_SIZES} label={(size) => `${size} events`} />
             </select>
           )}
         </FormField>

@@ -4,6 +4,7 @@ import { CameraField } from "./CameraField";
 import { FieldError, FieldHint, FormField } from "../../components/FormField";
 import { EMPTY_PLATE_FORM, RESULT_LIMITS, type PlateFormErrors, type PlateSearchForm as Form } from "./plateQuery";
 import { TimeRangeFields } from "./TimeRangeFields";
+import { Options } from "../../components/Options";
 
 export function PlateSearchForm({
   cameras,
@@ -56,11 +57,7 @@ export function PlateSearchForm({
       <FormField id="plate-limit" label="At most">
         {(control) => (
           <select {...control} value={form.limit} onChange={(e) => change({ limit: Number(e.target.value) })}>
-            {RESULT_LIMITS.map((limit) => (
-              <option key={limit} value={limit}>
-                {limit} reads
-              </option>
-            ))}
+            <Options items={RESULT_LIMITS} label={(limit) => `${limit} reads`} />
           </select>
         )}
       </FormField>

@@ -14,6 +14,7 @@ import type { Unit } from "../incidents/types";
 import { UnitStatusControls } from "../incidents/UnitStatusControls";
 import { byCallsign, concerns, rememberedUnit, rememberUnit } from "./unitView";
 import "./unit.css";
+import { Options } from "../../components/Options";
 
 const TOPICS = ["unit.*", "incident.*"];
 
@@ -61,11 +62,7 @@ export default function UnitPage() {
           }}
         >
           <option value="">—</option>
-          {all.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.callsign} ({unitTypeLabel(u.type)})
-            </option>
-          ))}
+          <Options items={all} value={(u) => u.id} label={(u) => `${u.callsign} (${unitTypeLabel(u.type)})`} />
         </select>
         <span className="muted">{t("unit.chooseHint")}</span>
       </div>

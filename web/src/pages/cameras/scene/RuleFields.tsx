@@ -1,6 +1,7 @@
 import type { EditorAction } from "./editorState";
 import { KINDS, type RuleField } from "./kinds";
 import type { Shape } from "./sceneModel";
+import { Options } from "../../../components/Options";
 
 interface Props {
   shape: Shape;
@@ -51,11 +52,7 @@ function RuleInput({ field, id, value, error, onChange }: InputProps) {
           aria-describedby={describedBy}
           onChange={(event) => onChange(event.target.value)}
         >
-          {field.choices.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {choice.label}
-            </option>
-          ))}
+          <Options items={field.choices} value={(choice) => choice.value} label={(choice) => choice.label} />
         </select>
       ) : (
         <input

@@ -16,6 +16,7 @@ import {
   type DecisionForm,
 } from "./decision";
 import { useShortcuts } from "./shortcuts";
+import { Options } from "../../../components/Options";
 
 const FIELDS: readonly DecisionField[] = ["plate", "reason", "note"];
 
@@ -117,11 +118,7 @@ export function DecisionPanel({ violation, reasons, reasonsError, onDecided, onC
             onChange={(e) => set("reason", e.target.value)}
           >
             <option value="">{reasons ? "Choose a reason…" : "Loading reasons…"}</option>
-            {(reasons ?? []).map((reason) => (
-              <option key={reason} value={reason}>
-                {reasonLabel(reason)}
-              </option>
-            ))}
+            <Options items={reasons ?? []} label={(reason) => reasonLabel(reason)} />
           </select>
         )}
       </FormField>

@@ -6,11 +6,12 @@ import { useResource } from "../../../api/useResource";
 import type { Schemas } from "../../../api/schemas";
 import { useAuth } from "../../../auth/AuthContext";
 import { VideoWall } from "./VideoWall";
-import { isLayout, LAYOUTS, specQuery, TILES, withLayout, type WallSpec } from "./wallLayout";
+import { isLayout, LAYOUTS, specQuery, TILES, withLayout, type WallLayout, type WallSpec } from "./wallLayout";
+import { Options } from "../../../components/Options";
 
 type SavedView = Schemas["WallViewOut"];
 
-const LAYOUT_LABELS: Record<string, string> = { "1": "1 camera", "4": "2 × 2", "9": "3 × 3", "16": "4 × 4", "1+5": "1 large + 5" };
+const LAYOUT_LABELS: Record<WallLayout, string> = { "1": "1 camera", "4": "2 × 2", "9": "3 × 3", "16": "4 × 4", "1+5": "1 large + 5" };
 
 function specOf(view: SavedView): WallSpec {
   return { layout: isLayout(view.layout) ? view.layout : "4", cameraIds: view.camera_ids ?? [], tourSeconds: view.tour_seconds ?? null };
@@ -71,22 +72,14 @@ export default function WallPage() {
         <div className="field field-inline">
           <label htmlFor="wall-layout">Layout</label>
           <select id="wall-layout" value={spec.layout} onChange={(e) => isLayout(e.target.value) && setSpec(withLayout(spec, e.target.value))}>
-            {LAYOUTS.map((layout) => (
-              <option key={layout} value={layout}>
-                {LAYOUT_LABELS[layout]}
-              </option>
-            ))}
+            <Options items={LAYOUTS} label={(layout) => LAYOUT_LABELS[layout]} />
           </select>
         </div>
         <div className="field field-inline">
           <label htmlFor="wall-views">Saved views</label>
           <select id="wall-views" value={saved.some((v) => v.name === viewName) ? viewName : ""} onChange={(e) => open(e.target.value)}>
             <option value="">—</option>
-            {saved.map((view) => (
-              <option key={view.name} value={view.name}>
-                {view.name}
-              </option>
-            ))}
+            <Options items={saved} value={(view) => view.name} />
           </select>
         </div>
         <form
@@ -133,11 +126,7 @@ export default function WallPage() {
             value={tourCameras}
             onChange={(e) => setTourCameras(Array.from(e.target.selectedOptions, (o) => o.value))}
           >
-            {(cameras ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <Options items={cameras ?? []} value={(c) => c.id} label={(c) => c.name} />
           </select>
         </div>
         <div className="field field-inline">

@@ -3,6 +3,7 @@ import type { Camera } from "../../../api/types";
 import { useAuth } from "../../../auth/AuthContext";
 import { tileWidth } from "./wallLayout";
 import { useTilePicture } from "./useTilePicture";
+import { Options } from "../../../components/Options";
 
 /** One tile of the wall: the camera's sub-stream (a small picture, a few a second), its name, and tile controls. */
 export function WallTile({
@@ -57,11 +58,7 @@ export function WallTile({
             onChange={(e) => onChoose(e.target.value || null)}
           >
             <option value="">— empty —</option>
-            {cameras.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <Options items={cameras} value={(c) => c.id} label={(c) => c.name} />
           </select>
         ) : (
           <span className="wall-name">{name}</span>
