@@ -36,13 +36,9 @@ class RollingValidated:
 
     def choose(self, history: CrimeEvents, start: float, cells: Cells) -> HotspotModel:
         """The candidate with the most validation hits (the first one on a tie or without history)."""
-        stale = (
-            self.chosen is None
-            or self._chosen_at is None
-            or self._cells is not cells
-            or not 0 <= start - self._chosen_at < self.refresh_days
-        )
-        if stale:
+        if self.chosen is None or choice_is_stale(
+            self._chosen_at, self._cells, start, cells, self.refresh_days
+        ):
             self.chosen = self._best(history, start, cells)
             self._chosen_at, self._cells = start, cells
         assert self.chosen is not None
@@ -59,3 +55,11 @@ class RollingValidated:
             for c in self.candidates
         ]
         return self.candidates[max(range(len(hits)), key=lambda i: (hits[i], -i))]
+
+
+def choice_is_stale(
+    chosen_at: float | None, chosen_for: Cells | None, start: float, cells: Cells, refresh_days: float
+) -> bool:
+    """A validated choice is re-made when none was made, the cells changed, or the origin moved backwards or
+    on by `refresh_days` or more."""
+    return chosen_at is None or chosen_for is not cells or not 0 <= start - chosen_at < refresh_days

@@ -17,6 +17,7 @@ from safecity.crime.cells import Cells
 from safecity.crime.events import CrimeEvents, FloatArray
 from safecity.crime.kde import RetrospectiveKde
 from safecity.crime.self_exciting import SelfExcitingModel
+from safecity.crime.validated import choice_is_stale
 
 WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0)
 WEEK_DAYS = 7.0
@@ -40,13 +41,9 @@ class ValidatedBlend:
         return self._blend(weight, history, start, days, cells)
 
     def choose(self, history: CrimeEvents, start: float, cells: Cells) -> float:
-        stale = (
-            self.chosen_weight is None
-            or self._chosen_at is None
-            or self._cells is not cells
-            or not 0 <= start - self._chosen_at < self.refresh_days
-        )
-        if stale:
+        if self.chosen_weight is None or choice_is_stale(
+            self._chosen_at, self._cells, start, cells, self.refresh_days
+        ):
             self.chosen_weight = self._best(history, start, cells)
             self._chosen_at, self._cells = start, cells
         assert self.chosen_weight is not None
