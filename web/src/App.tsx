@@ -35,6 +35,7 @@ const AREA_OF_PATH: Record<string, string> = {
   "/evidence": "evidence",
   "/dashboards": "dashboards",
   "/analytics": "analytics",
+  "/city-data": "citydata",
   "/persons": "persons",
   "/admin/cameras": "cameras",
   "/admin/watchlists": "watchlists",

@@ -58,6 +58,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: "/evidence", label: "Evidence", anyOf: [Permission.EVIDENCE_READ] },
   { path: "/dashboards", label: "Dashboards", anyOf: [Permission.EVENTS_READ], group: "analysis" },
   { path: "/analytics", label: "Crime analytics", anyOf: [Permission.EVENTS_READ], group: "analysis" },
+  { path: "/city-data", label: "City data", anyOf: [Permission.EVENTS_READ], group: "analysis" },
   { path: "/persons", label: "Persons of interest", anyOf: [Permission.PERSONS_READ], group: "analysis" },
   { path: "/admin/cameras", label: "Cameras", anyOf: [Permission.CAMERAS_MANAGE], group: "admin" },
   { path: "/admin/watchlists", label: "Watchlists", anyOf: [Permission.WATCHLISTS_MANAGE], group: "admin" },

@@ -40,7 +40,7 @@ function navLabels(permissions: string[]): string[] {
 
 describe("navigation by permission", () => {
   it("shows an operator the control-room pages only", () => {
-    expect(navLabels(OPERATOR)).toEqual(["Live", "Alerts", "Incidents", "Desks: Panic alerts, Unit view", "Analysis: Dashboards, Crime analytics"]);
+    expect(navLabels(OPERATOR)).toEqual(["Live", "Alerts", "Incidents", "Desks: Panic alerts, Unit view", "Analysis: Dashboards, Crime analytics, City data"]);
   });
 
   it("shows an auditor the audit log only", () => {
@@ -56,7 +56,7 @@ describe("navigation by permission", () => {
       "Search",
       "E-challan",
       "Evidence",
-      "Analysis: Dashboards, Crime analytics, Persons of interest",
+      "Analysis: Dashboards, Crime analytics, City data, Persons of interest",
       "Admin: Cameras, Watchlists, Retention, Users, System health",
     ]);
   });

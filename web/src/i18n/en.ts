@@ -2,10 +2,12 @@
  * Every message of the console that has moved to the catalogue, in English: the keys and the fallback of
  * every translation (`locales/*.json`). `{name}` is a parameter. Group keys by page.
  */
+import { cityDataMessages } from "./cityData";
 import { personsMessages } from "./persons";
 
 export const en = {
   ...personsMessages,
+  ...cityDataMessages,
   // header
   "header.language": "Language",
   "header.logout": "Log out",

@@ -1,0 +1,181 @@
+import { useMemo, useState } from "react";
+import { Navigate, Route, Routes } from "react-router";
+import { describeError } from "../../api/errors";
+import { useMutation } from "../../api/useMutation";
+import { useResource } from "../../api/useResource";
+import { useAuth } from "../../auth/AuthContext";
+import { t } from "../../i18n/catalogue";
+import "./citydata.css";
+import { JunctionTable } from "./JunctionTable";
+import { PeakHoursChart } from "./PeakHoursChart";
+import { PlacesMap } from "./PlacesMap";
+import { hourLabel, type PlaceMetric } from "./types";
+
+export default function CityDataArea() {
+  return (
+    <Routes>
+      <Route index element={<CityDataPage />} />
+      <Route path="*" element={<Navigate to="/city-data" replace />} />
+    </Routes>
+  );
+}
+
+const PERIOD_DAYS = [1, 7, 28] as const;
+const OBJECT_CLASSES = ["person", "bicycle", "car", "motorcycle", "bus", "truck"] as const;
+const METRICS: readonly PlaceMetric[] = ["people", "vehicles", "density"];
+type ObjectClass = (typeof OBJECT_CLASSES)[number];
+type ExportPath =
+  | "/api/v1/dashboards/city/places.csv"
+  | "/api/v1/dashboards/city/places.geojson"
+  | "/api/v1/dashboards/city/junctions.csv";
+
+const PERIOD_LABEL = { 1: "cityData.lastDay", 7: "cityData.lastWeek", 28: "cityData.last4Weeks" } as const;
+const METRIC_LABEL = { people: "cityData.people", vehicles: "cityData.vehicles", density: "cityData.density" } as const;
+
+/** The period's window: the last `days` days up to the coming whole hour (fixed while the choice stands). */
+function periodOf(days: number): { since: string; until: string } {
+  const until = new Date();
+  until.setUTCMinutes(0, 0, 0);
+  until.setUTCHours(until.getUTCHours() + 1);
+  const since = new Date(until.getTime() - days * 86_400_000);
+  return { since: since.toISOString(), until: until.toISOString() };
+}
+
+/** City data for planning: people and vehicles per place, peak hours, crowd density and junction flows. */
+export function CityDataPage() {
+  const { client } = useAuth();
+  const [days, setDays] = useState<number>(7);
+  const [district, setDistrict] = useState("");
+  const [objectClass, setObjectClass] = useState<ObjectClass | "">("");
+  const [metric, setMetric] = useState<PlaceMetric>("people");
+  const period = useMemo(() => periodOf(days), [days]);
+  const query = { ...period, district: district || undefined, object_class: objectClass || undefined };
+  const places = useResource(
+    (signal) => client.GET("/api/v1/dashboards/city/places", { params: { query }, signal }),
+    [client, period, district, objectClass],
+  ).resource;
+  const junctions = useResource(
+    (signal) => client.GET("/api/v1/dashboards/city/junctions", { params: { query }, signal }),
+    [client, period, district, objectClass],
+  ).resource;
+  const exported = useMutation(
+    async (path: ExportPath) => {
+      const download = await client.file("get", path, { params: { query } });
+      const url = URL.createObjectURL(download.blob);
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = download.filename;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      URL.revokeObjectURL(url);
+    },
+    { describe: (caught) => t("cityData.exportFailed", { error: describeError(caught) }) },
+  );
+  const data = places.data;
+
+  return (
+    <section className="city-data">
+      <div className="page-head">
+        <h1>{t("cityData.title")}</h1>
+        <div className="toolbar">
+          <label>
+            {t("cityData.period")}{" "}
+            <select value={days} onChange={(e) => setDays(Number(e.target.value))}>
+              {PERIOD_DAYS.map((d) => (
+                <option key={d} value={d}>
+                  {t(PERIOD_LABEL[d])}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("cityData.district")}{" "}
+            <input value={district} onChange={(e) => setDistrict(e.target.value)} placeholder={t("cityData.all")} />
+          </label>
+          <label>
+            {t("cityData.objectClass")}{" "}
+            <select value={objectClass} onChange={(e) => setObjectClass(e.target.value as ObjectClass | "")}>
+              <option value="">{t("cityData.allClasses")}</option>
+              {OBJECT_CLASSES.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("cityData.mapShows")}{" "}
+            <select value={metric} onChange={(e) => setMetric(e.target.value as PlaceMetric)}>
+              {METRICS.map((m) => (
+                <option key={m} value={m}>
+                  {t(METRIC_LABEL[m])}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </div>
+      <div className="toolbar">
+        <button type="button" className="btn" disabled={exported.busy} onClick={() => void exported.run("/api/v1/dashboards/city/places.csv")}>
+          {t("cityData.exportPlacesCsv")}
+        </button>
+        <button type="button" className="btn" disabled={exported.busy} onClick={() => void exported.run("/api/v1/dashboards/city/places.geojson")}>
+          {t("cityData.exportPlacesGeojson")}
+        </button>
+        <button type="button" className="btn" disabled={exported.busy} onClick={() => void exported.run("/api/v1/dashboards/city/junctions.csv")}>
+          {t("cityData.exportJunctionsCsv")}
+        </button>
+        <span role="status" className={exported.error ? "field-error" : "muted"}>
+          {exported.error ?? ""}
+        </span>
+      </div>
+      {places.status === "error" && <p role="alert">{t("cityData.loadFailed", { error: places.error })}</p>}
+      {places.status === "loading" && !data && <p role="status">{t("cityData.loading")}</p>}
+      {data && (
+        <>
+          {data.places.length === 0 && <p className="muted">{t("cityData.noCounts")}</p>}
+          {data.unlocated.length > 0 && (
+            <p role="note">{t("cityData.unlocated", { count: data.unlocated.length, ids: data.unlocated.join(", ") })}</p>
+          )}
+          <PlacesMap places={data.places} metric={metric} />
+          <h2>{t("cityData.peakHours")}</h2>
+          <PeakHoursChart places={data.places} />
+          <h2>{t("cityData.places")}</h2>
+          <table aria-label={t("cityData.places")}>
+            <thead>
+              <tr>
+                <th>{t("cityData.place")}</th>
+                <th>{t("cityData.district")}</th>
+                <th>{t("cityData.people")}</th>
+                <th>{t("cityData.vehicles")}</th>
+                <th>{t("cityData.peakHour")}</th>
+                <th>{t("cityData.meanOccupancy")}</th>
+                <th>{t("cityData.peakOccupancy")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.places.map((place) => (
+                <tr key={place.camera_id}>
+                  <td>
+                    {place.name ?? place.camera_id}
+                    {place.located ? "" : ` ${t("cityData.noPosition")}`}
+                  </td>
+                  <td>{place.district ?? "—"}</td>
+                  <td>{place.people}</td>
+                  <td>{place.vehicles}</td>
+                  <td>{hourLabel(place.peak_hour)}</td>
+                  <td>{place.mean_occupancy.toFixed(2)}</td>
+                  <td>{place.peak_occupancy}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <h2>{t("cityData.junctionFlows")}</h2>
+      {junctions.status === "error" && <p role="alert">{t("cityData.loadFailed", { error: junctions.error })}</p>}
+      {junctions.data && <JunctionTable junctions={junctions.data.junctions} />}
+    </section>
+  );
+}
