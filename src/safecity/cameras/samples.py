@@ -37,8 +37,10 @@ SAMPLE_SCENE = {
         ],
     },
 }
-SAMPLE_SITES = (
-    # id, name, latitude, longitude, district, zone
+#: id, name, latitude, longitude, district, zone
+SampleSite = tuple[str, str, float, float, str, str]
+
+SAMPLE_SITES: tuple[SampleSite, ...] = (
     ("lhr-kalma-chowk", "Kalma Chowk", 31.5042, 74.3315, "Lahore", "Gulberg"),
     ("lhr-liberty-chowk", "Liberty Chowk", 31.5102, 74.3441, "Lahore", "Gulberg"),
     ("lhr-azadi-chowk", "Azadi Chowk (Minar-e-Pakistan)", 31.5880, 74.3100, "Lahore", "Walled City"),
@@ -67,24 +69,30 @@ def sample_clips(data_dir: Path, count: int) -> list[Path]:
     return clips
 
 
+def looping_camera(site: SampleSite, clip: Path, **settings: object) -> CameraSettings:
+    """A demo camera at `site` playing `clip` over and over, five detector frames a second; `settings` adds
+    the other fields (scene, analytics profile)."""
+    camera_id, name, latitude, longitude, district, zone = site
+    return CameraSettings.model_validate(
+        {
+            "id": camera_id,
+            "name": name,
+            "url": str(clip.resolve()),
+            "latitude": latitude,
+            "longitude": longitude,
+            "district": district,
+            "zone": zone,
+            "loop": True,
+            "detect_fps": 5,
+            **settings,
+        }
+    )
+
+
 def sample_cameras(data_dir: Path) -> list[CameraSettings]:
     clips = sample_clips(data_dir, len(SAMPLE_SITES))
     return [
-        CameraSettings(
-            id=camera_id,
-            name=name,
-            url=str(clip.resolve()),
-            latitude=latitude,
-            longitude=longitude,
-            district=district,
-            zone=zone,
-            loop=True,
-            detect_fps=5,
-            scene=SAMPLE_SCENE,
-        )
-        for (camera_id, name, latitude, longitude, district, zone), clip in zip(
-            SAMPLE_SITES, clips, strict=True
-        )
+        looping_camera(site, clip, scene=SAMPLE_SCENE) for site, clip in zip(SAMPLE_SITES, clips, strict=True)
     ]
 
 
@@ -96,20 +104,10 @@ def numbered_sample_cameras(data_dir: Path, count: int) -> list[CameraSettings]:
     for index in range(count):
         _, name, latitude, longitude, district, zone = SAMPLE_SITES[index % len(SAMPLE_SITES)]
         ring = index // len(SAMPLE_SITES)
-        cameras.append(
-            CameraSettings(
-                id=f"sample-{index + 1:04d}",
-                name=f"{name} {ring + 1}",
-                url=str(clips[index % len(clips)].resolve()),
-                latitude=latitude + 0.003 * ring,
-                longitude=longitude + 0.003 * ring,
-                district=district,
-                zone=zone,
-                loop=True,
-                detect_fps=5,
-                scene=SAMPLE_SCENE,
-            )
-        )
+        shift = 0.003 * ring
+        number = f"sample-{index + 1:04d}"
+        site = (number, f"{name} {ring + 1}", latitude + shift, longitude + shift, district, zone)
+        cameras.append(looping_camera(site, clips[index % len(clips)], scene=SAMPLE_SCENE))
     return cameras
 
 

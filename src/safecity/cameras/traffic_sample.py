@@ -19,6 +19,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from safecity.cameras.samples import looping_camera
 from safecity.config import CameraSettings
 from safecity.video.frame import Image, PixelBox
 from safecity.video.synthetic import write_h264
@@ -205,17 +206,6 @@ def traffic_clip(data_dir: Path) -> Path:
 
 
 def traffic_camera(data_dir: Path) -> CameraSettings:
-    camera_id, name, latitude, longitude, district, zone = TRAFFIC_SITE
-    return CameraSettings(
-        id=camera_id,
-        name=name,
-        url=str(traffic_clip(data_dir).resolve()),
-        latitude=latitude,
-        longitude=longitude,
-        district=district,
-        zone=zone,
-        loop=True,
-        detect_fps=5,
-        analytics_profile="traffic+motion",
-        scene=traffic_scene(),
+    return looping_camera(
+        TRAFFIC_SITE, traffic_clip(data_dir), analytics_profile="traffic+motion", scene=traffic_scene()
     )
