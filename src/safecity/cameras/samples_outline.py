@@ -18,7 +18,7 @@ from typing import Any
 
 from safecity.config import CameraSettings
 
-DISTRICT_MARGIN_DEG = 0.03  # about 3 km around a district's outermost cameras
+DISTRICT_MARGIN_DEG = 0.08  # about 9 km around a district's outermost cameras: a city-sized box
 ZONE_MARGIN_DEG = 0.008  # about 900 m around a zone's cameras
 SCHEMATIC_NOTE = "Schematic of the demo area around its sample cameras; not surveyed geography"
 
