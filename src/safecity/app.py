@@ -77,6 +77,7 @@ from safecity.persons_search.media_rule import PERSON_MEDIA
 from safecity.persons_search.runtime import PersonProbe, start_persons_search
 from safecity.poi.api import router as poi_router
 from safecity.poi.matching import start_matching as start_poi_matching
+from safecity.poi.quality_api import router as poi_quality_router
 from safecity.poi.review import review_jobs
 from safecity.poi.runtime import PersonsRuntime
 from safecity.registries.api import router as registries_router
@@ -185,6 +186,7 @@ def create_app(settings: Settings, *, bus: EventBus | None = None, web_dir: Path
         persons_router,
         faces_router,
         persons_search_router,
+        poi_quality_router,
         poi_router,
         access_review_router,
         *evidence_routers,

@@ -26,6 +26,7 @@ from safecity.commands import evidence as evidence_command
 from safecity.commands import faces as faces_command
 from safecity.commands import hotlists as hotlists_command
 from safecity.commands import models as models_command
+from safecity.commands import persons as persons_command
 from safecity.commands import plates as plates_command
 from safecity.commands import recordings as recordings_command
 from safecity.commands import worker as worker_command
@@ -64,6 +65,7 @@ app.add_typer(evidence_command.retention_app, name="retention")
 app.add_typer(backup_command.app, name="backup")
 app.add_typer(recordings_command.app, name="recordings")
 app.add_typer(crime_command.app, name="crime")
+app.add_typer(persons_command.app, name="persons")
 app.command("restore")(backup_command.restore)
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -32,7 +33,7 @@ class Person(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     name: Mapped[str] = mapped_column(String(200), index=True)
     father_name: Mapped[str] = mapped_column(String(200), default="")
-    date_of_birth: Mapped[date | None] = mapped_column(Date, nullable=True)
+    date_of_birth: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
     gender: Mapped[str | None] = mapped_column(String(16), nullable=True)
     cnic_sealed: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     cnic_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
@@ -50,6 +51,11 @@ class Person(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # Set when the record was merged into another (the survivor); kept for audit, off the watchlists.
+    merged_into_id: Mapped[int | None] = mapped_column(
+        ForeignKey("poi_persons.id"), nullable=True, index=True
+    )
+    merged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     aliases: Mapped[list[PersonAlias]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="PersonAlias.id"
@@ -155,6 +161,7 @@ class PersonSighting(Base):
     face subject, as the matching consumer saw it (the timeline and co-occurrences read these)."""
 
     __tablename__ = "poi_sightings"
+    __table_args__ = (Index("ix_poi_sightings_camera_id_seen_at", "camera_id", "seen_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("poi_persons.id", ondelete="CASCADE"), index=True)

@@ -1935,6 +1935,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/persons/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create records from a CSV; bad rows and duplicates are skipped and reported by line
+         * @description Columns as for `safecity persons import` (docs/persons.md). A file that is not UTF-8 CSV, or whose
+         *     header lacks `name`, `status`, `legal_basis` or `review_date`, is a 422 on `file`. The import is audited
+         *     (`persons.import`) and each record made has its own history.
+         */
+        post: operations["import_persons_api_v1_persons_import_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/persons/search": {
         parameters: {
             query?: never;
@@ -2037,6 +2059,27 @@ export interface paths {
         head?: never;
         /** Change a record, with the reason */
         patch: operations["update_person_api_v1_persons__person_id__patch"];
+        trace?: never;
+    };
+    "/api/v1/persons/{person_id}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Records that may be the same person: same CNIC, or same name, father's name and birth date
+         * @description Names are compared after folding case, spacing and common transliterations (Mohammad/Muhammad);
+         *     CNICs by their keyed hash, nothing decrypted. Records already merged are left out. Audited.
+         */
+        get: operations["person_duplicates_api_v1_persons__person_id__duplicates_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/persons/{person_id}/links": {
@@ -3119,6 +3162,11 @@ export interface components {
             /** File */
             file: string;
         };
+        /** Body_import_persons_api_v1_persons_import_post */
+        Body_import_persons_api_v1_persons_import_post: {
+            /** File */
+            file: string;
+        };
         /** Body_search_api_v1_faces_search_post */
         Body_search_api_v1_faces_search_post: {
             /** File */
@@ -3934,6 +3982,13 @@ export interface components {
              */
             until: string;
         };
+        /** CreatedRowOut */
+        CreatedRowOut: {
+            /** Line */
+            line: number;
+            /** Person Id */
+            person_id: number;
+        };
         /** CustodyOut */
         CustodyOut: {
             /** Action */
@@ -4016,6 +4071,48 @@ export interface components {
             /** Type */
             type?: string | null;
         };
+        /** DuplicateOut */
+        DuplicateOut: {
+            /** Father Name */
+            father_name: string;
+            /** Name */
+            name: string;
+            /** Person Id */
+            person_id: number;
+            /**
+             * Reasons
+             * @description same_cnic (by the CNIC's keyed hash) and/or same_name_father_date_of_birth.
+             */
+            reasons: components["schemas"]["DuplicateReason"][];
+            status: components["schemas"]["PersonStatus"];
+        };
+        /**
+         * DuplicateReason
+         * @enum {string}
+         */
+        DuplicateReason: "same_cnic" | "same_name_father_date_of_birth";
+        /** DuplicateRowOut */
+        DuplicateRowOut: {
+            /** Line */
+            line: number;
+            /**
+             * Person Ids
+             * @description The records the row duplicates.
+             */
+            person_ids: number[];
+            /**
+             * Reason
+             * @description same CNIC; same name, father's name and date of birth.
+             */
+            reason: string;
+        };
+        /** DuplicatesOut */
+        DuplicatesOut: {
+            /** Candidates */
+            candidates: components["schemas"]["DuplicateOut"][];
+            /** Person Id */
+            person_id: number;
+        };
         /** EnrolledOut */
         EnrolledOut: {
             image: components["schemas"]["ImageOut"];
@@ -4090,6 +4187,18 @@ export interface components {
             detail: string | Record<string, never>[];
             /** @description On a 500: quote it to find the log record */
             request_id?: string;
+        };
+        /** ErrorRowOut */
+        ErrorRowOut: {
+            /**
+             * Field
+             * @description The column at fault, when one is.
+             */
+            field: string | null;
+            /** Line */
+            line: number;
+            /** Message */
+            message: string;
         };
         /** EscalateRequest */
         EscalateRequest: {
@@ -4468,6 +4577,21 @@ export interface components {
             failed: number;
             /** Updated */
             updated: number;
+        };
+        /** ImportReportOut */
+        ImportReportOut: {
+            /** Created */
+            created: components["schemas"]["CreatedRowOut"][];
+            /**
+             * Duplicates
+             * @description Rows skipped as duplicates of existing records.
+             */
+            duplicates: components["schemas"]["DuplicateRowOut"][];
+            /**
+             * Errors
+             * @description Rows skipped for a bad field.
+             */
+            errors: components["schemas"]["ErrorRowOut"][];
         };
         /** IncidentCreate */
         IncidentCreate: {
@@ -14771,6 +14895,75 @@ export interface operations {
             };
         };
     };
+    import_persons_api_v1_persons_import_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_import_persons_api_v1_persons_import_post"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportOut"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The change contradicts the current state (or it changed since) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is larger than `http.max_upload_mb` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     search_api_v1_persons_search_post: {
         parameters: {
             query: {
@@ -15235,6 +15428,72 @@ export interface operations {
             };
             /** @description The body is larger than `http.max_upload_mb` */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    person_duplicates_api_v1_persons__person_id__duplicates_get: {
+        parameters: {
+            query?: {
+                /** @description Required: why this personal data is needed (audited), at least 5 characters, here or in the `X-Safecity-Purpose` header; without it the answer is a 422 on `purpose`. */
+                purpose?: string | null;
+                /** @description Case or incident reference (audited). */
+                case_ref?: string | null;
+            };
+            header?: {
+                /** @description The purpose, when not in the query. */
+                "X-Safecity-Purpose"?: string | null;
+            };
+            path: {
+                person_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicatesOut"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such object */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
