@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from safecity.app import create_app
-from safecity.config import ConfigError, load_settings
+from safecity.config import ConfigError, Settings, load_settings
 from safecity.core.auth.models import User
 from safecity.core.auth.passwords import hash_password
 from safecity.core.auth.permissions import Role
@@ -42,6 +42,18 @@ OUTLINE = {
 ARCHIVE = bytes(range(256)) * 64  # the bytes only matter, not a valid archive: served as they are
 
 
+def with_operator(settings: Settings) -> Settings:
+    """`settings` with its database migrated and holding the `operator` user."""
+    upgrade(settings.resolved_database_url)
+    database = Database(settings.resolved_database_url)
+    with database.session() as session:
+        session.add(
+            User(username="operator", role=Role.OPERATOR.value, password_hash=hash_password(PASSWORD))
+        )
+    database.dispose()
+    return settings
+
+
 @pytest.fixture(scope="module")
 def mapped(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, Path]]:
     """An API node (SQLite: nothing here depends on the database) with a local PMTiles base map and an outline
@@ -60,14 +72,7 @@ def mapped(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClien
             "attribution": "© OpenStreetMap",
         },
     )
-    upgrade(settings.resolved_database_url)
-    database = Database(settings.resolved_database_url)
-    with database.session() as session:
-        session.add(
-            User(username="operator", role=Role.OPERATOR.value, password_hash=hash_password(PASSWORD))
-        )
-    database.dispose()
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(with_operator(settings))) as client:
         yield client, maps
 
 
@@ -209,14 +214,7 @@ def with_basemap(tmp_path: Path) -> Iterator[Callable[[str], TestClient]]:
 
     def start(name: str) -> TestClient:
         settings = load_settings(None, data_dir=tmp_path / "data", map={"basemap": f"maps/{name}"})
-        upgrade(settings.resolved_database_url)
-        database = Database(settings.resolved_database_url)
-        with database.session() as session:
-            session.add(
-                User(username="operator", role=Role.OPERATOR.value, password_hash=hash_password(PASSWORD))
-            )
-        database.dispose()
-        client = TestClient(create_app(settings))
+        client = TestClient(create_app(with_operator(settings)))
         clients.append(client.__enter__())
         return client
 
