@@ -102,6 +102,18 @@ def test_changing_records_needs_the_manage_permission(client: TestClient) -> Non
     assert response.status_code == 403
 
 
+def test_moving_the_review_dates_is_a_review_for_a_supervisor(client: TestClient) -> None:
+    created = create(client)
+    path = f"/api/v1/persons/{created['id']}"
+    later = {"review_date": "2099-01-31", "reason": "extend the watch"}
+    assert client.patch(path, json=later, headers=headers(client, "investigator")).status_code == 403
+    notes = {"notes": "uses a second phone", "father_name": None, "reason": "informant, 2026-12-01"}
+    changed = client.patch(path, json=notes, headers=headers(client, "investigator"))
+    assert changed.status_code == 200, changed.text
+    assert (changed.json()["notes"], changed.json()["father_name"]) == ("uses a second phone", "")
+    assert client.patch(path, json=later, headers=headers(client)).json()["review_date"] == "2099-01-31"
+
+
 def test_links_name_existing_incidents_and_cases_only(client: TestClient) -> None:
     created = create(client)
     path = f"/api/v1/persons/{created['id']}/links"

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Query, Response, UploadFile, status
 from fastapi.concurrency import run_in_threadpool
 
 from safecity.core.auth.permissions import Permission
+from safecity.core.errors import ForbiddenError
 from safecity.core.http.access import PersonalDataAccess, personal_data_read
 from safecity.core.http.auditing import actor_of
 from safecity.core.http.deps import ServicesDep
@@ -119,6 +120,8 @@ def get_person(person_id: int, services: ServicesDep, runtime: PersonsRuntimeDep
 def update_person(
     person_id: int, body: PersonPatch, services: ServicesDep, runtime: PersonsRuntimeDep, principal: Manager
 ) -> PersonOut:
+    if body.changes_review_dates and not principal.can(Permission.PERSONS_RENEW):
+        raise ForbiddenError("moving the review or legal-basis dates is a review: it needs persons.renew")
     with services.database.session() as session:
         person = records.update_person(
             session,

@@ -107,11 +107,12 @@ def update_person(
         review_date=changes.get("review_date"),
     )
     before = snapshot(person)
-    for name in ("name", "father_name", "date_of_birth", "legal_basis", "legal_basis_expires", "review_date"):
+    for name in ("name", "date_of_birth", "legal_basis", "legal_basis_expires", "review_date"):
         if name in changes:
             setattr(person, name, changes[name])
-    if "notes" in changes:
-        person.notes = changes["notes"] or ""
+    for name in ("father_name", "notes"):  # null clears them
+        if name in changes:
+            setattr(person, name, (changes[name] or "").strip())
     if "gender" in changes:
         person.gender = changes["gender"].value if changes["gender"] else None
     if "status" in changes:

@@ -90,8 +90,12 @@ class PersonIn(BaseModel):
 REQUIRED_ON_RECORD = ("name", "status", "legal_basis", "review_date")
 
 
+DATES_OF_REVIEW = ("review_date", "legal_basis_expires")
+
+
 class PersonPatch(BaseModel):
-    """Only the fields sent change; `reason` (why) is required and kept in the record's change history."""
+    """Only the fields sent change; `reason` (why) is required and kept in the record's change history.
+    Changing `review_date` or `legal_basis_expires` is a review: it needs `persons.renew` (else 403)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -127,6 +131,10 @@ class PersonPatch(BaseModel):
             if name in self.model_fields_set and getattr(self, name) is None:
                 raise ValueError(f"{name} cannot be removed from a record")
         return self
+
+    @property
+    def changes_review_dates(self) -> bool:
+        return any(name in self.model_fields_set for name in DATES_OF_REVIEW)
 
     def changes(self) -> dict[str, Any]:
         return {k: v for k, v in self.model_dump(exclude_unset=True).items() if k != "reason"}

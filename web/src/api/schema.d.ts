@@ -5595,6 +5595,7 @@ export interface components {
         /**
          * PersonPatch
          * @description Only the fields sent change; `reason` (why) is required and kept in the record's change history.
+         *     Changing `review_date` or `legal_basis_expires` is a review: it needs `persons.renew` (else 403).
          */
         PersonPatch: {
             /**
