@@ -11,6 +11,7 @@ import { LoginPage } from "./pages/LoginPage";
 import { ForbiddenPage, NoPagesPage, NotFoundPage } from "./pages/SimplePages";
 import { SystemPage } from "./pages/SystemPage";
 import { UsersPage } from "./pages/UsersPage";
+import { t } from "./i18n/catalogue";
 
 const PAGES: Record<string, () => ReactNode> = {
   "/live": () => <LivePage />,
@@ -69,7 +70,7 @@ function pageFor(path: string): ReactNode {
 function RequireSession({ children }: { children: ReactNode }) {
   const { session, resuming, locked } = useAuth();
   const location = useLocation();
-  if (!session && resuming) return <p role="status">Resuming your session…</p>;
+  if (!session && resuming) return <p role="status">{t("app.resumingYourSession")}</p>;
   if (!session) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   return (
     <>

@@ -1,3 +1,4 @@
+import { t } from "../i18n/catalogue";
 /** A refused request: its status, the server's `{"detail": ...}` in words and, for a 422, each field problem. */
 
 /** One problem of a FastAPI 422: the request field it names ("" when none) and the message in words. */
@@ -61,7 +62,7 @@ export function problemsOf(body: unknown): FieldProblem[] {
     const all = Array.isArray(loc) ? loc.filter((p): p is string | number => typeof p === "string" || typeof p === "number") : [];
     const path = typeof all[0] === "string" && LOCATIONS.has(all[0]) ? all.slice(1) : all;
     const names = path.filter((part): part is string => typeof part === "string");
-    const message = readableMessage(typeof msg === "string" ? msg : "invalid value");
+    const message = readableMessage(typeof msg === "string" ? msg : t("common.invalidValue"));
     return [{ field: names[names.length - 1] ?? "", message, path }];
   });
 }

@@ -11,6 +11,7 @@ import createClient, { type Client, type ClientPathsWithMethod, type MaybeOption
 import { ApiError } from "./apiError";
 import type { paths, Schemas } from "./schemas";
 import { restoreSession, saveSession, type Session } from "./session";
+import { t } from "../i18n/catalogue";
 
 export { ApiError, problemsOf, readableMessage, type FieldProblem } from "./apiError";
 export { fieldErrors, problemFor } from "./errors";
@@ -289,7 +290,7 @@ export class ApiClient {
     retried = false,
   ): Promise<{ data: unknown; response: Response }> {
     const { auth = true, acceptStatus, ...rest } = (init ?? {}) as SendInit;
-    if (auth && this.locked) throw new ApiError(401, "The console is locked: log in again to continue.");
+    if (auth && this.locked) throw new ApiError(401, t("common.theConsoleIsLocked"));
     const headers = auth && this.session?.token ? { Authorization: `Bearer ${this.session.token}` } : {};
     const { data, error, response } = await this.http.request(method, path as never, { ...rest, headers, parseAs } as never);
     if (response.ok) return { data, response };

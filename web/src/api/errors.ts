@@ -1,4 +1,5 @@
 import { ApiError } from "./apiError";
+import { t } from "../i18n/catalogue";
 
 export interface ErrorWords {
   /** Says what a 409 means for the control that caused it; the server's reason follows in brackets. */
@@ -13,26 +14,28 @@ export interface ErrorWords {
  */
 export function describeError(caught: unknown, words: ErrorWords = {}): string {
   if (!(caught instanceof ApiError)) {
-    if (caught instanceof TypeError) return "Cannot reach the server. Check the connection and try again.";
+    if (caught instanceof TypeError) return t("common.cannotReachTheServer");
     return caught instanceof Error ? caught.message : String(caught);
   }
   const { status, detail } = caught;
   switch (status) {
     case 400:
     case 422:
-      return `Not accepted: ${detail}`;
+      return t("common.notAccepted", { detail });
     case 403:
-      return `Not permitted: ${detail || "your role may not do this"}`;
+      return t("common.notPermitted", { detail: detail || t("common.roleMayNotDoThis") });
     case 404:
-      return words.unavailable ? `${words.unavailable} is not available on this server.` : `Not found: ${detail}`;
+      return words.unavailable ? t("common.isNotAvailableOn", { unavailable: words.unavailable }) : t("common.notFound", { detail });
     case 409:
-      return words.conflict ? `${words.conflict} (${detail})` : `Conflict: ${detail}`;
+      return words.conflict ? `${words.conflict} (${detail})` : t("common.conflict", { detail });
     case 413:
-      return "The file is larger than the server accepts.";
+      return t("common.theFileIsLarger");
     case 429:
-      return `Too many requests; try again${caught.retryAfterSeconds ? ` in ${caught.retryAfterSeconds} s` : " shortly"}.`;
+      return caught.retryAfterSeconds
+        ? t("common.tooManyRequestsIn", { seconds: caught.retryAfterSeconds })
+        : t("common.tooManyRequestsShortly");
     default:
-      return `The server answered ${status}: ${detail}`;
+      return t("common.theServerAnswered", { status, detail });
   }
 }
 

@@ -2061,6 +2061,28 @@ export interface paths {
         patch: operations["update_person_api_v1_persons__person_id__patch"];
         trace?: never;
     };
+    "/api/v1/persons/{person_id}/co-occurrences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Persons of interest and vehicles seen at the same camera within minutes of this one (audited)
+         * @description Around each of the person's sightings (hotlist hits of their vehicles, face matches): other persons'
+         *     sightings and every plate read at that camera within the window (the person's own vehicles left out).
+         *     Strongest first: most sightings together, then most recent. Needs `persons.read` and a purpose.
+         */
+        get: operations["person_cooccurrences_api_v1_persons__person_id__co_occurrences_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/persons/{person_id}/duplicates": {
         parameters: {
             query?: never;
@@ -2093,6 +2115,29 @@ export interface paths {
         put?: never;
         /** Link an incident (by id) or an evidence case (by reference or id) */
         post: operations["add_link_api_v1_persons__person_id__links_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{person_id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge another record of the same person into this one (supervisor; audited)
+         * @description This record (the survivor) takes the other's name (as an alias), aliases, FIRs, vehicles (their
+         *     hotlist entries now name the survivor), photos, links, sightings and change history, and any father's
+         *     name, date of birth or CNIC it lacks. The other record is kept, marked `merged_into_id`, off the
+         *     watchlists. Needs `persons.renew`. An unknown, merged or identical `other_id` is a 422 on `other_id`.
+         */
+        post: operations["merge_api_v1_persons__person_id__merge_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3945,6 +3990,60 @@ export interface components {
              */
             timezone: string;
         };
+        /** CooccurrenceOut */
+        CooccurrenceOut: {
+            /**
+             * Cameras
+             * @description Cameras where they were seen together.
+             */
+            cameras: string[];
+            /**
+             * Count
+             * @description Times seen together (pairs of sightings within the window).
+             */
+            count: number;
+            /**
+             * First At
+             * Format: date-time
+             */
+            first_at: string;
+            /**
+             * Kind
+             * @description person (another person of interest) or vehicle (a plate read).
+             */
+            kind: string;
+            /**
+             * Last At
+             * Format: date-time
+             */
+            last_at: string;
+            /**
+             * Name
+             * @description The other person's name.
+             */
+            name?: string | null;
+            /** Person Id */
+            person_id?: number | null;
+            /**
+             * Plate
+             * @description The plate as read.
+             */
+            plate?: string | null;
+        };
+        /** CooccurrencesOut */
+        CooccurrencesOut: {
+            /**
+             * Cooccurrences
+             * @description Strongest (most often together) first.
+             */
+            cooccurrences: components["schemas"]["CooccurrenceOut"][];
+            /** Person Id */
+            person_id: number;
+            /** Since */
+            since: string | null;
+            /** Window Minutes */
+            window_minutes: number;
+        };
         /** CountSeriesOut */
         CountSeriesOut: {
             /**
@@ -5017,6 +5116,33 @@ export interface components {
              */
             ticket: string;
         };
+        /** MergeIn */
+        MergeIn: {
+            /**
+             * Other Id
+             * @description The record merged into this one; it is kept, marked merged.
+             */
+            other_id: number;
+            /**
+             * Reason
+             * @description Why they are one person (audited).
+             */
+            reason: string;
+        };
+        /** MergedOut */
+        MergedOut: {
+            /** Merged Id */
+            merged_id: number;
+            /**
+             * Moved
+             * @description How many aliases, FIRs, vehicles, photos, links, ... moved.
+             */
+            moved: {
+                [key: string]: number;
+            };
+            /** Survivor Id */
+            survivor_id: number;
+        };
         /** MetricsOut */
         MetricsOut: {
             /** Group By */
@@ -5546,6 +5672,13 @@ export interface components {
             legal_basis_expires: string | null;
             /** Links */
             links: components["schemas"]["PersonLinkOut"][];
+            /** Merged At */
+            merged_at?: string | null;
+            /**
+             * Merged Into Id
+             * @description Set when this record was merged into another: the record to read instead.
+             */
+            merged_into_id?: number | null;
             /** Name */
             name: string;
             /** Notes */
@@ -15447,6 +15580,76 @@ export interface operations {
             };
         };
     };
+    person_cooccurrences_api_v1_persons__person_id__co_occurrences_get: {
+        parameters: {
+            query?: {
+                /** @description How close in time counts as together. */
+                window_minutes?: number;
+                /** @description Only this person's sightings from then on. */
+                since?: string | null;
+                /** @description Required: why this personal data is needed (audited), at least 5 characters, here or in the `X-Safecity-Purpose` header; without it the answer is a 422 on `purpose`. */
+                purpose?: string | null;
+                /** @description Case or incident reference (audited). */
+                case_ref?: string | null;
+            };
+            header?: {
+                /** @description The purpose, when not in the query. */
+                "X-Safecity-Purpose"?: string | null;
+            };
+            path: {
+                person_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooccurrencesOut"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     person_duplicates_api_v1_persons__person_id__duplicates_get: {
         parameters: {
             query?: {
@@ -15535,6 +15738,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PersonLinkOut"];
+                };
+            };
+            /** @description Not logged in, or the token is invalid or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The caller's role lacks the permission this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description No such object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The change contradicts the current state (or it changed since) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description The body is larger than `http.max_upload_mb` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDetail"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    merge_api_v1_persons__person_id__merge_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                person_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergedOut"];
                 };
             };
             /** @description Not logged in, or the token is invalid or expired */

@@ -3,6 +3,7 @@ import { useMutation } from "../api/useMutation";
 import { useAuth } from "./AuthContext";
 import { loginError } from "../pages/LoginPage";
 import "./lock.css";
+import { t } from "../i18n/catalogue";
 
 /**
  * The idle lock: an opaque layer over the page (which stays as it was, scroll and inputs included) asking the
@@ -25,12 +26,12 @@ export function LockScreen() {
   return (
     <div className="lock-screen" role="dialog" aria-modal="true" aria-labelledby="lock-title">
       <form className="login-card" onSubmit={submit}>
-        <h1 id="lock-title">Console locked</h1>
+        <h1 id="lock-title">{t("auth.consoleLocked")}</h1>
         <p className="muted">
-          Locked after a while without input. Log in again as <strong>{username}</strong> to continue where you were.
+          {t("auth.lockedAfterAWhile")}{" "}<strong>{username}</strong>{" "}{t("auth.toContinueWhereYou")}
         </p>
         <div className="field">
-          <label htmlFor="lock-password">Password</label>
+          <label htmlFor="lock-password">{t("auth.password")}</label>
           <input
             id="lock-password"
             ref={field}
@@ -48,10 +49,10 @@ export function LockScreen() {
         ) : null}
         <div className="toolbar">
           <button type="submit" className="btn" disabled={busy || !password}>
-            Unlock
+            {t("auth.unlock")}
           </button>
           <button type="button" className="btn btn-quiet" onClick={logout}>
-            Log out
+            {t("auth.logOut")}
           </button>
         </div>
       </form>

@@ -1,3 +1,4 @@
+import { t } from "../i18n/catalogue";
 /**
  * Permission strings, as in src/safecity/core/auth/permissions.py. The console decides what to show from
  * the user's permissions, never from the role name, so changing the role table on the server is enough.
@@ -46,26 +47,64 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { path: "/live", label: "Live", anyOf: [Permission.CAMERAS_READ, Permission.EVENTS_READ] },
-  { path: "/alerts", label: "Alerts", anyOf: [Permission.ALERTS_ACT, Permission.FACES_CONFIRM] },
-  { path: "/incidents", label: "Incidents", anyOf: [Permission.INCIDENTS_MANAGE, Permission.DISPATCH_MANAGE] },
-  { path: "/helpline", label: "Helpline", anyOf: [Permission.CALLS_TAKE], group: "desks" },
-  { path: "/panic", label: "Panic alerts", anyOf: [Permission.ALERTS_ACT], group: "desks" },
-  { path: "/reports", label: "Citizen reports", anyOf: [Permission.REPORTS_MODERATE], group: "desks" },
-  { path: "/unit", label: "Unit view", anyOf: [Permission.DISPATCH_MANAGE], group: "desks" },
-  { path: "/search", label: "Search", anyOf: [Permission.PLATES_SEARCH, Permission.FACES_SEARCH] },
+  { path: "/live", get label() {
+      return t("auth.live");
+    }, anyOf: [Permission.CAMERAS_READ, Permission.EVENTS_READ] },
+  { path: "/alerts", get label() {
+      return t("auth.alerts");
+    }, anyOf: [Permission.ALERTS_ACT, Permission.FACES_CONFIRM] },
+  { path: "/incidents", get label() {
+      return t("auth.incidents");
+    }, anyOf: [Permission.INCIDENTS_MANAGE, Permission.DISPATCH_MANAGE] },
+  { path: "/helpline", get label() {
+      return t("auth.helpline");
+    }, anyOf: [Permission.CALLS_TAKE], group: "desks" },
+  { path: "/panic", get label() {
+      return t("auth.panicAlerts");
+    }, anyOf: [Permission.ALERTS_ACT], group: "desks" },
+  { path: "/reports", get label() {
+      return t("auth.citizenReports");
+    }, anyOf: [Permission.REPORTS_MODERATE], group: "desks" },
+  { path: "/unit", get label() {
+      return t("auth.unitView");
+    }, anyOf: [Permission.DISPATCH_MANAGE], group: "desks" },
+  { path: "/search", get label() {
+      return t("auth.search");
+    }, anyOf: [Permission.PLATES_SEARCH, Permission.FACES_SEARCH] },
   { path: "/challan", label: "E-challan", anyOf: [Permission.CHALLAN_READ, Permission.CHALLAN_VALIDATE] },
-  { path: "/evidence", label: "Evidence", anyOf: [Permission.EVIDENCE_READ] },
-  { path: "/dashboards", label: "Dashboards", anyOf: [Permission.EVENTS_READ], group: "analysis" },
-  { path: "/analytics", label: "Crime analytics", anyOf: [Permission.EVENTS_READ], group: "analysis" },
-  { path: "/city-data", label: "City data", anyOf: [Permission.EVENTS_READ], group: "analysis" },
-  { path: "/persons", label: "Persons of interest", anyOf: [Permission.PERSONS_READ], group: "analysis" },
-  { path: "/admin/cameras", label: "Cameras", anyOf: [Permission.CAMERAS_MANAGE], group: "admin" },
-  { path: "/admin/watchlists", label: "Watchlists", anyOf: [Permission.WATCHLISTS_MANAGE], group: "admin" },
-  { path: "/admin/retention", label: "Retention", anyOf: [Permission.RETENTION_MANAGE], group: "admin" },
-  { path: "/admin/users", label: "Users", anyOf: [Permission.USERS_MANAGE], group: "admin" },
-  { path: "/audit", label: "Audit log", anyOf: [Permission.AUDIT_READ], group: "admin" },
-  { path: "/system", label: "System health", anyOf: [Permission.SYSTEM_MANAGE], group: "admin" },
+  { path: "/evidence", get label() {
+      return t("auth.evidence");
+    }, anyOf: [Permission.EVIDENCE_READ] },
+  { path: "/dashboards", get label() {
+      return t("auth.dashboards");
+    }, anyOf: [Permission.EVENTS_READ], group: "analysis" },
+  { path: "/analytics", get label() {
+      return t("auth.crimeAnalytics");
+    }, anyOf: [Permission.EVENTS_READ], group: "analysis" },
+  { path: "/city-data", get label() {
+      return t("auth.cityData");
+    }, anyOf: [Permission.EVENTS_READ], group: "analysis" },
+  { path: "/persons", get label() {
+      return t("auth.personsOfInterest");
+    }, anyOf: [Permission.PERSONS_READ], group: "analysis" },
+  { path: "/admin/cameras", get label() {
+      return t("auth.cameras");
+    }, anyOf: [Permission.CAMERAS_MANAGE], group: "admin" },
+  { path: "/admin/watchlists", get label() {
+      return t("auth.watchlists");
+    }, anyOf: [Permission.WATCHLISTS_MANAGE], group: "admin" },
+  { path: "/admin/retention", get label() {
+      return t("auth.retention");
+    }, anyOf: [Permission.RETENTION_MANAGE], group: "admin" },
+  { path: "/admin/users", get label() {
+      return t("auth.users");
+    }, anyOf: [Permission.USERS_MANAGE], group: "admin" },
+  { path: "/audit", get label() {
+      return t("auth.auditLog");
+    }, anyOf: [Permission.AUDIT_READ], group: "admin" },
+  { path: "/system", get label() {
+      return t("auth.systemHealth");
+    }, anyOf: [Permission.SYSTEM_MANAGE], group: "admin" },
 ];
 
 export function can(permissions: readonly string[], anyOf: readonly string[]): boolean {

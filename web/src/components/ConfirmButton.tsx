@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useMutation } from "../api/useMutation";
+import { t } from "../i18n/catalogue";
 
 /**
  * A destructive action in two steps: the first press asks, the second does it. Inline rather than a
@@ -11,7 +12,7 @@ export function ConfirmButton({
   question,
   groupLabel,
   confirmLabel,
-  cancelLabel = "Cancel",
+  cancelLabel = t("common.cancel"),
   focusCancel = false,
   onConfirm,
   small = false,

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useAuth } from "../auth/AuthContext";
 import { readHealth } from "../api/health";
+import { t } from "../i18n/catalogue";
 
 /** A small always-visible "system ok / degraded / unreachable" indicator in the header. */
 export function HealthPill({ everyMs = 30_000 }: { everyMs?: number }) {
@@ -21,11 +22,11 @@ export function HealthPill({ everyMs = 30_000 }: { everyMs?: number }) {
     };
   }, [client, everyMs]);
 
-  const label = { ok: "System OK", degraded: "System degraded", unreachable: "Server unreachable", checking: "Checking…" }[
+  const label = { ok: t("common.systemOk"), degraded: t("common.systemDegraded"), unreachable: t("common.serverUnreachable"), checking: t("common.checking") }[
     status
   ];
   return (
-    <span className={`pill pill-${status}`} role="status" title="Server health (/api/health)">
+    <span className={`pill pill-${status}`} role="status" title={t("common.serverHealthApiHealth")}>
       <span className="dot" aria-hidden="true" />
       {label}
     </span>

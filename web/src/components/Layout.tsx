@@ -8,7 +8,9 @@ import { AlarmPopup } from "../pages/alerts/AlarmPopup";
 import { HealthPill } from "./HealthPill";
 import { NavMenu } from "./NavMenu";
 
-const ROLE_LABELS: Record<string, string> = { traffic_officer: "traffic officer" };
+const ROLE_LABELS: Record<string, string> = { get traffic_officer() {
+    return t("common.trafficOfficer");
+  } };
 const GROUP_LABELS: Record<NavGroup, MessageKey> = { desks: "nav.desks", analysis: "nav.analysis", admin: "nav.admin" };
 
 export function Layout() {
@@ -35,11 +37,11 @@ export function Layout() {
   return (
     <div className="shell" ref={shellRef} tabIndex={-1}>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t("common.skipToContent")}
       </a>
       <header className="topbar">
-        <span className="brand">safecity</span>
-        <nav aria-label="Main">
+        <span className="brand">{t("common.safecity")}</span>
+        <nav aria-label={t("common.main")}>
           <ul className="nav">
             {navEntries(items).map((entry) =>
               entry.kind === "link" ? (

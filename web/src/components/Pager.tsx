@@ -1,4 +1,4 @@
-/** Previous / next page buttons with the position in words. */
+import { t } from "../i18n/catalogue";/** Previous / next page buttons with the position in words. */
 export function Pager({
   label,
   position,
@@ -18,11 +18,11 @@ export function Pager({
   return (
     <nav className="pager" aria-label={label}>
       <button type="button" className="btn btn-small" disabled={!hasPrevious} onClick={onPrevious}>
-        Previous page
+        {t("common.previousPage")}
       </button>
       <span>{position}</span>
       <button type="button" className="btn btn-small" disabled={!hasNext} onClick={onNext}>
-        Next page
+        {t("common.nextPage")}
       </button>
     </nav>
   );

@@ -5,6 +5,7 @@
 import { Link } from "react-router";
 import { useAuth } from "../auth/AuthContext";
 import { Permission } from "../auth/permissions";
+import { t } from "../i18n/catalogue";
 
 export const PRE_ROLL_SECONDS = 10;
 
@@ -21,7 +22,7 @@ export function playbackPath(cameraId: string, moment?: string | number | null, 
 export function PlayVideoLink({
   cameraId,
   moment,
-  label = "Play video",
+  label = t("common.playVideo"),
   ariaLabel,
   className = "btn btn-small",
 }: {

@@ -5,6 +5,7 @@
 import { useCallback, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { FormField } from "./FormField";
 import { Modal } from "./Modal";
+import { t } from "../i18n/catalogue";
 
 export interface Purpose {
   purpose: string;
@@ -46,7 +47,7 @@ export function PurposeDialog({ open, action, onConfirm, onCancel }: Props) {
   // Mounted afresh each time it opens, so the fields start empty.
   return (
     <Modal
-      title="Purpose of this search"
+      title={t("common.purposeOfThisSearch")}
       description={
         <>
           {action ? <strong>{action}. </strong> : null}
@@ -80,7 +81,7 @@ function PurposeForm({ onConfirm, onCancel }: Pick<Props, "onConfirm" | "onCance
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
-      <FormField id={`${id}-purpose`} label="Purpose (required)" error={errors?.purpose}>
+      <FormField id={`${id}-purpose`} label={t("common.purposeRequired")} error={errors?.purpose}>
         {(control) => (
           <textarea
             {...control}
@@ -92,17 +93,17 @@ function PurposeForm({ onConfirm, onCancel }: Pick<Props, "onConfirm" | "onCance
           />
         )}
       </FormField>
-      <FormField id={`${id}-case`} label="Case reference (optional)" error={errors?.caseRef}>
+      <FormField id={`${id}-case`} label={t("common.caseReferenceOptional")} error={errors?.caseRef}>
         {(control) => (
-          <input {...control} value={caseRef} onChange={(e) => setCaseRef(e.target.value)} placeholder="e.g. FIR 123/2025" />
+          <input {...control} value={caseRef} onChange={(e) => setCaseRef(e.target.value)} placeholder={t("common.eGFir123")} />
         )}
       </FormField>
       <div className="actions">
         <button type="button" className="btn btn-quiet" onClick={onCancel}>
-          Cancel
+          {t("common.cancel")}
         </button>
         <button type="submit" className="btn btn-primary">
-          Continue
+          {t("common.continue")}
         </button>
       </div>
     </form>

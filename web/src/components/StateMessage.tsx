@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { Resource } from "../api/useResource";
+import { t } from "../i18n/catalogue";
 
 /** Loading / "not available on this server" / error messages, one look for every page. */
 export function StateMessage<T>({
@@ -15,20 +16,19 @@ export function StateMessage<T>({
     case "loading":
       return resource.data === null ? (
         <p className="state" role="status">
-          Loading {what}…
+          {t("common.loading2", { what })}
         </p>
       ) : null;
     case "unavailable":
       return (
         <div className="state state-unavailable" role="status">
-          <strong>{(what[0]?.toUpperCase() ?? "") + what.slice(1)} not available.</strong> This server does not
-          offer it yet; this part of the console will work once it does.
+          <strong>{t("common.notAvailable", { number: (what[0]?.toUpperCase() ?? "") + what.slice(1) })}</strong>{" "}{t("common.thisServerDoesNot")}
         </div>
       );
     case "error":
       return (
         <div className="state state-error" role="alert">
-          Could not load {what}: {resource.error}
+          {t("common.couldNotLoad", { what, error: resource.error })}
         </div>
       );
     case "ready":

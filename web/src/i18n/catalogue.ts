@@ -2,12 +2,17 @@
  * The console's message catalogue. English (`en.ts`) defines every key and is the fallback; a translation
  * is a JSON file in `locales/` (`{"name": "اردو", "dir": "rtl", "messages": {key: text}}`), picked up
  * from the folder at build time, so adding a language or moving a string's translation needs no code.
- * `{name}` in a message is replaced by the parameter of that name.
+ * `{name}` in a message is replaced by the parameter of that name. A message that depends on a number has one key
+ * per plural category of CLDR (`key_one`, `key_other`, and `key_few`, `key_many`... where a language has them):
+ * `t("key", { count })` picks the language's form for `count` (Intl.PluralRules), `other` when it lacks that one.
  */
 import { useSyncExternalStore } from "react";
 import { en, type MessageKey } from "./en";
 
 export type { MessageKey } from "./en";
+
+/** The key of a message with plural forms: `x` for `x_one`/`x_other`. */
+export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
 export type Direction = "ltr" | "rtl";
 
 export interface Language {
@@ -25,12 +30,21 @@ interface LocaleFile {
 
 const ENGLISH: Language = { code: "en", name: "English", dir: "ltr", messages: en };
 
+const PLURAL_CATEGORIES = ["zero", "one", "two", "few", "many", "other"];
+
+/** A key of English, or a plural form (`x_few`) of a message English has plural forms of (`x_other`). */
+function isKnownKey(key: string): boolean {
+  if (key in en) return true;
+  const form = /^(.+)_(\w+)$/.exec(key);
+  return form !== null && PLURAL_CATEGORIES.includes(form[2] ?? "") && `${form[1]}_other` in en;
+}
+
 /** A locale file as a Language: unknown keys and non-text values are left out (English shows instead). */
 export function readLocale(code: string, file: LocaleFile): Language {
   const raw = file.messages && typeof file.messages === "object" ? (file.messages as Record<string, unknown>) : {};
   const messages: Partial<Record<MessageKey, string>> = {};
   for (const [key, text] of Object.entries(raw)) {
-    if (key in en && typeof text === "string") messages[key as MessageKey] = text;
+    if (isKnownKey(key) && typeof text === "string") messages[key as MessageKey] = text;
   }
   return {
     code,
@@ -79,9 +93,31 @@ export const currentLanguage = (): Language => current;
 
 export type MessageParams = Record<string, string | number>;
 
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+function pluralCategory(code: string, count: number): string {
+  let rules = pluralRules.get(code);
+  if (!rules) {
+    rules = new Intl.PluralRules(code);
+    pluralRules.set(code, rules);
+  }
+  return rules.select(count);
+}
+
+/** The plural form of `key` for `count` in `language`, or undefined when it has none of that key. */
+function pluralForm(language: Language, key: PluralKey, count: number): string | undefined {
+  const forms = language.messages as Partial<Record<string, string>>;
+  return forms[`${key}_${pluralCategory(language.code, count)}`] ?? forms[`${key}_other`];
+}
+
 /** The message in the current language (English when it has no translation), parameters filled in. */
-export function t(key: MessageKey, params: MessageParams = {}): string {
-  const text = current.messages[key] ?? en[key];
+export function t(key: PluralKey, params: MessageParams & { count: number }): string;
+export function t(key: MessageKey, params?: MessageParams): string;
+export function t(key: MessageKey | PluralKey, params: MessageParams = {}): string {
+  const text =
+    key in en
+      ? (current.messages[key as MessageKey] ?? en[key as MessageKey])
+      : (pluralForm(current, key as PluralKey, Number(params.count)) ?? pluralForm(ENGLISH, key as PluralKey, Number(params.count)) ?? key);
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 

@@ -6,6 +6,7 @@ import { StateMessage } from "../components/StateMessage";
 import { TableHead } from "../components/TableHead";
 import { formatDateTime } from "../format/dateTime";
 import { auditVerdict } from "./auditVerdict";
+import { t } from "../i18n/catalogue";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -67,29 +68,29 @@ export function AuditPage() {
   return (
     <section>
       <div className="page-head">
-        <h1>Audit log</h1>
+        <h1>{t("audit.auditLog")}</h1>
         <VerifyChain />
       </div>
-      <form className="card filters" onSubmit={apply} aria-label="Audit filters">
+      <form className="card filters" onSubmit={apply} aria-label={t("audit.auditFilters")}>
         <div className="field">
-          <label htmlFor="audit-actor">Actor</label>
-          <input id="audit-actor" {...field("actor")} placeholder="username" />
+          <label htmlFor="audit-actor">{t("audit.actor")}</label>
+          <input id="audit-actor" {...field("actor")} placeholder={t("audit.username")} />
         </div>
         <div className="field">
-          <label htmlFor="audit-action">Action</label>
-          <input id="audit-action" {...field("action")} placeholder="user.create or plate.*" />
+          <label htmlFor="audit-action">{t("audit.action")}</label>
+          <input id="audit-action" {...field("action")} placeholder={t("audit.userCreateOrPlate")} />
         </div>
         <div className="field">
-          <label htmlFor="audit-since">From</label>
+          <label htmlFor="audit-since">{t("audit.from")}</label>
           <input id="audit-since" type="datetime-local" {...field("since")} />
         </div>
         <div className="field">
-          <label htmlFor="audit-until">Until</label>
+          <label htmlFor="audit-until">{t("audit.until")}</label>
           <input id="audit-until" type="datetime-local" {...field("until")} />
         </div>
         <div className="form-actions">
           <button type="submit" className="btn btn-primary">
-            Apply filters
+            {t("audit.applyFilters")}
           </button>
           <button
             type="button"
@@ -100,33 +101,33 @@ export function AuditPage() {
               setCursors([undefined]);
             }}
           >
-            Clear
+            {t("audit.clear")}
           </button>
         </div>
       </form>
       <StateMessage
         resource={resource}
-        what="audit log"
+        what={t("audit.auditLog2")}
         empty={entries.length === 0 ? <p className="state">No entries match.</p> : null}
       />
       {entries.length > 0 ? <AuditTable entries={entries} /> : null}
-      <div className="pager" role="group" aria-label="Audit pages">
+      <div className="pager" role="group" aria-label={t("audit.auditPages")}>
         <button
           type="button"
           className="btn btn-quiet"
           disabled={cursors.length <= 1}
           onClick={() => setCursors((c) => c.slice(0, -1))}
         >
-          Newer
+          {t("audit.newer")}
         </button>
-        <span>Page {cursors.length}</span>
+        <span>{t("audit.page", { count: cursors.length })}</span>
         <button
           type="button"
           className="btn btn-quiet"
           disabled={entries.length < AUDIT_PAGE_SIZE || oldest === undefined}
           onClick={() => setCursors((c) => [...c, oldest])}
         >
-          Older
+          {t("audit.older")}
         </button>
       </div>
     </section>
@@ -137,7 +138,7 @@ function AuditTable({ entries }: { entries: Schemas["AuditEntryOut"][] }) {
   return (
     <div className="table-scroll">
       <table className="table" data-testid="audit-table">
-        <TableHead columns={["#", "Time", "Actor", "Action", "Object", "Purpose / case", "Client", "Details"]} />
+        <TableHead columns={["#", t("audit.time"), t("audit.actor"), t("audit.action"), t("audit.object"), "Purpose / case", t("audit.client"), t("audit.details")]} />
         <tbody>
           {entries.map((e) => (
             <tr key={e.seq}>
@@ -183,7 +184,7 @@ function VerifyChain() {
   return (
     <div className="verify">
       <button type="button" className="btn btn-primary" onClick={() => void verify()} disabled={state.kind === "busy"}>
-        {state.kind === "busy" ? "Verifying…" : "Verify chain"}
+        {state.kind === "busy" ? t("audit.verifying") : t("audit.verifyChain")}
       </button>
       <div role="status" data-testid="verify-result">
         {state.kind === "done" ? (
@@ -199,7 +200,7 @@ function VerifyChain() {
             </span>
           )
         ) : null}
-        {state.kind === "error" ? <span className="field-error">Could not verify: {state.text}</span> : null}
+        {state.kind === "error" ? <span className="field-error">{t("audit.couldNotVerify", { text: state.text })}</span> : null}
       </div>
     </div>
   );

@@ -12,6 +12,7 @@ import { CameraMap } from "./live/CameraMap";
 import { EventFeed, FEED_LIMIT } from "./live/EventFeed";
 import { applyHealthEvent, countByState, STATE_STYLE, stateOf } from "./live/health";
 import { Options } from "../components/Options";
+import { t } from "../i18n/catalogue";
 
 // Everything the user's role may see; the server filters by permission.
 const LIVE_TOPICS = [">"];
@@ -93,17 +94,17 @@ function LiveOverview() {
     <div className="live">
       <div className="live-main">
         <div className="page-head">
-          <h1>Live</h1>
+          <h1>{t("live.live")}</h1>
           {canCameras ? (
             <div className="toolbar">
               <div className="field field-inline">
-                <label htmlFor="camera-search">Find camera</label>
-                <input id="camera-search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Name or district" />
+                <label htmlFor="camera-search">{t("live.findCamera")}</label>
+                <input id="camera-search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t("live.nameOrDistrict")} />
               </div>
               <div className="field field-inline">
-                <label htmlFor="camera-state">Health</label>
+                <label htmlFor="camera-state">{t("live.health")}</label>
                 <select id="camera-state" value={stateFilter} onChange={(e) => setStateFilter(e.target.value as CameraState | "")}>
-                  <option value="">All</option>
+                  <option value="">{t("live.all")}</option>
                   <Options
                     items={Object.entries(STATE_STYLE)}
                     value={([state]) => state}
@@ -113,10 +114,10 @@ function LiveOverview() {
               </div>
               <label className="field-inline checkbox">
                 <input type="checkbox" checked={overlay} onChange={(e) => setOverlay(e.target.checked)} />
-                Show detections
+                {t("live.showDetections")}
               </label>
               <Link className="btn" to="/live/wall">
-                Video wall
+                {t("live.videoWall")}
               </Link>
             </div>
           ) : null}
@@ -126,7 +127,7 @@ function LiveOverview() {
             {resource.status === "ready" ? <Legend counts={counts} total={cameras.length} /> : null}
             <StateMessage
               resource={resource}
-              what="camera registry"
+              what={t("live.cameraRegistry")}
               empty={cameras.length === 0 ? <p className="state">No cameras registered yet.</p> : null}
             />
             <CameraMap cameras={filtered} selectedId={selectedId} onSelect={setSelectedId} />
@@ -138,7 +139,7 @@ function LiveOverview() {
             ) : null}
           </>
         ) : (
-          <p className="state">Your role sees live events but not cameras.</p>
+          <p className="state">{t("live.yourRoleSeesLive")}</p>
         )}
       </div>
       <EventFeed events={events} status={status} cameraName={cameraName} />
@@ -148,9 +149,9 @@ function LiveOverview() {
 
 function Legend({ counts, total }: { counts: Partial<Record<CameraState, number>>; total: number }) {
   return (
-    <ul className="legend" aria-label="Camera health summary">
+    <ul className="legend" aria-label={t("live.cameraHealthSummary")}>
       <li>
-        <strong>{total}</strong> cameras
+        <strong>{total}</strong>{" "}{t("live.cameras")}
       </li>
       {Object.entries(STATE_STYLE)
         .filter(([state]) => counts[state as CameraState])

@@ -4,6 +4,7 @@ import { ApiError } from "../api/client";
 import { useMutation } from "../api/useMutation";
 import { useAuth } from "../auth/AuthContext";
 import { landingPath } from "../auth/permissions";
+import { t } from "../i18n/catalogue";
 
 export function LoginPage() {
   const { session, login, expired } = useAuth();
@@ -31,15 +32,15 @@ export function LoginPage() {
     <main className="login" id="main">
       <form className="login-card" onSubmit={submit} aria-describedby={error ? "login-error" : undefined}>
         <h1>
-          safecity <span className="muted">console</span>
+          {t("login.safecity")}{" "}<span className="muted">{t("login.console")}</span>
         </h1>
         {expired && !error ? (
           <p className="state" role="status">
-            Your session ended. Please log in again.
+            {t("login.yourSessionEndedPlease")}
           </p>
         ) : null}
         <div className="field">
-          <label htmlFor="username">Username</label>
+          <label htmlFor="username">{t("login.username")}</label>
           <input
             id="username"
             name="username"
@@ -51,7 +52,7 @@ export function LoginPage() {
           />
         </div>
         <div className="field">
-          <label htmlFor="password">Password</label>
+          <label htmlFor="password">{t("login.password")}</label>
           <input
             id="password"
             ref={passwordRef}
@@ -69,7 +70,7 @@ export function LoginPage() {
           </p>
         ) : null}
         <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? "Logging in…" : "Log in"}
+          {busy ? t("login.loggingIn") : t("login.logIn")}
         </button>
       </form>
     </main>
@@ -78,10 +79,10 @@ export function LoginPage() {
 
 export function loginError(caught: unknown): string {
   if (caught instanceof ApiError) {
-    if (caught.status === 401) return "Wrong username or password.";
+    if (caught.status === 401) return t("login.wrongUsernameOrPassword");
     if (caught.status === 429)
-      return `Too many attempts. Try again in ${caught.retryAfterSeconds ?? 60} seconds.`;
-    return `Login failed: ${caught.detail}`;
+      return t("login.tooManyAttemptsTry", { retryAfterSeconds: caught.retryAfterSeconds ?? 60 });
+    return t("login.loginFailed", { detail: caught.detail });
   }
-  return "Cannot reach the server. Check the network and try again.";
+  return t("login.cannotReachTheServer");
 }

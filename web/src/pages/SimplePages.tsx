@@ -1,11 +1,12 @@
 import { Link } from "react-router";
+import { t } from "../i18n/catalogue";
 
 export function NotFoundPage() {
   return (
     <section>
-      <h1>Page not found</h1>
+      <h1>{t("simple.pageNotFound")}</h1>
       <p>
-        <Link to="/">Go to the start page</Link>
+        <Link to="/">{t("simple.goToTheStart")}</Link>
       </p>
     </section>
   );
@@ -14,8 +15,8 @@ export function NotFoundPage() {
 export function ForbiddenPage() {
   return (
     <section>
-      <h1>Not permitted</h1>
-      <p>Your role does not include this page. Ask a supervisor or administrator if you need it.</p>
+      <h1>{t("simple.notPermitted")}</h1>
+      <p>{t("simple.yourRoleDoesNot")}</p>
     </section>
   );
 }
@@ -23,8 +24,8 @@ export function ForbiddenPage() {
 export function NoPagesPage() {
   return (
     <section>
-      <h1>Nothing to show</h1>
-      <p>Your role has no console pages yet. Ask an administrator to check your role.</p>
+      <h1>{t("simple.nothingToShow")}</h1>
+      <p>{t("simple.yourRoleHasNo")}</p>
     </section>
   );
 }

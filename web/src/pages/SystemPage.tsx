@@ -9,15 +9,26 @@ import { WorkersPanel } from "./system/WorkersPanel";
 import { checkFacts, consumerRows } from "./system/healthFacts";
 import { RecordTable, type Column } from "../components/RecordTable";
 import type { ConsumerRow } from "./system/healthFacts";
+import { t } from "../i18n/catalogue";
 
 const orDash = (value: number | null) => (value === null ? "—" : value);
 
 const CONSUMER_COLUMNS: Column<ConsumerRow>[] = [
-  { header: "Consumer", cell: (row) => row.name, rowHeader: true },
-  { header: "State", cell: (row) => (row.running ? "Running" : "Stopped") },
-  { header: "Lag (events not yet handled)", cell: (row) => orDash(row.pending), className: "num" },
-  { header: "Awaiting acknowledgement", cell: (row) => orDash(row.awaitingAck), className: "num" },
-  { header: "Redelivered", cell: (row) => orDash(row.redelivered), className: "num" },
+  { get header() {
+      return t("system.consumer");
+    }, cell: (row) => row.name, rowHeader: true },
+  { get header() {
+      return t("system.state");
+    }, cell: (row) => (row.running ? t("system.running") : t("system.stopped")) },
+  { get header() {
+      return t("system.lagEventsNotYet");
+    }, cell: (row) => orDash(row.pending), className: "num" },
+  { get header() {
+      return t("system.awaitingAcknowledgement");
+    }, cell: (row) => orDash(row.awaitingAck), className: "num" },
+  { get header() {
+      return t("system.redelivered");
+    }, cell: (row) => orDash(row.redelivered), className: "num" },
 ];
 
 const REFRESH_MS = 15_000;
@@ -43,42 +54,42 @@ export function SystemPage() {
   return (
     <section>
       <div className="page-head">
-        <h1>System health</h1>
+        <h1>{t("system.systemHealth")}</h1>
         <button type="button" className="btn btn-quiet" onClick={refresh}>
-          Refresh
+          {t("system.refresh")}
         </button>
       </div>
-      <StateMessage resource={resource} what="system health" />
+      <StateMessage resource={resource} what={t("system.systemHealth2")} />
       {health ? (
         <>
           <p>
             <span className={`pill pill-${health.status === "ok" ? "ok" : "unreachable"}`} data-testid="system-status">
               <span className="dot" aria-hidden="true" />
-              {health.status === "ok" ? "All checks passing" : "Degraded"}
+              {health.status === "ok" ? t("system.allChecksPassing") : t("system.degraded")}
             </span>{" "}
-            <span className="muted">safecity {health.version}</span>
+            <span className="muted">{t("system.safecity", { version: health.version })}</span>
           </p>
           <table className="table" data-testid="health-table">
-            <TableHead columns={["Component", "State", "Details"]} />
+            <TableHead columns={[t("system.component"), t("system.state"), t("system.details")]} />
             <tbody>
               {Object.entries(health.checks).map(([name, check]) => (
                 <tr key={name}>
                   <th scope="row">{name}</th>
-                  <td>{check.ok ? "OK" : "Failing"}</td>
+                  <td>{check.ok ? "OK" : t("system.failing")}</td>
                   <td>{checkFacts(check).join(" · ")}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <h2>Event bus consumers</h2>
+          <h2>{t("system.eventBusConsumers")}</h2>
           {consumerRows(health.checks.bus).length === 0 ? (
-            <p className="muted">The bus reports no consumers.</p>
+            <p className="muted">{t("system.theBusReportsNo")}</p>
           ) : (
             <RecordTable
               rows={consumerRows(health.checks.bus)}
               rowKey={(row) => row.name}
               columns={CONSUMER_COLUMNS}
-              caption="Event bus consumers"
+              caption={t("system.eventBusConsumers")}
               rowClassName={(row) => (row.running ? undefined : "row-disabled")}
               testId="consumers-table"
             />

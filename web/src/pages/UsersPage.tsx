@@ -8,14 +8,27 @@ import { StateMessage } from "../components/StateMessage";
 import { TableHead } from "../components/TableHead";
 import { FieldError } from "../components/FormField";
 import { Options } from "../components/Options";
+import { t } from "../i18n/catalogue";
 
 export const ROLE_NAMES: Record<Role, string> = {
-  admin: "Administrator",
-  supervisor: "Supervisor",
-  operator: "Operator",
-  investigator: "Investigator",
-  traffic_officer: "Traffic officer",
-  auditor: "Auditor",
+  get admin() {
+    return t("users.administrator");
+  },
+  get supervisor() {
+    return t("users.supervisor");
+  },
+  get operator() {
+    return t("users.operator");
+  },
+  get investigator() {
+    return t("users.investigator");
+  },
+  get traffic_officer() {
+    return t("users.trafficOfficer");
+  },
+  get auditor() {
+    return t("users.auditor");
+  },
 };
 
 export function UsersPage() {
@@ -36,7 +49,7 @@ export function UsersPage() {
 
   return (
     <section>
-      <h1>Users</h1>
+      <h1>{t("users.users")}</h1>
       <div aria-live="polite">
         {message ? (
           <p className={message.kind === "ok" ? "state state-ok" : "state state-error"} data-testid="users-message">
@@ -46,15 +59,15 @@ export function UsersPage() {
       </div>
       <CreateUserForm
         onCreated={(user) => {
-          report("ok", `Created user ${user.username} (${ROLE_NAMES[user.role]}).`);
+          report("ok", t("users.createdUser", { username: user.username, value: ROLE_NAMES[user.role] }));
           reload();
         }}
       />
-      <h2>All users</h2>
+      <h2>{t("users.allUsers")}</h2>
       <StateMessage resource={resource} what="users" />
       {resource.data ? (
         <table className="table" data-testid="users-table">
-          <TableHead columns={["Username", "Name", "Role", "Status", "Actions"]} />
+          <TableHead columns={[t("users.username"), t("users.name"), t("users.role"), t("users.status"), t("users.actions")]} />
           <tbody>
             {resource.data.map((user) => (
               <UserRow key={user.username} user={user} onUpdate={update} />
@@ -83,7 +96,7 @@ function UserRow({
       <td>{user.full_name}</td>
       <td>
         <label className="visually-hidden" htmlFor={roleId}>
-          Role of {user.username}
+          {t("users.roleOf", { username: user.username })}
         </label>
         <select id={roleId} value={role} disabled={self} onChange={(e) => setRole(e.target.value as Role)}>
           <Options items={ROLES} label={(r) => ROLE_NAMES[r]} />
@@ -92,21 +105,21 @@ function UserRow({
           <button
             type="button"
             className="btn btn-primary btn-small"
-            onClick={() => void onUpdate(user, { role }, `${user.username} is now ${ROLE_NAMES[role]}.`)}
+            onClick={() => void onUpdate(user, { role }, t("users.isNow", { username: user.username, value: ROLE_NAMES[role] }))}
           >
-            Save role
+            {t("users.saveRole")}
           </button>
         ) : null}
       </td>
-      <td>{user.is_active ? "Active" : "Disabled"}</td>
+      <td>{user.is_active ? t("users.active") : t("users.disabled")}</td>
       <td>
         {self ? (
-          <span className="muted">You</span>
+          <span className="muted">{t("users.you")}</span>
         ) : (
           <button
             type="button"
             className={user.is_active ? "btn btn-danger btn-small" : "btn btn-quiet btn-small"}
-            aria-label={`${user.is_active ? "Disable" : "Enable"} ${user.username}`}
+            aria-label={`${user.is_active ? t("users.disable") : t("users.enable")} ${user.username}`}
             onClick={() =>
               void onUpdate(
                 user,
@@ -115,7 +128,7 @@ function UserRow({
               )
             }
           >
-            {user.is_active ? "Disable" : "Enable"}
+            {user.is_active ? t("users.disable") : t("users.enable")}
           </button>
         )}
       </td>
@@ -133,7 +146,7 @@ function CreateUserForm({ onCreated }: { onCreated: (user: User) => void }) {
     },
     describe: (caught) =>
       caught instanceof ApiError && caught.status === 409
-        ? `User ${form.username} already exists.`
+        ? t("users.userAlreadyExists", { username: form.username })
         : caught instanceof Error
           ? caught.message
           : String(caught),
@@ -148,25 +161,25 @@ function CreateUserForm({ onCreated }: { onCreated: (user: User) => void }) {
 
   return (
     <form className="card form-grid" onSubmit={submit} aria-labelledby="create-user-title">
-      <h2 id="create-user-title">Create user</h2>
+      <h2 id="create-user-title">{t("users.createUser")}</h2>
       <div className="field">
-        <label htmlFor="new-username">Username</label>
+        <label htmlFor="new-username">{t("users.username")}</label>
         <input
           id="new-username"
           required
           pattern="[a-z0-9][a-z0-9_.\-]+"
-          title="Lower-case letters, digits, '.', '_' or '-'; at least 2 characters"
+          title={t("users.lowerCaseLettersDigits")}
           value={form.username}
           onChange={set("username")}
           autoComplete="off"
         />
       </div>
       <div className="field">
-        <label htmlFor="new-fullname">Full name</label>
+        <label htmlFor="new-fullname">{t("users.fullName")}</label>
         <input id="new-fullname" value={form.full_name} onChange={set("full_name")} autoComplete="off" />
       </div>
       <div className="field">
-        <label htmlFor="new-password">Initial password</label>
+        <label htmlFor="new-password">{t("users.initialPassword")}</label>
         <input
           id="new-password"
           type="password"
@@ -178,14 +191,14 @@ function CreateUserForm({ onCreated }: { onCreated: (user: User) => void }) {
         />
       </div>
       <div className="field">
-        <label htmlFor="new-role">Role</label>
+        <label htmlFor="new-role">{t("users.role")}</label>
         <select id="new-role" value={form.role} onChange={set("role")}>
           <Options items={ROLES} label={(r) => ROLE_NAMES[r]} />
         </select>
       </div>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={create.busy}>
-          {create.busy ? "Creating…" : "Create user"}
+          {create.busy ? t("users.creating") : t("users.createUser")}
         </button>
         {create.error ? <FieldError>{create.error}</FieldError> : null}
       </div>

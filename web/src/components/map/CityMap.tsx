@@ -3,6 +3,7 @@ import { useAuth } from "../../auth/AuthContext";
 import { useResource } from "../../api/useResource";
 import type { MapConfig } from "./mapStyle";
 import type { MapArea, MapLayer, MapPoint } from "./types";
+import { t } from "../../i18n/catalogue";
 
 export type { MapArea, MapLayer, MapMarker, MapPoint } from "./types";
 
@@ -35,7 +36,7 @@ export function CityMap(props: CityMapProps) {
   const fallback = (
     <div className={props.className ?? "map"}>
       <p role="status" className="map-status">
-        Loading map…
+        {t("map.loadingMap")}
       </p>
     </div>
   );

@@ -31,6 +31,7 @@ import {
 } from "./mapStyle";
 import type { MapLayer, MapMarker } from "./types";
 import "./map.css";
+import { t } from "../../i18n/catalogue";
 
 setWorkerUrl(workerUrl);
 const pmtiles = new Protocol();
@@ -294,13 +295,13 @@ export default function CityMapView({
       >
         {failure ? (
           <p role="alert" className="map-status">
-            The map cannot be drawn here: {failure}
+            {t("map.theMapCannotBe", { failure })}
           </p>
         ) : null}
       </div>
       {toggles.length > 0 ? (
         <fieldset className="map-layers">
-          <legend>Map layers</legend>
+          <legend>{t("map.mapLayers")}</legend>
           {toggles.map((item) => (
             <label key={item.id} className="checkbox">
               <input type="checkbox" checked={!hidden.has(item.id)} onChange={() => toggle(item.id)} />

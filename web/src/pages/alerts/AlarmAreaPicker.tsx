@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useCameraRegistry } from "../../api/useCameraRegistry";
 import { districtsOf, loadWatchedDistricts, saveWatchedDistricts } from "./alarmArea";
+import { t } from "../../i18n/catalogue";
 
 /** "Pop-ups on this console for": the districts this desk watches (none ticked: the whole city). */
 export function AlarmAreaPicker() {
@@ -16,7 +17,7 @@ export function AlarmAreaPicker() {
   return (
     <fieldset className="alarm-area" data-testid="alarm-area">
       <legend>
-        Critical pop-ups on this console for {watched.length ? `${watched.length} district(s)` : "the whole city"}
+        {t("alerts.criticalPopUpsOn", { value: watched.length ? t("alerts.districtCount", { count: watched.length }) : t("alerts.theWholeCity") })}
       </legend>
       {districts.map((district) => (
         <label key={district} className="checkbox">

@@ -20,6 +20,7 @@ import { alertOfEvent } from "./queue";
 import { subjectFacts } from "./subject";
 import "./alarmPopup.css";
 import type { Alert } from "./types";
+import { t } from "../../i18n/catalogue";
 
 const LIVE_REFRESH_MS = 2000;
 const TOPICS = ["alert.>"];
@@ -95,7 +96,7 @@ function AlarmDialog({
     );
   const { snapshot, crop } = mediaOf(alert);
   return (
-    <Modal title={`Critical alarm: ${alert.title}`} description={waiting ? `${waiting} more critical alarm(s) waiting.` : undefined} onCancel={() => (muted ? undefined : toggleMute())}>
+    <Modal title={t("alerts.criticalAlarm", { title: alert.title })} description={waiting ? t("alerts.moreCriticalAlarms", { count: waiting }) : undefined} onCancel={() => (muted ? undefined : toggleMute())}>
       <div className="alarm-popup" data-testid="alarm-popup">
         <dl className="alert-facts">
           {subjectFacts(alert).map(([term, value]) => (
@@ -107,8 +108,8 @@ function AlarmDialog({
         </dl>
         <div className="alert-media">
           {alert.camera_id ? <LivePicture cameraId={alert.camera_id} /> : null}
-          {snapshot ? <MediaFigure sha256={snapshot} caption="Snapshot at the alarm" /> : null}
-          {crop ? <MediaFigure sha256={crop} caption="Crop" /> : null}
+          {snapshot ? <MediaFigure sha256={snapshot} caption={t("alerts.snapshotAtTheAlarm")} /> : null}
+          {crop ? <MediaFigure sha256={crop} caption={t("alerts.crop")} /> : null}
         </div>
         {camera && camera.latitude !== null && camera.longitude !== null ? (
           <AlarmPlace camera={{ ...camera, latitude: camera.latitude, longitude: camera.longitude }} />
@@ -116,24 +117,24 @@ function AlarmDialog({
         {acknowledge.error ? <p className="field-error" role="alert">{acknowledge.error}</p> : null}
         <div className="actions">
           <button type="button" className="btn btn-primary" disabled={acknowledge.busy} onClick={() => void acknowledge.run()}>
-            Acknowledge
+            {t("alerts.action.acknowledge")}
           </button>
           {can(Permission.INCIDENTS_MANAGE) && alert.incident_id === null ? (
             <button type="button" className="btn" onClick={() => setStep("incident")}>
-              Create incident…
+              {t("alerts.action.incident")}
             </button>
           ) : null}
           <button type="button" className="btn btn-danger" onClick={() => setStep("dismiss")}>
-            Dismiss…
+            {t("alerts.action.dismiss")}
           </button>
           <PlayVideoLink
             cameraId={alert.camera_id}
             moment={alert.first_seen}
-            label="Pre-event recording"
+            label={t("alerts.preEventRecording")}
             className="btn"
           />
           <button type="button" className="btn btn-quiet" aria-pressed={muted} onClick={toggleMute}>
-            {muted ? "Sound off" : "Mute sound"}
+            {muted ? t("alerts.soundOff") : t("alerts.muteSound")}
           </button>
         </div>
       </div>
@@ -147,7 +148,7 @@ function AlarmPlace({ camera }: { camera: Camera & { latitude: number; longitude
     (): MapLayer[] => [
       {
         id: "alarm-camera",
-        label: "Alarm camera",
+        label: t("alerts.alarmCamera"),
         toggle: false,
         markers: [
           {
@@ -155,7 +156,7 @@ function AlarmPlace({ camera }: { camera: Camera & { latitude: number; longitude
             latitude: camera.latitude,
             longitude: camera.longitude,
             color: "#f85149",
-            label: `Alarm at camera ${camera.name}`,
+            label: t("alerts.alarmAtCamera", { name: camera.name }),
             selected: true,
             headingDeg: camera.heading_deg,
             fovDeg: camera.fov_deg,
@@ -169,7 +170,7 @@ function AlarmPlace({ camera }: { camera: Camera & { latitude: number; longitude
     <CityMap
       layers={layers}
       focus={{ latitude: camera.latitude, longitude: camera.longitude }}
-      label={`Map: the alarm's camera ${camera.name}, flashing`}
+      label={t("alerts.mapTheAlarmS", { name: camera.name })}
       className="map alarm-map"
       testId="alarm-map"
     />
@@ -188,12 +189,12 @@ function LivePicture({ cameraId }: { cameraId: string }) {
     <figure className="media-figure">
       <div className="media-frame">
         {picture.status === "ready" ? (
-          <img src={picture.url} alt={`Live picture, camera ${cameraId}`} />
+          <img src={picture.url} alt={t("alerts.livePictureCamera", { cameraId })} />
         ) : (
-          <span className="muted">{picture.status === "failed" ? "No live picture" : "Loading live picture…"}</span>
+          <span className="muted">{picture.status === "failed" ? t("alerts.noLivePicture") : t("alerts.loadingLivePicture")}</span>
         )}
       </div>
-      <figcaption>Live, camera {cameraId}</figcaption>
+      <figcaption>{t("alerts.liveCamera", { cameraId })}</figcaption>
     </figure>
   );
 }

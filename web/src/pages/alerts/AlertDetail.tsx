@@ -53,12 +53,12 @@ export function AlertDetail({
   return (
     <section className="alert-detail card" aria-labelledby="alert-detail-title" onKeyDown={onKeyDown} data-testid="alert-detail">
       <h2 id="alert-detail-title" ref={headingRef} tabIndex={-1}>
-        Alert {alert.id}: {alert.title}
+        {t("alerts.alert", { id: alert.id, title: alert.title })}
       </h2>
       <div className="alert-detail-badges">
         <SeverityBadge severity={alert.severity} />
         <StatusBadge alert={alert} />
-        {alert.requires_confirmation ? <span className="badge">Needs two-person confirmation</span> : null}
+        {alert.requires_confirmation ? <span className="badge">{t("alerts.needsTwoPersonConfirmation")}</span> : null}
       </div>
       <AlertMedia alert={alert} cameraName={cameraName} />
       <AlertFacts alert={alert} cameraName={cameraName} now={now} />
@@ -77,21 +77,21 @@ function ageText(iso: string, now: number): string {
 
 function AlertFacts({ alert, cameraName, now }: { alert: Alert; cameraName: string; now: number }) {
   const rows: [string, ReactNode][] = [
-    ["Type", kindLabel(alert)],
+    [t("alerts.type"), kindLabel(alert)],
     ...subjectFacts(alert),
-    ["Camera", alert.camera_id ? <>{cameraName} <PlayVideoLink cameraId={alert.camera_id} moment={alert.first_seen} /></> : cameraName],
-    ["First seen", `${formatTime(alert.first_seen)} (${ageText(alert.first_seen, now)})`],
-    ["Last seen", formatTime(alert.last_seen)],
-    ["Occurrences", String(alert.count)],
+    [t("alerts.filter.camera"), alert.camera_id ? <>{cameraName} <PlayVideoLink cameraId={alert.camera_id} moment={alert.first_seen} /></> : cameraName],
+    [t("alerts.firstSeen"), `${formatTime(alert.first_seen)} (${ageText(alert.first_seen, now)})`],
+    [t("alerts.lastSeen"), formatTime(alert.last_seen)],
+    [t("alerts.occurrences"), String(alert.count)],
   ];
-  if (alert.acknowledged_by) rows.push(["Acknowledged by", alert.acknowledged_by]);
+  if (alert.acknowledged_by) rows.push([t("alerts.acknowledgedBy"), alert.acknowledged_by]);
   if (alert.assigned_user || alert.assigned_unit)
-    rows.push(["Assigned to", alert.assigned_user ?? `unit ${alert.assigned_unit ?? ""}`]);
-  if (alert.escalation_level > 0) rows.push(["Escalation level", String(alert.escalation_level)]);
-  if (alert.dismissed_reason) rows.push(["Dismissal reason", alert.dismissed_reason]);
-  if (alert.confirmed_by) rows.push(["Confirmed by", alert.confirmed_by.split(",").join(" and ")]);
+    rows.push([t("alerts.assignedTo"), alert.assigned_user ?? `unit ${alert.assigned_unit ?? ""}`]);
+  if (alert.escalation_level > 0) rows.push([t("alerts.escalationLevel"), String(alert.escalation_level)]);
+  if (alert.dismissed_reason) rows.push([t("alerts.dismissalReason"), alert.dismissed_reason]);
+  if (alert.confirmed_by) rows.push([t("alerts.confirmedBy"), alert.confirmed_by.split(",").join(" and ")]);
   if (alert.incident_id !== null)
-    rows.push(["Incident", <Link to={`/incidents/${alert.incident_id}`}>Incident {alert.incident_id}</Link>]);
+    rows.push([t("alerts.incident2"), <Link to={`/incidents/${alert.incident_id}`}>{t("alerts.incident", { incident_id: alert.incident_id })}</Link>]);
   return (
     <dl className="alert-facts">
       {rows.map(([term, value]) => (
@@ -106,12 +106,12 @@ function AlertFacts({ alert, cameraName, now }: { alert: Alert; cameraName: stri
 
 function AlertMedia({ alert, cameraName }: { alert: Alert; cameraName: string }) {
   const { snapshot, crop, enrolled } = mediaOf(alert);
-  if (!snapshot && !crop && !enrolled) return <p className="muted">No snapshot or crop for this alert.</p>;
+  if (!snapshot && !crop && !enrolled) return <p className="muted">{t("alerts.noSnapshotOrCrop")}</p>;
   return (
     <div className="alert-media">
       {snapshot ? <MediaFigure sha256={snapshot} caption={`Snapshot, ${cameraName}`} /> : null}
-      {crop ? <MediaFigure sha256={crop} caption={alert.kind === "face_candidate" ? "Sighting crop" : "Crop"} /> : null}
-      {enrolled ? <MediaFigure sha256={enrolled} caption="Watchlist image" /> : null}
+      {crop ? <MediaFigure sha256={crop} caption={alert.kind === "face_candidate" ? t("alerts.sightingCrop") : t("alerts.crop")} /> : null}
+      {enrolled ? <MediaFigure sha256={enrolled} caption={t("alerts.watchlistImage")} /> : null}
     </div>
   );
 }
@@ -124,7 +124,7 @@ export function MediaFigure({ sha256, caption, purpose }: { sha256: string; capt
         {media.status === "ready" ? (
           <img src={media.url} alt={caption} />
         ) : (
-          <span className="muted">{media.status === "failed" ? "Image not available" : "Loading image…"}</span>
+          <span className="muted">{media.status === "failed" ? t("alerts.imageNotAvailable") : t("alerts.loadingImage")}</span>
         )}
       </div>
       <figcaption>{caption}</figcaption>
@@ -159,7 +159,7 @@ function AlertActions({
   return (
     <div className="alert-actions" role="group" aria-label={t("alerts.actions")}>
       {offered.length === 0 ? (
-        <p className="muted">No actions: this alert is {alert.status}{alert.incident_id !== null ? " and has an incident" : ""}.</p>
+        <p className="muted">{t("alerts.noActionsThisAlert", { status: alert.status, value: alert.incident_id !== null ? t("alerts.andHasAnIncident") : "" })}</p>
       ) : (
         offered.map((b) => (
           <button
@@ -214,7 +214,7 @@ function AssignForm({ alert, onAssigned }: { alert: Alert; onAssigned: (alert: A
   const me = session?.user.username ?? "";
 
   const assign = (to: string) =>
-    to.trim() ? assignment.run(to.trim()) : assignment.fail("Enter the username to assign to.");
+    to.trim() ? assignment.run(to.trim()) : assignment.fail(t("alerts.enterTheUsernameTo"));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void assign(user);
@@ -223,7 +223,7 @@ function AssignForm({ alert, onAssigned }: { alert: Alert; onAssigned: (alert: A
   return (
     <form className="assign-form" onSubmit={submit} noValidate>
       <div className="field field-inline">
-        <label htmlFor={`${id}-user`}>Assign to user</label>
+        <label htmlFor={`${id}-user`}>{t("alerts.assignToUser")}</label>
         <input
           id={`${id}-user`}
           value={user}
@@ -240,11 +240,11 @@ function AssignForm({ alert, onAssigned }: { alert: Alert; onAssigned: (alert: A
           </datalist>
         ) : null}
         <button type="submit" className="btn" disabled={busy}>
-          Assign
+          {t("alerts.assign")}
         </button>
         {me && alert.assigned_user !== me ? (
           <button type="button" className="btn btn-quiet" disabled={busy} onClick={() => void assign(me)}>
-            Assign to me
+            {t("alerts.assignToMe")}
           </button>
         ) : null}
       </div>

@@ -3,6 +3,7 @@ import { formatAge, formatTime, kindLabel, mediaOf, SEVERITY_LABEL, STATUS_LABEL
 import { mediaPath, useBlobUrl } from "../../api/useBlobUrl";
 import { useSeen } from "./hooks";
 import type { Alert } from "./types";
+import { t } from "../../i18n/catalogue";
 
 export const optionId = (alertId: number) => `alert-option-${alertId}`;
 
@@ -30,7 +31,7 @@ export function AlertQueueList({
       ref={listRef}
       className="alert-queue"
       role="listbox"
-      aria-label="Alert queue"
+      aria-label={t("alerts.alertQueue")}
       tabIndex={0}
       aria-activedescendant={activeId !== null && alerts.some((a) => a.id === activeId) ? optionId(activeId) : undefined}
       data-testid="alert-queue"
@@ -88,7 +89,7 @@ function AlertRow({
           <span>{cameraName}</span>
           <time dateTime={alert.last_seen}>{formatTime(alert.last_seen)}</time>
           <span>
-            <span className="visually-hidden">Age </span>
+            <span className="visually-hidden">{t("alerts.age")}{" "}</span>
             {formatAge(alert.first_seen, now)}
           </span>
         </div>
@@ -101,7 +102,7 @@ function AlertRow({
 export function SeverityBadge({ severity }: { severity: Alert["severity"] }) {
   return (
     <span className={`badge severity-badge severity-badge-${severity}`}>
-      <span className="visually-hidden">Severity </span>
+      <span className="visually-hidden">{t("alerts.filter.severity")}{" "}</span>
       {SEVERITY_LABEL[severity]}
     </span>
   );
@@ -111,7 +112,7 @@ export function StatusBadge({ alert }: { alert: Alert }) {
   const level = alert.status === "escalated" && alert.escalation_level > 1 ? ` ${alert.escalation_level}` : "";
   return (
     <span className={`status-badge status-badge-${alert.status}`} data-testid="alert-status">
-      <span className="visually-hidden">Status </span>
+      <span className="visually-hidden">{t("alerts.filter.status")}{" "}</span>
       {STATUS_LABEL[alert.status]}
       {level}
     </span>

@@ -166,7 +166,7 @@ export function AlertQueuePage() {
   }, [dialogOpen]);
 
   if (!can(Permission.EVENTS_READ)) {
-    return <p className="state">Your role may confirm face candidates but not read the alert queue.</p>;
+    return <p className="state">{t("alerts.yourRoleMayConfirm")}</p>;
   }
 
   return (
@@ -213,7 +213,7 @@ export function AlertQueuePage() {
             onAction={(action) => void act(detailAlert, action)}
             onAssigned={(alert) => {
               update(alert);
-              succeeded(alert.id, `Alert ${alert.id} assigned to ${alert.assigned_user ?? ""}.`);
+              succeeded(alert.id, t("alerts.alertAssignedTo", { id: alert.id, assigned_user: alert.assigned_user ?? "" }));
             }}
             onLeave={() => listRef.current?.focus()}
           />
@@ -240,7 +240,7 @@ export function AlertQueuePage() {
           onCreated={(incident) => {
             const alertId = dialog.alert.id;
             setDialog(null);
-            succeeded(alertId, `Incident ${incident.id} created from alert ${alertId}.`, incident.id);
+            succeeded(alertId, t("alerts.incidentCreatedFromAlert", { id: incident.id, alertId }), incident.id);
             alertApi.get(client, alertId).then(update, () => undefined);
           }}
         />

@@ -12,12 +12,21 @@ import { CONFIRMATIONS_NEEDED, twoPersonState } from "./twoPerson";
 import type { CandidateStatus, FaceCandidate } from "./types";
 import { PlayVideoLink } from "../../components/PlayVideoLink";
 import { Options } from "../../components/Options";
+import { t } from "../../i18n/catalogue";
 
 const STATUS_CHOICES: { value: CandidateStatus | ""; label: string }[] = [
-  { value: "pending", label: "Pending" },
-  { value: "confirmed", label: "Confirmed" },
-  { value: "rejected", label: "Rejected" },
-  { value: "", label: "All" },
+  { value: "pending", get label() {
+      return t("alerts.pending");
+    } },
+  { value: "confirmed", get label() {
+      return t("alerts.status.confirmed");
+    } },
+  { value: "rejected", get label() {
+      return t("alerts.rejected");
+    } },
+  { value: "", get label() {
+      return t("alerts.filter.all");
+    } },
 ];
 
 /**
@@ -37,7 +46,7 @@ export function FaceCandidatesPage() {
   const id = useId();
 
   const start = async () => {
-    const given = await askPurpose("Review face watchlist candidates");
+    const given = await askPurpose(t("alerts.reviewFaceWatchlistCandidates"));
     if (given) setPurpose(given);
   };
   const replace = (changed: FaceCandidate) =>
@@ -49,34 +58,32 @@ export function FaceCandidatesPage() {
     <section aria-labelledby="faces-title">
       {purposeDialog}
       <div className="section-head">
-        <h2 id="faces-title">Face candidates</h2>
+        <h2 id="faces-title">{t("alerts.faceCandidates")}</h2>
         {purpose ? (
           <div className="toolbar">
             <div className="field field-inline">
-              <label htmlFor={`${id}-status`}>Show</label>
+              <label htmlFor={`${id}-status`}>{t("alerts.show")}</label>
               <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as CandidateStatus | "")}>
                 <Options items={STATUS_CHOICES} value={(c) => c.value} label={(c) => c.label} />
               </select>
             </div>
             <button type="button" className="btn" onClick={reload}>
-              Refresh
+              {t("alerts.refresh")}
             </button>
           </div>
         ) : null}
       </div>
       <p className="muted">
-        A candidate is only a machine suggestion. It becomes a match when {CONFIRMATIONS_NEEDED} different people confirm
-        it; one rejection rejects it.
+        {t("alerts.aCandidateIsOnly", { needed: CONFIRMATIONS_NEEDED })}
       </p>
       {purpose ? (
         <>
           <p className="muted" data-testid="faces-purpose">
-            Purpose: {purpose.purpose}
-            {purpose.caseRef ? ` (case ${purpose.caseRef})` : ""}
+            {t("alerts.purpose", { purpose: purpose.purpose, value: purpose.caseRef ? t("alerts.case", { caseRef: purpose.caseRef }) : "" })}
           </p>
           <StateMessage
             resource={resource}
-            what="face candidates"
+            what={t("alerts.faceCandidates2")}
             empty={resource.data?.length === 0 ? <p className="state">No {status || ""} face candidates.</p> : null}
           />
           <ul className="candidate-list">
@@ -89,7 +96,7 @@ export function FaceCandidatesPage() {
         </>
       ) : (
         <button type="button" className="btn btn-primary" onClick={() => void start()}>
-          Review face candidates
+          {t("alerts.reviewFaceCandidates")}
         </button>
       )}
     </section>
@@ -125,38 +132,38 @@ function CandidateCard({
   return (
     <article className="card candidate" aria-labelledby={`${id}-title`} data-testid="face-candidate">
       <h3 id={`${id}-title`}>
-        Candidate {candidate.id}: {candidate.subject_name} <span className="muted">({candidate.category})</span>
+        {t("alerts.candidate", { id: candidate.id, subject_name: candidate.subject_name })}{" "}<span className="muted">({candidate.category})</span>
       </h3>
       <div className="alert-media">
-        <MediaFigure sha256={candidate.probe_sha256} caption={`Sighting crop, ${cameraName}`} purpose={purpose} />
+        <MediaFigure sha256={candidate.probe_sha256} caption={t("alerts.sightingCrop2", { cameraName })} purpose={purpose} />
         <MediaFigure
           sha256={candidate.enrolled_sha256}
-          caption={`Watchlist image of ${candidate.subject_name}`}
+          caption={t("alerts.watchlistImageOf", { subject_name: candidate.subject_name })}
           purpose={purpose}
         />
       </div>
       <dl className="alert-facts">
         <div>
-          <dt>Score</dt>
+          <dt>{t("alerts.score")}</dt>
           <dd>
-            {(candidate.score * 100).toFixed(1)}% <span className="muted">(distance {candidate.distance.toFixed(3)})</span>
+            {(candidate.score * 100).toFixed(1)}% <span className="muted">{t("alerts.distance", { distance: candidate.distance.toFixed(3) })}</span>
           </dd>
         </div>
         <div>
-          <dt>Camera</dt>
+          <dt>{t("alerts.filter.camera")}</dt>
           <dd>{cameraName}</dd>
         </div>
         <div>
-          <dt>Seen</dt>
+          <dt>{t("alerts.seen")}</dt>
           <dd>
             <time dateTime={candidate.seen_at}>{formatTime(candidate.seen_at)}</time>{" "}
             <PlayVideoLink cameraId={candidate.camera_id} moment={candidate.seen_at} />
           </dd>
         </div>
         <div>
-          <dt>Confirmations</dt>
+          <dt>{t("alerts.confirmations")}</dt>
           <dd>
-            {state.confirmations} of {CONFIRMATIONS_NEEDED}
+            {t("alerts.of", { confirmations: state.confirmations, needed: CONFIRMATIONS_NEEDED })}
           </dd>
         </div>
       </dl>
@@ -164,11 +171,10 @@ function CandidateCard({
         {state.summary}
       </p>
       {candidate.decisions.length ? (
-        <ul className="decision-list" aria-label="Decisions">
+        <ul className="decision-list" aria-label={t("alerts.decisions")}>
           {candidate.decisions.map((d) => (
             <li key={`${d.username}-${d.created_at}`}>
-              {d.decision === "confirm" ? "Confirmed" : "Rejected"} by {d.username} ({d.role}) at {formatTime(d.created_at)}
-              {d.note ? `: ${d.note}` : ""}
+              {t("alerts.byAt", { value: d.decision === "confirm" ? t("alerts.status.confirmed") : t("alerts.rejected"), username: d.username, role: d.role, time: formatTime(d.created_at), value2: d.note ? `: ${d.note}` : "" })}
             </li>
           ))}
         </ul>
@@ -176,7 +182,7 @@ function CandidateCard({
       {candidate.status === "pending" ? (
         <div className="candidate-decide">
           <div className="field">
-            <label htmlFor={`${id}-note`}>Note (optional)</label>
+            <label htmlFor={`${id}-note`}>{t("alerts.noteOptional")}</label>
             <input id={`${id}-note`} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
           </div>
           <div className="form-actions">
@@ -184,20 +190,20 @@ function CandidateCard({
               type="button"
               className="btn btn-primary"
               disabled={busy}
-              aria-label={`Confirm candidate ${candidate.id}`}
+              aria-label={t("alerts.confirmCandidate", { id: candidate.id })}
               aria-describedby={error ? `${id}-error` : undefined}
               onClick={() => void decide("confirm")}
             >
-              Confirm match
+              {t("alerts.confirmMatch")}
             </button>
             <button
               type="button"
               className="btn btn-danger"
               disabled={busy}
-              aria-label={`Reject candidate ${candidate.id}`}
+              aria-label={t("alerts.rejectCandidate", { id: candidate.id })}
               onClick={() => void decide("reject")}
             >
-              Reject
+              {t("alerts.reject")}
             </button>
           </div>
           {error ? (
@@ -206,7 +212,7 @@ function CandidateCard({
             </p>
           ) : null}
           {!state.canDecide && !error ? (
-            <p className="muted">You have decided already; the server refuses a second decision by the same person.</p>
+            <p className="muted">{t("alerts.youHaveDecidedAlready")}</p>
           ) : null}
         </div>
       ) : null}

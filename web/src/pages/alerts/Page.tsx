@@ -14,16 +14,16 @@ export default function AlertsPage() {
     <div className="alerts-page">
       <div className="page-head">
         <h1>{t("alerts.title")}</h1>
-        <nav aria-label="Alerts sections">
+        <nav aria-label={t("alerts.alertsSections")}>
           <ul className="tabs">
             <li>
               <NavLink to="/alerts" end>
-                Queue
+                {t("alerts.queue")}
               </NavLink>
             </li>
             {mayConfirmFaces ? (
               <li>
-                <NavLink to="/alerts/faces">Face candidates</NavLink>
+                <NavLink to="/alerts/faces">{t("alerts.faceCandidates")}</NavLink>
               </li>
             ) : null}
           </ul>

@@ -54,7 +54,7 @@ export function QueueFiltersBar({
           <input
             id={`${id}-camera`}
             value={filters.cameraId}
-            placeholder="Camera id"
+            placeholder={t("alerts.cameraId")}
             onChange={(e) => onChange({ ...filters, cameraId: e.target.value.trim() })}
           />
         )}
@@ -68,7 +68,7 @@ export function LiveIndicator({ status }: { status: LiveStatus }) {
   return (
     <span className={`pill pill-${tone}`} role="status" data-testid="alerts-live-status" data-state={status.state}>
       <span className="dot" aria-hidden="true" />
-      Live updates: {statusText(status)}
+      {t("alerts.liveUpdates", { statusText: statusText(status) })}
     </span>
   );
 }
@@ -77,7 +77,7 @@ export function ShortcutHelp() {
   return (
     <section className="shortcut-help" aria-labelledby="shortcut-help-title">
       <h2 id="shortcut-help-title">{t("alerts.shortcuts")}</h2>
-      <p className="muted">Focus the queue (Tab) to use the arrows and Enter; letters work anywhere on this page except while typing.</p>
+      <p className="muted">{t("alerts.focusTheQueueTab")}</p>
       <dl>
         {SHORTCUTS.map((s) => (
           <div key={s.does}>

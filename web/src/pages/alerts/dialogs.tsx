@@ -8,14 +8,15 @@ import { Modal } from "../../components/Modal";
 import type { Alert, Incident } from "./types";
 import { FieldError } from "../../components/FormField";
 import { Options } from "../../components/Options";
+import { t } from "../../i18n/catalogue";
 
 export const MIN_REASON_LENGTH = 3;
 export const MAX_REASON_LENGTH = 500;
 
 export function reasonError(reason: string): string | null {
   const text = reason.trim();
-  if (text.length < MIN_REASON_LENGTH) return `Give a reason of at least ${MIN_REASON_LENGTH} characters.`;
-  if (text.length > MAX_REASON_LENGTH) return `At most ${MAX_REASON_LENGTH} characters.`;
+  if (text.length < MIN_REASON_LENGTH) return t("alerts.giveAReasonOf", { minReasonLength: MIN_REASON_LENGTH });
+  if (text.length > MAX_REASON_LENGTH) return t("alerts.atMostCharacters", { maxReasonLength: MAX_REASON_LENGTH });
   return null;
 }
 
@@ -43,10 +44,10 @@ export function DismissDialog({
   };
 
   return (
-    <Modal title={`Dismiss alert ${alert.id}`} description={`${alert.title}. The reason is recorded in the audit log.`} onCancel={onCancel}>
+    <Modal title={t("alerts.dismissAlert2", { id: alert.id })} description={t("alerts.theReasonIsRecorded", { title: alert.title })} onCancel={onCancel}>
       <form onSubmit={submit} noValidate>
         <div className="field">
-          <label htmlFor={`${id}-reason`}>Reason (required)</label>
+          <label htmlFor={`${id}-reason`}>{t("alerts.reasonRequired")}</label>
           <textarea
             id={`${id}-reason`}
             value={reason}
@@ -64,10 +65,10 @@ export function DismissDialog({
         </div>
         <div className="actions">
           <button type="button" className="btn btn-quiet" onClick={onCancel}>
-            Cancel
+            {t("alerts.cancel")}
           </button>
           <button type="submit" className="btn btn-danger" disabled={busy}>
-            {busy ? "Dismissing…" : "Dismiss alert"}
+            {busy ? t("alerts.dismissing") : t("alerts.dismissAlert")}
           </button>
         </div>
       </form>
@@ -117,31 +118,31 @@ export function IncidentDialog({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!type) open.fail("Choose an incident type.");
+    if (!type) open.fail(t("alerts.chooseAnIncidentType"));
     else void open.run({ type, title: title.trim() });
   };
 
   return (
-    <Modal title={`Create incident from alert ${alert.id}`} description={alert.title} onCancel={onCancel}>
+    <Modal title={t("alerts.createIncidentFromAlert", { id: alert.id })} description={alert.title} onCancel={onCancel}>
       <form onSubmit={submit} noValidate>
         <div className="field">
-          <label htmlFor={`${id}-type`}>Incident type</label>
+          <label htmlFor={`${id}-type`}>{t("alerts.incidentType")}</label>
           <select id={`${id}-type`} value={type} onChange={(e) => setChosenType(e.target.value)}>
-            <Options items={types} value={(t) => t.code} label={(t) => `${t.label} (priority ${t.priority})`} />
+            <Options items={types} value={(t) => t.code} label={(kind) => t("alerts.incidentTypeOption", { label: kind.label, priority: kind.priority })} />
           </select>
-          <StateMessage resource={resource} what="incident types" />
+          <StateMessage resource={resource} what={t("alerts.incidentTypes")} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-title`}>Title</label>
+          <label htmlFor={`${id}-title`}>{t("alerts.title2")}</label>
           <input id={`${id}-title`} value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} />
         </div>
         {error ? <FieldError>{error}</FieldError> : null}
         <div className="actions">
           <button type="button" className="btn btn-quiet" onClick={onCancel}>
-            Cancel
+            {t("alerts.cancel")}
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy || !type}>
-            {busy ? "Creating…" : "Create incident"}
+            {busy ? t("alerts.creating") : t("alerts.createIncident")}
           </button>
         </div>
       </form>

@@ -1,6 +1,6 @@
 import type { Alert, AlertStatus, Severity } from "./types";
 import { formatDateTime } from "../../format/dateTime";
-import { messageRecord } from "../../i18n/catalogue";
+import { t, messageRecord } from "../../i18n/catalogue";
 
 export const STATUS_LABEL: Record<AlertStatus, string> = messageRecord({
   new: "alerts.status.new",
@@ -45,7 +45,7 @@ export const formatTime = (iso: string): string => formatDateTime(iso);
 export function formatAge(iso: string, now: number): string {
   const seconds = Math.max(0, Math.floor((now - Date.parse(iso)) / 1000));
   if (Number.isNaN(seconds)) return "";
-  if (seconds < 45) return "just now";
+  if (seconds < 45) return t("alerts.justNow");
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) return `${minutes} min`;
   const hours = Math.floor(minutes / 60);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type RefObject } from "react";
 import { useCameraRegistry } from "../../api/useCameraRegistry";
+import { t } from "../../i18n/catalogue";
 
 /** True once the element has been on screen (always true where IntersectionObserver is missing). */
 export function useSeen(ref: RefObject<Element | null>): boolean {
@@ -18,7 +19,7 @@ export function useSeen(ref: RefObject<Element | null>): boolean {
 /** Camera names for ids (GET /api/v1/cameras when the role may read cameras; ids otherwise). */
 export function useCameraNames() {
   const { cameras, names } = useCameraRegistry();
-  const cameraName = useCallback((id: string | null) => (id === null ? "No camera" : (names.get(id) ?? id)), [names]);
+  const cameraName = useCallback((id: string | null) => (id === null ? t("alerts.noCamera") : (names.get(id) ?? id)), [names]);
   return { cameras, cameraName };
 }
 

@@ -4,6 +4,7 @@
  */
 
 import type { CloseAction } from "./queue";
+import { t } from "../../i18n/catalogue";
 
 export type QueueCommand =
   | "next"
@@ -33,14 +34,30 @@ export interface KeyContext {
 }
 
 export const SHORTCUTS: readonly { keys: string[]; does: string }[] = [
-  { keys: ["↓", "j"], does: "Next alert" },
-  { keys: ["↑", "k"], does: "Previous alert" },
-  { keys: ["Home", "End"], does: "First / last alert" },
-  { keys: ["Enter"], does: "Open the alert's details" },
-  { keys: ["a"], does: "Acknowledge" },
-  { keys: ["d"], does: "Dismiss (asks for a reason)" },
-  { keys: ["i"], does: "Create incident" },
-  { keys: ["t", "f", "n"], does: "Close as true / false / nuisance" },
+  { keys: ["↓", "j"], get does() {
+      return t("alerts.nextAlert");
+    } },
+  { keys: ["↑", "k"], get does() {
+      return t("alerts.previousAlert");
+    } },
+  { keys: ["Home", "End"], get does() {
+      return t("alerts.firstLastAlert");
+    } },
+  { keys: ["Enter"], get does() {
+      return t("alerts.openTheAlertS");
+    } },
+  { keys: ["a"], get does() {
+      return t("alerts.action.acknowledge");
+    } },
+  { keys: ["d"], get does() {
+      return t("alerts.dismissAsksForA");
+    } },
+  { keys: ["i"], get does() {
+      return t("alerts.createIncident");
+    } },
+  { keys: ["t", "f", "n"], get does() {
+      return t("alerts.closeAsTrueFalse");
+    } },
 ];
 
 const LETTERS: Record<string, QueueCommand> = {

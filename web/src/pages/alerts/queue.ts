@@ -6,6 +6,7 @@
 import type { QueryOf } from "../../api/schemas";
 import type { LiveEvent } from "../../api/types";
 import { ALERT_STATUSES, SEVERITIES, type Alert, type AlertStatus, type Severity } from "./types";
+import { t } from "../../i18n/catalogue";
 
 export const OPEN_STATUSES: readonly AlertStatus[] = ["new", "escalated", "acknowledged", "assigned", "confirmed"];
 const CLOSED_STATUSES: readonly AlertStatus[] = ["dismissed", "resolved"];
@@ -167,12 +168,12 @@ export function allowedActions(alert: Alert, permissions: ActionPermissions): Al
 /** Why an action is not offered, in words for the status line. */
 export function refusalReason(alert: Alert, action: AlertAction, permissions: ActionPermissions): string {
   if (action === "incident") {
-    if (!permissions.manageIncidents) return "Your role may not open incidents.";
-    if (alert.incident_id !== null) return `Alert ${alert.id} already has incident ${alert.incident_id}.`;
+    if (!permissions.manageIncidents) return t("alerts.yourRoleMayNot");
+    if (alert.incident_id !== null) return t("alerts.alertAlreadyHasIncident", { id: alert.id, incident_id: alert.incident_id });
   } else if (!permissions.act) {
-    return "Your role may not act on alerts.";
+    return t("alerts.yourRoleMayNot2");
   }
-  return `Alert ${alert.id} is ${alert.status}: it cannot be ${ACTION_PAST[action]}.`;
+  return t("alerts.alertIsItCannot", { id: alert.id, status: alert.status, value: ACTION_PAST[action] });
 }
 
 export const ACTION_PAST: Record<AlertAction, string> = {
@@ -180,8 +181,16 @@ export const ACTION_PAST: Record<AlertAction, string> = {
   assign: "assigned",
   dismiss: "dismissed",
   escalate: "escalated",
-  incident: "turned into an incident",
-  close_true: "closed as true",
-  close_false: "closed as false",
-  close_nuisance: "closed as a nuisance",
+  get incident() {
+    return t("alerts.turnedIntoAnIncident");
+  },
+  get close_true() {
+    return t("alerts.closedAsTrue");
+  },
+  get close_false() {
+    return t("alerts.closedAsFalse");
+  },
+  get close_nuisance() {
+    return t("alerts.closedAsANuisance");
+  },
 };

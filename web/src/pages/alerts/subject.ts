@@ -1,4 +1,5 @@
 import type { Alert } from "./types";
+import { t } from "../../i18n/catalogue";
 
 /**
  * What the alert is about, as rows for its details: the plate with its list and reason, the rule with its
@@ -17,15 +18,15 @@ export function subjectFacts(alert: Alert): [string, string][] {
   if (alert.kind === "vehicle_hit") {
     const listed = text("entry_plate", "plate");
     const read = text("read_plate");
-    rows.push(["Plate", listed && read && read !== listed ? `${listed} (read as ${read})` : listed ?? read]);
-    rows.push(["Hotlist", text("list_name")], ["Reason", text("reason")], ["Case", text("case_ref")]);
+    rows.push([t("alerts.plate"), listed && read && read !== listed ? t("alerts.readAs", { listed, read }) : listed ?? read]);
+    rows.push([t("alerts.hotlist"), text("list_name")], [t("alerts.reason"), text("reason")], [t("alerts.case2"), text("case_ref")]);
   } else if (alert.kind === "face_candidate") {
     const score = alert.details.score;
-    rows.push(["Subject", text("subject_name", "subject_id")], ["Category", text("category")]);
-    rows.push(["Score", typeof score === "number" ? score.toFixed(2) : null]);
+    rows.push([t("alerts.subject"), text("subject_name", "subject_id")], [t("alerts.category"), text("category")]);
+    rows.push([t("alerts.score"), typeof score === "number" ? score.toFixed(2) : null]);
   } else if (alert.kind === "rule") {
-    rows.push(["Rule", text("rule") ?? alert.subject], ["Zone", text("zone")], ["Line", text("line")]);
-    rows.push(["Signal", text("signal")], ["Object", text("object_class")]);
+    rows.push([t("alerts.rule"), text("rule") ?? alert.subject], [t("alerts.zone"), text("zone")], [t("alerts.line"), text("line")]);
+    rows.push([t("alerts.signal"), text("signal")], [t("alerts.object"), text("object_class")]);
   }
   return rows.filter((row): row is [string, string] => row[1] !== null);
 }

@@ -3,6 +3,7 @@
  * candidate becomes a match only when two different people confirm it; one reject by anyone rejects it.
  */
 import type { FaceCandidate } from "./types";
+import { t } from "../../i18n/catalogue";
 
 export const CONFIRMATIONS_NEEDED = 2;
 
@@ -26,18 +27,18 @@ export function twoPersonState(candidate: FaceCandidate, me: string): TwoPersonS
   const decidedByMe = candidate.decisions.some((d) => d.username === me);
   const confirmations = confirmers.length;
   if (candidate.status === "confirmed") {
-    return { summary: `Confirmed match: confirmed by ${names(confirmers, me)}.`, canDecide: false, confirmations };
+    return { summary: t("alerts.confirmedMatchConfirmedBy", { names: names(confirmers, me) }), canDecide: false, confirmations };
   }
   if (candidate.status === "rejected") {
     return {
-      summary: rejecter ? `Rejected by ${names([rejecter], me)}.` : "Rejected.",
+      summary: rejecter ? t("alerts.rejectedBy", { names: names([rejecter], me) }) : t("alerts.rejected2"),
       canDecide: false,
       confirmations,
     };
   }
   if (confirmations === 0) {
     return {
-      summary: `Not a match yet: needs ${CONFIRMATIONS_NEEDED} confirmations by different people. No decisions yet.`,
+      summary: t("alerts.notAMatchYet", { confirmationsNeeded: CONFIRMATIONS_NEEDED }),
       canDecide: true,
       confirmations,
     };
@@ -45,13 +46,13 @@ export function twoPersonState(candidate: FaceCandidate, me: string): TwoPersonS
   const first = confirmers[0] ?? "";
   if (decidedByMe) {
     return {
-      summary: `First confirmation by ${names([first], me)}. Awaiting a second, different user: you cannot confirm twice.`,
+      summary: t("alerts.firstConfirmationByAwaiting", { names: names([first], me) }),
       canDecide: false,
       confirmations,
     };
   }
   return {
-    summary: `First confirmation by ${first}. Awaiting a second, different user: your confirmation would make it a match.`,
+    summary: t("alerts.firstConfirmationByAwaiting2", { first }),
     canDecide: true,
     confirmations,
   };

@@ -3,6 +3,7 @@ import type { LiveEvent } from "../../api/types";
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import { useLiveSocket } from "../../live/useLiveSocket";
+import { t } from "../../i18n/catalogue";
 import { SEVERITY_LABEL } from "./format";
 import { actionOfEvent, alertOfEvent, alertsQuery, mergeAlert, sortAlerts, type QueueFilters } from "./queue";
 import type { Alert } from "./types";
@@ -57,11 +58,15 @@ export function useAlertQueue(filters: QueueFilters) {
       put(alert);
       const { action, actor } = actionOfEvent(event);
       if (event.type === "alert.created") {
-        setAnnouncement(`New ${SEVERITY_LABEL[alert.severity].toLowerCase()} alert ${alert.id}: ${alert.title}`);
+        setAnnouncement(t("alerts.announce.new", { severity: SEVERITY_LABEL[alert.severity].toLowerCase(), id: alert.id, title: alert.title }));
       } else if (event.type === "alert.escalated") {
-        setAnnouncement(`Alert ${alert.id} escalated to level ${alert.escalation_level}${actor ? ` by ${actor}` : ""}.`);
+        setAnnouncement(
+          actor
+            ? t("alerts.announce.escalatedBy", { id: alert.id, level: alert.escalation_level, actor })
+            : t("alerts.announce.escalated", { id: alert.id, level: alert.escalation_level }),
+        );
       } else if (action && action !== "repeated" && actor) {
-        setAnnouncement(`Alert ${alert.id} ${action} by ${actor}.`);
+        setAnnouncement(t("alerts.announce.action", { id: alert.id, action, actor }));
       }
     },
     [put, reload],

@@ -10,6 +10,7 @@ import {
   Tooltip,
 } from "chart.js";
 import { useEffect, useMemo, useRef } from "react";
+import { t } from "../../i18n/catalogue";
 
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -48,5 +49,5 @@ export function BacktestChart({ models }: { models: ModelWeeks[] }) {
     return () => chart.destroy();
   }, [config]);
 
-  return <canvas ref={canvasRef} role="img" aria-label="PAI per week per model" />;
+  return <canvas ref={canvasRef} role="img" aria-label={t("analytics.paiPerWeekPer")} />;
 }

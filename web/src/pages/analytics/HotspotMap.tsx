@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import { CityMap, type MapArea, type MapLayer } from "../../components/map/CityMap";
 import { formatDateTime } from "../../format/dateTime";
+import { t } from "../../i18n/catalogue";
 
 export interface ForecastCell {
   lat: number;
@@ -43,7 +44,7 @@ export function HotspotMap({ cells, recent, cellM }: { cells: ForecastCell[]; re
     (): MapLayer[] => [
       {
         id: "recent",
-        label: "Recent events",
+        label: t("analytics.recentEvents"),
         markers: recent.map((event, index) => ({
           id: String(index),
           latitude: event.lat,
@@ -55,5 +56,5 @@ export function HotspotMap({ cells, recent, cellM }: { cells: ForecastCell[]; re
     ],
     [recent],
   );
-  return <CityMap layers={layers} areas={areas} className="analytics-map" label="Hotspot forecast map" />;
+  return <CityMap layers={layers} areas={areas} className="analytics-map" label={t("analytics.hotspotForecastMap")} />;
 }

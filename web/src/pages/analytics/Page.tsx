@@ -5,6 +5,7 @@ import { useAuth } from "../../auth/AuthContext";
 import "./analytics.css";
 import { BacktestChart } from "./BacktestChart";
 import { HotspotMap } from "./HotspotMap";
+import { t } from "../../i18n/catalogue";
 
 export default function AnalyticsArea() {
   return (
@@ -38,47 +39,46 @@ export function AnalyticsPage() {
   return (
     <section className="analytics">
       <div className="page-head">
-        <h1>Crime analytics</h1>
+        <h1>{t("analytics.crimeAnalytics")}</h1>
         <div className="toolbar">
           <label>
-            Crime type <input value={kind} onChange={(e) => setKind(e.target.value)} placeholder="all" />
+            {t("analytics.crimeType")}{" "}<input value={kind} onChange={(e) => setKind(e.target.value)} placeholder={t("analytics.all")} />
           </label>
           <label>
-            Period{" "}
+            {t("analytics.period")}{" "}
             <select value={days} onChange={(e) => setDays(Number(e.target.value))}>
-              <option value={1}>next day</option>
-              <option value={7}>next week</option>
-              <option value={28}>next 4 weeks</option>
+              <option value={1}>{t("analytics.nextDay")}</option>
+              <option value={7}>{t("analytics.nextWeek")}</option>
+              <option value={28}>{t("analytics.next4Weeks")}</option>
             </select>
           </label>
           <label>
-            Model{" "}
+            {t("analytics.model")}{" "}
             <select value={model} onChange={(e) => setModel(e.target.value as ModelName)}>
               <option value="self-exciting">self-exciting</option>
               <option value="kde">KDE</option>
-              <option value="blend">blend</option>
+              <option value="blend">{t("analytics.blend")}</option>
             </select>
           </label>
         </div>
       </div>
-      {hotspots.status === "error" && <p role="alert">Could not load the forecast: {hotspots.error}</p>}
-      {hotspots.status === "loading" && <p role="status">Fitting the model…</p>}
+      {hotspots.status === "error" && <p role="alert">{t("analytics.couldNotLoadThe", { error: hotspots.error })}</p>}
+      {hotspots.status === "loading" && <p role="status">{t("analytics.fittingTheModel")}</p>}
       {data && (
         <>
           <p>
-            {data.events_used} events used; cells shaded by expected events in the next {data.days} days, points
-            are the last 4 weeks.
+            {t("analytics.eventsUsedCellsShaded", { events_used: data.events_used, days: data.days })}
           </p>
           <HotspotMap cells={data.cells} recent={data.recent} cellM={data.cell_m} />
-          <h2>Top places</h2>
+          <h2>{t("analytics.topPlaces")}</h2>
           <table>
             <thead>
               <tr>
-                <th>Place</th>
-                <th>Expected</th>
-                <th>Last 4 weeks</th>
-                <th>4 weeks before</th>
-                <th>Trend</th>
+                <th>{t("analytics.place")}</th>
+                <th>{t("analytics.expected")}</th>
+                <th>{t("analytics.last4Weeks")}</th>
+                <th>{t("analytics.n4WeeksBefore")}</th>
+                <th>{t("analytics.trend")}</th>
               </tr>
             </thead>
             <tbody>
@@ -97,8 +97,8 @@ export function AnalyticsPage() {
           </table>
         </>
       )}
-      <h2>Backtest: PAI per week at 5 % of the area</h2>
-      {backtest.status === "error" && <p role="alert">Could not load the backtest: {backtest.error}</p>}
+      <h2>{t("analytics.backtestPaiPerWeek")}</h2>
+      {backtest.status === "error" && <p role="alert">{t("analytics.couldNotLoadThe2", { error: backtest.error })}</p>}
       {backtest.data && (
         <>
           <div className="analytics-chart">
@@ -107,9 +107,9 @@ export function AnalyticsPage() {
           <table>
             <thead>
               <tr>
-                <th>Model</th>
-                <th>PAI (95 % interval)</th>
-                <th>Hit rate</th>
+                <th>{t("analytics.model")}</th>
+                <th>{t("analytics.pai95Interval")}</th>
+                <th>{t("analytics.hitRate")}</th>
               </tr>
             </thead>
             <tbody>

@@ -4,6 +4,7 @@ import { useMutation } from "../../api/useMutation";
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import { Options } from "../../components/Options";
+import { t } from "../../i18n/catalogue";
 
 const SHIFT_HOURS = [8, 12] as const;
 
@@ -38,53 +39,51 @@ export function PatrolPlanPanel() {
       link.click();
       link.remove();
     },
-    { describe: (caught) => `Could not get the PDF. ${describeError(caught)}` },
+    { describe: (caught) => t("analytics.couldNotGetThe", { describeError: describeError(caught) }) },
   );
 
   if (resource.status === "unavailable") return null;
   return (
     <section className="patrol-plan" aria-labelledby="patrol-plan-title">
-      <h2 id="patrol-plan-title">Patrol plan</h2>
+      <h2 id="patrol-plan-title">{t("analytics.patrolPlan")}</h2>
       <div className="toolbar">
         <label>
-          Shift{" "}
+          {t("analytics.shift")}{" "}
           <select value={hours} onChange={(e) => setHours(Number(e.target.value))}>
-            <Options items={SHIFT_HOURS} label={(h) => `next ${h} hours`} />
+            <Options items={SHIFT_HOURS} label={(h) => t("analytics.nextHours", { h })} />
           </select>
         </label>
         <label>
-          Crime type <input value={kind} onChange={(e) => setKind(e.target.value)} placeholder="all" />
+          {t("analytics.crimeType")}{" "}<input value={kind} onChange={(e) => setKind(e.target.value)} placeholder={t("analytics.all")} />
         </label>
         <button type="button" className="btn" onClick={reload}>
-          Re-plan
+          {t("analytics.rePlan")}
         </button>
         <button type="button" className="btn" disabled={pdf.busy} onClick={() => void pdf.run()}>
-          Download PDF
+          {t("analytics.downloadPdf")}
         </button>
         <span role="status" className={pdf.error ? "field-error" : "muted"}>
-          {pdf.busy ? "Preparing the PDF…" : (pdf.error ?? "")}
+          {pdf.busy ? t("analytics.preparingThePdf") : (pdf.error ?? "")}
         </span>
       </div>
-      {resource.status === "error" && <p role="alert">Could not plan the patrols: {resource.error}</p>}
-      {resource.status === "loading" && !plan && <p role="status">Forecasting the shift…</p>}
+      {resource.status === "error" && <p role="alert">{t("analytics.couldNotPlanThe", { error: resource.error })}</p>}
+      {resource.status === "loading" && !plan && <p role="status">{t("analytics.forecastingTheShift")}</p>}
       {plan && (
         <>
           <p>
-            {plan.patrols.length} of {plan.units_considered} available police units planned from {plan.events_used}{" "}
-            events; they cover {(100 * plan.covered_share).toFixed(1)} % of the {plan.expected_total.toFixed(1)}{" "}
-            events expected in the shift.
+            {t("analytics.ofAvailablePoliceUnits", { count: plan.patrols.length, units_considered: plan.units_considered, events_used: plan.events_used, value: (100 * plan.covered_share).toFixed(1), expected_total: plan.expected_total.toFixed(1) })}
           </p>
           {plan.patrols.length === 0 ? (
-            <p className="state">No patrols planned: no available police unit with a known position, or no events.</p>
+            <p className="state">{t("analytics.noPatrolsPlannedNo")}</p>
           ) : (
             <table className="table" data-testid="patrol-plan">
               <thead>
                 <tr>
-                  <th>Unit</th>
-                  <th>Patrol cell</th>
-                  <th>Travel</th>
-                  <th>Expected events</th>
-                  <th>Covered</th>
+                  <th>{t("analytics.unit")}</th>
+                  <th>{t("analytics.patrolCell")}</th>
+                  <th>{t("analytics.travel")}</th>
+                  <th>{t("analytics.expectedEvents")}</th>
+                  <th>{t("analytics.covered")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -94,7 +93,7 @@ export function PatrolPlanPanel() {
                     <td>
                       {p.lat.toFixed(4)}, {p.lon.toFixed(4)}
                     </td>
-                    <td>{Math.round(p.travel_s / 60)} min</td>
+                    <td>{t("analytics.min", { round: Math.round(p.travel_s / 60) })}</td>
                     <td>{p.risk.toFixed(2)}</td>
                     <td>{p.covered_risk.toFixed(2)}</td>
                   </tr>

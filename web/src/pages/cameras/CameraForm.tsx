@@ -15,6 +15,7 @@ import {
   type CameraFormValues,
 } from "./cameraForm";
 import type { CameraOut } from "./types";
+import { t } from "../../i18n/catalogue";
 
 interface Props {
   /** The camera being edited; absent to add one. */
@@ -42,7 +43,7 @@ export function CameraForm({ camera, onSaved, onCancel }: Props) {
         setValues(editing ? formOf(result.camera) : EMPTY_FORM);
         onSaved(result.camera);
       },
-      describe: (caught) => describeFailure(caught, editing ? "save the camera" : "add the camera"),
+      describe: (caught) => describeFailure(caught, editing ? t("cameras.saveTheCamera") : t("cameras.addTheCamera")),
     },
   );
   const general = errors.general ?? save.error;
@@ -54,7 +55,7 @@ export function CameraForm({ camera, onSaved, onCancel }: Props) {
   const checkBeforeSaving = (submitted: CameraFormValues): FieldErrors | null => {
     const local = localErrors(submitted);
     if (Object.keys(local).length) return { fields: local, general: null };
-    if (editing && Object.keys(updateRequest(initial, submitted)).length === 0) return { fields: {}, general: "Nothing changed." };
+    if (editing && Object.keys(updateRequest(initial, submitted)).length === 0) return { fields: {}, general: t("cameras.nothingChanged") };
     return null;
   };
 
@@ -87,75 +88,75 @@ export function CameraForm({ camera, onSaved, onCancel }: Props) {
   const urlWithSecret = hasCredentials(values.url) || hasCredentials(values.sub_url);
   return (
     <form className="card form-grid camera-form" onSubmit={submit} aria-labelledby={`${prefix}-title`} noValidate>
-      <h2 id={`${prefix}-title`}>{editing ? `Edit ${camera.name}` : "Add camera"}</h2>
-      {text("id", "Camera ID", {
+      <h2 id={`${prefix}-title`}>{editing ? t("cameras.edit", { name: camera.name }) : t("cameras.addCamera")}</h2>
+      {text("id", t("cameras.cameraId"), {
         required: true,
         readOnly: editing,
-        hint: editing ? "The ID cannot change." : "Letters, digits, '.', '_' or '-', up to 64.",
+        hint: editing ? t("cameras.theIdCannotChange") : t("cameras.lettersDigitsOrUp"),
       })}
-      {text("name", "Name", { required: true })}
-      {text("url", "Main stream URL", {
+      {text("name", t("cameras.name2"), { required: true })}
+      {text("url", t("cameras.mainStreamUrl"), {
         required: true,
-        placeholder: "rtsp://10.0.0.9/main or /srv/clips/gate.mp4",
-        hint: "rtsp, rtsps, http, https, file, or a file path. Recorded.",
+        placeholder: t("cameras.rtsp1000"),
+        hint: t("cameras.rtspRtspsHttpHttps"),
       })}
-      {text("sub_url", "Sub stream URL", { hint: "Analysed; the main stream when empty." })}
+      {text("sub_url", t("cameras.subStreamUrl"), { hint: t("cameras.analysedTheMainStream") })}
       {urlWithSecret ? (
         <p className="muted camera-form-note" role="note">
-          The password in this address is stored separately and will not be shown again.
+          {t("cameras.thePasswordInThis")}
         </p>
       ) : null}
-      {text("username", "Stream username")}
-      {text("password", "Stream password", {
+      {text("username", t("cameras.streamUsername"))}
+      {text("password", t("cameras.streamPassword"), {
         type: "password",
         autoComplete: "new-password",
-        hint: editing && camera.has_password ? "A password is stored; leave empty to keep it." : "Never shown again.",
+        hint: editing && camera.has_password ? t("cameras.aPasswordIsStored") : t("cameras.neverShownAgain"),
       })}
       {editing && camera.has_password ? (
-        <Checkbox id={`${prefix}-clear-password`} label="Remove the stored password" checked={values.clearPassword} onChange={(v) => set("clearPassword", v)} />
+        <Checkbox id={`${prefix}-clear-password`} label={t("cameras.removeTheStoredPassword")} checked={values.clearPassword} onChange={(v) => set("clearPassword", v)} />
       ) : null}
-      {text("latitude", "Latitude", { inputMode: "decimal", hint: "-90 to 90; give both or neither." })}
-      {text("longitude", "Longitude", { inputMode: "decimal", hint: "-180 to 180." })}
-      {text("heading_deg", "Looks towards (degrees)", { inputMode: "decimal", hint: "0 north, 90 east; drawn on the map with the field of view." })}
-      {text("fov_deg", "Field of view (degrees)", { inputMode: "decimal", hint: "Horizontal, more than 0, at most 360." })}
-      {text("district", "District")}
-      {text("zone", "Zone")}
-      {text("owner", "Owner", { required: true, hint: "'public', or the private integrator feeding it." })}
-      {text("detect_fps", "Analysed frames per second", { inputMode: "decimal", hint: "More than 0, at most 60." })}
-      {text("analytics_profile", "Analytics profile", { hint: "e.g. default, or default+anpr for live plate reading." })}
-      {text("worker", "Worker", { hint: "The worker that runs it; empty: any worker." })}
+      {text("latitude", t("cameras.latitude2"), { inputMode: "decimal", hint: t("cameras.n90To90Give") })}
+      {text("longitude", t("cameras.longitude2"), { inputMode: "decimal", hint: t("cameras.n180To180") })}
+      {text("heading_deg", t("cameras.looksTowardsDegrees"), { inputMode: "decimal", hint: t("cameras.n0North90East") })}
+      {text("fov_deg", t("cameras.fieldOfViewDegrees"), { inputMode: "decimal", hint: t("cameras.horizontalMoreThan0") })}
+      {text("district", t("cameras.district"))}
+      {text("zone", t("cameras.zone2"))}
+      {text("owner", t("cameras.owner2"), { required: true, hint: t("cameras.publicOrThePrivate") })}
+      {text("detect_fps", t("cameras.analysedFramesPerSecond"), { inputMode: "decimal", hint: t("cameras.moreThan0At") })}
+      {text("analytics_profile", t("cameras.analyticsProfile"), { hint: t("cameras.eGDefaultOr") })}
+      {text("worker", t("cameras.worker2"), { hint: t("cameras.theWorkerThatRuns") })}
       <Checkbox
         id={`${prefix}-failover`}
-        label="If that worker is gone, any worker may run it"
+        label={t("cameras.ifThatWorkerIs")}
         checked={values.failover}
         onChange={(v) => set("failover", v)}
         error={errors.fields.failover}
       />
-      {text("weight", "Cost units", {
+      {text("weight", t("cameras.costUnits"), {
         inputMode: "decimal",
-        hint: "What running it costs a worker (one 720p camera at 5 fps = 1); empty: frames per second ÷ 5.",
+        hint: t("cameras.whatRunningItCosts"),
       })}
-      <Checkbox id={`${prefix}-enabled`} label="Enabled" checked={values.enabled} onChange={(v) => set("enabled", v)} error={errors.fields.enabled} />
+      <Checkbox id={`${prefix}-enabled`} label={t("cameras.enabled")} checked={values.enabled} onChange={(v) => set("enabled", v)} error={errors.fields.enabled} />
       <Checkbox
         id={`${prefix}-loop`}
-        label="Loop a file source at its end"
+        label={t("cameras.loopAFileSource")}
         checked={values.loop}
         onChange={(v) => set("loop", v)}
         error={errors.fields.loop}
       />
       <div className="form-actions camera-form-actions">
         <button type="submit" className="btn btn-primary" disabled={save.busy}>
-          {save.busy ? "Saving…" : editing ? "Save camera" : "Add camera"}
+          {save.busy ? t("cameras.saving") : editing ? t("cameras.saveCamera") : t("cameras.addCamera")}
         </button>
         {onCancel ? (
           <button type="button" className="btn" onClick={onCancel}>
-            Cancel
+            {t("cameras.cancel")}
           </button>
         ) : null}
         {general ? (
           <FieldError>{general}</FieldError>
         ) : Object.keys(errors.fields).length ? (
-          <FieldError>Not saved: check the fields marked below their labels.</FieldError>
+          <FieldError>{t("cameras.notSavedCheckThe")}</FieldError>
         ) : null}
       </div>
     </form>

@@ -11,6 +11,7 @@ import { CameraFilters } from "./CameraFilters";
 import { CameraForm } from "./CameraForm";
 import { filterCameras, NO_FILTER, type CameraFilter } from "./health";
 import type { CameraOut } from "./types";
+import { t } from "../../i18n/catalogue";
 
 const PAGE_SIZE = 50;
 
@@ -52,9 +53,9 @@ export function CameraListPage() {
   return (
     <section>
       <div className="page-head">
-        <h1>Cameras</h1>
+        <h1>{t("cameras.cameras2")}</h1>
         <button type="button" className="btn btn-primary" aria-expanded={adding} onClick={() => setAdding((a) => !a)}>
-          {adding ? "Close the add form" : "Add camera"}
+          {adding ? t("cameras.closeTheAddForm") : t("cameras.addCamera")}
         </button>
       </div>
       <p role="status" className="state-ok camera-message" data-testid="cameras-message">
@@ -63,7 +64,7 @@ export function CameraListPage() {
       {adding ? (
         <CameraForm
           onSaved={(camera) => {
-            setMessage(`Added camera ${camera.name} (${camera.id}).`);
+            setMessage(t("cameras.addedCamera", { name: camera.name, id: camera.id }));
             setAdding(false);
             reload();
           }}
@@ -83,8 +84,8 @@ export function CameraListPage() {
         <>
           <p className="muted" role="status">
             {shown.length === cameras.length
-              ? `${cameras.length} cameras.`
-              : `${shown.length} of ${cameras.length} cameras match.`}
+              ? t("cameras.cameras", { count: cameras.length })
+              : t("cameras.ofCamerasMatch", { count: shown.length, count2: cameras.length })}
           </p>
           <RecordTable
             rows={rows}
@@ -94,7 +95,7 @@ export function CameraListPage() {
             testId="cameras-table"
           />
           <Pager
-            label="Camera pages"
+            label={t("cameras.cameraPages")}
             position={`Page ${currentPage + 1} of ${pages}`}
             hasPrevious={currentPage > 0}
             hasNext={currentPage < pages - 1}

@@ -4,6 +4,7 @@ import { StateMessage } from "../../components/StateMessage";
 import { CameraForm } from "./CameraForm";
 import type { CameraOut } from "./types";
 import { useCamera } from "./useCamera";
+import { t } from "../../i18n/catalogue";
 
 export function EditCameraPage() {
   const { id = "" } = useParams();
@@ -15,15 +16,15 @@ export function EditCameraPage() {
   return (
     <section>
       <p className="scene-breadcrumb">
-        <Link to="/admin/cameras">Cameras</Link> / {resource.data?.name ?? id}
+        <Link to="/admin/cameras">{t("cameras.cameras2")}</Link> / {resource.data?.name ?? id}
       </p>
-      <h1>Edit camera</h1>
-      <StateMessage resource={resource} what="the camera" />
+      <h1>{t("cameras.editCamera")}</h1>
+      <StateMessage resource={resource} what={t("cameras.theCamera")} />
       {resource.data ? (
         <>
           {resource.data.managed_by === "config" ? (
             <p className="state state-unavailable">
-              This camera is declared in safecity.yaml, which wins at the server's next start.
+              {t("cameras.thisCameraIsDeclared")}
             </p>
           ) : null}
           <CameraForm key={resource.data.updated_at} camera={resource.data} onSaved={saved} onCancel={back} />

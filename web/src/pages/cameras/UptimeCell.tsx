@@ -1,6 +1,7 @@
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import { summariseUptime } from "./health";
+import { t } from "../../i18n/catalogue";
 
 export const UPTIME_DAYS = 7;
 
@@ -14,16 +15,16 @@ export function UptimeCell({ cameraId }: { cameraId: string }) {
       }),
     [client, cameraId],
   );
-  if (resource.status === "loading") return <span className="muted">Loading…</span>;
-  if (resource.status === "unavailable") return <span className="muted">Not available</span>;
-  if (resource.status === "error") return <span className="field-error">Could not load: {resource.error}</span>;
+  if (resource.status === "loading") return <span className="muted">{t("cameras.loading")}</span>;
+  if (resource.status === "unavailable") return <span className="muted">{t("cameras.notAvailable")}</span>;
+  if (resource.status === "error") return <span className="field-error">{t("cameras.couldNotLoad", { error: resource.error })}</span>;
   const summary = summariseUptime(resource.data);
-  if (!summary) return <span className="muted">No data yet</span>;
+  if (!summary) return <span className="muted">{t("cameras.noDataYet")}</span>;
   return (
     <span>
-      {summary.availablePercent.toFixed(1)} % available
+      {t("cameras.available", { availablePercent: summary.availablePercent.toFixed(1) })}
       <br />
-      <span className="muted">{summary.healthyPercent.toFixed(1)} % healthy</span>
+      <span className="muted">{t("cameras.healthy", { healthyPercent: summary.healthyPercent.toFixed(1) })}</span>
     </span>
   );
 }

@@ -3,6 +3,7 @@
  * come from the shared client (`ApiError.problems`, each with its path below `body`).
  */
 import { ApiError } from "../../api/client";
+import { t } from "../../i18n/catalogue";
 
 export interface ValidationIssue {
   /** The location below `body`, e.g. ["url"] or ["scene", "zones", 0, "name"]. */
@@ -19,7 +20,7 @@ export function validationIssues(error: ApiError): ValidationIssue[] {
 function pathFromMessage(message: string): (string | number)[] {
   const named = /^(\w+): /.exec(message);
   if (named?.[1]) return [named[1]];
-  if (message.startsWith("latitude and longitude")) return ["latitude"];
+  if (message.startsWith(t("cameras.latitudeAndLongitude"))) return ["latitude"];
   return [];
 }
 
@@ -46,10 +47,10 @@ export function fieldErrorsOf(issues: ValidationIssue[], knownFields: readonly s
 /** A refusal other than 422, in words. */
 export function describeFailure(caught: unknown, what: string): string {
   if (caught instanceof ApiError) {
-    if (caught.status === 403) return `You are not permitted to ${what}: ${caught.detail}`;
-    if (caught.status === 404) return `Not found: ${caught.detail}`;
+    if (caught.status === 403) return t("cameras.youAreNotPermitted", { what, detail: caught.detail });
+    if (caught.status === 404) return t("cameras.notFound", { detail: caught.detail });
     if (caught.status === 409) return caught.detail;
-    return `Could not ${what}: ${caught.detail}`;
+    return t("cameras.couldNot", { what, detail: caught.detail });
   }
-  return `Could not ${what}: ${caught instanceof Error ? caught.message : String(caught)}`;
+  return t("cameras.couldNot2", { what, value: caught instanceof Error ? caught.message : String(caught) });
 }

@@ -8,6 +8,7 @@ import { describeFailure } from "./apiErrors";
 import { healthTone, stateWords } from "./health";
 import type { CameraOut } from "./types";
 import { UptimeCell } from "./UptimeCell";
+import { t } from "../../i18n/catalogue";
 
 type CameraAction = (camera: CameraOut) => Promise<unknown>;
 
@@ -20,13 +21,13 @@ export interface CameraActions {
 /** One camera a row: what it is, how it is doing, and what an admin can do with it. */
 export function cameraColumns(actions: CameraActions): Column<CameraOut>[] {
   return [
-    { header: "Name", rowHeader: true, cell: (camera) => camera.name },
+    { header: t("cameras.name2"), rowHeader: true, cell: (camera) => camera.name },
     { header: "ID", cell: (camera) => <code>{camera.id}</code> },
     { header: "District / zone", cell: (camera) => [camera.district, camera.zone].filter(Boolean).join(" / ") || "—" },
-    { header: "Status", cell: (camera) => (camera.enabled ? "Enabled" : "Disabled") },
-    { header: "Health", cell: (camera) => <HealthCell camera={camera} /> },
+    { header: t("cameras.status"), cell: (camera) => (camera.enabled ? t("cameras.enabled") : t("cameras.disabled")) },
+    { header: t("cameras.health"), cell: (camera) => <HealthCell camera={camera} /> },
     { header: "Uptime (7 days)", cell: (camera) => <UptimeCell cameraId={camera.id} /> },
-    { header: "Actions", cell: (camera) => <ActionsCell camera={camera} actions={actions} /> },
+    { header: t("cameras.scene.actions"), cell: (camera) => <ActionsCell camera={camera} actions={actions} /> },
   ];
 }
 
@@ -50,31 +51,31 @@ function ActionsCell({ camera, actions }: { camera: CameraOut; actions: CameraAc
   return (
     <>
       <div className="camera-actions">
-        <Link className="btn btn-small" to={`${path}/edit`} aria-label={`Edit ${camera.name}`}>
-          Edit
+        <Link className="btn btn-small" to={`${path}/edit`} aria-label={t("cameras.edit", { name: camera.name })}>
+          {t("cameras.edit2")}
         </Link>
-        <Link className="btn btn-small" to={`${path}/scene`} aria-label={`Scene of ${camera.name}`}>
-          Scene
+        <Link className="btn btn-small" to={`${path}/scene`} aria-label={t("cameras.sceneOf", { name: camera.name })}>
+          {t("cameras.scene")}
         </Link>
-        <PlayVideoLink cameraId={camera.id} label="Recordings" ariaLabel={`Recordings of ${camera.name}`} />
+        <PlayVideoLink cameraId={camera.id} label={t("cameras.recordings")} ariaLabel={t("cameras.recordingsOf", { name: camera.name })} />
         <button
           type="button"
           className={camera.enabled ? "btn btn-small" : "btn btn-primary btn-small"}
-          aria-label={`${camera.enabled ? "Disable" : "Enable"} ${camera.name}`}
-          onClick={() => void act.run(actions.onToggle, camera.enabled ? "disable the camera" : "enable the camera")}
+          aria-label={`${camera.enabled ? t("cameras.disable") : t("cameras.enable")} ${camera.name}`}
+          onClick={() => void act.run(actions.onToggle, camera.enabled ? t("cameras.disableTheCamera") : t("cameras.enableTheCamera"))}
         >
-          {camera.enabled ? "Disable" : "Enable"}
+          {camera.enabled ? t("cameras.disable") : t("cameras.enable")}
         </button>
         <ConfirmButton
           small
-          label={`Delete ${camera.name}`}
-          text="Delete"
-          question={`Delete ${camera.name} and its health history?`}
-          groupLabel={`Confirm deleting ${camera.name}`}
+          label={t("cameras.delete", { name: camera.name })}
+          text={t("cameras.delete2")}
+          question={t("cameras.deleteAndItsHealth", { name: camera.name })}
+          groupLabel={t("cameras.confirmDeleting", { name: camera.name })}
           confirmLabel="Yes, delete"
-          cancelLabel="Keep it"
+          cancelLabel={t("cameras.keepIt")}
           focusCancel
-          onConfirm={() => act.run(actions.onDelete, "delete the camera")}
+          onConfirm={() => act.run(actions.onDelete, t("cameras.deleteTheCamera"))}
         />
       </div>
       {act.error ? <FieldError>{act.error}</FieldError> : null}

@@ -7,6 +7,7 @@ import { RejectionStatsPanel } from "./stats/RejectionStatsPanel";
 import { TicketsPage } from "./tickets/TicketsPage";
 import { TicketView } from "./tickets/TicketView";
 import { OffendersPanel } from "./offenders/OffendersPanel";
+import { t } from "../../i18n/catalogue";
 
 /** E-challan at /challan: the validation queue, tickets, rejection statistics and repeat offenders. */
 export default function ChallanPage() {
@@ -14,22 +15,22 @@ export default function ChallanPage() {
     <CameraNamesProvider>
       <div className="challan">
         <div className="page-head">
-          <h1>E-challan</h1>
-          <nav aria-label="E-challan">
+          <h1>{t("challan.eChallan")}</h1>
+          <nav aria-label={t("challan.eChallan")}>
             <ul className="tabs">
               <li>
                 <NavLink to={BASE_PATH} end>
-                  Queue
+                  {t("challan.queue")}
                 </NavLink>
               </li>
               <li>
-                <NavLink to={`${BASE_PATH}/tickets`}>Tickets</NavLink>
+                <NavLink to={`${BASE_PATH}/tickets`}>{t("challan.tickets")}</NavLink>
               </li>
               <li>
-                <NavLink to={`${BASE_PATH}/stats`}>Rejection statistics</NavLink>
+                <NavLink to={`${BASE_PATH}/stats`}>{t("challan.rejectionStatistics")}</NavLink>
               </li>
               <li>
-                <NavLink to={`${BASE_PATH}/offenders`}>Repeat offenders</NavLink>
+                <NavLink to={`${BASE_PATH}/offenders`}>{t("challan.repeatOffenders")}</NavLink>
               </li>
             </ul>
           </nav>

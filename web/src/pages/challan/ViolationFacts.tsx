@@ -2,6 +2,7 @@ import { formatTime, measuredSummary, reasonLabel, registryStatusLabel, signalDe
 import type { Violation } from "./types";
 import { useCameraName } from "./cameraNames";
 import { PlayVideoLink } from "../../components/PlayVideoLink";
+import { t } from "../../i18n/catalogue";
 
 /** What happened, where, when, and what was measured, as a description list. */
 export function ViolationFacts({ violation }: { violation: Violation }) {
@@ -10,32 +11,32 @@ export function ViolationFacts({ violation }: { violation: Violation }) {
   const registeredClass = violation.details.registered_class;
   return (
     <dl className="challan-facts">
-      <dt>Offence</dt>
+      <dt>{t("challan.offence")}</dt>
       <dd>{violationTypeLabel(violation.violation_type)}</dd>
-      <dt>Time</dt>
+      <dt>{t("challan.time")}</dt>
       <dd>{formatTime(violation.occurred_at)}</dd>
-      <dt>Camera</dt>
+      <dt>{t("challan.camera")}</dt>
       <dd>
         {cameraName(violation.camera_id)} <PlayVideoLink cameraId={violation.camera_id} moment={violation.occurred_at} />
       </dd>
-      <dt>Measured</dt>
+      <dt>{t("challan.measured")}</dt>
       <dd data-testid="measured">{measuredSummary(violation)}</dd>
       {signal ? (
         <>
-          <dt>Signal</dt>
+          <dt>{t("challan.signal")}</dt>
           <dd>{signal}</dd>
         </>
       ) : null}
-      <dt>Vehicle seen</dt>
+      <dt>{t("challan.vehicleSeen")}</dt>
       <dd>{violation.object_class ?? "—"}</dd>
-      <dt>Registry</dt>
+      <dt>{t("challan.registry")}</dt>
       <dd>
         {registryStatusLabel(violation.registry_status)}
-        {typeof registeredClass === "string" ? ` (registered as ${registeredClass})` : ""}
+        {typeof registeredClass === "string" ? t("challan.registeredAs", { registeredClass }) : ""}
       </dd>
       {violation.latitude !== null && violation.longitude !== null ? (
         <>
-          <dt>Location</dt>
+          <dt>{t("challan.location")}</dt>
           <dd>
             {violation.latitude.toFixed(5)}, {violation.longitude.toFixed(5)}
           </dd>
@@ -43,17 +44,15 @@ export function ViolationFacts({ violation }: { violation: Violation }) {
       ) : null}
       {violation.status !== "pending" ? (
         <>
-          <dt>Decision</dt>
+          <dt>{t("challan.decision")}</dt>
           <dd>
-            {violation.status}
-            {violation.reason ? ` (${reasonLabel(violation.reason)})` : ""} by {violation.decided_by ?? "—"},{" "}
-            {formatTime(violation.decided_at)}
+            {t("challan.by", { status: violation.status, value: violation.reason ? ` (${reasonLabel(violation.reason)})` : "", decided_by: violation.decided_by ?? "—", time: formatTime(violation.decided_at) })}
           </dd>
         </>
       ) : null}
       {violation.note ? (
         <>
-          <dt>Note</dt>
+          <dt>{t("challan.note")}</dt>
           <dd>{violation.note}</dd>
         </>
       ) : null}

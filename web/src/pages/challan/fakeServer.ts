@@ -3,6 +3,7 @@ import { vi } from "vitest";
 import { jsonResponse } from "../../test/fakes";
 import { aTicket } from "./testData";
 import type { DecisionBody, DecisionOutcome, Violation } from "./types";
+import { t } from "../../i18n/catalogue";
 
 export const REASONS = ["misread_plate", "emergency_vehicle", "signal_fault", "no_violation", "poor_evidence", "other"];
 
@@ -50,10 +51,10 @@ export function fakeChallanServer(initial: Violation[], extra: Handler = () => u
     }
     const one = /^\/api\/v1\/challan\/violations\/([^/]+)(\/decision)?$/.exec(path);
     const violation = one?.[1] ? violations.get(one[1]) : undefined;
-    if (one && !violation) return jsonResponse(404, { detail: `no violation ${one[1]}` });
+    if (one && !violation) return jsonResponse(404, { detail: t("challan.noViolation", { value: one[1] ?? "" }) });
     if (violation && method === "GET") return jsonResponse(200, violation);
     if (violation && method === "POST") return decide(violation, request.body as DecisionBody);
-    return jsonResponse(404, { detail: "Not Found" });
+    return jsonResponse(404, { detail: t("challan.notFound") });
   });
 
   return {

@@ -1,58 +1,131 @@
 /** Words for the API's codes, so officers never read snake_case. Unknown codes fall back to readable text. */
 import type { TicketStatus, Violation } from "./types";
 import { formatDateTime } from "../../format/dateTime";
+import { t } from "../../i18n/catalogue";
 
 export const BASE_PATH = "/challan";
 
 const VIOLATION_TYPES: Record<string, string> = {
-  red_light: "Red light",
-  speeding: "Speeding",
-  section_speed: "Section speed",
-  wrong_way: "Wrong way",
-  lane_violation: "Lane violation",
-  no_helmet: "No helmet",
-  no_seat_belt: "No seat belt",
+  get red_light() {
+    return t("challan.redLight");
+  },
+  get speeding() {
+    return t("challan.speeding");
+  },
+  get section_speed() {
+    return t("challan.sectionSpeed");
+  },
+  get wrong_way() {
+    return t("challan.wrongWay");
+  },
+  get lane_violation() {
+    return t("challan.laneViolation");
+  },
+  get no_helmet() {
+    return t("challan.noHelmet");
+  },
+  get no_seat_belt() {
+    return t("challan.noSeatBelt");
+  },
 };
 
 const REJECT_REASONS: Record<string, string> = {
-  misread_plate: "Plate misread",
-  emergency_vehicle: "Emergency vehicle",
-  signal_fault: "Signal fault",
-  no_violation: "No violation",
-  poor_evidence: "Poor evidence",
-  fake_plate: "Fake plate",
-  vehicle_mismatch: "Vehicle does not match the registry",
-  calibration_fault: "Speed calibration fault",
-  other: "Other",
+  get misread_plate() {
+    return t("challan.plateMisread");
+  },
+  get emergency_vehicle() {
+    return t("challan.emergencyVehicle");
+  },
+  get signal_fault() {
+    return t("challan.signalFault");
+  },
+  get no_violation() {
+    return t("challan.noViolation2");
+  },
+  get poor_evidence() {
+    return t("challan.poorEvidence");
+  },
+  get fake_plate() {
+    return t("challan.fakePlate");
+  },
+  get vehicle_mismatch() {
+    return t("challan.vehicleDoesNotMatch");
+  },
+  get calibration_fault() {
+    return t("challan.speedCalibrationFault");
+  },
+  get other() {
+    return t("challan.other");
+  },
 };
 
 const REGISTRY_STATUSES: Record<string, string> = {
-  no_plate: "No plate read",
-  ok: "Registered",
-  unknown_plate: "Not in the registry",
-  vehicle_mismatch: "Vehicle does not match the registry",
+  get no_plate() {
+    return t("challan.evidence.noPlateRead");
+  },
+  get ok() {
+    return t("challan.registered");
+  },
+  get unknown_plate() {
+    return t("challan.notInTheRegistry");
+  },
+  get vehicle_mismatch() {
+    return t("challan.vehicleDoesNotMatch");
+  },
 };
 
 export const TICKET_STATUSES: Record<TicketStatus, string> = {
-  issued: "Issued",
-  delivered: "Delivered",
-  paid: "Paid",
-  overdue: "Overdue",
-  contested: "Contested",
-  cancelled: "Cancelled",
+  get issued() {
+    return t("challan.tickets.issued");
+  },
+  get delivered() {
+    return t("challan.delivered");
+  },
+  get paid() {
+    return t("challan.tickets.paid");
+  },
+  get overdue() {
+    return t("challan.overdue");
+  },
+  get contested() {
+    return t("challan.contested");
+  },
+  get cancelled() {
+    return t("challan.cancelled");
+  },
 };
 
 const EVIDENCE_KINDS: Record<string, string> = {
-  context_before: "Before",
-  snapshot: "At the violation",
-  context_at: "At the violation (context)",
-  context_after: "After",
-  vehicle_crop: "Vehicle",
-  plate_snapshot: "Frame of the plate read",
-  plate_crop: "Plate",
-  entry_plate_crop: "Plate at the entry camera",
-  exit_plate_crop: "Plate at the exit camera",
-  clip: "Video clip",
+  get context_before() {
+    return t("challan.before");
+  },
+  get snapshot() {
+    return t("challan.atTheViolation");
+  },
+  get context_at() {
+    return t("challan.atTheViolationContext");
+  },
+  get context_after() {
+    return t("challan.after");
+  },
+  get vehicle_crop() {
+    return t("challan.vehicle");
+  },
+  get plate_snapshot() {
+    return t("challan.frameOfThePlate");
+  },
+  get plate_crop() {
+    return t("challan.evidence.plate");
+  },
+  get entry_plate_crop() {
+    return t("challan.plateAtTheEntry");
+  },
+  get exit_plate_crop() {
+    return t("challan.plateAtTheExit");
+  },
+  get clip() {
+    return t("challan.evidence.videoClip");
+  },
 };
 
 function readable(code: string): string {
@@ -73,7 +146,7 @@ export function formatPercent(fraction: number): string {
 }
 
 export function formatConfidence(confidence: number | null): string {
-  return confidence === null ? "confidence unknown" : `${formatPercent(confidence)} confidence`;
+  return confidence === null ? t("challan.confidenceUnknown") : `${formatPercent(confidence)} confidence`;
 }
 
 /** Below this the plate read is flagged for a careful look. */
@@ -95,7 +168,7 @@ export function measuredSummary(violation: Violation): string {
   if (violation.measured_kmh !== null) {
     parts.push(
       violation.limit_kmh !== null
-        ? `${kmh(violation.measured_kmh)} in a ${kmh(violation.limit_kmh)} limit`
+        ? t("challan.inALimit", { kmh: kmh(violation.measured_kmh), kmh2: kmh(violation.limit_kmh) })
         : kmh(violation.measured_kmh),
     );
   } else if (violation.limit_kmh !== null) {
@@ -119,8 +192,8 @@ export function signalDetails(violation: Violation): string | null {
   const controller = textOf(violation.details.controller_phase);
   const parts = [
     signal ? `signal ${signal}` : null,
-    source ? `phase from the ${source}` : null,
-    controller ? `controller reported ${controller}` : null,
+    source ? t("challan.phaseFromThe", { source }) : null,
+    controller ? t("challan.controllerReported", { controller }) : null,
   ].filter((part): part is string => part !== null);
   return parts.length ? parts.join(", ") : null;
 }

@@ -3,6 +3,7 @@ import type { Schemas } from "../../api/schemas";
 import { StateMessage } from "../../components/StateMessage";
 import { DataTable } from "./DataTable";
 import { formatDuration } from "./series";
+import { t } from "../../i18n/catalogue";
 
 type AlarmQuality = Schemas["AlarmQuality"];
 type Precision = Schemas["Precision"];
@@ -19,22 +20,22 @@ export function AlarmQualityPanel({ resource }: { resource: Resource<AlarmQualit
   return (
     <section className="card dash-panel" aria-labelledby="alarm-quality-title" data-testid="dashboard-alarm-quality">
       <div className="section-head">
-        <h2 id="alarm-quality-title">Alarm quality</h2>
+        <h2 id="alarm-quality-title">{t("dashboards.alarmQuality")}</h2>
       </div>
-      <StateMessage resource={resource} what="alarm quality" />
+      <StateMessage resource={resource} what={t("dashboards.alarmQuality2")} />
       {data ? (
         <>
           <dl className="alert-facts">
             <div>
-              <dt>Alarms</dt>
+              <dt>{t("dashboards.alarms")}</dt>
               <dd>{data.alarms}</dd>
             </div>
             <div>
-              <dt>Alarms per operator-hour</dt>
+              <dt>{t("dashboards.alarmsPerOperatorHour")}</dt>
               <dd>{data.alarms_per_operator_hour ?? "–"}</dd>
             </div>
             <div>
-              <dt>Time to acknowledge, p50 / p95</dt>
+              <dt>{t("dashboards.timeToAcknowledgeP50")}</dt>
               <dd>
                 {formatDuration(data.acknowledge_p50_seconds ?? null)} / {formatDuration(data.acknowledge_p95_seconds ?? null)}
               </dd>
@@ -44,12 +45,12 @@ export function AlarmQualityPanel({ resource }: { resource: Resource<AlarmQualit
             .filter((row) => row.flagged)
             .map((row) => (
               <p key={row.key} className="field-error" role="status" data-testid="flagged-rule">
-                Rule {row.key}: precision {percent(row.precision)} over {row.disposed} closed alarms. Suggestion: {row.suggestion}.
+                {t("dashboards.rulePrecisionOverClosed", { key: row.key, percent: percent(row.precision), disposed: row.disposed, suggestion: row.suggestion ?? "" })}
               </p>
             ))}
-          <PrecisionTable caption="Precision per rule" rows={data.by_rule} />
-          <PrecisionTable caption="Precision per camera" rows={data.by_camera} />
-          <PrecisionTable caption="Precision per source" rows={data.by_source} />
+          <PrecisionTable caption={t("dashboards.precisionPerRule")} rows={data.by_rule} />
+          <PrecisionTable caption={t("dashboards.precisionPerCamera")} rows={data.by_camera} />
+          <PrecisionTable caption={t("dashboards.precisionPerSource")} rows={data.by_source} />
         </>
       ) : null}
     </section>
@@ -61,7 +62,7 @@ function PrecisionTable({ caption, rows }: { caption: string; rows: Precision[] 
   return (
     <DataTable
       caption={caption}
-      columns={["", "Alarms", "Closed", "True", "False", "Nuisance", "Precision"]}
+      columns={["", t("dashboards.alarms"), t("dashboards.closed"), t("dashboards.true"), t("dashboards.false"), t("dashboards.nuisance"), t("dashboards.precision")]}
       rows={rows.map((row) => ({
         key: row.key,
         header: row.flagged ? `${row.key} (flagged)` : row.key,

@@ -1,6 +1,7 @@
 import { type ReactNode, useId, useState } from "react";
 import type { Resource } from "../../api/useResource";
 import { StateMessage } from "../../components/StateMessage";
+import { t } from "../../i18n/catalogue";
 
 interface ChartPanelProps<T> {
   title: string;
@@ -41,7 +42,7 @@ export function ChartPanel<T>({ title, what, resource, isEmpty, emptyText, chart
             aria-controls={tableId}
             onClick={() => setTableShown((shown) => !shown)}
           >
-            {tableShown ? "Hide table" : "Show table"}
+            {tableShown ? t("dashboards.hideTable") : t("dashboards.showTable")}
           </button>
         ) : null}
       </div>

@@ -7,6 +7,7 @@ import { DataTable } from "./DataTable";
 import { bucketLabel, bucketRowLabel, fillBuckets } from "./series";
 import type { SeriesStyle } from "./theme";
 import type { CountSeries } from "./types";
+import { t } from "../../i18n/catalogue";
 
 interface CountSeriesPanelProps {
   title: string;
@@ -51,7 +52,7 @@ function CountSeriesChart({
       { stacked: true },
     );
   }, [series, styleOf]);
-  return <BarChart config={config} label={`${title}: bar chart, ${series.total} in total; the table below has the numbers`} />;
+  return <BarChart config={config} label={t("dashboards.barChartInTotal", { title, total: series.total })} />;
 }
 
 function CountSeriesTable({
@@ -65,7 +66,7 @@ function CountSeriesTable({
 }) {
   const filled = fillBuckets(series);
   const grouped = filled.groups.length > 1;
-  const columns = [series.bucket === "hour" ? "Hour starting" : "Day", ...(grouped ? filled.groups.map((g, i) => styleOf(g.group, i).label) : []), "Total"];
+  const columns = [series.bucket === "hour" ? t("dashboards.hourStarting") : t("dashboards.day"), ...(grouped ? filled.groups.map((g, i) => styleOf(g.group, i).label) : []), t("dashboards.total")];
   const rows = filled.starts.map((start, i) => ({
     key: start.toISOString(),
     header: bucketRowLabel(start, series.bucket),
@@ -73,7 +74,7 @@ function CountSeriesTable({
   }));
   const totalRow = {
     key: "total",
-    header: "All",
+    header: t("dashboards.all"),
     cells: [...(grouped ? filled.groups.map((g) => g.counts.reduce((a, b) => a + b, 0)) : []), series.total],
   };
   return <DataTable caption={title} columns={columns} rows={[...rows, totalRow]} />;

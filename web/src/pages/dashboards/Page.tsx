@@ -10,6 +10,7 @@ import { UptimePanel } from "./UptimePanel";
 import { useDashboardResource } from "./useDashboardResource";
 import { WindowSelector } from "./WindowSelector";
 import { formatDateTime } from "../../format/dateTime";
+import { t } from "../../i18n/catalogue";
 
 export default function DashboardsArea() {
   return (
@@ -21,17 +22,27 @@ export default function DashboardsArea() {
 }
 
 const SEVERITY_LABELS: Record<string, string> = {
-  critical: "Critical",
-  high: "High",
-  medium: "Medium",
-  low: "Low",
-  info: "Info",
+  get critical() {
+    return t("dashboards.critical");
+  },
+  get high() {
+    return t("dashboards.high");
+  },
+  get medium() {
+    return t("dashboards.medium");
+  },
+  get low() {
+    return t("dashboards.low");
+  },
+  get info() {
+    return t("dashboards.info");
+  },
 };
 
 const severityStyle = (group: string, index: number): SeriesStyle =>
   rankedStyle(index, SEVERITY_LABELS[group] ?? group);
-const priorityStyle = (group: string, index: number): SeriesStyle => rankedStyle(index, `Priority ${group}`);
-const plateReadStyle = (): SeriesStyle => ({ label: "Plate reads", colour: themeColour("--link"), pattern: "solid" });
+const priorityStyle = (group: string, index: number): SeriesStyle => rankedStyle(index, t("dashboards.priority", { group }));
+const plateReadStyle = (): SeriesStyle => ({ label: t("dashboards.plateReads"), colour: themeColour("--link"), pattern: "solid" });
 
 
 export function DashboardsPage({ now = () => new Date() }: { now?: () => Date }) {
@@ -45,17 +56,16 @@ export function DashboardsPage({ now = () => new Date() }: { now?: () => Date })
   return (
     <section className="dashboards">
       <div className="page-head">
-        <h1>Dashboards</h1>
+        <h1>{t("dashboards.dashboards")}</h1>
         <div className="toolbar">
           <WindowSelector value={choice} onChange={setChoice} />
           <button type="button" className="btn" onClick={() => setRefreshes((n) => n + 1)}>
-            Refresh
+            {t("dashboards.refresh")}
           </button>
         </div>
       </div>
       <p className="muted" data-testid="dashboard-window">
-        {label}: {formatDateTime(timeWindow.since, { seconds: false })} to {formatDateTime(timeWindow.until, { seconds: false })}, per{" "}
-        {timeWindow.bucket}. Counts only; no personal data.
+        {t("dashboards.toPerCountsOnly", { label, time: formatDateTime(timeWindow.since, { seconds: false }), time2: formatDateTime(timeWindow.until, { seconds: false }), bucket: timeWindow.bucket })}
       </p>
       <DashboardPanels timeWindow={timeWindow} />
     </section>
@@ -76,17 +86,17 @@ function DashboardPanels({ timeWindow }: { timeWindow: TimeWindow }) {
     <div className="dash-grid">
       <UptimePanel resource={uptime} />
       <CountSeriesPanel
-        title={`Alerts per ${per}, by severity`}
-        what="alert counts"
-        emptyText="No alerts in this window."
+        title={t("dashboards.alertsPerBySeverity", { per })}
+        what={t("dashboards.alertCounts")}
+        emptyText={t("dashboards.noAlertsInThis")}
         resource={alerts}
         styleOf={severityStyle}
         testId="dashboard-alerts"
       />
       <CountSeriesPanel
-        title={`Incidents per ${per}, by priority`}
-        what="incident counts"
-        emptyText="No incidents in this window."
+        title={t("dashboards.incidentsPerByPriority", { per })}
+        what={t("dashboards.incidentCounts")}
+        emptyText={t("dashboards.noIncidentsInThis")}
         resource={incidents}
         styleOf={priorityStyle}
         testId="dashboard-incidents"
@@ -94,9 +104,9 @@ function DashboardPanels({ timeWindow }: { timeWindow: TimeWindow }) {
       <ResponseTimesPanel resource={response} />
       <AlarmQualityPanel resource={alarmQuality} />
       <CountSeriesPanel
-        title={`Plate reads per ${per}`}
-        what="plate read counts"
-        emptyText="No plate reads in this window."
+        title={t("dashboards.plateReadsPer", { per })}
+        what={t("dashboards.plateReadCounts")}
+        emptyText={t("dashboards.noPlateReadsIn")}
         resource={plateReads}
         styleOf={plateReadStyle}
         testId="dashboard-plate-reads"

@@ -7,19 +7,20 @@ import { DataTable } from "./DataTable";
 import { formatDuration, PERCENTILES, type ResponseRow, responseRows } from "./series";
 import { PATTERN_ORDER, themeColour } from "./theme";
 import type { DispatchMetrics } from "./types";
+import { t } from "../../i18n/catalogue";
 
-const TITLE = "Response times";
+const title = () => t("dashboards.responseTimesTitle");
 const PERCENTILE_COLOURS = ["--ok", "--warn", "--bad"];
 
 /** p50, p90 and p95 of time to dispatch and time to arrival, from the dispatch metrics. */
 export function ResponseTimesPanel({ resource }: { resource: Resource<DispatchMetrics> }) {
   return (
     <ChartPanel
-      title={TITLE}
-      what="response times"
+      title={title()}
+      what={t("dashboards.responseTimes")}
       resource={resource}
       isEmpty={(metrics) => responseRows(metrics.groups).length === 0}
-      emptyText="No incidents were dispatched in this window."
+      emptyText={t("dashboards.noIncidentsWereDispatched")}
       testId="dashboard-response"
       chart={(metrics) => <ResponseChart rows={responseRows(metrics.groups)} />}
       table={(metrics) => <ResponseTable rows={responseRows(metrics.groups)} />}
@@ -46,14 +47,14 @@ function ResponseChart({ rows }: { rows: ResponseRow[] }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- rows are compared by value
     [key],
   );
-  return <BarChart config={config} label={`${TITLE}: median, 90th and 95th percentile; the table below has the numbers`} />;
+  return <BarChart config={config} label={t("dashboards.median90thAnd95th", { title: title() })} />;
 }
 
 function ResponseTable({ rows }: { rows: ResponseRow[] }) {
   return (
     <DataTable
-      caption={`${TITLE} (percentiles over the incidents in the window)`}
-      columns={["Measure", "Incidents", "p50", "p90", "p95", "Target"]}
+      caption={t("dashboards.percentilesOverTheIncidents", { title: title() })}
+      columns={[t("dashboards.measure"), t("dashboards.incidents"), "p50", "p90", "p95", t("dashboards.target")]}
       rows={rows.map((row) => ({
         key: row.label,
         header: row.label,

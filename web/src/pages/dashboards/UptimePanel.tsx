@@ -7,18 +7,19 @@ import { DataTable } from "./DataTable";
 import { formatDuration, formatPercent, uptimeText, uptimeWorstFirst } from "./series";
 import { themeColour } from "./theme";
 import type { UptimeReport } from "./types";
+import { t } from "../../i18n/catalogue";
 
-const TITLE = "Camera uptime";
+const title = () => t("dashboards.cameraUptimeTitle");
 
 /** One bar per camera, worst first, each labelled with its percentage. */
 export function UptimePanel({ resource }: { resource: Resource<UptimeReport> }) {
   return (
     <ChartPanel
-      title={TITLE}
-      what="camera uptime"
+      title={title()}
+      what={t("dashboards.cameraUptime")}
       resource={resource}
       isEmpty={(report) => report.cameras.length === 0}
-      emptyText="No cameras are registered."
+      emptyText={t("dashboards.noCamerasAreRegistered")}
       testId="dashboard-uptime"
       chart={(report) => <UptimeChart report={report} />}
       table={(report) => <UptimeTable report={report} />}
@@ -33,7 +34,7 @@ function UptimeChart({ report }: { report: UptimeReport }) {
       cameras.map((camera) => `${camera.name}: ${uptimeText(camera)}`),
       [
         {
-          style: { label: "Available (delivering video)", colour: themeColour("--link"), pattern: "solid" },
+          style: { label: t("dashboards.availableDeliveringVideo"), colour: themeColour("--link"), pattern: "solid" },
           values: cameras.map((camera) => camera.available_percent ?? 0),
         },
       ],
@@ -44,7 +45,7 @@ function UptimeChart({ report }: { report: UptimeReport }) {
   const height = `${Math.max(8, report.cameras.length * 2 + 3)}rem`;
   return (
     <div style={{ height }} className="dash-chart-tall">
-      <BarChart config={config} label={`${TITLE}: available time per camera, worst first; the table below has the numbers`} />
+      <BarChart config={config} label={t("dashboards.availableTimePerCamera", { title: title() })} />
     </div>
   );
 }
@@ -55,14 +56,14 @@ function UptimeTable({ report }: { report: UptimeReport }) {
     header: camera.name,
     cells: [
       uptimeText(camera),
-      camera.healthy_percent === null ? "not observed" : formatPercent(camera.healthy_percent),
+      camera.healthy_percent === null ? t("dashboards.notObserved") : formatPercent(camera.healthy_percent),
       formatDuration(camera.observed_seconds),
     ],
   }));
   return (
     <DataTable
-      caption={`${TITLE}, worst first`}
-      columns={["Camera", "Available", "Usable picture", "Observed for"]}
+      caption={t("dashboards.worstFirst", { title: title() })}
+      columns={[t("dashboards.camera"), t("dashboards.available"), t("dashboards.usablePicture"), t("dashboards.observedFor")]}
       rows={rows}
     />
   );

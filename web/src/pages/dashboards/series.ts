@@ -1,6 +1,7 @@
 /** Turns the dashboards API's answers into what the charts and their tables show. */
 import type { Bucket, CameraUptime, CountSeries, IntervalStats } from "./types";
 import { formatDate, formatDateTime, formatTimeOfDay } from "../../format/dateTime";
+import { t } from "../../i18n/catalogue";
 
 export interface StackedSeries {
   /** Start of every bucket in the window, empty ones included. */
@@ -40,7 +41,7 @@ export function uptimeWorstFirst(cameras: readonly CameraUptime[]): CameraUptime
 }
 
 export function uptimeText(camera: CameraUptime): string {
-  return camera.available_percent === null ? "not observed" : `${formatPercent(camera.available_percent)}`;
+  return camera.available_percent === null ? t("dashboards.notObserved") : `${formatPercent(camera.available_percent)}`;
 }
 
 export function formatPercent(value: number): string {
@@ -59,8 +60,12 @@ export function bucketRowLabel(start: Date, bucket: Bucket): string {
 }
 
 export const RESPONSE_INTERVALS = [
-  { key: "call_processing", label: "Time to dispatch" },
-  { key: "total_response", label: "Time to arrival" },
+  { key: "call_processing", get label() {
+      return t("dashboards.timeToDispatch");
+    } },
+  { key: "total_response", get label() {
+      return t("dashboards.timeToArrival");
+    } },
 ] as const;
 
 export const PERCENTILES = ["p50", "p90", "p95"] as const;

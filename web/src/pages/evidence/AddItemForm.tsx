@@ -7,6 +7,7 @@ import { FormField } from "../../components/FormField";
 import { SubmitActions } from "../../components/SubmitActions";
 import { localInputToIso } from "./format";
 import { ITEM_KINDS, type EvidenceItem, type ItemKind } from "./types";
+import { t } from "../../i18n/catalogue";
 
 type Source = "file" | "stored";
 const FIELDS = ["file", "media_sha256", "kind", "camera_id", "start", "end", "description"];
@@ -28,7 +29,7 @@ export function AddItemForm({ caseId, onAdded }: { caseId: number; onAdded: (ite
   const [checked, setChecked] = useState<Record<string, string>>({});
   const add = useMutation((form: FormData) => client.POST("/api/v1/evidence/items", { body: form as never }), {
     onSuccess: (item) => {
-      setDone(`Collected item ${item.id}, SHA-256 ${item.sha256}.`);
+      setDone(t("evidence.collectedItemSha256", { id: item.id, sha256: item.sha256 }));
       setMediaSha("");
       setDescription("");
       if (fileRef.current) fileRef.current.value = "";
@@ -46,9 +47,9 @@ export function AddItemForm({ caseId, onAdded }: { caseId: number; onAdded: (ite
     event.preventDefault();
     setDone(null);
     const file = fileRef.current?.files?.[0];
-    if (source === "file" && !file) return refuse("file", "Choose a file to upload.");
+    if (source === "file" && !file) return refuse("file", t("evidence.chooseAFileTo"));
     if (source === "stored" && !/^[0-9a-f]{64}$/i.test(mediaSha.trim()))
-      return refuse("media_sha256", "Enter the 64 hexadecimal digits of the SHA-256.");
+      return refuse("media_sha256", t("evidence.enterThe64Hexadecimal"));
     const form = new FormData();
     form.set("kind", kind);
     form.set("case_id", String(caseId));
@@ -66,45 +67,43 @@ export function AddItemForm({ caseId, onAdded }: { caseId: number; onAdded: (ite
 
   return (
     <form className="card form-grid" onSubmit={submit} aria-labelledby="add-item-title" noValidate>
-      <h2 id="add-item-title">Add an item</h2>
+      <h2 id="add-item-title">{t("evidence.addAnItem")}</h2>
       <fieldset className="evidence-choice">
-        <legend>Source</legend>
+        <legend>{t("evidence.source")}</legend>
         <label>
-          <input type="radio" name="item-source" checked={source === "file"} onChange={() => setSource("file")} /> Upload a
-          file
+          <input type="radio" name="item-source" checked={source === "file"} onChange={() => setSource("file")} />{" "}{t("evidence.uploadAFile")}
         </label>
         <label>
-          <input type="radio" name="item-source" checked={source === "stored"} onChange={() => setSource("stored")} />{" "}
-          Media already stored (by SHA-256)
+          <input type="radio" name="item-source" checked={source === "stored"} onChange={() => setSource("stored")} />{" "}{t("evidence.mediaAlreadyStoredBy")}
         </label>
       </fieldset>
       {source === "file" ? (
-        <FormField id="item-file" label="File" error={errors.fields.file}>
+        <FormField id="item-file" label={t("evidence.file")} error={errors.fields.file}>
           {(control) => <input {...control} type="file" ref={fileRef} />}
         </FormField>
       ) : (
-        <FormField id="item-media-sha" label="Media SHA-256" error={errors.fields.media_sha256}>
+        <FormField id="item-media-sha" label={t("evidence.mediaSha256")} error={errors.fields.media_sha256}>
           {(control) => <input {...control} value={mediaSha} onChange={(e) => setMediaSha(e.target.value)} autoComplete="off" spellCheck={false} />}
         </FormField>
       )}
-      <FormField id="item-kind" label="Kind" error={errors.fields.kind}>
+      <FormField id="item-kind" label={t("evidence.kind")} error={errors.fields.kind}>
         {(control) => (
           <ChoiceSelect {...control} values={ITEM_KINDS} value={kind} onChange={setKind} />
         )}
       </FormField>
-      <FormField id="item-camera" label="Camera (optional)" error={errors.fields.camera_id}>
+      <FormField id="item-camera" label={t("evidence.cameraOptional")} error={errors.fields.camera_id}>
         {(control) => <input {...control} value={cameraId} onChange={(e) => setCameraId(e.target.value)} maxLength={128} autoComplete="off" />}
       </FormField>
-      <FormField id="item-start" label="Recorded from (optional)" error={errors.fields.start}>
+      <FormField id="item-start" label={t("evidence.recordedFromOptional")} error={errors.fields.start}>
         {(control) => <input {...control} type="datetime-local" step={1} value={start} onChange={(e) => setStart(e.target.value)} />}
       </FormField>
-      <FormField id="item-end" label="Recorded until (optional)" error={errors.fields.end}>
+      <FormField id="item-end" label={t("evidence.recordedUntilOptional")} error={errors.fields.end}>
         {(control) => <input {...control} type="datetime-local" step={1} value={end} onChange={(e) => setEnd(e.target.value)} />}
       </FormField>
-      <FormField id="item-description" label="Description (optional)" error={errors.fields.description}>
+      <FormField id="item-description" label={t("evidence.descriptionOptional")} error={errors.fields.description}>
         {(control) => <textarea {...control} value={description} onChange={(e) => setDescription(e.target.value)} rows={2} maxLength={10_000} />}
       </FormField>
-      <SubmitActions label="Add item" busyLabel="Collecting…" busy={add.busy} error={errors.form} ok={done} />
+      <SubmitActions label={t("evidence.addItem")} busyLabel={t("evidence.collecting")} busy={add.busy} error={errors.form} ok={done} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import { formatSize } from "./format";
+import { t } from "../../i18n/catalogue";
 
 export interface ExportedBundle {
   url: string;
@@ -27,27 +28,26 @@ export function BundleResult({ bundle }: { bundle: ExportedBundle }) {
   return (
     <div className="evidence-bundle" data-testid="bundle-result">
       <p role="status" className="state state-ok">
-        Bundle ready: {bundle.itemIds.length} item(s), {bundle.redacted ? "redacted" : "original files"},{" "}
-        {formatSize(bundle.size)}.
+        {t("evidence.bundleReady", { count: bundle.itemIds.length, files: bundle.redacted ? t("evidence.redacted") : t("evidence.originalFiles"), size: formatSize(bundle.size) })}
       </p>
       <p>
         <a className="btn btn-primary" href={bundle.url} download={bundle.filename}>
-          Save bundle {bundle.filename}
+          {t("evidence.saveBundle", { filename: bundle.filename })}
         </a>
       </p>
       <dl className="evidence-facts">
-        <dt>Bundle id</dt>
+        <dt>{t("evidence.bundleId")}</dt>
         <dd>
           <code>{bundle.bundleId}</code>
         </dd>
-        <dt>Bundle SHA-256</dt>
+        <dt>{t("evidence.bundleSha256")}</dt>
         <dd>
           <code data-testid="bundle-sha256" className="evidence-hash">
             {bundle.announcedSha256}
           </code>
           <HashCheck announced={bundle.announcedSha256} downloaded={bundle.downloadedSha256} />
         </dd>
-        <dt>Signing key fingerprint</dt>
+        <dt>{t("evidence.signingKeyFingerprint")}</dt>
         <dd>
           <code data-testid="bundle-fingerprint" className="evidence-hash">
             {bundle.fingerprint}
@@ -56,18 +56,18 @@ export function BundleResult({ bundle }: { bundle: ExportedBundle }) {
             <span className={published === bundle.fingerprint ? "state-ok" : "state-error"}>
               {" "}
               {published === bundle.fingerprint
-                ? "✓ matches the server's published signing key"
-                : `✗ differs from the server's published signing key ${published}`}
+                ? t("evidence.matchesTheServerS")
+                : t("evidence.differsFromTheServer", { published })}
             </span>
           ) : null}
         </dd>
       </dl>
       <p className="muted">
-        To verify offline: <code>safecity evidence verify-bundle {bundle.filename} --pin {bundle.fingerprint}</code>
+        {t("evidence.toVerifyOffline")}{" "}<code>{t("evidence.safecityEvidenceVerifyBundle", { filename: bundle.filename, fingerprint: bundle.fingerprint })}</code>
       </p>
       {key.data ? (
         <details>
-          <summary>Public key (PEM)</summary>
+          <summary>{t("evidence.publicKeyPem")}</summary>
           <pre className="evidence-pem">{key.data.public_key_pem}</pre>
         </details>
       ) : null}
@@ -77,10 +77,10 @@ export function BundleResult({ bundle }: { bundle: ExportedBundle }) {
 
 function HashCheck({ announced, downloaded }: { announced: string; downloaded: string | null }) {
   if (downloaded === null)
-    return <span className="muted"> (this browser cannot hash the download here; check it with sha256sum)</span>;
+    return <span className="muted">{" "}{t("evidence.thisBrowserCannotHash")}</span>;
   return downloaded === announced ? (
-    <span className="state-ok"> ✓ matches the bytes received</span>
+    <span className="state-ok">{" "}{t("evidence.matchesTheBytesReceived")}</span>
   ) : (
-    <span className="state-error"> ✗ the bytes received hash to {downloaded}: do not use this download</span>
+    <span className="state-error">{" "}{t("evidence.theBytesReceivedHash", { downloaded })}</span>
   );
 }

@@ -13,6 +13,7 @@ import {
 import { FormField, FormMessage } from "../../components/FormField";
 import { SubmitActions } from "../../components/SubmitActions";
 import type { EvidenceCase } from "./types";
+import { t } from "../../i18n/catalogue";
 
 const FIELDS = Object.keys(CASE_DETAIL_LIMITS);
 
@@ -35,7 +36,7 @@ export function CaseDetailsEditor({
     {
       onSuccess: (updated) => {
         setForm(null);
-        setDone("Case details saved.");
+        setDone(t("evidence.caseDetailsSaved"));
         onChanged(updated);
       },
     },
@@ -62,7 +63,7 @@ export function CaseDetailsEditor({
     setCheckErrors({});
     if (Object.keys(checked.patch).length === 0) {
       setForm(null);
-      setDone("Nothing changed.");
+      setDone(t("evidence.nothingChanged"));
       return;
     }
     void save.run(checked.patch);
@@ -72,7 +73,7 @@ export function CaseDetailsEditor({
     return (
       <div className="form-actions">
         <button type="button" className="btn" onClick={start}>
-          Edit details
+          {t("evidence.editDetails")}
         </button>
         <FormMessage ok={done} />
       </div>
@@ -80,20 +81,20 @@ export function CaseDetailsEditor({
   const set = (key: keyof Form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   return (
     <form className="card form-grid case-details-form" onSubmit={submit} aria-labelledby="case-details-title" noValidate>
-      <h2 id="case-details-title">Edit case details</h2>
-      <p className="muted">The case reference {theCase.reference} cannot be changed. Every change is audited.</p>
-      <FormField id="case-edit-title" label="Case title" error={errors.title}>
+      <h2 id="case-details-title">{t("evidence.editCaseDetails")}</h2>
+      <p className="muted">{t("evidence.theCaseReferenceCannot", { reference: theCase.reference })}</p>
+      <FormField id="case-edit-title" label={t("evidence.caseTitle")} error={errors.title}>
         {(control) => <input {...control} value={form.title} onChange={set("title")} required maxLength={CASE_DETAIL_LIMITS.title} autoComplete="off" />}
       </FormField>
-      <FormField id="case-edit-incident" label="Incident reference" error={errors.incident_ref}>
+      <FormField id="case-edit-incident" label={t("evidence.incidentReference")} error={errors.incident_ref}>
         {(control) => <input {...control} value={form.incident_ref} onChange={set("incident_ref")} maxLength={CASE_DETAIL_LIMITS.incident_ref} autoComplete="off" />}
       </FormField>
-      <FormField id="case-edit-description" label="Case description" error={errors.description}>
+      <FormField id="case-edit-description" label={t("evidence.caseDescription")} error={errors.description}>
         {(control) => <textarea {...control} value={form.description} onChange={set("description")} rows={3} maxLength={CASE_DETAIL_LIMITS.description} />}
       </FormField>
-      <SubmitActions label="Save details" busyLabel="Saving…" busy={save.busy} error={refused?.form}>
+      <SubmitActions label={t("evidence.saveDetails")} busyLabel={t("evidence.saving")} busy={save.busy} error={refused?.form}>
         <button type="button" className="btn btn-quiet" onClick={() => setForm(null)} disabled={save.busy}>
-          Cancel
+          {t("evidence.cancel")}
         </button>
       </SubmitActions>
     </form>

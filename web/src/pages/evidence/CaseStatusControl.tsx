@@ -3,6 +3,7 @@ import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
 import { FormMessage } from "../../components/FormField";
 import type { EvidenceCase } from "./types";
+import { t } from "../../i18n/catalogue";
 
 /** Close or reopen: items of an open case are never purged by retention, so closing matters. */
 export function CaseStatusControl({
@@ -23,7 +24,7 @@ export function CaseStatusControl({
       }),
     {
       onSuccess: (updated) => {
-        setDone(next === "closed" ? "Case closed." : "Case reopened.");
+        setDone(next === "closed" ? t("evidence.caseClosed") : t("evidence.caseReopened"));
         onChanged(updated);
       },
     },
@@ -36,12 +37,12 @@ export function CaseStatusControl({
   return (
     <div className="form-actions">
       <button type="button" className="btn" onClick={run} disabled={change.busy}>
-        {next === "closed" ? "Close case" : "Reopen case"}
+        {next === "closed" ? t("evidence.closeCase") : t("evidence.reopenCase")}
       </button>
       <span className="muted">
         {theCase.status === "open"
-          ? "Items of an open case are never deleted by retention."
-          : "Closed: retention may delete its items after the evidence period unless a legal hold covers them."}
+          ? t("evidence.itemsOfAnOpen")
+          : t("evidence.closedRetentionMayDelete")}
       </span>
       <FormMessage error={change.error} ok={done} />
     </div>

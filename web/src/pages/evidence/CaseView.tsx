@@ -14,6 +14,7 @@ import { ItemsTable } from "./ItemsTable";
 import { PurposeBanner } from "./PurposeContext";
 import { useCaseItems } from "./resources";
 import type { EvidenceCase } from "./types";
+import { t } from "../../i18n/catalogue";
 
 export function CaseView() {
   const { client, can } = useAuth();
@@ -31,13 +32,13 @@ export function CaseView() {
   return (
     <section>
       <p>
-        <Link to="/evidence">← All cases</Link>
+        <Link to="/evidence">{t("evidence.allCases")}</Link>
       </p>
       {theCase ? (
         <>
           <div className="page-head">
             <h1>
-              Case {theCase.reference}: {theCase.title}
+              {t("evidence.case", { reference: theCase.reference, title: theCase.title })}
             </h1>
             <CaseStatusBadge status={theCase.status} />
           </div>
@@ -50,11 +51,11 @@ export function CaseView() {
           ) : null}
         </>
       ) : (
-        <h1>Case</h1>
+        <h1>{t("evidence.case2")}</h1>
       )}
-      <StateMessage resource={caseResource.resource} what="the case" />
+      <StateMessage resource={caseResource.resource} what={t("evidence.theCase")} />
       <PurposeBanner />
-      <h2>Items</h2>
+      <h2>{t("evidence.items")}</h2>
       <StateMessage
         resource={itemsResource.resource}
         what="items"
@@ -78,19 +79,19 @@ export function CaseView() {
 function CaseSummary({ theCase }: { theCase: EvidenceCase }) {
   return (
     <dl className="evidence-facts" data-testid="case-facts">
-      <dt>Incident</dt>
+      <dt>{t("evidence.incident")}</dt>
       <dd>{theCase.incident_ref || "—"}</dd>
-      <dt>Opened</dt>
+      <dt>{t("evidence.opened")}</dt>
       <dd>
-        {formatTime(theCase.created_at)} by {theCase.created_by}
+        {t("evidence.by", { time: formatTime(theCase.created_at), created_by: theCase.created_by })}
       </dd>
       {theCase.closed_at ? (
         <>
-          <dt>Closed</dt>
+          <dt>{t("evidence.closed")}</dt>
           <dd>{formatTime(theCase.closed_at)}</dd>
         </>
       ) : null}
-      <dt>Description</dt>
+      <dt>{t("evidence.description")}</dt>
       <dd>{theCase.description || "—"}</dd>
     </dl>
   );

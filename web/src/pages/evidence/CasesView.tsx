@@ -11,14 +11,27 @@ import { CaseStatusBadge } from "./CaseStatusBadge";
 import { CreateCaseForm } from "./CreateCaseForm";
 import { formatTime } from "./format";
 import type { CaseStatus, EvidenceCase } from "./types";
+import { t } from "../../i18n/catalogue";
 
 const CASE_COLUMNS: readonly Column<EvidenceCase>[] = [
-  { header: "Case reference", rowHeader: true, cell: (c) => <Link to={`/evidence/cases/${c.id}`}>{c.reference}</Link> },
-  { header: "Title", cell: (c) => c.title },
-  { header: "Status", cell: (c) => <CaseStatusBadge status={c.status} /> },
-  { header: "Incident", cell: (c) => c.incident_ref || "—" },
-  { header: "Opened by", cell: (c) => c.created_by },
-  { header: "Opened", cell: (c) => formatTime(c.created_at) },
+  { get header() {
+      return t("evidence.caseReference");
+    }, rowHeader: true, cell: (c) => <Link to={`/evidence/cases/${c.id}`}>{c.reference}</Link> },
+  { get header() {
+      return t("evidence.title");
+    }, cell: (c) => c.title },
+  { get header() {
+      return t("evidence.status");
+    }, cell: (c) => <CaseStatusBadge status={c.status} /> },
+  { get header() {
+      return t("evidence.incident");
+    }, cell: (c) => c.incident_ref || "—" },
+  { get header() {
+      return t("evidence.openedBy");
+    }, cell: (c) => c.created_by },
+  { get header() {
+      return t("evidence.opened");
+    }, cell: (c) => formatTime(c.created_at) },
 ];
 
 export function CasesView() {
@@ -33,14 +46,14 @@ export function CasesView() {
   return (
     <section>
       <div className="page-head">
-        <h1>Evidence</h1>
-        <FormField id="case-status-filter" label="Show" className="field-inline">
+        <h1>{t("evidence.evidence")}</h1>
+        <FormField id="case-status-filter" label={t("evidence.show")} className="field-inline">
           {(control) => (
             <ChoiceSelect<CaseStatus | "">
               {...control}
-              none="All cases"
+              none={t("evidence.allCases2")}
               values={["open", "closed"]}
-              label={(status) => (status === "open" ? "Open cases" : "Closed cases")}
+              label={(status) => (status === "open" ? t("evidence.openCases") : t("evidence.closedCases"))}
               value={statusFilter}
               onChange={setStatusFilter}
             />
@@ -48,7 +61,7 @@ export function CasesView() {
         </FormField>
       </div>
       {can(Permission.EVIDENCE_MANAGE) ? <CreateCaseForm onCreated={reload} /> : null}
-      <h2>Cases</h2>
+      <h2>{t("evidence.cases")}</h2>
       <StateMessage
         resource={resource}
         what="cases"

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { BlobState } from "../../api/useBlobUrl";
 import { mediaTypeOf, type EvidenceItem } from "./types";
+import { t } from "../../i18n/catalogue";
 
 /** The item's file: asked for explicitly (a purpose-bound view), then shown as image, video or a link. */
 export function ContentPreview({
@@ -15,47 +16,47 @@ export function ContentPreview({
   /** Draws the image itself (e.g. with the redaction editor over it). */
   renderImage?: (url: string) => ReactNode;
 }) {
-  if (item.status === "purged") return <p className="state">The file was purged by retention; its record and custody remain.</p>;
+  if (item.status === "purged") return <p className="state">{t("evidence.theFileWasPurged")}</p>;
   const type = mediaTypeOf(item.suffix);
   switch (state.status) {
     case "none":
       return (
         <div className="form-actions">
           <button type="button" className="btn btn-primary" onClick={onOpen}>
-            Open content
+            {t("evidence.openContent")}
           </button>
-          <span className="muted">Opening the file is recorded in the audit log and in this item's custody.</span>
+          <span className="muted">{t("evidence.openingTheFileIs")}</span>
         </div>
       );
     case "loading":
       return (
         <p className="state" role="status">
-          Loading the file…
+          {t("evidence.loadingTheFile")}
         </p>
       );
     case "failed":
       return (
         <div className="form-actions">
           <button type="button" className="btn" onClick={onOpen}>
-            Try again
+            {t("evidence.tryAgain")}
           </button>
           <p className="field-error" role="alert">
-            Could not open the file: {state.error}
+            {t("evidence.couldNotOpenThe", { error: state.error })}
           </p>
         </div>
       );
     case "ready":
       if (type === "image")
-        return renderImage ? <>{renderImage(state.url)}</> : <img className="evidence-media" src={state.url} alt={`Content of item ${item.id}`} />;
+        return renderImage ? <>{renderImage(state.url)}</> : <img className="evidence-media" src={state.url} alt={t("evidence.contentOfItem", { id: item.id })} />;
       if (type === "video")
         return (
-          <video className="evidence-media" src={state.url} controls aria-label={`Video of item ${item.id}`}>
+          <video className="evidence-media" src={state.url} controls aria-label={t("evidence.videoOfItem", { id: item.id })}>
             <track kind="captions" />
           </video>
         );
       return (
         <a className="btn" href={state.url} download={item.filename || `item-${item.id}${item.suffix}`}>
-          Save file {item.filename || `item-${item.id}${item.suffix}`}
+          {t("evidence.saveFile", { filename: item.filename || `item-${item.id}${item.suffix}` })}
         </a>
       );
   }

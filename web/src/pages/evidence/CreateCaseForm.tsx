@@ -5,6 +5,7 @@ import { useMutation } from "../../api/useMutation";
 import { FormField } from "../../components/FormField";
 import { SubmitActions } from "../../components/SubmitActions";
 import type { EvidenceCase } from "./types";
+import { t } from "../../i18n/catalogue";
 
 const EMPTY = { reference: "", title: "", description: "", incident_ref: "" };
 const FIELDS = Object.keys(EMPTY);
@@ -24,7 +25,7 @@ export function CreateCaseForm({ onCreated }: { onCreated: (created: EvidenceCas
     {
       onSuccess: (created) => {
         setForm(EMPTY);
-        setDone(`Opened case ${created.reference}.`);
+        setDone(t("evidence.openedCase", { reference: created.reference }));
         onCreated(created);
       },
     },
@@ -39,20 +40,20 @@ export function CreateCaseForm({ onCreated }: { onCreated: (created: EvidenceCas
 
   return (
     <form className="card form-grid" onSubmit={submit} aria-labelledby="create-case-title" noValidate>
-      <h2 id="create-case-title">Open a case</h2>
-      <FormField id="case-reference" label="Case reference" error={errors.fields.reference} hint="e.g. FIR 123/2026">
+      <h2 id="create-case-title">{t("evidence.openACase")}</h2>
+      <FormField id="case-reference" label={t("evidence.caseReference")} error={errors.fields.reference} hint="e.g. FIR 123/2026">
         {(control) => <input {...control} value={form.reference} onChange={set("reference")} required maxLength={128} autoComplete="off" />}
       </FormField>
-      <FormField id="case-title" label="Title" error={errors.fields.title}>
+      <FormField id="case-title" label={t("evidence.title")} error={errors.fields.title}>
         {(control) => <input {...control} value={form.title} onChange={set("title")} required maxLength={200} autoComplete="off" />}
       </FormField>
-      <FormField id="case-incident" label="Incident reference (optional)" error={errors.fields.incident_ref}>
+      <FormField id="case-incident" label={t("evidence.incidentReferenceOptional")} error={errors.fields.incident_ref}>
         {(control) => <input {...control} value={form.incident_ref} onChange={set("incident_ref")} maxLength={128} autoComplete="off" />}
       </FormField>
-      <FormField id="case-description" label="Description (optional)" error={errors.fields.description}>
+      <FormField id="case-description" label={t("evidence.descriptionOptional")} error={errors.fields.description}>
         {(control) => <textarea {...control} value={form.description} onChange={set("description")} rows={2} maxLength={10_000} />}
       </FormField>
-      <SubmitActions label="Open case" busyLabel="Opening…" busy={create.busy} error={errors.form} ok={done} />
+      <SubmitActions label={t("evidence.openCase")} busyLabel={t("evidence.opening")} busy={create.busy} error={errors.form} ok={done} />
     </form>
   );
 }

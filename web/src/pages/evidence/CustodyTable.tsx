@@ -2,24 +2,39 @@ import { RecordTable, type Column } from "../../components/RecordTable";
 import { actionLabel, inChainOrder, summariseDetails } from "./custody";
 import { formatTime } from "./format";
 import type { CustodyEntry, CustodyReport } from "./types";
+import { t } from "../../i18n/catalogue";
 
 const CUSTODY_COLUMNS: readonly Column<CustodyEntry>[] = [
   { header: "#", rowHeader: true, cell: (entry) => entry.seq },
-  { header: "Time", cell: (entry) => formatTime(entry.time) },
-  { header: "Action", cell: (entry) => actionLabel(entry.action) },
+  { get header() {
+      return t("evidence.time");
+    }, cell: (entry) => formatTime(entry.time) },
+  { get header() {
+      return t("evidence.action");
+    }, cell: (entry) => actionLabel(entry.action) },
   {
-    header: "By",
+    get header() {
+      return t("evidence.by3");
+    },
     cell: (entry) => (
       <>
         {entry.actor} <span className="muted">({entry.role})</span>
       </>
     ),
   },
-  { header: "Purpose", cell: (entry) => entry.purpose || "—" },
-  { header: "Case ref", cell: (entry) => entry.case_ref || "—" },
-  { header: "Details", cell: (entry) => summariseDetails(entry.details), className: "details" },
+  { get header() {
+      return t("evidence.purpose2");
+    }, cell: (entry) => entry.purpose || "—" },
+  { get header() {
+      return t("evidence.caseRef");
+    }, cell: (entry) => entry.case_ref || "—" },
+  { get header() {
+      return t("evidence.details");
+    }, cell: (entry) => summariseDetails(entry.details), className: "details" },
   {
-    header: "Entry hash",
+    get header() {
+      return t("evidence.entryHash");
+    },
     cell: (entry) => (
       <code className="evidence-hash" title={`previous: ${entry.prev_hash}`}>
         {entry.hash.slice(0, 16)}…
@@ -35,14 +50,14 @@ export function CustodyTable({ report }: { report: CustodyReport }) {
     <>
       <p role="status" className={report.intact ? "state state-ok" : "state state-error"} data-testid="custody-verdict">
         {report.intact
-          ? `✓ Chain intact: ${entries.length} ${entries.length === 1 ? "entry" : "entries"}, each hash links to the one before.`
-          : `✗ Chain broken: ${report.problems.join("; ")}`}
+          ? t("evidence.chainIntact", { count: entries.length })
+          : t("evidence.chainBroken", { problems: report.problems.join("; ") })}
       </p>
       <RecordTable
         rows={entries}
         rowKey={(entry) => entry.seq}
         columns={CUSTODY_COLUMNS}
-        caption="Chain of custody, oldest first"
+        caption={t("evidence.chainOfCustodyOldest")}
         testId="custody-table"
       />
     </>

@@ -7,6 +7,7 @@ import { RegionEditor } from "./RegionEditor";
 import { useCustody } from "./resources";
 import { mediaTypeOf, type EvidenceItem } from "./types";
 import { useItemContent } from "./useItemContent";
+import { t } from "../../i18n/catalogue";
 
 /** The redacted copy with every region the server blurred outlined, as its custody records them. */
 export function DerivativeReview({ derivative }: { derivative: EvidenceItem }) {
@@ -26,11 +27,11 @@ export function DerivativeReview({ derivative }: { derivative: EvidenceItem }) {
   return (
     <div className="evidence-derivative" data-testid="derivative-review">
       <h3>
-        Redacted copy:{" "}
-        <Link to={`/evidence/cases/${derivative.case_id ?? ""}/items/${derivative.id}`}>item {derivative.id}</Link>
+        {t("evidence.redactedCopy")}{" "}
+        <Link to={`/evidence/cases/${derivative.case_id ?? ""}/items/${derivative.id}`}>{t("evidence.item2", { id: derivative.id })}</Link>
       </h3>
       <p role="status" className="state state-ok">
-        Item {derivative.id} made from item {derivative.original_id}; SHA-256{" "}
+        {t("evidence.itemMadeFromItem", { id: derivative.id, original_id: derivative.original_id ?? "" })}{" "}
         <code className="evidence-hash">{derivative.sha256}</code>.
       </p>
       {record ? (
@@ -38,12 +39,9 @@ export function DerivativeReview({ derivative }: { derivative: EvidenceItem }) {
           {describeRedaction(record)}
           {record.drawn.length > 0 ? (
             <>
-              {" "}
-              Drawn:{" "}
-              {record.drawn
-                .map((r) => `left ${r.x1}, top ${r.y1}, ${r.x2 - r.x1} × ${r.y2 - r.y1} px`)
-                .join("; ")}
-              .
+              {" "}{t("evidence.drawn", { map: record.drawn
+                .map((r) => t("evidence.leftTopPx", { x1: r.x1, y1: r.y1, value: r.x2 - r.x1, value2: r.y2 - r.y1 }))
+                .join("; ") })}
             </>
           ) : null}
         </p>
@@ -51,7 +49,7 @@ export function DerivativeReview({ derivative }: { derivative: EvidenceItem }) {
       {content.state.status === "ready" ? (
         <RegionEditor
           url={content.state.url}
-          alt={`Redacted copy, item ${derivative.id}, with blurred regions outlined`}
+          alt={t("evidence.redactedCopyItemWith", { id: derivative.id })}
           natural={natural}
           onNatural={setNatural}
           overlay={{ rects: record?.boxes ?? [], kind: "blurred" }}

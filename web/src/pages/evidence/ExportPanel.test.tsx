@@ -59,7 +59,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe("ExportPanel", () => {
   it("asks for a selection before anything is sent", async () => {
     const { exportFetch, user } = renderPanel([], SOME_OTHER_SHA);
-    await user.click(screen.getByRole("button", { name: "Export 0 item(s)" }));
+    await user.click(screen.getByRole("button", { name: "Export 0 items" }));
     expect(screen.getByRole("alert")).toHaveTextContent("Choose at least one item to export.");
     expect(exportFetch).not.toHaveBeenCalled();
   });
@@ -68,7 +68,7 @@ describe("ExportPanel", () => {
     const sha = await realSha(BUNDLE);
     const { exportFetch, user } = renderPanel([7], sha);
     await user.click(screen.getByRole("radio", { name: "Redacted: faces blurred by the server" }));
-    await user.click(screen.getByRole("button", { name: "Export 1 item(s)" }));
+    await user.click(screen.getByRole("button", { name: "Export 1 item" }));
     await statePurpose(user);
 
     expect(await screen.findByTestId("bundle-sha256")).toHaveTextContent(sha);
@@ -83,7 +83,7 @@ describe("ExportPanel", () => {
 
   it("warns when the bytes received do not hash to the announced hash", async () => {
     const { user } = renderPanel([7], SOME_OTHER_SHA);
-    await user.click(screen.getByRole("button", { name: "Export 1 item(s)" }));
+    await user.click(screen.getByRole("button", { name: "Export 1 item" }));
     await statePurpose(user);
     expect(await screen.findByText(/do not use this download/)).toBeInTheDocument();
   });

@@ -14,6 +14,7 @@ import {
 import { usePurpose } from "./PurposeContext";
 import { sha256Hex } from "./sha256";
 import type { EvidenceItem } from "./types";
+import { t } from "../../i18n/catalogue";
 
 /** Export the selected items as a signed ZIP bundle, then offer it for saving with its hashes to check. */
 export function ExportPanel({ items, selected }: { items: readonly EvidenceItem[]; selected: ReadonlySet<number> }) {
@@ -55,41 +56,38 @@ export function ExportPanel({ items, selected }: { items: readonly EvidenceItem[
       setLocalError(built.error);
       return;
     }
-    const purpose = await ensurePurpose(`Export ${built.request.item_ids.length} item(s) as a signed bundle`);
+    const purpose = await ensurePurpose(t("evidence.exportItemsAsBundle", { count: built.request.item_ids.length }));
     if (!purpose) return;
     await exporting.run(built.request, purpose);
   };
 
   return (
     <section className="card" aria-labelledby="export-title">
-      <h2 id="export-title">Export a signed bundle</h2>
+      <h2 id="export-title">{t("evidence.exportASignedBundle")}</h2>
       <p className="muted">
-        Choose items with the checkboxes in the table. The bundle is a ZIP with a manifest signed by the server's key,
-        each file watermarked with your name, and each item's chain of custody.
+        {t("evidence.chooseItemsWithThe")}
       </p>
       <fieldset className="evidence-choice">
-        <legend>Version</legend>
+        <legend>{t("evidence.version")}</legend>
         <label>
-          <input type="radio" name="export-version" checked={version === "original"} onChange={() => setVersion("original")} />{" "}
-          Original files
+          <input type="radio" name="export-version" checked={version === "original"} onChange={() => setVersion("original")} />{" "}{t("evidence.originalFiles2")}
         </label>
         <label>
-          <input type="radio" name="export-version" checked={version === "redacted"} onChange={() => setVersion("redacted")} />{" "}
-          Redacted: faces blurred by the server
+          <input type="radio" name="export-version" checked={version === "redacted"} onChange={() => setVersion("redacted")} />{" "}{t("evidence.redactedFacesBlurredBy")}
         </label>
       </fieldset>
       {unchanged.length > 0 ? (
-        <p className="muted">{unchanged.length} chosen item(s) are not images or video and are exported unchanged.</p>
+        <p className="muted">{t("evidence.unchangedItems", { count: unchanged.length })}</p>
       ) : null}
       <div className="form-actions">
         <button type="button" className="btn btn-primary" onClick={() => void exportBundle()} disabled={busy}>
-          {busy ? "Exporting…" : `Export ${chosen.length} item(s)`}
+          {busy ? t("evidence.exporting") : t("evidence.exportItems", { count: chosen.length })}
         </button>
         <FormMessage error={error} />
       </div>
       {busy ? (
         <p className="state" role="status">
-          Building and signing the bundle…
+          {t("evidence.buildingAndSigningThe")}
         </p>
       ) : null}
       {bundle ? <BundleResult bundle={bundle} /> : null}

@@ -14,6 +14,7 @@ import { RegionEditor } from "./RegionEditor";
 import { useCaseItems, useCustody } from "./resources";
 import { mediaTypeOf, type EvidenceItem } from "./types";
 import { useItemContent } from "./useItemContent";
+import { t } from "../../i18n/catalogue";
 
 /** Keyed by item, so moving to another item (e.g. its redacted copy) starts with no marks and no open file. */
 export function ItemView() {
@@ -41,13 +42,13 @@ function ItemDetail() {
   return (
     <section>
       <p>
-        <Link to={`/evidence/cases/${caseId}`}>← Back to the case</Link>
+        <Link to={`/evidence/cases/${caseId}`}>{t("evidence.backToTheCase")}</Link>
       </p>
-      <h1>{item ? itemLabel(item) : `Item ${itemId}`}</h1>
-      <StateMessage resource={items.resource} what="the item" />
+      <h1>{item ? itemLabel(item) : t("evidence.item3", { itemId })}</h1>
+      <StateMessage resource={items.resource} what={t("evidence.theItem")} />
       {items.resource.status === "ready" && !item ? (
         <p className="state state-error" role="alert">
-          This case has no item {itemId}.
+          {t("evidence.thisCaseHasNo", { itemId })}
         </p>
       ) : null}
       {item ? (
@@ -55,7 +56,7 @@ function ItemDetail() {
           <ItemFacts item={item} />
           <PurposeBanner />
           <section aria-labelledby="content-title">
-            <h2 id="content-title">Content</h2>
+            <h2 id="content-title">{t("evidence.content")}</h2>
             <ContentPreview
               item={item}
               state={content.state}
@@ -63,7 +64,7 @@ function ItemDetail() {
               renderImage={(url) => (
                 <RegionEditor
                   url={url}
-                  alt={`Content of item ${item.id}${canRedact ? ", with marked regions" : ""}`}
+                  alt={t(canRedact ? "evidence.contentOfItemMarked" : "evidence.contentOfItem", { id: item.id })}
                   natural={natural}
                   onNatural={setNatural}
                   overlay={{ rects: regions, kind: "marked" }}
@@ -89,8 +90,8 @@ function ItemDetail() {
         </>
       ) : null}
       <section aria-labelledby="custody-title">
-        <h2 id="custody-title">Chain of custody</h2>
-        <StateMessage resource={custody.resource} what="the chain of custody" />
+        <h2 id="custody-title">{t("evidence.chainOfCustody")}</h2>
+        <StateMessage resource={custody.resource} what={t("evidence.theChainOfCustody")} />
         {custody.resource.data ? <CustodyTable report={custody.resource.data} /> : null}
       </section>
     </section>
@@ -100,28 +101,28 @@ function ItemDetail() {
 function ItemFacts({ item }: { item: EvidenceItem }) {
   return (
     <dl className="evidence-facts" data-testid="item-facts">
-      <dt>SHA-256</dt>
+      <dt>{t("evidence.sha256")}</dt>
       <dd>
         <code className="evidence-hash" data-testid="item-sha256">
           {item.sha256}
         </code>
       </dd>
-      <dt>Source</dt>
+      <dt>{t("evidence.source")}</dt>
       <dd>
         <ItemSource item={item} />
       </dd>
-      <dt>Kind</dt>
+      <dt>{t("evidence.kind")}</dt>
       <dd>{item.kind}</dd>
-      <dt>Size</dt>
+      <dt>{t("evidence.size")}</dt>
       <dd>{formatSize(item.size)}</dd>
-      <dt>Collected</dt>
+      <dt>{t("evidence.collected")}</dt>
       <dd>
-        {formatTime(item.collected_at)} by {item.collected_by}
+        {t("evidence.by2", { time: formatTime(item.collected_at), collected_by: item.collected_by })}
       </dd>
-      <dt>Description</dt>
+      <dt>{t("evidence.description")}</dt>
       <dd>{item.description || "—"}</dd>
-      <dt>Status</dt>
-      <dd>{item.status === "purged" ? "Purged by retention (file deleted, record kept)" : "Kept"}</dd>
+      <dt>{t("evidence.status")}</dt>
+      <dd>{item.status === "purged" ? t("evidence.purgedByRetentionFile") : t("evidence.kept")}</dd>
     </dl>
   );
 }
@@ -129,12 +130,11 @@ function ItemFacts({ item }: { item: EvidenceItem }) {
 function RedactedCopies({ caseId, copies }: { caseId: number; copies: readonly EvidenceItem[] }) {
   return (
     <section aria-labelledby="copies-title">
-      <h2 id="copies-title">Redacted copies</h2>
+      <h2 id="copies-title">{t("evidence.redactedCopies")}</h2>
       <ul>
         {copies.map((copy) => (
           <li key={copy.id}>
-            <Link to={`/evidence/cases/${caseId}/items/${copy.id}`}>{itemLabel(copy)}</Link> · made{" "}
-            {formatTime(copy.collected_at)} by {copy.collected_by}
+            <Link to={`/evidence/cases/${caseId}/items/${copy.id}`}>{itemLabel(copy)}</Link>{" "}{t("evidence.madeBy", { time: formatTime(copy.collected_at), collected_by: copy.collected_by })}
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import { RecordTable, type Column } from "../../components/RecordTable";
 import { isExportable, toggleAll, toggleSelection } from "./exportSelection";
 import { formatSize, formatTime } from "./format";
 import type { EvidenceItem } from "./types";
+import { t } from "../../i18n/catalogue";
 
 interface Selection {
   selected: ReadonlySet<number>;
@@ -10,7 +11,7 @@ interface Selection {
 }
 
 export function itemLabel(item: EvidenceItem): string {
-  return `Item ${item.id}${item.filename ? ` (${item.filename})` : ""}`;
+  return item.filename ? t("evidence.itemWithFile", { id: item.id, filename: item.filename }) : t("evidence.itemNumber", { id: item.id });
 }
 
 /** The case's items; with `selection`, a checkbox per item chooses what to export. */
@@ -38,16 +39,16 @@ export function ItemsTable({
 function itemColumns(caseId: number): Column<EvidenceItem>[] {
   return [
     {
-      header: "Item",
+      header: t("evidence.item4"),
       rowHeader: true,
       cell: (item) => <Link to={`/evidence/cases/${caseId}/items/${item.id}`}>{itemLabel(item)}</Link>,
     },
-    { header: "Kind", cell: (item) => item.kind },
-    { header: "Source", cell: (item) => <ItemSource item={item} /> },
+    { header: t("evidence.kind"), cell: (item) => item.kind },
+    { header: t("evidence.source"), cell: (item) => <ItemSource item={item} /> },
     { header: "SHA-256", cell: (item) => <code className="evidence-hash">{item.sha256}</code> },
-    { header: "Size", cell: (item) => formatSize(item.size) },
-    { header: "Collected", cell: (item) => `${formatTime(item.collected_at)} by ${item.collected_by}` },
-    { header: "Status", cell: (item) => (item.status === "purged" ? "Purged by retention" : "Kept") },
+    { header: t("evidence.size"), cell: (item) => formatSize(item.size) },
+    { header: t("evidence.collected"), cell: (item) => `${formatTime(item.collected_at)} by ${item.collected_by}` },
+    { header: t("evidence.status"), cell: (item) => (item.status === "purged" ? t("evidence.purgedByRetention") : t("evidence.kept")) },
   ];
 }
 
@@ -63,13 +64,13 @@ function selectionColumn(items: readonly EvidenceItem[], selection: Selection): 
           checked={allSelected}
           onChange={() => selection.onChange(toggleAll(selection.selected, items))}
         />
-        <span className="visually-hidden">Select all items for export</span>
+        <span className="visually-hidden">{t("evidence.selectAllItemsFor")}</span>
       </label>
     ),
     cell: (item) => (
       <input
         type="checkbox"
-        aria-label={`Export ${itemLabel(item)}`}
+        aria-label={t("evidence.export", { item: itemLabel(item) })}
         checked={selection.selected.has(item.id)}
         disabled={!isExportable(item)}
         onChange={() => selection.onChange(toggleSelection(selection.selected, item.id))}
@@ -81,9 +82,9 @@ function selectionColumn(items: readonly EvidenceItem[], selection: Selection): 
 /** Where the item came from: a camera and time range, an upload, or a redaction of another item. */
 export function ItemSource({ item }: { item: EvidenceItem }) {
   const parts: string[] = [];
-  if (item.derivation === "redacted" && item.original_id !== null) parts.push(`Faces redacted from item ${item.original_id}`);
-  if (item.camera_id) parts.push(`Camera ${item.camera_id}`);
+  if (item.derivation === "redacted" && item.original_id !== null) parts.push(t("evidence.facesRedactedFromItem", { original_id: item.original_id }));
+  if (item.camera_id) parts.push(t("evidence.camera", { camera_id: item.camera_id }));
   if (item.start || item.end) parts.push(`${formatTime(item.start)} – ${formatTime(item.end)}`);
-  if (parts.length === 0) parts.push(item.kind === "upload" ? "Uploaded file" : "—");
+  if (parts.length === 0) parts.push(item.kind === "upload" ? t("evidence.uploadedFile") : "—");
   return <>{parts.join(" · ")}</>;
 }

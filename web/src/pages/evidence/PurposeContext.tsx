@@ -5,6 +5,7 @@
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { usePurposePrompt, type Purpose } from "../../components/PurposeDialog";
+import { t } from "../../i18n/catalogue";
 
 interface PurposeValue {
   purpose: Purpose | null;
@@ -30,7 +31,7 @@ export function PurposeProvider({ children }: { children: ReactNode }) {
     [purpose, askPurpose],
   );
   const changePurpose = useCallback(async () => {
-    const stated = await askPurpose("Evidence work");
+    const stated = await askPurpose(t("evidence.evidenceWork"));
     if (stated) setPurpose(stated);
   }, [askPurpose]);
 
@@ -45,7 +46,7 @@ export function PurposeProvider({ children }: { children: ReactNode }) {
 
 export function usePurpose(): PurposeValue {
   const value = useContext(PurposeContext);
-  if (!value) throw new Error("usePurpose outside PurposeProvider");
+  if (!value) throw new Error(t("evidence.usepurposeOutsidePurposeprovider"));
   return value;
 }
 
@@ -55,14 +56,14 @@ export function PurposeBanner() {
     <div className="evidence-purpose">
       {purpose ? (
         <span role="status">
-          Purpose: <strong>{purpose.purpose}</strong>
-          {purpose.caseRef ? <> · case reference {purpose.caseRef}</> : null}
+          {t("evidence.purpose")}{" "}<strong>{purpose.purpose}</strong>
+          {purpose.caseRef ? <>{" "}{t("evidence.caseReference2", { caseRef: purpose.caseRef })}</> : null}
         </span>
       ) : (
-        <span role="status" className="muted">No purpose stated yet: you will be asked before any file is opened or exported.</span>
+        <span role="status" className="muted">{t("evidence.noPurposeStatedYet")}</span>
       )}
       <button type="button" className="btn btn-quiet btn-small" onClick={() => void changePurpose()}>
-        {purpose ? "Change purpose" : "State purpose"}
+        {purpose ? t("evidence.changePurpose") : t("evidence.statePurpose")}
       </button>
     </div>
   );

@@ -90,7 +90,7 @@ describe("RedactionPanel", () => {
     expect(url).toMatch(/\/api\/v1\/evidence\/items\/7\/redactions$/);
     expect(JSON.parse(String(init.body))).toEqual({ purpose: "Publishing an appeal", regions: [[215, 170, 265, 184]], plates: true });
     expect(await screen.findByTestId("redaction-summary")).toHaveTextContent(
-      "The server blurred 0 face region(s), 1 plate region(s) and 1 drawn region(s). Drawn: left 215, top 170, 50 × 14 px.",
+      "The server blurred 0 face regions, 1 plate region and 1 drawn region. Drawn: left 215, top 170, 50 × 14 px.",
     );
     expect(await screen.findByRole("img", { name: "Redacted copy, item 8, with blurred regions outlined" })).toBeInTheDocument();
     expect(screen.queryByText(/still visible/)).not.toBeInTheDocument();

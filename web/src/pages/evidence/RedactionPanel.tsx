@@ -10,6 +10,7 @@ import { usePurpose } from "./PurposeContext";
 import { MAX_REGIONS, redactionRequest } from "./redaction";
 import { RegionFields, RegionList } from "./RegionFields";
 import type { EvidenceItem } from "./types";
+import { t } from "../../i18n/catalogue";
 
 /**
  * Make a redacted derivative (the original is kept): the server blurs every face it detects, every region
@@ -61,7 +62,7 @@ export function RedactionPanel({
 
   const redact = async () => {
     if (tooMany) return;
-    const purpose = await ensurePurpose(`Redact evidence item ${item.id}`);
+    const purpose = await ensurePurpose(t("evidence.redactEvidenceItem", { id: item.id }));
     if (!purpose) return;
     setError(null);
     setRegionsError(null);
@@ -70,50 +71,47 @@ export function RedactionPanel({
 
   return (
     <section className="card" aria-labelledby="redaction-title">
-      <h2 id="redaction-title">Redaction</h2>
+      <h2 id="redaction-title">{t("evidence.redaction")}</h2>
       <p className="muted">
-        The server blurs every face it detects and every region marked here, and keeps the original untouched. The
-        regions are recorded in the copy&apos;s chain of custody, so a court sees what was blurred by hand.
+        {t("evidence.theServerBlursEvery")}
       </p>
       {isImage ? (
         natural ? (
           <>
             <p className="muted">
-              Drag across the image above to mark a number plate, a screen or anything else to hide, or type its
-              numbers here.
+              {t("evidence.dragAcrossTheImage")}
             </p>
             <RegionFields natural={natural} onAdd={(rect) => onRegionsChange([...regions, rect])} />
             <RegionList regions={regions} onRemove={(index) => onRegionsChange(regions.filter((_, i) => i !== index))} />
             {tooMany ? (
               <p className="field-error" role="alert">
-                At most {MAX_REGIONS} regions can be blurred at once; remove {regions.length - MAX_REGIONS}.
+                {t("evidence.atMostRegionsCan", { max: MAX_REGIONS, excess: regions.length - MAX_REGIONS })}
               </p>
             ) : null}
           </>
         ) : (
-          <p className="muted">Open the content to mark regions on the image.</p>
+          <p className="muted">{t("evidence.openTheContentTo")}</p>
         )
       ) : (
-        <p className="muted">Regions can be marked on images here; in a video the detected faces (and plates) are blurred.</p>
+        <p className="muted">{t("evidence.regionsCanBeMarked")}</p>
       )}
       <label className="field-inline">
-        <input type="checkbox" checked={plates} onChange={(e) => setPlates(e.target.checked)} /> Also blur number plates
-        the ANPR reader finds (slower: about half a second a frame)
+        <input type="checkbox" checked={plates} onChange={(e) => setPlates(e.target.checked)} />{" "}{t("evidence.alsoBlurNumberPlates")}
       </label>
       <div className="form-actions">
         <button type="button" className="btn btn-primary" onClick={() => void redact()} disabled={busy || tooMany}>
-          {busy ? "Redacting…" : "Create redacted copy"}
+          {busy ? t("evidence.redacting") : t("evidence.createRedactedCopy")}
         </button>
         {regionsError ? (
           <p className="field-error" role="alert">
-            Regions: {regionsError}
+            {t("evidence.regions", { regionsError })}
           </p>
         ) : null}
         <FormMessage error={error} />
       </div>
       {busy ? (
         <p className="state" role="status">
-          {sent.length > 0 ? `Blurring faces${plates ? ", plates" : ""} and ${sent.length} marked region(s)…` : `Detecting and blurring faces${plates ? " and plates" : ""}…`}
+          {sent.length > 0 ? t("evidence.blurringFacesAndMarked", { plates: plates ? t("evidence.plates") : "", count: sent.length }) : t("evidence.detectingAndBlurringFaces", { plates: plates ? t("evidence.andPlates") : "" })}
         </p>
       ) : null}
       {derivative ? <DerivativeReview derivative={derivative} /> : null}

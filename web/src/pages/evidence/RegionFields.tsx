@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { FormField } from "../../components/FormField";
 import { fieldsToRect, type PixelRect, type RectFieldErrors, type RectFields, type Size } from "./geometry";
+import { t } from "../../i18n/catalogue";
 
 const EMPTY: RectFields = { x: "", y: "", width: "", height: "" };
 const LABELS: Record<keyof RectFields, string> = {
@@ -30,9 +31,9 @@ export function RegionFields({ natural, onAdd }: { natural: Size; onAdd: (rect: 
   return (
     <form className="region-fields" onSubmit={submit} aria-labelledby="region-fields-title" noValidate>
       <h3 id="region-fields-title">
-        Mark a region by its numbers{" "}
+        {t("evidence.markARegionBy")}{" "}
         <span className="muted">
-          (image is {natural.width} × {natural.height} px)
+          {t("evidence.imageIsPx", { width: natural.width, height: natural.height })}
         </span>
       </h3>
       <div className="region-fields-grid">
@@ -52,7 +53,7 @@ export function RegionFields({ natural, onAdd }: { natural: Size; onAdd: (rect: 
         ))}
       </div>
       <button type="submit" className="btn">
-        Add region
+        {t("evidence.addRegion")}
       </button>
     </form>
   );
@@ -65,14 +66,14 @@ export function RegionList({
   regions: readonly PixelRect[];
   onRemove: (index: number) => void;
 }) {
-  if (regions.length === 0) return <p className="muted">No regions marked.</p>;
+  if (regions.length === 0) return <p className="muted">{t("evidence.noRegionsMarked")}</p>;
   return (
-    <ol className="region-list" aria-label="Marked regions">
+    <ol className="region-list" aria-label={t("evidence.markedRegions")}>
       {regions.map((r, index) => (
         <li key={`${r.x1}-${r.y1}-${r.x2}-${r.y2}-${index}`}>
-          Region {index + 1}: left {r.x1}, top {r.y1}, {r.x2 - r.x1} × {r.y2 - r.y1} px{" "}
+          {t("evidence.regionLeftTopPx", { number: index + 1, x1: r.x1, y1: r.y1, value: r.x2 - r.x1, value2: r.y2 - r.y1 })}{" "}
           <button type="button" className="btn btn-quiet btn-small" onClick={() => onRemove(index)}>
-            Remove region {index + 1}
+            {t("evidence.removeRegion", { number: index + 1 })}
           </button>
         </li>
       ))}

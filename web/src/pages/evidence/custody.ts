@@ -1,14 +1,29 @@
 /** Reading custody entries for people: a one-line summary of the JSON details. */
 import type { CustodyEntry } from "./types";
+import { t } from "../../i18n/catalogue";
 
 const ACTION_LABELS: Record<string, string> = {
-  collected: "Collected",
-  viewed: "Viewed",
-  exported: "Exported",
-  shared: "Shared",
-  redacted: "Redacted copy made",
-  retention_changed: "Retention changed",
-  purged: "Purged",
+  get collected() {
+    return t("evidence.collected");
+  },
+  get viewed() {
+    return t("evidence.viewed");
+  },
+  get exported() {
+    return t("evidence.exported");
+  },
+  get shared() {
+    return t("evidence.shared");
+  },
+  get redacted() {
+    return t("evidence.redactedCopyMade");
+  },
+  get retention_changed() {
+    return t("evidence.retentionChanged");
+  },
+  get purged() {
+    return t("evidence.purged");
+  },
 };
 
 export function actionLabel(action: string): string {

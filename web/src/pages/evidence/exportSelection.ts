@@ -1,5 +1,6 @@
 /** Which items go into an export bundle, and the request body the server expects. */
 import { mediaTypeOf, type EvidenceItem } from "./types";
+import { t } from "../../i18n/catalogue";
 
 export type ExportVersion = "original" | "redacted";
 
@@ -41,8 +42,8 @@ export function buildExportRequest(
   version: ExportVersion,
 ): { request: ExportRequest } | { error: string } {
   const chosen = selectedItems(selected, items);
-  if (chosen.length === 0) return { error: "Choose at least one item to export." };
-  if (chosen.length > MAX_EXPORT_ITEMS) return { error: `At most ${MAX_EXPORT_ITEMS} items in one bundle.` };
+  if (chosen.length === 0) return { error: t("evidence.chooseAtLeastOne") };
+  if (chosen.length > MAX_EXPORT_ITEMS) return { error: t("evidence.atMostItemsIn", { maxExportItems: MAX_EXPORT_ITEMS }) };
   return { request: { item_ids: chosen.map((item) => item.id), redact: version === "redacted" } };
 }
 

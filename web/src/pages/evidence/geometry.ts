@@ -1,3 +1,4 @@
+import { t } from "../../i18n/catalogue";
 /**
  * Redaction rectangles in image pixels, the server's convention for redaction boxes (custody `regions`):
  * `[x1, y1, x2, y2]` with x2/y2 exclusive, inside the image.
@@ -76,10 +77,10 @@ export function fieldsToRect(fields: RectFields, natural: Size): { rect: PixelRe
     else if (value < min || value > max) errors[key] = `${label} must be between ${min} and ${max}.`;
     return value;
   };
-  const x = read("x", 0, natural.width - MIN_REGION_SIDE, "Left");
-  const y = read("y", 0, natural.height - MIN_REGION_SIDE, "Top");
-  const width = read("width", MIN_REGION_SIDE, natural.width, "Width");
-  const height = read("height", MIN_REGION_SIDE, natural.height, "Height");
+  const x = read("x", 0, natural.width - MIN_REGION_SIDE, t("evidence.left"));
+  const y = read("y", 0, natural.height - MIN_REGION_SIDE, t("evidence.top"));
+  const width = read("width", MIN_REGION_SIDE, natural.width, t("evidence.width"));
+  const height = read("height", MIN_REGION_SIDE, natural.height, t("evidence.height"));
   if (!errors.x && !errors.width && x + width > natural.width)
     errors.width = `Reaches past the right edge: at most ${natural.width - x} from left ${x}.`;
   if (!errors.y && !errors.height && y + height > natural.height)

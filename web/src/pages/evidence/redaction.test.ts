@@ -40,7 +40,7 @@ describe("what the server recorded as blurred", () => {
       frames: null,
     });
     expect(describeRedaction(record!)).toBe(
-      "The server blurred 1 face region(s), 1 plate region(s) and 1 drawn region(s).",
+      "The server blurred 1 face region, 1 plate region and 1 drawn region.",
     );
   });
 
@@ -50,7 +50,7 @@ describe("what the server recorded as blurred", () => {
     );
     expect(record?.plates).toBeNull();
     expect(describeRedaction(record!)).toBe(
-      "The server blurred 0 face region(s) and 1 drawn region(s). Number plates were not searched for.",
+      "The server blurred 0 face regions and 1 drawn region. Number plates were not searched for.",
     );
   });
 
@@ -60,7 +60,7 @@ describe("what the server recorded as blurred", () => {
     );
     expect(record).toMatchObject({ boxes: [], faces: 5, plates: 2, frames: 42 });
     expect(describeRedaction(record!)).toBe(
-      "The server blurred 5 face detection(s), 2 plate detection(s) and 1 drawn region(s) in every frame over 42 frames.",
+      "The server blurred 5 face detections, 2 plate detections and 1 drawn region in every frame over 42 frames.",
     );
   });
 

@@ -1,5 +1,6 @@
 /** What a redaction blurred, read back from the derivative's `collected` custody entry (the court's record). */
 import { regionsFromDetails, rectToBox, type PixelRect } from "./geometry";
+import { t } from "../../i18n/catalogue";
 
 /** The body of POST /api/v1/evidence/items/{id}/redactions. */
 export interface RedactionRequest {
@@ -56,14 +57,16 @@ export function redactionRecord(details: string): RedactionRecord | null {
   };
 }
 
-/** "Blurred 2 face region(s), 1 plate region(s) and 2 drawn region(s)." and the like. */
+/** "The server blurred 2 face regions, 1 plate region and 2 drawn regions." and the like. */
 export function describeRedaction(record: RedactionRecord): string {
   const video = record.frames !== null;
-  const parts = [`${record.faces} face ${video ? "detection(s)" : "region(s)"}`];
-  if (record.plates !== null) parts.push(`${record.plates} plate ${video ? "detection(s)" : "region(s)"}`);
-  parts.push(`${record.drawn.length} drawn region(s)${video ? " in every frame" : ""}`);
-  const list = `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1] ?? ""}`;
-  const where = video ? ` over ${record.frames ?? 0} frames` : "";
-  const plates = record.plates === null ? " Number plates were not searched for." : "";
-  return `The server blurred ${list}${where}.${plates}`;
+  const parts = [t(video ? "evidence.redaction.faceDetections" : "evidence.redaction.faceRegions", { count: record.faces })];
+  if (record.plates !== null)
+    parts.push(t(video ? "evidence.redaction.plateDetections" : "evidence.redaction.plateRegions", { count: record.plates }));
+  parts.push(t(video ? "evidence.redaction.drawnRegionsEveryFrame" : "evidence.redaction.drawnRegions", { count: record.drawn.length }));
+  const list = t("evidence.redaction.list", { items: parts.slice(0, -1).join(", "), last: parts[parts.length - 1] ?? "" });
+  const plates = record.plates === null ? t("evidence.numberPlatesWereNot") : "";
+  return video
+    ? t("evidence.redaction.blurredOverFrames", { list, frames: record.frames ?? 0, plates })
+    : t("evidence.theServerBlurred", { list, plates });
 }

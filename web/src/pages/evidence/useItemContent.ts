@@ -3,6 +3,7 @@ import { buildQuery } from "../../api/client";
 import { useBlobUrl, type BlobState } from "../../api/useBlobUrl";
 import { purposeQuery } from "../../components/PurposeDialog";
 import { usePurpose } from "./PurposeContext";
+import { t } from "../../i18n/catalogue";
 
 interface ContentRequest {
   itemId: number;
@@ -31,7 +32,7 @@ export function useItemContent(itemId: number | null, onViewed?: () => void): { 
 
   const open = useCallback(async () => {
     if (itemId === null) return;
-    const purpose = await ensurePurpose(`Open evidence item ${itemId}`);
+    const purpose = await ensurePurpose(t("evidence.openEvidenceItem", { itemId }));
     if (!purpose) return;
     const path = `/api/v1/evidence/items/${itemId}/content${buildQuery(purposeQuery(purpose))}`;
     setRequest((previous) => ({ itemId, path, attempt: (previous?.attempt ?? 0) + 1 }));

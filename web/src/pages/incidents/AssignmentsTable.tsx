@@ -3,6 +3,7 @@ import { formatClock, formatDuration } from "./time";
 import type { Assignment, Unit } from "./types";
 import { UnitStatusControls } from "./UnitStatusControls";
 import { TableHead } from "../../components/TableHead";
+import { t } from "../../i18n/catalogue";
 
 function Stamp({ at }: { at: string | null }) {
   return at ? <time dateTime={at}>{formatClock(at)}</time> : <span className="muted">—</span>;
@@ -20,12 +21,12 @@ export function AssignmentsTable({
   canDispatch: boolean;
   onUnitChanged: (unit: Unit) => void;
 }) {
-  if (assignments.length === 0) return <p className="state">No unit has been assigned yet.</p>;
+  if (assignments.length === 0) return <p className="state">{t("incidents.noUnitHasBeen")}</p>;
   const unitById = new Map(units.map((u) => [u.id, u]));
   return (
     <div className="table-scroll">
       <table className="table" data-testid="assignments-table">
-        <TableHead columns={["Unit", "Dispatched", "ETA at dispatch", "En route", "On scene", "Transporting", "Cleared", "Unit status"]} />
+        <TableHead columns={[t("incidents.unit2"), t("incidents.status.dispatched"), t("incidents.etaAtDispatch"), t("incidents.enRoute"), t("incidents.status.on_scene"), t("incidents.transporting"), t("incidents.cleared"), t("incidents.unitStatus")]} />
         <tbody>
           {assignments.map((a) => {
             const unit = unitById.get(a.unit_id);
@@ -34,7 +35,7 @@ export function AssignmentsTable({
               <tr key={a.id}>
                 <th scope="row">{unit?.callsign ?? a.unit_id}</th>
                 <td>
-                  <Stamp at={a.dispatched_at} /> <span className="muted">by {a.dispatched_by}</span>
+                  <Stamp at={a.dispatched_at} /> <span className="muted">{t("incidents.by", { dispatched_by: a.dispatched_by })}</span>
                 </td>
                 <td>{a.estimated_travel_s === null ? "—" : formatDuration(a.estimated_travel_s)}</td>
                 <td>
@@ -56,7 +57,7 @@ export function AssignmentsTable({
                       {canDispatch ? <UnitStatusControls unit={unit} onChanged={onUnitChanged} /> : null}
                     </>
                   ) : (
-                    <span className="muted">Released</span>
+                    <span className="muted">{t("incidents.released")}</span>
                   )}
                 </td>
               </tr>

@@ -2,6 +2,7 @@ import type { LiveStatus } from "../../live/LiveSocket";
 import { statusText } from "../live/EventFeed";
 import { INCIDENT_STATUS_LOOK, priorityLook, UNIT_STATUS_LOOK } from "./lifecycle";
 import type { IncidentStatus, UnitStatus } from "./types";
+import { t } from "../../i18n/catalogue";
 
 function Badge({ color, label, testId }: { color: string; label: string; testId?: string }) {
   return (
@@ -33,7 +34,7 @@ export function LiveIndicator({ status }: { status: LiveStatus }) {
   return (
     <span className={`pill pill-${tone}`} role="status" data-testid="dispatch-live-status" data-state={status.state}>
       <span className="dot" aria-hidden="true" />
-      Live updates: {statusText(status)}
+      {t("incidents.liveUpdates", { statusText: statusText(status) })}
     </span>
   );
 }

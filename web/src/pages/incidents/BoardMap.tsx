@@ -11,6 +11,7 @@ import { unitTypeLabel } from "./lifecycle";
 import type { BoardState } from "./liveState";
 import { type Alarm, alarmLayer, incidentLayer, unitLayer } from "./mapLayers";
 import type { Unit } from "./types";
+import { t } from "../../i18n/catalogue";
 
 /**
  * The dispatch board's map: every unit at its live position (status colour), the incidents they serve and
@@ -36,7 +37,7 @@ export function BoardMap({ board, units }: { board: BoardState; units: Unit[] })
     <div className="board-map">
       <CityMap
         layers={layers}
-        label="Units, incidents and cameras map (the board below lists the same units by keyboard)"
+        label={t("incidents.unitsIncidentsAndCameras")}
         testId="board-map"
       />
       {selected ? <UnitAssignment board={board} unit={selected} onClose={() => setSelectedUnitId(null)} /> : null}
@@ -47,7 +48,7 @@ export function BoardMap({ board, units }: { board: BoardState; units: Unit[] })
 function UnitAssignment({ board, unit, onClose }: { board: BoardState; unit: Unit; onClose: () => void }) {
   const incident = unit.incident_id != null ? board.incidents[unit.incident_id] : undefined;
   return (
-    <aside className="card unit-assignment" aria-label={`Unit ${unit.callsign}`} data-testid="unit-assignment">
+    <aside className="card unit-assignment" aria-label={t("incidents.unit", { callsign: unit.callsign })} data-testid="unit-assignment">
       <h2>
         {unit.callsign} <span className="muted">({unitTypeLabel(unit.type)})</span>
       </h2>
@@ -56,17 +57,17 @@ function UnitAssignment({ board, unit, onClose }: { board: BoardState; unit: Uni
       </p>
       {unit.incident_id != null ? (
         <p>
-          Assigned to{" "}
+          {t("incidents.assignedTo")}{" "}
           <Link to={`/incidents/${unit.incident_id}`}>
             #{unit.incident_id} {incident?.title ?? ""}
           </Link>{" "}
           {incident ? <PriorityBadge priority={incident.priority} /> : null}
         </p>
       ) : (
-        <p className="muted">No assignment.</p>
+        <p className="muted">{t("incidents.noAssignment")}</p>
       )}
       <button type="button" className="btn" onClick={onClose}>
-        Close
+        {t("incidents.action.closed")}
       </button>
     </aside>
   );

@@ -64,7 +64,7 @@ export function CreateIncidentForm({ types, location, onLocationChange, onCreate
     event.preventDefault();
     const point = pointOf(location);
     if ((location.latitude || location.longitude) && !point) {
-      create.fail("Give both latitude and longitude, or neither.");
+      create.fail(t("incidents.giveBothLatitudeAnd"));
       return;
     }
     void create.run({
@@ -81,34 +81,34 @@ export function CreateIncidentForm({ types, location, onLocationChange, onCreate
   return (
     <form className="card form-grid" onSubmit={submit} aria-labelledby="create-incident-title">
       <h2 id="create-incident-title">{t("incidents.create")}</h2>
-      <FormField id="incident-type" label="Type">
+      <FormField id="incident-type" label={t("incidents.type")}>
         {(control) => (
           <select {...control} required value={type} onChange={(e) => setType(e.target.value)}>
-            <option value="">Choose a type…</option>
-            <Options items={types} value={(t) => t.code} label={(t) => `${t.label} (P${t.priority})`} />
+            <option value="">{t("incidents.chooseAType")}</option>
+            <Options items={types} value={(t) => t.code} label={(kind) => t("incidents.typeOption", { label: kind.label, priority: kind.priority })} />
           </select>
         )}
       </FormField>
-      <FormField id="incident-priority" label="Priority">
+      <FormField id="incident-priority" label={t("incidents.priority")}>
         {(control) => (
           <select {...control} value={priority} onChange={(e) => setPriority(e.target.value)}>
-            <option value="">{chosen ? `Type default (${priorityLook(chosen.priority).label})` : "Type default"}</option>
+            <option value="">{chosen ? t("incidents.typeDefault", { label: priorityLook(chosen.priority).label }) : t("incidents.typeDefault2")}</option>
             <Options items={PRIORITIES} label={(p) => priorityLook(p).label} />
           </select>
         )}
       </FormField>
-      <FormField id="incident-title" label="Title">
+      <FormField id="incident-title" label={t("incidents.title2")}>
         {(control) => (
           <input
             {...control}
             maxLength={300}
             value={title}
-            placeholder={chosen?.label ?? "Defaults to the type"}
+            placeholder={chosen?.label ?? t("incidents.defaultsToTheType")}
             onChange={(e) => setTitle(e.target.value)}
           />
         )}
       </FormField>
-      <FormField id="incident-latitude" label="Latitude">
+      <FormField id="incident-latitude" label={t("incidents.latitude")}>
         {(control) => (
           <input
             {...control}
@@ -122,7 +122,7 @@ export function CreateIncidentForm({ types, location, onLocationChange, onCreate
           />
         )}
       </FormField>
-      <FormField id="incident-longitude" label="Longitude">
+      <FormField id="incident-longitude" label={t("incidents.longitude")}>
         {(control) => (
           <input
             {...control}
@@ -136,16 +136,15 @@ export function CreateIncidentForm({ types, location, onLocationChange, onCreate
           />
         )}
       </FormField>
-      <FormField id="incident-address" label="Address">
+      <FormField id="incident-address" label={t("incidents.address")}>
         {(control) => (
           <input {...control} maxLength={500} value={address} onChange={(e) => setAddress(e.target.value)} />
         )}
       </FormField>
       <p id="incident-location-hint" className="muted form-wide">
-        Type the coordinates or click the map to place the incident. Without a location no units can be
-        recommended.
+        {t("incidents.typeTheCoordinatesOr")}
       </p>
-      <FormField id="incident-description" label="Description" error={descriptionError} className="form-wide">
+      <FormField id="incident-description" label={t("incidents.description")} error={descriptionError} className="form-wide">
         {(control) => (
           <textarea
             {...control}
@@ -158,7 +157,7 @@ export function CreateIncidentForm({ types, location, onLocationChange, onCreate
       </FormField>
       <div className="form-actions form-wide">
         <button type="submit" className="btn btn-primary" disabled={create.busy}>
-          {create.busy ? "Creating…" : "Create incident"}
+          {create.busy ? t("incidents.creating") : t("incidents.create")}
         </button>
         {create.error ? <FieldError>{create.error}</FieldError> : null}
       </div>

@@ -7,6 +7,7 @@ import { useDispatchApi } from "./hooks";
 import { UNIT_TYPE_LABEL, UNIT_TYPES } from "./lifecycle";
 import type { Unit, UnitCreate, UnitType } from "./types";
 import { Options } from "../../components/Options";
+import { t } from "../../i18n/catalogue";
 
 const FIELDS = ["id", "callsign", "type", "area", "latitude", "longitude"] as const;
 
@@ -30,7 +31,7 @@ export function CreateUnitForm({ onCreated }: { onCreated: (unit: Unit) => void 
       const { form: other, ...byField } = fieldErrors(caught, FIELDS);
       if (Object.keys(byField).length > 0) return other ?? "";
       return caught instanceof ApiError && caught.status === 409
-        ? `A unit with id ${unit.id} already exists.`
+        ? t("incidents.aUnitWithId", { id: unit.id })
         : describeError(caught);
     },
   });
@@ -41,7 +42,7 @@ export function CreateUnitForm({ onCreated }: { onCreated: (unit: Unit) => void 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if ((form.latitude.trim() === "") !== (form.longitude.trim() === "")) {
-      create.fail("Give both latitude and longitude, or neither.");
+      create.fail(t("incidents.giveBothLatitudeAnd"));
       return;
     }
     void create.run({
@@ -56,51 +57,51 @@ export function CreateUnitForm({ onCreated }: { onCreated: (unit: Unit) => void 
 
   return (
     <form className="card form-grid" onSubmit={submit} aria-labelledby="create-unit-title">
-      <h2 id="create-unit-title">Create unit</h2>
-      <FormField id="unit-id" label="Unit id" error={errors.id}>
+      <h2 id="create-unit-title">{t("incidents.createUnit")}</h2>
+      <FormField id="unit-id" label={t("incidents.unitId")} error={errors.id}>
         {(control) => (
           <input
             {...control}
             required
             maxLength={64}
             pattern="[A-Za-z0-9_.\-]+"
-            title="Letters, digits, '.', '_' or '-'"
+            title={t("incidents.lettersDigitsOr")}
             value={form.id}
             onChange={set("id")}
             autoComplete="off"
           />
         )}
       </FormField>
-      <FormField id="unit-callsign" label="Callsign" error={errors.callsign}>
+      <FormField id="unit-callsign" label={t("incidents.callsign")} error={errors.callsign}>
         {(control) => (
           <input {...control} required maxLength={64} value={form.callsign} onChange={set("callsign")} autoComplete="off" />
         )}
       </FormField>
-      <FormField id="unit-type" label="Unit type" error={errors.type}>
+      <FormField id="unit-type" label={t("incidents.unitType")} error={errors.type}>
         {(control) => (
           <select {...control} value={form.type} onChange={set("type")}>
             <Options items={UNIT_TYPES} label={(t) => UNIT_TYPE_LABEL[t]} />
           </select>
         )}
       </FormField>
-      <FormField id="unit-area" label="Area" error={errors.area}>
+      <FormField id="unit-area" label={t("incidents.area")} error={errors.area}>
         {(control) => (
           <input {...control} maxLength={100} value={form.area} onChange={set("area")} />
         )}
       </FormField>
-      <FormField id="unit-latitude" label="Unit latitude" error={errors.latitude}>
+      <FormField id="unit-latitude" label={t("incidents.unitLatitude")} error={errors.latitude}>
         {(control) => (
           <input {...control} type="number" step="any" min={-90} max={90} value={form.latitude} onChange={set("latitude")} />
         )}
       </FormField>
-      <FormField id="unit-longitude" label="Unit longitude" error={errors.longitude}>
+      <FormField id="unit-longitude" label={t("incidents.unitLongitude")} error={errors.longitude}>
         {(control) => (
           <input {...control} type="number" step="any" min={-180} max={180} value={form.longitude} onChange={set("longitude")} />
         )}
       </FormField>
       <div className="form-actions form-wide">
         <button type="submit" className="btn btn-primary" disabled={create.busy}>
-          {create.busy ? "Creating…" : "Create unit"}
+          {create.busy ? t("incidents.creating") : t("incidents.createUnit")}
         </button>
         {create.error ? <FieldError>{create.error}</FieldError> : null}
       </div>

@@ -62,23 +62,23 @@ export function DispatchBoard() {
       <div className="toolbar">
         <StatusSummary units={board.units} />
         <div className="field field-inline">
-          <label htmlFor="board-status">Unit status</label>
+          <label htmlFor="board-status">{t("incidents.unitStatus")}</label>
           <select id="board-status" value={statusFilter} onChange={(e) => setStatusFilter(e.target.value as UnitStatus | "")}>
-            <option value="">All</option>
+            <option value="">{t("incidents.all")}</option>
             <Options items={UNIT_STATUSES} label={(s) => UNIT_STATUS_LOOK[s].label} />
           </select>
         </div>
       </div>
       <StateMessage
         resource={resource}
-        what="the dispatch board"
+        what={t("incidents.theDispatchBoard")}
         empty={board.units.length === 0 ? <p className="state">No units registered yet.</p> : null}
       />
       <BoardMap board={board} units={shown} />
       {shown.length > 0 ? (
         <BoardTable board={board} units={shown} canDispatch={canDispatch} onUnitChanged={onUnitChanged} />
       ) : board.units.length > 0 ? (
-        <p className="state">No unit has this status.</p>
+        <p className="state">{t("incidents.noUnitHasThis")}</p>
       ) : null}
       {canDispatch ? <CreateUnitForm onCreated={onUnitChanged} /> : null}
       {can(Permission.EVENTS_READ) ? <PatrolPlanPanel /> : null}
@@ -90,9 +90,9 @@ function StatusSummary({ units }: { units: Unit[] }) {
   const counts = new Map<UnitStatus, number>();
   for (const unit of units) counts.set(unit.status, (counts.get(unit.status) ?? 0) + 1);
   return (
-    <ul className="legend" aria-label="Units by status" data-testid="board-summary">
+    <ul className="legend" aria-label={t("incidents.unitsByStatus")} data-testid="board-summary">
       <li>
-        <strong>{units.length}</strong> units
+        <strong>{units.length}</strong>{" "}{t("incidents.units")}
       </li>
       {UNIT_STATUSES.filter((s) => counts.get(s)).map((s) => (
         <li key={s}>
@@ -118,15 +118,15 @@ function BoardTable({
   return (
     <div className="table-scroll">
       <table className="table" data-testid="dispatch-board">
-        <caption className="visually-hidden">Every unit with its status and current incident</caption>
+        <caption className="visually-hidden">{t("incidents.everyUnitWithIts")}</caption>
         <thead>
           <tr>
-            <th scope="col">Unit</th>
-            <th scope="col">Type</th>
-            <th scope="col">Status</th>
-            <th scope="col">Current incident</th>
-            <th scope="col">Time in status</th>
-            {canDispatch ? <th scope="col">Change status</th> : null}
+            <th scope="col">{t("incidents.unit2")}</th>
+            <th scope="col">{t("incidents.type")}</th>
+            <th scope="col">{t("incidents.status")}</th>
+            <th scope="col">{t("incidents.currentIncident")}</th>
+            <th scope="col">{t("incidents.timeInStatus")}</th>
+            {canDispatch ? <th scope="col">{t("incidents.changeStatus")}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -166,7 +166,7 @@ function TimeInStatus({ since }: { since: string }) {
 
 function CurrentIncident({ board, unit }: { board: BoardState; unit: Unit }) {
   const incidentId = unit.incident_id;
-  if (incidentId === null || incidentId === undefined) return <span className="muted">None</span>;
+  if (incidentId === null || incidentId === undefined) return <span className="muted">{t("incidents.none")}</span>;
   const incident = board.incidents[incidentId];
   return (
     <span className="current-incident">

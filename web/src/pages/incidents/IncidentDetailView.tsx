@@ -30,7 +30,7 @@ export function IncidentDetailView() {
       <section>
         <h1>{t("incidents.notFound")}</h1>
         <p>
-          “{incidentId}” is not an incident number. <Link to="/incidents">Back to the incidents</Link>
+          {t("incidents.isNotAnIncident", { incidentId: incidentId ?? "" })}{" "}<Link to="/incidents">{t("incidents.backToTheIncidents")}</Link>
         </p>
       </section>
     );
@@ -69,10 +69,10 @@ function IncidentDetailLoader({ id }: { id: number }) {
   if (!detail.resource.data) {
     return (
       <section>
-        <h1>Incident #{id}</h1>
+        <h1>{t("incidents.incident", { id })}</h1>
         {detail.resource.status === "unavailable" ? (
           <p className="state state-error" role="status">
-            There is no incident #{id}. <Link to="/incidents">Back to the incidents</Link>
+            {t("incidents.thereIsNoIncident", { id })}{" "}<Link to="/incidents">{t("incidents.backToTheIncidents")}</Link>
           </p>
         ) : (
           <StateMessage resource={detail.resource} what={`incident #${id}`} />
@@ -126,9 +126,9 @@ function IncidentDetailBody({
   const canManage = can(Permission.INCIDENTS_MANAGE);
   const canDispatch = can(Permission.DISPATCH_MANAGE);
   const assignBlocked = !canDispatchTo(incident.status)
-    ? `Units can only be assigned while the incident is new, dispatched or on scene.`
+    ? t("incidents.unitsCanOnlyBe")
     : !canDispatch
-      ? "Your role may not dispatch units."
+      ? t("incidents.yourRoleMayNot")
       : null;
   const assignedUnitIds = new Set(assignments.map((a) => a.unit_id));
 
@@ -146,14 +146,13 @@ function IncidentDetailBody({
         <span>{typeLabel ?? incident.type}</span>
         <span>{locationText(incident)}</span>
         <span className="muted">
-          Reported <time dateTime={incident.received_at}>{formatClock(incident.received_at)}</time> ({incident.origin}, by{" "}
-          {incident.created_by})
+          {t("incidents.reported")}{" "}<time dateTime={incident.received_at}>{formatClock(incident.received_at)}</time>{" "}{t("incidents.by2", { origin: incident.origin, created_by: incident.created_by })}
         </span>
       </div>
       {incident.description ? (
         <section aria-labelledby="incident-description-title" className="incident-description">
           <h2 id="incident-description-title" className="visually-hidden">
-            Description
+            {t("incidents.description")}
           </h2>
           <p data-testid="incident-description">{incident.description}</p>
         </section>
@@ -165,7 +164,7 @@ function IncidentDetailBody({
         <div>
           {needed === null ? (
             <p className="state" role="status">
-              Loading recommended units…
+              {t("incidents.loadingRecommendedUnits")}
             </p>
           ) : (
             <RecommendedUnits
@@ -196,10 +195,10 @@ function IncidentDetailBody({
             units={units.filter((u) => u.status === "available" || assignedUnitIds.has(u.id))}
             cameras={cameras.data?.cameras ?? []}
             focusFirstIncident
-            label="Situation map: this incident, nearby cameras, available and assigned units (the tables offer the same by keyboard)"
+            label={t("incidents.situationMapThisIncident")}
           />
-          <h3>Nearby cameras</h3>
-          <StateMessage resource={cameras} what="the situation view" />
+          <h3>{t("incidents.nearbyCameras")}</h3>
+          <StateMessage resource={cameras} what={t("incidents.theSituationView")} />
           {cameras.data ? <NearbyCameras cameras={cameras.data.cameras} moment={incident.received_at} /> : null}
         </section>
       </div>

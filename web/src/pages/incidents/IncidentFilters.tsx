@@ -1,6 +1,7 @@
 import { INCIDENT_STATUS_LOOK, INCIDENT_STATUSES, OPEN_INCIDENT_STATUSES, priorityLook, PRIORITIES } from "./lifecycle";
 import type { Incident, IncidentStatus, IncidentType } from "./types";
 import { Options } from "../../components/Options";
+import { t } from "../../i18n/catalogue";
 
 /** "open" = new, dispatched or on scene; "" = every status. */
 export type StatusFilter = "open" | "" | IncidentStatus;
@@ -38,39 +39,39 @@ export function IncidentFilters({
   onChange: (filter: IncidentFilter) => void;
 }) {
   return (
-    <div className="toolbar" role="group" aria-label="Filter incidents">
+    <div className="toolbar" role="group" aria-label={t("incidents.filterIncidents")}>
       <div className="field field-inline">
         <label htmlFor="filter-status">
-          Status
-          <span className="visually-hidden"> filter</span>
+          {t("incidents.status")}
+          <span className="visually-hidden">{" "}{t("incidents.filter")}</span>
         </label>
         <select
           id="filter-status"
           value={filter.status}
           onChange={(e) => onChange({ ...filter, status: e.target.value as StatusFilter })}
         >
-          <option value="open">Open (new, dispatched, on scene)</option>
-          <option value="">All</option>
+          <option value="open">{t("incidents.openNewDispatchedOn")}</option>
+          <option value="">{t("incidents.all")}</option>
           <Options items={INCIDENT_STATUSES} label={(s) => INCIDENT_STATUS_LOOK[s].label} />
         </select>
       </div>
       <div className="field field-inline">
         <label htmlFor="filter-priority">
-          Priority
-          <span className="visually-hidden"> filter</span>
+          {t("incidents.priority")}
+          <span className="visually-hidden">{" "}{t("incidents.filter")}</span>
         </label>
         <select id="filter-priority" value={filter.priority} onChange={(e) => onChange({ ...filter, priority: e.target.value })}>
-          <option value="">All</option>
+          <option value="">{t("incidents.all")}</option>
           <Options items={PRIORITIES} label={(p) => priorityLook(p).label} />
         </select>
       </div>
       <div className="field field-inline">
         <label htmlFor="filter-type">
-          Type
-          <span className="visually-hidden"> filter</span>
+          {t("incidents.type")}
+          <span className="visually-hidden">{" "}{t("incidents.filter")}</span>
         </label>
         <select id="filter-type" value={filter.type} onChange={(e) => onChange({ ...filter, type: e.target.value })}>
-          <option value="">All</option>
+          <option value="">{t("incidents.all")}</option>
           <Options items={types} value={(t) => t.code} label={(t) => t.label} />
         </select>
       </div>

@@ -9,13 +9,27 @@ import { t } from "../../i18n/catalogue";
 import { Options } from "../../components/Options";
 
 const LINK_KINDS: Record<LinkKind, string> = {
-  alert: "Alert",
-  camera: "Camera",
-  evidence: "Evidence",
-  person: "Person",
-  vehicle: "Vehicle",
-  call: "Helpline call",
-  report: "Citizen report",
+  get alert() {
+    return t("incidents.alert");
+  },
+  get camera() {
+    return t("incidents.camera");
+  },
+  get evidence() {
+    return t("incidents.evidence");
+  },
+  get person() {
+    return t("incidents.person");
+  },
+  get vehicle() {
+    return t("incidents.vehicle");
+  },
+  get call() {
+    return t("incidents.helplineCall");
+  },
+  get report() {
+    return t("incidents.citizenReport");
+  },
 };
 
 /** What is attached to the incident (alerts, evidence, people, vehicles, calls, reports). */
@@ -37,10 +51,10 @@ export function IncidentLinks({
     <section className="card" aria-labelledby="links-title">
       <h2 id="links-title">{t("incidents.links")}</h2>
       {links.length === 0 ? (
-        <p className="state">Nothing linked yet.</p>
+        <p className="state">{t("incidents.nothingLinkedYet")}</p>
       ) : (
         <table className="table" data-testid="incident-links">
-          <TableHead columns={["Kind", "Reference", "Note", "Linked"]} />
+          <TableHead columns={[t("incidents.kind"), t("incidents.reference"), t("incidents.note"), t("incidents.linked")]} />
           <tbody>
             {links.map((link) => (
               <tr key={link.id}>
@@ -57,7 +71,7 @@ export function IncidentLinks({
                 <td>{link.note}</td>
                 <td>
                   <time dateTime={link.created_at}>{formatClock(link.created_at)}</time>{" "}
-                  <span className="muted">by {link.created_by}</span>
+                  <span className="muted">{t("incidents.by3", { created_by: link.created_by })}</span>
                 </td>
               </tr>
             ))}
@@ -82,27 +96,27 @@ function AddLinkForm({ incidentId, onAdded }: { incidentId: number; onAdded: () 
   });
 
   return (
-    <form onSubmit={submit} className="form-grid link-form" aria-label="Add link">
-      <FormField id="link-kind" label="Link kind">
+    <form onSubmit={submit} className="form-grid link-form" aria-label={t("incidents.addLink")}>
+      <FormField id="link-kind" label={t("incidents.linkKind")}>
         {(control) => (
           <select {...control} value={kind} onChange={(e) => setKind(e.target.value as LinkKind)}>
             <Options items={Object.entries(LINK_KINDS)} value={([value]) => value} label={([, label]) => label} />
           </select>
         )}
       </FormField>
-      <FormField id="link-ref" label="Reference">
+      <FormField id="link-ref" label={t("incidents.reference")}>
         {(control) => (
-          <input {...control} required maxLength={200} value={ref} onChange={(e) => setRef(e.target.value)} placeholder="Id, plate, sha256…" />
+          <input {...control} required maxLength={200} value={ref} onChange={(e) => setRef(e.target.value)} placeholder={t("incidents.idPlateSha256")} />
         )}
       </FormField>
-      <FormField id="link-note" label="Link note">
+      <FormField id="link-note" label={t("incidents.linkNote")}>
         {(control) => (
           <input {...control} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
         )}
       </FormField>
       <div className="form-actions">
         <button type="submit" className="btn" disabled={busy || !ref.trim()}>
-          Add link
+          {t("incidents.addLink")}
         </button>
         {error ? <FieldError>{error}</FieldError> : null}
       </div>

@@ -4,6 +4,7 @@ import { CityMap, type MapPoint } from "../../components/map/CityMap";
 import { UNIT_STATUS_LOOK } from "./lifecycle";
 import { draftLayer, incidentLayer, nearbyCameraLayer, unitLayer } from "./mapLayers";
 import type { Incident, NearbyCamera, Unit } from "./types";
+import { t } from "../../i18n/catalogue";
 
 export type { MapPoint } from "../../components/map/CityMap";
 
@@ -57,12 +58,12 @@ export function IncidentMap({
 /** The map's key, in words. */
 export function MapLegend() {
   return (
-    <ul className="legend" aria-label="Map legend">
-      <li>Incidents: labelled markers, P1 most urgent to P5</li>
+    <ul className="legend" aria-label={t("incidents.mapLegend")}>
+      <li>{t("incidents.incidentsLabelledMarkersP1")}</li>
       {Object.values(UNIT_STATUS_LOOK).map((look) => (
         <li key={look.label}>
           <span className="dot" style={{ background: look.color }} aria-hidden="true" />
-          Unit {look.label.toLowerCase()}
+          {t("incidents.unit3", { label: look.label.toLowerCase() })}
         </li>
       ))}
     </ul>

@@ -4,20 +4,21 @@ import { useNow } from "../../hooks/useNow";
 import { formatClock, formatDuration, incidentAge } from "./time";
 import type { Incident } from "./types";
 import { TableHead } from "../../components/TableHead";
+import { t } from "../../i18n/catalogue";
 
 export function locationText(incident: Incident): string {
   if (incident.address) return incident.address;
   if (incident.latitude !== null && incident.longitude !== null)
     return `${incident.latitude.toFixed(5)}, ${incident.longitude.toFixed(5)}`;
-  return "No location";
+  return t("incidents.noLocation");
 }
 
 export function IncidentTable({ incidents, typeLabel }: { incidents: Incident[]; typeLabel: (code: string) => string }) {
   return (
     <div className="table-scroll">
       <table className="table" data-testid="incidents-table">
-        <caption className="visually-hidden">Incidents, most urgent first</caption>
-        <TableHead columns={["Incident", "Priority", "Type", "Status", "Location", "Reported", "Age"]} />
+        <caption className="visually-hidden">{t("incidents.incidentsMostUrgentFirst")}</caption>
+        <TableHead columns={[t("incidents.incident2"), t("incidents.priority"), t("incidents.type"), t("incidents.status"), t("incidents.location"), t("incidents.reported"), t("incidents.age")]} />
         <tbody>
           {incidents.map((incident) => (
             <tr key={incident.id}>

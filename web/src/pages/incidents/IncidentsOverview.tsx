@@ -84,8 +84,8 @@ export function IncidentsOverview() {
             onOpenIncident={(id) => navigate(`/incidents/${id}`)}
             label={
               canCreate
-                ? "Incidents and units map; click to set the new incident's location (the table and the form offer the same by keyboard)"
-                : "Incidents and units map (the table offers the same incidents by keyboard)"
+                ? t("incidents.incidentsAndUnitsMap")
+                : t("incidents.incidentsAndUnitsMap2")
             }
           />
           <MapLegend />
@@ -94,7 +94,7 @@ export function IncidentsOverview() {
       </div>
       {canCreate ? (
         <>
-          <StateMessage resource={types.resource} what="incident types" />
+          <StateMessage resource={types.resource} what={t("incidents.incidentTypes")} />
           <CreateIncidentForm
             types={typeList}
             location={location}

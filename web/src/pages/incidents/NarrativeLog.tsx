@@ -6,12 +6,24 @@ import type { LogEntry } from "./types";
 import { t } from "../../i18n/catalogue";
 
 const KIND_LABEL: Record<string, string> = {
-  note: "Note",
-  status: "Status",
-  dispatch: "Dispatch",
-  unit: "Unit",
-  location: "Location",
-  link: "Link",
+  get note() {
+    return t("incidents.note");
+  },
+  get status() {
+    return t("incidents.status");
+  },
+  get dispatch() {
+    return t("incidents.dispatch");
+  },
+  get unit() {
+    return t("incidents.unit2");
+  },
+  get location() {
+    return t("incidents.location");
+  },
+  get link() {
+    return t("incidents.link");
+  },
 };
 
 /** Notes by people and the system's record of status changes and dispatches, oldest first. */
@@ -30,7 +42,7 @@ export function NarrativeLog({
     <section className="card" aria-labelledby="log-title">
       <h2 id="log-title">{t("incidents.log")}</h2>
       {entries.length === 0 ? (
-        <p className="state">Nothing logged yet.</p>
+        <p className="state">{t("incidents.nothingLoggedYet")}</p>
       ) : (
         <ol className="narrative" data-testid="narrative-log">
           {entries.map((entry) => (
@@ -61,14 +73,14 @@ function AddNoteForm({ incidentId, onAdded }: { incidentId: number; onAdded: () 
 
   return (
     <form onSubmit={submit} className="note-form">
-      <FormField id="new-note" label="Add note">
+      <FormField id="new-note" label={t("incidents.addNote")}>
         {(control) => (
           <textarea {...control} rows={2} required maxLength={5000} value={text} onChange={(e) => setText(e.target.value)} />
         )}
       </FormField>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy || !text.trim()}>
-          {busy ? "Saving…" : "Save note"}
+          {busy ? t("incidents.saving") : t("incidents.saveNote")}
         </button>
         {error ? <FieldError>{error}</FieldError> : null}
       </div>

@@ -45,20 +45,20 @@ export function RecommendedUnits({ incident, needed, canAssign, assignBlocked, r
             checked={anyCapability}
             onChange={(e) => setAnyCapability(e.target.checked)}
           />
-          <label htmlFor="any-capability">Any capability (not only {needed})</label>
+          <label htmlFor="any-capability">{t("incidents.anyCapabilityNotOnly", { needed })}</label>
         </div>
       </div>
       {!located ? (
-        <p className="state">The incident has no location, so no units can be recommended.</p>
+        <p className="state">{t("incidents.theIncidentHasNo")}</p>
       ) : (
         <>
           <StateMessage
             resource={resource}
-            what="recommended units"
+            what={t("incidents.recommendedUnits")}
             empty={
               resource.data?.length === 0 ? (
                 <p className="state">
-                  No available unit{anyCapability ? "" : ` with the ${needed} capability`} has a known position.
+                  No available unit{anyCapability ? "" : t("incidents.withTheCapability", { needed })} has a known position.
                 </p>
               ) : null
             }
@@ -66,7 +66,7 @@ export function RecommendedUnits({ incident, needed, canAssign, assignBlocked, r
           {assignBlocked ? <p className="muted">{assignBlocked}</p> : null}
           {resource.data && resource.data.length > 0 ? (
             <table className="table" data-testid="recommended-units">
-              <TableHead columns={["Unit", "Type", "Distance", "ETA", "Dispatch"]} />
+              <TableHead columns={[t("incidents.unit2"), t("incidents.type"), t("incidents.distance"), "ETA", t("incidents.dispatch")]} />
               <tbody>
                 {resource.data.map((r) => (
                   <RecommendationRow
@@ -101,7 +101,7 @@ function RecommendationRow({
   const { unit } = recommendation;
   const { busy, error, run: assign } = useMutation(() => api.assign(incidentId, unit.id), {
     onSuccess: onAssigned,
-    words: { conflict: `${unit.callsign} could not be assigned; another dispatcher may have taken it.` },
+    words: { conflict: t("incidents.couldNotBeAssigned", { callsign: unit.callsign }) },
   });
 
   return (
@@ -115,10 +115,10 @@ function RecommendationRow({
           type="button"
           className="btn btn-primary btn-small"
           disabled={disabled || busy}
-          aria-label={`Assign ${unit.callsign}`}
+          aria-label={t("incidents.assign", { callsign: unit.callsign })}
           onClick={() => void assign()}
         >
-          {busy ? "Assigning…" : "Assign"}
+          {busy ? t("incidents.assigning") : t("incidents.assign2")}
         </button>
         {error ? <FieldError>{error}</FieldError> : null}
       </td>

@@ -122,11 +122,17 @@ export function priorityLook(priority: number): Look {
 export const UNIT_TYPES: readonly UnitType[] = ["police_patrol", "dolphin", "pru", "ambulance", "fire"];
 
 export const UNIT_TYPE_LABEL: Record<UnitType, string> = {
-  police_patrol: "Police patrol",
+  get police_patrol() {
+    return t("incidents.policePatrol");
+  },
   dolphin: "Dolphin (motorcycle)",
-  pru: "Police response unit",
+  get pru() {
+    return t("incidents.policeResponseUnit");
+  },
   ambulance: "Ambulance (Rescue 1122)",
-  fire: "Fire",
+  get fire() {
+    return t("incidents.fire");
+  },
 };
 
 export function unitTypeLabel(type: string): string {

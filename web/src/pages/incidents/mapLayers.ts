@@ -2,6 +2,7 @@ import type { MapLayer, MapMarker } from "../../components/map/CityMap";
 import { INCIDENT_STATUS_LOOK, priorityLook, UNIT_STATUS_LOOK, unitTypeLabel } from "./lifecycle";
 import type { Schemas } from "../../api/schemas";
 import type { Incident, NearbyCamera, Unit } from "./types";
+import { t } from "../../i18n/catalogue";
 
 export type Alarm = Schemas["AlertView"];
 
@@ -26,7 +27,7 @@ export function placed<T extends Placeable>(p: T): p is T & { latitude: number; 
 export function incidentLayer(incidents: readonly Incident[], onOpen?: (id: number) => void): MapLayer {
   return {
     id: "incidents",
-    label: "Incidents",
+    label: t("incidents.title"),
     markers: incidents.filter(placed).map((incident) => {
       const status = INCIDENT_STATUS_LOOK[incident.status]?.label ?? incident.status;
       return {
@@ -46,7 +47,7 @@ export function incidentLayer(incidents: readonly Incident[], onOpen?: (id: numb
 export function unitLayer(units: readonly Unit[], onOpen?: (unit: Unit) => void, selectedId?: string | null): MapLayer {
   return {
     id: "units",
-    label: "Units",
+    label: t("incidents.units2"),
     markers: units.filter(placed).map((unit) => {
       const look = UNIT_STATUS_LOOK[unit.status] ?? { label: unit.status, color: "#8b949e" };
       return {
@@ -68,7 +69,7 @@ export function unitLayer(units: readonly Unit[], onOpen?: (unit: Unit) => void,
 export function nearbyCameraLayer(cameras: readonly NearbyCamera[], onOpen?: (id: string) => void): MapLayer {
   return {
     id: "cameras",
-    label: "Cameras",
+    label: t("incidents.cameras"),
     markers: cameras.filter(placed).map(
       (camera): MapMarker => ({
         id: camera.camera_id,
@@ -86,9 +87,9 @@ export function nearbyCameraLayer(cameras: readonly NearbyCamera[], onOpen?: (id
 export function draftLayer(draft: { latitude: number; longitude: number } | null | undefined): MapLayer {
   return {
     id: "draft",
-    label: "New incident location",
+    label: t("incidents.newIncidentLocation"),
     toggle: false,
-    markers: draft ? [{ id: "draft", ...draft, color: "#ffbf47", shape: "ring", label: "New incident location" }] : [],
+    markers: draft ? [{ id: "draft", ...draft, color: "#ffbf47", shape: "ring", label: t("incidents.newIncidentLocation") }] : [],
   };
 }
 
@@ -96,7 +97,7 @@ export function draftLayer(draft: { latitude: number; longitude: number } | null
 export function alarmLayer(alarms: readonly Alarm[], onOpen?: (id: number) => void): MapLayer {
   return {
     id: "alarms",
-    label: "Alarms",
+    label: t("incidents.alarms"),
     markers: alarms.filter(placed).map((alarm) => ({
       id: String(alarm.id),
       latitude: alarm.latitude,

@@ -1,6 +1,7 @@
 /** Durations, distances and the incident's running timers, as operators read them. */
 import type { Assignment, Incident } from "./types";
 import { formatDateTime } from "../../format/dateTime";
+import { t } from "../../i18n/catalogue";
 
 const pad = (value: number) => String(value).padStart(2, "0");
 
@@ -72,13 +73,13 @@ export function incidentTimers(incident: Incident, assignments: Assignment[], no
   const firstOnScene = earliest(assignments.map((a) => a.on_scene_at));
   const toDispatch =
     firstDispatch !== null
-      ? span("Time to dispatch", incident.received_at, firstDispatch, nowMs, "")
+      ? span(t("incidents.timeToDispatch"), incident.received_at, firstDispatch, nowMs, "")
       : end === null
-        ? { ...span("Time to dispatch", incident.received_at, null, nowMs, ""), label: "Waiting for dispatch" }
-        : span("Time to dispatch", null, null, nowMs, "No unit was dispatched");
+        ? { ...span(t("incidents.timeToDispatch"), incident.received_at, null, nowMs, ""), label: t("incidents.waitingForDispatch") }
+        : span(t("incidents.timeToDispatch"), null, null, nowMs, t("incidents.noUnitWasDispatched"));
   return [
-    span("Age since reported", incident.received_at, end, nowMs, ""),
+    span(t("incidents.ageSinceReported"), incident.received_at, end, nowMs, ""),
     toDispatch,
-    span("Time on scene", firstOnScene, firstOnScene === null ? null : end, nowMs, "No unit on scene yet"),
+    span(t("incidents.timeOnScene"), firstOnScene, firstOnScene === null ? null : end, nowMs, t("incidents.noUnitOnScene")),
   ];
 }

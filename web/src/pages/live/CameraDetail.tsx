@@ -9,6 +9,7 @@ import { STATE_STYLE, stateOf } from "./health";
 import { PlayVideoLink } from "../../components/PlayVideoLink";
 import { formatDateTime } from "../../format/dateTime";
 import { describeEvent } from "./eventWords";
+import { t } from "../../i18n/catalogue";
 
 const RECENT_ALERTS = 10;
 const RECENT_EVENTS = 20;
@@ -49,9 +50,9 @@ export function CameraDetail({
     <section className="card camera-detail" aria-labelledby="camera-detail-title" data-testid="camera-detail">
       <div className="section-head">
         <h2 id="camera-detail-title">{camera.name}</h2>
-        <PlayVideoLink cameraId={camera.id} label="Recorded video" />
+        <PlayVideoLink cameraId={camera.id} label={t("live.recordedVideo")} />
         <button type="button" className="btn btn-quiet" onClick={onClose}>
-          Close camera details
+          {t("live.closeCameraDetails")}
         </button>
       </div>
       <div className="camera-detail-body">
@@ -59,25 +60,25 @@ export function CameraDetail({
           {streamable ? (
             <img
               src={live.url ?? undefined}
-              alt={`Live view of ${camera.name}${overlay ? " with detections drawn" : ""}`}
+              alt={t("live.liveViewOf", { name: camera.name, value: overlay ? t("live.withDetectionsDrawn") : "" })}
             />
           ) : (
-            <span className="tile-novideo">{camera.enabled ? "Camera offline" : "Camera disabled"}</span>
+            <span className="tile-novideo">{camera.enabled ? t("live.cameraOffline") : t("live.cameraDisabled")}</span>
           )}
         </div>
         <dl className="details">
-          <dt>Health</dt>
+          <dt>{t("live.health")}</dt>
           <dd>
             <span className="dot" style={{ background: style.color }} aria-hidden="true" /> {style.label}
-            {camera.health.since ? ` since ${timeOf(camera.health.since)}` : ""}
+            {camera.health.since ? t("live.since", { timeOf: timeOf(camera.health.since) }) : ""}
           </dd>
-          <dt>Frame rate</dt>
-          <dd>{camera.health.fps ? `${camera.health.fps.toFixed(1)} fps` : "not reported yet"}</dd>
-          <dt>District</dt>
+          <dt>{t("live.frameRate")}</dt>
+          <dd>{camera.health.fps ? t("live.fps", { fps: camera.health.fps.toFixed(1) }) : t("live.notReportedYet")}</dd>
+          <dt>{t("live.district")}</dt>
           <dd>{camera.district || "—"}</dd>
-          <dt>Camera id</dt>
+          <dt>{t("live.cameraId")}</dt>
           <dd>{camera.id}</dd>
-          <dt>Position</dt>
+          <dt>{t("live.position")}</dt>
           <dd>
             {camera.latitude === null || camera.longitude === null
               ? "—"
@@ -87,11 +88,11 @@ export function CameraDetail({
       </div>
       {canEvents ? (
         <>
-          <h3>Recent alerts</h3>
-          {alerts.status === "ready" && alerts.data.length === 0 ? <p className="muted">No alerts from this camera.</p> : null}
-          {alerts.status === "error" ? <p className="state state-error">Alerts could not be loaded: {alerts.error}</p> : null}
+          <h3>{t("live.recentAlerts")}</h3>
+          {alerts.status === "ready" && alerts.data.length === 0 ? <p className="muted">{t("live.noAlertsFromThis")}</p> : null}
+          {alerts.status === "error" ? <p className="state state-error">{t("live.alertsCouldNotBe", { error: alerts.error })}</p> : null}
           {alerts.status === "ready" && alerts.data.length > 0 ? (
-            <ul className="feed-list" aria-label={`Recent alerts of ${camera.name}`}>
+            <ul className="feed-list" aria-label={t("live.recentAlertsOf", { name: camera.name })}>
               {alerts.data.map((alert) => (
                 <li key={alert.id} className="feed-item">
                   <span className="feed-line">
@@ -100,18 +101,18 @@ export function CameraDetail({
                       {alert.severity} · {alert.status} · {timeOf(alert.last_seen)}
                     </span>
                   </span>
-                  <PlayVideoLink cameraId={camera.id} moment={alert.first_seen} ariaLabel={`Play video of alert ${alert.id}: ${alert.title}`} />
+                  <PlayVideoLink cameraId={camera.id} moment={alert.first_seen} ariaLabel={t("live.playVideoOfAlert", { id: alert.id, title: alert.title })} />
                 </li>
               ))}
             </ul>
           ) : null}
         </>
       ) : null}
-      <h3>Live events from this camera</h3>
+      <h3>{t("live.liveEventsFromThis")}</h3>
       {recent.length === 0 ? (
-        <p className="muted">No events from this camera since the page opened.</p>
+        <p className="muted">{t("live.noEventsFromThis")}</p>
       ) : (
-        <ul className="feed-list" aria-label={`Live events of ${camera.name}`}>
+        <ul className="feed-list" aria-label={t("live.liveEventsOf", { name: camera.name })}>
           {recent.map((event) => (
             <li key={event.id} className="feed-item">
               <span className="feed-line">

@@ -4,6 +4,7 @@ import { useAuth } from "../../auth/AuthContext";
 import { STATE_STYLE, stateOf } from "./health";
 import { useMediaUrl } from "../../api/useMediaUrl";
 import { liveViewPath, liveViewQuery } from "./liveView";
+import { t } from "../../i18n/catalogue";
 
 // Browsers allow 6 HTTP/1.1 connections per host and each MJPEG stream holds one open, so keep live tiles
 // to 4 and leave room for API calls. Serve the API over HTTP/2 to lift this.
@@ -28,13 +29,13 @@ export function CameraGrid({
   return (
     <section className="grid-section" aria-labelledby="grid-title">
       <div className="section-head">
-        <h2 id="grid-title">Cameras</h2>
-        <div className="pager" role="group" aria-label="Camera pages">
+        <h2 id="grid-title">{t("live.cameras2")}</h2>
+        <div className="pager" role="group" aria-label={t("live.cameraPages")}>
           <button type="button" className="btn btn-quiet" disabled={current === 0} onClick={() => setPage(current - 1)}>
-            Previous
+            {t("live.previous")}
           </button>
           <span aria-live="polite">
-            Page {current + 1} of {pages}
+            {t("live.pageOf", { number: current + 1, pages })}
           </span>
           <button
             type="button"
@@ -42,7 +43,7 @@ export function CameraGrid({
             disabled={current >= pages - 1}
             onClick={() => setPage(current + 1)}
           >
-            Next
+            {t("live.next")}
           </button>
         </div>
       </div>
@@ -85,12 +86,12 @@ function CameraTile({
         {streamable && url ? (
           <img
             src={url}
-            alt={`Live view of ${camera.name}`}
+            alt={t("live.liveViewOf2", { name: camera.name })}
             onError={() => setFailed(true)}
           />
         ) : (
           <span className="tile-novideo">
-            {!camera.enabled ? "Camera disabled" : state === "offline" ? "Camera offline" : "No live video"}
+            {!camera.enabled ? t("live.cameraDisabled") : state === "offline" ? t("live.cameraOffline") : t("live.noLiveVideo")}
           </span>
         )}
       </span>

@@ -2,6 +2,7 @@ import { useMemo } from "react";
 import type { Camera } from "../../api/types";
 import { CityMap, type MapLayer } from "../../components/map/CityMap";
 import { STATE_STYLE, stateOf } from "./health";
+import { t } from "../../i18n/catalogue";
 
 type PlacedCamera = Camera & { latitude: number; longitude: number };
 
@@ -14,7 +15,7 @@ export function isPlaced(camera: Camera): camera is PlacedCamera {
 export function cameraLayer(cameras: readonly Camera[], selectedId: string | null, onSelect: (id: string) => void): MapLayer {
   return {
     id: "cameras",
-    label: "Cameras",
+    label: t("live.cameras2"),
     markers: cameras.filter(isPlaced).map((camera) => {
       const style = STATE_STYLE[stateOf(camera)];
       return {
@@ -47,7 +48,7 @@ export function CameraMap({
   return (
     <CityMap
       layers={layers}
-      label="Camera map (the camera list below offers the same cameras for keyboard use)"
+      label={t("live.cameraMapTheCamera")}
       testId="camera-map"
     />
   );

@@ -3,23 +3,24 @@ import type { LiveEvent } from "../../api/types";
 import type { LiveStatus } from "../../live/LiveSocket";
 import { formatTimeOfDay } from "../../format/dateTime";
 import { describeEvent, isChatter } from "./eventWords";
+import { t } from "../../i18n/catalogue";
 
 export const FEED_LIMIT = 200;
 
 export function statusText(status: LiveStatus): string {
   switch (status.state) {
     case "connected":
-      return "Connected";
+      return t("live.connected");
     case "connecting":
-      return "Connecting…";
+      return t("live.connecting");
     case "reconnecting":
       return status.retryInMs !== null
-        ? `Disconnected — retrying in ${Math.ceil(status.retryInMs / 1000)} s (attempt ${status.attempt})`
+        ? t("live.disconnectedRetryingInS", { ceil: Math.ceil(status.retryInMs / 1000), attempt: status.attempt })
         : `Reconnecting (attempt ${status.attempt})…`;
     case "unauthorized":
-      return "Not authenticated — log in again";
+      return t("live.notAuthenticatedLogIn");
     case "stopped":
-      return "Stopped";
+      return t("live.stopped");
   }
 }
 
@@ -40,7 +41,7 @@ export function EventFeed({
   return (
     <section className="feed" aria-labelledby="feed-title">
       <div className="section-head">
-        <h2 id="feed-title">Live events</h2>
+        <h2 id="feed-title">{t("live.liveEvents")}</h2>
         <span
           className={`pill pill-${status.state === "connected" ? "ok" : status.state === "unauthorized" ? "unreachable" : "degraded"}`}
           role="status"
@@ -52,19 +53,19 @@ export function EventFeed({
         </span>
       </div>
       <div className="field field-inline">
-        <label htmlFor="feed-filter">Filter by type</label>
+        <label htmlFor="feed-filter">{t("live.filterByType")}</label>
         <input
           id="feed-filter"
           value={filter}
-          placeholder="e.g. alert."
+          placeholder={t("live.eGAlert")}
           onChange={(e) => setFilter(e.target.value)}
         />
         <label className="checkbox">
-          <input type="checkbox" checked={showChatter} onChange={(e) => setShowChatter(e.target.checked)} /> Show tracking events
+          <input type="checkbox" checked={showChatter} onChange={(e) => setShowChatter(e.target.checked)} />{" "}{t("live.showTrackingEvents")}
         </label>
       </div>
       {shown.length === 0 ? (
-        <p className="state">{events.length === 0 ? "No events yet. New events appear here as they happen." : "No events match the filter."}</p>
+        <p className="state">{events.length === 0 ? t("live.noEventsYetNew") : t("live.noEventsMatchThe")}</p>
       ) : (
         <ol className="feed-list" data-testid="event-feed">
           {shown.map((event) => {

@@ -7,6 +7,7 @@ import { alertFieldOf, fieldOf, isRecord } from "../../live/eventFields";
 import { kindLabel, SEVERITY_LABEL } from "../alerts/format";
 import type { Alert, Severity } from "../alerts/types";
 import { INCIDENT_STATUS_LOOK, UNIT_STATUS_LOOK } from "../incidents/lifecycle";
+import { t } from "../../i18n/catalogue";
 
 export interface EventWords {
   /** One line: what happened. */
@@ -32,12 +33,18 @@ function alertWords(event: LiveEvent): EventWords | null {
   if (!alert) return null;
   const severity = SEVERITY_LABEL[alert.severity as Severity] ?? String(alert.severity ?? "");
   const what = kindLabel(alert as unknown as Alert);
-  const verb = event.type === "alert.created" ? "New" : event.type === "alert.escalated" ? "Escalated" : "Updated";
+  const verb = event.type === "alert.created" ? t("live.new") : event.type === "alert.escalated" ? t("live.escalated") : t("live.updated");
   const action = text(event, "action");
   const by = text(event, "actor");
-  const change = event.type === "alert.updated" && action ? ` (${words(action).toLowerCase()}${by ? ` by ${by}` : ""})` : "";
+  const actionWords = words(action).toLowerCase();
+  const change =
+    event.type === "alert.updated" && action
+      ? by
+        ? t("live.event.alertChangeBy", { action: actionWords, actor: by })
+        : t("live.event.alertChange", { action: actionWords })
+      : "";
   return {
-    text: `${verb} ${severity.toLowerCase()} alert #${String(alert.id)}: ${String(alert.title ?? what)}${change}`,
+    text: t("live.event.alert", { verb, severity: severity.toLowerCase(), id: String(alert.id), title: String(alert.title ?? what), change }),
     alarm: event.type !== "alert.updated",
   };
 }
@@ -55,36 +62,38 @@ export function describeEvent(event: LiveEvent): EventWords {
   const unit = recordField(event, "unit");
   switch (event.type) {
     case "incident.created":
-      return { text: `Incident #${String(incident?.id)} opened: ${String(incident?.title ?? "")}`, alarm: false };
+      return { text: t("live.event.incidentOpened", { id: String(incident?.id), title: String(incident?.title ?? "") }), alarm: false };
     case "incident.updated": {
       const status = INCIDENT_STATUS_LOOK[incident?.status as keyof typeof INCIDENT_STATUS_LOOK]?.label ?? String(incident?.status);
-      return { text: `Incident #${String(incident?.id)} ${words(text(event, "action")).toLowerCase() || "updated"}: ${status}`, alarm: false };
+      return { text: t("live.event.incidentChanged", { id: String(incident?.id), action: words(text(event, "action")).toLowerCase() || t("live.event.updated"), status }), alarm: false };
     }
     case "unit.updated": {
       const status = UNIT_STATUS_LOOK[unit?.status as keyof typeof UNIT_STATUS_LOOK]?.label ?? String(unit?.status);
       const incidentId = text(event, "incident_id");
-      return { text: `Unit ${String(unit?.callsign ?? unit?.id)} is ${status.toLowerCase()}${incidentId ? ` (incident #${incidentId})` : ""}`, alarm: false };
+      return { text: incidentId
+          ? t("live.event.unitOnIncident", { unit: String(unit?.callsign ?? unit?.id), status: status.toLowerCase(), incident: incidentId })
+          : t("live.event.unit", { unit: String(unit?.callsign ?? unit?.id), status: status.toLowerCase() }), alarm: false };
     }
     case "camera.health": {
       const reason = text(event, "reason");
-      return { text: `Camera is ${text(event, "state") || "unknown"}${reason ? `: ${reason}` : ""}`, alarm: false };
+      return { text: t(reason ? "live.event.cameraStateReason" : "live.event.cameraState", { state: text(event, "state") || t("live.event.unknown"), reason }), alarm: false };
     }
     case "panic.location":
-      return { text: `Panic phone moved to ${Number(fieldOf(event, "latitude")).toFixed(5)}, ${Number(fieldOf(event, "longitude")).toFixed(5)}`, alarm: true };
+      return { text: t("live.event.panicMoved", { latitude: Number(fieldOf(event, "latitude")).toFixed(5), longitude: Number(fieldOf(event, "longitude")).toFixed(5) }), alarm: true };
     case "plate.read":
-      return { text: `Plate read ${text(event, "plate") || text(event, "text")}`.trim(), alarm: false };
+      return { text: t("live.event.plateRead", { plate: text(event, "plate") || text(event, "text") }).trim(), alarm: false };
     case "watchlist.vehicle_hit":
-      return { text: `Hotlist vehicle ${text(event, "entry_plate")} on “${text(event, "list_name")}”: ${text(event, "reason")}`, alarm: true };
+      return { text: t("live.event.hotlistHit", { plate: text(event, "entry_plate"), list: text(event, "list_name"), reason: text(event, "reason") }), alarm: true };
     case "challan.violation_detected":
-      return { text: `Traffic violation: ${words(text(event, "violation_type")).toLowerCase()}${text(event, "plate") ? `, plate ${text(event, "plate")}` : ""}`, alarm: false };
+      return { text: t(text(event, "plate") ? "live.event.violationPlate" : "live.event.violation", { violation: words(text(event, "violation_type")).toLowerCase(), plate: text(event, "plate") }), alarm: false };
     case "challan.ticket_issued":
-      return { text: `E-challan ${text(event, "ticket_number")} issued to ${text(event, "plate")}`, alarm: false };
+      return { text: t("live.event.ticketIssued", { ticket: text(event, "ticket_number"), plate: text(event, "plate") }), alarm: false };
     case "recordings.quota":
-      return { text: `Recordings on ${text(event, "worker")} use ${text(event, "percent")} % of their quota`, alarm: false };
+      return { text: t("live.event.recordingsQuota", { worker: text(event, "worker"), percent: text(event, "percent") }), alarm: false };
     case "cluster.worker_lost":
-      return { text: `Camera worker ${text(event, "worker") || text(event, "worker_id")} stopped reporting`, alarm: true };
+      return { text: t("live.event.workerLost", { worker: text(event, "worker") || text(event, "worker_id") }), alarm: true };
     case "cluster.worker_back":
-      return { text: `Camera worker ${text(event, "worker") || text(event, "worker_id")} is reporting again`, alarm: false };
+      return { text: t("live.event.workerBack", { worker: text(event, "worker") || text(event, "worker_id") }), alarm: false };
     default:
       return { text: genericWords(event), alarm: false };
   }

@@ -61,7 +61,7 @@ export default function PanicPage() {
               {active ? t("panic.ended") : t("panic.active")}
             </button>
           </div>
-          <StateMessage resource={list.resource} what="panic alerts" empty={panics.length === 0 ? <p className="state">{t("panic.empty")}</p> : null} />
+          <StateMessage resource={list.resource} what={t("panic.panicAlerts")} empty={panics.length === 0 ? <p className="state">{t("panic.empty")}</p> : null} />
           <ul className="panic-list" data-testid="panic-list">
             {panics.map((panic) => (
               <li key={panic.panic_id}>
@@ -87,7 +87,7 @@ export default function PanicPage() {
           </ul>
         </section>
         <div>
-          <StateMessage resource={detail.resource} what="the panic" />
+          <StateMessage resource={detail.resource} what={t("panic.thePanic")} />
           {detail.resource.data ? (
             <PanicDetail view={detail.resource.data} onChanged={() => setGeneration((g) => g + 1)} />
           ) : (

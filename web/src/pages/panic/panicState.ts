@@ -4,6 +4,7 @@ import type { LiveEvent } from "../../api/types";
 import type { MapLayer } from "../../components/map/types";
 import { fieldOf } from "../../live/eventFields";
 import { formatTimeOfDay } from "../../format/dateTime";
+import { t } from "../../i18n/catalogue";
 
 export type PanicSummary = Schemas["PanicSummaryOut"];
 export type PanicView = Schemas["PanicView"];
@@ -46,7 +47,7 @@ export function callerOf(panic: Pick<PanicSummary, "name" | "phone" | "device_id
 export function trailLayer(trail: readonly TrailPoint[]): MapLayer {
   return {
     id: "trail",
-    label: "Trail",
+    label: t("panic.trail"),
     path: true,
     toggle: false,
     markers: trail.map((point, index) => ({

@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from "react-router";
 import { t } from "../../i18n/catalogue";
+import { MergePage } from "./MergePage";
 import { PersonDetail } from "./PersonDetail";
 import { EditPerson, NewPerson } from "./PersonEditors";
 import { PersonsList } from "./PersonsList";
@@ -18,6 +19,7 @@ export default function PersonsPage() {
           <Route path="new" element={<NewPerson />} />
           <Route path=":personId" element={<PersonDetail />} />
           <Route path=":personId/edit" element={<EditPerson />} />
+          <Route path=":personId/merge" element={<MergePage />} />
           <Route path="*" element={<Navigate to={PERSONS_PATH} replace />} />
         </Routes>
       </PersonsPurposeGate>

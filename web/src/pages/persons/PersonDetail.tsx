@@ -7,7 +7,7 @@ import { StateMessage } from "../../components/StateMessage";
 import { formatDate } from "../../format/dateTime";
 import { t } from "../../i18n/catalogue";
 import { LinksPanel } from "./LinksPanel";
-import { editPersonPath, PERSONS_PATH } from "./paths";
+import { editPersonPath, mergePersonPath, PERSONS_PATH } from "./paths";
 import { PhotosPanel } from "./PhotosPanel";
 import { RegistryPanel } from "./RegistryPanel";
 import { RenewForm } from "./RenewForm";
@@ -82,6 +82,11 @@ function PersonHeader({ person }: { person: Person }) {
         {can(Permission.PERSONS_MANAGE) ? (
           <Link className="btn" to={editPersonPath(person.id)}>
             {t("persons.detail.edit")}
+          </Link>
+        ) : null}
+        {can(Permission.PERSONS_RENEW) ? (
+          <Link className="btn" to={mergePersonPath(person.id)}>
+            {t("persons.merge.link")}
           </Link>
         ) : null}
       </div>

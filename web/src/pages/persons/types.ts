@@ -28,3 +28,11 @@ const GENDER_LABELS = messageRecord<Gender>({
 });
 export const GENDERS = Object.keys(GENDER_LABELS) as Gender[];
 export const genderLabel = (gender: Gender): string => GENDER_LABELS[gender];
+
+export type DuplicateReason = Schemas["DuplicateReason"];
+
+const DUPLICATE_REASON_LABELS = messageRecord<DuplicateReason>({
+  same_cnic: "persons.merge.reason.sameCnic",
+  same_name_father_date_of_birth: "persons.merge.reason.sameNameFatherBirth",
+});
+export const duplicateReasonLabel = (reason: DuplicateReason): string => DUPLICATE_REASON_LABELS[reason] ?? reason;

@@ -15,6 +15,7 @@ import { Modal } from "../../components/Modal";
 import { formatTime } from "../alerts/format";
 import { formatSeconds, HOUR, type Span } from "./timelineMath";
 import { Options } from "../../components/Options";
+import { t } from "../../i18n/catalogue";
 
 type EvidenceItem = Schemas["ItemOut"];
 
@@ -76,7 +77,7 @@ export function ExportDialog({
     {
       onSuccess: (item) => setExported(item),
       onError: (caught) => {
-        const split = formErrors(caught, FIELDS, { unavailable: "Export to evidence" });
+        const split = formErrors(caught, FIELDS, { unavailable: t("playback.exportToEvidence") });
         setErrors(split.fields);
         setFormError(split.form);
       },
@@ -94,44 +95,44 @@ export function ExportDialog({
 
   const rangeText = `${formatTime(new Date(range.start).toISOString())} to ${formatTime(new Date(range.end).toISOString())} (${formatSeconds(range.end - range.start)})`;
   return (
-    <Modal title="Export to case" description={<>{cameraName}: {rangeText}</>} onCancel={onClose}>
+    <Modal title={t("playback.exportToCase")} description={<>{cameraName}: {rangeText}</>} onCancel={onClose}>
       {exported ? (
         <div className="export-result" data-testid="export-result">
           <p className="state state-ok" role="status">
-            Clip stored as evidence item {exported.id}.
+            {t("playback.clipStoredAsEvidence", { id: exported.id })}
           </p>
           <dl className="export-facts">
-            <dt>SHA-256</dt>
+            <dt>{t("playback.sha256")}</dt>
             <dd>
               <code className="evidence-hash" data-testid="export-sha256">{exported.sha256}</code>
             </dd>
           </dl>
           <div className="actions">
             <Link className="btn btn-primary" to={`/evidence/cases/${exported.case_id ?? form.caseId}`}>
-              Open case
+              {t("playback.openCase")}
             </Link>
             <button type="button" className="btn btn-quiet" onClick={onClose}>
-              Close
+              {t("playback.close")}
             </button>
           </div>
         </div>
       ) : (
         <form onSubmit={submit} noValidate>
-          <FormField id={`${id}-case`} label="Case (required)" error={errors.case_id}>
+          <FormField id={`${id}-case`} label={t("playback.caseRequired")} error={errors.case_id}>
             {(control) => (
               <select {...control} value={form.caseId} onChange={(e) => change({ caseId: e.target.value })}>
-                <option value="">{cases.status === "loading" ? "Loading cases…" : "Choose an open case"}</option>
+                <option value="">{cases.status === "loading" ? t("playback.loadingCases") : t("playback.chooseAnOpenCase")}</option>
                 <Options items={open} value={(c) => c.id} label={(c) => `${c.reference}: ${c.title}`} />
               </select>
             )}
           </FormField>
-          {cases.status === "error" ? <p className="field-error">Could not load the cases: {cases.error}</p> : null}
-          <FormField id={`${id}-purpose`} label="Purpose of the export (required)" error={errors.purpose}>
+          {cases.status === "error" ? <p className="field-error">{t("playback.couldNotLoadThe", { error: cases.error })}</p> : null}
+          <FormField id={`${id}-purpose`} label={t("playback.purposeOfTheExport")} error={errors.purpose}>
             {(control) => (
               <textarea {...control} rows={2} value={form.purpose} onChange={(e) => change({ purpose: e.target.value })} />
             )}
           </FormField>
-          <FormField id={`${id}-description`} label="What the clip shows (optional)" error={errors.description}>
+          <FormField id={`${id}-description`} label={t("playback.whatTheClipShows")} error={errors.description}>
             {(control) => (
               <input {...control} value={form.description} onChange={(e) => change({ description: e.target.value })} />
             )}
@@ -139,10 +140,10 @@ export function ExportDialog({
           <FormMessage error={formError} />
           <div className="actions">
             <button type="button" className="btn btn-quiet" onClick={onClose}>
-              Cancel
+              {t("playback.cancel")}
             </button>
             <button type="submit" className="btn btn-primary" disabled={exporting.busy}>
-              {exporting.busy ? "Exporting…" : "Export clip"}
+              {exporting.busy ? t("playback.exporting") : t("playback.exportClip")}
             </button>
           </div>
         </form>

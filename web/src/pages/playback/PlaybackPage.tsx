@@ -23,6 +23,7 @@ import { useRecordedVideo } from "./useRecordedVideo";
 import { useMarks, useRecordings } from "./useTimelineData";
 import "./playback.css";
 import { Options } from "../../components/Options";
+import { t } from "../../i18n/catalogue";
 
 /** Frame step when the stream does not say its rate: 25 fps, the cameras' usual. */
 const FRAME_SECONDS = 1 / 25;
@@ -50,7 +51,7 @@ function PlaybackPage({ cameraId, atParam }: { cameraId: string; atParam: string
   const [purpose, setPurpose] = useState<Purpose | null>(null);
   const [dialog, askPurpose] = usePurposePrompt();
   const statePurpose = useCallback(async () => {
-    const stated = await askPurpose(`Play recorded video of ${cameraName}`);
+    const stated = await askPurpose(t("playback.playRecordedVideoOf", { cameraName }));
     if (stated) setPurpose(stated);
   }, [askPurpose, cameraName]);
   const asked = useRef(false);
@@ -163,23 +164,23 @@ function PlaybackPage({ cameraId, atParam }: { cameraId: string; atParam: string
     <div className="playback">
       {dialog}
       <div className="page-head">
-        <h1>Playback: {cameraName}</h1>
+        <h1>{t("playback.playback", { cameraName })}</h1>
         <div className="toolbar">
-          <Link to={`/live`}>Live view</Link>
+          <Link to={`/live`}>{t("playback.liveView")}</Link>
           {purpose ? (
             <span className="muted" role="status">
-              Purpose: <strong>{purpose.purpose}</strong>
-              {purpose.caseRef ? <> · case reference {purpose.caseRef}</> : null}
+              {t("playback.purpose")}{" "}<strong>{purpose.purpose}</strong>
+              {purpose.caseRef ? <>{" "}{t("playback.caseReference", { caseRef: purpose.caseRef })}</> : null}
             </span>
           ) : null}
           <button type="button" className="btn btn-quiet btn-small" onClick={() => void statePurpose()}>
-            {purpose ? "Change purpose" : "State purpose"}
+            {purpose ? t("playback.changePurpose") : t("playback.statePurpose")}
           </button>
         </div>
       </div>
       {!purpose ? (
         <p className="state" role="status">
-          Recorded video shows people: state the purpose of viewing it (it is audited) to load the footage.
+          {t("playback.recordedVideoShowsPeople")}
         </p>
       ) : (
         <StateMessage resource={recordings.resource} what="recordings" />
@@ -188,7 +189,7 @@ function PlaybackPage({ cameraId, atParam }: { cameraId: string; atParam: string
         <video
           ref={videoRef}
           className="playback-video"
-          aria-label={`Recorded video of ${cameraName}`}
+          aria-label={t("playback.recordedVideoOf", { cameraName })}
           playsInline
           muted
           preload="auto"
@@ -201,7 +202,7 @@ function PlaybackPage({ cameraId, atParam }: { cameraId: string; atParam: string
         ) : null}
         {video.status === "loading" ? (
           <p className="state" role="status">
-            Loading video…
+            {t("playback.loadingVideo")}
           </p>
         ) : null}
       </div>
@@ -218,9 +219,9 @@ function PlaybackPage({ cameraId, atParam }: { cameraId: string; atParam: string
       />
       <section className="card" aria-labelledby="timeline-title">
         <div className="section-head">
-          <h2 id="timeline-title">Timeline</h2>
+          <h2 id="timeline-title">{t("playback.timeline")}</h2>
           <div className="field field-inline">
-            <label htmlFor="timeline-zoom">Show</label>
+            <label htmlFor="timeline-zoom">{t("playback.show")}</label>
             <select
               id="timeline-zoom"
               value={zoom}
@@ -234,7 +235,7 @@ function PlaybackPage({ cameraId, atParam }: { cameraId: string; atParam: string
           </div>
           {recordings.resource.data ? (
             <span className="muted">
-              {Math.round(recordings.resource.data.recordedSeconds / 60)} min recorded in these 24 h
+              {t("playback.minRecordedInThese", { round: Math.round(recordings.resource.data.recordedSeconds / 60) })}
             </span>
           ) : null}
         </div>

@@ -3,6 +3,7 @@ import { formatTime } from "../alerts/format";
 import { PLAYER_SHORTCUTS, type PlayerCommand } from "./shortcuts";
 import { formatSeconds, SPEEDS, type Span } from "./timelineMath";
 import { Options } from "../../components/Options";
+import { t } from "../../i18n/catalogue";
 
 const KEY_OF: Partial<Record<PlayerCommand, string>> = Object.fromEntries(
   PLAYER_SHORTCUTS.map(({ command, keys }) => [command, keys[keys.length - 1] ?? ""]),
@@ -48,39 +49,39 @@ export function PlayerControls({
   return (
     <div className="player-controls card">
       <div className="player-clock">
-        <span className="muted">Frame time</span>
+        <span className="muted">{t("playback.frameTime")}</span>
         <output data-testid="wall-clock" data-time={wall === null ? "" : new Date(wall).toISOString()}>
           {wall === null ? "—" : wallClock(wall)}
         </output>
       </div>
-      <div role="group" aria-label="Playback" className="player-buttons">
-        {button("back10", "−10 s", noPosition)}
-        {button("frameBack", "◀ Frame", noPosition)}
-        {button("toggle", playing ? "Pause" : "Play", noPosition, "btn btn-primary")}
-        {button("frameForward", "Frame ▶", noPosition)}
-        {button("forward10", "+10 s", noPosition)}
+      <div role="group" aria-label={t("playback.playback2")} className="player-buttons">
+        {button("back10", t("playback.n10S"), noPosition)}
+        {button("frameBack", t("playback.frame"), noPosition)}
+        {button("toggle", playing ? t("playback.pause") : t("playback.play"), noPosition, "btn btn-primary")}
+        {button("frameForward", t("playback.frame2"), noPosition)}
+        {button("forward10", t("playback.n10S2"), noPosition)}
         <div className="field field-inline">
-          <label htmlFor="player-speed">Speed</label>
+          <label htmlFor="player-speed">{t("playback.speed")}</label>
           <select id="player-speed" value={speed} onChange={(e) => onSpeed(Number(e.target.value))}>
             <Options items={SPEEDS} label={(s) => `${s}×`} />
           </select>
         </div>
       </div>
-      <div role="group" aria-label="Range" className="player-buttons">
-        {button("markIn", "Mark in", noPosition)}
-        {button("markOut", "Mark out", noPosition)}
+      <div role="group" aria-label={t("playback.range")} className="player-buttons">
+        {button("markIn", t("playback.markIn"), noPosition)}
+        {button("markOut", t("playback.markOut"), noPosition)}
         <span data-testid="selection" className="player-selection">
-          {selection.start !== undefined ? <>In {wallClock(selection.start)}</> : "No in mark"}
+          {selection.start !== undefined ? <>{t("playback.in", { time: wallClock(selection.start) })}</> : t("playback.noInMark")}
           {" · "}
-          {selection.end !== undefined ? <>Out {wallClock(selection.end)}</> : "no out mark"}
+          {selection.end !== undefined ? <>{t("playback.out", { time: wallClock(selection.end) })}</> : t("playback.noOutMark")}
           {length !== null && length > 0 ? <strong> · {formatSeconds(length)}</strong> : null}
         </span>
         {selection.start !== undefined || selection.end !== undefined ? (
           <button type="button" className="btn btn-quiet btn-small" onClick={onClearSelection}>
-            Clear range
+            {t("playback.clearRange")}
           </button>
         ) : null}
-        {mayExport ? button("export", "Export to case…", !canExport) : null}
+        {mayExport ? button("export", t("playback.exportToCase2"), !canExport) : null}
       </div>
     </div>
   );

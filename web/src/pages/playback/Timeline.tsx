@@ -19,6 +19,7 @@ import {
   type Mark,
   type Span,
 } from "./timelineMath";
+import { t } from "../../i18n/catalogue";
 
 /** Drawn in percent of the bar: no measuring, and the bar follows the page's width. */
 const FULL = 100;
@@ -103,11 +104,11 @@ export function Timeline({
         className="timeline-bar"
         role="slider"
         tabIndex={0}
-        aria-label="Timeline"
+        aria-label={t("playback.timeline")}
         aria-valuemin={Math.round(view.start / SECOND)}
         aria-valuemax={Math.round(view.end / SECOND)}
         aria-valuenow={playhead === null ? undefined : Math.round(playhead / SECOND)}
-        aria-valuetext={playhead === null ? "No position" : formatTime(new Date(playhead).toISOString())}
+        aria-valuetext={playhead === null ? t("playback.noPosition") : formatTime(new Date(playhead).toISOString())}
         data-testid="timeline"
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
@@ -115,7 +116,7 @@ export function Timeline({
         onKeyDown={onKeyDown}
       >
         {barsInView(gaps, view, FULL, 0).map((bar, index) => (
-          <div key={`gap-${index}`} className="timeline-gap" style={{ left: `${bar.x}%`, width: `${bar.width}%` }} title="No recording" />
+          <div key={`gap-${index}`} className="timeline-gap" style={{ left: `${bar.x}%`, width: `${bar.width}%` }} title={t("playback.noRecording")} />
         ))}
         {barsInView(recorded, view, FULL, 0).map((bar, index) => (
           <div key={`rec-${index}`} className="timeline-recorded" style={{ left: `${bar.x}%`, width: `${bar.width}%` }} />
@@ -139,12 +140,12 @@ export function Timeline({
           <div className="timeline-playhead" style={{ left: percent(playhead) }} />
         ) : null}
       </div>
-      <ul className="timeline-legend" aria-label="Timeline legend">
+      <ul className="timeline-legend" aria-label={t("playback.timelineLegend")}>
         <li>
-          <span className="swatch timeline-recorded" aria-hidden="true" /> Recorded
+          <span className="swatch timeline-recorded" aria-hidden="true" />{" "}{t("playback.recorded")}
         </li>
         <li>
-          <span className="swatch timeline-gap" aria-hidden="true" /> No recording
+          <span className="swatch timeline-gap" aria-hidden="true" />{" "}{t("playback.noRecording")}
         </li>
         {(Object.keys(MARK_LABEL) as (keyof typeof MARK_LABEL)[]).map((kind) => (
           <li key={kind}>
@@ -172,11 +173,11 @@ function clock(time: number, minutesOnly: boolean): string {
 /** The marks in view as a list of buttons: the keyboard way to reach an event (each seeks to it, pre-roll included). */
 export function MarkList({ marks, view, onSeek }: { marks: readonly Mark[]; view: Span; onSeek: (time: number) => void }) {
   const shown = marksInView(marks, view, FULL);
-  if (shown.length === 0) return <p className="muted">No events in this part of the timeline.</p>;
+  if (shown.length === 0) return <p className="muted">{t("playback.noEventsInThis")}</p>;
   return (
     <details className="mark-list">
       <summary>
-        {shown.length} event{shown.length === 1 ? "" : "s"} in view
+        {t("playback.eventsInView", { count: shown.length })}
       </summary>
       <ul>
         {shown.map((mark, index) => (
@@ -185,7 +186,7 @@ export function MarkList({ marks, view, onSeek }: { marks: readonly Mark[]; view
             <button type="button" className="btn btn-quiet btn-small" onClick={() => onSeek(mark.time)}>
               {formatTime(new Date(mark.time).toISOString())}: {mark.label}
             </button>
-            {mark.href ? <Link to={mark.href}>Open</Link> : null}
+            {mark.href ? <Link to={mark.href}>{t("playback.open")}</Link> : null}
           </li>
         ))}
       </ul>

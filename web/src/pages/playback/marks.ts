@@ -1,16 +1,25 @@
 /** Timeline marks from the records the API keeps: alerts, plate reads, line crossings, violations. */
 import type { Schemas } from "../../api/schemas";
 import type { Mark, MarkKind } from "./timelineMath";
+import { t } from "../../i18n/catalogue";
 
 type AlertView = Schemas["AlertView"];
 type StoredEvent = Schemas["StoredEventOut"];
 type PlateRead = Schemas["PlateReadOut"];
 
 export const MARK_LABEL: Record<MarkKind, string> = {
-  alert: "Alert",
-  plate: "Plate read",
-  line_crossing: "Line crossing",
-  violation: "Violation",
+  get alert() {
+    return t("playback.alert");
+  },
+  get plate() {
+    return t("playback.plateRead");
+  },
+  get line_crossing() {
+    return t("playback.lineCrossing");
+  },
+  get violation() {
+    return t("playback.violation");
+  },
 };
 
 /** Event-log types shown as marks, and the kind each becomes. */
@@ -38,7 +47,7 @@ export function eventMarks(events: readonly StoredEvent[], kind: MarkKind): Mark
 }
 
 export function plateMarks(reads: readonly PlateRead[]): Mark[] {
-  return reads.map((read) => ({ kind: "plate", time: Date.parse(read.time), label: `Plate read: ${read.text}` }));
+  return reads.map((read) => ({ kind: "plate", time: Date.parse(read.time), label: t("playback.plateRead2", { text: read.text }) }));
 }
 
 function textOf(payload: Record<string, unknown>, ...keys: string[]): string {

@@ -3,6 +3,7 @@
  * with Ctrl/Alt/Meta, never while a dialog is open (it owns the keyboard).
  */
 import { isPageKey, usePageKeys, type KeyLike } from "../../hooks/usePageKeys";
+import { t } from "../../i18n/catalogue";
 
 export type PlayerCommand =
   | "toggle"
@@ -20,13 +21,27 @@ export const PLAYER_SHORTCUTS: readonly { keys: string[]; command: PlayerCommand
   { keys: ["Space", "k"], command: "toggle", does: "Play / pause" },
   { keys: ["j"], command: "back10", does: "Back 10 s" },
   { keys: ["l"], command: "forward10", does: "Forward 10 s" },
-  { keys: [","], command: "frameBack", does: "Previous frame" },
-  { keys: ["."], command: "frameForward", does: "Next frame" },
-  { keys: ["<"], command: "slower", does: "Slower" },
-  { keys: [">"], command: "faster", does: "Faster" },
-  { keys: ["i"], command: "markIn", does: "Mark in (start of the range to export)" },
-  { keys: ["o"], command: "markOut", does: "Mark out (end of the range)" },
-  { keys: ["e"], command: "export", does: "Export the range to a case" },
+  { keys: [","], command: "frameBack", get does() {
+      return t("playback.previousFrame");
+    } },
+  { keys: ["."], command: "frameForward", get does() {
+      return t("playback.nextFrame");
+    } },
+  { keys: ["<"], command: "slower", get does() {
+      return t("playback.slower");
+    } },
+  { keys: [">"], command: "faster", get does() {
+      return t("playback.faster");
+    } },
+  { keys: ["i"], command: "markIn", get does() {
+      return t("playback.markInStartOf");
+    } },
+  { keys: ["o"], command: "markOut", get does() {
+      return t("playback.markOutEndOf");
+    } },
+  { keys: ["e"], command: "export", get does() {
+      return t("playback.exportTheRangeTo");
+    } },
 ];
 
 const BY_KEY: Record<string, PlayerCommand> = Object.fromEntries(

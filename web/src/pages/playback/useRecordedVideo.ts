@@ -11,6 +11,7 @@ import { purposeQuery, type Purpose } from "../../components/PurposeDialog";
 import { piecesOfRecordings, type ProgramPiece } from "./programTime";
 import type { Span } from "./timelineMath";
 import { iso } from "./useTimelineData";
+import { t } from "../../i18n/catalogue";
 
 export interface VideoSource {
   cameraId: string;
@@ -61,7 +62,7 @@ export function useRecordedVideo(videoRef: RefObject<HTMLVideoElement | null>, s
       hls.on(Hls.Events.ERROR, (_event, data) => {
         if (!data.fatal) return;
         const status = data.response?.code;
-        const error = status === 404 ? "Nothing was recorded in this window." : `The video could not be loaded (${data.details}).`;
+        const error = status === 404 ? t("playback.nothingWasRecordedIn") : t("playback.theVideoCouldNot", { details: data.details });
         setState((previous) => ({ status: "failed", pieces: previous.pieces, error }));
       });
       hls.loadSource(`${client.baseUrl}${path}${buildQuery({ ...query, format: "hls" })}`);

@@ -60,7 +60,7 @@ export default function ReportsPage() {
           <p role="status" className="muted" data-testid="reports-message">
             {message}
           </p>
-          <StateMessage resource={list.resource} what="citizen reports" empty={reports.length === 0 ? <p className="state">{t("reports.empty")}</p> : null} />
+          <StateMessage resource={list.resource} what={t("reports.citizenReports")} empty={reports.length === 0 ? <p className="state">{t("reports.empty")}</p> : null} />
           <ul className="report-list" data-testid="report-list">
             {reports.map((report) => (
               <li key={report.id}>

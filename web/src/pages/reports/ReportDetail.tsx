@@ -32,7 +32,7 @@ export function ReportDetail({ report, onChanged }: { report: Report; onChanged:
         const incident = result.incident ? ` ${t("helpline.openedIncident", { id: result.incident.id })}` : "";
         onChanged(result.report, `${t("reports.decided", { id: report.id, decision: moderationLabel(decision) })}${incident}`);
       },
-      words: { conflict: `Report ${report.id} has been moderated already.` },
+      words: { conflict: t("reports.reportHasBeenModerated", { id: report.id }) },
     },
   );
   const nextStatus = statusChangeFor(report);

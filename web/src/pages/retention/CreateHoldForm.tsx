@@ -7,12 +7,19 @@ import type { Schemas } from "../../api/schemas";
 import { buildHoldRequest, EMPTY_HOLD_FORM, type HoldErrors, type HoldForm } from "./holds";
 import { HOLD_SCOPES, type HoldRequest, type HoldScope, type LegalHold } from "./types";
 import { Options } from "../../components/Options";
+import { t } from "../../i18n/catalogue";
 
 const API_FIELDS = ["scope", "reason", "case_id", "item_id", "camera_id", "start", "end", "case_ref"];
 const SCOPE_LABELS: Record<HoldScope, string> = {
-  case: "A whole case",
-  item: "One evidence item",
-  camera: "A camera's recordings over a time range",
+  get case() {
+    return t("retention.aWholeCase");
+  },
+  get item() {
+    return t("retention.oneEvidenceItem");
+  },
+  get camera() {
+    return t("retention.aCameraSRecordings");
+  },
 };
 
 export function CreateHoldForm({
@@ -30,7 +37,7 @@ export function CreateHoldForm({
     onSuccess: (placed) => {
       const hold = placed as LegalHold;
       setForm({ ...EMPTY_HOLD_FORM, scope: hold.scope });
-      setDone(`Placed hold ${hold.id}.`);
+      setDone(t("retention.placedHold", { id: hold.id }));
       onPlaced(hold);
     },
     // A 422's problems go beside their fields (below), anything else beside the button.
@@ -52,8 +59,8 @@ export function CreateHoldForm({
 
   return (
     <form className="card form-grid" onSubmit={submit} aria-labelledby="create-hold-title" noValidate>
-      <h2 id="create-hold-title">Place a legal hold</h2>
-      <FormField id="hold-scope" label="Hold covers" error={errors.scope}>
+      <h2 id="create-hold-title">{t("retention.placeALegalHold")}</h2>
+      <FormField id="hold-scope" label={t("retention.holdCovers")} error={errors.scope}>
         {(control) => (
           <select {...control} value={form.scope} onChange={set("scope")}>
             <Options items={HOLD_SCOPES} label={(scope) => SCOPE_LABELS[scope]} />
@@ -61,42 +68,42 @@ export function CreateHoldForm({
         )}
       </FormField>
       {form.scope === "case" ? (
-        <FormField id="hold-case" label="Case" error={errors.case_id}>
+        <FormField id="hold-case" label={t("retention.case")} error={errors.case_id}>
           {(control) => (
             <select {...control} value={form.caseId} onChange={set("caseId")}>
-              <option value="">Choose a case…</option>
+              <option value="">{t("retention.chooseACase")}</option>
               <Options items={cases ?? []} value={(c) => c.id} label={(c) => `${c.reference}: ${c.title} (${c.status})`} />
             </select>
           )}
         </FormField>
       ) : null}
       {form.scope === "item" ? (
-        <FormField id="hold-item" label="Evidence item number" error={errors.item_id}>
+        <FormField id="hold-item" label={t("retention.evidenceItemNumber")} error={errors.item_id}>
           {(control) => <input {...control} type="number" min={1} step={1} inputMode="numeric" value={form.itemId} onChange={set("itemId")} />}
         </FormField>
       ) : null}
       {form.scope === "camera" ? (
         <>
-          <FormField id="hold-camera" label="Camera (empty: all cameras)" error={errors.camera_id}>
+          <FormField id="hold-camera" label={t("retention.cameraEmptyAllCameras")} error={errors.camera_id}>
             {(control) => <input {...control} value={form.cameraId} onChange={set("cameraId")} maxLength={128} autoComplete="off" />}
           </FormField>
-          <FormField id="hold-start" label="From (empty: from the beginning)" error={errors.start}>
+          <FormField id="hold-start" label={t("retention.fromEmptyFromThe")} error={errors.start}>
             {(control) => <input {...control} type="datetime-local" step={1} value={form.start} onChange={set("start")} />}
           </FormField>
-          <FormField id="hold-end" label="Until (empty: open-ended)" error={errors.end}>
+          <FormField id="hold-end" label={t("retention.untilEmptyOpenEnded")} error={errors.end}>
             {(control) => <input {...control} type="datetime-local" step={1} value={form.end} onChange={set("end")} />}
           </FormField>
         </>
       ) : null}
-      <FormField id="hold-reason" label="Reason" error={errors.reason}>
+      <FormField id="hold-reason" label={t("retention.reason")} error={errors.reason}>
         {(control) => <textarea {...control} value={form.reason} onChange={set("reason")} rows={2} maxLength={2000} />}
       </FormField>
-      <FormField id="hold-case-ref" label="Case reference (optional)" error={errors.case_ref} hint="Court order or FIR number">
+      <FormField id="hold-case-ref" label={t("retention.caseReferenceOptional")} error={errors.case_ref} hint={t("retention.courtOrderOrFir")}>
         {(control) => <input {...control} value={form.caseRef} onChange={set("caseRef")} maxLength={128} autoComplete="off" />}
       </FormField>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? "Placing…" : "Place hold"}
+          {busy ? t("retention.placing") : t("retention.placeHold")}
         </button>
         <FormMessage error={general} ok={done} />
       </div>

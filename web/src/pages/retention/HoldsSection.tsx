@@ -9,6 +9,7 @@ import { formatTime } from "../evidence/format";
 import { checkReleaseReason, describeHoldScope, MAX_REASON_LENGTH } from "./holds";
 import type { LegalHold } from "./types";
 import { TableHead } from "../../components/TableHead";
+import { t } from "../../i18n/catalogue";
 
 export function HoldsSection({
   resource,
@@ -29,44 +30,43 @@ export function HoldsSection({
   return (
     <section aria-labelledby="holds-title">
       <div className="section-head">
-        <h2 id="holds-title">Legal holds</h2>
+        <h2 id="holds-title">{t("retention.legalHolds")}</h2>
         <label className="field-inline">
-          <input type="checkbox" checked={includeReleased} onChange={(e) => onIncludeReleased(e.target.checked)} /> Show
-          released holds
+          <input type="checkbox" checked={includeReleased} onChange={(e) => onIncludeReleased(e.target.checked)} />{" "}{t("retention.showReleasedHolds")}
         </label>
       </div>
-      <p className="muted">Anything under an active hold is never deleted, whatever its retention period.</p>
+      <p className="muted">{t("retention.anythingUnderAnActive")}</p>
       <StateMessage
         resource={resource}
-        what="legal holds"
+        what={t("retention.legalHolds2")}
         empty={holds.length === 0 ? <p className="state">No {includeReleased ? "" : "active "}legal holds.</p> : null}
       />
       {holds.length > 0 ? (
         <div className="table-scroll">
           <table className="table" data-testid="holds-table">
-            <TableHead columns={["Hold", "Covers", "Reason", "Case ref", "Placed", "Status"]} />
+            <TableHead columns={[t("retention.hold2"), t("retention.covers"), t("retention.reason"), t("retention.caseRef"), t("retention.placed"), t("retention.status")]} />
             <tbody>
               {holds.map((hold) => (
                 <tr key={hold.id} className={hold.released_at ? "row-disabled" : undefined}>
-                  <th scope="row">Hold {hold.id}</th>
+                  <th scope="row">{t("retention.hold", { id: hold.id })}</th>
                   <td>{describeHoldScope(hold, caseReference)}</td>
                   <td>{hold.reason}</td>
                   <td>{hold.case_ref || "—"}</td>
                   <td>
-                    {formatTime(hold.created_at)} by {hold.created_by}
+                    {t("retention.by", { time: formatTime(hold.created_at), created_by: hold.created_by })}
                   </td>
                   <td>
                     {hold.released_at ? (
                       <>
-                        Released {formatTime(hold.released_at)} by {hold.released_by ?? "?"}
+                        {t("retention.releasedBy", { time: formatTime(hold.released_at), released_by: hold.released_by ?? "?" })}
                         <span className="hold-release-reason">
-                          {hold.release_reason ? `Reason: ${hold.release_reason}` : "No reason recorded"}
+                          {hold.release_reason ? t("retention.reason2", { release_reason: hold.release_reason }) : t("retention.noReasonRecorded")}
                         </span>
                       </>
                     ) : canRelease ? (
                       <ReleaseControl hold={hold} onReleased={onReleased} />
                     ) : (
-                      "Active"
+                      t("retention.active")
                     )}
                   </td>
                 </tr>
@@ -104,24 +104,24 @@ function ReleaseControl({ hold, onReleased }: { hold: LegalHold; onReleased: (ho
   if (!confirming)
     return (
       <>
-        Active{" "}
+        {t("retention.active")}{" "}
         <button type="button" className="btn btn-small" onClick={() => setConfirming(true)}>
-          Release hold {hold.id}
+          {t("retention.releaseHold", { id: hold.id })}
         </button>
       </>
     );
   return (
-    <div role="group" aria-label={`Confirm release of hold ${hold.id}`}>
-      <p>Release? Retention may then delete what it covered once its period ends. Your name, the time and the reason are recorded.</p>
-      <FormField id={`release-reason-${hold.id}`} label={`Reason for releasing hold ${hold.id}`} error={reasonError}>
+    <div role="group" aria-label={t("retention.confirmReleaseOfHold", { id: hold.id })}>
+      <p>{t("retention.releaseRetentionMayThen")}</p>
+      <FormField id={`release-reason-${hold.id}`} label={t("retention.reasonForReleasingHold", { id: hold.id })} error={reasonError}>
         {(control) => <textarea {...control} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={MAX_REASON_LENGTH} required />}
       </FormField>
       <div className="form-actions">
         <button type="button" className="btn btn-danger btn-small" onClick={() => void release()} disabled={busy}>
-          Confirm release of hold {hold.id}
+          {t("retention.confirmReleaseOfHold", { id: hold.id })}
         </button>
         <button type="button" className="btn btn-quiet btn-small" onClick={() => setConfirming(false)} disabled={busy}>
-          Keep hold {hold.id}
+          {t("retention.keepHold", { id: hold.id })}
         </button>
       </div>
       <FormMessage error={error} />

@@ -8,6 +8,7 @@ import { HoldsSection } from "./HoldsSection";
 import { ReportSection } from "./ReportSection";
 import type { LegalHold, RetentionReport } from "./types";
 import "./retention.css";
+import { t } from "../../i18n/catalogue";
 
 export default function RetentionPage() {
   const { client, can } = useAuth();
@@ -48,7 +49,7 @@ export default function RetentionPage() {
 
   return (
     <section>
-      <h1>Retention</h1>
+      <h1>{t("retention.retention")}</h1>
       <div aria-live="polite">
         {message ? (
           <p className="state state-ok" data-testid="retention-message">
@@ -60,7 +61,7 @@ export default function RetentionPage() {
       {canReadEvidence ? (
         <>
           <p className="muted" data-testid="never-deleted">
-            Never deleted: items of the {openCases} open case(s) and everything under an active legal hold.
+            {t("retention.neverDeleted", { count: openCases })}
           </p>
           <HoldsSection
             resource={holds.resource}
@@ -69,7 +70,7 @@ export default function RetentionPage() {
             caseReference={caseReference}
             canRelease={canManageHolds}
             onReleased={(hold) => {
-              setMessage(`Released hold ${hold.id}.`);
+              setMessage(t("retention.releasedHold", { id: hold.id }));
               refresh();
             }}
           />
@@ -78,7 +79,7 @@ export default function RetentionPage() {
           ) : null}
         </>
       ) : (
-        <p className="state">Your role cannot read evidence, so legal holds are not shown.</p>
+        <p className="state">{t("retention.yourRoleCannotRead")}</p>
       )}
     </section>
   );

@@ -3,14 +3,27 @@ import { StateMessage } from "../../components/StateMessage";
 import { formatTime } from "../evidence/format";
 import type { RetentionClass, RetentionReport } from "./types";
 import { TableHead } from "../../components/TableHead";
+import { t } from "../../i18n/catalogue";
 
 const CLASS_NAMES: Record<string, string> = {
-  evidence: "Evidence items (closed cases or no case, not held)",
-  recordings: "Continuous recordings",
-  face_crops: "Face sightings and crops",
-  plate_reads: "Plate reads",
-  challan_plate_reads: "Plate reads kept by e-challan (not those a violation names)",
-  events: "Events",
+  get evidence() {
+    return t("retention.evidenceItemsClosedCases");
+  },
+  get recordings() {
+    return t("retention.continuousRecordings");
+  },
+  get face_crops() {
+    return t("retention.faceSightingsAndCrops");
+  },
+  get plate_reads() {
+    return t("retention.plateReads");
+  },
+  get challan_plate_reads() {
+    return t("retention.plateReadsKeptBy");
+  },
+  get events() {
+    return t("retention.events");
+  },
 };
 
 export function className(name: string): string {
@@ -43,28 +56,26 @@ export function ReportSection({ resource, onRefresh }: { resource: Resource<Rete
   return (
     <section aria-labelledby="report-title">
       <div className="section-head">
-        <h2 id="report-title">Policies, what each class holds and what a sweep would delete now</h2>
+        <h2 id="report-title">{t("retention.policiesWhatEachClass")}</h2>
         <button type="button" className="btn btn-small" onClick={onRefresh} disabled={resource.status === "loading"}>
-          Refresh report
+          {t("retention.refreshReport")}
         </button>
       </div>
       <p className="muted">
-        Periods are set in the server's configuration (<code>retention:</code> in safecity.yaml) and are read-only
-        here. The sweep runs with <code>safecity retention sweep</code>; this is its dry run.
+        {t("retention.periodsAreSetIn")}<code>{t("retention.retention2")}</code>{" "}{t("retention.inSafecityYamlAnd")}{" "}<code>{t("retention.safecityRetentionSweep")}</code>{t("retention.thisIsItsDry")}
       </p>
-      <StateMessage resource={resource} what="the retention report" />
+      <StateMessage resource={resource} what={t("retention.theRetentionReport")} />
       {report ? (
         <>
           <p role="status" className={report.ok ? "state" : "state state-error"} data-testid="report-summary">
-            Dry run at {formatTime(report.now)}:{" "}
-            {report.ok
-              ? `${report.classes.reduce((sum, c) => sum + c.count, 0)} record(s) would be deleted.`
-              : "some data classes could not be checked (see below)."}
+            {t("retention.dryRunAt", { time: formatTime(report.now), value: report.ok
+              ? t("retention.recordsWouldBeDeleted", { count: report.classes.reduce((sum, c) => sum + c.count, 0) })
+              : t("retention.someDataClassesCould") })}
           </p>
           <div className="table-scroll">
             <table className="table" data-testid="retention-report">
               <TableHead
-                columns={["Data class", "Kept for", "Items", "Oldest", "Size", "Deletes data older than", "Would delete now"]}
+                columns={[t("retention.dataClass"), t("retention.keptFor"), t("retention.items"), t("retention.oldest"), t("retention.size"), t("retention.deletesDataOlderThan"), t("retention.wouldDeleteNow")]}
               />
               <tbody>
                 {report.classes.map((line) => (
@@ -92,9 +103,9 @@ function ReportRow({ line }: { line: RetentionClass }) {
       <td>{formatTime(line.before)}</td>
       <td>
         {line.error ? (
-          <span className="state-error">Check failed: {line.error}</span>
+          <span className="state-error">{t("retention.checkFailed", { error: line.error })}</span>
         ) : (
-          `${line.count} record(s)`
+          t("retention.recordCount", { count: line.count })
         )}
       </td>
     </tr>

@@ -1,6 +1,7 @@
 /** Legal holds: the request a form builds (checked before sending) and what a hold covers, in words. */
 import { formatTime, localInputToIso } from "../evidence/format";
 import type { HoldRequest, HoldScope, LegalHold } from "./types";
+import { t } from "../../i18n/catalogue";
 
 export interface HoldForm {
   scope: HoldScope;
@@ -66,19 +67,19 @@ export const MAX_REASON_LENGTH = 2000;
 export function checkReleaseReason(text: string): { reason: string } | { error: string } {
   const reason = text.trim();
   if (reason.length < MIN_REASON_LENGTH)
-    return { error: `Give the reason for releasing the hold (at least ${MIN_REASON_LENGTH} characters).` };
-  if (reason.length > MAX_REASON_LENGTH) return { error: `At most ${MAX_REASON_LENGTH} characters.` };
+    return { error: t("retention.giveTheReasonFor", { minReasonLength: MIN_REASON_LENGTH }) };
+  if (reason.length > MAX_REASON_LENGTH) return { error: t("retention.atMostCharacters", { maxReasonLength: MAX_REASON_LENGTH }) };
   return { reason };
 }
 
 /** "Case FIR 12/2026", "Item 7", "Camera gate-3 from … until …", "All cameras from … (open-ended)". */
 export function describeHoldScope(hold: LegalHold, caseReference: (id: number) => string | undefined): string {
   if (hold.scope === "case" && hold.case_id !== null)
-    return `Case ${caseReference(hold.case_id) ?? `#${hold.case_id}`}`;
-  if (hold.scope === "item" && hold.item_id !== null) return `Evidence item ${hold.item_id}`;
-  const camera = hold.camera_id ? `Camera ${hold.camera_id}` : "All cameras";
-  if (!hold.start && !hold.end) return `${camera}, all recordings`;
-  const from = hold.start ? `from ${formatTime(hold.start)}` : "from the beginning";
-  const until = hold.end ? `until ${formatTime(hold.end)}` : "with no end";
-  return `${camera} ${from} ${until}`;
+    return t("retention.caseScope", { reference: caseReference(hold.case_id) ?? `#${hold.case_id}` });
+  if (hold.scope === "item" && hold.item_id !== null) return t("retention.evidenceItem", { item_id: hold.item_id });
+  const camera = hold.camera_id ? t("retention.camera", { camera_id: hold.camera_id }) : t("retention.allCameras");
+  if (!hold.start && !hold.end) return t("retention.allRecordings", { camera });
+  const from = hold.start ? t("retention.fromTime", { time: formatTime(hold.start) }) : t("retention.fromTheBeginning");
+  const until = hold.end ? t("retention.untilTime", { time: formatTime(hold.end) }) : t("retention.withNoEnd");
+  return t("retention.scopeOverTime", { camera, from, until });
 }

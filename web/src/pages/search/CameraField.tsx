@@ -1,6 +1,7 @@
 import type { Camera } from "../../api/types";
 import { FormField } from "../../components/FormField";
 import { Options } from "../../components/Options";
+import { t } from "../../i18n/catalogue";
 
 /** Choose one camera from the registry, or type its id when the registry cannot be read. */
 export function CameraField({
@@ -17,18 +18,18 @@ export function CameraField({
   onChange: (cameraId: string) => void;
 }) {
   return (
-    <FormField id={id} label="Camera" error={error}>
+    <FormField id={id} label={t("search.camera")} error={error}>
       {(control) =>
         cameras.length > 0 ? (
           <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
-            <option value="">Any camera</option>
+            <option value="">{t("search.anyCamera")}</option>
             <Options items={cameras} value={(camera) => camera.id} label={(camera) => `${camera.name} (${camera.id})`} />
           </select>
         ) : (
           <input
             {...control}
             value={value}
-            placeholder="Camera id, or empty for any"
+            placeholder={t("search.cameraIdOrEmpty")}
             onChange={(e) => onChange(e.target.value.trim())}
           />
         )

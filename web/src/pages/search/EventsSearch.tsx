@@ -20,6 +20,7 @@ import { TimeRangeFields } from "./TimeRangeFields";
 import type { EventsPage } from "./types";
 import { useCameras } from "./useCameras";
 import { Options } from "../../components/Options";
+import { t } from "../../i18n/catalogue";
 
 interface Shown {
   form: EventSearchForm;
@@ -48,14 +49,14 @@ export function EventsSearch() {
         setShown({ form: searched, cursors, page });
         setStatus(`Page ${cursors.length}: ${page.events.length} event${page.events.length === 1 ? "" : "s"}.`);
       },
-      onError: searchFailureHandler(SERVER_FIELDS, "The event search", { setErrors, setFormError, setStatus }),
+      onError: searchFailureHandler(SERVER_FIELDS, t("search.theEventSearch"), { setErrors, setFormError, setStatus }),
     },
   );
   const busy = search.busy;
 
   const load = (searched: EventSearchForm, cursors: (number | null)[]) => {
     setFormError(null);
-    setStatus("Searching events…");
+    setStatus(t("search.searchingEvents"));
     void search.run(searched, cursors);
   };
 
@@ -64,7 +65,7 @@ export function EventsSearch() {
     const found = validateEventForm(form);
     setErrors(found);
     if (hasErrors(found)) {
-      setStatus("Correct the highlighted fields.");
+      setStatus(t("search.correctTheHighlightedFields"));
       return;
     }
     load(form, [null]);
@@ -73,10 +74,10 @@ export function EventsSearch() {
   return (
     <div className="search-panel">
       <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby="event-search-title">
-        <h2 id="event-search-title">Search stored events</h2>
+        <h2 id="event-search-title">{t("search.searchStoredEvents")}</h2>
         <FormField
           id="event-type"
-          label="Event type"
+          label={t("search.eventType")}
           error={errors.type}
           hint={
             <>
@@ -101,22 +102,21 @@ export function EventsSearch() {
         </datalist>
         <CameraField id="event-camera" cameras={cameras} value={form.cameraId} error={errors.cameraId} onChange={(cameraId) => change({ cameraId })} />
         <TimeRangeFields idPrefix="event" since={form.since} until={form.until} errors={errors} onChange={change} />
-        <FormField id="event-limit" label="Per page">
+        <FormField id="event-limit" label={t("search.perPage")}>
           {(control) => (
             <select {...control} value={form.limit} onChange={(e) => change({ limit: Number(e.target.value) })}>
-              <Options items={EVENT_PAGE_SIZES} label={(size) => `${size} events`} />
+              <Options items={EVENT_PAGE_SIZES} label={(size) => t("search.events", { size })} />
             </select>
           )}
         </FormField>
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? "Searching…" : "Search events"}
+            {busy ? t("search.searching") : t("search.searchEvents")}
           </button>
           {formError ? <FieldError>{formError}</FieldError> : null}
         </div>
         <p className="muted search-wide">
-          Covers the server&apos;s recent event log (24 hours by default). Plate reads and face sightings are personal
-          data: find them under Plates and Faces, where a purpose is recorded.
+          {t("search.coversTheServerS")}
         </p>
       </form>
       <p className="state" role="status" data-testid="event-status">
@@ -124,11 +124,11 @@ export function EventsSearch() {
       </p>
       {shown ? (
         <section aria-labelledby="event-results-title">
-          <h2 id="event-results-title">Events</h2>
+          <h2 id="event-results-title">{t("search.events2")}</h2>
           <EventResults events={shown.page.events} cameraName={cameraName} />
           <Pager
-            label="Event result pages"
-            position={`Page ${shown.cursors.length}`}
+            label={t("search.eventResultPages")}
+            position={t("search.page", { count: shown.cursors.length })}
             hasPrevious={shown.cursors.length > 1 && !busy}
             hasNext={shown.page.next_cursor !== null && !busy}
             onPrevious={() => load(shown.form, shown.cursors.slice(0, -1))}

@@ -7,6 +7,7 @@ import { formatTime } from "./timeRange";
 import type { FaceSighting } from "./types";
 import { TableHead } from "../../components/TableHead";
 import { PlayVideoLink } from "../../components/PlayVideoLink";
+import { t } from "../../i18n/catalogue";
 
 /** Stored face sightings, most similar first, with their crops. */
 export function FaceResults({
@@ -25,20 +26,19 @@ export function FaceResults({
   const pages = pageCount(sightings.length);
   return (
     <section aria-labelledby="face-results-title">
-      <h2 id="face-results-title">Face sightings</h2>
+      <h2 id="face-results-title">{t("search.faceSightings")}</h2>
       {hiddenBelowThreshold > 0 ? (
         <p className="state search-note">
-          {hiddenBelowThreshold} less similar sighting{hiddenBelowThreshold === 1 ? " is" : "s are"} hidden by the minimum
-          score.
+          {t("search.lessSimilarHidden", { count: hiddenBelowThreshold })}
         </p>
       ) : null}
       {sightings.length === 0 ? (
-        <p className="state">No stored face is similar enough in this time range.</p>
+        <p className="state">{t("search.noStoredFaceIs")}</p>
       ) : (
         <div className="table-scroll">
           <table className="table" data-testid="face-results">
-            <caption className="visually-hidden">Face sightings, most similar first</caption>
-            <TableHead columns={["Rank", "Face", "Score", "Camera", "Time", "Video"]} />
+            <caption className="visually-hidden">{t("search.faceSightingsMostSimilar")}</caption>
+            <TableHead columns={[t("search.rank"), t("search.face"), t("search.score"), t("search.camera"), t("search.time"), t("search.video")]} />
             <tbody>
               {pageItems(sightings, page).map((sighting, index) => (
                 <tr key={sighting.sighting_id}>
@@ -47,12 +47,12 @@ export function FaceResults({
                     <MediaImage
                       className="face-crop"
                       sha256={sighting.crop_sha256}
-                      alt={`Face seen by ${cameraName(sighting.camera_id)}`}
+                      alt={t("search.faceSeenBy", { camera_id: cameraName(sighting.camera_id) })}
                       purpose={purpose}
                     />
                   </td>
                   <td>
-                    {sighting.score.toFixed(2)} <span className="muted">(distance {sighting.distance.toFixed(3)})</span>
+                    {sighting.score.toFixed(2)} <span className="muted">{t("search.distance", { distance: sighting.distance.toFixed(3) })}</span>
                   </td>
                   <td>{cameraName(sighting.camera_id)}</td>
                   <td>
@@ -62,7 +62,7 @@ export function FaceResults({
                     <PlayVideoLink
                       cameraId={sighting.camera_id}
                       moment={sighting.time}
-                      ariaLabel={`Play video of sighting ${page * PAGE_SIZE + index + 1} at ${formatTime(sighting.time)}`}
+                      ariaLabel={t("search.playVideoOfSighting", { value: page * PAGE_SIZE + index + 1, time: formatTime(sighting.time) })}
                     />
                   </td>
                 </tr>
@@ -72,7 +72,7 @@ export function FaceResults({
         </div>
       )}
       <Pager
-        label="Face result pages"
+        label={t("search.faceResultPages")}
         position={`Page ${page + 1} of ${pages}`}
         hasPrevious={page > 0}
         hasNext={page < pages - 1}

@@ -21,6 +21,7 @@ import { toLocalInput } from "./timeRange";
 import { TimeRangeFields } from "./TimeRangeFields";
 import type { ForensicResponse } from "./types";
 import { useCameras } from "./useCameras";
+import { t } from "../../i18n/catalogue";
 
 const DAY_MS = 24 * 3600 * 1000;
 // Checked in order: time-range messages name their field; anything else about the upload belongs to the photo.
@@ -67,13 +68,13 @@ export function FacesSearch() {
         const minScore = Number(searched.minScore);
         setResult((previous) => ({ response, minScore, generation: (previous?.generation ?? 0) + 1, purpose }));
         const shown = aboveThreshold(response.sightings, minScore).length;
-        setStatus(`${shown} face sighting${shown === 1 ? "" : "s"} found.`);
+        setStatus(t("search.faceSightingFound", { shown, value: shown === 1 ? "" : "s" }));
       },
-      onError: searchFailureHandler(SERVER_FIELDS, "Face search", {
+      onError: searchFailureHandler(SERVER_FIELDS, t("search.faceSearch"), {
         setErrors,
         setFormError,
         setStatus,
-        fieldMessage: (field, reason) => (field === "file" ? `The server could not use this photo: ${reason}` : reason),
+        fieldMessage: (field, reason) => (field === "file" ? t("search.theServerCouldNot", { reason }) : reason),
       }),
     },
   );
@@ -87,15 +88,15 @@ export function FacesSearch() {
     setErrors(found);
     setFormError(null);
     if (hasErrors(found) || !form.file) {
-      setStatus("Correct the highlighted fields.");
+      setStatus(t("search.correctTheHighlightedFields"));
       return;
     }
-    const purpose = await askPurpose(`Face search with ${form.file.name}`);
+    const purpose = await askPurpose(t("search.faceSearchWith", { name: form.file.name }));
     if (!purpose) {
-      setStatus("Search cancelled: no purpose was given, so nothing was searched.");
+      setStatus(t("search.searchCancelledNoPurpose"));
       return;
     }
-    setStatus("Searching stored faces… (finding the face in the photo takes a few seconds)");
+    setStatus(t("search.searchingStoredFacesFinding"));
     await search.run({ ...form, file: form.file }, purpose);
   };
 
@@ -104,11 +105,11 @@ export function FacesSearch() {
     <div className="search-panel">
       {purposeDialog}
       <form className="card form-grid" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-title`}>
-        <h2 id={`${id}-title`}>Search stored faces</h2>
+        <h2 id={`${id}-title`}>{t("search.searchStoredFaces")}</h2>
         <PhotoDrop id="face-photo" file={form.file} error={errors.file} onFile={(file) => change({ file })} />
         <CameraField id="face-camera" cameras={cameras} value={form.cameraId} error={errors.cameraId} onChange={(cameraId) => change({ cameraId })} />
         <TimeRangeFields idPrefix="face" since={form.since} until={form.until} errors={errors} required onChange={change} />
-        <FormField id="face-limit" label="At most (results)" error={errors.limit}>
+        <FormField id="face-limit" label={t("search.atMostResults")} error={errors.limit}>
           {(control) => (
             <input
               type="number"
@@ -122,9 +123,9 @@ export function FacesSearch() {
         </FormField>
         <FormField
           id="face-threshold"
-          label="Minimum score (0–1)"
+          label={t("search.minimumScore01")}
           error={errors.minScore}
-          hint="0.5 is the model's match threshold; lower shows weaker look-alikes for review."
+          hint={t("search.n05IsThe")}
         >
           {(control) => (
             <input
@@ -140,7 +141,7 @@ export function FacesSearch() {
         </FormField>
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? "Searching…" : "Search faces"}
+            {busy ? t("search.searching") : t("search.searchFaces")}
           </button>
           {formError ? <FieldError>{formError}</FieldError> : null}
         </div>

@@ -7,6 +7,7 @@ import { FacesSearch } from "./FacesSearch";
 import { PersonsSearch } from "./PersonsSearch";
 import { PlatesSearch } from "./PlatesSearch";
 import "./search.css";
+import { t } from "../../i18n/catalogue";
 
 interface SearchTab {
   path: string;
@@ -16,10 +17,18 @@ interface SearchTab {
 }
 
 const TABS: readonly SearchTab[] = [
-  { path: "plates", label: "Plates", permission: Permission.PLATES_SEARCH, element: () => <PlatesSearch /> },
-  { path: "faces", label: "Faces", permission: Permission.FACES_SEARCH, element: () => <FacesSearch /> },
-  { path: "persons", label: "Find a person", permission: Permission.FACES_SEARCH, element: () => <PersonsSearch /> },
-  { path: "events", label: "Events", permission: Permission.EVENTS_READ, element: () => <EventsSearch /> },
+  { path: "plates", get label() {
+      return t("search.plates");
+    }, permission: Permission.PLATES_SEARCH, element: () => <PlatesSearch /> },
+  { path: "faces", get label() {
+      return t("search.faces");
+    }, permission: Permission.FACES_SEARCH, element: () => <FacesSearch /> },
+  { path: "persons", get label() {
+      return t("search.findAPerson");
+    }, permission: Permission.FACES_SEARCH, element: () => <PersonsSearch /> },
+  { path: "events", get label() {
+      return t("search.events2");
+    }, permission: Permission.EVENTS_READ, element: () => <EventsSearch /> },
 ];
 
 /** Investigative search (`/search`): plates, faces, people across cameras and stored events, each under its own sub-path. */
@@ -29,8 +38,8 @@ export default function SearchPage() {
   const first = tabs[0];
   return (
     <section className="search-page">
-      <h1>Search</h1>
-      <nav aria-label="Search kind">
+      <h1>{t("search.search")}</h1>
+      <nav aria-label={t("search.searchKind")}>
         <ul className="tabs">
           {tabs.map((tab) => (
             <li key={tab.path}>

@@ -6,6 +6,7 @@ import type { PersonSighting } from "./personQuery";
 import { formatTime } from "./timeRange";
 import { trajectoryPoints } from "./trajectory";
 import { TrajectoryMap } from "./TrajectoryMap";
+import { t } from "../../i18n/catalogue";
 
 /** The person's tracks on other cameras: ranked in the table (with snapshots), numbered in time order on the map. */
 export function PersonResults({
@@ -19,15 +20,15 @@ export function PersonResults({
 }) {
   const points = useMemo(() => trajectoryPoints(sightings), [sightings]);
   const numberOf = useMemo(() => new Map(points.map((point) => [point.sighting.appearance_id, point.number])), [points]);
-  if (sightings.length === 0) return <p className="state">No track on another camera looks similar enough in this time range.</p>;
+  if (sightings.length === 0) return <p className="state">{t("search.noTrackOnAnother")}</p>;
   return (
     <section aria-labelledby="person-results-title">
-      <h2 id="person-results-title">Matching tracks</h2>
+      <h2 id="person-results-title">{t("search.matchingTracks")}</h2>
       <TrajectoryMap points={points} cameraName={cameraName} />
       <div className="table-scroll">
         <table className="table" data-testid="person-results">
-          <caption className="visually-hidden">Matching tracks, best first; # is the number on the map (time order)</caption>
-          <TableHead columns={["Rank", "#", "Person", "Score", "Camera", "First seen", "Usual travel"]} />
+          <caption className="visually-hidden">{t("search.matchingTracksBestFirst")}</caption>
+          <TableHead columns={[t("search.rank"), "#", t("search.person"), t("search.score"), t("search.camera"), t("search.firstSeen"), t("search.usualTravel")]} />
           <tbody>
             {sightings.map((sighting, index) => (
               <tr key={sighting.appearance_id}>
@@ -37,20 +38,20 @@ export function PersonResults({
                   <MediaImage
                     className="person-crop"
                     sha256={sighting.crop_sha256}
-                    alt={`Person seen by ${cameraName(sighting.camera_id)}`}
+                    alt={t("search.personSeenBy", { camera_id: cameraName(sighting.camera_id) })}
                     purpose={purpose}
                   />
                 </td>
                 <td>
-                  {sighting.score.toFixed(2)} <span className="muted">(look {sighting.similarity.toFixed(2)})</span>
+                  {sighting.score.toFixed(2)} <span className="muted">{t("search.look", { similarity: sighting.similarity.toFixed(2) })}</span>
                 </td>
                 <td>
-                  {cameraName(sighting.camera_id)} <span className="muted">track {sighting.track_id}</span>
+                  {cameraName(sighting.camera_id)} <span className="muted">{t("search.track", { track_id: sighting.track_id })}</span>
                 </td>
                 <td>
                   <time dateTime={sighting.first_seen}>{formatTime(sighting.first_seen)}</time>
                 </td>
-                <td>{sighting.travel_seconds === null ? "not a neighbour" : `${Math.round(sighting.travel_seconds)} s`}</td>
+                <td>{sighting.travel_seconds === null ? t("search.notANeighbour") : t("search.s", { round: Math.round(sighting.travel_seconds) })}</td>
               </tr>
             ))}
           </tbody>

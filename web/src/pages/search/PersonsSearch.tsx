@@ -22,6 +22,7 @@ import { toLocalInput } from "./timeRange";
 import { TimeRangeFields } from "./TimeRangeFields";
 import type { PersonSearchResponse } from "./types";
 import { useCameras } from "./useCameras";
+import { t } from "../../i18n/catalogue";
 
 const HOUR_MS = 3600 * 1000;
 // Time-range messages name their field; a missing track names the track; anything about the upload is the photo's.
@@ -69,13 +70,13 @@ export function PersonsSearch() {
         // Person crops are personal data: each is fetched with the search's purpose, which the server audits.
         setResult((previous) => ({ response, generation: (previous?.generation ?? 0) + 1, purpose }));
         const found = response.matches.length;
-        setStatus(`${found} matching track${found === 1 ? "" : "s"} on other cameras.`);
+        setStatus(t("search.matchingTrackOnOther", { found, value: found === 1 ? "" : "s" }));
       },
-      onError: searchFailureHandler(SERVER_FIELDS, "Person search", {
+      onError: searchFailureHandler(SERVER_FIELDS, t("search.personSearch"), {
         setErrors,
         setFormError,
         setStatus,
-        fieldMessage: (field, reason) => (field === "file" ? `The server could not use this photo: ${reason}` : reason),
+        fieldMessage: (field, reason) => (field === "file" ? t("search.theServerCouldNot", { reason }) : reason),
       }),
     },
   );
@@ -89,16 +90,16 @@ export function PersonsSearch() {
     setErrors(found);
     setFormError(null);
     if (hasErrors(found)) {
-      setStatus("Correct the highlighted fields.");
+      setStatus(t("search.correctTheHighlightedFields"));
       return;
     }
     const what = form.probe === "photo" && form.file ? form.file.name : `track ${form.trackId} of ${cameraName(form.cameraId)}`;
-    const purpose = await askPurpose(`Person search with ${what}`);
+    const purpose = await askPurpose(t("search.personSearchWith", { what }));
     if (!purpose) {
-      setStatus("Search cancelled: no purpose was given, so nothing was searched.");
+      setStatus(t("search.searchCancelledNoPurpose"));
       return;
     }
-    setStatus("Searching person tracks…");
+    setStatus(t("search.searchingPersonTracks"));
     await search.run(form, purpose);
   };
 
@@ -106,22 +107,20 @@ export function PersonsSearch() {
     <div className="search-panel">
       {purposeDialog}
       <form className="card form-grid" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-title`}>
-        <h2 id={`${id}-title`}>Find this person</h2>
+        <h2 id={`${id}-title`}>{t("search.findThisPerson")}</h2>
         <fieldset className="probe-kind">
-          <legend>Search with</legend>
+          <legend>{t("search.searchWith")}</legend>
           <label>
-            <input type="radio" name="person-probe" checked={form.probe === "track"} onChange={() => change({ probe: "track" })} />{" "}
-            a tracked person
+            <input type="radio" name="person-probe" checked={form.probe === "track"} onChange={() => change({ probe: "track" })} />{" "}{t("search.aTrackedPerson")}
           </label>
           <label>
-            <input type="radio" name="person-probe" checked={form.probe === "photo"} onChange={() => change({ probe: "photo" })} />{" "}
-            a photo
+            <input type="radio" name="person-probe" checked={form.probe === "photo"} onChange={() => change({ probe: "photo" })} />{" "}{t("search.aPhoto")}
           </label>
         </fieldset>
         {form.probe === "track" ? (
           <>
             <CameraField id="person-camera" cameras={cameras} value={form.cameraId} error={errors.cameraId} onChange={(cameraId) => change({ cameraId })} />
-            <FormField id="person-track" label="Track id (from the event or snapshot)" error={errors.trackId}>
+            <FormField id="person-track" label={t("search.trackIdFromThe")} error={errors.trackId}>
               {(control) => <input value={form.trackId} onChange={(e) => change({ trackId: e.target.value })} {...control} />}
             </FormField>
           </>
@@ -129,16 +128,16 @@ export function PersonsSearch() {
           <PhotoDrop id="person-photo" file={form.file} error={errors.file} onFile={(file) => change({ file })} />
         )}
         <TimeRangeFields idPrefix="person" since={form.since} until={form.until} errors={errors} required onChange={change} />
-        <FormField id="person-limit" label="At most (results)" error={errors.limit}>
+        <FormField id="person-limit" label={t("search.atMostResults")} error={errors.limit}>
           {(control) => (
             <input type="number" min={1} max={MAX_RESULTS} value={form.limit} onChange={(e) => change({ limit: e.target.value })} {...control} />
           )}
         </FormField>
         <FormField
           id="person-similarity"
-          label="Minimum similarity (0–1)"
+          label={t("search.minimumSimilarity01")}
           error={errors.minSimilarity}
-          hint="Same person ≈ 0.7 and above, different people ≈ 0.2; lower shows weaker look-alikes for review."
+          hint={t("search.samePerson07")}
         >
           {(control) => (
             <input
@@ -153,12 +152,11 @@ export function PersonsSearch() {
           )}
         </FormField>
         <label className="checkbox">
-          <input type="checkbox" checked={form.neighboursOnly} onChange={(e) => change({ neighboursOnly: e.target.checked })} /> Only
-          neighbouring cameras (camera topology)
+          <input type="checkbox" checked={form.neighboursOnly} onChange={(e) => change({ neighboursOnly: e.target.checked })} />{" "}{t("search.onlyNeighbouringCamerasCamera")}
         </label>
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={search.busy}>
-            {search.busy ? "Searching…" : "Find this person"}
+            {search.busy ? t("search.searching") : t("search.findThisPerson")}
           </button>
           {formError ? <FieldError>{formError}</FieldError> : null}
         </div>

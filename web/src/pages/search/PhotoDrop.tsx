@@ -1,5 +1,6 @@
 import { useEffect, useState, type DragEvent } from "react";
 import { controlProps, FieldError, FieldHint } from "../../components/FormField";
+import { t } from "../../i18n/catalogue";
 
 /** Pick a photo with the file input (keyboard) or drop it on the area; shows a preview of the chosen photo. */
 export function PhotoDrop({
@@ -35,7 +36,7 @@ export function PhotoDrop({
 
   return (
     <div className="field photo-field">
-      <label htmlFor={id}>Photo of the face</label>
+      <label htmlFor={id}>{t("search.photoOfTheFace")}</label>
       <div
         className={dragging ? "drop-zone drop-zone-active" : "drop-zone"}
         data-testid="photo-drop"
@@ -53,12 +54,11 @@ export function PhotoDrop({
           {...controlProps(id, true, error)}
         />
         <FieldHint id={`${id}-hint`}>
-          Or drop an image here. JPEG or PNG with one clearly visible face works best; the largest usable face is
-          searched.
+          {t("search.orDropAnImage")}
         </FieldHint>
         {file ? (
           <div className="photo-chosen">
-            {preview ? <img src={preview} alt={`Chosen photo: ${file.name}`} className="photo-preview" /> : null}
+            {preview ? <img src={preview} alt={t("search.chosenPhoto", { name: file.name })} className="photo-preview" /> : null}
             <span>{file.name}</span>
           </div>
         ) : null}

@@ -6,6 +6,7 @@ import { formatTime } from "./timeRange";
 import type { PlateRead } from "./types";
 import { TableHead } from "../../components/TableHead";
 import { PlayVideoLink } from "../../components/PlayVideoLink";
+import { t } from "../../i18n/catalogue";
 
 export function PlateResults({
   reads,
@@ -21,22 +22,21 @@ export function PlateResults({
   const [page, setPage] = useState(0);
   const pages = pageCount(reads.length);
   const shown = pageItems(reads, page);
-  if (reads.length === 0) return <p className="state">No plate reads match.</p>;
+  if (reads.length === 0) return <p className="state">{t("search.noPlateReadsMatch")}</p>;
   return (
     <section aria-labelledby="plate-results-title">
-      <h2 id="plate-results-title">Plate reads</h2>
+      <h2 id="plate-results-title">{t("search.plateReads")}</h2>
       {reads.length >= limit ? (
         <p className="state search-note">
-          The server returned its limit of {limit} reads; older matches may exist. Narrow the time range or raise the
-          limit.
+          {t("search.theServerReturnedIts", { limit })}
         </p>
       ) : null}
       <div className="table-scroll">
         <table className="table" data-testid="plate-results">
           <caption className="visually-hidden">
-            Plate reads, newest first, page {page + 1} of {pages}
+            {t("search.plateReadsNewestFirst", { number: page + 1, pages })}
           </caption>
-          <TableHead columns={["Time", "Camera", "Plate", "Confidence", "Image", "Actions"]} />
+          <TableHead columns={[t("search.time"), t("search.camera"), t("search.plate"), t("search.confidence"), t("search.image"), t("search.actions")]} />
           <tbody>
             {shown.map((read) => (
               <tr key={read.id}>
@@ -46,26 +46,26 @@ export function PlateResults({
                 <td>{cameraName(read.camera_id)}</td>
                 <th scope="row" className="plate-text">
                   {read.text}
-                  {read.matched ? null : <span className="muted"> (fits no known format)</span>}
+                  {read.matched ? null : <span className="muted">{" "}{t("search.fitsNoKnownFormat")}</span>}
                 </th>
                 <td>{Math.round(read.confidence * 100)} %</td>
                 <td>
                   <MediaImage
                     className="plate-crop"
                     sha256={read.crop_sha256 ?? read.snapshot_sha256}
-                    alt={`${read.crop_sha256 ? "Plate crop" : "Scene"} of ${read.text}`}
+                    alt={t("search.of", { value: read.crop_sha256 ? t("search.plateCrop") : t("search.scene"), text: read.text })}
                   />
                 </td>
                 <td>
                   <button
                     type="button"
                     className="btn btn-small"
-                    aria-label={`Show trajectory of ${read.text}`}
+                    aria-label={t("search.showTrajectoryOf", { text: read.text })}
                     onClick={() => onShowTrajectory(read.text)}
                   >
-                    Show trajectory
+                    {t("search.showTrajectory")}
                   </button>{" "}
-                  <PlayVideoLink cameraId={read.camera_id} moment={read.time} ariaLabel={`Play video of ${read.text} at ${formatTime(read.time)}`} />
+                  <PlayVideoLink cameraId={read.camera_id} moment={read.time} ariaLabel={t("search.playVideoOfAt", { text: read.text, time: formatTime(read.time) })} />
                 </td>
               </tr>
             ))}
@@ -73,8 +73,8 @@ export function PlateResults({
         </table>
       </div>
       <Pager
-        label="Plate result pages"
-        position={`Page ${page + 1} of ${pages} (${PAGE_SIZE} a page)`}
+        label={t("search.plateResultPages")}
+        position={t("search.pageOfAPage", { value: page + 1, pages, pageSize: PAGE_SIZE })}
         hasPrevious={page > 0}
         hasNext={page < pages - 1}
         onPrevious={() => setPage((p) => p - 1)}

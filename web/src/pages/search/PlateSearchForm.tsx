@@ -5,6 +5,7 @@ import { FieldError, FieldHint, FormField } from "../../components/FormField";
 import { EMPTY_PLATE_FORM, RESULT_LIMITS, type PlateFormErrors, type PlateSearchForm as Form } from "./plateQuery";
 import { TimeRangeFields } from "./TimeRangeFields";
 import { Options } from "../../components/Options";
+import { t } from "../../i18n/catalogue";
 
 export function PlateSearchForm({
   cameras,
@@ -28,10 +29,10 @@ export function PlateSearchForm({
 
   return (
     <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby="plate-search-title">
-      <h2 id="plate-search-title">Search plate reads</h2>
+      <h2 id="plate-search-title">{t("search.searchPlateReads")}</h2>
       <FormField
         id="plate-pattern"
-        label="Plate or pattern"
+        label={t("search.plateOrPattern")}
         error={errors.plate}
         hint={
           <>
@@ -54,25 +55,24 @@ export function PlateSearchForm({
       </FormField>
       <CameraField id="plate-camera" cameras={cameras} value={form.cameraId} error={errors.cameraId} onChange={(cameraId) => change({ cameraId })} />
       <TimeRangeFields idPrefix="plate" since={form.since} until={form.until} errors={errors} onChange={change} />
-      <FormField id="plate-limit" label="At most">
+      <FormField id="plate-limit" label={t("search.atMost")}>
         {(control) => (
           <select {...control} value={form.limit} onChange={(e) => change({ limit: Number(e.target.value) })}>
-            <Options items={RESULT_LIMITS} label={(limit) => `${limit} reads`} />
+            <Options items={RESULT_LIMITS} label={(limit) => t("search.reads", { limit })} />
           </select>
         )}
       </FormField>
       <div className="field search-checkbox">
         <label>
-          <input type="checkbox" checked={form.fuzzy} onChange={(e) => change({ fuzzy: e.target.checked })} aria-describedby="plate-fuzzy-hint" />{" "}
-          Include look-alike characters
+          <input type="checkbox" checked={form.fuzzy} onChange={(e) => change({ fuzzy: e.target.checked })} aria-describedby="plate-fuzzy-hint" />{" "}{t("search.includeLookAlikeCharacters")}
         </label>
         <FieldHint id="plate-fuzzy-hint">
-          Also finds reads where OCR may have confused 0/O/D/Q, 1/I, 2/Z, 5/S, 8/B or 6/G.
+          {t("search.alsoFindsReadsWhere")}
         </FieldHint>
       </div>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? "Searching…" : "Search plates"}
+          {busy ? t("search.searching") : t("search.searchPlates")}
         </button>
         {formError ? <FieldError>{formError}</FieldError> : null}
       </div>

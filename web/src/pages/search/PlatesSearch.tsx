@@ -16,6 +16,7 @@ import { searchFailureHandler } from "./searchFailure";
 import { TrajectoryPanel } from "./TrajectoryPanel";
 import type { PlateReadsResponse } from "./types";
 import { useCameras } from "./useCameras";
+import { t } from "../../i18n/catalogue";
 
 interface Done {
   form: Form;
@@ -43,9 +44,9 @@ export function PlatesSearch() {
       onSuccess: (response, form, purpose) => {
         setDone((previous) => ({ form, purpose, response, generation: (previous?.generation ?? 0) + 1 }));
         setTrajectoryPlate(null);
-        setStatus(`${response.count} plate read${response.count === 1 ? "" : "s"} found.`);
+        setStatus(t("search.plateReadFound", { count: response.count, value: response.count === 1 ? "" : "s" }));
       },
-      onError: searchFailureHandler(SERVER_FIELDS, "Plate search", { setErrors, setFormError, setStatus }),
+      onError: searchFailureHandler(SERVER_FIELDS, t("search.plateSearch2"), { setErrors, setFormError, setStatus }),
     },
   );
   const busy = reads.busy;
@@ -55,15 +56,15 @@ export function PlatesSearch() {
     setErrors(found);
     setFormError(null);
     if (hasErrors(found)) {
-      setStatus("Correct the highlighted fields.");
+      setStatus(t("search.correctTheHighlightedFields"));
       return;
     }
     const purpose = await askPurpose(describePlateSearch(form, cameraName));
     if (!purpose) {
-      setStatus("Search cancelled: no purpose was given, so nothing was searched.");
+      setStatus(t("search.searchCancelledNoPurpose"));
       return;
     }
-    setStatus("Searching plate reads…");
+    setStatus(t("search.searchingPlateReads"));
     await reads.run(form, purpose);
   };
 

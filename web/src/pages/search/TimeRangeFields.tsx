@@ -1,5 +1,6 @@
 import { FormField } from "../../components/FormField";
 import type { TimeRangeErrors } from "./timeRange";
+import { t } from "../../i18n/catalogue";
 
 /** From / until in the browser's local time; until is exclusive, as on the server. */
 export function TimeRangeFields({
@@ -22,7 +23,7 @@ export function TimeRangeFields({
   const optional = required ? "" : " (optional)";
   return (
     <>
-      <FormField id={sinceId} label={`From${optional}`} error={errors.since}>
+      <FormField id={sinceId} label={t("search.from", { optional })} error={errors.since}>
         {(control) => (
           <input
             type="datetime-local"
@@ -34,7 +35,7 @@ export function TimeRangeFields({
           />
         )}
       </FormField>
-      <FormField id={untilId} label={`Until${optional}`} error={errors.until}>
+      <FormField id={untilId} label={t("search.until", { optional })} error={errors.until}>
         {(control) => (
           <input
             type="datetime-local"

@@ -2,6 +2,7 @@ import { useMemo } from "react";
 import { CityMap, type MapLayer } from "../../components/map/CityMap";
 import { formatTime } from "./timeRange";
 import type { Located, TrajectoryPoint } from "./trajectory";
+import { t } from "../../i18n/catalogue";
 
 /** The route as a line through the cameras in time order, one numbered marker per sighting. */
 export function TrajectoryMap({
@@ -15,7 +16,7 @@ export function TrajectoryMap({
     (): MapLayer[] => [
       {
         id: "trajectory",
-        label: "Sightings",
+        label: t("search.sightings"),
         path: true,
         toggle: false,
         markers: points.flatMap((point) =>
@@ -40,7 +41,7 @@ export function TrajectoryMap({
     <CityMap
       layers={layers}
       className="map trajectory-map"
-      label="Trajectory map (the numbered list beside it gives the same sightings in words)"
+      label={t("search.trajectoryMapTheNumbered")}
       testId="trajectory-map"
     />
   );

@@ -7,6 +7,7 @@ import { trajectoryQuery, type PlateSearchForm } from "./plateQuery";
 import { formatTime } from "./timeRange";
 import { trajectoryPoints, type TrajectoryPoint } from "./trajectory";
 import { TrajectoryMap } from "./TrajectoryMap";
+import { t } from "../../i18n/catalogue";
 
 /** Where one vehicle has been, over the search's time range, under the purpose given for the search. */
 export function TrajectoryPanel({
@@ -37,27 +38,26 @@ export function TrajectoryPanel({
     <section className="card trajectory" aria-labelledby="trajectory-title" data-testid="trajectory">
       <div className="section-head">
         <h2 id="trajectory-title" ref={heading} tabIndex={-1}>
-          Trajectory of {plate}
+          {t("search.trajectoryOf", { plate })}
         </h2>
         <button type="button" className="btn btn-small btn-quiet" onClick={onClose}>
-          Close trajectory
+          {t("search.closeTrajectory")}
         </button>
       </div>
-      <p className="muted">Recorded under the purpose you gave for this search.</p>
+      <p className="muted">{t("search.recordedUnderThePurpose")}</p>
       <div role="status">
-        {resource.status === "loading" ? <p className="state">Loading trajectory…</p> : null}
+        {resource.status === "loading" ? <p className="state">{t("search.loadingTrajectory")}</p> : null}
         {resource.status === "ready" ? (
           <p className="state">
             {points.length === 0
-              ? "No sightings of this plate."
-              : `${points.length} sighting${points.length === 1 ? "" : "s"}, oldest first.`}
+              ? t("search.noSightingsOfThis")
+              : t("search.sightingsOldestFirst", { count: points.length })}
           </p>
         ) : null}
       </div>
       {resource.status === "error" || resource.status === "unavailable" ? (
         <p className="state state-error" role="alert">
-          Could not load the trajectory:{" "}
-          {resource.status === "error" ? resource.error : "trajectories are not available on this server."}
+          {t("search.couldNotLoadThe", { value: resource.status === "error" ? resource.error : t("search.trajectoriesAreNotAvailable") })}
         </p>
       ) : null}
       {points.length > 0 ? (
@@ -72,7 +72,7 @@ export function TrajectoryPanel({
 
 function SightingList({ points, cameraName }: { points: TrajectoryPoint[]; cameraName: (id: string) => string }) {
   return (
-    <ol className="sighting-list" aria-label="Sightings in time order" data-testid="trajectory-list">
+    <ol className="sighting-list" aria-label={t("search.sightingsInTimeOrder")} data-testid="trajectory-list">
       {points.map((point) => (
         <li key={point.sighting.event_id} className="sighting">
           <span className="sighting-number" aria-hidden="true">
@@ -83,12 +83,12 @@ function SightingList({ points, cameraName }: { points: TrajectoryPoint[]; camer
             <div>
               <strong>{cameraName(point.sighting.camera_id)}</strong> — {point.sighting.text},{" "}
               {Math.round(point.sighting.confidence * 100)} %
-              {point.sighting.direction ? `, heading ${point.sighting.direction}` : ""}
+              {point.sighting.direction ? t("search.heading", { direction: point.sighting.direction }) : ""}
             </div>
-            {point.position ? null : <div className="muted">No camera position: not on the map.</div>}
+            {point.position ? null : <div className="muted">{t("search.noCameraPositionNot")}</div>}
           </div>
           {point.sighting.crop_sha256 ? (
-            <MediaImage className="plate-crop" sha256={point.sighting.crop_sha256} alt={`Plate crop of sighting ${point.number}`} />
+            <MediaImage className="plate-crop" sha256={point.sighting.crop_sha256} alt={t("search.plateCropOfSighting", { number: point.number })} />
           ) : null}
         </li>
       ))}

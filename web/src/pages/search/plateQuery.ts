@@ -2,6 +2,7 @@
 import type { QueryOf } from "../../api/schemas";
 import { purposeQuery, type Purpose } from "../../components/PurposeDialog";
 import { toInstant, validateTimeRange } from "./timeRange";
+import { t } from "../../i18n/catalogue";
 
 export const MAX_PATTERN_LENGTH = 24;
 export const MIN_LITERALS = 3;
@@ -36,10 +37,10 @@ function keyLiterals(pattern: string): number {
 export function validatePlatePattern(pattern: string): string | null {
   const text = pattern.trim();
   if (!text) return null;
-  if (text.length > MAX_PATTERN_LENGTH) return `At most ${MAX_PATTERN_LENGTH} characters.`;
-  if (!ALLOWED.test(text)) return "Use letters, digits, separators (space - _ . /) and the wildcards * and ?.";
+  if (text.length > MAX_PATTERN_LENGTH) return t("search.atMostCharacters", { maxPatternLength: MAX_PATTERN_LENGTH });
+  if (!ALLOWED.test(text)) return t("search.useLettersDigitsSeparators");
   if (keyLiterals(text) < MIN_LITERALS)
-    return `Give at least ${MIN_LITERALS} letters or digits besides the wildcards (a middle two-digit year does not count).`;
+    return t("search.giveAtLeastLetters", { minLiterals: MIN_LITERALS });
   return null;
 }
 
@@ -80,7 +81,7 @@ export function trajectoryQuery(
 
 /** What the purpose dialog says is about to be searched. */
 export function describePlateSearch(form: PlateSearchForm, cameraName: (id: string) => string): string {
-  const parts = [form.plate.trim() ? `Plate search: ${form.plate.trim()}` : "Plate reads"];
+  const parts = [form.plate.trim() ? t("search.plateSearch", { plate: form.plate.trim() }) : t("search.plateReads")];
   if (form.fuzzy) parts.push("including look-alike characters");
   if (form.cameraId) parts.push(`at ${cameraName(form.cameraId)}`);
   return parts.join(", ");

@@ -1,4 +1,5 @@
 import { describeError, fieldOfError, reasonOf } from "../../api/errors";
+import { t } from "../../i18n/catalogue";
 
 /** Where a search page shows a failure. */
 export interface FailureTargets<F extends string> {
@@ -26,6 +27,6 @@ export function searchFailureHandler<F extends string>(
     } else {
       targets.setFormError(describeError(caught, { unavailable: searchName }));
     }
-    targets.setStatus("The search failed.");
+    targets.setStatus(t("search.theSearchFailed"));
   };
 }

@@ -5,6 +5,7 @@ import { vi } from "vitest";
 import { AuthProvider } from "../../auth/AuthContext";
 import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
 import SearchPage from "./Page";
+import { t } from "../../i18n/catalogue";
 
 export type Answer = (url: URL, init: RequestInit | undefined) => Response;
 
@@ -13,7 +14,7 @@ export function renderSearch(tab: string, permissions: string[], answers: Record
   const fetchImpl = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), "http://console.test");
     const answer = answers[url.pathname];
-    return answer ? answer(url, init) : jsonResponse(404, { detail: "Not Found" });
+    return answer ? answer(url, init) : jsonResponse(404, { detail: t("search.notFound") });
   });
   const { client } = loggedInClient(userWith(permissions), fetchImpl);
   render(

@@ -8,6 +8,7 @@ import { StateMessage } from "../../components/StateMessage";
 import { useNow } from "../../hooks/useNow";
 import { formatAge, formatTime } from "../alerts/format";
 import "./system.css";
+import { t } from "../../i18n/catalogue";
 
 type Worker = Schemas["WorkerStatus"];
 type CameraLease = Schemas["CameraLeaseStatus"];
@@ -19,16 +20,42 @@ export const WORKERS_REFRESH_MS = 5_000;
 type WorkerState = "alive" | "silent" | "lost" | "stopped";
 
 const WORKER_STATE: Record<WorkerState, { label: string; pill: string; hint: string }> = {
-  alive: { label: "Alive", pill: "pill-ok", hint: "Reporting and renewing its leases" },
-  silent: { label: "Silent", pill: "pill-degraded", hint: "Stopped reporting; not yet declared lost" },
-  lost: { label: "Lost", pill: "pill-unreachable", hint: "Silent too long: a system alert was raised" },
-  stopped: { label: "Stopped", pill: "pill-stopped", hint: "Stopped on purpose; its cameras were handed over" },
+  alive: { get label() {
+      return t("system.alive");
+    }, pill: "pill-ok", get hint() {
+      return t("system.reportingAndRenewingIts");
+    } },
+  silent: { get label() {
+      return t("system.silent");
+    }, pill: "pill-degraded", get hint() {
+      return t("system.stoppedReportingNotYet");
+    } },
+  lost: { get label() {
+      return t("system.lost");
+    }, pill: "pill-unreachable", get hint() {
+      return t("system.silentTooLongA");
+    } },
+  stopped: { get label() {
+      return t("system.stopped");
+    }, pill: "pill-stopped", get hint() {
+      return t("system.stoppedOnPurposeIts");
+    } },
 };
 
 const LEASE_STATE: Record<LeaseState, { label: string; pill: string; hint: string }> = {
-  held: { label: "Held", pill: "pill-ok", hint: "" },
-  orphaned: { label: "Orphaned", pill: "pill-unreachable", hint: "its worker stopped reporting" },
-  unheld: { label: "Unheld", pill: "pill-degraded", hint: "no worker runs it" },
+  held: { get label() {
+      return t("system.held");
+    }, pill: "pill-ok", hint: "" },
+  orphaned: { get label() {
+      return t("system.orphaned");
+    }, pill: "pill-unreachable", get hint() {
+      return t("system.itsWorkerStoppedReporting");
+    } },
+  unheld: { get label() {
+      return t("system.unheld");
+    }, pill: "pill-degraded", get hint() {
+      return t("system.noWorkerRunsIt");
+    } },
 };
 
 /**
@@ -76,7 +103,7 @@ function StatePill({ pill, label, title }: { pill: string; label: string; title?
 function reportAge(iso: string, now: number): string {
   const seconds = Math.max(0, Math.floor((now - Date.parse(iso)) / 1000));
   if (Number.isNaN(seconds)) return "";
-  return seconds < 45 ? `${seconds} s ago` : `${formatAge(iso, now)} ago`;
+  return seconds < 45 ? t("system.sAgo", { seconds }) : `${formatAge(iso, now)} ago`;
 }
 
 function LastReport({ iso }: { iso: string }) {
@@ -114,22 +141,22 @@ export function WorkersPanel({ refreshes = 0 }: { refreshes?: number }) {
   const alive = cluster?.workers.filter((worker) => worker.alive).length ?? 0;
 
   const workerColumns: Column<Worker>[] = [
-    { header: "Worker", cell: (worker) => worker.id, rowHeader: true },
+    { header: t("system.worker"), cell: (worker) => worker.id, rowHeader: true },
     {
-      header: "State",
+      header: t("system.state"),
       cell: (worker) => {
         const state = WORKER_STATE[workerState(worker)];
         return <StatePill pill={state.pill} label={state.label} title={state.hint} />;
       },
     },
     { header: "Load / capacity", cell: (worker) => <LoadBar worker={worker} /> },
-    { header: "Cameras", cell: (worker) => worker.cameras.length, className: "cell-number" },
-    { header: "Last report", cell: (worker) => <LastReport iso={worker.heartbeat_at} /> },
-    { header: "Address", cell: (worker) => orDash(worker.address) },
+    { header: t("system.cameras"), cell: (worker) => worker.cameras.length, className: "cell-number" },
+    { header: t("system.lastReport"), cell: (worker) => <LastReport iso={worker.heartbeat_at} /> },
+    { header: t("system.address"), cell: (worker) => orDash(worker.address) },
   ];
   const cameraColumns: Column<CameraLease>[] = [
     {
-      header: "Camera",
+      header: t("system.camera"),
       rowHeader: true,
       cell: (camera) => {
         const name = names.get(camera.id);
@@ -142,10 +169,10 @@ export function WorkersPanel({ refreshes = 0 }: { refreshes?: number }) {
         );
       },
     },
-    { header: "Worker", cell: (camera) => orDash(camera.worker) },
-    { header: "Epoch", cell: (camera) => orDash(camera.epoch), className: "cell-number" },
+    { header: t("system.worker"), cell: (camera) => orDash(camera.worker) },
+    { header: t("system.epoch"), cell: (camera) => orDash(camera.epoch), className: "cell-number" },
     {
-      header: "Lease",
+      header: t("system.lease"),
       cell: (camera) => {
         const state = LEASE_STATE[camera.state];
         return (
@@ -160,20 +187,18 @@ export function WorkersPanel({ refreshes = 0 }: { refreshes?: number }) {
 
   return (
     <section aria-labelledby="workers-heading" className="workers-panel">
-      <h2 id="workers-heading">Workers</h2>
+      <h2 id="workers-heading">{t("system.workers2")}</h2>
       <StateMessage resource={resource} what="workers" />
       {cluster ? (
         <>
           <p data-testid="workers-summary">
-            {alive} of {cluster.workers.length} {cluster.workers.length === 1 ? "worker" : "workers"} alive ·{" "}
-            {cluster.cameras.length} {cluster.cameras.length === 1 ? "camera" : "cameras"}
+            {t("system.workersAlive", { alive, count: cluster.workers.length })} · {t("system.cameraCount", { count: cluster.cameras.length })}
             {unwatched.length ? (
               <strong className="unwatched-count">
-                {" "}
-                · {unwatched.length} not watched by any worker
+                {" "}{t("system.notWatchedByAny", { count: unwatched.length })}
               </strong>
             ) : (
-              ", all watched"
+              t("system.allWatched")
             )}
           </p>
           {cluster.workers.length ? (
@@ -181,27 +206,27 @@ export function WorkersPanel({ refreshes = 0 }: { refreshes?: number }) {
               rows={cluster.workers}
               rowKey={(worker) => worker.id}
               columns={workerColumns}
-              caption="Camera workers"
+              caption={t("system.cameraWorkers")}
               rowClassName={(worker) => (workerState(worker) === "stopped" ? "row-disabled" : undefined)}
               testId="workers-table"
             />
           ) : (
             <p className="muted">
-              No worker has reported yet. Start one with <code>safecity worker</code>.
+              {t("system.noWorkerHasReported")}{" "}<code>{t("system.safecityWorker")}</code>.
             </p>
           )}
-          <h3 className="workers-subhead">Camera leases</h3>
+          <h3 className="workers-subhead">{t("system.cameraLeases")}</h3>
           {cluster.cameras.length ? (
             <RecordTable
               rows={cameras}
               rowKey={(camera) => camera.id}
               columns={cameraColumns}
-              caption="Which worker runs each enabled camera"
+              caption={t("system.whichWorkerRunsEach")}
               rowClassName={(camera) => (camera.state === "held" ? undefined : `row-unwatched row-${camera.state}`)}
               testId="camera-leases-table"
             />
           ) : (
-            <p className="muted">No enabled cameras.</p>
+            <p className="muted">{t("system.noEnabledCameras")}</p>
           )}
         </>
       ) : null}

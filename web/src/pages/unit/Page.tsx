@@ -88,7 +88,7 @@ export default function UnitPage() {
             {!incidentId ? (
               <p className="state">{t("unit.noAssignment")}</p>
             ) : !incident ? (
-              <StateMessage resource={assignment.resource} what="the assignment" />
+              <StateMessage resource={assignment.resource} what={t("unit.theAssignment")} />
             ) : (
               <>
                 <p className="unit-incident-title">

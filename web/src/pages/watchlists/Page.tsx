@@ -5,19 +5,20 @@ import { SubjectsView } from "./persons/SubjectsView";
 import { HotlistDetail } from "./vehicles/HotlistDetail";
 import { HotlistsView } from "./vehicles/HotlistsView";
 import "./watchlists.css";
+import { t } from "../../i18n/catalogue";
 
 /** /admin/watchlists: vehicle hotlists and the person (face) watchlist, one sub-route each. */
 export default function WatchlistsPage() {
   return (
     <section className="watchlists">
-      <h1>Watchlists</h1>
-      <nav aria-label="Watchlist type">
+      <h1>{t("watchlists.watchlists")}</h1>
+      <nav aria-label={t("watchlists.watchlistType")}>
         <ul className="tabs">
           <li>
-            <NavLink to={HOTLISTS_PATH}>Vehicle hotlists</NavLink>
+            <NavLink to={HOTLISTS_PATH}>{t("watchlists.vehicleHotlists")}</NavLink>
           </li>
           <li>
-            <NavLink to={SUBJECTS_PATH}>Person watchlist</NavLink>
+            <NavLink to={SUBJECTS_PATH}>{t("watchlists.personWatchlist")}</NavLink>
           </li>
         </ul>
       </nav>

@@ -6,6 +6,7 @@ import { MemoryRouter, Route, Routes } from "react-router";
 import { vi } from "vitest";
 import { AuthProvider } from "../../auth/AuthContext";
 import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
+import { t } from "../../i18n/catalogue";
 
 export interface FakeRequest {
   method: string;
@@ -33,7 +34,7 @@ export function fakeServer(routes: Record<string, Handler>) {
     };
     calls.push(request);
     const handler = routes[`${method} ${url.pathname}`];
-    return handler ? handler(request) : jsonResponse(404, { detail: "Not Found" });
+    return handler ? handler(request) : jsonResponse(404, { detail: t("watchlists.notFound") });
   });
   return { fetchImpl, calls };
 }

@@ -1,5 +1,6 @@
 /** Shapes of /api/v1/hotlists and /api/v1/watchlists/persons, from the API's schema, and their words. */
 import type { Schemas } from "../../api/schemas";
+import { t } from "../../i18n/catalogue";
 
 export type Hotlist = Schemas["HotlistOut"];
 export type HotlistEntry = Schemas["EntryOut"];
@@ -11,11 +12,21 @@ export type HotlistKind = Schemas["HotlistKind"];
 export type SubjectCategory = Schemas["SubjectCategory"];
 
 const HOTLIST_KIND_LABELS: Record<HotlistKind, string> = {
-  wanted: "Wanted",
-  stolen: "Stolen",
-  suspect: "Suspect",
-  watch: "Watch",
-  other: "Other",
+  get wanted() {
+    return t("watchlists.wanted");
+  },
+  get stolen() {
+    return t("watchlists.stolen");
+  },
+  get suspect() {
+    return t("watchlists.suspect");
+  },
+  get watch() {
+    return t("watchlists.watch");
+  },
+  get other() {
+    return t("watchlists.other");
+  },
 };
 export const HOTLIST_KINDS = Object.keys(HOTLIST_KIND_LABELS) as HotlistKind[];
 
@@ -23,12 +34,24 @@ export const HOTLIST_KINDS = Object.keys(HOTLIST_KIND_LABELS) as HotlistKind[];
 export const MAX_EDIT_BUDGET = 2;
 
 const SUBJECT_CATEGORY_LABELS: Record<SubjectCategory, string> = {
-  wanted: "Wanted",
-  missing: "Missing person",
-  suspect: "Suspect",
-  vip_protection: "VIP protection",
-  person_of_interest: "Person of interest",
-  other: "Other",
+  get wanted() {
+    return t("watchlists.wanted");
+  },
+  get missing() {
+    return t("watchlists.missingPerson");
+  },
+  get suspect() {
+    return t("watchlists.suspect");
+  },
+  get vip_protection() {
+    return t("watchlists.vipProtection");
+  },
+  get person_of_interest() {
+    return t("watchlists.personOfInterest");
+  },
+  get other() {
+    return t("watchlists.other");
+  },
 };
 export const SUBJECT_CATEGORIES = Object.keys(SUBJECT_CATEGORY_LABELS) as SubjectCategory[];
 

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useMutation } from "../../../api/useMutation";
 import { useAuth } from "../../../auth/AuthContext";
 import { describeFailure } from "../apiErrors";
+import { t } from "../../../i18n/catalogue";
 
 /** Tells the camera's worker to take today's view as the reference its tamper detection compares with. */
 export function AcceptBaseline({ cameraId }: { cameraId: string }) {
@@ -10,8 +11,8 @@ export function AcceptBaseline({ cameraId }: { cameraId: string }) {
   const accept = useMutation(
     () => client.POST("/api/v1/cameras/{camera_id}/accept-scene", { params: { path: { camera_id: cameraId } } }),
     {
-      onSuccess: (answer) => setAccepted(`Baseline accepted: ${answer.status}.`),
-      describe: (caught) => describeFailure(caught, "accept the view"),
+      onSuccess: (answer) => setAccepted(t("cameras.scene.baselineAccepted", { status: answer.status ?? "" })),
+      describe: (caught) => describeFailure(caught, t("cameras.scene.acceptTheView")),
     },
   );
   const run = () => {
@@ -21,15 +22,13 @@ export function AcceptBaseline({ cameraId }: { cameraId: string }) {
 
   return (
     <section className="card" aria-labelledby="baseline-title">
-      <h2 id="baseline-title">Tamper baseline</h2>
+      <h2 id="baseline-title">{t("cameras.scene.tamperBaseline")}</h2>
       <p className="muted" id="baseline-help">
-        The camera's worker compares every picture with a reference view and reports "Scene changed" when the
-        camera has been moved, turned or covered. After the camera was re-aimed on purpose, check the picture
-        above and accept it as the new reference. The request is recorded in the audit log.
+        {t("cameras.scene.theCameraSWorker")}
       </p>
       <div className="form-actions">
         <button type="button" className="btn" aria-describedby="baseline-help" disabled={accept.busy} onClick={run}>
-          {accept.busy ? "Sending…" : "Accept current view as baseline"}
+          {accept.busy ? t("cameras.scene.sending") : t("cameras.scene.acceptCurrentViewAs")}
         </button>
         <p
           role="status"

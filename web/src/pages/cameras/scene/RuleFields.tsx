@@ -2,6 +2,7 @@ import type { EditorAction } from "./editorState";
 import { KINDS, type RuleField } from "./kinds";
 import type { Shape } from "./sceneModel";
 import { Options } from "../../../components/Options";
+import { t } from "../../../i18n/catalogue";
 
 interface Props {
   shape: Shape;
@@ -15,7 +16,7 @@ export function RuleFields({ shape, errors, dispatch }: Props) {
   if (!fields.length) return null;
   return (
     <fieldset className="scene-fieldset">
-      <legend>Rules</legend>
+      <legend>{t("cameras.scene.rules")}</legend>
       {fields.map((field) => (
         <RuleInput
           key={field.key}

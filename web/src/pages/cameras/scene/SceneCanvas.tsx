@@ -3,6 +3,7 @@ import type { EditorAction } from "./editorState";
 import { inwardNormal, toNormalised, toPixels, type Point, type Size } from "./geometry";
 import { KINDS } from "./kinds";
 import { displayName, type Shape } from "./sceneModel";
+import { t } from "../../../i18n/catalogue";
 
 interface Props {
   shapes: Shape[];
@@ -99,8 +100,8 @@ export function SceneCanvas(props: Props) {
         role="group"
         aria-label={
           drawing
-            ? `Drawing area: click to place points of ${displayName(drawing, shapes)}; Enter finishes, Escape cancels`
-            : "Drawing area"
+            ? t("cameras.scene.drawingAreaClickTo", { displayName: displayName(drawing, shapes) })
+            : t("cameras.scene.drawingArea")
         }
         tabIndex={0}
         onClick={onClick}
@@ -222,7 +223,7 @@ function DirectionArrow({ pixels }: { pixels: Point[] }) {
     <g className="scene-direction">
       <line x1={middle.x} y1={middle.y} x2={tip.x} y2={tip.y} markerEnd="url(#scene-arrowhead)" />
       <text x={tip.x + normal.x * 12} y={tip.y + normal.y * 12 + 4} className="scene-label" textAnchor="middle">
-        in
+        {t("cameras.scene.in")}
       </text>
     </g>
   );
@@ -268,7 +269,7 @@ function VertexHandle({ shape, label, index, at, closesOutline, dispatch, onDown
       r={closesOutline ? 9 : 7}
       tabIndex={0}
       role="button"
-      aria-label={`Point ${index + 1} of ${label}${closesOutline ? " (click to close the outline)" : ""}: arrow keys move it, Delete removes it`}
+      aria-label={t(closesOutline ? "cameras.scene.pointClosesOutline" : "cameras.scene.pointOf", { number: index + 1, label })}
       onPointerDown={(event) => {
         event.stopPropagation();
         dispatch({ type: "select", key: shape.key });

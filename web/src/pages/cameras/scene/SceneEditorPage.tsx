@@ -26,6 +26,7 @@ import {
 import { ShapeInspector } from "./ShapeInspector";
 import { ShapeList } from "./ShapeList";
 import { useSnapshot, type Snapshot } from "./useSnapshot";
+import { t } from "../../../i18n/catalogue";
 
 export function SceneEditorPage() {
   const { id = "" } = useParams();
@@ -33,10 +34,10 @@ export function SceneEditorPage() {
   return (
     <section className="scene-page">
       <p className="scene-breadcrumb">
-        <Link to="/admin/cameras">Cameras</Link> / {resource.data?.name ?? id}
+        <Link to="/admin/cameras">{t("cameras.scene.cameras")}</Link> / {resource.data?.name ?? id}
       </p>
-      <h1>Scene of {resource.data?.name ?? id}</h1>
-      <StateMessage resource={resource} what="the camera" />
+      <h1>{t("cameras.scene.sceneOf", { name: resource.data?.name ?? id })}</h1>
+      <StateMessage resource={resource} what={t("cameras.scene.theCamera")} />
       {resource.data ? <SceneEditor camera={resource.data} /> : null}
     </section>
   );
@@ -64,14 +65,14 @@ function SceneEditor({ camera }: { camera: CameraOut }) {
           setSavedScene(result.camera.scene);
           load(result.camera.scene);
           setAttempted(false);
-          setSaveMessage({ ok: true, text: "Scene saved." });
+          setSaveMessage({ ok: true, text: t("cameras.scene.sceneSaved") });
         } else {
           const placed = placeServerIssues(result.issues, origins);
           setServerProblems(placed.problems);
-          setSaveMessage({ ok: false, text: `Not saved: ${placed.general.join("; ") || "the server refused some shapes (marked below)."}` });
+          setSaveMessage({ ok: false, text: t("cameras.scene.notSaved", { reason: placed.general.join("; ") || t("cameras.scene.serverRefusedShapes") }) });
         }
       },
-      describe: (caught) => describeFailure(caught, "save the scene"),
+      describe: (caught) => describeFailure(caught, t("cameras.scene.saveTheScene")),
     },
   );
   const busy = write.busy;
@@ -105,7 +106,7 @@ function SceneEditor({ camera }: { camera: CameraOut }) {
     setServerProblems({});
     const count = Object.keys(localProblems).length;
     if (count) {
-      setSaveMessage({ ok: false, text: `Not saved: ${count === 1 ? "one shape needs" : `${count} shapes need`} attention (marked below).` });
+      setSaveMessage({ ok: false, text: t("cameras.scene.shapesNeedAttention", { count }) });
       return;
     }
     setSaveMessage(null);
@@ -120,8 +121,7 @@ function SceneEditor({ camera }: { camera: CameraOut }) {
     <>
       {camera.managed_by === "config" ? (
         <p className="state state-unavailable">
-          This camera is declared in safecity.yaml, which wins at the server's next start: changes made here last
-          until then. Copy the saved scene into the file to keep it.
+          {t("cameras.scene.thisCameraIsDeclared")}
         </p>
       ) : null}
       <div className="scene-layout">
@@ -130,7 +130,7 @@ function SceneEditor({ camera }: { camera: CameraOut }) {
           <PictureState snapshot={snapshot} onRefresh={refresh} />
           {loaded && !loaded.ok ? (
             <p className="state state-error" role="alert">
-              {loaded.error} The scene cannot be edited until the camera delivers a picture.
+              {t("cameras.scene.theSceneCannotBe", { error: loaded.error })}
             </p>
           ) : (
             <SceneCanvas
@@ -139,7 +139,7 @@ function SceneEditor({ camera }: { camera: CameraOut }) {
               drawingKey={editor.drawingKey}
               dispatch={dispatch}
               pictureUrl={pictureUrl}
-              pictureLabel={`Latest picture from ${camera.name}`}
+              pictureLabel={t("cameras.scene.latestPictureFrom", { name: camera.name })}
               onPictureSize={setFrame}
               onPictureFailed={() => setPictureBroken(true)}
             />
@@ -148,14 +148,11 @@ function SceneEditor({ camera }: { camera: CameraOut }) {
             {editor.notice}
           </p>
           <p className="muted scene-hint">
-            Mouse: click to place points; double-click, Enter or the Finish button closes an outline; a line ends
-            after its second point; drag a point to move it. Keyboard: Tab to a point, move it with the arrow keys
-            (Shift for fine steps) and remove it with Delete; or type coordinates in the points table, where
-            "Add point" places a new one.
+            {t("cameras.scene.mouseClickToPlace")}
           </p>
         </div>
-        <aside className="scene-side" aria-label="Shapes and rules">
-          <h2>Shapes</h2>
+        <aside className="scene-side" aria-label={t("cameras.scene.shapesAndRules")}>
+          <h2>{t("cameras.scene.shapes")}</h2>
           <ShapeList shapes={editor.shapes} selectedKey={editor.selectedKey} problems={problems} dispatch={dispatch} />
           {selected ? (
             <ShapeInspector
@@ -171,7 +168,7 @@ function SceneEditor({ camera }: { camera: CameraOut }) {
       <div className="card scene-savebar">
         <div className="form-actions">
           <button type="button" className="btn btn-primary" disabled={busy || !loaded?.ok} onClick={save}>
-            {busy ? "Saving…" : "Save scene"}
+            {busy ? t("cameras.scene.saving") : t("cameras.scene.saveScene")}
           </button>
           <button
             type="button"
@@ -181,12 +178,12 @@ function SceneEditor({ camera }: { camera: CameraOut }) {
               load(savedScene);
               setAttempted(false);
               setServerProblems({});
-              setSaveMessage({ ok: true, text: "Changes discarded." });
+              setSaveMessage({ ok: true, text: t("cameras.scene.changesDiscarded") });
             }}
           >
-            Discard changes
+            {t("cameras.scene.discardChanges")}
           </button>
-          <span className="muted">{dirty ? "Unsaved changes." : "No unsaved changes."}</span>
+          <span className="muted">{dirty ? t("cameras.scene.unsavedChanges") : t("cameras.scene.noUnsavedChanges")}</span>
         </div>
         <p role="status" data-testid="scene-save-result" className={shownMessage ? (shownMessage.ok ? "state-ok" : "field-error") : undefined}>
           {shownMessage?.text ?? ""}
@@ -200,11 +197,11 @@ function SceneEditor({ camera }: { camera: CameraOut }) {
 function PictureState({ snapshot, onRefresh }: { snapshot: Snapshot; onRefresh: () => void }) {
   const text =
     snapshot.status === "loading"
-      ? "Loading the latest picture…"
+      ? t("cameras.scene.loadingTheLatestPicture")
       : snapshot.status === "missing"
-        ? "No picture from this camera yet (its worker stores one once the camera runs). Shapes can still be drawn on the empty frame."
+        ? t("cameras.scene.noPictureFromThis")
         : snapshot.status === "error"
-          ? `Could not load the picture: ${snapshot.message}`
+          ? t("cameras.scene.couldNotLoadThe", { message: snapshot.message })
           : "";
   return (
     <div className="scene-picture-state">
@@ -212,7 +209,7 @@ function PictureState({ snapshot, onRefresh }: { snapshot: Snapshot; onRefresh: 
         {text}
       </span>
       <button type="button" className="btn btn-small" onClick={onRefresh}>
-        Refresh picture
+        {t("cameras.scene.refreshPicture")}
       </button>
     </div>
   );

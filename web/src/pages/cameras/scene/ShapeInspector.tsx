@@ -3,6 +3,7 @@ import { KINDS } from "./kinds";
 import { RuleFields } from "./RuleFields";
 import type { Shape, ShapeProblems } from "./sceneModel";
 import { VertexTable } from "./VertexTable";
+import { t } from "../../../i18n/catalogue";
 
 interface Props {
   shape: Shape;
@@ -24,7 +25,7 @@ export function ShapeInspector({ shape, label, problems, dispatch }: Props) {
       </h2>
       <p className="muted scene-hint">{info.help}</p>
       {problems?.shape.length ? (
-        <ul className="field-error scene-problems" aria-label={`Problems with ${label}`}>
+        <ul className="field-error scene-problems" aria-label={t("cameras.scene.problemsWith", { label })}>
           {problems.shape.map((problem) => (
             <li key={problem}>{problem}</li>
           ))}
@@ -32,7 +33,7 @@ export function ShapeInspector({ shape, label, problems, dispatch }: Props) {
       ) : null}
       {info.named ? (
         <div className="field">
-          <label htmlFor={nameId}>Name</label>
+          <label htmlFor={nameId}>{t("cameras.scene.name")}</label>
           <input
             id={nameId}
             value={shape.name}
@@ -51,30 +52,30 @@ export function ShapeInspector({ shape, label, problems, dispatch }: Props) {
       {info.geometry === "line" && shape.points.length === 2 ? (
         <p className="scene-direction-row">
           <button type="button" className="btn btn-small" onClick={() => dispatch({ type: "swap", key: shape.key })}>
-            Swap direction
+            {t("cameras.scene.swapDirection")}
           </button>{" "}
           <span className="muted">
             {shape.kind === "solid"
-              ? "Crossings either way are violations."
-              : "The arrow marks the side a crossing counts as 'in'."}
+              ? t("cameras.scene.crossingsEitherWayAre")
+              : t("cameras.scene.theArrowMarksThe")}
           </span>
         </p>
       ) : null}
       <RuleFields shape={shape} errors={problems?.fields ?? {}} dispatch={dispatch} />
       {shape.kind === "signal" && shape.extra.junction ? (
-        <p className="muted scene-hint">This stop line's junction area and signal schedule are kept as they are.</p>
+        <p className="muted scene-hint">{t("cameras.scene.thisStopLineS")}</p>
       ) : null}
-      <h3 className="scene-subhead">Points</h3>
+      <h3 className="scene-subhead">{t("cameras.scene.points")}</h3>
       <VertexTable shape={shape} label={label} dispatch={dispatch} />
       {problems?.fields.world ? <p className="field-error">{problems.fields.world}</p> : null}
       <div className="form-actions scene-shape-actions">
         <button
           type="button"
           className="btn btn-danger btn-small"
-          aria-label={`Delete ${label}`}
+          aria-label={t("cameras.scene.delete", { label })}
           onClick={() => dispatch({ type: "remove", key: shape.key })}
         >
-          Delete {kindLabel}
+          {t("cameras.scene.delete2", { kindLabel })}
         </button>
       </div>
     </section>

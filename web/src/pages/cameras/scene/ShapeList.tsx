@@ -1,6 +1,7 @@
 import type { EditorAction } from "./editorState";
 import { KINDS } from "./kinds";
 import { displayName, type SceneProblems, type Shape } from "./sceneModel";
+import { t } from "../../../i18n/catalogue";
 
 interface Props {
   shapes: Shape[];
@@ -11,9 +12,9 @@ interface Props {
 
 /** Every shape of the scene; choosing one opens it in the inspector. */
 export function ShapeList({ shapes, selectedKey, problems, dispatch }: Props) {
-  if (!shapes.length) return <p className="muted">No shapes yet: add one with the buttons above the picture.</p>;
+  if (!shapes.length) return <p className="muted">{t("cameras.scene.noShapesYetAdd")}</p>;
   return (
-    <ul className="scene-shape-list" aria-label="Shapes">
+    <ul className="scene-shape-list" aria-label={t("cameras.scene.shapes")}>
       {shapes.map((shape) => {
         const name = displayName(shape, shapes);
         const hasProblems = Boolean(problems[shape.key]);
@@ -27,7 +28,7 @@ export function ShapeList({ shapes, selectedKey, problems, dispatch }: Props) {
             >
               <span className="scene-swatch" aria-hidden="true" />
               {name} <span className="muted">{KINDS[shape.kind].label}</span>
-              {hasProblems ? <span className="field-error"> (needs attention)</span> : null}
+              {hasProblems ? <span className="field-error">{" "}{t("cameras.scene.needsAttention")}</span> : null}
             </button>
           </li>
         );

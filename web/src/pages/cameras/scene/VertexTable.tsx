@@ -2,6 +2,7 @@ import type { EditorAction } from "./editorState";
 import { KINDS } from "./kinds";
 import { NumberInput } from "./NumberInput";
 import type { Shape } from "./sceneModel";
+import { t } from "../../../i18n/catalogue";
 
 interface Props {
   shape: Shape;
@@ -14,24 +15,24 @@ export function VertexTable({ shape, label, dispatch }: Props) {
   const info = KINDS[shape.kind];
   const isLine = info.geometry === "line";
   const withGround = shape.kind === "calibration";
-  const pointName = (index: number) => (isLine ? (index === 0 ? "Start" : "End") : `Point ${index + 1}`);
+  const pointName = (index: number) => (isLine ? (index === 0 ? t("cameras.scene.start") : t("cameras.scene.end")) : t("cameras.scene.point2", { value: index + 1 }));
   return (
     <div className="scene-vertices">
-      <table className="table scene-vertex-table" aria-label={`Points of ${label}`}>
+      <table className="table scene-vertex-table" aria-label={t("cameras.scene.pointsOf", { label })}>
         <thead>
           <tr>
-            <th scope="col">Point</th>
-            <th scope="col">x (0–1)</th>
-            <th scope="col">y (0–1)</th>
+            <th scope="col">{t("cameras.scene.point")}</th>
+            <th scope="col">{t("cameras.scene.x01")}</th>
+            <th scope="col">{t("cameras.scene.y01")}</th>
             {withGround ? (
               <>
-                <th scope="col">Ground x (m)</th>
-                <th scope="col">Ground y (m)</th>
+                <th scope="col">{t("cameras.scene.groundXM")}</th>
+                <th scope="col">{t("cameras.scene.groundYM")}</th>
               </>
             ) : null}
             {isLine ? null : (
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t("cameras.scene.actions")}</span>
               </th>
             )}
           </tr>
@@ -45,7 +46,7 @@ export function VertexTable({ shape, label, dispatch }: Props) {
               <tr key={index}>
                 <th scope="row">{name}</th>
                 <td>
-                  <label className="visually-hidden" htmlFor={`${id}-x`}>{`${name} x`}</label>
+                  <label className="visually-hidden" htmlFor={`${id}-x`}>{t("cameras.scene.x", { name })}</label>
                   <NumberInput
                     id={`${id}-x`}
                     value={point.x}
@@ -56,7 +57,7 @@ export function VertexTable({ shape, label, dispatch }: Props) {
                   />
                 </td>
                 <td>
-                  <label className="visually-hidden" htmlFor={`${id}-y`}>{`${name} y`}</label>
+                  <label className="visually-hidden" htmlFor={`${id}-y`}>{t("cameras.scene.y", { name })}</label>
                   <NumberInput
                     id={`${id}-y`}
                     value={point.y}
@@ -69,7 +70,7 @@ export function VertexTable({ shape, label, dispatch }: Props) {
                 {withGround && ground ? (
                   <>
                     <td>
-                      <label className="visually-hidden" htmlFor={`${id}-gx`}>{`${name} ground x in metres`}</label>
+                      <label className="visually-hidden" htmlFor={`${id}-gx`}>{t("cameras.scene.groundXInMetres", { name })}</label>
                       <NumberInput
                         id={`${id}-gx`}
                         value={ground.x}
@@ -78,7 +79,7 @@ export function VertexTable({ shape, label, dispatch }: Props) {
                       />
                     </td>
                     <td>
-                      <label className="visually-hidden" htmlFor={`${id}-gy`}>{`${name} ground y in metres`}</label>
+                      <label className="visually-hidden" htmlFor={`${id}-gy`}>{t("cameras.scene.groundYInMetres", { name })}</label>
                       <NumberInput
                         id={`${id}-gy`}
                         value={ground.y}
@@ -93,10 +94,10 @@ export function VertexTable({ shape, label, dispatch }: Props) {
                     <button
                       type="button"
                       className="btn btn-quiet btn-small"
-                      aria-label={`Remove ${name.toLowerCase()}`}
+                      aria-label={t("cameras.scene.remove", { name: name.toLowerCase() })}
                       onClick={() => dispatch({ type: "removeVertex", key: shape.key, index })}
                     >
-                      Remove
+                      {t("cameras.scene.remove2")}
                     </button>
                   </td>
                 )}
@@ -107,7 +108,7 @@ export function VertexTable({ shape, label, dispatch }: Props) {
       </table>
       {isLine && shape.points.length >= 2 ? null : (
         <button type="button" className="btn btn-small" onClick={() => dispatch({ type: "appendVertex", key: shape.key })}>
-          Add point
+          {t("cameras.scene.addPoint")}
         </button>
       )}
     </div>

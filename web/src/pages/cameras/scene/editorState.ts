@@ -2,6 +2,7 @@
 import { closePolygon, moveVertex, nextVertex, removeVertex, swapDirection, type Point } from "./geometry";
 import { KINDS, type ShapeKind } from "./kinds";
 import { displayName, newShape, type Shape } from "./sceneModel";
+import { t } from "../../../i18n/catalogue";
 
 export interface EditorState {
   shapes: Shape[];
@@ -52,7 +53,7 @@ function finished(shape: Shape): { shape: Shape; problem: string | null } {
   if (points.length < info.minPoints) {
     return {
       shape,
-      problem: `A ${info.label.toLowerCase()} needs at least ${info.minPoints} points; ${points.length} placed so far.`,
+      problem: t("cameras.scene.aNeedsAtLeast", { label: info.label.toLowerCase(), minPoints: info.minPoints, count: points.length }),
     };
   }
   return { shape: { ...shape, points, finished: true }, problem: null };
@@ -65,16 +66,16 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case "start": {
       const existing = state.shapes.find((shape) => shape.kind === "calibration");
       if (action.kind === "calibration" && existing) {
-        return { ...state, selectedKey: existing.key, drawingKey: null, notice: "This camera has one speed calibration; edit its points." };
+        return { ...state, selectedKey: existing.key, drawingKey: null, notice: t("cameras.scene.thisCameraHasOne") };
       }
       const shape = newShape(action.kind, state.shapes);
-      const verb = KINDS[action.kind].geometry === "line" ? "the start, then the end" : "each point";
+      const verb = KINDS[action.kind].geometry === "line" ? t("cameras.scene.theStartThenThe") : t("cameras.scene.eachPoint");
       return {
         ...state,
         shapes: [...state.shapes, shape],
         selectedKey: shape.key,
         drawingKey: shape.key,
-        notice: `Drawing a new ${KINDS[action.kind].label.toLowerCase()}: click ${verb} on the picture, or add points in the list.`,
+        notice: t("cameras.scene.drawingANewClick", { label: KINDS[action.kind].label.toLowerCase(), verb }),
       };
     }
     case "addPoint": {
@@ -109,7 +110,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
         shapes: state.shapes.filter((shape) => shape.key !== drawing.key),
         selectedKey: null,
         drawingKey: null,
-        notice: "Drawing cancelled.",
+        notice: t("cameras.scene.drawingCancelled"),
       };
     }
     case "select":
@@ -137,7 +138,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return {
         ...next,
         drawingKey: done && state.drawingKey === target.key ? null : next.drawingKey,
-        notice: `Point ${grown.points.length} added at x ${fmt(grown.points.at(-1)?.x)}, y ${fmt(grown.points.at(-1)?.y)}.`,
+        notice: t("cameras.scene.pointAddedAtX", { count: grown.points.length, fmt: fmt(grown.points.at(-1)?.x), fmt2: fmt(grown.points.at(-1)?.y) }),
       };
     }
     case "setWorld":

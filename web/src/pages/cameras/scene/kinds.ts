@@ -1,3 +1,4 @@
+import { t } from "../../../i18n/catalogue";
 /**
  * The kinds of shape a camera's scene holds (safecity.pipeline.rules.SceneConfig) and the rule options each
  * takes. Options are described as data so one form renders them all.
@@ -61,33 +62,47 @@ const CARRIED = "backpack, handbag, suitcase";
 
 /** A threat rule's distance: required, in fractions of the frame width (the unit the editor saves in). */
 function radiusField(label: string): RuleField {
-  const hint = "A fraction of the frame width: 0.08 is 8 % of it.";
+  const hint = t("cameras.scene.aFractionOfThe");
   return { key: "radius", label, type: "number", min: 0, minIncluded: false, required: true, length: true, hint };
 }
 
 export const KINDS: Record<ShapeKind, KindInfo> = {
   zone: {
-    label: "Zone",
+    get label() {
+      return t("cameras.scene.zone");
+    },
     geometry: "polygon",
     sceneKey: "zones",
     minPoints: 3,
     named: true,
     uniqueNames: true,
-    help: "An area: entering and leaving are reported; dwell, loitering, crowd and speed alerts are optional.",
+    get help() {
+      return t("cameras.scene.anAreaEnteringAnd");
+    },
     fields: [
-      { key: "classes", label: "Object classes watched", type: "classes", hint: CLASSES_HINT },
-      { key: "dwell_seconds", label: "Dwell alert after (seconds)", type: "number", min: 0, minIncluded: false },
-      { key: "loiter_seconds", label: "Loitering alert after (seconds)", type: "number", min: 0, minIncluded: false },
+      { key: "classes", get label() {
+          return t("cameras.scene.objectClassesWatched");
+        }, type: "classes", hint: CLASSES_HINT },
+      { key: "dwell_seconds", get label() {
+          return t("cameras.scene.dwellAlertAfterSeconds");
+        }, type: "number", min: 0, minIncluded: false },
+      { key: "loiter_seconds", get label() {
+          return t("cameras.scene.loiteringAlertAfterSeconds");
+        }, type: "number", min: 0, minIncluded: false },
       {
         key: "loiter_classes",
-        label: "Classes that can loiter",
+        get label() {
+          return t("cameras.scene.classesThatCanLoiter");
+        },
         type: "classes",
         placeholder: "person",
         hint: "Empty: person.",
       },
       {
         key: "crowd_threshold",
-        label: "Crowd alert at (objects inside)",
+        get label() {
+          return t("cameras.scene.crowdAlertAtObjects");
+        },
         type: "number",
         min: 2,
         minIncluded: true,
@@ -95,58 +110,90 @@ export const KINDS: Record<ShapeKind, KindInfo> = {
       },
       {
         key: "speed_limit_kmh",
-        label: "Speed limit in this zone (km/h)",
+        get label() {
+          return t("cameras.scene.speedLimitInThis");
+        },
         type: "number",
         min: 0,
         minIncluded: false,
-        hint: "Needs the speed calibration.",
+        get hint() {
+          return t("cameras.scene.needsTheSpeedCalibration");
+        },
       },
     ],
   },
   line: {
-    label: "Counting line",
+    get label() {
+      return t("cameras.scene.countingLine");
+    },
     geometry: "line",
     sceneKey: "lines",
     minPoints: 2,
     named: true,
     uniqueNames: true,
-    help: "Objects crossing it are counted in and out; the arrow points to the side crossings count as 'in'.",
+    get help() {
+      return t("cameras.scene.objectsCrossingItAre");
+    },
     fields: [
-      { key: "classes", label: "Object classes counted", type: "classes", hint: CLASSES_HINT },
+      { key: "classes", get label() {
+          return t("cameras.scene.objectClassesCounted");
+        }, type: "classes", hint: CLASSES_HINT },
       {
         key: "allowed_direction",
-        label: "Allowed direction",
+        get label() {
+          return t("cameras.scene.allowedDirection");
+        },
         type: "choice",
         choices: [
-          { value: "", label: "Both (count only)" },
-          { value: "in", label: "Only 'in': report 'out' as wrong way" },
-          { value: "out", label: "Only 'out': report 'in' as wrong way" },
+          { value: "", get label() {
+              return t("cameras.scene.bothCountOnly");
+            } },
+          { value: "in", get label() {
+              return t("cameras.scene.onlyInReportOut");
+            } },
+          { value: "out", get label() {
+              return t("cameras.scene.onlyOutReportIn");
+            } },
         ],
       },
     ],
   },
   signal: {
-    label: "Red-light stop line",
+    get label() {
+      return t("cameras.scene.redLightStopLine");
+    },
     geometry: "line",
     sceneKey: "signals",
     minPoints: 2,
     named: true,
     uniqueNames: true,
-    help: "A signal's stop line: vehicles crossing it into the junction during red are violations.",
+    get help() {
+      return t("cameras.scene.aSignalSStop");
+    },
     fields: [
       {
         key: "direction",
-        label: "Crossing into the junction",
+        get label() {
+          return t("cameras.scene.crossingIntoTheJunction");
+        },
         type: "choice",
         choices: [
-          { value: "in", label: "'in' (towards the arrow)" },
-          { value: "out", label: "'out' (away from the arrow)" },
+          { value: "in", get label() {
+              return t("cameras.scene.inTowardsTheArrow");
+            } },
+          { value: "out", get label() {
+              return t("cameras.scene.outAwayFromThe");
+            } },
         ],
       },
-      { key: "classes", label: "Vehicle classes", type: "classes", placeholder: VEHICLES, hint: `Empty: ${VEHICLES}.` },
+      { key: "classes", get label() {
+          return t("cameras.scene.vehicleClasses");
+        }, type: "classes", placeholder: VEHICLES, hint: `Empty: ${VEHICLES}.` },
       {
         key: "red_grace_seconds",
-        label: "Grace at the start of red (seconds)",
+        get label() {
+          return t("cameras.scene.graceAtTheStart");
+        },
         type: "number",
         min: 0,
         minIncluded: true,
@@ -154,33 +201,51 @@ export const KINDS: Record<ShapeKind, KindInfo> = {
     ],
   },
   lane: {
-    label: "Restricted lane",
+    get label() {
+      return t("cameras.scene.restrictedLane");
+    },
     geometry: "polygon",
     sceneKey: "lanes",
     minPoints: 3,
     named: true,
     uniqueNames: false,
-    help: "A lane reserved for some classes (a bus lane): other watched classes inside it are violations.",
+    get help() {
+      return t("cameras.scene.aLaneReservedFor");
+    },
     fields: [
-      { key: "allowed_classes", label: "Allowed classes", type: "classes", required: true, placeholder: "bus" },
-      { key: "watched_classes", label: "Watched classes", type: "classes", placeholder: VEHICLES, hint: `Empty: ${VEHICLES}.` },
-      { key: "min_seconds", label: "Violation after (seconds inside)", type: "number", min: 0, minIncluded: true },
+      { key: "allowed_classes", get label() {
+          return t("cameras.scene.allowedClasses");
+        }, type: "classes", required: true, placeholder: "bus" },
+      { key: "watched_classes", get label() {
+          return t("cameras.scene.watchedClasses");
+        }, type: "classes", placeholder: VEHICLES, hint: `Empty: ${VEHICLES}.` },
+      { key: "min_seconds", get label() {
+          return t("cameras.scene.violationAfterSecondsInside");
+        }, type: "number", min: 0, minIncluded: true },
     ],
   },
   solid: {
-    label: "Solid line",
+    get label() {
+      return t("cameras.scene.solidLine");
+    },
     geometry: "line",
     sceneKey: "solid_lines",
     minPoints: 2,
     named: true,
     uniqueNames: false,
-    help: "A line vehicles must not cross in either direction (centre line, lane divider).",
+    get help() {
+      return t("cameras.scene.aLineVehiclesMust");
+    },
     fields: [
-      { key: "classes", label: "Vehicle classes", type: "classes", placeholder: VEHICLES, hint: `Empty: ${VEHICLES}.` },
+      { key: "classes", get label() {
+          return t("cameras.scene.vehicleClasses");
+        }, type: "classes", placeholder: VEHICLES, hint: `Empty: ${VEHICLES}.` },
     ],
   },
   abandoned: {
-    label: "Abandoned object zone",
+    get label() {
+      return t("cameras.scene.abandonedObjectZone");
+    },
     geometry: "polygon",
     sceneKey: "abandoned_objects",
     minPoints: 3,
@@ -190,10 +255,14 @@ export const KINDS: Record<ShapeKind, KindInfo> = {
       "A bag left here is an alarm once it has stayed put for the set time after the person who carried it " +
       "went further than the radius.",
     fields: [
-      { key: "classes", label: "Objects watched", type: "classes", placeholder: CARRIED, hint: `Empty: ${CARRIED}.` },
+      { key: "classes", get label() {
+          return t("cameras.scene.objectsWatched");
+        }, type: "classes", placeholder: CARRIED, hint: `Empty: ${CARRIED}.` },
       {
         key: "unattended_seconds",
-        label: "Alarm after unattended (seconds)",
+        get label() {
+          return t("cameras.scene.alarmAfterUnattendedSeconds");
+        },
         type: "number",
         min: 0,
         minIncluded: false,
@@ -203,34 +272,52 @@ export const KINDS: Record<ShapeKind, KindInfo> = {
     ],
   },
   removed: {
-    label: "Removed object zone",
+    get label() {
+      return t("cameras.scene.removedObjectZone");
+    },
     geometry: "polygon",
     sceneKey: "removed_objects",
     minPoints: 3,
     named: true,
     uniqueNames: true,
-    help: "An object that stood here a while and is taken away by a person (not put back in time) is an alarm.",
+    get help() {
+      return t("cameras.scene.anObjectThatStood");
+    },
     fields: [
       {
         key: "watch",
-        label: "Watch",
+        get label() {
+          return t("cameras.scene.watch");
+        },
         type: "choice",
         choices: [
-          { value: "objects", label: "Detected objects (of the classes below)" },
-          { value: "region", label: "The picture of the region (draw it around the object)" },
+          { value: "objects", get label() {
+              return t("cameras.scene.detectedObjectsOfThe");
+            } },
+          { value: "region", get label() {
+              return t("cameras.scene.thePictureOfThe");
+            } },
         ],
-        hint: "The picture: for an object the detector does not know, such as a statue. Leave the classes empty.",
+        get hint() {
+          return t("cameras.scene.thePictureForAn");
+        },
       },
       {
         key: "classes",
-        label: "Objects watched",
+        get label() {
+          return t("cameras.scene.objectsWatched");
+        },
         type: "classes",
         placeholder: "suitcase",
-        hint: "Empty: anything the detector finds here but people.",
+        get hint() {
+          return t("cameras.scene.emptyAnythingTheDetector");
+        },
       },
       {
         key: "present_seconds",
-        label: "Object there at least (seconds)",
+        get label() {
+          return t("cameras.scene.objectThereAtLeast");
+        },
         type: "number",
         min: 0,
         minIncluded: false,
@@ -238,34 +325,46 @@ export const KINDS: Record<ShapeKind, KindInfo> = {
       },
       {
         key: "absent_seconds",
-        label: "Gone at least (seconds)",
+        get label() {
+          return t("cameras.scene.goneAtLeastSeconds");
+        },
         type: "number",
         min: 0,
         minIncluded: false,
-        hint: "Empty: 3. Put back sooner: no alarm.",
+        get hint() {
+          return t("cameras.scene.empty3PutBack");
+        },
       },
       radiusField("A person this close took it"),
     ],
   },
   nostop: {
-    label: "No-stopping zone",
+    get label() {
+      return t("cameras.scene.noStoppingZone");
+    },
     geometry: "polygon",
     sceneKey: "no_stopping",
     minPoints: 3,
     named: true,
     uniqueNames: true,
-    help: "People or vehicles stopping here (near a protected building) for the set time are an alarm.",
+    get help() {
+      return t("cameras.scene.peopleOrVehiclesStopping");
+    },
     fields: [
       {
         key: "classes",
-        label: "Classes that may not stop",
+        get label() {
+          return t("cameras.scene.classesThatMayNot");
+        },
         type: "classes",
         placeholder: `person, ${VEHICLES}`,
         hint: `Empty: person, ${VEHICLES}.`,
       },
       {
         key: "dwell_seconds",
-        label: "Alarm after stopped (seconds)",
+        get label() {
+          return t("cameras.scene.alarmAfterStoppedSeconds");
+        },
         type: "number",
         min: 0,
         minIncluded: false,
@@ -273,26 +372,36 @@ export const KINDS: Record<ShapeKind, KindInfo> = {
       },
       {
         key: "max_speed",
-        label: "Stopped below (own heights per second)",
+        get label() {
+          return t("cameras.scene.stoppedBelowOwnHeights");
+        },
         type: "number",
         min: 0,
         minIncluded: false,
-        hint: "Empty: 0.2. Someone walking makes about 0.8.",
+        get hint() {
+          return t("cameras.scene.empty02Someone");
+        },
       },
     ],
   },
   mask: {
-    label: "Motion mask",
+    get label() {
+      return t("cameras.scene.motionMask");
+    },
     geometry: "polygon",
     sceneKey: "motion_mask",
     minPoints: 3,
     named: false,
     uniqueNames: false,
-    help: "Motion inside is ignored (trees, flags, an on-screen clock); objects there are still detected.",
+    get help() {
+      return t("cameras.scene.motionInsideIsIgnored");
+    },
     fields: [],
   },
   calibration: {
-    label: "Speed calibration",
+    get label() {
+      return t("cameras.scene.speedCalibration");
+    },
     geometry: "points",
     sceneKey: "calibration",
     minPoints: 4,
@@ -302,7 +411,9 @@ export const KINDS: Record<ShapeKind, KindInfo> = {
       "At least four points on the road, no three in a row, with their ground positions in metres " +
       "(e.g. lane markings of known spacing). Needed for speeds.",
     fields: [
-      { key: "speed_limit_kmh", label: "Camera-wide speed limit (km/h)", type: "number", min: 0, minIncluded: false },
+      { key: "speed_limit_kmh", get label() {
+          return t("cameras.scene.cameraWideSpeedLimit");
+        }, type: "number", min: 0, minIncluded: false },
     ],
   },
 };

@@ -5,6 +5,7 @@
  */
 import { closePolygon, rounded, selfIntersects, samePoint, type Point, type Size } from "./geometry";
 import { KIND_ORDER, KINDS, type RuleField, type ShapeKind } from "./kinds";
+import { t } from "../../../i18n/catalogue";
 
 export interface Shape {
   key: string;
@@ -81,7 +82,7 @@ function normalise(points: Point[], units: Units, frame: Size | null): Point[] {
   if (isFractional(points, units)) return points;
   if (!frame) {
     throw new SceneConversionError(
-      "This scene is stored in pixels, and without a picture from the camera the editor cannot tell the frame size.",
+      t("cameras.scene.thisSceneIsStored"),
     );
   }
   return points.map((p) => ({ x: p.x / frame.width, y: p.y / frame.height }));
@@ -249,30 +250,30 @@ export type SceneProblems = Record<string, ShapeProblems>;
 
 function numberProblem(field: Extract<RuleField, { type: "number" }>, text: string): string | null {
   const trimmed = text.trim();
-  if (!trimmed) return field.required ? "Enter a number." : null;
+  if (!trimmed) return field.required ? t("cameras.scene.enterANumber") : null;
   const value = Number(trimmed);
-  if (!Number.isFinite(value)) return "Enter a number.";
-  if (field.integer && !Number.isInteger(value)) return "Enter a whole number.";
+  if (!Number.isFinite(value)) return t("cameras.scene.enterANumber");
+  if (field.integer && !Number.isInteger(value)) return t("cameras.scene.enterAWholeNumber");
   if (field.minIncluded ? value < field.min : value <= field.min)
-    return field.minIncluded ? `At least ${field.min}.` : `More than ${field.min}.`;
+    return field.minIncluded ? t("cameras.scene.atLeast", { min: field.min }) : t("cameras.scene.moreThan", { min: field.min });
   return null;
 }
 
 function geometryProblems(shape: Shape, label: string): string[] {
   const info = KINDS[shape.kind];
   const problems: string[] = [];
-  if (!shape.finished) problems.push(`Finish drawing the ${label} first.`);
+  if (!shape.finished) problems.push(t("cameras.scene.finishDrawingTheFirst", { label }));
   if (info.geometry === "line") {
     const [start, end] = shape.points;
-    if (!start || !end) problems.push("A line needs a start and an end point.");
-    else if (samePoint(start, end)) problems.push("The start and end are the same point.");
+    if (!start || !end) problems.push(t("cameras.scene.aLineNeedsA"));
+    else if (samePoint(start, end)) problems.push(t("cameras.scene.theStartAndEnd"));
     return problems;
   }
   const distinct = info.geometry === "polygon" ? closePolygon(shape.points, 1e-6) : shape.points;
   if (distinct.length < info.minPoints) {
-    problems.push(`A ${label} needs at least ${info.minPoints} points; it has ${distinct.length}.`);
+    problems.push(t("cameras.scene.aNeedsAtLeast2", { label, minPoints: info.minPoints, count: distinct.length }));
   } else if (info.geometry === "polygon" && selfIntersects(shape.points)) {
-    problems.push(`The ${label}'s edges cross each other: move the points so the outline does not cross itself.`);
+    problems.push(t("cameras.scene.theSEdgesCross", { label }));
   }
   return problems;
 }
@@ -295,7 +296,7 @@ export function checkScene(shapes: readonly Shape[]): SceneProblems {
         field.type === "number"
           ? numberProblem(field, text)
           : field.type === "classes" && field.required && !optionValue(field, text)
-            ? "Name at least one class."
+            ? t("cameras.scene.nameAtLeastOne")
             : null;
       if (problem) found.fields[field.key] = problem;
     }

@@ -1,14 +1,15 @@
 import type { Violation } from "../types";
 import { EvidenceClip, EvidenceImage } from "./EvidenceMedia";
 import { clipStatusText, groupEvidence } from "./groups";
+import { t } from "../../../i18n/catalogue";
 
 /** Context frames and the clip of one violation (the plate crop is shown by the plate panel). */
 export function EvidenceGallery({ violation, headingLevel = 3 }: { violation: Violation; headingLevel?: 2 | 3 }) {
   const { frames, clips } = groupEvidence(violation.evidence ?? []);
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <section aria-label="Evidence" className="challan-evidence">
-      <Heading>Evidence frames</Heading>
+    <section aria-label={t("challan.evidence.evidence")} className="challan-evidence">
+      <Heading>{t("challan.evidence.evidenceFrames")}</Heading>
       {frames.length ? (
         <div className="challan-frames">
           {frames.map((frame) => (
@@ -16,9 +17,9 @@ export function EvidenceGallery({ violation, headingLevel = 3 }: { violation: Vi
           ))}
         </div>
       ) : (
-        <p className="muted">No context frames were stored for this violation.</p>
+        <p className="muted">{t("challan.evidence.noContextFramesWere")}</p>
       )}
-      <Heading>Clip</Heading>
+      <Heading>{t("challan.evidence.clip")}</Heading>
       {clips.map((item) => (
         <EvidenceClip key={item.sha256} item={item} />
       ))}

@@ -1,6 +1,7 @@
 import { evidenceKindLabel, formatTime } from "../labels";
 import type { Evidence } from "../types";
 import { useBlobUrl } from "../../../api/useBlobUrl";
+import { t } from "../../../i18n/catalogue";
 
 interface ImageProps {
   item: Evidence;
@@ -20,13 +21,13 @@ export function EvidenceImage({ item, kinds = [item.kind], className, alt }: Ima
         {media.status === "ready" ? (
           <img src={media.url} alt={alt ?? `${label}, ${formatTime(item.captured_at)}`} />
         ) : (
-          <span className="muted">{media.status === "loading" ? "Loading image…" : "Image could not be loaded"}</span>
+          <span className="muted">{media.status === "loading" ? t("challan.evidence.loadingImage") : t("challan.evidence.imageCouldNotBe")}</span>
         )}
       </div>
       <figcaption>
         <strong>{label}</strong> <span className="muted">{formatTime(item.captured_at)}</span>
         <span className="challan-hash" title={item.sha256}>
-          sha256 {item.sha256.slice(0, 12)}…
+          {t("challan.evidence.sha256", { slice: item.sha256.slice(0, 12) })}
         </span>
       </figcaption>
     </figure>
@@ -40,15 +41,15 @@ export function EvidenceClip({ item }: { item: Evidence }) {
     <figure className="challan-figure challan-clip">
       <div className="challan-figure-media">
         {media.status === "ready" ? (
-          <video src={media.url} controls preload="metadata" aria-label={`Video clip from ${formatTime(item.captured_at)}`} />
+          <video src={media.url} controls preload="metadata" aria-label={t("challan.evidence.videoClipFrom", { time: formatTime(item.captured_at) })} />
         ) : (
-          <span className="muted">{media.status === "loading" ? "Loading clip…" : "Clip could not be loaded"}</span>
+          <span className="muted">{media.status === "loading" ? t("challan.evidence.loadingClip") : t("challan.evidence.clipCouldNotBe")}</span>
         )}
       </div>
       <figcaption>
-        <strong>Video clip</strong> <span className="muted">starts {formatTime(item.captured_at)}</span>
+        <strong>{t("challan.evidence.videoClip")}</strong> <span className="muted">{t("challan.evidence.starts", { time: formatTime(item.captured_at) })}</span>
         <span className="challan-hash" title={item.sha256}>
-          sha256 {item.sha256.slice(0, 12)}…
+          {t("challan.evidence.sha256", { slice: item.sha256.slice(0, 12) })}
         </span>
       </figcaption>
     </figure>

@@ -1,4 +1,5 @@
 import type { Evidence, Violation } from "../types";
+import { t } from "../../../i18n/catalogue";
 
 const PLATE_KINDS = ["plate_crop", "entry_plate_crop", "exit_plate_crop"];
 // The order the ticket PDF uses (PDF_ORDER in src/safecity/challan/evidence.py), plate crops apart.
@@ -44,12 +45,12 @@ function framesOf(items: readonly Evidence[]): Frame[] {
 export function clipStatusText(violation: Pick<Violation, "clip_status" | "clip_reason">): string {
   switch (violation.clip_status) {
     case "pending":
-      return "Clip pending: the recording of this moment is not finished yet; it is attached automatically.";
+      return t("challan.evidence.clipPendingTheRecording");
     case "unavailable":
-      return `No clip: ${violation.clip_reason ?? "no recording of this moment"}.`;
+      return t("challan.evidence.noClip", { reason: violation.clip_reason ?? t("challan.evidence.noRecordingOfMoment") });
     case "attached":
-      return violation.clip_reason ? `Clip attached (${violation.clip_reason}).` : "Clip attached.";
+      return violation.clip_reason ? t("challan.evidence.clipAttached", { clip_reason: violation.clip_reason }) : t("challan.evidence.clipAttached2");
     default:
-      return "No clip for this violation.";
+      return t("challan.evidence.noClipForThis");
   }
 }

@@ -48,7 +48,7 @@ export function OffendersPanel() {
       </div>
       <StateMessage
         resource={resource}
-        what="repeat offenders"
+        what={t("challan.offenders.repeatOffenders")}
         empty={resource.status === "ready" && rows.length === 0 ? <p className="state">{t("offenders.empty")}</p> : null}
       />
       {rows.length > 0 ? (

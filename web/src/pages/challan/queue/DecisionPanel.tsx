@@ -17,6 +17,7 @@ import {
 } from "./decision";
 import { useShortcuts } from "./shortcuts";
 import { Options } from "../../../components/Options";
+import { t } from "../../../i18n/catalogue";
 
 const FIELDS: readonly DecisionField[] = ["plate", "reason", "note"];
 
@@ -78,8 +79,8 @@ export function DecisionPanel({ violation, reasons, reasonsError, onDecided, onC
 
   return (
     <form className="card challan-decision" onSubmit={onSubmit} aria-labelledby="challan-decision-title" noValidate>
-      <h3 id="challan-decision-title">Decision</h3>
-      <FormField id="challan-plate" label={violation.plate ? "Correct the plate (optional)" : "Plate as read from the evidence (required to accept)"} error={errors.plate}>
+      <h3 id="challan-decision-title">{t("challan.queue.decision")}</h3>
+      <FormField id="challan-plate" label={violation.plate ? t("challan.queue.correctThePlateOptional") : t("challan.queue.plateAsReadFrom")} error={errors.plate}>
         {(control) => (
           <input
             {...control}
@@ -89,7 +90,7 @@ export function DecisionPanel({ violation, reasons, reasonsError, onDecided, onC
             className="challan-mono"
             value={form.plate}
             maxLength={PLATE_MAX + 8}
-            placeholder={violation.plate ?? "e.g. LEA-1234"}
+            placeholder={violation.plate ?? t("challan.queue.eGLea1234")}
             autoComplete="off"
             spellCheck={false}
             onChange={(e) => set("plate", e.target.value)}
@@ -104,10 +105,10 @@ export function DecisionPanel({ violation, reasons, reasonsError, onDecided, onC
             checked={form.acceptVehicleMismatch}
             onChange={(e) => set("acceptVehicleMismatch", e.target.checked)}
           />
-          <label htmlFor="challan-mismatch">The registry&apos;s vehicle class is right (the camera misjudged it)</label>
+          <label htmlFor="challan-mismatch">{t("challan.queue.theRegistrySVehicle")}</label>
         </div>
       ) : null}
-      <FormField id="challan-reason" label="Rejection reason (required to reject)" error={errors.reason ?? reasonsError}>
+      <FormField id="challan-reason" label={t("challan.queue.rejectionReasonRequiredTo")} error={errors.reason ?? reasonsError}>
         {(control) => (
           <select
             {...control}
@@ -117,12 +118,12 @@ export function DecisionPanel({ violation, reasons, reasonsError, onDecided, onC
             value={form.reason}
             onChange={(e) => set("reason", e.target.value)}
           >
-            <option value="">{reasons ? "Choose a reason…" : "Loading reasons…"}</option>
+            <option value="">{reasons ? t("challan.queue.chooseAReason") : t("challan.queue.loadingReasons")}</option>
             <Options items={reasons ?? []} label={(reason) => reasonLabel(reason)} />
           </select>
         )}
       </FormField>
-      <FormField id="challan-note" label="Note (optional)" error={errors.note}>
+      <FormField id="challan-note" label={t("challan.queue.noteOptional")} error={errors.note}>
         {(control) => (
           <textarea
             {...control}
@@ -138,10 +139,10 @@ export function DecisionPanel({ violation, reasons, reasonsError, onDecided, onC
       </FormField>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy !== null} aria-keyshortcuts="a">
-          {busy === "accept" ? "Accepting…" : "Accept"}
+          {busy === "accept" ? t("challan.queue.accepting") : t("challan.queue.accept")}
         </button>
         <button type="button" className="btn btn-danger" disabled={busy !== null} aria-keyshortcuts="r" onClick={() => void submit("reject")}>
-          {busy === "reject" ? "Rejecting…" : "Reject"}
+          {busy === "reject" ? t("challan.queue.rejecting") : t("challan.queue.reject")}
         </button>
       </div>
       {formError ? (

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import type { QueueName } from "../types";
+import { t } from "../../../i18n/catalogue";
 
 export interface QueueFilter {
   queue: QueueName;
@@ -14,24 +15,24 @@ export function QueueFilters({ value, onChange }: { value: QueueFilter; onChange
     onChange({ ...value, cameraId: cameraId.trim() });
   };
   return (
-    <form className="challan-filters" onSubmit={submit} aria-label="Queue filters">
+    <form className="challan-filters" onSubmit={submit} aria-label={t("challan.queue.queueFilters")}>
       <div className="field field-inline">
-        <label htmlFor="challan-queue">Queue</label>
+        <label htmlFor="challan-queue">{t("challan.queue.queue")}</label>
         <select
           id="challan-queue"
           value={value.queue}
           onChange={(e) => onChange({ ...value, queue: e.target.value as QueueName })}
         >
-          <option value="validation">Validation</option>
-          <option value="registry">Registry problems</option>
+          <option value="validation">{t("challan.queue.validation")}</option>
+          <option value="registry">{t("challan.queue.registryProblems")}</option>
         </select>
       </div>
       <div className="field field-inline">
-        <label htmlFor="challan-camera">Camera id</label>
-        <input id="challan-camera" value={cameraId} onChange={(e) => setCameraId(e.target.value)} placeholder="All cameras" />
+        <label htmlFor="challan-camera">{t("challan.queue.cameraId")}</label>
+        <input id="challan-camera" value={cameraId} onChange={(e) => setCameraId(e.target.value)} placeholder={t("challan.queue.allCameras")} />
       </div>
       <button type="submit" className="btn">
-        Show
+        {t("challan.queue.show")}
       </button>
     </form>
   );

@@ -14,6 +14,7 @@ import { QueueTable } from "./QueueTable";
 import { ShortcutHelp } from "./ShortcutHelp";
 import { useShortcuts } from "./shortcuts";
 import { ValidationView } from "./ValidationView";
+import { t } from "../../../i18n/catalogue";
 
 export const QUEUE_LIMIT = 200;
 
@@ -75,12 +76,12 @@ export function QueuePage() {
 
   const index = openId ? queue.findIndex((v) => v.id === openId) : -1;
   const position = index >= 0 ? `${index + 1} of ${queue.length}` : null;
-  const reasonsError = reasons.resource.status === "error" ? `Could not load the reasons: ${reasons.resource.error}` : null;
+  const reasonsError = reasons.resource.status === "error" ? t("challan.queue.couldNotLoadThe", { error: reasons.resource.error }) : null;
 
   return (
     <section aria-labelledby="challan-queue-title">
       <div className="page-head">
-        <h2 id="challan-queue-title">{filter.queue === "validation" ? "Validation queue" : "Registry problems"}</h2>
+        <h2 id="challan-queue-title">{filter.queue === "validation" ? t("challan.queue.validationQueue") : t("challan.queue.registryProblems")}</h2>
         <QueueFilters value={filter} onChange={changeFilter} />
       </div>
       <div role="status" className="challan-notice" data-testid="queue-notice">
@@ -88,13 +89,13 @@ export function QueuePage() {
           <p className="state state-ok">
             {notice.text}{" "}
             {notice.ticketNumber ? (
-              <Link to={`${BASE_PATH}/tickets/${encodeURIComponent(notice.ticketNumber)}`}>Open ticket {notice.ticketNumber}</Link>
+              <Link to={`${BASE_PATH}/tickets/${encodeURIComponent(notice.ticketNumber)}`}>{t("challan.queue.openTicket", { ticketNumber: notice.ticketNumber })}</Link>
             ) : null}
           </p>
         ) : null}
       </div>
       <ShortcutHelp actions={canValidate && openId ? ["accept", "reject", "next", "previous"] : ["next", "previous"]} />
-      <StateMessage resource={resource} what="the violation queue" />
+      <StateMessage resource={resource} what={t("challan.queue.theViolationQueue")} />
       {resource.data ? (
         <QueueSummary
           count={queue.length}
@@ -138,16 +139,16 @@ function QueueSummary({ count, full, opened, onStart, onRefresh }: SummaryProps)
     <div className="challan-summary">
       <p className="state" data-testid="queue-count">
         {count === 0
-          ? "No pending violations. The queue is empty."
-          : `${count} pending ${count === 1 ? "violation" : "violations"}${full ? ` (the oldest ${QUEUE_LIMIT} are shown)` : ""}.`}
+          ? t("challan.queue.noPendingViolationsThe")
+          : t("challan.queue.pendingCount", { count, shown: full ? t("challan.queue.theOldestAreShown", { limit: QUEUE_LIMIT }) : "" })}
       </p>
       {opened || count === 0 ? null : (
         <button type="button" className="btn btn-primary" onClick={onStart}>
-          Start with the oldest
+          {t("challan.queue.startWithTheOldest")}
         </button>
       )}
       <button type="button" className="btn btn-quiet" onClick={onRefresh}>
-        Refresh queue
+        {t("challan.queue.refreshQueue")}
       </button>
     </div>
   );

@@ -4,10 +4,13 @@ import { CameraName } from "../cameraNames";
 import { BASE_PATH, formatConfidence, formatTime, LOW_CONFIDENCE, measuredSummary, registryStatusLabel, violationTypeLabel } from "../labels";
 import type { Violation } from "../types";
 import { clipStatusWord, violationLinkName } from "./queueText";
+import { t } from "../../../i18n/catalogue";
 
 const QUEUE_COLUMNS: readonly Column<Violation>[] = [
   {
-    header: "Offence",
+    get header() {
+      return t("challan.queue.offence");
+    },
     rowHeader: true,
     cell: (violation) => (
       <Link to={`${BASE_PATH}/violations/${encodeURIComponent(violation.id)}`} aria-label={violationLinkName(violation)}>
@@ -15,10 +18,16 @@ const QUEUE_COLUMNS: readonly Column<Violation>[] = [
       </Link>
     ),
   },
-  { header: "Time", cell: (violation) => formatTime(violation.occurred_at) },
-  { header: "Camera", cell: (violation) => <CameraName id={violation.camera_id} /> },
+  { get header() {
+      return t("challan.queue.time");
+    }, cell: (violation) => formatTime(violation.occurred_at) },
+  { get header() {
+      return t("challan.queue.camera");
+    }, cell: (violation) => <CameraName id={violation.camera_id} /> },
   {
-    header: "Plate read",
+    get header() {
+      return t("challan.queue.plateRead");
+    },
     cell: (violation) => (
       <>
         <span className="challan-mono">{violation.plate ?? "none"}</span>
@@ -26,9 +35,15 @@ const QUEUE_COLUMNS: readonly Column<Violation>[] = [
       </>
     ),
   },
-  { header: "Measured", cell: measuredSummary },
-  { header: "Registry", cell: (violation) => registryStatusLabel(violation.registry_status) },
-  { header: "Clip", cell: (violation) => clipStatusWord(violation.clip_status) },
+  { get header() {
+      return t("challan.queue.measured");
+    }, cell: measuredSummary },
+  { get header() {
+      return t("challan.queue.registry");
+    }, cell: (violation) => registryStatusLabel(violation.registry_status) },
+  { get header() {
+      return t("challan.queue.clip");
+    }, cell: (violation) => clipStatusWord(violation.clip_status) },
 ];
 
 /** The pending violations, oldest first, one row each. */
@@ -38,7 +53,7 @@ export function QueueTable({ violations }: { violations: readonly Violation[] })
       rows={violations}
       rowKey={(violation) => violation.id}
       columns={QUEUE_COLUMNS}
-      caption="Pending violations, oldest first"
+      caption={t("challan.queue.pendingViolationsOldestFirst")}
       testId="challan-queue"
     />
   );
@@ -49,7 +64,7 @@ function ConfidenceNote({ confidence }: { confidence: number | null }) {
   return (
     <span className={low ? "challan-low" : "muted"}>
       {" "}
-      ({low ? "⚠ low, " : ""}
+      ({low ? t("challan.queue.low") : ""}
       {formatConfidence(confidence)})
     </span>
   );

@@ -1,4 +1,5 @@
 import { SHORTCUTS, type ShortcutAction } from "./shortcuts";
+import { t } from "../../../i18n/catalogue";
 
 /** The keys that work here, on screen (they are ignored while typing in a field). */
 export function ShortcutHelp({ actions }: { actions: readonly ShortcutAction[] }) {
@@ -6,9 +7,9 @@ export function ShortcutHelp({ actions }: { actions: readonly ShortcutAction[] }
   return (
     <section className="challan-shortcuts" aria-labelledby="challan-shortcuts-title">
       <h2 id="challan-shortcuts-title" className="visually-hidden">
-        Keyboard shortcuts
+        {t("challan.queue.keyboardShortcuts")}
       </h2>
-      <span className="muted">Keys:</span>
+      <span className="muted">{t("challan.queue.keys")}</span>
       <ul>
         {shown.map((shortcut) => (
           <li key={shortcut.key}>
@@ -16,7 +17,7 @@ export function ShortcutHelp({ actions }: { actions: readonly ShortcutAction[] }
           </li>
         ))}
       </ul>
-      <span className="muted">(not while typing in a field)</span>
+      <span className="muted">{t("challan.queue.notWhileTypingIn")}</span>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import type { DecisionOutcome } from "../types";
 import { useViolation } from "../useViolation";
 import { ViolationFacts } from "../ViolationFacts";
 import { DecisionPanel } from "./DecisionPanel";
+import { t } from "../../../i18n/catalogue";
 
 interface Props {
   violationId: string;
@@ -23,14 +24,14 @@ export function ValidationView({ violationId, position, canValidate, reasons, re
   const { resource } = useViolation(violationId);
   const violation = resource.data;
   if (resource.status === "unavailable") {
-    return <p className="state state-error" role="alert">No violation {violationId}: it may have been removed.</p>;
+    return <p className="state state-error" role="alert">{t("challan.queue.noViolationItMay", { violationId })}</p>;
   }
-  if (!violation || violation.id !== violationId) return <StateMessage resource={resource} what="the violation" />;
+  if (!violation || violation.id !== violationId) return <StateMessage resource={resource} what={t("challan.queue.theViolation")} />;
   return (
     <article className="challan-validation" aria-labelledby="challan-violation-title" data-testid="validation-view">
       <header className="section-head">
         <h2 id="challan-violation-title">
-          {violationTypeLabel(violation.violation_type)} · <span className="challan-mono">{violation.plate ?? "no plate read"}</span>
+          {violationTypeLabel(violation.violation_type)} · <span className="challan-mono">{violation.plate ?? t("challan.queue.noPlateRead")}</span>
         </h2>
         <span className="muted">
           {position ? `${position} · ` : ""}
@@ -44,7 +45,7 @@ export function ValidationView({ violationId, position, canValidate, reasons, re
         </div>
         {violation.status !== "pending" ? (
           <p className="card" role="status">
-            This violation is already {violation.status}; there is nothing to decide.
+            {t("challan.queue.thisViolationIsAlready", { status: violation.status })}
           </p>
         ) : canValidate ? (
           <DecisionPanel
@@ -55,7 +56,7 @@ export function ValidationView({ violationId, position, canValidate, reasons, re
             onConflict={onConflict}
           />
         ) : (
-          <p className="card muted">You may view the queue; deciding needs the challan.validate permission (traffic officers).</p>
+          <p className="card muted">{t("challan.queue.youMayViewThe")}</p>
         )}
       </div>
       <EvidenceGallery violation={violation} />

@@ -1,5 +1,6 @@
 import { reasonLabel } from "../labels";
 import type { DecisionOutcome } from "../types";
+import { t } from "../../../i18n/catalogue";
 
 export interface Notice {
   text: string;
@@ -12,16 +13,16 @@ export function noticeFor(outcome: DecisionOutcome): Notice {
   const { violation, ticket } = outcome;
   switch (violation.status) {
     case "accepted":
-      return { text: `Accepted: ticket ${ticket?.number ?? ""} issued.`, ticketNumber: ticket?.number ?? null };
+      return { text: t("challan.queue.acceptedTicketIssued", { number: ticket?.number ?? "" }), ticketNumber: ticket?.number ?? null };
     case "duplicate":
       return {
-        text: `Recorded as a duplicate: already ticketed as ${ticket?.number ?? "an earlier ticket"}.`,
+        text: t("challan.queue.recordedAsDuplicate", { number: ticket?.number ?? t("challan.queue.anEarlierTicket") }),
         ticketNumber: ticket?.number ?? null,
       };
     case "rejected":
       return { text: `Rejected: ${reasonLabel(violation.reason ?? "other")}.`, ticketNumber: null };
     default:
       // "pending": accepted, but the registry does not know the plate or the vehicle: a registry clerk takes it from here.
-      return { text: `Not ticketed yet: ${outcome.message}.`, ticketNumber: null };
+      return { text: t("challan.queue.notTicketedYet", { message: outcome.message }), ticketNumber: null };
   }
 }

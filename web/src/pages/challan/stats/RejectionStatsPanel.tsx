@@ -9,6 +9,7 @@ import { CameraName } from "../cameraNames";
 import { formatPercent, reasonLabel } from "../labels";
 import type { CameraRejectionStats, RejectionStats } from "../types";
 import { decidedCount, PERIOD_LABELS, PERIODS, reasonRows, sinceFor, type Period, type ReasonRow } from "./rates";
+import { t } from "../../../i18n/catalogue";
 
 /** Why officers reject violations, overall and per camera: misreading readers and faulty cameras stand out. */
 export function RejectionStatsPanel() {
@@ -26,8 +27,8 @@ export function RejectionStatsPanel() {
   return (
     <section aria-labelledby="challan-stats-title">
       <div className="page-head">
-        <h2 id="challan-stats-title">Rejection statistics</h2>
-        <FormField id="challan-stats-period" label="Decided in" className="field-inline">
+        <h2 id="challan-stats-title">{t("challan.stats.rejectionStatistics")}</h2>
+        <FormField id="challan-stats-period" label={t("challan.stats.decidedIn")} className="field-inline">
           {(control) => (
             <ChoiceSelect
               {...control}
@@ -39,10 +40,10 @@ export function RejectionStatsPanel() {
           )}
         </FormField>
       </div>
-      <StateMessage resource={resource} what="rejection statistics" />
+      <StateMessage resource={resource} what={t("challan.stats.rejectionStatistics2")} />
       {stats ? (
         decidedCount(stats) === 0 ? (
-          <p className="state">No decisions in this period.</p>
+          <p className="state">{t("challan.stats.noDecisionsInThis")}</p>
         ) : (
           <>
             <ReasonTable stats={stats} />
@@ -57,16 +58,16 @@ export function RejectionStatsPanel() {
 function ReasonTable({ stats }: { stats: RejectionStats }) {
   const rows = reasonRows(stats);
   const columns: readonly Column<ReasonRow>[] = [
-    { header: "Reason", rowHeader: true, cell: (row) => reasonLabel(row.reason) },
-    { header: "Rejections", cell: (row) => row.rejections },
-    { header: "Share of rejections", cell: (row) => formatPercent(row.shareOfRejections) },
-    { header: `Rate among ${decidedCount(stats)} decided`, cell: (row) => <RateBar fraction={row.rateOfDecided} /> },
+    { header: t("challan.stats.reason"), rowHeader: true, cell: (row) => reasonLabel(row.reason) },
+    { header: t("challan.stats.rejections"), cell: (row) => row.rejections },
+    { header: t("challan.stats.shareOfRejections"), cell: (row) => formatPercent(row.shareOfRejections) },
+    { header: t("challan.stats.rateAmongDecided", { decidedCount: decidedCount(stats) }), cell: (row) => <RateBar fraction={row.rateOfDecided} /> },
   ];
   return (
     <>
-      <h3>By reason</h3>
+      <h3>{t("challan.stats.byReason")}</h3>
       {rows.length === 0 ? (
-        <p className="state">No rejections: every decided violation was accepted.</p>
+        <p className="state">{t("challan.stats.noRejectionsEveryDecided")}</p>
       ) : (
         <RecordTable
           rows={rows}
@@ -81,13 +82,25 @@ function ReasonTable({ stats }: { stats: RejectionStats }) {
 }
 
 const CAMERA_COLUMNS: readonly Column<CameraRejectionStats>[] = [
-  { header: "Camera", rowHeader: true, cell: (camera) => <CameraName id={camera.camera_id} /> },
-  { header: "Accepted", cell: (camera) => camera.accepted },
-  { header: "Rejected", cell: (camera) => camera.rejected },
-  { header: "Duplicates", cell: (camera) => camera.duplicates },
-  { header: "Rejection rate", cell: (camera) => <RateBar fraction={camera.rejection_rate} /> },
+  { get header() {
+      return t("challan.stats.camera");
+    }, rowHeader: true, cell: (camera) => <CameraName id={camera.camera_id} /> },
+  { get header() {
+      return t("challan.stats.accepted");
+    }, cell: (camera) => camera.accepted },
+  { get header() {
+      return t("challan.stats.rejected");
+    }, cell: (camera) => camera.rejected },
+  { get header() {
+      return t("challan.stats.duplicates");
+    }, cell: (camera) => camera.duplicates },
+  { get header() {
+      return t("challan.stats.rejectionRate");
+    }, cell: (camera) => <RateBar fraction={camera.rejection_rate} /> },
   {
-    header: "Reasons",
+    get header() {
+      return t("challan.stats.reasons");
+    },
     cell: (camera) =>
       Object.entries(camera.by_reason)
         .map(([reason, count]) => `${reasonLabel(reason)}: ${count}`)
@@ -98,7 +111,7 @@ const CAMERA_COLUMNS: readonly Column<CameraRejectionStats>[] = [
 function CameraTable({ cameras }: { cameras: readonly CameraRejectionStats[] }) {
   return (
     <>
-      <h3>By camera</h3>
+      <h3>{t("challan.stats.byCamera")}</h3>
       <RecordTable
         rows={cameras}
         rowKey={(camera) => camera.camera_id}

@@ -1,4 +1,5 @@
 import type { RejectionStats } from "../types";
+import { t } from "../../../i18n/catalogue";
 
 export interface ReasonRow {
   reason: string;
@@ -35,7 +36,9 @@ export const PERIOD_LABELS: Record<Period, string> = {
   "1": "Last 24 hours",
   "7": "Last 7 days",
   "30": "Last 30 days",
-  "": "All time",
+  get ""() {
+    return t("challan.stats.allTime");
+  },
 };
 
 /** The `since` query parameter for a period in days before `now`; undefined for all time. */

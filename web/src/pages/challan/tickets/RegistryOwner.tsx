@@ -1,5 +1,6 @@
 import { useResource } from "../../../api/useResource";
 import { useAuth } from "../../../auth/AuthContext";
+import { t } from "../../../i18n/catalogue";
 
 /** The registered vehicle and owner of a plate (the server audits each look-up). */
 export function RegistryOwner({ plate }: { plate: string }) {
@@ -10,17 +11,17 @@ export function RegistryOwner({ plate }: { plate: string }) {
   );
   switch (resource.status) {
     case "loading":
-      return <span className="muted">Looking up the registry…</span>;
+      return <span className="muted">{t("challan.tickets.lookingUpTheRegistry")}</span>;
     case "unavailable":
-      return <span>Not in the vehicle registry</span>;
+      return <span>{t("challan.tickets.notInTheVehicle")}</span>;
     case "error":
-      return <span className="field-error">Registry look-up failed: {resource.error}</span>;
+      return <span className="field-error">{t("challan.tickets.registryLookUpFailed", { error: resource.error })}</span>;
     case "ready": {
       const record = resource.data;
       const vehicle = [record.colour, record.make, record.model].filter(Boolean).join(" ");
       return (
         <span data-testid="registry-owner">
-          {record.owner_name ?? "Owner not recorded"}
+          {record.owner_name ?? t("challan.tickets.ownerNotRecorded")}
           <span className="muted">
             {" "}
             · {record.vehicle_class}

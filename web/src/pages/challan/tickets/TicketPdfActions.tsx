@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import { useAuth } from "../../../auth/AuthContext";
 import { describeError } from "../../../api/errors";
 import { useMutation } from "../../../api/useMutation";
+import { t } from "../../../i18n/catalogue";
 
 /** The ticket PDF, fetched with the bearer header and handed to the browser as an object URL. */
 export function TicketPdfActions({ number }: { number: string }) {
@@ -22,7 +23,7 @@ export function TicketPdfActions({ number }: { number: string }) {
       urls.current.push(url);
       use(url);
     },
-    { describe: (caught) => `Could not get the PDF. ${describeError(caught)}` },
+    { describe: (caught) => t("challan.tickets.couldNotGetThe", { describeError: describeError(caught) }) },
   );
   const withPdf = (use: (url: string) => void) => void pdf.run(use);
 
@@ -38,13 +39,13 @@ export function TicketPdfActions({ number }: { number: string }) {
   return (
     <div className="challan-pdf">
       <button type="button" className="btn" disabled={pdf.busy} onClick={() => withPdf(download)}>
-        Download PDF
+        {t("challan.tickets.downloadPdf")}
       </button>
       <button type="button" className="btn" disabled={pdf.busy} onClick={() => withPdf((url) => window.open(url, "_blank"))}>
-        Open PDF
+        {t("challan.tickets.openPdf")}
       </button>
       <span role="status" className={pdf.error ? "field-error" : "muted"}>
-        {pdf.busy ? "Preparing the PDF…" : pdf.error ?? ""}
+        {pdf.busy ? t("challan.tickets.preparingThePdf") : pdf.error ?? ""}
       </span>
     </div>
   );

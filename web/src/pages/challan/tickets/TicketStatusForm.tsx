@@ -7,6 +7,7 @@ import { FormField } from "../../../components/FormField";
 import { SubmitActions } from "../../../components/SubmitActions";
 import type { Ticket } from "../types";
 import { needsReason, officerTransitions, REASON_MAX, STATUS_ACTION, validateStatusChange, type OfficerStatus } from "./transitions";
+import { t } from "../../../i18n/catalogue";
 
 type StatusErrors = { status?: string; reason?: string; form?: string };
 
@@ -37,7 +38,7 @@ export function TicketStatusForm({ ticket, onChanged }: { ticket: Ticket; onChan
   const errors: StatusErrors = change.error ? { [refusedField(change.failure) ?? "form"]: change.error } : checked;
 
   if (options.length === 0) {
-    return <p className="muted">A {ticket.status} ticket cannot change any more.</p>;
+    return <p className="muted">{t("challan.tickets.aTicketCannotChange", { status: ticket.status })}</p>;
   }
 
   const submit = (event: FormEvent) => {
@@ -50,12 +51,12 @@ export function TicketStatusForm({ ticket, onChanged }: { ticket: Ticket; onChan
 
   return (
     <form className="card challan-status-form" onSubmit={submit} aria-labelledby="challan-status-title" noValidate>
-      <h3 id="challan-status-title">Change status</h3>
-      <FormField id="challan-new-status" label="New status" error={errors.status}>
+      <h3 id="challan-status-title">{t("challan.tickets.changeStatus")}</h3>
+      <FormField id="challan-new-status" label={t("challan.tickets.newStatus")} error={errors.status}>
         {(control) => (
           <ChoiceSelect<OfficerStatus | "">
             {...control}
-            none="Choose…"
+            none={t("challan.tickets.choose")}
             values={options}
             label={(option) => (option ? STATUS_ACTION[option] : "")}
             value={status}
@@ -65,7 +66,7 @@ export function TicketStatusForm({ ticket, onChanged }: { ticket: Ticket; onChan
       </FormField>
       <FormField
         id="challan-status-reason"
-        label={`Reason ${status && needsReason(status) ? "(required)" : "(optional)"}`}
+        label={t("challan.tickets.reason", { value: status && needsReason(status) ? t("challan.tickets.required") : t("challan.tickets.optional") })}
         error={errors.reason}
       >
         {(control) => (
@@ -78,7 +79,7 @@ export function TicketStatusForm({ ticket, onChanged }: { ticket: Ticket; onChan
           />
         )}
       </FormField>
-      <SubmitActions label="Save status" busyLabel="Saving…" busy={change.busy} error={errors.form} />
+      <SubmitActions label={t("challan.tickets.saveStatus")} busyLabel={t("challan.tickets.saving")} busy={change.busy} error={errors.form} />
     </form>
   );
 }

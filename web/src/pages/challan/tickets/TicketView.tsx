@@ -13,6 +13,7 @@ import { useViolation } from "../useViolation";
 import { RegistryOwner } from "./RegistryOwner";
 import { TicketPdfActions } from "./TicketPdfActions";
 import { TicketStatusForm } from "./TicketStatusForm";
+import { t } from "../../../i18n/catalogue";
 
 /** One ticket: offence, plate, owner, amount, status, evidence, PDF, and the status changes allowed. */
 export function TicketView() {
@@ -28,17 +29,17 @@ export function TicketView() {
   return (
     <section aria-labelledby="challan-ticket-title">
       <p>
-        <Link to={`${BASE_PATH}/tickets`}>← All tickets</Link>
+        <Link to={`${BASE_PATH}/tickets`}>{t("challan.tickets.allTickets")}</Link>
       </p>
       <h2 id="challan-ticket-title">
-        Ticket <span className="challan-mono">{number}</span>
+        {t("challan.tickets.ticket")}{" "}<span className="challan-mono">{number}</span>
       </h2>
       {resource.status === "unavailable" ? (
         <p className="state state-error" role="alert">
-          There is no ticket {number}.
+          {t("challan.tickets.thereIsNoTicket", { number })}
         </p>
       ) : (
-        <StateMessage resource={resource} what="the ticket" />
+        <StateMessage resource={resource} what={t("challan.tickets.theTicket")} />
       )}
       <div role="status">{changed ? <p className="state state-ok">{changed}</p> : null}</div>
       {ticket ? (
@@ -52,7 +53,7 @@ export function TicketView() {
                   ticket={ticket}
                   onChanged={(next) => {
                     setResource({ status: "ready", data: next });
-                    setChanged(`Ticket ${next.number} is now ${ticketStatusLabel(next.status).toLowerCase()}.`);
+                    setChanged(t("challan.tickets.ticketIsNow", { number: next.number, ticketStatusLabel: ticketStatusLabel(next.status).toLowerCase() }));
                   }}
                 />
               ) : null}
@@ -69,43 +70,43 @@ function TicketFacts({ ticket }: { ticket: Ticket }) {
   const cameraName = useCameraName();
   return (
     <dl className="challan-facts" data-testid="ticket-facts">
-      <dt>Offence</dt>
+      <dt>{t("challan.tickets.offence")}</dt>
       <dd>{violationTypeLabel(ticket.violation_type)}</dd>
-      <dt>Time</dt>
+      <dt>{t("challan.tickets.time")}</dt>
       <dd>{formatTime(ticket.occurred_at)}</dd>
-      <dt>Camera</dt>
+      <dt>{t("challan.tickets.camera")}</dt>
       <dd>{cameraName(ticket.camera_id)}</dd>
-      <dt>Plate</dt>
+      <dt>{t("challan.tickets.plate")}</dt>
       <dd className="challan-mono">{ticket.plate}</dd>
-      <dt>Vehicle class</dt>
+      <dt>{t("challan.tickets.vehicleClass")}</dt>
       <dd>{ticket.vehicle_class}</dd>
-      <dt>Owner</dt>
+      <dt>{t("challan.tickets.owner")}</dt>
       <dd>
         <RegistryOwner plate={ticket.plate} />
       </dd>
-      <dt>Fine</dt>
+      <dt>{t("challan.tickets.fine")}</dt>
       <dd data-testid="ticket-fine">
         {ticket.fine} {ticket.currency}
       </dd>
-      <dt>Status</dt>
+      <dt>{t("challan.tickets.status")}</dt>
       <dd data-testid="ticket-status">
         {ticketStatusLabel(ticket.status)}
         {ticket.status_reason ? ` (${ticket.status_reason})` : ""}
       </dd>
-      <dt>Issued</dt>
+      <dt>{t("challan.tickets.issued")}</dt>
       <dd>{formatTime(ticket.issued_at)}</dd>
-      <dt>Due</dt>
+      <dt>{t("challan.tickets.due")}</dt>
       <dd>{formatTime(ticket.due_at)}</dd>
       {ticket.paid_at ? (
         <>
-          <dt>Paid</dt>
+          <dt>{t("challan.tickets.paid")}</dt>
           <dd>{formatTime(ticket.paid_at)}</dd>
         </>
       ) : null}
-      <dt>Public verification</dt>
+      <dt>{t("challan.tickets.publicVerification")}</dt>
       <dd>
         <a href={ticket.verify_url} target="_blank" rel="noreferrer">
-          Verification page
+          {t("challan.tickets.verificationPage")}
         </a>
       </dd>
     </dl>
@@ -115,11 +116,11 @@ function TicketFacts({ ticket }: { ticket: Ticket }) {
 function TicketEvidence({ violationId }: { violationId: string }) {
   const { resource } = useViolation(violationId);
   return (
-    <section aria-label="Ticket evidence">
-      <StateMessage resource={resource} what="the evidence" />
+    <section aria-label={t("challan.tickets.ticketEvidence")}>
+      <StateMessage resource={resource} what={t("challan.tickets.theEvidence")} />
       {resource.data ? (
         <>
-          <h3>Plate</h3>
+          <h3>{t("challan.tickets.plate")}</h3>
           <PlatePanel violation={resource.data} />
           <EvidenceGallery violation={resource.data} />
         </>

@@ -9,6 +9,7 @@ import { StateMessage } from "../../../components/StateMessage";
 import { CameraName } from "../cameraNames";
 import { BASE_PATH, formatTime, TICKET_STATUSES, ticketStatusLabel, violationTypeLabel } from "../labels";
 import type { Ticket, TicketStatus } from "../types";
+import { t } from "../../../i18n/catalogue";
 
 const TICKET_LIMIT = 200;
 const TICKET_STATUS_CODES = Object.keys(TICKET_STATUSES) as TicketStatus[];
@@ -36,7 +37,7 @@ export function TicketsPage() {
 
   return (
     <section aria-labelledby="challan-tickets-title">
-      <h2 id="challan-tickets-title">Tickets</h2>
+      <h2 id="challan-tickets-title">{t("challan.tickets.tickets")}</h2>
       <TicketFilters value={filter} plateError={plateError} onChange={setFilter} />
       {plateError ? null : <StateMessage resource={resource} what="tickets" />}
       {resource.data && !plateError ? <TicketTable tickets={resource.data} /> : null}
@@ -60,12 +61,12 @@ function TicketFilters({
     onChange({ status, plate: plate.trim() });
   };
   return (
-    <form className="card filters" onSubmit={submit} aria-label="Ticket filters">
-      <FormField id="challan-ticket-status" label="Status">
+    <form className="card filters" onSubmit={submit} aria-label={t("challan.tickets.ticketFilters")}>
+      <FormField id="challan-ticket-status" label={t("challan.tickets.status")}>
         {(control) => (
           <ChoiceSelect<TicketStatus | "">
             {...control}
-            none="Any status"
+            none={t("challan.tickets.anyStatus")}
             values={TICKET_STATUS_CODES}
             label={ticketStatusLabel}
             value={status}
@@ -73,7 +74,7 @@ function TicketFilters({
           />
         )}
       </FormField>
-      <FormField id="challan-ticket-plate" label="Plate" error={plateError}>
+      <FormField id="challan-ticket-plate" label={t("challan.tickets.plate")} error={plateError}>
         {(control) => (
           <input
             {...control}
@@ -86,7 +87,7 @@ function TicketFilters({
       </FormField>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary">
-          Apply filters
+          {t("challan.tickets.applyFilters")}
         </button>
       </div>
     </form>
@@ -95,7 +96,9 @@ function TicketFilters({
 
 const TICKET_COLUMNS: readonly Column<Ticket>[] = [
   {
-    header: "Number",
+    get header() {
+      return t("challan.tickets.number");
+    },
     rowHeader: true,
     cell: (ticket) => (
       <Link to={`${BASE_PATH}/tickets/${encodeURIComponent(ticket.number)}`} className="challan-mono">
@@ -103,23 +106,37 @@ const TICKET_COLUMNS: readonly Column<Ticket>[] = [
       </Link>
     ),
   },
-  { header: "Offence", cell: (ticket) => violationTypeLabel(ticket.violation_type) },
-  { header: "Plate", cell: (ticket) => ticket.plate, className: "challan-mono" },
-  { header: "Camera", cell: (ticket) => <CameraName id={ticket.camera_id} /> },
-  { header: "Fine", cell: (ticket) => `${ticket.fine} ${ticket.currency}` },
-  { header: "Issued", cell: (ticket) => formatTime(ticket.issued_at) },
-  { header: "Due", cell: (ticket) => formatTime(ticket.due_at) },
-  { header: "Status", cell: (ticket) => ticketStatusLabel(ticket.status) },
+  { get header() {
+      return t("challan.tickets.offence");
+    }, cell: (ticket) => violationTypeLabel(ticket.violation_type) },
+  { get header() {
+      return t("challan.tickets.plate");
+    }, cell: (ticket) => ticket.plate, className: "challan-mono" },
+  { get header() {
+      return t("challan.tickets.camera");
+    }, cell: (ticket) => <CameraName id={ticket.camera_id} /> },
+  { get header() {
+      return t("challan.tickets.fine");
+    }, cell: (ticket) => `${ticket.fine} ${ticket.currency}` },
+  { get header() {
+      return t("challan.tickets.issued");
+    }, cell: (ticket) => formatTime(ticket.issued_at) },
+  { get header() {
+      return t("challan.tickets.due");
+    }, cell: (ticket) => formatTime(ticket.due_at) },
+  { get header() {
+      return t("challan.tickets.status");
+    }, cell: (ticket) => ticketStatusLabel(ticket.status) },
 ];
 
 function TicketTable({ tickets }: { tickets: readonly Ticket[] }) {
-  if (tickets.length === 0) return <p className="state">No tickets match.</p>;
+  if (tickets.length === 0) return <p className="state">{t("challan.tickets.noTicketsMatch")}</p>;
   return (
     <RecordTable
       rows={tickets}
       rowKey={(ticket) => ticket.number}
       columns={TICKET_COLUMNS}
-      caption="Tickets, newest first"
+      caption={t("challan.tickets.ticketsNewestFirst")}
       testId="tickets-table"
     />
   );

@@ -1,5 +1,6 @@
 /** Ticket status changes an officer may make (TRANSITIONS and StatusIn in src/safecity/challan). */
 import type { TicketStatus } from "../types";
+import { t } from "../../../i18n/catalogue";
 
 /** `paid` only comes through a payment and `overdue` through the due-date sweep, so officers never set them. */
 export type OfficerStatus = "delivered" | "contested" | "cancelled";
@@ -22,14 +23,20 @@ export const needsReason = (status: OfficerStatus): boolean => status !== "deliv
 export const REASON_MAX = 2000;
 
 export function validateStatusChange(status: OfficerStatus | "", reason: string): { status?: string; reason?: string } {
-  if (!status) return { status: "Choose the new status." };
-  if (needsReason(status) && !reason.trim()) return { reason: `Say why the ticket is ${status}.` };
-  if (reason.length > REASON_MAX) return { reason: `At most ${REASON_MAX} characters.` };
+  if (!status) return { status: t("challan.tickets.chooseTheNewStatus") };
+  if (needsReason(status) && !reason.trim()) return { reason: t("challan.tickets.sayWhyTheTicket", { status }) };
+  if (reason.length > REASON_MAX) return { reason: t("challan.tickets.atMostCharacters", { reasonMax: REASON_MAX }) };
   return {};
 }
 
 export const STATUS_ACTION: Record<OfficerStatus, string> = {
-  delivered: "Mark delivered",
-  contested: "Mark contested",
-  cancelled: "Cancel the ticket",
+  get delivered() {
+    return t("challan.tickets.markDelivered");
+  },
+  get contested() {
+    return t("challan.tickets.markContested");
+  },
+  get cancelled() {
+    return t("challan.tickets.cancelTheTicket");
+  },
 };

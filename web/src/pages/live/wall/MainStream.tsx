@@ -3,6 +3,7 @@ import type { Camera } from "../../../api/types";
 import { useMediaUrl } from "../../../api/useMediaUrl";
 import { useAuth } from "../../../auth/AuthContext";
 import { liveViewPath } from "../liveView";
+import { t } from "../../../i18n/catalogue";
 
 const MAIN_STREAM_FPS = 10;
 
@@ -24,16 +25,16 @@ export function MainStream({ camera, fullscreen, onClose }: { camera: Camera; fu
   }, [onClose]);
 
   return (
-    <div className="wall-main" ref={box} data-testid="wall-main-stream" aria-label={`${camera.name}, main stream`} role="region">
+    <div className="wall-main" ref={box} data-testid="wall-main-stream" aria-label={t("live.wall.mainStream", { name: camera.name })} role="region">
       {url ? (
-        <img src={url} alt={`Live view of ${camera.name}, main stream`} onError={retry} />
+        <img src={url} alt={t("live.wall.liveViewOfMain", { name: camera.name })} onError={retry} />
       ) : (
-        <span className="tile-novideo">{failed ? "The live view could not be opened." : "Opening…"}</span>
+        <span className="tile-novideo">{failed ? t("live.wall.theLiveViewCould") : t("live.wall.opening")}</span>
       )}
       <div className="wall-caption">
         <span className="wall-name">{camera.name}</span>
         <button type="button" className="btn" onClick={onClose}>
-          Back to wall
+          {t("live.wall.backToWall")}
         </button>
       </div>
     </div>

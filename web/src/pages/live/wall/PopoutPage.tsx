@@ -4,6 +4,7 @@ import { useCameraRegistry } from "../../../api/useCameraRegistry";
 import { useAuth } from "../../../auth/AuthContext";
 import { VideoWall } from "./VideoWall";
 import { specFromQuery } from "./wallLayout";
+import { t } from "../../../i18n/catalogue";
 
 /**
  * A wall in a window of its own (one per monitor of an operator desk), over everything else: the wall given in
@@ -21,7 +22,7 @@ export default function PopoutPage() {
 
   return (
     <div className="wall-popout" data-testid="wall-popout">
-      {cameras === null ? <p role="status">Loading cameras…</p> : <VideoWall spec={spec} cameras={cameras} />}
+      {cameras === null ? <p role="status">{t("live.wall.loadingCameras")}</p> : <VideoWall spec={spec} cameras={cameras} />}
     </div>
   );
 }

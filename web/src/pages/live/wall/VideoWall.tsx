@@ -4,6 +4,7 @@ import { MainStream } from "./MainStream";
 import { WallTile } from "./WallTile";
 import { camerasOnPage, pageCount, TILE_FPS, withCamera, type WallSpec } from "./wallLayout";
 import "./wall.css";
+import { t } from "../../../i18n/catalogue";
 
 /**
  * The tiles of a wall in its layout. A tour moves to the next cameras every `tourSeconds`; a maximised tile shows
@@ -38,7 +39,7 @@ export const VideoWall = forwardRef<HTMLDivElement, { spec: WallSpec; cameras: C
       <div className="wall" ref={ref} data-testid="video-wall" data-layout={spec.layout}>
         {touring ? (
           <p className="wall-tour" aria-live="polite" data-testid="wall-tour">
-            Tour: cameras {(page % pages) + 1} of {pages}, next every {spec.tourSeconds} s
+            {t("live.wall.tourCamerasOfNext", { number: (page % pages) + 1, pages, tourSeconds: spec.tourSeconds ?? "" })}
           </p>
         ) : null}
         {big && maximised ? (

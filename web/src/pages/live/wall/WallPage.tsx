@@ -8,6 +8,7 @@ import { useAuth } from "../../../auth/AuthContext";
 import { VideoWall } from "./VideoWall";
 import { isLayout, LAYOUTS, specQuery, TILES, withLayout, type WallLayout, type WallSpec } from "./wallLayout";
 import { Options } from "../../../components/Options";
+import { t } from "../../../i18n/catalogue";
 
 type SavedView = Schemas["WallViewOut"];
 
@@ -65,18 +66,18 @@ export default function WallPage() {
   return (
     <div className="live-main">
       <div className="page-head">
-        <h1>Video wall</h1>
-        <Link to="/live">Back to live overview</Link>
+        <h1>{t("live.wall.videoWall")}</h1>
+        <Link to="/live">{t("live.wall.backToLiveOverview")}</Link>
       </div>
       <div className="wall-toolbar">
         <div className="field field-inline">
-          <label htmlFor="wall-layout">Layout</label>
+          <label htmlFor="wall-layout">{t("live.wall.layout")}</label>
           <select id="wall-layout" value={spec.layout} onChange={(e) => isLayout(e.target.value) && setSpec(withLayout(spec, e.target.value))}>
             <Options items={LAYOUTS} label={(layout) => LAYOUT_LABELS[layout]} />
           </select>
         </div>
         <div className="field field-inline">
-          <label htmlFor="wall-views">Saved views</label>
+          <label htmlFor="wall-views">{t("live.wall.savedViews")}</label>
           <select id="wall-views" value={saved.some((v) => v.name === viewName) ? viewName : ""} onChange={(e) => open(e.target.value)}>
             <option value="">—</option>
             <Options items={saved} value={(view) => view.name} />
@@ -89,10 +90,10 @@ export default function WallPage() {
             if (viewName.trim()) void save.run(viewName.trim());
           }}
         >
-          <label htmlFor="wall-view-name">View name</label>
+          <label htmlFor="wall-view-name">{t("live.wall.viewName")}</label>
           <input id="wall-view-name" value={viewName} maxLength={80} onChange={(e) => setViewName(e.target.value)} />
           <button type="submit" className="btn" disabled={save.busy || !viewName.trim()}>
-            Save view
+            {t("live.wall.saveView")}
           </button>
           <button
             type="button"
@@ -100,14 +101,14 @@ export default function WallPage() {
             disabled={remove.busy || !saved.some((v) => v.name === viewName)}
             onClick={() => void remove.run(viewName)}
           >
-            Delete view
+            {t("live.wall.deleteView")}
           </button>
         </form>
         <button type="button" className="btn" onClick={fullscreenWall}>
-          Fullscreen wall
+          {t("live.wall.fullscreenWall")}
         </button>
         <button type="button" className="btn" onClick={popOut}>
-          Pop out to another monitor
+          {t("live.wall.popOutToAnother")}
         </button>
       </div>
       {save.error || remove.error ? (
@@ -116,9 +117,9 @@ export default function WallPage() {
         </p>
       ) : null}
       <details className="wall-toolbar">
-        <summary>Camera tour</summary>
+        <summary>{t("live.wall.cameraTour")}</summary>
         <div className="field">
-          <label htmlFor="tour-cameras">Cameras to cycle</label>
+          <label htmlFor="tour-cameras">{t("live.wall.camerasToCycle")}</label>
           <select
             id="tour-cameras"
             multiple
@@ -130,7 +131,7 @@ export default function WallPage() {
           </select>
         </div>
         <div className="field field-inline">
-          <label htmlFor="tour-seconds">Every (seconds)</label>
+          <label htmlFor="tour-seconds">{t("live.wall.everySeconds")}</label>
           <input
             id="tour-seconds"
             type="number"
@@ -141,13 +142,13 @@ export default function WallPage() {
           />
         </div>
         <button type="button" className="btn" disabled={tourCameras.length === 0} onClick={startTour}>
-          Start tour
+          {t("live.wall.startTour")}
         </button>
         <button type="button" className="btn btn-quiet" disabled={spec.tourSeconds === null} onClick={stopTour}>
-          Stop tour
+          {t("live.wall.stopTour")}
         </button>
       </details>
-      {cameras === null ? <p role="status">Loading cameras…</p> : <VideoWall ref={wall} spec={spec} cameras={cameras} onChange={setSpec} />}
+      {cameras === null ? <p role="status">{t("live.wall.loadingCameras")}</p> : <VideoWall ref={wall} spec={spec} cameras={cameras} onChange={setSpec} />}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useAuth } from "../../../auth/AuthContext";
 import { tileWidth } from "./wallLayout";
 import { useTilePicture } from "./useTilePicture";
 import { Options } from "../../../components/Options";
+import { t } from "../../../i18n/catalogue";
 
 /** One tile of the wall: the camera's sub-stream (a small picture, a few a second), its name, and tile controls. */
 export function WallTile({
@@ -45,19 +46,19 @@ export function WallTile({
     <div className={`wall-tile${large ? " wall-tile-large" : ""}`} data-testid="wall-tile" data-camera={camera?.id ?? ""}>
       <div className="wall-picture" ref={box} onDoubleClick={() => camera && onMaximise(camera.id)}>
         {picture.state === "ok" ? (
-          <img src={picture.url} alt={`Live view of ${name}`} data-width={width} />
+          <img src={picture.url} alt={t("live.wall.liveViewOf", { name })} data-width={width} />
         ) : (
-          <span className="tile-novideo">{picture.state === "loading" ? "Loading…" : picture.reason}</span>
+          <span className="tile-novideo">{picture.state === "loading" ? t("live.wall.loading") : picture.reason}</span>
         )}
       </div>
       <div className="wall-caption">
         {cameras && onChoose ? (
           <select
-            aria-label={`Camera in tile ${index + 1}`}
+            aria-label={t("live.wall.cameraInTile", { number: index + 1 })}
             value={camera?.id ?? ""}
             onChange={(e) => onChoose(e.target.value || null)}
           >
-            <option value="">— empty —</option>
+            <option value="">{t("live.wall.empty")}</option>
             <Options items={cameras} value={(c) => c.id} label={(c) => c.name} />
           </select>
         ) : (
@@ -65,11 +66,11 @@ export function WallTile({
         )}
         {camera ? (
           <span className="wall-actions">
-            <button type="button" className="btn btn-quiet" onClick={() => onMaximise(camera.id)} aria-label={`Maximise ${name}`}>
-              Maximise
+            <button type="button" className="btn btn-quiet" onClick={() => onMaximise(camera.id)} aria-label={t("live.wall.maximise", { name })}>
+              {t("live.wall.maximise2")}
             </button>
-            <button type="button" className="btn btn-quiet" onClick={() => onFullscreen(camera.id)} aria-label={`Fullscreen ${name}`}>
-              Fullscreen
+            <button type="button" className="btn btn-quiet" onClick={() => onFullscreen(camera.id)} aria-label={t("live.wall.fullscreen", { name })}>
+              {t("live.wall.fullscreen2")}
             </button>
           </span>
         ) : null}

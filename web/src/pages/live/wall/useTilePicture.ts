@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import type { ApiClient } from "../../../api/client";
 import { ApiError } from "../../../api/client";
+import { t } from "../../../i18n/catalogue";
 
 export type TilePicture = { state: "loading" } | { state: "ok"; url: string } | { state: "none"; reason: string };
 
@@ -34,7 +35,7 @@ export function useTilePicture(client: ApiClient, cameraId: string | null, width
         setPicture({ state: "ok", url });
       } catch (caught) {
         if (abort.signal.aborted) return;
-        const reason = caught instanceof ApiError && caught.status === 404 ? "No picture yet" : "No live video";
+        const reason = caught instanceof ApiError && caught.status === 404 ? t("live.wall.noPictureYet") : t("live.wall.noLiveVideo");
         setPicture((previous) => (previous.state === "ok" ? previous : { state: "none", reason }));
       }
       next(Math.max(0, 1000 / fps - (Date.now() - started)));
@@ -48,5 +49,5 @@ export function useTilePicture(client: ApiClient, cameraId: string | null, width
     };
   }, [client, cameraId, width, fps]);
 
-  return cameraId ? picture : { state: "none", reason: "Empty tile" };
+  return cameraId ? picture : { state: "none", reason: t("live.wall.emptyTile") };
 }

@@ -4,6 +4,7 @@ import { useAuth } from "../../../auth/AuthContext";
 import { FormField } from "../../../components/FormField";
 import { SubmitActions } from "../../../components/SubmitActions";
 import { formErrorsOf } from "../shared/apiErrors";
+import { t } from "../../../i18n/catalogue";
 
 export type EnrolmentOutcome =
   | { fileName: string; enrolled: true; notes: string[] }
@@ -56,7 +57,7 @@ export function ImageEnrolment({ subjectId, onEnrolled }: { subjectId: string; o
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (files.length === 0) {
-      setMissing("Choose one or more photos first.");
+      setMissing(t("watchlists.persons.chooseOneOrMore"));
       inputRef.current?.focus();
       return;
     }
@@ -67,11 +68,11 @@ export function ImageEnrolment({ subjectId, onEnrolled }: { subjectId: string; o
 
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby={titleId}>
-      <h3 id={titleId}>Enrol face images</h3>
+      <h3 id={titleId}>{t("watchlists.persons.enrolFaceImages")}</h3>
       <FormField
         id={`${id}-file`}
-        label="Face photos (JPEG or PNG)"
-        hint="Exactly one clear, frontal face per photo, at least 80 px wide; crop group photos first."
+        label={t("watchlists.persons.facePhotosJpegOr")}
+        hint={t("watchlists.persons.exactlyOneClearFrontal")}
         error={missing}
       >
         {(control) => (
@@ -92,15 +93,15 @@ export function ImageEnrolment({ subjectId, onEnrolled }: { subjectId: string; o
           />
         )}
       </FormField>
-      <SubmitActions label="Enrol images" busyLabel="Enrolling…" busy={enrol.busy} />
+      <SubmitActions label={t("watchlists.persons.enrolImages")} busyLabel={t("watchlists.persons.enrolling")} busy={enrol.busy} />
       <div role="status" aria-live="polite" id={`${id}-outcomes`} data-testid="enrolment-outcomes">
         {outcomes.length > 0 ? (
           <ul className="wl-outcomes">
             {outcomes.map((outcome, index) => (
               <li key={`${index}-${outcome.fileName}`} className={outcome.enrolled ? "state-ok" : "state-error"}>
                 {outcome.enrolled
-                  ? `✓ ${outcome.fileName}: enrolled.${outcome.notes.length ? ` ${outcome.notes.join(" ")}` : ""}`
-                  : `✗ ${outcome.fileName}: refused: ${outcome.reason}`}
+                  ? t("watchlists.persons.enrolled", { fileName: outcome.fileName, value: outcome.notes.length ? ` ${outcome.notes.join(" ")}` : "" })
+                  : t("watchlists.persons.refused", { fileName: outcome.fileName, reason: outcome.reason })}
               </li>
             ))}
           </ul>

@@ -15,6 +15,7 @@ import { EnrolledImages } from "./EnrolledImages";
 import { ImageEnrolment } from "./ImageEnrolment";
 import { SubjectForm } from "./SubjectForm";
 import { subjectStatus } from "./subjectStatus";
+import { t } from "../../../i18n/catalogue";
 
 function errorText(caught: unknown): string {
   return Object.values(formErrorsOf(caught, [])).join(" ");
@@ -36,7 +37,7 @@ export function SubjectDetail() {
     (deleted: Subject) => client.DELETE("/api/v1/watchlists/persons/{subject_id}", { params: { path: { subject_id: deleted.id } } }),
     {
       onSuccess: (_, deleted) =>
-        navigateWithMessage(SUBJECTS_PATH, `Deleted ${deleted.name} (${deleted.id}) and their face images.`),
+        navigateWithMessage(SUBJECTS_PATH, t("watchlists.persons.deletedAndTheirFace", { name: deleted.name, id: deleted.id })),
       onError: (caught) => setStatus({ kind: "error", text: errorText(caught) }),
     },
   );
@@ -47,10 +48,10 @@ export function SubjectDetail() {
       }),
     {
       onSuccess: (_, of) => {
-        setStatus({ kind: "ok", text: `Removed an image of ${of.name}.` });
+        setStatus({ kind: "ok", text: t("watchlists.persons.removedAnImageOf", { name: of.name }) });
         reload();
       },
-      onError: (caught) => setStatus({ kind: "error", text: `Could not remove the image: ${errorText(caught)}` }),
+      onError: (caught) => setStatus({ kind: "error", text: t("watchlists.persons.couldNotRemoveThe", { errorText: errorText(caught) }) }),
     },
   );
 
@@ -58,7 +59,7 @@ export function SubjectDetail() {
     return (
       <section>
         <BackLink />
-        <StateMessage resource={resource} what="this watchlist subject" />
+        <StateMessage resource={resource} what={t("watchlists.persons.thisWatchlistSubject")} />
       </section>
     );
 
@@ -68,20 +69,18 @@ export function SubjectDetail() {
       <div className="section-head">
         <h2 id="subject-title">{subject.name}</h2>
         <ConfirmButton
-          label="Delete person"
-          question={`Delete ${subject.name} and all their face images?`}
-          confirmLabel="Delete person"
+          label={t("watchlists.persons.deletePerson")}
+          question={t("watchlists.persons.deleteAndAllTheir", { name: subject.name })}
+          confirmLabel={t("watchlists.persons.deletePerson")}
           onConfirm={() => deleteSubject.run(subject)}
         />
       </div>
       <p className="muted" data-testid="subject-summary">
-        {subject.id} · {subjectCategoryLabel(subject.category)} ·{" "}
-        {expiryText(subject.expires_at, subject.expired)} · {subjectStatus(subject).text} · added by{" "}
-        {subject.created_by}
+        {t("watchlists.persons.addedBy", { id: subject.id, category: subjectCategoryLabel(subject.category), expiryText: expiryText(subject.expires_at, subject.expired), text: subjectStatus(subject).text, created_by: subject.created_by })}
       </p>
       <StatusLine status={status} testId="subject-status" />
       <section className="card" aria-labelledby="images-title">
-        <h3 id="images-title">Face images</h3>
+        <h3 id="images-title">{t("watchlists.persons.faceImages")}</h3>
         <EnrolledImages subject={subject} onRemove={(image) => removeImage.run(subject, image)} />
       </section>
       <ImageEnrolment subjectId={subject.id} onEnrolled={reload} />
@@ -100,7 +99,7 @@ export function SubjectDetail() {
 function BackLink() {
   return (
     <p>
-      <Link to={SUBJECTS_PATH}>← All people on the watchlist</Link>
+      <Link to={SUBJECTS_PATH}>{t("watchlists.persons.allPeopleOnThe")}</Link>
     </p>
   );
 }

@@ -8,6 +8,7 @@ import { useDraftForm } from "../shared/useDraftForm";
 import { changedTexts, listingBody, listingChanges, listingDraftOf, listingErrors, type ListingDraft } from "../shared/listing";
 import { CaseRefField, ExpiryField, ReasonField } from "../shared/ListingFields";
 import { SUBJECT_CATEGORIES, subjectCategoryLabel, type Subject, type SubjectCategory } from "../types";
+import { t } from "../../../i18n/catalogue";
 
 export interface SubjectDraft extends ListingDraft {
   id: string;
@@ -31,7 +32,7 @@ function draftOf(subject: Subject | null): SubjectDraft {
 }
 
 export function validateSubject(draft: SubjectDraft, creating: boolean, now: Date = new Date()): FormErrors {
-  const errors = listingErrors(draft, "State why this person is on the watchlist.", now);
+  const errors = listingErrors(draft, t("watchlists.persons.stateWhyThisPerson"), now);
   if (creating && draft.id.trim() && !SUBJECT_ID.test(draft.id.trim()))
     errors.id = "Letters, digits, '.', '_' or '-', starting with a letter or digit; at most 64.";
   if (!draft.name.trim()) errors.name = "Enter the person's name.";
@@ -77,16 +78,16 @@ export function SubjectForm({ subject, onSaved }: { subject: Subject | null; onS
 
   return (
     <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby={titleId}>
-      <h2 id={titleId}>{creating ? "Add person" : `Edit ${subject.name}`}</h2>
-      <FormField id={`${id}-name`} label="Name" error={errors.name}>
+      <h2 id={titleId}>{creating ? t("watchlists.persons.addPerson") : t("watchlists.persons.edit", { name: subject.name })}</h2>
+      <FormField id={`${id}-name`} label={t("watchlists.persons.name")} error={errors.name}>
         {(control) => <input {...control} value={draft.name} maxLength={200} autoComplete="off" onChange={set("name")} />}
       </FormField>
       {creating ? (
-        <FormField id={`${id}-id`} label="Subject id (optional)" hint="Generated when left empty" error={errors.id}>
+        <FormField id={`${id}-id`} label={t("watchlists.persons.subjectIdOptional")} hint={t("watchlists.persons.generatedWhenLeftEmpty")} error={errors.id}>
           {(control) => <input {...control} value={draft.id} maxLength={64} autoComplete="off" onChange={set("id")} />}
         </FormField>
       ) : null}
-      <FormField id={`${id}-category`} label="Category" error={errors.category}>
+      <FormField id={`${id}-category`} label={t("watchlists.persons.category")} error={errors.category}>
         {(control) => (
           <ChoiceSelect
             {...control}
@@ -100,15 +101,15 @@ export function SubjectForm({ subject, onSaved }: { subject: Subject | null; onS
       <CaseRefField formId={id} value={draft.case_ref} error={errors.case_ref} onChange={set("case_ref")} />
       <ExpiryField
         formId={id}
-        hint="Matched through this day (UTC), never after"
+        hint={t("watchlists.persons.matchedThroughThisDay")}
         value={draft.expires}
         error={errors.expires_at}
         onChange={set("expires")}
       />
       <FormField
         id={`${id}-authority`}
-        label="Legal basis"
-        hint="Warrant, court order, missing-person report… A person without one cannot be enrolled."
+        label={t("watchlists.persons.legalBasis")}
+        hint={t("watchlists.persons.warrantCourtOrderMissing")}
         error={errors.legal_authority}
         className="wl-wide"
       >
@@ -119,8 +120,8 @@ export function SubjectForm({ subject, onSaved }: { subject: Subject | null; onS
       <ReasonField formId={id} value={draft.reason} error={errors.reason} onChange={set("reason")} />
       <SubmitActions
         className="wl-wide"
-        label={creating ? "Add person" : "Save person"}
-        busyLabel={creating ? "Adding…" : "Saving…"}
+        label={creating ? t("watchlists.persons.addPerson") : t("watchlists.persons.savePerson")}
+        busyLabel={creating ? t("watchlists.persons.adding") : t("watchlists.persons.saving")}
         busy={busy}
         error={errors[FORM]}
       />

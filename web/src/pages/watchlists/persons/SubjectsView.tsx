@@ -11,6 +11,7 @@ import { subjectPath } from "../paths";
 import { subjectCategoryLabel, type Subject } from "../types";
 import { SubjectForm } from "./SubjectForm";
 import { subjectStatus } from "./subjectStatus";
+import { t } from "../../../i18n/catalogue";
 
 /** Everyone on the face watchlist, and a form to add a person. */
 export function SubjectsView() {
@@ -24,11 +25,11 @@ export function SubjectsView() {
 
   return (
     <section aria-labelledby="subjects-title">
-      <h2 id="subjects-title">Person watchlist</h2>
+      <h2 id="subjects-title">{t("watchlists.persons.personWatchlist")}</h2>
       <StatusLine status={status} testId="subjects-status" />
       <StateMessage
         resource={resource}
-        what="watchlist subjects"
+        what={t("watchlists.persons.watchlistSubjects")}
         empty={resource.data?.length === 0 ? <p className="state">Nobody is on the watchlist yet.</p> : null}
       />
       {resource.data && resource.data.length > 0 ? <SubjectsTable subjects={resource.data} /> : null}
@@ -37,7 +38,7 @@ export function SubjectsView() {
         onSaved={(created) => {
           setStatus({
             kind: "ok",
-            text: `Added ${created.name} (${created.id}). Open the name to enrol face images.`,
+            text: t("watchlists.persons.addedOpenTheName", { name: created.name, id: created.id }),
           });
           reload();
         }}
@@ -48,7 +49,9 @@ export function SubjectsView() {
 
 const SUBJECT_COLUMNS: readonly Column<Subject>[] = [
   {
-    header: "Name",
+    get header() {
+      return t("watchlists.persons.name");
+    },
     rowHeader: true,
     cell: (subject) => (
       <>
@@ -56,12 +59,24 @@ const SUBJECT_COLUMNS: readonly Column<Subject>[] = [
       </>
     ),
   },
-  { header: "Category", cell: (subject) => subjectCategoryLabel(subject.category) },
-  { header: "Legal basis", cell: (subject) => subject.legal_authority },
-  { header: "Reason", cell: (subject) => subject.reason },
-  { header: "Case ref", cell: (subject) => orDash(subject.case_ref) },
-  { header: "Expiry", cell: (subject) => expiryText(subject.expires_at, subject.expired) },
-  { header: "Status", cell: (subject) => subjectStatus(subject).text },
+  { get header() {
+      return t("watchlists.persons.category");
+    }, cell: (subject) => subjectCategoryLabel(subject.category) },
+  { get header() {
+      return t("watchlists.persons.legalBasis");
+    }, cell: (subject) => subject.legal_authority },
+  { get header() {
+      return t("watchlists.persons.reason");
+    }, cell: (subject) => subject.reason },
+  { get header() {
+      return t("watchlists.persons.caseRef");
+    }, cell: (subject) => orDash(subject.case_ref) },
+  { get header() {
+      return t("watchlists.persons.expiry");
+    }, cell: (subject) => expiryText(subject.expires_at, subject.expired) },
+  { get header() {
+      return t("watchlists.persons.status");
+    }, cell: (subject) => subjectStatus(subject).text },
 ];
 
 function SubjectsTable({ subjects }: { subjects: readonly Subject[] }) {
@@ -71,7 +86,7 @@ function SubjectsTable({ subjects }: { subjects: readonly Subject[] }) {
       rowKey={(subject) => subject.id}
       columns={SUBJECT_COLUMNS}
       rowClassName={(subject) => (subjectStatus(subject).searchable ? undefined : "row-disabled")}
-      caption="People on the face watchlist"
+      caption={t("watchlists.persons.peopleOnTheFace")}
       testId="subjects-table"
     />
   );

@@ -1,6 +1,7 @@
 /** The fields every watchlist listing has (a person's or a plate's): case reference, expiry and reason. */
 import { FormField } from "../../../components/FormField";
 import { todayUtc } from "./expiry";
+import { t } from "../../../i18n/catalogue";
 
 interface ListingFieldProps {
   /** The form's id; each field's id is derived from it. */
@@ -12,7 +13,7 @@ interface ListingFieldProps {
 
 export function CaseRefField({ formId, value, error, onChange }: ListingFieldProps) {
   return (
-    <FormField id={`${formId}-case`} label="Case reference" error={error}>
+    <FormField id={`${formId}-case`} label={t("watchlists.shared.caseReference")} error={error}>
       {(control) => <input {...control} value={value} maxLength={128} onChange={onChange} />}
     </FormField>
   );
@@ -21,7 +22,7 @@ export function CaseRefField({ formId, value, error, onChange }: ListingFieldPro
 /** A date (UTC) after which the listing no longer matches; `hint` says what that means for this list. */
 export function ExpiryField({ formId, value, error, onChange, hint }: ListingFieldProps & { hint: string }) {
   return (
-    <FormField id={`${formId}-expires`} label="Expires (optional)" hint={hint} error={error}>
+    <FormField id={`${formId}-expires`} label={t("watchlists.shared.expiresOptional")} hint={hint} error={error}>
       {(control) => <input {...control} type="date" min={todayUtc()} value={value} onChange={onChange} />}
     </FormField>
   );
@@ -29,7 +30,7 @@ export function ExpiryField({ formId, value, error, onChange, hint }: ListingFie
 
 export function ReasonField({ formId, value, error, onChange }: ListingFieldProps) {
   return (
-    <FormField id={`${formId}-reason`} label="Reason" error={error} className="wl-wide">
+    <FormField id={`${formId}-reason`} label={t("watchlists.shared.reason")} error={error} className="wl-wide">
       {(control) => <textarea {...control} rows={2} maxLength={2000} value={value} onChange={onChange} />}
     </FormField>
   );

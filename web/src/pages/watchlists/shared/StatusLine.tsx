@@ -1,4 +1,4 @@
-export interface Status {
+import { t } from "../../../i18n/catalogue";export interface Status {
   kind: "ok" | "error";
   text: string;
 }
@@ -12,7 +12,7 @@ export function StatusLine({ status, testId }: { status: Status | null; testId?:
     <div role="status" aria-live="polite" data-testid={testId}>
       {status ? (
         <p className={status.kind === "ok" ? "state state-ok" : "state state-error"}>
-          {status.kind === "error" ? "Failed: " : ""}
+          {status.kind === "error" ? t("watchlists.shared.failed") : ""}
           {status.text}
         </p>
       ) : null}

@@ -3,6 +3,7 @@
  * from the shared client (`ApiError.problems`); this adds the watchlist wording of 403/404/409.
  */
 import { ApiError, fieldErrors } from "../../../api/client";
+import { t } from "../../../i18n/catalogue";
 
 /** Messages keyed by form field; `form` holds what belongs to no field of the form. */
 export type FormErrors = Record<string, string>;
@@ -18,9 +19,9 @@ export function formErrorsOf(caught: unknown, fields: readonly string[], conflic
     return fieldErrors(caught, fields, FORM);
   if (caught instanceof ApiError && caught.status === 409) return { [conflictField]: caught.detail };
   if (caught instanceof ApiError && caught.status === 403)
-    return { [FORM]: `Not permitted: your role may not change watchlists (${caught.detail}).` };
+    return { [FORM]: t("watchlists.shared.notPermittedYourRole", { detail: caught.detail }) };
   if (caught instanceof ApiError && caught.status === 404)
-    return { [FORM]: `Not found (${caught.detail}). Someone may have deleted it; reload the page.` };
+    return { [FORM]: t("watchlists.shared.notFoundSomeoneMay", { detail: caught.detail }) };
   return { [FORM]: caught instanceof Error ? caught.message : String(caught) };
 }
 

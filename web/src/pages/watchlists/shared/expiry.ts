@@ -1,3 +1,4 @@
+import { t } from "../../../i18n/catalogue";
 /**
  * Expiry as the server understands it: a date sent as "YYYY-MM-DD" means "through that day, UTC", stored
  * as the following midnight UTC. The form works in dates; lists show the stored instant in words.
@@ -11,8 +12,8 @@ function utcDate(instant: Date): string {
 export function expiryDateError(date: string, now: Date = new Date()): string | null {
   if (!date) return null;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)))
-    return "Enter the expiry as a date (YYYY-MM-DD).";
-  if (date < utcDate(now)) return "The expiry must be today or later: an expired entry never matches.";
+    return t("watchlists.shared.enterTheExpiryAs");
+  if (date < utcDate(now)) return t("watchlists.shared.theExpiryMustBe");
   return null;
 }
 
@@ -27,9 +28,9 @@ export function expiryDateOf(expiresAt: string | null): string {
 
 /** "Through 2026-03-31 (UTC)", "Expired 2024-01-01 (UTC)" or "No expiry". */
 export function expiryText(expiresAt: string | null, expired: boolean): string {
-  if (!expiresAt) return "No expiry";
+  if (!expiresAt) return t("watchlists.shared.noExpiry");
   const day = expiryDateOf(expiresAt);
-  return expired ? `Expired after ${day} (UTC)` : `Through ${day} (UTC)`;
+  return expired ? t("watchlists.shared.expiredAfterUtc", { day }) : `Through ${day} (UTC)`;
 }
 
 /** Today as a date input value, UTC, for the input's `min`. */

@@ -6,13 +6,14 @@ import { SubmitActions } from "../../../components/SubmitActions";
 import { FORM, formErrorsOf, type FormErrors } from "../shared/apiErrors";
 import { csvRows } from "./csvImport";
 import { ImportRows, ImportSummary, type Imported } from "./ImportResult";
+import { t } from "../../../i18n/catalogue";
 
 /** The file as UTF-8 text (FileReader rather than Blob.text(), which older engines and jsdom lack). */
 function readText(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(typeof reader.result === "string" ? reader.result : "");
-    reader.onerror = () => reject(reader.error ?? new Error("cannot read the file"));
+    reader.onerror = () => reject(reader.error ?? new Error(t("watchlists.vehicles.cannotReadTheFile")));
     reader.readAsText(file, "utf-8");
   });
 }
@@ -50,7 +51,7 @@ export function CsvImport({ hotlistId, onImported }: { hotlistId: number; onImpo
     event.preventDefault();
     upload.reset();
     if (!file) {
-      setChecked({ file: "Choose a CSV file first." });
+      setChecked({ file: t("watchlists.vehicles.chooseACsvFile") });
       inputRef.current?.focus();
       return;
     }
@@ -61,10 +62,10 @@ export function CsvImport({ hotlistId, onImported }: { hotlistId: number; onImpo
 
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby={titleId}>
-      <h2 id={titleId}>Import plates from CSV</h2>
+      <h2 id={titleId}>{t("watchlists.vehicles.importPlatesFromCsv")}</h2>
       <FormField
         id={`${id}-file`}
-        label="CSV file"
+        label={t("watchlists.vehicles.csvFile")}
         error={errors.file}
         hint={
           <>
@@ -88,7 +89,7 @@ export function CsvImport({ hotlistId, onImported }: { hotlistId: number; onImpo
           />
         )}
       </FormField>
-      <SubmitActions label="Import CSV" busyLabel="Importing…" busy={upload.busy} error={errors[FORM]} />
+      <SubmitActions label={t("watchlists.vehicles.importCsv")} busyLabel={t("watchlists.vehicles.importing")} busy={upload.busy} error={errors[FORM]} />
       <div role="status" aria-live="polite" data-testid="import-summary">
         {result ? <ImportSummary imported={result} /> : null}
       </div>

@@ -8,6 +8,7 @@ import { changedTexts, listingBody, listingChanges, listingDraftOf, listingError
 import { CaseRefField, ExpiryField, ReasonField } from "../shared/ListingFields";
 import type { HotlistEntry } from "../types";
 import { MAX_PLATE_LENGTH, usePlateKey } from "./usePlateKey";
+import { t } from "../../../i18n/catalogue";
 
 export interface EntryDraft extends ListingDraft {
   plate: string;
@@ -21,7 +22,7 @@ function draftOf(entry: HotlistEntry | null): EntryDraft {
 }
 
 export function validateEntry(draft: EntryDraft, creating: boolean, now: Date = new Date()): FormErrors {
-  const errors = listingErrors(draft, "State why this vehicle is on the list.", now);
+  const errors = listingErrors(draft, t("watchlists.vehicles.stateWhyThisVehicle"), now);
   // The plate's own rules are the server's: the preview shows its verdict, and a refusal comes back as a 422.
   if (creating && !draft.plate.trim()) errors.plate = "Enter the plate.";
   return errors;
@@ -81,23 +82,23 @@ export function EntryForm({
 
   const plateHint = preview ? (
     <>
-      Saved as <strong>{preview.plate}</strong>; matched on <strong>{preview.key}</strong>
-      {preview.year ? ` (the year ${preview.year} is not compared)` : ""}.
-      {onList ? ` Already on this list as ${onList.plate}: saving updates that entry.` : ""}
+      {t("watchlists.vehicles.savedAs")}{" "}<strong>{preview.plate}</strong>{t("watchlists.vehicles.matchedOn")}{" "}<strong>{preview.key}</strong>
+      {preview.year ? t("watchlists.vehicles.theYearIsNot", { year: preview.year }) : ""}.
+      {onList ? t("watchlists.vehicles.alreadyOnThisList", { plate: onList.plate }) : ""}
     </>
   ) : plate.status === "invalid" ? (
-    `Cannot be saved: ${plate.error}.`
+    t("watchlists.vehicles.cannotBeSaved", { error: plate.error })
   ) : plate.status === "checking" ? (
-    "Checking how the server reads it…"
+    t("watchlists.vehicles.checkingHowTheServer")
   ) : (
-    "As on the plate, e.g. LEB-06-5700"
+    t("watchlists.vehicles.asOnThePlate")
   );
 
   return (
     <form ref={formRef} className="card form-grid" onSubmit={submit} noValidate aria-labelledby={titleId}>
-      <h2 id={titleId}>{creating ? "Add plate" : `Edit entry ${entry.plate}`}</h2>
+      <h2 id={titleId}>{creating ? t("watchlists.vehicles.addPlate") : t("watchlists.vehicles.editEntry", { plate: entry.plate })}</h2>
       {creating ? (
-        <FormField id={`${id}-plate`} label="Plate" hint={plateHint} error={errors.plate}>
+        <FormField id={`${id}-plate`} label={t("watchlists.vehicles.plate")} hint={plateHint} error={errors.plate}>
           {(control) => (
             <input
               {...control}
@@ -111,14 +112,14 @@ export function EntryForm({
         </FormField>
       ) : null}
       <CaseRefField formId={id} value={draft.case_ref} error={errors.case_ref} onChange={set("case_ref")} />
-      <FormField id={`${id}-vehicle`} label="Vehicle description" error={errors.vehicle}>
+      <FormField id={`${id}-vehicle`} label={t("watchlists.vehicles.vehicleDescription")} error={errors.vehicle}>
         {(control) => (
-          <input {...control} value={draft.vehicle} maxLength={200} placeholder="e.g. white Corolla" onChange={set("vehicle")} />
+          <input {...control} value={draft.vehicle} maxLength={200} placeholder={t("watchlists.vehicles.eGWhiteCorolla")} onChange={set("vehicle")} />
         )}
       </FormField>
       <ExpiryField
         formId={id}
-        hint="The entry matches through this day (UTC)"
+        hint={t("watchlists.vehicles.theEntryMatchesThrough")}
         value={draft.expires}
         error={errors.expires_at}
         onChange={set("expires")}
@@ -126,14 +127,14 @@ export function EntryForm({
       <ReasonField formId={id} value={draft.reason} error={errors.reason} onChange={set("reason")} />
       <SubmitActions
         className="wl-wide"
-        label={creating ? "Add plate" : "Save entry"}
-        busyLabel={creating ? "Adding…" : "Saving…"}
+        label={creating ? t("watchlists.vehicles.addPlate") : t("watchlists.vehicles.saveEntry")}
+        busyLabel={creating ? t("watchlists.vehicles.adding") : t("watchlists.vehicles.saving")}
         busy={busy}
         error={errors[FORM]}
       >
         {onCancel ? (
           <button type="button" className="btn btn-quiet" onClick={onCancel}>
-            Cancel
+            {t("watchlists.vehicles.cancel")}
           </button>
         ) : null}
       </SubmitActions>

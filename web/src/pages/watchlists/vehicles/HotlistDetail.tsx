@@ -15,6 +15,7 @@ import { EntriesTable } from "./EntriesTable";
 import { EntryForm } from "./EntryForm";
 import { HotlistForm } from "./HotlistForm";
 import { toleranceText } from "./HotlistsView";
+import { t } from "../../../i18n/catalogue";
 
 const plates = (count: number) => `${count} ${count === 1 ? "plate" : "plates"}`;
 
@@ -56,7 +57,7 @@ export function HotlistDetail() {
     (deleted: Hotlist) => client.DELETE("/api/v1/hotlists/{hotlist_id}", { params: { path: { hotlist_id: deleted.id } } }),
     {
       onSuccess: (_, deleted) =>
-        navigateWithMessage(HOTLISTS_PATH, `Deleted hotlist ${deleted.name} and its ${plates(deleted.entries)}.`),
+        navigateWithMessage(HOTLISTS_PATH, t("watchlists.vehicles.deletedHotlistAndIts", { name: deleted.name, plates: plates(deleted.entries) })),
       onError: (caught) => setStatus({ kind: "error", text: firstError(caught) }),
     },
   );
@@ -73,7 +74,7 @@ export function HotlistDetail() {
         reloadAll();
       },
       onError: (caught, _from, entry) =>
-        setStatus({ kind: "error", text: `Could not remove ${entry.plate}: ${firstError(caught)}` }),
+        setStatus({ kind: "error", text: t("watchlists.vehicles.couldNotRemove", { plate: entry.plate, firstError: firstError(caught) }) }),
     },
   );
 
@@ -81,7 +82,7 @@ export function HotlistDetail() {
     return (
       <section>
         <BackLink />
-        <StateMessage resource={hotlist.resource} what="this hotlist" />
+        <StateMessage resource={hotlist.resource} what={t("watchlists.vehicles.thisHotlist")} />
       </section>
     );
 
@@ -90,18 +91,16 @@ export function HotlistDetail() {
     <section aria-labelledby="hotlist-title">
       <BackLink />
       <div className="section-head">
-        <h2 id="hotlist-title">Hotlist {list.name}</h2>
+        <h2 id="hotlist-title">{t("watchlists.vehicles.hotlist", { name: list.name })}</h2>
         <ConfirmButton
-          label="Delete hotlist"
-          question={`Delete ${list.name} and its ${plates(list.entries)}?`}
-          confirmLabel="Delete hotlist"
+          label={t("watchlists.vehicles.deleteHotlist")}
+          question={t("watchlists.vehicles.deleteAndIts", { name: list.name, plates: plates(list.entries) })}
+          confirmLabel={t("watchlists.vehicles.deleteHotlist")}
           onConfirm={() => deleteList.run(list)}
         />
       </div>
       <p className="muted" data-testid="hotlist-summary">
-        {hotlistKindLabel(list.kind)} · {list.active ? "Active" : "Inactive (not matched)"} ·{" "}
-        {toleranceText(list.edit_budget)} · {plates(list.entries)} · created by{" "}
-        {list.created_by}
+        {t("watchlists.vehicles.createdBy", { kind: hotlistKindLabel(list.kind), value: list.active ? t("watchlists.vehicles.active") : t("watchlists.vehicles.inactiveNotMatched"), toleranceText: toleranceText(list.edit_budget), plates: plates(list.entries), created_by: list.created_by })}
       </p>
       <StatusLine status={status} testId="hotlist-status" />
       {editing ? (
@@ -113,7 +112,7 @@ export function HotlistDetail() {
           onCancel={closeEditor}
           onSaved={(saved) => {
             closeEditor();
-            setStatus({ kind: "ok", text: `Saved entry ${saved.plate}.` });
+            setStatus({ kind: "ok", text: t("watchlists.vehicles.savedEntry", { plate: saved.plate }) });
             reloadAll();
           }}
         />
@@ -125,14 +124,14 @@ export function HotlistDetail() {
           onSaved={(saved, wasOnList) => {
             setStatus({
               kind: "ok",
-              text: wasOnList ? `${saved.plate} was already on the list: entry updated.` : `Added ${saved.plate}.`,
+              text: wasOnList ? t("watchlists.vehicles.wasAlreadyOnThe", { plate: saved.plate }) : `Added ${saved.plate}.`,
             });
             reloadAll();
           }}
         />
       )}
       <h2 ref={platesHeadingRef} tabIndex={-1}>
-        Plates on {list.name}
+        {t("watchlists.vehicles.platesOn", { name: list.name })}
       </h2>
       <StateMessage resource={entries.resource} what="plates" />
       {entries.resource.data ? <EntriesTable entries={rows} onEdit={setEditing} onRemove={(entry) => removeEntry.run(list, entry)} /> : null}
@@ -141,7 +140,7 @@ export function HotlistDetail() {
         key={list.updated_at}
         hotlist={list}
         onSaved={(saved) => {
-          setStatus({ kind: "ok", text: `Saved hotlist ${saved.name}.` });
+          setStatus({ kind: "ok", text: t("watchlists.vehicles.savedHotlist", { name: saved.name }) });
           reloadAll();
         }}
       />
@@ -152,7 +151,7 @@ export function HotlistDetail() {
 function BackLink() {
   return (
     <p>
-      <Link to={HOTLISTS_PATH}>← All hotlists</Link>
+      <Link to={HOTLISTS_PATH}>{t("watchlists.vehicles.allHotlists")}</Link>
     </p>
   );
 }

@@ -7,6 +7,7 @@ import { SubmitActions } from "../../../components/SubmitActions";
 import { FORM, type FormErrors } from "../shared/apiErrors";
 import { useDraftForm } from "../shared/useDraftForm";
 import { HOTLIST_KINDS, hotlistKindLabel, MAX_EDIT_BUDGET, type Hotlist, type HotlistKind } from "../types";
+import { t } from "../../../i18n/catalogue";
 
 interface HotlistDraft {
   name: string;
@@ -82,9 +83,9 @@ export function HotlistForm({ hotlist, onSaved }: { hotlist: Hotlist | null; onS
 
   return (
     <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby={titleId}>
-      <h2 id={titleId}>{creating ? "Create hotlist" : "Hotlist settings"}</h2>
+      <h2 id={titleId}>{creating ? t("watchlists.vehicles.createHotlist") : t("watchlists.vehicles.hotlistSettings")}</h2>
       {creating ? (
-        <FormField id={`${id}-name`} label="List name" error={errors.name} hint="Letters, digits, spaces, . _ -">
+        <FormField id={`${id}-name`} label={t("watchlists.vehicles.listName")} error={errors.name} hint="Letters, digits, spaces, . _ -">
           {(control) => (
             <input
               {...control}
@@ -96,7 +97,7 @@ export function HotlistForm({ hotlist, onSaved }: { hotlist: Hotlist | null; onS
           )}
         </FormField>
       ) : null}
-      <FormField id={`${id}-kind`} label="Kind" error={errors.kind}>
+      <FormField id={`${id}-kind`} label={t("watchlists.vehicles.kind")} error={errors.kind}>
         {(control) => (
           <ChoiceSelect
             {...control}
@@ -109,9 +110,9 @@ export function HotlistForm({ hotlist, onSaved }: { hotlist: Hotlist | null; onS
       </FormField>
       <FormField
         id={`${id}-budget`}
-        label="Match tolerance"
+        label={t("watchlists.vehicles.matchTolerance")}
         error={errors.edit_budget}
-        hint={`OCR edits a read may differ by and still hit: 0 = exact only, up to ${MAX_EDIT_BUDGET}`}
+        hint={t("watchlists.vehicles.ocrEditsARead", { maxEditBudget: MAX_EDIT_BUDGET })}
       >
         {(control) => (
           <input
@@ -125,7 +126,7 @@ export function HotlistForm({ hotlist, onSaved }: { hotlist: Hotlist | null; onS
           />
         )}
       </FormField>
-      <FormField id={`${id}-description`} label="Description (purpose of the list)" error={errors.description} className="wl-wide">
+      <FormField id={`${id}-description`} label={t("watchlists.vehicles.descriptionPurposeOfThe")} error={errors.description} className="wl-wide">
         {(control) => (
           <textarea
             {...control}
@@ -143,12 +144,12 @@ export function HotlistForm({ hotlist, onSaved }: { hotlist: Hotlist | null; onS
           checked={draft.active}
           onChange={(e) => set("active", e.target.checked)}
         />
-        <label htmlFor={`${id}-active`}>Active (reads are matched against this list)</label>
+        <label htmlFor={`${id}-active`}>{t("watchlists.vehicles.activeReadsAreMatched")}</label>
       </div>
       <SubmitActions
         className="wl-wide"
-        label={creating ? "Create hotlist" : "Save hotlist"}
-        busyLabel={creating ? "Creating…" : "Saving…"}
+        label={creating ? t("watchlists.vehicles.createHotlist") : t("watchlists.vehicles.saveHotlist")}
+        busyLabel={creating ? t("watchlists.vehicles.creating") : t("watchlists.vehicles.saving")}
         busy={busy}
         error={errors[FORM]}
       />

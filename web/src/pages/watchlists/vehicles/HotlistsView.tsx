@@ -9,6 +9,7 @@ import { StatusLine, type Status } from "../shared/StatusLine";
 import { hotlistPath } from "../paths";
 import { hotlistKindLabel, type Hotlist } from "../types";
 import { HotlistForm } from "./HotlistForm";
+import { t } from "../../../i18n/catalogue";
 
 /** All vehicle hotlists, and a form to create one. */
 export function HotlistsView() {
@@ -22,7 +23,7 @@ export function HotlistsView() {
 
   return (
     <section aria-labelledby="hotlists-title">
-      <h2 id="hotlists-title">Vehicle hotlists</h2>
+      <h2 id="hotlists-title">{t("watchlists.vehicles.vehicleHotlists")}</h2>
       <StatusLine status={status} testId="hotlists-status" />
       <StateMessage
         resource={resource}
@@ -33,7 +34,7 @@ export function HotlistsView() {
       <HotlistForm
         hotlist={null}
         onSaved={(created) => {
-          setStatus({ kind: "ok", text: `Created hotlist ${created.name}.` });
+          setStatus({ kind: "ok", text: t("watchlists.vehicles.createdHotlist", { name: created.name }) });
           reload();
         }}
       />
@@ -42,13 +43,27 @@ export function HotlistsView() {
 }
 
 const HOTLIST_COLUMNS: readonly Column<Hotlist>[] = [
-  { header: "Name", rowHeader: true, cell: (hotlist) => <Link to={hotlistPath(hotlist.id)}>{hotlist.name}</Link> },
-  { header: "Kind", cell: (hotlist) => hotlistKindLabel(hotlist.kind) },
-  { header: "Description", cell: (hotlist) => orDash(hotlist.description) },
-  { header: "Match tolerance", cell: (hotlist) => toleranceText(hotlist.edit_budget) },
-  { header: "Status", cell: (hotlist) => (hotlist.active ? "Active" : "Inactive (not matched)") },
-  { header: "Plates", cell: (hotlist) => hotlist.entries },
-  { header: "Created by", cell: (hotlist) => hotlist.created_by },
+  { get header() {
+      return t("watchlists.vehicles.name");
+    }, rowHeader: true, cell: (hotlist) => <Link to={hotlistPath(hotlist.id)}>{hotlist.name}</Link> },
+  { get header() {
+      return t("watchlists.vehicles.kind");
+    }, cell: (hotlist) => hotlistKindLabel(hotlist.kind) },
+  { get header() {
+      return t("watchlists.vehicles.description");
+    }, cell: (hotlist) => orDash(hotlist.description) },
+  { get header() {
+      return t("watchlists.vehicles.matchTolerance");
+    }, cell: (hotlist) => toleranceText(hotlist.edit_budget) },
+  { get header() {
+      return t("watchlists.vehicles.status");
+    }, cell: (hotlist) => (hotlist.active ? t("watchlists.vehicles.active") : t("watchlists.vehicles.inactiveNotMatched")) },
+  { get header() {
+      return t("watchlists.vehicles.plates");
+    }, cell: (hotlist) => hotlist.entries },
+  { get header() {
+      return t("watchlists.vehicles.createdBy2");
+    }, cell: (hotlist) => hotlist.created_by },
 ];
 
 function HotlistsTable({ hotlists }: { hotlists: readonly Hotlist[] }) {
@@ -58,12 +73,12 @@ function HotlistsTable({ hotlists }: { hotlists: readonly Hotlist[] }) {
       rowKey={(hotlist) => hotlist.id}
       columns={HOTLIST_COLUMNS}
       rowClassName={(hotlist) => (hotlist.active ? undefined : "row-disabled")}
-      caption="Vehicle hotlists"
+      caption={t("watchlists.vehicles.vehicleHotlists")}
       testId="hotlists-table"
     />
   );
 }
 
 export function toleranceText(budget: number): string {
-  return budget === 0 ? "Exact plates only" : `Up to ${budget} OCR ${budget === 1 ? "edit" : "edits"}`;
+  return budget === 0 ? t("watchlists.vehicles.exactPlatesOnly") : t("watchlists.vehicles.ocrEdits", { count: budget });
 }

@@ -2,6 +2,7 @@ import { readableMessage } from "../../../api/client";
 import { orDash, RecordTable, type Column } from "../../../components/RecordTable";
 import type { ImportReport } from "../types";
 import { importOutcome, importSummary, type CsvRow, type RowOutcome } from "./csvImport";
+import { t } from "../../../i18n/catalogue";
 
 export interface Imported {
   fileName: string;
@@ -14,16 +15,22 @@ export function ImportSummary({ imported }: { imported: Imported }) {
   const { fileName, report } = imported;
   return (
     <p className={report.failed ? "state state-error" : "state state-ok"}>
-      Imported {fileName}: {importSummary(report)}.
+      {t("watchlists.vehicles.imported", { fileName, importSummary: importSummary(report) })}
     </p>
   );
 }
 
 const OUTCOME_COLUMNS: readonly Column<RowOutcome>[] = [
-  { header: "Line", rowHeader: true, cell: (outcome) => outcome.line },
-  { header: "Plate", cell: (outcome) => orDash(outcome.plate ? <code>{outcome.plate}</code> : null) },
+  { get header() {
+      return t("watchlists.vehicles.line");
+    }, rowHeader: true, cell: (outcome) => outcome.line },
+  { get header() {
+      return t("watchlists.vehicles.plate");
+    }, cell: (outcome) => orDash(outcome.plate ? <code>{outcome.plate}</code> : null) },
   {
-    header: "Result",
+    get header() {
+      return t("watchlists.vehicles.result");
+    },
     cell: (outcome) =>
       outcome.imported ? (
         <span className="state-ok">✓ Imported</span>
@@ -45,14 +52,13 @@ export function ImportRows({ imported }: { imported: Imported }) {
           rows={outcomes}
           rowKey={(outcome) => outcome.line}
           columns={OUTCOME_COLUMNS}
-          caption={complete ? `Every row of ${fileName}` : `Rejected rows of ${fileName}`}
+          caption={complete ? t("watchlists.vehicles.everyRowOf", { fileName }) : t("watchlists.vehicles.rejectedRowsOf", { fileName })}
           captionClassName="wl-caption"
         />
       ) : null}
       {!complete && importedCount > 0 ? (
         <p className="muted">
-          The other {importedCount} {importedCount === 1 ? "row was" : "rows were"} imported; see the entries on
-          this list.
+          {t("watchlists.vehicles.otherRowsImported", { count: importedCount })}
         </p>
       ) : null}
     </div>
