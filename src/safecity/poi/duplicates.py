@@ -1,9 +1,9 @@
 """Duplicate records: the same CNIC (compared by its keyed hash, so nothing is decrypted), or the same
 name, father's name and date of birth once the names are normalised.
 
-Names are compared by a key: case and spacing folded, punctuation dropped, and each word replaced by its
-canonical spelling from `NAME_VARIANTS`; hyphens split words (common transliterations: Mohammad, Muhammed → muhammad). Add a
-spelling there to teach the check another variant; nothing else changes.
+Names are compared by a key: case and spacing folded, hyphens splitting words, punctuation dropped, and
+each word replaced by its canonical spelling from `NAME_VARIANTS` (common transliterations: Mohammad,
+Muhammed → muhammad). Add a spelling there to teach the check another variant; nothing else changes.
 """
 
 from __future__ import annotations

@@ -61,7 +61,9 @@ def record_change(
     reason: str = "",
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
+    audited: bool = True,
 ) -> PersonChange:
+    """A history row and its audit entry; `audited=False` for a step of something audited as a whole."""
     change = PersonChange(
         person_id=person.id,
         action=action,
@@ -74,8 +76,9 @@ def record_change(
     )
     session.add(change)
     session.flush()
-    details = {"reason": reason, "before": change.before, "after": change.after}
-    audit_change(session, actor, action, PERSON, person.id, details)
+    if audited:
+        details = {"reason": reason, "before": change.before, "after": change.after}
+        audit_change(session, actor, action, PERSON, person.id, details)
     return change
 
 

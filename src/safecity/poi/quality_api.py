@@ -3,9 +3,10 @@ co-occurrences. Kept apart from `api.py` (the records themselves); same prefix a
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, UploadFile
+from fastapi import APIRouter, Query, UploadFile
 from fastapi.concurrency import run_in_threadpool
 
 from safecity.core.audit.actors import Actor
@@ -16,17 +17,32 @@ from safecity.core.http.auditing import actor_of
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import Principal, require
 from safecity.core.http.services import Services
-from safecity.poi import importing, records
+from safecity.faces.runtime import FaceWatchlistDep
+from safecity.poi import importing, merging, records
+from safecity.poi.cooccurrence import cooccurrences
 from safecity.poi.duplicates import Identity, find_duplicates
-from safecity.poi.quality_schemas import DuplicateOut, DuplicatesOut, ImportReportOut
+from safecity.poi.quality_schemas import (
+    CooccurrenceOut,
+    CooccurrencesOut,
+    DuplicateOut,
+    DuplicatesOut,
+    ImportReportOut,
+    MergedOut,
+    MergeIn,
+)
 from safecity.poi.runtime import PersonsRuntime, PersonsRuntimeDep
 
 router = APIRouter(prefix="/api/v1/persons", tags=["persons of interest"])
 Manager = Annotated[Principal, require(Permission.PERSONS_MANAGE)]
+Merger = Annotated[Principal, require(Permission.PERSONS_RENEW)]  # a supervisor's decision, like a renewal
 DuplicatesRead = Annotated[
     PersonalDataAccess, personal_data_read(Permission.PERSONS_READ, "persons.duplicates")
 ]
+CooccurrencesRead = Annotated[
+    PersonalDataAccess, personal_data_read(Permission.PERSONS_READ, "persons.cooccurrences")
+]
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
+MAX_WINDOW_MINUTES = 120
 
 
 @router.post(
@@ -83,3 +99,74 @@ def person_duplicates(person_id: int, services: ServicesDep, _: DuplicatesRead) 
             for found in find_duplicates(session, Identity.of(person), excluding=person.id)
         ]
         return DuplicatesOut(person_id=person.id, candidates=candidates)
+
+
+@router.post(
+    "/{person_id}/merge",
+    response_model=MergedOut,
+    summary="Merge another record of the same person into this one (supervisor; audited)",
+)
+async def merge(
+    person_id: int,
+    body: MergeIn,
+    services: ServicesDep,
+    watchlist: FaceWatchlistDep,
+    principal: Merger,
+) -> MergedOut:
+    """This record (the survivor) takes the other's name (as an alias), aliases, FIRs, vehicles (their
+    hotlist entries now name the survivor), photos, links, sightings and change history, and any father's
+    name, date of birth or CNIC it lacks. The other record is kept, marked `merged_into_id`, off the
+    watchlists. Needs `persons.renew`. An unknown, merged or identical `other_id` is a 422 on `other_id`."""
+    actor = actor_of(principal)
+    result = await run_in_threadpool(_merge, services, person_id, body, actor)
+    copied = await run_in_threadpool(
+        merging.copy_photos, services.database, watchlist, result, actor, services.clock
+    )
+    moved = {**result.moved, "photos": result.moved["photos"] + copied}
+    return MergedOut(survivor_id=result.survivor_id, merged_id=result.merged_id, moved=moved)
+
+
+def _merge(services: Services, person_id: int, body: MergeIn, actor: Actor) -> merging.MergeResult:
+    with services.database.session() as session:
+        return merging.merge_records(
+            session, person_id, body.other_id, body.reason, actor, services.clock.now()
+        )
+
+
+@router.get(
+    "/{person_id}/co-occurrences",
+    response_model=CooccurrencesOut,
+    summary="Persons of interest and vehicles seen at the same camera within minutes of this one (audited)",
+)
+def person_cooccurrences(
+    person_id: int,
+    services: ServicesDep,
+    _: CooccurrencesRead,
+    window_minutes: Annotated[
+        int, Query(ge=1, le=MAX_WINDOW_MINUTES, description="How close in time counts as together.")
+    ] = 5,
+    since: Annotated[datetime | None, Query(description="Only this person's sightings from then on.")] = None,
+) -> CooccurrencesOut:
+    """Around each of the person's sightings (hotlist hits of their vehicles, face matches): other persons'
+    sightings and every plate read at that camera within the window (the person's own vehicles left out).
+    Strongest first: most sightings together, then most recent. Needs `persons.read` and a purpose."""
+    window = timedelta(minutes=window_minutes)
+    with services.database.session() as session:
+        person = records.get_person(session, person_id)
+        found = cooccurrences(session, person, window=window, since=since)
+        listed = [
+            CooccurrenceOut(
+                kind=companion.kind,
+                person_id=companion.person_id,
+                name=companion.label if companion.kind == "person" else None,
+                plate=companion.label if companion.kind == "vehicle" else None,
+                count=companion.count,
+                cameras=sorted(companion.cameras),
+                first_at=companion.first_at,
+                last_at=companion.last_at,
+            )
+            for companion in found
+        ]
+    return CooccurrencesOut(
+        person_id=person_id, window_minutes=window_minutes, since=since, cooccurrences=listed
+    )

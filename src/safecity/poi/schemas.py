@@ -231,6 +231,10 @@ class PersonOut(BaseModel):
     vehicles: list[VehicleOut]
     links: list[PersonLinkOut]
     face_subject_id: str | None = Field(description="The person's subject on the face watchlist.")
+    merged_into_id: int | None = Field(
+        None, description="Set when this record was merged into another: the record to read instead."
+    )
+    merged_at: datetime | None = None
     created_by: str
     created_at: datetime
     updated_at: datetime
