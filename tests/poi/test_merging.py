@@ -159,3 +159,15 @@ def test_after_the_merge_the_moved_vehicle_raises_one_alert_naming_the_survivor(
     publish(client, plate_read("LEB-99", camera_id="cam-mall", minutes=30))
     later = eventually(lambda: alerts(client, operator), lambda found: len(found) >= 2, "a second alert")
     assert {a["details"]["person_id"] for a in later} == {survivor["id"]}
+
+
+def test_a_merged_record_leaves_the_list_and_cannot_be_changed(client: TestClient) -> None:
+    survivor, other = create(client), _duplicate(client)
+    assert _merge(client, survivor["id"], other["id"]).status_code == 200
+
+    listed = client.get("/api/v1/persons", headers=headers(client)).json()
+    assert [person["id"] for person in listed["persons"]] == [survivor["id"]]
+    change = {"reason": "typo in the notes", "notes": "seen in Gulberg"}
+    response = client.patch(f"/api/v1/persons/{other['id']}", json=change, headers=headers(client))
+    assert response.status_code == 409
+    assert f"merged into #{survivor['id']}" in response.text

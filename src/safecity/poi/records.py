@@ -39,6 +39,16 @@ def get_person(session: Session, person_id: int) -> Person:
     return get_or_raise(session, Person, person_id, PersonNotFoundError(f"no person of interest {person_id}"))
 
 
+def live_person(session: Session, person_id: int) -> Person:
+    """A record that can still change: not merged into another (409 naming the survivor)."""
+    person = get_person(session, person_id)
+    if person.merged_into_id is not None:
+        raise ConflictError(
+            f"record {person_id} was merged into #{person.merged_into_id}; change that record instead"
+        )
+    return person
+
+
 def check_dates(today: date, *, legal_basis_expires: date | None, review_date: date | None) -> None:
     """A legal basis that already ended, or a review date already past, cannot put anyone on a watchlist."""
     if legal_basis_expires is not None and legal_basis_expires < today:
@@ -99,7 +109,7 @@ def update_person(
     now: datetime,
 ) -> Person:
     """Change the fields sent; the reason and the fields before and after go into the history."""
-    person = get_person(session, person_id)
+    person = live_person(session, person_id)
     changes = patch.changes()
     check_dates(
         now.date(),
@@ -145,6 +155,7 @@ def _due(today: date) -> ColumnElement[bool]:
 
 
 def _filtered(query: Select[T], wanted: PersonFilter) -> Select[T]:
+    query = query.where(Person.merged_into_id.is_(None))  # a merged record is read through its survivor
     if wanted.q:
         pattern = f"%{wanted.q.strip().lower()}%"
         alias = exists().where(PersonAlias.person_id == Person.id, func.lower(PersonAlias.name).like(pattern))
@@ -194,7 +205,7 @@ def revealed_cnic(person: Person, cipher: IdentityCipher) -> str | None:
 def add_vehicle(
     session: Session, person_id: int, data: VehicleIn, actor: Actor, now: datetime
 ) -> PersonVehicle:
-    person = get_person(session, person_id)
+    person = live_person(session, person_id)
     key = plate_key(data.plate).key
     if any(vehicle.plate_key == key for vehicle in person.vehicles):
         raise ConflictError(f"plate {data.plate} is already on record {person_id}")
@@ -229,7 +240,7 @@ def remove_vehicle(session: Session, person_id: int, vehicle_id: int, actor: Act
 
 def add_link(session: Session, person_id: int, data: LinkIn, actor: Actor, now: datetime) -> PersonLink:
     """Link an incident (by id) or an evidence case (by reference or id); an unknown one is a 422 on `ref`."""
-    person = get_person(session, person_id)
+    person = live_person(session, person_id)
     ref = data.ref.strip()
     if data.kind is LinkKind.INCIDENT:
         if not ref.isdigit():
