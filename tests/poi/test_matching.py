@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from fastapi.testclient import TestClient
 
-from safecity.faces.watchlist.events import FaceCandidateEvent
+from safecity.faces.watchlist.events import FaceCandidateEvent, FaceMatchConfirmedEvent
 from tests.anpr.conftest import T0, plate_read
 from tests.faces.support import OBAMA, photo
 from tests.poi.conftest import add_photo, create, headers
@@ -89,6 +89,34 @@ def test_a_face_match_at_the_same_camera_joins_the_plate_alert(api: TestClient) 
     ]
     kinds = {entry["kind"] for entry in timeline}
     assert {"change", "hotlist_hit"} <= kinds
+
+
+def test_a_face_match_alone_waits_for_two_person_confirmation_and_is_critical_once_confirmed(
+    api: TestClient,
+) -> None:
+    client = api
+    person = create(client)  # a proclaimed offender
+    assert add_photo(client, person["id"], photo(OBAMA)).status_code == 201
+    operator = headers(client, "operator", purpose=False)
+    candidate = _candidate(f"poi-{person['id']}", "cam-7", minutes=0)
+
+    publish(client, candidate)
+    [alert] = eventually(lambda: alerts(client, operator), lambda found: len(found) == 1, "the face's alert")
+    assert (alert["kind"], alert["severity"], alert["status"]) == ("person_of_interest", "high", "new")
+    assert alert["requires_confirmation"] is True
+    assert alert["priority"] < 1000  # an unconfirmed face does not jump the queue
+
+    confirmed = FaceMatchConfirmedEvent(
+        **candidate.model_dump(exclude={"id", "type", "time"}),
+        time=candidate.time + timedelta(minutes=1),
+        confirmed_by=["first", "second"],
+        candidate_event_id=str(candidate.id),
+    )
+    publish(client, confirmed)
+    [alert] = eventually(
+        lambda: alerts(client, operator), lambda found: found[0]["status"] == "confirmed", "the confirmation"
+    )
+    assert alert["priority"] >= 1000
 
 
 def test_hits_of_ordinary_hotlists_and_subjects_still_raise_their_own_alerts(client: TestClient) -> None:

@@ -14,7 +14,7 @@ from safecity.alerts.batch_events import BatchEvents
 from safecity.alerts.camera_places import CameraPlace, camera_places
 from safecity.alerts.confirmation import MATCH_CONFIRMED, confirm_raised_from
 from safecity.alerts.merge_targets import MergeTargets
-from safecity.alerts.sources import event_field, source_for, subject_of, title_of
+from safecity.alerts.sources import event_field, raised_from_of, source_for, subject_of, title_of
 from safecity.core.bus import BatchSubscriber, Event, EventBus, IdempotencyGuard
 from safecity.core.db import Database
 
@@ -136,7 +136,7 @@ def _alert_input(event: Event, places: dict[str, CameraPlace]) -> service.AlertI
         latitude=latitude,
         longitude=longitude,
         details=details,
-        source_event_id=str(event.id),
+        source_event_id=raised_from_of(source, event),
     )
 
 

@@ -32,10 +32,10 @@ WAITING = (AlertStatus.NEW.value, AlertStatus.ESCALATED.value)
 
 
 def is_critical(alert: Alert) -> bool:
+    if alert.kind == "face_candidate" or alert.requires_confirmation:
+        return alert.status == AlertStatus.CONFIRMED.value
     if alert.severity == "critical" or alert.kind == "panic":
         return True
-    if alert.kind == "face_candidate":
-        return alert.status == AlertStatus.CONFIRMED.value
     if alert.kind == "vehicle_hit":
         listed = " ".join(str(alert.details.get(key, "")) for key in ("reason", "list_name", "list_kind"))
         return "armed" in listed.lower()

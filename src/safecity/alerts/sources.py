@@ -39,6 +39,9 @@ class AlertSource:
     requires_confirmation: bool = False
     #: Field conditions by prefix (`{"subject_id": "poi-"}`), besides the exact values of `when`.
     when_prefix: Mapping[str, str] = field(default_factory=dict)
+    #: The payload field naming the event this one was derived from (a person's face sighting names the
+    #: face candidate): the alert counts as raised from that event, so its confirmation finds the alert.
+    raised_from_field: str | None = None
 
 
 SOURCES: tuple[AlertSource, ...] = (
@@ -164,6 +167,19 @@ SOURCES: tuple[AlertSource, ...] = (
         when_prefix={"subject_id": PERSON_SUBJECT_PREFIX},
         action="defer",
     ),
+    # A face sighting waits for the face watchlist's two-person confirmation like any face candidate
+    # (and is critical once confirmed: alerts.priority); a plate of the person's vehicle needs none.
+    AlertSource(
+        "poi.sighting",
+        PERSON_OF_INTEREST,
+        _H,
+        ("person_id",),
+        300,
+        "{headline}",
+        when={"sighting": ("face",)},
+        requires_confirmation=True,
+        raised_from_field="source_event_id",
+    ),
     AlertSource(
         "poi.sighting",
         PERSON_OF_INTEREST,
@@ -260,6 +276,13 @@ def source_for(event: Event) -> AlertSource | None:
         return None
     source = next((source for source in SOURCES if _matches(source, event)), None)
     return None if source is None or source.action == "defer" else source
+
+
+def raised_from_of(source: AlertSource, event: Event) -> str:
+    """The id of the event the alert counts as raised from: the event itself, or the one it was derived
+    from (`AlertSource.raised_from_field`)."""
+    origin = event_field(event, source.raised_from_field) if source.raised_from_field else None
+    return str(origin or event.id)
 
 
 def subject_of(source: AlertSource, event: Event) -> str:
