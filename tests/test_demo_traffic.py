@@ -29,7 +29,7 @@ pytestmark = pytest.mark.slow
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "demo-traffic-password"
 CAMERA = TRAFFIC_SITE[0]
-STARTUP_S = 300.0  # renders two clips and migrates a new database on a loaded 2-core machine (load 16: > 120 s)
+STARTUP_S = 300.0  # renders two clips, migrates a new database; > 120 s at load 16 on 2 cores
 EVENTS_S = 120.0  # the promise: within two minutes of start
 
 
