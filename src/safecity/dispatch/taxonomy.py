@@ -20,6 +20,7 @@ DEFAULT_TYPES: tuple[IncidentType, ...] = (
     IncidentType(code="harassment", label="Harassment of women", priority=2),
     IncidentType(code="accident", label="Road accident", priority=2, capability="medical"),
     IncidentType(code="missing_person", label="Missing person", priority=2),
+    IncidentType(code="wanted_person", label="Wanted person sighted", priority=2),
     IncidentType(code="public_order", label="Public order", priority=3),
     IncidentType(code="suspicious_activity", label="Suspicious activity", priority=3),
     IncidentType(code="traffic_jam", label="Traffic jam", priority=4),

@@ -86,6 +86,7 @@ export function suggestedIncidentType(alert: Alert, codes: readonly string[]): s
     rule: alert.source_topic === "rule.crowd" ? "public_order" : "suspicious_activity",
     vehicle_hit: "suspicious_activity",
     face_candidate: "suspicious_activity",
+    person_of_interest: alert.details.status === "missing" ? "missing_person" : "wanted_person",
   };
   const wanted = byKind[alert.kind];
   if (wanted && codes.includes(wanted)) return wanted;
