@@ -6,6 +6,7 @@ import { useArrivalMessage } from "../../components/arrivalMessage";
 import { StateMessage } from "../../components/StateMessage";
 import { formatDate } from "../../format/dateTime";
 import { t } from "../../i18n/catalogue";
+import { CooccurrencesPanel } from "./CooccurrencesPanel";
 import { LinksPanel } from "./LinksPanel";
 import { editPersonPath, mergePersonPath, PERSONS_PATH } from "./paths";
 import { PhotosPanel } from "./PhotosPanel";
@@ -18,7 +19,7 @@ import { genderLabel, type Person } from "./types";
 import { usePerson } from "./usePerson";
 import { VehiclesPanel } from "./VehiclesPanel";
 
-/** /persons/:personId: the record, its photos, vehicles, links, registry look-ups, timeline and history. */
+/** /persons/:personId: the record, its photos, vehicles, links, registry look-ups, who it was seen with, timeline and history. */
 export function PersonDetail() {
   const personId = Number(useParams().personId);
   if (!Number.isInteger(personId)) return <Navigate to={PERSONS_PATH} replace />;
@@ -52,6 +53,7 @@ function PersonRecord({ personId }: { personId: number }) {
             <LinksPanel person={person} onChanged={changed} />
             <RegistryPanel person={person} />
           </div>
+          <CooccurrencesPanel person={person} generation={generation} />
           <PersonTimeline person={person} generation={generation} />
         </>
       ) : null}

@@ -10,6 +10,7 @@ export type TimelineEntry = Schemas["TimelineEntryOut"];
 export type Vehicle = Schemas["VehicleOut"];
 export type Link = Schemas["PersonLinkOut"];
 export type LinkKind = Schemas["LinkKind"];
+export type Cooccurrence = Schemas["CooccurrenceOut"];
 
 const STATUS_LABELS = messageRecord<PersonStatus>({
   wanted: "persons.status.wanted",
