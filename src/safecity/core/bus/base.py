@@ -6,7 +6,7 @@ import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, TypedDict, Unpack, runtime_checkable
 
 from safecity.core.bus.events import Event, parse_event, validate_pattern
 from safecity.core.bus.live import LiveFeed
@@ -35,6 +35,27 @@ def one_at_a_time(handler: BatchHandler) -> Handler:
         await handler([event])
 
     return handle
+
+
+class BatchOptions(TypedDict, total=False):
+    """`subscribe_batches`' keyword options; `BatchSettings` holds their defaults."""
+
+    max_batch: int
+    max_deliver: int
+    handler_tracks_handled: bool
+
+
+@dataclass(frozen=True)
+class BatchSettings:
+    """A batch subscription's options with their defaults filled in, checked."""
+
+    max_batch: int = 100
+    max_deliver: int = 5
+    handler_tracks_handled: bool = False
+
+    def __post_init__(self) -> None:
+        if self.max_batch < 1:
+            raise ValueError("max_batch must be at least 1")
 
 
 def validate_subscription(consumer: str, patterns: Sequence[str], max_deliver: int) -> list[str]:
@@ -119,18 +140,12 @@ class BatchSubscriber(Protocol):
     """A bus that can also hand a consumer several events at once, for consumers that write in bulk."""
 
     async def subscribe_batches(
-        self,
-        consumer: str,
-        patterns: Sequence[str],
-        handler: BatchHandler,
-        *,
-        max_batch: int = 100,
-        max_deliver: int = 5,
-        handler_tracks_handled: bool = False,
+        self, consumer: str, patterns: Sequence[str], handler: BatchHandler, **options: Unpack[BatchOptions]
     ) -> None:
-        """Like `EventBus.subscribe`, but `handler` receives up to `max_batch` events that are already
-        waiting, in order, all acknowledged when it returns. When a batch fails, its events are retried
-        one at a time (each as a batch of one), so an event that keeps failing is dead-lettered alone.
+        """Like `EventBus.subscribe`, but `handler` receives up to `max_batch` (default 100) events that
+        are already waiting, in order, all acknowledged when it returns; `max_deliver` (default 5) as there.
+        When a batch fails, its events are retried one at a time (each as a batch of one), so an event that
+        keeps failing is dead-lettered alone.
 
         With `handler_tracks_handled`, the handler itself skips the event ids the consumer has handled and
         records them in the transaction of its own changes (`IdempotencyGuard.handled_among_in` and

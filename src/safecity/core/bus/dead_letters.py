@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import traceback
+from typing import TypedDict, Unpack
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -38,55 +39,29 @@ def _to_dead_letter(record: DeadLetterRecord) -> DeadLetter:
     )
 
 
+class NewDeadLetter(TypedDict):
+    """What a bus records when it parks an event."""
+
+    consumer: str
+    event_id: str | None
+    event_type: str | None
+    event_json: str
+    error: str
+    attempts: int
+
+
 class DeadLetterStore:
     def __init__(self, database: Database) -> None:
         self._database = database
 
-    def add_in(
-        self,
-        session: Session,
-        *,
-        consumer: str,
-        event_id: str | None,
-        event_type: str | None,
-        event_json: str,
-        error: str,
-        attempts: int,
-    ) -> None:
+    def add_in(self, session: Session, **letter: Unpack[NewDeadLetter]) -> None:
         """Park an event inside the caller's transaction (so it can go together with the acknowledgement)."""
-        session.add(
-            DeadLetterRecord(
-                consumer=consumer,
-                event_id=event_id,
-                event_type=event_type,
-                event_json=event_json,
-                error=error,
-                attempts=attempts,
-                created_at=utcnow(),
-            )
-        )
+        session.add(DeadLetterRecord(**letter, created_at=utcnow()))
 
-    async def add(
-        self,
-        *,
-        consumer: str,
-        event_id: str | None,
-        event_type: str | None,
-        event_json: str,
-        error: str,
-        attempts: int,
-    ) -> None:
+    async def add(self, **letter: Unpack[NewDeadLetter]) -> None:
         def add() -> None:
             with self._database.session() as session:
-                self.add_in(
-                    session,
-                    consumer=consumer,
-                    event_id=event_id,
-                    event_type=event_type,
-                    event_json=event_json,
-                    error=error,
-                    attempts=attempts,
-                )
+                self.add_in(session, **letter)
 
         await asyncio.to_thread(add)
 

@@ -15,12 +15,14 @@ import contextlib
 import logging
 from collections.abc import Callable, Coroutine, Sequence
 from datetime import timedelta
-from typing import Any
+from typing import Any, Unpack
 
 from tenacity import AsyncRetrying, stop_after_attempt
 
 from safecity.core.bus.base import (
     BatchHandler,
+    BatchOptions,
+    BatchSettings,
     BusError,
     DeadLetter,
     Handler,
@@ -109,23 +111,17 @@ class EmbeddedBus:
         self._tasks.start_consumer(consumer, self._consume(consumer, checked, handler, max_deliver, position))
 
     async def subscribe_batches(
-        self,
-        consumer: str,
-        patterns: Sequence[str],
-        handler: BatchHandler,
-        *,
-        max_batch: int = 100,
-        max_deliver: int = 5,
-        handler_tracks_handled: bool = False,
+        self, consumer: str, patterns: Sequence[str], handler: BatchHandler, **options: Unpack[BatchOptions]
     ) -> None:
         self._require_started()
-        checked = validate_subscription(consumer, patterns, max_deliver)
-        if max_batch < 1:
-            raise ValueError("max_batch must be at least 1")
+        settings = BatchSettings(**options)
+        checked = validate_subscription(consumer, patterns, settings.max_deliver)
         self._tasks.check_free(consumer)
         position = await asyncio.to_thread(self._log.register, consumer)
-        guard = None if handler_tracks_handled else self._guard
-        delivery = self._consume_batches(consumer, checked, handler, max_batch, max_deliver, position, guard)
+        guard = None if settings.handler_tracks_handled else self._guard
+        delivery = self._consume_batches(
+            consumer, checked, handler, settings.max_batch, settings.max_deliver, position, guard
+        )
         self._tasks.start_consumer(consumer, delivery)
 
     def listen(self, patterns: Sequence[str], *, max_queue: int = 1000) -> LiveFeed:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, Unpack
 
 from prometheus_client import Counter
 
 from safecity.core.bus.base import (
     BatchHandler,
+    BatchOptions,
     BatchSubscriber,
     BusError,
     DeadLetter,
@@ -68,14 +69,7 @@ class FencedBus:
         await self.inner.subscribe(consumer, patterns, admitted_only, max_deliver=max_deliver)
 
     async def subscribe_batches(
-        self,
-        consumer: str,
-        patterns: Sequence[str],
-        handler: BatchHandler,
-        *,
-        max_batch: int = 100,
-        max_deliver: int = 5,
-        handler_tracks_handled: bool = False,
+        self, consumer: str, patterns: Sequence[str], handler: BatchHandler, **options: Unpack[BatchOptions]
     ) -> None:
         # Defined here, not left to __getattr__, so a batch consumer sees only admitted events too.
         if not isinstance(self.inner, BatchSubscriber):
@@ -86,14 +80,7 @@ class FencedBus:
             if admitted:
                 await handler(admitted)
 
-        await self.inner.subscribe_batches(
-            consumer,
-            patterns,
-            admitted_only,
-            max_batch=max_batch,
-            max_deliver=max_deliver,
-            handler_tracks_handled=handler_tracks_handled,
-        )
+        await self.inner.subscribe_batches(consumer, patterns, admitted_only, **options)
 
     def listen(self, patterns: Sequence[str], *, max_queue: int = 1000) -> LiveFeed:
         return self.inner.listen(patterns, max_queue=max_queue)

@@ -19,7 +19,7 @@ import contextlib
 import logging
 from collections.abc import Sequence
 from datetime import timedelta
-from typing import Any
+from typing import Any, Unpack
 
 from nats.aio.client import Client
 from nats.aio.msg import Msg
@@ -32,6 +32,8 @@ from tenacity import AsyncRetrying, retry_if_exception, stop_after_delay, wait_e
 
 from safecity.core.bus.base import (
     BatchHandler,
+    BatchOptions,
+    BatchSettings,
     BusError,
     DeadLetter,
     Handler,
@@ -200,25 +202,17 @@ class NatsBus:
         await self._start_consumer(consumer, patterns, handler, max_deliver=max_deliver, guard=self._guard)
 
     async def subscribe_batches(
-        self,
-        consumer: str,
-        patterns: Sequence[str],
-        handler: BatchHandler,
-        *,
-        max_batch: int = 100,
-        max_deliver: int = 5,
-        handler_tracks_handled: bool = False,
+        self, consumer: str, patterns: Sequence[str], handler: BatchHandler, **options: Unpack[BatchOptions]
     ) -> None:
-        if max_batch < 1:
-            raise ValueError("max_batch must be at least 1")
+        settings = BatchSettings(**options)
         await self._start_consumer(
             consumer,
             patterns,
             one_at_a_time(handler),
-            max_deliver=max_deliver,
+            max_deliver=settings.max_deliver,
             batch_handler=handler,
-            fetch_batch=max_batch,
-            guard=None if handler_tracks_handled else self._guard,
+            fetch_batch=settings.max_batch,
+            guard=None if settings.handler_tracks_handled else self._guard,
         )
 
     async def _start_consumer(
