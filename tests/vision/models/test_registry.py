@@ -14,6 +14,9 @@ from typer.testing import CliRunner
 
 from safecity.commands.models import app
 from safecity.vision.models import (
+    CATALOG,
+    DEFAULT_DETECTOR,
+    DEFAULT_PLATE_DETECTOR,
     ModelIntegrityError,
     ModelRegistry,
     ModelRegistryError,
@@ -81,6 +84,14 @@ def test_fetch_reports_http_errors(tmp_path: Path, server: str) -> None:
 def test_unknown_catalog_name_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ModelRegistryError, match="unknown model 'nope'"):
         ModelRegistry(tmp_path).fetch("nope")
+
+
+def test_the_packaged_catalog_lists_the_defaults_with_official_https_addresses() -> None:
+    assert CATALOG[DEFAULT_DETECTOR].kind == "detector"
+    assert CATALOG[DEFAULT_DETECTOR].output_format == "yolox"
+    assert CATALOG[DEFAULT_PLATE_DETECTOR].kind == "plate-detector"
+    assert CATALOG["person-reid-0248"].size == 806_257
+    assert all(spec.url.startswith("https://") and spec.size for spec in CATALOG.values())
 
 
 def test_import_copies_and_hashes_a_local_model(tmp_path: Path) -> None:
