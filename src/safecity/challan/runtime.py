@@ -14,7 +14,7 @@ from safecity.challan.evidence import ContextCollector, EvidenceArchive
 from safecity.challan.fines import FineSchedule, load_fine_schedule
 from safecity.config.challan import ChallanSettings
 from safecity.config.platform import ApiNodeSettings
-from safecity.core.http.deps import ServicesDep
+from safecity.core.http.deps import runtime_dependency
 from safecity.core.http.services import Services
 from safecity.core.media import MediaStore
 from safecity.core.ratelimit import RateLimiter, node_rate_limiter
@@ -96,8 +96,4 @@ def runtime_of(services: Services) -> ChallanRuntime:
     return services.runtimes.get(ChallanRuntime)
 
 
-def challan_runtime(services: ServicesDep) -> ChallanRuntime:
-    return runtime_of(services)
-
-
-ChallanRuntimeDep = Annotated[ChallanRuntime, Depends(challan_runtime)]
+ChallanRuntimeDep = Annotated[ChallanRuntime, Depends(runtime_dependency(ChallanRuntime))]

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Depends
 
 from safecity.config.dispatch import DispatchSettings
-from safecity.core.http.deps import ServicesDep
+from safecity.core.http.deps import runtime_dependency
 from safecity.core.http.services import Services
 from safecity.dispatch.metrics import ShiftCalendar
 from safecity.dispatch.routing import Router, router_from_settings
@@ -28,11 +28,7 @@ class DispatchRuntime:
         )
 
 
-def dispatch_runtime(services: ServicesDep) -> DispatchRuntime:
-    return services.runtimes.get(DispatchRuntime)
-
-
-DispatchRuntimeDep = Annotated[DispatchRuntime, Depends(dispatch_runtime)]
+DispatchRuntimeDep = Annotated[DispatchRuntime, Depends(runtime_dependency(DispatchRuntime))]
 
 
 def calendar_of(services: Services) -> ShiftCalendar:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from fastapi import Depends
 
-from safecity.core.http.deps import ServicesDep
+from safecity.core.http.deps import runtime_dependency
 from safecity.core.http.services import Services
 from safecity.faces.consumer import SightingConsumer
 from safecity.faces.watchlist.runtime import FaceWatchlist
@@ -19,11 +19,7 @@ def face_watchlist(services: Services) -> FaceWatchlist:
     return services.runtimes.get(FaceWatchlist)
 
 
-def node_face_watchlist(services: ServicesDep) -> FaceWatchlist:
-    return face_watchlist(services)
-
-
-FaceWatchlistDep = Annotated[FaceWatchlist, Depends(node_face_watchlist)]
+FaceWatchlistDep = Annotated[FaceWatchlist, Depends(runtime_dependency(FaceWatchlist))]
 
 
 async def start_faces(services: Services) -> FaceWatchlist:

@@ -9,7 +9,7 @@ from fastapi import Depends
 
 from safecity.config.dispatch import DispatchSettings
 from safecity.config.platform import ApiNodeSettings
-from safecity.core.http.deps import ServicesDep
+from safecity.core.http.deps import runtime_dependency
 from safecity.core.ratelimit import RateLimiter, node_rate_limiter
 
 
@@ -22,8 +22,4 @@ class PanicRuntime:
         return cls(node_rate_limiter(f"{settings.panic_per_minute}/minute", nodes))
 
 
-def panic_runtime(services: ServicesDep) -> PanicRuntime:
-    return services.runtimes.get(PanicRuntime)
-
-
-PanicRuntimeDep = Annotated[PanicRuntime, Depends(panic_runtime)]
+PanicRuntimeDep = Annotated[PanicRuntime, Depends(runtime_dependency(PanicRuntime))]

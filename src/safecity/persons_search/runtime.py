@@ -10,7 +10,7 @@ import numpy as np
 from fastapi import Depends
 
 from safecity.core.errors import SafecityError
-from safecity.core.http.deps import ServicesDep
+from safecity.core.http.deps import runtime_dependency
 from safecity.core.http.services import Services
 from safecity.persons_search.consumer import AppearanceConsumer
 from safecity.vision.detectors import DetectorError, OnnxDetector
@@ -68,15 +68,7 @@ class PersonProbe:
         return embedder.embed(crop)
 
 
-def person_probe(services: Services) -> PersonProbe:
-    return services.runtimes.get(PersonProbe)
-
-
-def node_person_probe(services: ServicesDep) -> PersonProbe:
-    return person_probe(services)
-
-
-PersonProbeDep = Annotated[PersonProbe, Depends(node_person_probe)]
+PersonProbeDep = Annotated[PersonProbe, Depends(runtime_dependency(PersonProbe))]
 
 
 async def start_persons_search(services: Services) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Depends
 
 from safecity.config import Settings
-from safecity.core.http.deps import ServicesDep
+from safecity.core.http.deps import runtime_dependency
 from safecity.poi.identity import IdentityCipher, identity_key
 
 
@@ -21,8 +21,4 @@ class PersonsRuntime:
         return cls(IdentityCipher(identity_key(settings)))
 
 
-def persons_runtime(services: ServicesDep) -> PersonsRuntime:
-    return services.runtimes.get(PersonsRuntime)
-
-
-PersonsRuntimeDep = Annotated[PersonsRuntime, Depends(persons_runtime)]
+PersonsRuntimeDep = Annotated[PersonsRuntime, Depends(runtime_dependency(PersonsRuntime))]

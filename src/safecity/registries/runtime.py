@@ -10,7 +10,7 @@ from fastapi import Depends
 from safecity.config.platform import ApiNodeSettings
 from safecity.config.registries import AdapterKind, RegistriesSettings, RegistrySettings
 from safecity.core.clock import SYSTEM_CLOCK, Clock
-from safecity.core.http.deps import ServicesDep
+from safecity.core.http.deps import runtime_dependency
 from safecity.core.ratelimit import node_rate_limiter
 from safecity.registries.cache import RegistryCache
 from safecity.registries.csv_adapter import CsvRegistry
@@ -75,8 +75,4 @@ def guarded(
     )
 
 
-def registries_runtime(services: ServicesDep) -> RegistriesRuntime:
-    return services.runtimes.get(RegistriesRuntime)
-
-
-RegistriesRuntimeDep = Annotated[RegistriesRuntime, Depends(registries_runtime)]
+RegistriesRuntimeDep = Annotated[RegistriesRuntime, Depends(runtime_dependency(RegistriesRuntime))]

@@ -1,9 +1,10 @@
 """The typed dependencies routes declare: the services, the clock, the caller. A domain's runtime is reached
-through its own dependency (e.g. `dispatch.runtime.DispatchRuntimeDep`), read from `Services.runtimes`."""
+through its own dependency (e.g. `dispatch.context.DispatchRuntimeDep`), made by `runtime_dependency`."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, TypeVar
 
 from fastapi import Depends
 
@@ -11,7 +12,9 @@ from safecity.core.clock import Clock
 from safecity.core.http.security import CurrentPrincipal
 from safecity.core.http.services import Services, get_services
 
-__all__ = ["ClockDep", "CurrentPrincipal", "ServicesDep"]
+__all__ = ["ClockDep", "CurrentPrincipal", "ServicesDep", "runtime_dependency"]
+
+T = TypeVar("T")
 
 ServicesDep = Annotated[Services, Depends(get_services)]
 
@@ -21,3 +24,13 @@ def get_clock(services: ServicesDep) -> Clock:
 
 
 ClockDep = Annotated[Clock, Depends(get_clock)]
+
+
+def runtime_dependency(kind: type[T]) -> Callable[[Services], T]:
+    """The dependency that reads the app's `kind` runtime from `Services.runtimes` (a domain declares
+    `XDep = Annotated[X, Depends(runtime_dependency(X))]`)."""
+
+    def runtime(services: ServicesDep) -> T:
+        return services.runtimes.get(kind)
+
+    return runtime
