@@ -46,3 +46,26 @@ def test_one_at_a_time_agrees(database: Database, tmp_path: Path) -> None:
         ("cam-2", "RIA-9133"),
         ("cam-3", None),
     ]
+
+
+def test_a_batch_delivered_again_changes_nothing(database: Database, tmp_path: Path) -> None:
+    load_registry(database)
+    runtime, events = make_runtime(tmp_path), _traffic()
+    handle_events(database, runtime, events)
+    before = [(v.id, v.plate_text, v.status) for v in violations(database)]
+
+    again = handle_events(database, runtime, [*events, events[0]])
+
+    assert again == []
+    assert [(v.id, v.plate_text, v.status) for v in violations(database)] == before
+
+
+def test_events_no_challan_rule_wants_are_left_before_any_database_work(
+    database: Database, tmp_path: Path
+) -> None:
+    # No helmet / seat-belt check is configured, so no finished track can make a violation.
+    ended = Event(type="track.ended", camera_id="cam-1", payload={"object_class": "motorcycle"})
+    loitering = rule_event("loitering")
+
+    assert handle_events(database, make_runtime(tmp_path), [ended, loitering]) == []
+    assert IdempotencyGuard(database)._handled_among("challan", [ended.id, loitering.id]) == set()

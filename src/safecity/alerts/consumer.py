@@ -90,7 +90,7 @@ class AlertConsumer:
         if not wanted:
             return []
         with self._database.session() as session:
-            fresh = self._not_handled_yet(session, wanted)
+            fresh = self._guard.unhandled_in(session, CONSUMER, wanted)
             self._guard.mark_all_handled_in(session, CONSUMER, [event.id for event in fresh])
             places = camera_places(session, (event.camera_id for event in fresh))
             raising = {event.id: _alert_input(event, places) for event in fresh}
@@ -100,17 +100,6 @@ class AlertConsumer:
             for event in fresh:
                 _apply_in(session, event, raising[event.id], targets, outgoing)
             return outgoing.all()
-
-    def _not_handled_yet(self, session: Session, events: Sequence[Event]) -> list[Event]:
-        """The events not handled before (a retry after the alert change committed but publishing failed
-        finds its event handled), each once, in order."""
-        seen = self._guard.handled_among_in(session, CONSUMER, [event.id for event in events])
-        fresh = []
-        for event in events:
-            if event.id not in seen:
-                seen.add(event.id)
-                fresh.append(event)
-        return fresh
 
 
 def _alert_input(event: Event, places: dict[str, CameraPlace]) -> service.AlertInput | None:

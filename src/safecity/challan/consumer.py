@@ -1,9 +1,12 @@
 """The durable `challan` consumer: rule events, finished tracks and plate reads in; violations out.
 
-Idempotent by event id twice over: the bus skips ids the consumer handled, and the id is recorded as handled
-in the same transaction as the violations it produced (the violation's source key is unique as well).
-Where the bus hands out batches, every waiting event is applied in one transaction: it sees every rule hit and
-finished track of every camera, and one commit per event fell thousands of events behind at city rates.
+Idempotent by event id: the handled ids are looked up and recorded in the same transaction as the violations
+they produced (so the bus keeps no second record: `handler_tracks_handled`; the violation's source key is
+unique as well). Where the bus hands out batches, every waiting event is applied in one transaction: it sees
+every rule hit and finished track of every camera, and one commit per event fell thousands of events behind
+at city rates. It subscribes to the rule topics e-challan enforces, not `rule.>` (the server hands it
+nothing else), and a finished track no helmet / seat-belt check applies to is dropped before any database
+work.
 """
 
 from __future__ import annotations
@@ -17,15 +20,16 @@ from safecity.anpr.events import PlateReadEvent
 from safecity.challan.classify import ingest_track_ended
 from safecity.challan.clips import run_clip_job
 from safecity.challan.evidence import add_payload_context
-from safecity.challan.intake import ingest_plate_read, ingest_rule_event
+from safecity.challan.intake import BatchFacts, ingest_plate_read, ingest_rule_event
 from safecity.challan.runtime import ChallanRuntime, runtime_of
+from safecity.challan.vocabulary import RULE_TOPICS
 from safecity.core.bus import BatchSubscriber, Event, EventBus, IdempotencyGuard
 from safecity.core.db import Database
 from safecity.core.http.services import Services
 from safecity.core.leadership import SingletonJob
 
 CONSUMER = "challan"
-PATTERNS = ("rule.>", "track.ended", "plate.read")
+PATTERNS = (*RULE_TOPICS, "track.ended", "plate.read")
 
 
 MAX_BATCH = 200
@@ -38,21 +42,35 @@ def handle_event(database: Database, runtime: ChallanRuntime, event: Event) -> l
 
 def handle_events(database: Database, runtime: ChallanRuntime, events: Sequence[Event]) -> list[Event]:
     """Process events in order, in one transaction; returns the events to publish."""
+    wanted = [event for event in events if _wanted(runtime, event)]
+    if not wanted:
+        return []
+    guard = IdempotencyGuard(database)
     with database.session() as session:
-        produced = [item for event in events for item in _ingest(session, runtime, event)]
-        IdempotencyGuard(database).mark_all_handled_in(session, CONSUMER, [event.id for event in events])
+        fresh = guard.unhandled_in(session, CONSUMER, wanted)
+        facts = BatchFacts.of(session, runtime, fresh)
+        produced = [item for event in fresh for item in _ingest(session, runtime, event, facts)]
+        guard.mark_all_handled_in(session, CONSUMER, [event.id for event in fresh])
     return produced
 
 
-def _ingest(session: Session, runtime: ChallanRuntime, event: Event) -> list[Event]:
+def _wanted(runtime: ChallanRuntime, event: Event) -> bool:
+    """Whether any challan rule could make something of the event (what could not needs no transaction)."""
+    if event.type == "track.ended":
+        object_class = event.payload.get("object_class")
+        return any(check.applies_to(object_class) for check in runtime.checks)
+    return event.type == "plate.read" or event.type in RULE_TOPICS
+
+
+def _ingest(session: Session, runtime: ChallanRuntime, event: Event, facts: BatchFacts) -> list[Event]:
     if event.type == "plate.read":
         read = (
             event if isinstance(event, PlateReadEvent) else PlateReadEvent.model_validate(event.model_dump())
         )
-        return ingest_plate_read(session, runtime, read)
+        return ingest_plate_read(session, runtime, read, facts)
     if event.type == "track.ended":
         return ingest_track_ended(session, runtime, event)
-    produced = ingest_rule_event(session, runtime, event)
+    produced = ingest_rule_event(session, runtime, event, facts)
     add_payload_context(session, str(event.id), event.payload)
     return produced
 
@@ -65,7 +83,9 @@ class ChallanConsumer:
 
     async def start(self) -> None:
         if isinstance(self.bus, BatchSubscriber):
-            await self.bus.subscribe_batches(CONSUMER, list(PATTERNS), self.handle_batch, max_batch=MAX_BATCH)
+            await self.bus.subscribe_batches(
+                CONSUMER, list(PATTERNS), self.handle_batch, max_batch=MAX_BATCH, handler_tracks_handled=True
+            )
         else:
             await self.bus.subscribe(CONSUMER, list(PATTERNS), self)
 

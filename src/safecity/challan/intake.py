@@ -8,6 +8,7 @@ its source (the rule event id, or the two reads of a section), a plate read by i
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -55,7 +56,45 @@ class Draft:
     plate: ChallanPlateRead | None = None
 
 
-def ingest_rule_event(session: Session, runtime: ChallanRuntime, event: Event) -> list[Event]:
+@dataclass
+class BatchFacts:
+    """What the intake of a batch of events looks up once for the whole batch instead of once per event:
+    which source keys have a violation already, and which (camera, track) pairs have a stored plate read
+    near the batch's times (a rule hit of any other track needs no plate query). Plate reads the batch
+    stores are added as it goes."""
+
+    recorded_sources: set[str] = field(default_factory=set)
+    plated_tracks: set[tuple[str, str]] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, session: Session, runtime: ChallanRuntime, events: Sequence[Event]) -> BatchFacts:
+        rule_events = [event for event in events if event.type in RULE_TOPICS and event.camera_id]
+        if not rule_events:
+            return cls()
+        recorded = session.scalars(
+            select(Violation.source_key).where(Violation.source_key.in_([str(e.id) for e in rule_events]))
+        )
+        window = timedelta(seconds=runtime.settings.plate_attach_seconds)
+        times = [event.time for event in rule_events]
+        plated = session.execute(
+            select(ChallanPlateRead.camera_id, ChallanPlateRead.track_id)
+            .where(
+                ChallanPlateRead.camera_id.in_({event.camera_id for event in rule_events}),
+                ChallanPlateRead.track_id.is_not(None),
+                ChallanPlateRead.time.between(min(times) - window, max(times) + window),
+            )
+            .distinct()
+        )
+        return cls(set(recorded), {(camera, str(track)) for camera, track in plated})
+
+    def note_plate(self, read: ChallanPlateRead) -> None:
+        if read.track_id is not None:
+            self.plated_tracks.add((read.camera_id, str(read.track_id)))
+
+
+def ingest_rule_event(
+    session: Session, runtime: ChallanRuntime, event: Event, facts: BatchFacts | None = None
+) -> list[Event]:
     """A pipeline `rule.*` event: a violation when its type is one e-challan enforces."""
     violation_type = RULE_TOPICS.get(event.type)
     if violation_type is None or event.camera_id is None:
@@ -78,7 +117,7 @@ def ingest_rule_event(session: Session, runtime: ChallanRuntime, event: Event) -
     draft.evidence.append((EvidenceKind.SNAPSHOT, _text(payload.get("snapshot_sha256")), event.time, None))
     if violation_type is ViolationType.RED_LIGHT and not _red_confirmed(session, draft):
         return []
-    return record_violation(session, runtime, draft)
+    return record_violation(session, runtime, draft, facts)
 
 
 def _red_confirmed(session: Session, draft: Draft) -> bool:
@@ -97,9 +136,15 @@ def _red_confirmed(session: Session, draft: Draft) -> bool:
     return True
 
 
-def record_violation(session: Session, runtime: ChallanRuntime, draft: Draft) -> list[Event]:
+def record_violation(
+    session: Session, runtime: ChallanRuntime, draft: Draft, facts: BatchFacts | None = None
+) -> list[Event]:
     """Store a violation (once per source key) with its plate, evidence, registry check and dedup."""
-    if session.scalar(select(Violation.id).where(Violation.source_key == draft.source_key)) is not None:
+    if facts is not None:
+        if draft.source_key in facts.recorded_sources:
+            return []
+        facts.recorded_sources.add(draft.source_key)
+    elif session.scalar(select(Violation.id).where(Violation.source_key == draft.source_key)) is not None:
         return []
     location = runtime.locations.locate(session, draft.camera_id)
     violation = Violation(
@@ -131,7 +176,7 @@ def record_violation(session: Session, runtime: ChallanRuntime, draft: Draft) ->
     if runtime.context is not None:
         for item in runtime.context.collect(violation.camera_id, violation.occurred_at):
             add_evidence(session, violation, item.kind, item.sha256, item.captured_at)
-    plate = draft.plate or _plate_for(session, runtime, violation)
+    plate = draft.plate or _plate_for(session, runtime, violation, facts)
     if plate is not None:
         attach_plate(session, runtime, violation, plate)
     session.flush()
@@ -213,9 +258,13 @@ def mark_if_duplicate(session: Session, runtime: ChallanRuntime, violation: Viol
         violation.duplicate_of = first.id
 
 
-def _plate_for(session: Session, runtime: ChallanRuntime, violation: Violation) -> ChallanPlateRead | None:
+def _plate_for(
+    session: Session, runtime: ChallanRuntime, violation: Violation, facts: BatchFacts | None
+) -> ChallanPlateRead | None:
     """A plate read of the same camera and track close in time (never a guess from another vehicle)."""
     if violation.track_id is None:
+        return None
+    if facts is not None and (violation.camera_id, violation.track_id) not in facts.plated_tracks:
         return None
     window = timedelta(seconds=runtime.settings.plate_attach_seconds)
     return session.scalar(
@@ -255,13 +304,17 @@ def store_plate_read(session: Session, event: PlateReadEvent) -> ChallanPlateRea
     return read
 
 
-def ingest_plate_read(session: Session, runtime: ChallanRuntime, event: PlateReadEvent) -> list[Event]:
+def ingest_plate_read(
+    session: Session, runtime: ChallanRuntime, event: PlateReadEvent, facts: BatchFacts | None = None
+) -> list[Event]:
     """Attach the plate to waiting violations of the same track, then try section control."""
     from safecity.challan.sections import pair_sections
 
     read = store_plate_read(session, event)
     if read is None:
         return []
+    if facts is not None:
+        facts.note_plate(read)
     events: list[Event] = []
     if read.track_id is not None:
         window = timedelta(seconds=runtime.settings.plate_attach_seconds)

@@ -2,7 +2,8 @@
 
 A durable consumer (`event-index`) on either bus; where the bus hands out batches (`BatchSubscriber`, both
 of ours do) it writes each batch with one INSERT, so it keeps up with the publishers. Writes skip ids already
-stored, so a redelivered event is stored once. On PostgreSQL the days a batch needs get their partitions
+stored, so a redelivered event is stored once (and the bus keeps no handled ids for it:
+`handler_tracks_handled`). On PostgreSQL the days a batch needs get their partitions
 first (see `partitions.py`).
 
 Plate reads and face sightings are not indexed: the search never returns them (they are read with a stated
@@ -108,7 +109,8 @@ async def start_event_index(database: Database, bus: EventBus) -> EventIndex:
         await asyncio.to_thread(index.store, events)
 
     if isinstance(bus, BatchSubscriber):
-        await bus.subscribe_batches(CONSUMER, [">"], store, max_batch=MAX_BATCH)
+        # The INSERT skips ids already stored: the bus needs no record of handled ids of its own.
+        await bus.subscribe_batches(CONSUMER, [">"], store, max_batch=MAX_BATCH, handler_tracks_handled=True)
     else:
         await bus.subscribe(CONSUMER, [">"], lambda event: store([event]))
     return index

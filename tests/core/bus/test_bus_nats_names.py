@@ -70,7 +70,10 @@ async def test_stream_subjects_and_durable_consumers_are_named_after_the_prefix(
 
     assert names.stream == f"TEST_{names.prefix.removeprefix('test-').upper()}_EVENTS"
     assert stream.config.subjects == [f"{names.prefix}.events.>", f"{names.prefix}.replay.>"]
-    assert [consumer.name for consumer in consumers] == [f"{names.prefix}_alerts"]
+    assert {consumer.name: consumer.config.filter_subject for consumer in consumers} == {
+        f"{names.prefix}_alerts__camera-any": f"{names.prefix}.events.camera.*",
+        f"{names.prefix}_alerts__replay": f"{names.prefix}.replay.alerts",
+    }
     assert stored.subject == f"{names.prefix}.events.camera.tamper"
 
 

@@ -24,6 +24,7 @@ from safecity.core.bus import (
     validate_consumer_name,
 )
 from safecity.core.bus import tables as bus_tables
+from safecity.core.bus.nats_durables import covers, distinct_patterns, pattern_part
 
 
 def test_live_feed_is_bounded_and_drops_the_oldest():
@@ -117,3 +118,21 @@ def test_an_invalid_bus_prefix_in_the_environment_stops_loading_naming_setting_a
 
     with pytest.raises(ConfigError, match=re.escape("bus.prefix: bus prefix 'city.north' must be")):
         load_settings()
+
+
+def test_a_pattern_covered_by_another_of_the_same_consumer_gets_no_durable() -> None:
+    assert covers("rule.>", "rule.wrong_way")
+    assert covers("rule.*", "rule.wrong_way")
+    assert covers(">", "camera.*")
+    assert not covers("rule.*", "rule.>")
+    assert not covers("rule.*", "rule.a.b")
+    assert not covers("rule.wrong_way", "rule.*")
+    assert distinct_patterns(["rule.wrong_way", "plate.read", "rule.>", "plate.read"]) == [
+        "plate.read",
+        "rule.>",
+    ]
+    assert [pattern_part(p) for p in ("rule.>", "camera.*", "plate.read")] == [
+        "rule-all",
+        "camera-any",
+        "plate-read",
+    ]

@@ -10,6 +10,7 @@ from uuid import UUID
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from safecity.core.bus.events import Event
 from safecity.core.bus.insert_if_absent import insert_all_if_absent, insert_if_absent
 from safecity.core.bus.tables import HandledEvent
 from safecity.core.db import Database, utcnow
@@ -41,6 +42,17 @@ class IdempotencyGuard:
             HandledEvent.consumer == consumer, HandledEvent.event_id.in_(wanted)
         )
         return {wanted[found] for found in session.scalars(query)}
+
+    def unhandled_in(self, session: Session, consumer: str, events: Sequence[Event]) -> list[Event]:
+        """The events the consumer has not handled yet, each once, in order, inside the caller's transaction
+        (a retry after the consumer's changes committed but publishing failed finds its event handled)."""
+        seen = self.handled_among_in(session, consumer, [event.id for event in events])
+        fresh = []
+        for event in events:
+            if event.id not in seen:
+                seen.add(event.id)
+                fresh.append(event)
+        return fresh
 
     def mark_all_handled_in(self, session: Session, consumer: str, event_ids: Sequence[UUID]) -> None:
         """Record a batch as handled inside the caller's transaction; ids already recorded are skipped."""

@@ -31,6 +31,8 @@ class BusNames:
         """A key-value bucket or object store of this deployment, e.g. `safecity_live_frames`."""
         return f"{self.prefix}_{name}"
 
-    def durable(self, consumer: str) -> str:
-        """A durable consumer's name on the server (the consumer keeps its plain name inside safecity)."""
-        return f"{self.prefix}_{consumer}"
+    def durable(self, consumer: str, part: str | None = None) -> str:
+        """A durable consumer's name on the server: `<prefix>_<consumer>__<part>` for one of a consumer's
+        durables (`nats_durables`), `<prefix>_<consumer>` for its single durable of before (the consumer
+        keeps its plain name inside safecity)."""
+        return f"{self.prefix}_{consumer}" if part is None else f"{self.prefix}_{consumer}__{part}"

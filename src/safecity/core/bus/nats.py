@@ -2,9 +2,10 @@
 
 Every name it creates on the server comes from `BusNames` (the `bus.prefix`): one file-backed stream
 (`SAFECITY_EVENTS` for the default prefix) holds `<prefix>.events.<event type>` (every event) and
-`<prefix>.replay.<consumer>` (dead letters sent back to one consumer), and each named consumer is the
-durable pull consumer `<prefix>_<consumer>` with explicit ack (inside safecity, in dead letters and the
-idempotency table, a consumer keeps its plain name). So deployments, and test runs, with different prefixes
+`<prefix>.replay.<consumer>` (dead letters sent back to one consumer), and each named consumer is a set of
+durable pull consumers with explicit ack, each filtered on the server to one of its patterns or its replays
+(`nats_durables`; inside safecity, in dead letters and the idempotency table, a consumer keeps its plain
+name). So deployments, and test runs, with different prefixes
 share one nats-server without seeing each other.
 
 The client keeps reconnecting forever when nats-server restarts, and publishes during an outage are retried
@@ -15,6 +16,7 @@ Delivery to one durable consumer is in `nats_consumer`.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import Sequence
@@ -26,7 +28,7 @@ from nats.aio.msg import Msg
 from nats.errors import ConnectionClosedError
 from nats.errors import Error as NatsError
 from nats.js import JetStreamContext
-from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy, StorageType, StreamConfig
+from nats.js.api import StorageType, StreamConfig
 from nats.js.errors import BadRequestError, NotFoundError
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_delay, wait_exponential
 
@@ -53,7 +55,9 @@ from safecity.core.bus.nats_consumer import (
     SubjectRouter,
     event_subject,
     replay_subject,
+    run_together,
 )
+from safecity.core.bus.nats_durables import durables_of, ensure_durables
 from safecity.core.bus.retry import RetryPolicy
 from safecity.core.bus.tasks import BusTasks
 from safecity.core.db import Database
@@ -105,6 +109,7 @@ class NatsBus:
         self._client: Client | None = None
         self._jetstream: JetStreamContext | None = None
         self._tasks = BusTasks()
+        self._durables: dict[str, list[str]] = {}  # consumer → its durables' names on the server
         self._live = LiveFeeds()
         self._closing = False
 
@@ -149,6 +154,7 @@ class NatsBus:
         self._closing = True  # the client reports its own close as a disconnection: not worth a warning
         await self._tasks.cancel_all()
         self._live.close_all()
+        self._durables.clear()
         if self._client is not None:
             with contextlib.suppress(Exception):
                 await self._client.close()
@@ -229,33 +235,32 @@ class NatsBus:
         """`guard`: the bus's own record of handled ids; None when the handler keeps that record itself."""
         checked = validate_subscription(consumer, patterns, max_deliver)
         self._tasks.check_free(consumer)
-        durable_name = self._names.durable(consumer)
-        config = ConsumerConfig(
-            durable_name=durable_name,
-            ack_policy=AckPolicy.EXPLICIT,
-            deliver_policy=DeliverPolicy.ALL,
-            ack_wait=self._ack_wait,
-            # Unlimited on the server: the bus dead-letters after max_deliver itself, so an event whose
-            # consumer keeps dying before the ack is parked with a reason rather than dropped silently.
-            max_deliver=-1,
+        jetstream = self._require_jetstream()
+        durables = durables_of(self._names, consumer, checked)
+        await ensure_durables(
+            jetstream, self._stream, self._names, consumer, durables, ack_wait=self._ack_wait
         )
-        subscription = await self._require_jetstream().pull_subscribe(
-            f"{self._root}.>", durable=durable_name, stream=self._stream, config=config
-        )
-        durable = JetStreamConsumer(
-            subscription,
-            consumer,
-            SubjectRouter(self._root, consumer, checked),
-            handler,
-            max_deliver=max_deliver,
-            guard=guard,
-            dead_letters=self._dead_letters,
-            retry=self._retry,
-            fetch_batch=fetch_batch or self._fetch_batch,
-            reconnect_wait=self._reconnect_wait,
-            batch_handler=batch_handler,
-        )
-        self._tasks.start_consumer(consumer, durable.run())
+        router = SubjectRouter(self._root, consumer, checked)
+        one_at_a_time_per_node = asyncio.Lock()  # the consumer's durables take turns, as one durable did
+        deliveries = [
+            JetStreamConsumer(
+                await jetstream.pull_subscribe_bind(durable=durable.name, stream=self._stream),
+                consumer,
+                router,
+                handler,
+                max_deliver=max_deliver,
+                guard=guard,
+                dead_letters=self._dead_letters,
+                retry=self._retry,
+                fetch_batch=fetch_batch or self._fetch_batch,
+                reconnect_wait=self._reconnect_wait,
+                batch_handler=batch_handler,
+                turn=one_at_a_time_per_node,
+            )
+            for durable in durables
+        ]
+        self._durables[consumer] = [durable.name for durable in durables]
+        self._tasks.start_consumer(consumer, run_together(deliveries))
 
     # dead letters
 
@@ -308,11 +313,11 @@ class NatsBus:
             stream = await jetstream.stream_info(self._stream)
             consumers = {}
             for name in self._tasks.consumers:
-                info = await jetstream.consumer_info(self._stream, self._names.durable(name))
+                infos = [await jetstream.consumer_info(self._stream, d) for d in self._durables[name]]
                 consumers[name] = {
-                    "pending": info.num_pending + info.num_ack_pending,
-                    "awaiting_ack": info.num_ack_pending,
-                    "redelivered": info.num_redelivered,
+                    "pending": sum(info.num_pending + info.num_ack_pending for info in infos),
+                    "awaiting_ack": sum(info.num_ack_pending for info in infos),
+                    "redelivered": sum(info.num_redelivered for info in infos),
                     "running": self._tasks.is_running(name),
                 }
             dead_letters = await self._dead_letters.count_pending()

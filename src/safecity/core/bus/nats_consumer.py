@@ -3,8 +3,9 @@
 A batch consumer hands each fetched batch to its handler at once and acknowledges it together; a batch that
 fails falls back to the one-at-a-time path, whose retries and dead letters are per event.
 
-nats-server 2.9 allows one filter subject per consumer, so a consumer pulls everything under the root and
-acknowledges, without handling, what its patterns do not match.
+Each durable is filtered on the server to one pattern (or the consumer's replays: `nats_durables`); the
+durables of one consumer take turns in a process (`turn`), so its handler runs one batch at a time there as
+before. What the patterns do not match (none with the filters) is still acknowledged without handling.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ class JetStreamConsumer:
         fetch_batch: int,
         reconnect_wait: float,
         batch_handler: BatchHandler | None = None,
+        turn: asyncio.Lock | None = None,
     ) -> None:
         """With `batch_handler`, fresh events of each fetch go to it at once, and `handler` (its
         one-at-a-time form) is used only when a batch fails. Without `guard`, the handler skips and records
@@ -86,6 +88,7 @@ class JetStreamConsumer:
         self._fetch_batch = fetch_batch
         self._reconnect_wait = reconnect_wait
         self._batch_handler = batch_handler
+        self._turn = turn or asyncio.Lock()
 
     async def run(self) -> None:
         """Pull and deliver until cancelled; survives server restarts and database hiccups."""
@@ -101,7 +104,8 @@ class JetStreamConsumer:
                 logger.info("bus: consumer %s cannot fetch (%r); retrying", self._name, error)
                 await asyncio.sleep(self._reconnect_wait)
                 continue
-            await self._process_all(messages)
+            async with self._turn:
+                await self._process_all(messages)
 
     async def _process_all(self, messages: list[Msg]) -> None:
         if self._batch_handler is None:
@@ -203,6 +207,13 @@ class JetStreamConsumer:
             attempts=attempts,
         )
         await _acknowledge(message)
+
+
+async def run_together(deliveries: list[JetStreamConsumer]) -> None:
+    """One consumer's durables, as one task: if one of them stops, all do (and the health says so)."""
+    async with asyncio.TaskGroup() as group:
+        for delivery in deliveries:
+            group.create_task(delivery.run())
 
 
 def _being_cancelled() -> bool:

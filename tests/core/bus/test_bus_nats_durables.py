@@ -1,0 +1,104 @@
+"""Each consumer's durables on nats-server are filtered to its patterns (and its replays), so the server
+hands it only what it asked for; a consumer's single unfiltered durable of before is migrated to them
+without losing what it had not acknowledged.
+
+These run on the shared nats-server, each with a prefix of its own (deleted afterwards).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+
+import pytest
+from nats.aio.client import Client
+from nats.js.api import AckPolicy, ConsumerConfig
+from nats.js.errors import NotFoundError
+from tests.conftest import require_service
+from tests.core.bus.conftest import NATS_URL, delete_stream, nats_bus, shared_nats_available, unique_names
+
+from safecity.core.bus import Event, NatsBus
+from safecity.core.db import Database
+
+pytestmark = [pytest.mark.nats, pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)]
+
+
+@pytest.fixture
+async def bus(database: Database) -> AsyncIterator[NatsBus]:
+    require_service("NATS", shared_nats_available())
+    started = nats_bus(database, NATS_URL, unique_names())
+    await started.start()
+    try:
+        yield started
+    finally:
+        await started.close()
+        with contextlib.suppress(NotFoundError):
+            await delete_stream(NATS_URL, started.names.stream)
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[Client]:
+    client = Client()
+    await client.connect(NATS_URL, max_reconnect_attempts=1)
+    try:
+        yield client
+    finally:
+        await client.close()
+
+
+async def test_a_consumer_is_delivered_only_its_patterns_by_the_server(bus, server, recorder):
+    handler = recorder()
+    await bus.subscribe("challan", ["rule.wrong_way", "plate.read"], handler)
+    sent = [Event(type="rule.wrong_way"), Event(type="camera.motion"), Event(type="plate.read")]
+    for event in sent:
+        await bus.publish(event)
+
+    assert sorted(e.type for e in await handler.wait_handled(2)) == ["plate.read", "rule.wrong_way"]
+    jetstream = server.jetstream()
+    infos = await jetstream.consumers_info(bus.names.stream)
+    deliveries = {info.name: info.delivered.consumer_seq for info in infos}
+    root = bus.names.prefix
+    # One delivery each: the camera.motion event was never handed to any of them.
+    assert deliveries == {
+        f"{root}_challan__rule-wrong_way": 1,
+        f"{root}_challan__plate-read": 1,
+        f"{root}_challan__replay": 0,
+    }
+
+
+async def test_a_replayed_dead_letter_comes_back_through_the_replay_durable(bus, recorder, wait_until):
+    handler = recorder(failures=1000)
+    await bus.subscribe("faces", ["face.sighting"], handler, max_deliver=1)
+    event = Event(type="face.sighting")
+    await bus.publish(event)
+    [letter] = await wait_until(lambda: bus.dead_letters("faces"))
+    handler.stop_failing()
+
+    await bus.replay_dead_letter(letter.id)
+
+    assert await handler.wait_handled(1) == [event]
+
+
+async def test_the_single_durable_of_before_is_migrated_from_its_first_unacknowledged_event(
+    bus, server, recorder, wait_until
+):
+    root = bus.names.prefix
+    jetstream = server.jetstream()
+    sent = [Event(type="plate.read", payload={"n": n}) for n in range(3)]
+    for event in sent:
+        await bus.publish(event)
+    legacy = await jetstream.pull_subscribe(
+        f"{root}.>",
+        durable=f"{root}_anpr-store",
+        stream=bus.names.stream,
+        config=ConsumerConfig(ack_policy=AckPolicy.EXPLICIT),
+    )
+    first, _never_acknowledged = await legacy.fetch(2, timeout=5)
+    await first.ack()  # the second was delivered, never acknowledged (its node died)
+    handler = recorder()
+
+    await bus.subscribe("anpr-store", ["plate.read"], handler)
+
+    assert await handler.wait_handled(2) == sent[1:]
+    names = {info.name for info in await jetstream.consumers_info(bus.names.stream)}
+    assert names == {f"{root}_anpr-store__plate-read", f"{root}_anpr-store__replay"}
