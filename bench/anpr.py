@@ -11,8 +11,10 @@ Pakistani plates; the vehicle boxes are the ones an object detector would give (
 - `frame_with_one_vehicle`: the same frame with only the second car's box (what the worker costs when it
   reads one vehicle per frame).
 - `bare_models`: CPU time inside the model sessions (plate detector, OCR text detection, OCR recognition)
-  during the same reads, per model with its calls per frame; `ratio_to_bare` = the reads' CPU time over it
-  (the stage's own overhead: resizing, rectifying, decoding, parsing).
+  during the same reads, per model with its calls per frame and their input shapes; `ratio_to_bare` = the
+  reads' CPU time over it (the stage's own overhead: resizing, rectifying, decoding, parsing).
+- `paddle_graph_rewrite`: the OCR models' inputs of one two-car read, run through the models as shipped and
+  as rewritten by `paddle_graph` (what the reader uses), alternately: CPU ms per frame of each.
 
 Times are CPU time of this process (one onnxruntime thread per model), median of ROUNDS, so a busy machine
 inflates them less than wall time; wall medians are printed too. The plate detector is the registry's
@@ -39,6 +41,7 @@ from tests.vision.plates.synthetic import punjab_plate, sindh_plate
 from safecity.vision.boxes import Box
 from safecity.vision.plates import PlateReader, PlateReaderConfig
 from safecity.vision.plates.installed import find_installed_plate_detector
+from safecity.vision.plates.onnx_models import DETECTOR_FILE, RECOGNIZER_FILE, open_session, shipped_model
 from safecity.vision.plates.plate_detector import PlateFinder, Y5fuPlateDetector, open_plate_detector
 from safecity.vision.plates.stage import PlateStage, TrackedVehicle
 
@@ -80,6 +83,7 @@ class ModelClock:
     def __init__(self, reader: PlateReader) -> None:
         self.spent: dict[str, float] = {}
         self.calls: dict[str, int] = {}
+        self.inputs: dict[str, list[np.ndarray]] = {}
         models: dict[str, object] = {"text_detector": reader.detector, "recognizer": reader.recognizer}
         if isinstance(reader.plate_detector, Y5fuPlateDetector):
             models["plate_detector"] = reader.plate_detector
@@ -96,12 +100,14 @@ class ModelClock:
             finally:
                 self.spent[name] = self.spent.get(name, 0.0) + time.process_time() - start
                 self.calls[name] = self.calls.get(name, 0) + 1
+                self.inputs.setdefault(name, []).append(blob)
 
         model.run_model = timed_run  # type: ignore[attr-defined]
 
     def reset(self) -> None:
         self.spent.clear()
         self.calls.clear()
+        self.inputs.clear()
 
 
 def stage_and_models(
@@ -118,6 +124,25 @@ def stage_and_models(
     models = {name: 1000 * spent / ROUNDS for name, spent in clock.spent.items()}
     calls = {name: count / ROUNDS for name, count in clock.calls.items()}
     return 1000 * float(np.median(cpu)), models, calls
+
+
+def rewrite_gain(inputs: dict[str, list[np.ndarray]]) -> dict[str, dict[str, float]]:
+    """CPU ms per frame of the OCR models' calls of one read, as shipped and as rewritten, run alternately."""
+    gain = {}
+    for name, file in (("recognizer", RECOGNIZER_FILE), ("text_detector", DETECTOR_FILE)):
+        sessions = {
+            "shipped_ms": open_session(shipped_model(file), 1),
+            "rewritten_ms": open_session(shipped_model(file), 1, paddle_graph=True),
+        }
+        spent: dict[str, list[float]] = {label: [] for label in sessions}
+        for _ in range(ROUNDS):
+            for label, session in sessions.items():
+                start = time.process_time()
+                for blob in inputs.get(name, []):
+                    session.run(None, {session.get_inputs()[0].name: blob})
+                spent[label].append(time.process_time() - start)
+        gain[name] = {label: round(1000 * float(np.median(times)), 1) for label, times in spent.items()}
+    return gain
 
 
 def pass_cost(reader: PlateReader, frames: int = 30) -> float:
@@ -153,6 +178,12 @@ def main() -> None:
     stage_cpu, model_ms, model_calls = stage_and_models(
         reader, clock, lambda: reader.read(frame.image, vehicle_boxes=boxes)
     )
+    clock.reset()
+    reader.read(frame.image, vehicle_boxes=boxes)
+    model_inputs = {
+        name: [list(blob.shape) for blob in blobs] for name, blobs in sorted(clock.inputs.items())
+    }
+    rewrite = rewrite_gain(clock.inputs)
     one_cpu, _ = timed(lambda: reader.read(frame.image, vehicle_boxes=boxes[1:]))
     without_cpu, without_wall = timed(lambda: empty_stage.process(frame.image, 0.0, []))
     bare_cpu = sum(model_ms.values())
@@ -174,6 +205,8 @@ def main() -> None:
                 "bare_models_ms": round(bare_cpu, 1),
                 "bare_models_by_model_ms": {name: round(ms, 1) for name, ms in sorted(model_ms.items())},
                 "model_calls_per_frame": dict(sorted(model_calls.items())),
+                "model_inputs_per_frame": model_inputs,
+                "paddle_graph_rewrite": rewrite,
                 "ratio_to_bare": round(stage_cpu / bare_cpu, 3),
                 "ocr_only_frame_with_vehicles_ms": round(ocr_cpu, 1),
                 "wall_ms": {

@@ -184,14 +184,16 @@ class PlateReader:
     def detector(self) -> TextDetector:
         with self._lock:
             if self._detector is None:
-                self._detector = TextDetector(open_session(shipped_model(DETECTOR_FILE), self.config.threads))
+                self._detector = TextDetector(
+                    open_session(shipped_model(DETECTOR_FILE), self.config.threads, paddle_graph=True)
+                )
             return self._detector
 
     @property
     def recognizer(self) -> TextRecognizer:
         with self._lock:
             if self._recognizer is None:
-                session = open_session(shipped_model(RECOGNIZER_FILE), self.config.threads)
+                session = open_session(shipped_model(RECOGNIZER_FILE), self.config.threads, paddle_graph=True)
                 self._recognizer = TextRecognizer(session)
             return self._recognizer
 
