@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel, Field
 
 from safecity.core.http.deps import ServicesDep
+from safecity.core.http.outputs import from_row
 from safecity.crime.api_params import CellQuery, KindQuery, ModelName, Reader, checked_until
 from safecity.crime.patrol_pdf import render_patrol_pdf
 from safecity.crime.shift_plan import ShiftPlan, plan_shift
@@ -48,30 +49,8 @@ class PatrolPlanOut(BaseModel):
 
     @classmethod
     def of(cls, plan: ShiftPlan) -> PatrolPlanOut:
-        return cls(
-            start=plan.start,
-            hours=plan.hours,
-            kind=plan.kind,
-            model=plan.model,
-            cell_m=plan.cell_m,
-            events_used=plan.events_used,
-            units_considered=plan.units_considered,
-            expected_total=plan.expected_total,
-            risk_per_unit_hour=plan.risk_per_unit_hour,
-            covered_share=plan.covered_share,
-            patrols=[
-                PatrolOut(
-                    unit_id=p.unit_id,
-                    callsign=p.callsign,
-                    lat=p.latitude,
-                    lon=p.longitude,
-                    travel_s=p.travel_s,
-                    risk=p.risk,
-                    covered_risk=p.covered_risk,
-                )
-                for p in plan.patrols
-            ],
-        )
+        patrols = [from_row(PatrolOut, p, lat=p.latitude, lon=p.longitude) for p in plan.patrols]
+        return from_row(cls, plan, patrols=patrols)
 
 
 def shift_plan(

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 
 from safecity.core.auth.permissions import Permission
 from safecity.core.http.deps import ServicesDep
+from safecity.core.http.outputs import from_row
 from safecity.core.http.security import Principal, require
 from safecity.dashboards import city_counts, city_export, city_queries
 from safecity.dashboards.city_counts import CameraInfo, Junction, LocalHours, Place
@@ -246,24 +247,12 @@ def _camera_fields(camera_id: str, camera: CameraInfo) -> dict[str, Any]:
 
 
 def _place_out(place: Place) -> CityPlaceOut:
-    return CityPlaceOut(
+    return from_row(
+        CityPlaceOut,
+        place,
         **_camera_fields(place.camera_id, place.camera),
-        people=place.people,
-        vehicles=place.vehicles,
         by_class=dict(sorted(place.by_class.items())),
-        peak_hour=place.peak_hour,
-        mean_occupancy=place.mean_occupancy,
-        peak_occupancy=place.peak_occupancy,
-        hours=[
-            CityHourOut(
-                hour=h.hour,
-                people=h.people,
-                vehicles=h.vehicles,
-                mean_occupancy=h.mean_occupancy,
-                peak_occupancy=h.peak_occupancy,
-            )
-            for h in place.hours
-        ],
+        hours=[from_row(CityHourOut, h) for h in place.hours],
         days=[CityDayOut(date=d.day.isoformat(), people=d.people, vehicles=d.vehicles) for d in place.days],
     )
 

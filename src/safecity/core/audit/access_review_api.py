@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from safecity.core.audit.access_review import ReviewThresholds, review_access
 from safecity.core.auth.permissions import Permission
+from safecity.core.http.outputs import from_row
 from safecity.core.http.security import Principal, require
 from safecity.core.http.services import Services, get_services
 
@@ -52,15 +53,8 @@ def access_review(
     with services.database.session() as session:
         users = review_access(session, since=since, until=until, thresholds=thresholds)
     out = [
-        UserAccessOut(
-            actor=user.actor,
-            total=user.total,
-            median_daily=user.median_daily,
-            days=user.days,
-            actions=user.actions,
-            without_case_ref=user.without_case_ref,
-            flagged=bool(user.flags),
-            flags=[DayFlagOut(day=f.day, count=f.count, reason=f.reason) for f in user.flags],
+        from_row(
+            UserAccessOut, user, flagged=bool(user.flags), flags=[from_row(DayFlagOut, f) for f in user.flags]
         )
         for user in users
     ]
