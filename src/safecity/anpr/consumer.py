@@ -10,7 +10,7 @@ import asyncio
 from safecity.anpr.events import PlateReadEvent
 from safecity.anpr.locations import CameraLocations
 from safecity.anpr.service import store_read
-from safecity.core.bus import Event
+from safecity.core.bus import Event, as_event
 from safecity.core.db import Database
 from safecity.core.http.services import Services
 from safecity.core.logs import get_logger
@@ -38,8 +38,7 @@ class PlateReadStore:
         return stored
 
     async def __call__(self, event: Event) -> None:
-        if not isinstance(event, PlateReadEvent):
-            event = PlateReadEvent.model_validate(event.model_dump())
+        event = as_event(event, PlateReadEvent)
         if not event.complete:
             log.warning("plate read without camera or text skipped", event_id=str(event.id))
             return

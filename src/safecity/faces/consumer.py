@@ -10,7 +10,7 @@ import asyncio
 
 from sqlalchemy import select
 
-from safecity.core.bus import Event, EventBus
+from safecity.core.bus import Event, EventBus, as_event
 from safecity.core.logs import get_logger
 from safecity.faces.events import FaceSightingEvent
 from safecity.faces.service import sighting_by_event, store_sighting
@@ -38,11 +38,7 @@ class SightingConsumer:
 
     def apply(self, event: Event) -> list[Event]:
         """Store and match one sighting; returns the `face.candidate` events to publish."""
-        sighting = (
-            event
-            if isinstance(event, FaceSightingEvent)
-            else FaceSightingEvent.model_validate(event.model_dump())
-        )
+        sighting = as_event(event, FaceSightingEvent)
         event_id = str(sighting.id)
         with self.watchlist.database.session() as session:
             if sighting_by_event(session, event_id) is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from safecity.core.bus import Event, EventBus
+from safecity.core.bus import Event, EventBus, as_event
 from safecity.core.db import Database
 from safecity.persons_search.events import PersonAppearanceEvent
 from safecity.persons_search.service import store_appearance
@@ -25,10 +25,6 @@ class AppearanceConsumer:
         await asyncio.to_thread(self.apply, event)
 
     def apply(self, event: Event) -> None:
-        appearance = (
-            event
-            if isinstance(event, PersonAppearanceEvent)
-            else PersonAppearanceEvent.model_validate(event.model_dump())
-        )
+        appearance = as_event(event, PersonAppearanceEvent)
         with self.database.session() as session:
             store_appearance(session, appearance)

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.cameras.service import CameraNotFoundError, get_camera
-from safecity.core.bus import Event, EventBus
+from safecity.core.bus import Event, EventBus, as_event
 from safecity.core.db import Database
 from safecity.faces.watchlist.events import FaceCandidateEvent
 from safecity.poi.events import PersonSightingEvent
@@ -61,7 +61,7 @@ class Seen:
 def seen_in(session: Session, event: Event) -> Seen | None:
     """The person of interest a hotlist hit or face candidate is of; None when it is not of one."""
     if event.type == "watchlist.vehicle_hit":
-        hit = VehicleHitEvent.model_validate(event.model_dump())
+        hit = as_event(event, VehicleHitEvent)
         person = person_of_hotlist_entry(session, hit.hotlist_entry_id)
         if person is None:
             return None
@@ -73,7 +73,7 @@ def seen_in(session: Session, event: Event) -> Seen | None:
             hit.crop_sha256,
             hit.snapshot_sha256,
         )
-    candidate = FaceCandidateEvent.model_validate(event.model_dump())
+    candidate = as_event(event, FaceCandidateEvent)
     person = person_of_subject(session, candidate.subject_id)
     if person is None:
         return None

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from safecity.challan.events import SignalPhaseEvent
 from safecity.challan.models import SignalPhaseChange
-from safecity.core.bus import Event, EventBus, LiveFeed
+from safecity.core.bus import Event, EventBus, LiveFeed, as_event
 from safecity.core.db import Database, utcnow
 from safecity.pipeline.rules.signals import ControllerFeed
 from safecity.pipeline.rules.traffic_config import SignalPhase
@@ -31,11 +31,7 @@ SEED_LIMIT = 10_000
 def apply_phase(event: Event, feed: ControllerFeed) -> bool:
     """Feed one `challan.signal_phase` event to `feed`; False (and a log line) when it is unusable."""
     try:
-        change = (
-            event
-            if isinstance(event, SignalPhaseEvent)
-            else SignalPhaseEvent.model_validate(event.model_dump())
-        )
+        change = as_event(event, SignalPhaseEvent)
         feed.update(change.signal, SignalPhase(change.phase), change.changed_at.timestamp())
     except ValueError as exc:
         log.warning("signal phase event %s ignored: %s", event.id, exc)

@@ -8,7 +8,7 @@ from typing import Literal
 import pytest
 from pydantic import ValidationError
 
-from safecity.core.bus import Event, event_class_for, parse_event, register_event, topic_matches
+from safecity.core.bus import Event, as_event, event_class_for, parse_event, register_event, topic_matches
 
 
 @register_event
@@ -79,6 +79,19 @@ def test_unknown_types_fall_back_to_event_and_keep_their_fields():
     assert type(received) is Event
     assert received.model_dump()["extra_field"] == 42
     assert parse_event(received.to_json()) == received
+
+
+def test_as_event_types_a_plain_event_and_keeps_a_typed_one():
+    typed = PlateRead(camera_id="cam-1", plate="LEB-06-5700", confidence=0.9)
+    plain = Event.model_validate(typed.model_dump())
+    assert type(plain) is Event
+
+    assert as_event(typed, PlateRead) is typed
+    converted = as_event(plain, PlateRead)
+    assert isinstance(converted, PlateRead)
+    assert (converted.id, converted.plate) == (typed.id, "LEB-06-5700")
+    with pytest.raises(ValidationError):
+        as_event(Event(type="test.plate.read"), PlateRead)  # no plate: it is not a plate read
 
 
 def test_a_type_cannot_be_registered_to_two_classes():

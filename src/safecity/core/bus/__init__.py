@@ -12,6 +12,7 @@ from safecity.core.bus.base import (
 from safecity.core.bus.embedded import EmbeddedBus
 from safecity.core.bus.events import (
     Event,
+    as_event,
     event_class_for,
     parse_event,
     register_event,
@@ -41,6 +42,7 @@ __all__ = [
     "LiveFeed",
     "NatsBus",
     "RetryPolicy",
+    "as_event",
     "create_bus",
     "event_class_for",
     "parse_event",

@@ -113,6 +113,12 @@ def event_class_for(event_type: str) -> type[Event]:
     return _registry.get(event_type, Event)
 
 
+def as_event(event: Event, kind: type[EventT]) -> EventT:
+    """`event` as its type's class: itself when it already is one (the bus delivers registered classes),
+    else validated from its fields (a plain `Event`); a field that does not fit is a ValueError."""
+    return event if isinstance(event, kind) else kind.model_validate(event.model_dump())
+
+
 def parse_event(data: str | bytes) -> Event:
     """Rebuild an event from its JSON as the registered subclass for its type."""
     raw = json.loads(data)

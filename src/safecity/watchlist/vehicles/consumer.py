@@ -11,7 +11,7 @@ import uuid
 from datetime import datetime
 
 from safecity.anpr.events import PlateReadEvent
-from safecity.core.bus import Event, EventBus
+from safecity.core.bus import Event, EventBus, as_event
 from safecity.core.db import Database, utcnow
 from safecity.vision.plates.keys import read_key
 from safecity.watchlist.vehicles.events import VehicleHitEvent
@@ -64,8 +64,7 @@ class HotlistConsumer:
         return [hit_event(event, hit) for hit in hits]
 
     async def __call__(self, event: Event) -> None:
-        if not isinstance(event, PlateReadEvent):
-            event = PlateReadEvent.model_validate(event.model_dump())
+        event = as_event(event, PlateReadEvent)
         if not event.complete:
             return  # the anpr-store consumer logs it
         for hit in await asyncio.to_thread(self.hits_for, event):
