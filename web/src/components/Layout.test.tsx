@@ -1,9 +1,8 @@
-import { fireEvent, render, screen, within } from "@testing-library/react";
-import { MemoryRouter, Route, Routes } from "react-router";
+import { fireEvent, screen, within } from "@testing-library/react";
+import { Route, Routes } from "react-router";
 import { describe, expect, it } from "vitest";
-import { AuthProvider } from "../auth/AuthContext";
 import { homePath, landingPath, navEntries, Permission, visibleNav } from "../auth/permissions";
-import { loggedInClient, userWith } from "../test/fakes";
+import { renderPage } from "../test/renderPage";
 import { Layout } from "./Layout";
 
 const OPERATOR = ["alerts.act", "cameras.read", "dispatch.manage", "events.read", "incidents.manage"];
@@ -11,17 +10,13 @@ const AUDITOR = ["audit.read"];
 const ADMIN = Object.values(Permission).filter((p) => p !== Permission.AUDIT_READ);
 
 function navLabels(permissions: string[]): string[] {
-  const { client } = loggedInClient(userWith(permissions));
-  render(
-    <AuthProvider client={client}>
-      <MemoryRouter initialEntries={["/live"]}>
-        <Routes>
-          <Route element={<Layout />}>
-            <Route path="*" element={<p>page</p>} />
-          </Route>
-        </Routes>
-      </MemoryRouter>
-    </AuthProvider>,
+  renderPage(
+    <Routes>
+      <Route element={<Layout />}>
+        <Route path="*" element={<p>page</p>} />
+      </Route>
+    </Routes>,
+    { permissions, path: "/live" },
   );
   const nav = screen.getByRole("navigation", { name: "Main" });
   // Top-level entries: links, and menu buttons as "Label: item, item" once opened.

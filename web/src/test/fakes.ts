@@ -23,3 +23,19 @@ export function loggedInClient(user: User, fetchImpl = vi.fn(async () => jsonRes
   storage.setItem("safecity.session", JSON.stringify(sessionFor(user)));
   return { client: new ApiClient({ fetch: fetchImpl as unknown as typeof fetch, storage }), fetchImpl };
 }
+
+/** How a fake server answers one path: a JSON body (200), or a function of the request giving the response. */
+export type Answer = unknown | ((url: URL, init: RequestInit | undefined) => Response);
+
+/**
+ * A mocked fetch that answers by path: `answers` maps a pathname to its `Answer`; any other path is a 404, as a
+ * server without the route.
+ */
+export function answeringFetch(answers: Record<string, Answer>) {
+  return vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input), "http://console.test");
+    if (!(url.pathname in answers)) return jsonResponse(404, { detail: "Not Found" });
+    const answer = answers[url.pathname];
+    return typeof answer === "function" ? (answer as (url: URL, init: RequestInit | undefined) => Response)(url, init) : jsonResponse(200, answer);
+  });
+}

@@ -1,9 +1,8 @@
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { MemoryRouter, Route, Routes } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AuthProvider } from "../../auth/AuthContext";
-import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
+import { jsonResponse } from "../../test/fakes";
+import { renderPage as renderWithSession } from "../../test/renderPage";
 import AlertsPage from "./Page";
 import { makeAlert, makeCandidate } from "./testData";
 import type { Alert, FaceCandidate } from "./types";
@@ -49,16 +48,7 @@ function serve(alerts: Alert[], extra: Handler = () => undefined) {
 }
 
 function renderPage(fetchImpl: ReturnType<typeof serve>, path = "/alerts", permissions = OPERATOR) {
-  const { client } = loggedInClient(userWith(permissions, { username: "alice" }), fetchImpl);
-  render(
-    <AuthProvider client={client}>
-      <MemoryRouter initialEntries={[path]}>
-        <Routes>
-          <Route path="/alerts/*" element={<AlertsPage />} />
-        </Routes>
-      </MemoryRouter>
-    </AuthProvider>,
-  );
+  renderWithSession(<AlertsPage />, { permissions, user: { username: "alice" }, fetch: fetchImpl, path, route: "/alerts/*" });
   return { user: userEvent.setup() };
 }
 

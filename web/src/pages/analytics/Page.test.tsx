@@ -1,9 +1,8 @@
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { MemoryRouter } from "react-router";
 import { describe, expect, it, vi } from "vitest";
-import { AuthProvider } from "../../auth/AuthContext";
-import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
+import { answeringFetch } from "../../test/fakes";
+import { renderPage, requestedUrls } from "../../test/renderPage";
 import { AnalyticsPage } from "./Page";
 
 // jsdom has neither canvas nor layout: the map and chart stand in as labelled regions showing what they got.
@@ -41,29 +40,15 @@ const BACKTEST = {
   ],
 };
 
-function server() {
-  return vi.fn(async (input: RequestInfo | URL) => {
-    const url = new URL(String(input), "http://console.test");
-    if (url.pathname === "/api/v1/crime/hotspots") return jsonResponse(200, HOTSPOTS);
-    if (url.pathname === "/api/v1/crime/backtest") return jsonResponse(200, BACKTEST);
-    return jsonResponse(404, { detail: "Not Found" });
-  });
-}
+const server = () => answeringFetch({ "/api/v1/crime/hotspots": HOTSPOTS, "/api/v1/crime/backtest": BACKTEST });
 
-function renderPage(fetchImpl: ReturnType<typeof server>) {
-  const { client } = loggedInClient(userWith(["events.read"], { role: "supervisor" }), fetchImpl);
-  render(
-    <AuthProvider client={client}>
-      <MemoryRouter>
-        <AnalyticsPage />
-      </MemoryRouter>
-    </AuthProvider>,
-  );
+function renderAnalytics(fetch: ReturnType<typeof server>) {
+  renderPage(<AnalyticsPage />, { permissions: ["events.read"], user: { role: "supervisor" }, fetch });
 }
 
 describe("AnalyticsPage", () => {
   it("shows the forecast map, the top places with their trend and the backtest per model", async () => {
-    renderPage(server());
+    renderAnalytics(server());
 
     expect(await screen.findByRole("region", { name: "Hotspot forecast map" })).toHaveTextContent("2 cells, 1 points");
     const places = screen.getAllByRole("table")[0]!;
@@ -74,17 +59,14 @@ describe("AnalyticsPage", () => {
 
   it("asks for the chosen crime type, period and model", async () => {
     const fetchImpl = server();
-    renderPage(fetchImpl);
+    renderAnalytics(fetchImpl);
     await screen.findByRole("region", { name: "Hotspot forecast map" });
 
     await userEvent.type(screen.getByLabelText("Crime type"), "robbery");
     await userEvent.selectOptions(screen.getByLabelText("Period"), "28");
     await userEvent.selectOptions(screen.getByLabelText("Model"), "kde");
 
-    const hotspotCalls = fetchImpl.mock.calls
-      .map(([input]) => new URL(String(input), "http://console.test"))
-      .filter((url) => url.pathname === "/api/v1/crime/hotspots");
-    const final = hotspotCalls.at(-1)!;
+    const final = requestedUrls(fetchImpl, "/api/v1/crime/hotspots").at(-1)!;
     expect(final.searchParams.get("kind")).toBe("robbery");
     expect(final.searchParams.get("days")).toBe("28");
     expect(final.searchParams.get("model")).toBe("kde");

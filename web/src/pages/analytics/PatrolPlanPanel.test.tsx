@@ -1,8 +1,8 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import { AuthProvider } from "../../auth/AuthContext";
-import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
+import { answeringFetch, jsonResponse } from "../../test/fakes";
+import { renderPage } from "../../test/renderPage";
 import { PatrolPlanPanel } from "./PatrolPlanPanel";
 
 const PLAN = {
@@ -23,18 +23,12 @@ const PLAN = {
 };
 
 function renderPanel() {
-  const fetchImpl = vi.fn(async (input: RequestInfo | URL) => {
-    const url = new URL(String(input), "http://console.test");
-    if (url.pathname === "/api/v1/crime/patrol-plan") return jsonResponse(200, { ...PLAN, hours: Number(url.searchParams.get("hours")) });
-    if (url.pathname === "/api/v1/crime/patrol-plan/pdf") return new Response(new Blob(["%PDF-1.4"]), { status: 200, headers: { "Content-Type": "application/pdf" } });
-    return jsonResponse(404, { detail: "Not Found" });
+  const fetchImpl = answeringFetch({
+    "/api/v1/crime/patrol-plan": (url: URL) => jsonResponse(200, { ...PLAN, hours: Number(url.searchParams.get("hours")) }),
+    "/api/v1/crime/patrol-plan/pdf": () =>
+      new Response(new Blob(["%PDF-1.4"]), { status: 200, headers: { "Content-Type": "application/pdf" } }),
   });
-  const { client } = loggedInClient(userWith(["events.read"], { role: "supervisor" }), fetchImpl as never);
-  render(
-    <AuthProvider client={client}>
-      <PatrolPlanPanel />
-    </AuthProvider>,
-  );
+  renderPage(<PatrolPlanPanel />, { permissions: ["events.read"], user: { role: "supervisor" }, fetch: fetchImpl });
   return fetchImpl;
 }
 

@@ -1,18 +1,13 @@
-import { render, screen } from "@testing-library/react";
+import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import { AuthProvider } from "../../auth/AuthContext";
-import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
+import { jsonResponse } from "../../test/fakes";
+import { renderPage } from "../../test/renderPage";
 import { CameraForm } from "./CameraForm";
 import { cameraOut } from "../../test/fixtures";
 
 function renderForm(fetchImpl: ReturnType<typeof vi.fn>, onSaved = vi.fn()) {
-  const { client } = loggedInClient(userWith(["cameras.manage"]), fetchImpl);
-  render(
-    <AuthProvider client={client}>
-      <CameraForm onSaved={onSaved} />
-    </AuthProvider>,
-  );
+  renderPage(<CameraForm onSaved={onSaved} />, { permissions: ["cameras.manage"], fetch: fetchImpl });
   return onSaved;
 }
 

@@ -1,9 +1,8 @@
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { MemoryRouter } from "react-router";
 import { describe, expect, it, vi } from "vitest";
-import { AuthProvider } from "../../auth/AuthContext";
-import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
+import { answeringFetch } from "../../test/fakes";
+import { renderPage, requestedUrls } from "../../test/renderPage";
 import { CityDataPage } from "./Page";
 import { hourTotals } from "./PeakHoursChart";
 import type { CityPlace } from "./types";
@@ -72,29 +71,16 @@ const JUNCTIONS = {
   ],
 };
 
-function server() {
-  return vi.fn(async (input: RequestInfo | URL) => {
-    const url = new URL(String(input), "http://console.test");
-    if (url.pathname === "/api/v1/dashboards/city/places") return jsonResponse(200, PLACES);
-    if (url.pathname === "/api/v1/dashboards/city/junctions") return jsonResponse(200, JUNCTIONS);
-    return jsonResponse(404, { detail: "Not Found" });
-  });
-}
+const server = () =>
+  answeringFetch({ "/api/v1/dashboards/city/places": PLACES, "/api/v1/dashboards/city/junctions": JUNCTIONS });
 
-function renderPage(fetchImpl: ReturnType<typeof server>) {
-  const { client } = loggedInClient(userWith(["events.read"], { role: "supervisor" }), fetchImpl);
-  render(
-    <AuthProvider client={client}>
-      <MemoryRouter>
-        <CityDataPage />
-      </MemoryRouter>
-    </AuthProvider>,
-  );
+function renderCityData(fetch: ReturnType<typeof server>) {
+  renderPage(<CityDataPage />, { permissions: ["events.read"], user: { role: "supervisor" }, fetch });
 }
 
 describe("CityDataPage", () => {
   it("shows each place with its counts and peak hour, and says which places have no position", async () => {
-    renderPage(server());
+    renderCityData(server());
 
     expect(await screen.findByRole("region", { name: "City data map" })).toHaveTextContent("1 on the map by people");
     const places = screen.getByRole("table", { name: "Places" });
@@ -108,17 +94,14 @@ describe("CityDataPage", () => {
 
   it("asks for the chosen period, district and class", async () => {
     const fetchImpl = server();
-    renderPage(fetchImpl);
+    renderCityData(fetchImpl);
     await screen.findByRole("region", { name: "City data map" });
 
     await userEvent.selectOptions(screen.getByLabelText("Period"), "28");
     await userEvent.type(screen.getByLabelText("District"), "Gulberg");
     await userEvent.selectOptions(screen.getByLabelText("Object class"), "car");
 
-    const final = fetchImpl.mock.calls
-      .map(([input]) => new URL(String(input), "http://console.test"))
-      .filter((url) => url.pathname === "/api/v1/dashboards/city/places")
-      .at(-1)!;
+    const final = requestedUrls(fetchImpl, "/api/v1/dashboards/city/places").at(-1)!;
     const since = Date.parse(final.searchParams.get("since")!);
     const until = Date.parse(final.searchParams.get("until")!);
     expect(until - since).toBe(28 * 86_400_000);

@@ -1,9 +1,8 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { MemoryRouter } from "react-router";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { AuthProvider } from "../../auth/AuthContext";
-import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
+import { jsonResponse } from "../../test/fakes";
+import { renderPage, requestedUrls } from "../../test/renderPage";
 import { DashboardsPage } from "./Page";
 import type { CountSeries, DispatchMetrics, UptimeReport } from "./types";
 
@@ -66,27 +65,14 @@ function fakeServer(overrides: Record<string, () => Response> = {}) {
   });
 }
 
-function renderPage(fetchImpl: ReturnType<typeof fakeServer>) {
-  const { client } = loggedInClient(userWith(["events.read"], { role: "supervisor" }), fetchImpl);
-  render(
-    <AuthProvider client={client}>
-      <MemoryRouter>
-        <DashboardsPage now={() => NOW} />
-      </MemoryRouter>
-    </AuthProvider>,
-  );
-}
-
-function requestedUrls(fetchImpl: ReturnType<typeof fakeServer>, path: string): URL[] {
-  return fetchImpl.mock.calls
-    .map(([input]) => new URL(String(input), "http://console.test"))
-    .filter((url) => url.pathname === path);
+function renderDashboards(fetch: ReturnType<typeof fakeServer>) {
+  renderPage(<DashboardsPage now={() => NOW} />, { permissions: ["events.read"], user: { role: "supervisor" }, fetch });
 }
 
 describe("DashboardsPage", () => {
   it("shows the last 24 hours by hour, with each chart's numbers in a table", async () => {
     const fetchImpl = fakeServer();
-    renderPage(fetchImpl);
+    renderDashboards(fetchImpl);
 
     const alerts = await screen.findByTestId("dashboard-alerts");
     const table = await within(alerts).findByRole("table");
@@ -103,7 +89,7 @@ describe("DashboardsPage", () => {
   });
 
   it("says so when a window has nothing to chart", async () => {
-    renderPage(fakeServer());
+    renderDashboards(fakeServer());
 
     const incidents = within(screen.getByTestId("dashboard-incidents"));
     expect(await incidents.findByText("No incidents in this window.")).toHaveAttribute("role", "status");
@@ -113,7 +99,7 @@ describe("DashboardsPage", () => {
   });
 
   it("lists cameras worst first with their uptime in words", async () => {
-    renderPage(fakeServer());
+    renderDashboards(fakeServer());
 
     const uptime = await screen.findByTestId("dashboard-uptime");
     const rows = within(await within(uptime).findByRole("table")).getAllByRole("row").slice(1);
@@ -125,7 +111,7 @@ describe("DashboardsPage", () => {
 
   it("reloads every chart by day when another window is chosen", async () => {
     const fetchImpl = fakeServer();
-    renderPage(fetchImpl);
+    renderDashboards(fetchImpl);
     const user = userEvent.setup();
     await screen.findByTestId("dashboard-alerts");
 
@@ -143,7 +129,7 @@ describe("DashboardsPage", () => {
   });
 
   it("shows the table on screen on request", async () => {
-    renderPage(fakeServer());
+    renderDashboards(fakeServer());
     const user = userEvent.setup();
     const uptime = await screen.findByTestId("dashboard-uptime");
     const toggle = await within(uptime).findByRole("button", { name: "Show table" });
@@ -156,7 +142,7 @@ describe("DashboardsPage", () => {
   });
 
   it("reports a failing chart without hiding the others", async () => {
-    renderPage(fakeServer({ "/api/v1/dashboards/plate-reads": () => jsonResponse(500, { detail: "database down" }) }));
+    renderDashboards(fakeServer({ "/api/v1/dashboards/plate-reads": () => jsonResponse(500, { detail: "database down" }) }));
 
     expect(await within(screen.getByTestId("dashboard-plate-reads")).findByRole("alert")).toHaveTextContent(
       "Could not load plate read counts: database down",

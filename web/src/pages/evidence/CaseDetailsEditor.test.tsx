@@ -1,24 +1,19 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AuthProvider } from "../../auth/AuthContext";
-import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
+import { jsonResponse } from "../../test/fakes";
+import { renderPage } from "../../test/renderPage";
 import { CaseDetailsEditor } from "./CaseDetailsEditor";
 import { OPEN_CASE } from "./testData";
 
 const theCase = OPEN_CASE;
 
 function renderEditor(answer: Response) {
-  const { client, fetchImpl: patchFetch } = loggedInClient(
-    userWith(["evidence.read", "evidence.manage"]),
-    vi.fn(async () => answer),
-  );
   const onChanged = vi.fn();
-  render(
-    <AuthProvider client={client}>
-      <CaseDetailsEditor theCase={theCase} onChanged={onChanged} />
-    </AuthProvider>,
-  );
+  const { fetchImpl: patchFetch } = renderPage(<CaseDetailsEditor theCase={theCase} onChanged={onChanged} />, {
+    permissions: ["evidence.read", "evidence.manage"],
+    fetch: vi.fn(async () => answer),
+  });
   return { patchFetch, onChanged, user: userEvent.setup() };
 }
 

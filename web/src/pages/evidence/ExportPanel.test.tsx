@@ -1,8 +1,8 @@
-import { render, screen } from "@testing-library/react";
+import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AuthProvider } from "../../auth/AuthContext";
-import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
+import { jsonResponse } from "../../test/fakes";
+import { renderPage } from "../../test/renderPage";
 import { ExportPanel } from "./ExportPanel";
 import { PurposeProvider } from "./PurposeContext";
 import { evidenceItem } from "./testData";
@@ -20,9 +20,7 @@ async function realSha(text: string): Promise<string> {
 
 function renderPanel(selected: number[], announcedSha: string) {
   // The export, then the published signing key the bundle's fingerprint is checked against.
-  const { client, fetchImpl: exportFetch } = loggedInClient(
-    userWith(["evidence.read", "evidence.export"]),
-    vi.fn(async (url: string) =>
+  const exportFetch = vi.fn(async (url: string) =>
       url.includes("/signing-key")
         ? jsonResponse(200, { fingerprint: FINGERPRINT, public_key_pem: "PEM" })
         : new Response(BUNDLE, {
@@ -35,16 +33,14 @@ function renderPanel(selected: number[], announcedSha: string) {
               "X-Safecity-Key-Fingerprint": FINGERPRINT,
             },
           }),
-    ),
   );
   // jsdom has no object URLs.
   Object.assign(URL, { createObjectURL: () => "blob:bundle", revokeObjectURL: () => undefined });
-  render(
-    <AuthProvider client={client}>
-      <PurposeProvider>
-        <ExportPanel items={[item]} selected={new Set(selected)} />
-      </PurposeProvider>
-    </AuthProvider>,
+  renderPage(
+    <PurposeProvider>
+      <ExportPanel items={[item]} selected={new Set(selected)} />
+    </PurposeProvider>,
+    { permissions: ["evidence.read", "evidence.export"], fetch: exportFetch },
   );
   return { exportFetch, user: userEvent.setup() };
 }

@@ -1,9 +1,8 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { MemoryRouter } from "react-router";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AuthProvider } from "../../auth/AuthContext";
-import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
+import { jsonResponse } from "../../test/fakes";
+import { renderPage } from "../../test/renderPage";
 import { PurposeProvider } from "./PurposeContext";
 import { RedactionPanel } from "./RedactionPanel";
 import { evidenceItem } from "./testData";
@@ -41,33 +40,27 @@ const custody: CustodyReport = {
 function renderPanel(answer: Response) {
   // The redaction, then the copy's custody and content.
   const redactFetch = vi.fn(async (_url: string, _init?: RequestInit) => answer);
-  const { client } = loggedInClient(
-    userWith(["evidence.read", "evidence.manage"]),
-    vi.fn(async (url: string, init?: RequestInit) =>
+  const fetch = vi.fn(async (url: string, init?: RequestInit) =>
       url.includes("/redactions")
         ? redactFetch(url, init)
         : url.includes("/custody")
           ? jsonResponse(200, custody)
           : new Response(new Blob(["png"]), { status: 200 }),
-    ),
   );
   Object.assign(URL, { createObjectURL: () => "blob:copy", revokeObjectURL: () => undefined });
   const onRedacted = vi.fn();
-  render(
-    <MemoryRouter>
-      <AuthProvider client={client}>
-        <PurposeProvider>
-          <RedactionPanel
-            item={original}
-            isImage
-            natural={{ width: 320, height: 240 }}
-            regions={[plate]}
-            onRegionsChange={vi.fn()}
-            onRedacted={onRedacted}
-          />
-        </PurposeProvider>
-      </AuthProvider>
-    </MemoryRouter>,
+  renderPage(
+    <PurposeProvider>
+      <RedactionPanel
+        item={original}
+        isImage
+        natural={{ width: 320, height: 240 }}
+        regions={[plate]}
+        onRegionsChange={vi.fn()}
+        onRedacted={onRedacted}
+      />
+    </PurposeProvider>,
+    { permissions: ["evidence.read", "evidence.manage"], fetch },
   );
   return { redactFetch, onRedacted, user: userEvent.setup() };
 }

@@ -1,11 +1,10 @@
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { act } from "react";
-import { MemoryRouter } from "react-router";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { LiveEvent } from "../../api/types";
-import { AuthProvider } from "../../auth/AuthContext";
-import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
+import { jsonResponse } from "../../test/fakes";
+import { renderPage } from "../../test/renderPage";
 import { DispatchBoard } from "./DispatchBoard";
 import { incidentWith, liveEvent, unitWith } from "./fixtures";
 
@@ -34,14 +33,7 @@ function server(path: string, init?: RequestInit): Response {
 
 function renderBoard(permissions = ["events.read", "dispatch.manage"]) {
   const fetchImpl = vi.fn(async (path: string, init?: RequestInit) => server(path, init));
-  const { client } = loggedInClient(userWith(permissions), fetchImpl as never);
-  render(
-    <AuthProvider client={client}>
-      <MemoryRouter>
-        <DispatchBoard />
-      </MemoryRouter>
-    </AuthProvider>,
-  );
+  renderPage(<DispatchBoard />, { permissions, fetch: fetchImpl });
   return fetchImpl;
 }
 

@@ -1,20 +1,18 @@
-import { render, screen } from "@testing-library/react";
+import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import { AuthProvider } from "../../auth/AuthContext";
-import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
+import { jsonResponse } from "../../test/fakes";
+import { renderPage } from "../../test/renderPage";
 import { incidentWith } from "./fixtures";
 import { IncidentStatusControls } from "./IncidentStatusControls";
 
 function renderControls(status: "new" | "on_scene" | "closed", respond: () => Response) {
   const fetchImpl = vi.fn(async () => respond());
-  const { client } = loggedInClient(userWith(["incidents.manage", "events.read"]), fetchImpl);
   const onChanged = vi.fn();
-  render(
-    <AuthProvider client={client}>
-      <IncidentStatusControls incident={incidentWith({ status })} onChanged={onChanged} />
-    </AuthProvider>,
-  );
+  renderPage(<IncidentStatusControls incident={incidentWith({ status })} onChanged={onChanged} />, {
+    permissions: ["incidents.manage", "events.read"],
+    fetch: fetchImpl,
+  });
   return { fetchImpl, onChanged };
 }
 

@@ -1,9 +1,8 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
-import { MemoryRouter } from "react-router";
+import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import type { LiveEvent } from "../../api/types";
-import { AuthProvider } from "../../auth/AuthContext";
-import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
+import { jsonResponse } from "../../test/fakes";
+import { renderPage } from "../../test/renderPage";
 import { cameraOut } from "../../test/fixtures";
 import { CameraDetail } from "./CameraDetail";
 
@@ -32,14 +31,10 @@ function renderDetail(overlay: boolean, events: LiveEvent[] = []) {
   const fetchImpl = vi.fn(async (url: RequestInfo | URL) =>
     jsonResponse(200, String(url).includes("/auth/media-ticket") ? ticket : [alert]),
   );
-  const { client } = loggedInClient(userWith(["cameras.read", "events.read"]), fetchImpl);
-  render(
-    <MemoryRouter>
-      <AuthProvider client={client}>
-        <CameraDetail camera={CAMERA} events={events} overlay={overlay} onClose={() => undefined} />
-      </AuthProvider>
-    </MemoryRouter>,
-  );
+  renderPage(<CameraDetail camera={CAMERA} events={events} overlay={overlay} onClose={() => undefined} />, {
+    permissions: ["cameras.read", "events.read"],
+    fetch: fetchImpl,
+  });
   return fetchImpl;
 }
 

@@ -1,9 +1,7 @@
 /** Test support for this folder: the persons area at a path, for a user with some permissions, past the purpose prompt. */
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent, { type UserEvent } from "@testing-library/user-event";
-import { MemoryRouter, Route, Routes } from "react-router";
-import { AuthProvider } from "../../auth/AuthContext";
-import { loggedInClient, userWith } from "../../test/fakes";
+import { renderPage } from "../../test/renderPage";
 import { fakeServer, fill } from "../watchlists/testing";
 import PersonsPage from "./Page";
 import type { Person } from "./types";
@@ -11,16 +9,7 @@ import type { Person } from "./types";
 export const INVESTIGATOR = ["persons.read", "persons.manage", "persons.reveal_identity", "registries.lookup", "events.read"];
 
 export async function renderPersons(path: string, server: ReturnType<typeof fakeServer>, permissions = INVESTIGATOR): Promise<UserEvent> {
-  const { client } = loggedInClient(userWith(permissions, { role: "investigator" }), server.fetchImpl);
-  render(
-    <AuthProvider client={client}>
-      <MemoryRouter initialEntries={[path]}>
-        <Routes>
-          <Route path="/persons/*" element={<PersonsPage />} />
-        </Routes>
-      </MemoryRouter>
-    </AuthProvider>,
-  );
+  renderPage(<PersonsPage />, { permissions, user: { role: "investigator" }, fetch: server.fetchImpl, path, route: "/persons/*" });
   const user = userEvent.setup();
   await statePurpose(user, "Investigation of FIR 12/2026");
   return user;

@@ -1,9 +1,8 @@
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { MemoryRouter } from "react-router";
 import { describe, expect, it, vi } from "vitest";
-import { AuthProvider } from "../../auth/AuthContext";
-import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
+import { jsonResponse } from "../../test/fakes";
+import { renderPage } from "../../test/renderPage";
 import { evidenceItem, OPEN_CASE } from "../evidence/testData";
 import { ExportDialog, validateExport } from "./ExportDialog";
 import { HOUR, SECOND } from "./timelineMath";
@@ -14,17 +13,13 @@ const CLOSED_CASE = { ...OPEN_CASE, id: 4, reference: "FIR 4/2026", title: "Clos
 const SHA = "b".repeat(64);
 
 function renderDialog(exportAnswer: () => Response) {
-  const { client, fetchImpl } = loggedInClient(
-    userWith(["events.read", "evidence.read", "evidence.manage"]),
-    vi.fn(async (url: string) => (url.endsWith("/recordings/export") ? exportAnswer() : jsonResponse(200, [OPEN_CASE, CLOSED_CASE]))),
-  );
   const onClose = vi.fn();
-  render(
-    <MemoryRouter>
-      <AuthProvider client={client}>
-        <ExportDialog cameraId="lhr-kalma-chowk" cameraName="Kalma Chowk" range={RANGE} onClose={onClose} />
-      </AuthProvider>
-    </MemoryRouter>,
+  const { fetchImpl } = renderPage(
+    <ExportDialog cameraId="lhr-kalma-chowk" cameraName="Kalma Chowk" range={RANGE} onClose={onClose} />,
+    {
+      permissions: ["events.read", "evidence.read", "evidence.manage"],
+      fetch: vi.fn(async (url: string) => (url.endsWith("/recordings/export") ? exportAnswer() : jsonResponse(200, [OPEN_CASE, CLOSED_CASE]))),
+    },
   );
   const exportCalls = () =>
     (fetchImpl.mock.calls as unknown as [string, RequestInit][]).filter(([url]) => url.endsWith("/recordings/export"));

@@ -1,8 +1,8 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AuthProvider } from "../../auth/AuthContext";
-import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
+import { jsonResponse } from "../../test/fakes";
+import { renderPage } from "../../test/renderPage";
 import { HoldsSection } from "./HoldsSection";
 import type { LegalHold } from "./types";
 
@@ -30,22 +30,17 @@ const released: LegalHold = {
 };
 
 function renderHolds(holds: LegalHold[], answer: Response = jsonResponse(200, released)) {
-  const { client, fetchImpl: releaseFetch } = loggedInClient(
-    userWith(["evidence.read", "evidence.manage"]),
-    vi.fn(async () => answer),
-  );
   const onReleased = vi.fn();
-  render(
-    <AuthProvider client={client}>
-      <HoldsSection
-        resource={{ status: "ready", data: holds }}
-        includeReleased
-        onIncludeReleased={vi.fn()}
-        caseReference={() => "FIR 3"}
-        canRelease
-        onReleased={onReleased}
-      />
-    </AuthProvider>,
+  const { fetchImpl: releaseFetch } = renderPage(
+    <HoldsSection
+      resource={{ status: "ready", data: holds }}
+      includeReleased
+      onIncludeReleased={vi.fn()}
+      caseReference={() => "FIR 3"}
+      canRelease
+      onReleased={onReleased}
+    />,
+    { permissions: ["evidence.read", "evidence.manage"], fetch: vi.fn(async () => answer) },
   );
   return { releaseFetch, onReleased, user: userEvent.setup() };
 }

@@ -1,9 +1,7 @@
 /** Test helpers: the search page on a fake server whose answers are chosen per path. */
-import { render } from "@testing-library/react";
-import { MemoryRouter, Route, Routes } from "react-router";
 import { vi } from "vitest";
-import { AuthProvider } from "../../auth/AuthContext";
-import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
+import { jsonResponse } from "../../test/fakes";
+import { renderPage, requestedUrls } from "../../test/renderPage";
 import SearchPage from "./Page";
 import { t } from "../../i18n/catalogue";
 
@@ -16,17 +14,7 @@ export function renderSearch(tab: string, permissions: string[], answers: Record
     const answer = answers[url.pathname];
     return answer ? answer(url, init) : jsonResponse(404, { detail: t("search.notFound") });
   });
-  const { client } = loggedInClient(userWith(permissions), fetchImpl);
-  render(
-    <AuthProvider client={client}>
-      <MemoryRouter initialEntries={[`/search/${tab}`]}>
-        <Routes>
-          <Route path="/search/*" element={<SearchPage />} />
-        </Routes>
-      </MemoryRouter>
-    </AuthProvider>,
-  );
-  const calls = (path: string) =>
-    fetchImpl.mock.calls.map(([input]) => new URL(String(input), "http://console.test")).filter((url) => url.pathname === path);
+  renderPage(<SearchPage />, { permissions, fetch: fetchImpl, path: `/search/${tab}`, route: "/search/*" });
+  const calls = (path: string) => requestedUrls(fetchImpl, path);
   return { fetchImpl, calls };
 }

@@ -1,9 +1,9 @@
-import { act, render, screen, within } from "@testing-library/react";
+import { act, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Schemas } from "../../api/schemas";
-import { AuthProvider } from "../../auth/AuthContext";
 import { cameraOut } from "../../test/fixtures";
-import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
+import { answeringFetch, jsonResponse } from "../../test/fakes";
+import { renderPage } from "../../test/renderPage";
 import { WORKERS_REFRESH_MS, WorkersPanel } from "./WorkersPanel";
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -39,18 +39,11 @@ const CLUSTER: Schemas["ClusterStatus"] = {
 
 /** The panel against a server answering GET /api/v1/cluster with `cluster` (a function: asked at each request). */
 function renderPanel(cluster: Schemas["ClusterStatus"] | (() => Schemas["ClusterStatus"]) = CLUSTER) {
-  const fetchImpl = vi.fn(async (input: RequestInfo | URL) => {
-    const path = new URL(String(input), "http://console.test").pathname;
-    if (path === "/api/v1/cluster") return jsonResponse(200, typeof cluster === "function" ? cluster() : cluster);
-    if (path === "/api/v1/cameras") return jsonResponse(200, [cameraOut({ id: "kalma", name: "Kalma Chowk" })]);
-    return jsonResponse(404, { detail: "Not Found" });
+  const fetchImpl = answeringFetch({
+    "/api/v1/cluster": () => jsonResponse(200, typeof cluster === "function" ? cluster() : cluster),
+    "/api/v1/cameras": [cameraOut({ id: "kalma", name: "Kalma Chowk" })],
   });
-  const { client } = loggedInClient(userWith(["cameras.read", "system.manage"], { role: "admin" }), fetchImpl);
-  render(
-    <AuthProvider client={client}>
-      <WorkersPanel />
-    </AuthProvider>,
-  );
+  renderPage(<WorkersPanel />, { permissions: ["cameras.read", "system.manage"], user: { role: "admin" }, fetch: fetchImpl });
   return fetchImpl;
 }
 

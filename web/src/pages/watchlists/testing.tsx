@@ -1,11 +1,9 @@
 /** Test support for this folder: a routed fake of the server's HTTP API and a page renderer. */
-import { render } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
 import type { ReactNode } from "react";
-import { MemoryRouter, Route, Routes } from "react-router";
 import { vi } from "vitest";
-import { AuthProvider } from "../../auth/AuthContext";
-import { jsonResponse, loggedInClient, userWith } from "../../test/fakes";
+import { jsonResponse } from "../../test/fakes";
+import { renderPage } from "../../test/renderPage";
 import { t } from "../../i18n/catalogue";
 
 export interface FakeRequest {
@@ -43,16 +41,13 @@ export const SUPERVISOR_PERMISSIONS = ["watchlists.manage", "plates.search", "fa
 
 /** The watchlists page's routes at `path`, for a logged-in supervisor talking to `server`. */
 export function renderAt(path: string, server: ReturnType<typeof fakeServer>, page: ReactNode) {
-  const { client } = loggedInClient(userWith(SUPERVISOR_PERMISSIONS, { role: "supervisor" }), server.fetchImpl);
-  return render(
-    <AuthProvider client={client}>
-      <MemoryRouter initialEntries={[path]}>
-        <Routes>
-          <Route path="/admin/watchlists/*" element={page} />
-        </Routes>
-      </MemoryRouter>
-    </AuthProvider>,
-  );
+  return renderPage(page, {
+    permissions: SUPERVISOR_PERMISSIONS,
+    user: { role: "supervisor" },
+    fetch: server.fetchImpl,
+    path,
+    route: "/admin/watchlists/*",
+  });
 }
 
 /** Types `text` into `field` in one paste: as a user would, but quicker than key by key on a busy machine. */

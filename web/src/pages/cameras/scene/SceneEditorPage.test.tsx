@@ -1,9 +1,8 @@
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { MemoryRouter, Route, Routes } from "react-router";
 import { describe, expect, it, vi } from "vitest";
-import { AuthProvider } from "../../../auth/AuthContext";
-import { jsonResponse, loggedInClient, userWith } from "../../../test/fakes";
+import { jsonResponse } from "../../../test/fakes";
+import { renderPage } from "../../../test/renderPage";
 import { cameraOut } from "../../../test/fixtures";
 import { SceneEditorPage } from "./SceneEditorPage";
 
@@ -22,16 +21,12 @@ function fakeServer() {
 }
 
 function renderEditor(fetchImpl: ReturnType<typeof fakeServer>) {
-  const { client } = loggedInClient(userWith(["cameras.manage"]), fetchImpl);
-  render(
-    <AuthProvider client={client}>
-      <MemoryRouter initialEntries={["/admin/cameras/gate-1/scene"]}>
-        <Routes>
-          <Route path="/admin/cameras/:id/scene" element={<SceneEditorPage />} />
-        </Routes>
-      </MemoryRouter>
-    </AuthProvider>,
-  );
+  renderPage(<SceneEditorPage />, {
+    permissions: ["cameras.manage"],
+    fetch: fetchImpl,
+    path: "/admin/cameras/gate-1/scene",
+    route: "/admin/cameras/:id/scene",
+  });
 }
 
 function patchBodies(fetchImpl: ReturnType<typeof fakeServer>) {
