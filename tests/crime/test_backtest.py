@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from safecity.crime.backtest import backtest, evaluate_week, rolling_origins, summarise
+from safecity.crime.backtest import (
+    WeekResult,
+    backtest,
+    evaluate_week,
+    paired_pai_difference,
+    rolling_origins,
+    summarise,
+)
 from safecity.crime.blend import BlendModel
 from safecity.crime.cells import grid_over
 from safecity.crime.kde import RetrospectiveKde
@@ -75,3 +82,29 @@ def test_weeks_without_events_have_no_rates_and_do_not_enter_the_summary() -> No
     assert quiet.pei is None
     assert summary.weeks == 1
     assert summary.hit_rate.value == 1.0
+
+
+def _weeks(hits: list[int], events: int = 20) -> list[WeekResult]:
+    return [WeekResult(7.0 * i, events, h, events, 5, 100) for i, h in enumerate(hits)]
+
+
+def test_a_paired_comparison_tells_a_steady_small_gain_apart_from_zero() -> None:
+    # Week-to-week noise far larger than the gain: one extra hit every week out of 20 events.
+    baseline_hits = [2, 12, 5, 15, 3, 9, 14, 1, 8, 11, 4, 13]
+    better = _weeks([h + 1 for h in baseline_hits])
+    baseline = _weeks(baseline_hits)
+
+    difference = paired_pai_difference(better, baseline)
+    unpaired = summarise("better", better).pai, summarise("baseline", baseline).pai
+
+    assert difference.value == pytest.approx(1 / 20 / 0.05)  # one hit in 20 at 5 % of the area: PAI + 1
+    assert difference.low == difference.high == difference.value  # the same gain every week
+    assert unpaired[0].low < unpaired[1].high  # the unpaired intervals overlap
+
+
+def test_a_paired_comparison_of_a_model_with_itself_is_zero_and_needs_the_same_weeks() -> None:
+    weeks = _weeks([3, 7, 1, 9])
+
+    assert paired_pai_difference(weeks, weeks).as_dict() == {"value": 0.0, "low": 0.0, "high": 0.0}
+    with pytest.raises(ValueError, match="same weeks"):
+        paired_pai_difference(weeks, weeks[1:])

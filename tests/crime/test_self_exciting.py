@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from safecity.crime.cells import Cells, grid_over
+from safecity.crime.events import CrimeEvents
 from safecity.crime.self_exciting import SelfExcitingModel, SelfExcitingParams
 from safecity.crime.synthetic import poisson_field, self_exciting_process
 
@@ -72,3 +73,29 @@ def test_the_forecast_is_the_expected_count_over_the_whole_horizon() -> None:
         assert total == pytest.approx(expected, rel=0.03)
     # Triggering decays during the horizon: a week holds less than seven first days' worth of offspring.
     assert totals[7.0] - 7 * p.mu < 7 * (totals[1.0] - p.mu)
+
+
+def test_a_place_whose_crime_comes_in_bursts_keeps_its_long_run_rate_after_the_bursts_decay() -> None:
+    # Six bursts of six events at one place, 50 days apart, the last one 100 days before the origin (its
+    # near-repeats long decayed: the kernel is cut at 60 days), over a self-exciting field.
+    rng = np.random.default_rng(4)
+    field = self_exciting_process(SelfExcitingParams(4.0, 0.3, 0.2, 60.0), days=365, side_m=4000, seed=4)
+    burst_t = (np.arange(10.0, 300.0, 50.0)[:, None] + rng.uniform(0, 2, (6, 6))).ravel()
+    place_x, place_y = 1875 + rng.normal(0, 10, 36), 3125 + rng.normal(0, 10, 36)
+    events = CrimeEvents.from_arrays(
+        np.concatenate([field.t, burst_t]),
+        np.concatenate([field.x, place_x]),
+        np.concatenate([field.y, place_y]),
+    )
+    cells = grid_over(events, 250)
+    place = np.argmin((cells.x - 1875) ** 2 + (cells.y - 3125) ** 2)
+    long_run_weekly = 36 / 365 * 7
+
+    long_term = SelfExcitingModel(window_days=10_000).forecast(events, 365.0, 7.0, cells)
+    declustered = SelfExcitingModel(window_days=10_000, declustered_background=True).forecast(
+        events, 365.0, 7.0, cells
+    )
+
+    # The long-term map counts every event; declustering counts each burst as about one background event.
+    assert long_term[place] > 0.8 * long_run_weekly
+    assert declustered[place] < 0.75 * long_term[place]

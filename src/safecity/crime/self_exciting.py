@@ -2,21 +2,25 @@
 
     λ(s, t) = μ·b(s) + Σ_{t_i < t} θ·ω·exp(−ω(t − t_i)) · N(s − s_i; σ²)
 
-`μ` is the background rate (events per day) and `b` the background's spatial density: a variable-bandwidth
-kernel density (each event's Gaussian as wide as the distance to its k-th nearest neighbour, clipped to
-[min, max]) of the events weighted by their probability of being background — the declustered long-term
-pattern of the whole fit window (two years by default), as in Zhuang et al. (2002) and Mohler et al. (2011).
-Each event triggers on average `θ` near-repeats, `1/ω` days later on average (the exponential is cut at
-`pair_days`), a Gaussian `σ` metres away.
+`μ` is the background rate (events per day) and `b` the background's spatial density: the long-term crime
+map of the fit window (two years by default), a variable-bandwidth kernel density (each event's Gaussian as
+wide as the distance to its k-th nearest neighbour, clipped to [min, max]) of **all** the window's events —
+as the long-term component of Mohler (2014) is a kernel over every past event, and as ETAS forecasts take
+their background from smoothed past seismicity. Places of repeat victimisation stay risky long after a
+near-repeat kernel has decayed; declustering the map (weighting each event by its probability of being
+background: Zhuang, Ogata & Vere-Jones 2002; Mohler et al. 2011) takes exactly those places out of it.
+`declustered_background=True` keeps that self-consistent variant. Each event triggers on average `θ`
+near-repeats, `1/ω` days later on average (the exponential is cut at `pair_days`), a Gaussian `σ` metres
+away.
 
 EM: the E-step splits every event between the background and its possible parents (pairs within
-`pair_radius_m` and `pair_days`, found with a k-d tree); the M-step has closed forms for μ, θ, σ and b and
-maximises the expected log-likelihood over ω with scipy's bounded scalar optimiser. The background density at
-an event is leave-one-out, so that an event cannot explain itself. Edges: events in the `pair_days` before the
-window are parents only (they can trigger events in the window but are not themselves explained), and the
-expected number of offspring each parent has *inside* the window (the compensator) counts only the part of
-its kernel between the window start and the fit end. The spatial kernel's mass beyond the city edge is not
-corrected (σ is tens of metres against a city of kilometres).
+`pair_radius_m` and `pair_days`, found with a k-d tree); the M-step has closed forms for μ, θ and σ (and the
+map's weights, when declustered) and maximises the expected log-likelihood over ω with scipy's bounded scalar
+optimiser. The background density at an event is leave-one-out, so that an event cannot explain itself.
+Edges: events in the `pair_days` before the window are parents only (they can trigger events in the window
+but are not themselves explained), and the expected number of offspring each parent has *inside* the window
+(the compensator) counts only the part of its kernel between the window start and the fit end. The spatial
+kernel's mass beyond the city edge is not corrected (σ is tens of metres against a city of kilometres).
 
 The forecast is the expected count per cell over the whole horizon [start, start + days): the background rate
 times `days`, plus each event's expected offspring in the horizon θ·(e^(−ω·a) − e^(−ω·(a + days))) (a = the
@@ -59,6 +63,8 @@ class SelfExcitingFit:
     params: SelfExcitingParams
     events: CrimeEvents  # the window's events and, before them, the parent-only events of the burn-in
     background_weight: FloatArray  # per event of `events`: probability it is background (0 in the burn-in)
+    # per event of `events`: its weight in b (1 in the window, or background_weight when declustered)
+    density_weight: FloatArray
     background_bandwidth_m: FloatArray  # per event of `events`: its background kernel's bandwidth
     end: float  # the fit saw events before this time
     iterations: int
@@ -97,6 +103,8 @@ class _Exposure:
 @dataclass
 class SelfExcitingModel:
     neighbours: int = 15  # k of the background's k-nearest-neighbour bandwidth
+    # b from the events weighted by their background probability (Zhuang et al. 2002) instead of all of them.
+    declustered_background: bool = False
     min_background_bandwidth_m: float = 50.0
     max_background_bandwidth_m: float = 2000.0
     window_days: float = 730.0
@@ -119,7 +127,7 @@ class SelfExcitingModel:
         bandwidth = np.full(n, self.max_background_bandwidth_m)
         if not inside.any():
             empty = SelfExcitingParams(0.0, 0.0, 1.0, self.min_sigma_m)
-            return SelfExcitingFit(empty, events, np.zeros(n), bandwidth, end, 0, 0.0)
+            return SelfExcitingFit(empty, events, np.zeros(n), np.zeros(n), bandwidth, end, 0, 0.0)
         first = int(np.argmax(inside))  # events are sorted: the window is events[first:]
         span = max(1.0, min(self.window_days, end - float(events.t[first])))
         x, y = events.x[first:], events.y[first:]
@@ -144,11 +152,13 @@ class SelfExcitingModel:
             sigma_m=max(min_sigma, min(100.0, self.pair_radius_m / 3)),
         )
         weight = np.full(count, 0.8)
+        long_term = kernels.leave_one_out(np.ones(count)) + floor  # b at the events, when not declustered
         log_likelihood = -math.inf
         iterations = 0
         while iterations < self.max_iterations:
             iterations += 1
-            background = params.mu * (kernels.leave_one_out(weight) + floor)
+            density = kernels.leave_one_out(weight) + floor if self.declustered_background else long_term
+            background = params.mu * density
             triggered = _trigger(params, pairs)
             intensity = np.maximum(
                 background + np.bincount(pairs.child - first, triggered, minlength=count), 1e-300
@@ -170,7 +180,10 @@ class SelfExcitingModel:
                 break
         self.warm_start = params
         background_weight = np.concatenate([np.zeros(first), weight])
-        return SelfExcitingFit(params, events, background_weight, bandwidth, end, iterations, log_likelihood)
+        density_weight = background_weight if self.declustered_background else inside.astype(np.float64)
+        return SelfExcitingFit(
+            params, events, background_weight, density_weight, bandwidth, end, iterations, log_likelihood
+        )
 
     def forecast(self, history: CrimeEvents, start: float, days: float, cells: Cells) -> FloatArray:
         return self.forecast_from(self.fit(history, start), start, days, cells)
@@ -181,11 +194,11 @@ class SelfExcitingModel:
         events, p = fit.events, fit.params
         if len(events) == 0 or len(cells) == 0:
             return np.zeros(len(cells))
-        weight_sum = float(fit.background_weight.sum())
+        weight_sum = float(fit.density_weight.sum())
         background = np.zeros(len(cells))
         if weight_sum > 0:
             background = (
-                cell_integrals(events.x, events.y, fit.background_weight, fit.background_bandwidth_m, cells)
+                cell_integrals(events.x, events.y, fit.density_weight, fit.background_bandwidth_m, cells)
                 * p.mu
                 * days
                 / weight_sum
