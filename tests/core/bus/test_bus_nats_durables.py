@@ -102,3 +102,22 @@ async def test_the_single_durable_of_before_is_migrated_from_its_first_unacknowl
     assert await handler.wait_handled(2) == sent[1:]
     names = {info.name for info in await jetstream.consumers_info(bus.names.stream)}
     assert names == {f"{root}_anpr-store__plate-read", f"{root}_anpr-store__replay"}
+
+
+async def test_a_pattern_added_to_a_consumer_gets_the_events_from_then_on_not_its_history(
+    database, bus, recorder
+):
+    await bus.subscribe("poi-match", ["face.candidate"], recorder())
+    await bus.publish(Event(type="watchlist.vehicle_hit"))  # not this consumer's business yet
+    await bus.close()
+    again = nats_bus(database, NATS_URL, bus.names)
+    await again.start()
+    try:
+        handler = recorder()
+        await again.subscribe("poi-match", ["face.candidate", "watchlist.vehicle_hit"], handler)
+        later = Event(type="watchlist.vehicle_hit")
+        await again.publish(later)
+
+        assert await handler.wait_handled(1) == [later]
+    finally:
+        await again.close()

@@ -14,6 +14,10 @@ durable's filter in place (allowed since nats-server 2.8.5) because one durable 
 crash between the steps leaves both the old durable and the new ones, which the next start resolves the
 same way. A node still running the old code loses its durable and stops consuming (logged); the new
 nodes carry on from its ack floor.
+
+A pattern added to a consumer that has its durables gets events from then on (as the single durable did,
+which had acknowledged the rest unread), not the stream's history of that topic; a new consumer gets every
+retained event, as before. The durable of a pattern a consumer no longer has is left on the server.
 """
 
 from __future__ import annotations
@@ -92,15 +96,26 @@ async def ensure_durables(
     *,
     ack_wait: float,
 ) -> None:
-    """Create (or re-filter) the consumer's durables, migrating its single durable of before if found."""
+    """Create the consumer's durables that do not exist yet, migrating its single durable of before if found.
+
+    Where they start: after the old durable's position when migrating; with the events published from now on
+    when the consumer already had its durables (a pattern added to an existing consumer, as with one durable
+    before: no replay of its history); with every retained event for a new consumer. The replay durable is
+    created last, so its presence says the set was complete before."""
     legacy = names.durable(consumer)
     start = await _first_unacknowledged(jetstream, stream, legacy)
+    if start is not None:
+        policy = DeliverPolicy.BY_START_SEQUENCE
+    elif await _exists(jetstream, stream, durables[-1].name):
+        policy = DeliverPolicy.NEW
+    else:
+        policy = DeliverPolicy.ALL
     for durable in durables:
         config = ConsumerConfig(
             durable_name=durable.name,
             filter_subject=durable.filter_subject,
             ack_policy=AckPolicy.EXPLICIT,
-            deliver_policy=DeliverPolicy.ALL if start is None else DeliverPolicy.BY_START_SEQUENCE,
+            deliver_policy=policy,
             opt_start_seq=start,
             ack_wait=ack_wait,
             # Unlimited on the server: the bus dead-letters after max_deliver itself, so an event whose
@@ -130,12 +145,18 @@ async def _first_unacknowledged(jetstream: JetStreamContext, stream: str, legacy
     return info.ack_floor.stream_seq + 1 if info.ack_floor is not None else 1
 
 
-async def _ensure(jetstream: JetStreamContext, stream: str, config: ConsumerConfig) -> None:
-    """Create the durable unless it exists (its name says its filter: an existing one is kept as it is)."""
-    name = config.durable_name or ""
+async def _exists(jetstream: JetStreamContext, stream: str, name: str) -> bool:
     try:
         await jetstream.consumer_info(stream, name)
     except NotFoundError:
+        return False
+    return True
+
+
+async def _ensure(jetstream: JetStreamContext, stream: str, config: ConsumerConfig) -> None:
+    """Create the durable unless it exists (its name says its filter: an existing one is kept as it is)."""
+    name = config.durable_name or ""
+    if not await _exists(jetstream, stream, name):
         try:
             await jetstream.add_consumer(stream, config)
         except BadRequestError:
