@@ -28,8 +28,9 @@ def import_command(
     Exit 0 when every row went in, 1 when any row was skipped, 2 for an unusable file."""
     from safecity.core.audit.actors import Actor
     from safecity.core.clock import SystemClock
+    from safecity.core.csv_files import CsvFormatError, decode
     from safecity.poi.identity import IdentityCipher, identity_key
-    from safecity.poi.importing import CsvFormatError, decode, import_persons
+    from safecity.poi.importing import import_persons
 
     try:
         text = decode(csv_file.read_bytes())

@@ -25,8 +25,6 @@ The import is one audit entry (`persons.import`); each record made has its own h
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -35,6 +33,7 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from safecity.core.audit.actors import Actor, audit_change
+from safecity.core.csv_files import dict_reader
 from safecity.core.errors import ConflictError, InvalidInputError
 from safecity.poi.duplicates import find_duplicates, identity_of
 from safecity.poi.history import PERSON
@@ -59,10 +58,6 @@ COLUMNS = (
 REQUIRED_COLUMNS = ("name", "status", "legal_basis", "review_date")
 LIST_SEPARATOR = ";"
 FIR_SEPARATOR = "@"
-
-
-class CsvFormatError(ValueError):
-    """The file as a whole is unusable: not UTF-8 text, or a header without the required columns."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,13 +99,6 @@ class ImportReport:
             ],
             "errors": [{"line": e.line, "field": e.field, "message": e.message} for e in self.errors],
         }
-
-
-def decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CsvFormatError(f"the file is not UTF-8 text (byte {exc.start})") from exc
 
 
 def column_name(header: str) -> str:
@@ -161,14 +149,6 @@ def person_in(values: dict[str, str]) -> tuple[PersonIn, list[VehicleIn]]:
     return person, vehicles
 
 
-def _header(reader: csv.DictReader[str]) -> list[str]:
-    header = [column_name(name) for name in reader.fieldnames or []]
-    missing = [name for name in REQUIRED_COLUMNS if name not in header]
-    if missing:
-        raise CsvFormatError(f"line 1: the header lacks the column(s) {', '.join(missing)}")
-    return header
-
-
 def _add_vehicles(
     session: Session, person_id: int, vehicles: list[VehicleIn], actor: Actor, now: datetime
 ) -> None:
@@ -184,8 +164,7 @@ def import_persons(
 ) -> ImportReport:
     """Create a record for every good row that is not a duplicate (each row in its own savepoint);
     `source` (the file's name) is what the import's audit entry is about."""
-    reader = csv.DictReader(io.StringIO(text))
-    reader.fieldnames = _header(reader)
+    reader = dict_reader(text, REQUIRED_COLUMNS, column_name)
     report = ImportReport()
     for row in reader:
         line = reader.line_num

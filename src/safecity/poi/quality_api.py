@@ -11,6 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from safecity.core.audit.actors import Actor
 from safecity.core.auth.permissions import Permission
+from safecity.core.csv_files import CsvFormatError, decode
 from safecity.core.errors import InvalidInputError
 from safecity.core.http.access import PersonalDataAccess, personal_data_read
 from safecity.core.http.auditing import actor_of
@@ -69,12 +70,12 @@ def _import(
     services: Services, runtime: PersonsRuntime, actor: Actor, data: bytes, source: str
 ) -> importing.ImportReport:
     try:
-        text = importing.decode(data)
+        text = decode(data)
         with services.database.session() as session:
             return importing.import_persons(
                 session, text, actor, runtime.cipher, services.clock.now(), source=source
             )
-    except importing.CsvFormatError as exc:
+    except CsvFormatError as exc:
         raise InvalidInputError(str(exc), field="file") from exc
 
 

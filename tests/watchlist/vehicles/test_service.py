@@ -9,10 +9,11 @@ from sqlalchemy import select
 
 from safecity.core.audit.models import AuditEntry
 from safecity.core.audit.service import verify_chain
+from safecity.core.csv_files import CsvFormatError
 from safecity.core.db import Database
 from safecity.vision.plates.keys import plate_key
 from safecity.watchlist.vehicles import service
-from safecity.watchlist.vehicles.csv_import import CsvFormatError, import_entries
+from safecity.watchlist.vehicles.csv_import import import_entries
 from safecity.watchlist.vehicles.schemas import EntryIn, EntryPatch, HotlistIn, HotlistPatch
 from safecity.watchlist.vehicles.vocabulary import HotlistKind
 from tests.watchlist.vehicles.conftest import ADMIN

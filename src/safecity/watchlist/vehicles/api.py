@@ -10,6 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 
 from safecity.core.auth.permissions import Permission
+from safecity.core.csv_files import CsvFormatError, decode
 from safecity.core.db import utcnow
 from safecity.core.errors import InvalidInputError
 from safecity.core.http.auditing import actor_of
@@ -17,7 +18,7 @@ from safecity.core.http.deps import ServicesDep
 from safecity.core.http.outputs import from_row
 from safecity.core.http.security import Principal, require
 from safecity.watchlist.vehicles import service
-from safecity.watchlist.vehicles.csv_import import CsvFormatError, decode, import_entries
+from safecity.watchlist.vehicles.csv_import import import_entries
 from safecity.watchlist.vehicles.models import VehicleHotlist, VehicleHotlistEntry
 from safecity.watchlist.vehicles.schemas import EntryIn, EntryPatch, HotlistIn, HotlistPatch
 

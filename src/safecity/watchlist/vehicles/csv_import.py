@@ -7,14 +7,13 @@ the list is updated, so importing the same file twice changes nothing.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from safecity.core.audit.actors import Actor, audit_change
+from safecity.core.csv_files import dict_reader
 from safecity.watchlist.vehicles.schemas import EntryIn
 from safecity.watchlist.vehicles.service import HOTLIST, get_hotlist, upsert_entry
 
@@ -43,30 +42,14 @@ class ImportReport:
         }
 
 
-class CsvFormatError(ValueError):
-    """The file as a whole is unusable (not text, or no usable header)."""
-
-
 def _message(error: ValidationError) -> str:
     return "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors())
-
-
-def decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CsvFormatError(f"the file is not UTF-8 text (byte {exc.start})") from exc
 
 
 def import_entries(session: Session, hotlist_id: int, text: str, actor: Actor) -> ImportReport:
     """Upsert every good row (each in its own savepoint) and audit the import as a whole."""
     hotlist = get_hotlist(session, hotlist_id)
-    reader = csv.DictReader(io.StringIO(text))
-    header = [name.strip().lower() for name in reader.fieldnames or []]
-    missing = [name for name in REQUIRED_COLUMNS if name not in header]
-    if missing:
-        raise CsvFormatError(f"line 1: the header lacks the column(s) {', '.join(missing)}")
-    reader.fieldnames = header
+    reader = dict_reader(text, REQUIRED_COLUMNS)
     report = ImportReport()
     for row in reader:
         line = reader.line_num
