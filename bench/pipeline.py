@@ -1,9 +1,17 @@
 """Benchmark the camera pipeline against bare detector inference; prints one JSON object.
 
 Run: .venv/bin/python bench/pipeline.py [--seconds 30] [--model PATH] [--video PATH] [--static-seconds 60]
+[--parts busy,static,memory,static_720p]
 All ratios compare runs made in this process on the same frames, on one ONNX Runtime thread and one
 OpenCV thread (a camera worker runs one pipeline per core; OpenCV's thread pool only adds hand-off costs
 on images this small).
+
+Busy scene: in each round a fresh pipeline, the bare detector (`detect()`: letterbox, inference, box
+decoding and NMS) and ONNX Runtime's run alone (on the same input tensors) take the same frames in turn,
+frame by frame in rotating order, so that load from other processes and the cache state hit all alike. All
+run on this one thread, one after the other: nothing overlaps, so the wall and CPU ratios measure the same
+work (CPU time is the one that sets cameras per core; wall time also counts waiting for a core on a shared
+machine).
 
 Static 720p cameras: a real street picture (the first vtest frame, scaled to 1280x720) with sensor noise,
 encoded as a camera would send it (H.264, 10 fps, fixed GOP of 1 s and of 2 s), read from the file by the
@@ -14,9 +22,11 @@ second of video after the first `--warmup` seconds (the gate decodes a stream's 
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import json
 import os
+import statistics
 import tempfile
 import time
 import tracemalloc
@@ -32,7 +42,7 @@ from safecity.video.frame import Frame, Image
 from safecity.video.packet_gate import PacketGateSettings
 from safecity.video.sources import open_source
 from safecity.video.synthetic import write_h264
-from safecity.vision.detectors import DetectorOptions, OnnxDetector
+from safecity.vision.detectors import DetectorOptions, OnnxDetector, OutputFormat, Placement, letterbox_batch
 
 SHARED = Path(os.environ.get("SAFECITY_SHARED_DIR", Path(__file__).resolve().parents[2] / "shared"))
 FPS = 5.0
@@ -59,6 +69,74 @@ def timed(work: Callable[[], object]) -> tuple[float, float]:
     wall, cpu = time.perf_counter(), time.process_time()
     work()
     return time.perf_counter() - wall, time.process_time() - cpu
+
+
+Totals = list[float]  # [wall, CPU] seconds
+
+
+def busy_round(detector: OnnxDetector, frames: list[Frame]) -> tuple[Totals, Totals, Totals, CameraPipeline]:
+    """[wall, CPU] seconds of the bare detector, of ONNX Runtime's run alone (on the same input tensors,
+    made outside the timing) and of a fresh pipeline over `frames`, frame by frame in rotating order."""
+    pipeline = CameraPipeline("bench", detector, None, PipelineSettings(fps=FPS, motion_gating=True))
+    bare, inference, pipe = [0.0, 0.0], [0.0, 0.0], [0.0, 0.0]
+    placement = Placement.TOP_LEFT if detector.output_format is OutputFormat.YOLOX else Placement.CENTER
+    yolox = detector.output_format is OutputFormat.YOLOX
+    for index, frame in enumerate(frames):
+        batch, _ = letterbox_batch(
+            [frame.image], detector.input_size, placement, rgb=not yolox, scale=1.0 if yolox else 1 / 255
+        )
+        steps: list[tuple[Totals, Callable[[], object]]] = [
+            (bare, functools.partial(detector.detect, frame.image)),
+            (inference, functools.partial(detector.session.run, None, {detector.input_name: batch})),
+            (pipe, functools.partial(pipeline.process, frame)),
+        ]
+        shift = index % len(steps)
+        for totals, work in steps[shift:] + steps[:shift]:
+            wall, cpu = timed(work)
+            totals[0] += wall
+            totals[1] += cpu
+    wall, cpu = timed(pipeline.finish)
+    pipe[0] += wall
+    pipe[1] += cpu
+    return bare, inference, pipe, pipeline
+
+
+def busy_scene(detector: OnnxDetector, frames: list[Frame], rounds: int) -> dict[str, Any]:
+    """Whole pipeline vs bare detector on a busy real scene; the median round counts, ranges shown."""
+    results = [busy_round(detector, frames) for _ in range(rounds)]
+    pipeline = results[-1][3]
+    analysed = pipeline.stats.analysed_frames
+    count = len(frames)
+    wall_ratios = [bare[0] / count / (pipe[0] / analysed) for bare, _, pipe, _ in results]
+    cpu_ratios = [bare[1] / count / (pipe[1] / analysed) for bare, _, pipe, _ in results]
+    inference_ratios = [run[1] / count / (pipe[1] / analysed) for _, run, pipe, _ in results]
+    overheads = [(pipe[1] - bare[1]) / count * 1000 for bare, _, pipe, _ in results]
+    outside_inference = [(bare[1] - run[1]) / count * 1000 for bare, run, _, _ in results]
+
+    def median_ms(values: list[float]) -> float:
+        return round(statistics.median(values) / count * 1000, 2)
+
+    def spread(values: list[float], digits: int) -> str:
+        return f"{round(min(values), digits)}-{round(max(values), digits)}"
+
+    return {
+        "rounds": rounds,
+        "bare_detector_fps": round(count / statistics.median(b[0] for b, _, _, _ in results), 1),
+        "pipeline_analysed_fps": round(analysed / statistics.median(p[0] for _, _, p, _ in results), 1),
+        "ratio_pipeline_to_bare": round(statistics.median(wall_ratios), 3),
+        "ratio_pipeline_to_bare_range": spread(wall_ratios, 3),
+        "ratio_by_cpu_time": round(statistics.median(cpu_ratios), 3),
+        "ratio_by_cpu_time_range": spread(cpu_ratios, 3),
+        "ratio_by_cpu_time_to_inference_alone": round(statistics.median(inference_ratios), 3),
+        "bare_detector_cpu_ms_per_frame": median_ms([b[1] for b, _, _, _ in results]),
+        "inference_alone_cpu_ms_per_frame": median_ms([r[1] for _, r, _, _ in results]),
+        "detector_pre_and_post_processing_cpu_ms_per_frame": round(statistics.median(outside_inference), 2),
+        "pipeline_overhead_cpu_ms_per_frame": round(statistics.median(overheads), 2),
+        "pipeline_overhead_cpu_ms_range": spread(overheads, 2),
+        "analysed_frames": analysed,
+        "detector_runs": pipeline.stats.detector_runs,
+        "tracks": pipeline.summary()["tracks"],
+    }
 
 
 def run_pipeline(detector: OnnxDetector, frames: list[Frame], gating: bool) -> CameraPipeline:
@@ -138,20 +216,26 @@ def static_cameras(
     return result
 
 
+PARTS = ("busy", "static", "memory", "static_720p")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--model", type=Path, default=SHARED / "models/yolox_nano.onnx")
     parser.add_argument("--video", type=Path, default=SHARED / "media/vtest.avi")
     parser.add_argument("--cameras", type=int, default=8, help="pipelines for the memory estimate")
-    parser.add_argument("--rounds", type=int, default=3, help="interleaved timing rounds (median counts)")
+    parser.add_argument("--rounds", type=int, default=5, help="busy-scene rounds (the median counts)")
     parser.add_argument("--static-seconds", type=float, default=60.0, help="length of the static 720p files")
     parser.add_argument("--warmup", type=float, default=5.0, help="seconds of each static file not counted")
+    parser.add_argument("--parts", default=",".join(PARTS), help=f"comma-separated subset of {PARTS}")
     args = parser.parse_args()
+    parts = set(args.parts.split(","))
+    if not parts <= set(PARTS):
+        parser.error(f"unknown parts {sorted(parts - set(PARTS))}; choose from {PARTS}")
     cv2.setNumThreads(1)
 
     detector = OnnxDetector(args.model, DetectorOptions(threads=1))
-    decode_wall, decode_cpu = 0.0, 0.0
     frames: list[Frame] = []
 
     def decode() -> None:
@@ -159,88 +243,77 @@ def main() -> None:
 
     decode_wall, decode_cpu = timed(decode)
     detector.detect(frames[0].image)  # warm-up
-
-    # 1. Busy real scene: whole pipeline vs bare inference on the same frames, interleaved rounds so that
-    # load from other processes hits both alike; the median round of each counts.
-    holder: dict[str, CameraPipeline] = {}
-
-    def pipeline_run() -> None:
-        holder["busy"] = run_pipeline(detector, frames, gating=True)
-
-    bare_rounds, pipe_rounds = [], []
-    for _ in range(args.rounds):
-        bare_rounds.append(timed(lambda: [detector.detect(frame.image) for frame in frames]))
-        pipe_rounds.append(timed(pipeline_run))
-    bare_wall, bare_cpu = sorted(bare_rounds)[len(bare_rounds) // 2]
-    pipe_wall, pipe_cpu = sorted(pipe_rounds)[len(pipe_rounds) // 2]
-    busy = holder["busy"]
-    bare_fps = len(frames) / bare_wall
-    pipeline_fps = busy.stats.analysed_frames / pipe_wall
-
-    # 2. Static scene: motion gating vs detecting every frame.
-    still = static_frames(frames[0], len(frames))
-    gated_wall, gated_cpu = timed(lambda: holder.__setitem__("gated", run_pipeline(detector, still, True)))
-    every_wall, every_cpu = timed(lambda: holder.__setitem__("every", run_pipeline(detector, still, False)))
-
-    # 3. Memory per camera: several pipelines sharing one detector, each fed some frames.
-    # Python and numpy allocations are both traced, so this is the state each camera keeps (background,
-    # tracks, histories, snapshots), not the decoder's frame buffers.
-    gc.collect()
-    tracemalloc.start()
-    pipelines = [
-        CameraPipeline(f"cam{i}", detector, None, PipelineSettings(fps=FPS)) for i in range(args.cameras)
-    ]
-    for pipeline in pipelines:
-        for frame in frames[:50]:
-            pipeline.process(frame)
-    gc.collect()
-    traced, _ = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    per_camera = traced / args.cameras
-
-    # 4. Static 720p H.264 cameras: decode every frame vs the packet gate, decode and pipeline included.
-    static_720p = static_cameras(frames, detector, args.static_seconds, args.warmup)
-
-    busy_cpu_per_frame = pipe_cpu / len(frames)
-    static_cpu_per_frame = gated_cpu / len(still)
-    decode_cpu_per_frame = decode_cpu / len(frames)
-    result = {
+    result: dict[str, Any] = {
         "frames": len(frames),
         "frame_size": [frames[0].width, frames[0].height],
         "model": args.model.name,
-        "busy_scene": {
-            "bare_detector_fps": round(bare_fps, 1),
-            "pipeline_analysed_fps": round(pipeline_fps, 1),
-            "ratio_pipeline_to_bare": round(pipeline_fps / bare_fps, 3),
-            "ratio_by_cpu_time": round(bare_cpu / pipe_cpu, 3),
-            "pipeline_overhead_cpu_ms_per_frame": round((pipe_cpu - bare_cpu) / len(frames) * 1000, 2),
-            "analysed_frames": busy.stats.analysed_frames,
-            "detector_runs": busy.stats.detector_runs,
-            "tracks": busy.summary()["tracks"],
-        },
-        "static_scene": {
+        "decode_wall_seconds": round(decode_wall, 3),
+    }
+    decode_cpu_per_frame = decode_cpu / len(frames)
+
+    # 1. Busy real scene: whole pipeline vs bare inference on the same frames.
+    if "busy" in parts:
+        busy = busy_scene(detector, frames, args.rounds)
+        result["busy_scene"] = busy
+        busy_cpu_per_frame = busy["bare_detector_cpu_ms_per_frame"] / 1000 / busy["ratio_by_cpu_time"]
+        result["capacity_one_core_5fps"] = {
+            "busy_cameras": round(1 / (busy_cpu_per_frame * FPS), 1),
+            "busy_cameras_with_decode": round(1 / ((busy_cpu_per_frame + decode_cpu_per_frame) * FPS), 1),
+            "decode_cpu_ms_per_kept_frame": round(decode_cpu_per_frame * 1000, 2),
+            "note": "decode cost is for this file's full frame rate (10 fps) divided over the kept 5 fps",
+        }
+
+    # 2. Static scene: motion gating vs detecting every frame.
+    if "static" in parts:
+        still = static_frames(frames[0], len(frames))
+        holder: dict[str, CameraPipeline] = {}
+
+        def still_run(name: str, gating: bool) -> None:
+            holder[name] = run_pipeline(detector, still, gating)
+
+        gated_wall, gated_cpu = timed(functools.partial(still_run, "gated", True))
+        every_wall, every_cpu = timed(functools.partial(still_run, "every", False))
+        result["static_scene"] = {
             "cpu_seconds_gated": round(gated_cpu, 3),
             "cpu_seconds_every_frame": round(every_cpu, 3),
             "ratio_gated_to_every_frame": round(gated_cpu / every_cpu, 3),
             "detector_runs_gated": holder["gated"].stats.detector_runs,
             "detector_runs_every_frame": holder["every"].stats.detector_runs,
-        },
-        "capacity_one_core_5fps": {
-            "busy_cameras": round(1 / (busy_cpu_per_frame * FPS), 1),
-            "static_cameras": round(1 / (static_cpu_per_frame * FPS), 1),
-            "busy_cameras_with_decode": round(1 / ((busy_cpu_per_frame + decode_cpu_per_frame) * FPS), 1),
-            "static_cameras_with_decode": round(1 / ((static_cpu_per_frame + decode_cpu_per_frame) * FPS), 1),
-            "decode_cpu_ms_per_kept_frame": round(decode_cpu_per_frame * 1000, 2),
-            "note": "decode cost is for this file's full frame rate (10 fps) divided over the kept 5 fps",
-        },
-        "static_720p_h264_5fps_cameras": static_720p,
-        "memory_per_camera_mib": round(per_camera / 2**20, 2),
-        "memory_note": f"state after 50 busy frames per camera, {args.cameras} cameras, one shared model",
-        "bare_cpu_seconds": round(bare_cpu, 3),
-        "decode_wall_seconds": round(decode_wall, 3),
-        "every_frame_wall_seconds": round(every_wall, 3),
-        "gated_wall_seconds": round(gated_wall, 3),
-    }
+            "every_frame_wall_seconds": round(every_wall, 3),
+            "gated_wall_seconds": round(gated_wall, 3),
+        }
+        static_cpu_per_frame = gated_cpu / len(still)
+        capacity = result.setdefault("capacity_one_core_5fps", {})
+        capacity["static_cameras"] = round(1 / (static_cpu_per_frame * FPS), 1)
+        capacity["static_cameras_with_decode"] = round(
+            1 / ((static_cpu_per_frame + decode_cpu_per_frame) * FPS), 1
+        )
+
+    # 3. Memory per camera: several pipelines sharing one detector, each fed some frames.
+    # Python and numpy allocations are both traced, so this is the state each camera keeps (background,
+    # tracks, histories, snapshots), not the decoder's frame buffers.
+    if "memory" in parts:
+        gc.collect()
+        tracemalloc.start()
+        pipelines = [
+            CameraPipeline(f"cam{i}", detector, None, PipelineSettings(fps=FPS)) for i in range(args.cameras)
+        ]
+        for pipeline in pipelines:
+            for frame in frames[:50]:
+                pipeline.process(frame)
+        gc.collect()
+        traced, _ = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        result["memory_per_camera_mib"] = round(traced / args.cameras / 2**20, 2)
+        result["memory_note"] = (
+            f"state after 50 busy frames per camera, {args.cameras} cameras, one shared model"
+        )
+
+    # 4. Static 720p H.264 cameras: decode every frame vs the packet gate, decode and pipeline included.
+    if "static_720p" in parts:
+        result["static_720p_h264_5fps_cameras"] = static_cameras(
+            frames, detector, args.static_seconds, args.warmup
+        )
     print(json.dumps(result, indent=2))
 
 

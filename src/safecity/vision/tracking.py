@@ -6,6 +6,7 @@ majority vote over its detections), first/last seen times, the path of its groun
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -88,13 +89,14 @@ class ObjectTracker:
         self.tracks: dict[int, Track] = {}
         self.ended_total: dict[str, int] = Counter()
         self._label_ids: dict[str, int] = {}
+        self._labels: list[str] = []  # class id given to ByteTrack → label
 
     @property
     def active(self) -> list[Track]:
         return list(self.tracks.values())
 
     def update(self, detections: Detections, frame: Frame) -> TrackUpdate:
-        class_ids = np.array([self._label_id(label) for label in detections.labels], dtype=int)
+        class_ids = np.fromiter((self._label_id(label) for label in detections.labels), int, len(detections))
         tracked = self.byte_track.update(
             sv.Detections(
                 xyxy=detections.boxes.astype(np.float32).reshape(-1, 4),
@@ -102,17 +104,19 @@ class ObjectTracker:
                 class_id=class_ids,
             )
         )
-        names = {index: label for label, index in self._label_ids.items()}
         updated: list[Track] = []
-        track_ids = tracked.tracker_id if tracked.tracker_id is not None else np.full(len(tracked), -1)
-        for box, score, class_id, track_id in zip(
-            tracked.xyxy, _confidences(tracked), _class_ids(tracked), track_ids, strict=True
-        ):
-            if track_id < 0:
-                continue
-            track = self._observe(int(track_id), box, float(score), names[int(class_id)], frame)
-            updated.append(track)
-        alive = {tracklet.tracker_id for tracklet in self.byte_track.tracks if tracklet.tracker_id >= 0}
+        if tracked.tracker_id is not None and len(tracked):
+            # Python numbers once per frame, not a numpy scalar per value: this runs on every analysed frame.
+            for box, score, class_id, track_id in zip(
+                tracked.xyxy.tolist(),
+                _confidences(tracked).tolist(),
+                _class_ids(tracked).tolist(),
+                tracked.tracker_id.tolist(),
+                strict=True,
+            ):
+                if track_id >= 0:
+                    updated.append(self._observe(track_id, box, score, self._labels[class_id], frame))
+        alive = {tracklet.tracker_id for tracklet in self.byte_track.tracks}
         ended = [self._end(track_id) for track_id in list(self.tracks) if track_id not in alive]
         return TrackUpdate(updated, ended)
 
@@ -126,16 +130,21 @@ class ObjectTracker:
         return track
 
     def _label_id(self, label: str) -> int:
-        return self._label_ids.setdefault(label, len(self._label_ids))
+        index = self._label_ids.get(label)
+        if index is None:
+            index = self._label_ids[label] = len(self._labels)
+            self._labels.append(label)
+        return index
 
-    def _observe(self, track_id: int, box: np.ndarray, score: float, label: str, frame: Frame) -> Track:
-        x1, y1, x2, y2 = (float(value) for value in box)
+    def _observe(self, track_id: int, box: list[float], score: float, label: str, frame: Frame) -> Track:
+        x1, y1, x2, y2 = box
         track = self.tracks.get(track_id)
         if track is None:
             track = Track(track_id, frame.timestamp, frame.timestamp, Box(x1, y1, x2, y2), score)
             self.tracks[track_id] = track
-        track.box = Box(x1, y1, x2, y2)
-        track.score = score
+        else:
+            track.box = Box(x1, y1, x2, y2)
+            track.score = score
         track.last_seen = frame.timestamp
         track.label_votes[label] += 1
         track.path.append((frame.timestamp, (x1 + x2) / 2, y2))
@@ -148,7 +157,7 @@ class ObjectTracker:
         x1, y1, x2, y2 = track.box
         area = max(0.0, x2 - x1) * max(0.0, y2 - y1)
         touches_edge = x1 <= 1 or y1 <= 1 or x2 >= frame.width - 1 or y2 >= frame.height - 1
-        quality = track.score * np.sqrt(area) * (0.5 if touches_edge else 1.0)
+        quality = track.score * math.sqrt(area) * (0.5 if touches_edge else 1.0)
         if quality <= track.best_snapshot_quality:
             return
         pad_x = (x2 - x1) * self.settings.snapshot_padding

@@ -5,7 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from safecity.vision.detectors import Placement, decode_yolov8, decode_yolox, letterbox, select_detections
+from safecity.vision.detectors import (
+    Placement,
+    decode_yolov8,
+    decode_yolox,
+    letterbox_batch,
+    select_detections,
+)
 from safecity.vision.detectors.decoding import yolox_anchor_count
 
 PERSON_CAR = {0: "person", 2: "car"}
@@ -95,32 +101,49 @@ def test_selection_with_nothing_above_threshold_is_empty() -> None:
     assert labels == []
 
 
+def test_yolox_decodes_only_rows_that_can_reach_the_score_threshold() -> None:
+    raw = yolox_raw()
+    raw[[3, 70], 4] = [0.35, 0.9]  # objectness of two rows; every other row has none
+    raw[70, :4] = [0.5, 0.25, np.log(2.0), np.log(3.0)]
+    raw[70, 5 + 2] = 0.8
+    all_boxes, all_scores = decode_yolox(raw, (64, 64))
+    boxes, scores = decode_yolox(raw, (64, 64), min_objectness=0.3)
+    assert boxes.shape == (2, 4)
+    np.testing.assert_array_equal(boxes, all_boxes[[3, 70]])
+    np.testing.assert_array_equal(scores, all_scores[[3, 70]])
+
+
+def test_letterbox_batch_holds_each_image_channels_first_in_its_padded_place() -> None:
+    image = np.zeros((300, 600, 3), np.uint8)
+    image[..., 0], image[..., 2] = 10, 200  # blue 10, red 200
+    batch, _ = letterbox_batch([image, image], (416, 416), Placement.TOP_LEFT, rgb=False, scale=1.0)
+    assert batch.shape == (2, 3, 416, 416)
+    assert batch.dtype == np.float32
+    assert batch.flags.c_contiguous
+    assert (batch[1, 0, :208] == 10).all()  # BGR as given
+    assert (batch[1, 2, :208] == 200).all()
+    assert (batch[0, :, 208:] == 114).all()  # padded below, the image is 416 x 208
+    rgb, (centred,) = letterbox_batch([image], (416, 416), Placement.CENTER, rgb=True, scale=1 / 255)
+    assert centred.pad_y == (416 - 208) // 2
+    assert rgb[0, 0, 104 + 5, 7] == pytest.approx(200 / 255)  # red first, scaled to 0..1
+    assert rgb[0, 2, 104 + 5, 7] == pytest.approx(10 / 255)
+    assert rgb[0, 1, 50, 7] == pytest.approx(114 / 255)  # the band above the image
+
+
 @pytest.mark.parametrize("placement", [Placement.TOP_LEFT, Placement.CENTER])
 def test_letterbox_restores_boxes_to_image_pixels(placement: Placement) -> None:
     image = np.zeros((300, 600, 3), np.uint8)
-    canvas, box = letterbox(image, (416, 416), placement)
-    assert canvas.shape == (416, 416, 3)
+    _, (box,) = letterbox_batch([image], (416, 416), placement, rgb=False, scale=1.0)
     assert box.scale == pytest.approx(416 / 600)
     original = np.array([[60, 30, 300, 240]], np.float32)
     in_canvas = original * box.scale + np.array([box.pad_x, box.pad_y, box.pad_x, box.pad_y], np.float32)
     np.testing.assert_allclose(box.restore(in_canvas, 600, 300), original, atol=1e-3)
     if placement is Placement.TOP_LEFT:
         assert (box.pad_x, box.pad_y) == (0, 0)
-        assert (canvas[300:, :] == 114).all()
     else:
         assert box.pad_y == (416 - 208) // 2
 
 
 def test_letterbox_rejects_a_grey_image() -> None:
     with pytest.raises(ValueError, match="BGR image"):
-        letterbox(np.zeros((10, 10), np.uint8), (416, 416), Placement.TOP_LEFT)
-
-
-def test_providers_prefer_accelerators_and_refuse_unavailable_ones() -> None:
-    from safecity.vision.detectors import DetectorError, choose_providers
-
-    chosen = choose_providers()
-    assert chosen[-1] == "CPUExecutionProvider"
-    assert set(chosen) <= {"CUDAExecutionProvider", "OpenVINOExecutionProvider", "CPUExecutionProvider"}
-    with pytest.raises(DetectorError, match="not available"):
-        choose_providers(["NoSuchExecutionProvider"])
+        letterbox_batch([np.zeros((10, 10), np.uint8)], (416, 416), Placement.TOP_LEFT, rgb=False, scale=1.0)

@@ -2,7 +2,7 @@
 
 from safecity.vision.detectors.classes import COCO_NAMES, STREET_CLASSES, coco_class_map
 from safecity.vision.detectors.decoding import OutputFormat, decode_yolov8, decode_yolox, select_detections
-from safecity.vision.detectors.letterbox import Letterbox, Placement, letterbox
+from safecity.vision.detectors.letterbox import Letterbox, Placement, letterbox_batch
 from safecity.vision.detectors.onnx import DetectorError, DetectorOptions, OnnxDetector, choose_providers
 from safecity.vision.detectors.protocol import Detector
 from safecity.vision.detectors.types import Detections
@@ -22,6 +22,6 @@ __all__ = [
     "coco_class_map",
     "decode_yolov8",
     "decode_yolox",
-    "letterbox",
+    "letterbox_batch",
     "select_detections",
 ]

@@ -43,9 +43,16 @@ def _yolox_grid(input_size: tuple[int, int], strides: tuple[int, ...]) -> tuple[
 
 
 def decode_yolox(
-    raw: np.ndarray, input_size: tuple[int, int], strides: Sequence[int] = YOLOX_STRIDES
+    raw: np.ndarray,
+    input_size: tuple[int, int],
+    strides: Sequence[int] = YOLOX_STRIDES,
+    min_objectness: float = 0.0,
 ) -> tuple[FloatArray, FloatArray]:
-    """YOLOX head output (N, 5 + C) → boxes (N, 4) x1y1x2y2 and class scores (N, C) = objectness · p_class."""
+    """YOLOX head output (N, 5 + C) → boxes (M, 4) x1y1x2y2 and class scores (M, C) = objectness · p_class.
+
+    Only the M rows with objectness ≥ `min_objectness` are decoded, in their order (all rows by default):
+    a class score never exceeds its row's objectness, so a caller with a score threshold loses nothing.
+    """
     height, width = input_size
     expected = yolox_anchor_count(input_size, strides)
     if raw.ndim != 2 or raw.shape[0] != expected or raw.shape[1] < 6:
@@ -53,6 +60,9 @@ def decode_yolox(
             f"YOLOX output must be ({expected}, 5 + classes) for input {height}x{width}, got {raw.shape}"
         )
     grid, stride_column = _yolox_grid(input_size, tuple(strides))
+    if min_objectness > 0:
+        rows = np.flatnonzero(raw[:, 4] >= min_objectness)
+        raw, grid, stride_column = raw[rows], grid[rows], stride_column[rows]
     centres = (raw[:, :2] + grid) * stride_column
     sizes = np.exp(raw[:, 2:4]) * stride_column
     boxes = np.concatenate([centres - sizes / 2, centres + sizes / 2], axis=1)

@@ -19,7 +19,7 @@ from safecity.vision.detectors.decoding import (
     select_detections,
     yolox_anchor_count,
 )
-from safecity.vision.detectors.letterbox import Placement, letterbox
+from safecity.vision.detectors.letterbox import Placement, letterbox_batch
 from safecity.vision.detectors.types import Detections
 
 log = logging.getLogger(__name__)
@@ -97,15 +97,24 @@ class OnnxDetector:
         """Detect in several images (crops or frames from several cameras); one result per image."""
         if not images:
             return []
-        placement = Placement.TOP_LEFT if self.output_format is OutputFormat.YOLOX else Placement.CENTER
-        prepared = [letterbox(image, self.input_size, placement) for image in images]
-        tensors = [self._to_tensor(canvas) for canvas, _ in prepared]
+        yolox = self.output_format is OutputFormat.YOLOX
+        # YOLOX (since 0.1.1rc0) takes BGR 0..255, top-left placed; Ultralytics RGB 0..1, centred.
+        batch, placements = letterbox_batch(
+            images,
+            self.input_size,
+            Placement.TOP_LEFT if yolox else Placement.CENTER,
+            rgb=not yolox,
+            scale=1.0 if yolox else 1 / 255,
+        )
         if self.dynamic_batch:
-            outputs = list(self.session.run(None, {self.input_name: np.concatenate(tensors)})[0])
+            outputs = list(self.session.run(None, {self.input_name: batch})[0])
         else:
-            outputs = [self.session.run(None, {self.input_name: tensor})[0][0] for tensor in tensors]
+            outputs = [
+                self.session.run(None, {self.input_name: batch[index : index + 1]})[0][0]
+                for index in range(len(images))
+            ]
         results = []
-        for image, (_, box), raw in zip(images, prepared, outputs, strict=True):
+        for image, box, raw in zip(images, placements, outputs, strict=True):
             boxes, class_scores = self._decode(raw)
             kept_boxes, scores, labels = select_detections(
                 boxes, class_scores, self.class_map, self.options.score_threshold, self.options.iou_threshold
@@ -114,16 +123,11 @@ class OnnxDetector:
             results.append(Detections(box.restore(kept_boxes, width, height), scores, tuple(labels)))
         return results
 
-    def _to_tensor(self, canvas: np.ndarray) -> np.ndarray:
-        if self.output_format is OutputFormat.YOLOX:
-            chw = canvas.transpose(2, 0, 1).astype(np.float32)  # BGR, 0..255: YOLOX since 0.1.1rc0
-        else:
-            chw = canvas[:, :, ::-1].transpose(2, 0, 1).astype(np.float32) / 255.0  # RGB, 0..1
-        return np.ascontiguousarray(chw[np.newaxis])
-
     def _decode(self, raw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         if self.output_format is OutputFormat.YOLOX:
-            return decode_yolox(raw, self.input_size)
+            # A class score is objectness × class probability, so rows below the threshold in objectness
+            # cannot give a detection: they are not decoded at all.
+            return decode_yolox(raw, self.input_size, min_objectness=self.options.score_threshold)
         return decode_yolov8(raw, self.num_classes)
 
     def _guess_format(self, metadata: Mapping[str, str]) -> OutputFormat:
