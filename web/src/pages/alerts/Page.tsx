@@ -1,6 +1,7 @@
-import { NavLink, Route, Routes } from "react-router";
+import { Route, Routes } from "react-router";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
+import { SectionTabs } from "../../components/SectionTabs";
 import "./alerts.css";
 import { AlertQueuePage } from "./AlertQueuePage";
 import { FaceCandidatesPage } from "./FaceCandidatesPage";
@@ -14,20 +15,13 @@ export default function AlertsPage() {
     <div className="alerts-page">
       <div className="page-head">
         <h1>{t("alerts.title")}</h1>
-        <nav aria-label={t("alerts.alertsSections")}>
-          <ul className="tabs">
-            <li>
-              <NavLink to="/alerts" end>
-                {t("alerts.queue")}
-              </NavLink>
-            </li>
-            {mayConfirmFaces ? (
-              <li>
-                <NavLink to="/alerts/faces">{t("alerts.faceCandidates")}</NavLink>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
+        <SectionTabs
+          label={t("alerts.alertsSections")}
+          tabs={[
+            { to: "/alerts", label: t("alerts.queue"), end: true },
+            ...(mayConfirmFaces ? [{ to: "/alerts/faces", label: t("alerts.faceCandidates") }] : []),
+          ]}
+        />
       </div>
       <Routes>
         <Route index element={<AlertQueuePage />} />

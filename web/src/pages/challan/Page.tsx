@@ -1,4 +1,5 @@
-import { NavLink, Route, Routes } from "react-router";
+import { Route, Routes } from "react-router";
+import { SectionTabs } from "../../components/SectionTabs";
 import { CameraNamesProvider } from "./cameraNames";
 import "./challan.css";
 import { BASE_PATH } from "./labels";
@@ -16,24 +17,15 @@ export default function ChallanPage() {
       <div className="challan">
         <div className="page-head">
           <h1>{t("challan.eChallan")}</h1>
-          <nav aria-label={t("challan.eChallan")}>
-            <ul className="tabs">
-              <li>
-                <NavLink to={BASE_PATH} end>
-                  {t("challan.queue")}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to={`${BASE_PATH}/tickets`}>{t("challan.tickets")}</NavLink>
-              </li>
-              <li>
-                <NavLink to={`${BASE_PATH}/stats`}>{t("challan.rejectionStatistics")}</NavLink>
-              </li>
-              <li>
-                <NavLink to={`${BASE_PATH}/offenders`}>{t("challan.repeatOffenders")}</NavLink>
-              </li>
-            </ul>
-          </nav>
+          <SectionTabs
+            label={t("challan.eChallan")}
+            tabs={[
+              { to: BASE_PATH, label: t("challan.queue"), end: true },
+              { to: `${BASE_PATH}/tickets`, label: t("challan.tickets") },
+              { to: `${BASE_PATH}/stats`, label: t("challan.rejectionStatistics") },
+              { to: `${BASE_PATH}/offenders`, label: t("challan.repeatOffenders") },
+            ]}
+          />
         </div>
         <Routes>
           <Route path="tickets" element={<TicketsPage />} />

@@ -1,4 +1,5 @@
-import { NavLink, Route, Routes } from "react-router";
+import { Route, Routes } from "react-router";
+import { SectionTabs } from "../../components/SectionTabs";
 import { NotFoundPage } from "../SimplePages";
 import { DispatchBoard } from "./DispatchBoard";
 import { IncidentDetailView } from "./IncidentDetailView";
@@ -10,18 +11,13 @@ import { t } from "../../i18n/catalogue";
 export default function IncidentsPage() {
   return (
     <div className="incidents">
-      <nav aria-label={t("incidents.incidentsSections")}>
-        <ul className="tabs">
-          <li>
-            <NavLink to="/incidents" end>
-              {t("incidents.title")}
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to="/incidents/board">{t("incidents.board")}</NavLink>
-          </li>
-        </ul>
-      </nav>
+      <SectionTabs
+        label={t("incidents.incidentsSections")}
+        tabs={[
+          { to: "/incidents", label: t("incidents.title"), end: true },
+          { to: "/incidents/board", label: t("incidents.board") },
+        ]}
+      />
       <Routes>
         <Route index element={<IncidentsOverview />} />
         <Route path="board" element={<DispatchBoard />} />

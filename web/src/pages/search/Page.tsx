@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
-import { Navigate, NavLink, Route, Routes } from "react-router";
+import { Navigate, Route, Routes } from "react-router";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
+import { SectionTabs } from "../../components/SectionTabs";
+import type { MessageKey } from "../../i18n/catalogue";
 import { EventsSearch } from "./EventsSearch";
 import { FacesSearch } from "./FacesSearch";
 import { PersonsSearch } from "./PersonsSearch";
@@ -11,24 +13,16 @@ import { t } from "../../i18n/catalogue";
 
 interface SearchTab {
   path: string;
-  label: string;
+  label: MessageKey;
   permission: string;
   element: () => ReactNode;
 }
 
 const TABS: readonly SearchTab[] = [
-  { path: "plates", get label() {
-      return t("search.plates");
-    }, permission: Permission.PLATES_SEARCH, element: () => <PlatesSearch /> },
-  { path: "faces", get label() {
-      return t("search.faces");
-    }, permission: Permission.FACES_SEARCH, element: () => <FacesSearch /> },
-  { path: "persons", get label() {
-      return t("search.findAPerson");
-    }, permission: Permission.FACES_SEARCH, element: () => <PersonsSearch /> },
-  { path: "events", get label() {
-      return t("search.events2");
-    }, permission: Permission.EVENTS_READ, element: () => <EventsSearch /> },
+  { path: "plates", label: "search.plates", permission: Permission.PLATES_SEARCH, element: () => <PlatesSearch /> },
+  { path: "faces", label: "search.faces", permission: Permission.FACES_SEARCH, element: () => <FacesSearch /> },
+  { path: "persons", label: "search.findAPerson", permission: Permission.FACES_SEARCH, element: () => <PersonsSearch /> },
+  { path: "events", label: "search.events2", permission: Permission.EVENTS_READ, element: () => <EventsSearch /> },
 ];
 
 /** Investigative search (`/search`): plates, faces, people across cameras and stored events, each under its own sub-path. */
@@ -39,15 +33,7 @@ export default function SearchPage() {
   return (
     <section className="search-page">
       <h1>{t("search.search")}</h1>
-      <nav aria-label={t("search.searchKind")}>
-        <ul className="tabs">
-          {tabs.map((tab) => (
-            <li key={tab.path}>
-              <NavLink to={tab.path}>{tab.label}</NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SectionTabs label={t("search.searchKind")} tabs={tabs.map((tab) => ({ to: tab.path, label: t(tab.label) }))} />
       <Routes>
         <Route index element={first ? <Navigate to={first.path} replace /> : <p className="state">Nothing to search with your role.</p>} />
         {tabs.map((tab) => (

@@ -1,4 +1,5 @@
-import { Navigate, NavLink, Route, Routes } from "react-router";
+import { Navigate, Route, Routes } from "react-router";
+import { SectionTabs } from "../../components/SectionTabs";
 import { HOTLISTS_PATH, SUBJECTS_PATH } from "./paths";
 import { SubjectDetail } from "./persons/SubjectDetail";
 import { SubjectsView } from "./persons/SubjectsView";
@@ -12,16 +13,13 @@ export default function WatchlistsPage() {
   return (
     <section className="watchlists">
       <h1>{t("watchlists.watchlists")}</h1>
-      <nav aria-label={t("watchlists.watchlistType")}>
-        <ul className="tabs">
-          <li>
-            <NavLink to={HOTLISTS_PATH}>{t("watchlists.vehicleHotlists")}</NavLink>
-          </li>
-          <li>
-            <NavLink to={SUBJECTS_PATH}>{t("watchlists.personWatchlist")}</NavLink>
-          </li>
-        </ul>
-      </nav>
+      <SectionTabs
+        label={t("watchlists.watchlistType")}
+        tabs={[
+          { to: HOTLISTS_PATH, label: t("watchlists.vehicleHotlists") },
+          { to: SUBJECTS_PATH, label: t("watchlists.personWatchlist") },
+        ]}
+      />
       <Routes>
         <Route index element={<Navigate to={HOTLISTS_PATH} replace />} />
         <Route path="vehicles" element={<HotlistsView />} />
