@@ -2,9 +2,11 @@ import { useState } from "react";
 import { Navigate, Route, Routes } from "react-router";
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
+import { RecordTable } from "../../components/RecordTable";
 import "./analytics.css";
 import { BacktestChart } from "./BacktestChart";
 import { HotspotMap } from "./HotspotMap";
+import { latLon } from "./latLon";
 import { t } from "../../i18n/catalogue";
 
 export default function AnalyticsArea() {
@@ -71,30 +73,17 @@ export function AnalyticsPage() {
           </p>
           <HotspotMap cells={data.cells} recent={data.recent} cellM={data.cell_m} />
           <h2>{t("analytics.topPlaces")}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th>{t("analytics.place")}</th>
-                <th>{t("analytics.expected")}</th>
-                <th>{t("analytics.last4Weeks")}</th>
-                <th>{t("analytics.n4WeeksBefore")}</th>
-                <th>{t("analytics.trend")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.top_places.map((place) => (
-                <tr key={`${place.lat},${place.lon}`}>
-                  <td>
-                    {place.lat.toFixed(4)}, {place.lon.toFixed(4)}
-                  </td>
-                  <td>{place.score.toFixed(2)}</td>
-                  <td>{place.last_4_weeks}</td>
-                  <td>{place.previous_4_weeks}</td>
-                  <td>{TREND_TEXT[place.trend]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecordTable
+            rows={data.top_places}
+            rowKey={(place) => `${place.lat},${place.lon}`}
+            columns={[
+              { header: t("analytics.place"), cell: latLon },
+              { header: t("analytics.expected"), cell: (place) => place.score.toFixed(2) },
+              { header: t("analytics.last4Weeks"), cell: (place) => place.last_4_weeks },
+              { header: t("analytics.n4WeeksBefore"), cell: (place) => place.previous_4_weeks },
+              { header: t("analytics.trend"), cell: (place) => TREND_TEXT[place.trend] },
+            ]}
+          />
         </>
       )}
       <h2>{t("analytics.backtestPaiPerWeek")}</h2>
@@ -104,26 +93,18 @@ export function AnalyticsPage() {
           <div className="analytics-chart">
             <BacktestChart models={backtest.data.models} />
           </div>
-          <table>
-            <thead>
-              <tr>
-                <th>{t("analytics.model")}</th>
-                <th>{t("analytics.pai95Interval")}</th>
-                <th>{t("analytics.hitRate")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {backtest.data.models.map((row) => (
-                <tr key={row.model}>
-                  <td>{row.model}</td>
-                  <td>
-                    {row.pai.toFixed(2)} ({row.pai_low.toFixed(2)}–{row.pai_high.toFixed(2)})
-                  </td>
-                  <td>{(100 * row.hit_rate).toFixed(1)} %</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecordTable
+            rows={backtest.data.models}
+            rowKey={(row) => row.model}
+            columns={[
+              { header: t("analytics.model"), cell: (row) => row.model },
+              {
+                header: t("analytics.pai95Interval"),
+                cell: (row) => `${row.pai.toFixed(2)} (${row.pai_low.toFixed(2)}–${row.pai_high.toFixed(2)})`,
+              },
+              { header: t("analytics.hitRate"), cell: (row) => `${(100 * row.hit_rate).toFixed(1)} %` },
+            ]}
+          />
         </>
       )}
     </section>

@@ -4,7 +4,9 @@ import { useMutation } from "../../api/useMutation";
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import { Options } from "../../components/Options";
+import { RecordTable } from "../../components/RecordTable";
 import { t } from "../../i18n/catalogue";
+import { latLon } from "./latLon";
 
 const SHIFT_HOURS = [8, 12] as const;
 
@@ -76,30 +78,18 @@ export function PatrolPlanPanel() {
           {plan.patrols.length === 0 ? (
             <p className="state">{t("analytics.noPatrolsPlannedNo")}</p>
           ) : (
-            <table className="table" data-testid="patrol-plan">
-              <thead>
-                <tr>
-                  <th>{t("analytics.unit")}</th>
-                  <th>{t("analytics.patrolCell")}</th>
-                  <th>{t("analytics.travel")}</th>
-                  <th>{t("analytics.expectedEvents")}</th>
-                  <th>{t("analytics.covered")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.patrols.map((p) => (
-                  <tr key={p.unit_id}>
-                    <td>{p.callsign}</td>
-                    <td>
-                      {p.lat.toFixed(4)}, {p.lon.toFixed(4)}
-                    </td>
-                    <td>{t("analytics.min", { round: Math.round(p.travel_s / 60) })}</td>
-                    <td>{p.risk.toFixed(2)}</td>
-                    <td>{p.covered_risk.toFixed(2)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RecordTable
+              testId="patrol-plan"
+              rows={plan.patrols}
+              rowKey={(p) => p.unit_id}
+              columns={[
+                { header: t("analytics.unit"), cell: (p) => p.callsign },
+                { header: t("analytics.patrolCell"), cell: latLon },
+                { header: t("analytics.travel"), cell: (p) => t("analytics.min", { round: Math.round(p.travel_s / 60) }) },
+                { header: t("analytics.expectedEvents"), cell: (p) => p.risk.toFixed(2) },
+                { header: t("analytics.covered"), cell: (p) => p.covered_risk.toFixed(2) },
+              ]}
+            />
           )}
         </>
       )}

@@ -4,6 +4,7 @@ import { describeError } from "../../api/errors";
 import { useMutation } from "../../api/useMutation";
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
+import { RecordTable } from "../../components/RecordTable";
 import { t } from "../../i18n/catalogue";
 import "./citydata.css";
 import { JunctionTable } from "./JunctionTable";
@@ -142,35 +143,23 @@ export function CityDataPage() {
           <h2>{t("cityData.peakHours")}</h2>
           <PeakHoursChart places={data.places} />
           <h2>{t("cityData.places")}</h2>
-          <table aria-label={t("cityData.places")}>
-            <thead>
-              <tr>
-                <th>{t("cityData.place")}</th>
-                <th>{t("cityData.district")}</th>
-                <th>{t("cityData.people")}</th>
-                <th>{t("cityData.vehicles")}</th>
-                <th>{t("cityData.peakHour")}</th>
-                <th>{t("cityData.meanOccupancy")}</th>
-                <th>{t("cityData.peakOccupancy")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.places.map((place) => (
-                <tr key={place.camera_id}>
-                  <td>
-                    {place.name ?? place.camera_id}
-                    {place.located ? "" : ` ${t("cityData.noPosition")}`}
-                  </td>
-                  <td>{place.district ?? "—"}</td>
-                  <td>{place.people}</td>
-                  <td>{place.vehicles}</td>
-                  <td>{hourLabel(place.peak_hour)}</td>
-                  <td>{place.mean_occupancy.toFixed(2)}</td>
-                  <td>{place.peak_occupancy}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecordTable
+            caption={t("cityData.places")}
+            rows={data.places}
+            rowKey={(place) => place.camera_id}
+            columns={[
+              {
+                header: t("cityData.place"),
+                cell: (place) => `${place.name ?? place.camera_id}${place.located ? "" : ` ${t("cityData.noPosition")}`}`,
+              },
+              { header: t("cityData.district"), cell: (place) => place.district ?? "—" },
+              { header: t("cityData.people"), cell: (place) => place.people },
+              { header: t("cityData.vehicles"), cell: (place) => place.vehicles },
+              { header: t("cityData.peakHour"), cell: (place) => hourLabel(place.peak_hour) },
+              { header: t("cityData.meanOccupancy"), cell: (place) => place.mean_occupancy.toFixed(2) },
+              { header: t("cityData.peakOccupancy"), cell: (place) => place.peak_occupancy },
+            ]}
+          />
         </>
       )}
       <h2>{t("cityData.junctionFlows")}</h2>
