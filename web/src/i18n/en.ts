@@ -1248,6 +1248,8 @@ export const en = {
   "watchlists.vehicles.otherRowsImported_one": "The other {count} row was imported; see the entries on this list.",
   "watchlists.vehicles.otherRowsImported_other": "The other {count} rows were imported; see the entries on this list.",
   "watchlists.vehicles.imported": "Imported {fileName}: {importSummary}.",
+  "watchlists.vehicles.rowImported": "✓ Imported",
+  "watchlists.vehicles.rowRejected": "✗ Rejected: {reason}",
   // common (outside JSX)
   "common.systemOk": "System OK",
   "common.systemDegraded": "System degraded",
@@ -1718,6 +1720,7 @@ export const en = {
   "challan.queue.rejectWithTheChosen": "Reject with the chosen reason",
   "challan.queue.nextViolation": "Next violation",
   "challan.queue.previousViolation": "Previous violation",
+  "challan.queue.plateNone": "none",
   // challan.offenders (outside JSX)
   "challan.offenders.repeatOffenders": "repeat offenders",
   // challan.tickets (outside JSX)
@@ -1895,6 +1898,7 @@ export const en = {
   "evidence.caseRef": "Case ref",
   "evidence.details": "Details",
   "evidence.entryHash": "Entry hash",
+  "evidence.previousHash": "previous: {hash}",
   "evidence.chainOfCustodyOldest": "Chain of custody, oldest first",
   "evidence.caseClosed": "Case closed.",
   "evidence.caseReopened": "Case reopened.",

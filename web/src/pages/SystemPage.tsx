@@ -13,22 +13,13 @@ import { t } from "../i18n/catalogue";
 
 const orDash = (value: number | null) => (value === null ? "—" : value);
 
-const CONSUMER_COLUMNS: Column<ConsumerRow>[] = [
-  { get header() {
-      return t("system.consumer");
-    }, cell: (row) => row.name, rowHeader: true },
-  { get header() {
-      return t("system.state");
-    }, cell: (row) => (row.running ? t("system.running") : t("system.stopped")) },
-  { get header() {
-      return t("system.lagEventsNotYet");
-    }, cell: (row) => orDash(row.pending), className: "num" },
-  { get header() {
-      return t("system.awaitingAcknowledgement");
-    }, cell: (row) => orDash(row.awaitingAck), className: "num" },
-  { get header() {
-      return t("system.redelivered");
-    }, cell: (row) => orDash(row.redelivered), className: "num" },
+/** The table's columns, headed in the current language. */
+const consumerColumns = (): readonly Column<ConsumerRow>[] => [
+  { header: t("system.consumer"), cell: (row) => row.name, rowHeader: true },
+  { header: t("system.state"), cell: (row) => (row.running ? t("system.running") : t("system.stopped")) },
+  { header: t("system.lagEventsNotYet"), cell: (row) => orDash(row.pending), className: "num" },
+  { header: t("system.awaitingAcknowledgement"), cell: (row) => orDash(row.awaitingAck), className: "num" },
+  { header: t("system.redelivered"), cell: (row) => orDash(row.redelivered), className: "num" },
 ];
 
 const REFRESH_MS = 15_000;
@@ -88,7 +79,7 @@ export function SystemPage() {
             <RecordTable
               rows={consumerRows(health.checks.bus)}
               rowKey={(row) => row.name}
-              columns={CONSUMER_COLUMNS}
+              columns={consumerColumns()}
               caption={t("system.eventBusConsumers")}
               rowClassName={(row) => (row.running ? undefined : "row-disabled")}
               testId="consumers-table"

@@ -8,28 +8,16 @@ import { StateMessage } from "../components/StateMessage";
 import { TableHead } from "../components/TableHead";
 import { FieldError } from "../components/FormField";
 import { Options } from "../components/Options";
-import { t } from "../i18n/catalogue";
+import { messageRecord, t } from "../i18n/catalogue";
 
-export const ROLE_NAMES: Record<Role, string> = {
-  get admin() {
-    return t("users.administrator");
-  },
-  get supervisor() {
-    return t("users.supervisor");
-  },
-  get operator() {
-    return t("users.operator");
-  },
-  get investigator() {
-    return t("users.investigator");
-  },
-  get traffic_officer() {
-    return t("users.trafficOfficer");
-  },
-  get auditor() {
-    return t("users.auditor");
-  },
-};
+export const ROLE_NAMES: Record<Role, string> = messageRecord<Role>({
+  admin: "users.administrator",
+  supervisor: "users.supervisor",
+  operator: "users.operator",
+  investigator: "users.investigator",
+  traffic_officer: "users.trafficOfficer",
+  auditor: "users.auditor",
+});
 
 export function UsersPage() {
   const { client } = useAuth();

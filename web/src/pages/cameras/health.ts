@@ -1,39 +1,19 @@
 import type { CameraOut, UptimeOut } from "./types";
-import { t } from "../../i18n/catalogue";
+import { messageRecord } from "../../i18n/catalogue";
 
 /** Health states in words (docs/cameras.md); colour in the table is only a second cue. */
-const STATE_WORDS: Record<string, string> = {
-  get online() {
-    return t("cameras.online");
-  },
-  get offline() {
-    return t("cameras.offline");
-  },
-  get frozen() {
-    return t("cameras.frozenImage");
-  },
-  get covered() {
-    return t("cameras.covered");
-  },
-  get defocused() {
-    return t("cameras.defocused");
-  },
-  get dark() {
-    return t("cameras.tooDark");
-  },
-  get scene_changed() {
-    return t("cameras.sceneChanged");
-  },
-  get connecting() {
-    return t("cameras.connecting");
-  },
-  get closed() {
-    return t("cameras.stopped");
-  },
-  get unknown() {
-    return t("cameras.unknown");
-  },
-};
+const STATE_WORDS: Record<string, string> = messageRecord({
+  online: "cameras.online",
+  offline: "cameras.offline",
+  frozen: "cameras.frozenImage",
+  covered: "cameras.covered",
+  defocused: "cameras.defocused",
+  dark: "cameras.tooDark",
+  scene_changed: "cameras.sceneChanged",
+  connecting: "cameras.connecting",
+  closed: "cameras.stopped",
+  unknown: "cameras.unknown",
+});
 
 export const HEALTH_STATES = Object.keys(STATE_WORDS);
 

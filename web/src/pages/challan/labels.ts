@@ -1,132 +1,60 @@
 /** Words for the API's codes, so officers never read snake_case. Unknown codes fall back to readable text. */
 import type { TicketStatus, Violation } from "./types";
 import { formatDateTime } from "../../format/dateTime";
-import { t } from "../../i18n/catalogue";
+import { messageRecord, t } from "../../i18n/catalogue";
 
 export const BASE_PATH = "/challan";
 
-const VIOLATION_TYPES: Record<string, string> = {
-  get red_light() {
-    return t("challan.redLight");
-  },
-  get speeding() {
-    return t("challan.speeding");
-  },
-  get section_speed() {
-    return t("challan.sectionSpeed");
-  },
-  get wrong_way() {
-    return t("challan.wrongWay");
-  },
-  get lane_violation() {
-    return t("challan.laneViolation");
-  },
-  get no_helmet() {
-    return t("challan.noHelmet");
-  },
-  get no_seat_belt() {
-    return t("challan.noSeatBelt");
-  },
-};
+const VIOLATION_TYPES: Record<string, string> = messageRecord({
+  red_light: "challan.redLight",
+  speeding: "challan.speeding",
+  section_speed: "challan.sectionSpeed",
+  wrong_way: "challan.wrongWay",
+  lane_violation: "challan.laneViolation",
+  no_helmet: "challan.noHelmet",
+  no_seat_belt: "challan.noSeatBelt",
+});
 
-const REJECT_REASONS: Record<string, string> = {
-  get misread_plate() {
-    return t("challan.plateMisread");
-  },
-  get emergency_vehicle() {
-    return t("challan.emergencyVehicle");
-  },
-  get signal_fault() {
-    return t("challan.signalFault");
-  },
-  get no_violation() {
-    return t("challan.noViolation2");
-  },
-  get poor_evidence() {
-    return t("challan.poorEvidence");
-  },
-  get fake_plate() {
-    return t("challan.fakePlate");
-  },
-  get vehicle_mismatch() {
-    return t("challan.vehicleDoesNotMatch");
-  },
-  get calibration_fault() {
-    return t("challan.speedCalibrationFault");
-  },
-  get other() {
-    return t("challan.other");
-  },
-};
+const REJECT_REASONS: Record<string, string> = messageRecord({
+  misread_plate: "challan.plateMisread",
+  emergency_vehicle: "challan.emergencyVehicle",
+  signal_fault: "challan.signalFault",
+  no_violation: "challan.noViolation2",
+  poor_evidence: "challan.poorEvidence",
+  fake_plate: "challan.fakePlate",
+  vehicle_mismatch: "challan.vehicleDoesNotMatch",
+  calibration_fault: "challan.speedCalibrationFault",
+  other: "challan.other",
+});
 
-const REGISTRY_STATUSES: Record<string, string> = {
-  get no_plate() {
-    return t("challan.evidence.noPlateRead");
-  },
-  get ok() {
-    return t("challan.registered");
-  },
-  get unknown_plate() {
-    return t("challan.notInTheRegistry");
-  },
-  get vehicle_mismatch() {
-    return t("challan.vehicleDoesNotMatch");
-  },
-};
+const REGISTRY_STATUSES: Record<string, string> = messageRecord({
+  no_plate: "challan.evidence.noPlateRead",
+  ok: "challan.registered",
+  unknown_plate: "challan.notInTheRegistry",
+  vehicle_mismatch: "challan.vehicleDoesNotMatch",
+});
 
-export const TICKET_STATUSES: Record<TicketStatus, string> = {
-  get issued() {
-    return t("challan.tickets.issued");
-  },
-  get delivered() {
-    return t("challan.delivered");
-  },
-  get paid() {
-    return t("challan.tickets.paid");
-  },
-  get overdue() {
-    return t("challan.overdue");
-  },
-  get contested() {
-    return t("challan.contested");
-  },
-  get cancelled() {
-    return t("challan.cancelled");
-  },
-};
+export const TICKET_STATUSES: Record<TicketStatus, string> = messageRecord<TicketStatus>({
+  issued: "challan.tickets.issued",
+  delivered: "challan.delivered",
+  paid: "challan.tickets.paid",
+  overdue: "challan.overdue",
+  contested: "challan.contested",
+  cancelled: "challan.cancelled",
+});
 
-const EVIDENCE_KINDS: Record<string, string> = {
-  get context_before() {
-    return t("challan.before");
-  },
-  get snapshot() {
-    return t("challan.atTheViolation");
-  },
-  get context_at() {
-    return t("challan.atTheViolationContext");
-  },
-  get context_after() {
-    return t("challan.after");
-  },
-  get vehicle_crop() {
-    return t("challan.vehicle");
-  },
-  get plate_snapshot() {
-    return t("challan.frameOfThePlate");
-  },
-  get plate_crop() {
-    return t("challan.evidence.plate");
-  },
-  get entry_plate_crop() {
-    return t("challan.plateAtTheEntry");
-  },
-  get exit_plate_crop() {
-    return t("challan.plateAtTheExit");
-  },
-  get clip() {
-    return t("challan.evidence.videoClip");
-  },
-};
+const EVIDENCE_KINDS: Record<string, string> = messageRecord({
+  context_before: "challan.before",
+  snapshot: "challan.atTheViolation",
+  context_at: "challan.atTheViolationContext",
+  context_after: "challan.after",
+  vehicle_crop: "challan.vehicle",
+  plate_snapshot: "challan.frameOfThePlate",
+  plate_crop: "challan.evidence.plate",
+  entry_plate_crop: "challan.plateAtTheEntry",
+  exit_plate_crop: "challan.plateAtTheExit",
+  clip: "challan.evidence.videoClip",
+});
 
 function readable(code: string): string {
   const text = code.replace(/[_.]+/g, " ").trim();

@@ -10,7 +10,7 @@ import { UptimePanel } from "./UptimePanel";
 import { useDashboardResource } from "./useDashboardResource";
 import { WindowSelector } from "./WindowSelector";
 import { formatDateTime } from "../../format/dateTime";
-import { t } from "../../i18n/catalogue";
+import { messageRecord, t } from "../../i18n/catalogue";
 
 export default function DashboardsArea() {
   return (
@@ -21,23 +21,13 @@ export default function DashboardsArea() {
   );
 }
 
-const SEVERITY_LABELS: Record<string, string> = {
-  get critical() {
-    return t("dashboards.critical");
-  },
-  get high() {
-    return t("dashboards.high");
-  },
-  get medium() {
-    return t("dashboards.medium");
-  },
-  get low() {
-    return t("dashboards.low");
-  },
-  get info() {
-    return t("dashboards.info");
-  },
-};
+const SEVERITY_LABELS: Record<string, string> = messageRecord({
+  critical: "dashboards.critical",
+  high: "dashboards.high",
+  medium: "dashboards.medium",
+  low: "dashboards.low",
+  info: "dashboards.info",
+});
 
 const severityStyle = (group: string, index: number): SeriesStyle =>
   rankedStyle(index, SEVERITY_LABELS[group] ?? group);

@@ -13,25 +13,14 @@ import { formatTime } from "./format";
 import type { CaseStatus, EvidenceCase } from "./types";
 import { t } from "../../i18n/catalogue";
 
-const CASE_COLUMNS: readonly Column<EvidenceCase>[] = [
-  { get header() {
-      return t("evidence.caseReference");
-    }, rowHeader: true, cell: (c) => <Link to={`/evidence/cases/${c.id}`}>{c.reference}</Link> },
-  { get header() {
-      return t("evidence.title");
-    }, cell: (c) => c.title },
-  { get header() {
-      return t("evidence.status");
-    }, cell: (c) => <CaseStatusBadge status={c.status} /> },
-  { get header() {
-      return t("evidence.incident");
-    }, cell: (c) => c.incident_ref || "—" },
-  { get header() {
-      return t("evidence.openedBy");
-    }, cell: (c) => c.created_by },
-  { get header() {
-      return t("evidence.opened");
-    }, cell: (c) => formatTime(c.created_at) },
+/** The table's columns, headed in the current language. */
+const caseColumns = (): readonly Column<EvidenceCase>[] => [
+  { header: t("evidence.caseReference"), rowHeader: true, cell: (c) => <Link to={`/evidence/cases/${c.id}`}>{c.reference}</Link> },
+  { header: t("evidence.title"), cell: (c) => c.title },
+  { header: t("evidence.status"), cell: (c) => <CaseStatusBadge status={c.status} /> },
+  { header: t("evidence.incident"), cell: (c) => c.incident_ref || "—" },
+  { header: t("evidence.openedBy"), cell: (c) => c.created_by },
+  { header: t("evidence.opened"), cell: (c) => formatTime(c.created_at) },
 ];
 
 export function CasesView() {
@@ -68,7 +57,7 @@ export function CasesView() {
         empty={cases.length === 0 ? <p className="state">No cases{statusFilter ? ` ${statusFilter}` : ""} yet.</p> : null}
       />
       {cases.length > 0 ? (
-        <RecordTable rows={cases} rowKey={(c) => c.id} columns={CASE_COLUMNS} testId="cases-table" />
+        <RecordTable rows={cases} rowKey={(c) => c.id} columns={caseColumns()} testId="cases-table" />
       ) : null}
     </section>
   );

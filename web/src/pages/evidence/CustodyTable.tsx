@@ -4,39 +4,26 @@ import { formatTime } from "./format";
 import type { CustodyEntry, CustodyReport } from "./types";
 import { t } from "../../i18n/catalogue";
 
-const CUSTODY_COLUMNS: readonly Column<CustodyEntry>[] = [
+/** The table's columns, headed in the current language. */
+const custodyColumns = (): readonly Column<CustodyEntry>[] => [
   { header: "#", rowHeader: true, cell: (entry) => entry.seq },
-  { get header() {
-      return t("evidence.time");
-    }, cell: (entry) => formatTime(entry.time) },
-  { get header() {
-      return t("evidence.action");
-    }, cell: (entry) => actionLabel(entry.action) },
+  { header: t("evidence.time"), cell: (entry) => formatTime(entry.time) },
+  { header: t("evidence.action"), cell: (entry) => actionLabel(entry.action) },
   {
-    get header() {
-      return t("evidence.by3");
-    },
+    header: t("evidence.by3"),
     cell: (entry) => (
       <>
         {entry.actor} <span className="muted">({entry.role})</span>
       </>
     ),
   },
-  { get header() {
-      return t("evidence.purpose2");
-    }, cell: (entry) => entry.purpose || "—" },
-  { get header() {
-      return t("evidence.caseRef");
-    }, cell: (entry) => entry.case_ref || "—" },
-  { get header() {
-      return t("evidence.details");
-    }, cell: (entry) => summariseDetails(entry.details), className: "details" },
+  { header: t("evidence.purpose2"), cell: (entry) => entry.purpose || "—" },
+  { header: t("evidence.caseRef"), cell: (entry) => entry.case_ref || "—" },
+  { header: t("evidence.details"), cell: (entry) => summariseDetails(entry.details), className: "details" },
   {
-    get header() {
-      return t("evidence.entryHash");
-    },
+    header: t("evidence.entryHash"),
     cell: (entry) => (
-      <code className="evidence-hash" title={`previous: ${entry.prev_hash}`}>
+      <code className="evidence-hash" title={t("evidence.previousHash", { hash: entry.prev_hash })}>
         {entry.hash.slice(0, 16)}…
       </code>
     ),
@@ -56,7 +43,7 @@ export function CustodyTable({ report }: { report: CustodyReport }) {
       <RecordTable
         rows={entries}
         rowKey={(entry) => entry.seq}
-        columns={CUSTODY_COLUMNS}
+        columns={custodyColumns()}
         caption={t("evidence.chainOfCustodyOldest")}
         testId="custody-table"
       />

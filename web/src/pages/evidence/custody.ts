@@ -1,30 +1,16 @@
 /** Reading custody entries for people: a one-line summary of the JSON details. */
 import type { CustodyEntry } from "./types";
-import { t } from "../../i18n/catalogue";
+import { messageRecord } from "../../i18n/catalogue";
 
-const ACTION_LABELS: Record<string, string> = {
-  get collected() {
-    return t("evidence.collected");
-  },
-  get viewed() {
-    return t("evidence.viewed");
-  },
-  get exported() {
-    return t("evidence.exported");
-  },
-  get shared() {
-    return t("evidence.shared");
-  },
-  get redacted() {
-    return t("evidence.redactedCopyMade");
-  },
-  get retention_changed() {
-    return t("evidence.retentionChanged");
-  },
-  get purged() {
-    return t("evidence.purged");
-  },
-};
+const ACTION_LABELS: Record<string, string> = messageRecord({
+  collected: "evidence.collected",
+  viewed: "evidence.viewed",
+  exported: "evidence.exported",
+  shared: "evidence.shared",
+  redacted: "evidence.redactedCopyMade",
+  retention_changed: "evidence.retentionChanged",
+  purged: "evidence.purged",
+});
 
 export function actionLabel(action: string): string {
   return ACTION_LABELS[action] ?? action;

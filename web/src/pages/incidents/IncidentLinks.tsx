@@ -5,32 +5,18 @@ import { formatClock } from "./time";
 import type { IncidentLink, LinkKind } from "./types";
 import { TableHead } from "../../components/TableHead";
 import { PlayVideoLink } from "../../components/PlayVideoLink";
-import { t } from "../../i18n/catalogue";
+import { messageRecord, t } from "../../i18n/catalogue";
 import { Options } from "../../components/Options";
 
-const LINK_KINDS: Record<LinkKind, string> = {
-  get alert() {
-    return t("incidents.alert");
-  },
-  get camera() {
-    return t("incidents.camera");
-  },
-  get evidence() {
-    return t("incidents.evidence");
-  },
-  get person() {
-    return t("incidents.person");
-  },
-  get vehicle() {
-    return t("incidents.vehicle");
-  },
-  get call() {
-    return t("incidents.helplineCall");
-  },
-  get report() {
-    return t("incidents.citizenReport");
-  },
-};
+const LINK_KINDS: Record<LinkKind, string> = messageRecord<LinkKind>({
+  alert: "incidents.alert",
+  camera: "incidents.camera",
+  evidence: "incidents.evidence",
+  person: "incidents.person",
+  vehicle: "incidents.vehicle",
+  call: "incidents.helplineCall",
+  report: "incidents.citizenReport",
+});
 
 /** What is attached to the incident (alerts, evidence, people, vehicles, calls, reports). */
 export function IncidentLinks({

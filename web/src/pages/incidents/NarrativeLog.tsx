@@ -3,28 +3,16 @@ import { FieldError, FormField } from "../../components/FormField";
 import { useDispatchApi, useSubmit } from "./hooks";
 import { formatClock } from "./time";
 import type { LogEntry } from "./types";
-import { t } from "../../i18n/catalogue";
+import { messageRecord, t } from "../../i18n/catalogue";
 
-const KIND_LABEL: Record<string, string> = {
-  get note() {
-    return t("incidents.note");
-  },
-  get status() {
-    return t("incidents.status");
-  },
-  get dispatch() {
-    return t("incidents.dispatch");
-  },
-  get unit() {
-    return t("incidents.unit2");
-  },
-  get location() {
-    return t("incidents.location");
-  },
-  get link() {
-    return t("incidents.link");
-  },
-};
+const KIND_LABEL: Record<string, string> = messageRecord({
+  note: "incidents.note",
+  status: "incidents.status",
+  dispatch: "incidents.dispatch",
+  unit: "incidents.unit2",
+  location: "incidents.location",
+  link: "incidents.link",
+});
 
 /** Notes by people and the system's record of status changes and dispatches, oldest first. */
 export function NarrativeLog({

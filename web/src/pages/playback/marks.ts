@@ -1,26 +1,18 @@
 /** Timeline marks from the records the API keeps: alerts, plate reads, line crossings, violations. */
 import type { Schemas } from "../../api/schemas";
 import type { Mark, MarkKind } from "./timelineMath";
-import { t } from "../../i18n/catalogue";
+import { messageRecord, t } from "../../i18n/catalogue";
 
 type AlertView = Schemas["AlertView"];
 type StoredEvent = Schemas["StoredEventOut"];
 type PlateRead = Schemas["PlateReadOut"];
 
-export const MARK_LABEL: Record<MarkKind, string> = {
-  get alert() {
-    return t("playback.alert");
-  },
-  get plate() {
-    return t("playback.plateRead");
-  },
-  get line_crossing() {
-    return t("playback.lineCrossing");
-  },
-  get violation() {
-    return t("playback.violation");
-  },
-};
+export const MARK_LABEL: Record<MarkKind, string> = messageRecord<MarkKind>({
+  alert: "playback.alert",
+  plate: "playback.plateRead",
+  line_crossing: "playback.lineCrossing",
+  violation: "playback.violation",
+});
 
 /** Event-log types shown as marks, and the kind each becomes. */
 export const MARK_EVENT_TYPES: readonly { type: string; kind: MarkKind }[] = [

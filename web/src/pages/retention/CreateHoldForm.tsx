@@ -7,20 +7,14 @@ import type { Schemas } from "../../api/schemas";
 import { buildHoldRequest, EMPTY_HOLD_FORM, type HoldErrors, type HoldForm } from "./holds";
 import { HOLD_SCOPES, type HoldRequest, type HoldScope, type LegalHold } from "./types";
 import { Options } from "../../components/Options";
-import { t } from "../../i18n/catalogue";
+import { messageRecord, t } from "../../i18n/catalogue";
 
 const API_FIELDS = ["scope", "reason", "case_id", "item_id", "camera_id", "start", "end", "case_ref"];
-const SCOPE_LABELS: Record<HoldScope, string> = {
-  get case() {
-    return t("retention.aWholeCase");
-  },
-  get item() {
-    return t("retention.oneEvidenceItem");
-  },
-  get camera() {
-    return t("retention.aCameraSRecordings");
-  },
-};
+const SCOPE_LABELS: Record<HoldScope, string> = messageRecord<HoldScope>({
+  case: "retention.aWholeCase",
+  item: "retention.oneEvidenceItem",
+  camera: "retention.aCameraSRecordings",
+});
 
 export function CreateHoldForm({
   cases,

@@ -3,28 +3,16 @@ import { StateMessage } from "../../components/StateMessage";
 import { formatTime } from "../evidence/format";
 import type { RetentionClass, RetentionReport } from "./types";
 import { TableHead } from "../../components/TableHead";
-import { t } from "../../i18n/catalogue";
+import { messageRecord, t } from "../../i18n/catalogue";
 
-const CLASS_NAMES: Record<string, string> = {
-  get evidence() {
-    return t("retention.evidenceItemsClosedCases");
-  },
-  get recordings() {
-    return t("retention.continuousRecordings");
-  },
-  get face_crops() {
-    return t("retention.faceSightingsAndCrops");
-  },
-  get plate_reads() {
-    return t("retention.plateReads");
-  },
-  get challan_plate_reads() {
-    return t("retention.plateReadsKeptBy");
-  },
-  get events() {
-    return t("retention.events");
-  },
-};
+const CLASS_NAMES: Record<string, string> = messageRecord({
+  evidence: "retention.evidenceItemsClosedCases",
+  recordings: "retention.continuousRecordings",
+  face_crops: "retention.faceSightingsAndCrops",
+  plate_reads: "retention.plateReads",
+  challan_plate_reads: "retention.plateReadsKeptBy",
+  events: "retention.events",
+});
 
 export function className(name: string): string {
   return CLASS_NAMES[name] ?? name.replaceAll("_", " ");

@@ -6,11 +6,10 @@ import type { Violation } from "../types";
 import { clipStatusWord, violationLinkName } from "./queueText";
 import { t } from "../../../i18n/catalogue";
 
-const QUEUE_COLUMNS: readonly Column<Violation>[] = [
+/** The table's columns, headed in the current language. */
+const queueColumns = (): readonly Column<Violation>[] => [
   {
-    get header() {
-      return t("challan.queue.offence");
-    },
+    header: t("challan.queue.offence"),
     rowHeader: true,
     cell: (violation) => (
       <Link to={`${BASE_PATH}/violations/${encodeURIComponent(violation.id)}`} aria-label={violationLinkName(violation)}>
@@ -18,32 +17,20 @@ const QUEUE_COLUMNS: readonly Column<Violation>[] = [
       </Link>
     ),
   },
-  { get header() {
-      return t("challan.queue.time");
-    }, cell: (violation) => formatTime(violation.occurred_at) },
-  { get header() {
-      return t("challan.queue.camera");
-    }, cell: (violation) => <CameraName id={violation.camera_id} /> },
+  { header: t("challan.queue.time"), cell: (violation) => formatTime(violation.occurred_at) },
+  { header: t("challan.queue.camera"), cell: (violation) => <CameraName id={violation.camera_id} /> },
   {
-    get header() {
-      return t("challan.queue.plateRead");
-    },
+    header: t("challan.queue.plateRead"),
     cell: (violation) => (
       <>
-        <span className="challan-mono">{violation.plate ?? "none"}</span>
+        <span className="challan-mono">{violation.plate ?? t("challan.queue.plateNone")}</span>
         {violation.plate ? <ConfidenceNote confidence={violation.plate_confidence} /> : null}
       </>
     ),
   },
-  { get header() {
-      return t("challan.queue.measured");
-    }, cell: measuredSummary },
-  { get header() {
-      return t("challan.queue.registry");
-    }, cell: (violation) => registryStatusLabel(violation.registry_status) },
-  { get header() {
-      return t("challan.queue.clip");
-    }, cell: (violation) => clipStatusWord(violation.clip_status) },
+  { header: t("challan.queue.measured"), cell: measuredSummary },
+  { header: t("challan.queue.registry"), cell: (violation) => registryStatusLabel(violation.registry_status) },
+  { header: t("challan.queue.clip"), cell: (violation) => clipStatusWord(violation.clip_status) },
 ];
 
 /** The pending violations, oldest first, one row each. */
@@ -52,7 +39,7 @@ export function QueueTable({ violations }: { violations: readonly Violation[] })
     <RecordTable
       rows={violations}
       rowKey={(violation) => violation.id}
-      columns={QUEUE_COLUMNS}
+      columns={queueColumns()}
       caption={t("challan.queue.pendingViolationsOldestFirst")}
       testId="challan-queue"
     />

@@ -81,26 +81,15 @@ function ReasonTable({ stats }: { stats: RejectionStats }) {
   );
 }
 
-const CAMERA_COLUMNS: readonly Column<CameraRejectionStats>[] = [
-  { get header() {
-      return t("challan.stats.camera");
-    }, rowHeader: true, cell: (camera) => <CameraName id={camera.camera_id} /> },
-  { get header() {
-      return t("challan.stats.accepted");
-    }, cell: (camera) => camera.accepted },
-  { get header() {
-      return t("challan.stats.rejected");
-    }, cell: (camera) => camera.rejected },
-  { get header() {
-      return t("challan.stats.duplicates");
-    }, cell: (camera) => camera.duplicates },
-  { get header() {
-      return t("challan.stats.rejectionRate");
-    }, cell: (camera) => <RateBar fraction={camera.rejection_rate} /> },
+/** The table's columns, headed in the current language. */
+const cameraColumns = (): readonly Column<CameraRejectionStats>[] => [
+  { header: t("challan.stats.camera"), rowHeader: true, cell: (camera) => <CameraName id={camera.camera_id} /> },
+  { header: t("challan.stats.accepted"), cell: (camera) => camera.accepted },
+  { header: t("challan.stats.rejected"), cell: (camera) => camera.rejected },
+  { header: t("challan.stats.duplicates"), cell: (camera) => camera.duplicates },
+  { header: t("challan.stats.rejectionRate"), cell: (camera) => <RateBar fraction={camera.rejection_rate} /> },
   {
-    get header() {
-      return t("challan.stats.reasons");
-    },
+    header: t("challan.stats.reasons"),
     cell: (camera) =>
       Object.entries(camera.by_reason)
         .map(([reason, count]) => `${reasonLabel(reason)}: ${count}`)
@@ -115,7 +104,7 @@ function CameraTable({ cameras }: { cameras: readonly CameraRejectionStats[] }) 
       <RecordTable
         rows={cameras}
         rowKey={(camera) => camera.camera_id}
-        columns={CAMERA_COLUMNS}
+        columns={cameraColumns()}
         className="table challan-stats"
         testId="stats-by-camera"
       />

@@ -94,11 +94,10 @@ function TicketFilters({
   );
 }
 
-const TICKET_COLUMNS: readonly Column<Ticket>[] = [
+/** The table's columns, headed in the current language. */
+const ticketColumns = (): readonly Column<Ticket>[] => [
   {
-    get header() {
-      return t("challan.tickets.number");
-    },
+    header: t("challan.tickets.number"),
     rowHeader: true,
     cell: (ticket) => (
       <Link to={`${BASE_PATH}/tickets/${encodeURIComponent(ticket.number)}`} className="challan-mono">
@@ -106,27 +105,13 @@ const TICKET_COLUMNS: readonly Column<Ticket>[] = [
       </Link>
     ),
   },
-  { get header() {
-      return t("challan.tickets.offence");
-    }, cell: (ticket) => violationTypeLabel(ticket.violation_type) },
-  { get header() {
-      return t("challan.tickets.plate");
-    }, cell: (ticket) => ticket.plate, className: "challan-mono" },
-  { get header() {
-      return t("challan.tickets.camera");
-    }, cell: (ticket) => <CameraName id={ticket.camera_id} /> },
-  { get header() {
-      return t("challan.tickets.fine");
-    }, cell: (ticket) => `${ticket.fine} ${ticket.currency}` },
-  { get header() {
-      return t("challan.tickets.issued");
-    }, cell: (ticket) => formatTime(ticket.issued_at) },
-  { get header() {
-      return t("challan.tickets.due");
-    }, cell: (ticket) => formatTime(ticket.due_at) },
-  { get header() {
-      return t("challan.tickets.status");
-    }, cell: (ticket) => ticketStatusLabel(ticket.status) },
+  { header: t("challan.tickets.offence"), cell: (ticket) => violationTypeLabel(ticket.violation_type) },
+  { header: t("challan.tickets.plate"), cell: (ticket) => ticket.plate, className: "challan-mono" },
+  { header: t("challan.tickets.camera"), cell: (ticket) => <CameraName id={ticket.camera_id} /> },
+  { header: t("challan.tickets.fine"), cell: (ticket) => `${ticket.fine} ${ticket.currency}` },
+  { header: t("challan.tickets.issued"), cell: (ticket) => formatTime(ticket.issued_at) },
+  { header: t("challan.tickets.due"), cell: (ticket) => formatTime(ticket.due_at) },
+  { header: t("challan.tickets.status"), cell: (ticket) => ticketStatusLabel(ticket.status) },
 ];
 
 function TicketTable({ tickets }: { tickets: readonly Ticket[] }) {
@@ -135,7 +120,7 @@ function TicketTable({ tickets }: { tickets: readonly Ticket[] }) {
     <RecordTable
       rows={tickets}
       rowKey={(ticket) => ticket.number}
-      columns={TICKET_COLUMNS}
+      columns={ticketColumns()}
       caption={t("challan.tickets.ticketsNewestFirst")}
       testId="tickets-table"
     />

@@ -1,6 +1,6 @@
 /** Ticket status changes an officer may make (TRANSITIONS and StatusIn in src/safecity/challan). */
 import type { TicketStatus } from "../types";
-import { t } from "../../../i18n/catalogue";
+import { messageRecord, t } from "../../../i18n/catalogue";
 
 /** `paid` only comes through a payment and `overdue` through the due-date sweep, so officers never set them. */
 export type OfficerStatus = "delivered" | "contested" | "cancelled";
@@ -29,14 +29,8 @@ export function validateStatusChange(status: OfficerStatus | "", reason: string)
   return {};
 }
 
-export const STATUS_ACTION: Record<OfficerStatus, string> = {
-  get delivered() {
-    return t("challan.tickets.markDelivered");
-  },
-  get contested() {
-    return t("challan.tickets.markContested");
-  },
-  get cancelled() {
-    return t("challan.tickets.cancelTheTicket");
-  },
-};
+export const STATUS_ACTION: Record<OfficerStatus, string> = messageRecord<OfficerStatus>({
+  delivered: "challan.tickets.markDelivered",
+  contested: "challan.tickets.markContested",
+  cancelled: "challan.tickets.cancelTheTicket",
+});

@@ -47,11 +47,10 @@ export function SubjectsView() {
   );
 }
 
-const SUBJECT_COLUMNS: readonly Column<Subject>[] = [
+/** The table's columns, headed in the current language. */
+const subjectColumns = (): readonly Column<Subject>[] => [
   {
-    get header() {
-      return t("watchlists.persons.name");
-    },
+    header: t("watchlists.persons.name"),
     rowHeader: true,
     cell: (subject) => (
       <>
@@ -59,24 +58,12 @@ const SUBJECT_COLUMNS: readonly Column<Subject>[] = [
       </>
     ),
   },
-  { get header() {
-      return t("watchlists.persons.category");
-    }, cell: (subject) => subjectCategoryLabel(subject.category) },
-  { get header() {
-      return t("watchlists.persons.legalBasis");
-    }, cell: (subject) => subject.legal_authority },
-  { get header() {
-      return t("watchlists.persons.reason");
-    }, cell: (subject) => subject.reason },
-  { get header() {
-      return t("watchlists.persons.caseRef");
-    }, cell: (subject) => orDash(subject.case_ref) },
-  { get header() {
-      return t("watchlists.persons.expiry");
-    }, cell: (subject) => expiryText(subject.expires_at, subject.expired) },
-  { get header() {
-      return t("watchlists.persons.status");
-    }, cell: (subject) => subjectStatus(subject).text },
+  { header: t("watchlists.persons.category"), cell: (subject) => subjectCategoryLabel(subject.category) },
+  { header: t("watchlists.persons.legalBasis"), cell: (subject) => subject.legal_authority },
+  { header: t("watchlists.persons.reason"), cell: (subject) => subject.reason },
+  { header: t("watchlists.persons.caseRef"), cell: (subject) => orDash(subject.case_ref) },
+  { header: t("watchlists.persons.expiry"), cell: (subject) => expiryText(subject.expires_at, subject.expired) },
+  { header: t("watchlists.persons.status"), cell: (subject) => subjectStatus(subject).text },
 ];
 
 function SubjectsTable({ subjects }: { subjects: readonly Subject[] }) {
@@ -84,7 +71,7 @@ function SubjectsTable({ subjects }: { subjects: readonly Subject[] }) {
     <RecordTable
       rows={subjects}
       rowKey={(subject) => subject.id}
-      columns={SUBJECT_COLUMNS}
+      columns={subjectColumns()}
       rowClassName={(subject) => (subjectStatus(subject).searchable ? undefined : "row-disabled")}
       caption={t("watchlists.persons.peopleOnTheFace")}
       testId="subjects-table"

@@ -42,28 +42,15 @@ export function HotlistsView() {
   );
 }
 
-const HOTLIST_COLUMNS: readonly Column<Hotlist>[] = [
-  { get header() {
-      return t("watchlists.vehicles.name");
-    }, rowHeader: true, cell: (hotlist) => <Link to={hotlistPath(hotlist.id)}>{hotlist.name}</Link> },
-  { get header() {
-      return t("watchlists.vehicles.kind");
-    }, cell: (hotlist) => hotlistKindLabel(hotlist.kind) },
-  { get header() {
-      return t("watchlists.vehicles.description");
-    }, cell: (hotlist) => orDash(hotlist.description) },
-  { get header() {
-      return t("watchlists.vehicles.matchTolerance");
-    }, cell: (hotlist) => toleranceText(hotlist.edit_budget) },
-  { get header() {
-      return t("watchlists.vehicles.status");
-    }, cell: (hotlist) => (hotlist.active ? t("watchlists.vehicles.active") : t("watchlists.vehicles.inactiveNotMatched")) },
-  { get header() {
-      return t("watchlists.vehicles.plates");
-    }, cell: (hotlist) => hotlist.entries },
-  { get header() {
-      return t("watchlists.vehicles.createdBy2");
-    }, cell: (hotlist) => hotlist.created_by },
+/** The table's columns, headed in the current language. */
+const hotlistColumns = (): readonly Column<Hotlist>[] => [
+  { header: t("watchlists.vehicles.name"), rowHeader: true, cell: (hotlist) => <Link to={hotlistPath(hotlist.id)}>{hotlist.name}</Link> },
+  { header: t("watchlists.vehicles.kind"), cell: (hotlist) => hotlistKindLabel(hotlist.kind) },
+  { header: t("watchlists.vehicles.description"), cell: (hotlist) => orDash(hotlist.description) },
+  { header: t("watchlists.vehicles.matchTolerance"), cell: (hotlist) => toleranceText(hotlist.edit_budget) },
+  { header: t("watchlists.vehicles.status"), cell: (hotlist) => (hotlist.active ? t("watchlists.vehicles.active") : t("watchlists.vehicles.inactiveNotMatched")) },
+  { header: t("watchlists.vehicles.plates"), cell: (hotlist) => hotlist.entries },
+  { header: t("watchlists.vehicles.createdBy2"), cell: (hotlist) => hotlist.created_by },
 ];
 
 function HotlistsTable({ hotlists }: { hotlists: readonly Hotlist[] }) {
@@ -71,7 +58,7 @@ function HotlistsTable({ hotlists }: { hotlists: readonly Hotlist[] }) {
     <RecordTable
       rows={hotlists}
       rowKey={(hotlist) => hotlist.id}
-      columns={HOTLIST_COLUMNS}
+      columns={hotlistColumns()}
       rowClassName={(hotlist) => (hotlist.active ? undefined : "row-disabled")}
       caption={t("watchlists.vehicles.vehicleHotlists")}
       testId="hotlists-table"

@@ -20,22 +20,17 @@ export function ImportSummary({ imported }: { imported: Imported }) {
   );
 }
 
-const OUTCOME_COLUMNS: readonly Column<RowOutcome>[] = [
-  { get header() {
-      return t("watchlists.vehicles.line");
-    }, rowHeader: true, cell: (outcome) => outcome.line },
-  { get header() {
-      return t("watchlists.vehicles.plate");
-    }, cell: (outcome) => orDash(outcome.plate ? <code>{outcome.plate}</code> : null) },
+/** The table's columns, headed in the current language. */
+const outcomeColumns = (): readonly Column<RowOutcome>[] => [
+  { header: t("watchlists.vehicles.line"), rowHeader: true, cell: (outcome) => outcome.line },
+  { header: t("watchlists.vehicles.plate"), cell: (outcome) => orDash(outcome.plate ? <code>{outcome.plate}</code> : null) },
   {
-    get header() {
-      return t("watchlists.vehicles.result");
-    },
+    header: t("watchlists.vehicles.result"),
     cell: (outcome) =>
       outcome.imported ? (
-        <span className="state-ok">✓ Imported</span>
+        <span className="state-ok">{t("watchlists.vehicles.rowImported")}</span>
       ) : (
-        <span className="state-error">✗ Rejected: {readableMessage(outcome.reason)}</span>
+        <span className="state-error">{t("watchlists.vehicles.rowRejected", { reason: readableMessage(outcome.reason) })}</span>
       ),
   },
 ];
@@ -51,7 +46,7 @@ export function ImportRows({ imported }: { imported: Imported }) {
         <RecordTable
           rows={outcomes}
           rowKey={(outcome) => outcome.line}
-          columns={OUTCOME_COLUMNS}
+          columns={outcomeColumns()}
           caption={complete ? t("watchlists.vehicles.everyRowOf", { fileName }) : t("watchlists.vehicles.rejectedRowsOf", { fileName })}
           captionClassName="wl-caption"
         />
