@@ -2,6 +2,7 @@ import { useCallback, useState } from "react";
 import { useAuth } from "../../auth/AuthContext";
 import { useResource } from "../../api/useResource";
 import type { LiveEvent } from "../../api/types";
+import { PickList } from "../../components/PickList";
 import { StateMessage } from "../../components/StateMessage";
 import { formatDateTime } from "../../format/dateTime";
 import { formatCoordinates } from "../../format/places";
@@ -53,7 +54,7 @@ export default function PanicPage() {
         <h1>{t("panic.title")}</h1>
         <LiveIndicator status={live} />
       </div>
-      <div className="panic-columns">
+      <div className="pick-columns">
         <section aria-labelledby="panic-list-title">
           <div className="section-head">
             <h2 id="panic-list-title">{active ? t("panic.active") : t("panic.ended")}</h2>
@@ -62,29 +63,29 @@ export default function PanicPage() {
             </button>
           </div>
           <StateMessage resource={list.resource} what={t("panic.panicAlerts")} empty={panics.length === 0 ? <p className="state">{t("panic.empty")}</p> : null} />
-          <ul className="panic-list" data-testid="panic-list">
-            {panics.map((panic) => (
-              <li key={panic.panic_id}>
-                <button
-                  type="button"
-                  className={panic.panic_id === selected ? "panic-item selected" : "panic-item"}
-                  aria-pressed={panic.panic_id === selected}
-                  onClick={() => setSelected(panic.panic_id)}
-                >
-                  <strong>{callerOf(panic)}</strong>
-                  <span className="muted">
-                    {t("panic.since")} {formatDateTime(panic.created_at)}
-                  </span>
-                  <span className="muted">
-                    {t("panic.lastPosition")}:{" "}
-                    {panic.last_position
-                      ? `${formatCoordinates(panic.last_position.latitude, panic.last_position.longitude)} (${formatDateTime(panic.last_position.time)})`
-                      : "—"}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <PickList
+            items={panics}
+            itemKey={(panic) => panic.panic_id}
+            selected={selected}
+            onPick={(panic) => setSelected(panic.panic_id)}
+            className="panic-list"
+            testId="panic-list"
+          >
+            {(panic) => (
+              <>
+                <strong>{callerOf(panic)}</strong>
+                <span className="muted">
+                  {t("panic.since")} {formatDateTime(panic.created_at)}
+                </span>
+                <span className="muted">
+                  {t("panic.lastPosition")}:{" "}
+                  {panic.last_position
+                    ? `${formatCoordinates(panic.last_position.latitude, panic.last_position.longitude)} (${formatDateTime(panic.last_position.time)})`
+                    : "—"}
+                </span>
+              </>
+            )}
+          </PickList>
         </section>
         <div>
           <StateMessage resource={detail.resource} what={t("panic.thePanic")} />

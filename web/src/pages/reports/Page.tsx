@@ -2,6 +2,7 @@ import { useCallback, useId, useState } from "react";
 import { useAuth } from "../../auth/AuthContext";
 import { useResource } from "../../api/useResource";
 import type { LiveEvent } from "../../api/types";
+import { PickList } from "../../components/PickList";
 import { StateMessage } from "../../components/StateMessage";
 import { formatDateTime } from "../../format/dateTime";
 import { t } from "../../i18n/catalogue";
@@ -46,7 +47,7 @@ export default function ReportsPage() {
         <h1>{t("reports.title")}</h1>
         <LiveIndicator status={live} />
       </div>
-      <div className="reports-columns">
+      <div className="pick-columns reports-columns">
         <section aria-labelledby={`${id}-queue`}>
           <div className="section-head">
             <h2 id={`${id}-queue`}>{t("reports.queue")}</h2>
@@ -61,29 +62,28 @@ export default function ReportsPage() {
             {message}
           </p>
           <StateMessage resource={list.resource} what={t("reports.citizenReports")} empty={reports.length === 0 ? <p className="state">{t("reports.empty")}</p> : null} />
-          <ul className="report-list" data-testid="report-list">
-            {reports.map((report) => (
-              <li key={report.id}>
-                <button
-                  type="button"
-                  className={report.id === selected ? "report-item selected" : "report-item"}
-                  aria-pressed={report.id === selected}
-                  onClick={() => {
-                    setSelected(report.id);
-                    setDecided(null);
-                  }}
-                >
-                  <strong>
-                    #{report.id} {report.service_code}
-                  </strong>
-                  <span>{report.description.slice(0, 120) || "—"}</span>
-                  <span className="muted">
-                    {formatDateTime(report.requested_at)} · {placeOf(report)}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <PickList
+            items={reports}
+            itemKey={(report) => report.id}
+            selected={selected}
+            onPick={(report) => {
+              setSelected(report.id);
+              setDecided(null);
+            }}
+            testId="report-list"
+          >
+            {(report) => (
+              <>
+                <strong>
+                  #{report.id} {report.service_code}
+                </strong>
+                <span>{report.description.slice(0, 120) || "—"}</span>
+                <span className="muted">
+                  {formatDateTime(report.requested_at)} · {placeOf(report)}
+                </span>
+              </>
+            )}
+          </PickList>
         </section>
         <div>
           {shown ? (
