@@ -12,14 +12,14 @@ import {
   type EventSearchForm,
 } from "./eventsQuery";
 import { EventResults } from "./EventResults";
-import { FieldError, FormField } from "../../components/FormField";
+import { FormField } from "../../components/FormField";
 import { Pager } from "../../components/Pager";
 import { hasErrors } from "./plateQuery";
 import { searchFailureHandler } from "./searchFailure";
 import { TimeRangeFields } from "./TimeRangeFields";
 import type { EventsPage } from "./types";
 import { useCameras } from "./useCameras";
-import { Options } from "../../components/Options";
+import { LimitSelect, SearchActions } from "./SearchFields";
 import { t } from "../../i18n/catalogue";
 
 interface Shown {
@@ -102,19 +102,15 @@ export function EventsSearch() {
         </datalist>
         <CameraField id="event-camera" cameras={cameras} value={form.cameraId} error={errors.cameraId} onChange={(cameraId) => change({ cameraId })} />
         <TimeRangeFields idPrefix="event" since={form.since} until={form.until} errors={errors} onChange={change} />
-        <FormField id="event-limit" label={t("search.perPage")}>
-          {(control) => (
-            <select {...control} value={form.limit} onChange={(e) => change({ limit: Number(e.target.value) })}>
-              <Options items={EVENT_PAGE_SIZES} label={(size) => t("search.events", { size })} />
-            </select>
-          )}
-        </FormField>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? t("search.searching") : t("search.searchEvents")}
-          </button>
-          {formError ? <FieldError>{formError}</FieldError> : null}
-        </div>
+        <LimitSelect
+          id="event-limit"
+          label={t("search.perPage")}
+          values={EVENT_PAGE_SIZES}
+          optionLabel={(size) => t("search.events", { size })}
+          value={form.limit}
+          onChange={(limit) => change({ limit })}
+        />
+        <SearchActions label={t("search.searchEvents")} busy={busy} error={formError} />
         <p className="muted search-wide">
           {t("search.coversTheServerS")}
         </p>

@@ -13,9 +13,9 @@ import {
   type FaceSearchForm,
 } from "./faceQuery";
 import { FaceResults } from "./FaceResults";
-import { FieldError, FormField } from "../../components/FormField";
 import { PhotoDrop } from "./PhotoDrop";
 import { hasErrors } from "./plateQuery";
+import { LimitField, ScoreField, SearchActions } from "./SearchFields";
 import { searchFailureHandler } from "./searchFailure";
 import { toLocalInput } from "./timeRange";
 import { TimeRangeFields } from "./TimeRangeFields";
@@ -109,42 +109,16 @@ export function FacesSearch() {
         <PhotoDrop id="face-photo" file={form.file} error={errors.file} onFile={(file) => change({ file })} />
         <CameraField id="face-camera" cameras={cameras} value={form.cameraId} error={errors.cameraId} onChange={(cameraId) => change({ cameraId })} />
         <TimeRangeFields idPrefix="face" since={form.since} until={form.until} errors={errors} required onChange={change} />
-        <FormField id="face-limit" label={t("search.atMostResults")} error={errors.limit}>
-          {(control) => (
-            <input
-              type="number"
-              min={1}
-              max={MAX_RESULTS}
-              value={form.limit}
-              onChange={(e) => change({ limit: e.target.value })}
-              {...control}
-            />
-          )}
-        </FormField>
-        <FormField
+        <LimitField id="face-limit" max={MAX_RESULTS} value={form.limit} error={errors.limit} onChange={(limit) => change({ limit })} />
+        <ScoreField
           id="face-threshold"
           label={t("search.minimumScore01")}
-          error={errors.minScore}
           hint={t("search.n05IsThe")}
-        >
-          {(control) => (
-            <input
-              type="number"
-              min={0}
-              max={1}
-              step={0.05}
-              value={form.minScore}
-              onChange={(e) => change({ minScore: e.target.value })}
-              {...control}
-            />
-          )}
-        </FormField>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? t("search.searching") : t("search.searchFaces")}
-          </button>
-          {formError ? <FieldError>{formError}</FieldError> : null}
-        </div>
+          value={form.minScore}
+          error={errors.minScore}
+          onChange={(minScore) => change({ minScore })}
+        />
+        <SearchActions label={t("search.searchFaces")} busy={busy} error={formError} />
       </form>
       <p className="state" role="status" data-testid="face-status">
         {status}

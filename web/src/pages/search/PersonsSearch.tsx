@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from "react";
 import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
-import { FieldError, FormField } from "../../components/FormField";
+import { FormField } from "../../components/FormField";
 import { usePurposePrompt, type Purpose } from "../../components/PurposeDialog";
 import { CameraField } from "./CameraField";
 import {
@@ -17,6 +17,7 @@ import {
 import { PersonResults } from "./PersonResults";
 import { PhotoDrop } from "./PhotoDrop";
 import { hasErrors } from "./plateQuery";
+import { LimitField, ScoreField, SearchActions } from "./SearchFields";
 import { searchFailureHandler } from "./searchFailure";
 import { toLocalInput } from "./timeRange";
 import { TimeRangeFields } from "./TimeRangeFields";
@@ -128,38 +129,19 @@ export function PersonsSearch() {
           <PhotoDrop id="person-photo" file={form.file} error={errors.file} onFile={(file) => change({ file })} />
         )}
         <TimeRangeFields idPrefix="person" since={form.since} until={form.until} errors={errors} required onChange={change} />
-        <FormField id="person-limit" label={t("search.atMostResults")} error={errors.limit}>
-          {(control) => (
-            <input type="number" min={1} max={MAX_RESULTS} value={form.limit} onChange={(e) => change({ limit: e.target.value })} {...control} />
-          )}
-        </FormField>
-        <FormField
+        <LimitField id="person-limit" max={MAX_RESULTS} value={form.limit} error={errors.limit} onChange={(limit) => change({ limit })} />
+        <ScoreField
           id="person-similarity"
           label={t("search.minimumSimilarity01")}
-          error={errors.minSimilarity}
           hint={t("search.samePerson07")}
-        >
-          {(control) => (
-            <input
-              type="number"
-              min={0}
-              max={1}
-              step={0.05}
-              value={form.minSimilarity}
-              onChange={(e) => change({ minSimilarity: e.target.value })}
-              {...control}
-            />
-          )}
-        </FormField>
+          value={form.minSimilarity}
+          error={errors.minSimilarity}
+          onChange={(minSimilarity) => change({ minSimilarity })}
+        />
         <label className="checkbox">
           <input type="checkbox" checked={form.neighboursOnly} onChange={(e) => change({ neighboursOnly: e.target.checked })} />{" "}{t("search.onlyNeighbouringCamerasCamera")}
         </label>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={search.busy}>
-            {search.busy ? t("search.searching") : t("search.findThisPerson")}
-          </button>
-          {formError ? <FieldError>{formError}</FieldError> : null}
-        </div>
+        <SearchActions label={t("search.findThisPerson")} busy={search.busy} error={formError} />
       </form>
       <p className="state" role="status" data-testid="person-status">
         {status}

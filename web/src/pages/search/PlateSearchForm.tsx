@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from "react";
 import type { Camera } from "../../api/types";
 import { CameraField } from "./CameraField";
-import { FieldError, FieldHint, FormField } from "../../components/FormField";
+import { FieldHint, FormField } from "../../components/FormField";
 import { EMPTY_PLATE_FORM, RESULT_LIMITS, type PlateFormErrors, type PlateSearchForm as Form } from "./plateQuery";
 import { TimeRangeFields } from "./TimeRangeFields";
-import { Options } from "../../components/Options";
+import { LimitSelect, SearchActions } from "./SearchFields";
 import { t } from "../../i18n/catalogue";
 
 export function PlateSearchForm({
@@ -55,13 +55,14 @@ export function PlateSearchForm({
       </FormField>
       <CameraField id="plate-camera" cameras={cameras} value={form.cameraId} error={errors.cameraId} onChange={(cameraId) => change({ cameraId })} />
       <TimeRangeFields idPrefix="plate" since={form.since} until={form.until} errors={errors} onChange={change} />
-      <FormField id="plate-limit" label={t("search.atMost")}>
-        {(control) => (
-          <select {...control} value={form.limit} onChange={(e) => change({ limit: Number(e.target.value) })}>
-            <Options items={RESULT_LIMITS} label={(limit) => t("search.reads", { limit })} />
-          </select>
-        )}
-      </FormField>
+      <LimitSelect
+        id="plate-limit"
+        label={t("search.atMost")}
+        values={RESULT_LIMITS}
+        optionLabel={(limit) => t("search.reads", { limit })}
+        value={form.limit}
+        onChange={(limit) => change({ limit })}
+      />
       <div className="field search-checkbox">
         <label>
           <input type="checkbox" checked={form.fuzzy} onChange={(e) => change({ fuzzy: e.target.checked })} aria-describedby="plate-fuzzy-hint" />{" "}{t("search.includeLookAlikeCharacters")}
@@ -70,12 +71,7 @@ export function PlateSearchForm({
           {t("search.alsoFindsReadsWhere")}
         </FieldHint>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? t("search.searching") : t("search.searchPlates")}
-        </button>
-        {formError ? <FieldError>{formError}</FieldError> : null}
-      </div>
+      <SearchActions label={t("search.searchPlates")} busy={busy} error={formError} />
     </form>
   );
 }
