@@ -140,3 +140,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_sep("=", "OpenAPI fuzz")
         for line in lines:
             terminalreporter.write_line(line)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """With `-n` and the default distribution, the end-to-end tests share one worker (and one demo server)."""
+    if config.getoption("dist") != "load":
+        return None
+    from tests.support.end_to_end_together import EndToEndTogether
+
+    return EndToEndTogether(config, log)

@@ -81,7 +81,9 @@ def require_prerequisites() -> None:
     pytest.importorskip("playwright.sync_api", reason="the Python playwright package is not installed")
 
 
-@pytest.fixture(scope="session")
+# Per package: the demo keeps analysing its cameras, so it stops when the last end-to-end test has run rather
+# than when the whole session ends.
+@pytest.fixture(scope="package")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """`safecity demo` on a free port with a fresh data directory; always stopped at the end."""
     require_prerequisites()
