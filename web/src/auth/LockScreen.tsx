@@ -1,3 +1,4 @@
+import { FieldError } from "../components/FormField";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation } from "../api/useMutation";
 import { useAuth } from "./AuthContext";
@@ -42,11 +43,7 @@ export function LockScreen() {
             required
           />
         </div>
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        {error ? <FieldError>{error}</FieldError> : null}
         <div className="toolbar">
           <button type="submit" className="btn" disabled={busy || !password}>
             {t("auth.unlock")}

@@ -1,3 +1,4 @@
+import { FieldError } from "../components/FormField";
 import { useRef, useState, type FormEvent } from "react";
 import { Navigate, useLocation, useNavigate } from "react-router";
 import { ApiError } from "../api/client";
@@ -64,11 +65,7 @@ export function LoginPage() {
             onChange={(e) => setPassword(e.target.value)}
           />
         </div>
-        {error ? (
-          <p id="login-error" className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        {error ? <FieldError id="login-error">{error}</FieldError> : null}
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? t("login.loggingIn") : t("login.logIn")}
         </button>

@@ -1,3 +1,4 @@
+import { FieldError } from "../../components/FormField";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { useBlobUrl } from "../../api/useBlobUrl";
@@ -114,7 +115,7 @@ function AlarmDialog({
         {camera && camera.latitude !== null && camera.longitude !== null ? (
           <AlarmPlace camera={{ ...camera, latitude: camera.latitude, longitude: camera.longitude }} />
         ) : null}
-        {acknowledge.error ? <p className="field-error" role="alert">{acknowledge.error}</p> : null}
+        {acknowledge.error ? <FieldError>{acknowledge.error}</FieldError> : null}
         <div className="actions">
           <button type="button" className="btn btn-primary" disabled={acknowledge.busy} onClick={() => void acknowledge.run()}>
             {t("alerts.action.acknowledge")}

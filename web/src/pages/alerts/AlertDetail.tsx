@@ -1,3 +1,4 @@
+import { FieldError } from "../../components/FormField";
 import { useId, useState, type FormEvent, type KeyboardEvent, type ReactNode, type Ref } from "react";
 import { Link } from "react-router";
 import { useResource } from "../../api/useResource";
@@ -248,11 +249,7 @@ function AssignForm({ alert, onAssigned }: { alert: Alert; onAssigned: (alert: A
           </button>
         ) : null}
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { FieldError } from "../../components/FormField";
 import { useId, useState } from "react";
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
@@ -206,11 +207,7 @@ function CandidateCard({
               {t("alerts.reject")}
             </button>
           </div>
-          {error ? (
-            <p id={`${id}-error`} className="field-error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
           {!state.canDecide && !error ? (
             <p className="muted">{t("alerts.youHaveDecidedAlready")}</p>
           ) : null}

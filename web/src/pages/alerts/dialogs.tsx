@@ -57,11 +57,7 @@ export function DismissDialog({
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${id}-error` : undefined}
           />
-          {error ? (
-            <p id={`${id}-error`} className="field-error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
         </div>
         <div className="actions">
           <button type="button" className="btn btn-quiet" onClick={onCancel}>

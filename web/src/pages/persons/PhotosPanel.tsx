@@ -5,7 +5,7 @@ import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
 import { ConfirmButton } from "../../components/ConfirmButton";
-import { FormField } from "../../components/FormField";
+import { FormField, FieldError } from "../../components/FormField";
 import { MediaImage } from "../../components/MediaImage";
 import { SubmitActions } from "../../components/SubmitActions";
 import { formatDateTime } from "../../format/dateTime";
@@ -94,7 +94,7 @@ export function PhotosPanel({ person, onChanged }: { person: Person; onChanged: 
           </li>
         ))}
       </ul>
-      {remove.error ? <p className="field-error" role="alert">{remove.error}</p> : null}
+      {remove.error ? <FieldError>{remove.error}</FieldError> : null}
       {manage ? (
         <form onSubmit={submit} noValidate>
           <FormField id={`${id}-file`} label={t("persons.photos.file")} hint={t("persons.photos.hint")} error={missing ?? upload.error}>

@@ -4,7 +4,7 @@ import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
 import { ConfirmButton } from "../../components/ConfirmButton";
-import { FormField } from "../../components/FormField";
+import { FormField, FieldError } from "../../components/FormField";
 import { orDash, RecordTable } from "../../components/RecordTable";
 import { SubmitActions } from "../../components/SubmitActions";
 import { t } from "../../i18n/catalogue";
@@ -79,7 +79,7 @@ export function VehiclesPanel({ person, onChanged }: { person: Person; onChanged
           ]}
         />
       )}
-      {remove.error ? <p className="field-error" role="alert">{remove.error}</p> : null}
+      {remove.error ? <FieldError>{remove.error}</FieldError> : null}
       {manage ? (
         <form className="form-grid" onSubmit={submit} noValidate aria-label={t("persons.vehicles.add")}>
           <FormField id={`${id}-plate`} label={t("persons.vehicles.plate")} error={errors.plate}>
