@@ -4,30 +4,15 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { jsonResponse } from "../../test/fakes";
 import { renderPage } from "../../test/renderPage";
 import { HoldsSection } from "./HoldsSection";
+import { legalHold } from "./testData";
 import type { LegalHold } from "./types";
 
-const active: LegalHold = {
-  id: 4,
-  scope: "case",
-  case_id: 3,
-  item_id: null,
-  camera_id: null,
-  start: null,
-  end: null,
-  reason: "Court order 17",
-  case_ref: "FIR 3",
-  created_by: "admin",
-  created_at: "2026-01-01T00:00:00Z",
-  released_at: null,
-  released_by: null,
-  release_reason: null,
-};
-const released: LegalHold = {
-  ...active,
+const active = legalHold();
+const released = legalHold({
   released_at: "2026-02-01T00:00:00Z",
   released_by: "admin",
   release_reason: "Order lifted on appeal",
-};
+});
 
 function renderHolds(holds: LegalHold[], answer: Response = jsonResponse(200, released)) {
   const onReleased = vi.fn();

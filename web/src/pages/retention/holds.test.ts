@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildHoldRequest, checkReleaseReason, describeHoldScope, EMPTY_HOLD_FORM } from "./holds";
-import type { LegalHold } from "./types";
+import { legalHold } from "./testData";
 
 describe("building a legal hold request", () => {
   it("holds a chosen case, with the reason trimmed", () => {
@@ -53,22 +53,7 @@ describe("building a legal hold request", () => {
 });
 
 describe("what a hold covers, in words", () => {
-  const base: LegalHold = {
-    id: 1,
-    scope: "case",
-    case_id: 3,
-    item_id: null,
-    camera_id: null,
-    start: null,
-    end: null,
-    reason: "r",
-    case_ref: "",
-    created_by: "admin",
-    created_at: "2026-01-01T00:00:00Z",
-    released_at: null,
-    released_by: null,
-    release_reason: null,
-  };
+  const base = legalHold({ id: 1, reason: "r", case_ref: "" });
   const reference = (id: number) => (id === 3 ? "FIR 3/2026" : undefined);
 
   it("names the case by its reference, or its number when unknown", () => {
