@@ -9,7 +9,8 @@ import {
   PointElement,
   Tooltip,
 } from "chart.js";
-import { useEffect, useMemo, useRef } from "react";
+import { useMemo } from "react";
+import { useChart } from "../../hooks/useChart";
 import { t } from "../../i18n/catalogue";
 
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -23,7 +24,6 @@ const COLOURS = ["#f85149", "#58a6ff", "#3fb950"];
 
 /** PAI per week per model (a table of the same numbers sits beside it for assistive technology). */
 export function BacktestChart({ models }: { models: ModelWeeks[] }) {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
   const config = useMemo<ChartConfiguration<"line">>(
     () => ({
       type: "line",
@@ -41,13 +41,7 @@ export function BacktestChart({ models }: { models: ModelWeeks[] }) {
     }),
     [models],
   );
-
-  useEffect(() => {
-    const context = canvasRef.current?.getContext("2d");
-    if (!context) return;
-    const chart = new Chart(context, config);
-    return () => chart.destroy();
-  }, [config]);
+  const canvasRef = useChart(config);
 
   return <canvas ref={canvasRef} role="img" aria-label={t("analytics.paiPerWeekPer")} />;
 }

@@ -8,7 +8,7 @@ import {
   LinearScale,
   Tooltip,
 } from "chart.js";
-import { useEffect, useRef } from "react";
+import { useChart } from "../../hooks/useChart";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -17,14 +17,7 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, To
  * page comes with a table of the same numbers. `config` must be memoised: a new one redraws the chart.
  */
 export function BarChart({ config, label }: { config: ChartConfiguration<"bar">; label: string }) {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-
-  useEffect(() => {
-    const context = canvasRef.current?.getContext("2d");
-    if (!context) return;
-    const chart = new Chart(context, config);
-    return () => chart.destroy();
-  }, [config]);
+  const canvasRef = useChart(config);
 
   return (
     <div className="dash-chart">
