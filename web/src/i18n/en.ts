@@ -101,6 +101,7 @@ export const en = {
   "common.none": "—",
   "common.notes": "Notes",
   "common.unknown": "Unknown",
+  "common.pageOf": "Page {number} of {pages}",
   // helpline
   "nav.helpline": "Helpline",
   "helpline.title": "Helpline",

@@ -96,7 +96,7 @@ export function CameraListPage() {
           />
           <Pager
             label={t("cameras.cameraPages")}
-            position={`Page ${currentPage + 1} of ${pages}`}
+            position={t("common.pageOf", { number: currentPage + 1, pages })}
             hasPrevious={currentPage > 0}
             hasNext={currentPage < pages - 1}
             onPrevious={() => setPage(currentPage - 1)}

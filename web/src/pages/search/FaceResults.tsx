@@ -73,7 +73,7 @@ export function FaceResults({
       )}
       <Pager
         label={t("search.faceResultPages")}
-        position={`Page ${page + 1} of ${pages}`}
+        position={t("common.pageOf", { number: page + 1, pages })}
         hasPrevious={page > 0}
         hasNext={page < pages - 1}
         onPrevious={() => setPage((p) => p - 1)}
