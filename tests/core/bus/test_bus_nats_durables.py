@@ -2,7 +2,8 @@
 hands it only what it asked for; a consumer's single unfiltered durable of before is migrated to them
 without losing what it had not acknowledged.
 
-These run on the shared nats-server, each with a prefix of its own (deleted afterwards).
+These run on the shared nats-server, each with a prefix of its own (deleted afterwards). Their events are of
+types no domain declares (`sample.*`), so they stay plain events whatever other tests have imported.
 """
 
 from __future__ import annotations
@@ -68,8 +69,8 @@ async def test_a_consumer_is_delivered_only_its_patterns_by_the_server(bus, serv
 
 async def test_a_replayed_dead_letter_comes_back_through_the_replay_durable(bus, recorder, wait_until):
     handler = recorder(failures=1000)
-    await bus.subscribe("faces", ["face.sighting"], handler, max_deliver=1)
-    event = Event(type="face.sighting")
+    await bus.subscribe("faces", ["sample.sighting"], handler, max_deliver=1)
+    event = Event(type="sample.sighting")
     await bus.publish(event)
     [letter] = await wait_until(lambda: bus.dead_letters("faces"))
     handler.stop_failing()
@@ -84,7 +85,7 @@ async def test_the_single_durable_of_before_is_migrated_from_its_first_unacknowl
 ):
     root = bus.names.prefix
     jetstream = server.jetstream()
-    sent = [Event(type="plate.read", payload={"n": n}) for n in range(3)]
+    sent = [Event(type="sample.read", payload={"n": n}) for n in range(3)]
     for event in sent:
         await bus.publish(event)
     legacy = await jetstream.pull_subscribe(
@@ -97,25 +98,25 @@ async def test_the_single_durable_of_before_is_migrated_from_its_first_unacknowl
     await first.ack()  # the second was delivered, never acknowledged (its node died)
     handler = recorder()
 
-    await bus.subscribe("anpr-store", ["plate.read"], handler)
+    await bus.subscribe("anpr-store", ["sample.read"], handler)
 
     assert await handler.wait_handled(2) == sent[1:]
     names = {info.name for info in await jetstream.consumers_info(bus.names.stream)}
-    assert names == {f"{root}_anpr-store__plate-read", f"{root}_anpr-store__replay"}
+    assert names == {f"{root}_anpr-store__sample-read", f"{root}_anpr-store__replay"}
 
 
 async def test_a_pattern_added_to_a_consumer_gets_the_events_from_then_on_not_its_history(
     database, bus, recorder
 ):
-    await bus.subscribe("poi-match", ["face.candidate"], recorder())
-    await bus.publish(Event(type="watchlist.vehicle_hit"))  # not this consumer's business yet
+    await bus.subscribe("poi-match", ["sample.candidate"], recorder())
+    await bus.publish(Event(type="sample.hit"))  # not this consumer's business yet
     await bus.close()
     again = nats_bus(database, NATS_URL, bus.names)
     await again.start()
     try:
         handler = recorder()
-        await again.subscribe("poi-match", ["face.candidate", "watchlist.vehicle_hit"], handler)
-        later = Event(type="watchlist.vehicle_hit")
+        await again.subscribe("poi-match", ["sample.candidate", "sample.hit"], handler)
+        later = Event(type="sample.hit")
         await again.publish(later)
 
         assert await handler.wait_handled(1) == [later]
