@@ -95,7 +95,7 @@ async def test_the_single_durable_of_before_is_migrated_from_its_first_unacknowl
         config=ConsumerConfig(ack_policy=AckPolicy.EXPLICIT),
     )
     first, _never_acknowledged = await legacy.fetch(2, timeout=5)
-    await first.ack()  # the second was delivered, never acknowledged (its node died)
+    await first.ack_sync()  # confirmed; the second was delivered, never acknowledged (its node died)
     handler = recorder()
 
     await bus.subscribe("anpr-store", ["sample.read"], handler)
