@@ -93,6 +93,17 @@ async def eventually(check: Callable[[], Awaitable[Any]]) -> Any:
 
 
 @pytest.fixture
+async def server() -> AsyncIterator[Client]:
+    """A plain client, to look at what the bus created on the server."""
+    client = Client()
+    await client.connect(NATS_URL, max_reconnect_attempts=1)
+    try:
+        yield client
+    finally:
+        await client.close()
+
+
+@pytest.fixture
 def recorder() -> type[Recorder]:
     return Recorder
 

@@ -12,7 +12,6 @@ import contextlib
 from collections.abc import AsyncIterator
 
 import pytest
-from nats.aio.client import Client
 from nats.js.api import AckPolicy, ConsumerConfig
 from nats.js.errors import NotFoundError
 from tests.conftest import require_service
@@ -35,16 +34,6 @@ async def bus(database: Database) -> AsyncIterator[NatsBus]:
         await started.close()
         with contextlib.suppress(NotFoundError):
             await delete_stream(NATS_URL, started.names.stream)
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[Client]:
-    client = Client()
-    await client.connect(NATS_URL, max_reconnect_attempts=1)
-    try:
-        yield client
-    finally:
-        await client.close()
 
 
 async def test_a_consumer_is_delivered_only_its_patterns_by_the_server(bus, server, recorder):

@@ -9,7 +9,6 @@ import contextlib
 from collections.abc import AsyncIterator, Callable
 
 import pytest
-from nats.aio.client import Client
 from nats.js.errors import NotFoundError
 from tests.conftest import require_service
 from tests.core.bus.conftest import NATS_URL, delete_stream, nats_bus, shared_nats_available, unique_names
@@ -41,17 +40,6 @@ async def buses(database: Database) -> AsyncIterator[BusFactory]:
         for stream in {bus.names.stream for bus in made}:
             with contextlib.suppress(NotFoundError):
                 await delete_stream(NATS_URL, stream)
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[Client]:
-    """A plain client, to look at what the bus created on the server."""
-    client = Client()
-    await client.connect(NATS_URL, max_reconnect_attempts=1)
-    try:
-        yield client
-    finally:
-        await client.close()
 
 
 async def test_stream_subjects_and_durable_consumers_are_named_after_the_prefix(buses, server, recorder):
