@@ -48,8 +48,11 @@ import urllib.request
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -60,9 +63,12 @@ import websockets
 from nats.aio.client import Client
 from nats.aio.msg import Msg
 
-from safecity.cluster.models import CameraLease, LeaseGrant
+from safecity.cluster.models import CameraLease
+from safecity.cluster.models import LeaseGrant
 from safecity.core.auth.service import create_user
-from safecity.core.bus import BusNames, Event, NatsBus
+from safecity.core.bus import BusNames
+from safecity.core.bus import Event
+from safecity.core.bus import NatsBus
 from safecity.core.bus.nats_consumer import event_subject
 from safecity.core.db import Database
 from safecity.core.schema import upgrade

@@ -36,13 +36,17 @@ from safecity.core.bus import Event
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
 from safecity.core.schema import upgrade
-from safecity.pipeline.camera import CameraPipeline, PipelineSettings
+from safecity.pipeline.camera import CameraPipeline
+from safecity.pipeline.camera import PipelineSettings
 from safecity.pipeline.events import EmittedEvent
 from safecity.pipeline.rules import SceneConfig
 from safecity.video.frame import Frame
 from safecity.video.sources import open_source
-from safecity.video.synthetic import MovingObject, SyntheticScene
-from safecity.vision.detectors import Detector, DetectorOptions, OnnxDetector
+from safecity.video.synthetic import MovingObject
+from safecity.video.synthetic import SyntheticScene
+from safecity.vision.detectors import Detector
+from safecity.vision.detectors import DetectorOptions
+from safecity.vision.detectors import OnnxDetector
 from safecity.vision.detectors.colour_key import ColourKeyDetector
 from safecity.worker.bus_events import to_bus_event
 

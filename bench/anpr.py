@@ -35,15 +35,24 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.vision.plates.scenes import Scene, street_with_vehicles
-from tests.vision.plates.synthetic import punjab_plate, sindh_plate
+from tests.vision.plates.scenes import Scene
+from tests.vision.plates.scenes import street_with_vehicles
+from tests.vision.plates.synthetic import punjab_plate
+from tests.vision.plates.synthetic import sindh_plate
 
 from safecity.vision.boxes import Box
-from safecity.vision.plates import PlateReader, PlateReaderConfig
+from safecity.vision.plates import PlateReader
+from safecity.vision.plates import PlateReaderConfig
 from safecity.vision.plates.installed import find_installed_plate_detector
-from safecity.vision.plates.onnx_models import DETECTOR_FILE, RECOGNIZER_FILE, open_session, shipped_model
-from safecity.vision.plates.plate_detector import PlateFinder, Y5fuPlateDetector, open_plate_detector
-from safecity.vision.plates.stage import PlateStage, TrackedVehicle
+from safecity.vision.plates.onnx_models import DETECTOR_FILE
+from safecity.vision.plates.onnx_models import RECOGNIZER_FILE
+from safecity.vision.plates.onnx_models import open_session
+from safecity.vision.plates.onnx_models import shipped_model
+from safecity.vision.plates.plate_detector import PlateFinder
+from safecity.vision.plates.plate_detector import Y5fuPlateDetector
+from safecity.vision.plates.plate_detector import open_plate_detector
+from safecity.vision.plates.stage import PlateStage
+from safecity.vision.plates.stage import TrackedVehicle
 
 ROUNDS = 15
 SHARED_DETECTOR = Path(os.environ.get("SAFECITY_SHARED_DIR", "/work/shared")) / "models/y5fu_320x_sim.onnx"

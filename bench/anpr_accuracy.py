@@ -24,9 +24,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.vision.plates.scenes import street_with_vehicles
-from tests.vision.plates.synthetic import punjab_plate, sindh_plate
+from tests.vision.plates.synthetic import punjab_plate
+from tests.vision.plates.synthetic import sindh_plate
 
-from safecity.vision.plates import PlateReader, PlateReaderConfig
+from safecity.vision.plates import PlateReader
+from safecity.vision.plates import PlateReaderConfig
 from safecity.vision.plates.plate_detector import open_plate_detector
 
 SHARED = Path(os.environ.get("SAFECITY_SHARED_DIR", "/work/shared"))

@@ -18,11 +18,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from safecity.backup import backup, verify_backup
+from safecity.backup import backup
+from safecity.backup import verify_backup
 from safecity.config import load_settings
 from safecity.core.media import hash_file
 from safecity.core.schema import upgrade
-from safecity.video.segment_store import SegmentStore, recordings_dir
+from safecity.video.segment_store import SegmentStore
+from safecity.video.segment_store import recordings_dir
 
 START = 1772359200.0
 SEGMENT_SECONDS = 60

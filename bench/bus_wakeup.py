@@ -33,7 +33,8 @@ from typing import Any
 import numpy as np
 import sqlalchemy as sa
 
-from safecity.core.bus import EmbeddedBus, Event
+from safecity.core.bus import EmbeddedBus
+from safecity.core.bus import Event
 from safecity.core.db import Database
 from safecity.core.schema import upgrade
 

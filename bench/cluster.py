@@ -36,10 +36,13 @@ from safecity.cameras.schemas import CameraCreate
 from safecity.cameras.service import create_camera
 from safecity.cluster.fencing import LeaseFence
 from safecity.cluster.member import ClusterMember
-from safecity.cluster.models import CameraLease, ClusterWorker
-from safecity.cluster.status import ClusterStatus, cluster_status
+from safecity.cluster.models import CameraLease
+from safecity.cluster.models import ClusterWorker
+from safecity.cluster.status import ClusterStatus
+from safecity.cluster.status import cluster_status
 from safecity.config.cluster import ClusterSettings
-from safecity.core.db import Database, utcnow
+from safecity.core.db import Database
+from safecity.core.db import utcnow
 from safecity.core.schema import upgrade
 from safecity.video.synthetic import crossing_square_clip
 

@@ -34,20 +34,24 @@ import numpy as np
 for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(variable, "1")
 
-from safecity.crime.backtest import (  # noqa: E402
-    backtest,
-    paired_pai_difference,
-    rolling_origins,
-    summarise,
-)
+from safecity.crime.backtest import backtest  # noqa: E402
+from safecity.crime.backtest import paired_pai_difference  # noqa: E402
+from safecity.crime.backtest import rolling_origins  # noqa: E402
+from safecity.crime.backtest import summarise  # noqa: E402
 from safecity.crime.blend import BlendModel  # noqa: E402
 from safecity.crime.cells import grid_over  # noqa: E402
-from safecity.crime.csv_source import CsvColumns, parse_time, read_crime_csv  # noqa: E402
+from safecity.crime.csv_source import CsvColumns  # noqa: E402
+from safecity.crime.csv_source import parse_time  # noqa: E402
+from safecity.crime.csv_source import read_crime_csv  # noqa: E402
 from safecity.crime.events import days_since_epoch  # noqa: E402
 from safecity.crime.kde import RetrospectiveKde  # noqa: E402
 from safecity.crime.models import HotspotModel  # noqa: E402
-from safecity.crime.patrol import PatrolUnit, coverage, last_week_placement, plan_patrols  # noqa: E402
-from safecity.crime.self_exciting import SelfExcitingModel, SelfExcitingParams  # noqa: E402
+from safecity.crime.patrol import PatrolUnit  # noqa: E402
+from safecity.crime.patrol import coverage  # noqa: E402
+from safecity.crime.patrol import last_week_placement  # noqa: E402
+from safecity.crime.patrol import plan_patrols  # noqa: E402
+from safecity.crime.self_exciting import SelfExcitingModel  # noqa: E402
+from safecity.crime.self_exciting import SelfExcitingParams  # noqa: E402
 from safecity.crime.synthetic import self_exciting_process  # noqa: E402
 from safecity.crime.validated import RollingValidated  # noqa: E402
 from safecity.crime.validated_blend import ValidatedBlend  # noqa: E402

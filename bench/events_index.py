@@ -29,21 +29,30 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 import sqlalchemy
 from nats.aio.client import Client
-from sqlalchemy import func, select, text
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import text
 
-from safecity.core.bus import BusNames, Event, NatsBus
-from safecity.core.bus.nats_consumer import MESSAGE_ID_HEADER, event_subject
+from safecity.core.bus import BusNames
+from safecity.core.bus import Event
+from safecity.core.bus import NatsBus
+from safecity.core.bus.nats_consumer import MESSAGE_ID_HEADER
+from safecity.core.bus.nats_consumer import event_subject
 from safecity.core.db import Database
 from safecity.core.schema import upgrade
 from safecity.events_search.index import start_event_index
 from safecity.events_search.models import EventLogEntry
-from safecity.events_search.partitions import create_partitions, day_of
-from safecity.events_search.queries import EventQuery, search_events
+from safecity.events_search.partitions import create_partitions
+from safecity.events_search.partitions import day_of
+from safecity.events_search.queries import EventQuery
+from safecity.events_search.queries import search_events
 
 POSTGRES = os.environ.get("SAFECITY_BENCH_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 NATS = os.environ.get("SAFECITY_BENCH_NATS", "nats://127.0.0.1:4222")

@@ -29,18 +29,17 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 import cv2
 import numpy as np
 
-from safecity.vision.faces import (
-    DLIB_RESNET,
-    ExactIndex,
-    HnswIndex,
-    ScanIndex,
-    YuNetDetector,
-    create_detector,
-    dlib_models,
-)
+from safecity.vision.faces import DLIB_RESNET
+from safecity.vision.faces import ExactIndex
+from safecity.vision.faces import HnswIndex
+from safecity.vision.faces import ScanIndex
+from safecity.vision.faces import YuNetDetector
+from safecity.vision.faces import create_detector
+from safecity.vision.faces import dlib_models
 from safecity.vision.faces.face_crop import FaceCrop
 from safecity.vision.faces.image_input import load_image
-from safecity.vision.faces.quality import QualityThresholds, assess_quality
+from safecity.vision.faces.quality import QualityThresholds
+from safecity.vision.faces.quality import assess_quality
 
 # dlib descriptors of different people sit about 0.9 apart, photos of one person about 0.4 apart.
 BETWEEN_PEOPLE = 0.9

@@ -30,19 +30,26 @@ import statistics
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import cv2
 import numpy as np
 
-from safecity.pipeline.camera import CameraPipeline, PipelineSettings
-from safecity.video.frame import Frame, Image
+from safecity.pipeline.camera import CameraPipeline
+from safecity.pipeline.camera import PipelineSettings
+from safecity.video.frame import Frame
+from safecity.video.frame import Image
 from safecity.video.packet_gate import PacketGateSettings
 from safecity.video.sources import open_source
 from safecity.video.synthetic import write_h264
-from safecity.vision.detectors import DetectorOptions, OnnxDetector, OutputFormat, Placement, letterbox_batch
+from safecity.vision.detectors import DetectorOptions
+from safecity.vision.detectors import OnnxDetector
+from safecity.vision.detectors import OutputFormat
+from safecity.vision.detectors import Placement
+from safecity.vision.detectors import letterbox_batch
 
 SHARED = Path(os.environ.get("SAFECITY_SHARED_DIR", Path(__file__).resolve().parents[2] / "shared"))
 FPS = 5.0

@@ -19,8 +19,11 @@ import string
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from collections.abc import Iterator
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +35,9 @@ from safecity.anpr.keys import read_key
 
 from safecity.anpr.models import PlateReadRecord
 from safecity.anpr.patterns import parse_pattern
-from safecity.anpr.service import ReadQuery, search_reads, trajectory
+from safecity.anpr.service import ReadQuery
+from safecity.anpr.service import search_reads
+from safecity.anpr.service import trajectory
 from safecity.core.db import Database
 from safecity.core.schema import upgrade
 

@@ -58,11 +58,15 @@ from safecity.core.db import Database
 from safecity.core.schema import upgrade
 from safecity.video.playback import timeline
 from safecity.video.recorder import SegmentRecorder
-from safecity.video.segment_store import Segment, SegmentStore, recordings_dir
-from safecity.video.source_state import SourceState, SourceStatus
+from safecity.video.segment_store import Segment
+from safecity.video.segment_store import SegmentStore
+from safecity.video.segment_store import recordings_dir
+from safecity.video.source_state import SourceState
+from safecity.video.source_state import SourceStatus
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.support.rtsp import RtspServer, rtsp_unavailable_reason
+from tests.support.rtsp import RtspServer
+from tests.support.rtsp import rtsp_unavailable_reason
 
 PASSWORD = "bench-password-1"
 CAMERA = "bench-cam"

@@ -33,14 +33,12 @@ from safecity.vision.boxes import Box
 from safecity.vision.detectors import OnnxDetector
 from safecity.vision.detectors.decoding import OutputFormat
 from safecity.vision.detectors.onnx import DetectorOptions
-from safecity.vision.reid import (
-    CropCandidate,
-    PersonReidEmbedder,
-    TrackCrops,
-    appearance_similarity,
-    crop_score,
-    track_appearance,
-)
+from safecity.vision.reid import CropCandidate
+from safecity.vision.reid import PersonReidEmbedder
+from safecity.vision.reid import TrackCrops
+from safecity.vision.reid import appearance_similarity
+from safecity.vision.reid import crop_score
+from safecity.vision.reid import track_appearance
 from safecity.vision.tracking import ObjectTracker
 
 DEAD_BAND = 60  # pixels either side of the middle that belong to neither "camera"

@@ -22,16 +22,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.worker.plate_scene import PlatedCar, plated_frames
+from tests.worker.plate_scene import PlatedCar
+from tests.worker.plate_scene import plated_frames
 
 from safecity.core.media import MediaStore
-from safecity.pipeline.camera import CameraPipeline, PipelineSettings
+from safecity.pipeline.camera import CameraPipeline
+from safecity.pipeline.camera import PipelineSettings
 from safecity.pipeline.rules.config import SceneConfig
 from safecity.video.frame import Frame
-from safecity.video.synthetic import MovingObject, SyntheticScene
+from safecity.video.synthetic import MovingObject
+from safecity.video.synthetic import SyntheticScene
 from safecity.vision.plates.stage import PlateStageConfig
 from safecity.worker.analysis import CameraAnalysis
-from safecity.worker.camera_plates import WORKER_STAGE, CameraPlates, stage_config
+from safecity.worker.camera_plates import WORKER_STAGE
+from safecity.worker.camera_plates import CameraPlates
+from safecity.worker.camera_plates import stage_config
 from safecity.worker.reader_pool import ReaderPool
 
 WIDTH, HEIGHT, FPS = 1280, 720, 5.0

@@ -11,12 +11,16 @@ import pytest
 from safecity.cameras.samples import SAMPLE_SITES
 from safecity.cameras.samples_outline import schematic_outline
 from safecity.cameras.traffic_sample import TRAFFIC_SITE
-from safecity.config import CameraSettings, load_settings
+from safecity.config import CameraSettings
+from safecity.config import load_settings
 from safecity.core.db import Database
 from safecity.core.schema import upgrade
-from safecity.demo import DEMO_UNITS, demo_settings, seed_units
+from safecity.demo import DEMO_UNITS
+from safecity.demo import demo_settings
+from safecity.demo import seed_units
 from safecity.dispatch.routing import GreatCircleRouter
-from safecity.dispatch.units import list_units, recommend
+from safecity.dispatch.units import list_units
+from safecity.dispatch.units import recommend
 
 
 def test_seeded_units_are_available_and_recommended_near_every_sample_camera(tmp_path: Path) -> None:

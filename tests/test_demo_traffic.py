@@ -17,13 +17,16 @@ import sys
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from safecity.cameras.traffic_sample import HOTLIST_PLATE, RED_LIGHT_PLATE, TRAFFIC_SITE
+from safecity.cameras.traffic_sample import HOTLIST_PLATE
+from safecity.cameras.traffic_sample import RED_LIGHT_PLATE
+from safecity.cameras.traffic_sample import TRAFFIC_SITE
 
 pytestmark = pytest.mark.slow
 REPO_ROOT = Path(__file__).resolve().parents[1]

@@ -6,7 +6,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from safecity.core.db import Database
-from safecity.core.schema import current_revision, head_revision
+from safecity.core.schema import current_revision
+from safecity.core.schema import head_revision
 from safecity.models import metadata
 
 

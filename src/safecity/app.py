@@ -12,7 +12,8 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from safecity import __version__
 from safecity.alerts.api import router as alerts_router
-from safecity.alerts.runtime import escalation_job, start_alerts
+from safecity.alerts.runtime import escalation_job
+from safecity.alerts.runtime import start_alerts
 from safecity.anpr.api import router as plates_router
 from safecity.anpr.consumer import start_consumers as start_anpr_consumers
 from safecity.cameras.api import router as cameras_router
@@ -23,7 +24,8 @@ from safecity.cameras.recordings_api import router as recordings_router
 from safecity.cameras.startup import start_camera_services
 from safecity.cameras.wall_api import router as wall_router
 from safecity.challan.api import router as challan_router
-from safecity.challan.consumer import clip_jobs, start_challan
+from safecity.challan.consumer import clip_jobs
+from safecity.challan.consumer import start_challan
 from safecity.challan.public_api import routers as challan_public_routers
 from safecity.challan.runtime import build_node_runtime
 from safecity.cluster.api import router as cluster_router
@@ -34,7 +36,9 @@ from safecity.core.audit.access_review_api import router as access_review_router
 from safecity.core.audit.api import router as audit_router
 from safecity.core.auth.api import router as auth_router
 from safecity.core.auth.session_api import router as auth_session_router
-from safecity.core.bus import BusNames, EventBus, create_bus
+from safecity.core.bus import BusNames
+from safecity.core.bus import EventBus
+from safecity.core.bus import create_bus
 from safecity.core.bus.fencing import FencedBus
 from safecity.core.db import Database
 from safecity.core.http.console_api import router as console_router
@@ -50,7 +54,8 @@ from safecity.core.http.metrics import MetricsMiddleware
 from safecity.core.http.metrics_api import router as metrics_router
 from safecity.core.http.parameter_types import install_parameter_checks
 from safecity.core.http.services import Services
-from safecity.core.leadership import SingletonJob, SingletonJobs
+from safecity.core.leadership import SingletonJob
+from safecity.core.leadership import SingletonJobs
 from safecity.core.logs import get_logger
 from safecity.crime.api import router as crime_router
 from safecity.dashboards.api import router as dashboards_router
@@ -66,7 +71,8 @@ from safecity.evidence.checkpoint_job import checkpoint_jobs
 from safecity.evidence.media_rule import EVIDENCE_MEDIA
 from safecity.evidence.sweep_job import retention_jobs
 from safecity.faces.api import router as faces_router
-from safecity.faces.media_rule import FACE_SIGHTING_MEDIA, WATCHLIST_IMAGE_MEDIA
+from safecity.faces.media_rule import FACE_SIGHTING_MEDIA
+from safecity.faces.media_rule import WATCHLIST_IMAGE_MEDIA
 from safecity.faces.runtime import start_faces
 from safecity.faces.watchlist.api import router as persons_router
 from safecity.faces.watchlist.runtime import FaceWatchlist
@@ -74,7 +80,8 @@ from safecity.panic.api import router as panic_router
 from safecity.panic.runtime import PanicRuntime
 from safecity.persons_search.api import router as persons_search_router
 from safecity.persons_search.media_rule import PERSON_MEDIA
-from safecity.persons_search.runtime import PersonProbe, start_persons_search
+from safecity.persons_search.runtime import PersonProbe
+from safecity.persons_search.runtime import start_persons_search
 from safecity.poi.api import router as poi_router
 from safecity.poi.matching import start_matching as start_poi_matching
 from safecity.poi.quality_api import router as poi_quality_router

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -125,7 +126,8 @@ def db_upgrade(config: common.ConfigOption = None) -> None:
 @db_app.command("current")
 def db_current(config: common.ConfigOption = None, as_json: common.JsonOption = False) -> None:
     """Show the database's revision and the newest one this version knows."""
-    from safecity.core.schema import current_revision, head_revision
+    from safecity.core.schema import current_revision
+    from safecity.core.schema import head_revision
 
     settings = common.load_settings_or_fail(config)
     current, head = current_revision(settings.resolved_database_url), head_revision()
@@ -148,7 +150,8 @@ def users_create(
 ) -> None:
     """Create a user with a role."""
     from safecity.core.auth.passwords import WeakPasswordError
-    from safecity.core.auth.service import UserError, create_user
+    from safecity.core.auth.service import UserError
+    from safecity.core.auth.service import create_user
 
     database = common.migrated_database(common.load_settings_or_fail(config))
     try:
@@ -184,7 +187,9 @@ def users_list(config: common.ConfigOption = None, as_json: common.JsonOption = 
 @users_app.command("set-role")
 def users_set_role(username: str, role: str, config: common.ConfigOption = None) -> None:
     """Change a user's role."""
-    from safecity.core.auth.service import UserError, UserNotFoundError, set_role
+    from safecity.core.auth.service import UserError
+    from safecity.core.auth.service import UserNotFoundError
+    from safecity.core.auth.service import set_role
 
     try:
         with common.migrated_database(common.load_settings_or_fail(config)).session() as session:
@@ -202,7 +207,8 @@ def _change_user(
 ) -> None:
     """Apply `change` (which returns what to print) and audit it as `user.update`, in one transaction."""
     from safecity.core.auth.passwords import WeakPasswordError
-    from safecity.core.auth.service import UserError, UserNotFoundError
+    from safecity.core.auth.service import UserError
+    from safecity.core.auth.service import UserNotFoundError
 
     try:
         with common.migrated_database(common.load_settings_or_fail(config)).session() as session:

@@ -13,7 +13,8 @@ import json
 import os
 import secrets
 import threading
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 
 from rich.console import Console
@@ -21,14 +22,19 @@ from rich.table import Table
 
 from safecity.cameras.samples import sample_cameras
 from safecity.cameras.samples_outline import schematic_outline
-from safecity.cameras.traffic_sample import CARS, HOTLIST_PLATE, traffic_camera
-from safecity.config import CameraSettings, Settings, load_settings
+from safecity.cameras.traffic_sample import CARS
+from safecity.cameras.traffic_sample import HOTLIST_PLATE
+from safecity.cameras.traffic_sample import traffic_camera
+from safecity.config import CameraSettings
+from safecity.config import Settings
+from safecity.config import load_settings
 from safecity.core.audit.actors import Actor
 from safecity.core.auth.permissions import Role
 from safecity.core.auth.service import create_user
 from safecity.core.db import Database
 from safecity.core.schema import upgrade
-from safecity.dispatch.units import UnitType, create_unit
+from safecity.dispatch.units import UnitType
+from safecity.dispatch.units import create_unit
 from safecity.faces.vocabulary import SubjectCategory
 from safecity.faces.watchlist.schemas import SubjectIn
 from safecity.faces.watchlist.service import create_subject
@@ -36,9 +42,13 @@ from safecity.registries.local_vehicles import import_vehicles
 from safecity.registries.records import VehicleRecord
 from safecity.server import run_server
 from safecity.video.retention import RetentionPolicy
-from safecity.vision.models import DEFAULT_DETECTOR, ModelRegistry, ModelRegistryError
-from safecity.watchlist.vehicles.schemas import EntryIn, HotlistIn
-from safecity.watchlist.vehicles.service import create_hotlist, upsert_entry
+from safecity.vision.models import DEFAULT_DETECTOR
+from safecity.vision.models import ModelRegistry
+from safecity.vision.models import ModelRegistryError
+from safecity.watchlist.vehicles.schemas import EntryIn
+from safecity.watchlist.vehicles.schemas import HotlistIn
+from safecity.watchlist.vehicles.service import create_hotlist
+from safecity.watchlist.vehicles.service import upsert_entry
 from safecity.watchlist.vehicles.vocabulary import HotlistKind
 from safecity.worker.runtime import BackgroundWorker
 from safecity.worker.worker import WorkerOptions

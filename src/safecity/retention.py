@@ -9,19 +9,24 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from safecity.anpr.retention import plate_read_media, plate_read_retention
-from safecity.challan.retention import (
-    challan_media,
-    challan_plate_read_retention,
-    reads_named_by_violations,
-)
+from safecity.anpr.retention import plate_read_media
+from safecity.anpr.retention import plate_read_retention
+from safecity.challan.retention import challan_media
+from safecity.challan.retention import challan_plate_read_retention
+from safecity.challan.retention import reads_named_by_violations
 from safecity.events_search.models import EventLogEntry
 from safecity.events_search.retention import event_log_retention
-from safecity.evidence.purgers import builtin_classes, protected_media
-from safecity.evidence.retention import DataClassPolicy, Inventory, RetentionContext, RetentionPlan
+from safecity.evidence.purgers import builtin_classes
+from safecity.evidence.purgers import protected_media
+from safecity.evidence.retention import DataClassPolicy
+from safecity.evidence.retention import Inventory
+from safecity.evidence.retention import RetentionContext
+from safecity.evidence.retention import RetentionPlan
 from safecity.evidence.retention_rows import row_inventory
-from safecity.faces.retention import face_crop_media, face_crop_retention
-from safecity.persons_search.retention import person_appearance_retention, person_crop_media
+from safecity.faces.retention import face_crop_media
+from safecity.faces.retention import face_crop_retention
+from safecity.persons_search.retention import person_appearance_retention
+from safecity.persons_search.retention import person_crop_media
 
 
 def event_index_inventory(context: RetentionContext) -> Inventory:

@@ -11,17 +11,16 @@ from safecity.alerts import service
 from safecity.alerts.consumer import AlertConsumer
 from safecity.alerts.escalation import EscalationTimer
 from safecity.alerts.sources import source_for
-from safecity.alerts.states import (
-    TRANSITIONS,
-    AlertStatus,
-    InvalidTransitionError,
-    Severity,
-    check_transition,
-)
+from safecity.alerts.states import TRANSITIONS
+from safecity.alerts.states import AlertStatus
+from safecity.alerts.states import InvalidTransitionError
+from safecity.alerts.states import Severity
+from safecity.alerts.states import check_transition
 from safecity.cameras.events import CameraHealthEvent
 from safecity.core.bus import Event
 from safecity.core.db import Database
-from tests.alerts.fakes import START, FakeClock
+from tests.alerts.fakes import START
+from tests.alerts.fakes import FakeClock
 
 
 class _NoBus:

@@ -7,10 +7,12 @@ from datetime import timedelta
 import pytest
 
 from safecity.alerts.consumer import AlertConsumer
-from safecity.alerts.sources import source_for, title_of
+from safecity.alerts.sources import source_for
+from safecity.alerts.sources import title_of
 from safecity.core.bus import Event
 from safecity.core.db import Database
-from safecity.faces.watchlist.events import FaceCandidateEvent, FaceMatchConfirmedEvent
+from safecity.faces.watchlist.events import FaceCandidateEvent
+from safecity.faces.watchlist.events import FaceMatchConfirmedEvent
 from safecity.watchlist.vehicles.events import VehicleHitEvent
 from tests.alerts.fakes import START
 

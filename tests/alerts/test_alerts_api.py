@@ -9,7 +9,9 @@ from sqlalchemy import select
 
 from safecity.core.audit.models import AuditEntry
 from safecity.core.bus import Event
-from tests.api.conftest import auth, ticket_for, token_for
+from tests.api.conftest import auth
+from tests.api.conftest import ticket_for
+from tests.api.conftest import token_for
 
 
 def publish(client: TestClient, event: Event) -> None:

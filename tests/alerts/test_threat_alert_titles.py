@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from safecity.alerts.sources import source_for, title_of
+from safecity.alerts.sources import source_for
+from safecity.alerts.sources import title_of
 from safecity.core.media import MediaStore
-from safecity.pipeline.events import EmittedEvent, EventType, PipelineEvent
+from safecity.pipeline.events import EmittedEvent
+from safecity.pipeline.events import EventType
+from safecity.pipeline.events import PipelineEvent
 from safecity.worker.bus_events import to_bus_event
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 from safecity.anpr.events import PlateReadEvent
-from tests.api.conftest import client, settings  # noqa: F401 - fixtures reused by the API tests
+from tests.api.conftest import client  # noqa: F401 - fixtures reused by the API tests
+from tests.api.conftest import settings  # noqa: F401 - fixtures reused by the API tests
 
 T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 

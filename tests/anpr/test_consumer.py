@@ -5,7 +5,8 @@ from __future__ import annotations
 from safecity.anpr.consumer import PlateReadStore
 from safecity.anpr.events import PlateReadEvent
 from safecity.anpr.models import PlateReadRecord
-from safecity.core.bus import Event, parse_event
+from safecity.core.bus import Event
+from safecity.core.bus import parse_event
 from safecity.core.db import Database
 from tests.anpr.conftest import plate_read
 

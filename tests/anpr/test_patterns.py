@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from safecity.anpr.patterns import PlatePattern, PlatePatternError, parse_pattern
-from safecity.vision.plates.keys import plate_key, read_key
+from safecity.anpr.patterns import PlatePattern
+from safecity.anpr.patterns import PlatePatternError
+from safecity.anpr.patterns import parse_pattern
+from safecity.vision.plates.keys import plate_key
+from safecity.vision.plates.keys import read_key
 
 
 @pytest.mark.parametrize(

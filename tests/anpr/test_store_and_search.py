@@ -8,10 +8,14 @@ import pytest
 
 from safecity.anpr.locations import CameraLocations
 from safecity.anpr.patterns import parse_pattern
-from safecity.anpr.service import ReadQuery, search_reads, store_read, trajectory
+from safecity.anpr.service import ReadQuery
+from safecity.anpr.service import search_reads
+from safecity.anpr.service import store_read
+from safecity.anpr.service import trajectory
 from safecity.cameras.models import Camera
 from safecity.core.db import Database
-from tests.anpr.conftest import T0, plate_read
+from tests.anpr.conftest import T0
+from tests.anpr.conftest import plate_read
 
 READS = [
     plate_read("LEB-06-5700", "cam-1", 0),

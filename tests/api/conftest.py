@@ -9,7 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from safecity.app import create_app
-from safecity.config import Settings, load_settings
+from safecity.config import Settings
+from safecity.config import load_settings
 from safecity.core.auth.models import User
 from safecity.core.auth.passwords import hash_password
 from safecity.core.auth.permissions import Role

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from tests.api.conftest import PASSWORD, auth
+from tests.api.conftest import PASSWORD
+from tests.api.conftest import auth
 
 
 def test_health_reports_database_bus_and_media(client: TestClient) -> None:

@@ -6,18 +6,24 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 
 import pytest
 import schemathesis
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, Phase, given, reject
+from hypothesis import HealthCheck
+from hypothesis import Phase
+from hypothesis import given
+from hypothesis import reject
 from hypothesis import settings as hypothesis_settings
 from schemathesis import checks
-from schemathesis.core.failures import Failure, FailureGroup
+from schemathesis.core.failures import Failure
+from schemathesis.core.failures import FailureGroup
 
-from safecity.config import Settings, load_settings
+from safecity.config import Settings
+from safecity.config import load_settings
 from tests.api.conftest import auth
 from tests.conftest import FUZZ_SUMMARY
 

@@ -11,8 +11,10 @@ from starlette.websockets import WebSocketDisconnect
 
 from safecity.core.auth.permissions import Permission
 from safecity.core.bus import Event
-from safecity.core.http.access import PersonalDataAccess, personal_data_read
-from tests.api.conftest import auth, ticket_for
+from safecity.core.http.access import PersonalDataAccess
+from safecity.core.http.access import personal_data_read
+from tests.api.conftest import auth
+from tests.api.conftest import ticket_for
 
 
 def publish(client: TestClient, event: Event) -> None:

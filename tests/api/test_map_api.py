@@ -7,21 +7,26 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from safecity.app import create_app
-from safecity.config import ConfigError, Settings, load_settings
+from safecity.config import ConfigError
+from safecity.config import Settings
+from safecity.config import load_settings
 from safecity.core.auth.models import User
 from safecity.core.auth.passwords import hash_password
 from safecity.core.auth.permissions import Role
 from safecity.core.db import Database
 from safecity.core.schema import upgrade
-from tests.api.conftest import PASSWORD, auth_once
-from tests.e2e.map_data import png, write_mbtiles
+from tests.api.conftest import PASSWORD
+from tests.api.conftest import auth_once
+from tests.e2e.map_data import png
+from tests.e2e.map_data import write_mbtiles
 
 OUTLINE = {
     "type": "FeatureCollection",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from safecity.openapi_dump import openapi_document, openapi_text
+from safecity.openapi_dump import openapi_document
+from safecity.openapi_dump import openapi_text
 
 CHECKED_IN = Path(__file__).resolve().parents[2] / "web" / "src" / "api" / "openapi.json"
 

@@ -13,16 +13,20 @@ import numpy as np
 import pytest
 from sqlalchemy.engine import make_url
 
-from safecity.config import Settings, load_settings
-from safecity.core.bus import EmbeddedBus, Event
+from safecity.config import Settings
+from safecity.config import load_settings
+from safecity.core.bus import EmbeddedBus
+from safecity.core.bus import Event
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
 from safecity.core.schema import upgrade
 from safecity.core.signing import load_or_create_signing_key
 from safecity.evidence import vault
-from safecity.video.segment_store import SegmentStore, recordings_dir
+from safecity.video.segment_store import SegmentStore
+from safecity.video.segment_store import recordings_dir
 from tests.conftest import fresh_postgres_database
-from tests.evidence.conftest import INVESTIGATOR, collect
+from tests.evidence.conftest import INVESTIGATOR
+from tests.evidence.conftest import collect
 from tests.support.media import write_h264
 
 CAMERA = "gate-1"

@@ -10,11 +10,16 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from safecity.backup import BackupError, backup, verify_backup
+from safecity.backup import BackupError
+from safecity.backup import backup
+from safecity.backup import verify_backup
 from safecity.cli import app
 from safecity.config import Settings
-from safecity.video.segment_store import SegmentStore, recordings_dir
-from tests.backup.conftest import CAMERA, FIRST_SEGMENT_START, record_segment
+from safecity.video.segment_store import SegmentStore
+from safecity.video.segment_store import recordings_dir
+from tests.backup.conftest import CAMERA
+from tests.backup.conftest import FIRST_SEGMENT_START
+from tests.backup.conftest import record_segment
 
 on_sqlite = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 

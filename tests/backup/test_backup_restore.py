@@ -11,9 +11,14 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from safecity.backup import BackupError, backup, restore, row_counts, verify_backup
+from safecity.backup import BackupError
+from safecity.backup import backup
+from safecity.backup import restore
+from safecity.backup import row_counts
+from safecity.backup import verify_backup
 from safecity.cli import app
-from safecity.config import Settings, load_settings
+from safecity.config import Settings
+from safecity.config import load_settings
 from safecity.core.clock import SYSTEM_CLOCK
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
@@ -25,7 +30,8 @@ from safecity.evidence.custody_checkpoints import custody_checkpoints
 from safecity.evidence.integrity import verify_vault
 from safecity.evidence.models import CustodyEntry
 from safecity.models import metadata
-from tests.evidence.conftest import INVESTIGATOR, collect
+from tests.evidence.conftest import INVESTIGATOR
+from tests.evidence.conftest import collect
 
 
 def _settings(folder: Path) -> Settings:
@@ -129,7 +135,8 @@ def test_an_altered_backup_is_refused_naming_the_file(tmp_path: Path) -> None:
 
 def test_logical_export_round_trips_every_row(tmp_path: Path) -> None:
     """The fallback used for PostgreSQL without pg_dump, exercised on SQLite."""
-    from safecity.backup.database import logical_export, logical_import
+    from safecity.backup.database import logical_export
+    from safecity.backup.database import logical_import
 
     source = _populated(tmp_path / "live")
     database = Database(source.resolved_database_url)

@@ -10,10 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from safecity.backup import backup, restore, row_counts, verify_backup
+from safecity.backup import backup
+from safecity.backup import restore
+from safecity.backup import row_counts
+from safecity.backup import verify_backup
 from safecity.config import Settings
 from safecity.core.db import Database
-from safecity.core.media import MediaStore, hash_file
+from safecity.core.media import MediaStore
+from safecity.core.media import hash_file
 from safecity.evidence.integrity import verify_vault
 from safecity.video.segment_store import recordings_dir
 from tests.backup.conftest import busy_writer

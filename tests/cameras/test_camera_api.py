@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 import numpy as np
 from fastapi.testclient import TestClient
@@ -138,7 +140,8 @@ def test_credentials_are_stored_but_never_returned_or_audited(client: TestClient
     assert json.loads(responses[1])["url"] == "rtsp://ops:***@10.1.1.1:554/h264"
     with services_of(client).database.session() as session:
         audit_text = " ".join(e.details for e in session.query(AuditEntry))
-        from safecity.cameras.service import get_camera, stream_addresses
+        from safecity.cameras.service import get_camera
+        from safecity.cameras.service import stream_addresses
 
         stored = get_camera(session, "secure-1")
         assert stored.url == "rtsp://10.1.1.1:554/h264"  # the URL column never holds the password
@@ -195,7 +198,8 @@ def test_uptime_per_day_reflects_stored_health_intervals(client: TestClient) -> 
     for offset, state in ((0, "online"), (30, "offline"), (60, "online")):
         event = CameraHealthEvent(camera_id="cam-u", time=start + timedelta(seconds=offset), state=state)
         store_health(database, event)
-    from safecity.cameras.events import CameraBeat, WorkerHeartbeatEvent
+    from safecity.cameras.events import CameraBeat
+    from safecity.cameras.events import WorkerHeartbeatEvent
 
     for beat_at in (start + timedelta(seconds=90), now):  # the worker keeps reporting
         beat = WorkerHeartbeatEvent(

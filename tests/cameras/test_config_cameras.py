@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from safecity.cameras.service import get_camera, scene_of, stream_addresses, sync_from_settings
-from safecity.config import CameraSettings, ConfigError
+from safecity.cameras.service import get_camera
+from safecity.cameras.service import scene_of
+from safecity.cameras.service import stream_addresses
+from safecity.cameras.service import sync_from_settings
+from safecity.config import CameraSettings
+from safecity.config import ConfigError
 from safecity.core.db import Database
 
 DECLARED = {

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
-from safecity.cameras.events import CameraBeat, CameraHealthEvent, WorkerHeartbeatEvent
-from safecity.cameras.health_consumer import start_health_consumer, store_health
-from safecity.cameras.health_store import current_health, uptime
+from safecity.cameras.events import CameraBeat
+from safecity.cameras.events import CameraHealthEvent
+from safecity.cameras.events import WorkerHeartbeatEvent
+from safecity.cameras.health_consumer import start_health_consumer
+from safecity.cameras.health_consumer import store_health
+from safecity.cameras.health_store import current_health
+from safecity.cameras.health_store import uptime
 from safecity.core.bus import EmbeddedBus
 from safecity.core.db import Database
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from safecity.cameras.live_demand import VIEWER_HOLD_SECONDS, LiveDemand
+from safecity.cameras.live_demand import VIEWER_HOLD_SECONDS
+from safecity.cameras.live_demand import LiveDemand
 
 
 def test_an_unwatched_camera_sends_a_clean_picture_every_idle_interval_and_no_overlay() -> None:

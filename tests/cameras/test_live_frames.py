@@ -15,23 +15,26 @@ from nats.aio.client import Client
 from nats.js.api import StreamState
 from nats.js.errors import NotFoundError
 
-from safecity.cameras.live_frames import LiveFrame, LiveFrames, LiveFramesUnavailableError, encode_jpeg
+from safecity.cameras.live_frames import LiveFrame
+from safecity.cameras.live_frames import LiveFrames
+from safecity.cameras.live_frames import LiveFramesUnavailableError
+from safecity.cameras.live_frames import encode_jpeg
 from safecity.cameras.live_frames_folder import FolderLiveFrames
 from safecity.cameras.live_frames_nats import NatsLiveFrames
-from safecity.cameras.live_frames_setup import BUCKET, VIEWERS, open_live_frames
+from safecity.cameras.live_frames_setup import BUCKET
+from safecity.cameras.live_frames_setup import VIEWERS
+from safecity.cameras.live_frames_setup import open_live_frames
 from safecity.config import load_settings
 from safecity.core.bus import BusNames
 from tests.conftest import require_service
-from tests.core.bus.conftest import (
-    DEADLINE,
-    NATS_URL,
-    PrivateNatsServer,
-    delete_stream,
-    eventually,
-    private_nats,
-    shared_nats_available,
-    unique_names,
-)
+from tests.core.bus.conftest import DEADLINE
+from tests.core.bus.conftest import NATS_URL
+from tests.core.bus.conftest import PrivateNatsServer
+from tests.core.bus.conftest import delete_stream
+from tests.core.bus.conftest import eventually
+from tests.core.bus.conftest import private_nats
+from tests.core.bus.conftest import shared_nats_available
+from tests.core.bus.conftest import unique_names
 
 __all__ = ["private_nats"]  # a fixture: a nats-server of the test's own, to restart
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from email.utils import formatdate
 from pathlib import Path
 from typing import TypeVar
@@ -22,19 +23,28 @@ from nats.js.errors import NotFoundError
 
 from safecity.cameras.api import MJPEG_BOUNDARY
 from safecity.cameras.live_frames import encode_jpeg
-from safecity.cameras.live_frames_nats import DEFAULT_TTL_SECONDS, NatsLiveFrames
-from safecity.cameras.live_frames_setup import BUCKET, VIEWERS
-from safecity.config import Settings, load_settings
+from safecity.cameras.live_frames_nats import DEFAULT_TTL_SECONDS
+from safecity.cameras.live_frames_nats import NatsLiveFrames
+from safecity.cameras.live_frames_setup import BUCKET
+from safecity.cameras.live_frames_setup import VIEWERS
+from safecity.config import Settings
+from safecity.config import load_settings
 from safecity.core.bus import BusNames
 from safecity.worker.runtime import BackgroundWorker
 from safecity.worker.worker import WorkerOptions
 from tests.api.conftest import ticket_for
-from tests.cameras.test_camera_api import auth, create
+from tests.cameras.test_camera_api import auth
+from tests.cameras.test_camera_api import create
 from tests.cameras.test_jpeg_fit import noisy_jpeg
 from tests.conftest import require_service
-from tests.core.bus.conftest import NATS_URL, delete_stream, shared_nats_available, unique_names
+from tests.core.bus.conftest import NATS_URL
+from tests.core.bus.conftest import delete_stream
+from tests.core.bus.conftest import shared_nats_available
+from tests.core.bus.conftest import unique_names
 from tests.support.polling import eventually
-from tests.worker.conftest import CLIP_SIZE, cctv_frames, h264_clip
+from tests.worker.conftest import CLIP_SIZE
+from tests.worker.conftest import cctv_frames
+from tests.worker.conftest import h264_clip
 
 __all__ = ["cctv_frames", "h264_clip"]  # fixtures: the worker's camera
 

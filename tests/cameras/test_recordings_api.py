@@ -23,9 +23,11 @@ from safecity.core.http.services import Services
 from safecity.video.segment_store import recordings_dir
 from tests.api.conftest import auth_once as auth
 from tests.conftest import shared_path
-from tests.support.media import probe_duration, read_frames
+from tests.support.media import probe_duration
+from tests.support.media import read_frames
 from tests.support.recordings import record_loops
-from tests.support.timecode import frame_number, write_timecoded_clip
+from tests.support.timecode import frame_number
+from tests.support.timecode import write_timecoded_clip
 
 T0 = dt.datetime(2027, 1, 15, 8, 0, tzinfo=dt.UTC)
 FPS = 10

@@ -25,7 +25,8 @@ from safecity.core.http.services import Services
 from safecity.evidence.models import LegalHold
 from safecity.evidence.retention import RetentionContext
 from safecity.retention import RETENTION_PLAN
-from safecity.video.segment_store import RecordingsOnDisk, recordings_dir
+from safecity.video.segment_store import RecordingsOnDisk
+from safecity.video.segment_store import recordings_dir
 from tests.api.conftest import auth_once as auth
 from tests.support.media import probe_duration
 from tests.support.recordings import record_loops

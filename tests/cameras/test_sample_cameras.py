@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from safecity.cameras.samples import SAMPLE_SCENE, SAMPLE_SITES, looping_camera
-from safecity.cameras.traffic_sample import TRAFFIC_SITE, traffic_scene
+from safecity.cameras.samples import SAMPLE_SCENE
+from safecity.cameras.samples import SAMPLE_SITES
+from safecity.cameras.samples import looping_camera
+from safecity.cameras.traffic_sample import TRAFFIC_SITE
+from safecity.cameras.traffic_sample import traffic_scene
 
 
 def test_a_looping_camera_stands_at_its_site_and_plays_its_clip_over_and_over(tmp_path: Path) -> None:

@@ -11,10 +11,12 @@ import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
-from safecity.cameras.api import MJPEG_BOUNDARY, live_frames
+from safecity.cameras.api import MJPEG_BOUNDARY
+from safecity.cameras.api import live_frames
 from safecity.cameras.live_frames import encode_jpeg
 from tests.api.conftest import auth_once as auth
-from tests.cameras.test_camera_api import create, services_of
+from tests.cameras.test_camera_api import create
+from tests.cameras.test_camera_api import services_of
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from safecity.config import Settings, load_settings
+from safecity.config import Settings
+from safecity.config import load_settings
 from tests.api.conftest import client  # noqa: F401  (fixture)
 
 WEBHOOK_SECRET = "bank-shared-secret"

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from safecity.anpr.events import PlateReadEvent
 from safecity.challan.consumer import handle_event
-from safecity.challan.models import Ticket, Violation
-from safecity.challan.runtime import ChallanRuntime, build_runtime
+from safecity.challan.models import Ticket
+from safecity.challan.models import Violation
+from safecity.challan.runtime import ChallanRuntime
+from safecity.challan.runtime import build_runtime
 from safecity.config.challan import ChallanSettings
 from safecity.core.bus import Event
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
-from safecity.registries.local_vehicles import import_vehicles, parse_vehicles_csv
+from safecity.registries.local_vehicles import import_vehicles
+from safecity.registries.local_vehicles import parse_vehicles_csv
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 REGISTRY_CSV = """plate,vehicle_class,owner_name,owner_cnic,make,colour

@@ -9,15 +9,19 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from safecity.challan.consumer import handle_event
-from safecity.challan.payments import SIGNATURE_HEADER, sign
+from safecity.challan.payments import SIGNATURE_HEADER
+from safecity.challan.payments import sign
 from safecity.challan.runtime import build_runtime
 from safecity.config import Settings
 from safecity.core.audit.models import AuditEntry
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
 from tests.api.conftest import auth
-from tests.challan.conftest import LOOKUPS_PER_MINUTE, WEBHOOK_SECRET
-from tests.challan.helpers import REGISTRY_CSV, plate_read, rule_event
+from tests.challan.conftest import LOOKUPS_PER_MINUTE
+from tests.challan.conftest import WEBHOOK_SECRET
+from tests.challan.helpers import REGISTRY_CSV
+from tests.challan.helpers import plate_read
+from tests.challan.helpers import rule_event
 
 CNIC = "35202-1234567-1"
 

@@ -7,13 +7,17 @@ from pathlib import Path
 import cv2
 import numpy as np
 import onnx
-from onnx import TensorProto, helper
+from onnx import TensorProto
+from onnx import helper
 
 from safecity.challan.checks import OnnxImageClassifier
 from safecity.core.bus import Event
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
-from tests.challan.helpers import at, feed, make_runtime, violations
+from tests.challan.helpers import at
+from tests.challan.helpers import feed
+from tests.challan.helpers import make_runtime
+from tests.challan.helpers import violations
 
 LABELS = ["helmet", "no_helmet"]
 

@@ -11,7 +11,12 @@ from typer.testing import CliRunner
 from safecity.cli import app
 from safecity.config import load_settings
 from safecity.core.db import Database
-from tests.challan.helpers import REGISTRY_CSV, feed, make_runtime, plate_read, rule_event, violations
+from tests.challan.helpers import REGISTRY_CSV
+from tests.challan.helpers import feed
+from tests.challan.helpers import make_runtime
+from tests.challan.helpers import plate_read
+from tests.challan.helpers import rule_event
+from tests.challan.helpers import violations
 
 
 def test_import_issue_list_and_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

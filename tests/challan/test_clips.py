@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 
 import av
@@ -12,21 +13,28 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from safecity.challan.clips import attach_due_clips, ensure_clip
+from safecity.challan.clips import attach_due_clips
+from safecity.challan.clips import ensure_clip
 from safecity.challan.consumer import handle_event
-from safecity.challan.models import Violation, ViolationEvidence
-from safecity.challan.runtime import ChallanRuntime, build_runtime
+from safecity.challan.models import Violation
+from safecity.challan.models import ViolationEvidence
+from safecity.challan.runtime import ChallanRuntime
+from safecity.challan.runtime import build_runtime
 from safecity.challan.vocabulary import ClipStatus
 from safecity.config import Settings
 from safecity.config.challan import ChallanSettings
 from safecity.core.bus import Event
 from safecity.core.db import Database
-from safecity.core.media import MediaStore, hash_file
+from safecity.core.media import MediaStore
+from safecity.core.media import hash_file
 from safecity.video.recorder import SegmentRecorder
-from safecity.video.segment_store import RecordingsOnDisk, SegmentStore
+from safecity.video.segment_store import RecordingsOnDisk
+from safecity.video.segment_store import SegmentStore
 from safecity.video.source_state import SourceStatus
 from tests.api.conftest import auth
-from tests.support.media import Image, cycle, write_h264
+from tests.support.media import Image
+from tests.support.media import cycle
+from tests.support.media import write_h264
 
 FPS = 10
 SECONDS = 30

@@ -6,9 +6,15 @@ from pathlib import Path
 
 from safecity.challan.consumer import handle_events
 from safecity.challan.events import ViolationDetectedEvent
-from safecity.core.bus import Event, IdempotencyGuard
+from safecity.core.bus import Event
+from safecity.core.bus import IdempotencyGuard
 from safecity.core.db import Database
-from tests.challan.helpers import feed, load_registry, make_runtime, plate_read, rule_event, violations
+from tests.challan.helpers import feed
+from tests.challan.helpers import load_registry
+from tests.challan.helpers import make_runtime
+from tests.challan.helpers import plate_read
+from tests.challan.helpers import rule_event
+from tests.challan.helpers import violations
 
 
 def _traffic() -> list[Event]:

@@ -9,10 +9,17 @@ import pytest
 from safecity.challan.events import ViolationDetectedEvent
 from safecity.challan.sections import average_speed_kmh
 from safecity.challan.signal_feed import record_phase
-from safecity.challan.vocabulary import Queue, RegistryStatus
+from safecity.challan.vocabulary import Queue
+from safecity.challan.vocabulary import RegistryStatus
 from safecity.core.db import Database
 from safecity.pipeline.rules.traffic_config import SignalPhase
-from tests.challan.helpers import at, feed, load_registry, make_runtime, plate_read, rule_event, violations
+from tests.challan.helpers import at
+from tests.challan.helpers import feed
+from tests.challan.helpers import load_registry
+from tests.challan.helpers import make_runtime
+from tests.challan.helpers import plate_read
+from tests.challan.helpers import rule_event
+from tests.challan.helpers import violations
 
 SECTION = {
     "name": "canal-road",

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from safecity.challan.vocabulary import Queue, ViolationStatus
+from safecity.challan.vocabulary import Queue
+from safecity.challan.vocabulary import ViolationStatus
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
-from safecity.pipeline.camera import CameraPipeline, PipelineSettings
+from safecity.pipeline.camera import CameraPipeline
+from safecity.pipeline.camera import PipelineSettings
 from safecity.pipeline.rules import SceneConfig
-from safecity.pipeline.rules.traffic_config import PhaseSchedule, PhaseStep, SignalConfig, SignalPhase
-from safecity.video.synthetic import MovingObject, SyntheticScene
+from safecity.pipeline.rules.traffic_config import PhaseSchedule
+from safecity.pipeline.rules.traffic_config import PhaseStep
+from safecity.pipeline.rules.traffic_config import SignalConfig
+from safecity.pipeline.rules.traffic_config import SignalPhase
+from safecity.video.synthetic import MovingObject
+from safecity.video.synthetic import SyntheticScene
 from safecity.vision.detectors.colour_key import ColourKeyDetector
 from safecity.worker.bus_events import to_bus_event
-from tests.challan.helpers import feed, make_runtime, violations
+from tests.challan.helpers import feed
+from tests.challan.helpers import make_runtime
+from tests.challan.helpers import violations
 
 START = 1_700_000_000.0
 STEPS = [

@@ -12,21 +12,21 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
+from typing import Literal
 
 import httpx
 import pytest
-from websockets.sync.client import ClientConnection, connect
+from websockets.sync.client import ClientConnection
+from websockets.sync.client import connect
 
 from safecity.core.auth.service import create_user
 from safecity.core.db import Database
-from tests.cluster.api_nodes import (
-    ApiNode,
-    cluster_environment,
-    require_nats,
-    require_redis,
-    running_nodes,
-)
+from tests.cluster.api_nodes import ApiNode
+from tests.cluster.api_nodes import cluster_environment
+from tests.cluster.api_nodes import require_nats
+from tests.cluster.api_nodes import require_redis
+from tests.cluster.api_nodes import running_nodes
 from tests.conftest import fresh_postgres_database
 from tests.support.polling import eventually
 

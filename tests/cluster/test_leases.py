@@ -16,7 +16,8 @@ from safecity.cluster.member import ClusterMember
 from safecity.cluster.models import CameraLease
 from safecity.config.cluster import ClusterSettings
 from safecity.core.bus import Event
-from safecity.core.db import Database, utcnow
+from safecity.core.db import Database
+from safecity.core.db import utcnow
 
 FAST = ClusterSettings(lease_seconds=2.0, renew_seconds=0.5, failover_grace_seconds=1.0, moves_per_minute=600)
 

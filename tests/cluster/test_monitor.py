@@ -11,12 +11,15 @@ from safecity.alerts.sources import source_for
 from safecity.alerts.states import Severity
 from safecity.cameras.schemas import CameraCreate
 from safecity.cameras.service import create_camera
-from safecity.cluster.events import WorkerBackEvent, WorkerLostEvent
-from safecity.cluster.models import CameraLease, ClusterWorker
+from safecity.cluster.events import WorkerBackEvent
+from safecity.cluster.events import WorkerLostEvent
+from safecity.cluster.models import CameraLease
+from safecity.cluster.models import ClusterWorker
 from safecity.cluster.monitor import WorkerMonitor
 from safecity.config.cluster import ClusterSettings
 from safecity.core.bus import EmbeddedBus
-from safecity.core.db import Database, utcnow
+from safecity.core.db import Database
+from safecity.core.db import utcnow
 
 SETTINGS = ClusterSettings(worker_lost_seconds=20)
 

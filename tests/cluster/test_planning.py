@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
-from safecity.cluster.planning import (
-    CameraDemand,
-    ClusterView,
-    LeaseView,
-    Timing,
-    WorkerView,
-    plan_for,
-)
+from safecity.cluster.planning import CameraDemand
+from safecity.cluster.planning import ClusterView
+from safecity.cluster.planning import LeaseView
+from safecity.cluster.planning import Timing
+from safecity.cluster.planning import WorkerView
+from safecity.cluster.planning import plan_for
 
 NOW = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
 TIMING = Timing(lease=timedelta(seconds=12), failover_grace=timedelta(seconds=30))

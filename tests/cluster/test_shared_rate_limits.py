@@ -7,10 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from safecity.config import ConfigError, load_settings
+from safecity.config import ConfigError
+from safecity.config import load_settings
 from safecity.config.platform import ApiNodeSettings
-from safecity.core.ratelimit import RateLimiter, node_rate_limiter
-from tests.cluster.api_nodes import REDIS_URL, free_port, require_redis
+from safecity.core.ratelimit import RateLimiter
+from safecity.core.ratelimit import node_rate_limiter
+from tests.cluster.api_nodes import REDIS_URL
+from tests.cluster.api_nodes import free_port
+from tests.cluster.api_nodes import require_redis
 
 
 def _two_nodes(rate: str, nodes: ApiNodeSettings) -> tuple[RateLimiter, RateLimiter]:

@@ -6,14 +6,17 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
 from safecity.core.db import Database
-from safecity.core.leadership import LEADER_LOCK_KEY, SingletonJob, SingletonJobs
+from safecity.core.leadership import LEADER_LOCK_KEY
+from safecity.core.leadership import SingletonJob
+from safecity.core.leadership import SingletonJobs
 
 RETRY_SECONDS = 0.2
 DEADLINE = 20.0

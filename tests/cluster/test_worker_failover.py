@@ -22,15 +22,16 @@ from safecity.cluster.models import LeaseGrant
 from safecity.core.db import Database
 from safecity.events_search.models import EventLogEntry
 from safecity.video.synthetic import crossing_square_clip
-from tests.cluster.api_nodes import ApiNode, cluster_environment, require_nats, running_nodes
-from tests.cluster.workers import (
-    FAST_CLUSTER,
-    WorkerProcess,
-    add_file_cameras,
-    each_camera_held_once,
-    read_status,
-    start_worker,
-)
+from tests.cluster.api_nodes import ApiNode
+from tests.cluster.api_nodes import cluster_environment
+from tests.cluster.api_nodes import require_nats
+from tests.cluster.api_nodes import running_nodes
+from tests.cluster.workers import FAST_CLUSTER
+from tests.cluster.workers import WorkerProcess
+from tests.cluster.workers import add_file_cameras
+from tests.cluster.workers import each_camera_held_once
+from tests.cluster.workers import read_status
+from tests.cluster.workers import start_worker
 from tests.conftest import fresh_postgres_database
 from tests.support.polling import eventually
 

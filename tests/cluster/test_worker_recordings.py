@@ -19,8 +19,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from safecity.app import create_app
-from safecity.cameras.worker_recordings import RECORDINGS_KEY_HEADER, recordings_key
-from safecity.config import Settings, load_settings
+from safecity.cameras.worker_recordings import RECORDINGS_KEY_HEADER
+from safecity.cameras.worker_recordings import recordings_key
+from safecity.config import Settings
+from safecity.config import load_settings
 from safecity.core.auth.models import User
 from safecity.core.db import Database
 from safecity.core.schema import upgrade
@@ -28,7 +30,8 @@ from safecity.video.segment_store import recordings_dir
 from safecity.video.synthetic import crossing_square_clip
 from safecity.worker.runtime import BackgroundWorker
 from safecity.worker.worker import WorkerOptions
-from tests.api.conftest import _PASSWORD_HASH, token_for
+from tests.api.conftest import _PASSWORD_HASH
+from tests.api.conftest import token_for
 from tests.support.media import probe_duration
 
 pytestmark = pytest.mark.postgres

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from safecity.cameras.schemas import CameraCreate
 from safecity.cameras.service import create_camera
-from safecity.cluster.status import ClusterStatus, cluster_status
+from safecity.cluster.status import ClusterStatus
+from safecity.cluster.status import cluster_status
 from safecity.config.cluster import ClusterSettings
 from safecity.core.db import Database
 from tests.cluster.api_nodes import REPO_ROOT

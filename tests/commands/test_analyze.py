@@ -11,7 +11,8 @@ import typer
 from typer.testing import CliRunner
 
 from safecity.commands.analyze import analyze
-from safecity.video.synthetic import MovingObject, SyntheticScene
+from safecity.video.synthetic import MovingObject
+from safecity.video.synthetic import SyntheticScene
 from tests.conftest import shared_path
 
 cli = typer.Typer()

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from safecity.config import ConfigError, load_settings
+from safecity.config import ConfigError
+from safecity.config import load_settings
 
 
 def write(path: Path, text: str) -> Path:

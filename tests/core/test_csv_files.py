@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from safecity.core.csv_files import CsvFormatError, decode, dict_reader
+from safecity.core.csv_files import CsvFormatError
+from safecity.core.csv_files import decode
+from safecity.core.csv_files import dict_reader
 
 
 def test_decode_drops_a_byte_order_mark_and_refuses_other_encodings() -> None:

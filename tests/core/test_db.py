@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from safecity.core.auth.models import User
-from safecity.core.db import Database, NestedSessionError
+from safecity.core.db import Database
+from safecity.core.db import NestedSessionError
 from safecity.core.schema import upgrade
 
 

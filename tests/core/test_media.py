@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from safecity.core.media import MediaCorruptedError, MediaError, MediaNotFoundError, MediaStore
+from safecity.core.media import MediaCorruptedError
+from safecity.core.media import MediaError
+from safecity.core.media import MediaNotFoundError
+from safecity.core.media import MediaStore
 
 
 def test_bytes_are_stored_under_their_sha256_and_read_back(tmp_path: Path) -> None:

@@ -3,7 +3,9 @@ a time within a window either side of a moment."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -11,7 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import QueryableAttribute
 
 from safecity.core.auth.models import User
-from safecity.core.db import Database, get_or_raise, where_given, within
+from safecity.core.db import Database
+from safecity.core.db import get_or_raise
+from safecity.core.db import where_given
+from safecity.core.db import within
 from safecity.core.errors import NotFoundError
 
 

@@ -8,7 +8,9 @@ import math
 import numpy as np
 import pytest
 
-from safecity.crime.adaptive_kde import KernelMatrix, cell_integrals, knn_bandwidths
+from safecity.crime.adaptive_kde import KernelMatrix
+from safecity.crime.adaptive_kde import cell_integrals
+from safecity.crime.adaptive_kde import knn_bandwidths
 from safecity.crime.cells import Cells
 
 

@@ -3,17 +3,21 @@ citizen reports; the backtest chart; 422 for bad parameters."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 import numpy as np
 from fastapi.testclient import TestClient
 
 from safecity.core.http.services import Services
-from safecity.crime.csv_source import CrimeRow, CsvReadReport
+from safecity.crime.csv_source import CrimeRow
+from safecity.crime.csv_source import CsvReadReport
 from safecity.crime.sources import sourced_events
 from safecity.crime.store import import_records
-from safecity.dispatch.models import HelplineCall, Incident
+from safecity.dispatch.models import HelplineCall
+from safecity.dispatch.models import Incident
 from safecity.reports.models import CitizenReport
 from tests.alerts.fakes import FakeClock
 from tests.api.conftest import auth

@@ -5,20 +5,20 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from safecity.crime.backtest import (
-    WeekResult,
-    backtest,
-    evaluate_week,
-    paired_pai_difference,
-    rolling_origins,
-    summarise,
-)
+from safecity.crime.backtest import WeekResult
+from safecity.crime.backtest import backtest
+from safecity.crime.backtest import evaluate_week
+from safecity.crime.backtest import paired_pai_difference
+from safecity.crime.backtest import rolling_origins
+from safecity.crime.backtest import summarise
 from safecity.crime.blend import BlendModel
 from safecity.crime.cells import grid_over
 from safecity.crime.kde import RetrospectiveKde
 from safecity.crime.models import HotspotModel
-from safecity.crime.self_exciting import SelfExcitingModel, SelfExcitingParams
-from safecity.crime.synthetic import poisson_field, self_exciting_process
+from safecity.crime.self_exciting import SelfExcitingModel
+from safecity.crime.self_exciting import SelfExcitingParams
+from safecity.crime.synthetic import poisson_field
+from safecity.crime.synthetic import self_exciting_process
 from safecity.crime.validated import RollingValidated
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import pytest
 
-from safecity.crime.csv_source import CrimeCsvError, CsvColumns, parse_time, read_crime_text
+from safecity.crime.csv_source import CrimeCsvError
+from safecity.crime.csv_source import CsvColumns
+from safecity.crime.csv_source import parse_time
+from safecity.crime.csv_source import read_crime_text
 
 COLUMNS = CsvColumns("when", "lat", "lon", "kind")
 

@@ -9,7 +9,9 @@ import pytest
 
 from safecity.crime.events import CrimeEvents
 from safecity.crime.location_precision import snapping_resolution_m
-from safecity.crime.self_exciting import MIN_SIGMA_M, SelfExcitingModel, SelfExcitingParams
+from safecity.crime.self_exciting import MIN_SIGMA_M
+from safecity.crime.self_exciting import SelfExcitingModel
+from safecity.crime.self_exciting import SelfExcitingParams
 from safecity.crime.synthetic import self_exciting_process
 
 PLANTED = SelfExcitingParams(mu=4.0, theta=0.5, omega=0.2, sigma_m=30.0)

@@ -8,9 +8,14 @@ import numpy as np
 import pytest
 
 from safecity.crime.cells import Cells
-from safecity.crime.events import CrimeEvents, LocalPlane
-from safecity.crime.patrol import PatrolUnit, coverage, last_week_placement, plan_patrols
-from safecity.dispatch.routing import GreatCircleRouter, Point
+from safecity.crime.events import CrimeEvents
+from safecity.crime.events import LocalPlane
+from safecity.crime.patrol import PatrolUnit
+from safecity.crime.patrol import coverage
+from safecity.crime.patrol import last_week_placement
+from safecity.crime.patrol import plan_patrols
+from safecity.dispatch.routing import GreatCircleRouter
+from safecity.dispatch.routing import Point
 
 PLANE = LocalPlane(39.1, -84.5)
 

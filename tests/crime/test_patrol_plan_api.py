@@ -3,16 +3,20 @@ same plan prints as a PDF, and a start without a time zone is a 422 naming `star
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 import numpy as np
 from fastapi.testclient import TestClient
 
 from safecity.core.http.services import Services
-from safecity.crime.csv_source import CrimeRow, CsvReadReport
+from safecity.crime.csv_source import CrimeRow
+from safecity.crime.csv_source import CsvReadReport
 from safecity.crime.store import import_records
-from safecity.dispatch.units import UnitType, create_unit
+from safecity.dispatch.units import UnitType
+from safecity.dispatch.units import create_unit
 from tests.alerts.fakes import FakeClock
 from tests.api.conftest import auth_once
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from safecity.crime.cells import Cells, grid_over
+from safecity.crime.cells import Cells
+from safecity.crime.cells import grid_over
 from safecity.crime.events import CrimeEvents
-from safecity.crime.self_exciting import SelfExcitingModel, SelfExcitingParams
-from safecity.crime.synthetic import poisson_field, self_exciting_process
+from safecity.crime.self_exciting import SelfExcitingModel
+from safecity.crime.self_exciting import SelfExcitingParams
+from safecity.crime.synthetic import poisson_field
+from safecity.crime.synthetic import self_exciting_process
 
 PLANTED = SelfExcitingParams(mu=4.0, theta=0.5, omega=0.2, sigma_m=80.0)
 

@@ -8,7 +8,8 @@ import numpy as np
 from safecity.crime.cells import grid_over
 from safecity.crime.events import CrimeEvents
 from safecity.crime.kde import RetrospectiveKde
-from safecity.crime.self_exciting import SelfExcitingModel, SelfExcitingParams
+from safecity.crime.self_exciting import SelfExcitingModel
+from safecity.crime.self_exciting import SelfExcitingParams
 from safecity.crime.synthetic import self_exciting_process
 from safecity.crime.validated_blend import ValidatedBlend
 from tests.crime.test_validated import _hotspots

@@ -4,7 +4,9 @@ the response-time percentiles the dashboard reads from dispatch metrics, permiss
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -12,7 +14,9 @@ from fastapi.testclient import TestClient
 
 from safecity.alerts.models import Alert
 from safecity.anpr.models import PlateReadRecord
-from safecity.cameras.models import Camera, CameraHealthInterval, CameraHealthRow
+from safecity.cameras.models import Camera
+from safecity.cameras.models import CameraHealthInterval
+from safecity.cameras.models import CameraHealthRow
 from safecity.core.db import Database
 from safecity.core.http.services import Services
 from tests.alerts.fakes import FakeClock

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import threading
 
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from safecity.core.db import Database
-from safecity.dispatch import incidents, opening, units
-from safecity.dispatch.models import Assignment, Unit
+from safecity.dispatch import incidents
+from safecity.dispatch import opening
+from safecity.dispatch import units
+from safecity.dispatch.models import Assignment
+from safecity.dispatch.models import Unit
 from safecity.dispatch.taxonomy import Taxonomy
 from tests.alerts.fakes import START
 

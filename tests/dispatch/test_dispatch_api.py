@@ -5,7 +5,8 @@ from __future__ import annotations
 import httpx
 from fastapi.testclient import TestClient
 
-from safecity.dispatch.routing import GreatCircleRouter, OsrmRouter
+from safecity.dispatch.routing import GreatCircleRouter
+from safecity.dispatch.routing import OsrmRouter
 from tests.alerts.fakes import FakeClock
 from tests.api.conftest import auth
 

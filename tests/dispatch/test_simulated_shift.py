@@ -11,17 +11,23 @@ import heapq
 import random
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import datetime
+from datetime import timedelta
 
 import numpy as np
 import pytest
 
 from safecity.alerts.consumer import AlertConsumer
-from safecity.config.dispatch import DispatchSettings, ResponseTargets
+from safecity.config.dispatch import DispatchSettings
+from safecity.config.dispatch import ResponseTargets
 from safecity.core.bus import Event
 from safecity.core.db import Database
-from safecity.dispatch import calls, metrics, opening, units
+from safecity.dispatch import calls
+from safecity.dispatch import metrics
+from safecity.dispatch import opening
+from safecity.dispatch import units
 from safecity.dispatch.routing import GreatCircleRouter
 from safecity.dispatch.states import UnitStatus
 from safecity.dispatch.taxonomy import Taxonomy

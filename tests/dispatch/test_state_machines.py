@@ -6,15 +6,13 @@ from itertools import product
 
 import pytest
 
-from safecity.dispatch.states import (
-    INCIDENT_TRANSITIONS,
-    UNIT_TRANSITIONS,
-    IncidentStatus,
-    TransitionError,
-    UnitStatus,
-    check_incident,
-    check_unit,
-)
+from safecity.dispatch.states import INCIDENT_TRANSITIONS
+from safecity.dispatch.states import UNIT_TRANSITIONS
+from safecity.dispatch.states import IncidentStatus
+from safecity.dispatch.states import TransitionError
+from safecity.dispatch.states import UnitStatus
+from safecity.dispatch.states import check_incident
+from safecity.dispatch.states import check_unit
 
 
 @pytest.mark.parametrize(("current", "wanted"), list(product(IncidentStatus, IncidentStatus)))

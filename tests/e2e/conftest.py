@@ -42,7 +42,8 @@ CHROMIUM_ARGS = [
 STARTUP_TIMEOUT_S = 180.0  # a cold start converts the sample clip and migrates a new database
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser
+    from playwright.sync_api import Page
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,9 @@ import pytest
 
 from safecity.core.bus.message_log import MessageLog
 from safecity.core.db import Database
-from tests.e2e.test_alerts import call, queue, token_of
+from tests.e2e.test_alerts import call
+from tests.e2e.test_alerts import queue
+from tests.e2e.test_alerts import token_of
 from tests.e2e.test_incidents import create_unit
 from tests.e2e.test_search import read_event
 from tests.support.polling import eventually

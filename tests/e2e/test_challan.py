@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+from typing import Any
 
 import pytest
 
@@ -62,7 +65,9 @@ class Api:
 
 def _scene(caption: str, car_x: int, light: str) -> Any:
     """A junction frame: road, stop line, a car and the signal head, with the caption burnt in."""
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image
+    from PIL import ImageDraw
+    from PIL import ImageFont
 
     image = Image.new("RGB", (960, 540), (52, 56, 60))
     draw = ImageDraw.Draw(image)
@@ -79,7 +84,9 @@ def _scene(caption: str, car_x: int, light: str) -> Any:
 
 
 def _plate_crop(text: str) -> Any:
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image
+    from PIL import ImageDraw
+    from PIL import ImageFont
 
     image = Image.new("RGB", (240, 64), (245, 245, 240))
     draw = ImageDraw.Draw(image)

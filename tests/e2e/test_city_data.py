@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import time
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -18,7 +20,9 @@ from safecity.core.bus import Event
 from safecity.core.bus.message_log import MessageLog
 from safecity.core.db import Database
 from tests.e2e.conftest import open_from_nav
-from tests.e2e.test_dashboards import api_session, cells, log_in
+from tests.e2e.test_dashboards import api_session
+from tests.e2e.test_dashboards import cells
+from tests.e2e.test_dashboards import log_in
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page

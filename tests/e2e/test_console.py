@@ -12,7 +12,9 @@ import pytest
 from tests.e2e.conftest import open_from_nav
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Locator, Page, WebSocketRoute
+    from playwright.sync_api import Locator
+    from playwright.sync_api import Page
+    from playwright.sync_api import WebSocketRoute
 
     from tests.e2e.conftest import Server
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qs, urlparse
+from typing import TYPE_CHECKING
+from typing import Any
+from urllib.parse import parse_qs
+from urllib.parse import urlparse
 
 import httpx
 import pytest
@@ -16,7 +20,8 @@ import pytest
 from tests.e2e.conftest import open_from_nav
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Locator, Page
+    from playwright.sync_api import Locator
+    from playwright.sync_api import Page
 
     from tests.e2e.conftest import Server
 

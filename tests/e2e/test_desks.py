@@ -8,7 +8,8 @@ import re
 import urllib.request
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+from typing import Any
 
 import cv2
 import numpy as np
@@ -18,7 +19,8 @@ from tests.e2e.conftest import open_from_nav
 from tests.e2e.test_alerts import press_panic
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser
+    from playwright.sync_api import Page
 
     from tests.e2e.conftest import Server
 

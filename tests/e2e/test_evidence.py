@@ -14,7 +14,8 @@ import urllib.request
 import uuid
 import zipfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+from typing import Any
 
 import pytest
 
@@ -74,7 +75,8 @@ def log_in(page: Page, username: str, password: str) -> None:
 
 def scene_png() -> bytes:
     """A small street-like picture with no faces: what gets blurred is what the investigator draws."""
-    from PIL import Image, ImageDraw
+    from PIL import Image
+    from PIL import ImageDraw
 
     image = Image.new("RGB", (320, 240), (60, 70, 80))
     draw = ImageDraw.Draw(image)

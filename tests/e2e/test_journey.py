@@ -14,8 +14,14 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.e2e.test_alerts import call, citizen_report, queue, token_of
-from tests.e2e.test_incidents import board_row, create_unit, open_section, wait_for_unit_status
+from tests.e2e.test_alerts import call
+from tests.e2e.test_alerts import citizen_report
+from tests.e2e.test_alerts import queue
+from tests.e2e.test_alerts import token_of
+from tests.e2e.test_incidents import board_row
+from tests.e2e.test_incidents import create_unit
+from tests.e2e.test_incidents import open_section
+from tests.e2e.test_incidents import wait_for_unit_status
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page

@@ -8,17 +8,23 @@ import io
 import math
 import re
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+from typing import Any
 
 import pytest
 
-from tests.e2e.map_data import OUTLINE_BOX, TILE_RGB
-from tests.e2e.test_incidents import call_api, log_in, token_of
+from tests.e2e.map_data import OUTLINE_BOX
+from tests.e2e.map_data import TILE_RGB
+from tests.e2e.test_incidents import call_api
+from tests.e2e.test_incidents import log_in
+from tests.e2e.test_incidents import token_of
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from playwright.sync_api import Locator, Page, Request
+    from playwright.sync_api import Locator
+    from playwright.sync_api import Page
+    from playwright.sync_api import Request
 
     from tests.e2e.conftest import Server
 

@@ -11,15 +11,19 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.e2e.conftest import demo_server, require_prerequisites
-from tests.e2e.map_data import png, write_mbtiles
+from tests.e2e.conftest import demo_server
+from tests.e2e.conftest import require_prerequisites
+from tests.e2e.map_data import png
+from tests.e2e.map_data import write_mbtiles
 from tests.e2e.test_incidents import log_in
-from tests.e2e.test_map import near, pixel
+from tests.e2e.test_map import near
+from tests.e2e.test_map import pixel
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from playwright.sync_api import Page, Response
+    from playwright.sync_api import Page
+    from playwright.sync_api import Response
 
     from tests.e2e.conftest import Server
 

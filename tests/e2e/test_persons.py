@@ -11,7 +11,8 @@ from __future__ import annotations
 import random
 import re
 import uuid
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,9 +20,13 @@ import pytest
 
 from tests.conftest import shared_path
 from tests.e2e.conftest import open_from_nav
-from tests.e2e.test_alarm_journey import CAMERA_NAME, plate_read_on_camera
-from tests.e2e.test_alerts import call, queue, token_of
-from tests.e2e.test_watchlists import ENROLMENT_TIMEOUT_MS, log_in
+from tests.e2e.test_alarm_journey import CAMERA_NAME
+from tests.e2e.test_alarm_journey import plate_read_on_camera
+from tests.e2e.test_alerts import call
+from tests.e2e.test_alerts import queue
+from tests.e2e.test_alerts import token_of
+from tests.e2e.test_watchlists import ENROLMENT_TIMEOUT_MS
+from tests.e2e.test_watchlists import log_in
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page

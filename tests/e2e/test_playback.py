@@ -13,14 +13,18 @@ import re
 import subprocess
 import sys
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+from typing import Any
 from urllib.parse import urlencode
 
 import pytest
 
-from tests.e2e.test_alerts import call, token_of
+from tests.e2e.test_alerts import call
+from tests.e2e.test_alerts import token_of
 from tests.support.polling import eventually
 
 if TYPE_CHECKING:

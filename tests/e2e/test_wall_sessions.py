@@ -17,10 +17,14 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, demo_server, require_prerequisites
+from tests.e2e.conftest import CHROMIUM
+from tests.e2e.conftest import CHROMIUM_ARGS
+from tests.e2e.conftest import demo_server
+from tests.e2e.conftest import require_prerequisites
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser
+    from playwright.sync_api import Page
 
     from tests.e2e.conftest import Server
 

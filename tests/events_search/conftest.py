@@ -2,4 +2,5 @@
 
 from __future__ import annotations
 
-from tests.api.conftest import client, settings  # noqa: F401 - fixtures reused by the API tests
+from tests.api.conftest import client  # noqa: F401 - fixtures reused by the API tests
+from tests.api.conftest import settings  # noqa: F401 - fixtures reused by the API tests

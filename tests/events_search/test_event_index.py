@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from safecity.core.bus.events import Event
 from safecity.core.db import Database
 from safecity.events_search.index import EventIndex
 from safecity.events_search.models import EventLogEntry
-from safecity.events_search.queries import EventQuery, search_events
+from safecity.events_search.queries import EventQuery
+from safecity.events_search.queries import search_events
 
 T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 

@@ -3,7 +3,9 @@ row deletion on SQLite, and the `events` entry of the retention plan."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC
+from datetime import date
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,8 +15,10 @@ from safecity.core.bus.events import Event
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
 from safecity.events_search.index import EventIndex
-from safecity.events_search.partitions import PartitionKeeper, existing_partitions
-from safecity.events_search.queries import EventQuery, search_events
+from safecity.events_search.partitions import PartitionKeeper
+from safecity.events_search.partitions import existing_partitions
+from safecity.events_search.queries import EventQuery
+from safecity.events_search.queries import search_events
 from safecity.events_search.retention import purge_events
 from safecity.evidence.retention import RetentionContext
 from safecity.retention import RETENTION_PLAN

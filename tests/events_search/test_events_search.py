@@ -5,17 +5,22 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from safecity.core.auth.permissions import Permission, Role, has_permission
+from safecity.core.auth.permissions import Permission
+from safecity.core.auth.permissions import Role
+from safecity.core.auth.permissions import has_permission
 from safecity.core.bus.events import Event
 from safecity.core.http.services import Services
-from safecity.events_search.visibility import hidden_prefixes, is_visible
+from safecity.events_search.visibility import hidden_prefixes
+from safecity.events_search.visibility import is_visible
 from tests.api.conftest import auth
 
 T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)

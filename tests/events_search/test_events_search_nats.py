@@ -14,18 +14,25 @@ import pytest
 from fastapi.testclient import TestClient
 from nats.aio.client import Client
 from nats.js.errors import NotFoundError
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
-from safecity.config import Settings, load_settings
-from safecity.core.bus import BusNames, Event
-from safecity.core.bus.nats_consumer import MESSAGE_ID_HEADER, event_subject
+from safecity.config import Settings
+from safecity.config import load_settings
+from safecity.core.bus import BusNames
+from safecity.core.bus import Event
+from safecity.core.bus.nats_consumer import MESSAGE_ID_HEADER
+from safecity.core.bus.nats_consumer import event_subject
 from safecity.core.bus.tables import HandledEvent
 from safecity.core.http.services import Services
 from safecity.events_search.index import CONSUMER
 from safecity.events_search.models import EventLogEntry
 from tests.api.conftest import auth
 from tests.conftest import require_service
-from tests.core.bus.conftest import NATS_URL, delete_stream, shared_nats_available, unique_names
+from tests.core.bus.conftest import NATS_URL
+from tests.core.bus.conftest import delete_stream
+from tests.core.bus.conftest import shared_nats_available
+from tests.core.bus.conftest import unique_names
 
 pytestmark = [
     pytest.mark.nats,

@@ -16,7 +16,8 @@ from safecity.evidence import vault
 from safecity.evidence.mediafiles import read_image
 from safecity.evidence.models import EvidenceItem
 from safecity.video.frame import Image
-from tests.api.conftest import client, settings  # noqa: F401  (the API fixtures, reused here)
+from tests.api.conftest import client  # noqa: F401  (the API fixtures, reused here)
+from tests.api.conftest import settings  # noqa: F401  (the API fixtures, reused here)
 from tests.conftest import shared_path
 
 INVESTIGATOR = Actor("ivan", "investigator")

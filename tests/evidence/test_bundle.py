@@ -14,10 +14,14 @@ from typer.testing import CliRunner
 from safecity.cli import app
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
-from safecity.core.signing import fingerprint, load_or_create_signing_key
-from safecity.evidence import custody, vault
-from safecity.evidence.bundle import export_bundle, verify_bundle
-from tests.evidence.conftest import INVESTIGATOR, collect
+from safecity.core.signing import fingerprint
+from safecity.core.signing import load_or_create_signing_key
+from safecity.evidence import custody
+from safecity.evidence import vault
+from safecity.evidence.bundle import export_bundle
+from safecity.evidence.bundle import verify_bundle
+from tests.evidence.conftest import INVESTIGATOR
+from tests.evidence.conftest import collect
 
 
 def _image() -> bytes:

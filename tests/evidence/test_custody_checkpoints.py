@@ -8,7 +8,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, text
+from sqlalchemy import delete
+from sqlalchemy import text
 from typer.testing import CliRunner
 
 from safecity.cli import app
@@ -17,13 +18,16 @@ from safecity.core.clock import SYSTEM_CLOCK
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
 from safecity.core.signing import load_or_create_signing_key
-from safecity.evidence import custody, vault
+from safecity.evidence import custody
+from safecity.evidence import vault
 from safecity.evidence.checkpoint_job import Checkpointer
 from safecity.evidence.custody import CustodyAction
 from safecity.evidence.custody_checkpoints import custody_checkpoints
 from safecity.evidence.integrity import verify_vault
-from safecity.evidence.models import CustodyEntry, EvidenceItem
-from tests.evidence.conftest import INVESTIGATOR, collect
+from safecity.evidence.models import CustodyEntry
+from safecity.evidence.models import EvidenceItem
+from tests.evidence.conftest import INVESTIGATOR
+from tests.evidence.conftest import collect
 
 
 def seed(database: Database, media: MediaStore) -> tuple[int, int]:

@@ -14,19 +14,24 @@ from safecity.core.media import MediaStore
 from safecity.evidence import custody
 from safecity.evidence.bundle import redact_item
 from safecity.evidence.errors import InvalidEvidenceInputError
-from safecity.evidence.mediafiles import encode_image, read_image, read_video_frames
-from safecity.evidence.redaction import (
-    check_regions,
-    face_finder,
-    plate_finder,
-    redact_image,
-    redact_video,
-    shared_plate_reader,
-)
+from safecity.evidence.mediafiles import encode_image
+from safecity.evidence.mediafiles import read_image
+from safecity.evidence.mediafiles import read_video_frames
+from safecity.evidence.redaction import check_regions
+from safecity.evidence.redaction import face_finder
+from safecity.evidence.redaction import plate_finder
+from safecity.evidence.redaction import redact_image
+from safecity.evidence.redaction import redact_video
+from safecity.evidence.redaction import shared_plate_reader
 from safecity.video.frame import Image
-from safecity.vision.faces import FaceResult, analyse_image, create_detector, distance
+from safecity.vision.faces import FaceResult
+from safecity.vision.faces import analyse_image
+from safecity.vision.faces import create_detector
+from safecity.vision.faces import distance
 from tests.conftest import shared_path
-from tests.evidence.conftest import INVESTIGATOR, collect, street_with_a_plate
+from tests.evidence.conftest import INVESTIGATOR
+from tests.evidence.conftest import collect
+from tests.evidence.conftest import street_with_a_plate
 
 THRESHOLD = 0.6
 

@@ -3,24 +3,34 @@
 from __future__ import annotations
 
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck
+from hypothesis import given
+from hypothesis import settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
 from safecity.config import Settings
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
-from safecity.evidence import holds, vault
+from safecity.evidence import holds
+from safecity.evidence import vault
 from safecity.evidence.holds import HoldChecker
-from safecity.evidence.models import ITEM_PURGED, EvidenceItem
-from safecity.evidence.purgers import purge_evidence, purge_recordings
-from safecity.evidence.retention import DataClassPolicy, RetentionContext, Sweeper
+from safecity.evidence.models import ITEM_PURGED
+from safecity.evidence.models import EvidenceItem
+from safecity.evidence.purgers import purge_evidence
+from safecity.evidence.purgers import purge_recordings
+from safecity.evidence.retention import DataClassPolicy
+from safecity.evidence.retention import RetentionContext
+from safecity.evidence.retention import Sweeper
 from safecity.models import metadata
 from safecity.retention import RETENTION_PLAN
-from tests.evidence.conftest import INVESTIGATOR, collect
+from tests.evidence.conftest import INVESTIGATOR
+from tests.evidence.conftest import collect
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 CAMERAS = ("cam-1", "cam-2")

@@ -6,25 +6,33 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from safecity.anpr.models import PlateReadRecord
-from safecity.challan.models import ChallanPlateRead, Violation, ViolationEvidence
+from safecity.challan.models import ChallanPlateRead
+from safecity.challan.models import Violation
+from safecity.challan.models import ViolationEvidence
 from safecity.config import Settings
 from safecity.core.bus.events import Event
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
 from safecity.events_search.index import EventIndex
-from safecity.evidence import holds, vault
-from safecity.evidence.models import ITEM_PURGED, EvidenceItem
-from safecity.evidence.retention import RetentionContext, SweepReport
+from safecity.evidence import holds
+from safecity.evidence import vault
+from safecity.evidence.models import ITEM_PURGED
+from safecity.evidence.models import EvidenceItem
+from safecity.evidence.retention import RetentionContext
+from safecity.evidence.retention import SweepReport
 from safecity.faces.models import FaceSighting
 from safecity.retention import RETENTION_PLAN
-from tests.evidence.conftest import INVESTIGATOR, collect
+from tests.evidence.conftest import INVESTIGATOR
+from tests.evidence.conftest import collect
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 DAYS = {

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete
+from sqlalchemy import select
+from sqlalchemy import update
 
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
-from safecity.evidence import custody, vault
+from safecity.evidence import custody
+from safecity.evidence import vault
 from safecity.evidence.custody import CustodyAction
 from safecity.evidence.integrity import verify_vault
-from safecity.evidence.models import CustodyEntry, EvidenceItem
-from tests.evidence.conftest import INVESTIGATOR, collect
+from safecity.evidence.models import CustodyEntry
+from safecity.evidence.models import EvidenceItem
+from tests.evidence.conftest import INVESTIGATOR
+from tests.evidence.conftest import collect
 
 
 def _seed(database: Database, media: MediaStore) -> tuple[int, int]:

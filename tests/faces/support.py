@@ -7,7 +7,8 @@ here caches its results per (thresholds, embed_rejected, image bytes) for the wh
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from functools import cache
 
 import cv2
@@ -16,7 +17,10 @@ import numpy as np
 from safecity.core.bus.vectors import encode_vector
 from safecity.faces.events import FaceSightingEvent
 from safecity.faces.watchlist.runtime import FaceWatchlist
-from safecity.vision.faces import Embedding, FacePipeline, FaceResult, QualityThresholds
+from safecity.vision.faces import Embedding
+from safecity.vision.faces import FacePipeline
+from safecity.vision.faces import FaceResult
+from safecity.vision.faces import QualityThresholds
 from safecity.vision.faces.image_input import ImageSource
 from tests.conftest import shared_path
 

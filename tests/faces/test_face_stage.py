@@ -10,7 +10,10 @@ import numpy as np
 from safecity.core.media import MediaStore
 from safecity.video.frame import Image
 from safecity.vision.faces import DLIB_RESNET
-from safecity.worker.face_stage import FaceStage, FaceStageConfig, TrackedPerson, sighting_event
+from safecity.worker.face_stage import FaceStage
+from safecity.worker.face_stage import FaceStageConfig
+from safecity.worker.face_stage import TrackedPerson
+from safecity.worker.face_stage import sighting_event
 from tests.conftest import shared_path
 from tests.faces.support import pipelines
 

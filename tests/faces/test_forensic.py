@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from safecity.config import load_settings
 from safecity.core.db import Database
@@ -15,10 +18,16 @@ from safecity.evidence.retention import RetentionContext
 from safecity.evidence.retention_rows import purge_rows
 from safecity.faces.models import FaceSighting
 from safecity.faces.retention import FACE_SIGHTINGS
-from safecity.faces.service import forensic_search, store_sighting
+from safecity.faces.service import forensic_search
+from safecity.faces.service import store_sighting
 from safecity.retention import RETENTION_PLAN
 from tests.api.conftest import auth
-from tests.faces.support import BIDEN, OBAMA, OBAMA_PROBE, photo, search_embedding, sighting_event
+from tests.faces.support import BIDEN
+from tests.faces.support import OBAMA
+from tests.faces.support import OBAMA_PROBE
+from tests.faces.support import photo
+from tests.faces.support import search_embedding
+from tests.faces.support import sighting_event
 
 NOON = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 

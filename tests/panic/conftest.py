@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.api.conftest import client, settings  # noqa: F401 - fixtures
+from tests.api.conftest import client  # noqa: F401 - fixtures
+from tests.api.conftest import settings  # noqa: F401 - fixtures
 
 
 @pytest.fixture

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from safecity.vision.reid import PersonReidEmbedder
-from tests.api.conftest import client, settings  # noqa: F401 - fixtures reused by the API tests
+from tests.api.conftest import client  # noqa: F401 - fixtures reused by the API tests
+from tests.api.conftest import settings  # noqa: F401 - fixtures reused by the API tests
 from tests.persons_search.support import REID_MODEL
 
 

@@ -3,7 +3,8 @@ position, size, lighting and noise change from one view to the next."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import cv2
 import numpy as np

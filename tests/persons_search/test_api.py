@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 import cv2
 import numpy as np
@@ -15,15 +17,14 @@ from safecity.core.audit.models import AuditEntry
 from safecity.core.db import Database
 from safecity.persons_search.service import store_appearance
 from safecity.vision.models import ModelRegistry
-from safecity.vision.reid import PersonReidEmbedder, track_appearance
+from safecity.vision.reid import PersonReidEmbedder
+from safecity.vision.reid import track_appearance
 from tests.api.conftest import auth
-from tests.persons_search.support import (
-    DETECTOR_MODEL,
-    REID_MODEL,
-    VTEST,
-    appearance_event,
-    synthetic_person,
-)
+from tests.persons_search.support import DETECTOR_MODEL
+from tests.persons_search.support import REID_MODEL
+from tests.persons_search.support import VTEST
+from tests.persons_search.support import appearance_event
+from tests.persons_search.support import synthetic_person
 
 T0 = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
 PURPOSE = "missing child report 77"

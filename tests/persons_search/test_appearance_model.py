@@ -5,8 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from safecity.vision.reid import PersonReidEmbedder, ReidModelError, appearance_similarity, track_appearance
-from tests.persons_search.support import CLOTHES, synthetic_person
+from safecity.vision.reid import PersonReidEmbedder
+from safecity.vision.reid import ReidModelError
+from safecity.vision.reid import appearance_similarity
+from safecity.vision.reid import track_appearance
+from tests.persons_search.support import CLOTHES
+from tests.persons_search.support import synthetic_person
 
 
 def test_every_person_is_rank_1_against_other_views_of_everyone(embedder: PersonReidEmbedder) -> None:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
 
-from safecity.persons_search.ranking import Match, Origin, elapsed_between, rerank, travel_plausibility
+from safecity.persons_search.ranking import Match
+from safecity.persons_search.ranking import Origin
+from safecity.persons_search.ranking import elapsed_between
+from safecity.persons_search.ranking import rerank
+from safecity.persons_search.ranking import travel_plausibility
 
 T0 = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
 ORIGIN = Origin("gate", T0, T0 + timedelta(seconds=20))

@@ -9,9 +9,12 @@ import pytest
 
 from safecity.core.media import MediaStore
 from safecity.vision.boxes import Box
-from safecity.vision.reid import PersonReidEmbedder, appearance_similarity
+from safecity.vision.reid import PersonReidEmbedder
+from safecity.vision.reid import appearance_similarity
 from safecity.worker.face_stage import TrackedPerson
-from safecity.worker.reid_stage import ReidStage, ReidStageConfig, appearance_event
+from safecity.worker.reid_stage import ReidStage
+from safecity.worker.reid_stage import ReidStageConfig
+from safecity.worker.reid_stage import appearance_event
 from tests.persons_search.support import synthetic_person
 
 

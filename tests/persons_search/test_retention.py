@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
 import numpy as np
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from safecity.config import load_settings
 from safecity.core.db import Database
@@ -15,7 +18,8 @@ from safecity.evidence.retention import RetentionContext
 from safecity.evidence.retention_rows import purge_rows
 from safecity.persons_search.models import PersonAppearance
 from safecity.persons_search.retention import PERSON_APPEARANCES
-from safecity.persons_search.service import search, store_appearance
+from safecity.persons_search.service import search
+from safecity.persons_search.service import store_appearance
 from safecity.retention import RETENTION_PLAN
 from tests.persons_search.support import appearance_event
 

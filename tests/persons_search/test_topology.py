@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
-from safecity.persons_search.topology import LinkEstimate, estimate_links
+from safecity.persons_search.topology import LinkEstimate
+from safecity.persons_search.topology import estimate_links
 
 T0 = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 

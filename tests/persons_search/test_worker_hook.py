@@ -11,7 +11,8 @@ import pytest
 from safecity.core.bus import Event
 from safecity.core.media import MediaStore
 from safecity.persons_search.events import PersonAppearanceEvent
-from safecity.pipeline.camera import CameraPipeline, PipelineSettings
+from safecity.pipeline.camera import CameraPipeline
+from safecity.pipeline.camera import PipelineSettings
 from safecity.pipeline.rules.config import SceneConfig
 from safecity.video.frame import Frame
 from safecity.vision.detectors import OnnxDetector
@@ -19,8 +20,10 @@ from safecity.vision.detectors.decoding import OutputFormat
 from safecity.vision.detectors.onnx import DetectorOptions
 from safecity.vision.reid import PersonReidEmbedder
 from safecity.worker.analysis import CameraAnalysis
-from safecity.worker.reid_stage import ReidStage, load_reid
-from tests.persons_search.support import DETECTOR_MODEL, VTEST
+from safecity.worker.reid_stage import ReidStage
+from safecity.worker.reid_stage import load_reid
+from tests.persons_search.support import DETECTOR_MODEL
+from tests.persons_search.support import VTEST
 
 T0 = 1_700_000_000.0
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,9 @@ import pytest
 from pydantic import ValidationError
 
 from safecity.pipeline.events import EventType
-from safecity.pipeline.rules import SceneConfig, SceneConfigError, load_scene_config
+from safecity.pipeline.rules import SceneConfig
+from safecity.pipeline.rules import SceneConfigError
+from safecity.pipeline.rules import load_scene_config
 from safecity.pipeline.rules.alarm_gate import AlarmGate
 from safecity.pipeline.rules.hits import RuleHit
 from safecity.vision.boxes import Box

@@ -9,11 +9,16 @@ import numpy as np
 import pytest
 
 from safecity.pipeline.batching import MultiCameraRunner
-from safecity.pipeline.camera import CameraPipeline, PipelineSettings
-from safecity.pipeline.events import EmittedEvent, EventType
-from safecity.pipeline.rules import LineConfig, SceneConfig, ZoneConfig
+from safecity.pipeline.camera import CameraPipeline
+from safecity.pipeline.camera import PipelineSettings
+from safecity.pipeline.events import EmittedEvent
+from safecity.pipeline.events import EventType
+from safecity.pipeline.rules import LineConfig
+from safecity.pipeline.rules import SceneConfig
+from safecity.pipeline.rules import ZoneConfig
 from safecity.pipeline.status import PipelineMode
-from safecity.video.synthetic import MovingObject, SyntheticScene
+from safecity.video.synthetic import MovingObject
+from safecity.video.synthetic import SyntheticScene
 from safecity.vision.detectors.colour_key import ColourKeyDetector
 from safecity.vision.detectors.types import Detections
 

@@ -13,14 +13,19 @@ import cv2
 import numpy as np
 import pytest
 
-from safecity.pipeline.camera import CameraPipeline, PipelineSettings
-from safecity.pipeline.events import EmittedEvent, EventType
+from safecity.pipeline.camera import CameraPipeline
+from safecity.pipeline.camera import PipelineSettings
+from safecity.pipeline.events import EmittedEvent
+from safecity.pipeline.events import EventType
 from safecity.video.frame import Image
 from safecity.video.packet_gate import PacketGateSettings
 from safecity.video.source_state import SourceStats
 from safecity.video.sources import open_source
-from safecity.video.synthetic import MovingObject, SyntheticScene, write_h264
-from safecity.vision.detectors import DetectorOptions, OnnxDetector
+from safecity.video.synthetic import MovingObject
+from safecity.video.synthetic import SyntheticScene
+from safecity.video.synthetic import write_h264
+from safecity.vision.detectors import DetectorOptions
+from safecity.vision.detectors import OnnxDetector
 from safecity.vision.detectors.colour_key import ColourKeyDetector
 from safecity.vision.detectors.protocol import Detector
 from tests.conftest import shared_path

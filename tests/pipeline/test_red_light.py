@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from safecity.pipeline.camera import CameraPipeline, PipelineSettings
-from safecity.pipeline.events import EmittedEvent, EventType
+from safecity.pipeline.camera import CameraPipeline
+from safecity.pipeline.camera import PipelineSettings
+from safecity.pipeline.events import EmittedEvent
+from safecity.pipeline.events import EventType
 from safecity.pipeline.rules import SceneConfig
 from safecity.pipeline.rules.signals import ControllerFeed
-from safecity.pipeline.rules.traffic_config import (
-    LaneConfig,
-    PhaseSchedule,
-    PhaseStep,
-    SignalConfig,
-    SignalPhase,
-    SolidLineConfig,
-)
-from safecity.video.synthetic import MovingObject, SyntheticScene
+from safecity.pipeline.rules.traffic_config import LaneConfig
+from safecity.pipeline.rules.traffic_config import PhaseSchedule
+from safecity.pipeline.rules.traffic_config import PhaseStep
+from safecity.pipeline.rules.traffic_config import SignalConfig
+from safecity.pipeline.rules.traffic_config import SignalPhase
+from safecity.pipeline.rules.traffic_config import SolidLineConfig
+from safecity.video.synthetic import MovingObject
+from safecity.video.synthetic import SyntheticScene
 from safecity.vision.detectors.colour_key import ColourKeyDetector
 
 START = 1_700_000_000.0

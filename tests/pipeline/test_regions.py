@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from safecity.pipeline.regions import merge_region_detections, plan_regions
+from safecity.pipeline.regions import merge_region_detections
+from safecity.pipeline.regions import plan_regions
 from safecity.vision.detectors.types import Detections
 
 FRAME = (1920, 1080)

@@ -5,14 +5,12 @@ from __future__ import annotations
 import pytest
 
 from safecity.pipeline.events import EventType
-from safecity.pipeline.rules import (
-    CalibrationConfig,
-    LineConfig,
-    RuleEngine,
-    RuleHit,
-    SceneConfig,
-    ZoneConfig,
-)
+from safecity.pipeline.rules import CalibrationConfig
+from safecity.pipeline.rules import LineConfig
+from safecity.pipeline.rules import RuleEngine
+from safecity.pipeline.rules import RuleHit
+from safecity.pipeline.rules import SceneConfig
+from safecity.pipeline.rules import ZoneConfig
 from safecity.pipeline.rules.speed import GroundPlane
 from tests.pipeline.helpers import track_at
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from safecity.pipeline.rules import SceneConfigError, load_scene_config
+from safecity.pipeline.rules import SceneConfigError
+from safecity.pipeline.rules import load_scene_config
 from safecity.vision.geometry import to_pixels
 
 YAML_SCENE = """

@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from safecity.pipeline.rules.signal_lamps import LampReader
-from safecity.pipeline.rules.traffic_config import SignalLamps, SignalPhase
+from safecity.pipeline.rules.traffic_config import SignalLamps
+from safecity.pipeline.rules.traffic_config import SignalPhase
 
 LAMPS = SignalLamps(red=(0.5, 0.2), amber=(0.5, 0.5), green=(0.5, 0.8), radius=3)
 CENTRES = {SignalPhase.RED: (50, 20), SignalPhase.AMBER: (50, 50), SignalPhase.GREEN: (50, 80)}

@@ -11,7 +11,11 @@ import pytest
 from pydantic import ValidationError
 
 from safecity.pipeline.events import EventType
-from safecity.pipeline.rules import RuleEngine, RuleHit, SceneConfig, SceneConfigError, load_scene_config
+from safecity.pipeline.rules import RuleEngine
+from safecity.pipeline.rules import RuleHit
+from safecity.pipeline.rules import SceneConfig
+from safecity.pipeline.rules import SceneConfigError
+from safecity.pipeline.rules import load_scene_config
 from safecity.vision.tracking import Track
 from tests.pipeline.helpers import track_at
 

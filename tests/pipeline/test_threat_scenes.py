@@ -6,15 +6,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from safecity.pipeline.camera import CameraPipeline, PipelineSettings
-from safecity.pipeline.events import EmittedEvent, EventType
+from safecity.pipeline.camera import CameraPipeline
+from safecity.pipeline.camera import PipelineSettings
+from safecity.pipeline.events import EmittedEvent
+from safecity.pipeline.events import EventType
 from safecity.pipeline.rules import SceneConfig
-from safecity.pipeline.rules.threat_config import (
-    AbandonedObjectConfig,
-    NoStoppingConfig,
-    RemovedObjectConfig,
-)
-from safecity.video.synthetic import MovingObject, SyntheticScene
+from safecity.pipeline.rules.threat_config import AbandonedObjectConfig
+from safecity.pipeline.rules.threat_config import NoStoppingConfig
+from safecity.pipeline.rules.threat_config import RemovedObjectConfig
+from safecity.video.synthetic import MovingObject
+from safecity.video.synthetic import SyntheticScene
 from safecity.vision.detectors.colour_key import ColourKeyDetector
 
 PERSON, BAG, CAR = (20, 50), (16, 20), (60, 30)

@@ -8,12 +8,17 @@ from datetime import datetime
 
 import pytest
 
-from safecity.pipeline.camera import CameraPipeline, PipelineSettings
-from safecity.pipeline.events import EmittedEvent, EventType
-from safecity.pipeline.rules import LineConfig, SceneConfig, ZoneConfig
+from safecity.pipeline.camera import CameraPipeline
+from safecity.pipeline.camera import PipelineSettings
+from safecity.pipeline.events import EmittedEvent
+from safecity.pipeline.events import EventType
+from safecity.pipeline.rules import LineConfig
+from safecity.pipeline.rules import SceneConfig
+from safecity.pipeline.rules import ZoneConfig
 from safecity.pipeline.rules.threat_config import NoStoppingConfig
 from safecity.video.sources import open_source
-from safecity.vision.detectors import DetectorOptions, OnnxDetector
+from safecity.vision.detectors import DetectorOptions
+from safecity.vision.detectors import OnnxDetector
 from tests.conftest import shared_path
 
 FPS = 5.0

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -10,7 +11,9 @@ from fastapi.testclient import TestClient
 
 from safecity.core.http.services import Services
 from safecity.faces.runtime import face_watchlist
-from tests.api.conftest import auth_once, client, settings  # noqa: F401 - fixtures reused by these tests
+from tests.api.conftest import auth_once
+from tests.api.conftest import client  # noqa: F401 - fixtures reused by these tests
+from tests.api.conftest import settings  # noqa: F401 - fixtures reused by these tests
 from tests.faces.support import use_cached_pipelines
 
 PURPOSE = {"X-Safecity-Purpose": "tracing FIR 123/2026 Model Town"}

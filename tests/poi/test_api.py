@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.poi.conftest import CNIC, create, headers, record
+from tests.poi.conftest import CNIC
+from tests.poi.conftest import create
+from tests.poi.conftest import headers
+from tests.poi.conftest import record
 
 
 def test_a_record_round_trips_with_its_cnic_masked(client: TestClient) -> None:

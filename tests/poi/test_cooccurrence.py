@@ -12,8 +12,10 @@ from fastapi.testclient import TestClient
 
 from safecity.anpr.service import store_read
 from safecity.poi.models import PersonSighting
-from tests.anpr.conftest import T0, plate_read
-from tests.poi.conftest import create, headers
+from tests.anpr.conftest import T0
+from tests.anpr.conftest import plate_read
+from tests.poi.conftest import create
+from tests.poi.conftest import headers
 from tests.poi.support import services_of
 
 

@@ -7,7 +7,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from safecity.poi.duplicates import name_key
-from tests.poi.conftest import create, headers
+from tests.poi.conftest import create
+from tests.poi.conftest import headers
 
 
 @pytest.mark.parametrize(

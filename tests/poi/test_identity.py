@@ -10,11 +10,19 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from safecity.config import Settings, load_settings
+from safecity.config import Settings
+from safecity.config import load_settings
 from safecity.core.audit.models import AuditEntry
 from safecity.core.db import Database
-from safecity.poi.identity import KEY_FILE, IdentityCipher, IdentityKeyError, identity_key
-from tests.poi.conftest import CNIC, CNIC_DIGITS, PURPOSE, create, headers
+from safecity.poi.identity import KEY_FILE
+from safecity.poi.identity import IdentityCipher
+from safecity.poi.identity import IdentityKeyError
+from safecity.poi.identity import identity_key
+from tests.poi.conftest import CNIC
+from tests.poi.conftest import CNIC_DIGITS
+from tests.poi.conftest import PURPOSE
+from tests.poi.conftest import create
+from tests.poi.conftest import headers
 
 
 def audit_entries(settings: Settings, action: str) -> list[AuditEntry]:

@@ -4,7 +4,8 @@ by line and field, over HTTP and from the command line."""
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,9 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from safecity.cli import app
-from tests.poi.conftest import CNIC, create, headers
+from tests.poi.conftest import CNIC
+from tests.poi.conftest import create
+from tests.poi.conftest import headers
 
 AHEAD = (date.today() + timedelta(days=90)).isoformat()
 PAST = (date.today() - timedelta(days=3)).isoformat()

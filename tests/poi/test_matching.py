@@ -8,11 +8,19 @@ from datetime import timedelta
 import pytest
 from fastapi.testclient import TestClient
 
-from safecity.faces.watchlist.events import FaceCandidateEvent, FaceMatchConfirmedEvent
-from tests.anpr.conftest import T0, plate_read
-from tests.faces.support import OBAMA, photo
-from tests.poi.conftest import add_photo, create, headers
-from tests.poi.support import add_camera, alerts, eventually, publish
+from safecity.faces.watchlist.events import FaceCandidateEvent
+from safecity.faces.watchlist.events import FaceMatchConfirmedEvent
+from tests.anpr.conftest import T0
+from tests.anpr.conftest import plate_read
+from tests.faces.support import OBAMA
+from tests.faces.support import photo
+from tests.poi.conftest import add_photo
+from tests.poi.conftest import create
+from tests.poi.conftest import headers
+from tests.poi.support import add_camera
+from tests.poi.support import alerts
+from tests.poi.support import eventually
+from tests.poi.support import publish
 
 pytestmark = pytest.mark.slow
 

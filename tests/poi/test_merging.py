@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -15,10 +16,19 @@ from sqlalchemy import select
 from safecity.core.audit.models import AuditEntry
 from safecity.faces.watchlist.models import FaceSubject
 from safecity.poi.models import PersonSighting
-from tests.anpr.conftest import T0, plate_read
-from tests.faces.support import BIDEN, OBAMA, photo
-from tests.poi.conftest import add_photo, create, headers
-from tests.poi.support import add_camera, alerts, eventually, publish, services_of
+from tests.anpr.conftest import T0
+from tests.anpr.conftest import plate_read
+from tests.faces.support import BIDEN
+from tests.faces.support import OBAMA
+from tests.faces.support import photo
+from tests.poi.conftest import add_photo
+from tests.poi.conftest import create
+from tests.poi.conftest import headers
+from tests.poi.support import add_camera
+from tests.poi.support import alerts
+from tests.poi.support import eventually
+from tests.poi.support import publish
+from tests.poi.support import services_of
 
 
 def _sighting(http: TestClient, person_id: int, camera_id: str) -> None:

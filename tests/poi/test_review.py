@@ -3,7 +3,10 @@ hotlist entries expire) until a supervisor renews it; the sweep and the renewal 
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
 
@@ -11,10 +14,13 @@ from safecity.core.audit.actors import Actor
 from safecity.core.db import Database
 from safecity.core.errors import InvalidInputError
 from safecity.faces.watchlist import service as faces
-from safecity.poi import records, review
+from safecity.poi import records
+from safecity.poi import review
 from safecity.poi.history import changes_of
 from safecity.poi.identity import IdentityCipher
-from safecity.poi.schemas import PersonIn, RenewIn, VehicleIn
+from safecity.poi.schemas import PersonIn
+from safecity.poi.schemas import RenewIn
+from safecity.poi.schemas import VehicleIn
 from safecity.poi.watchlists import ensure_face_subject
 from safecity.watchlist.vehicles.service import active_entries
 from tests.poi.conftest import record

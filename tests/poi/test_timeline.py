@@ -6,8 +6,10 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from tests.anpr.conftest import plate_read
-from tests.poi.conftest import create, headers
-from tests.poi.support import eventually, publish
+from tests.poi.conftest import create
+from tests.poi.conftest import headers
+from tests.poi.support import eventually
+from tests.poi.support import publish
 
 
 def test_the_timeline_holds_changes_reads_hits_incidents_and_cases_in_time_order(client: TestClient) -> None:

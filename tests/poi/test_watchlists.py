@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from tests.faces.support import OBAMA, no_face_jpeg, photo
-from tests.poi.conftest import add_photo, create, headers
+from tests.faces.support import OBAMA
+from tests.faces.support import no_face_jpeg
+from tests.faces.support import photo
+from tests.poi.conftest import add_photo
+from tests.poi.conftest import create
+from tests.poi.conftest import headers
 
 
 def test_a_photo_enrols_the_person_on_the_face_watchlist(api: TestClient) -> None:

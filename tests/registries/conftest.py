@@ -11,7 +11,9 @@ import pytest
 from safecity.config.registries import RegistrySettings
 from safecity.core.db import Database
 from safecity.core.schema import upgrade
-from tests.registries.contract_server import TOKEN, RegistryServer, running
+from tests.registries.contract_server import TOKEN
+from tests.registries.contract_server import RegistryServer
+from tests.registries.contract_server import running
 
 PERSON = {
     "cnic": "3520212345671",

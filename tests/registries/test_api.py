@@ -14,15 +14,20 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from safecity.app import create_app
-from safecity.config import Settings, load_settings
+from safecity.config import Settings
+from safecity.config import load_settings
 from safecity.core.audit.models import AuditEntry
 from safecity.core.auth.models import User
 from safecity.core.auth.permissions import Role
 from safecity.core.db import Database
 from safecity.core.schema import upgrade
-from safecity.registries.local_vehicles import import_vehicles, parse_vehicles_csv
-from tests.api.conftest import _PASSWORD_HASH, auth_once
-from tests.registries.contract_server import TOKEN, Fault, RegistryServer
+from safecity.registries.local_vehicles import import_vehicles
+from safecity.registries.local_vehicles import parse_vehicles_csv
+from tests.api.conftest import _PASSWORD_HASH
+from tests.api.conftest import auth_once
+from tests.registries.contract_server import TOKEN
+from tests.registries.contract_server import Fault
+from tests.registries.contract_server import RegistryServer
 
 FIRS_CSV = "station,fir,sections,status,registered_on\nCivil Lines,123-2026,PPC 379,registered,2026-02-01\n"
 VEHICLES_CSV = "plate,vehicle_class,owner_name,owner_cnic\nLEB-06-5700,car,Ayesha Khan,35202-1234567-1\n"

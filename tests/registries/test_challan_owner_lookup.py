@@ -20,9 +20,13 @@ from safecity.registries.guarded import GuardedRegistry
 from safecity.registries.records import VehicleRecord
 from safecity.registries.runtime import guarded
 from safecity.registries.systems import RegistrySystem
-from tests.challan.helpers import feed, plate_read, rule_event, violations
+from tests.challan.helpers import feed
+from tests.challan.helpers import plate_read
+from tests.challan.helpers import rule_event
+from tests.challan.helpers import violations
 from tests.registries.conftest import http_settings
-from tests.registries.contract_server import Fault, RegistryServer
+from tests.registries.contract_server import Fault
+from tests.registries.contract_server import RegistryServer
 
 
 @pytest.fixture

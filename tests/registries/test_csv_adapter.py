@@ -11,11 +11,14 @@ from sqlalchemy.orm import Session
 
 from safecity.core.db import Database
 from safecity.registries.csv_adapter import CsvRegistry
-from safecity.registries.csv_records import RecordFileError, parse_records_csv
+from safecity.registries.csv_records import RecordFileError
+from safecity.registries.csv_records import parse_records_csv
 from safecity.registries.errors import RegistryUnavailableError
-from safecity.registries.keys import cnic_key, fir_key
+from safecity.registries.keys import cnic_key
+from safecity.registries.keys import fir_key
 from safecity.registries.local_vehicles import parse_vehicles_csv
-from safecity.registries.records import FirRecord, IdentityRecord
+from safecity.registries.records import FirRecord
+from safecity.registries.records import IdentityRecord
 from safecity.registries.systems import RegistrySystem
 
 IDENTITIES = """cnic,name,father_name,date_of_birth,address

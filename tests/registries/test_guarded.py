@@ -6,21 +6,26 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 import pytest
 
 from safecity.config.platform import ApiNodeSettings
 from safecity.core.db import Database
-from safecity.registries.errors import RegistryRateLimitedError, RegistryUnavailableError
-from safecity.registries.guarded import GuardedRegistry, RegistryState
+from safecity.registries.errors import RegistryRateLimitedError
+from safecity.registries.errors import RegistryUnavailableError
+from safecity.registries.guarded import GuardedRegistry
+from safecity.registries.guarded import RegistryState
 from safecity.registries.keys import cnic_key
 from safecity.registries.records import IdentityRecord
 from safecity.registries.runtime import guarded
 from safecity.registries.systems import RegistrySystem
 from tests.registries.conftest import http_settings
-from tests.registries.contract_server import Fault, RegistryServer
+from tests.registries.contract_server import Fault
+from tests.registries.contract_server import RegistryServer
 
 AYESHA = cnic_key("3520212345671")
 

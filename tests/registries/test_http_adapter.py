@@ -10,15 +10,24 @@ from typing import Any
 
 import pytest
 
-from safecity.registries.errors import RegistryBadResponseError, RegistryUnavailableError
+from safecity.registries.errors import RegistryBadResponseError
+from safecity.registries.errors import RegistryUnavailableError
 from safecity.registries.field_mapping import FieldMapping
 from safecity.registries.http_adapter import HttpRegistry
 from safecity.registries.interfaces import RecordT
-from safecity.registries.keys import cnic_key, fir_key, plate_lookup_key
-from safecity.registries.records import FirRecord, IdentityRecord, VehicleRecord, VehicleStatus
+from safecity.registries.keys import cnic_key
+from safecity.registries.keys import fir_key
+from safecity.registries.keys import plate_lookup_key
+from safecity.registries.records import FirRecord
+from safecity.registries.records import IdentityRecord
+from safecity.registries.records import VehicleRecord
+from safecity.registries.records import VehicleStatus
 from safecity.registries.systems import RegistrySystem
 from tests.registries.conftest import http_settings
-from tests.registries.contract_server import BASIC_USER, TOKEN, Fault, RegistryServer
+from tests.registries.contract_server import BASIC_USER
+from tests.registries.contract_server import TOKEN
+from tests.registries.contract_server import Fault
+from tests.registries.contract_server import RegistryServer
 
 AYESHA = cnic_key("35202-1234567-1")
 

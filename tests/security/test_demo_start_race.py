@@ -9,7 +9,9 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import text
 
-from safecity.cameras.service import add_missing_from_settings, get_camera, sync_from_settings
+from safecity.cameras.service import add_missing_from_settings
+from safecity.cameras.service import get_camera
+from safecity.cameras.service import sync_from_settings
 from safecity.config import CameraSettings
 from safecity.core.db import Database
 from safecity.core.schema import upgrade

@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 import logging
 
-from safecity.core.log_redaction import RedactQuerySecrets, redact_query_secrets
+from safecity.core.log_redaction import RedactQuerySecrets
+from safecity.core.log_redaction import redact_query_secrets
 
 JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2lnbmF0dXJl"
 

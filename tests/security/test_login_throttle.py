@@ -9,9 +9,14 @@ import pytest
 from fastapi.testclient import TestClient
 
 from safecity.app import create_app
-from safecity.config import ConfigError, Settings, load_settings
-from safecity.core.auth.throttle import FIRST_BLOCK_SECONDS, MAX_BLOCK_SECONDS, backoff_seconds
-from tests.api.conftest import PASSWORD, auth
+from safecity.config import ConfigError
+from safecity.config import Settings
+from safecity.config import load_settings
+from safecity.core.auth.throttle import FIRST_BLOCK_SECONDS
+from safecity.core.auth.throttle import MAX_BLOCK_SECONDS
+from safecity.core.auth.throttle import backoff_seconds
+from tests.api.conftest import PASSWORD
+from tests.api.conftest import auth
 
 GUESS = {"username": "admin", "password": "guess-1234"}
 OWNER = {"username": "admin", "password": PASSWORD}

@@ -6,9 +6,11 @@ import uuid
 
 from fastapi.testclient import TestClient
 
-from safecity.core.db import Database, utcnow
+from safecity.core.db import Database
+from safecity.core.db import utcnow
 from safecity.faces.models import FaceSighting
-from safecity.faces.watchlist.models import FaceSubject, FaceSubjectImage
+from safecity.faces.watchlist.models import FaceSubject
+from safecity.faces.watchlist.models import FaceSubjectImage
 from tests.api.conftest import auth
 
 PURPOSE = {"purpose": "robbery investigation", "case_ref": "CASE-42"}

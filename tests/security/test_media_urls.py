@@ -23,7 +23,9 @@ from safecity.cameras.api import live_frames
 from safecity.cameras.live_frames import encode_jpeg
 from safecity.core.http.services import Services
 from safecity.core.log_redaction import RedactQuerySecrets
-from tests.api.conftest import auth_once, ticket_for, token_for
+from tests.api.conftest import auth_once
+from tests.api.conftest import ticket_for
+from tests.api.conftest import token_for
 
 CAMERA = "cam-media"
 MEDIA_ROUTES = (

@@ -12,8 +12,10 @@ from safecity.cli import app
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
 from safecity.core.schema import upgrade
-from safecity.core.signing import fingerprint, load_or_create_signing_key
-from tests.evidence.conftest import INVESTIGATOR, collect
+from safecity.core.signing import fingerprint
+from safecity.core.signing import load_or_create_signing_key
+from tests.evidence.conftest import INVESTIGATOR
+from tests.evidence.conftest import collect
 
 runner = CliRunner()
 

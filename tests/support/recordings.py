@@ -6,7 +6,8 @@ import time
 from pathlib import Path
 
 from safecity.video.recorder import SegmentRecorder
-from safecity.video.segment_store import Segment, SegmentStore
+from safecity.video.segment_store import Segment
+from safecity.video.segment_store import SegmentStore
 
 
 def record_loops(clip: Path, root: Path, camera_id: str, start_time: float, loops: int) -> list[Segment]:

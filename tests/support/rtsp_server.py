@@ -15,7 +15,9 @@ import gi
 
 gi.require_version("Gst", "1.0")
 gi.require_version("GstRtspServer", "1.0")
-from gi.repository import GLib, Gst, GstRtspServer  # noqa: E402
+from gi.repository import GLib  # noqa: E402
+from gi.repository import Gst  # noqa: E402
+from gi.repository import GstRtspServer  # noqa: E402
 
 
 def main() -> int:

@@ -11,7 +11,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from tests.support.media import Image, cycle, write_h264
+from tests.support.media import Image
+from tests.support.media import cycle
+from tests.support.media import write_h264
 
 BITS = 16
 BLOCK = 24  # pixels per bit: big enough to survive H.264 at any sensible quality

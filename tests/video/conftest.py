@@ -7,8 +7,12 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import shared_path
-from tests.support.media import Image, cycle, read_frames, write_h264
-from tests.support.rtsp import RtspServer, rtsp_unavailable_reason
+from tests.support.media import Image
+from tests.support.media import cycle
+from tests.support.media import read_frames
+from tests.support.media import write_h264
+from tests.support.rtsp import RtspServer
+from tests.support.rtsp import rtsp_unavailable_reason
 
 CLIP_SIZE = (384, 288)
 CLIP_FPS = 10

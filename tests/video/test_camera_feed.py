@@ -7,10 +7,12 @@ from pathlib import Path
 
 import av
 import cv2
-from tests.support.media import Image, write_h264
+from tests.support.media import Image
+from tests.support.media import write_h264
 
 from safecity.video.camera_feed import CameraFeed
-from safecity.video.health_types import HealthChange, HealthStatus
+from safecity.video.health_types import HealthChange
+from safecity.video.health_types import HealthStatus
 from safecity.video.segment_store import SegmentStore
 
 

@@ -8,12 +8,16 @@ from pathlib import Path
 import av
 import numpy as np
 import pytest
-from tests.support.rtsp import RtspServer, rtsp_unavailable_reason
+from tests.support.rtsp import RtspServer
+from tests.support.rtsp import rtsp_unavailable_reason
 
-from safecity.video.gated_decoder import decode_gated, luma
-from safecity.video.packet_gate import PacketGate, PacketGateSettings
+from safecity.video.gated_decoder import decode_gated
+from safecity.video.gated_decoder import luma
+from safecity.video.packet_gate import PacketGate
+from safecity.video.packet_gate import PacketGateSettings
 from safecity.video.sources import open_source
-from safecity.video.synthetic import MovingObject, SyntheticScene
+from safecity.video.synthetic import MovingObject
+from safecity.video.synthetic import SyntheticScene
 
 FPS = 10.0
 CAR = MovingObject("car", size=(160, 80), start=(-80, 200), end=(700, 200), start_time=7.3, end_time=11.0)

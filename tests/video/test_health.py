@@ -7,12 +7,16 @@ from collections.abc import Iterable
 import cv2
 import numpy as np
 import pytest
-from tests.support.media import Image, cycle
+from tests.support.media import Image
+from tests.support.media import cycle
 
 from safecity.video.frame import Frame
 from safecity.video.health import CameraHealthMonitor
-from safecity.video.health_types import HealthChange, HealthStatus
-from safecity.video.source_state import SourceState, SourceStats, SourceStatus
+from safecity.video.health_types import HealthChange
+from safecity.video.health_types import HealthStatus
+from safecity.video.source_state import SourceState
+from safecity.video.source_state import SourceStats
+from safecity.video.source_state import SourceStatus
 
 FPS = 5.0
 T0 = 1_800_000_000.0

@@ -5,8 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from safecity.video.motion import MotionDetector, MotionSettings
-from safecity.video.synthetic import MovingObject, SyntheticScene
+from safecity.video.motion import MotionDetector
+from safecity.video.motion import MotionSettings
+from safecity.video.synthetic import MovingObject
+from safecity.video.synthetic import SyntheticScene
 
 SIZE = (640, 360)
 

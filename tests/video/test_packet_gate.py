@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from safecity.video.packet_gate import GateAction, PacketGate, PacketGateSettings
+from safecity.video.packet_gate import GateAction
+from safecity.video.packet_gate import PacketGate
+from safecity.video.packet_gate import PacketGateSettings
 
 FPS = 10
 GOP = 20  # a keyframe every 2 s

@@ -13,14 +13,21 @@ from pathlib import Path
 
 import av
 import pytest
-from tests.support.media import Image, probe_duration
+from tests.support.media import Image
+from tests.support.media import probe_duration
 from tests.support.recordings import record_loops
-from tests.support.timecode import frame_number, write_timecoded_clip
+from tests.support.timecode import frame_number
+from tests.support.timecode import write_timecoded_clip
 
 from safecity.video import hls
 from safecity.video.fmp4 import read_fragments
-from safecity.video.playback import Gap, NoFootageError, timeline, window_mp4
-from safecity.video.segment_store import RecordingsOnDisk, Segment, SegmentStore
+from safecity.video.playback import Gap
+from safecity.video.playback import NoFootageError
+from safecity.video.playback import timeline
+from safecity.video.playback import window_mp4
+from safecity.video.segment_store import RecordingsOnDisk
+from safecity.video.segment_store import Segment
+from safecity.video.segment_store import SegmentStore
 
 T0 = 1_800_000_000.0
 FPS = 10

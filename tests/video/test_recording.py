@@ -11,13 +11,19 @@ import av
 import numpy as np
 import pytest
 
-from safecity.video.clip_export import ClipError, export_clip
+from safecity.video.clip_export import ClipError
+from safecity.video.clip_export import export_clip
 from safecity.video.playback import timeline
 from safecity.video.reconnect import Backoff
 from safecity.video.recorder import SegmentRecorder
-from safecity.video.retention import RetentionPolicy, apply_retention, purge_segments
-from safecity.video.segment_store import RecordingsOnDisk, Segment, SegmentStore
-from safecity.video.source_state import SourceState, SourceStatus
+from safecity.video.retention import RetentionPolicy
+from safecity.video.retention import apply_retention
+from safecity.video.retention import purge_segments
+from safecity.video.segment_store import RecordingsOnDisk
+from safecity.video.segment_store import Segment
+from safecity.video.segment_store import SegmentStore
+from safecity.video.source_state import SourceState
+from safecity.video.source_state import SourceStatus
 
 T0 = 1_800_000_000.0
 DAY = 86_400.0

@@ -9,7 +9,8 @@ import av
 import pytest
 
 from safecity.video.arrival_clock import ArrivalClock
-from safecity.video.keyframe_start import frame_ticks, from_first_keyframe
+from safecity.video.keyframe_start import frame_ticks
+from safecity.video.keyframe_start import from_first_keyframe
 from safecity.video.reconnect import Backoff
 from safecity.video.recorder import RECORDING_BACKOFF
 

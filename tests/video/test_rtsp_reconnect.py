@@ -11,17 +11,23 @@ import av
 import cv2
 import numpy as np
 import pytest
-from tests.support.media import Image, cycle, write_h264
+from tests.support.media import Image
+from tests.support.media import cycle
+from tests.support.media import write_h264
 from tests.support.rtsp import RtspServer
 from tests.video.conftest import CLIP_FPS
 
 from safecity.video.health import CameraHealthMonitor
-from safecity.video.health_types import HealthChange, HealthStatus
+from safecity.video.health_types import HealthChange
+from safecity.video.health_types import HealthStatus
 from safecity.video.playback import timeline
 from safecity.video.recorder import SegmentRecorder
-from safecity.video.segment_store import Segment, SegmentStore
-from safecity.video.source_state import SourceState, SourceStatus
-from safecity.video.sources import Backoff, open_source
+from safecity.video.segment_store import Segment
+from safecity.video.segment_store import SegmentStore
+from safecity.video.source_state import SourceState
+from safecity.video.source_state import SourceStatus
+from safecity.video.sources import Backoff
+from safecity.video.sources import open_source
 
 RETRY = Backoff(initial=0.2, maximum=1.0)
 GOP_SECONDS = 1.0  # the served clip has a keyframe every second

@@ -12,12 +12,20 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from tests.support.http_streams import serve_empty, serve_folder, serve_mjpeg
-from tests.support.media import Image, write_audio_only, write_h264
+from tests.support.http_streams import serve_empty
+from tests.support.http_streams import serve_folder
+from tests.support.http_streams import serve_mjpeg
+from tests.support.media import Image
+from tests.support.media import write_audio_only
+from tests.support.media import write_h264
 from tests.support.rtsp import free_port
 
 from safecity.video.frame import Frame
-from safecity.video.sources import Backoff, SourceError, SourceState, SourceStatus, open_source
+from safecity.video.sources import Backoff
+from safecity.video.sources import SourceError
+from safecity.video.sources import SourceState
+from safecity.video.sources import SourceStatus
+from safecity.video.sources import open_source
 
 FAST_RETRY = Backoff(initial=0.05, maximum=0.2)
 

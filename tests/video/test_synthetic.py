@@ -7,7 +7,8 @@ from pathlib import Path
 import cv2
 import pytest
 
-from safecity.video.synthetic import MovingObject, SyntheticScene
+from safecity.video.synthetic import MovingObject
+from safecity.video.synthetic import SyntheticScene
 from safecity.vision.detectors.colour_key import ColourKeyDetector
 
 CAR = MovingObject("car", (60, 30), (100, 200), (500, 200), 1.0, 5.0)

@@ -7,8 +7,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from safecity.video.health_types import HealthChange, HealthMetrics, HealthStatus
-from safecity.video.uptime import StatusInterval, UptimeTracker, daily_uptime
+from safecity.video.health_types import HealthChange
+from safecity.video.health_types import HealthMetrics
+from safecity.video.health_types import HealthStatus
+from safecity.video.uptime import StatusInterval
+from safecity.video.uptime import UptimeTracker
+from safecity.video.uptime import daily_uptime
 
 HOUR = 3600.0
 KARACHI = ZoneInfo("Asia/Karachi")  # UTC+5, no daylight saving

@@ -1,6 +1,7 @@
 import pytest
 
-from safecity.vision.boxes import Box, iou
+from safecity.vision.boxes import Box
+from safecity.vision.boxes import iou
 
 
 def test_box_scaling_maps_detection_coordinates_back() -> None:

@@ -7,7 +7,8 @@ import pytest
 
 from safecity.video.frame import Frame
 from safecity.vision.detectors.types import Detections
-from safecity.vision.tracking import ObjectTracker, TrackerSettings
+from safecity.vision.tracking import ObjectTracker
+from safecity.vision.tracking import TrackerSettings
 
 
 def frame(index: int, fps: float = 10.0) -> Frame:

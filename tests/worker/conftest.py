@@ -5,8 +5,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator
+from collections.abc import Callable
+from collections.abc import Iterator
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 
 import pytest
@@ -14,15 +17,23 @@ import pytest
 from safecity.cameras.health_consumer import start_health_consumer
 from safecity.cameras.schemas import CameraCreate
 from safecity.cameras.service import create_camera
-from safecity.config import Settings, load_settings
-from safecity.core.bus import EmbeddedBus, Event
+from safecity.config import Settings
+from safecity.config import load_settings
+from safecity.core.bus import EmbeddedBus
+from safecity.core.bus import Event
 from safecity.core.db import Database
 from safecity.core.schema import upgrade
 from safecity.video.reconnect import Backoff
-from safecity.video.synthetic import MovingObject, SyntheticScene
-from safecity.worker.worker import CameraWorker, WorkerOptions
-from tests.support.media import Image, cycle, read_frames, write_h264
-from tests.support.rtsp import RtspServer, rtsp_unavailable_reason
+from safecity.video.synthetic import MovingObject
+from safecity.video.synthetic import SyntheticScene
+from safecity.worker.worker import CameraWorker
+from safecity.worker.worker import WorkerOptions
+from tests.support.media import Image
+from tests.support.media import cycle
+from tests.support.media import read_frames
+from tests.support.media import write_h264
+from tests.support.rtsp import RtspServer
+from tests.support.rtsp import rtsp_unavailable_reason
 
 VTEST = Path("/usr/share/doc/opencv-doc/examples/data/vtest.avi")
 CLIP_SIZE = (384, 288)

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from safecity.video.frame import Frame, Image
-from safecity.video.synthetic import MovingObject, SyntheticScene
+from safecity.video.frame import Frame
+from safecity.video.frame import Image
+from safecity.video.synthetic import MovingObject
+from safecity.video.synthetic import SyntheticScene
 from tests.vision.plates.synthetic import punjab_plate
 
 START = 1_700_000_000.0

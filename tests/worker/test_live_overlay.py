@@ -9,7 +9,10 @@ import numpy as np
 from safecity.pipeline.rules.config import SceneConfig
 from safecity.vision.boxes import Box
 from safecity.vision.tracking import Track
-from safecity.worker.live_overlay import BOX_COLOURS, LINE_COLOUR, ZONE_COLOUR, draw_overlay
+from safecity.worker.live_overlay import BOX_COLOURS
+from safecity.worker.live_overlay import LINE_COLOUR
+from safecity.worker.live_overlay import ZONE_COLOUR
+from safecity.worker.live_overlay import draw_overlay
 
 
 def track(track_id: int, box: tuple[float, float, float, float], label: str) -> Track:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -12,23 +13,33 @@ import pytest
 
 from safecity.cameras.live_frames_folder import FolderLiveFrames
 from safecity.challan.events import SignalPhaseEvent
-from safecity.challan.evidence import EvidenceKind, context_from_payload, context_payload
+from safecity.challan.evidence import EvidenceKind
+from safecity.challan.evidence import context_from_payload
+from safecity.challan.evidence import context_payload
 from safecity.challan.signal_feed import record_phase
 from safecity.core.bus import Event
 from safecity.core.media import MediaStore
-from safecity.pipeline.camera import CameraPipeline, PipelineSettings
+from safecity.pipeline.camera import CameraPipeline
+from safecity.pipeline.camera import PipelineSettings
 from safecity.pipeline.rules.config import SceneConfig
 from safecity.pipeline.rules.signals import ControllerFeed
 from safecity.pipeline.rules.traffic_config import SignalPhase
-from safecity.video.frame import Frame, Image, PixelBox
+from safecity.video.frame import Frame
+from safecity.video.frame import Image
+from safecity.video.frame import PixelBox
 from safecity.vision.detectors.colour_key import ColourKeyDetector
 from safecity.vision.plates.reader import PlateRead
 from safecity.worker.analysis import CameraAnalysis
-from safecity.worker.camera_runner import CameraSpec, RunnerContext, camera_detector
-from safecity.worker.context_frames import ContextFrames, ContextSettings
-from safecity.worker.profiles import enforces_traffic, features_of
+from safecity.worker.camera_runner import CameraSpec
+from safecity.worker.camera_runner import RunnerContext
+from safecity.worker.camera_runner import camera_detector
+from safecity.worker.context_frames import ContextFrames
+from safecity.worker.context_frames import ContextSettings
+from safecity.worker.profiles import enforces_traffic
+from safecity.worker.profiles import features_of
 from safecity.worker.reader_pool import ReaderPool
-from safecity.worker.signal_phases import apply_phase, seed_phases
+from safecity.worker.signal_phases import apply_phase
+from safecity.worker.signal_phases import seed_phases
 from tests.worker.conftest import Harness
 
 T0 = 1_700_000_000.0

@@ -8,7 +8,8 @@ the violation. The ANPR store and the e-challan consumer then take the events as
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -26,8 +27,11 @@ from safecity.config.challan import ChallanSettings
 from safecity.core.bus import Event
 from safecity.core.media import MediaStore
 from tests.support.media import write_h264
-from tests.worker.conftest import Harness, eventually
-from tests.worker.plate_scene import START, driving_down, plated_frames
+from tests.worker.conftest import Harness
+from tests.worker.conftest import eventually
+from tests.worker.plate_scene import START
+from tests.worker.plate_scene import driving_down
+from tests.worker.plate_scene import plated_frames
 
 SIGNAL = "mall-road-n"
 JUNCTION = {

@@ -11,7 +11,8 @@ import pytest
 from tests.support.http_streams import serve_empty
 from tests.support.media import write_audio_only
 from tests.support.rtsp import free_port
-from tests.worker.conftest import Harness, eventually
+from tests.worker.conftest import Harness
+from tests.worker.conftest import eventually
 
 
 async def test_broken_sources_are_reported_offline_with_a_reason_and_do_not_stop_the_worker(

@@ -10,10 +10,12 @@ import numpy as np
 from safecity.core.bus import Event
 from safecity.core.media import MediaStore
 from safecity.faces.events import FaceSightingEvent
-from safecity.pipeline.camera import CameraPipeline, PipelineSettings
+from safecity.pipeline.camera import CameraPipeline
+from safecity.pipeline.camera import PipelineSettings
 from safecity.video.frame import Frame
 from safecity.worker.analysis import CameraAnalysis
-from safecity.worker.face_stage import FaceStage, FaceStageConfig
+from safecity.worker.face_stage import FaceStage
+from safecity.worker.face_stage import FaceStageConfig
 from safecity.worker.profiles import features_of
 from tests.conftest import shared_path
 

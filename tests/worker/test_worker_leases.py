@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from safecity.cameras.models import Camera
-from tests.worker.conftest import Harness, eventually
+from tests.worker.conftest import Harness
+from tests.worker.conftest import eventually
 
 
 async def test_events_carry_the_epoch_of_the_lease_the_camera_runs_under(

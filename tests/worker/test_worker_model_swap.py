@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from safecity.vision.models import DEFAULT_DETECTOR, ModelRegistry
+from safecity.vision.models import DEFAULT_DETECTOR
+from safecity.vision.models import ModelRegistry
 from tests.conftest import shared_path
-from tests.worker.conftest import Harness, eventually
+from tests.worker.conftest import Harness
+from tests.worker.conftest import eventually
 
 
 def labels(harness: Harness) -> set[str]:

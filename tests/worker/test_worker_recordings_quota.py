@@ -4,7 +4,8 @@ left still fills 90 % of the quota, publishes `recordings.quota`, which raises a
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -14,11 +15,16 @@ from safecity.alerts.states import Severity
 from safecity.core.bus import Event
 from safecity.core.db import Database
 from safecity.evidence import holds
-from safecity.video.retention import RetentionPolicy, RetentionResult, quota_usage
-from safecity.worker.recordings_quota import RecordingsQuotaEvent, quota_event
-from safecity.worker.worker import CameraWorker, WorkerOptions
+from safecity.video.retention import RetentionPolicy
+from safecity.video.retention import RetentionResult
+from safecity.video.retention import quota_usage
+from safecity.worker.recordings_quota import RecordingsQuotaEvent
+from safecity.worker.recordings_quota import quota_event
+from safecity.worker.worker import CameraWorker
+from safecity.worker.worker import WorkerOptions
 from tests.evidence.conftest import INVESTIGATOR
-from tests.worker.conftest import Harness, eventually
+from tests.worker.conftest import Harness
+from tests.worker.conftest import eventually
 
 SEGMENT_BYTES = 1000
 

@@ -11,7 +11,8 @@ from safecity.cameras.health_store import view_of
 from safecity.cameras.models import CameraHealthRow
 from safecity.core.db import utcnow
 from tests.support.rtsp import RtspServer
-from tests.worker.conftest import Harness, eventually
+from tests.worker.conftest import Harness
+from tests.worker.conftest import eventually
 
 
 def resident_memory_bytes() -> int:

@@ -5,24 +5,35 @@ Every action is audited in the same transaction and pushed live as an `alert.*` 
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from typing import Annotated, Literal
+from datetime import datetime
+from datetime import timedelta
+from typing import Annotated
+from typing import Literal
 
-from fastapi import APIRouter, Query
-from pydantic import BaseModel, Field, model_validator
+from fastapi import APIRouter
+from fastapi import Query
+from pydantic import BaseModel
+from pydantic import Field
+from pydantic import model_validator
 
 from safecity.alerts import service
 from safecity.alerts.camera_places import camera_place
 from safecity.alerts.events import alert_event
-from safecity.alerts.incident_draft import incident_from, links_of
-from safecity.alerts.quality import AlarmQuality, Thresholds, quality
+from safecity.alerts.incident_draft import incident_from
+from safecity.alerts.incident_draft import links_of
+from safecity.alerts.quality import AlarmQuality
+from safecity.alerts.quality import Thresholds
+from safecity.alerts.quality import quality
 from safecity.alerts.schemas import AlertView
-from safecity.alerts.states import AlertStatus, Disposition, Severity
+from safecity.alerts.states import AlertStatus
+from safecity.alerts.states import Disposition
+from safecity.alerts.states import Severity
 from safecity.core.auth.permissions import Permission
 from safecity.core.errors import InvalidInputError
 from safecity.core.http.actions import action
 from safecity.core.http.deps import ServicesDep
-from safecity.core.http.security import Principal, require
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
 from safecity.dispatch import opening
 from safecity.dispatch.context import DispatchRuntimeDep
 from safecity.dispatch.schemas import IncidentOut

@@ -11,11 +11,20 @@ from sqlalchemy.orm import Session
 
 from safecity.alerts import service
 from safecity.alerts.batch_events import BatchEvents
-from safecity.alerts.camera_places import CameraPlace, camera_places
-from safecity.alerts.confirmation import MATCH_CONFIRMED, confirm_raised_from
+from safecity.alerts.camera_places import CameraPlace
+from safecity.alerts.camera_places import camera_places
+from safecity.alerts.confirmation import MATCH_CONFIRMED
+from safecity.alerts.confirmation import confirm_raised_from
 from safecity.alerts.merge_targets import MergeTargets
-from safecity.alerts.sources import event_field, raised_from_of, source_for, subject_of, title_of
-from safecity.core.bus import BatchSubscriber, Event, EventBus, IdempotencyGuard
+from safecity.alerts.sources import event_field
+from safecity.alerts.sources import raised_from_of
+from safecity.alerts.sources import source_for
+from safecity.alerts.sources import subject_of
+from safecity.alerts.sources import title_of
+from safecity.core.bus import BatchSubscriber
+from safecity.core.bus import Event
+from safecity.core.bus import EventBus
+from safecity.core.bus import IdempotencyGuard
 from safecity.core.db import Database
 
 CONSUMER = "alerts"

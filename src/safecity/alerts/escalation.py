@@ -9,7 +9,8 @@ from collections.abc import Mapping
 from safecity.alerts import service
 from safecity.alerts.events import alert_event
 from safecity.alerts.schemas import AlertView
-from safecity.core.bus import Event, EventBus
+from safecity.core.bus import Event
+from safecity.core.bus import EventBus
 from safecity.core.clock import Clock
 from safecity.core.db import Database
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Literal
 
 from safecity.alerts.schemas import AlertView
-from safecity.core.bus import Event, register_event
+from safecity.core.bus import Event
+from safecity.core.bus import register_event
 
 
 class _AlertEvent(Event):

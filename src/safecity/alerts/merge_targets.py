@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.alerts.models import Alert
-from safecity.alerts.states import MERGING, AlertStatus
+from safecity.alerts.states import MERGING
+from safecity.alerts.states import AlertStatus
 
 
 class MergeTargets:

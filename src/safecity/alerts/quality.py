@@ -8,12 +8,14 @@ the threshold (with enough disposed alarms to judge) is flagged with what to cha
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
+from pydantic import Field
 
 from safecity.alerts.models import Alert
 from safecity.alerts.states import Disposition

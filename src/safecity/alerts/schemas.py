@@ -5,11 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
+from pydantic import Field
 
 from safecity.alerts.models import Alert
-from safecity.alerts.priority import is_critical, priority
-from safecity.alerts.states import AlertStatus, Disposition, Severity
+from safecity.alerts.priority import is_critical
+from safecity.alerts.priority import priority
+from safecity.alerts.states import AlertStatus
+from safecity.alerts.states import Disposition
+from safecity.alerts.states import Severity
 from safecity.core.db import utcnow
 
 

@@ -6,9 +6,12 @@ HTTP: the face watchlist's two-person confirmation calls it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from collections.abc import Mapping
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -16,16 +19,16 @@ from sqlalchemy.orm import Session
 
 from safecity.alerts.merge_targets import MergeTargets
 from safecity.alerts.models import Alert
-from safecity.alerts.states import (
-    OPEN,
-    AlertStatus,
-    Disposition,
-    InvalidTransitionError,
-    Severity,
-    check_transition,
-)
-from safecity.core.db import get_or_raise, where_given
-from safecity.core.errors import InvalidInputError, NotFoundError
+from safecity.alerts.states import OPEN
+from safecity.alerts.states import AlertStatus
+from safecity.alerts.states import Disposition
+from safecity.alerts.states import InvalidTransitionError
+from safecity.alerts.states import Severity
+from safecity.alerts.states import check_transition
+from safecity.core.db import get_or_raise
+from safecity.core.db import where_given
+from safecity.core.errors import InvalidInputError
+from safecity.core.errors import NotFoundError
 
 
 class AlertNotFoundError(NotFoundError):

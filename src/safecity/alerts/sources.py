@@ -10,12 +10,16 @@ and camera within `cooldown_seconds` of the last one are merged into one alert w
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass
+from dataclasses import field
+from typing import Any
+from typing import Literal
 
 from safecity.alerts.states import Severity
-from safecity.core.bus import Event, topic_matches
-from safecity.pipeline.rules.alarm_config import Outcome, default_outcome
+from safecity.core.bus import Event
+from safecity.core.bus import topic_matches
+from safecity.pipeline.rules.alarm_config import Outcome
+from safecity.pipeline.rules.alarm_config import default_outcome
 
 _H, _M, _L = Severity.HIGH, Severity.MEDIUM, Severity.LOW
 PERSON_OF_INTEREST = "person_of_interest"

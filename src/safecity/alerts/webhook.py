@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import httpx
-from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait_exponential
+from tenacity import AsyncRetrying
+from tenacity import retry_if_exception
+from tenacity import stop_after_attempt
+from tenacity import wait_exponential
 from tenacity.wait import WaitBaseT
 
-from safecity.core.bus import Event, EventBus
+from safecity.core.bus import Event
+from safecity.core.bus import EventBus
 
 CONSUMER = "alerts-webhook"
 PATTERNS = ("alert.created", "alert.escalated")

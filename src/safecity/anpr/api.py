@@ -5,20 +5,28 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
+from fastapi import Query
 from fastapi.exceptions import RequestValidationError
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import AwareDatetime
+from pydantic import BaseModel
+from pydantic import Field
 from sqlalchemy.orm import Session
 
 from safecity.anpr import service
 from safecity.anpr.models import PlateReadRecord
-from safecity.anpr.patterns import PlatePattern, PlatePatternError, parse_pattern
+from safecity.anpr.patterns import PlatePattern
+from safecity.anpr.patterns import PlatePatternError
+from safecity.anpr.patterns import parse_pattern
 from safecity.core.auth.permissions import Permission
-from safecity.core.http.access import PersonalDataAccess, personal_data_read
+from safecity.core.http.access import PersonalDataAccess
+from safecity.core.http.access import personal_data_read
 from safecity.core.http.deps import ServicesDep
-from safecity.core.http.security import Principal, require
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
 from safecity.core.http.services import Services
-from safecity.vision.plates.keys import MAX_STORED_PLATE_LENGTH, stored_plate
+from safecity.vision.plates.keys import MAX_STORED_PLATE_LENGTH
+from safecity.vision.plates.keys import stored_plate
 
 router = APIRouter(prefix="/api/v1/plates", tags=["plates"])
 SearchAccess = Annotated[PersonalDataAccess, personal_data_read(Permission.PLATES_SEARCH, "plate.search")]

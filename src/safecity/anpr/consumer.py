@@ -10,7 +10,8 @@ import asyncio
 from safecity.anpr.events import PlateReadEvent
 from safecity.anpr.locations import CameraLocations
 from safecity.anpr.service import store_read
-from safecity.core.bus import Event, as_event
+from safecity.core.bus import Event
+from safecity.core.bus import as_event
 from safecity.core.db import Database
 from safecity.core.http.services import Services
 from safecity.core.logs import get_logger

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Any, Literal
+from datetime import UTC
+from datetime import datetime
+from typing import Any
+from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
+from pydantic import model_validator
 
-from safecity.core.bus import Event, register_event
+from safecity.core.bus import Event
+from safecity.core.bus import register_event
 from safecity.video.frame import PixelBox
 from safecity.vision.plates import VehiclePass
 

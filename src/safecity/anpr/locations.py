@@ -9,7 +9,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from sqlalchemy import Column, MetaData, Table, inspect, select
+from sqlalchemy import Column
+from sqlalchemy import MetaData
+from sqlalchemy import Table
+from sqlalchemy import inspect
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.core.logs import get_logger

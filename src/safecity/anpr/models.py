@@ -10,10 +10,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, Float, Index, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import BigInteger
+from sqlalchemy import Boolean
+from sqlalchemy import Float
+from sqlalchemy import Index
+from sqlalchemy import Integer
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
 
-from safecity.core.db import Base, UTCDateTime, utcnow
+from safecity.core.db import Base
+from safecity.core.db import UTCDateTime
+from safecity.core.db import utcnow
 
 PLATE_LENGTH = 32
 

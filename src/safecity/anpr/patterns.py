@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from safecity.vision.plates import ConfusionTable
 from safecity.vision.plates.confusion import DEFAULT_CONFUSIONS
-from safecity.vision.plates.keys import MAX_PLATE_LENGTH, split_groups
+from safecity.vision.plates.keys import MAX_PLATE_LENGTH
+from safecity.vision.plates.keys import split_groups
 
 _ALLOWED = re.compile(r"^[A-Za-z0-9*?\s\-_./]+$")
 _YEAR_GROUP = re.compile(r"^[0-9?]{2}$")

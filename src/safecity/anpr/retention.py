@@ -11,8 +11,11 @@ from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from safecity.anpr.models import PlateReadRecord
-from safecity.evidence.retention import DataClassPolicy, RetentionContext
-from safecity.evidence.retention_rows import RowClass, files_named, row_class_policy
+from safecity.evidence.retention import DataClassPolicy
+from safecity.evidence.retention import RetentionContext
+from safecity.evidence.retention_rows import RowClass
+from safecity.evidence.retention_rows import files_named
+from safecity.evidence.retention_rows import row_class_policy
 
 DEFAULT_DAYS = 90.0
 PLATE_READS = RowClass(

@@ -10,10 +10,12 @@ A backup folder:
 """
 
 from safecity.backup.database import row_counts
-from safecity.backup.errors import BackupError, BackupReport
+from safecity.backup.errors import BackupError
+from safecity.backup.errors import BackupReport
 from safecity.backup.restoring import restore
 from safecity.backup.taking import backup
-from safecity.backup.verifying import VerifyReport, verify_backup
+from safecity.backup.verifying import VerifyReport
+from safecity.backup.verifying import verify_backup
 
 __all__ = [
     "BackupError",

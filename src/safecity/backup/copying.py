@@ -8,7 +8,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from safecity.core.media import CHUNK, hash_file
+from safecity.core.media import CHUNK
+from safecity.core.media import hash_file
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,12 +9,15 @@ deleted (retention) stay in the backup: a backup is where footage outlives the s
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 
-from safecity.backup.copying import CopyMismatchError, copy_verified
+from safecity.backup.copying import CopyMismatchError
+from safecity.backup.copying import copy_verified
 from safecity.backup.manifest import FileEntry
-from safecity.video.segment_store import RecordingsOnDisk, Segment
+from safecity.video.segment_store import RecordingsOnDisk
+from safecity.video.segment_store import Segment
 
 RECORDINGS_PREFIX = "recordings/"
 

@@ -10,16 +10,26 @@ from pathlib import Path
 
 from sqlalchemy import inspect
 
-from safecity.backup.copying import CopyMismatchError, copy_verified
-from safecity.backup.database import restore_database, row_counts
-from safecity.backup.errors import BackupError, BackupReport
-from safecity.backup.manifest import Manifest, check_files, read_manifest
-from safecity.backup.recordings import RECORDINGS_PREFIX, restored_recording_path
-from safecity.backup.taking import KEY_FILES, MEDIA_PREFIX, media_files
+from safecity.backup.copying import CopyMismatchError
+from safecity.backup.copying import copy_verified
+from safecity.backup.database import restore_database
+from safecity.backup.database import row_counts
+from safecity.backup.errors import BackupError
+from safecity.backup.errors import BackupReport
+from safecity.backup.manifest import Manifest
+from safecity.backup.manifest import check_files
+from safecity.backup.manifest import read_manifest
+from safecity.backup.recordings import RECORDINGS_PREFIX
+from safecity.backup.recordings import restored_recording_path
+from safecity.backup.taking import KEY_FILES
+from safecity.backup.taking import MEDIA_PREFIX
+from safecity.backup.taking import media_files
 from safecity.config import Settings
 from safecity.core.checkpoints import CHECKPOINT_DIR
-from safecity.core.db import Database, create_db_engine
-from safecity.video.segment_store import RecordingsOnDisk, recordings_dir
+from safecity.core.db import Database
+from safecity.core.db import create_db_engine
+from safecity.video.segment_store import RecordingsOnDisk
+from safecity.video.segment_store import recordings_dir
 
 
 def restore(settings: Settings, source: Path) -> BackupReport:

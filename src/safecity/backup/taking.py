@@ -16,11 +16,18 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from safecity.backup.copying import CopyMismatchError, copy_verified
+from safecity.backup.copying import CopyMismatchError
+from safecity.backup.copying import copy_verified
 from safecity.backup.database import take_snapshot
-from safecity.backup.errors import BackupError, BackupReport
-from safecity.backup.manifest import DatabaseSnapshotInfo, FileEntry, Manifest, is_backup, read_manifest
-from safecity.backup.recordings import RECORDINGS_PREFIX, backup_recordings
+from safecity.backup.errors import BackupError
+from safecity.backup.errors import BackupReport
+from safecity.backup.manifest import DatabaseSnapshotInfo
+from safecity.backup.manifest import FileEntry
+from safecity.backup.manifest import Manifest
+from safecity.backup.manifest import is_backup
+from safecity.backup.manifest import read_manifest
+from safecity.backup.recordings import RECORDINGS_PREFIX
+from safecity.backup.recordings import backup_recordings
 from safecity.config import Settings
 from safecity.core.checkpoints import CHECKPOINT_DIR
 from safecity.core.media import hash_file

@@ -5,11 +5,14 @@ For a SQLite snapshot whose file is intact it also recounts the copy's tables ag
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 
-from safecity.backup.database import SQLITE_FILE, sqlite_row_counts
-from safecity.backup.manifest import check_files, read_manifest
+from safecity.backup.database import SQLITE_FILE
+from safecity.backup.database import sqlite_row_counts
+from safecity.backup.manifest import check_files
+from safecity.backup.manifest import read_manifest
 from safecity.backup.recordings import RECORDINGS_PREFIX
 
 

@@ -6,42 +6,51 @@ import asyncio
 import contextlib
 import json
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from email.utils import formatdate
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Request, Response, status
+from fastapi import APIRouter
+from fastapi import HTTPException
+from fastapi import Query
+from fastapi import Request
+from fastapi import Response
+from fastapi import status
 from fastapi.responses import StreamingResponse
 from sqlalchemy.orm import Session
 
-from safecity.cameras import mjpeg_stream, service
+from safecity.cameras import mjpeg_stream
+from safecity.cameras import service
 from safecity.cameras.credentials import masked_url
 from safecity.cameras.events import CameraCommandEvent
-from safecity.cameras.health_store import (
-    STALE_AFTER_SECONDS,
-    HealthView,
-    current_health,
-    uptime,
-    view_of,
-)
+from safecity.cameras.health_store import STALE_AFTER_SECONDS
+from safecity.cameras.health_store import HealthView
+from safecity.cameras.health_store import current_health
+from safecity.cameras.health_store import uptime
+from safecity.cameras.health_store import view_of
 from safecity.cameras.jpeg_fit import scale_to_width
-from safecity.cameras.live_frames import LiveFrame, LiveFrames, LiveFramesRuntime
-from safecity.cameras.models import Camera, CameraHealthRow
-from safecity.cameras.schemas import (
-    CameraCreate,
-    CameraOut,
-    CameraUpdate,
-    HealthOut,
-    NearbyCameraOut,
-    UptimeDayOut,
-    UptimeOut,
-)
+from safecity.cameras.live_frames import LiveFrame
+from safecity.cameras.live_frames import LiveFrames
+from safecity.cameras.live_frames import LiveFramesRuntime
+from safecity.cameras.models import Camera
+from safecity.cameras.models import CameraHealthRow
+from safecity.cameras.schemas import CameraCreate
+from safecity.cameras.schemas import CameraOut
+from safecity.cameras.schemas import CameraUpdate
+from safecity.cameras.schemas import HealthOut
+from safecity.cameras.schemas import NearbyCameraOut
+from safecity.cameras.schemas import UptimeDayOut
+from safecity.cameras.schemas import UptimeOut
 from safecity.core.auth.permissions import Permission
 from safecity.core.db import utcnow
-from safecity.core.http.actions import Action, action
+from safecity.core.http.actions import Action
+from safecity.core.http.actions import action
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.outputs import from_row
-from safecity.core.http.security import Principal, require, require_media
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
+from safecity.core.http.security import require_media
 from safecity.core.http.services import Services
 
 router = APIRouter(prefix="/api/v1/cameras", tags=["cameras"])

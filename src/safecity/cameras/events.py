@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Any, Literal
+from datetime import UTC
+from datetime import datetime
+from typing import Any
+from typing import Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel
+from pydantic import Field
+from pydantic import model_validator
 
-from safecity.core.bus import Event, register_event
+from safecity.core.bus import Event
+from safecity.core.bus import register_event
 from safecity.video.health_types import HealthChange
 
 #: The health states the API reports (the console colours the map by them).

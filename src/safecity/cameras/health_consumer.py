@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import asyncio
 
-from safecity.cameras.events import CameraHealthEvent, WorkerHeartbeatEvent
-from safecity.cameras.health_store import apply_health_event, apply_heartbeat
-from safecity.core.bus import Event, EventBus
+from safecity.cameras.events import CameraHealthEvent
+from safecity.cameras.events import WorkerHeartbeatEvent
+from safecity.cameras.health_store import apply_health_event
+from safecity.cameras.health_store import apply_heartbeat
+from safecity.core.bus import Event
+from safecity.core.bus import EventBus
 from safecity.core.db import Database
 
 HEALTH_CONSUMER = "camera-health"

@@ -11,13 +11,19 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete
+from sqlalchemy import or_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from safecity.cameras.events import CameraHealthEvent, WorkerHeartbeatEvent
-from safecity.cameras.models import CameraHealthInterval, CameraHealthRow
+from safecity.cameras.events import CameraHealthEvent
+from safecity.cameras.events import WorkerHeartbeatEvent
+from safecity.cameras.models import CameraHealthInterval
+from safecity.cameras.models import CameraHealthRow
 from safecity.video.health_types import HealthStatus
-from safecity.video.uptime import DailyUptime, StatusInterval, daily_uptime
+from safecity.video.uptime import DailyUptime
+from safecity.video.uptime import StatusInterval
+from safecity.video.uptime import daily_uptime
 
 HEARTBEAT_SECONDS = 10.0
 STALE_AFTER_SECONDS = 3 * HEARTBEAT_SECONDS

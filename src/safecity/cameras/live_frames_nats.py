@@ -20,21 +20,29 @@ import asyncio
 import contextlib
 import threading
 import time
-from collections.abc import AsyncGenerator, Coroutine
+from collections.abc import AsyncGenerator
+from collections.abc import Coroutine
 from typing import Any
 
 from nats.aio.client import Client
 from nats.aio.msg import Msg
 from nats.errors import Error as NatsError
 from nats.js import JetStreamContext
-from nats.js.api import DeliverPolicy, KeyValueConfig, StorageType
-from nats.js.errors import BucketNotFoundError, NotFoundError
+from nats.js.api import DeliverPolicy
+from nats.js.api import KeyValueConfig
+from nats.js.api import StorageType
+from nats.js.errors import BucketNotFoundError
+from nats.js.errors import NotFoundError
 
 from safecity.cameras.jpeg_fit import fit_jpeg
-from safecity.cameras.live_demand import IDLE_SECONDS, VIEWER_REFRESH_SECONDS, LiveDemand
-from safecity.cameras.live_frames import LiveFrame, LiveFramesUnavailableError
+from safecity.cameras.live_demand import IDLE_SECONDS
+from safecity.cameras.live_demand import VIEWER_REFRESH_SECONDS
+from safecity.cameras.live_demand import LiveDemand
+from safecity.cameras.live_frames import LiveFrame
+from safecity.cameras.live_frames import LiveFramesUnavailableError
 from safecity.cameras.schemas import check_camera_id
-from safecity.core.bus.nats_connect import ConnectionCallbacks, connect
+from safecity.core.bus.nats_connect import ConnectionCallbacks
+from safecity.core.bus.nats_connect import connect
 from safecity.core.logs import get_logger
 
 log = get_logger(__name__)

@@ -7,7 +7,8 @@ bucket on the same NATS server, named from `bus.prefix`, so workers and API node
 from __future__ import annotations
 
 from safecity.cameras.live_frames import LiveFrames
-from safecity.cameras.live_frames_folder import FolderLiveFrames, live_frames_dir
+from safecity.cameras.live_frames_folder import FolderLiveFrames
+from safecity.cameras.live_frames_folder import live_frames_dir
 from safecity.cameras.live_frames_nats import NatsLiveFrames
 from safecity.config import Settings
 from safecity.core.bus.names import BusNames

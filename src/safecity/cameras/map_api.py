@@ -13,20 +13,33 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
+from typing import Literal
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter
 from fastapi import Path as PathParameter
-from pydantic import BaseModel, Field
-from sqlalchemy import func, select
+from fastapi import Request
+from fastapi import Response
+from pydantic import BaseModel
+from pydantic import Field
+from sqlalchemy import func
+from sqlalchemy import select
 
-from safecity.cameras.mbtiles import MBTilesError, MBTilesInfo, TileFormat, read_info, read_tile
+from safecity.cameras.mbtiles import MBTilesError
+from safecity.cameras.mbtiles import MBTilesInfo
+from safecity.cameras.mbtiles import TileFormat
+from safecity.cameras.mbtiles import read_info
+from safecity.cameras.mbtiles import read_tile
 from safecity.cameras.models import Camera
 from safecity.config import Settings
-from safecity.config.map import basemap_kind, is_remote, xyz_template
+from safecity.config.map import basemap_kind
+from safecity.config.map import is_remote
+from safecity.config.map import xyz_template
 from safecity.core.errors import NotFoundError
-from safecity.core.http.deps import CurrentPrincipal, ServicesDep
-from safecity.core.http.static_files import REVALIDATE, send_file
+from safecity.core.http.deps import CurrentPrincipal
+from safecity.core.http.deps import ServicesDep
+from safecity.core.http.static_files import REVALIDATE
+from safecity.core.http.static_files import send_file
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/v1/map", tags=["map"])

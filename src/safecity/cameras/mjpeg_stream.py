@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
+from collections.abc import Awaitable
+from collections.abc import Callable
 from typing import TypeVar
 
 FIRST_PICTURE_SECONDS = 10.0  # a live camera sends several a second; none in this long means none is coming

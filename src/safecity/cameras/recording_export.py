@@ -18,16 +18,25 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from safecity.cameras import service
-from safecity.core.audit.actors import Actor, audit_change
+from safecity.core.audit.actors import Actor
+from safecity.core.audit.actors import audit_change
 from safecity.core.db import Database
 from safecity.core.errors import InvalidInputError
 from safecity.core.media import MediaStore
-from safecity.evidence import holds, vault
+from safecity.evidence import holds
+from safecity.evidence import vault
 from safecity.evidence.errors import EvidenceNotFoundError
-from safecity.evidence.models import CASE_OPEN, EvidenceItem, LegalHold
-from safecity.video.clip_export import ClipError, ClipInfo, export_clip
-from safecity.video.playback import MAX_WINDOW_SECONDS, NoFootageError, footage_in
-from safecity.video.segment_store import Segment, SegmentStore
+from safecity.evidence.models import CASE_OPEN
+from safecity.evidence.models import EvidenceItem
+from safecity.evidence.models import LegalHold
+from safecity.video.clip_export import ClipError
+from safecity.video.clip_export import ClipInfo
+from safecity.video.clip_export import export_clip
+from safecity.video.playback import MAX_WINDOW_SECONDS
+from safecity.video.playback import NoFootageError
+from safecity.video.playback import footage_in
+from safecity.video.segment_store import Segment
+from safecity.video.segment_store import SegmentStore
 
 AUDIT_ACTION = "recording.export"
 PURPOSE_MAX_CHARS = 2000

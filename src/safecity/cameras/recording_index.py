@@ -10,11 +10,22 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from sqlalchemy import BigInteger, Delete, Index, Integer, String, UniqueConstraint, delete, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import BigInteger
+from sqlalchemy import Delete
+from sqlalchemy import Index
+from sqlalchemy import Integer
+from sqlalchemy import String
+from sqlalchemy import UniqueConstraint
+from sqlalchemy import delete
+from sqlalchemy import select
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import Session
+from sqlalchemy.orm import mapped_column
 
-from safecity.core.db import Base, Database
-from safecity.video.segment_store import Segment, SegmentStore
+from safecity.core.db import Base
+from safecity.core.db import Database
+from safecity.video.segment_store import Segment
+from safecity.video.segment_store import SegmentStore
 
 log = logging.getLogger(__name__)
 

@@ -15,27 +15,38 @@ import datetime as dt
 import time
 from enum import StrEnum
 from typing import Annotated
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter
+from fastapi import Query
+from fastapi import Response
 from fastapi.responses import FileResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
+from pydantic import Field
 
 from safecity.cameras import service
-from safecity.cameras.recording_export import ExportRequest, export_to_case
-from safecity.cameras.worker_recordings import ClusterRecordings, cluster_recordings
+from safecity.cameras.recording_export import ExportRequest
+from safecity.cameras.recording_export import export_to_case
+from safecity.cameras.worker_recordings import ClusterRecordings
+from safecity.cameras.worker_recordings import cluster_recordings
 from safecity.core.auth.permissions import Permission
 from safecity.core.errors import InvalidInputError
-from safecity.core.http.access import PersonalDataAccess, personal_data_read
+from safecity.core.http.access import PersonalDataAccess
+from safecity.core.http.access import personal_data_read
 from safecity.core.http.auditing import actor_of
 from safecity.core.http.deps import ServicesDep
-from safecity.core.http.security import Principal, require
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
 from safecity.core.http.services import Services
 from safecity.evidence.schemas import ItemOut
 from safecity.evidence.vault import get_item
 from safecity.video import hls
-from safecity.video.playback import MAX_WINDOW_SECONDS, timeline, window_mp4
-from safecity.video.segment_store import RecordingsOnDisk, recordings_dir
+from safecity.video.playback import MAX_WINDOW_SECONDS
+from safecity.video.playback import timeline
+from safecity.video.playback import window_mp4
+from safecity.video.segment_store import RecordingsOnDisk
+from safecity.video.segment_store import recordings_dir
 
 router = APIRouter(prefix="/api/v1/cameras", tags=["recordings"])
 

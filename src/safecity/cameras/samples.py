@@ -13,7 +13,8 @@ from pathlib import Path
 import av
 
 from safecity.config import CameraSettings
-from safecity.video.synthetic import MovingObject, SyntheticScene
+from safecity.video.synthetic import MovingObject
+from safecity.video.synthetic import SyntheticScene
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
+from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -14,13 +15,20 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from safecity.cameras.credentials import MASK, full_url, split_credentials
+from safecity.cameras.credentials import MASK
+from safecity.cameras.credentials import full_url
+from safecity.cameras.credentials import split_credentials
 from safecity.cameras.health_store import forget
 from safecity.cameras.models import Camera
-from safecity.cameras.schemas import CameraCreate, CameraUpdate
-from safecity.config import CameraSettings, ConfigError
-from safecity.core.db import get_or_raise, utcnow
-from safecity.core.errors import ConflictError, InvalidInputError, NotFoundError
+from safecity.cameras.schemas import CameraCreate
+from safecity.cameras.schemas import CameraUpdate
+from safecity.config import CameraSettings
+from safecity.config import ConfigError
+from safecity.core.db import get_or_raise
+from safecity.core.db import utcnow
+from safecity.core.errors import ConflictError
+from safecity.core.errors import InvalidInputError
+from safecity.core.errors import NotFoundError
 from safecity.pipeline.rules.config import SceneConfig
 
 EARTH_RADIUS_M = 6_371_000.0

@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 
 from safecity.cameras.health_consumer import start_health_consumer
-from safecity.cameras.service import add_missing_from_settings, sync_from_settings
+from safecity.cameras.service import add_missing_from_settings
+from safecity.cameras.service import sync_from_settings
 from safecity.config import Settings
 from safecity.core.bus import EventBus
 from safecity.core.db import Database

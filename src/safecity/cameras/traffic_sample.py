@@ -21,9 +21,11 @@ import numpy as np
 
 from safecity.cameras.samples import looping_camera
 from safecity.config import CameraSettings
-from safecity.video.frame import Image, PixelBox
+from safecity.video.frame import Image
+from safecity.video.frame import PixelBox
 from safecity.video.synthetic import write_h264
-from safecity.video.synthetic_plates import draw_car, punjab_plate
+from safecity.video.synthetic_plates import draw_car
+from safecity.video.synthetic_plates import punjab_plate
 
 log = logging.getLogger(__name__)
 

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
+from typing import Literal
 
-from fastapi import APIRouter, Path, Response
-from pydantic import BaseModel, Field, model_validator
+from fastapi import APIRouter
+from fastapi import Path
+from fastapi import Response
+from pydantic import BaseModel
+from pydantic import Field
+from pydantic import model_validator
 
 from safecity.cameras import wall_views
 from safecity.core.auth.permissions import Permission
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.outputs import from_row
-from safecity.core.http.security import Principal, require
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
 
 router = APIRouter(prefix="/api/v1/wall", tags=["wall"])
 Viewer = Annotated[Principal, require(Permission.CAMERAS_READ)]

@@ -10,12 +10,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, UniqueConstraint, delete, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import JSON
+from sqlalchemy import ForeignKey
+from sqlalchemy import Integer
+from sqlalchemy import String
+from sqlalchemy import UniqueConstraint
+from sqlalchemy import delete
+from sqlalchemy import select
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import Session
+from sqlalchemy.orm import mapped_column
 
 from safecity.cameras.models import Camera
-from safecity.core.db import Base, UTCDateTime, utcnow
-from safecity.core.errors import InvalidInputError, NotFoundError
+from safecity.core.db import Base
+from safecity.core.db import UTCDateTime
+from safecity.core.db import utcnow
+from safecity.core.errors import InvalidInputError
+from safecity.core.errors import NotFoundError
 
 # Tiles per layout; "1+5" is one large tile with five small ones around it.
 LAYOUT_TILES: Final = {"1": 1, "4": 4, "9": 9, "16": 16, "1+5": 6}

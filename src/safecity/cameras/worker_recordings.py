@@ -18,12 +18,16 @@ from pathlib import Path
 
 import httpx
 
-from safecity.cameras.recording_index import IndexedSegment, indexed_in
+from safecity.cameras.recording_index import IndexedSegment
+from safecity.cameras.recording_index import indexed_in
 from safecity.config import Settings
 from safecity.core.auth.tokens import load_or_create_secret
 from safecity.core.db import Database
 from safecity.core.errors import NotFoundError
-from safecity.video.segment_store import RecordingsOnDisk, Segment, SegmentStore, recordings_dir
+from safecity.video.segment_store import RecordingsOnDisk
+from safecity.video.segment_store import Segment
+from safecity.video.segment_store import SegmentStore
+from safecity.video.segment_store import recordings_dir
 
 log = logging.getLogger(__name__)
 

@@ -5,41 +5,51 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Request, status
+from fastapi import APIRouter
+from fastapi import HTTPException
+from fastapi import Query
+from fastapi import Request
+from fastapi import status
 from fastapi.responses import Response
 
 from safecity.challan import tickets as ticket_service
 from safecity.challan import validation
 from safecity.challan.clips import ensure_clip
-from safecity.challan.events import SignalPhaseEvent, derived_id
+from safecity.challan.events import SignalPhaseEvent
+from safecity.challan.events import derived_id
 from safecity.challan.evidence import evidence_of
 from safecity.challan.fines import format_minor
 from safecity.challan.pdf import stored_ticket_pdf
 from safecity.challan.runtime import ChallanRuntimeDep
-from safecity.challan.schemas import (
-    CameraStatsOut,
-    DecisionIn,
-    DecisionOut,
-    OffenderOut,
-    PhaseIn,
-    RejectionStatsOut,
-    StatusIn,
-    TicketOut,
-    ViolationOut,
-)
+from safecity.challan.schemas import CameraStatsOut
+from safecity.challan.schemas import DecisionIn
+from safecity.challan.schemas import DecisionOut
+from safecity.challan.schemas import OffenderOut
+from safecity.challan.schemas import PhaseIn
+from safecity.challan.schemas import RejectionStatsOut
+from safecity.challan.schemas import StatusIn
+from safecity.challan.schemas import TicketOut
+from safecity.challan.schemas import ViolationOut
 from safecity.challan.signal_feed import record_phase
-from safecity.challan.vocabulary import Queue, RejectReason, TicketStatus, ViolationStatus
+from safecity.challan.vocabulary import Queue
+from safecity.challan.vocabulary import RejectReason
+from safecity.challan.vocabulary import TicketStatus
+from safecity.challan.vocabulary import ViolationStatus
 from safecity.core.auth.permissions import Permission
 from safecity.core.db import utcnow
-from safecity.core.errors import InvalidInputError, NotFoundError
-from safecity.core.http.actions import action, change
+from safecity.core.errors import InvalidInputError
+from safecity.core.errors import NotFoundError
+from safecity.core.http.actions import action
+from safecity.core.http.actions import change
 from safecity.core.http.auditing import actor_of
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.outputs import from_row
-from safecity.core.http.security import Principal, require
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
 from safecity.registries.csv_records import RecordFileError
 from safecity.registries.keys import plate_lookup_key
-from safecity.registries.local_vehicles import import_vehicles, parse_vehicles_csv
+from safecity.registries.local_vehicles import import_vehicles
+from safecity.registries.local_vehicles import parse_vehicles_csv
 from safecity.vision.plates.keys import plate_key
 
 router = APIRouter(prefix="/api/v1/challan", tags=["e-challan"])

@@ -7,7 +7,8 @@ import numpy as np
 from sqlalchemy.orm import Session
 
 from safecity.challan.evidence import EvidenceKind
-from safecity.challan.intake import Draft, record_violation
+from safecity.challan.intake import Draft
+from safecity.challan.intake import record_violation
 from safecity.challan.runtime import ChallanRuntime
 from safecity.core.bus import Event
 from safecity.core.logs import get_logger

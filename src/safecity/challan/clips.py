@@ -23,19 +23,26 @@ import itertools
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy import update
 
-from safecity.challan.evidence import EvidenceKind, add_evidence
+from safecity.challan.evidence import EvidenceKind
+from safecity.challan.evidence import add_evidence
 from safecity.challan.models import Violation
 from safecity.challan.runtime import ChallanRuntime
 from safecity.challan.vocabulary import ClipStatus
-from safecity.core.db import Database, utcnow
+from safecity.core.db import Database
+from safecity.core.db import utcnow
 from safecity.core.logs import get_logger
 from safecity.core.media import MediaError
-from safecity.video.clip_export import ClipError, ClipInfo, export_clip
+from safecity.video.clip_export import ClipError
+from safecity.video.clip_export import ClipInfo
+from safecity.video.clip_export import export_clip
 from safecity.video.segment_store import Segment
 
 log = get_logger(__name__)

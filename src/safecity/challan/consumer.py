@@ -20,10 +20,16 @@ from safecity.anpr.events import PlateReadEvent
 from safecity.challan.classify import ingest_track_ended
 from safecity.challan.clips import run_clip_job
 from safecity.challan.evidence import add_payload_context
-from safecity.challan.intake import BatchFacts, ingest_plate_read, ingest_rule_event
-from safecity.challan.runtime import ChallanRuntime, runtime_of
+from safecity.challan.intake import BatchFacts
+from safecity.challan.intake import ingest_plate_read
+from safecity.challan.intake import ingest_rule_event
+from safecity.challan.runtime import ChallanRuntime
+from safecity.challan.runtime import runtime_of
 from safecity.challan.vocabulary import RULE_TOPICS
-from safecity.core.bus import BatchSubscriber, Event, EventBus, IdempotencyGuard
+from safecity.core.bus import BatchSubscriber
+from safecity.core.bus import Event
+from safecity.core.bus import EventBus
+from safecity.core.bus import IdempotencyGuard
 from safecity.core.db import Database
 from safecity.core.http.services import Services
 from safecity.core.leadership import SingletonJob

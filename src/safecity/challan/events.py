@@ -7,7 +7,8 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from safecity.core.bus import Event, register_event
+from safecity.core.bus import Event
+from safecity.core.bus import register_event
 
 _NAMESPACE = uuid.UUID("8d3b7a8e-55b4-4f0e-9c67-6a8f0f5e2c11")
 

@@ -20,12 +20,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from safecity.challan.models import Ticket, Violation, ViolationEvidence
+from safecity.challan.models import Ticket
+from safecity.challan.models import Violation
+from safecity.challan.models import ViolationEvidence
 from safecity.core.db import utcnow
 
 

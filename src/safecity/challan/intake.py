@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -18,19 +20,28 @@ from sqlalchemy.orm import Session
 
 from safecity.anpr.events import PlateReadEvent
 from safecity.challan.clips import initial_clip_status
-from safecity.challan.events import ViolationDetectedEvent, derived_id
-from safecity.challan.evidence import EvidenceKind, add_evidence
-from safecity.challan.models import ChallanPlateRead, Violation
+from safecity.challan.events import ViolationDetectedEvent
+from safecity.challan.events import derived_id
+from safecity.challan.evidence import EvidenceKind
+from safecity.challan.evidence import add_evidence
+from safecity.challan.models import ChallanPlateRead
+from safecity.challan.models import Violation
 from safecity.challan.offences import same_offence
 from safecity.challan.registry import vehicle_matches
 from safecity.challan.runtime import ChallanRuntime
 from safecity.challan.signal_feed import phase_at
-from safecity.challan.vocabulary import RULE_TOPICS, Queue, RegistryStatus, ViolationStatus, ViolationType
+from safecity.challan.vocabulary import RULE_TOPICS
+from safecity.challan.vocabulary import Queue
+from safecity.challan.vocabulary import RegistryStatus
+from safecity.challan.vocabulary import ViolationStatus
+from safecity.challan.vocabulary import ViolationType
 from safecity.core.bus import Event
-from safecity.core.db import utcnow, within
+from safecity.core.db import utcnow
+from safecity.core.db import within
 from safecity.core.logs import get_logger
 from safecity.pipeline.rules.traffic_config import SignalPhase
-from safecity.registries.errors import RegistryRateLimitedError, RegistryUnavailableError
+from safecity.registries.errors import RegistryRateLimitedError
+from safecity.registries.errors import RegistryUnavailableError
 from safecity.registries.keys import plate_lookup_key
 from safecity.vision.plates.keys import read_key
 

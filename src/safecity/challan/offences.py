@@ -9,7 +9,8 @@ from datetime import timedelta
 
 from sqlalchemy import ColumnElement
 
-from safecity.challan.models import Ticket, Violation
+from safecity.challan.models import Ticket
+from safecity.challan.models import Violation
 from safecity.config.challan import ChallanSettings
 from safecity.core.db import within
 

@@ -11,14 +11,19 @@ import hmac
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import AwareDatetime
+from pydantic import BaseModel
+from pydantic import Field
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from safecity.challan.errors import ConflictError, InvalidRequestError
-from safecity.challan.fines import format_minor, to_minor
-from safecity.challan.models import Payment, Ticket
+from safecity.challan.errors import ConflictError
+from safecity.challan.errors import InvalidRequestError
+from safecity.challan.fines import format_minor
+from safecity.challan.fines import to_minor
+from safecity.challan.models import Payment
+from safecity.challan.models import Ticket
 from safecity.challan.tickets import get_ticket
 from safecity.challan.vocabulary import TicketStatus
 from safecity.core.db import utcnow

@@ -12,16 +12,25 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Image
+from reportlab.platypus import Paragraph
+from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus import Spacer
+from reportlab.platypus import Table
+from reportlab.platypus import TableStyle
 from sqlalchemy.orm import Session
 
-from safecity.challan.evidence import PDF_ORDER, evidence_of
+from safecity.challan.evidence import PDF_ORDER
+from safecity.challan.evidence import evidence_of
 from safecity.challan.fines import format_minor
-from safecity.challan.models import Ticket, Violation, ViolationEvidence
+from safecity.challan.models import Ticket
+from safecity.challan.models import Violation
+from safecity.challan.models import ViolationEvidence
 from safecity.challan.schemas import verify_path
 from safecity.challan.tickets import get_ticket
 from safecity.challan.validation import get_violation
-from safecity.core.media import MediaError, MediaStore
+from safecity.core.media import MediaError
+from safecity.core.media import MediaStore
 
 MAX_IMAGES = 4
 IMAGE_WIDTH = 80 * mm

@@ -6,19 +6,30 @@ from __future__ import annotations
 from html import escape
 from typing import Annotated
 
-from fastapi import APIRouter, Header, HTTPException, Query, Request, status
+from fastapi import APIRouter
+from fastapi import Header
+from fastapi import HTTPException
+from fastapi import Query
+from fastapi import Request
+from fastapi import status
 from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
 
 from safecity.challan import tickets as ticket_service
 from safecity.challan.evidence import evidence_of
 from safecity.challan.fines import format_minor
-from safecity.challan.payments import SIGNATURE_HEADER, PaymentNotice, record_payment, signature_valid
+from safecity.challan.payments import SIGNATURE_HEADER
+from safecity.challan.payments import PaymentNotice
+from safecity.challan.payments import record_payment
+from safecity.challan.payments import signature_valid
 from safecity.challan.runtime import ChallanRuntimeDep
-from safecity.challan.schemas import PaymentOut, PublicTicketOut, verify_path
+from safecity.challan.schemas import PaymentOut
+from safecity.challan.schemas import PublicTicketOut
+from safecity.challan.schemas import verify_path
 from safecity.challan.tickets import TICKET_NUMBER_PATTERN
 from safecity.core.cnic import normalize_cnic
-from safecity.core.errors import InvalidInputError, NotFoundError
+from safecity.core.errors import InvalidInputError
+from safecity.core.errors import NotFoundError
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.outputs import from_row
 from safecity.core.http.security import client_address

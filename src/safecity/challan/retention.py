@@ -5,12 +5,18 @@ which plate reads its violations still need, and which media files its records u
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from safecity.challan.models import ChallanPlateRead, Violation, ViolationEvidence
-from safecity.evidence.retention import DataClassPolicy, RetentionContext
-from safecity.evidence.retention_rows import RowClass, files_named, row_class_policy
+from safecity.challan.models import ChallanPlateRead
+from safecity.challan.models import Violation
+from safecity.challan.models import ViolationEvidence
+from safecity.evidence.retention import DataClassPolicy
+from safecity.evidence.retention import RetentionContext
+from safecity.evidence.retention_rows import RowClass
+from safecity.evidence.retention_rows import files_named
+from safecity.evidence.retention_rows import row_class_policy
 
 DEFAULT_DAYS = 90.0
 CHALLAN_PLATE_READS = RowClass(

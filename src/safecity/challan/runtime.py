@@ -3,24 +3,32 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated
+from dataclasses import dataclass
+from dataclasses import field
+from typing import TYPE_CHECKING
+from typing import Annotated
 
 from fastapi import Depends
 
 from safecity.anpr.locations import CameraLocations
-from safecity.challan.checks import ViolationCheck, load_checks
-from safecity.challan.evidence import ContextCollector, EvidenceArchive
-from safecity.challan.fines import FineSchedule, load_fine_schedule
+from safecity.challan.checks import ViolationCheck
+from safecity.challan.checks import load_checks
+from safecity.challan.evidence import ContextCollector
+from safecity.challan.evidence import EvidenceArchive
+from safecity.challan.fines import FineSchedule
+from safecity.challan.fines import load_fine_schedule
 from safecity.config.challan import ChallanSettings
 from safecity.config.platform import ApiNodeSettings
 from safecity.core.http.deps import runtime_dependency
 from safecity.core.http.services import Services
 from safecity.core.media import MediaStore
-from safecity.core.ratelimit import RateLimiter, node_rate_limiter
+from safecity.core.ratelimit import RateLimiter
+from safecity.core.ratelimit import node_rate_limiter
 from safecity.registries.interfaces import VehicleRegistry
 from safecity.registries.local_vehicles import LocalVehicleRegistry
-from safecity.video.segment_store import RecordingsOnDisk, SegmentStore, recordings_dir
+from safecity.video.segment_store import RecordingsOnDisk
+from safecity.video.segment_store import SegmentStore
+from safecity.video.segment_store import recordings_dir
 
 if TYPE_CHECKING:
     from safecity.config import Settings

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated
+from typing import Any
+from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, Field, model_validator
+from pydantic import AwareDatetime
+from pydantic import BaseModel
+from pydantic import Field
+from pydantic import model_validator
 
 from safecity.challan.fines import format_minor
-from safecity.challan.models import Ticket, Violation, ViolationEvidence
-from safecity.challan.vocabulary import RejectReason, TicketStatus
+from safecity.challan.models import Ticket
+from safecity.challan.models import Violation
+from safecity.challan.models import ViolationEvidence
+from safecity.challan.vocabulary import RejectReason
+from safecity.challan.vocabulary import TicketStatus
 from safecity.core.http.outputs import from_row
 from safecity.core.http.parameter_types import RefuseNumbers
 from safecity.pipeline.rules.traffic_config import SignalPhase

@@ -13,7 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.challan.evidence import EvidenceKind
-from safecity.challan.intake import Draft, record_violation
+from safecity.challan.intake import Draft
+from safecity.challan.intake import record_violation
 from safecity.challan.models import ChallanPlateRead
 from safecity.challan.runtime import ChallanRuntime
 from safecity.challan.vocabulary import ViolationType

@@ -4,19 +4,29 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import case
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from safecity.challan.errors import ConflictError, NotFoundError
-from safecity.challan.events import TicketIssuedEvent, derived_id
+from safecity.challan.errors import ConflictError
+from safecity.challan.errors import NotFoundError
+from safecity.challan.events import TicketIssuedEvent
+from safecity.challan.events import derived_id
 from safecity.challan.evidence import evidence_of
-from safecity.challan.models import Ticket, Violation
+from safecity.challan.models import Ticket
+from safecity.challan.models import Violation
 from safecity.challan.offences import same_offence
 from safecity.challan.runtime import ChallanRuntime
-from safecity.challan.vocabulary import TRANSITIONS, UNPAID, TicketStatus
-from safecity.core.db import utcnow, where_given
+from safecity.challan.vocabulary import TRANSITIONS
+from safecity.challan.vocabulary import UNPAID
+from safecity.challan.vocabulary import TicketStatus
+from safecity.core.db import utcnow
+from safecity.core.db import where_given
 from safecity.registries.records import VehicleRecord
 
 _NUMBER_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I, O, 0, 1: read aloud and typed safely

@@ -3,23 +3,34 @@ exists. Every decision is audited in the same transaction; rejection statistics 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from safecity.challan.errors import ConflictError, InvalidRequestError, NotFoundError
+from safecity.challan.errors import ConflictError
+from safecity.challan.errors import InvalidRequestError
+from safecity.challan.errors import NotFoundError
 from safecity.challan.intake import check_registry
-from safecity.challan.models import Ticket, Violation
+from safecity.challan.models import Ticket
+from safecity.challan.models import Violation
 from safecity.challan.registry import vehicle_matches
 from safecity.challan.runtime import ChallanRuntime
-from safecity.challan.tickets import existing_ticket_for, issue_ticket
-from safecity.challan.vocabulary import Queue, RegistryStatus, RejectReason, ViolationStatus
-from safecity.core.audit.actors import Actor, audit_change
+from safecity.challan.tickets import existing_ticket_for
+from safecity.challan.tickets import issue_ticket
+from safecity.challan.vocabulary import Queue
+from safecity.challan.vocabulary import RegistryStatus
+from safecity.challan.vocabulary import RejectReason
+from safecity.challan.vocabulary import ViolationStatus
+from safecity.core.audit.actors import Actor
+from safecity.core.audit.actors import audit_change
 from safecity.core.bus import Event
-from safecity.core.db import get_or_raise, utcnow
+from safecity.core.db import get_or_raise
+from safecity.core.db import utcnow
 from safecity.registries.keys import plate_lookup_key
 from safecity.vision.plates.keys import plate_key
 

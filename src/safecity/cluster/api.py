@@ -6,10 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter
 
-from safecity.cluster.status import ClusterStatus, cluster_status
+from safecity.cluster.status import ClusterStatus
+from safecity.cluster.status import cluster_status
 from safecity.core.auth.permissions import Permission
 from safecity.core.http.deps import ServicesDep
-from safecity.core.http.security import Principal, require
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
 
 router = APIRouter(prefix="/api/v1/cluster", tags=["cluster"])
 

@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from safecity.core.bus import Event, register_event
+from safecity.core.bus import Event
+from safecity.core.bus import register_event
 
 
 @register_event

@@ -13,11 +13,13 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
 from sqlalchemy import select
 
-from safecity.cluster.models import CameraLease, LeaseGrant
+from safecity.cluster.models import CameraLease
+from safecity.cluster.models import LeaseGrant
 from safecity.core.bus import Event
 from safecity.core.db import Database
 

@@ -8,15 +8,24 @@ the database decides. Times are the database's clock on PostgreSQL (one clock fo
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from safecity.cameras.models import Camera
-from safecity.cluster.models import CameraLease, ClusterWorker, LeaseGrant
-from safecity.cluster.planning import CameraDemand, ClusterView, LeaseView, Timing, WorkerView
+from safecity.cluster.models import CameraLease
+from safecity.cluster.models import ClusterWorker
+from safecity.cluster.models import LeaseGrant
+from safecity.cluster.planning import CameraDemand
+from safecity.cluster.planning import ClusterView
+from safecity.cluster.planning import LeaseView
+from safecity.cluster.planning import Timing
+from safecity.cluster.planning import WorkerView
 from safecity.core.db import utcnow
 
 NOBODY = ""  # the holder of a lease handed over: free for any worker, keeping its epoch for the fence

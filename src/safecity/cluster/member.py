@@ -11,11 +11,14 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import timedelta
 
 from safecity.cluster import leases
-from safecity.cluster.planning import ClusterView, Timing, plan_for
+from safecity.cluster.planning import ClusterView
+from safecity.cluster.planning import Timing
+from safecity.cluster.planning import plan_for
 from safecity.config.cluster import ClusterSettings
 from safecity.core.db import Database
 

@@ -12,11 +12,14 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from safecity.cluster import leases
-from safecity.cluster.events import WorkerBackEvent, WorkerLostEvent
+from safecity.cluster.events import WorkerBackEvent
+from safecity.cluster.events import WorkerLostEvent
 from safecity.cluster.models import ClusterWorker
-from safecity.cluster.planning import ClusterView, Timing
+from safecity.cluster.planning import ClusterView
+from safecity.cluster.planning import Timing
 from safecity.config.cluster import ClusterSettings
-from safecity.core.bus import Event, EventBus
+from safecity.core.bus import Event
+from safecity.core.bus import EventBus
 from safecity.core.db import Database
 from safecity.core.http.services import Services
 from safecity.core.leadership import SingletonJob

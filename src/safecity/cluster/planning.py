@@ -9,9 +9,11 @@ back during a cool-down, so it moves at most once per rebalance.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
 from safecity.config.cluster import ClusterSettings
 

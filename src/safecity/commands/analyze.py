@@ -6,7 +6,8 @@ import itertools
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
+from typing import Annotated
 
 import typer
 
@@ -45,8 +46,10 @@ def analyze(
     models_dir: Annotated[Path | None, typer.Option(help="Model registry folder.")] = None,
 ) -> None:
     """Run motion gating, detection, tracking and rules on a video and print the events and a summary."""
-    from safecity.pipeline.camera import CameraPipeline, PipelineSettings
-    from safecity.video.sources import SourceError, open_source
+    from safecity.pipeline.camera import CameraPipeline
+    from safecity.pipeline.camera import PipelineSettings
+    from safecity.video.sources import SourceError
+    from safecity.video.sources import open_source
 
     if fps is not None and fps <= 0:
         common.fail(f"--fps must be positive, got {fps}", common.ExitCode.USAGE)
@@ -83,7 +86,8 @@ def analyze(
 
 
 def _load_scene(path: Path | None) -> SceneConfig | None:
-    from safecity.pipeline.rules import SceneConfigError, load_scene_config
+    from safecity.pipeline.rules import SceneConfigError
+    from safecity.pipeline.rules import load_scene_config
 
     if path is None:
         return None
@@ -95,7 +99,9 @@ def _load_scene(path: Path | None) -> SceneConfig | None:
 
 def _load_detector(model: Path | None, models_dir: Path | None) -> tuple[Detector | None, str]:
     """The detector to use and, when there is none, why (shown as the pipeline status)."""
-    from safecity.vision.detectors import DetectorError, DetectorOptions, OnnxDetector
+    from safecity.vision.detectors import DetectorError
+    from safecity.vision.detectors import DetectorOptions
+    from safecity.vision.detectors import OnnxDetector
     from safecity.vision.detectors.installed import find_installed_detector
 
     options = DetectorOptions()

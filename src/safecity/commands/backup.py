@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING
+from typing import Annotated
+from typing import Any
 
 import typer
 from typer.core import TyperGroup
@@ -88,7 +90,8 @@ def verify(
     as_json: common.JsonOption = False,
 ) -> None:
     """Check every file of a backup against its manifest (size and sha256); exit 1 naming each difference."""
-    from safecity.backup import BackupError, verify_backup
+    from safecity.backup import BackupError
+    from safecity.backup import verify_backup
 
     try:
         report = verify_backup(dest)

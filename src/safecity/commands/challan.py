@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -50,7 +51,9 @@ def issue(
 ) -> None:
     """Accept a pending violation and issue its ticket (audited as the CLI user)."""
     from safecity.challan.errors import ChallanError
-    from safecity.challan.validation import Decision, decide, get_violation
+    from safecity.challan.validation import Decision
+    from safecity.challan.validation import decide
+    from safecity.challan.validation import get_violation
 
     _, database, runtime = _open(config)
     try:
@@ -149,7 +152,8 @@ def import_registry(
 ) -> None:
     """Load the local vehicle registry from CSV (plate,vehicle_class,owner_name,owner_cnic,...)."""
     from safecity.registries.csv_records import RecordFileError
-    from safecity.registries.local_vehicles import import_vehicles, parse_vehicles_csv
+    from safecity.registries.local_vehicles import import_vehicles
+    from safecity.registries.local_vehicles import parse_vehicles_csv
 
     try:
         records = parse_vehicles_csv(path.read_text(encoding="utf-8-sig"))

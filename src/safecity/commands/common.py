@@ -10,7 +10,10 @@ from __future__ import annotations
 import getpass
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING
+from typing import Annotated
+from typing import Any
+from typing import NoReturn
 
 import typer
 
@@ -46,7 +49,8 @@ def fail(message: str, code: int = ExitCode.PROBLEM) -> NoReturn:
 
 def load_settings_or_fail(config: Path | None, **overrides: object) -> Settings:
     """The settings; a configuration error exits 2 naming the bad path (`cameras[3].url: ...`)."""
-    from safecity.config import ConfigError, load_settings
+    from safecity.config import ConfigError
+    from safecity.config import load_settings
 
     try:
         return load_settings(config, **{key: value for key, value in overrides.items() if value is not None})
@@ -78,7 +82,8 @@ def audit_as_cli(
     case_ref: str = "",
 ) -> None:
     """An audit entry for what the command-line user did, in the caller's transaction."""
-    from safecity.core.audit.actors import Actor, audit_change
+    from safecity.core.audit.actors import Actor
+    from safecity.core.audit.actors import audit_change
 
     actor = Actor(cli_user(), CLI_ROLE, CLI_ADDRESS)
     audit_change(

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import json
 import math
-from datetime import UTC, date, datetime
+from datetime import UTC
+from datetime import date
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
+from typing import Annotated
 
 import typer
 
@@ -45,7 +48,8 @@ def _day(text: str, option: str) -> datetime:
 
 
 def _read(csv_file: Path, columns: CsvColumns, until: datetime | None, kind: str | None) -> CrimeEvents:
-    from safecity.crime.csv_source import CrimeCsvError, read_crime_csv
+    from safecity.crime.csv_source import CrimeCsvError
+    from safecity.crime.csv_source import read_crime_csv
 
     if kind is not None and columns.kind is None:
         common.fail("--type needs --type-column", common.ExitCode.USAGE)
@@ -78,7 +82,9 @@ def import_command(
     (bad coordinates, unparseable times, duplicates in the file or already imported).
 
     Exit 0 when every row went in, 1 when some were skipped, 2 for an unusable file."""
-    from safecity.crime.csv_source import CrimeCsvError, CsvColumns, read_crime_csv
+    from safecity.crime.csv_source import CrimeCsvError
+    from safecity.crime.csv_source import CsvColumns
+    from safecity.crime.csv_source import read_crime_csv
     from safecity.crime.store import import_records
 
     try:
@@ -136,7 +142,8 @@ def forecast(
     from safecity.crime.catalog import model_named
     from safecity.crime.cells import grid_over
     from safecity.crime.cells_csv import read_cells_csv
-    from safecity.crime.csv_source import CrimeCsvError, CsvColumns
+    from safecity.crime.csv_source import CrimeCsvError
+    from safecity.crime.csv_source import CsvColumns
     from safecity.crime.events import days_since_epoch
 
     start = _day(until, "--until")
@@ -187,8 +194,10 @@ def backtest_command(
     as_json: common.JsonOption = False,
 ) -> None:
     """Rolling-origin backtest: PAI, PEI and hit rate with 95 % bootstrap intervals per model and area."""
-    from safecity.crime.backtest import backtest, summarise
-    from safecity.crime.catalog import MODEL_NAMES, model_named
+    from safecity.crime.backtest import backtest
+    from safecity.crime.backtest import summarise
+    from safecity.crime.catalog import MODEL_NAMES
+    from safecity.crime.catalog import model_named
     from safecity.crime.cells import grid_over
     from safecity.crime.csv_source import CsvColumns
     from safecity.crime.events import days_since_epoch

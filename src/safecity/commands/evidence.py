@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
+from typing import Any
 
 import typer
 
@@ -103,7 +104,9 @@ def verify_bundle(
 
 def _server_fingerprint(config: Path | None) -> str | None:
     """This installation's signing key fingerprint, when its data directory has one (never creates it)."""
-    from safecity.core.signing import KEY_FILE, fingerprint, load_or_create_signing_key
+    from safecity.core.signing import KEY_FILE
+    from safecity.core.signing import fingerprint
+    from safecity.core.signing import load_or_create_signing_key
 
     data_dir = common.load_settings_or_fail(config).data_dir
     if not (data_dir / KEY_FILE).is_file():
@@ -123,7 +126,8 @@ def _unpinned(bundle_id: str | None, signer: str | None) -> str:
 @app.command("key")
 def key(config: common.ConfigOption = None) -> None:
     """Print the bundle signing key's fingerprint (the key is created on first use) for courts to pin."""
-    from safecity.core.signing import fingerprint, load_or_create_signing_key
+    from safecity.core.signing import fingerprint
+    from safecity.core.signing import load_or_create_signing_key
 
     typer.echo(
         fingerprint(load_or_create_signing_key(common.load_settings_or_fail(config).data_dir).public_key())

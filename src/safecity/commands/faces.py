@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING
+from typing import Annotated
+from typing import Any
 
 import typer
 
 from safecity.commands import common
 from safecity.faces.vocabulary import SubjectCategory
-from safecity.vision.faces.vocabulary import DETECTOR_NAMES, SearchMode
+from safecity.vision.faces.vocabulary import DETECTOR_NAMES
+from safecity.vision.faces.vocabulary import SearchMode
 
 if TYPE_CHECKING:  # dlib, OpenCV, SQLAlchemy and the watchlist are imported only when a command runs
     from safecity.faces.watchlist.runtime import FaceWatchlist
@@ -30,7 +33,9 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object 
 
 
 def _pipeline(detector: str, detector_model: Path | None) -> FacePipeline:
-    from safecity.vision.faces import FaceError, FacePipeline, create_detector
+    from safecity.vision.faces import FaceError
+    from safecity.vision.faces import FacePipeline
+    from safecity.vision.faces import create_detector
 
     try:
         return FacePipeline(create_detector(detector, model_path=detector_model))
@@ -140,7 +145,8 @@ def analyse_command(
     detector_model: DetectorModelOption = None,
 ) -> None:
     """Find the faces of each image with their boxes and quality (JSON: one object per line)."""
-    from safecity.vision.faces import FaceError, analyse_image
+    from safecity.vision.faces import FaceError
+    from safecity.vision.faces import analyse_image
 
     pipeline = _pipeline(detector, detector_model)
     for image in images:

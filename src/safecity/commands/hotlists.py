@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -45,7 +46,8 @@ def import_command(
     """Add or update a list's entries from a CSV; bad rows are reported by line and the rest imported.
 
     Exit 0 when every row went in, 1 when some rows failed, 2 for an unusable file, 3 for an unknown list."""
-    from safecity.core.csv_files import CsvFormatError, decode
+    from safecity.core.csv_files import CsvFormatError
+    from safecity.core.csv_files import decode
     from safecity.watchlist.vehicles import service
     from safecity.watchlist.vehicles.csv_import import import_entries
     from safecity.watchlist.vehicles.schemas import HotlistIn

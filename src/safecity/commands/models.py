@@ -7,7 +7,10 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
+from rich.progress import BarColumn
+from rich.progress import DownloadColumn
+from rich.progress import Progress
+from rich.progress import TransferSpeedColumn
 from rich.table import Table
 
 app = typer.Typer(help="Manage detector, face and plate models.", no_args_is_help=True)
@@ -31,7 +34,10 @@ def fetch(
     ] = None,
 ) -> None:
     """Download a model from its official release address, verify its sha256 and install it."""
-    from safecity.vision.models import CATALOG, ModelRegistry, ModelRegistryError, ModelSpec
+    from safecity.vision.models import CATALOG
+    from safecity.vision.models import ModelRegistry
+    from safecity.vision.models import ModelRegistryError
+    from safecity.vision.models import ModelSpec
 
     registry = ModelRegistry(models_dir)
     spec = CATALOG.get(name)
@@ -76,7 +82,8 @@ def import_model(
     models_dir: ModelsDir = None,
 ) -> None:
     """Copy a local model file into the registry, recording its sha256."""
-    from safecity.vision.models import ModelRegistry, ModelRegistryError
+    from safecity.vision.models import ModelRegistry
+    from safecity.vision.models import ModelRegistryError
 
     registry = ModelRegistry(models_dir)
     try:
@@ -90,7 +97,9 @@ def import_model(
 @app.command("list")
 def list_models(models_dir: ModelsDir = None) -> None:
     """Show installed models and the catalog models that can be fetched."""
-    from safecity.vision.models import CATALOG, ModelRegistry, ModelRegistryError
+    from safecity.vision.models import CATALOG
+    from safecity.vision.models import ModelRegistry
+    from safecity.vision.models import ModelRegistryError
 
     registry = ModelRegistry(models_dir)
     try:

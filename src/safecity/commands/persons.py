@@ -28,8 +28,10 @@ def import_command(
     Exit 0 when every row went in, 1 when any row was skipped, 2 for an unusable file."""
     from safecity.core.audit.actors import Actor
     from safecity.core.clock import SystemClock
-    from safecity.core.csv_files import CsvFormatError, decode
-    from safecity.poi.identity import IdentityCipher, identity_key
+    from safecity.core.csv_files import CsvFormatError
+    from safecity.core.csv_files import decode
+    from safecity.poi.identity import IdentityCipher
+    from safecity.poi.identity import identity_key
     from safecity.poi.importing import import_persons
 
     try:

@@ -5,19 +5,22 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import Progress
-from rich.table import Column, Table
+from rich.table import Column
+from rich.table import Table
 
 from safecity.commands import common
 
 if TYPE_CHECKING:  # the reader pulls in OpenCV and ONNX Runtime: imported only when a command runs
     import numpy as np
 
-    from safecity.vision.plates import PlateRead, PlateReader
+    from safecity.vision.plates import PlateRead
+    from safecity.vision.plates import PlateReader
 
 app = typer.Typer(help="Read number plates in images and folders.", no_args_is_help=True)
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
+from typing import Annotated
 
 import typer
 
@@ -48,10 +49,12 @@ def export(
 ) -> None:
     """Cut the window into one MP4 in the evidence vault and hold its original segments for the case;
     print the item id and its sha256."""
-    from safecity.cameras.recording_export import ExportRequest, export_to_case
+    from safecity.cameras.recording_export import ExportRequest
+    from safecity.cameras.recording_export import export_to_case
     from safecity.cameras.worker_recordings import cluster_recordings
     from safecity.core.audit.actors import Actor
-    from safecity.core.errors import InvalidInputError, NotFoundError
+    from safecity.core.errors import InvalidInputError
+    from safecity.core.errors import NotFoundError
     from safecity.core.media import MediaStore
 
     settings = common.load_settings_or_fail(config)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel
+from pydantic import Field
+from pydantic import SecretStr
 
 
 class PersonSettings(BaseModel):

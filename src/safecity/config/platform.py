@@ -7,7 +7,10 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, BaseModel, Field, field_validator
+from pydantic import AliasChoices
+from pydantic import BaseModel
+from pydantic import Field
+from pydantic import field_validator
 
 REDIS_URL_SCHEMES = ("redis://", "rediss://", "redis+unix://")
 

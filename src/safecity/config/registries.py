@@ -7,7 +7,11 @@ from enum import StrEnum
 from pathlib import Path
 
 from limits import parse
-from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
+from pydantic import BaseModel
+from pydantic import Field
+from pydantic import SecretStr
+from pydantic import field_validator
+from pydantic import model_validator
 
 
 class AdapterKind(StrEnum):

@@ -8,7 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from pydantic import Field
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic_settings import BaseSettings
+from pydantic_settings import PydanticBaseSettingsSource
+from pydantic_settings import SettingsConfigDict
 
 from safecity.config.alerts import AlertSettings
 from safecity.config.cameras import CameraSettings
@@ -18,13 +20,11 @@ from safecity.config.console import ConsoleSettings
 from safecity.config.dispatch import DispatchSettings
 from safecity.config.map import MapSettings
 from safecity.config.persons import PersonSettings
-from safecity.config.platform import (
-    ApiNodeSettings,
-    AuthSettings,
-    BusSettings,
-    HttpSettings,
-    LoggingSettings,
-)
+from safecity.config.platform import ApiNodeSettings
+from safecity.config.platform import AuthSettings
+from safecity.config.platform import BusSettings
+from safecity.config.platform import HttpSettings
+from safecity.config.platform import LoggingSettings
 from safecity.config.registries import RegistriesSettings
 from safecity.config.reports import ReportSettings
 from safecity.config.retention import RetentionSettings

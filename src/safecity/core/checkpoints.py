@@ -19,14 +19,17 @@ import fcntl
 import json
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from safecity.core.signing import fingerprint, signature_valid
+from safecity.core.signing import fingerprint
+from safecity.core.signing import signature_valid
 
 CHECKPOINT_DIR = "checkpoints"
 # An entry stamped before the checkpoint that did not yet include it may still have been committing when

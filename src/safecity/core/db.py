@@ -9,12 +9,25 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
-from typing import Any, TypeVar
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
+from typing import Any
+from typing import TypeVar
 
-from sqlalchemy import ColumnElement, DateTime, Engine, MetaData, Select, create_engine, event, text
+from sqlalchemy import ColumnElement
+from sqlalchemy import DateTime
+from sqlalchemy import Engine
+from sqlalchemy import MetaData
+from sqlalchemy import Select
+from sqlalchemy import create_engine
+from sqlalchemy import event
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import DeclarativeBase, QueryableAttribute, Session, sessionmaker
+from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import QueryableAttribute
+from sqlalchemy.orm import Session
+from sqlalchemy.orm import sessionmaker
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {

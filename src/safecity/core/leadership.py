@@ -15,12 +15,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Callable
+from collections.abc import Coroutine
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from prometheus_client import Gauge
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection
+from sqlalchemy import Engine
+from sqlalchemy import text
 
 from safecity.core.db import Database
 from safecity.core.logs import get_logger

@@ -7,9 +7,12 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from limits import RateLimitItem, parse
+from limits import RateLimitItem
+from limits import parse
 from limits.errors import StorageError
-from limits.storage import MemoryStorage, Storage, storage_from_string
+from limits.storage import MemoryStorage
+from limits.storage import Storage
+from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
 from safecity.config.platform import ApiNodeSettings

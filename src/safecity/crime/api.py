@@ -4,21 +4,32 @@ shift's patrol plan (crime/api_patrol.py) is included under the same prefix."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from typing import Annotated, Literal
+from datetime import datetime
+from datetime import timedelta
+from typing import Annotated
+from typing import Literal
 
 import numpy as np
-from fastapi import APIRouter, Query
-from pydantic import BaseModel, Field
+from fastapi import APIRouter
+from fastapi import Query
+from pydantic import BaseModel
+from pydantic import Field
 
 from safecity.core.http.deps import ServicesDep
-from safecity.crime.api_params import CellQuery, KindQuery, ModelName, Reader, checked_until
+from safecity.crime.api_params import CellQuery
+from safecity.crime.api_params import KindQuery
+from safecity.crime.api_params import ModelName
+from safecity.crime.api_params import Reader
+from safecity.crime.api_params import checked_until
 from safecity.crime.api_patrol import router as patrol_router
-from safecity.crime.backtest import backtest, summarise
-from safecity.crime.catalog import MODEL_NAMES, model_named
+from safecity.crime.backtest import backtest
+from safecity.crime.backtest import summarise
+from safecity.crime.catalog import MODEL_NAMES
+from safecity.crime.catalog import model_named
 from safecity.crime.cells import grid_over
 from safecity.crime.events import days_since_epoch
-from safecity.crime.sources import as_events, sourced_events
+from safecity.crime.sources import as_events
+from safecity.crime.sources import sourced_events
 
 router = APIRouter(prefix="/api/v1/crime", tags=["crime"])
 router.include_router(patrol_router)

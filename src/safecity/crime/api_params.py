@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
+from typing import Literal
 
 from fastapi import Query
 
 from safecity.core.auth.permissions import Permission
 from safecity.core.errors import InvalidInputError
-from safecity.core.http.security import Principal, require
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
 
 Reader = Annotated[Principal, require(Permission.EVENTS_READ)]
 ModelName = Literal["self-exciting", "kde", "blend"]

@@ -5,14 +5,23 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
-from pydantic import BaseModel, Field
+from fastapi import APIRouter
+from fastapi import Depends
+from fastapi import Query
+from fastapi import Response
+from pydantic import BaseModel
+from pydantic import Field
 
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.outputs import from_row
-from safecity.crime.api_params import CellQuery, KindQuery, ModelName, Reader, checked_until
+from safecity.crime.api_params import CellQuery
+from safecity.crime.api_params import KindQuery
+from safecity.crime.api_params import ModelName
+from safecity.crime.api_params import Reader
+from safecity.crime.api_params import checked_until
 from safecity.crime.patrol_pdf import render_patrol_pdf
-from safecity.crime.shift_plan import ShiftPlan, plan_shift
+from safecity.crime.shift_plan import ShiftPlan
+from safecity.crime.shift_plan import plan_shift
 from safecity.dispatch.context import DispatchRuntimeDep
 
 router = APIRouter()  # included by crime/api.py under /api/v1/crime

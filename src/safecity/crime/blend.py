@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from safecity.crime.cells import Cells
-from safecity.crime.events import CrimeEvents, FloatArray
+from safecity.crime.events import CrimeEvents
+from safecity.crime.events import FloatArray
 from safecity.crime.kde import RetrospectiveKde
 from safecity.crime.self_exciting import SelfExcitingModel
 

@@ -9,7 +9,9 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.spatial import cKDTree
 
-from safecity.crime.events import CrimeEvents, FloatArray, LocalPlane
+from safecity.crime.events import CrimeEvents
+from safecity.crime.events import FloatArray
+from safecity.crime.events import LocalPlane
 
 
 @dataclass(frozen=True)

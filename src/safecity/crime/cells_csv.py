@@ -8,8 +8,10 @@ from pathlib import Path
 
 import numpy as np
 
-from safecity.crime.cells import Cells, cells_from_degrees
-from safecity.crime.csv_source import CrimeCsvError, decode
+from safecity.crime.cells import Cells
+from safecity.crime.cells import cells_from_degrees
+from safecity.crime.csv_source import CrimeCsvError
+from safecity.crime.csv_source import decode
 from safecity.crime.events import LocalPlane
 
 

@@ -9,13 +9,16 @@ import csv
 import gzip
 import io
 import math
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
 
-from safecity.crime.events import CrimeEvents, days_since_epoch
+from safecity.crime.events import CrimeEvents
+from safecity.crime.events import days_since_epoch
 
 _EXTRA_TIME_FORMATS = (
     "%m/%d/%Y %H:%M:%S",

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from safecity.crime.cells import Cells
-from safecity.crime.events import CrimeEvents, FloatArray
+from safecity.crime.events import CrimeEvents
+from safecity.crime.events import FloatArray
 from safecity.crime.raster import Raster
 
 

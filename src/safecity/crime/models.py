@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Protocol
 
 from safecity.crime.cells import Cells
-from safecity.crime.events import CrimeEvents, FloatArray
+from safecity.crime.events import CrimeEvents
+from safecity.crime.events import FloatArray
 
 
 class HotspotModel(Protocol):

@@ -15,8 +15,10 @@ from scipy.optimize import linear_sum_assignment
 from scipy.spatial import cKDTree
 
 from safecity.crime.cells import Cells
-from safecity.crime.events import CrimeEvents, FloatArray
-from safecity.dispatch.routing import Point, Router
+from safecity.crime.events import CrimeEvents
+from safecity.crime.events import FloatArray
+from safecity.dispatch.routing import Point
+from safecity.dispatch.routing import Router
 
 COVERAGE_RADIUS_M = 500.0
 

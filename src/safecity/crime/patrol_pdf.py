@@ -4,14 +4,19 @@ made, and one row per unit — where to patrol, how long getting there takes, th
 from __future__ import annotations
 
 import io
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph
+from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus import Spacer
+from reportlab.platypus import Table
+from reportlab.platypus import TableStyle
 
 from safecity.crime.shift_plan import ShiftPlan
 

@@ -30,16 +30,20 @@ the horizon are not added (a second-order effect, θ² at most)."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from dataclasses import replace
 
 import numpy as np
 from numpy.typing import NDArray
 from scipy.optimize import minimize_scalar
 from scipy.spatial import cKDTree
 
-from safecity.crime.adaptive_kde import KernelMatrix, cell_integrals, knn_bandwidths
+from safecity.crime.adaptive_kde import KernelMatrix
+from safecity.crime.adaptive_kde import cell_integrals
+from safecity.crime.adaptive_kde import knn_bandwidths
 from safecity.crime.cells import Cells
-from safecity.crime.events import CrimeEvents, FloatArray
+from safecity.crime.events import CrimeEvents
+from safecity.crime.events import FloatArray
 from safecity.crime.location_precision import snapping_resolution_m
 from safecity.crime.raster import Raster
 

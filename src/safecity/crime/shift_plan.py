@@ -5,7 +5,8 @@ with travel times from the dispatch router."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
 import numpy as np
 from sqlalchemy.orm import Session
@@ -13,8 +14,10 @@ from sqlalchemy.orm import Session
 from safecity.crime.catalog import model_named
 from safecity.crime.cells import grid_over
 from safecity.crime.events import days_since_epoch
-from safecity.crime.patrol import PatrolUnit, plan_patrols
-from safecity.crime.sources import as_events, sourced_events
+from safecity.crime.patrol import PatrolUnit
+from safecity.crime.patrol import plan_patrols
+from safecity.crime.sources import as_events
+from safecity.crime.sources import sourced_events
 from safecity.dispatch.routing import Router
 from safecity.dispatch.states import UnitStatus
 from safecity.dispatch.units import list_units

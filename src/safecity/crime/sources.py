@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from safecity.crime.events import CrimeEvents, days_since_epoch
+from safecity.crime.events import CrimeEvents
+from safecity.crime.events import days_since_epoch
 from safecity.crime.records import CrimeRecord
-from safecity.dispatch.models import HelplineCall, Incident
+from safecity.dispatch.models import HelplineCall
+from safecity.dispatch.models import Incident
 from safecity.reports.models import CitizenReport
 
 SOURCES = ("import", "incident", "call", "report")

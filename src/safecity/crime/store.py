@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
+from sqlalchemy import tuple_
 from sqlalchemy.orm import Session
 
-from safecity.crime.csv_source import CsvReadReport, RowError
+from safecity.crime.csv_source import CsvReadReport
+from safecity.crime.csv_source import RowError
 from safecity.crime.records import CrimeRecord
 
 BATCH = 1000

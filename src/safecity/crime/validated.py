@@ -8,11 +8,13 @@ handed only the history before `start`, no event at or after `start` can influen
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from safecity.crime.backtest import backtest
 from safecity.crime.cells import Cells
-from safecity.crime.events import CrimeEvents, FloatArray
+from safecity.crime.events import CrimeEvents
+from safecity.crime.events import FloatArray
 from safecity.crime.models import HotspotModel
 
 

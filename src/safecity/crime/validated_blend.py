@@ -8,13 +8,15 @@ weight nearest the a-priori 0.5 wins. No event at or after `start` can influence
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 import numpy as np
 
 from safecity.crime.backtest import evaluate_week
 from safecity.crime.cells import Cells
-from safecity.crime.events import CrimeEvents, FloatArray
+from safecity.crime.events import CrimeEvents
+from safecity.crime.events import FloatArray
 from safecity.crime.kde import RetrospectiveKde
 from safecity.crime.self_exciting import SelfExcitingModel
 from safecity.crime.validated import choice_is_stale

@@ -6,28 +6,32 @@ same window. Every answer is an aggregate (counts and percentages) with no perso
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
+from collections.abc import Callable
+from collections.abc import Sequence
+from datetime import datetime
+from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel, Field
+from fastapi import APIRouter
+from fastapi import Depends
+from fastapi import Query
+from pydantic import BaseModel
+from pydantic import Field
 from sqlalchemy.orm import Session
 
 from safecity.alerts.states import Severity
 from safecity.core.auth.permissions import Permission
 from safecity.core.http.deps import ServicesDep
-from safecity.core.http.security import Principal, require
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
 from safecity.dashboards import queries
 from safecity.dashboards.city_api import router as city_router
-from safecity.dashboards.window import (
-    BUCKET_SECONDS,
-    MAX_SPAN,
-    Bucket,
-    Window,
-    make_window,
-    resolve_span,
-)
+from safecity.dashboards.window import BUCKET_SECONDS
+from safecity.dashboards.window import MAX_SPAN
+from safecity.dashboards.window import Bucket
+from safecity.dashboards.window import Window
+from safecity.dashboards.window import make_window
+from safecity.dashboards.window import resolve_span
 
 router = APIRouter(prefix="/api/v1/dashboards", tags=["dashboards"])
 Reader = Annotated[Principal, require(Permission.EVENTS_READ)]

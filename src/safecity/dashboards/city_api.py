@@ -4,19 +4,32 @@ and GeoJSON. Only aggregates leave these routes: no track, picture or plate."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from typing import Annotated, Any, Literal
+from datetime import datetime
+from datetime import timedelta
+from typing import Annotated
+from typing import Any
+from typing import Literal
 
-from fastapi import APIRouter, Depends, Query
-from fastapi.responses import JSONResponse, PlainTextResponse
-from pydantic import BaseModel, Field
+from fastapi import APIRouter
+from fastapi import Depends
+from fastapi import Query
+from fastapi.responses import JSONResponse
+from fastapi.responses import PlainTextResponse
+from pydantic import BaseModel
+from pydantic import Field
 
 from safecity.core.auth.permissions import Permission
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.outputs import from_row
-from safecity.core.http.security import Principal, require
-from safecity.dashboards import city_counts, city_export, city_queries
-from safecity.dashboards.city_counts import CameraInfo, Junction, LocalHours, Place
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
+from safecity.dashboards import city_counts
+from safecity.dashboards import city_export
+from safecity.dashboards import city_queries
+from safecity.dashboards.city_counts import CameraInfo
+from safecity.dashboards.city_counts import Junction
+from safecity.dashboards.city_counts import LocalHours
+from safecity.dashboards.city_counts import Place
 from safecity.dashboards.city_queries import CityFilter
 from safecity.dashboards.occupancy import hourly_occupancy
 from safecity.dashboards.window import resolve_span

@@ -10,12 +10,18 @@ crossings in the period came over two or more (line, direction) movements.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from collections.abc import Iterable
+from collections.abc import Mapping
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import UTC
+from datetime import date
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from safecity.dashboards.occupancy import HOUR_SECONDS, HourOccupancy
+from safecity.dashboards.occupancy import HOUR_SECONDS
+from safecity.dashboards.occupancy import HourOccupancy
 
 PEOPLE_CLASSES = frozenset({"person"})
 VEHICLE_CLASSES = frozenset({"bicycle", "car", "motorcycle", "bus", "truck"})

@@ -8,7 +8,8 @@ import csv
 import io
 from typing import Any
 
-from safecity.dashboards.city_counts import Junction, Place
+from safecity.dashboards.city_counts import Junction
+from safecity.dashboards.city_counts import Place
 
 PLACE_COLUMNS = (
     "camera_id",

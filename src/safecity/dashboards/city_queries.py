@@ -6,14 +6,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.cameras.models import Camera
-from safecity.dashboards.city_counts import COUNTED_CLASSES, CameraInfo, Crossing
-from safecity.dashboards.occupancy import HOUR_SECONDS, Visit
+from safecity.dashboards.city_counts import COUNTED_CLASSES
+from safecity.dashboards.city_counts import CameraInfo
+from safecity.dashboards.city_counts import Crossing
+from safecity.dashboards.occupancy import HOUR_SECONDS
+from safecity.dashboards.occupancy import Visit
 from safecity.dashboards.queries import grouped_counts
 from safecity.events_search.models import EventLogEntry
 

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Query
-from pydantic import BaseModel, Field
+from fastapi import APIRouter
+from fastapi import Query
+from pydantic import BaseModel
+from pydantic import Field
 
 from safecity.core.auth.permissions import Permission
-from safecity.core.http.actions import Action, action
+from safecity.core.http.actions import Action
+from safecity.core.http.actions import action
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.parameter_types import DateTimeInput
-from safecity.core.http.security import Principal, require
-from safecity.dispatch import calls, incidents
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
+from safecity.dispatch import calls
+from safecity.dispatch import incidents
 from safecity.dispatch.context import DispatchRuntimeDep
-from safecity.dispatch.schemas import CallerHistoryOut, CallOut, IncidentOut
+from safecity.dispatch.schemas import CallerHistoryOut
+from safecity.dispatch.schemas import CallOut
+from safecity.dispatch.schemas import IncidentOut
 
 router = APIRouter(prefix="/api/v1/calls", tags=["helpline"])
 CallTaker = Annotated[Principal, require(Permission.CALLS_TAKE)]

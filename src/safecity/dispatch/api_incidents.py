@@ -3,30 +3,37 @@ and the situation view (recommended units and nearby cameras)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from typing import Annotated, Literal
+from datetime import datetime
+from datetime import timedelta
+from typing import Annotated
+from typing import Literal
 
-from fastapi import APIRouter, Query
-from pydantic import BaseModel, Field
+from fastapi import APIRouter
+from fastapi import Query
+from pydantic import BaseModel
+from pydantic import Field
 
 from safecity.core.auth.permissions import Permission
 from safecity.core.http.actions import action
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.parameter_types import DateTimeInput
-from safecity.core.http.security import Principal, require
-from safecity.dispatch import incidents, metrics, units
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
+from safecity.dispatch import incidents
+from safecity.dispatch import metrics
+from safecity.dispatch import units
 from safecity.dispatch.cameras import cameras_near
-from safecity.dispatch.context import DispatchRuntimeDep, calendar_of
+from safecity.dispatch.context import DispatchRuntimeDep
+from safecity.dispatch.context import calendar_of
 from safecity.dispatch.events import IncidentUpdated
-from safecity.dispatch.opening import IncidentInput, open_incident
-from safecity.dispatch.schemas import (
-    AssignmentOut,
-    IncidentOut,
-    LinkOut,
-    LogEntryOut,
-    NearbyCameraOut,
-    RecommendationOut,
-)
+from safecity.dispatch.opening import IncidentInput
+from safecity.dispatch.opening import open_incident
+from safecity.dispatch.schemas import AssignmentOut
+from safecity.dispatch.schemas import IncidentOut
+from safecity.dispatch.schemas import LinkOut
+from safecity.dispatch.schemas import LogEntryOut
+from safecity.dispatch.schemas import NearbyCameraOut
+from safecity.dispatch.schemas import RecommendationOut
 from safecity.dispatch.states import IncidentStatus
 from safecity.dispatch.taxonomy import IncidentType
 

@@ -4,19 +4,29 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
-from pydantic import BaseModel, Field
+from fastapi import APIRouter
+from fastapi import Query
+from pydantic import BaseModel
+from pydantic import Field
 
 from safecity.core.auth.permissions import Permission
-from safecity.core.http.actions import action, change
+from safecity.core.http.actions import action
+from safecity.core.http.actions import change
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.parameter_types import DateTimeInput
-from safecity.core.http.security import Principal, require
-from safecity.dispatch import incidents, units
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
+from safecity.dispatch import incidents
+from safecity.dispatch import units
 from safecity.dispatch.context import DispatchRuntimeDep
-from safecity.dispatch.events import IncidentUpdated, UnitUpdated
-from safecity.dispatch.schemas import AssignmentOut, IncidentOut, RecommendationOut, UnitOut
-from safecity.dispatch.states import TransitionError, UnitStatus
+from safecity.dispatch.events import IncidentUpdated
+from safecity.dispatch.events import UnitUpdated
+from safecity.dispatch.schemas import AssignmentOut
+from safecity.dispatch.schemas import IncidentOut
+from safecity.dispatch.schemas import RecommendationOut
+from safecity.dispatch.schemas import UnitOut
+from safecity.dispatch.states import TransitionError
+from safecity.dispatch.states import UnitStatus
 
 router = APIRouter(prefix="/api/v1", tags=["dispatch"])
 Reader = Annotated[Principal, require(Permission.EVENTS_READ)]

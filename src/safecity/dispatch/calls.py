@@ -8,17 +8,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from enum import StrEnum
 
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.core.db import get_or_raise
-from safecity.core.errors import InvalidInputError, NotFoundError
+from safecity.core.errors import InvalidInputError
+from safecity.core.errors import NotFoundError
 from safecity.dispatch import incidents
 from safecity.dispatch.models import HelplineCall
-from safecity.dispatch.opening import IncidentInput, LinkInput, OpenedIncident, open_incident
+from safecity.dispatch.opening import IncidentInput
+from safecity.dispatch.opening import LinkInput
+from safecity.dispatch.opening import OpenedIncident
+from safecity.dispatch.opening import open_incident
 from safecity.dispatch.states import TransitionError
 from safecity.dispatch.taxonomy import Taxonomy
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 
-from safecity.core.db import Database, utcnow
+from safecity.core.db import Database
+from safecity.core.db import utcnow
 from safecity.dispatch.schemas import NearbyCameraOut
 
 logger = logging.getLogger(__name__)

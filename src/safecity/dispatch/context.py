@@ -11,7 +11,8 @@ from safecity.config.dispatch import DispatchSettings
 from safecity.core.http.deps import runtime_dependency
 from safecity.core.http.services import Services
 from safecity.dispatch.metrics import ShiftCalendar
-from safecity.dispatch.routing import Router, router_from_settings
+from safecity.dispatch.routing import Router
+from safecity.dispatch.routing import router_from_settings
 from safecity.dispatch.taxonomy import Taxonomy
 
 

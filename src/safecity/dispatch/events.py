@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from safecity.core.bus import Event, register_event
-from safecity.dispatch.schemas import IncidentOut, UnitOut
+from safecity.core.bus import Event
+from safecity.core.bus import register_event
+from safecity.dispatch.schemas import IncidentOut
+from safecity.dispatch.schemas import UnitOut
 
 
 @register_event

@@ -8,10 +8,16 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from safecity.core.db import get_or_raise, where_given
-from safecity.core.errors import InvalidInputError, NotFoundError
-from safecity.dispatch.models import Incident, IncidentLink, IncidentLogEntry
-from safecity.dispatch.states import INCIDENT_TRANSITIONS, IncidentStatus, check_incident
+from safecity.core.db import get_or_raise
+from safecity.core.db import where_given
+from safecity.core.errors import InvalidInputError
+from safecity.core.errors import NotFoundError
+from safecity.dispatch.models import Incident
+from safecity.dispatch.models import IncidentLink
+from safecity.dispatch.models import IncidentLogEntry
+from safecity.dispatch.states import INCIDENT_TRANSITIONS
+from safecity.dispatch.states import IncidentStatus
+from safecity.dispatch.states import check_incident
 
 LINK_KINDS = ("alert", "camera", "evidence", "person", "vehicle", "call", "report")
 

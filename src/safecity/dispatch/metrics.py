@@ -9,7 +9,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -19,8 +20,10 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from safecity.config.dispatch import ResponseTargets, Shift
-from safecity.dispatch.models import Assignment, Incident
+from safecity.config.dispatch import ResponseTargets
+from safecity.config.dispatch import Shift
+from safecity.dispatch.models import Assignment
+from safecity.dispatch.models import Incident
 
 INTERVALS = ("call_processing", "turnout", "travel", "total_response")
 GroupBy = Literal["all", "type", "area", "shift"]

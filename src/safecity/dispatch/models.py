@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import (
-    JSON,
-    Float,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-    select,
-)
-from sqlalchemy.orm import Mapped, column_property, mapped_column
+from sqlalchemy import JSON
+from sqlalchemy import Float
+from sqlalchemy import ForeignKey
+from sqlalchemy import Index
+from sqlalchemy import Integer
+from sqlalchemy import String
+from sqlalchemy import Text
+from sqlalchemy import UniqueConstraint
+from sqlalchemy import select
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import column_property
+from sqlalchemy.orm import mapped_column
 
-from safecity.core.db import Base, UTCDateTime
+from safecity.core.db import Base
+from safecity.core.db import UTCDateTime
 
 
 class Incident(Base):

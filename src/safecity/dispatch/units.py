@@ -7,16 +7,24 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from safecity.core.db import get_or_raise, where_given
-from safecity.core.errors import InvalidInputError, NotFoundError
+from safecity.core.db import get_or_raise
+from safecity.core.db import where_given
+from safecity.core.errors import InvalidInputError
+from safecity.core.errors import NotFoundError
 from safecity.dispatch import incidents
 from safecity.dispatch.geo import haversine_m
-from safecity.dispatch.models import Assignment, Unit
+from safecity.dispatch.models import Assignment
+from safecity.dispatch.models import Unit
 from safecity.dispatch.routing import Router
-from safecity.dispatch.states import DISPATCHABLE, IncidentStatus, TransitionError, UnitStatus, check_unit
+from safecity.dispatch.states import DISPATCHABLE
+from safecity.dispatch.states import IncidentStatus
+from safecity.dispatch.states import TransitionError
+from safecity.dispatch.states import UnitStatus
+from safecity.dispatch.states import check_unit
 
 
 class UnitType(StrEnum):

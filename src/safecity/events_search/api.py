@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated
+from typing import Any
 
-from fastapi import APIRouter, Query
-from pydantic import AwareDatetime, BaseModel, Field
+from fastapi import APIRouter
+from fastapi import Query
+from pydantic import AwareDatetime
+from pydantic import BaseModel
+from pydantic import Field
 
 from safecity.core.auth.permissions import Permission
 from safecity.core.errors import InvalidInputError
 from safecity.core.http.deps import ServicesDep
-from safecity.core.http.security import Principal, require
-from safecity.events_search.queries import MAX_LIMIT, EventQuery, StoredEvent, search_events
-from safecity.events_search.visibility import hidden_prefixes, is_visible
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
+from safecity.events_search.queries import MAX_LIMIT
+from safecity.events_search.queries import EventQuery
+from safecity.events_search.queries import StoredEvent
+from safecity.events_search.queries import search_events
+from safecity.events_search.visibility import hidden_prefixes
+from safecity.events_search.visibility import is_visible
 
 router = APIRouter(prefix="/api/v1/events", tags=["events"])
 Reader = Annotated[Principal, require(Permission.EVENTS_READ)]

@@ -17,15 +17,20 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from safecity.core.bus import BatchSubscriber, Event, EventBus
+from safecity.core.bus import BatchSubscriber
+from safecity.core.bus import Event
+from safecity.core.bus import EventBus
 from safecity.core.bus.insert_if_absent import insert_all_if_absent
-from safecity.core.db import Database, utcnow
+from safecity.core.db import Database
+from safecity.core.db import utcnow
 from safecity.events_search.models import EventLogEntry
-from safecity.events_search.partitions import create_partitions, day_of
+from safecity.events_search.partitions import create_partitions
+from safecity.events_search.partitions import day_of
 from safecity.events_search.visibility import PERSONAL_DATA_PREFIXES
 
 CONSUMER = "event-index"

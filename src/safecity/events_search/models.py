@@ -12,10 +12,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Index, Integer, PrimaryKeyConstraint, Sequence, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON
+from sqlalchemy import BigInteger
+from sqlalchemy import Index
+from sqlalchemy import Integer
+from sqlalchemy import PrimaryKeyConstraint
+from sqlalchemy import Sequence
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
 
-from safecity.core.db import Base, UTCDateTime
+from safecity.core.db import Base
+from safecity.core.db import UTCDateTime
 
 EVENT_LOG_SEQUENCE = Sequence("event_log_seq")
 # Bytewise order on PostgreSQL, as SQLite compares by default: type prefixes are searched as ranges.

@@ -12,13 +12,22 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
 
-from sqlalchemy import MetaData, Table, func, select, text
+from sqlalchemy import MetaData
+from sqlalchemy import Table
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 from sqlalchemy.schema import DropTable
 
-from safecity.core.db import Database, utcnow
+from safecity.core.db import Database
+from safecity.core.db import utcnow
 from safecity.core.leadership import SingletonJob
 from safecity.core.logs import get_logger
 

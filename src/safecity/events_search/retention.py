@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete
+from sqlalchemy import func
+from sqlalchemy import select
 
 from safecity.core.db import Database
 from safecity.events_search.models import EventLogEntry
 from safecity.events_search.partitions import drop_partitions_before
-from safecity.evidence.retention import DataClassPolicy, RetentionContext
+from safecity.evidence.retention import DataClassPolicy
+from safecity.evidence.retention import RetentionContext
 
 
 def purge_events(database: Database, before: datetime, dry_run: bool) -> int:

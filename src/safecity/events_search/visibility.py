@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from safecity.core.auth.permissions import EVENT_VISIBILITY, Permission, permission_for_event
+from safecity.core.auth.permissions import EVENT_VISIBILITY
+from safecity.core.auth.permissions import Permission
+from safecity.core.auth.permissions import permission_for_event
 
 PERSONAL_DATA_PREFIXES = ("plate.", "face.")
 

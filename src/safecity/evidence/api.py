@@ -4,42 +4,58 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
+from typing import Any
 
-from fastapi import APIRouter, File, Form, HTTPException, UploadFile, status
+from fastapi import APIRouter
+from fastapi import File
+from fastapi import Form
+from fastapi import HTTPException
+from fastapi import UploadFile
+from fastapi import status
 from fastapi.responses import FileResponse
 
 from safecity.core.auth.permissions import Permission
 from safecity.core.db import utcnow
-from safecity.core.http.access import PersonalDataAccess, personal_data_read
+from safecity.core.http.access import PersonalDataAccess
+from safecity.core.http.access import personal_data_read
 from safecity.core.http.actions import action
 from safecity.core.http.auditing import actor_of
 from safecity.core.http.deps import ServicesDep
-from safecity.core.http.parameter_types import DateTimeInput, Int64
-from safecity.core.http.security import Principal, require
+from safecity.core.http.parameter_types import DateTimeInput
+from safecity.core.http.parameter_types import Int64
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
 from safecity.core.http.services import Services
 from safecity.core.media import MediaError
-from safecity.core.signing import fingerprint, load_or_create_signing_key, public_key_pem
-from safecity.evidence import bundle, custody, holds, vault
+from safecity.core.signing import fingerprint
+from safecity.core.signing import load_or_create_signing_key
+from safecity.core.signing import public_key_pem
+from safecity.evidence import bundle
+from safecity.evidence import custody
+from safecity.evidence import holds
+from safecity.evidence import vault
 from safecity.evidence.checkpoint_job import Checkpointer
 from safecity.evidence.custody import CustodyAction
 from safecity.evidence.errors import InvalidEvidenceInputError
-from safecity.evidence.redaction import RegionFinder, face_finder, plate_finder, redaction_detector
-from safecity.evidence.retention import RetentionContext, RetentionPlan
-from safecity.evidence.schemas import (
-    CaseCreate,
-    CaseOut,
-    CaseUpdate,
-    CustodyOut,
-    CustodyReport,
-    ExportCreate,
-    HoldCreate,
-    HoldOut,
-    HoldRelease,
-    ItemOut,
-    RedactCreate,
-    SigningKeyOut,
-)
+from safecity.evidence.redaction import RegionFinder
+from safecity.evidence.redaction import face_finder
+from safecity.evidence.redaction import plate_finder
+from safecity.evidence.redaction import redaction_detector
+from safecity.evidence.retention import RetentionContext
+from safecity.evidence.retention import RetentionPlan
+from safecity.evidence.schemas import CaseCreate
+from safecity.evidence.schemas import CaseOut
+from safecity.evidence.schemas import CaseUpdate
+from safecity.evidence.schemas import CustodyOut
+from safecity.evidence.schemas import CustodyReport
+from safecity.evidence.schemas import ExportCreate
+from safecity.evidence.schemas import HoldCreate
+from safecity.evidence.schemas import HoldOut
+from safecity.evidence.schemas import HoldRelease
+from safecity.evidence.schemas import ItemOut
+from safecity.evidence.schemas import RedactCreate
+from safecity.evidence.schemas import SigningKeyOut
 
 router = APIRouter(prefix="/api/v1", tags=["evidence"])
 Reader = Annotated[Principal, require(Permission.EVIDENCE_READ)]

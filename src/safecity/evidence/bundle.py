@@ -14,7 +14,8 @@ import tempfile
 import uuid
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -23,15 +24,31 @@ from sqlalchemy.orm import Session
 
 from safecity.core.audit.actors import Actor
 from safecity.core.db import utcnow
-from safecity.core.media import MediaError, MediaStore
-from safecity.core.signing import fingerprint, load_public_key, public_key_pem, signature_valid
-from safecity.evidence import custody, vault
+from safecity.core.media import MediaError
+from safecity.core.media import MediaStore
+from safecity.core.signing import fingerprint
+from safecity.core.signing import load_public_key
+from safecity.core.signing import public_key_pem
+from safecity.core.signing import signature_valid
+from safecity.evidence import custody
+from safecity.evidence import vault
 from safecity.evidence.custody import CustodyAction
-from safecity.evidence.errors import EvidenceError, InvalidEvidenceInputError
-from safecity.evidence.mediafiles import encode_image, media_type, read_image, rewrite_video, video_size
-from safecity.evidence.models import ITEM_PURGED, EvidenceItem
-from safecity.evidence.redaction import RegionFinder, check_regions, face_finder, redact_image, redact_video
-from safecity.evidence.watermark import burn_watermark, watermark_text
+from safecity.evidence.errors import EvidenceError
+from safecity.evidence.errors import InvalidEvidenceInputError
+from safecity.evidence.mediafiles import encode_image
+from safecity.evidence.mediafiles import media_type
+from safecity.evidence.mediafiles import read_image
+from safecity.evidence.mediafiles import rewrite_video
+from safecity.evidence.mediafiles import video_size
+from safecity.evidence.models import ITEM_PURGED
+from safecity.evidence.models import EvidenceItem
+from safecity.evidence.redaction import RegionFinder
+from safecity.evidence.redaction import check_regions
+from safecity.evidence.redaction import face_finder
+from safecity.evidence.redaction import redact_image
+from safecity.evidence.redaction import redact_video
+from safecity.evidence.watermark import burn_watermark
+from safecity.evidence.watermark import watermark_text
 
 FORMAT = "safecity-evidence-bundle/1"
 MANIFEST = "manifest.json"

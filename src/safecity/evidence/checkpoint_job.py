@@ -7,7 +7,8 @@ import asyncio
 import logging
 from pathlib import Path
 
-from safecity.core.audit.checkpoints import audit_checkpoints, publish_audit_checkpoint
+from safecity.core.audit.checkpoints import audit_checkpoints
+from safecity.core.audit.checkpoints import publish_audit_checkpoint
 from safecity.core.audit.service import head
 from safecity.core.checkpoints import Checkpoint
 from safecity.core.clock import Clock
@@ -15,7 +16,8 @@ from safecity.core.db import Database
 from safecity.core.http.services import Services
 from safecity.core.leadership import SingletonJob
 from safecity.core.signing import load_or_create_signing_key
-from safecity.evidence.custody_checkpoints import custody_checkpoints, publish_custody_checkpoint
+from safecity.evidence.custody_checkpoints import custody_checkpoints
+from safecity.evidence.custody_checkpoints import publish_custody_checkpoint
 
 log = logging.getLogger(__name__)
 CHECKPOINT_EVERY_SECONDS = 60.0

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from collections.abc import Sequence
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
@@ -21,7 +22,8 @@ from sqlalchemy.orm import Session
 
 from safecity.core.audit.actors import Actor
 from safecity.core.db import utcnow
-from safecity.evidence.models import CustodyEntry, EvidenceItem
+from safecity.evidence.models import CustodyEntry
+from safecity.evidence.models import EvidenceItem
 
 GENESIS_HASH = "0" * 64
 _APPEND_ATTEMPTS = 20

@@ -11,16 +11,22 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from safecity.core.checkpoints import COMMIT_GRACE_SECONDS, Checkpoint, CheckpointFile, CheckpointLog
-from safecity.evidence.models import CustodyEntry, EvidenceItem
+from safecity.core.checkpoints import COMMIT_GRACE_SECONDS
+from safecity.core.checkpoints import Checkpoint
+from safecity.core.checkpoints import CheckpointFile
+from safecity.core.checkpoints import CheckpointLog
+from safecity.evidence.models import CustodyEntry
+from safecity.evidence.models import EvidenceItem
 
 CUSTODY_LOG = "custody"
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from safecity.core.errors import ConflictError, InvalidInputError, NotFoundError
+from safecity.core.errors import ConflictError
+from safecity.core.errors import InvalidInputError
+from safecity.core.errors import NotFoundError
 
 
 class EvidenceError(ConflictError):

@@ -9,19 +9,29 @@ footage such an item was cut from.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.core.audit.actors import Actor
-from safecity.core.db import Database, utcnow
+from safecity.core.db import Database
+from safecity.core.db import utcnow
 from safecity.evidence import custody
 from safecity.evidence.custody import CustodyAction
-from safecity.evidence.errors import EvidenceError, EvidenceNotFoundError, InvalidEvidenceInputError
-from safecity.evidence.models import CASE_OPEN, ITEM_PURGED, EvidenceCase, EvidenceItem, LegalHold
-from safecity.evidence.vault import get_case, get_item
+from safecity.evidence.errors import EvidenceError
+from safecity.evidence.errors import EvidenceNotFoundError
+from safecity.evidence.errors import InvalidEvidenceInputError
+from safecity.evidence.models import CASE_OPEN
+from safecity.evidence.models import ITEM_PURGED
+from safecity.evidence.models import EvidenceCase
+from safecity.evidence.models import EvidenceItem
+from safecity.evidence.models import LegalHold
+from safecity.evidence.vault import get_case
+from safecity.evidence.vault import get_item
 
 HOLD_SCOPES = ("case", "item", "camera")
 

@@ -4,16 +4,21 @@ signed checkpoints; name whatever was altered."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.core.checkpoints import CheckpointLog
-from safecity.core.media import MediaCorruptedError, MediaError, MediaNotFoundError, MediaStore
+from safecity.core.media import MediaCorruptedError
+from safecity.core.media import MediaError
+from safecity.core.media import MediaNotFoundError
+from safecity.core.media import MediaStore
 from safecity.evidence import custody
 from safecity.evidence.custody_checkpoints import custody_checkpoint_problems
-from safecity.evidence.models import ITEM_PURGED, EvidenceItem
+from safecity.evidence.models import ITEM_PURGED
+from safecity.evidence.models import EvidenceItem
 from safecity.evidence.vault import metadata_snapshot
 
 

@@ -7,10 +7,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.core.auth.permissions import Permission
-from safecity.core.http.media_access import MediaRead, MediaRule
+from safecity.core.http.media_access import MediaRead
+from safecity.core.http.media_access import MediaRule
 from safecity.evidence import custody
 from safecity.evidence.custody import CustodyAction
-from safecity.evidence.models import ITEM_PURGED, EvidenceItem
+from safecity.evidence.models import ITEM_PURGED
+from safecity.evidence.models import EvidenceItem
 
 
 def _live_items(session: Session, sha256: str) -> list[EvidenceItem]:

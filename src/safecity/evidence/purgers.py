@@ -3,22 +3,35 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func
+from sqlalchemy import or_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.core.audit.actors import Actor
-from safecity.core.db import Database, utcnow
+from safecity.core.db import Database
+from safecity.core.db import utcnow
 from safecity.core.media import MediaStore
 from safecity.evidence import custody
 from safecity.evidence.custody import CustodyAction
-from safecity.evidence.holds import HoldChecker, active_holds, protection
-from safecity.evidence.models import CASE_OPEN, ITEM_PURGED, EvidenceCase, EvidenceItem
-from safecity.evidence.retention import DataClassPolicy, Inventory, MediaReferences, RetentionContext
+from safecity.evidence.holds import HoldChecker
+from safecity.evidence.holds import active_holds
+from safecity.evidence.holds import protection
+from safecity.evidence.models import CASE_OPEN
+from safecity.evidence.models import ITEM_PURGED
+from safecity.evidence.models import EvidenceCase
+from safecity.evidence.models import EvidenceItem
+from safecity.evidence.retention import DataClassPolicy
+from safecity.evidence.retention import Inventory
+from safecity.evidence.retention import MediaReferences
+from safecity.evidence.retention import RetentionContext
 from safecity.video.retention import purge_segments
-from safecity.video.segment_store import RecordingsOnDisk, recordings_dir
+from safecity.video.segment_store import RecordingsOnDisk
+from safecity.video.segment_store import recordings_dir
 
 log = logging.getLogger(__name__)
 RETENTION_ACTOR = Actor("retention", "system")

@@ -14,7 +14,8 @@ face stays masked while it moves or the detector blinks.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,8 +25,10 @@ import numpy as np
 
 from safecity.evidence.errors import InvalidEvidenceInputError
 from safecity.evidence.mediafiles import rewrite_video
-from safecity.video.frame import Image, PixelBox
-from safecity.vision.faces import FaceDetector, create_detector
+from safecity.video.frame import Image
+from safecity.video.frame import PixelBox
+from safecity.vision.faces import FaceDetector
+from safecity.vision.faces import create_detector
 
 if TYPE_CHECKING:
     from safecity.vision.plates import PlateReader

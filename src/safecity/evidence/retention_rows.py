@@ -14,13 +14,29 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, false, func, not_, or_, select, true, union
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import ColumnElement
+from sqlalchemy import and_
+from sqlalchemy import delete
+from sqlalchemy import false
+from sqlalchemy import func
+from sqlalchemy import not_
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import true
+from sqlalchemy import union
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import Session
 
-from safecity.core.media import MediaNotFoundError, MediaStore
+from safecity.core.media import MediaNotFoundError
+from safecity.core.media import MediaStore
 from safecity.evidence.holds import active_holds
-from safecity.evidence.models import CASE_OPEN, ITEM_PURGED, EvidenceCase, EvidenceItem
-from safecity.evidence.retention import DataClassPolicy, Inventory, RetentionContext
+from safecity.evidence.models import CASE_OPEN
+from safecity.evidence.models import ITEM_PURGED
+from safecity.evidence.models import EvidenceCase
+from safecity.evidence.models import EvidenceItem
+from safecity.evidence.retention import DataClassPolicy
+from safecity.evidence.retention import Inventory
+from safecity.evidence.retention import RetentionContext
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
+from typing import Literal
 
-from pydantic import BaseModel, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel
+from pydantic import Field
+from pydantic import StringConstraints
+from pydantic import field_validator
+from pydantic import model_validator
 
-from safecity.core.http.parameter_types import DateTimeInput, Int64
-from safecity.evidence.redaction import MAX_REGIONS, region_problem
+from safecity.core.http.parameter_types import DateTimeInput
+from safecity.core.http.parameter_types import Int64
+from safecity.evidence.redaction import MAX_REGIONS
+from safecity.evidence.redaction import region_problem
 
 #: Text that must say something: surrounding spaces are dropped before the length is checked.
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=2000)]

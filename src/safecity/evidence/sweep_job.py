@@ -13,7 +13,9 @@ from safecity.core.clock import Clock
 from safecity.core.http.services import Services
 from safecity.core.leadership import SingletonJob
 from safecity.evidence.purgers import RETENTION_ACTOR
-from safecity.evidence.retention import RetentionContext, RetentionPlan, SweepReport
+from safecity.evidence.retention import RetentionContext
+from safecity.evidence.retention import RetentionPlan
+from safecity.evidence.retention import SweepReport
 
 log = logging.getLogger(__name__)
 FIRST_SWEEP_AFTER_SECONDS = 300.0

@@ -10,18 +10,26 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePath
-from typing import Any, BinaryIO
+from typing import Any
+from typing import BinaryIO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.core.audit.actors import Actor
-from safecity.core.db import get_or_raise, utcnow
-from safecity.core.media import MediaError, MediaNotFoundError, MediaStore
+from safecity.core.db import get_or_raise
+from safecity.core.db import utcnow
+from safecity.core.media import MediaError
+from safecity.core.media import MediaNotFoundError
+from safecity.core.media import MediaStore
 from safecity.evidence import custody
 from safecity.evidence.custody import CustodyAction
-from safecity.evidence.errors import EvidenceNotFoundError, InvalidEvidenceInputError
-from safecity.evidence.models import CASE_CLOSED, CASE_OPEN, EvidenceCase, EvidenceItem
+from safecity.evidence.errors import EvidenceNotFoundError
+from safecity.evidence.errors import InvalidEvidenceInputError
+from safecity.evidence.models import CASE_CLOSED
+from safecity.evidence.models import CASE_OPEN
+from safecity.evidence.models import EvidenceCase
+from safecity.evidence.models import EvidenceItem
 
 ITEM_KINDS = ("clip", "snapshot", "upload", "document")
 CASE_STATUSES = (CASE_OPEN, CASE_CLOSED)

@@ -8,15 +8,22 @@ audited before the route runs. A candidate becomes a confirmed match only when t
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
+from typing import Literal
 
-from fastapi import APIRouter, Query, UploadFile
+from fastapi import APIRouter
+from fastapi import Query
+from fastapi import UploadFile
 from fastapi.concurrency import run_in_threadpool
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime
+from pydantic import BaseModel
+from pydantic import ConfigDict
+from pydantic import Field
 
 from safecity.core.auth.permissions import Permission
 from safecity.core.errors import InvalidInputError
-from safecity.core.http.access import PersonalDataAccess, personal_data_read
+from safecity.core.http.access import PersonalDataAccess
+from safecity.core.http.access import personal_data_read
 from safecity.core.http.actions import change
 from safecity.core.http.auditing import actor_of
 from safecity.core.http.deps import ServicesDep
@@ -25,7 +32,10 @@ from safecity.faces.runtime import FaceWatchlistDep
 from safecity.faces.service import forensic_search
 from safecity.faces.watchlist import candidates as candidate_service
 from safecity.faces.watchlist.models import FaceCandidate
-from safecity.vision.faces import FaceError, ImageInputError, SearchMode, primary_face
+from safecity.vision.faces import FaceError
+from safecity.vision.faces import ImageInputError
+from safecity.vision.faces import SearchMode
+from safecity.vision.faces import primary_face
 
 router = APIRouter(prefix="/api/v1/faces", tags=["faces"])
 SearchAccess = Annotated[PersonalDataAccess, personal_data_read(Permission.FACES_SEARCH, "face.search")]

@@ -10,10 +10,13 @@ import asyncio
 
 from sqlalchemy import select
 
-from safecity.core.bus import Event, EventBus, as_event
+from safecity.core.bus import Event
+from safecity.core.bus import EventBus
+from safecity.core.bus import as_event
 from safecity.core.logs import get_logger
 from safecity.faces.events import FaceSightingEvent
-from safecity.faces.service import sighting_by_event, store_sighting
+from safecity.faces.service import sighting_by_event
+from safecity.faces.service import store_sighting
 from safecity.faces.watchlist.candidates import candidate_event
 from safecity.faces.watchlist.models import FaceCandidate
 from safecity.faces.watchlist.runtime import FaceWatchlist

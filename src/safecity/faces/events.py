@@ -6,7 +6,8 @@ from typing import Literal
 
 import numpy as np
 
-from safecity.core.bus import Event, register_event
+from safecity.core.bus import Event
+from safecity.core.bus import register_event
 from safecity.core.bus.vectors import decode_vector
 
 

@@ -7,13 +7,16 @@ be recognised, and shown beside a candidate for the comparison) need a face or w
 
 from __future__ import annotations
 
-from sqlalchemy import exists, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import exists
+from sqlalchemy import select
+from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import Session
 
 from safecity.core.auth.permissions import Permission
 from safecity.core.http.media_access import MediaRule
 from safecity.faces.models import FaceSighting
-from safecity.faces.watchlist.models import FaceCandidate, FaceSubjectImage
+from safecity.faces.watchlist.models import FaceCandidate
+from safecity.faces.watchlist.models import FaceSubjectImage
 
 
 def _in_any(session: Session, sha256: str, *columns: InstrumentedAttribute[str]) -> bool:

@@ -8,10 +8,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Float, Index, Integer, LargeBinary, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON
+from sqlalchemy import Float
+from sqlalchemy import Index
+from sqlalchemy import Integer
+from sqlalchemy import LargeBinary
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
 
-from safecity.core.db import Base, UTCDateTime, utcnow
+from safecity.core.db import Base
+from safecity.core.db import UTCDateTime
+from safecity.core.db import utcnow
 
 
 class FaceSighting(Base):

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from safecity.evidence.retention import DataClassPolicy, RetentionContext
-from safecity.evidence.retention_rows import RowClass, files_named, row_class_policy
+from safecity.evidence.retention import DataClassPolicy
+from safecity.evidence.retention import RetentionContext
+from safecity.evidence.retention_rows import RowClass
+from safecity.evidence.retention_rows import files_named
+from safecity.evidence.retention_rows import row_class_policy
 from safecity.faces.models import FaceSighting
 
 DEFAULT_DAYS = 30.0

@@ -10,7 +10,8 @@ from __future__ import annotations
 import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
 import numpy as np
 from sqlalchemy import select
@@ -19,7 +20,8 @@ from sqlalchemy.orm import Session
 from safecity.core.db import utcnow
 from safecity.faces.events import FaceSightingEvent
 from safecity.faces.models import FaceSighting
-from safecity.vision.faces import Embedding, distance_to_score
+from safecity.vision.faces import Embedding
+from safecity.vision.faces import distance_to_score
 from safecity.vision.faces.embedding import pairwise_distances
 
 BATCH = 5000

@@ -4,26 +4,39 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, HTTPException, Query, Request, status
-from pydantic import BaseModel, Field
+from fastapi import APIRouter
+from fastapi import Header
+from fastapi import HTTPException
+from fastapi import Query
+from fastapi import Request
+from fastapi import status
+from pydantic import BaseModel
+from pydantic import Field
 
 from safecity.alerts.events import alert_event
 from safecity.alerts.schemas import AlertView
 from safecity.core.auth.permissions import Permission
-from safecity.core.http.actions import action, change
+from safecity.core.http.actions import action
+from safecity.core.http.actions import change
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.documented_errors import error_response
 from safecity.core.http.outputs import from_row
-from safecity.core.http.security import Principal, client_address, require
+from safecity.core.http.security import Principal
+from safecity.core.http.security import client_address
+from safecity.core.http.security import require
 from safecity.core.ratelimit import RateLimiter
-from safecity.dispatch import incidents, units
+from safecity.dispatch import incidents
+from safecity.dispatch import units
 from safecity.dispatch.cameras import cameras_near
 from safecity.dispatch.context import DispatchRuntimeDep
-from safecity.dispatch.schemas import IncidentOut, NearbyCameraOut, RecommendationOut
+from safecity.dispatch.schemas import IncidentOut
+from safecity.dispatch.schemas import NearbyCameraOut
+from safecity.dispatch.schemas import RecommendationOut
 from safecity.panic import service as panic
 from safecity.panic.events import PanicLocationEvent
 from safecity.panic.runtime import PanicRuntimeDep
-from safecity.panic.schemas import PanicLocationOut, PanicSummaryOut
+from safecity.panic.schemas import PanicLocationOut
+from safecity.panic.schemas import PanicSummaryOut
 
 router = APIRouter(prefix="/api/v1/panic", tags=["panic"])
 Token = Annotated[

@@ -10,7 +10,8 @@ from fastapi import Depends
 from safecity.config.dispatch import DispatchSettings
 from safecity.config.platform import ApiNodeSettings
 from safecity.core.http.deps import runtime_dependency
-from safecity.core.ratelimit import RateLimiter, node_rate_limiter
+from safecity.core.ratelimit import RateLimiter
+from safecity.core.ratelimit import node_rate_limiter
 
 
 @dataclass

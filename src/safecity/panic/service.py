@@ -25,13 +25,17 @@ from safecity.alerts import service as alerts
 from safecity.alerts.models import Alert
 from safecity.alerts.states import Severity
 from safecity.core.db import get_or_raise
-from safecity.core.errors import ForbiddenError, NotFoundError
+from safecity.core.errors import ForbiddenError
+from safecity.core.errors import NotFoundError
 from safecity.dispatch import incidents
 from safecity.dispatch.events import IncidentCreated
 from safecity.dispatch.models import Incident
-from safecity.dispatch.opening import IncidentInput, LinkInput, open_incident
+from safecity.dispatch.opening import IncidentInput
+from safecity.dispatch.opening import LinkInput
+from safecity.dispatch.opening import open_incident
 from safecity.dispatch.taxonomy import Taxonomy
-from safecity.panic.models import PanicLocation, PanicSession
+from safecity.panic.models import PanicLocation
+from safecity.panic.models import PanicSession
 
 PANIC_TYPE = "panic"
 PANIC_APP = "panic-app"  # the actor of what the phone does

@@ -7,23 +7,34 @@ with no person is a 422 naming the reason) or a stored track (`camera_id` + `tra
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from typing import Annotated
 
 import numpy as np
-from fastapi import APIRouter, Form, Query, UploadFile
+from fastapi import APIRouter
+from fastapi import Form
+from fastapi import Query
+from fastapi import UploadFile
 from fastapi.concurrency import run_in_threadpool
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime
+from pydantic import BaseModel
+from pydantic import ConfigDict
+from pydantic import Field
 
 from safecity.core.auth.permissions import Permission
 from safecity.core.errors import InvalidInputError
-from safecity.core.http.access import PersonalDataAccess, personal_data_read
+from safecity.core.http.access import PersonalDataAccess
+from safecity.core.http.access import personal_data_read
 from safecity.core.http.actions import action
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.outputs import from_row
-from safecity.core.http.security import Principal, require
-from safecity.persons_search import service, topology
-from safecity.persons_search.ranking import Match, Origin
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
+from safecity.persons_search import service
+from safecity.persons_search import topology
+from safecity.persons_search.ranking import Match
+from safecity.persons_search.ranking import Origin
 from safecity.persons_search.retention import DEFAULT_DAYS as DEFAULT_RETENTION_DAYS
 from safecity.persons_search.runtime import PersonProbeDep
 from safecity.vision.faces import ImageInputError

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 
-from safecity.core.bus import Event, EventBus, as_event
+from safecity.core.bus import Event
+from safecity.core.bus import EventBus
+from safecity.core.bus import as_event
 from safecity.core.db import Database
 from safecity.persons_search.events import PersonAppearanceEvent
 from safecity.persons_search.service import store_appearance

@@ -3,7 +3,8 @@ search permission and a stated purpose, audited as a personal-data read, as face
 
 from __future__ import annotations
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.core.auth.permissions import Permission

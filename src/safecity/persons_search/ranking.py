@@ -14,8 +14,10 @@ link, or one that would need an impossible walk. The score is the appearance sim
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import replace
 from datetime import datetime
 
 UNLINKED_FACTOR = 0.85

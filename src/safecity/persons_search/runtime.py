@@ -13,9 +13,13 @@ from safecity.core.errors import SafecityError
 from safecity.core.http.deps import runtime_dependency
 from safecity.core.http.services import Services
 from safecity.persons_search.consumer import AppearanceConsumer
-from safecity.vision.detectors import DetectorError, OnnxDetector
+from safecity.vision.detectors import DetectorError
+from safecity.vision.detectors import OnnxDetector
 from safecity.vision.detectors.installed import find_installed_detector
-from safecity.vision.reid import PersonReidEmbedder, ReidModelError, find_reid_model, person_crop
+from safecity.vision.reid import PersonReidEmbedder
+from safecity.vision.reid import ReidModelError
+from safecity.vision.reid import find_reid_model
+from safecity.vision.reid import person_crop
 
 
 class ReidUnavailableError(SafecityError):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
 import numpy as np
 from sqlalchemy import select
@@ -14,7 +15,9 @@ from safecity.core.errors import NotFoundError
 from safecity.persons_search import topology
 from safecity.persons_search.events import PersonAppearanceEvent
 from safecity.persons_search.models import PersonAppearance
-from safecity.persons_search.ranking import Match, Origin, rerank
+from safecity.persons_search.ranking import Match
+from safecity.persons_search.ranking import Origin
+from safecity.persons_search.ranking import rerank
 from safecity.vision.reid import appearance_similarity
 
 BATCH = 5000

@@ -13,14 +13,18 @@ import statistics
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete
+from sqlalchemy import or_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.anpr.models import PlateReadRecord
 from safecity.core.db import utcnow
-from safecity.core.errors import InvalidInputError, NotFoundError
+from safecity.core.errors import InvalidInputError
+from safecity.core.errors import NotFoundError
 from safecity.persons_search.models import CameraLink
 
 LEARNED = "learned"

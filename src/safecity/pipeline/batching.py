@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable
+from collections.abc import Iterator
+from collections.abc import Mapping
 
-from safecity.pipeline.camera import CameraPipeline, DetectionRequest
+from safecity.pipeline.camera import CameraPipeline
+from safecity.pipeline.camera import DetectionRequest
 from safecity.pipeline.events import EmittedEvent
-from safecity.video.frame import Frame, Image
+from safecity.video.frame import Frame
+from safecity.video.frame import Image
 from safecity.vision.detectors.protocol import Detector
 
 

@@ -8,27 +8,39 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from collections.abc import Iterator
+from dataclasses import dataclass
+from dataclasses import field
 from typing import Any
 
 import numpy as np
 
-from safecity.pipeline.events import EmittedEvent, EventType, PipelineEvent, event_time
-from safecity.pipeline.regions import merge_region_detections, plan_regions
+from safecity.pipeline.events import EmittedEvent
+from safecity.pipeline.events import EventType
+from safecity.pipeline.events import PipelineEvent
+from safecity.pipeline.events import event_time
+from safecity.pipeline.regions import merge_region_detections
+from safecity.pipeline.regions import plan_regions
 from safecity.pipeline.rules.config import SceneConfig
 from safecity.pipeline.rules.engine import RuleEngine
 from safecity.pipeline.rules.hits import RuleHit
 from safecity.pipeline.rules.signals import ControllerFeed
-from safecity.pipeline.status import PipelineMode, PipelineStatus
-from safecity.video.frame import Frame, Image, PixelBox
-from safecity.video.motion import MotionDetector, MotionResult
+from safecity.pipeline.status import PipelineMode
+from safecity.pipeline.status import PipelineStatus
+from safecity.video.frame import Frame
+from safecity.video.frame import Image
+from safecity.video.frame import PixelBox
+from safecity.video.motion import MotionDetector
+from safecity.video.motion import MotionResult
 from safecity.vision.boxes import Box
 from safecity.vision.detectors.classes import CARRIED_CLASSES
 from safecity.vision.detectors.protocol import Detector
 from safecity.vision.detectors.types import Detections
 from safecity.vision.geometry import to_pixels
-from safecity.vision.tracking import ObjectTracker, Track, TrackerSettings
+from safecity.vision.tracking import ObjectTracker
+from safecity.vision.tracking import Track
+from safecity.vision.tracking import TrackerSettings
 
 log = logging.getLogger(__name__)
 

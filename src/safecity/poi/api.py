@@ -11,34 +11,41 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, UploadFile, status
+from fastapi import APIRouter
+from fastapi import Query
+from fastapi import Response
+from fastapi import UploadFile
+from fastapi import status
 from fastapi.concurrency import run_in_threadpool
 
 from safecity.core.auth.permissions import Permission
 from safecity.core.errors import ForbiddenError
-from safecity.core.http.access import PersonalDataAccess, personal_data_read
+from safecity.core.http.access import PersonalDataAccess
+from safecity.core.http.access import personal_data_read
 from safecity.core.http.auditing import actor_of
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.outputs import from_row
-from safecity.core.http.security import Principal, require
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
 from safecity.core.http.services import Services
 from safecity.faces.runtime import FaceWatchlistDep
-from safecity.poi import photos, records, review
-from safecity.poi.runtime import PersonsRuntime, PersonsRuntimeDep
-from safecity.poi.schemas import (
-    LinkIn,
-    PersonIn,
-    PersonLinkOut,
-    PersonOut,
-    PersonPageOut,
-    PersonPatch,
-    PhotoOut,
-    RenewIn,
-    RevealOut,
-    TimelineOut,
-    VehicleIn,
-    VehicleOut,
-)
+from safecity.poi import photos
+from safecity.poi import records
+from safecity.poi import review
+from safecity.poi.runtime import PersonsRuntime
+from safecity.poi.runtime import PersonsRuntimeDep
+from safecity.poi.schemas import LinkIn
+from safecity.poi.schemas import PersonIn
+from safecity.poi.schemas import PersonLinkOut
+from safecity.poi.schemas import PersonOut
+from safecity.poi.schemas import PersonPageOut
+from safecity.poi.schemas import PersonPatch
+from safecity.poi.schemas import PhotoOut
+from safecity.poi.schemas import RenewIn
+from safecity.poi.schemas import RevealOut
+from safecity.poi.schemas import TimelineOut
+from safecity.poi.schemas import VehicleIn
+from safecity.poi.schemas import VehicleOut
 from safecity.poi.timeline import timeline
 from safecity.poi.views import person_out
 from safecity.poi.vocabulary import PersonStatus

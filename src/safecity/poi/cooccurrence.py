@@ -10,14 +10,18 @@ their sightings fell in a window.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import datetime
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from safecity.anpr.service import ReadQuery, search_reads
-from safecity.poi.models import Person, PersonSighting
+from safecity.anpr.service import ReadQuery
+from safecity.anpr.service import search_reads
+from safecity.poi.models import Person
+from safecity.poi.models import PersonSighting
 
 MAX_ANCHORS = 500  # the person's newest sightings looked around
 MAX_PER_WINDOW = 200  # reads or sightings taken from one camera window

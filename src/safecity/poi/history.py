@@ -7,14 +7,17 @@ history can say "the CNIC changed" without the digits ever reaching the database
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import date
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from safecity.core.audit.actors import Actor, audit_change
-from safecity.poi.models import Person, PersonChange
+from safecity.core.audit.actors import Actor
+from safecity.core.audit.actors import audit_change
+from safecity.poi.models import Person
+from safecity.poi.models import PersonChange
 
 PERSON = "person_of_interest"  # the audit entries' object type
 HASH_SHOWN = 12

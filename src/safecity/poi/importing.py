@@ -25,21 +25,28 @@ The import is one audit entry (`persons.import`); each record made has its own h
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from safecity.core.audit.actors import Actor, audit_change
+from safecity.core.audit.actors import Actor
+from safecity.core.audit.actors import audit_change
 from safecity.core.csv_files import dict_reader
-from safecity.core.errors import ConflictError, InvalidInputError
-from safecity.poi.duplicates import find_duplicates, identity_of
+from safecity.core.errors import ConflictError
+from safecity.core.errors import InvalidInputError
+from safecity.poi.duplicates import find_duplicates
+from safecity.poi.duplicates import identity_of
 from safecity.poi.history import PERSON
 from safecity.poi.identity import IdentityCipher
-from safecity.poi.records import add_vehicle, check_dates, create_person
-from safecity.poi.schemas import PersonIn, VehicleIn
+from safecity.poi.records import add_vehicle
+from safecity.poi.records import check_dates
+from safecity.poi.records import create_person
+from safecity.poi.schemas import PersonIn
+from safecity.poi.schemas import VehicleIn
 
 COLUMNS = (
     "name",

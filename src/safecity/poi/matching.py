@@ -15,14 +15,20 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from safecity.cameras.service import CameraNotFoundError, get_camera
-from safecity.core.bus import Event, EventBus, as_event
+from safecity.cameras.service import CameraNotFoundError
+from safecity.cameras.service import get_camera
+from safecity.core.bus import Event
+from safecity.core.bus import EventBus
+from safecity.core.bus import as_event
 from safecity.core.db import Database
 from safecity.faces.watchlist.events import FaceCandidateEvent
 from safecity.poi.events import PersonSightingEvent
-from safecity.poi.models import Person, PersonSighting
-from safecity.poi.records import person_of_hotlist_entry, person_of_subject
-from safecity.poi.vocabulary import PersonStatus, SightingKind
+from safecity.poi.models import Person
+from safecity.poi.models import PersonSighting
+from safecity.poi.records import person_of_hotlist_entry
+from safecity.poi.records import person_of_subject
+from safecity.poi.vocabulary import PersonStatus
+from safecity.poi.vocabulary import SightingKind
 from safecity.poi.watchlists import fir_label
 from safecity.watchlist.vehicles.events import VehicleHitEvent
 

@@ -10,30 +10,34 @@ enrols the other's photos on the survivor's subject. The other's subject stays, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from safecity.core.audit.actors import Actor, audit_change
+from safecity.core.audit.actors import Actor
+from safecity.core.audit.actors import audit_change
 from safecity.core.clock import Clock
 from safecity.core.db import Database
-from safecity.core.errors import InvalidInputError, NotFoundError
+from safecity.core.errors import InvalidInputError
+from safecity.core.errors import NotFoundError
 from safecity.faces.watchlist.runtime import FaceWatchlist
 from safecity.poi import photos
-from safecity.poi.history import PERSON, changed_fields, record_change, snapshot
-from safecity.poi.models import (
-    Person,
-    PersonAlias,
-    PersonChange,
-    PersonFir,
-    PersonLink,
-    PersonPhoto,
-    PersonSighting,
-    PersonVehicle,
-)
+from safecity.poi.history import PERSON
+from safecity.poi.history import changed_fields
+from safecity.poi.history import record_change
+from safecity.poi.history import snapshot
+from safecity.poi.models import Person
+from safecity.poi.models import PersonAlias
+from safecity.poi.models import PersonChange
+from safecity.poi.models import PersonFir
+from safecity.poi.models import PersonLink
+from safecity.poi.models import PersonPhoto
+from safecity.poi.models import PersonSighting
+from safecity.poi.models import PersonVehicle
 from safecity.poi.records import get_person
 from safecity.poi.watchlists import sync_watchlists
 

@@ -12,9 +12,11 @@ from safecity.core.errors import InvalidInputError
 from safecity.faces.watchlist.runtime import FaceWatchlist
 from safecity.poi.history import record_change
 from safecity.poi.models import PersonPhoto
-from safecity.poi.records import PersonNotFoundError, get_person
+from safecity.poi.records import PersonNotFoundError
+from safecity.poi.records import get_person
 from safecity.poi.watchlists import ensure_face_subject
-from safecity.vision.faces import ImageInputError, NoUsableFaceError
+from safecity.vision.faces import ImageInputError
+from safecity.vision.faces import NoUsableFaceError
 
 
 def add_photo(

@@ -3,35 +3,43 @@ co-occurrences. Kept apart from `api.py` (the records themselves); same prefix a
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Query, UploadFile
+from fastapi import APIRouter
+from fastapi import Query
+from fastapi import UploadFile
 from fastapi.concurrency import run_in_threadpool
 
 from safecity.core.audit.actors import Actor
 from safecity.core.auth.permissions import Permission
-from safecity.core.csv_files import CsvFormatError, decode
+from safecity.core.csv_files import CsvFormatError
+from safecity.core.csv_files import decode
 from safecity.core.errors import InvalidInputError
-from safecity.core.http.access import PersonalDataAccess, personal_data_read
+from safecity.core.http.access import PersonalDataAccess
+from safecity.core.http.access import personal_data_read
 from safecity.core.http.auditing import actor_of
 from safecity.core.http.deps import ServicesDep
-from safecity.core.http.security import Principal, require
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
 from safecity.core.http.services import Services
 from safecity.faces.runtime import FaceWatchlistDep
-from safecity.poi import importing, merging, records
+from safecity.poi import importing
+from safecity.poi import merging
+from safecity.poi import records
 from safecity.poi.cooccurrence import cooccurrences
-from safecity.poi.duplicates import Identity, find_duplicates
-from safecity.poi.quality_schemas import (
-    CooccurrenceOut,
-    CooccurrencesOut,
-    DuplicateOut,
-    DuplicatesOut,
-    ImportReportOut,
-    MergedOut,
-    MergeIn,
-)
-from safecity.poi.runtime import PersonsRuntime, PersonsRuntimeDep
+from safecity.poi.duplicates import Identity
+from safecity.poi.duplicates import find_duplicates
+from safecity.poi.quality_schemas import CooccurrenceOut
+from safecity.poi.quality_schemas import CooccurrencesOut
+from safecity.poi.quality_schemas import DuplicateOut
+from safecity.poi.quality_schemas import DuplicatesOut
+from safecity.poi.quality_schemas import ImportReportOut
+from safecity.poi.quality_schemas import MergedOut
+from safecity.poi.quality_schemas import MergeIn
+from safecity.poi.runtime import PersonsRuntime
+from safecity.poi.runtime import PersonsRuntimeDep
 
 router = APIRouter(prefix="/api/v1/persons", tags=["persons of interest"])
 Manager = Annotated[Principal, require(Permission.PERSONS_MANAGE)]

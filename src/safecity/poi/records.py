@@ -8,24 +8,46 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
+from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import ColumnElement, Select, exists, func, or_, select
+from sqlalchemy import ColumnElement
+from sqlalchemy import Select
+from sqlalchemy import exists
+from sqlalchemy import func
+from sqlalchemy import or_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.core.audit.actors import Actor
-from safecity.core.cnic import format_cnic, mask_cnic
+from safecity.core.cnic import format_cnic
+from safecity.core.cnic import mask_cnic
 from safecity.core.db import get_or_raise
-from safecity.core.errors import ConflictError, InvalidInputError, NotFoundError
+from safecity.core.errors import ConflictError
+from safecity.core.errors import InvalidInputError
+from safecity.core.errors import NotFoundError
 from safecity.dispatch.incidents import get_incident
 from safecity.evidence.vault import find_case
-from safecity.poi.history import record_change, record_edit, snapshot
+from safecity.poi.history import record_change
+from safecity.poi.history import record_edit
+from safecity.poi.history import snapshot
 from safecity.poi.identity import IdentityCipher
-from safecity.poi.models import Person, PersonAlias, PersonFir, PersonLink, PersonVehicle
-from safecity.poi.schemas import FirIn, LinkIn, PersonIn, PersonPatch, VehicleIn
-from safecity.poi.vocabulary import LinkKind, PersonStatus
-from safecity.poi.watchlists import list_vehicle, sync_watchlists, unlist_vehicle
+from safecity.poi.models import Person
+from safecity.poi.models import PersonAlias
+from safecity.poi.models import PersonFir
+from safecity.poi.models import PersonLink
+from safecity.poi.models import PersonVehicle
+from safecity.poi.schemas import FirIn
+from safecity.poi.schemas import LinkIn
+from safecity.poi.schemas import PersonIn
+from safecity.poi.schemas import PersonPatch
+from safecity.poi.schemas import VehicleIn
+from safecity.poi.vocabulary import LinkKind
+from safecity.poi.vocabulary import PersonStatus
+from safecity.poi.watchlists import list_vehicle
+from safecity.poi.watchlists import sync_watchlists
+from safecity.poi.watchlists import unlist_vehicle
 from safecity.vision.plates.keys import plate_key
 
 T = TypeVar("T")

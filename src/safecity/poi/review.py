@@ -13,7 +13,8 @@ import asyncio
 import logging
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.core.audit.actors import Actor
@@ -21,9 +22,12 @@ from safecity.core.clock import Clock
 from safecity.core.db import Database
 from safecity.core.http.services import Services
 from safecity.core.leadership import SingletonJob
-from safecity.poi.history import record_change, record_edit, snapshot
+from safecity.poi.history import record_change
+from safecity.poi.history import record_edit
+from safecity.poi.history import snapshot
 from safecity.poi.models import Person
-from safecity.poi.records import check_dates, get_person
+from safecity.poi.records import check_dates
+from safecity.poi.records import get_person
 from safecity.poi.schemas import RenewIn
 from safecity.poi.watchlists import sync_watchlists
 

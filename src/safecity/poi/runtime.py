@@ -9,7 +9,8 @@ from fastapi import Depends
 
 from safecity.config import Settings
 from safecity.core.http.deps import runtime_dependency
-from safecity.poi.identity import IdentityCipher, identity_key
+from safecity.poi.identity import IdentityCipher
+from safecity.poi.identity import identity_key
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
+from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel
+from pydantic import ConfigDict
+from pydantic import Field
+from pydantic import field_validator
+from pydantic import model_validator
 
 from safecity.core.cnic import normalize_cnic
-from safecity.poi.vocabulary import Gender, LinkKind, PersonStatus, SightingKind
-from safecity.vision.plates.keys import MAX_STORED_PLATE_LENGTH, stored_plate
+from safecity.poi.vocabulary import Gender
+from safecity.poi.vocabulary import LinkKind
+from safecity.poi.vocabulary import PersonStatus
+from safecity.poi.vocabulary import SightingKind
+from safecity.vision.plates.keys import MAX_STORED_PLATE_LENGTH
+from safecity.vision.plates.keys import stored_plate
 
 CNIC_DESCRIPTION = "13 digits, `35202-1234567-1` or `3520212345671`; stored encrypted, shown masked."
 

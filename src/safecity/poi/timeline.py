@@ -11,15 +11,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.anpr.patterns import PlatePattern
-from safecity.anpr.service import ReadQuery, search_reads
+from safecity.anpr.service import ReadQuery
+from safecity.anpr.service import search_reads
 from safecity.core.errors import NotFoundError
 from safecity.dispatch.incidents import get_incident
 from safecity.evidence.vault import find_case
 from safecity.faces.watchlist.candidates import list_candidates
 from safecity.poi.history import changes_of
-from safecity.poi.models import Person, PersonSighting
+from safecity.poi.models import Person
+from safecity.poi.models import PersonSighting
 from safecity.poi.schemas import TimelineEntryOut
-from safecity.poi.vocabulary import LinkKind, SightingKind
+from safecity.poi.vocabulary import LinkKind
+from safecity.poi.vocabulary import SightingKind
 
 PER_SOURCE = 500  # the newest this many of each kind (plate reads, face matches, hits)
 

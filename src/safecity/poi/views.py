@@ -8,7 +8,11 @@ from safecity.core.http.outputs import from_row
 from safecity.poi.identity import IdentityCipher
 from safecity.poi.models import Person
 from safecity.poi.records import masked_cnic
-from safecity.poi.schemas import FirOut, PersonLinkOut, PersonOut, PhotoOut, VehicleOut
+from safecity.poi.schemas import FirOut
+from safecity.poi.schemas import PersonLinkOut
+from safecity.poi.schemas import PersonOut
+from safecity.poi.schemas import PhotoOut
+from safecity.poi.schemas import VehicleOut
 from safecity.poi.vocabulary import PersonStatus
 from safecity.poi.watchlists import is_due
 

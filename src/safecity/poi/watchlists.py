@@ -9,22 +9,30 @@ expired rows, so a record leaves the watchlists at that moment even before the r
 from __future__ import annotations
 
 from contextlib import suppress
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from safecity.alerts.sources import PERSON_SUBJECT_PREFIX, PERSONS_HOTLIST
+from safecity.alerts.sources import PERSON_SUBJECT_PREFIX
+from safecity.alerts.sources import PERSONS_HOTLIST
 from safecity.core.audit.actors import Actor
 from safecity.core.errors import ConflictError
 from safecity.faces.vocabulary import SubjectCategory
 from safecity.faces.watchlist import service as faces
-from safecity.faces.watchlist.schemas import SubjectIn, SubjectPatch
-from safecity.poi.models import Person, PersonVehicle
+from safecity.faces.watchlist.schemas import SubjectIn
+from safecity.faces.watchlist.schemas import SubjectPatch
+from safecity.poi.models import Person
+from safecity.poi.models import PersonVehicle
 from safecity.poi.vocabulary import PersonStatus
 from safecity.watchlist.vehicles import service as hotlists
 from safecity.watchlist.vehicles.models import VehicleHotlist
-from safecity.watchlist.vehicles.schemas import EntryIn, HotlistIn
+from safecity.watchlist.vehicles.schemas import EntryIn
+from safecity.watchlist.vehicles.schemas import HotlistIn
 from safecity.watchlist.vehicles.vocabulary import HotlistKind
 
 FACE_CATEGORY = {

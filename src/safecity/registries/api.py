@@ -4,17 +4,24 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter
+from fastapi import Path
 
 from safecity.core.auth.permissions import Permission
 from safecity.core.errors import NotFoundError
-from safecity.core.http.access import PersonalDataAccess, personal_data_read
+from safecity.core.http.access import PersonalDataAccess
+from safecity.core.http.access import personal_data_read
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import require
-from safecity.registries.keys import cnic_key, fir_key, plate_lookup_key
-from safecity.registries.records import FirRecord, IdentityRecord, VehicleRecord
+from safecity.registries.keys import cnic_key
+from safecity.registries.keys import fir_key
+from safecity.registries.keys import plate_lookup_key
+from safecity.registries.records import FirRecord
+from safecity.registries.records import IdentityRecord
+from safecity.registries.records import VehicleRecord
 from safecity.registries.runtime import RegistriesRuntimeDep
-from safecity.registries.schemas import LOOKUP_ERRORS, RegistryStatusOut
+from safecity.registries.schemas import LOOKUP_ERRORS
+from safecity.registries.schemas import RegistryStatusOut
 
 router = APIRouter(prefix="/api/v1/registries", tags=["registries"])
 

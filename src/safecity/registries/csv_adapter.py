@@ -9,7 +9,8 @@ from typing import Generic
 
 from sqlalchemy.orm import Session
 
-from safecity.registries.csv_records import RecordFileError, parse_records_csv
+from safecity.registries.csv_records import RecordFileError
+from safecity.registries.csv_records import parse_records_csv
 from safecity.registries.errors import RegistryUnavailableError
 from safecity.registries.interfaces import RecordT
 from safecity.registries.keys import LookupKey

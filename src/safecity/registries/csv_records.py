@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any, get_origin
+from typing import Any
+from typing import get_origin
 
 from pydantic import ValidationError
 

@@ -5,7 +5,8 @@ configuration. A field not named in the mapping is read from the key of its own 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Generic
+from typing import Any
+from typing import Generic
 
 import jmespath
 from jmespath.exceptions import JMESPathError

@@ -16,14 +16,19 @@ from typing import Generic
 import pybreaker
 from sqlalchemy.orm import Session
 
-from safecity.config.registries import AdapterKind, RegistrySettings
-from safecity.core.clock import SYSTEM_CLOCK, Clock
+from safecity.config.registries import AdapterKind
+from safecity.config.registries import RegistrySettings
+from safecity.core.clock import SYSTEM_CLOCK
+from safecity.core.clock import Clock
 from safecity.core.db import Database
 from safecity.core.logs import get_logger
 from safecity.core.ratelimit import RateLimiter
 from safecity.registries.cache import RegistryCache
-from safecity.registries.errors import RegistryRateLimitedError, RegistryUnavailableError
-from safecity.registries.interfaces import RecordT, Registry, RemoteRegistry
+from safecity.registries.errors import RegistryRateLimitedError
+from safecity.registries.errors import RegistryUnavailableError
+from safecity.registries.interfaces import RecordT
+from safecity.registries.interfaces import Registry
+from safecity.registries.interfaces import RemoteRegistry
 from safecity.registries.keys import LookupKey
 from safecity.registries.systems import RegistrySystem
 

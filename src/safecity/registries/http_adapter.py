@@ -11,10 +11,16 @@ from urllib.parse import quote
 import httpx
 from pydantic import SecretStr
 from sqlalchemy.orm import Session
-from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
+from tenacity import Retrying
+from tenacity import retry_if_exception_type
+from tenacity import stop_after_attempt
+from tenacity import wait_exponential
 
-from safecity.config.registries import AuthScheme, RegistryAuthSettings, RegistrySettings
-from safecity.registries.errors import RegistryBadResponseError, RegistryUnavailableError
+from safecity.config.registries import AuthScheme
+from safecity.config.registries import RegistryAuthSettings
+from safecity.config.registries import RegistrySettings
+from safecity.registries.errors import RegistryBadResponseError
+from safecity.registries.errors import RegistryUnavailableError
 from safecity.registries.field_mapping import FieldMapping
 from safecity.registries.interfaces import RecordT
 from safecity.registries.keys import LookupKey

@@ -6,12 +6,16 @@ and table adapters read through `session` where they need it; remote adapters ig
 
 from __future__ import annotations
 
-from typing import Protocol, TypeVar
+from typing import Protocol
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
 from safecity.registries.keys import LookupKey
-from safecity.registries.records import FirRecord, IdentityRecord, RegistryRecord, VehicleRecord
+from safecity.registries.records import FirRecord
+from safecity.registries.records import IdentityRecord
+from safecity.registries.records import RegistryRecord
+from safecity.registries.records import VehicleRecord
 
 RecordT = TypeVar("RecordT", bound=RegistryRecord)
 RecordT_co = TypeVar("RecordT_co", bound=RegistryRecord, covariant=True)

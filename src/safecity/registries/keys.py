@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from safecity.core.cnic import normalize_cnic
 from safecity.core.errors import InvalidInputError
 from safecity.registries.systems import RegistrySystem
-from safecity.vision.plates.keys import MAX_STORED_PLATE_LENGTH, plate_key
+from safecity.vision.plates.keys import MAX_STORED_PLATE_LENGTH
+from safecity.vision.plates.keys import plate_key
 
 STATION_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .'-]{1,99}$")
 FIR_PATTERN = re.compile(r"^(\d{1,7})[-/](\d{4})$")

@@ -5,21 +5,23 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Self
+from typing import Annotated
+from typing import Self
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    model_validator,
-)
+from pydantic import AfterValidator
+from pydantic import BaseModel
+from pydantic import BeforeValidator
+from pydantic import ConfigDict
+from pydantic import Field
+from pydantic import StringConstraints
+from pydantic import model_validator
 
 from safecity.core.cnic import normalize_cnic
 from safecity.core.errors import InvalidInputError
-from safecity.registries.keys import LookupKey, cnic_key, fir_key, plate_lookup_key
+from safecity.registries.keys import LookupKey
+from safecity.registries.keys import cnic_key
+from safecity.registries.keys import fir_key
+from safecity.registries.keys import plate_lookup_key
 from safecity.vision.plates.keys import plate_key
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]

@@ -8,8 +8,11 @@ from typing import Annotated
 from fastapi import Depends
 
 from safecity.config.platform import ApiNodeSettings
-from safecity.config.registries import AdapterKind, RegistriesSettings, RegistrySettings
-from safecity.core.clock import SYSTEM_CLOCK, Clock
+from safecity.config.registries import AdapterKind
+from safecity.config.registries import RegistriesSettings
+from safecity.config.registries import RegistrySettings
+from safecity.core.clock import SYSTEM_CLOCK
+from safecity.core.clock import Clock
 from safecity.core.http.deps import runtime_dependency
 from safecity.core.ratelimit import node_rate_limiter
 from safecity.registries.cache import RegistryCache
@@ -17,9 +20,13 @@ from safecity.registries.csv_adapter import CsvRegistry
 from safecity.registries.field_mapping import FieldMapping
 from safecity.registries.guarded import GuardedRegistry
 from safecity.registries.http_adapter import HttpRegistry
-from safecity.registries.interfaces import RecordT, Registry, RemoteRegistry
+from safecity.registries.interfaces import RecordT
+from safecity.registries.interfaces import Registry
+from safecity.registries.interfaces import RemoteRegistry
 from safecity.registries.local_vehicles import LocalVehicleRegistry
-from safecity.registries.records import FirRecord, IdentityRecord, VehicleRecord
+from safecity.registries.records import FirRecord
+from safecity.registries.records import IdentityRecord
+from safecity.registries.records import VehicleRecord
 from safecity.registries.systems import RegistrySystem
 
 

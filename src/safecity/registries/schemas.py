@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
+from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
+from pydantic import Field
 
 from safecity.config.registries import AdapterKind
-from safecity.registries.guarded import RegistryHealth, RegistryState
+from safecity.registries.guarded import RegistryHealth
+from safecity.registries.guarded import RegistryState
 from safecity.registries.systems import RegistrySystem
 
 

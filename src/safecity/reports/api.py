@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
+from typing import Literal
 
-from fastapi import APIRouter, Query
-from pydantic import BaseModel, Field
+from fastapi import APIRouter
+from fastapi import Query
+from pydantic import BaseModel
+from pydantic import Field
 
 from safecity.core.auth.permissions import Permission
 from safecity.core.http.actions import action
 from safecity.core.http.deps import ServicesDep
-from safecity.core.http.security import Principal, require
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
 from safecity.dispatch.context import DispatchRuntimeDep
 from safecity.dispatch.schemas import IncidentOut
 from safecity.reports import service

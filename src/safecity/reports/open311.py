@@ -9,13 +9,15 @@ reporter's `token` in the create response, and `?token=` on the single-request r
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from dataclasses import replace
 from datetime import datetime
 from pathlib import PurePath
 from typing import Any
 
 import anyio.to_thread
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
+from fastapi import Request
 from fastapi.responses import JSONResponse
 from starlette.datastructures import UploadFile
 
@@ -28,9 +30,11 @@ from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import client_address
 from safecity.core.http.services import Services
 from safecity.core.media import MediaError
-from safecity.core.ratelimit import RateLimiter, node_rate_limiter
+from safecity.core.ratelimit import RateLimiter
+from safecity.core.ratelimit import node_rate_limiter
 from safecity.reports import service
-from safecity.reports.catalog import BY_CODE, SERVICES
+from safecity.reports.catalog import BY_CODE
+from safecity.reports.catalog import SERVICES
 from safecity.reports.models import CitizenReport
 
 GEOREPORT_ERROR = {

@@ -15,12 +15,15 @@ from sqlalchemy.orm import Session
 
 from safecity.alerts import service as alerts
 from safecity.alerts.models import Alert
-from safecity.core.db import get_or_raise, where_given
-from safecity.core.errors import InvalidInputError, NotFoundError
+from safecity.core.db import get_or_raise
+from safecity.core.db import where_given
+from safecity.core.errors import InvalidInputError
+from safecity.core.errors import NotFoundError
 from safecity.dispatch import opening
 from safecity.dispatch.states import TransitionError
 from safecity.dispatch.taxonomy import Taxonomy
-from safecity.reports.catalog import BY_CODE, ReportService
+from safecity.reports.catalog import BY_CODE
+from safecity.reports.catalog import ReportService
 from safecity.reports.models import CitizenReport
 
 

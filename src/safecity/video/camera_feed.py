@@ -11,13 +11,15 @@ from collections.abc import Iterator
 from types import TracebackType
 
 from safecity.video.frame import Frame
-from safecity.video.health import CameraHealthMonitor, HealthCallback
+from safecity.video.health import CameraHealthMonitor
+from safecity.video.health import HealthCallback
 from safecity.video.health_types import HealthThresholds
 from safecity.video.packet_gate import PacketGateSettings
 from safecity.video.reconnect import Backoff
 from safecity.video.recorder import SegmentRecorder
 from safecity.video.segment_store import SegmentStore
-from safecity.video.sources import VideoSource, open_source
+from safecity.video.sources import VideoSource
+from safecity.video.sources import open_source
 
 
 class CameraFeed:

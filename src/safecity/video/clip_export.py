@@ -14,8 +14,10 @@ from pathlib import Path
 
 import av
 
-from safecity.video.decoder import FFMPEG_ERRORS, describe
-from safecity.video.segment_store import Segment, SegmentStore
+from safecity.video.decoder import FFMPEG_ERRORS
+from safecity.video.decoder import describe
+from safecity.video.segment_store import Segment
+from safecity.video.segment_store import SegmentStore
 
 log = logging.getLogger(__name__)
 

@@ -12,8 +12,11 @@ import time
 from collections.abc import Callable
 
 from safecity.video.decoder import describe
-from safecity.video.reconnect import Backoff, StoppedError, retry_until_stopped
-from safecity.video.source_state import SourceState, SourceStatus
+from safecity.video.reconnect import Backoff
+from safecity.video.reconnect import StoppedError
+from safecity.video.reconnect import retry_until_stopped
+from safecity.video.source_state import SourceState
+from safecity.video.source_state import SourceStatus
 
 log = logging.getLogger(__name__)
 

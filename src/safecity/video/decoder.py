@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import av
 import av.container
-from av.codec.hwaccel import HWAccel, hwdevices_available
+from av.codec.hwaccel import HWAccel
+from av.codec.hwaccel import hwdevices_available
 
 from safecity.video.source_state import SourceError
 from safecity.video.stream_url import redact

@@ -12,16 +12,22 @@ back), and one thread is also the cheapest per picture, which is what counts on 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from collections.abc import Iterator
 
 import av
 import av.container
 import numpy as np
 import numpy.typing as npt
 
-from safecity.video.decoder import FFMPEG_ERRORS, DecodedFrame, PacketDecoder, describe
-from safecity.video.motion import MotionDetector, MotionSettings
-from safecity.video.packet_gate import GateAction, PacketGate
+from safecity.video.decoder import FFMPEG_ERRORS
+from safecity.video.decoder import DecodedFrame
+from safecity.video.decoder import PacketDecoder
+from safecity.video.decoder import describe
+from safecity.video.motion import MotionDetector
+from safecity.video.motion import MotionSettings
+from safecity.video.packet_gate import GateAction
+from safecity.video.packet_gate import PacketGate
 from safecity.video.source_state import SourceError
 
 # 8-bit pixel formats whose first plane is the luma (grey) picture.

@@ -18,16 +18,20 @@ import numpy.typing as npt
 
 from safecity.video.debounce import Debounced
 from safecity.video.frame import Frame
-from safecity.video.health_types import (
-    SEVERITY_ORDER,
-    HealthChange,
-    HealthMetrics,
-    HealthStatus,
-    HealthThresholds,
-)
-from safecity.video.image_quality import FrameQuality, GreyImage, mean_difference, measure, scene_similarity
+from safecity.video.health_types import SEVERITY_ORDER
+from safecity.video.health_types import HealthChange
+from safecity.video.health_types import HealthMetrics
+from safecity.video.health_types import HealthStatus
+from safecity.video.health_types import HealthThresholds
+from safecity.video.image_quality import FrameQuality
+from safecity.video.image_quality import GreyImage
+from safecity.video.image_quality import mean_difference
+from safecity.video.image_quality import measure
+from safecity.video.image_quality import scene_similarity
 from safecity.video.rate_meter import RateMeter
-from safecity.video.source_state import SourceState, SourceStats, SourceStatus
+from safecity.video.source_state import SourceState
+from safecity.video.source_state import SourceStats
+from safecity.video.source_state import SourceStatus
 
 log = logging.getLogger(__name__)
 

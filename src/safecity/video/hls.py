@@ -16,9 +16,14 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from safecity.video.fmp4 import Fmp4Error, FragmentIndex, read_fragments, read_range
-from safecity.video.playback import NoFootageError, footage_in
-from safecity.video.segment_store import Segment, SegmentStore
+from safecity.video.fmp4 import Fmp4Error
+from safecity.video.fmp4 import FragmentIndex
+from safecity.video.fmp4 import read_fragments
+from safecity.video.fmp4 import read_range
+from safecity.video.playback import NoFootageError
+from safecity.video.playback import footage_in
+from safecity.video.segment_store import Segment
+from safecity.video.segment_store import SegmentStore
 
 log = logging.getLogger(__name__)
 

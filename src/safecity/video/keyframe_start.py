@@ -8,7 +8,8 @@ timestamps of the frame before the next timestamped packet.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from collections.abc import Iterator
 
 import av
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import collections
 import threading
-from typing import Generic, TypeVar
+from typing import Generic
+from typing import TypeVar
 
 T = TypeVar("T")
 

@@ -27,7 +27,9 @@ import enum
 from collections import deque
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel
+from pydantic import ConfigDict
+from pydantic import Field
 
 # Keyframes in a row after which a stream is taken to be intra-only.
 _INTRA_ONLY_RUN = 3

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from safecity.core.errors import NotFoundError
-from safecity.video.clip_export import ClipError, export_clip
-from safecity.video.segment_store import Segment, SegmentStore
+from safecity.video.clip_export import ClipError
+from safecity.video.clip_export import export_clip
+from safecity.video.segment_store import Segment
+from safecity.video.segment_store import SegmentStore
 
 MAX_WINDOW_SECONDS = 3600.0
 #: Segment names are in milliseconds, so consecutive segments may be a rounding apart without a real gap.

@@ -9,7 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from tenacity import RetryCallState, Retrying, retry_if_exception_type
+from tenacity import RetryCallState
+from tenacity import Retrying
+from tenacity import retry_if_exception_type
 
 from safecity.video.source_state import SourceError
 

@@ -26,14 +26,27 @@ import av
 import av.container
 
 from safecity.video.arrival_clock import ArrivalClock
-from safecity.video.connection import Connection, StateCallback
-from safecity.video.decoder import FFMPEG_ERRORS, describe, open_input
-from safecity.video.keyframe_start import frame_ticks, from_first_keyframe
+from safecity.video.connection import Connection
+from safecity.video.connection import StateCallback
+from safecity.video.decoder import FFMPEG_ERRORS
+from safecity.video.decoder import describe
+from safecity.video.decoder import open_input
+from safecity.video.keyframe_start import frame_ticks
+from safecity.video.keyframe_start import from_first_keyframe
 from safecity.video.pacing import Pacer
 from safecity.video.reconnect import Backoff
-from safecity.video.segment_store import SEGMENT_MUXER_OPTIONS, Segment, SegmentStore, check_camera_id
-from safecity.video.source_state import SourceError, SourceStatus
-from safecity.video.stream_url import StreamKind, check_file, classify, is_live, recording_options, redact
+from safecity.video.segment_store import SEGMENT_MUXER_OPTIONS
+from safecity.video.segment_store import Segment
+from safecity.video.segment_store import SegmentStore
+from safecity.video.segment_store import check_camera_id
+from safecity.video.source_state import SourceError
+from safecity.video.source_state import SourceStatus
+from safecity.video.stream_url import StreamKind
+from safecity.video.stream_url import check_file
+from safecity.video.stream_url import classify
+from safecity.video.stream_url import is_live
+from safecity.video.stream_url import recording_options
+from safecity.video.stream_url import redact
 
 log = logging.getLogger(__name__)
 

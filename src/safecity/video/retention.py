@@ -11,7 +11,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from safecity.video.segment_store import Segment, SegmentStore
+from safecity.video.segment_store import Segment
+from safecity.video.segment_store import SegmentStore
 
 log = logging.getLogger(__name__)
 

@@ -17,18 +17,33 @@ from types import TracebackType
 import av.container
 from av.codec.hwaccel import HWAccel
 
-from safecity.video.connection import Connection, StateCallback
-from safecity.video.decoder import DecodedFrame, choose_hwaccel, decode_video, describe, open_input
-from safecity.video.frame import Frame, Image
+from safecity.video.connection import Connection
+from safecity.video.connection import StateCallback
+from safecity.video.decoder import DecodedFrame
+from safecity.video.decoder import choose_hwaccel
+from safecity.video.decoder import decode_video
+from safecity.video.decoder import describe
+from safecity.video.decoder import open_input
+from safecity.video.frame import Frame
+from safecity.video.frame import Image
 from safecity.video.gated_decoder import decode_gated
 from safecity.video.latest_queue import LatestQueue
 from safecity.video.pacing import Pacer
-from safecity.video.packet_gate import PacketGate, PacketGateSettings
+from safecity.video.packet_gate import PacketGate
+from safecity.video.packet_gate import PacketGateSettings
 from safecity.video.rate_meter import RateMeter
 from safecity.video.reconnect import Backoff
 from safecity.video.sampling import FrameSampler
-from safecity.video.source_state import SourceError, SourceState, SourceStats, SourceStatus
-from safecity.video.stream_url import StreamKind, check_file, classify, default_options, is_live, redact
+from safecity.video.source_state import SourceError
+from safecity.video.source_state import SourceState
+from safecity.video.source_state import SourceStats
+from safecity.video.source_state import SourceStatus
+from safecity.video.stream_url import StreamKind
+from safecity.video.stream_url import check_file
+from safecity.video.stream_url import classify
+from safecity.video.stream_url import default_options
+from safecity.video.stream_url import is_live
+from safecity.video.stream_url import redact
 
 __all__ = [
     "Backoff",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote
+from urllib.parse import urlparse
 
 from safecity.video.source_state import SourceError
 

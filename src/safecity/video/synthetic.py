@@ -7,8 +7,11 @@ frames or crops) without a model.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from collections.abc import Iterator
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field
 from fractions import Fraction
 from pathlib import Path
 
@@ -17,7 +20,8 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
-from safecity.video.frame import Frame, Image
+from safecity.video.frame import Frame
+from safecity.video.frame import Image
 
 # Saturated colours, all darker in grey than the background (120..180) so motion detection sees them too.
 CLASS_COLOURS: dict[str, tuple[int, int, int]] = {  # BGR

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 import cv2
 import numpy as np
 
-from safecity.video.frame import Image, PixelBox
+from safecity.video.frame import Image
+from safecity.video.frame import PixelBox
 
 FONT = cv2.FONT_HERSHEY_DUPLEX
 GREEN = (60, 120, 20)

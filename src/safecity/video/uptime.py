@@ -7,7 +7,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from safecity.video.health_types import AVAILABLE, HEALTHY, HealthChange, HealthStatus
+from safecity.video.health_types import AVAILABLE
+from safecity.video.health_types import HEALTHY
+from safecity.video.health_types import HealthChange
+from safecity.video.health_types import HealthStatus
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from safecity.vision.geometry import DirectedLine, Point
+from safecity.vision.geometry import DirectedLine
+from safecity.vision.geometry import Point
 
 Crossing = Literal["in", "out"]
 

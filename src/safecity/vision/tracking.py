@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 import numpy as np
 import supervision as sv
-from trackers import BIoU, ByteTrackTracker
+from trackers import BIoU
+from trackers import ByteTrackTracker
 
-from safecity.video.frame import Frame, Image
+from safecity.video.frame import Frame
+from safecity.video.frame import Image
 from safecity.vision.boxes import Box
 from safecity.vision.detectors.types import Detections
 

@@ -22,13 +22,20 @@ from safecity.challan.evidence import context_payload
 from safecity.core.bus import Event
 from safecity.core.media import MediaStore
 from safecity.pipeline.camera import CameraPipeline
-from safecity.pipeline.events import EmittedEvent, EventType
+from safecity.pipeline.events import EmittedEvent
+from safecity.pipeline.events import EventType
 from safecity.video.frame import Frame
 from safecity.worker.bus_events import to_bus_event
 from safecity.worker.camera_plates import CameraPlates
-from safecity.worker.context_frames import ContextFrames, FrameRing
-from safecity.worker.face_stage import FaceSighting, FaceStage, TrackedPerson, sighting_event
-from safecity.worker.reid_stage import ReidStage, TrackAppearance, appearance_event
+from safecity.worker.context_frames import ContextFrames
+from safecity.worker.context_frames import FrameRing
+from safecity.worker.face_stage import FaceSighting
+from safecity.worker.face_stage import FaceStage
+from safecity.worker.face_stage import TrackedPerson
+from safecity.worker.face_stage import sighting_event
+from safecity.worker.reid_stage import ReidStage
+from safecity.worker.reid_stage import TrackAppearance
+from safecity.worker.reid_stage import appearance_event
 
 Publish = Callable[[Event], None]
 

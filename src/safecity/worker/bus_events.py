@@ -6,8 +6,10 @@ import logging
 
 from safecity.cameras.live_frames import encode_jpeg
 from safecity.core.bus import Event
-from safecity.core.media import MediaError, MediaStore
-from safecity.pipeline.events import EmittedEvent, EventType
+from safecity.core.media import MediaError
+from safecity.core.media import MediaStore
+from safecity.pipeline.events import EmittedEvent
+from safecity.pipeline.events import EventType
 
 log = logging.getLogger(__name__)
 

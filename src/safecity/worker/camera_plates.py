@@ -8,21 +8,22 @@ frame of the best read go to the media store; the event holds their sha256.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import replace
 
 from safecity.anpr.events import PlateReadEvent
 from safecity.cameras.live_frames import encode_jpeg
 from safecity.core.bus import Event
-from safecity.core.media import MediaError, MediaStore
+from safecity.core.media import MediaError
+from safecity.core.media import MediaStore
 from safecity.pipeline.camera import MOTION_LABEL
-from safecity.video.frame import Frame, Image
-from safecity.vision.plates.stage import (
-    PlateReading,
-    PlateStage,
-    PlateStageConfig,
-    TrackedVehicle,
-)
+from safecity.video.frame import Frame
+from safecity.video.frame import Image
+from safecity.vision.plates.stage import PlateReading
+from safecity.vision.plates.stage import PlateStage
+from safecity.vision.plates.stage import PlateStageConfig
+from safecity.vision.plates.stage import TrackedVehicle
 from safecity.vision.plates.voting import VehiclePass
 from safecity.vision.tracking import Track
 

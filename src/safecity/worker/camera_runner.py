@@ -13,19 +13,26 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import UTC
+from datetime import datetime
 
-from safecity.cameras.events import CameraBeat, CameraHealthEvent
-from safecity.cameras.live_frames import LiveFrames, encode_jpeg
+from safecity.cameras.events import CameraBeat
+from safecity.cameras.events import CameraHealthEvent
+from safecity.cameras.live_frames import LiveFrames
+from safecity.cameras.live_frames import encode_jpeg
 from safecity.core.bus import Event
 from safecity.core.media import MediaStore
-from safecity.pipeline.camera import CameraPipeline, PipelineSettings
+from safecity.pipeline.camera import CameraPipeline
+from safecity.pipeline.camera import PipelineSettings
 from safecity.pipeline.rules.config import SceneConfig
 from safecity.pipeline.rules.signals import ControllerFeed
 from safecity.video.camera_feed import CameraFeed
 from safecity.video.frame import Frame
-from safecity.video.health_types import HealthChange, HealthStatus, HealthThresholds
+from safecity.video.health_types import HealthChange
+from safecity.video.health_types import HealthStatus
+from safecity.video.health_types import HealthThresholds
 from safecity.video.packet_gate import PacketGateSettings
 from safecity.video.reconnect import Backoff
 from safecity.video.segment_store import SegmentStore
@@ -34,11 +41,13 @@ from safecity.vision.detectors.protocol import Detector
 from safecity.vision.plates.stage import PlateReading
 from safecity.vision.reid import PersonReidEmbedder
 from safecity.worker.analysis import CameraAnalysis
-from safecity.worker.camera_plates import CameraPlates, stage_config
+from safecity.worker.camera_plates import CameraPlates
+from safecity.worker.camera_plates import stage_config
 from safecity.worker.context_frames import ContextFrames
 from safecity.worker.face_stage import FaceStage
 from safecity.worker.live_overlay import draw_overlay
-from safecity.worker.profiles import enforces_traffic, features_of
+from safecity.worker.profiles import enforces_traffic
+from safecity.worker.profiles import features_of
 from safecity.worker.reid_stage import ReidStage
 
 log = logging.getLogger(__name__)

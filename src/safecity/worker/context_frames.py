@@ -13,11 +13,14 @@ import math
 import threading
 from collections import deque
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 from safecity.cameras.live_frames import encode_jpeg
-from safecity.challan.evidence import CollectedMedia, EvidenceKind
-from safecity.core.media import MediaError, MediaStore
+from safecity.challan.evidence import CollectedMedia
+from safecity.challan.evidence import EvidenceKind
+from safecity.core.media import MediaError
+from safecity.core.media import MediaStore
 from safecity.video.frame import Frame
 
 log = logging.getLogger(__name__)

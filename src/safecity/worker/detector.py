@@ -13,7 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from safecity.vision.detectors import DetectorError, OnnxDetector
+from safecity.vision.detectors import DetectorError
+from safecity.vision.detectors import OnnxDetector
 from safecity.vision.detectors.installed import find_installed_detector
 from safecity.vision.detectors.protocol import Detector
 from safecity.vision.detectors.types import Detections

@@ -12,9 +12,11 @@ Hook (one line in the camera runner, after the pipeline's detections of a frame 
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 
 import cv2
 
@@ -23,7 +25,10 @@ from safecity.core.media import MediaStore
 from safecity.faces.events import FaceSightingEvent
 from safecity.video.frame import Image
 from safecity.vision.boxes import Box
-from safecity.vision.faces import FacePipeline, FaceResult, TrackFace, best_faces_per_track
+from safecity.vision.faces import FacePipeline
+from safecity.vision.faces import FaceResult
+from safecity.vision.faces import TrackFace
+from safecity.vision.faces import best_faces_per_track
 
 
 @dataclass(frozen=True, slots=True)

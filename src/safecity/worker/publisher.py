@@ -7,7 +7,8 @@ import logging
 import threading
 from concurrent.futures import Future
 
-from safecity.core.bus import Event, EventBus
+from safecity.core.bus import Event
+from safecity.core.bus import EventBus
 
 log = logging.getLogger(__name__)
 

@@ -14,11 +14,14 @@ import logging
 import os
 import queue
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from collections.abc import Sequence
 from pathlib import Path
 
-from safecity.video.frame import Image, PixelBox
-from safecity.vision.plates import PlateReader, PlateReaderConfig
+from safecity.video.frame import Image
+from safecity.video.frame import PixelBox
+from safecity.vision.plates import PlateReader
+from safecity.vision.plates import PlateReaderConfig
 from safecity.vision.plates.installed import find_installed_plate_detector
 from safecity.vision.plates.reader import PlateRead
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from safecity.core.bus import Event, register_event
+from safecity.core.bus import Event
+from safecity.core.bus import register_event
 from safecity.video.retention import QuotaUsage
 
 GIB = 1024**3

@@ -17,12 +17,16 @@ from urllib.parse import urlsplit
 import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import FileResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse
+from starlette.responses import PlainTextResponse
+from starlette.responses import Response
 from starlette.routing import Route
 
-from safecity.cameras.worker_recordings import RECORDINGS_KEY_HEADER, is_recordings_key
+from safecity.cameras.worker_recordings import RECORDINGS_KEY_HEADER
+from safecity.cameras.worker_recordings import is_recordings_key
 from safecity.config import Settings
-from safecity.video.segment_store import SegmentStore, check_camera_id
+from safecity.video.segment_store import SegmentStore
+from safecity.video.segment_store import check_camera_id
 
 log = logging.getLogger(__name__)
 

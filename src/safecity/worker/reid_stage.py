@@ -10,9 +10,11 @@ the event for person search across cameras.
 from __future__ import annotations
 
 import logging
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 
 import cv2
@@ -23,15 +25,13 @@ from safecity.core.media import MediaStore
 from safecity.persons_search.events import PersonAppearanceEvent
 from safecity.video.frame import Image
 from safecity.vision.boxes import Box
-from safecity.vision.reid import (
-    CropCandidate,
-    PersonReidEmbedder,
-    ReidModelError,
-    TrackCrops,
-    crop_score,
-    find_reid_model,
-    track_appearance,
-)
+from safecity.vision.reid import CropCandidate
+from safecity.vision.reid import PersonReidEmbedder
+from safecity.vision.reid import ReidModelError
+from safecity.vision.reid import TrackCrops
+from safecity.vision.reid import crop_score
+from safecity.vision.reid import find_reid_model
+from safecity.vision.reid import track_appearance
 from safecity.worker.face_stage import TrackedPerson
 
 log = logging.getLogger(__name__)

@@ -12,16 +12,24 @@ import contextlib
 import logging
 import signal
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
+from collections.abc import Callable
 
-from tenacity import AsyncRetrying, RetryCallState, retry_if_not_exception_type, wait_exponential
+from tenacity import AsyncRetrying
+from tenacity import RetryCallState
+from tenacity import retry_if_not_exception_type
+from tenacity import wait_exponential
 
 from safecity.cameras.startup import check_worker_cameras
-from safecity.config import ConfigError, Settings
-from safecity.core.bus import BusNames, EventBus, create_bus
+from safecity.config import ConfigError
+from safecity.config import Settings
+from safecity.core.bus import BusNames
+from safecity.core.bus import EventBus
+from safecity.core.bus import create_bus
 from safecity.core.db import Database
 from safecity.core.schema import upgrade
-from safecity.worker.worker import CameraWorker, WorkerOptions
+from safecity.worker.worker import CameraWorker
+from safecity.worker.worker import WorkerOptions
 
 log = logging.getLogger(__name__)
 

@@ -16,8 +16,12 @@ from sqlalchemy import select
 
 from safecity.challan.events import SignalPhaseEvent
 from safecity.challan.models import SignalPhaseChange
-from safecity.core.bus import Event, EventBus, LiveFeed, as_event
-from safecity.core.db import Database, utcnow
+from safecity.core.bus import Event
+from safecity.core.bus import EventBus
+from safecity.core.bus import LiveFeed
+from safecity.core.bus import as_event
+from safecity.core.db import Database
+from safecity.core.db import utcnow
 from safecity.pipeline.rules.signals import ControllerFeed
 from safecity.pipeline.rules.traffic_config import SignalPhase
 

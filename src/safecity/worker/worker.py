@@ -19,36 +19,53 @@ import logging
 import os
 import socket
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import replace
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select
+from sqlalchemy import select
 
-from safecity.cameras.events import CameraCommandEvent, WorkerHeartbeatEvent
+from safecity.cameras.events import CameraCommandEvent
+from safecity.cameras.events import WorkerHeartbeatEvent
 from safecity.cameras.health_store import HEARTBEAT_SECONDS
 from safecity.cameras.live_frames_setup import open_live_frames
 from safecity.cameras.models import Camera
 from safecity.cameras.recording_index import IndexingSegmentStore
 from safecity.cameras.service import stream_addresses
-from safecity.cluster.member import ClusterMember, Tick
+from safecity.cluster.member import ClusterMember
+from safecity.cluster.member import Tick
 from safecity.config import Settings
-from safecity.core.bus import Event, EventBus, LiveFeed
+from safecity.core.bus import Event
+from safecity.core.bus import EventBus
+from safecity.core.bus import LiveFeed
 from safecity.core.db import Database
 from safecity.core.media import MediaStore
 from safecity.evidence.holds import HoldChecker
 from safecity.pipeline.rules.signals import ControllerFeed
 from safecity.video.health_types import HealthThresholds
 from safecity.video.reconnect import Backoff
-from safecity.video.retention import RetentionPolicy, apply_retention, quota_usage
-from safecity.video.segment_store import SegmentStore, recordings_dir
-from safecity.worker.camera_runner import CameraRunner, CameraSpec, RunnerContext
-from safecity.worker.context_frames import ContextFrames, ContextSettings
-from safecity.worker.detector import DetectorVersion, installed_detector_version, load_detector
+from safecity.video.retention import RetentionPolicy
+from safecity.video.retention import apply_retention
+from safecity.video.retention import quota_usage
+from safecity.video.segment_store import SegmentStore
+from safecity.video.segment_store import recordings_dir
+from safecity.worker.camera_runner import CameraRunner
+from safecity.worker.camera_runner import CameraSpec
+from safecity.worker.camera_runner import RunnerContext
+from safecity.worker.context_frames import ContextFrames
+from safecity.worker.context_frames import ContextSettings
+from safecity.worker.detector import DetectorVersion
+from safecity.worker.detector import installed_detector_version
+from safecity.worker.detector import load_detector
 from safecity.worker.publisher import ThreadPublisher
 from safecity.worker.reader_pool import ReaderPool
 from safecity.worker.recordings_quota import quota_event
-from safecity.worker.recordings_server import listen_address, serve_recordings
+from safecity.worker.recordings_server import listen_address
+from safecity.worker.recordings_server import serve_recordings
 from safecity.worker.reid_stage import load_reid
-from safecity.worker.signal_phases import follow_signal_phases, listen_to_signal_phases
+from safecity.worker.signal_phases import follow_signal_phases
+from safecity.worker.signal_phases import listen_to_signal_phases
 
 log = logging.getLogger(__name__)
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import text
 
-from safecity.core.audit.service import AuditRecord, append, verify_chain
+from safecity.core.audit.service import AuditRecord
+from safecity.core.audit.service import append
+from safecity.core.audit.service import verify_chain
 from safecity.core.db import Database
 
 COLUMNS = {

@@ -4,18 +4,25 @@ keep the chain itself consistent, but not the checkpoints outside it; each findi
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import select, text
+from sqlalchemy import select
+from sqlalchemy import text
 from typer.testing import CliRunner
 
 from safecity.cli import app
-from safecity.core.audit.checkpoints import audit_checkpoints, publish_audit_checkpoint, verify_audit
+from safecity.core.audit.checkpoints import audit_checkpoints
+from safecity.core.audit.checkpoints import publish_audit_checkpoint
+from safecity.core.audit.checkpoints import verify_audit
 from safecity.core.audit.models import AuditEntry
-from safecity.core.audit.service import AuditRecord, append, entry_hash, verify_chain
+from safecity.core.audit.service import AuditRecord
+from safecity.core.audit.service import append
+from safecity.core.audit.service import entry_hash
+from safecity.core.audit.service import verify_chain
 from safecity.core.db import Database
 from safecity.core.signing import load_or_create_signing_key
 from tests.core.audit.test_chain import record_five

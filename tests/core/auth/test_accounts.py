@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
 
-from safecity.core.auth.passwords import WeakPasswordError, hash_password, verify_password
-from safecity.core.auth.permissions import Permission, Role, has_permission
-from safecity.core.auth.service import UserError, authenticate, create_user, list_users, set_active, set_role
-from safecity.core.auth.tokens import InvalidTokenError, TokenIssuer
+from safecity.core.auth.passwords import WeakPasswordError
+from safecity.core.auth.passwords import hash_password
+from safecity.core.auth.passwords import verify_password
+from safecity.core.auth.permissions import Permission
+from safecity.core.auth.permissions import Role
+from safecity.core.auth.permissions import has_permission
+from safecity.core.auth.service import UserError
+from safecity.core.auth.service import authenticate
+from safecity.core.auth.service import create_user
+from safecity.core.auth.service import list_users
+from safecity.core.auth.service import set_active
+from safecity.core.auth.service import set_role
+from safecity.core.auth.tokens import InvalidTokenError
+from safecity.core.auth.tokens import TokenIssuer
 from safecity.core.db import Database
 
 SECRET = "s" * 40

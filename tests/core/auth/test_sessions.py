@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +14,8 @@ from sqlalchemy import select
 
 from safecity.cameras.api import live_frames
 from safecity.cameras.live_frames import encode_jpeg
-from safecity.config import Settings, load_settings
+from safecity.config import Settings
+from safecity.config import load_settings
 from safecity.core.audit.models import AuditEntry
 from safecity.core.auth import refresh
 from safecity.core.auth.models import RefreshToken

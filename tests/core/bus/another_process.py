@@ -9,7 +9,9 @@ import asyncio
 import sys
 from pathlib import Path
 
-from safecity.core.bus import EmbeddedBus, Event, parse_event
+from safecity.core.bus import EmbeddedBus
+from safecity.core.bus import Event
+from safecity.core.bus import parse_event
 from safecity.core.db import Database
 
 REPOSITORY = Path(__file__).resolve().parents[3]

@@ -9,16 +9,25 @@ import socket
 import subprocess
 import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
+from typing import Literal
 
 import pytest
 from nats.aio.client import Client
 from nats.js.errors import NotFoundError
 from tests.conftest import require_service
 
-from safecity.core.bus import BusNames, EmbeddedBus, Event, EventBus, NatsBus, RetryPolicy
+from safecity.core.bus import BusNames
+from safecity.core.bus import EmbeddedBus
+from safecity.core.bus import Event
+from safecity.core.bus import EventBus
+from safecity.core.bus import NatsBus
+from safecity.core.bus import RetryPolicy
 from safecity.core.db import Database
 
 NATS_URL = os.environ.get("SAFECITY_TEST_NATS", "nats://127.0.0.1:4222")

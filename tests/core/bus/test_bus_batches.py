@@ -3,13 +3,20 @@ acknowledged together, and a failing batch falls back to one event at a time."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
-from typing import Protocol, cast
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Sequence
+from typing import Protocol
+from typing import cast
 
 import pytest
-from tests.core.bus.conftest import BusMaker, eventually
+from tests.core.bus.conftest import BusMaker
+from tests.core.bus.conftest import eventually
 
-from safecity.core.bus import BatchSubscriber, Event, EventBus, IdempotencyGuard
+from safecity.core.bus import BatchSubscriber
+from safecity.core.bus import Event
+from safecity.core.bus import EventBus
+from safecity.core.bus import IdempotencyGuard
 from safecity.core.bus.fencing import FencedBus
 from safecity.core.db import Database
 

@@ -7,7 +7,9 @@ from typing import Literal
 
 from tests.core.bus.conftest import DEADLINE
 
-from safecity.core.bus import Event, EventBus, register_event
+from safecity.core.bus import Event
+from safecity.core.bus import EventBus
+from safecity.core.bus import register_event
 
 
 @register_event

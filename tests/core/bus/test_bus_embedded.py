@@ -6,9 +6,12 @@ import asyncio
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
-from safecity.core.bus import BusError, EmbeddedBus, Event
+from safecity.core.bus import BusError
+from safecity.core.bus import EmbeddedBus
+from safecity.core.bus import Event
 from safecity.core.bus.tables import BusMessage
 
 BUS_KINDS = ("embedded",)

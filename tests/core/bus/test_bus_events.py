@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
+from datetime import timezone
 from typing import Literal
 
 import pytest
 from pydantic import ValidationError
 
-from safecity.core.bus import Event, as_event, event_class_for, parse_event, register_event, topic_matches
+from safecity.core.bus import Event
+from safecity.core.bus import as_event
+from safecity.core.bus import event_class_for
+from safecity.core.bus import parse_event
+from safecity.core.bus import register_event
+from safecity.core.bus import topic_matches
 
 
 @register_event

@@ -8,9 +8,13 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from tests.core.bus.conftest import free_port, nats_bus, unique_names
+from tests.core.bus.conftest import free_port
+from tests.core.bus.conftest import nats_bus
+from tests.core.bus.conftest import unique_names
 
-from safecity.core.bus import BusError, Event, NatsBus
+from safecity.core.bus import BusError
+from safecity.core.bus import Event
+from safecity.core.bus import NatsBus
 
 # The restart is about NATS; the database (idempotency, dead letters) is covered on both backends elsewhere.
 pytestmark = [pytest.mark.nats, pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)]

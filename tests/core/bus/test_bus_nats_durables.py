@@ -12,12 +12,18 @@ import contextlib
 from collections.abc import AsyncIterator
 
 import pytest
-from nats.js.api import AckPolicy, ConsumerConfig
+from nats.js.api import AckPolicy
+from nats.js.api import ConsumerConfig
 from nats.js.errors import NotFoundError
 from tests.conftest import require_service
-from tests.core.bus.conftest import NATS_URL, delete_stream, nats_bus, shared_nats_available, unique_names
+from tests.core.bus.conftest import NATS_URL
+from tests.core.bus.conftest import delete_stream
+from tests.core.bus.conftest import nats_bus
+from tests.core.bus.conftest import shared_nats_available
+from tests.core.bus.conftest import unique_names
 
-from safecity.core.bus import Event, NatsBus
+from safecity.core.bus import Event
+from safecity.core.bus import NatsBus
 from safecity.core.db import Database
 
 pytestmark = [pytest.mark.nats, pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)]

@@ -11,20 +11,21 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import MetaData
 
-from safecity.config.loading import ConfigError, load_settings
-from safecity.core.bus import (
-    BusNames,
-    EmbeddedBus,
-    Event,
-    IdempotencyGuard,
-    LiveFeed,
-    NatsBus,
-    RetryPolicy,
-    create_bus,
-    validate_consumer_name,
-)
+from safecity.config.loading import ConfigError
+from safecity.config.loading import load_settings
+from safecity.core.bus import BusNames
+from safecity.core.bus import EmbeddedBus
+from safecity.core.bus import Event
+from safecity.core.bus import IdempotencyGuard
+from safecity.core.bus import LiveFeed
+from safecity.core.bus import NatsBus
+from safecity.core.bus import RetryPolicy
+from safecity.core.bus import create_bus
 from safecity.core.bus import tables as bus_tables
-from safecity.core.bus.nats_durables import covers, distinct_patterns, pattern_part
+from safecity.core.bus import validate_consumer_name
+from safecity.core.bus.nats_durables import covers
+from safecity.core.bus.nats_durables import distinct_patterns
+from safecity.core.bus.nats_durables import pattern_part
 
 
 def test_live_feed_is_bounded_and_drops_the_oldest():

@@ -14,7 +14,8 @@ import pytest
 from sqlalchemy import text
 from tests.core.bus.another_process import publish_from_another_process
 
-from safecity.core.bus import EmbeddedBus, Event
+from safecity.core.bus import EmbeddedBus
+from safecity.core.bus import Event
 from safecity.core.bus.fifo_wakeup import FifoWakeup
 from safecity.core.bus.postgres_wakeup import APPLICATION_NAME
 from safecity.core.bus.wakeup import wakeup_for

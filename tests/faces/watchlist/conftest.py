@@ -12,8 +12,14 @@ from safecity.core.media import MediaStore
 from safecity.faces.vocabulary import SubjectCategory
 from safecity.faces.watchlist.runtime import FaceWatchlist
 from safecity.faces.watchlist.schemas import SubjectIn
-from tests.api.conftest import client, settings  # noqa: F401 - fixtures reused by the API tests
-from tests.faces.support import ALEX, BIDEN, KIT, OBAMA, photo, use_cached_pipelines
+from tests.api.conftest import client  # noqa: F401 - fixtures reused by the API tests
+from tests.api.conftest import settings  # noqa: F401 - fixtures reused by the API tests
+from tests.faces.support import ALEX
+from tests.faces.support import BIDEN
+from tests.faces.support import KIT
+from tests.faces.support import OBAMA
+from tests.faces.support import photo
+from tests.faces.support import use_cached_pipelines
 
 MANAGER = Actor("chief", "supervisor", "10.0.0.9")
 

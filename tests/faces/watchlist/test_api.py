@@ -12,17 +12,15 @@ from safecity.faces.consumer import SightingConsumer
 from safecity.faces.runtime import face_watchlist
 from safecity.faces.watchlist.events import FaceCandidateEvent
 from tests.api.conftest import auth_once as auth
-from tests.faces.support import (
-    BIDEN,
-    OBAMA,
-    OBAMA_PROBE,
-    STRANGER,
-    no_face_jpeg,
-    photo,
-    search_embedding,
-    sighting_event,
-    use_cached_pipelines,
-)
+from tests.faces.support import BIDEN
+from tests.faces.support import OBAMA
+from tests.faces.support import OBAMA_PROBE
+from tests.faces.support import STRANGER
+from tests.faces.support import no_face_jpeg
+from tests.faces.support import photo
+from tests.faces.support import search_embedding
+from tests.faces.support import sighting_event
+from tests.faces.support import use_cached_pipelines
 
 PERSONS = "/api/v1/watchlists/persons"
 PURPOSE = {"purpose": "locate missing person, case 17"}

@@ -14,11 +14,17 @@ from safecity.core.audit.actors import Actor
 from safecity.core.audit.models import AuditEntry
 from safecity.core.bus import EmbeddedBus
 from safecity.faces.consumer import SightingConsumer
-from safecity.faces.watchlist.candidates import Decision, DecisionConflictError, decide
-from safecity.faces.watchlist.events import FaceCandidateEvent, FaceMatchConfirmedEvent
+from safecity.faces.watchlist.candidates import Decision
+from safecity.faces.watchlist.candidates import DecisionConflictError
+from safecity.faces.watchlist.candidates import decide
+from safecity.faces.watchlist.events import FaceCandidateEvent
+from safecity.faces.watchlist.events import FaceMatchConfirmedEvent
 from safecity.faces.watchlist.models import FaceSubjectImage
 from safecity.faces.watchlist.runtime import FaceWatchlist
-from tests.faces.support import OBAMA_PROBE, STRANGER, search_embedding, sighting_event
+from tests.faces.support import OBAMA_PROBE
+from tests.faces.support import STRANGER
+from tests.faces.support import search_embedding
+from tests.faces.support import sighting_event
 
 OPERATOR = Actor("operator", "operator")
 SUPERVISOR = Actor("supervisor", "supervisor")

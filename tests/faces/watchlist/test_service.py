@@ -6,24 +6,32 @@ from datetime import timedelta
 
 import numpy as np
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 
 from safecity.core.audit.models import AuditEntry
 from safecity.core.db import utcnow
-from safecity.faces.watchlist.models import FaceSubjectImage, FaceVector
+from safecity.faces.watchlist.models import FaceSubjectImage
+from safecity.faces.watchlist.models import FaceVector
 from safecity.faces.watchlist.runtime import FaceWatchlist
 from safecity.faces.watchlist.schemas import SubjectPatch
-from safecity.faces.watchlist.service import SubjectConflictError, SubjectNotFoundError
-from safecity.vision.faces import (
-    DLIB_RESNET,
-    Embedding,
-    EmbeddingModel,
-    ModelMismatchError,
-    NoUsableFaceError,
-    SearchMode,
-)
-from tests.faces.support import OBAMA, OBAMA_PROBE, OBAMA_TOO_SMALL, STRANGER, no_face_jpeg, photo, pipelines
-from tests.faces.watchlist.conftest import MANAGER, subject
+from safecity.faces.watchlist.service import SubjectConflictError
+from safecity.faces.watchlist.service import SubjectNotFoundError
+from safecity.vision.faces import DLIB_RESNET
+from safecity.vision.faces import Embedding
+from safecity.vision.faces import EmbeddingModel
+from safecity.vision.faces import ModelMismatchError
+from safecity.vision.faces import NoUsableFaceError
+from safecity.vision.faces import SearchMode
+from tests.faces.support import OBAMA
+from tests.faces.support import OBAMA_PROBE
+from tests.faces.support import OBAMA_TOO_SMALL
+from tests.faces.support import STRANGER
+from tests.faces.support import no_face_jpeg
+from tests.faces.support import photo
+from tests.faces.support import pipelines
+from tests.faces.watchlist.conftest import MANAGER
+from tests.faces.watchlist.conftest import subject
 
 OTHER_MODEL = EmbeddingModel("other-embedder-v2", dim=128, metric="cosine", threshold=0.4, score_scale=0.05)
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from safecity.vision.detectors import (
-    Placement,
-    decode_yolov8,
-    decode_yolox,
-    letterbox_batch,
-    select_detections,
-)
+from safecity.vision.detectors import Placement
+from safecity.vision.detectors import decode_yolov8
+from safecity.vision.detectors import decode_yolox
+from safecity.vision.detectors import letterbox_batch
+from safecity.vision.detectors import select_detections
 from safecity.vision.detectors.decoding import yolox_anchor_count
 
 PERSON_CAR = {0: "person", 2: "car"}

@@ -9,7 +9,11 @@ import numpy as np
 import pytest
 from tests.conftest import shared_path
 
-from safecity.vision.detectors import COCO_NAMES, DetectorError, DetectorOptions, OnnxDetector, OutputFormat
+from safecity.vision.detectors import COCO_NAMES
+from safecity.vision.detectors import DetectorError
+from safecity.vision.detectors import DetectorOptions
+from safecity.vision.detectors import OnnxDetector
+from safecity.vision.detectors import OutputFormat
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +100,9 @@ def test_class_map_outside_the_model_is_rejected() -> None:
 def tiny_yolov8_model(path: Path, boxes_cxcywh: list[list[float]], classes: dict[int, str]) -> None:
     """A graph that ignores its image and always outputs the given boxes, Ultralytics-style (1, 4 + C, N)."""
     onnx = pytest.importorskip("onnx", reason="the onnx package builds the tiny YOLOv8-style test graph")
-    from onnx import TensorProto, helper, numpy_helper
+    from onnx import TensorProto
+    from onnx import helper
+    from onnx import numpy_helper
 
     num_classes = len(classes)
     raw = np.zeros((1, 4 + num_classes, len(boxes_cxcywh)), np.float32)

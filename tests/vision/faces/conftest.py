@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 from tests.conftest import shared_dir
 
-from safecity.vision.faces import Embedding, analyse_image
+from safecity.vision.faces import Embedding
+from safecity.vision.faces import analyse_image
 
 
 def synthetic_scene(width: int = 320, height: int = 240, seed: int = 0) -> np.ndarray:

@@ -4,18 +4,16 @@ import av
 import numpy as np
 from tests.conftest import shared_path
 
-from safecity.vision.faces import (
-    DLIB_RESNET,
-    Embedding,
-    ExactIndex,
-    FacePipeline,
-    SearchMode,
-    analyse_image,
-    create_detector,
-    open_set_curve,
-    pair_distances,
-    search_gallery,
-)
+from safecity.vision.faces import DLIB_RESNET
+from safecity.vision.faces import Embedding
+from safecity.vision.faces import ExactIndex
+from safecity.vision.faces import FacePipeline
+from safecity.vision.faces import SearchMode
+from safecity.vision.faces import analyse_image
+from safecity.vision.faces import create_detector
+from safecity.vision.faces import open_set_curve
+from safecity.vision.faces import pair_distances
+from safecity.vision.faces import search_gallery
 from safecity.vision.faces.calibration import threshold_at_fpir
 
 

@@ -1,7 +1,8 @@
 import numpy as np
 import pytest
 
-from safecity.vision.faces import open_set_curve, pair_distances
+from safecity.vision.faces import open_set_curve
+from safecity.vision.faces import pair_distances
 from safecity.vision.faces.calibration import threshold_at_fpir
 
 # Two identities on a line: "a" at 0.0 and 0.2, "b" at 1.0 and 1.3.

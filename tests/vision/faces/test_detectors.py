@@ -2,18 +2,17 @@ import cv2
 import pytest
 from tests.conftest import shared_path
 
-from safecity.vision.boxes import Box, iou
-from safecity.vision.faces import (
-    CascadeDetector,
-    Detection,
-    DlibHogDetector,
-    FacePipeline,
-    ModelFileError,
-    YuNetDetector,
-    analyse_image,
-    create_detector,
-    distance,
-)
+from safecity.vision.boxes import Box
+from safecity.vision.boxes import iou
+from safecity.vision.faces import CascadeDetector
+from safecity.vision.faces import Detection
+from safecity.vision.faces import DlibHogDetector
+from safecity.vision.faces import FacePipeline
+from safecity.vision.faces import ModelFileError
+from safecity.vision.faces import YuNetDetector
+from safecity.vision.faces import analyse_image
+from safecity.vision.faces import create_detector
+from safecity.vision.faces import distance
 
 YUNET = "models/face_detection_yunet_2023mar.onnx"
 

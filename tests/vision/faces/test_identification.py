@@ -1,14 +1,12 @@
 import numpy as np
 import pytest
 
-from safecity.vision.faces import (
-    DLIB_RESNET,
-    Embedding,
-    ExactIndex,
-    SearchMode,
-    distance_to_score,
-    search_gallery,
-)
+from safecity.vision.faces import DLIB_RESNET
+from safecity.vision.faces import Embedding
+from safecity.vision.faces import ExactIndex
+from safecity.vision.faces import SearchMode
+from safecity.vision.faces import distance_to_score
+from safecity.vision.faces import search_gallery
 
 
 def at_distance(base: np.ndarray, dist: float) -> Embedding:

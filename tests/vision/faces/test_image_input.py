@@ -3,9 +3,11 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from tests.vision.faces.conftest import synthetic_scene, write_image
+from tests.vision.faces.conftest import synthetic_scene
+from tests.vision.faces.conftest import write_image
 
-from safecity.vision.faces import ImageInputError, load_image
+from safecity.vision.faces import ImageInputError
+from safecity.vision.faces import load_image
 
 
 def test_grayscale_array_becomes_three_channel_bgr() -> None:

@@ -3,16 +3,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from safecity.vision.faces import (
-    DLIB_RESNET,
-    Embedding,
-    EmbeddingModel,
-    ExactIndex,
-    FaceIndex,
-    HnswIndex,
-    ModelMismatchError,
-    ScanIndex,
-)
+from safecity.vision.faces import DLIB_RESNET
+from safecity.vision.faces import Embedding
+from safecity.vision.faces import EmbeddingModel
+from safecity.vision.faces import ExactIndex
+from safecity.vision.faces import FaceIndex
+from safecity.vision.faces import HnswIndex
+from safecity.vision.faces import ModelMismatchError
+from safecity.vision.faces import ScanIndex
 
 OTHER_MODEL = EmbeddingModel(
     id="onnx-sface-0123456789ab", dim=128, metric="cosine", threshold=0.6, score_scale=0.05

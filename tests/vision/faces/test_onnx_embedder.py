@@ -7,19 +7,18 @@ import pytest
 from tests.vision.faces.conftest import synthetic_scene
 
 from safecity.vision.boxes import Box
-from safecity.vision.faces import (
-    DLIB_RESNET,
-    Detection,
-    Embedding,
-    ExactIndex,
-    ModelFileError,
-    ModelMismatchError,
-    OnnxFaceEmbedder,
-)
+from safecity.vision.faces import DLIB_RESNET
+from safecity.vision.faces import Detection
+from safecity.vision.faces import Embedding
+from safecity.vision.faces import ExactIndex
+from safecity.vision.faces import ModelFileError
+from safecity.vision.faces import ModelMismatchError
+from safecity.vision.faces import OnnxFaceEmbedder
 from safecity.vision.faces.face_crop import FaceCrop
 
 onnx = pytest.importorskip("onnx", reason="the onnx package builds the test model; install onnx to run this")
-from onnx import TensorProto, helper  # noqa: E402
+from onnx import TensorProto  # noqa: E402
+from onnx import helper  # noqa: E402
 
 
 def tiny_embedder_model(path: Path, weight_seed: int, dim: int = 8) -> Path:

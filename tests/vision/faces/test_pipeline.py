@@ -8,14 +8,12 @@ import pytest
 from tests.conftest import shared_path
 from tests.vision.faces.conftest import synthetic_scene
 
-from safecity.vision.faces import (
-    FacePipeline,
-    ImageInputError,
-    QualityThresholds,
-    analyse_image,
-    create_detector,
-    distance,
-)
+from safecity.vision.faces import FacePipeline
+from safecity.vision.faces import ImageInputError
+from safecity.vision.faces import QualityThresholds
+from safecity.vision.faces import analyse_image
+from safecity.vision.faces import create_detector
+from safecity.vision.faces import distance
 
 HOG_ONLY = FacePipeline(create_detector("hog"))
 

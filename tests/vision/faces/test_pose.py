@@ -3,7 +3,9 @@ import math
 import numpy as np
 import pytest
 
-from safecity.vision.faces.landmarks import NOSE_DEPTH_RATIO, FaceLandmarks, estimate_pose
+from safecity.vision.faces.landmarks import NOSE_DEPTH_RATIO
+from safecity.vision.faces.landmarks import FaceLandmarks
+from safecity.vision.faces.landmarks import estimate_pose
 
 
 def landmarks(

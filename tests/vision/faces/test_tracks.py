@@ -1,7 +1,10 @@
 import numpy as np
 
 from safecity.vision.boxes import Box
-from safecity.vision.faces import FaceResult, QualityReport, TrackFace, best_faces_per_track
+from safecity.vision.faces import FaceResult
+from safecity.vision.faces import QualityReport
+from safecity.vision.faces import TrackFace
+from safecity.vision.faces import best_faces_per_track
 from safecity.vision.faces.landmarks import FaceLandmarks
 
 

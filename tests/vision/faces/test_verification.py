@@ -4,18 +4,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 from tests.conftest import shared_path
-from tests.vision.faces.conftest import synthetic_scene, write_image
+from tests.vision.faces.conftest import synthetic_scene
+from tests.vision.faces.conftest import write_image
 from typer.testing import CliRunner
 
 from safecity.commands.faces import app
-from safecity.vision.faces import (
-    FacePipeline,
-    NoUsableFaceError,
-    QualityThresholds,
-    create_detector,
-    primary_face,
-    verify,
-)
+from safecity.vision.faces import FacePipeline
+from safecity.vision.faces import NoUsableFaceError
+from safecity.vision.faces import QualityThresholds
+from safecity.vision.faces import create_detector
+from safecity.vision.faces import primary_face
+from safecity.vision.faces import verify
 
 HOG_ONLY = FacePipeline(create_detector("hog"))
 runner = CliRunner()

@@ -6,23 +6,22 @@ import hashlib
 import threading
 from collections.abc import Iterator
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from safecity.commands.models import app
-from safecity.vision.models import (
-    CATALOG,
-    DEFAULT_DETECTOR,
-    DEFAULT_PLATE_DETECTOR,
-    ModelIntegrityError,
-    ModelRegistry,
-    ModelRegistryError,
-    ModelSpec,
-    default_models_dir,
-)
+from safecity.vision.models import CATALOG
+from safecity.vision.models import DEFAULT_DETECTOR
+from safecity.vision.models import DEFAULT_PLATE_DETECTOR
+from safecity.vision.models import ModelIntegrityError
+from safecity.vision.models import ModelRegistry
+from safecity.vision.models import ModelRegistryError
+from safecity.vision.models import ModelSpec
+from safecity.vision.models import default_models_dir
 
 PAYLOAD = b"onnx-model-bytes" * 5000
 

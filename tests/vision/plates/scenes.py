@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from safecity.video.frame import Image, PixelBox
+from safecity.video.frame import Image
+from safecity.video.frame import PixelBox
 from safecity.video.synthetic_plates import draw_car
 
 SIZE = (720, 1280)

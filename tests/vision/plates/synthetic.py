@@ -6,7 +6,8 @@ import cv2
 import numpy as np
 
 from safecity.video.frame import Image
-from safecity.video.synthetic_plates import punjab_plate, sindh_plate
+from safecity.video.synthetic_plates import punjab_plate
+from safecity.video.synthetic_plates import sindh_plate
 
 __all__ = ["blurred", "low_light", "punjab_plate", "sindh_plate", "street_scene", "tilted"]
 

@@ -6,7 +6,8 @@ import cv2
 import numpy as np
 import pytest
 
-from safecity.vision.plates.best_frame import BestViews, view_quality
+from safecity.vision.plates.best_frame import BestViews
+from safecity.vision.plates.best_frame import view_quality
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import cv2
-from tests.vision.plates.synthetic import sindh_plate, street_scene
+from tests.vision.plates.synthetic import sindh_plate
+from tests.vision.plates.synthetic import street_scene
 from typer.testing import CliRunner
 
 from safecity.commands.plates import app

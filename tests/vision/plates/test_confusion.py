@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from safecity.vision.plates import (
-    ConfusionTable,
-    confusion_skeleton,
-    normalize_plate,
-    plate_distance,
-    plates_match,
-)
+from safecity.vision.plates import ConfusionTable
+from safecity.vision.plates import confusion_skeleton
+from safecity.vision.plates import normalize_plate
+from safecity.vision.plates import plate_distance
+from safecity.vision.plates import plates_match
 
 
 def test_normalize_drops_separators_and_case() -> None:

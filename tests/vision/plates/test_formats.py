@@ -6,8 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from safecity.vision.plates import PlateFormatError, load_format_book, parse_plate
-from safecity.vision.plates.formats import default_format_book, parse_format_book
+from safecity.vision.plates import PlateFormatError
+from safecity.vision.plates import load_format_book
+from safecity.vision.plates import parse_plate
+from safecity.vision.plates.formats import default_format_book
+from safecity.vision.plates.formats import parse_format_book
 
 
 def test_packaged_formats_cover_every_region() -> None:

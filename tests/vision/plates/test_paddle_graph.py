@@ -7,14 +7,20 @@ from collections import Counter
 import numpy as np
 import onnxruntime as ort
 import pytest
-from tests.vision.plates.synthetic import punjab_plate, sindh_plate
+from tests.vision.plates.synthetic import punjab_plate
+from tests.vision.plates.synthetic import sindh_plate
 
-from safecity.vision.plates.onnx_models import DETECTOR_FILE, RECOGNIZER_FILE, open_session, shipped_model
+from safecity.vision.plates.onnx_models import DETECTOR_FILE
+from safecity.vision.plates.onnx_models import RECOGNIZER_FILE
+from safecity.vision.plates.onnx_models import open_session
+from safecity.vision.plates.onnx_models import shipped_model
 from safecity.vision.plates.text_detector import TextDetector
 from safecity.vision.plates.text_recognizer import TextRecognizer
 
 onnx = pytest.importorskip("onnx")
-from onnx import TensorProto, helper, numpy_helper  # noqa: E402
+from onnx import TensorProto  # noqa: E402
+from onnx import helper  # noqa: E402
+from onnx import numpy_helper  # noqa: E402
 
 from safecity.vision.plates.paddle_graph import rewrite_paddle_graph  # noqa: E402
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from safecity.vision.plates import parse_plate
-from safecity.vision.plates.glyphs import Glyph, TextSegment
+from safecity.vision.plates.glyphs import Glyph
+from safecity.vision.plates.glyphs import TextSegment
 
 
 @pytest.mark.parametrize(

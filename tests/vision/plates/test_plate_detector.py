@@ -14,7 +14,8 @@ from tests.vision.plates.synthetic import sindh_plate
 
 from safecity.vision.models import ModelRegistry
 from safecity.vision.plates.installed import find_installed_plate_detector
-from safecity.vision.plates.plate_detector import PlateBox, open_plate_detector
+from safecity.vision.plates.plate_detector import PlateBox
+from safecity.vision.plates.plate_detector import open_plate_detector
 
 
 def overlaps(found: PlateBox, box: tuple[int, int, int, int]) -> bool:

@@ -5,9 +5,16 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
-from tests.vision.plates.synthetic import blurred, low_light, punjab_plate, sindh_plate, street_scene, tilted
+from tests.vision.plates.synthetic import blurred
+from tests.vision.plates.synthetic import low_light
+from tests.vision.plates.synthetic import punjab_plate
+from tests.vision.plates.synthetic import sindh_plate
+from tests.vision.plates.synthetic import street_scene
+from tests.vision.plates.synthetic import tilted
 
-from safecity.vision.plates import NothingFound, PlateBox, PlateReader
+from safecity.vision.plates import NothingFound
+from safecity.vision.plates import PlateBox
+from safecity.vision.plates import PlateReader
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,11 @@ from __future__ import annotations
 import pytest
 from tests.conftest import shared_path
 from tests.vision.plates.scenes import street_with_vehicles
-from tests.vision.plates.synthetic import punjab_plate, sindh_plate
+from tests.vision.plates.synthetic import punjab_plate
+from tests.vision.plates.synthetic import sindh_plate
 
-from safecity.vision.plates import PlateReader, PlateReaderConfig
+from safecity.vision.plates import PlateReader
+from safecity.vision.plates import PlateReaderConfig
 from safecity.vision.plates.plate_detector import open_plate_detector
 
 PLATES = [

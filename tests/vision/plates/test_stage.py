@@ -6,12 +6,19 @@ from collections.abc import Sequence
 
 import numpy as np
 import pytest
-from tests.vision.plates.synthetic import punjab_plate, street_scene
+from tests.vision.plates.synthetic import punjab_plate
+from tests.vision.plates.synthetic import street_scene
 
-from safecity.video.frame import Image, PixelBox
+from safecity.video.frame import Image
+from safecity.video.frame import PixelBox
 from safecity.vision.boxes import Box
-from safecity.vision.plates import PlateRead, PlateReader, PlateReaderConfig
-from safecity.vision.plates.stage import PlateStage, PlateStageConfig, TrackedVehicle, plate_crop
+from safecity.vision.plates import PlateRead
+from safecity.vision.plates import PlateReader
+from safecity.vision.plates import PlateReaderConfig
+from safecity.vision.plates.stage import PlateStage
+from safecity.vision.plates.stage import PlateStageConfig
+from safecity.vision.plates.stage import TrackedVehicle
+from safecity.vision.plates.stage import plate_crop
 
 FRAME = np.zeros((720, 1280, 3), dtype=np.uint8)
 

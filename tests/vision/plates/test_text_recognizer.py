@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from tests.vision.plates.synthetic import punjab_plate, sindh_plate
+from tests.vision.plates.synthetic import punjab_plate
+from tests.vision.plates.synthetic import sindh_plate
 
 from safecity.vision.plates import PlateReader
 from safecity.vision.plates.glyphs import TextSegment

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from safecity.vision.plates import PlateRead, PlateVoter
+from safecity.vision.plates import PlateRead
+from safecity.vision.plates import PlateVoter
 
 
 def plate(

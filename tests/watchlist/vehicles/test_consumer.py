@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
 
 from safecity.anpr import consumer as anpr_store
 from safecity.anpr.events import PlateReadEvent
 from safecity.anpr.models import PlateReadRecord
-from safecity.core.bus import EmbeddedBus, Event
-from safecity.core.db import Database, utcnow
+from safecity.core.bus import EmbeddedBus
+from safecity.core.bus import Event
+from safecity.core.db import Database
+from safecity.core.db import utcnow
 from safecity.watchlist.vehicles import service
-from safecity.watchlist.vehicles.consumer import CONSUMER, HotlistConsumer
+from safecity.watchlist.vehicles.consumer import CONSUMER
+from safecity.watchlist.vehicles.consumer import HotlistConsumer
 from safecity.watchlist.vehicles.events import VehicleHitEvent
-from safecity.watchlist.vehicles.schemas import EntryIn, HotlistIn
+from safecity.watchlist.vehicles.schemas import EntryIn
+from safecity.watchlist.vehicles.schemas import HotlistIn
 from safecity.watchlist.vehicles.vocabulary import HotlistKind
 from tests.anpr.conftest import plate_read
 from tests.watchlist.vehicles.conftest import ADMIN

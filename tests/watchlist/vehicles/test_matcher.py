@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
 
 from safecity.vision.plates.keys import plate_key
-from safecity.watchlist.vehicles.matcher import ActiveEntry, HotlistMatcher, deletion_variants
+from safecity.watchlist.vehicles.matcher import ActiveEntry
+from safecity.watchlist.vehicles.matcher import HotlistMatcher
+from safecity.watchlist.vehicles.matcher import deletion_variants
 
 NOW = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
@@ -14,7 +16,10 @@ from safecity.core.db import Database
 from safecity.vision.plates.keys import plate_key
 from safecity.watchlist.vehicles import service
 from safecity.watchlist.vehicles.csv_import import import_entries
-from safecity.watchlist.vehicles.schemas import EntryIn, EntryPatch, HotlistIn, HotlistPatch
+from safecity.watchlist.vehicles.schemas import EntryIn
+from safecity.watchlist.vehicles.schemas import EntryPatch
+from safecity.watchlist.vehicles.schemas import HotlistIn
+from safecity.watchlist.vehicles.schemas import HotlistPatch
 from safecity.watchlist.vehicles.vocabulary import HotlistKind
 from tests.watchlist.vehicles.conftest import ADMIN
 

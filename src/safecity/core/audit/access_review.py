@@ -8,9 +8,12 @@ they were active in the window, needing at least `min_days` of history so one bu
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from collections import Counter
+from collections import defaultdict
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import date
+from datetime import datetime
 from statistics import median
 
 from sqlalchemy import select

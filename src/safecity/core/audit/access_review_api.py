@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
+from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter
+from fastapi import Depends
+from fastapi import Query
 from pydantic import BaseModel
 
-from safecity.core.audit.access_review import ReviewThresholds, review_access
+from safecity.core.audit.access_review import ReviewThresholds
+from safecity.core.audit.access_review import review_access
 from safecity.core.auth.permissions import Permission
 from safecity.core.http.outputs import from_row
-from safecity.core.http.security import Principal, require
-from safecity.core.http.services import Services, get_services
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
+from safecity.core.http.services import Services
+from safecity.core.http.services import get_services
 
 router = APIRouter(prefix="/api/v1/audit", tags=["audit"])
 

@@ -12,7 +12,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from safecity.core.audit.service import AuditRecord, append
+from safecity.core.audit.service import AuditRecord
+from safecity.core.audit.service import append
 
 
 @dataclass(frozen=True, slots=True)

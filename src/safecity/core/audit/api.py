@@ -5,15 +5,20 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
-from pydantic import BaseModel, Field
+from fastapi import APIRouter
+from fastapi import Depends
+from fastapi import Query
+from pydantic import BaseModel
+from pydantic import Field
 from sqlalchemy import select
 
 from safecity.core.audit.checkpoints import verify_audit
 from safecity.core.audit.models import AuditEntry
 from safecity.core.auth.permissions import Permission
-from safecity.core.http.security import Principal, require
-from safecity.core.http.services import Services, get_services
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
+from safecity.core.http.services import Services
+from safecity.core.http.services import get_services
 
 router = APIRouter(prefix="/api/v1/audit", tags=["audit"])
 

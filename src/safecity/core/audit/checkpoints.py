@@ -3,17 +3,25 @@ database writer did to entries a checkpoint had already seen."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.core.audit.models import AuditEntry
-from safecity.core.audit.service import ChainProblem, head, verify_chain
-from safecity.core.checkpoints import COMMIT_GRACE_SECONDS, Checkpoint, CheckpointFile, CheckpointLog
+from safecity.core.audit.service import ChainProblem
+from safecity.core.audit.service import head
+from safecity.core.audit.service import verify_chain
+from safecity.core.checkpoints import COMMIT_GRACE_SECONDS
+from safecity.core.checkpoints import Checkpoint
+from safecity.core.checkpoints import CheckpointFile
+from safecity.core.checkpoints import CheckpointLog
 from safecity.core.signing import load_or_create_signing_key
 
 AUDIT_LOG = "audit"

@@ -4,17 +4,31 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
-from pydantic import BaseModel, Field
+from fastapi import APIRouter
+from fastapi import Depends
+from fastapi import HTTPException
+from fastapi import Request
+from fastapi import Response
+from fastapi import status
+from pydantic import BaseModel
+from pydantic import Field
 
-from safecity.core.audit.service import AuditRecord, append
+from safecity.core.audit.service import AuditRecord
+from safecity.core.audit.service import append
 from safecity.core.auth import service
 from safecity.core.auth.passwords import MIN_PASSWORD_LENGTH
-from safecity.core.auth.permissions import Permission, Role, permissions_of
-from safecity.core.auth.session_api import SessionOut, start_session
+from safecity.core.auth.permissions import Permission
+from safecity.core.auth.permissions import Role
+from safecity.core.auth.permissions import permissions_of
+from safecity.core.auth.session_api import SessionOut
+from safecity.core.auth.session_api import start_session
 from safecity.core.http.actions import action
-from safecity.core.http.security import CurrentPrincipal, Principal, client_address, require
-from safecity.core.http.services import Services, get_services
+from safecity.core.http.security import CurrentPrincipal
+from safecity.core.http.security import Principal
+from safecity.core.http.security import client_address
+from safecity.core.http.security import require
+from safecity.core.http.services import Services
+from safecity.core.http.services import get_services
 
 router = APIRouter(prefix="/api/v1", tags=["auth"])
 ServicesDep = Annotated[Services, Depends(get_services)]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from argon2.exceptions import InvalidHashError
+from argon2.exceptions import VerificationError
 
 from safecity.core.errors import InvalidInputError
 

@@ -13,12 +13,15 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from safecity.core.auth.models import RefreshToken, User
+from safecity.core.auth.models import RefreshToken
+from safecity.core.auth.models import User
 from safecity.core.auth.service import UserView
 
 

@@ -5,14 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.core.auth.models import User
-from safecity.core.auth.passwords import DUMMY_HASH, hash_password, needs_rehash, verify_password
+from safecity.core.auth.passwords import DUMMY_HASH
+from safecity.core.auth.passwords import hash_password
+from safecity.core.auth.passwords import needs_rehash
+from safecity.core.auth.passwords import verify_password
 from safecity.core.auth.permissions import Role
 from safecity.core.db import utcnow
-from safecity.core.errors import ConflictError, NotFoundError
+from safecity.core.errors import ConflictError
+from safecity.core.errors import NotFoundError
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{1,63}$")
 

@@ -7,17 +7,28 @@ the console trades the cookie for a new one before it ends (`POST /api/v1/auth/r
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
+from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Cookie, Depends, HTTPException, Request, Response, status
-from pydantic import BaseModel, Field
+from fastapi import APIRouter
+from fastapi import Cookie
+from fastapi import Depends
+from fastapi import HTTPException
+from fastapi import Request
+from fastapi import Response
+from fastapi import status
+from pydantic import BaseModel
+from pydantic import Field
 
-from safecity.core.audit.service import AuditRecord, append
+from safecity.core.audit.service import AuditRecord
+from safecity.core.audit.service import append
 from safecity.core.auth import refresh
 from safecity.core.auth.service import UserView
-from safecity.core.http.security import CurrentPrincipal, client_address
-from safecity.core.http.services import Services, get_services
+from safecity.core.http.security import CurrentPrincipal
+from safecity.core.http.security import client_address
+from safecity.core.http.services import Services
+from safecity.core.http.services import get_services
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 ServicesDep = Annotated[Services, Depends(get_services)]

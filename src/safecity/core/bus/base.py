@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable
+from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol, TypedDict, Unpack, runtime_checkable
+from typing import Any
+from typing import Protocol
+from typing import TypedDict
+from typing import Unpack
+from typing import runtime_checkable
 
-from safecity.core.bus.events import Event, parse_event, validate_pattern
+from safecity.core.bus.events import Event
+from safecity.core.bus.events import parse_event
+from safecity.core.bus.events import validate_pattern
 from safecity.core.bus.live import LiveFeed
 
 Handler = Callable[[Event], Awaitable[None]]

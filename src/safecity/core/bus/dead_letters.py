@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import traceback
-from typing import TypedDict, Unpack
+from typing import TypedDict
+from typing import Unpack
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from safecity.core.bus.base import BusError, DeadLetter
+from safecity.core.bus.base import BusError
+from safecity.core.bus.base import DeadLetter
 from safecity.core.bus.tables import DeadLetterRecord
-from safecity.core.db import Database, utcnow
+from safecity.core.db import Database
+from safecity.core.db import utcnow
 
 MAX_ERROR_CHARS = 20_000
 

@@ -13,31 +13,41 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Callable
+from collections.abc import Coroutine
+from collections.abc import Sequence
 from datetime import timedelta
-from typing import Any, Unpack
+from typing import Any
+from typing import Unpack
 
-from tenacity import AsyncRetrying, stop_after_attempt
+from tenacity import AsyncRetrying
+from tenacity import stop_after_attempt
 
-from safecity.core.bus.base import (
-    BatchHandler,
-    BatchOptions,
-    BatchSettings,
-    BusError,
-    DeadLetter,
-    Handler,
-    health_report,
-    one_at_a_time,
-    validate_subscription,
-)
-from safecity.core.bus.dead_letters import DeadLetterStore, describe_error
-from safecity.core.bus.events import Event, check_publishable, parse_event, topic_matches
+from safecity.core.bus.base import BatchHandler
+from safecity.core.bus.base import BatchOptions
+from safecity.core.bus.base import BatchSettings
+from safecity.core.bus.base import BusError
+from safecity.core.bus.base import DeadLetter
+from safecity.core.bus.base import Handler
+from safecity.core.bus.base import health_report
+from safecity.core.bus.base import one_at_a_time
+from safecity.core.bus.base import validate_subscription
+from safecity.core.bus.dead_letters import DeadLetterStore
+from safecity.core.bus.dead_letters import describe_error
+from safecity.core.bus.events import Event
+from safecity.core.bus.events import check_publishable
+from safecity.core.bus.events import parse_event
+from safecity.core.bus.events import topic_matches
 from safecity.core.bus.idempotency import IdempotencyGuard
-from safecity.core.bus.live import LiveFeed, LiveFeeds
-from safecity.core.bus.message_log import LoggedMessage, MessageLog
+from safecity.core.bus.live import LiveFeed
+from safecity.core.bus.live import LiveFeeds
+from safecity.core.bus.message_log import LoggedMessage
+from safecity.core.bus.message_log import MessageLog
 from safecity.core.bus.retry import RetryPolicy
 from safecity.core.bus.tasks import BusTasks
-from safecity.core.bus.wakeup import CrossProcessWakeup, PollOnly, wakeup_for
+from safecity.core.bus.wakeup import CrossProcessWakeup
+from safecity.core.bus.wakeup import PollOnly
+from safecity.core.bus.wakeup import wakeup_for
 from safecity.core.db import Database
 
 logger = logging.getLogger(__name__)

@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, datetime
-from typing import Any, TypeVar
-from uuid import UUID, uuid4
+from datetime import UTC
+from datetime import datetime
+from typing import Any
+from typing import TypeVar
+from uuid import UUID
+from uuid import uuid4
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime
+from pydantic import BaseModel
+from pydantic import ConfigDict
+from pydantic import Field
+from pydantic import field_validator
 
 from safecity.core.db import utcnow
 

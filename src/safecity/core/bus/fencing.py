@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any, Protocol, Unpack
+from typing import Any
+from typing import Protocol
+from typing import Unpack
 
 from prometheus_client import Counter
 
-from safecity.core.bus.base import (
-    BatchHandler,
-    BatchOptions,
-    BatchSubscriber,
-    BusError,
-    DeadLetter,
-    EventBus,
-    Handler,
-    LiveFeed,
-)
+from safecity.core.bus.base import BatchHandler
+from safecity.core.bus.base import BatchOptions
+from safecity.core.bus.base import BatchSubscriber
+from safecity.core.bus.base import BusError
+from safecity.core.bus.base import DeadLetter
+from safecity.core.bus.base import EventBus
+from safecity.core.bus.base import Handler
+from safecity.core.bus.base import LiveFeed
 from safecity.core.bus.events import Event
 
 log = logging.getLogger(__name__)

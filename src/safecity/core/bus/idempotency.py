@@ -7,13 +7,16 @@ from collections.abc import Sequence
 from datetime import timedelta
 from uuid import UUID
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.core.bus.events import Event
-from safecity.core.bus.insert_if_absent import insert_all_if_absent, insert_if_absent
+from safecity.core.bus.insert_if_absent import insert_all_if_absent
+from safecity.core.bus.insert_if_absent import insert_if_absent
 from safecity.core.bus.tables import HandledEvent
-from safecity.core.db import Database, utcnow
+from safecity.core.db import Database
+from safecity.core.db import utcnow
 
 
 class IdempotencyGuard:

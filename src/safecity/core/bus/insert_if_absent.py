@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import DeclarativeBase, Session
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import Session
 
 
 def insert_if_absent(session: Session, model: type[DeclarativeBase], values: dict[str, Any]) -> None:

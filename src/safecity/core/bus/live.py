@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from collections.abc import Sequence
 from types import TracebackType
 
-from safecity.core.bus.events import Event, topic_matches, validate_pattern
+from safecity.core.bus.events import Event
+from safecity.core.bus.events import topic_matches
+from safecity.core.bus.events import validate_pattern
 
 
 class LiveFeed:

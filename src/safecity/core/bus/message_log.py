@@ -8,13 +8,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import delete
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import text
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from safecity.core.bus.events import Event
 from safecity.core.bus.insert_if_absent import insert_if_absent
-from safecity.core.bus.tables import BusMessage, ConsumerOffset
-from safecity.core.db import Database, utcnow
+from safecity.core.bus.tables import BusMessage
+from safecity.core.bus.tables import ConsumerOffset
+from safecity.core.db import Database
+from safecity.core.db import utcnow
 
 # Any constant: the key of the PostgreSQL advisory lock that serialises appends.
 _APPEND_LOCK_KEY = 0x5AFEC17E

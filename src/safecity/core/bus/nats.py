@@ -21,43 +21,50 @@ import contextlib
 import logging
 from collections.abc import Sequence
 from datetime import timedelta
-from typing import Any, Unpack
+from typing import Any
+from typing import Unpack
 
 from nats.aio.client import Client
 from nats.aio.msg import Msg
 from nats.errors import ConnectionClosedError
 from nats.errors import Error as NatsError
 from nats.js import JetStreamContext
-from nats.js.api import StorageType, StreamConfig
-from nats.js.errors import BadRequestError, NotFoundError
-from tenacity import AsyncRetrying, retry_if_exception, stop_after_delay, wait_exponential
+from nats.js.api import StorageType
+from nats.js.api import StreamConfig
+from nats.js.errors import BadRequestError
+from nats.js.errors import NotFoundError
+from tenacity import AsyncRetrying
+from tenacity import retry_if_exception
+from tenacity import stop_after_delay
+from tenacity import wait_exponential
 
-from safecity.core.bus.base import (
-    BatchHandler,
-    BatchOptions,
-    BatchSettings,
-    BusError,
-    DeadLetter,
-    Handler,
-    health_report,
-    one_at_a_time,
-    validate_subscription,
-)
+from safecity.core.bus.base import BatchHandler
+from safecity.core.bus.base import BatchOptions
+from safecity.core.bus.base import BatchSettings
+from safecity.core.bus.base import BusError
+from safecity.core.bus.base import DeadLetter
+from safecity.core.bus.base import Handler
+from safecity.core.bus.base import health_report
+from safecity.core.bus.base import one_at_a_time
+from safecity.core.bus.base import validate_subscription
 from safecity.core.bus.dead_letters import DeadLetterStore
-from safecity.core.bus.events import Event, check_publishable, parse_event
+from safecity.core.bus.events import Event
+from safecity.core.bus.events import check_publishable
+from safecity.core.bus.events import parse_event
 from safecity.core.bus.idempotency import IdempotencyGuard
-from safecity.core.bus.live import LiveFeed, LiveFeeds
+from safecity.core.bus.live import LiveFeed
+from safecity.core.bus.live import LiveFeeds
 from safecity.core.bus.names import BusNames
-from safecity.core.bus.nats_connect import ConnectionCallbacks, connect
-from safecity.core.bus.nats_consumer import (
-    MESSAGE_ID_HEADER,
-    JetStreamConsumer,
-    SubjectRouter,
-    event_subject,
-    replay_subject,
-    run_together,
-)
-from safecity.core.bus.nats_durables import durables_of, ensure_durables
+from safecity.core.bus.nats_connect import ConnectionCallbacks
+from safecity.core.bus.nats_connect import connect
+from safecity.core.bus.nats_consumer import MESSAGE_ID_HEADER
+from safecity.core.bus.nats_consumer import JetStreamConsumer
+from safecity.core.bus.nats_consumer import SubjectRouter
+from safecity.core.bus.nats_consumer import event_subject
+from safecity.core.bus.nats_consumer import replay_subject
+from safecity.core.bus.nats_consumer import run_together
+from safecity.core.bus.nats_durables import durables_of
+from safecity.core.bus.nats_durables import ensure_durables
 from safecity.core.bus.retry import RetryPolicy
 from safecity.core.bus.tasks import BusTasks
 from safecity.core.db import Database

@@ -19,9 +19,13 @@ from nats.errors import Error as NatsError
 from nats.errors import TimeoutError as NatsTimeoutError
 from nats.js import JetStreamContext
 
-from safecity.core.bus.base import BatchHandler, Handler
-from safecity.core.bus.dead_letters import DeadLetterStore, describe_error
-from safecity.core.bus.events import Event, parse_event, topic_matches
+from safecity.core.bus.base import BatchHandler
+from safecity.core.bus.base import Handler
+from safecity.core.bus.dead_letters import DeadLetterStore
+from safecity.core.bus.dead_letters import describe_error
+from safecity.core.bus.events import Event
+from safecity.core.bus.events import parse_event
+from safecity.core.bus.events import topic_matches
 from safecity.core.bus.idempotency import IdempotencyGuard
 from safecity.core.bus.retry import RetryPolicy
 

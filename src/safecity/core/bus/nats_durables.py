@@ -26,11 +26,15 @@ import logging
 from dataclasses import dataclass
 
 from nats.js import JetStreamContext
-from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
-from nats.js.errors import BadRequestError, NotFoundError
+from nats.js.api import AckPolicy
+from nats.js.api import ConsumerConfig
+from nats.js.api import DeliverPolicy
+from nats.js.errors import BadRequestError
+from nats.js.errors import NotFoundError
 
 from safecity.core.bus.names import BusNames
-from safecity.core.bus.nats_consumer import event_subject, replay_subject
+from safecity.core.bus.nats_consumer import event_subject
+from safecity.core.bus.nats_consumer import replay_subject
 
 logger = logging.getLogger(__name__)
 

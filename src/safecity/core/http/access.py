@@ -9,16 +9,22 @@ A route opts in by taking `PersonalDataAccess` from `personal_data_read(...)`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated
+from typing import Any
 
-from fastapi import Depends, Header, Query, Request
+from fastapi import Depends
+from fastapi import Header
+from fastapi import Query
+from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 
 from safecity.core.audit.actors import audit_change
 from safecity.core.auth.permissions import Permission
 from safecity.core.http.auditing import actor_of
-from safecity.core.http.security import Principal, require
-from safecity.core.http.services import Services, get_services
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
+from safecity.core.http.services import Services
+from safecity.core.http.services import get_services
 
 MIN_PURPOSE_LENGTH = 5
 PURPOSE_DESCRIPTION = (

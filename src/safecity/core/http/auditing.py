@@ -6,7 +6,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from safecity.core.audit.actors import Actor, audit_change
+from safecity.core.audit.actors import Actor
+from safecity.core.audit.actors import audit_change
 from safecity.core.http.security import Principal
 
 

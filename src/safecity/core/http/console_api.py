@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Literal
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
+from pydantic import Field
 
 from safecity.core.http.deps import ServicesDep
 

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi import FastAPI
+from fastapi import Request
+from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from safecity.core.http.error_handler import error_detail
-from safecity.core.http.static_files import IMMUTABLE, REVALIDATE, send_file
+from safecity.core.http.static_files import IMMUTABLE
+from safecity.core.http.static_files import REVALIDATE
+from safecity.core.http.static_files import send_file
 
 HASHED_ASSETS = "assets"
 

@@ -4,13 +4,15 @@ through its own dependency (e.g. `dispatch.context.DispatchRuntimeDep`), made by
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, TypeVar
+from typing import Annotated
+from typing import TypeVar
 
 from fastapi import Depends
 
 from safecity.core.clock import Clock
 from safecity.core.http.security import CurrentPrincipal
-from safecity.core.http.services import Services, get_services
+from safecity.core.http.services import Services
+from safecity.core.http.services import get_services
 
 __all__ = ["ClockDep", "CurrentPrincipal", "ServicesDep", "runtime_dependency"]
 

@@ -8,10 +8,16 @@ import traceback
 import uuid
 from typing import Any
 
-from fastapi import FastAPI, Request, status
+from fastapi import FastAPI
+from fastapi import Request
+from fastapi import status
 from fastapi.responses import JSONResponse
 from sqlalchemy.orm.exc import StaleDataError
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp
+from starlette.types import Message
+from starlette.types import Receive
+from starlette.types import Scope
+from starlette.types import Send
 
 from safecity.core.errors import SafecityError
 from safecity.core.logs import get_logger

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated, Any
+from typing import Annotated
+from typing import Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
+from fastapi import Depends
 from fastapi.responses import JSONResponse
 
 from safecity import __version__
-from safecity.core.http.services import Services, get_services
+from safecity.core.http.services import Services
+from safecity.core.http.services import get_services
 
 router = APIRouter(tags=["health"])
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
-from fastapi import APIRouter, HTTPException, WebSocket, WebSocketDisconnect
+from fastapi import APIRouter
+from fastapi import HTTPException
+from fastapi import WebSocket
+from fastapi import WebSocketDisconnect
 
 from safecity.core.auth.permissions import permission_for_event
 from safecity.core.bus.events import Event
-from safecity.core.http.security import Principal, principal_from_media_ticket
+from safecity.core.http.security import Principal
+from safecity.core.http.security import principal_from_media_ticket
 from safecity.core.http.services import Services
 
 router = APIRouter(tags=["live"])

@@ -6,7 +6,12 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Annotated
 
-from fastapi import APIRouter, Header, HTTPException, Query, UploadFile, status
+from fastapi import APIRouter
+from fastapi import Header
+from fastapi import HTTPException
+from fastapi import Query
+from fastapi import UploadFile
+from fastapi import status
 from fastapi.responses import FileResponse
 from pydantic import BaseModel
 
@@ -16,9 +21,14 @@ from safecity.core.http.access import checked_purpose
 from safecity.core.http.actions import action
 from safecity.core.http.auditing import actor_of
 from safecity.core.http.deps import ServicesDep
-from safecity.core.http.media_access import MediaRead, MediaRule, MediaRules
-from safecity.core.http.security import CurrentPrincipal, Principal, require
-from safecity.core.media import MediaError, MediaNotFoundError
+from safecity.core.http.media_access import MediaRead
+from safecity.core.http.media_access import MediaRule
+from safecity.core.http.media_access import MediaRules
+from safecity.core.http.security import CurrentPrincipal
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
+from safecity.core.media import MediaError
+from safecity.core.media import MediaNotFoundError
 
 router = APIRouter(prefix="/api/v1/media", tags=["media"])
 

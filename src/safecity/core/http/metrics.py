@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import time
 
-from prometheus_client import Counter, Histogram
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from prometheus_client import Counter
+from prometheus_client import Histogram
+from starlette.types import ASGIApp
+from starlette.types import Message
+from starlette.types import Receive
+from starlette.types import Scope
+from starlette.types import Send
 
 REQUESTS = Counter("safecity_http_requests_total", "HTTP requests", ["method", "route", "status"])
 LATENCY = Histogram("safecity_http_request_seconds", "HTTP request latency", ["method", "route"])

@@ -6,13 +6,22 @@ from __future__ import annotations
 import hmac
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
+from fastapi import APIRouter
+from fastapi import Depends
+from fastapi import HTTPException
+from fastapi import Request
+from fastapi import Response
+from fastapi import status
+from fastapi.security import HTTPAuthorizationCredentials
+from fastapi.security import HTTPBearer
+from prometheus_client import CONTENT_TYPE_LATEST
+from prometheus_client import REGISTRY
+from prometheus_client import generate_latest
 
 from safecity.core.auth.permissions import Permission
 from safecity.core.http.deps import ServicesDep
-from safecity.core.http.security import client_address, principal_from_token
+from safecity.core.http.security import client_address
+from safecity.core.http.security import principal_from_token
 
 router = APIRouter(tags=["health"])
 _bearer = HTTPBearer(auto_error=False, description="The scrape token (http.metrics_token) or a user's token")

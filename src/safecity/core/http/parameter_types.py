@@ -9,13 +9,19 @@ from __future__ import annotations
 import types
 from collections.abc import Iterator
 from datetime import datetime
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Annotated
+from typing import Any
+from typing import Union
+from typing import get_args
+from typing import get_origin
 
-from fastapi import Depends, FastAPI
+from fastapi import Depends
+from fastapi import FastAPI
 from fastapi.dependencies.models import Dependant
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator
+from pydantic import Field
 from starlette.requests import HTTPConnection
 
 INT64_MIN = -(2**63)

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated
+from typing import Any
 
-from fastapi import Depends, HTTPException, Query, Request, status
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi import Depends
+from fastapi import HTTPException
+from fastapi import Query
+from fastapi import Request
+from fastapi import status
+from fastapi.security import HTTPAuthorizationCredentials
+from fastapi.security import HTTPBearer
 
-from safecity.core.auth.permissions import Permission, Role, has_permission
-from safecity.core.auth.service import UserNotFoundError, get_user
-from safecity.core.auth.tokens import InvalidTokenError, TokenClaims
-from safecity.core.http.services import Services, get_services
+from safecity.core.auth.permissions import Permission
+from safecity.core.auth.permissions import Role
+from safecity.core.auth.permissions import has_permission
+from safecity.core.auth.service import UserNotFoundError
+from safecity.core.auth.service import get_user
+from safecity.core.auth.tokens import InvalidTokenError
+from safecity.core.auth.tokens import TokenClaims
+from safecity.core.http.services import Services
+from safecity.core.http.services import get_services
 
 _bearer = HTTPBearer(auto_error=False, description="JWT access token from POST /api/v1/auth/login")
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -10,8 +11,10 @@ from fastapi import Request
 
 from safecity.config import Settings
 from safecity.core.auth.throttle import LoginThrottle
-from safecity.core.auth.tokens import TokenIssuer, load_or_create_secret
-from safecity.core.clock import SYSTEM_CLOCK, Clock
+from safecity.core.auth.tokens import TokenIssuer
+from safecity.core.auth.tokens import load_or_create_secret
+from safecity.core.clock import SYSTEM_CLOCK
+from safecity.core.clock import Clock
 from safecity.core.db import Database
 from safecity.core.http.runtimes import Runtimes
 from safecity.core.media import MediaStore

@@ -18,7 +18,8 @@ from typing import Literal
 
 import brotli
 from starlette.requests import Request
-from starlette.responses import FileResponse, Response
+from starlette.responses import FileResponse
+from starlette.responses import Response
 
 COMPRESSIBLE_SUFFIXES = frozenset(
     {".js", ".mjs", ".css", ".html", ".json", ".geojson", ".svg", ".map", ".txt", ".webmanifest", ".xml"}

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
+from typing import Any
 
-from fastapi import APIRouter, Response, UploadFile, status
+from fastapi import APIRouter
+from fastapi import Response
+from fastapi import UploadFile
+from fastapi import status
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 
@@ -20,12 +24,15 @@ from safecity.core.errors import InvalidInputError
 from safecity.core.http.auditing import actor_of
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.outputs import from_row
-from safecity.core.http.security import Principal, require
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
 from safecity.core.http.services import Services
 from safecity.faces.runtime import FaceWatchlistDep
 from safecity.faces.watchlist import service
-from safecity.faces.watchlist.models import FaceSubject, FaceSubjectImage
-from safecity.faces.watchlist.schemas import SubjectIn, SubjectPatch
+from safecity.faces.watchlist.models import FaceSubject
+from safecity.faces.watchlist.models import FaceSubjectImage
+from safecity.faces.watchlist.schemas import SubjectIn
+from safecity.faces.watchlist.schemas import SubjectPatch
 from safecity.vision.faces import FaceError
 
 router = APIRouter(prefix="/api/v1/watchlists/persons", tags=["face watchlist"])

@@ -15,16 +15,20 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from safecity.core.audit.actors import Actor, audit_change
+from safecity.core.audit.actors import Actor
+from safecity.core.audit.actors import audit_change
 from safecity.core.bus import Event
-from safecity.core.db import get_or_raise, utcnow, where_given
-from safecity.core.errors import ConflictError, NotFoundError
-from safecity.faces.watchlist.events import (
-    FaceCandidateEvent,
-    FaceCandidateRejectedEvent,
-    FaceMatchConfirmedEvent,
-)
-from safecity.faces.watchlist.models import CandidateStatus, FaceCandidate, FaceCandidateDecision
+from safecity.core.db import get_or_raise
+from safecity.core.db import utcnow
+from safecity.core.db import where_given
+from safecity.core.errors import ConflictError
+from safecity.core.errors import NotFoundError
+from safecity.faces.watchlist.events import FaceCandidateEvent
+from safecity.faces.watchlist.events import FaceCandidateRejectedEvent
+from safecity.faces.watchlist.events import FaceMatchConfirmedEvent
+from safecity.faces.watchlist.models import CandidateStatus
+from safecity.faces.watchlist.models import FaceCandidate
+from safecity.faces.watchlist.models import FaceCandidateDecision
 from safecity.faces.watchlist.service import WatchlistError
 
 CONFIRMATIONS_NEEDED = 2

@@ -13,26 +13,26 @@ from __future__ import annotations
 import logging
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from collections.abc import Sequence
 from typing import Literal
 
 import numpy as np
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.faces.watchlist.models import FaceVector
-from safecity.vision.faces import (
-    DLIB_RESNET,
-    Candidate,
-    Embedding,
-    EmbeddingModel,
-    ExactIndex,
-    FaceIndex,
-    HnswIndex,
-    ScanIndex,
-    SearchMode,
-    search_gallery,
-)
+from safecity.vision.faces import DLIB_RESNET
+from safecity.vision.faces import Candidate
+from safecity.vision.faces import Embedding
+from safecity.vision.faces import EmbeddingModel
+from safecity.vision.faces import ExactIndex
+from safecity.vision.faces import FaceIndex
+from safecity.vision.faces import HnswIndex
+from safecity.vision.faces import ScanIndex
+from safecity.vision.faces import SearchMode
+from safecity.vision.faces import search_gallery
 
 log = logging.getLogger(__name__)
 IndexKind = Literal["scan", "hnsw", "exact"]

@@ -7,32 +7,38 @@ from __future__ import annotations
 import hashlib
 import threading
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from datetime import datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from safecity.core.db import Database, utcnow
+from safecity.core.db import Database
+from safecity.core.db import utcnow
 from safecity.core.media import MediaStore
 from safecity.faces.watchlist import candidates as candidate_service
 from safecity.faces.watchlist import service
-from safecity.faces.watchlist.gallery import Gallery, to_embedding
-from safecity.faces.watchlist.models import FaceCandidate, FaceSubject, FaceSubjectImage, FaceVector
-from safecity.faces.watchlist.schemas import SubjectIn, SubjectPatch
-from safecity.vision.faces import (
-    Embedding,
-    EmbeddingModel,
-    FacePipeline,
-    FaceResult,
-    NoUsableFaceError,
-    QualityThresholds,
-    SearchMode,
-    distance,
-    primary_face,
-)
+from safecity.faces.watchlist.gallery import Gallery
+from safecity.faces.watchlist.gallery import to_embedding
+from safecity.faces.watchlist.models import FaceCandidate
+from safecity.faces.watchlist.models import FaceSubject
+from safecity.faces.watchlist.models import FaceSubjectImage
+from safecity.faces.watchlist.models import FaceVector
+from safecity.faces.watchlist.schemas import SubjectIn
+from safecity.faces.watchlist.schemas import SubjectPatch
+from safecity.vision.faces import Embedding
+from safecity.vision.faces import EmbeddingModel
+from safecity.vision.faces import FacePipeline
+from safecity.vision.faces import FaceResult
+from safecity.vision.faces import NoUsableFaceError
+from safecity.vision.faces import QualityThresholds
+from safecity.vision.faces import SearchMode
+from safecity.vision.faces import distance
+from safecity.vision.faces import primary_face
 
 _CANDIDATE_NAMESPACE = uuid.UUID("9b0f0d5e-1c55-4a4e-a1f6-3c0b8d2e7f41")
 

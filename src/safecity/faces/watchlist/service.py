@@ -12,15 +12,22 @@ from datetime import datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.core.audit.actors import Actor as Actor  # the CLI builds its actor from here
 from safecity.core.audit.actors import audit_change
-from safecity.core.db import get_or_raise, utcnow
-from safecity.core.errors import ConflictError, NotFoundError
-from safecity.faces.watchlist.models import FaceSubject, FaceSubjectImage, FaceVector
-from safecity.faces.watchlist.schemas import SubjectIn, SubjectPatch
+from safecity.core.db import get_or_raise
+from safecity.core.db import utcnow
+from safecity.core.errors import ConflictError
+from safecity.core.errors import NotFoundError
+from safecity.faces.watchlist.models import FaceSubject
+from safecity.faces.watchlist.models import FaceSubjectImage
+from safecity.faces.watchlist.models import FaceVector
+from safecity.faces.watchlist.schemas import SubjectIn
+from safecity.faces.watchlist.schemas import SubjectPatch
 from safecity.vision.faces import FaceResult
 
 

@@ -7,9 +7,12 @@ from dataclasses import dataclass
 
 from safecity.pipeline.events import EventType
 from safecity.pipeline.rules.hits import RuleHit
-from safecity.pipeline.rules.nearby import nearest_within, people, stays_put
+from safecity.pipeline.rules.nearby import nearest_within
+from safecity.pipeline.rules.nearby import people
+from safecity.pipeline.rules.nearby import stays_put
 from safecity.pipeline.rules.threat_config import AbandonedObjectConfig
-from safecity.vision.geometry import Point, Polygon
+from safecity.vision.geometry import Point
+from safecity.vision.geometry import Polygon
 from safecity.vision.tracking import Track
 
 

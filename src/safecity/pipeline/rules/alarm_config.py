@@ -12,11 +12,15 @@ alarms.
 from __future__ import annotations
 
 import re
-from datetime import datetime, time
+from datetime import datetime
+from datetime import time
 from enum import StrEnum
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfoNotFoundError
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field
+from pydantic import field_validator
+from pydantic import model_validator
 
 from safecity.pipeline.events import EventType
 from safecity.pipeline.rules.traffic_config import SceneSection

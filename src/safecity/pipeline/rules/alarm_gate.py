@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from safecity.pipeline.rules.alarm_config import AlarmPolicy, AlarmsConfig, Outcome, default_outcome
+from safecity.pipeline.rules.alarm_config import AlarmPolicy
+from safecity.pipeline.rules.alarm_config import AlarmsConfig
+from safecity.pipeline.rules.alarm_config import Outcome
+from safecity.pipeline.rules.alarm_config import default_outcome
 from safecity.pipeline.rules.hits import RuleHit
 
 HOUR = 3600.0

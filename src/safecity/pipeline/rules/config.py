@@ -12,21 +12,20 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import Field
+from pydantic import ValidationError
+from pydantic import field_validator
+from pydantic import model_validator
 
 from safecity.pipeline.rules.alarm_config import AlarmsConfig
-from safecity.pipeline.rules.threat_config import (
-    AbandonedObjectConfig,
-    NoStoppingConfig,
-    RemovedObjectConfig,
-)
-from safecity.pipeline.rules.traffic_config import (
-    LaneConfig,
-    Point,
-    SceneSection,
-    SignalConfig,
-    SolidLineConfig,
-)
+from safecity.pipeline.rules.threat_config import AbandonedObjectConfig
+from safecity.pipeline.rules.threat_config import NoStoppingConfig
+from safecity.pipeline.rules.threat_config import RemovedObjectConfig
+from safecity.pipeline.rules.traffic_config import LaneConfig
+from safecity.pipeline.rules.traffic_config import Point
+from safecity.pipeline.rules.traffic_config import SceneSection
+from safecity.pipeline.rules.traffic_config import SignalConfig
+from safecity.pipeline.rules.traffic_config import SolidLineConfig
 from safecity.video.motion import MotionSettings
 from safecity.vision.detectors.classes import COCO_NAMES
 

@@ -7,7 +7,8 @@ from safecity.pipeline.rules.abandoned import AbandonedObjectRule
 from safecity.pipeline.rules.alarm_gate import AlarmGate
 from safecity.pipeline.rules.config import SceneConfig
 from safecity.pipeline.rules.hits import RuleHit
-from safecity.pipeline.rules.lane import RestrictedLaneRule, SolidLineRule
+from safecity.pipeline.rules.lane import RestrictedLaneRule
+from safecity.pipeline.rules.lane import SolidLineRule
 from safecity.pipeline.rules.lines import LineRule
 from safecity.pipeline.rules.no_stopping import NoStoppingRule
 from safecity.pipeline.rules.red_light import RedLightRule
@@ -18,7 +19,9 @@ from safecity.pipeline.rules.signals import ControllerFeed
 from safecity.pipeline.rules.speed import GroundPlane
 from safecity.pipeline.rules.zones import ZoneRule
 from safecity.video.frame import Image
-from safecity.vision.geometry import Point, is_normalised, to_pixels
+from safecity.vision.geometry import Point
+from safecity.vision.geometry import is_normalised
+from safecity.vision.geometry import to_pixels
 from safecity.vision.tracking import Track
 
 

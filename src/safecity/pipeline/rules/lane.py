@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from safecity.pipeline.events import EventType
 from safecity.pipeline.rules.hits import RuleHit
-from safecity.pipeline.rules.traffic_config import LaneConfig, SolidLineConfig
-from safecity.vision.geometry import Point, Polygon
+from safecity.pipeline.rules.traffic_config import LaneConfig
+from safecity.pipeline.rules.traffic_config import SolidLineConfig
+from safecity.vision.geometry import Point
+from safecity.vision.geometry import Polygon
 from safecity.vision.line_crossing import LineCrossings
 from safecity.vision.tracking import Track
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from safecity.pipeline.events import EventType
-from safecity.pipeline.rules.config import Direction, LineConfig
+from safecity.pipeline.rules.config import Direction
+from safecity.pipeline.rules.config import LineConfig
 from safecity.pipeline.rules.hits import RuleHit
 from safecity.vision.geometry import Point
 from safecity.vision.line_crossing import LineCrossings

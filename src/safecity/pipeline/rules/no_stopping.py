@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from safecity.pipeline.events import EventType
 from safecity.pipeline.rules.hits import RuleHit
 from safecity.pipeline.rules.threat_config import NoStoppingConfig
-from safecity.vision.geometry import Point, Polygon
+from safecity.vision.geometry import Point
+from safecity.vision.geometry import Polygon
 from safecity.vision.tracking import Track
 
 #: Speed is measured over the last this-many seconds of a track's path (or its last two points).

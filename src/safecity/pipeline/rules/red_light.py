@@ -11,10 +11,14 @@ from __future__ import annotations
 from safecity.pipeline.events import EventType
 from safecity.pipeline.rules.hits import RuleHit
 from safecity.pipeline.rules.signal_lamps import LampReader
-from safecity.pipeline.rules.signals import ControllerFeed, PhaseReading, phase_at
-from safecity.pipeline.rules.traffic_config import SignalConfig, SignalPhase
+from safecity.pipeline.rules.signals import ControllerFeed
+from safecity.pipeline.rules.signals import PhaseReading
+from safecity.pipeline.rules.signals import phase_at
+from safecity.pipeline.rules.traffic_config import SignalConfig
+from safecity.pipeline.rules.traffic_config import SignalPhase
 from safecity.video.frame import Image
-from safecity.vision.geometry import Point, Polygon
+from safecity.vision.geometry import Point
+from safecity.vision.geometry import Polygon
 from safecity.vision.line_crossing import LineCrossings
 from safecity.vision.tracking import Track
 

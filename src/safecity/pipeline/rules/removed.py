@@ -7,9 +7,12 @@ from dataclasses import dataclass
 
 from safecity.pipeline.events import EventType
 from safecity.pipeline.rules.hits import RuleHit
-from safecity.pipeline.rules.nearby import MIN_MOVE_PIXELS, nearest_within, people
+from safecity.pipeline.rules.nearby import MIN_MOVE_PIXELS
+from safecity.pipeline.rules.nearby import nearest_within
+from safecity.pipeline.rules.nearby import people
 from safecity.pipeline.rules.threat_config import RemovedObjectConfig
-from safecity.vision.geometry import Point, Polygon
+from safecity.vision.geometry import Point
+from safecity.vision.geometry import Polygon
 from safecity.vision.tracking import Track
 
 #: A person seen within the radius this long before the object vanished counts as "near" when it did.

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from safecity.pipeline.rules.traffic_config import SignalLamps, SignalPhase
+from safecity.pipeline.rules.traffic_config import SignalLamps
+from safecity.pipeline.rules.traffic_config import SignalPhase
 from safecity.video.frame import Image
 from safecity.vision.geometry import to_pixels
 

@@ -11,7 +11,8 @@ import bisect
 import threading
 from dataclasses import dataclass
 
-from safecity.pipeline.rules.traffic_config import PhaseSchedule, SignalPhase
+from safecity.pipeline.rules.traffic_config import PhaseSchedule
+from safecity.pipeline.rules.traffic_config import SignalPhase
 
 HISTORY_PER_SIGNAL = 256
 

@@ -10,10 +10,15 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field
+from pydantic import ValidationInfo
+from pydantic import field_validator
 
-from safecity.pipeline.rules.traffic_config import VEHICLE_CLASSES, Point, SceneSection
-from safecity.vision.detectors.classes import CARRIED_CLASSES, COCO_NAMES
+from safecity.pipeline.rules.traffic_config import VEHICLE_CLASSES
+from safecity.pipeline.rules.traffic_config import Point
+from safecity.pipeline.rules.traffic_config import SceneSection
+from safecity.vision.detectors.classes import CARRIED_CLASSES
+from safecity.vision.detectors.classes import COCO_NAMES
 
 
 def _known(classes: list[str] | None) -> list[str] | None:

@@ -8,7 +8,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel
+from pydantic import ConfigDict
+from pydantic import Field
+from pydantic import model_validator
 
 Point = tuple[float, float]
 VEHICLE_CLASSES = ["car", "bus", "truck", "motorcycle"]

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from safecity.pipeline.events import EventType
 from safecity.pipeline.rules.config import ZoneConfig
 from safecity.pipeline.rules.hits import RuleHit
-from safecity.vision.geometry import Point, Polygon
+from safecity.vision.geometry import Point
+from safecity.vision.geometry import Polygon
 from safecity.vision.tracking import Track
 
 

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 import cv2
 import numpy as np
 
-from safecity.video.synthetic import CLASS_COLOURS, COLOUR_TOLERANCE
+from safecity.video.synthetic import CLASS_COLOURS
+from safecity.video.synthetic import COLOUR_TOLERANCE
 from safecity.vision.detectors.types import Detections
 
 

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from safecity.vision.detectors.decoding import OutputFormat
 from safecity.vision.detectors.onnx import DetectorOptions
-from safecity.vision.models import DEFAULT_DETECTOR, ModelRegistry, ModelRegistryError
+from safecity.vision.models import DEFAULT_DETECTOR
+from safecity.vision.models import ModelRegistry
+from safecity.vision.models import ModelRegistryError
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import ast
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import onnxruntime as ort
 
-from safecity.vision.detectors.classes import COCO_NAMES, DEFAULT_CLASSES, coco_class_map, validate_class_map
-from safecity.vision.detectors.decoding import (
-    OutputFormat,
-    decode_yolov8,
-    decode_yolox,
-    select_detections,
-    yolox_anchor_count,
-)
-from safecity.vision.detectors.letterbox import Placement, letterbox_batch
+from safecity.vision.detectors.classes import COCO_NAMES
+from safecity.vision.detectors.classes import DEFAULT_CLASSES
+from safecity.vision.detectors.classes import coco_class_map
+from safecity.vision.detectors.classes import validate_class_map
+from safecity.vision.detectors.decoding import OutputFormat
+from safecity.vision.detectors.decoding import decode_yolov8
+from safecity.vision.detectors.decoding import decode_yolox
+from safecity.vision.detectors.decoding import select_detections
+from safecity.vision.detectors.decoding import yolox_anchor_count
+from safecity.vision.detectors.letterbox import Placement
+from safecity.vision.detectors.letterbox import letterbox_batch
 from safecity.vision.detectors.types import Detections
 
 log = logging.getLogger(__name__)

@@ -13,38 +13,53 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from safecity.vision.faces.calibration import OpenSetPoint, PairDistances, open_set_curve, pair_distances
-    from safecity.vision.faces.detection import Detection, FaceDetector
-    from safecity.vision.faces.detectors import (
-        CascadeDetector,
-        DlibCnnDetector,
-        DlibHogDetector,
-        YuNetDetector,
-        create_detector,
-    )
-    from safecity.vision.faces.embedders import DLIB_RESNET, DlibResnetEmbedder, OnnxFaceEmbedder
-    from safecity.vision.faces.embedding import Embedding, EmbeddingModel, FaceEmbedder, distance
-    from safecity.vision.faces.errors import (
-        FaceError,
-        ImageInputError,
-        ModelFileError,
-        ModelMismatchError,
-        NoUsableFaceError,
-    )
-    from safecity.vision.faces.identification import Candidate, distance_to_score, search_gallery
+    from safecity.vision.faces.calibration import OpenSetPoint
+    from safecity.vision.faces.calibration import PairDistances
+    from safecity.vision.faces.calibration import open_set_curve
+    from safecity.vision.faces.calibration import pair_distances
+    from safecity.vision.faces.detection import Detection
+    from safecity.vision.faces.detection import FaceDetector
+    from safecity.vision.faces.detectors import CascadeDetector
+    from safecity.vision.faces.detectors import DlibCnnDetector
+    from safecity.vision.faces.detectors import DlibHogDetector
+    from safecity.vision.faces.detectors import YuNetDetector
+    from safecity.vision.faces.detectors import create_detector
+    from safecity.vision.faces.embedders import DLIB_RESNET
+    from safecity.vision.faces.embedders import DlibResnetEmbedder
+    from safecity.vision.faces.embedders import OnnxFaceEmbedder
+    from safecity.vision.faces.embedding import Embedding
+    from safecity.vision.faces.embedding import EmbeddingModel
+    from safecity.vision.faces.embedding import FaceEmbedder
+    from safecity.vision.faces.embedding import distance
+    from safecity.vision.faces.errors import FaceError
+    from safecity.vision.faces.errors import ImageInputError
+    from safecity.vision.faces.errors import ModelFileError
+    from safecity.vision.faces.errors import ModelMismatchError
+    from safecity.vision.faces.errors import NoUsableFaceError
+    from safecity.vision.faces.identification import Candidate
+    from safecity.vision.faces.identification import distance_to_score
+    from safecity.vision.faces.identification import search_gallery
     from safecity.vision.faces.image_input import load_image
-    from safecity.vision.faces.index import ExactIndex, FaceIndex, HnswIndex, ScanIndex, SearchHit
-    from safecity.vision.faces.pipeline import (
-        FacePipeline,
-        FaceResult,
-        analyse_image,
-        best_usable_face,
-        default_pipeline,
-    )
-    from safecity.vision.faces.quality import QualityReport, QualityThresholds
-    from safecity.vision.faces.tracks import TrackFace, best_faces_per_track
-    from safecity.vision.faces.verification import VerificationResult, primary_face, verify, verify_pairs
-    from safecity.vision.faces.vocabulary import DETECTOR_NAMES, SearchMode
+    from safecity.vision.faces.index import ExactIndex
+    from safecity.vision.faces.index import FaceIndex
+    from safecity.vision.faces.index import HnswIndex
+    from safecity.vision.faces.index import ScanIndex
+    from safecity.vision.faces.index import SearchHit
+    from safecity.vision.faces.pipeline import FacePipeline
+    from safecity.vision.faces.pipeline import FaceResult
+    from safecity.vision.faces.pipeline import analyse_image
+    from safecity.vision.faces.pipeline import best_usable_face
+    from safecity.vision.faces.pipeline import default_pipeline
+    from safecity.vision.faces.quality import QualityReport
+    from safecity.vision.faces.quality import QualityThresholds
+    from safecity.vision.faces.tracks import TrackFace
+    from safecity.vision.faces.tracks import best_faces_per_track
+    from safecity.vision.faces.verification import VerificationResult
+    from safecity.vision.faces.verification import primary_face
+    from safecity.vision.faces.verification import verify
+    from safecity.vision.faces.verification import verify_pairs
+    from safecity.vision.faces.vocabulary import DETECTOR_NAMES
+    from safecity.vision.faces.vocabulary import SearchMode
 
 # Loaded on first use (PEP 562): importing this package, or a light module in it such as `vocabulary`,
 # must not pull in NumPy, dlib, OpenCV and ONNX Runtime (the command line's start-up time depends on it).

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from safecity.vision.faces.embedding import Metric, pairwise_distances
+from safecity.vision.faces.embedding import Metric
+from safecity.vision.faces.embedding import pairwise_distances
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal
+from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt

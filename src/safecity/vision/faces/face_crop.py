@@ -9,8 +9,11 @@ import dlib
 import numpy as np
 
 from safecity.video.frame import Image
-from safecity.vision.faces.detection import Detection, Points
-from safecity.vision.faces.landmarks import FaceLandmarks, fit_landmarks, to_dlib_shape
+from safecity.vision.faces.detection import Detection
+from safecity.vision.faces.detection import Points
+from safecity.vision.faces.landmarks import FaceLandmarks
+from safecity.vision.faces.landmarks import fit_landmarks
+from safecity.vision.faces.landmarks import to_dlib_shape
 
 # How much image to keep around the box on each side, as a share of the box size: enough for dlib's chip
 # padding and for rotated faces.

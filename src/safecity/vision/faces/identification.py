@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from safecity.vision.faces.embedding import Embedding, EmbeddingModel
+from safecity.vision.faces.embedding import Embedding
+from safecity.vision.faces.embedding import EmbeddingModel
 from safecity.vision.faces.index.base import FaceIndex
 from safecity.vision.faces.vocabulary import SearchMode
 

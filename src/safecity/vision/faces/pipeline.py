@@ -9,11 +9,15 @@ from safecity.vision.boxes import Box
 from safecity.vision.faces.detection import FaceDetector
 from safecity.vision.faces.detectors import create_detector
 from safecity.vision.faces.embedders import DlibResnetEmbedder
-from safecity.vision.faces.embedding import Embedding, FaceEmbedder
+from safecity.vision.faces.embedding import Embedding
+from safecity.vision.faces.embedding import FaceEmbedder
 from safecity.vision.faces.face_crop import FaceCrop
-from safecity.vision.faces.image_input import ImageSource, load_image
+from safecity.vision.faces.image_input import ImageSource
+from safecity.vision.faces.image_input import load_image
 from safecity.vision.faces.landmarks import FaceLandmarks
-from safecity.vision.faces.quality import QualityReport, QualityThresholds, assess_quality
+from safecity.vision.faces.quality import QualityReport
+from safecity.vision.faces.quality import QualityThresholds
+from safecity.vision.faces.quality import assess_quality
 
 
 @dataclass(frozen=True, slots=True)

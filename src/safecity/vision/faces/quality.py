@@ -5,7 +5,9 @@ Matching poor faces is where false alarms come from, so only faces that pass are
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
+from dataclasses import dataclass
+from dataclasses import field
 
 import cv2
 import numpy as np

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from collections.abc import Iterable
+from collections.abc import Iterator
+from dataclasses import asdict
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from safecity.vision.faces.embedding import distance
-from safecity.vision.faces.errors import FaceError, NoUsableFaceError
+from safecity.vision.faces.errors import FaceError
+from safecity.vision.faces.errors import NoUsableFaceError
 from safecity.vision.faces.image_input import ImageSource
-from safecity.vision.faces.pipeline import (
-    FacePipeline,
-    FaceResult,
-    analyse_image,
-    best_usable_face,
-    default_pipeline,
-)
+from safecity.vision.faces.pipeline import FacePipeline
+from safecity.vision.faces.pipeline import FaceResult
+from safecity.vision.faces.pipeline import analyse_image
+from safecity.vision.faces.pipeline import best_usable_face
+from safecity.vision.faces.pipeline import default_pipeline
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,9 @@ from __future__ import annotations
 from importlib import resources
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel
+from pydantic import ConfigDict
+from pydantic import Field
 
 
 class ModelSpec(BaseModel):

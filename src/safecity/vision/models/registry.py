@@ -12,14 +12,17 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
 import httpx
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
+from pydantic import ValidationError
 
-from safecity.vision.models.catalog import CATALOG, ModelSpec
+from safecity.vision.models.catalog import CATALOG
+from safecity.vision.models.catalog import ModelSpec
 
 ProgressCallback = Callable[[int, int | None], None]  # bytes so far, total bytes (None when unknown)
 CHUNK = 1 << 16

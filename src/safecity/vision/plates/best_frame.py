@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import cv2
 
-from safecity.video.frame import Image, PixelBox
+from safecity.video.frame import Image
+from safecity.video.frame import PixelBox
 from safecity.vision.plates.voting import TrackId
 
 _SHARPNESS_WIDTH = 64  # the vehicle's lower part is measured at this width: cheap and scale-free

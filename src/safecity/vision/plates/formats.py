@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
+from typing import Literal
 
 import yaml
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from safecity.vision.models import DEFAULT_PLATE_DETECTOR, ModelRegistry, ModelRegistryError
-from safecity.vision.plates.plate_detector import PlateFinder, open_plate_detector
+from safecity.vision.models import DEFAULT_PLATE_DETECTOR
+from safecity.vision.models import ModelRegistry
+from safecity.vision.models import ModelRegistryError
+from safecity.vision.plates.plate_detector import PlateFinder
+from safecity.vision.plates.plate_detector import open_plate_detector
 
 PLATE_DETECTOR_KIND = "plate-detector"
 

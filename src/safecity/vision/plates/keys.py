@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from safecity.vision.plates.confusion import confusion_skeleton, normalize_plate
+from safecity.vision.plates.confusion import confusion_skeleton
+from safecity.vision.plates.confusion import normalize_plate
 
 _SEPARATORS = re.compile(r"[\s\-_./]+")
 _YEAR = re.compile(r"^[0-9]{2}$")

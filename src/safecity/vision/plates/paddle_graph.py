@@ -23,7 +23,8 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 import onnx
-from onnx import helper, numpy_helper
+from onnx import helper
+from onnx import numpy_helper
 
 Array = npt.NDArray[np.float32]
 _HARD_SIGMOID_ALPHA, _HARD_SIGMOID_BETA = 1 / 6, 0.5

@@ -10,11 +10,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from dataclasses import replace
 from itertools import combinations
 
-from safecity.vision.plates.formats import FormatBook, FormatPart, PlateFormat, default_format_book
-from safecity.vision.plates.glyphs import DIGITS, LETTERS, Glyph, TextSegment, segments_from_text
+from safecity.vision.plates.formats import FormatBook
+from safecity.vision.plates.formats import FormatPart
+from safecity.vision.plates.formats import PlateFormat
+from safecity.vision.plates.formats import default_format_book
+from safecity.vision.plates.glyphs import DIGITS
+from safecity.vision.plates.glyphs import LETTERS
+from safecity.vision.plates.glyphs import Glyph
+from safecity.vision.plates.glyphs import TextSegment
+from safecity.vision.plates.glyphs import segments_from_text
 from safecity.vision.plates.keys import reading_key
 
 # Letter <-> digit look-alikes used when the model gives no alternative of the needed kind.

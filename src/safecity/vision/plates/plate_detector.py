@@ -16,14 +16,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import product
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal
+from typing import Protocol
 
 import cv2
 import numpy as np
 import numpy.typing as npt
 import onnxruntime as ort
 
-from safecity.video.frame import Image, PixelBox
+from safecity.video.frame import Image
+from safecity.video.frame import PixelBox
 from safecity.vision.plates.onnx_models import open_session
 
 PlateDetectorFormat = Literal["y5fu", "lpd-yunet"]

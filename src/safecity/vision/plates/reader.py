@@ -3,21 +3,38 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from collections.abc import Iterator
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field
 from pathlib import Path
 
 import cv2
 import numpy as np
 
-from safecity.video.frame import Image, PixelBox
-from safecity.vision.plates.formats import FormatBook, default_format_book, load_format_book
+from safecity.video.frame import Image
+from safecity.video.frame import PixelBox
+from safecity.vision.plates.formats import FormatBook
+from safecity.vision.plates.formats import default_format_book
+from safecity.vision.plates.formats import load_format_book
 from safecity.vision.plates.glyphs import TextSegment
 from safecity.vision.plates.keys import reading_key
-from safecity.vision.plates.onnx_models import DETECTOR_FILE, RECOGNIZER_FILE, open_session, shipped_model
-from safecity.vision.plates.parse import UNKNOWN_FORMAT, ParsedPlate, ParseSettings, parse_plate
-from safecity.vision.plates.plate_detector import PlateBox, PlateFinder
-from safecity.vision.plates.text_boxes import TextBox, bounding_box, group_plates, group_rows, rectify_row
+from safecity.vision.plates.onnx_models import DETECTOR_FILE
+from safecity.vision.plates.onnx_models import RECOGNIZER_FILE
+from safecity.vision.plates.onnx_models import open_session
+from safecity.vision.plates.onnx_models import shipped_model
+from safecity.vision.plates.parse import UNKNOWN_FORMAT
+from safecity.vision.plates.parse import ParsedPlate
+from safecity.vision.plates.parse import ParseSettings
+from safecity.vision.plates.parse import parse_plate
+from safecity.vision.plates.plate_detector import PlateBox
+from safecity.vision.plates.plate_detector import PlateFinder
+from safecity.vision.plates.text_boxes import TextBox
+from safecity.vision.plates.text_boxes import bounding_box
+from safecity.vision.plates.text_boxes import group_plates
+from safecity.vision.plates.text_boxes import group_rows
+from safecity.vision.plates.text_boxes import rectify_row
 from safecity.vision.plates.text_detector import TextDetector
 from safecity.vision.plates.text_recognizer import TextRecognizer
 

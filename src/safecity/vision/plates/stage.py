@@ -11,18 +11,26 @@ bounds the reader calls per frame (best views first). `read_every_frame` restore
 
 from __future__ import annotations
 
-from collections import Counter, OrderedDict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections import Counter
+from collections import OrderedDict
+from collections.abc import Iterable
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import replace
 from typing import Protocol
 
 import numpy as np
 
-from safecity.video.frame import Image, PixelBox
+from safecity.video.frame import Image
+from safecity.video.frame import PixelBox
 from safecity.vision.boxes import Box
-from safecity.vision.plates.best_frame import BestViews, View
+from safecity.vision.plates.best_frame import BestViews
+from safecity.vision.plates.best_frame import View
 from safecity.vision.plates.reader import PlateRead
-from safecity.vision.plates.voting import PlateVoter, TrackId, VehiclePass, motion_direction
+from safecity.vision.plates.voting import PlateVoter
+from safecity.vision.plates.voting import TrackId
+from safecity.vision.plates.voting import VehiclePass
+from safecity.vision.plates.voting import motion_direction
 from safecity.vision.tracking import Track
 
 DEFAULT_VEHICLE_LABELS = frozenset(

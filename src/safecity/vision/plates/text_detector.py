@@ -8,7 +8,8 @@ import onnxruntime as ort
 from rapidocr_onnxruntime.ch_ppocr_det.utils import DBPostProcess
 
 from safecity.video.frame import Image
-from safecity.vision.plates.text_boxes import TextBox, order_corners
+from safecity.vision.plates.text_boxes import TextBox
+from safecity.vision.plates.text_boxes import order_corners
 
 _STRIDE = 32
 

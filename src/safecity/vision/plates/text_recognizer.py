@@ -16,7 +16,10 @@ import numpy.typing as npt
 import onnxruntime as ort
 
 from safecity.video.frame import Image
-from safecity.vision.plates.glyphs import DIGITS, LETTERS, Glyph, TextSegment
+from safecity.vision.plates.glyphs import DIGITS
+from safecity.vision.plates.glyphs import LETTERS
+from safecity.vision.plates.glyphs import Glyph
+from safecity.vision.plates.glyphs import TextSegment
 
 PLATE_CHARS = LETTERS + DIGITS
 _INPUT_HEIGHT = 48

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
-from safecity.video.frame import Image, PixelBox
+from safecity.video.frame import Image
+from safecity.video.frame import PixelBox
 from safecity.vision.plates.reader import PlateRead
 
 TrackId = int | str

@@ -8,11 +8,17 @@
 Knows nothing of cameras, time or the database.
 """
 
-from safecity.vision.reid.appearance import appearance_similarity, track_appearance
-from safecity.vision.reid.crops import CropCandidate, TrackCrops, crop_score
-from safecity.vision.reid.embedder import REID_KIND, PersonReidEmbedder, ReidModelError
+from safecity.vision.reid.appearance import appearance_similarity
+from safecity.vision.reid.appearance import track_appearance
+from safecity.vision.reid.crops import CropCandidate
+from safecity.vision.reid.crops import TrackCrops
+from safecity.vision.reid.crops import crop_score
+from safecity.vision.reid.embedder import REID_KIND
+from safecity.vision.reid.embedder import PersonReidEmbedder
+from safecity.vision.reid.embedder import ReidModelError
 from safecity.vision.reid.installed import find_reid_model
-from safecity.vision.reid.probe import NoPersonError, person_crop
+from safecity.vision.reid.probe import NoPersonError
+from safecity.vision.reid.probe import person_crop
 
 __all__ = [
     "REID_KIND",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from safecity.vision.models import ModelRegistry, ModelRegistryError
+from safecity.vision.models import ModelRegistry
+from safecity.vision.models import ModelRegistryError
 from safecity.vision.reid.embedder import REID_KIND
 
 DEFAULT_REID_MODEL = "person-reid-0248"

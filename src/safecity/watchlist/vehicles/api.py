@@ -5,22 +5,31 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Response, UploadFile, status
+from fastapi import APIRouter
+from fastapi import Response
+from fastapi import UploadFile
+from fastapi import status
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 
 from safecity.core.auth.permissions import Permission
-from safecity.core.csv_files import CsvFormatError, decode
+from safecity.core.csv_files import CsvFormatError
+from safecity.core.csv_files import decode
 from safecity.core.db import utcnow
 from safecity.core.errors import InvalidInputError
 from safecity.core.http.auditing import actor_of
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.outputs import from_row
-from safecity.core.http.security import Principal, require
+from safecity.core.http.security import Principal
+from safecity.core.http.security import require
 from safecity.watchlist.vehicles import service
 from safecity.watchlist.vehicles.csv_import import import_entries
-from safecity.watchlist.vehicles.models import VehicleHotlist, VehicleHotlistEntry
-from safecity.watchlist.vehicles.schemas import EntryIn, EntryPatch, HotlistIn, HotlistPatch
+from safecity.watchlist.vehicles.models import VehicleHotlist
+from safecity.watchlist.vehicles.models import VehicleHotlistEntry
+from safecity.watchlist.vehicles.schemas import EntryIn
+from safecity.watchlist.vehicles.schemas import EntryPatch
+from safecity.watchlist.vehicles.schemas import HotlistIn
+from safecity.watchlist.vehicles.schemas import HotlistPatch
 
 router = APIRouter(prefix="/api/v1/hotlists", tags=["hotlists"])
 Reader = Annotated[Principal, require(Permission.PLATES_SEARCH)]

@@ -11,8 +11,11 @@ import uuid
 from datetime import datetime
 
 from safecity.anpr.events import PlateReadEvent
-from safecity.core.bus import Event, EventBus, as_event
-from safecity.core.db import Database, utcnow
+from safecity.core.bus import Event
+from safecity.core.bus import EventBus
+from safecity.core.bus import as_event
+from safecity.core.db import Database
+from safecity.core.db import utcnow
 from safecity.vision.plates.keys import read_key
 from safecity.watchlist.vehicles.events import VehicleHitEvent
 from safecity.watchlist.vehicles.matcher import Hit

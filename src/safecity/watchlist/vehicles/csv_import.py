@@ -7,15 +7,19 @@ the list is updated, so importing the same file twice changes nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from safecity.core.audit.actors import Actor, audit_change
+from safecity.core.audit.actors import Actor
+from safecity.core.audit.actors import audit_change
 from safecity.core.csv_files import dict_reader
 from safecity.watchlist.vehicles.schemas import EntryIn
-from safecity.watchlist.vehicles.service import HOTLIST, get_hotlist, upsert_entry
+from safecity.watchlist.vehicles.service import HOTLIST
+from safecity.watchlist.vehicles.service import get_hotlist
+from safecity.watchlist.vehicles.service import upsert_entry
 
 REQUIRED_COLUMNS = ("plate", "reason")
 KNOWN_COLUMNS = frozenset({"plate", "reason", "case_ref", "vehicle", "expires_at"})

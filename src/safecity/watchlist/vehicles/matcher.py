@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import combinations
 
-from safecity.vision.plates import confusion_skeleton, plate_distance
+from safecity.vision.plates import confusion_skeleton
+from safecity.vision.plates import plate_distance
 from safecity.vision.plates.keys import PlateKey
 
 MAX_EDIT_BUDGET = 2.0

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel
+from pydantic import ConfigDict
+from pydantic import Field
+from pydantic import field_validator
 
 from safecity.core.expiry import Expiry
-from safecity.vision.plates.keys import MAX_STORED_PLATE_LENGTH, stored_plate
+from safecity.vision.plates.keys import MAX_STORED_PLATE_LENGTH
+from safecity.vision.plates.keys import stored_plate
 from safecity.watchlist.vehicles.matcher import MAX_EDIT_BUDGET
 from safecity.watchlist.vehicles.vocabulary import HotlistKind
 

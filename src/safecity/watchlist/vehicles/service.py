@@ -6,17 +6,25 @@ import threading
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.core.audit.actors import Actor as Actor  # the CLI builds its actor from here
 from safecity.core.audit.actors import audit_change
-from safecity.core.db import get_or_raise, utcnow
-from safecity.core.errors import ConflictError, NotFoundError
+from safecity.core.db import get_or_raise
+from safecity.core.db import utcnow
+from safecity.core.errors import ConflictError
+from safecity.core.errors import NotFoundError
 from safecity.vision.plates.keys import plate_key
-from safecity.watchlist.vehicles.matcher import ActiveEntry, HotlistMatcher
-from safecity.watchlist.vehicles.models import VehicleHotlist, VehicleHotlistEntry
-from safecity.watchlist.vehicles.schemas import EntryIn, EntryPatch, HotlistIn, HotlistPatch
+from safecity.watchlist.vehicles.matcher import ActiveEntry
+from safecity.watchlist.vehicles.matcher import HotlistMatcher
+from safecity.watchlist.vehicles.models import VehicleHotlist
+from safecity.watchlist.vehicles.models import VehicleHotlistEntry
+from safecity.watchlist.vehicles.schemas import EntryIn
+from safecity.watchlist.vehicles.schemas import EntryPatch
+from safecity.watchlist.vehicles.schemas import HotlistIn
+from safecity.watchlist.vehicles.schemas import HotlistPatch
 
 
 class HotlistError(Exception):

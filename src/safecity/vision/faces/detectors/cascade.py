@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from safecity.video.frame import Image
-from safecity.vision.faces.detection import Detection, FaceDetector
+from safecity.vision.faces.detection import Detection
+from safecity.vision.faces.detection import FaceDetector
 
 
 class CascadeDetector:

@@ -10,7 +10,8 @@ import numpy as np
 
 from safecity.video.frame import Image
 from safecity.vision.boxes import Box
-from safecity.vision.faces.detection import Detection, downscale_for_detection
+from safecity.vision.faces.detection import Detection
+from safecity.vision.faces.detection import downscale_for_detection
 
 
 class DlibDetector:

@@ -10,8 +10,10 @@ import numpy as np
 
 from safecity.video.frame import Image
 from safecity.vision.boxes import Box
-from safecity.vision.faces.detection import Detection, downscale_for_detection
-from safecity.vision.faces.errors import ModelFileError, existing_model_file
+from safecity.vision.faces.detection import Detection
+from safecity.vision.faces.detection import downscale_for_detection
+from safecity.vision.faces.errors import ModelFileError
+from safecity.vision.faces.errors import existing_model_file
 
 
 class YuNetDetector:

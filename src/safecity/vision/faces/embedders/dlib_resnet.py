@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from safecity.vision.faces import dlib_models
-from safecity.vision.faces.embedding import Embedding, EmbeddingModel
+from safecity.vision.faces.embedding import Embedding
+from safecity.vision.faces.embedding import EmbeddingModel
 from safecity.vision.faces.face_crop import FaceCrop
 
 DLIB_RESNET = EmbeddingModel(

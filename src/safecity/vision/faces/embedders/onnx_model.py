@@ -11,9 +11,12 @@ import cv2
 import numpy as np
 import onnxruntime as ort
 
-from safecity.vision.faces.alignment import align_to_template, alignment_points
-from safecity.vision.faces.embedding import Embedding, EmbeddingModel
-from safecity.vision.faces.errors import ModelFileError, existing_model_file
+from safecity.vision.faces.alignment import align_to_template
+from safecity.vision.faces.alignment import alignment_points
+from safecity.vision.faces.embedding import Embedding
+from safecity.vision.faces.embedding import EmbeddingModel
+from safecity.vision.faces.errors import ModelFileError
+from safecity.vision.faces.errors import existing_model_file
 from safecity.vision.faces.face_crop import FaceCrop
 
 

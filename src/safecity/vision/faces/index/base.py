@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence, Sized
+from collections.abc import Sequence
+from collections.abc import Sized
 from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
-from safecity.vision.faces.embedding import Embedding, EmbeddingModel, require_same_model
+from safecity.vision.faces.embedding import Embedding
+from safecity.vision.faces.embedding import EmbeddingModel
+from safecity.vision.faces.embedding import require_same_model
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,9 @@ from collections.abc import Sequence
 import numpy as np
 
 from safecity.vision.faces.embedding import EmbeddingModel
-from safecity.vision.faces.index.base import SearchHit, VectorIndexBase, check_k
+from safecity.vision.faces.index.base import SearchHit
+from safecity.vision.faces.index.base import VectorIndexBase
+from safecity.vision.faces.index.base import check_k
 
 
 class ExactIndex(VectorIndexBase):

@@ -13,7 +13,9 @@ import numpy as np
 
 from safecity.vision.faces.embedding import EmbeddingModel
 from safecity.vision.faces.errors import ModelMismatchError
-from safecity.vision.faces.index.base import SearchHit, VectorIndexBase, check_k
+from safecity.vision.faces.index.base import SearchHit
+from safecity.vision.faces.index.base import VectorIndexBase
+from safecity.vision.faces.index.base import check_k
 
 
 class HnswIndex(VectorIndexBase):

@@ -17,7 +17,9 @@ import faiss
 import numpy as np
 
 from safecity.vision.faces.embedding import EmbeddingModel
-from safecity.vision.faces.index.base import SearchHit, VectorIndexBase, check_k
+from safecity.vision.faces.index.base import SearchHit
+from safecity.vision.faces.index.base import VectorIndexBase
+from safecity.vision.faces.index.base import check_k
 
 
 class ScanIndex(VectorIndexBase):
