@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC
 from datetime import datetime
 
-import cv2
-
+from safecity.cameras.live_frames import encode_jpeg
 from safecity.core.bus.vectors import encode_vector
 from safecity.core.media import MediaStore
 from safecity.faces.events import FaceSightingEvent
@@ -29,6 +28,8 @@ from safecity.vision.faces import FacePipeline
 from safecity.vision.faces import FaceResult
 from safecity.vision.faces import TrackFace
 from safecity.vision.faces import best_faces_per_track
+from safecity.worker.track_stage import CROP_JPEG_QUALITY
+from safecity.worker.track_stage import TrackStage
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +68,11 @@ class _Kept:
     last_seen: float
 
 
-class FaceStage:
+class FaceStage(TrackStage[_Kept, FaceSighting]):
     def __init__(self, pipeline: FacePipeline | None = None, config: FaceStageConfig | None = None) -> None:
         self.pipeline = pipeline or FacePipeline()
         self.config = config or FaceStageConfig()
-        self._tracks: dict[Hashable, _Kept] = {}
+        super().__init__(self.config.idle_seconds)
         self._frame = 0
 
     def process(self, image: Image, persons: Sequence[TrackedPerson], timestamp: float) -> list[FaceSighting]:
@@ -85,8 +86,7 @@ class FaceStage:
                 continue
             head = image[y1 : y1 + max(1, int((y2 - y1) * self.config.head_share)), x1:x2]
             usable = [face for face in self.pipeline.analyse(head) if face.usable]
-            kept = self._tracks.setdefault(person.track_id, _Kept([], {}, timestamp))
-            kept.last_seen = timestamp
+            kept = self._seen(person.track_id, timestamp, lambda: _Kept([], {}, timestamp))
             if not usable:
                 continue
             face = _shifted(max(usable, key=lambda f: f.box.area), x1, y1)
@@ -95,17 +95,9 @@ class FaceStage:
             best = best_faces_per_track(kept.faces, per_track=self.config.per_track)[person.track_id]
             kept.faces = best
             kept.crops = {item.frame_index: kept.crops[item.frame_index] for item in best}
-        finished = [
-            t for t, kept in self._tracks.items() if timestamp - kept.last_seen >= self.config.idle_seconds
-        ]
-        return [sighting for track in finished for sighting in self._finish(track)]
+        return self._ended(timestamp)
 
-    def close(self) -> list[FaceSighting]:
-        """The sightings of every track still open (the camera stops)."""
-        return [sighting for track in list(self._tracks) for sighting in self._finish(track)]
-
-    def _finish(self, track_id: Hashable) -> list[FaceSighting]:
-        kept = self._tracks.pop(track_id)
+    def _finish(self, track_id: Hashable, kept: _Kept) -> list[FaceSighting]:
         return [
             FaceSighting(str(track_id), kept.last_seen, item.face, kept.crops[item.frame_index])
             for item in kept.faces
@@ -123,10 +115,7 @@ def _crop_jpeg(image: Image, box: Box, margin: float) -> bytes:
     mx, my = box.width * margin, box.height * margin
     x1, y1 = max(0, int(box.x1 - mx)), max(0, int(box.y1 - my))
     x2, y2 = min(width, int(box.x2 + mx)), min(height, int(box.y2 + my))
-    ok, encoded = cv2.imencode(".jpg", image[y1:y2, x1:x2], [cv2.IMWRITE_JPEG_QUALITY, 90])
-    if not ok:
-        raise ValueError("JPEG encoding of a face crop failed")
-    return bytes(encoded.tobytes())
+    return encode_jpeg(image[y1:y2, x1:x2], CROP_JPEG_QUALITY)
 
 
 def sighting_event(

@@ -17,9 +17,9 @@ from datetime import UTC
 from datetime import datetime
 from pathlib import Path
 
-import cv2
 import numpy as np
 
+from safecity.cameras.live_frames import encode_jpeg
 from safecity.core.bus.vectors import encode_vector
 from safecity.core.media import MediaStore
 from safecity.persons_search.events import PersonAppearanceEvent
@@ -33,6 +33,8 @@ from safecity.vision.reid import crop_score
 from safecity.vision.reid import find_reid_model
 from safecity.vision.reid import track_appearance
 from safecity.worker.face_stage import TrackedPerson
+from safecity.worker.track_stage import CROP_JPEG_QUALITY
+from safecity.worker.track_stage import TrackStage
 
 log = logging.getLogger(__name__)
 
@@ -65,22 +67,20 @@ class _Open:
     last_seen: float = 0.0
 
 
-class ReidStage:
+class ReidStage(TrackStage[_Open, TrackAppearance]):
     def __init__(self, embedder: PersonReidEmbedder, config: ReidStageConfig | None = None) -> None:
         self.embedder = embedder
         self.config = config or ReidStageConfig()
-        self._tracks: dict[Hashable, _Open] = {}
+        super().__init__(self.config.idle_seconds)
 
     def process(
         self, image: Image, persons: Sequence[TrackedPerson], timestamp: float
     ) -> list[TrackAppearance]:
         """Keep this frame's good person crops; returns the appearances of tracks that have finished."""
         height, width = image.shape[:2]
+        keep = self.config.crops_per_track
         for person in persons:
-            track = self._tracks.setdefault(
-                person.track_id, _Open(TrackCrops(keep=self.config.crops_per_track), timestamp)
-            )
-            track.last_seen = timestamp
+            track = self._seen(person.track_id, timestamp, lambda: _Open(TrackCrops(keep=keep), timestamp))
             box = person.box
             if box.height < self.config.min_person_height:
                 continue
@@ -89,33 +89,23 @@ class ReidStage:
             x2, y2 = min(width, int(box.x2)), min(height, int(box.y2))
             if score > 0 and x2 > x1 and y2 > y1:
                 track.crops.offer(CropCandidate(score, timestamp, box, image[y1:y2, x1:x2].copy()))
-        finished = [
-            t for t, track in self._tracks.items() if timestamp - track.last_seen >= self.config.idle_seconds
-        ]
-        return [found for t in finished if (found := self._finish(t)) is not None]
+        return self._ended(timestamp)
 
-    def close(self) -> list[TrackAppearance]:
-        """The appearances of every track still open (the camera stops)."""
-        return [found for t in list(self._tracks) if (found := self._finish(t)) is not None]
-
-    def _finish(self, track_id: Hashable) -> TrackAppearance | None:
-        track = self._tracks.pop(track_id)
+    def _finish(self, track_id: Hashable, track: _Open) -> list[TrackAppearance]:
         best = track.crops.best
         if best is None:
-            return None  # never seen large and whole enough to describe
+            return []  # never seen large and whole enough to describe
         vector = track_appearance([self.embedder.embed(c.pixels) for c in track.crops.crops])
-        ok, encoded = cv2.imencode(".jpg", best.pixels, [cv2.IMWRITE_JPEG_QUALITY, 90])
-        if not ok:
-            raise ValueError("JPEG encoding of a person crop failed")
-        return TrackAppearance(
+        appearance = TrackAppearance(
             str(track_id),
             track.first_seen,
             track.last_seen,
             vector,
             best.box,
             len(track.crops.crops),
-            bytes(encoded.tobytes()),
+            encode_jpeg(best.pixels, CROP_JPEG_QUALITY),
         )
+        return [appearance]
 
 
 def appearance_event(
