@@ -8,8 +8,7 @@ from pathlib import Path
 from safecity.vision.detectors.decoding import OutputFormat
 from safecity.vision.detectors.onnx import DetectorOptions
 from safecity.vision.models import DEFAULT_DETECTOR
-from safecity.vision.models import ModelRegistry
-from safecity.vision.models import ModelRegistryError
+from safecity.vision.models import find_installed
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,12 +20,9 @@ class InstalledDetector:
 
 def find_installed_detector(models_dir: Path | None) -> tuple[InstalledDetector | None, str]:
     """The installed detector and an empty reason, or None and why (shown as the pipeline's status)."""
-    try:
-        found = ModelRegistry(models_dir).first_of_kind("detector", preferred=DEFAULT_DETECTOR)
-    except ModelRegistryError as error:
-        return None, f"model registry unusable ({error})"
+    found, reason = find_installed(models_dir, "detector", DEFAULT_DETECTOR, "detector model")
     if found is None:
-        return None, f"no detector model installed (run `safecity models fetch {DEFAULT_DETECTOR}`)"
+        return None, reason
     installed, path = found
     output_format = OutputFormat(installed.output_format) if installed.output_format else None
     return InstalledDetector(installed.name, path, DetectorOptions(output_format=output_format)), ""

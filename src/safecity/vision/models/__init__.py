@@ -9,6 +9,7 @@ from safecity.vision.models.registry import ModelIntegrityError
 from safecity.vision.models.registry import ModelRegistry
 from safecity.vision.models.registry import ModelRegistryError
 from safecity.vision.models.registry import default_models_dir
+from safecity.vision.models.registry import find_installed
 from safecity.vision.models.registry import sha256_of
 
 __all__ = [
@@ -21,5 +22,6 @@ __all__ = [
     "ModelRegistryError",
     "ModelSpec",
     "default_models_dir",
+    "find_installed",
     "sha256_of",
 ]

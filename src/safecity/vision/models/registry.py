@@ -220,3 +220,17 @@ class ModelRegistry:
         temp.write_text(text + "\n", encoding="utf-8")
         temp.replace(self.manifest_path)
         return model
+
+
+def find_installed(
+    models_dir: str | Path | None, kind: str, preferred: str, described: str
+) -> tuple[tuple[InstalledModel, Path] | None, str]:
+    """The installed model of `kind` (`preferred` first) with its file and an empty reason, or None and why:
+    the registry is unusable, or no such model is installed (`described` names the kind in the reason)."""
+    try:
+        found = ModelRegistry(models_dir).first_of_kind(kind, preferred=preferred)
+    except ModelRegistryError as error:
+        return None, f"model registry unusable ({error})"
+    if found is None:
+        return None, f"no {described} installed (run `safecity models fetch {preferred}`)"
+    return found, ""

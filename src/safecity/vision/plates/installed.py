@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from safecity.vision.models import DEFAULT_PLATE_DETECTOR
-from safecity.vision.models import ModelRegistry
-from safecity.vision.models import ModelRegistryError
+from safecity.vision.models import find_installed
 from safecity.vision.plates.plate_detector import PlateFinder
 from safecity.vision.plates.plate_detector import open_plate_detector
 
@@ -17,12 +16,9 @@ def find_installed_plate_detector(
     models_dir: Path | None, threads: int = 1
 ) -> tuple[PlateFinder | None, str]:
     """The installed plate detector and an empty reason, or None and why (the reader then uses OCR alone)."""
-    try:
-        found = ModelRegistry(models_dir).first_of_kind(PLATE_DETECTOR_KIND, preferred=DEFAULT_PLATE_DETECTOR)
-    except ModelRegistryError as error:
-        return None, f"model registry unusable ({error})"
+    found, reason = find_installed(models_dir, PLATE_DETECTOR_KIND, DEFAULT_PLATE_DETECTOR, "plate detector")
     if found is None:
-        return None, f"no plate detector installed (run `safecity models fetch {DEFAULT_PLATE_DETECTOR}`)"
+        return None, reason
     installed, path = found
     try:
         return open_plate_detector(path, installed.output_format or "y5fu", threads), ""
