@@ -151,7 +151,7 @@ def _row_numbers(strips_boxes: list[list[TextBox]]) -> list[int]:
 def _reading_order(boxes: list[TextBox]) -> Callable[[TextBox], tuple[int, float]]:
     rows = group_rows(boxes)
     row_of = {id(box): index for index, row in enumerate(rows) for box in row}
-    return lambda box: (row_of[id(box)], box.x1)
+    return lambda box: (row_of[id(box)], box.bounds.x1)
 
 
 # A plate is wider than the text printed on it (borders, the province band); used to size text-found plates.

@@ -9,6 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from safecity.video.frame import Image
+from safecity.vision.boxes import Box
 
 Points = npt.NDArray[np.float32]
 
@@ -21,23 +22,14 @@ class TextBox:
     score: float = 1.0
 
     @property
-    def x1(self) -> float:
-        return float(self.points[:, 0].min())
-
-    @property
-    def x2(self) -> float:
-        return float(self.points[:, 0].max())
-
-    @property
-    def y1(self) -> float:
-        return float(self.points[:, 1].min())
-
-    @property
-    def y2(self) -> float:
-        return float(self.points[:, 1].max())
+    def bounds(self) -> Box:
+        """The axis-aligned box around the four corners."""
+        (x1, y1), (x2, y2) = self.points.min(axis=0), self.points.max(axis=0)
+        return Box(float(x1), float(y1), float(x2), float(y2))
 
     @property
     def height(self) -> float:
+        """The text's height along its slant (mean of the left and right edges), not the bounds' height."""
         p = self.points
         return float((np.linalg.norm(p[0] - p[3]) + np.linalg.norm(p[1] - p[2])) / 2)
 
@@ -50,44 +42,49 @@ class TextBox:
 
 
 def bounding_box(boxes: list[TextBox]) -> tuple[int, int, int, int]:
+    bounds = [box.bounds for box in boxes]
     return (
-        round(min(b.x1 for b in boxes)),
-        round(min(b.y1 for b in boxes)),
-        round(max(b.x2 for b in boxes)),
-        round(max(b.y2 for b in boxes)),
+        round(min(b.x1 for b in bounds)),
+        round(min(b.y1 for b in bounds)),
+        round(max(b.x2 for b in bounds)),
+        round(max(b.y2 for b in bounds)),
     )
+
+
+def _gaps(a: TextBox, b: TextBox) -> tuple[float, float]:
+    """The horizontal and vertical gaps between the boxes' bounds (negative: they overlap by that much)."""
+    p, q = a.bounds, b.bounds
+    return max(p.x1, q.x1) - min(p.x2, q.x2), max(p.y1, q.y1) - min(p.y2, q.y2)
 
 
 def _same_row(a: TextBox, b: TextBox) -> bool:
     small, large = sorted((a.height, b.height))
     if small < large / 1.6:
         return False
-    overlap = min(a.y2, b.y2) - max(a.y1, b.y1)
-    if overlap < 0.5 * small:
+    horizontal_gap, vertical_gap = _gaps(a, b)
+    if -vertical_gap < 0.5 * small:  # overlapping by less than half the smaller height
         return False
-    gap = max(a.x1, b.x1) - min(a.x2, b.x2)
-    return gap < 1.5 * large
+    return horizontal_gap < 1.5 * large
 
 
 def group_rows(boxes: list[TextBox]) -> list[list[TextBox]]:
     """Boxes of one text row (similar height, side by side); rows top to bottom, boxes left to right."""
     rows: list[list[TextBox]] = []
-    for box in sorted(boxes, key=lambda b: b.x1):
+    for box in sorted(boxes, key=lambda b: b.bounds.x1):
         for row in rows:
             if any(_same_row(box, member) for member in row):
                 row.append(box)
                 break
         else:
             rows.append([box])
-    return sorted(rows, key=lambda row: (min(b.center_y for b in row), min(b.x1 for b in row)))
+    return sorted(rows, key=lambda row: (min(b.center_y for b in row), min(b.bounds.x1 for b in row)))
 
 
 def _near(a: TextBox, b: TextBox) -> bool:
     small, large = sorted((a.height, b.height))
     if small < large / 4:
         return False
-    horizontal_gap = max(a.x1, b.x1) - min(a.x2, b.x2)
-    vertical_gap = max(a.y1, b.y1) - min(a.y2, b.y2)
+    horizontal_gap, vertical_gap = _gaps(a, b)
     return horizontal_gap < 0.8 * large and vertical_gap < 0.6 * large
 
 

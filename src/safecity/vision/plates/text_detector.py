@@ -49,6 +49,6 @@ class TextDetector:
             points[:, 0] = points[:, 0].clip(0, width - 1)
             points[:, 1] = points[:, 1].clip(0, height - 1)
             box = TextBox(points, float(score))
-            if box.height >= 4 and box.x2 - box.x1 >= 4:
+            if box.height >= 4 and box.bounds.width >= 4:
                 boxes.append(box)
         return boxes
