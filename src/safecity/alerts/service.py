@@ -6,8 +6,10 @@ HTTP: the face watchlist's two-person confirmation calls it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from collections.abc import Mapping
 from collections.abc import Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import datetime
@@ -167,16 +169,36 @@ def alerts_between(session: Session, since: datetime, until: datetime) -> list[A
 
 
 def _move(alert: Alert, wanted: AlertStatus, now: datetime) -> None:
+    """Change the status along the transition table, with the time stamps the new status carries."""
     check_transition(AlertStatus(alert.status), wanted)
     alert.status = wanted.value
     alert.updated_at = now
+    if wanted == AlertStatus.RESOLVED:
+        alert.resolved_at = now
+    elif wanted == AlertStatus.ESCALATED:
+        alert.escalation_level += 1
+        alert.escalated_at = now
+
+
+@contextmanager
+def _transition(session: Session, alert_id: int, wanted: AlertStatus, now: datetime) -> Iterator[Alert]:
+    """An operator's action on one alert: the alert, moved to `wanted`, for the action to fill in what it
+    records; flushed afterwards."""
+    alert = get_alert(session, alert_id)
+    _move(alert, wanted, now)
+    yield alert
+    session.flush()
+
+
+def _acknowledged(alert: Alert, user: str, now: datetime) -> None:
+    """Taking an alert on or closing it acknowledges it, unless it already was."""
+    if alert.acknowledged_at is None:
+        alert.acknowledged_at, alert.acknowledged_by = now, user
 
 
 def acknowledge(session: Session, alert_id: int, user: str, now: datetime) -> Alert:
-    alert = get_alert(session, alert_id)
-    _move(alert, AlertStatus.ACKNOWLEDGED, now)
-    alert.acknowledged_at, alert.acknowledged_by = now, user
-    session.flush()
+    with _transition(session, alert_id, AlertStatus.ACKNOWLEDGED, now) as alert:
+        alert.acknowledged_at, alert.acknowledged_by = now, user
     return alert
 
 
@@ -191,12 +213,9 @@ def assign(
 ) -> Alert:
     if (user is None) == (unit is None):
         raise InvalidInputError("assign to exactly one of a user or a unit")
-    alert = get_alert(session, alert_id)
-    _move(alert, AlertStatus.ASSIGNED, now)
-    alert.assigned_user, alert.assigned_unit, alert.assigned_at = user, unit, now
-    if alert.acknowledged_at is None:  # taking an alert on acknowledges it
-        alert.acknowledged_at, alert.acknowledged_by = now, by
-    session.flush()
+    with _transition(session, alert_id, AlertStatus.ASSIGNED, now) as alert:
+        alert.assigned_user, alert.assigned_unit, alert.assigned_at = user, unit, now
+        _acknowledged(alert, by, now)
     return alert
 
 
@@ -210,24 +229,18 @@ def dismiss(
 ) -> Alert:
     if not reason.strip():
         raise InvalidInputError("a dismissal needs a reason")
-    alert = get_alert(session, alert_id)
-    _move(alert, AlertStatus.DISMISSED, now)
-    alert.dismissed_reason, alert.dismissed_by = reason.strip(), user
-    if disposition is not None:
-        _dispose(alert, disposition, user, now)
-    session.flush()
+    with _transition(session, alert_id, AlertStatus.DISMISSED, now) as alert:
+        alert.dismissed_reason, alert.dismissed_by = reason.strip(), user
+        if disposition is not None:
+            _dispose(alert, disposition, user, now)
     return alert
 
 
 def close(session: Session, alert_id: int, disposition: Disposition, user: str, now: datetime) -> Alert:
     """The operator is done with the alarm and says what it was (true, false or nuisance)."""
-    alert = get_alert(session, alert_id)
-    _move(alert, AlertStatus.RESOLVED, now)
-    alert.resolved_at = now
-    if alert.acknowledged_at is None:  # closing an alarm acknowledges it
-        alert.acknowledged_at, alert.acknowledged_by = now, user
-    _dispose(alert, disposition, user, now)
-    session.flush()
+    with _transition(session, alert_id, AlertStatus.RESOLVED, now) as alert:
+        _acknowledged(alert, user, now)
+        _dispose(alert, disposition, user, now)
     return alert
 
 
@@ -238,8 +251,6 @@ def _dispose(alert: Alert, disposition: Disposition, user: str, now: datetime) -
 def escalate(session: Session, alert_id: int, now: datetime) -> Alert:
     alert = get_alert(session, alert_id)
     _move(alert, AlertStatus.ESCALATED, now)
-    alert.escalation_level += 1
-    alert.escalated_at = now
     session.flush()
     return alert
 
@@ -248,10 +259,8 @@ def confirm(session: Session, alert_id: int, confirmed_by: Sequence[str], now: d
     """Internal: the face watchlist service calls this once two different people have confirmed a match."""
     if len(set(confirmed_by)) < 2:
         raise InvalidInputError("confirmation needs two different people")
-    alert = get_alert(session, alert_id)
-    _move(alert, AlertStatus.CONFIRMED, now)
-    alert.confirmed_at, alert.confirmed_by = now, ",".join(sorted(set(confirmed_by)))
-    session.flush()
+    with _transition(session, alert_id, AlertStatus.CONFIRMED, now) as alert:
+        alert.confirmed_at, alert.confirmed_by = now, ",".join(sorted(set(confirmed_by)))
     return alert
 
 
@@ -262,7 +271,6 @@ def resolve_open(session: Session, kind: str, camera_id: str | None, now: dateti
     ).all()
     for alert in alerts:
         _move(alert, AlertStatus.RESOLVED, now)
-        alert.resolved_at = now
         alert.details = {**alert.details, "resolution": note}
     session.flush()
     return list(alerts)
@@ -295,8 +303,6 @@ def escalate_overdue(session: Session, now: datetime, after_seconds: Mapping[str
         ).all()
         for alert in overdue:
             _move(alert, AlertStatus.ESCALATED, now)
-            alert.escalation_level += 1
-            alert.escalated_at = now
             alert.details = {**alert.details, "escalation": f"not acknowledged within {seconds:g} s"}
             escalated.append(alert)
     session.flush()
