@@ -13,13 +13,13 @@ from fastapi import Request
 from fastapi import status
 from fastapi.responses import JSONResponse
 from sqlalchemy.orm.exc import StaleDataError
-from starlette.types import ASGIApp
-from starlette.types import Message
 from starlette.types import Receive
 from starlette.types import Scope
 from starlette.types import Send
 
 from safecity.core.errors import SafecityError
+from safecity.core.http.middleware import HttpMiddleware
+from safecity.core.http.middleware import ResponseWatch
 from safecity.core.logs import get_logger
 
 log = get_logger(__name__)
@@ -60,29 +60,17 @@ def error_record(scope: Scope, exc: BaseException, request_id: str) -> dict[str,
     }
 
 
-class UnexpectedErrorMiddleware:
+class UnexpectedErrorMiddleware(HttpMiddleware):
     """Turns an exception no handler took into a JSON 500 (when the response has not started yet)."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = False
-
-        async def send_tracking(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        watch = ResponseWatch(send)
         try:
-            await self.app(scope, receive, send_tracking)
+            await self.app(scope, receive, watch.send)
         except Exception as exc:
             request_id = uuid.uuid4().hex
             log.error("unexpected error", **error_record(scope, exc, request_id))
-            if started:
+            if watch.started:
                 return  # the status is already sent; the server closes the unfinished response
             response = JSONResponse(
                 {"detail": "internal server error", "request_id": request_id},

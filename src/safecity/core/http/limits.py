@@ -10,28 +10,27 @@ from starlette.types import Receive
 from starlette.types import Scope
 from starlette.types import Send
 
+from safecity.core.http.middleware import HttpMiddleware
+from safecity.core.http.middleware import ResponseWatch
+
 
 class BodyTooLargeError(Exception):
     pass
 
 
-class BodySizeLimitMiddleware:
+class BodySizeLimitMiddleware(HttpMiddleware):
     """Checks Content-Length up front and counts streamed (chunked) bodies as they arrive."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app = app
+        super().__init__(app)
         self.max_bytes = max_bytes
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
             await self._refuse(send)
             return
         received = 0
-        response_started = False
 
         async def limited_receive() -> Message:
             nonlocal received
@@ -42,16 +41,11 @@ class BodySizeLimitMiddleware:
                     raise BodyTooLargeError
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal response_started
-            if message["type"] == "http.response.start":
-                response_started = True
-            await send(message)
-
+        watch = ResponseWatch(send)
         try:
-            await self.app(scope, limited_receive, tracking_send)
+            await self.app(scope, limited_receive, watch.send)
         except BodyTooLargeError:
-            if not response_started:
+            if not watch.started:
                 await self._refuse(send)
 
     async def _refuse(self, send: Send) -> None:
