@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import traceback
+from dataclasses import fields
 from typing import TypedDict
 from typing import Unpack
 
@@ -32,16 +33,7 @@ def describe_error(error: BaseException) -> str:
 
 
 def _to_dead_letter(record: DeadLetterRecord) -> DeadLetter:
-    return DeadLetter(
-        id=record.id,
-        consumer=record.consumer,
-        event_id=record.event_id,
-        event_type=record.event_type,
-        event_json=record.event_json,
-        error=record.error,
-        attempts=record.attempts,
-        created_at=record.created_at,
-    )
+    return DeadLetter(**{field.name: getattr(record, field.name) for field in fields(DeadLetter)})
 
 
 class NewDeadLetter(TypedDict):

@@ -220,13 +220,8 @@ class EmbeddedBus:
     async def _feed_live(self, position: int) -> None:
         async def offer(batch: list[LoggedMessage]) -> int:
             for message in batch:
-                if self._live.wants(message.event_type):
-                    try:
-                        event = parse_event(message.event_json)
-                    except ValueError:
-                        logger.warning("bus: unreadable event %s skipped by the live feed", message.seq)
-                        continue
-                    self._live.offer(event)
+                if not self._live.offer_json(message.event_type, message.event_json):
+                    logger.warning("bus: unreadable event %s skipped by the live feed", message.seq)
             return batch[-1].seq
 
         await self._follow(position, None, offer)

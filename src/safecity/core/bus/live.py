@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from types import TracebackType
 
 from safecity.core.bus.events import Event
+from safecity.core.bus.events import parse_event
 from safecity.core.bus.events import topic_matches
 from safecity.core.bus.events import validate_pattern
 
@@ -91,6 +92,17 @@ class LiveFeeds:
     def offer(self, event: Event) -> None:
         for feed in list(self._feeds):
             feed.offer(event)
+
+    def offer_json(self, topic: str, data: str | bytes) -> bool:
+        """Offer the event in `data` when a feed wants `topic` (else it is not parsed); False: unreadable."""
+        if not self.wants(topic):
+            return True
+        try:
+            event = parse_event(data)
+        except ValueError:
+            return False
+        self.offer(event)
+        return True
 
     def close_all(self) -> None:
         for feed in list(self._feeds):

@@ -50,7 +50,6 @@ from safecity.core.bus.base import validate_subscription
 from safecity.core.bus.dead_letters import DeadLetterStore
 from safecity.core.bus.events import Event
 from safecity.core.bus.events import check_publishable
-from safecity.core.bus.events import parse_event
 from safecity.core.bus.idempotency import IdempotencyGuard
 from safecity.core.bus.live import LiveFeed
 from safecity.core.bus.live import LiveFeeds
@@ -291,14 +290,8 @@ class NatsBus:
 
     async def _offer_live(self, message: Msg) -> None:
         # The subject names the event's type: most events are for no open feed, and are not parsed.
-        if not self._live.wants(message.subject.removeprefix(self._event_subject(""))):
-            return
-        try:
-            event = parse_event(message.data)
-        except Exception:
+        if not self._live.offer_json(message.subject.removeprefix(self._event_subject("")), message.data):
             logger.warning("bus: unreadable event on %s skipped by the live feed", message.subject)
-            return
-        self._live.offer(event)
 
     # health
 
