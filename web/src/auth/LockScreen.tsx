@@ -2,6 +2,7 @@ import { FieldError } from "../components/FormField";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation } from "../api/useMutation";
 import { useAuth } from "./AuthContext";
+import { PasswordField } from "./PasswordField";
 import { loginError } from "../pages/LoginPage";
 import "./lock.css";
 import { t } from "../i18n/catalogue";
@@ -31,18 +32,7 @@ export function LockScreen() {
         <p className="muted">
           {t("auth.lockedAfterAWhile")}{" "}<strong>{username}</strong>{" "}{t("auth.toContinueWhereYou")}
         </p>
-        <div className="field">
-          <label htmlFor="lock-password">{t("auth.password")}</label>
-          <input
-            id="lock-password"
-            ref={field}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-          />
-        </div>
+        <PasswordField id="lock-password" ref={field} label={t("auth.password")} value={password} onChange={setPassword} />
         {error ? <FieldError>{error}</FieldError> : null}
         <div className="toolbar">
           <button type="submit" className="btn" disabled={busy || !password}>

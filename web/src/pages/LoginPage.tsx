@@ -1,9 +1,10 @@
-import { FieldError } from "../components/FormField";
+import { FieldError, FormField } from "../components/FormField";
 import { useRef, useState, type FormEvent } from "react";
 import { Navigate, useLocation, useNavigate } from "react-router";
 import { ApiError } from "../api/client";
 import { useMutation } from "../api/useMutation";
 import { useAuth } from "../auth/AuthContext";
+import { PasswordField } from "../auth/PasswordField";
 import { landingPath } from "../auth/permissions";
 import { t } from "../i18n/catalogue";
 
@@ -40,31 +41,27 @@ export function LoginPage() {
             {t("login.yourSessionEndedPlease")}
           </p>
         ) : null}
-        <div className="field">
-          <label htmlFor="username">{t("login.username")}</label>
-          <input
-            id="username"
-            name="username"
-            autoComplete="username"
-            autoFocus
-            required
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="password">{t("login.password")}</label>
-          <input
-            id="password"
-            ref={passwordRef}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
+        <FormField id="username" label={t("login.username")}>
+          {(control) => (
+            <input
+              {...control}
+              name="username"
+              autoComplete="username"
+              autoFocus
+              required
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+            />
+          )}
+        </FormField>
+        <PasswordField
+          id="password"
+          ref={passwordRef}
+          name="password"
+          label={t("login.password")}
+          value={password}
+          onChange={setPassword}
+        />
         {error ? <FieldError id="login-error">{error}</FieldError> : null}
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? t("login.loggingIn") : t("login.logIn")}

@@ -6,7 +6,9 @@ import { useResource } from "../api/useResource";
 import { useAuth } from "../auth/AuthContext";
 import { StateMessage } from "../components/StateMessage";
 import { TableHead } from "../components/TableHead";
-import { FieldError } from "../components/FormField";
+import { ChoiceSelect } from "../components/ChoiceSelect";
+import { FormField } from "../components/FormField";
+import { SubmitActions } from "../components/SubmitActions";
 import { Options } from "../components/Options";
 import { messageRecord, t } from "../i18n/catalogue";
 
@@ -150,46 +152,52 @@ function CreateUserForm({ onCreated }: { onCreated: (user: User) => void }) {
   return (
     <form className="card form-grid" onSubmit={submit} aria-labelledby="create-user-title">
       <h2 id="create-user-title">{t("users.createUser")}</h2>
-      <div className="field">
-        <label htmlFor="new-username">{t("users.username")}</label>
-        <input
-          id="new-username"
-          required
-          pattern="[a-z0-9][a-z0-9_.\-]+"
-          title={t("users.lowerCaseLettersDigits")}
-          value={form.username}
-          onChange={set("username")}
-          autoComplete="off"
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="new-fullname">{t("users.fullName")}</label>
-        <input id="new-fullname" value={form.full_name} onChange={set("full_name")} autoComplete="off" />
-      </div>
-      <div className="field">
-        <label htmlFor="new-password">{t("users.initialPassword")}</label>
-        <input
-          id="new-password"
-          type="password"
-          required
-          minLength={8}
-          value={form.password}
-          onChange={set("password")}
-          autoComplete="new-password"
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="new-role">{t("users.role")}</label>
-        <select id="new-role" value={form.role} onChange={set("role")}>
-          <Options items={ROLES} label={(r) => ROLE_NAMES[r]} />
-        </select>
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={create.busy}>
-          {create.busy ? t("users.creating") : t("users.createUser")}
-        </button>
-        {create.error ? <FieldError>{create.error}</FieldError> : null}
-      </div>
+      <FormField id="new-username" label={t("users.username")}>
+        {(control) => (
+          <input
+            {...control}
+            required
+            pattern="[a-z0-9][a-z0-9_.\-]+"
+            title={t("users.lowerCaseLettersDigits")}
+            value={form.username}
+            onChange={set("username")}
+            autoComplete="off"
+          />
+        )}
+      </FormField>
+      <FormField id="new-fullname" label={t("users.fullName")}>
+        {(control) => <input {...control} value={form.full_name} onChange={set("full_name")} autoComplete="off" />}
+      </FormField>
+      <FormField id="new-password" label={t("users.initialPassword")}>
+        {(control) => (
+          <input
+            {...control}
+            type="password"
+            required
+            minLength={8}
+            value={form.password}
+            onChange={set("password")}
+            autoComplete="new-password"
+          />
+        )}
+      </FormField>
+      <FormField id="new-role" label={t("users.role")}>
+        {(control) => (
+          <ChoiceSelect
+            {...control}
+            values={ROLES}
+            label={(r) => ROLE_NAMES[r]}
+            value={form.role}
+            onChange={(role) => setForm((f) => ({ ...f, role }))}
+          />
+        )}
+      </FormField>
+      <SubmitActions
+        label={t("users.createUser")}
+        busyLabel={t("users.creating")}
+        busy={create.busy}
+        error={create.error}
+      />
     </form>
   );
 }

@@ -24,7 +24,8 @@ import {
   type CloseAction,
   type QueueFilters,
 } from "./queue";
-import { LiveIndicator, QueueFiltersBar, ShortcutHelp } from "./QueueParts";
+import { LiveIndicator } from "../incidents/Badges";
+import { QueueFiltersBar, ShortcutHelp } from "./QueueParts";
 import type { Alert } from "./types";
 import { useAlertQueue } from "./useAlertQueue";
 import { t } from "../../i18n/catalogue";
@@ -176,7 +177,7 @@ export function AlertQueuePage() {
           <h2 id="alert-queue-title">
             {t("alerts.queue")} <span className="muted">{t("alerts.shown", { count: alerts.length })}</span>
           </h2>
-          <LiveIndicator status={live} />
+          <LiveIndicator testId="alerts-live-status" status={live} />
         </div>
         <QueueFiltersBar filters={filters} cameras={cameras} onChange={setFilters} />
         <AlarmAreaPicker />

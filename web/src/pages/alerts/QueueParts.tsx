@@ -1,6 +1,4 @@
 import { useId } from "react";
-import type { LiveStatus } from "../../live/LiveSocket";
-import { statusText } from "../live/EventFeed";
 import { SEVERITY_LABEL, STATUS_LABEL } from "./format";
 import { SHORTCUTS } from "./keyboard";
 import type { QueueFilters, StatusFilter } from "./queue";
@@ -60,16 +58,6 @@ export function QueueFiltersBar({
         )}
       </div>
     </div>
-  );
-}
-
-export function LiveIndicator({ status }: { status: LiveStatus }) {
-  const tone = status.state === "connected" ? "ok" : status.state === "unauthorized" ? "unreachable" : "degraded";
-  return (
-    <span className={`pill pill-${tone}`} role="status" data-testid="alerts-live-status" data-state={status.state}>
-      <span className="dot" aria-hidden="true" />
-      {t("alerts.liveUpdates", { statusText: statusText(status) })}
-    </span>
   );
 }
 

@@ -4,6 +4,7 @@ import { formErrors, type FormErrors } from "../../api/errors";
 import { useMutation } from "../../api/useMutation";
 import { ChoiceSelect } from "../../components/ChoiceSelect";
 import { FormField } from "../../components/FormField";
+import { RadioChoice } from "../../components/forms/RadioChoice";
 import { SubmitActions } from "../../components/SubmitActions";
 import { localInputToIso } from "./format";
 import { ITEM_KINDS, type EvidenceItem, type ItemKind } from "./types";
@@ -68,15 +69,17 @@ export function AddItemForm({ caseId, onAdded }: { caseId: number; onAdded: (ite
   return (
     <form className="card form-grid" onSubmit={submit} aria-labelledby="add-item-title" noValidate>
       <h2 id="add-item-title">{t("evidence.addAnItem")}</h2>
-      <fieldset className="evidence-choice">
-        <legend>{t("evidence.source")}</legend>
-        <label>
-          <input type="radio" name="item-source" checked={source === "file"} onChange={() => setSource("file")} />{" "}{t("evidence.uploadAFile")}
-        </label>
-        <label>
-          <input type="radio" name="item-source" checked={source === "stored"} onChange={() => setSource("stored")} />{" "}{t("evidence.mediaAlreadyStoredBy")}
-        </label>
-      </fieldset>
+      <RadioChoice
+        className="evidence-choice"
+        legend={t("evidence.source")}
+        name="item-source"
+        choices={[
+          { value: "file", label: t("evidence.uploadAFile") },
+          { value: "stored", label: t("evidence.mediaAlreadyStoredBy") },
+        ]}
+        value={source}
+        onChange={setSource}
+      />
       {source === "file" ? (
         <FormField id="item-file" label={t("evidence.file")} error={errors.fields.file}>
           {(control) => <input {...control} type="file" ref={fileRef} />}

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
 import { FormMessage } from "../../components/FormField";
+import { RadioChoice } from "../../components/forms/RadioChoice";
 import { purposeQuery, type Purpose } from "../../components/PurposeDialog";
 import { BundleResult, type ExportedBundle } from "./BundleResult";
 import {
@@ -67,15 +68,17 @@ export function ExportPanel({ items, selected }: { items: readonly EvidenceItem[
       <p className="muted">
         {t("evidence.chooseItemsWithThe")}
       </p>
-      <fieldset className="evidence-choice">
-        <legend>{t("evidence.version")}</legend>
-        <label>
-          <input type="radio" name="export-version" checked={version === "original"} onChange={() => setVersion("original")} />{" "}{t("evidence.originalFiles2")}
-        </label>
-        <label>
-          <input type="radio" name="export-version" checked={version === "redacted"} onChange={() => setVersion("redacted")} />{" "}{t("evidence.redactedFacesBlurredBy")}
-        </label>
-      </fieldset>
+      <RadioChoice
+        className="evidence-choice"
+        legend={t("evidence.version")}
+        name="export-version"
+        choices={[
+          { value: "original", label: t("evidence.originalFiles2") },
+          { value: "redacted", label: t("evidence.redactedFacesBlurredBy") },
+        ]}
+        value={version}
+        onChange={setVersion}
+      />
       {unchanged.length > 0 ? (
         <p className="muted">{t("evidence.unchangedItems", { count: unchanged.length })}</p>
       ) : null}

@@ -28,11 +28,11 @@ export function UnitStatusBadge({ status }: { status: UnitStatus }) {
   return <Badge color={look.color} label={look.label} testId="unit-status" />;
 }
 
-/** Whether live updates are flowing; the board is only trustworthy while this says Connected. */
-export function LiveIndicator({ status }: { status: LiveStatus }) {
+/** Whether live updates are flowing; the page is only trustworthy while this says Connected. */
+export function LiveIndicator({ status, testId = "dispatch-live-status" }: { status: LiveStatus; testId?: string }) {
   const tone = status.state === "connected" ? "ok" : status.state === "unauthorized" ? "unreachable" : "degraded";
   return (
-    <span className={`pill pill-${tone}`} role="status" data-testid="dispatch-live-status" data-state={status.state}>
+    <span className={`pill pill-${tone}`} role="status" data-testid={testId} data-state={status.state}>
       <span className="dot" aria-hidden="true" />
       {t("incidents.liveUpdates", { statusText: statusText(status) })}
     </span>

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { describeError, problemFor } from "../../api/errors";
 import { useMutation } from "../../api/useMutation";
-import { FieldError, FormField } from "../../components/FormField";
+import { FormField } from "../../components/FormField";
+import { CoordinateFields } from "../../components/forms/CoordinateFields";
+import { SubmitActions } from "../../components/SubmitActions";
 import { useDispatchApi } from "./hooks";
 import type { MapPoint } from "./IncidentMap";
 import { priorityLook, PRIORITIES } from "./lifecycle";
@@ -108,34 +110,13 @@ export function CreateIncidentForm({ types, location, onLocationChange, onCreate
           />
         )}
       </FormField>
-      <FormField id="incident-latitude" label={t("incidents.latitude")}>
-        {(control) => (
-          <input
-            {...control}
-            type="number"
-            step="any"
-            min={-90}
-            max={90}
-            value={location.latitude}
-            onChange={(e) => onLocationChange({ ...location, latitude: e.target.value })}
-            aria-describedby="incident-location-hint"
-          />
-        )}
-      </FormField>
-      <FormField id="incident-longitude" label={t("incidents.longitude")}>
-        {(control) => (
-          <input
-            {...control}
-            type="number"
-            step="any"
-            min={-180}
-            max={180}
-            value={location.longitude}
-            onChange={(e) => onLocationChange({ ...location, longitude: e.target.value })}
-            aria-describedby="incident-location-hint"
-          />
-        )}
-      </FormField>
+      <CoordinateFields
+        idPrefix="incident"
+        labels={{ latitude: t("incidents.latitude"), longitude: t("incidents.longitude") }}
+        value={location}
+        onChange={(axis, value) => onLocationChange({ ...location, [axis]: value })}
+        describedBy="incident-location-hint"
+      />
       <FormField id="incident-address" label={t("incidents.address")}>
         {(control) => (
           <input {...control} maxLength={500} value={address} onChange={(e) => setAddress(e.target.value)} />
@@ -155,12 +136,13 @@ export function CreateIncidentForm({ types, location, onLocationChange, onCreate
           />
         )}
       </FormField>
-      <div className="form-actions form-wide">
-        <button type="submit" className="btn btn-primary" disabled={create.busy}>
-          {create.busy ? t("incidents.creating") : t("incidents.create")}
-        </button>
-        {create.error ? <FieldError>{create.error}</FieldError> : null}
-      </div>
+      <SubmitActions
+        className="form-wide"
+        label={t("incidents.create")}
+        busyLabel={t("incidents.creating")}
+        busy={create.busy}
+        error={create.error}
+      />
     </form>
   );
 }

@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from "react";
-import { FieldError, FormField } from "../../components/FormField";
+import { ChoiceSelect } from "../../components/ChoiceSelect";
+import { FormField } from "../../components/FormField";
+import { CoordinateFields } from "../../components/forms/CoordinateFields";
+import { SubmitActions } from "../../components/SubmitActions";
 import { ApiError } from "../../api/client";
 import { describeError, fieldErrors } from "../../api/errors";
 import { useMutation } from "../../api/useMutation";
 import { useDispatchApi } from "./hooks";
 import { UNIT_TYPE_LABEL, UNIT_TYPES } from "./lifecycle";
 import type { Unit, UnitCreate, UnitType } from "./types";
-import { Options } from "../../components/Options";
 import { t } from "../../i18n/catalogue";
 
 const FIELDS = ["id", "callsign", "type", "area", "latitude", "longitude"] as const;
@@ -79,9 +81,13 @@ export function CreateUnitForm({ onCreated }: { onCreated: (unit: Unit) => void 
       </FormField>
       <FormField id="unit-type" label={t("incidents.unitType")} error={errors.type}>
         {(control) => (
-          <select {...control} value={form.type} onChange={set("type")}>
-            <Options items={UNIT_TYPES} label={(t) => UNIT_TYPE_LABEL[t]} />
-          </select>
+          <ChoiceSelect
+            {...control}
+            values={UNIT_TYPES}
+            label={(type) => UNIT_TYPE_LABEL[type]}
+            value={form.type}
+            onChange={(type) => setForm((f) => ({ ...f, type }))}
+          />
         )}
       </FormField>
       <FormField id="unit-area" label={t("incidents.area")} error={errors.area}>
@@ -89,22 +95,20 @@ export function CreateUnitForm({ onCreated }: { onCreated: (unit: Unit) => void 
           <input {...control} maxLength={100} value={form.area} onChange={set("area")} />
         )}
       </FormField>
-      <FormField id="unit-latitude" label={t("incidents.unitLatitude")} error={errors.latitude}>
-        {(control) => (
-          <input {...control} type="number" step="any" min={-90} max={90} value={form.latitude} onChange={set("latitude")} />
-        )}
-      </FormField>
-      <FormField id="unit-longitude" label={t("incidents.unitLongitude")} error={errors.longitude}>
-        {(control) => (
-          <input {...control} type="number" step="any" min={-180} max={180} value={form.longitude} onChange={set("longitude")} />
-        )}
-      </FormField>
-      <div className="form-actions form-wide">
-        <button type="submit" className="btn btn-primary" disabled={create.busy}>
-          {create.busy ? t("incidents.creating") : t("incidents.createUnit")}
-        </button>
-        {create.error ? <FieldError>{create.error}</FieldError> : null}
-      </div>
+      <CoordinateFields
+        idPrefix="unit"
+        labels={{ latitude: t("incidents.unitLatitude"), longitude: t("incidents.unitLongitude") }}
+        value={form}
+        onChange={(axis, value) => setForm((f) => ({ ...f, [axis]: value }))}
+        errors={errors}
+      />
+      <SubmitActions
+        className="form-wide"
+        label={t("incidents.createUnit")}
+        busyLabel={t("incidents.creating")}
+        busy={create.busy}
+        error={create.error}
+      />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { INCIDENT_STATUS_LOOK, INCIDENT_STATUSES, OPEN_INCIDENT_STATUSES, priorityLook, PRIORITIES } from "./lifecycle";
+import type { ReactNode } from "react";
 import type { Incident, IncidentStatus, IncidentType } from "./types";
 import { Options } from "../../components/Options";
 import { t } from "../../i18n/catalogue";
@@ -40,11 +41,7 @@ export function IncidentFilters({
 }) {
   return (
     <div className="toolbar" role="group" aria-label={t("incidents.filterIncidents")}>
-      <div className="field field-inline">
-        <label htmlFor="filter-status">
-          {t("incidents.status")}
-          <span className="visually-hidden">{" "}{t("incidents.filter")}</span>
-        </label>
+      <FilterField id="filter-status" label={t("incidents.status")}>
         <select
           id="filter-status"
           value={filter.status}
@@ -54,27 +51,32 @@ export function IncidentFilters({
           <option value="">{t("incidents.all")}</option>
           <Options items={INCIDENT_STATUSES} label={(s) => INCIDENT_STATUS_LOOK[s].label} />
         </select>
-      </div>
-      <div className="field field-inline">
-        <label htmlFor="filter-priority">
-          {t("incidents.priority")}
-          <span className="visually-hidden">{" "}{t("incidents.filter")}</span>
-        </label>
+      </FilterField>
+      <FilterField id="filter-priority" label={t("incidents.priority")}>
         <select id="filter-priority" value={filter.priority} onChange={(e) => onChange({ ...filter, priority: e.target.value })}>
           <option value="">{t("incidents.all")}</option>
           <Options items={PRIORITIES} label={(p) => priorityLook(p).label} />
         </select>
-      </div>
-      <div className="field field-inline">
-        <label htmlFor="filter-type">
-          {t("incidents.type")}
-          <span className="visually-hidden">{" "}{t("incidents.filter")}</span>
-        </label>
+      </FilterField>
+      <FilterField id="filter-type" label={t("incidents.type")}>
         <select id="filter-type" value={filter.type} onChange={(e) => onChange({ ...filter, type: e.target.value })}>
           <option value="">{t("incidents.all")}</option>
           <Options items={types} value={(t) => t.code} label={(t) => t.label} />
         </select>
-      </div>
+      </FilterField>
+    </div>
+  );
+}
+
+/** A labelled filter control; screen readers hear its label as "<label> filter". */
+function FilterField({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="field field-inline">
+      <label htmlFor={id}>
+        {label}
+        <span className="visually-hidden">{" "}{t("incidents.filter")}</span>
+      </label>
+      {children}
     </div>
   );
 }

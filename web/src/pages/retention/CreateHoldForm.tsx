@@ -2,7 +2,9 @@ import { useState, type FormEvent } from "react";
 import { formErrors } from "../../api/errors";
 import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
-import { FormField, FormMessage } from "../../components/FormField";
+import { ChoiceSelect } from "../../components/ChoiceSelect";
+import { FormField } from "../../components/FormField";
+import { SubmitActions } from "../../components/SubmitActions";
 import type { Schemas } from "../../api/schemas";
 import { buildHoldRequest, EMPTY_HOLD_FORM, type HoldErrors, type HoldForm } from "./holds";
 import { HOLD_SCOPES, type HoldRequest, type HoldScope, type LegalHold } from "./types";
@@ -56,9 +58,13 @@ export function CreateHoldForm({
       <h2 id="create-hold-title">{t("retention.placeALegalHold")}</h2>
       <FormField id="hold-scope" label={t("retention.holdCovers")} error={errors.scope}>
         {(control) => (
-          <select {...control} value={form.scope} onChange={set("scope")}>
-            <Options items={HOLD_SCOPES} label={(scope) => SCOPE_LABELS[scope]} />
-          </select>
+          <ChoiceSelect
+            {...control}
+            values={HOLD_SCOPES}
+            label={(scope) => SCOPE_LABELS[scope]}
+            value={form.scope}
+            onChange={(scope) => setForm((f) => ({ ...f, scope }))}
+          />
         )}
       </FormField>
       {form.scope === "case" ? (
@@ -95,12 +101,13 @@ export function CreateHoldForm({
       <FormField id="hold-case-ref" label={t("retention.caseReferenceOptional")} error={errors.case_ref} hint={t("retention.courtOrderOrFir")}>
         {(control) => <input {...control} value={form.caseRef} onChange={set("caseRef")} maxLength={128} autoComplete="off" />}
       </FormField>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? t("retention.placing") : t("retention.placeHold")}
-        </button>
-        <FormMessage error={general} ok={done} />
-      </div>
+      <SubmitActions
+        label={t("retention.placeHold")}
+        busyLabel={t("retention.placing")}
+        busy={busy}
+        error={general}
+        ok={done}
+      />
     </form>
   );
 }
