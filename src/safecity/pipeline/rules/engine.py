@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 from safecity.pipeline.events import EventType
 from safecity.pipeline.rules.abandoned import AbandonedObjectRule
 from safecity.pipeline.rules.alarm_gate import AlarmGate
@@ -23,6 +26,14 @@ from safecity.vision.geometry import Point
 from safecity.vision.geometry import is_normalised
 from safecity.vision.geometry import to_pixels
 from safecity.vision.tracking import Track
+
+
+class _Timed(Protocol):
+    def tick(self, now: float, active: list[Track]) -> list[RuleHit]: ...
+
+
+class _Tracking(Protocol):
+    def track_ended(self, track: Track) -> None: ...
 
 
 class RuleEngine:
@@ -101,35 +112,30 @@ class RuleEngine:
         return hits
 
     def tick(self, now: float, active: list[Track]) -> list[RuleHit]:
-        hits: list[RuleHit] = []
-        for zone in self.zones:
-            hits.extend(zone.tick(now, active))
-        for abandoned in self.abandoned:
-            hits.extend(abandoned.tick(now, active))
-        for removed in self.removed:
-            hits.extend(removed.tick(now, active))
-        for region in self.removed_regions:
-            hits.extend(region.tick(now, active))
-        for no_stopping in self.no_stopping:
-            hits.extend(no_stopping.tick(now, active))
-        return hits
+        """Rules that act on time passing (dwell, loitering, unattended, removed, stopping): every frame."""
+        timed: tuple[Sequence[_Timed], ...] = (
+            self.zones,
+            self.abandoned,
+            self.removed,
+            self.removed_regions,
+            self.no_stopping,
+        )
+        return [hit for rules in timed for rule in rules for hit in rule.tick(now, active)]
 
     def track_ended(self, track: Track) -> list[RuleHit]:
-        hits: list[RuleHit] = []
-        for zone in self.zones:
-            hits.extend(zone.track_ended(track))
-        for line in self.lines:
-            line.track_ended(track)
-        for signal in self.signals:
-            signal.track_ended(track)
-        for lane in self.lanes:
-            lane.track_ended(track)
-        for solid in self.solid_lines:
-            solid.track_ended(track)
-        for abandoned in self.abandoned:
-            abandoned.track_ended(track)
-        for removed in self.removed:
-            removed.track_ended(track)
+        """Every rule forgets the track; only zones report anything (the exit of a visit cut short)."""
+        hits = [hit for zone in self.zones for hit in zone.track_ended(track)]
+        tracking: tuple[Sequence[_Tracking], ...] = (
+            self.lines,
+            self.signals,
+            self.lanes,
+            self.solid_lines,
+            self.abandoned,
+            self.removed,
+        )
+        for rules in tracking:
+            for rule in rules:
+                rule.track_ended(track)
         self.speeding_reported.discard(track.track_id)
         return hits
 
