@@ -28,6 +28,7 @@ from safecity.core.http.actions import change
 from safecity.core.http.auditing import actor_of
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.outputs import from_row
+from safecity.faces.retention import FACE_CROPS
 from safecity.faces.runtime import FaceWatchlistDep
 from safecity.faces.service import forensic_search
 from safecity.faces.watchlist import candidates as candidate_service
@@ -119,7 +120,7 @@ async def forensic(
     if until < since:
         raise InvalidInputError("until is before since")
     data = await file.read()
-    retention_days = services.settings.retention.days_for("face_crops", 30)
+    retention_days = FACE_CROPS.days(services.settings.retention)
 
     def run() -> ForensicOut:
         face, _ = primary_face(watchlist.pipeline("search").analyse(data), file.filename or "the image")

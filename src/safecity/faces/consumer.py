@@ -14,8 +14,9 @@ from safecity.core.bus import Event
 from safecity.core.bus import EventBus
 from safecity.core.bus import as_event
 from safecity.core.logs import get_logger
+from safecity.faces.crop_rows import row_of_event
 from safecity.faces.events import FaceSightingEvent
-from safecity.faces.service import sighting_by_event
+from safecity.faces.models import FaceSighting
 from safecity.faces.service import store_sighting
 from safecity.faces.watchlist.candidates import candidate_event
 from safecity.faces.watchlist.models import FaceCandidate
@@ -44,7 +45,7 @@ class SightingConsumer:
         sighting = as_event(event, FaceSightingEvent)
         event_id = str(sighting.id)
         with self.watchlist.database.session() as session:
-            if sighting_by_event(session, event_id) is not None:
+            if row_of_event(session, FaceSighting, event_id) is not None:
                 made = session.scalars(
                     select(FaceCandidate).where(FaceCandidate.sighting_event_id == event_id)
                 )

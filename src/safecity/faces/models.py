@@ -22,7 +22,17 @@ from safecity.core.db import UTCDateTime
 from safecity.core.db import utcnow
 
 
-class FaceSighting(Base):
+class VectorColumns:
+    """The columns that end a table of stored vectors: the float32 vector (bytes, `dim` long) of model
+    `model_id` (vectors of different models are never compared), and when the row was made."""
+
+    model_id: Mapped[str] = mapped_column(String(100), index=True)
+    dim: Mapped[int] = mapped_column(Integer)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class FaceSighting(VectorColumns, Base):
     __tablename__ = "face_sightings"
     __table_args__ = (
         Index("ix_face_sightings_time", "time"),
@@ -37,7 +47,3 @@ class FaceSighting(Base):
     crop_sha256: Mapped[str] = mapped_column(String(64), index=True)  # media reads ask who owns a file
     box: Mapped[list[float]] = mapped_column(JSON)
     quality_score: Mapped[float] = mapped_column(Float)
-    model_id: Mapped[str] = mapped_column(String(100), index=True)
-    dim: Mapped[int] = mapped_column(Integer)
-    vector: Mapped[bytes] = mapped_column(LargeBinary)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

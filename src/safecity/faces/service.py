@@ -18,13 +18,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safecity.core.db import utcnow
+from safecity.faces.crop_rows import store_once
+from safecity.faces.crop_rows import vector_batches
 from safecity.faces.events import FaceSightingEvent
 from safecity.faces.models import FaceSighting
 from safecity.vision.faces import Embedding
 from safecity.vision.faces import distance_to_score
 from safecity.vision.faces.embedding import pairwise_distances
-
-BATCH = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,30 +38,17 @@ class SightingHit:
     score: float
 
 
-def sighting_by_event(session: Session, event_id: str) -> FaceSighting | None:
-    return session.scalars(select(FaceSighting).where(FaceSighting.event_id == event_id)).first()
-
-
 def store_sighting(session: Session, event: FaceSightingEvent) -> FaceSighting:
     """The sighting row for the event (idempotent: an event seen before returns its row)."""
-    existing = sighting_by_event(session, str(event.id))
-    if existing is not None:
-        return existing
-    sighting = FaceSighting(
-        event_id=str(event.id),
+    return store_once(
+        session,
+        FaceSighting,
+        event,
         camera_id=event.camera_id,
         time=event.time,
         track_id=event.track_id,
-        crop_sha256=event.crop_sha256,
-        box=[float(v) for v in event.box],
         quality_score=event.quality_score,
-        model_id=event.model,
-        dim=event.dim,
-        vector=event.array().tobytes(),
     )
-    session.add(sighting)
-    session.flush()
-    return sighting
 
 
 def forensic_search(
@@ -98,14 +85,12 @@ def forensic_search(
             FaceSighting.time <= until,
         )
         .order_by(FaceSighting.id)
-        .execution_options(yield_per=BATCH)
     )
     if camera_ids:
         query = query.where(FaceSighting.camera_id.in_(list(camera_ids)))
     best: list[tuple[float, int, SightingHit]] = []  # a max-heap of the k nearest, by negated distance
     query_vector = probe.vector[None, :].astype(np.float32)
-    for rows in session.execute(query).partitions(BATCH):
-        vectors = np.stack([np.frombuffer(row.vector, dtype=np.float32) for row in rows])
+    for rows, vectors in vector_batches(session, query):
         distances = pairwise_distances(query_vector, vectors, probe.model.metric)[0]
         for row, dist in zip(rows, distances, strict=True):
             d = float(dist)

@@ -31,11 +31,12 @@ from safecity.core.http.deps import ServicesDep
 from safecity.core.http.outputs import from_row
 from safecity.core.http.security import Principal
 from safecity.core.http.security import require
+from safecity.faces.crop_rows import vector_of
 from safecity.persons_search import service
 from safecity.persons_search import topology
 from safecity.persons_search.ranking import Match
 from safecity.persons_search.ranking import Origin
-from safecity.persons_search.retention import DEFAULT_DAYS as DEFAULT_RETENTION_DAYS
+from safecity.persons_search.retention import APPEARANCE_CROPS
 from safecity.persons_search.runtime import PersonProbeDep
 from safecity.vision.faces import ImageInputError
 from safecity.vision.faces.image_input import decode_image
@@ -89,7 +90,7 @@ async def search(
     if (file is None) == (camera_id is None or track_id is None):
         raise InvalidInputError("give either a file or both camera_id and track_id", field="file")
     data = await file.read() if file is not None else b""
-    retention_days = services.settings.retention.days_for("person_appearances", DEFAULT_RETENTION_DAYS)
+    retention_days = APPEARANCE_CROPS.days(services.settings.retention)
 
     def run() -> PersonSearchOut:
         embedder = probe.embedder()
@@ -113,7 +114,7 @@ async def search(
                         f"{embedder.model_id}",
                         field="track_id",
                     )
-                vector, origin, exclude = service.vector_of(row), service.origin_of(row), row.id
+                vector, origin, exclude = vector_of(row), service.origin_of(row), row.id
                 label = f"{camera_id}/{track_id}"
             matches = service.search(
                 session,

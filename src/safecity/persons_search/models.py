@@ -9,7 +9,6 @@ from sqlalchemy import JSON
 from sqlalchemy import Float
 from sqlalchemy import Index
 from sqlalchemy import Integer
-from sqlalchemy import LargeBinary
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
@@ -17,9 +16,10 @@ from sqlalchemy.orm import mapped_column
 from safecity.core.db import Base
 from safecity.core.db import UTCDateTime
 from safecity.core.db import utcnow
+from safecity.faces.models import VectorColumns
 
 
-class PersonAppearance(Base):
+class PersonAppearance(VectorColumns, Base):
     __tablename__ = "person_appearances"
     __table_args__ = (
         Index("ix_person_appearances_camera_id_last_seen", "camera_id", "last_seen"),
@@ -36,10 +36,6 @@ class PersonAppearance(Base):
     crop_sha256: Mapped[str] = mapped_column(String(64), index=True)  # media reads ask who owns a file
     box: Mapped[list[float]] = mapped_column(JSON)
     crops: Mapped[int] = mapped_column(Integer)
-    model_id: Mapped[str] = mapped_column(String(100), index=True)
-    dim: Mapped[int] = mapped_column(Integer)
-    vector: Mapped[bytes] = mapped_column(LargeBinary)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class CameraLink(Base):

@@ -4,28 +4,16 @@ or a legal hold covers their camera and time."""
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
-from safecity.evidence.retention import DataClassPolicy
-from safecity.evidence.retention import RetentionContext
 from safecity.evidence.retention_rows import RowClass
-from safecity.evidence.retention_rows import files_named
-from safecity.evidence.retention_rows import row_class_policy
+from safecity.faces.crop_rows import CropRetention
 from safecity.persons_search.models import PersonAppearance
 
-DEFAULT_DAYS = 30.0
 PERSON_APPEARANCES = RowClass(
     key=PersonAppearance.id,
     time=PersonAppearance.last_seen,
     camera=PersonAppearance.camera_id,
     files=(PersonAppearance.crop_sha256,),
 )
-
-
-def person_crop_media(session: Session, shas: set[str]) -> set[str]:
-    """Which of `shas` a stored appearance still shows."""
-    return files_named(session, shas, PersonAppearance.crop_sha256)
-
-
-def person_appearance_retention(context: RetentionContext) -> list[DataClassPolicy]:
-    return [row_class_policy(context, "person_appearances", PERSON_APPEARANCES, DEFAULT_DAYS)]
+APPEARANCE_CROPS = CropRetention("person_appearances", PERSON_APPEARANCES)
+person_crop_media = APPEARANCE_CROPS.media
+person_appearance_retention = APPEARANCE_CROPS.policies

@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 
 from safecity.core.db import utcnow
 from safecity.core.errors import NotFoundError
+from safecity.faces.crop_rows import store_once
+from safecity.faces.crop_rows import vector_batches
 from safecity.persons_search import topology
 from safecity.persons_search.events import PersonAppearanceEvent
 from safecity.persons_search.models import PersonAppearance
@@ -20,33 +22,21 @@ from safecity.persons_search.ranking import Origin
 from safecity.persons_search.ranking import rerank
 from safecity.vision.reid import appearance_similarity
 
-BATCH = 5000
 DEFAULT_MIN_SIMILARITY = 0.5  # cosine; retail-0248 on vtest.avi: same person ~0.74, different ~0.21
 
 
 def store_appearance(session: Session, event: PersonAppearanceEvent) -> PersonAppearance:
     """The row for the event (idempotent: an event seen before returns its row)."""
-    existing = session.scalars(
-        select(PersonAppearance).where(PersonAppearance.event_id == str(event.id))
-    ).first()
-    if existing is not None:
-        return existing
-    row = PersonAppearance(
-        event_id=str(event.id),
+    return store_once(
+        session,
+        PersonAppearance,
+        event,
         camera_id=event.camera_id or "",
         track_id=event.track_id,
         first_seen=event.first_seen,
         last_seen=event.time,
-        crop_sha256=event.crop_sha256,
-        box=[float(v) for v in event.box],
         crops=event.crops,
-        model_id=event.model,
-        dim=event.dim,
-        vector=event.array().tobytes(),
     )
-    session.add(row)
-    session.flush()
-    return row
 
 
 def track_appearance(session: Session, camera_id: str, track_id: str) -> PersonAppearance:
@@ -63,10 +53,6 @@ def track_appearance(session: Session, camera_id: str, track_id: str) -> PersonA
 
 def origin_of(row: PersonAppearance) -> Origin:
     return Origin(row.camera_id, row.first_seen, row.last_seen)
-
-
-def vector_of(row: PersonAppearance) -> np.ndarray:
-    return np.frombuffer(row.vector, dtype=np.float32)
 
 
 def search(
@@ -108,17 +94,14 @@ def search(
             PersonAppearance.first_seen <= until,
         )
         .order_by(PersonAppearance.id)
-        .execution_options(yield_per=BATCH)
     )
     if camera_ids:
         query = query.where(PersonAppearance.camera_id.in_(list(camera_ids)))
     if origin is not None:
         query = query.where(PersonAppearance.camera_id != origin.camera_id)
     matches: list[Match] = []
-    for rows in session.execute(query).partitions(BATCH):
-        similarities = appearance_similarity(
-            probe, np.stack([np.frombuffer(row.vector, dtype=np.float32) for row in rows])
-        )
+    for rows, vectors in vector_batches(session, query):
+        similarities = appearance_similarity(probe, vectors)
         matches.extend(
             Match(
                 row.id, row.camera_id, row.track_id, row.first_seen, row.last_seen, row.crop_sha256, float(s)

@@ -15,17 +15,29 @@ from sqlalchemy import JSON
 from sqlalchemy import Float
 from sqlalchemy import ForeignKey
 from sqlalchemy import Integer
-from sqlalchemy import LargeBinary
 from sqlalchemy import String
 from sqlalchemy import Text
 from sqlalchemy import UniqueConstraint
 from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import Relationship
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
 
 from safecity.core.db import Base
 from safecity.core.db import UTCDateTime
 from safecity.core.db import utcnow
+from safecity.faces.models import VectorColumns
+
+
+def _owned(child: str, *, back_populates: str) -> Relationship[Any]:
+    """The rows of `child` that belong to this row: deleted with it (by the database's cascade too), oldest
+    first."""
+    return relationship(
+        back_populates=back_populates,
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by=f"{child}.id",
+    )
 
 
 class CandidateStatus(StrEnum):
@@ -48,12 +60,7 @@ class FaceSubject(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
-    images: Mapped[list[FaceSubjectImage]] = relationship(
-        back_populates="subject",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        order_by="FaceSubjectImage.id",
-    )
+    images: Mapped[list[FaceSubjectImage]] = _owned("FaceSubjectImage", back_populates="subject")
 
 
 class FaceSubjectImage(Base):
@@ -72,7 +79,7 @@ class FaceSubjectImage(Base):
     subject: Mapped[FaceSubject] = relationship(back_populates="images")
 
 
-class FaceVector(Base):
+class FaceVector(VectorColumns, Base):
     """The embedding of an enrolled image under one model; vectors of different models are never compared."""
 
     __tablename__ = "face_vectors"
@@ -81,10 +88,6 @@ class FaceVector(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     subject_id: Mapped[str] = mapped_column(ForeignKey("face_subjects.id", ondelete="CASCADE"), index=True)
     image_id: Mapped[int] = mapped_column(ForeignKey("face_subject_images.id", ondelete="CASCADE"))
-    model_id: Mapped[str] = mapped_column(String(100), index=True)
-    dim: Mapped[int] = mapped_column(Integer)
-    vector: Mapped[bytes] = mapped_column(LargeBinary)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class FaceCandidate(Base):
@@ -110,11 +113,8 @@ class FaceCandidate(Base):
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    decisions: Mapped[list[FaceCandidateDecision]] = relationship(
-        back_populates="candidate",
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        order_by="FaceCandidateDecision.id",
+    decisions: Mapped[list[FaceCandidateDecision]] = _owned(
+        "FaceCandidateDecision", back_populates="candidate"
     )
 
 
