@@ -1,4 +1,4 @@
-import { t } from "../../../i18n/catalogue";
+import { msg, translated, type Message, type Untranslated } from "../../../components/translated";
 /**
  * The kinds of shape a camera's scene holds (safecity.pipeline.rules.SceneConfig) and the rule options each
  * takes. Options are described as data so one form renders them all.
@@ -60,348 +60,173 @@ const CLASSES_HINT = "Comma-separated, e.g. person, car. Empty: all classes.";
 const VEHICLES = "car, bus, truck, motorcycle";
 const CARRIED = "backpack, handbag, suitcase";
 
-/** A threat rule's distance: required, in fractions of the frame width (the unit the editor saves in). */
-function radiusField(label: string): RuleField {
-  const hint = t("cameras.scene.aFractionOfThe");
-  return { key: "radius", label, type: "number", min: 0, minIncluded: false, required: true, length: true, hint };
+type FieldSpec = Untranslated<RuleField>;
+type Text = string | Message;
+
+type NumberOptions = Partial<Omit<Extract<FieldSpec, { type: "number" }>, "key" | "label" | "type">>;
+
+/** A number above 0 unless `options` say otherwise (`min`, `minIncluded`): seconds, speeds, counts. */
+function number(key: string, label: Text, options: NumberOptions = {}): FieldSpec {
+  return { key, label, type: "number", min: 0, minIncluded: false, ...options };
 }
 
-export const KINDS: Record<ShapeKind, KindInfo> = {
+/** A comma-separated list of object classes; `placeholder` is also the default an empty field means. */
+function classes(key: string, label: Text, placeholder?: string, hint?: Text): FieldSpec {
+  return { key, label, type: "classes", placeholder, hint: hint ?? (placeholder && `Empty: ${placeholder}.`) };
+}
+
+/** A threat rule's distance: required, in fractions of the frame width (the unit the editor saves in). */
+function radiusField(label: string): FieldSpec {
+  return number("radius", label, { required: true, length: true, hint: msg("cameras.scene.aFractionOfThe") });
+}
+
+const polygon = { geometry: "polygon", minPoints: 3 } as const;
+const line = { geometry: "line", minPoints: 2 } as const;
+
+export const KINDS = translated<Record<ShapeKind, KindInfo>>({
   zone: {
-    get label() {
-      return t("cameras.scene.zone");
-    },
-    geometry: "polygon",
+    label: msg("cameras.scene.zone"),
+    ...polygon,
     sceneKey: "zones",
-    minPoints: 3,
     named: true,
     uniqueNames: true,
-    get help() {
-      return t("cameras.scene.anAreaEnteringAnd");
-    },
+    help: msg("cameras.scene.anAreaEnteringAnd"),
     fields: [
-      { key: "classes", get label() {
-          return t("cameras.scene.objectClassesWatched");
-        }, type: "classes", hint: CLASSES_HINT },
-      { key: "dwell_seconds", get label() {
-          return t("cameras.scene.dwellAlertAfterSeconds");
-        }, type: "number", min: 0, minIncluded: false },
-      { key: "loiter_seconds", get label() {
-          return t("cameras.scene.loiteringAlertAfterSeconds");
-        }, type: "number", min: 0, minIncluded: false },
-      {
-        key: "loiter_classes",
-        get label() {
-          return t("cameras.scene.classesThatCanLoiter");
-        },
-        type: "classes",
-        placeholder: "person",
-        hint: "Empty: person.",
-      },
-      {
-        key: "crowd_threshold",
-        get label() {
-          return t("cameras.scene.crowdAlertAtObjects");
-        },
-        type: "number",
-        min: 2,
-        minIncluded: true,
-        integer: true,
-      },
-      {
-        key: "speed_limit_kmh",
-        get label() {
-          return t("cameras.scene.speedLimitInThis");
-        },
-        type: "number",
-        min: 0,
-        minIncluded: false,
-        get hint() {
-          return t("cameras.scene.needsTheSpeedCalibration");
-        },
-      },
+      classes("classes", msg("cameras.scene.objectClassesWatched"), undefined, CLASSES_HINT),
+      number("dwell_seconds", msg("cameras.scene.dwellAlertAfterSeconds")),
+      number("loiter_seconds", msg("cameras.scene.loiteringAlertAfterSeconds")),
+      classes("loiter_classes", msg("cameras.scene.classesThatCanLoiter"), "person"),
+      number("crowd_threshold", msg("cameras.scene.crowdAlertAtObjects"), { min: 2, minIncluded: true, integer: true }),
+      number("speed_limit_kmh", msg("cameras.scene.speedLimitInThis"), { hint: msg("cameras.scene.needsTheSpeedCalibration") }),
     ],
   },
   line: {
-    get label() {
-      return t("cameras.scene.countingLine");
-    },
-    geometry: "line",
+    label: msg("cameras.scene.countingLine"),
+    ...line,
     sceneKey: "lines",
-    minPoints: 2,
     named: true,
     uniqueNames: true,
-    get help() {
-      return t("cameras.scene.objectsCrossingItAre");
-    },
+    help: msg("cameras.scene.objectsCrossingItAre"),
     fields: [
-      { key: "classes", get label() {
-          return t("cameras.scene.objectClassesCounted");
-        }, type: "classes", hint: CLASSES_HINT },
+      classes("classes", msg("cameras.scene.objectClassesCounted"), undefined, CLASSES_HINT),
       {
         key: "allowed_direction",
-        get label() {
-          return t("cameras.scene.allowedDirection");
-        },
+        label: msg("cameras.scene.allowedDirection"),
         type: "choice",
         choices: [
-          { value: "", get label() {
-              return t("cameras.scene.bothCountOnly");
-            } },
-          { value: "in", get label() {
-              return t("cameras.scene.onlyInReportOut");
-            } },
-          { value: "out", get label() {
-              return t("cameras.scene.onlyOutReportIn");
-            } },
+          { value: "", label: msg("cameras.scene.bothCountOnly") },
+          { value: "in", label: msg("cameras.scene.onlyInReportOut") },
+          { value: "out", label: msg("cameras.scene.onlyOutReportIn") },
         ],
       },
     ],
   },
   signal: {
-    get label() {
-      return t("cameras.scene.redLightStopLine");
-    },
-    geometry: "line",
+    label: msg("cameras.scene.redLightStopLine"),
+    ...line,
     sceneKey: "signals",
-    minPoints: 2,
     named: true,
     uniqueNames: true,
-    get help() {
-      return t("cameras.scene.aSignalSStop");
-    },
+    help: msg("cameras.scene.aSignalSStop"),
     fields: [
       {
         key: "direction",
-        get label() {
-          return t("cameras.scene.crossingIntoTheJunction");
-        },
+        label: msg("cameras.scene.crossingIntoTheJunction"),
         type: "choice",
         choices: [
-          { value: "in", get label() {
-              return t("cameras.scene.inTowardsTheArrow");
-            } },
-          { value: "out", get label() {
-              return t("cameras.scene.outAwayFromThe");
-            } },
+          { value: "in", label: msg("cameras.scene.inTowardsTheArrow") },
+          { value: "out", label: msg("cameras.scene.outAwayFromThe") },
         ],
       },
-      { key: "classes", get label() {
-          return t("cameras.scene.vehicleClasses");
-        }, type: "classes", placeholder: VEHICLES, hint: `Empty: ${VEHICLES}.` },
-      {
-        key: "red_grace_seconds",
-        get label() {
-          return t("cameras.scene.graceAtTheStart");
-        },
-        type: "number",
-        min: 0,
-        minIncluded: true,
-      },
+      classes("classes", msg("cameras.scene.vehicleClasses"), VEHICLES),
+      number("red_grace_seconds", msg("cameras.scene.graceAtTheStart"), { minIncluded: true }),
     ],
   },
   lane: {
-    get label() {
-      return t("cameras.scene.restrictedLane");
-    },
-    geometry: "polygon",
+    label: msg("cameras.scene.restrictedLane"),
+    ...polygon,
     sceneKey: "lanes",
-    minPoints: 3,
     named: true,
     uniqueNames: false,
-    get help() {
-      return t("cameras.scene.aLaneReservedFor");
-    },
+    help: msg("cameras.scene.aLaneReservedFor"),
     fields: [
-      { key: "allowed_classes", get label() {
-          return t("cameras.scene.allowedClasses");
-        }, type: "classes", required: true, placeholder: "bus" },
-      { key: "watched_classes", get label() {
-          return t("cameras.scene.watchedClasses");
-        }, type: "classes", placeholder: VEHICLES, hint: `Empty: ${VEHICLES}.` },
-      { key: "min_seconds", get label() {
-          return t("cameras.scene.violationAfterSecondsInside");
-        }, type: "number", min: 0, minIncluded: true },
+      { key: "allowed_classes", label: msg("cameras.scene.allowedClasses"), type: "classes", required: true, placeholder: "bus" },
+      classes("watched_classes", msg("cameras.scene.watchedClasses"), VEHICLES),
+      number("min_seconds", msg("cameras.scene.violationAfterSecondsInside"), { minIncluded: true }),
     ],
   },
   solid: {
-    get label() {
-      return t("cameras.scene.solidLine");
-    },
-    geometry: "line",
+    label: msg("cameras.scene.solidLine"),
+    ...line,
     sceneKey: "solid_lines",
-    minPoints: 2,
     named: true,
     uniqueNames: false,
-    get help() {
-      return t("cameras.scene.aLineVehiclesMust");
-    },
-    fields: [
-      { key: "classes", get label() {
-          return t("cameras.scene.vehicleClasses");
-        }, type: "classes", placeholder: VEHICLES, hint: `Empty: ${VEHICLES}.` },
-    ],
+    help: msg("cameras.scene.aLineVehiclesMust"),
+    fields: [classes("classes", msg("cameras.scene.vehicleClasses"), VEHICLES)],
   },
   abandoned: {
-    get label() {
-      return t("cameras.scene.abandonedObjectZone");
-    },
-    geometry: "polygon",
+    label: msg("cameras.scene.abandonedObjectZone"),
+    ...polygon,
     sceneKey: "abandoned_objects",
-    minPoints: 3,
     named: true,
     uniqueNames: true,
     help:
       "A bag left here is an alarm once it has stayed put for the set time after the person who carried it " +
       "went further than the radius.",
     fields: [
-      { key: "classes", get label() {
-          return t("cameras.scene.objectsWatched");
-        }, type: "classes", placeholder: CARRIED, hint: `Empty: ${CARRIED}.` },
-      {
-        key: "unattended_seconds",
-        get label() {
-          return t("cameras.scene.alarmAfterUnattendedSeconds");
-        },
-        type: "number",
-        min: 0,
-        minIncluded: false,
-        hint: "Empty: 60.",
-      },
+      classes("classes", msg("cameras.scene.objectsWatched"), CARRIED),
+      number("unattended_seconds", msg("cameras.scene.alarmAfterUnattendedSeconds"), { hint: "Empty: 60." }),
       radiusField("Owner may go this far"),
     ],
   },
   removed: {
-    get label() {
-      return t("cameras.scene.removedObjectZone");
-    },
-    geometry: "polygon",
+    label: msg("cameras.scene.removedObjectZone"),
+    ...polygon,
     sceneKey: "removed_objects",
-    minPoints: 3,
     named: true,
     uniqueNames: true,
-    get help() {
-      return t("cameras.scene.anObjectThatStood");
-    },
+    help: msg("cameras.scene.anObjectThatStood"),
     fields: [
       {
         key: "watch",
-        get label() {
-          return t("cameras.scene.watch");
-        },
+        label: msg("cameras.scene.watch"),
         type: "choice",
         choices: [
-          { value: "objects", get label() {
-              return t("cameras.scene.detectedObjectsOfThe");
-            } },
-          { value: "region", get label() {
-              return t("cameras.scene.thePictureOfThe");
-            } },
+          { value: "objects", label: msg("cameras.scene.detectedObjectsOfThe") },
+          { value: "region", label: msg("cameras.scene.thePictureOfThe") },
         ],
-        get hint() {
-          return t("cameras.scene.thePictureForAn");
-        },
+        hint: msg("cameras.scene.thePictureForAn"),
       },
-      {
-        key: "classes",
-        get label() {
-          return t("cameras.scene.objectsWatched");
-        },
-        type: "classes",
-        placeholder: "suitcase",
-        get hint() {
-          return t("cameras.scene.emptyAnythingTheDetector");
-        },
-      },
-      {
-        key: "present_seconds",
-        get label() {
-          return t("cameras.scene.objectThereAtLeast");
-        },
-        type: "number",
-        min: 0,
-        minIncluded: false,
-        hint: "Empty: 30.",
-      },
-      {
-        key: "absent_seconds",
-        get label() {
-          return t("cameras.scene.goneAtLeastSeconds");
-        },
-        type: "number",
-        min: 0,
-        minIncluded: false,
-        get hint() {
-          return t("cameras.scene.empty3PutBack");
-        },
-      },
+      classes("classes", msg("cameras.scene.objectsWatched"), "suitcase", msg("cameras.scene.emptyAnythingTheDetector")),
+      number("present_seconds", msg("cameras.scene.objectThereAtLeast"), { hint: "Empty: 30." }),
+      number("absent_seconds", msg("cameras.scene.goneAtLeastSeconds"), { hint: msg("cameras.scene.empty3PutBack") }),
       radiusField("A person this close took it"),
     ],
   },
   nostop: {
-    get label() {
-      return t("cameras.scene.noStoppingZone");
-    },
-    geometry: "polygon",
+    label: msg("cameras.scene.noStoppingZone"),
+    ...polygon,
     sceneKey: "no_stopping",
-    minPoints: 3,
     named: true,
     uniqueNames: true,
-    get help() {
-      return t("cameras.scene.peopleOrVehiclesStopping");
-    },
+    help: msg("cameras.scene.peopleOrVehiclesStopping"),
     fields: [
-      {
-        key: "classes",
-        get label() {
-          return t("cameras.scene.classesThatMayNot");
-        },
-        type: "classes",
-        placeholder: `person, ${VEHICLES}`,
-        hint: `Empty: person, ${VEHICLES}.`,
-      },
-      {
-        key: "dwell_seconds",
-        get label() {
-          return t("cameras.scene.alarmAfterStoppedSeconds");
-        },
-        type: "number",
-        min: 0,
-        minIncluded: false,
-        hint: "Empty: 10.",
-      },
-      {
-        key: "max_speed",
-        get label() {
-          return t("cameras.scene.stoppedBelowOwnHeights");
-        },
-        type: "number",
-        min: 0,
-        minIncluded: false,
-        get hint() {
-          return t("cameras.scene.empty02Someone");
-        },
-      },
+      classes("classes", msg("cameras.scene.classesThatMayNot"), `person, ${VEHICLES}`),
+      number("dwell_seconds", msg("cameras.scene.alarmAfterStoppedSeconds"), { hint: "Empty: 10." }),
+      number("max_speed", msg("cameras.scene.stoppedBelowOwnHeights"), { hint: msg("cameras.scene.empty02Someone") }),
     ],
   },
   mask: {
-    get label() {
-      return t("cameras.scene.motionMask");
-    },
-    geometry: "polygon",
+    label: msg("cameras.scene.motionMask"),
+    ...polygon,
     sceneKey: "motion_mask",
-    minPoints: 3,
     named: false,
     uniqueNames: false,
-    get help() {
-      return t("cameras.scene.motionInsideIsIgnored");
-    },
+    help: msg("cameras.scene.motionInsideIsIgnored"),
     fields: [],
   },
   calibration: {
-    get label() {
-      return t("cameras.scene.speedCalibration");
-    },
+    label: msg("cameras.scene.speedCalibration"),
     geometry: "points",
     sceneKey: "calibration",
     minPoints: 4,
@@ -410,13 +235,9 @@ export const KINDS: Record<ShapeKind, KindInfo> = {
     help:
       "At least four points on the road, no three in a row, with their ground positions in metres " +
       "(e.g. lane markings of known spacing). Needed for speeds.",
-    fields: [
-      { key: "speed_limit_kmh", get label() {
-          return t("cameras.scene.cameraWideSpeedLimit");
-        }, type: "number", min: 0, minIncluded: false },
-    ],
+    fields: [number("speed_limit_kmh", msg("cameras.scene.cameraWideSpeedLimit"))],
   },
-};
+});
 
 export const KIND_ORDER: ShapeKind[] = [
   "zone",
