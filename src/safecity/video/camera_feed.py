@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from types import TracebackType
 
+from safecity.video.closing import Closing
 from safecity.video.frame import Frame
 from safecity.video.health import CameraHealthMonitor
 from safecity.video.health import HealthCallback
@@ -22,7 +22,7 @@ from safecity.video.sources import VideoSource
 from safecity.video.sources import open_source
 
 
-class CameraFeed:
+class CameraFeed(Closing):
     """Frames for the pipeline plus health and (optional) recording, for one camera, until closed."""
 
     def __init__(
@@ -93,11 +93,3 @@ class CameraFeed:
         self.source.close()
         if self.recorder is not None:
             self.recorder.close()
-
-    def __enter__(self) -> CameraFeed:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()

@@ -20,12 +20,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 
 import av
 import av.container
 
 from safecity.video.arrival_clock import ArrivalClock
+from safecity.video.closing import Closing
 from safecity.video.connection import Connection
 from safecity.video.connection import StateCallback
 from safecity.video.decoder import FFMPEG_ERRORS
@@ -69,7 +69,7 @@ class RecorderStats:
     last_error: str | None
 
 
-class SegmentRecorder:
+class SegmentRecorder(Closing):
     """Records one camera until closed. Use as a context manager or call `start()` and `close()`."""
 
     def __init__(
@@ -141,11 +141,6 @@ class SegmentRecorder:
 
     def __enter__(self) -> SegmentRecorder:
         return self.start()
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
     @property
     def status(self) -> SourceStatus | None:

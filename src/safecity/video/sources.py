@@ -12,11 +12,11 @@ import os
 import threading
 import time
 from collections.abc import Iterator
-from types import TracebackType
 
 import av.container
 from av.codec.hwaccel import HWAccel
 
+from safecity.video.closing import Closing
 from safecity.video.connection import Connection
 from safecity.video.connection import StateCallback
 from safecity.video.decoder import DecodedFrame
@@ -110,7 +110,7 @@ def open_source(
     )
 
 
-class VideoSource:
+class VideoSource(Closing):
     """An iterable of `Frame`s from one camera or file; use as a context manager or call `close()`."""
 
     def __init__(
@@ -171,14 +171,6 @@ class VideoSource:
             raise SourceError(f"source {self.camera_id} is already being iterated")
         self._iterating = True
         return self._from_queue() if self.realtime else self._from_file()
-
-    def __enter__(self) -> VideoSource:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         """Stop reading and release the stream; iteration ends. Safe to call more than once."""
