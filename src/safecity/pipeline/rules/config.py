@@ -22,6 +22,7 @@ from safecity.pipeline.rules.threat_config import AbandonedObjectConfig
 from safecity.pipeline.rules.threat_config import NoStoppingConfig
 from safecity.pipeline.rules.threat_config import RemovedObjectConfig
 from safecity.pipeline.rules.traffic_config import LaneConfig
+from safecity.pipeline.rules.traffic_config import LineSection
 from safecity.pipeline.rules.traffic_config import Point
 from safecity.pipeline.rules.traffic_config import SceneSection
 from safecity.pipeline.rules.traffic_config import SignalConfig
@@ -59,20 +60,11 @@ class ZoneConfig(SceneSection):
     )
 
 
-class LineConfig(SceneSection):
-    name: str = Field(min_length=1)
-    start: Point
-    end: Point
+class LineConfig(LineSection):
     classes: list[str] | None = None
     allowed_direction: Direction | None = Field(
         None, description="crossings the other way are also reported as `wrong_way`"
     )
-
-    @model_validator(mode="after")
-    def _has_length(self) -> LineConfig:
-        if self.start == self.end:
-            raise ValueError(f"line {self.name!r} has the same start and end point")
-        return self
 
 
 class CalibrationConfig(SceneSection):

@@ -6,7 +6,9 @@ Kept apart from `config.py` (zones, lines, calibration) so the enforcement rules
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import ClassVar
 from typing import Literal
+from typing import Self
 
 from pydantic import BaseModel
 from pydantic import ConfigDict
@@ -27,6 +29,22 @@ class SceneSection(BaseModel):
     """Any part of a scene file: unknown keys are errors (a typo must not silently disable a rule)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LineSection(SceneSection):
+    """A named line walked from `start` to `end`, which must differ (`zero_length` says so otherwise)."""
+
+    zero_length: ClassVar[str] = "line {name!r} has the same start and end point"
+
+    name: str = Field(min_length=1)
+    start: Point
+    end: Point
+
+    @model_validator(mode="after")
+    def _has_length(self) -> Self:
+        if self.start == self.end:
+            raise ValueError(self.zero_length.format(name=self.name))
+        return self
 
 
 class PhaseStep(SceneSection):
@@ -67,14 +85,13 @@ class SignalLamps(SceneSection):
     min_brightness: int = Field(150, ge=1, le=255, description="a lit lamp is at least this bright (0..255)")
 
 
-class SignalConfig(SceneSection):
+class SignalConfig(LineSection):
     """A signalised approach: the stop line (walked start→end), the direction that enters the junction,
     an optional junction box the vehicle must then reach, and a fixed-time schedule when no controller
     feed is connected."""
 
-    name: str = Field(min_length=1)
-    start: Point
-    end: Point
+    zero_length: ClassVar[str] = "signal {name!r}: the stop line has the same start and end point"
+
     direction: Literal["in", "out"] = Field("in", description="crossing direction into the junction")
     classes: list[str] = Field(default_factory=lambda: list(VEHICLE_CLASSES))
     junction: list[Point] | None = Field(None, min_length=3, description="stop-line zone beyond the line")
@@ -83,12 +100,6 @@ class SignalConfig(SceneSection):
     lamps: SignalLamps | None = Field(
         None, description="read the phase from the signal's lamps in the picture (before feed and schedule)"
     )
-
-    @model_validator(mode="after")
-    def _has_length(self) -> SignalConfig:
-        if self.start == self.end:
-            raise ValueError(f"signal {self.name!r}: the stop line has the same start and end point")
-        return self
 
 
 class LaneConfig(SceneSection):
@@ -101,16 +112,9 @@ class LaneConfig(SceneSection):
     min_seconds: float = Field(1.0, ge=0, description="how long a vehicle must stay inside")
 
 
-class SolidLineConfig(SceneSection):
+class SolidLineConfig(LineSection):
     """A line vehicles must not cross in either direction (solid centre line, lane divider)."""
 
-    name: str = Field(min_length=1)
-    start: Point
-    end: Point
-    classes: list[str] = Field(default_factory=lambda: list(VEHICLE_CLASSES))
+    zero_length: ClassVar[str] = "solid line {name!r} has the same start and end point"
 
-    @model_validator(mode="after")
-    def _has_length(self) -> SolidLineConfig:
-        if self.start == self.end:
-            raise ValueError(f"solid line {self.name!r} has the same start and end point")
-        return self
+    classes: list[str] = Field(default_factory=lambda: list(VEHICLE_CLASSES))
