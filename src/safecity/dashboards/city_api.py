@@ -4,6 +4,7 @@ and GeoJSON. Only aggregates leave these routes: no track, picture or plate."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from datetime import timedelta
 from typing import Annotated
@@ -26,7 +27,6 @@ from safecity.core.http.security import require
 from safecity.dashboards import city_counts
 from safecity.dashboards import city_export
 from safecity.dashboards import city_queries
-from safecity.dashboards.city_counts import CameraInfo
 from safecity.dashboards.city_counts import Junction
 from safecity.dashboards.city_counts import LocalHours
 from safecity.dashboards.city_counts import Place
@@ -47,6 +47,9 @@ PERIOD_HELP = (
     "(`rule.line_crossing`): people are `person`, vehicles `bicycle`, `car`, `motorcycle`, `bus` and "
     "`truck`. A bad period is a 422 naming the parameter."
 )
+CSV_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {"schema": {"type": "string"}}}}
+}
 
 
 class CityHourOut(BaseModel):
@@ -190,14 +193,14 @@ def city_places(_: Reader, period: PeriodDep, places: PlacesDep) -> CityPlacesOu
     return CityPlacesOut(
         **period.model_dump(),
         places=[_place_out(place) for place in places],
-        unlocated=[place.camera_id for place in places if not place.camera.located],
+        unlocated=_unlocated(places),
     )
 
 
 @router.get(
     "/places.csv",
     response_class=PlainTextResponse,
-    responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    responses=CSV_RESPONSES,
     summary="The places' counts as CSV, one row per place and hour of the day",
     description="Columns: " + ", ".join(city_export.PLACE_COLUMNS) + ". " + PERIOD_HELP,
 )
@@ -218,7 +221,7 @@ def city_places_geojson(_: Reader, period: PeriodDep, places: PlacesDep) -> JSON
     return JSONResponse(
         body,
         media_type="application/geo+json",
-        headers={"Content-Disposition": 'attachment; filename="city-places.geojson"'},
+        headers=_attachment("city-places.geojson"),
     )
 
 
@@ -233,14 +236,14 @@ def city_junctions(_: Reader, period: PeriodDep, junctions: JunctionsDep) -> Cit
     return CityJunctionsOut(
         **period.model_dump(),
         junctions=[_junction_out(junction) for junction in junctions],
-        unlocated=[junction.camera_id for junction in junctions if not junction.camera.located],
+        unlocated=_unlocated(junctions),
     )
 
 
 @router.get(
     "/junctions.csv",
     response_class=PlainTextResponse,
-    responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    responses=CSV_RESPONSES,
     summary="Junction flows as CSV, one row per junction, movement and hour of the day",
     description="Columns: " + ", ".join(city_export.JUNCTION_COLUMNS) + ". " + PERIOD_HELP,
 )
@@ -248,9 +251,10 @@ def city_junctions_csv(_: Reader, junctions: JunctionsDep) -> PlainTextResponse:
     return _csv(city_export.junctions_csv(junctions), "city-junctions.csv")
 
 
-def _camera_fields(camera_id: str, camera: CameraInfo) -> dict[str, Any]:
+def _camera_fields(counted: Place | Junction) -> dict[str, Any]:
+    camera = counted.camera
     return {
-        "camera_id": camera_id,
+        "camera_id": counted.camera_id,
         "name": camera.name,
         "district": camera.district,
         "latitude": camera.latitude,
@@ -259,11 +263,15 @@ def _camera_fields(camera_id: str, camera: CameraInfo) -> dict[str, Any]:
     }
 
 
+def _unlocated(counted: Sequence[Place | Junction]) -> list[str]:
+    return [item.camera_id for item in counted if not item.camera.located]
+
+
 def _place_out(place: Place) -> CityPlaceOut:
     return from_row(
         CityPlaceOut,
         place,
-        **_camera_fields(place.camera_id, place.camera),
+        **_camera_fields(place),
         by_class=dict(sorted(place.by_class.items())),
         hours=[from_row(CityHourOut, h) for h in place.hours],
         days=[CityDayOut(date=d.day.isoformat(), people=d.people, vehicles=d.vehicles) for d in place.days],
@@ -272,7 +280,7 @@ def _place_out(place: Place) -> CityPlaceOut:
 
 def _junction_out(junction: Junction) -> JunctionOut:
     return JunctionOut(
-        **_camera_fields(junction.camera_id, junction.camera),
+        **_camera_fields(junction),
         movements=[
             JunctionMovementOut(
                 line=m.line, direction=m.direction, total=m.total, peak_hour=m.peak_hour, hours=m.hours
@@ -286,5 +294,9 @@ def _csv(text: str, filename: str) -> PlainTextResponse:
     return PlainTextResponse(
         text,
         media_type="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        headers=_attachment(filename),
     )
+
+
+def _attachment(filename: str) -> dict[str, str]:
+    return {"Content-Disposition": f'attachment; filename="{filename}"'}
