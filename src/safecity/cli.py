@@ -153,9 +153,8 @@ def users_create(
     from safecity.core.auth.service import UserError
     from safecity.core.auth.service import create_user
 
-    database = common.migrated_database(common.load_settings_or_fail(config))
     try:
-        with database.session() as session:
+        with common.database_session(config) as session:
             user = create_user(session, username, password, role, full_name)
             common.audit_as_cli(session, "user.create", "user", username, {"role": user.role})
     except (UserError, WeakPasswordError) as exc:
@@ -171,7 +170,7 @@ def users_list(config: common.ConfigOption = None, as_json: common.JsonOption = 
     """List users and their roles."""
     from safecity.core.auth.service import list_users
 
-    with common.migrated_database(common.load_settings_or_fail(config)).session() as session:
+    with common.database_session(config) as session:
         users = list_users(session)
     if as_json:
         typer.echo(
@@ -192,7 +191,7 @@ def users_set_role(username: str, role: str, config: common.ConfigOption = None)
     from safecity.core.auth.service import set_role
 
     try:
-        with common.migrated_database(common.load_settings_or_fail(config)).session() as session:
+        with common.database_session(config) as session:
             user = set_role(session, username, role)
             common.audit_as_cli(session, "user.update", "user", username, {"role": user.role})
     except UserNotFoundError as exc:
@@ -211,7 +210,7 @@ def _change_user(
     from safecity.core.auth.service import UserNotFoundError
 
     try:
-        with common.migrated_database(common.load_settings_or_fail(config)).session() as session:
+        with common.database_session(config) as session:
             done = change(session)
             common.audit_as_cli(session, "user.update", "user", username, audited)
     except UserNotFoundError as exc:
@@ -271,7 +270,7 @@ def audit_verify(config: common.ConfigOption = None, as_json: common.JsonOption 
     from safecity.core.audit.checkpoints import verify_audit
 
     settings = common.load_settings_or_fail(config)
-    with common.migrated_database(settings).session() as session:
+    with common.opened_database(settings) as database, database.session() as session:
         report = verify_audit(session, settings.data_dir)
     problem = report.chain_problem
     if as_json:

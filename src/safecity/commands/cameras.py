@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import TYPE_CHECKING
 from typing import Annotated
 
 import typer
@@ -13,14 +11,7 @@ from rich.table import Table
 
 from safecity.commands import common
 
-if TYPE_CHECKING:  # SQLAlchemy and the camera domain are imported only when a command runs
-    from safecity.core.db import Database
-
 app = typer.Typer(help="The camera registry: list, uptime, remove.", no_args_is_help=True)
-
-
-def _database(config: Path | None) -> Database:
-    return common.migrated_database(common.load_settings_or_fail(config))
 
 
 @app.command("list")
@@ -31,7 +22,7 @@ def list_command(config: common.ConfigOption = None, as_json: common.JsonOption 
     from safecity.cameras.health_store import current_health
     from safecity.core.db import utcnow
 
-    with _database(config).session() as session:
+    with common.database_session(config) as session:
         cameras = service.list_cameras(session)
         health = current_health(session, [c.id for c in cameras], now=utcnow())
         rows = [
@@ -67,7 +58,7 @@ def uptime_command(
     from safecity.cameras.health_store import uptime
     from safecity.core.db import utcnow
 
-    with _database(config).session() as session:
+    with common.database_session(config) as session:
         try:
             service.get_camera(session, camera_id)
         except service.CameraNotFoundError as exc:
@@ -101,7 +92,7 @@ def remove_command(camera_id: str, config: common.ConfigOption = None) -> None:
     """Delete a camera from the registry (audited)."""
     from safecity.cameras import service
 
-    with _database(config).session() as session:
+    with common.database_session(config) as session:
         try:
             service.delete_camera(session, camera_id)
         except service.CameraNotFoundError as exc:
@@ -121,7 +112,7 @@ def add_samples_command(
 
     settings = common.load_settings_or_fail(config)
     cameras = numbered_sample_cameras(settings.data_dir, count)
-    with common.migrated_database(settings).session() as session:
+    with common.opened_database(settings) as database, database.session() as session:
         add_missing_from_settings(session, cameras)
         common.audit_as_cli(session, "camera.create", "camera", f"{count} sample cameras")
     typer.echo(f"{count} sample cameras registered ({cameras[0].id} … {cameras[-1].id})")

@@ -4,6 +4,8 @@ local vehicle registry. Decisions are audited as the CLI user."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 from typing import Annotated
@@ -17,7 +19,6 @@ from safecity.commands import common
 
 if TYPE_CHECKING:  # settings, SQLAlchemy and the challan services are imported only when a command runs
     from safecity.challan.runtime import ChallanRuntime
-    from safecity.challan.validation import Officer
     from safecity.config import Settings
     from safecity.core.db import Database
 
@@ -25,19 +26,15 @@ app = typer.Typer(help="e-challan: tickets from validated camera violations.", n
 console = Console()
 
 
-def _open(config: Path | None) -> tuple[Settings, Database, ChallanRuntime]:
+@contextmanager
+def _opened(config: Path | None) -> Iterator[tuple[Settings, Database, ChallanRuntime]]:
+    """The settings, the migrated database (disposed of after the block) and the challan runtime."""
     from safecity.challan.runtime import build_runtime
     from safecity.core.media import MediaStore
 
     settings = common.load_settings_or_fail(config)
-    database = common.migrated_database(settings)
-    return settings, database, build_runtime(settings.challan, MediaStore(settings.media_dir))
-
-
-def _cli_officer() -> Officer:
-    from safecity.challan.validation import Officer
-
-    return Officer(common.cli_user(), common.CLI_ROLE, common.CLI_ADDRESS)
+    with common.opened_database(settings) as database:
+        yield settings, database, build_runtime(settings.challan, MediaStore(settings.media_dir))
 
 
 @app.command("issue")
@@ -55,20 +52,17 @@ def issue(
     from safecity.challan.validation import decide
     from safecity.challan.validation import get_violation
 
-    _, database, runtime = _open(config)
     try:
-        with database.session() as session:
+        with _opened(config) as (_, database, runtime), database.session() as session:
             get_violation(session, violation_id)
             outcome = decide(
-                session, runtime, violation_id, Decision(accept=True, plate=plate), _cli_officer()
+                session, runtime, violation_id, Decision(accept=True, plate=plate), common.cli_actor()
             )
             number = outcome.ticket.number if outcome.ticket else None
     except ChallanError as exc:
         common.fail(
             str(exc), common.ExitCode.NOT_FOUND if "no violation" in str(exc) else common.ExitCode.PROBLEM
         )
-    finally:
-        database.dispose()
     if as_json:
         typer.echo(json.dumps({"ticket": number, "message": outcome.message}))
     else:
@@ -88,11 +82,9 @@ def list_tickets(
     from safecity.challan import tickets as ticket_service
     from safecity.challan.fines import format_minor
 
-    _, database, _ = _open(config)
-    with database.session() as session:
+    with _opened(config) as (_, database, _), database.session() as session:
         ticket_service.mark_overdue(session)
         found = ticket_service.list_tickets(session, status.value if status else None, None, limit)
-    database.dispose()
     rows = [
         {
             "number": t.number,
@@ -133,14 +125,11 @@ def pdf(
     from safecity.challan.errors import ChallanError
     from safecity.challan.pdf import stored_ticket_pdf
 
-    settings, database, runtime = _open(config)
     try:
-        with database.session() as session:
+        with _opened(config) as (settings, database, runtime), database.session() as session:
             content = stored_ticket_pdf(session, number, runtime.media, settings.challan.public_base_url)
     except ChallanError as exc:
         common.fail(str(exc), common.ExitCode.NOT_FOUND)
-    finally:
-        database.dispose()
     target = output or Path(f"{number}.pdf")
     target.write_bytes(content)
     console.print(f"wrote {target}")
@@ -161,12 +150,10 @@ def import_registry(
         common.fail(f"{path}: cannot read ({exc.strerror or exc})", common.ExitCode.USAGE)
     except RecordFileError as exc:
         common.fail(f"{path}: {exc}", common.ExitCode.USAGE)
-    _, database, _ = _open(config)
-    with database.session() as session:
+    with _opened(config) as (_, database, _), database.session() as session:
         count = import_vehicles(session, records)
         details = {"rows": count, "file": str(path)}
         common.audit_as_cli(session, "challan.registry.import", "challan_registry", "local", details)
-    database.dispose()
     if as_json:
         typer.echo(json.dumps({"imported": count}))
     else:

@@ -17,7 +17,7 @@ def status_command(config: common.ConfigOption = None, as_json: common.JsonOptio
     from safecity.cluster.status import cluster_status
 
     settings = common.load_settings_or_fail(config)
-    with common.migrated_database(settings).session() as session:
+    with common.opened_database(settings) as database, database.session() as session:
         status = cluster_status(session, settings.cluster)
     if as_json:
         typer.echo(status.model_dump_json())

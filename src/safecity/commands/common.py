@@ -8,6 +8,8 @@ imported inside the functions that use them.
 from __future__ import annotations
 
 import getpass
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from safecity.config import Settings
+    from safecity.core.audit.actors import Actor
     from safecity.core.db import Database
 
 ConfigOption = Annotated[
@@ -67,8 +70,43 @@ def migrated_database(settings: Settings) -> Database:
     return Database(settings.resolved_database_url)
 
 
+@contextmanager
+def opened_database(settings: Settings) -> Iterator[Database]:
+    """The migrated database (see `migrated_database`) for the block; its connections are closed after it."""
+    database = migrated_database(settings)
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+@contextmanager
+def database_session(config: Path | None) -> Iterator[Session]:
+    """One transaction on the configured, migrated database (committed unless the block raises)."""
+    with opened_database(load_settings_or_fail(config)) as database, database.session() as session:
+        yield session
+
+
+def read_csv_text(path: Path) -> str:
+    """A CSV file's text; a file that cannot be read or decoded exits 2 saying why."""
+    from safecity.core.csv_files import CsvFormatError
+    from safecity.core.csv_files import decode
+
+    try:
+        return decode(path.read_bytes())
+    except (OSError, CsvFormatError) as exc:
+        fail(str(exc), ExitCode.USAGE)
+
+
 def cli_user() -> str:
     return f"cli:{getpass.getuser()}"
+
+
+def cli_actor() -> Actor:
+    """Who the audit log names for what the command-line user does."""
+    from safecity.core.audit.actors import Actor
+
+    return Actor(cli_user(), CLI_ROLE, CLI_ADDRESS)
 
 
 def audit_as_cli(
@@ -82,10 +120,9 @@ def audit_as_cli(
     case_ref: str = "",
 ) -> None:
     """An audit entry for what the command-line user did, in the caller's transaction."""
-    from safecity.core.audit.actors import Actor
     from safecity.core.audit.actors import audit_change
 
-    actor = Actor(cli_user(), CLI_ROLE, CLI_ADDRESS)
+    actor = cli_actor()
     audit_change(
         session, actor, action, object_type, object_id, details or {}, purpose=purpose, case_ref=case_ref
     )

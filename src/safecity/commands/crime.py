@@ -91,21 +91,17 @@ def import_command(
         report = read_crime_csv(csv_file, CsvColumns(time_column, lat_column, lon_column, type_column))
     except CrimeCsvError as exc:
         common.fail(str(exc), common.ExitCode.USAGE)
-    database = common.migrated_database(common.load_settings_or_fail(config))
-    try:
-        with database.session() as session:
-            result = import_records(
-                session, report, source_file=csv_file.name, by=common.cli_user(), now=datetime.now(UTC)
-            )
-            common.audit_as_cli(
-                session,
-                "crime.import",
-                "crime_records",
-                csv_file.name,
-                {"added": result.added, "skipped": len(result.errors)},
-            )
-    finally:
-        database.dispose()
+    with common.database_session(config) as session:
+        result = import_records(
+            session, report, source_file=csv_file.name, by=common.cli_user(), now=datetime.now(UTC)
+        )
+        common.audit_as_cli(
+            session,
+            "crime.import",
+            "crime_records",
+            csv_file.name,
+            {"added": result.added, "skipped": len(result.errors)},
+        )
     if as_json:
         typer.echo(json.dumps(result.as_dict()))
     else:

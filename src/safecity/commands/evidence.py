@@ -42,14 +42,11 @@ def verify(config: common.ConfigOption = None, as_json: common.JsonOption = Fals
     from safecity.evidence.integrity import verify_vault
 
     settings = common.load_settings_or_fail(config)
-    database = common.migrated_database(settings)
-    public_key = load_or_create_signing_key(settings.data_dir).public_key()
-    checkpoints = custody_checkpoints(settings.data_dir).read(public_key)
-    try:
+    with common.opened_database(settings) as database:
+        public_key = load_or_create_signing_key(settings.data_dir).public_key()
+        checkpoints = custody_checkpoints(settings.data_dir).read(public_key)
         with database.session() as session:
             report = verify_vault(session, MediaStore(settings.media_dir), checkpoints)
-    finally:
-        database.dispose()
     counts = f"{report.items} items, {report.files} files, {report.custody_entries} custody entries"
     summary = f"evidence intact: {counts}, {report.checkpoints} signed checkpoints agree"
     payload = {
@@ -141,15 +138,12 @@ def _sweep(config: Path | None, *, dry_run: bool, as_json: bool) -> None:
     from safecity.retention import RETENTION_PLAN
 
     settings = common.load_settings_or_fail(config)
-    database = common.migrated_database(settings)
-    try:
+    with common.opened_database(settings) as database:
         context = RetentionContext(settings, database, MediaStore(settings.media_dir))
         report = RETENTION_PLAN.sweeper(context).sweep(utcnow(), dry_run=dry_run)
         if not dry_run:
             with database.session() as session:
                 common.audit_as_cli(session, "retention.sweep", "retention", "sweep", report.to_dict())
-    finally:
-        database.dispose()
     if as_json:
         typer.echo(json.dumps(report.to_dict()))
     else:

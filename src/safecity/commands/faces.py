@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 from typing import Annotated
@@ -18,7 +20,6 @@ from safecity.vision.faces.vocabulary import SearchMode
 
 if TYPE_CHECKING:  # dlib, OpenCV, SQLAlchemy and the watchlist are imported only when a command runs
     from safecity.faces.watchlist.runtime import FaceWatchlist
-    from safecity.faces.watchlist.service import Actor
     from safecity.vision.faces import FacePipeline
 
 app = typer.Typer(help="Detect, verify, enrol and identify faces.", no_args_is_help=True)
@@ -185,22 +186,17 @@ def _candidates(face: dict[str, Any]) -> str:
 
 
 # ------------------------------------------------------------------------------------ watchlist commands
-def _watchlist(config: Path | None) -> FaceWatchlist:
-    """The watchlist on the configured database and media store (migrated first), exact search index."""
+@contextmanager
+def _watchlist(config: Path | None) -> Iterator[FaceWatchlist]:
+    """The watchlist on the configured database (migrated first, disposed of after the block) and media
+    store, exact search index."""
     from safecity.core.media import MediaStore
     from safecity.faces.watchlist.gallery import Gallery
     from safecity.faces.watchlist.runtime import FaceWatchlist
 
     settings = common.load_settings_or_fail(config)
-    return FaceWatchlist(
-        common.migrated_database(settings), MediaStore(settings.media_dir), gallery=Gallery(kind="exact")
-    )
-
-
-def _actor() -> Actor:
-    from safecity.faces.watchlist.service import Actor
-
-    return Actor(common.cli_user(), common.CLI_ROLE, common.CLI_ADDRESS)
+    with common.opened_database(settings) as database:
+        yield FaceWatchlist(database, MediaStore(settings.media_dir), gallery=Gallery(kind="exact"))
 
 
 @app.command("enroll")
@@ -227,8 +223,8 @@ def enroll_command(
     from safecity.faces.watchlist.schemas import SubjectIn
     from safecity.vision.faces import FaceError
 
-    watchlist = _watchlist(config)
-    try:
+    actor = common.cli_actor()
+    with _watchlist(config) as watchlist:
         try:
             with watchlist.database.session() as session:
                 watchlist_service.get_subject(session, subject)
@@ -251,13 +247,13 @@ def enroll_command(
                     f"subject {subject!r} does not exist; to create it give valid: {missing}",
                     common.ExitCode.USAGE,
                 )
-            watchlist.create_subject(data, _actor())
+            watchlist.create_subject(data, actor)
             typer.echo(json.dumps({"subject": subject, "created": True}))
         refused = 0
         for image in images:
             try:
                 enrolled, notes = watchlist.enrol(
-                    subject, image.read_bytes(), _actor(), label=str(image), suffix=image.suffix.lower()
+                    subject, image.read_bytes(), actor, label=str(image), suffix=image.suffix.lower()
                 )
                 report: dict[str, object] = {
                     "image": str(image),
@@ -276,8 +272,6 @@ def enroll_command(
                     "error": str(error),
                 }
             typer.echo(json.dumps(report))
-    finally:
-        watchlist.database.dispose()
     if refused:
         raise typer.Exit(common.ExitCode.PROBLEM)
 
@@ -300,8 +294,7 @@ def identify_command(
     audited with its purpose."""
     from safecity.vision.faces import FaceError
 
-    watchlist = _watchlist(config)
-    try:
+    with _watchlist(config) as watchlist:
         watchlist.start()
         for image in images:
             try:
@@ -324,8 +317,6 @@ def identify_command(
                 typer.echo(json.dumps(report))
             else:
                 _print_faces(report, _candidates)
-    finally:
-        watchlist.database.dispose()
 
 
 @app.command("subjects")
@@ -333,25 +324,21 @@ def subjects_command(as_json: JsonOption = False, config: common.ConfigOption = 
     """List the face watchlist's subjects with their image and vector counts."""
     from safecity.faces.watchlist import service as watchlist_service
 
-    watchlist = _watchlist(config)
-    try:
-        with watchlist.database.session() as session:
-            counts = watchlist_service.vector_counts(session)
-            rows = [
-                {
-                    "id": s.id,
-                    "name": s.name,
-                    "category": s.category,
-                    "case_ref": s.case_ref,
-                    "images": len(s.images),
-                    "vectors": counts.get(s.id, 0),
-                    "expires_at": s.expires_at.isoformat() if s.expires_at else None,
-                    "expired": watchlist_service.is_expired(s),
-                }
-                for s in watchlist_service.list_subjects(session)
-            ]
-    finally:
-        watchlist.database.dispose()
+    with _watchlist(config) as watchlist, watchlist.database.session() as session:
+        counts = watchlist_service.vector_counts(session)
+        rows = [
+            {
+                "id": s.id,
+                "name": s.name,
+                "category": s.category,
+                "case_ref": s.case_ref,
+                "images": len(s.images),
+                "vectors": counts.get(s.id, 0),
+                "expires_at": s.expires_at.isoformat() if s.expires_at else None,
+                "expired": watchlist_service.is_expired(s),
+            }
+            for s in watchlist_service.list_subjects(session)
+        ]
     for row in rows:
         if as_json:
             typer.echo(json.dumps(row))

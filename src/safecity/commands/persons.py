@@ -26,29 +26,21 @@ def import_command(
     """Create records from a CSV; bad rows and duplicates are skipped and reported by line, the rest made.
 
     Exit 0 when every row went in, 1 when any row was skipped, 2 for an unusable file."""
-    from safecity.core.audit.actors import Actor
     from safecity.core.clock import SystemClock
     from safecity.core.csv_files import CsvFormatError
-    from safecity.core.csv_files import decode
     from safecity.poi.identity import IdentityCipher
     from safecity.poi.identity import identity_key
     from safecity.poi.importing import import_persons
 
-    try:
-        text = decode(csv_file.read_bytes())
-    except (OSError, CsvFormatError) as exc:
-        common.fail(str(exc), common.ExitCode.USAGE)
+    text = common.read_csv_text(csv_file)
     settings = common.load_settings_or_fail(config)
     cipher = IdentityCipher(identity_key(settings))
-    database = common.migrated_database(settings)
-    actor = Actor(common.cli_user(), common.CLI_ROLE, common.CLI_ADDRESS)
+    actor = common.cli_actor()
     try:
-        with database.session() as session:
+        with common.opened_database(settings) as database, database.session() as session:
             report = import_persons(session, text, actor, cipher, SystemClock().now(), source=csv_file.name)
     except CsvFormatError as exc:
         common.fail(str(exc), common.ExitCode.USAGE)
-    finally:
-        database.dispose()
     if as_json:
         typer.echo(json.dumps(report.as_dict()))
     else:

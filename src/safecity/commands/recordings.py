@@ -52,39 +52,35 @@ def export(
     from safecity.cameras.recording_export import ExportRequest
     from safecity.cameras.recording_export import export_to_case
     from safecity.cameras.worker_recordings import cluster_recordings
-    from safecity.core.audit.actors import Actor
     from safecity.core.errors import InvalidInputError
     from safecity.core.errors import NotFoundError
     from safecity.core.media import MediaStore
 
     settings = common.load_settings_or_fail(config)
-    database = common.migrated_database(settings)
     try:
-        with database.session() as session:
-            found = _case_of(session, case)
-            if found is None:
-                common.fail(
-                    f"--case: no evidence case with the id or reference {case!r}", common.ExitCode.USAGE
-                )
-            case_id, reference = found.id, found.reference
-        purpose = purpose or f"evidence for case {reference}"
-        request = ExportRequest(camera, _moment(start), _moment(end), case_id, purpose, description)
-        actor = Actor(common.cli_user(), common.CLI_ROLE, common.CLI_ADDRESS)
-        exported = export_to_case(
-            request,
-            actor,
-            database=database,
-            media=MediaStore(settings.media_dir),
-            recordings=cluster_recordings(settings, database, fetch=True),
-            work_dir=settings.data_dir / "cache" / "exports",
-        )
+        with common.opened_database(settings) as database:
+            with database.session() as session:
+                found = _case_of(session, case)
+                if found is None:
+                    common.fail(
+                        f"--case: no evidence case with the id or reference {case!r}", common.ExitCode.USAGE
+                    )
+                case_id, reference = found.id, found.reference
+            purpose = purpose or f"evidence for case {reference}"
+            request = ExportRequest(camera, _moment(start), _moment(end), case_id, purpose, description)
+            exported = export_to_case(
+                request,
+                common.cli_actor(),
+                database=database,
+                media=MediaStore(settings.media_dir),
+                recordings=cluster_recordings(settings, database, fetch=True),
+                work_dir=settings.data_dir / "cache" / "exports",
+            )
     except InvalidInputError as exc:
         option = _OPTION_OF_FIELD.get(exc.field or "", exc.field or "input")
         common.fail(f"{option}: {exc.message}", common.ExitCode.USAGE)
     except NotFoundError as exc:
         common.fail(str(exc), common.ExitCode.NOT_FOUND)
-    finally:
-        database.dispose()
     if as_json:
         payload = {
             "item_id": exported.item_id,
