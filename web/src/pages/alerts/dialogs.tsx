@@ -6,7 +6,7 @@ import { useMutation } from "../../api/useMutation";
 import { alertApi } from "./api";
 import { Modal } from "../../components/Modal";
 import type { Alert, Incident } from "./types";
-import { FieldError } from "../../components/FormField";
+import { FieldError, FormField } from "../../components/FormField";
 import { Options } from "../../components/Options";
 import { t } from "../../i18n/catalogue";
 
@@ -46,27 +46,24 @@ export function DismissDialog({
   return (
     <Modal title={t("alerts.dismissAlert2", { id: alert.id })} description={t("alerts.theReasonIsRecorded", { title: alert.title })} onCancel={onCancel}>
       <form onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-reason`}>{t("alerts.reasonRequired")}</label>
-          <textarea
-            id={`${id}-reason`}
-            value={reason}
-            rows={3}
-            maxLength={MAX_REASON_LENGTH + 50}
-            onChange={(e) => setReason(e.target.value)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-          />
-          {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
-        </div>
-        <div className="actions">
-          <button type="button" className="btn btn-quiet" onClick={onCancel}>
-            {t("alerts.cancel")}
-          </button>
-          <button type="submit" className="btn btn-danger" disabled={busy}>
-            {busy ? t("alerts.dismissing") : t("alerts.dismissAlert")}
-          </button>
-        </div>
+        <FormField id={`${id}-reason`} label={t("alerts.reasonRequired")} error={error}>
+          {(control) => (
+            <textarea
+              {...control}
+              value={reason}
+              rows={3}
+              maxLength={MAX_REASON_LENGTH + 50}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          )}
+        </FormField>
+        <DialogActions
+          tone="btn-danger"
+          label={t("alerts.dismissAlert")}
+          busyLabel={t("alerts.dismissing")}
+          busy={busy}
+          onCancel={onCancel}
+        />
       </form>
     </Modal>
   );
@@ -122,27 +119,57 @@ export function IncidentDialog({
   return (
     <Modal title={t("alerts.createIncidentFromAlert", { id: alert.id })} description={alert.title} onCancel={onCancel}>
       <form onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-type`}>{t("alerts.incidentType")}</label>
-          <select id={`${id}-type`} value={type} onChange={(e) => setChosenType(e.target.value)}>
-            <Options items={types} value={(t) => t.code} label={(kind) => t("alerts.incidentTypeOption", { label: kind.label, priority: kind.priority })} />
-          </select>
-          <StateMessage resource={resource} what={t("alerts.incidentTypes")} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-title`}>{t("alerts.title2")}</label>
-          <input id={`${id}-title`} value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} />
-        </div>
+        <FormField id={`${id}-type`} label={t("alerts.incidentType")}>
+          {(control) => (
+            <>
+              <select {...control} value={type} onChange={(e) => setChosenType(e.target.value)}>
+                <Options items={types} value={(t) => t.code} label={(kind) => t("alerts.incidentTypeOption", { label: kind.label, priority: kind.priority })} />
+              </select>
+              <StateMessage resource={resource} what={t("alerts.incidentTypes")} />
+            </>
+          )}
+        </FormField>
+        <FormField id={`${id}-title`} label={t("alerts.title2")}>
+          {(control) => <input {...control} value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} />}
+        </FormField>
         {error ? <FieldError>{error}</FieldError> : null}
-        <div className="actions">
-          <button type="button" className="btn btn-quiet" onClick={onCancel}>
-            {t("alerts.cancel")}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy || !type}>
-            {busy ? t("alerts.creating") : t("alerts.createIncident")}
-          </button>
-        </div>
+        <DialogActions
+          tone="btn-primary"
+          label={t("alerts.createIncident")}
+          busyLabel={t("alerts.creating")}
+          busy={busy}
+          disabled={!type}
+          onCancel={onCancel}
+        />
       </form>
     </Modal>
+  );
+}
+
+/** A dialog form's buttons: Cancel, and the submit button (its label says what is under way while `busy`). */
+function DialogActions({
+  tone,
+  label,
+  busyLabel,
+  busy,
+  disabled = false,
+  onCancel,
+}: {
+  tone: "btn-primary" | "btn-danger";
+  label: string;
+  busyLabel: string;
+  busy: boolean;
+  disabled?: boolean;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="actions">
+      <button type="button" className="btn btn-quiet" onClick={onCancel}>
+        {t("alerts.cancel")}
+      </button>
+      <button type="submit" className={`btn ${tone}`} disabled={busy || disabled}>
+        {busy ? busyLabel : label}
+      </button>
+    </div>
   );
 }

@@ -9,6 +9,14 @@ function Stamp({ at }: { at: string | null }) {
   return at ? <time dateTime={at}>{formatClock(at)}</time> : <span className="muted">—</span>;
 }
 
+/** The moments of an assignment after its dispatch, each a column: its heading and the assignment's timestamp. */
+const MILESTONES: readonly { at: "en_route_at" | "on_scene_at" | "transporting_at" | "cleared_at"; label: () => string }[] = [
+  { at: "en_route_at", label: () => t("incidents.enRoute") },
+  { at: "on_scene_at", label: () => t("incidents.status.on_scene") },
+  { at: "transporting_at", label: () => t("incidents.transporting") },
+  { at: "cleared_at", label: () => t("incidents.cleared") },
+];
+
 /** The units sent to this incident, with their timestamps; units still on it can be moved on from here. */
 export function AssignmentsTable({
   assignments,
@@ -26,7 +34,7 @@ export function AssignmentsTable({
   return (
     <div className="table-scroll">
       <table className="table" data-testid="assignments-table">
-        <TableHead columns={[t("incidents.unit2"), t("incidents.status.dispatched"), t("incidents.etaAtDispatch"), t("incidents.enRoute"), t("incidents.status.on_scene"), t("incidents.transporting"), t("incidents.cleared"), t("incidents.unitStatus")]} />
+        <TableHead columns={[t("incidents.unit2"), t("incidents.status.dispatched"), t("incidents.etaAtDispatch"), ...MILESTONES.map((milestone) => milestone.label()), t("incidents.unitStatus")]} />
         <tbody>
           {assignments.map((a) => {
             const unit = unitById.get(a.unit_id);
@@ -38,18 +46,11 @@ export function AssignmentsTable({
                   <Stamp at={a.dispatched_at} /> <span className="muted">{t("incidents.by", { dispatched_by: a.dispatched_by })}</span>
                 </td>
                 <td>{a.estimated_travel_s === null ? "—" : formatDuration(a.estimated_travel_s)}</td>
-                <td>
-                  <Stamp at={a.en_route_at} />
-                </td>
-                <td>
-                  <Stamp at={a.on_scene_at} />
-                </td>
-                <td>
-                  <Stamp at={a.transporting_at} />
-                </td>
-                <td>
-                  <Stamp at={a.cleared_at} />
-                </td>
+                {MILESTONES.map((milestone) => (
+                  <td key={milestone.at}>
+                    <Stamp at={a[milestone.at]} />
+                  </td>
+                ))}
                 <td>
                   {unit && onThisIncident ? (
                     <>

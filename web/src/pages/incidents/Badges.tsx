@@ -38,3 +38,13 @@ export function LiveIndicator({ status, testId = "dispatch-live-status" }: { sta
     </span>
   );
 }
+
+/** A page's heading with, beside it, whether its live updates are flowing. */
+export function LivePageHead({ title, titleId, live }: { title: string; titleId?: string; live: LiveStatus }) {
+  return (
+    <div className="page-head">
+      <h1 id={titleId}>{title}</h1>
+      <LiveIndicator status={live} />
+    </div>
+  );
+}

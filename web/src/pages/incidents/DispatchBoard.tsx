@@ -6,15 +6,15 @@ import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
 import { StateMessage } from "../../components/StateMessage";
 import type { LiveStatus } from "../../live/LiveSocket";
-import { LiveIndicator, PriorityBadge, UnitStatusBadge } from "./Badges";
+import { LivePageHead, PriorityBadge, UnitStatusBadge } from "./Badges";
 import { BoardMap } from "./BoardMap";
 import { loadBoard } from "./boardData";
 import { CreateUnitForm } from "./CreateUnitForm";
-import { useNow } from "../../hooks/useNow";
 import { useDispatchApi, useDispatchEvents } from "./hooks";
 import { UNIT_STATUS_LOOK, UNIT_STATUSES, unitTypeLabel } from "./lifecycle";
 import { boardReducer, EMPTY_BOARD, type BoardState } from "./liveState";
-import { formatDuration, secondsBetween } from "./time";
+import { secondsBetween } from "./time";
+import { TickingDuration } from "./TickingDuration";
 import type { Unit, UnitStatus } from "./types";
 import { UnitStatusControls } from "./UnitStatusControls";
 import { PatrolPlanPanel } from "../analytics/PatrolPlanPanel";
@@ -55,10 +55,7 @@ export function DispatchBoard() {
 
   return (
     <section aria-labelledby="board-title">
-      <div className="page-head">
-        <h1 id="board-title">{t("incidents.board")}</h1>
-        <LiveIndicator status={live} />
-      </div>
+      <LivePageHead title={t("incidents.board")} titleId="board-title" live={live} />
       <div className="toolbar">
         <StatusSummary units={board.units} />
         <div className="field field-inline">
@@ -143,7 +140,7 @@ function BoardTable({
                 <CurrentIncident board={board} unit={unit} />
               </td>
               <td data-testid="time-in-status">
-                <TimeInStatus since={unit.updated_at} />
+                <TickingDuration secondsAt={(now) => secondsBetween(unit.updated_at, now)} />
               </td>
               {canDispatch ? (
                 <td>
@@ -156,12 +153,6 @@ function BoardTable({
       </table>
     </div>
   );
-}
-
-/** Only this cell ticks every second, not the whole board. */
-function TimeInStatus({ since }: { since: string }) {
-  const now = useNow(1000);
-  return <>{formatDuration(secondsBetween(since, now))}</>;
 }
 
 function CurrentIncident({ board, unit }: { board: BoardState; unit: Unit }) {

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import { IncidentStatusBadge, PriorityBadge } from "./Badges";
-import { useNow } from "../../hooks/useNow";
-import { formatClock, formatDuration, incidentAge } from "./time";
+import { formatClock, incidentAge } from "./time";
+import { TickingDuration } from "./TickingDuration";
 import type { Incident } from "./types";
 import { TableHead } from "../../components/TableHead";
 import { t } from "../../i18n/catalogue";
@@ -39,7 +39,7 @@ export function IncidentTable({ incidents, typeLabel }: { incidents: Incident[];
                 <time dateTime={incident.received_at}>{formatClock(incident.received_at)}</time>
               </td>
               <td>
-                <IncidentAge incident={incident} />
+                <TickingDuration secondsAt={(now) => incidentAge(incident, now)} />
               </td>
             </tr>
           ))}
@@ -47,10 +47,4 @@ export function IncidentTable({ incidents, typeLabel }: { incidents: Incident[];
       </table>
     </div>
   );
-}
-
-/** Only this cell ticks every second, not the whole table. */
-function IncidentAge({ incident }: { incident: Incident }) {
-  const now = useNow(1000);
-  return <>{formatDuration(incidentAge(incident, now))}</>;
 }

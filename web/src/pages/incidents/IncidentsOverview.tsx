@@ -5,7 +5,7 @@ import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
 import { StateMessage } from "../../components/StateMessage";
-import { LiveIndicator } from "./Badges";
+import { LivePageHead } from "./Badges";
 import { CreateIncidentForm, EMPTY_LOCATION, locationDraftOf, pointOf, type LocationDraft } from "./CreateIncidentForm";
 import { useDispatchApi, useDispatchEvents } from "./hooks";
 import { DEFAULT_FILTER, IncidentFilters, matchesFilter, statusesOf, type IncidentFilter } from "./IncidentFilters";
@@ -61,10 +61,7 @@ export function IncidentsOverview() {
 
   return (
     <section aria-labelledby="incidents-title">
-      <div className="page-head">
-        <h1 id="incidents-title">{t("incidents.title")}</h1>
-        <LiveIndicator status={live} />
-      </div>
+      <LivePageHead title={t("incidents.title")} titleId="incidents-title" live={live} />
       <IncidentFilters filter={filter} types={typeList} onChange={setFilter} />
       <div className="incidents-overview">
         <div className="incidents-list">

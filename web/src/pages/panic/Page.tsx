@@ -9,7 +9,7 @@ import { formatCoordinates } from "../../format/places";
 import { t } from "../../i18n/catalogue";
 import { alertFieldOf } from "../../live/eventFields";
 import { useLiveSocket } from "../../live/useLiveSocket";
-import { LiveIndicator } from "../incidents/Badges";
+import { LivePageHead } from "../incidents/Badges";
 import { PanicDetail } from "./PanicDetail";
 import { callerOf, listWithPosition, locationOf, withPosition, type PanicSummary, type PanicView } from "./panicState";
 import "./panic.css";
@@ -50,10 +50,7 @@ export default function PanicPage() {
 
   return (
     <div className="panic">
-      <div className="page-head">
-        <h1>{t("panic.title")}</h1>
-        <LiveIndicator status={live} />
-      </div>
+      <LivePageHead title={t("panic.title")} live={live} />
       <div className="pick-columns">
         <section aria-labelledby="panic-list-title">
           <div className="section-head">

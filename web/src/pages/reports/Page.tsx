@@ -8,7 +8,7 @@ import { formatDateTime } from "../../format/dateTime";
 import { t } from "../../i18n/catalogue";
 import { alertFieldOf } from "../../live/eventFields";
 import { useLiveSocket } from "../../live/useLiveSocket";
-import { LiveIndicator } from "../incidents/Badges";
+import { LivePageHead } from "../incidents/Badges";
 import { MODERATION_LABEL, MODERATIONS, placeOf, type Moderation, type Report } from "./moderation";
 import { ReportDetail } from "./ReportDetail";
 import "./reports.css";
@@ -43,10 +43,7 @@ export default function ReportsPage() {
 
   return (
     <div className="reports">
-      <div className="page-head">
-        <h1>{t("reports.title")}</h1>
-        <LiveIndicator status={live} />
-      </div>
+      <LivePageHead title={t("reports.title")} live={live} />
       <div className="pick-columns reports-columns">
         <section aria-labelledby={`${id}-queue`}>
           <div className="section-head">

@@ -7,7 +7,7 @@ import { formatDateTime } from "../../format/dateTime";
 import { directionsUrl, formatCoordinates } from "../../format/places";
 import { t } from "../../i18n/catalogue";
 import { useLiveSocket } from "../../live/useLiveSocket";
-import { IncidentStatusBadge, LiveIndicator, PriorityBadge, UnitStatusBadge } from "../incidents/Badges";
+import { IncidentStatusBadge, LivePageHead, PriorityBadge, UnitStatusBadge } from "../incidents/Badges";
 import { useDispatchApi } from "../incidents/hooks";
 import { unitTypeLabel } from "../incidents/lifecycle";
 import type { Unit } from "../incidents/types";
@@ -46,10 +46,7 @@ export default function UnitPage() {
 
   return (
     <div className="unit-view">
-      <div className="page-head">
-        <h1>{unit ? `${t("unit.title")}: ${unit.callsign}` : t("unit.title")}</h1>
-        <LiveIndicator status={live} />
-      </div>
+      <LivePageHead title={unit ? `${t("unit.title")}: ${unit.callsign}` : t("unit.title")} live={live} />
       <StateMessage resource={units.resource} what="units" />
       <div className="field field-inline">
         <label htmlFor={`${id}-unit`}>{t("unit.choose")}</label>
