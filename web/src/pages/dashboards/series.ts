@@ -2,6 +2,7 @@
 import type { Bucket, CameraUptime, CountSeries, IntervalStats } from "./types";
 import { formatDate, formatDateTime, formatTimeOfDay } from "../../format/dateTime";
 import { t } from "../../i18n/catalogue";
+import { msg, translated } from "../../components/translated";
 
 export interface StackedSeries {
   /** Start of every bucket in the window, empty ones included. */
@@ -59,14 +60,10 @@ export function bucketRowLabel(start: Date, bucket: Bucket): string {
   return bucket === "hour" ? formatDateTime(start, { seconds: false }) : formatDate(start);
 }
 
-export const RESPONSE_INTERVALS = [
-  { key: "call_processing", get label() {
-      return t("dashboards.timeToDispatch");
-    } },
-  { key: "total_response", get label() {
-      return t("dashboards.timeToArrival");
-    } },
-] as const;
+export const RESPONSE_INTERVALS = translated<readonly { key: "call_processing" | "total_response"; label: string }[]>([
+  { key: "call_processing", label: msg("dashboards.timeToDispatch") },
+  { key: "total_response", label: msg("dashboards.timeToArrival") },
+]);
 
 export const PERCENTILES = ["p50", "p90", "p95"] as const;
 export type Percentile = (typeof PERCENTILES)[number];

@@ -1,33 +1,17 @@
 import type { Camera, CameraState, LiveEvent } from "../../api/types";
-import { t } from "../../i18n/catalogue";
+import { msg, translated } from "../../components/translated";
 
 /** Colour and words for each camera state. Colour is never the only cue: the label is always shown too. */
-export const STATE_STYLE: Record<CameraState, { color: string; label: string }> = {
-  online: { color: "#3fb950", get label() {
-      return t("live.online");
-    } },
-  offline: { color: "#f85149", get label() {
-      return t("live.offline");
-    } },
-  frozen: { color: "#d29922", get label() {
-      return t("live.frozenImage");
-    } },
-  covered: { color: "#d29922", get label() {
-      return t("live.covered");
-    } },
-  defocused: { color: "#d29922", get label() {
-      return t("live.defocused");
-    } },
-  dark: { color: "#d29922", get label() {
-      return t("live.tooDark");
-    } },
-  scene_changed: { color: "#a371f7", get label() {
-      return t("live.sceneChanged");
-    } },
-  unknown: { color: "#8b949e", get label() {
-      return t("live.unknown");
-    } },
-};
+export const STATE_STYLE = translated<Record<CameraState, { color: string; label: string }>>({
+  online: { color: "#3fb950", label: msg("live.online") },
+  offline: { color: "#f85149", label: msg("live.offline") },
+  frozen: { color: "#d29922", label: msg("live.frozenImage") },
+  covered: { color: "#d29922", label: msg("live.covered") },
+  defocused: { color: "#d29922", label: msg("live.defocused") },
+  dark: { color: "#d29922", label: msg("live.tooDark") },
+  scene_changed: { color: "#a371f7", label: msg("live.sceneChanged") },
+  unknown: { color: "#8b949e", label: msg("live.unknown") },
+});
 
 export function stateOf(camera: Camera): CameraState {
   const state = camera.health?.state;

@@ -8,6 +8,7 @@ import { StateMessage } from "../../components/StateMessage";
 import { useNow } from "../../hooks/useNow";
 import { formatAge, formatTime } from "../alerts/format";
 import "./system.css";
+import { msg, translated } from "../../components/translated";
 import { t } from "../../i18n/catalogue";
 
 type Worker = Schemas["WorkerStatus"];
@@ -19,44 +20,24 @@ export const WORKERS_REFRESH_MS = 5_000;
 
 type WorkerState = "alive" | "silent" | "lost" | "stopped";
 
-const WORKER_STATE: Record<WorkerState, { label: string; pill: string; hint: string }> = {
-  alive: { get label() {
-      return t("system.alive");
-    }, pill: "pill-ok", get hint() {
-      return t("system.reportingAndRenewingIts");
-    } },
-  silent: { get label() {
-      return t("system.silent");
-    }, pill: "pill-degraded", get hint() {
-      return t("system.stoppedReportingNotYet");
-    } },
-  lost: { get label() {
-      return t("system.lost");
-    }, pill: "pill-unreachable", get hint() {
-      return t("system.silentTooLongA");
-    } },
-  stopped: { get label() {
-      return t("system.stopped");
-    }, pill: "pill-stopped", get hint() {
-      return t("system.stoppedOnPurposeIts");
-    } },
-};
+interface StateStyle {
+  label: string;
+  pill: string;
+  hint: string;
+}
 
-const LEASE_STATE: Record<LeaseState, { label: string; pill: string; hint: string }> = {
-  held: { get label() {
-      return t("system.held");
-    }, pill: "pill-ok", hint: "" },
-  orphaned: { get label() {
-      return t("system.orphaned");
-    }, pill: "pill-unreachable", get hint() {
-      return t("system.itsWorkerStoppedReporting");
-    } },
-  unheld: { get label() {
-      return t("system.unheld");
-    }, pill: "pill-degraded", get hint() {
-      return t("system.noWorkerRunsIt");
-    } },
-};
+const WORKER_STATE = translated<Record<WorkerState, StateStyle>>({
+  alive: { label: msg("system.alive"), pill: "pill-ok", hint: msg("system.reportingAndRenewingIts") },
+  silent: { label: msg("system.silent"), pill: "pill-degraded", hint: msg("system.stoppedReportingNotYet") },
+  lost: { label: msg("system.lost"), pill: "pill-unreachable", hint: msg("system.silentTooLongA") },
+  stopped: { label: msg("system.stopped"), pill: "pill-stopped", hint: msg("system.stoppedOnPurposeIts") },
+});
+
+const LEASE_STATE = translated<Record<LeaseState, StateStyle>>({
+  held: { label: msg("system.held"), pill: "pill-ok", hint: "" },
+  orphaned: { label: msg("system.orphaned"), pill: "pill-unreachable", hint: msg("system.itsWorkerStoppedReporting") },
+  unheld: { label: msg("system.unheld"), pill: "pill-degraded", hint: msg("system.noWorkerRunsIt") },
+});
 
 /**
  * What the operator should read from a worker's row; `alive` comes from the server (heartbeat within a
