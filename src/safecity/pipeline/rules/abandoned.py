@@ -10,6 +10,7 @@ from safecity.pipeline.rules.hits import RuleHit
 from safecity.pipeline.rules.nearby import nearest_within
 from safecity.pipeline.rules.nearby import people
 from safecity.pipeline.rules.nearby import stays_put
+from safecity.pipeline.rules.scene_rule import SceneRule
 from safecity.pipeline.rules.threat_config import AbandonedObjectConfig
 from safecity.vision.geometry import Point
 from safecity.vision.geometry import Polygon
@@ -27,7 +28,7 @@ class _Watch:
     reported: bool = False
 
 
-class AbandonedObjectRule:
+class AbandonedObjectRule(SceneRule[AbandonedObjectConfig]):
     """Owner: the person nearest to the object (within `radius`) when it appeared, else the first person to
     come that near. The clock runs while the owner is further than `radius` (or gone from view) and the
     object stays put; it restarts when the object moves and stops when the owner comes back. An owner lost
@@ -35,14 +36,10 @@ class AbandonedObjectRule:
     next becomes the owner. One hit per unattended spell."""
 
     def __init__(self, config: AbandonedObjectConfig, polygon: list[Point], radius: float) -> None:
-        self.config = config
+        super().__init__(config)
         self.polygon = Polygon(polygon)
         self.radius = radius
         self.watches: dict[int, _Watch] = {}
-
-    @property
-    def name(self) -> str:
-        return self.config.name
 
     def tick(self, now: float, active: list[Track]) -> list[RuleHit]:
         hits: list[RuleHit] = []

@@ -8,20 +8,17 @@ from safecity.pipeline.events import EventType
 from safecity.pipeline.rules.config import Direction
 from safecity.pipeline.rules.config import LineConfig
 from safecity.pipeline.rules.hits import RuleHit
+from safecity.pipeline.rules.scene_rule import SceneRule
 from safecity.vision.geometry import Point
 from safecity.vision.line_crossing import LineCrossings
 from safecity.vision.tracking import Track
 
 
-class LineRule:
+class LineRule(SceneRule[LineConfig]):
     def __init__(self, config: LineConfig, start: Point, end: Point) -> None:
-        self.config = config
+        super().__init__(config)
         self.crossings = LineCrossings(start, end)
         self.counts: dict[Direction, Counter[str]] = {Direction.IN: Counter(), Direction.OUT: Counter()}
-
-    @property
-    def name(self) -> str:
-        return self.config.name
 
     def observe(self, tracks: list[Track], speeds: dict[int, float]) -> list[RuleHit]:
         hits: list[RuleHit] = []

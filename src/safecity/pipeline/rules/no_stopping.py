@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from safecity.pipeline.events import EventType
 from safecity.pipeline.rules.hits import RuleHit
+from safecity.pipeline.rules.scene_rule import SceneRule
 from safecity.pipeline.rules.threat_config import NoStoppingConfig
 from safecity.vision.geometry import Point
 from safecity.vision.geometry import Polygon
@@ -38,20 +39,16 @@ def relative_speed(track: Track) -> tuple[float, float] | None:
     return math.dist((start_x, start_y), (end_x, end_y)) / height / (end_t - start_t), start_t
 
 
-class NoStoppingRule:
+class NoStoppingRule(SceneRule[NoStoppingConfig]):
     """Once per visit of the zone: a watched track stopped (slower than `max_speed`) for `dwell_seconds`.
     The stop counts from the start of the first slow speed window; moving again restarts it. When nothing
     moves the detector does not run and paths do not grow: a track then keeps its last speed, so a parked
     car goes on counting."""
 
     def __init__(self, config: NoStoppingConfig, polygon: list[Point]) -> None:
-        self.config = config
+        super().__init__(config)
         self.polygon = Polygon(polygon)
         self.visits: dict[int, _Visit] = {}
-
-    @property
-    def name(self) -> str:
-        return self.config.name
 
     def tick(self, now: float, active: list[Track]) -> list[RuleHit]:
         hits: list[RuleHit] = []

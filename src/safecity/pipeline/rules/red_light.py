@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from safecity.pipeline.events import EventType
 from safecity.pipeline.rules.hits import RuleHit
+from safecity.pipeline.rules.scene_rule import SceneRule
 from safecity.pipeline.rules.signal_lamps import LampReader
 from safecity.pipeline.rules.signals import ControllerFeed
 from safecity.pipeline.rules.signals import PhaseReading
@@ -23,7 +24,7 @@ from safecity.vision.line_crossing import LineCrossings
 from safecity.vision.tracking import Track
 
 
-class RedLightRule:
+class RedLightRule(SceneRule[SignalConfig]):
     def __init__(
         self,
         config: SignalConfig,
@@ -33,7 +34,7 @@ class RedLightRule:
         feed: ControllerFeed | None = None,
         lamps: LampReader | None = None,
     ) -> None:
-        self.config = config
+        super().__init__(config)
         self.crossings = LineCrossings(start, end)
         self.junction = Polygon(junction) if junction else None
         self.lamps = lamps
@@ -44,10 +45,6 @@ class RedLightRule:
             int, tuple[PhaseReading, float, float]
         ] = {}  # track → phase, crossed at, seconds in
         self.reported: set[int] = set()
-
-    @property
-    def name(self) -> str:
-        return self.config.name
 
     def see(self, image: Image, timestamp: float) -> None:
         """Read the lamps in this picture (every frame, before `observe`); a change of phase is recorded."""

@@ -10,6 +10,7 @@ from safecity.pipeline.rules.hits import RuleHit
 from safecity.pipeline.rules.nearby import MIN_MOVE_PIXELS
 from safecity.pipeline.rules.nearby import nearest_within
 from safecity.pipeline.rules.nearby import people
+from safecity.pipeline.rules.scene_rule import SceneRule
 from safecity.pipeline.rules.threat_config import RemovedObjectConfig
 from safecity.vision.geometry import Point
 from safecity.vision.geometry import Polygon
@@ -36,21 +37,17 @@ class _Gone:
     person: int | None
 
 
-class RemovedObjectRule:
+class RemovedObjectRule(SceneRule[RemovedObjectConfig]):
     """An object of `classes` inside the polygon for `present_seconds` whose track ends, or which leaves the
     polygon, while a person is within `radius`, becomes a pending removal; `absent_seconds` later, if nothing
     of its class is back near its place (two of its heights), the hit is reported. Put back in time: none."""
 
     def __init__(self, config: RemovedObjectConfig, polygon: list[Point], radius: float) -> None:
-        self.config = config
+        super().__init__(config)
         self.polygon = Polygon(polygon)
         self.radius = radius
         self.present: dict[int, _Present] = {}
         self.pending: list[_Gone] = []
-
-    @property
-    def name(self) -> str:
-        return self.config.name
 
     def watches(self, track: Track) -> bool:
         classes = self.config.classes

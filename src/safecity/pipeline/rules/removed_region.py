@@ -16,6 +16,7 @@ from safecity.pipeline.events import EventType
 from safecity.pipeline.rules.hits import RuleHit
 from safecity.pipeline.rules.nearby import people
 from safecity.pipeline.rules.removed import NEAR_SLACK_SECONDS
+from safecity.pipeline.rules.scene_rule import SceneRule
 from safecity.pipeline.rules.threat_config import RemovedObjectConfig
 from safecity.video.frame import Image
 from safecity.vision.geometry import Point
@@ -28,11 +29,11 @@ SAMPLE_PIXELS = 48
 SAME_LOOK = 0.6
 
 
-class RemovedRegionRule:
+class RemovedRegionRule(SceneRule[RemovedObjectConfig]):
     def __init__(
         self, config: RemovedObjectConfig, polygon: list[Point], radius: float, width: int, height: int
     ) -> None:
-        self.config = config
+        super().__init__(config)
         self.radius = radius
         points = np.array(polygon, np.float32)
         x1, y1 = np.clip(np.floor(points.min(axis=0)), 0, [width - 1, height - 1]).astype(int)
@@ -53,10 +54,6 @@ class RemovedRegionRule:
         self.taken_by: int | None = None
         self.near_at: float | None = None
         self.person: int | None = None
-
-    @property
-    def name(self) -> str:
-        return self.config.name
 
     def see(self, image: Image, timestamp: float) -> None:
         x1, y1, x2, y2 = self.rect

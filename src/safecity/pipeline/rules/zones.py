@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from safecity.pipeline.events import EventType
 from safecity.pipeline.rules.config import ZoneConfig
 from safecity.pipeline.rules.hits import RuleHit
+from safecity.pipeline.rules.scene_rule import SceneRule
 from safecity.vision.geometry import Point
 from safecity.vision.geometry import Polygon
 from safecity.vision.tracking import Track
@@ -19,16 +20,12 @@ class _Visit:
     loiter_reported: bool = False
 
 
-class ZoneRule:
+class ZoneRule(SceneRule[ZoneConfig]):
     def __init__(self, config: ZoneConfig, polygon: list[Point]) -> None:
-        self.config = config
+        super().__init__(config)
         self.polygon = Polygon(polygon)
         self.visits: dict[int, _Visit] = {}
         self.crowded = False
-
-    @property
-    def name(self) -> str:
-        return self.config.name
 
     def watches(self, track: Track) -> bool:
         return self.config.classes is None or track.label in self.config.classes
