@@ -65,51 +65,6 @@ _MIN_HEALTHY_SESSION_SECONDS = 1.0
 _MAX_REPLAY_LAG_SECONDS = 30.0
 
 
-def open_source(
-    url: str,
-    camera_id: str,
-    *,
-    fps: float | None = None,
-    loop: bool = False,
-    realtime: bool | None = None,
-    options: dict[str, str] | None = None,
-    on_state: StateCallback | None = None,
-    hwaccel: str | None = None,
-    queue_size: int = 2,
-    open_timeout: float = 10.0,
-    read_timeout: float = 5.0,
-    backoff: Backoff | None = None,
-    start_time: float | None = None,
-    gate: PacketGateSettings | None = None,
-) -> VideoSource:
-    """Open a file path, file://, rtsp:// or http(s):// address as a stream of BGR frames.
-
-    fps: sample rate (None = every frame). realtime: None = live URLs True, files False. hwaccel: None, "auto"
-    or an FFmpeg device type ("cuda", "vaapi", ...), falling back to the CPU. start_time: epoch seconds of a
-    file's first frame (default: the file's modification time). Frame.index counts decoded frames (so it
-    skips when sampling); Frame.pts restarts when a live camera reconnects. gate: decode only where the
-    packets say the scene changed (`safecity.video.packet_gate`; a still scene yields a keyframe every
-    `probe_seconds`); None decodes every frame.
-    Raises SourceError for a bad address or, in non-realtime mode, a file that cannot be opened.
-    """
-    return VideoSource(
-        url,
-        camera_id,
-        fps=fps,
-        loop=loop,
-        realtime=realtime,
-        options=options,
-        on_state=on_state,
-        hwaccel=hwaccel,
-        queue_size=queue_size,
-        open_timeout=open_timeout,
-        read_timeout=read_timeout,
-        backoff=backoff or Backoff(),
-        start_time=start_time,
-        gate=gate,
-    )
-
-
 class VideoSource(Closing):
     """An iterable of `Frame`s from one camera or file; use as a context manager or call `close()`."""
 
@@ -118,19 +73,29 @@ class VideoSource(Closing):
         url: str,
         camera_id: str,
         *,
-        fps: float | None,
-        loop: bool,
-        realtime: bool | None,
-        options: dict[str, str] | None,
-        on_state: StateCallback | None,
-        hwaccel: str | None,
-        queue_size: int,
-        open_timeout: float,
-        read_timeout: float,
-        backoff: Backoff,
-        start_time: float | None,
+        fps: float | None = None,
+        loop: bool = False,
+        realtime: bool | None = None,
+        options: dict[str, str] | None = None,
+        on_state: StateCallback | None = None,
+        hwaccel: str | None = None,
+        queue_size: int = 2,
+        open_timeout: float = 10.0,
+        read_timeout: float = 5.0,
+        backoff: Backoff | None = None,
+        start_time: float | None = None,
         gate: PacketGateSettings | None = None,
     ) -> None:
+        """Open a file path, file://, rtsp:// or http(s):// address as a stream of BGR frames.
+
+        fps: sample rate (None = every frame). realtime: None = live URLs True, files False. hwaccel: None,
+        "auto" or an FFmpeg device type ("cuda", "vaapi", ...), falling back to the CPU. start_time: epoch
+        seconds of a file's first frame (default: the file's modification time). Frame.index counts
+        decoded frames (so it skips when sampling); Frame.pts restarts when a live camera reconnects.
+        gate: decode only where the packets say the scene changed (`safecity.video.packet_gate`; a still
+        scene yields a keyframe every `probe_seconds`); None decodes every frame.
+        Raises SourceError for a bad address or, in non-realtime mode, a file that cannot be opened.
+        """
         if not camera_id:
             raise SourceError("camera_id must not be empty")
         self.camera_id = camera_id
@@ -144,7 +109,7 @@ class VideoSource(Closing):
         self._hwaccel = choose_hwaccel(hwaccel)
         self._open_timeout = open_timeout
         self._read_timeout = read_timeout
-        self._backoff = backoff
+        self._backoff = backoff or Backoff()
         self._sampler = FrameSampler(fps)
         self._start_time = start_time
         self._gate = gate
@@ -348,6 +313,10 @@ class VideoSource(Closing):
     def _decode_error(self, reason: str) -> None:
         self._counters.decode_errors += 1
         self._connection.last_error = reason
+
+
+# Opening a source is constructing one; the name the callers know.
+open_source = VideoSource
 
 
 def _frame_duration(decoded: DecodedFrame) -> float:
