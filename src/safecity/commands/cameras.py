@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from safecity.commands import common
 
@@ -37,13 +34,8 @@ def list_command(config: common.ConfigOption = None, as_json: common.JsonOption 
             }
             for c in cameras
         ]
-    if as_json:
-        typer.echo(json.dumps(rows))
-        return
-    table = Table("id", "name", "district", "url", "state", "reason")
-    for row in rows:
-        table.add_row(*(str(row[k] or "") for k in ("id", "name", "district", "url", "state", "reason")))
-    Console().print(table)
+    columns = ("id", "name", "district", "url", "state", "reason")
+    common.print_rows(rows, as_json, columns, lambda row: (str(row[k] or "") for k in columns))
 
 
 @app.command("uptime")
@@ -72,19 +64,18 @@ def uptime_command(
         }
         for e in entries
     ]
-    if as_json:
-        typer.echo(json.dumps(rows))
-        return
-    table = Table("day", "available %", "healthy %")
-    for row in rows:
-        table.add_row(
+    common.print_rows(
+        rows,
+        as_json,
+        ("day", "available %", "healthy %"),
+        lambda row: (
             str(row["day"]),
             *(
                 f"{v:.1f}" if isinstance(v, float) else "-"
                 for v in (row["available_percent"], row["healthy_percent"])
             ),
-        )
-    Console().print(table)
+        ),
+    )
 
 
 @app.command("remove")

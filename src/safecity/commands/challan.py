@@ -12,7 +12,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from safecity.challan.vocabulary import TicketStatus
 from safecity.commands import common
@@ -97,20 +96,19 @@ def list_tickets(
         }
         for t in found
     ]
-    if as_json:
-        typer.echo(json.dumps(rows))
-        return
-    table = Table("number", "violation", "plate", "fine", "due", "status")
-    for row in rows:
-        table.add_row(
+    common.print_rows(
+        rows,
+        as_json,
+        ("number", "violation", "plate", "fine", "due", "status"),
+        lambda row: (
             row["number"],
             row["violation"],
             row["plate"],
             f"{row['currency']} {row['fine']}",
             row["due"],
             row["status"],
-        )
-    console.print(table)
+        ),
+    )
 
 
 @app.command("pdf")

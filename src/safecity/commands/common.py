@@ -8,7 +8,11 @@ imported inside the functions that use them.
 from __future__ import annotations
 
 import getpass
+import json
+from collections.abc import Callable
+from collections.abc import Iterable
 from collections.abc import Iterator
+from collections.abc import Sequence
 from contextlib import contextmanager
 from enum import IntEnum
 from pathlib import Path
@@ -96,6 +100,25 @@ def read_csv_text(path: Path) -> str:
         return decode(path.read_bytes())
     except (OSError, CsvFormatError) as exc:
         fail(str(exc), ExitCode.USAGE)
+
+
+def print_rows(
+    rows: list[dict[str, Any]],
+    as_json: bool,
+    headers: Sequence[str],
+    cells: Callable[[dict[str, Any]], Iterable[str]],
+) -> None:
+    """The rows as one JSON array with --json, else as a table under `headers` with `cells(row)` a line."""
+    from rich.console import Console
+    from rich.table import Table
+
+    if as_json:
+        typer.echo(json.dumps(rows))
+        return
+    table = Table(*headers)
+    for row in rows:
+        table.add_row(*cells(row))
+    Console().print(table)
 
 
 def cli_user() -> str:

@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from safecity.commands import common
 from safecity.watchlist.vehicles.vocabulary import HotlistKind
@@ -80,13 +79,12 @@ def list_command(config: common.ConfigOption = None, as_json: common.JsonOption 
             }
             for h in service.list_hotlists(session)
         ]
-    if as_json:
-        typer.echo(json.dumps(rows))
-        return
-    table = Table("name", "kind", "edit budget", "active", "entries")
-    for row in rows:
-        table.add_row(
+    common.print_rows(
+        rows,
+        as_json,
+        ("name", "kind", "edit budget", "active", "entries"),
+        lambda row: (
             str(row["name"]), str(row["kind"]), str(row["edit_budget"]), "yes" if row["active"] else "no",
             str(row["entries"]),
-        )  # fmt: skip
-    console.print(table)
+        ),
+    )  # fmt: skip
