@@ -22,6 +22,7 @@ from safecity.vision.models import ModelRegistry
 from safecity.vision.models import ModelRegistryError
 from safecity.vision.models import ModelSpec
 from safecity.vision.models import default_models_dir
+from safecity.vision.models import find_installed
 
 PAYLOAD = b"onnx-model-bytes" * 5000
 
@@ -103,6 +104,29 @@ def test_import_copies_and_hashes_a_local_model(tmp_path: Path) -> None:
     found = registry.first_of_kind("detector")
     assert found is not None
     assert found[1].read_bytes() == PAYLOAD
+
+
+def test_find_installed_gives_the_preferred_model_of_the_kind_or_why_none(tmp_path: Path) -> None:
+    root = tmp_path / "models"
+    assert find_installed(root, "detector", "yolox-s", "detector model") == (
+        None,
+        "no detector model installed (run `safecity models fetch yolox-s`)",
+    )
+    source = tmp_path / "model.onnx"
+    source.write_bytes(PAYLOAD)
+    registry = ModelRegistry(root)
+    registry.import_file(source, name="a-detector")
+    registry.import_file(source, name="yolox-s")
+    registry.import_file(source, name="reid", kind="person-reid")
+    found, reason = find_installed(root, "detector", "yolox-s", "detector model")
+    assert found is not None
+    assert reason == ""
+    assert (found[0].name, found[1]) == ("yolox-s", root / found[0].file)
+
+    registry.manifest_path.write_text("not json", encoding="utf-8")
+    found, reason = find_installed(root, "detector", "yolox-s", "detector model")
+    assert found is None
+    assert reason.startswith(f"model registry unusable (model registry {registry.manifest_path} is corrupt")
 
 
 def test_import_rejects_missing_and_non_onnx_files(tmp_path: Path) -> None:
