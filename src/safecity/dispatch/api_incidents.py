@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from datetime import timedelta
 from typing import Annotated
+from typing import Any
 from typing import Literal
 
 from fastapi import APIRouter
@@ -14,6 +15,7 @@ from pydantic import BaseModel
 from pydantic import Field
 
 from safecity.core.auth.permissions import Permission
+from safecity.core.http.actions import Action
 from safecity.core.http.actions import action
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.parameter_types import DateTimeInput
@@ -26,6 +28,7 @@ from safecity.dispatch.cameras import cameras_near
 from safecity.dispatch.context import DispatchRuntimeDep
 from safecity.dispatch.context import calendar_of
 from safecity.dispatch.events import IncidentUpdated
+from safecity.dispatch.models import Incident
 from safecity.dispatch.opening import IncidentInput
 from safecity.dispatch.opening import open_incident
 from safecity.dispatch.schemas import AssignmentOut
@@ -176,9 +179,7 @@ def change_status(
         incident = incidents.set_status(
             act.session, incident_id, body.status, principal.username, services.clock.now(), body.note
         )
-        out = IncidentOut.model_validate(incident)
-        act.audit("incident.status", "incident", incident_id, status=body.status.value)
-        act.publish(IncidentUpdated(incident=out, action="status", actor=principal.username))
+        out = _changed(act, incident, "status", status=body.status.value)
     return out
 
 
@@ -189,9 +190,16 @@ def add_note(incident_id: int, body: NoteCreate, services: ServicesDep, principa
             act.session, incident_id, principal.username, body.text, services.clock.now()
         )
         out = LogEntryOut.model_validate(entry)
-        incident = IncidentOut.model_validate(incidents.get_incident(act.session, incident_id))
-        act.audit("incident.note", "incident", incident_id)
-        act.publish(IncidentUpdated(incident=incident, action="note", actor=principal.username))
+        _changed(act, incidents.get_incident(act.session, incident_id), "note")
+    return out
+
+
+def _changed(act: Action, incident: Incident, what: str, **details: Any) -> IncidentOut:
+    """An operator changed the incident (`what`: status, note): audited as `incident.<what>` and announced
+    to the other operators as an `incident.updated` event."""
+    out = IncidentOut.model_validate(incident)
+    act.audit(f"incident.{what}", "incident", incident.id, **details)
+    act.publish(IncidentUpdated(incident=out, action=what, actor=act.principal.username))
     return out
 
 
