@@ -10,6 +10,9 @@ from typing import Any
 
 from fastapi import FastAPI
 
+from safecity.core.http.openapi_document import amend_openapi
+from safecity.core.http.openapi_document import operations
+
 ERROR_SCHEMA_NAME = "ErrorDetail"
 ERROR_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -48,18 +51,10 @@ def common_errors(method: str, operation: dict[str, Any]) -> dict[str, dict[str,
 
 def add_common_errors(document: dict[str, Any]) -> None:
     document.setdefault("components", {}).setdefault("schemas", {})[ERROR_SCHEMA_NAME] = ERROR_SCHEMA
-    for operations in document.get("paths", {}).values():
-        for method, operation in operations.items():
-            if isinstance(operation, dict) and "responses" in operation:
-                operation["responses"] = {**common_errors(method, operation), **operation["responses"]}
+    for method, operation in operations(document):
+        if "responses" in operation:
+            operation["responses"] = {**common_errors(method, operation), **operation["responses"]}
 
 
 def install_common_errors(app: FastAPI) -> None:
-    plain_openapi = app.openapi
-
-    def openapi() -> dict[str, Any]:
-        document = plain_openapi()
-        add_common_errors(document)
-        return document
-
-    app.openapi = openapi  # type: ignore[method-assign]
+    amend_openapi(app, add_common_errors)

@@ -24,6 +24,9 @@ from pydantic import BeforeValidator
 from pydantic import Field
 from starlette.requests import HTTPConnection
 
+from safecity.core.http.openapi_document import amend_openapi
+from safecity.core.http.openapi_document import operations
+
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
 
@@ -99,24 +102,16 @@ def check_parameter_types(request: HTTPConnection) -> None:
 
 
 def _bound_integer_schemas(document: dict[str, Any]) -> None:
-    for operations in document.get("paths", {}).values():
-        for operation in operations.values():
-            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
-                schema = parameter.get("schema", {})
-                for option in [schema, *schema.get("anyOf", []), schema.get("items", {})]:
-                    if option.get("type") == "integer":
-                        option.setdefault("minimum", INT64_MIN)
-                        option.setdefault("maximum", INT64_MAX)
+    for _, operation in operations(document):
+        for parameter in operation.get("parameters", []):
+            schema = parameter.get("schema", {})
+            for option in [schema, *schema.get("anyOf", []), schema.get("items", {})]:
+                if option.get("type") == "integer":
+                    option.setdefault("minimum", INT64_MIN)
+                    option.setdefault("maximum", INT64_MAX)
 
 
 def install_parameter_checks(app: FastAPI) -> None:
     """Call before the routers are included (they take the app's dependencies when included)."""
     app.router.dependencies.append(Depends(check_parameter_types))
-    plain_openapi = app.openapi
-
-    def openapi() -> dict[str, Any]:
-        document = plain_openapi()
-        _bound_integer_schemas(document)
-        return document
-
-    app.openapi = openapi  # type: ignore[method-assign]
+    amend_openapi(app, _bound_integer_schemas)
