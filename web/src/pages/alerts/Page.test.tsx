@@ -60,6 +60,13 @@ function calls(fetchImpl: ReturnType<typeof serve>, method: string, pathname: st
 
 const queueOptions = () => within(screen.getByRole("listbox", { name: "Alert queue" })).queryAllByRole("option");
 const optionTitles = () => queueOptions().map((o) => o.querySelector(".alert-title")?.textContent);
+/** The queue, focused (the keyboard shortcuts act on it) once the alert titled `title` is listed. */
+async function focusedQueue(title: string) {
+  const queue = await screen.findByRole("listbox", { name: "Alert queue" });
+  await screen.findByText(title);
+  act(() => queue.focus());
+  return queue;
+}
 /** The details panel shows once the first alert is active. */
 const detailOf = (title: string) => screen.findByRole("heading", { name: new RegExp(`^Alert \\d+: ${title}$`) });
 
@@ -117,9 +124,7 @@ describe("the alert queue", () => {
           : undefined,
     );
     const { user } = renderPage(fetchImpl);
-    const queue = await screen.findByRole("listbox", { name: "Alert queue" });
-    await screen.findByText("Second");
-    act(() => queue.focus());
+    const queue = await focusedQueue("Second");
     await user.keyboard("{ArrowDown}");
     expect(queue).toHaveAttribute("aria-activedescendant", "alert-option-2");
     await user.keyboard("k");
@@ -134,9 +139,7 @@ describe("the alert queue", () => {
 
   it("opens the details with Enter and returns to the queue with Escape", async () => {
     const { user } = renderPage(serve([makeAlert({ id: 3, title: "Crossing" })]));
-    const queue = await screen.findByRole("listbox", { name: "Alert queue" });
-    await screen.findByText("Crossing");
-    act(() => queue.focus());
+    const queue = await focusedQueue("Crossing");
     await user.keyboard("{Enter}");
     expect(screen.getByRole("heading", { name: "Alert 3: Crossing" })).toHaveFocus();
     await user.keyboard("{Escape}");
@@ -198,9 +201,7 @@ describe("the alert queue", () => {
         : undefined,
     );
     const { user } = renderPage(fetchImpl);
-    const queue = await screen.findByRole("listbox", { name: "Alert queue" });
-    await screen.findByText("Crossing");
-    act(() => queue.focus());
+    const queue = await focusedQueue("Crossing");
     await user.keyboard("d");
     const dialog = screen.getByRole("dialog", { name: "Dismiss alert 8" });
     expect(screen.getByLabelText("Reason (required)")).toHaveFocus();

@@ -4,6 +4,8 @@ import { SHORTCUTS } from "./keyboard";
 import type { QueueFilters, StatusFilter } from "./queue";
 import { ALERT_STATUSES, SEVERITIES, type CameraSummary, type Severity } from "./types";
 import { t } from "../../i18n/catalogue";
+import { ChoiceSelect } from "../../components/ChoiceSelect";
+import { FormField } from "../../components/FormField";
 import { Options } from "../../components/Options";
 
 export function QueueFiltersBar({
@@ -18,45 +20,44 @@ export function QueueFiltersBar({
   const id = useId();
   return (
     <div className="toolbar alert-filters" role="group" aria-label={t("alerts.filter")}>
-      <div className="field field-inline">
-        <label htmlFor={`${id}-status`}>{t("alerts.filter.status")}</label>
-        <select
-          id={`${id}-status`}
-          value={filters.status}
-          onChange={(e) => onChange({ ...filters, status: e.target.value as StatusFilter })}
-        >
-          <option value="open">{t("alerts.filter.open")}</option>
-          <option value="">{t("alerts.filter.all")}</option>
-          <Options items={ALERT_STATUSES} label={(s) => STATUS_LABEL[s]} />
-        </select>
-      </div>
-      <div className="field field-inline">
-        <label htmlFor={`${id}-severity`}>{t("alerts.filter.severity")}</label>
-        <select
-          id={`${id}-severity`}
-          value={filters.severity}
-          onChange={(e) => onChange({ ...filters, severity: e.target.value as Severity | "" })}
-        >
-          <option value="">{t("alerts.filter.all")}</option>
-          <Options items={SEVERITIES} label={(s) => SEVERITY_LABEL[s]} />
-        </select>
-      </div>
-      <div className="field field-inline">
-        <label htmlFor={`${id}-camera`}>{t("alerts.filter.camera")}</label>
-        {cameras ? (
-          <select id={`${id}-camera`} value={filters.cameraId} onChange={(e) => onChange({ ...filters, cameraId: e.target.value })}>
-            <option value="">{t("alerts.filter.allCameras")}</option>
-            <Options items={cameras} value={(c) => c.id} label={(c) => c.name} />
+      <FormField id={`${id}-status`} label={t("alerts.filter.status")} className="field-inline">
+        {(control) => (
+          <select {...control} value={filters.status} onChange={(e) => onChange({ ...filters, status: e.target.value as StatusFilter })}>
+            <option value="open">{t("alerts.filter.open")}</option>
+            <option value="">{t("alerts.filter.all")}</option>
+            <Options items={ALERT_STATUSES} label={(s) => STATUS_LABEL[s]} />
           </select>
-        ) : (
-          <input
-            id={`${id}-camera`}
-            value={filters.cameraId}
-            placeholder={t("alerts.cameraId")}
-            onChange={(e) => onChange({ ...filters, cameraId: e.target.value.trim() })}
+        )}
+      </FormField>
+      <FormField id={`${id}-severity`} label={t("alerts.filter.severity")} className="field-inline">
+        {(control) => (
+          <ChoiceSelect<Severity | "">
+            {...control}
+            none={t("alerts.filter.all")}
+            values={SEVERITIES}
+            label={(s) => (s ? SEVERITY_LABEL[s] : "")}
+            value={filters.severity}
+            onChange={(severity) => onChange({ ...filters, severity })}
           />
         )}
-      </div>
+      </FormField>
+      <FormField id={`${id}-camera`} label={t("alerts.filter.camera")} className="field-inline">
+        {(control) =>
+          cameras ? (
+            <select {...control} value={filters.cameraId} onChange={(e) => onChange({ ...filters, cameraId: e.target.value })}>
+              <option value="">{t("alerts.filter.allCameras")}</option>
+              <Options items={cameras} value={(c) => c.id} label={(c) => c.name} />
+            </select>
+          ) : (
+            <input
+              {...control}
+              value={filters.cameraId}
+              placeholder={t("alerts.cameraId")}
+              onChange={(e) => onChange({ ...filters, cameraId: e.target.value.trim() })}
+            />
+          )
+        }
+      </FormField>
     </div>
   );
 }

@@ -57,26 +57,24 @@ describe("RegionEditor", () => {
   });
 });
 
+/** RegionFields with each of `typed`'s texts typed, in order, into the field its key labels. */
+async function typeRegion(typed: Record<string, string>) {
+  const onAdd = vi.fn();
+  const user = userEvent.setup();
+  render(<RegionFields natural={natural} onAdd={onAdd} />);
+  for (const [label, text] of Object.entries(typed)) await user.type(screen.getByLabelText(label), text);
+  return { onAdd, user };
+}
+
 describe("RegionFields (keyboard entry)", () => {
   it("adds a typed region and clears the fields", async () => {
-    const onAdd = vi.fn();
-    const user = userEvent.setup();
-    render(<RegionFields natural={natural} onAdd={onAdd} />);
-    await user.type(screen.getByLabelText("Left (px)"), "10");
-    await user.type(screen.getByLabelText("Top (px)"), "20");
-    await user.type(screen.getByLabelText("Width (px)"), "100");
-    await user.type(screen.getByLabelText("Height (px)"), "50{Enter}");
+    const { onAdd } = await typeRegion({ "Left (px)": "10", "Top (px)": "20", "Width (px)": "100", "Height (px)": "50{Enter}" });
     expect(onAdd).toHaveBeenCalledWith({ x1: 10, y1: 20, x2: 110, y2: 70 });
     expect(screen.getByLabelText("Left (px)")).toHaveValue(null);
   });
 
   it("shows each error next to its field and adds nothing", async () => {
-    const onAdd = vi.fn();
-    const user = userEvent.setup();
-    render(<RegionFields natural={natural} onAdd={onAdd} />);
-    await user.type(screen.getByLabelText("Left (px)"), "600");
-    await user.type(screen.getByLabelText("Top (px)"), "0");
-    await user.type(screen.getByLabelText("Width (px)"), "100");
+    const { onAdd, user } = await typeRegion({ "Left (px)": "600", "Top (px)": "0", "Width (px)": "100" });
     await user.click(screen.getByRole("button", { name: "Add region" }));
     expect(onAdd).not.toHaveBeenCalled();
     expect(screen.getByLabelText("Width (px)")).toHaveAccessibleDescription(

@@ -4,6 +4,8 @@ import type { LiveEvent } from "../../api/types";
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
+import { ChoiceSelect } from "../../components/ChoiceSelect";
+import { FormField } from "../../components/FormField";
 import { StateMessage } from "../../components/StateMessage";
 import type { LiveStatus } from "../../live/LiveSocket";
 import { LivePageHead, PriorityBadge, UnitStatusBadge } from "./Badges";
@@ -19,7 +21,6 @@ import type { Unit, UnitStatus } from "./types";
 import { UnitStatusControls } from "./UnitStatusControls";
 import { PatrolPlanPanel } from "../analytics/PatrolPlanPanel";
 import { t } from "../../i18n/catalogue";
-import { Options } from "../../components/Options";
 
 /** Reload after the socket comes back from a drop: events sent while it was down are lost. */
 function useReloadOnReconnect(status: LiveStatus, reload: () => void) {
@@ -58,13 +59,18 @@ export function DispatchBoard() {
       <LivePageHead title={t("incidents.board")} titleId="board-title" live={live} />
       <div className="toolbar">
         <StatusSummary units={board.units} />
-        <div className="field field-inline">
-          <label htmlFor="board-status">{t("incidents.unitStatus")}</label>
-          <select id="board-status" value={statusFilter} onChange={(e) => setStatusFilter(e.target.value as UnitStatus | "")}>
-            <option value="">{t("incidents.all")}</option>
-            <Options items={UNIT_STATUSES} label={(s) => UNIT_STATUS_LOOK[s].label} />
-          </select>
-        </div>
+        <FormField id="board-status" label={t("incidents.unitStatus")} className="field-inline">
+          {(control) => (
+            <ChoiceSelect<UnitStatus | "">
+              {...control}
+              none={t("incidents.all")}
+              values={UNIT_STATUSES}
+              label={(s) => (s ? UNIT_STATUS_LOOK[s].label : "")}
+              value={statusFilter}
+              onChange={setStatusFilter}
+            />
+          )}
+        </FormField>
       </div>
       <StateMessage
         resource={resource}
