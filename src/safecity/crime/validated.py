@@ -7,15 +7,41 @@ handed only the history before `start`, no event at or after `start` can influen
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
+from typing import Generic
+from typing import TypeVar
 
 from safecity.crime.backtest import backtest
 from safecity.crime.cells import Cells
 from safecity.crime.events import CrimeEvents
 from safecity.crime.events import FloatArray
 from safecity.crime.models import HotspotModel
+
+T = TypeVar("T")
+
+
+@dataclass
+class KeptChoice(Generic[T]):
+    """A choice made by rolling validation, kept for `refresh_days`."""
+
+    value: T | None = None
+    made_at: float | None = None
+    made_for: Cells | None = None
+
+    def get(self, start: float, cells: Cells, refresh_days: float, make: Callable[[], T]) -> T:
+        """The kept choice, or a new one from `make` when it is stale."""
+        if self.value is None or self.is_stale(start, cells, refresh_days):
+            self.value = make()
+            self.made_at, self.made_for = start, cells
+        return self.value
+
+    def is_stale(self, start: float, cells: Cells, refresh_days: float) -> bool:
+        """None was made, the cells changed, or the origin moved backwards or on by `refresh_days` or more."""
+        made_at = self.made_at
+        return made_at is None or self.made_for is not cells or not 0 <= start - made_at < refresh_days
 
 
 @dataclass
@@ -25,9 +51,7 @@ class RollingValidated:
     weeks: int = 4
     area_share: float = 0.05
     refresh_days: float = 28.0
-    chosen: HotspotModel | None = field(default=None, init=False)
-    _chosen_at: float | None = field(default=None, init=False)
-    _cells: Cells | None = field(default=None, init=False)
+    _choice: KeptChoice[HotspotModel] = field(default_factory=KeptChoice, init=False)
 
     def __post_init__(self) -> None:
         if not self.candidates:
@@ -36,15 +60,13 @@ class RollingValidated:
     def forecast(self, history: CrimeEvents, start: float, days: float, cells: Cells) -> FloatArray:
         return self.choose(history, start, cells).forecast(history, start, days, cells)
 
+    @property
+    def chosen(self) -> HotspotModel | None:
+        return self._choice.value
+
     def choose(self, history: CrimeEvents, start: float, cells: Cells) -> HotspotModel:
         """The candidate with the most validation hits (the first one on a tie or without history)."""
-        if self.chosen is None or choice_is_stale(
-            self._chosen_at, self._cells, start, cells, self.refresh_days
-        ):
-            self.chosen = self._best(history, start, cells)
-            self._chosen_at, self._cells = start, cells
-        assert self.chosen is not None
-        return self.chosen
+        return self._choice.get(start, cells, self.refresh_days, lambda: self._best(history, start, cells))
 
     def _best(self, history: CrimeEvents, start: float, cells: Cells) -> HotspotModel:
         origins = [start - 7.0 * (self.weeks - i) for i in range(self.weeks)]
@@ -57,11 +79,3 @@ class RollingValidated:
             for c in self.candidates
         ]
         return self.candidates[max(range(len(hits)), key=lambda i: (hits[i], -i))]
-
-
-def choice_is_stale(
-    chosen_at: float | None, chosen_for: Cells | None, start: float, cells: Cells, refresh_days: float
-) -> bool:
-    """A validated choice is re-made when none was made, the cells changed, or the origin moved backwards or
-    on by `refresh_days` or more."""
-    return chosen_at is None or chosen_for is not cells or not 0 <= start - chosen_at < refresh_days

@@ -19,7 +19,7 @@ from safecity.crime.events import CrimeEvents
 from safecity.crime.events import FloatArray
 from safecity.crime.kde import RetrospectiveKde
 from safecity.crime.self_exciting import SelfExcitingModel
-from safecity.crime.validated import choice_is_stale
+from safecity.crime.validated import KeptChoice
 
 WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0)
 WEEK_DAYS = 7.0
@@ -34,22 +34,18 @@ class ValidatedBlend:
     area_share: float = 0.05
     refresh_days: float = 28.0
     name: str = "blend-validated"
-    chosen_weight: float | None = field(default=None, init=False)
-    _chosen_at: float | None = field(default=None, init=False)
-    _cells: Cells | None = field(default=None, init=False)
+    _choice: KeptChoice[float] = field(default_factory=KeptChoice, init=False)
 
     def forecast(self, history: CrimeEvents, start: float, days: float, cells: Cells) -> FloatArray:
         weight = self.choose(history, start, cells)
         return self._blend(weight, history, start, days, cells)
 
+    @property
+    def chosen_weight(self) -> float | None:
+        return self._choice.value
+
     def choose(self, history: CrimeEvents, start: float, cells: Cells) -> float:
-        if self.chosen_weight is None or choice_is_stale(
-            self._chosen_at, self._cells, start, cells, self.refresh_days
-        ):
-            self.chosen_weight = self._best(history, start, cells)
-            self._chosen_at, self._cells = start, cells
-        assert self.chosen_weight is not None
-        return self.chosen_weight
+        return self._choice.get(start, cells, self.refresh_days, lambda: self._best(history, start, cells))
 
     def _best(self, history: CrimeEvents, start: float, cells: Cells) -> float:
         hits = dict.fromkeys(self.weights, 0)
