@@ -14,7 +14,22 @@ REGISTRY_BAD_RESPONSE = "registry_bad_response"
 REGISTRY_RATE_LIMITED = "registry_rate_limited"
 
 
-class RegistryUnavailableError(SafecityError):
+class RegistryError(SafecityError):
+    """A lookup the system could not answer (now): the body carries the stable `code` and the system."""
+
+    def __init__(self, system: RegistrySystem, message: str) -> None:
+        super().__init__(message)
+        self.system = system
+
+    def body_fields(self) -> dict[str, Any]:
+        return {"code": self.code, "system": self.system.value, **self.more_fields()}
+
+    def more_fields(self) -> dict[str, Any]:
+        """What the body says beside the code and the system."""
+        return {}
+
+
+class RegistryUnavailableError(RegistryError):
     """Not configured, circuit open, timed out, refused or failing: answered at once, nothing waits."""
 
     status_code = 503
@@ -23,16 +38,13 @@ class RegistryUnavailableError(SafecityError):
     def __init__(
         self, system: RegistrySystem, reason: str, *, since: datetime | None = None, last_error: str = ""
     ) -> None:
-        super().__init__(f"the {system.value} registry is unavailable: {reason}")
-        self.system = system
+        super().__init__(system, f"the {system.value} registry is unavailable: {reason}")
         self.reason = reason
         self.since = since
         self.last_error = last_error
 
-    def body_fields(self) -> dict[str, Any]:
+    def more_fields(self) -> dict[str, Any]:
         return {
-            "code": self.code,
-            "system": self.system.value,
             "since": self.since.isoformat() if self.since else None,
             "last_error": self.last_error or None,
         }
@@ -46,20 +58,17 @@ class RegistryBadResponseError(RegistryUnavailableError):
     code = REGISTRY_BAD_RESPONSE
 
 
-class RegistryRateLimitedError(SafecityError):
+class RegistryRateLimitedError(RegistryError):
     """safecity's own budget of remote lookups for this system is spent (the remote's quota protected)."""
 
     status_code = 429
     code = REGISTRY_RATE_LIMITED
 
     def __init__(self, system: RegistrySystem, retry_after_seconds: int) -> None:
-        super().__init__(f"too many {system.value} registry lookups; try again in {retry_after_seconds} s")
-        self.system = system
+        super().__init__(
+            system, f"too many {system.value} registry lookups; try again in {retry_after_seconds} s"
+        )
         self.retry_after_seconds = retry_after_seconds
 
-    def body_fields(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "system": self.system.value,
-            "retry_after_seconds": self.retry_after_seconds,
-        }
+    def more_fields(self) -> dict[str, Any]:
+        return {"retry_after_seconds": self.retry_after_seconds}

@@ -24,6 +24,7 @@ from safecity.core.db import Database
 from safecity.core.logs import get_logger
 from safecity.core.ratelimit import RateLimiter
 from safecity.registries.cache import RegistryCache
+from safecity.registries.errors import RegistryError
 from safecity.registries.errors import RegistryRateLimitedError
 from safecity.registries.errors import RegistryUnavailableError
 from safecity.registries.interfaces import RecordT
@@ -117,7 +118,7 @@ class GuardedRegistry(Generic[RecordT]):
             return cached
         try:
             record = self._remote(key)
-        except (RegistryUnavailableError, RegistryRateLimitedError):
+        except RegistryError:
             if stale_ok:
                 stale = self.cache.get(session, key, now=now, max_age_seconds=self.settings.stale_seconds)
                 if stale is not None:

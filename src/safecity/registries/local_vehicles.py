@@ -13,22 +13,17 @@ from safecity.registries.keys import LookupKey
 from safecity.registries.models import RegisteredVehicle
 from safecity.registries.records import VehicleRecord
 
+#: The record's fields the table keeps under the same name (the plate is kept as `plate_text` and `plate_key`;
+#: the registration status is not kept, so a local record is always `valid`).
+STORED_FIELDS = ("vehicle_class", "owner_name", "owner_cnic", "make", "model", "colour", "address")
+
 
 class LocalVehicleRegistry:
     def lookup(self, session: Session, key: LookupKey) -> VehicleRecord | None:
         row = session.get(RegisteredVehicle, key.subject)
         if row is None:
             return None
-        return VehicleRecord(
-            plate=row.plate_text,
-            vehicle_class=row.vehicle_class,
-            owner_name=row.owner_name,
-            owner_cnic=row.owner_cnic,
-            make=row.make,
-            model=row.model,
-            colour=row.colour,
-            address=row.address,
-        )
+        return VehicleRecord(plate=row.plate_text, **{name: getattr(row, name) for name in STORED_FIELDS})
 
 
 def parse_vehicles_csv(text: str) -> list[VehicleRecord]:
@@ -47,15 +42,8 @@ def import_vehicles(session: Session, records: Iterable[VehicleRecord]) -> int:
             row = RegisteredVehicle(plate_key=record.plate_key)
             session.add(row)
         row.plate_text = record.plate_text
-        row.vehicle_class = record.vehicle_class
-        row.owner_name = record.owner_name
-        row.owner_cnic = record.owner_cnic
-        row.make, row.model, row.colour, row.address = (
-            record.make,
-            record.model,
-            record.colour,
-            record.address,
-        )
+        for name in STORED_FIELDS:
+            setattr(row, name, getattr(record, name))
         row.updated_at = now
         count += 1
     session.flush()
