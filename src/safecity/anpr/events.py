@@ -14,6 +14,8 @@ from safecity.core.bus import Event
 from safecity.core.bus import register_event
 from safecity.video.frame import PixelBox
 from safecity.vision.plates import VehiclePass
+from safecity.vision.plates.keys import PlateKey
+from safecity.vision.plates.keys import read_key
 
 _OWN_FIELDS = frozenset(
     {"camera_id", "text", "series", "year", "number", "format", "matched", "confidence", "box"}
@@ -54,6 +56,24 @@ class PlateReadEvent(Event):
     @property
     def complete(self) -> bool:
         return bool(self.camera_id and self.text)
+
+    def plate_key(self) -> PlateKey:
+        """The keys plates are compared by: from the parsed series and number, else from the text."""
+        return read_key(self.text, self.series, self.year, self.number)
+
+    def stored_fields(self) -> dict[str, Any]:
+        """The columns every stored copy of the read has (anpr's searchable reads, e-challan's own copy)."""
+        return {
+            "event_id": str(self.id),
+            "camera_id": self.camera_id,
+            "track_id": self.track_id,
+            "time": self.time,
+            "text": self.text,
+            "confidence": self.confidence,
+            "matched": self.matched,
+            "crop_sha256": self.crop_sha256,
+            "snapshot_sha256": self.snapshot_sha256,
+        }
 
     @classmethod
     def from_pass(

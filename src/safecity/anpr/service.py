@@ -29,7 +29,6 @@ from safecity.anpr.models import PlateReadRecord
 from safecity.anpr.patterns import PlatePattern
 from safecity.core.db import utcnow
 from safecity.vision.plates import plate_distance
-from safecity.vision.plates.keys import read_key
 
 MAX_LIMIT = 1000
 MAX_TRAJECTORY = 10_000
@@ -49,12 +48,9 @@ def store_read(session: Session, event: PlateReadEvent, location: Location | Non
     """Insert the read unless its event id is already stored; True when it was new."""
     if not event.complete:
         raise ValueError("a plate read needs a camera id and text")
-    keys = read_key(event.text, event.series, event.year, event.number)
+    keys = event.plate_key()
     values = {
-        "event_id": str(event.id),
-        "camera_id": event.camera_id,
-        "time": event.time,
-        "text": event.text,
+        **event.stored_fields(),
         "plate_key": keys.key,
         "plate_key_reversed": keys.reversed_key,
         "skeleton": keys.skeleton,
@@ -62,14 +58,9 @@ def store_read(session: Session, event: PlateReadEvent, location: Location | Non
         "year": event.year,
         "number": event.number,
         "format": event.format,
-        "matched": event.matched,
-        "confidence": event.confidence,
-        "track_id": event.track_id,
         "direction": event.direction,
         "latitude": location[0] if location else None,
         "longitude": location[1] if location else None,
-        "crop_sha256": event.crop_sha256,
-        "snapshot_sha256": event.snapshot_sha256,
         "stored_at": utcnow(),
     }
     insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from safecity.challan.evidence import EvidenceKind
 from safecity.challan.intake import Draft
+from safecity.challan.intake import as_text
 from safecity.challan.intake import record_violation
 from safecity.challan.runtime import ChallanRuntime
 from safecity.core.bus import Event
@@ -19,7 +20,7 @@ log = get_logger(__name__)
 
 def ingest_track_ended(session: Session, runtime: ChallanRuntime, event: Event) -> list[Event]:
     object_class = event.payload.get("object_class")
-    checks = [check for check in runtime.checks if check.applies_to(object_class)]
+    checks = runtime.checks_for(object_class)
     crop_sha = event.payload.get("snapshot_sha256")
     if not checks or not isinstance(crop_sha, str) or runtime.media is None or event.camera_id is None:
         return []
@@ -41,7 +42,7 @@ def ingest_track_ended(session: Session, runtime: ChallanRuntime, event: Event) 
             violation_type=check.violation,
             camera_id=event.camera_id,
             occurred_at=event.time,
-            track_id=None if event.payload.get("track_id") is None else str(event.payload["track_id"]),
+            track_id=as_text(event.payload.get("track_id")),
             rule=check.violation.value,
             object_class=str(object_class),
             details={

@@ -30,6 +30,7 @@ from safecity.core.bus import BatchSubscriber
 from safecity.core.bus import Event
 from safecity.core.bus import EventBus
 from safecity.core.bus import IdempotencyGuard
+from safecity.core.bus import as_event
 from safecity.core.db import Database
 from safecity.core.http.services import Services
 from safecity.core.leadership import SingletonJob
@@ -63,17 +64,13 @@ def handle_events(database: Database, runtime: ChallanRuntime, events: Sequence[
 def _wanted(runtime: ChallanRuntime, event: Event) -> bool:
     """Whether any challan rule could make something of the event (what could not needs no transaction)."""
     if event.type == "track.ended":
-        object_class = event.payload.get("object_class")
-        return any(check.applies_to(object_class) for check in runtime.checks)
+        return bool(runtime.checks_for(event.payload.get("object_class")))
     return event.type == "plate.read" or event.type in RULE_TOPICS
 
 
 def _ingest(session: Session, runtime: ChallanRuntime, event: Event, facts: BatchFacts) -> list[Event]:
     if event.type == "plate.read":
-        read = (
-            event if isinstance(event, PlateReadEvent) else PlateReadEvent.model_validate(event.model_dump())
-        )
-        return ingest_plate_read(session, runtime, read, facts)
+        return ingest_plate_read(session, runtime, as_event(event, PlateReadEvent), facts)
     if event.type == "track.ended":
         return ingest_track_ended(session, runtime, event)
     produced = ingest_rule_event(session, runtime, event, facts)

@@ -40,10 +40,8 @@ from safecity.core.db import utcnow
 from safecity.core.db import within
 from safecity.core.logs import get_logger
 from safecity.pipeline.rules.traffic_config import SignalPhase
-from safecity.registries.errors import RegistryRateLimitedError
-from safecity.registries.errors import RegistryUnavailableError
+from safecity.registries.errors import RegistryError
 from safecity.registries.keys import plate_lookup_key
-from safecity.vision.plates.keys import read_key
 
 log = get_logger(__name__)
 
@@ -116,16 +114,16 @@ def ingest_rule_event(
         violation_type=violation_type,
         camera_id=event.camera_id,
         occurred_at=event.time,
-        track_id=_text(payload.get("track_id")),
-        rule=_text(payload.get("rule")),
-        object_class=_text(payload.get("object_class")),
+        track_id=as_text(payload.get("track_id")),
+        rule=as_text(payload.get("rule")),
+        object_class=as_text(payload.get("object_class")),
         measured_kmh=_number(payload.get("speed_kmh")),
         limit_kmh=_number(payload.get("limit_kmh")),
-        signal_phase=_text(payload.get("signal_phase")),
+        signal_phase=as_text(payload.get("signal_phase")),
         details={k: v for k, v in payload.items() if k != "snapshot_sha256"},
     )
     draft.details["source_event_id"] = str(event.id)
-    draft.evidence.append((EvidenceKind.SNAPSHOT, _text(payload.get("snapshot_sha256")), event.time, None))
+    draft.evidence.append((EvidenceKind.SNAPSHOT, as_text(payload.get("snapshot_sha256")), event.time, None))
     if violation_type is ViolationType.RED_LIGHT and not _red_confirmed(session, draft):
         return []
     return record_violation(session, runtime, draft, facts)
@@ -133,7 +131,7 @@ def ingest_rule_event(
 
 def _red_confirmed(session: Session, draft: Draft) -> bool:
     """When the controller feed reported this signal, it has the last word over the camera's schedule."""
-    signal = _text(draft.details.get("signal")) or draft.rule
+    signal = as_text(draft.details.get("signal")) or draft.rule
     if signal is None:
         return True
     reported = phase_at(session, signal, draft.occurred_at)
@@ -233,7 +231,7 @@ def check_registry(session: Session, runtime: ChallanRuntime, violation: Violati
         return
     try:
         record = runtime.registry.lookup(session, plate_lookup_key(violation.plate_key))
-    except (RegistryUnavailableError, RegistryRateLimitedError):
+    except RegistryError:
         # Never blocks intake: an officer's validation asks the registry again.
         violation.registry_status = RegistryStatus.REGISTRY_UNAVAILABLE.value
         violation.queue = Queue.REGISTRY.value
@@ -295,21 +293,10 @@ def store_plate_read(session: Session, event: PlateReadEvent) -> ChallanPlateRea
     if session.get(ChallanPlateRead, str(event.id)) is not None:
         return None
     try:
-        key = read_key(event.text, event.series, event.year, event.number).key
+        key = event.plate_key().key
     except ValueError:
         return None
-    read = ChallanPlateRead(
-        event_id=str(event.id),
-        camera_id=event.camera_id,
-        track_id=event.track_id,
-        time=event.time,
-        text=event.text,
-        plate_key=key,
-        confidence=event.confidence,
-        matched=event.matched,
-        crop_sha256=event.crop_sha256,
-        snapshot_sha256=event.snapshot_sha256,
-    )
+    read = ChallanPlateRead(**event.stored_fields(), plate_key=key)
     session.add(read)
     session.flush()
     return read
@@ -346,7 +333,8 @@ def ingest_plate_read(
     return events
 
 
-def _text(value: object) -> str | None:
+def as_text(value: object) -> str | None:
+    """A payload value as text (a track id may come as a number), None when absent."""
     return None if value is None else str(value)
 
 

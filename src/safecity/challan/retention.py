@@ -9,6 +9,7 @@ from sqlalchemy import Select
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from safecity.anpr.retention import DEFAULT_DAYS
 from safecity.challan.models import ChallanPlateRead
 from safecity.challan.models import Violation
 from safecity.challan.models import ViolationEvidence
@@ -18,7 +19,6 @@ from safecity.evidence.retention_rows import RowClass
 from safecity.evidence.retention_rows import files_named
 from safecity.evidence.retention_rows import row_class_policy
 
-DEFAULT_DAYS = 90.0
 CHALLAN_PLATE_READS = RowClass(
     key=ChallanPlateRead.event_id,
     time=ChallanPlateRead.time,

@@ -49,6 +49,10 @@ class ChallanRuntime:
     # the public ticket lookup's, per client address and per plate (`build_runtime` applies the setting)
     lookup_limiter: RateLimiter = field(default_factory=lambda: RateLimiter("10/minute"))
 
+    def checks_for(self, object_class: str | None) -> list[ViolationCheck]:
+        """The helmet / seat-belt checks a finished track of this class gets (none: nothing to do)."""
+        return [check for check in self.checks if check.applies_to(object_class)]
+
 
 class ClipClaims:
     """Violations whose clip this process is cutting right now, so the background job and an officer's

@@ -16,7 +16,6 @@ from safecity.core.bus import EventBus
 from safecity.core.bus import as_event
 from safecity.core.db import Database
 from safecity.core.db import utcnow
-from safecity.vision.plates.keys import read_key
 from safecity.watchlist.vehicles.events import VehicleHitEvent
 from safecity.watchlist.vehicles.matcher import Hit
 from safecity.watchlist.vehicles.service import MatcherCache
@@ -61,7 +60,7 @@ class HotlistConsumer:
     def hits_for(self, event: PlateReadEvent, now: datetime | None = None) -> list[VehicleHitEvent]:
         with self.database.session() as session:
             matcher = self.matchers.get(session)
-        keys = read_key(event.text, event.series, event.year, event.number)
+        keys = event.plate_key()
         # An entry must be in force both when the vehicle was seen and now: expired entries never match.
         hits = matcher.match(keys, max(now or utcnow(), event.time))
         return [hit_event(event, hit) for hit in hits]
