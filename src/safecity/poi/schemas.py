@@ -38,6 +38,12 @@ def _names(values: list[str]) -> list[str]:
     return kept
 
 
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank")
+    return value.strip()
+
+
 class FirIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -47,9 +53,7 @@ class FirIn(BaseModel):
     @field_validator("number", "police_station")
     @classmethod
     def _stripped(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("must not be blank")
-        return value.strip()
+        return _not_blank(value)
 
 
 class PersonIn(BaseModel):
@@ -90,10 +94,8 @@ class PersonIn(BaseModel):
 
     @field_validator("name", "legal_basis")
     @classmethod
-    def _not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("must not be blank")
-        return value.strip()
+    def _stripped(cls, value: str) -> str:
+        return _not_blank(value)
 
 
 REQUIRED_ON_RECORD = ("name", "status", "legal_basis", "review_date")
