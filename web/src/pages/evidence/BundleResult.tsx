@@ -42,24 +42,15 @@ export function BundleResult({ bundle }: { bundle: ExportedBundle }) {
         </dd>
         <dt>{t("evidence.bundleSha256")}</dt>
         <dd>
-          <code data-testid="bundle-sha256" className="evidence-hash">
-            {bundle.announcedSha256}
-          </code>
-          <HashCheck announced={bundle.announcedSha256} downloaded={bundle.downloadedSha256} />
+          <CheckedValue
+            testId="bundle-sha256"
+            value={bundle.announcedSha256}
+            check={hashCheck(bundle.announcedSha256, bundle.downloadedSha256)}
+          />
         </dd>
         <dt>{t("evidence.signingKeyFingerprint")}</dt>
         <dd>
-          <code data-testid="bundle-fingerprint" className="evidence-hash">
-            {bundle.fingerprint}
-          </code>
-          {published ? (
-            <span className={published === bundle.fingerprint ? "state-ok" : "state-error"}>
-              {" "}
-              {published === bundle.fingerprint
-                ? t("evidence.matchesTheServerS")
-                : t("evidence.differsFromTheServer", { published })}
-            </span>
-          ) : null}
+          <CheckedValue testId="bundle-fingerprint" value={bundle.fingerprint} check={fingerprintCheck(bundle.fingerprint, published)} />
         </dd>
       </dl>
       <p className="muted">
@@ -75,12 +66,40 @@ export function BundleResult({ bundle }: { bundle: ExportedBundle }) {
   );
 }
 
-function HashCheck({ announced, downloaded }: { announced: string; downloaded: string | null }) {
-  if (downloaded === null)
-    return <span className="muted">{" "}{t("evidence.thisBrowserCannotHash")}</span>;
-  return downloaded === announced ? (
-    <span className="state-ok">{" "}{t("evidence.matchesTheBytesReceived")}</span>
-  ) : (
-    <span className="state-error">{" "}{t("evidence.theBytesReceivedHash", { downloaded })}</span>
+interface Check {
+  tone: "ok" | "error" | "unknown";
+  text: string;
+}
+
+/** A value a court will check (a hash, a key's fingerprint), then whether it matched what it was compared with. */
+function CheckedValue({ testId, value, check }: { testId: string; value: string; check: Check | null }) {
+  return (
+    <>
+      <code data-testid={testId} className="evidence-hash">
+        {value}
+      </code>
+      {check ? (
+        <span className={check.tone === "unknown" ? "muted" : `state-${check.tone}`}>
+          {" "}
+          {check.text}
+        </span>
+      ) : null}
+    </>
   );
+}
+
+/** The announced hash against the one computed over the bytes received (null: the browser cannot hash). */
+function hashCheck(announced: string, downloaded: string | null): Check {
+  if (downloaded === null) return { tone: "unknown", text: t("evidence.thisBrowserCannotHash") };
+  return downloaded === announced
+    ? { tone: "ok", text: t("evidence.matchesTheBytesReceived") }
+    : { tone: "error", text: t("evidence.theBytesReceivedHash", { downloaded }) };
+}
+
+/** The bundle's signing key against the one the server publishes (none while that is not loaded). */
+function fingerprintCheck(fingerprint: string, published: string | undefined): Check | null {
+  if (!published) return null;
+  return published === fingerprint
+    ? { tone: "ok", text: t("evidence.matchesTheServerS") }
+    : { tone: "error", text: t("evidence.differsFromTheServer", { published }) };
 }
