@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterator
 from collections.abc import Mapping
 from dataclasses import dataclass
+from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
@@ -53,6 +54,12 @@ def _canonical_details(details: Mapping[str, Any] | None) -> str:
     return json.dumps(dict(details or {}), sort_keys=True, separators=(",", ":"), default=str)
 
 
+def _record_columns(record: AuditRecord) -> dict[str, Any]:
+    """The entry's columns a record gives: each of its fields, the details as canonical JSON."""
+    columns = {field.name: getattr(record, field.name) for field in fields(AuditRecord)}
+    return columns | {"details": _canonical_details(record.details)}
+
+
 def entry_hash(entry: AuditEntry) -> str:
     material = json.dumps(
         [
@@ -88,18 +95,7 @@ def append(session: Session, record: AuditRecord, *, time: datetime | None = Non
         for _ in range(_APPEND_ATTEMPTS):
             last_seq, last_hash = head(session)
             entry = AuditEntry(
-                seq=last_seq + 1,
-                time=time or utcnow(),
-                actor=record.actor,
-                role=record.role,
-                action=record.action,
-                object_type=record.object_type,
-                object_id=record.object_id,
-                purpose=record.purpose,
-                case_ref=record.case_ref,
-                client_address=record.client_address,
-                details=_canonical_details(record.details),
-                prev_hash=last_hash,
+                **_record_columns(record), seq=last_seq + 1, time=time or utcnow(), prev_hash=last_hash
             )
             entry.hash = entry_hash(entry)
             try:
