@@ -12,8 +12,7 @@ import { LivePageHead } from "../incidents/Badges";
 import { MODERATION_LABEL, MODERATIONS, placeOf, type Moderation, type Report } from "./moderation";
 import { ReportDetail } from "./ReportDetail";
 import "./reports.css";
-import { ChoiceSelect } from "../../components/ChoiceSelect";
-import { FormField } from "../../components/FormField";
+import { Options } from "../../components/Options";
 
 const TOPICS = ["alert.created"];
 
@@ -49,17 +48,12 @@ export default function ReportsPage() {
         <section aria-labelledby={`${id}-queue`}>
           <div className="section-head">
             <h2 id={`${id}-queue`}>{t("reports.queue")}</h2>
-            <FormField id={`${id}-show`} label={t("reports.show")} className="field-inline">
-              {(control) => (
-                <ChoiceSelect
-                  {...control}
-                  values={MODERATIONS}
-                  label={(m) => MODERATION_LABEL[m]}
-                  value={moderation}
-                  onChange={setModeration}
-                />
-              )}
-            </FormField>
+            <div className="field field-inline">
+              <label htmlFor={`${id}-show`}>{t("reports.show")}</label>
+              <select id={`${id}-show`} value={moderation} onChange={(e) => setModeration(e.target.value as Moderation)}>
+                <Options items={MODERATIONS} label={(m) => MODERATION_LABEL[m]} />
+              </select>
+            </div>
           </div>
           <p role="status" className="muted" data-testid="reports-message">
             {message}
