@@ -10,6 +10,34 @@ interface Props {
   dispatch: (action: EditorAction) => void;
 }
 
+const AXES = [
+  { axis: "x", label: "cameras.scene.x", groundLabel: "cameras.scene.groundXInMetres" },
+  { axis: "y", label: "cameras.scene.y", groundLabel: "cameras.scene.groundYInMetres" },
+] as const;
+
+/** A position in the frame (0 to 1, three decimals) and one on the ground (metres). */
+const FRAME_RANGE = { min: 0, max: 1, step: 0.001 };
+const GROUND_RANGE = { step: 0.1 };
+
+interface CellProps {
+  id: string;
+  label: string;
+  value: number;
+  range: { min?: number; max?: number; step: number };
+  onCommit: (value: number) => void;
+}
+
+function CoordinateCell({ id, label, value, range, onCommit }: CellProps) {
+  return (
+    <td>
+      <label className="visually-hidden" htmlFor={id}>
+        {label}
+      </label>
+      <NumberInput id={id} value={value} {...range} onCommit={onCommit} />
+    </td>
+  );
+}
+
 /** Every point as numbers: the keyboard way to draw, and the precise way to adjust. */
 export function VertexTable({ shape, label, dispatch }: Props) {
   const info = KINDS[shape.kind];
@@ -45,50 +73,28 @@ export function VertexTable({ shape, label, dispatch }: Props) {
             return (
               <tr key={index}>
                 <th scope="row">{name}</th>
-                <td>
-                  <label className="visually-hidden" htmlFor={`${id}-x`}>{t("cameras.scene.x", { name })}</label>
-                  <NumberInput
-                    id={`${id}-x`}
-                    value={point.x}
-                    min={0}
-                    max={1}
-                    step={0.001}
-                    onCommit={(x) => dispatch({ type: "moveVertex", key: shape.key, index, point: { ...point, x } })}
+                {AXES.map(({ axis, label }) => (
+                  <CoordinateCell
+                    key={axis}
+                    id={`${id}-${axis}`}
+                    label={t(label, { name })}
+                    value={point[axis]}
+                    range={FRAME_RANGE}
+                    onCommit={(value) => dispatch({ type: "moveVertex", key: shape.key, index, point: { ...point, [axis]: value } })}
                   />
-                </td>
-                <td>
-                  <label className="visually-hidden" htmlFor={`${id}-y`}>{t("cameras.scene.y", { name })}</label>
-                  <NumberInput
-                    id={`${id}-y`}
-                    value={point.y}
-                    min={0}
-                    max={1}
-                    step={0.001}
-                    onCommit={(y) => dispatch({ type: "moveVertex", key: shape.key, index, point: { ...point, y } })}
-                  />
-                </td>
-                {withGround && ground ? (
-                  <>
-                    <td>
-                      <label className="visually-hidden" htmlFor={`${id}-gx`}>{t("cameras.scene.groundXInMetres", { name })}</label>
-                      <NumberInput
-                        id={`${id}-gx`}
-                        value={ground.x}
-                        step={0.1}
-                        onCommit={(x) => dispatch({ type: "setWorld", key: shape.key, index, point: { ...ground, x } })}
+                ))}
+                {withGround && ground
+                  ? AXES.map(({ axis, groundLabel }) => (
+                      <CoordinateCell
+                        key={`g${axis}`}
+                        id={`${id}-g${axis}`}
+                        label={t(groundLabel, { name })}
+                        value={ground[axis]}
+                        range={GROUND_RANGE}
+                        onCommit={(value) => dispatch({ type: "setWorld", key: shape.key, index, point: { ...ground, [axis]: value } })}
                       />
-                    </td>
-                    <td>
-                      <label className="visually-hidden" htmlFor={`${id}-gy`}>{t("cameras.scene.groundYInMetres", { name })}</label>
-                      <NumberInput
-                        id={`${id}-gy`}
-                        value={ground.y}
-                        step={0.1}
-                        onCommit={(y) => dispatch({ type: "setWorld", key: shape.key, index, point: { ...ground, y } })}
-                      />
-                    </td>
-                  </>
-                ) : null}
+                    ))
+                  : null}
                 {isLine ? null : (
                   <td>
                     <button
