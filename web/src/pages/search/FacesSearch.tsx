@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
-import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
-import { usePurposePrompt, type Purpose } from "../../components/PurposeDialog";
+import type { Purpose } from "../../components/PurposeDialog";
 import { CameraField } from "./CameraField";
 import {
   aboveThreshold,
@@ -9,18 +8,15 @@ import {
   forensicQuery,
   MAX_RESULTS,
   validateFaceForm,
-  type FaceFormErrors,
   type FaceSearchForm,
 } from "./faceQuery";
 import { FaceResults } from "./FaceResults";
 import { PhotoDrop } from "./PhotoDrop";
-import { hasErrors } from "./plateQuery";
 import { LimitField, ScoreField, SearchActions } from "./SearchFields";
-import { searchFailureHandler } from "./searchFailure";
 import { toLocalInput } from "./timeRange";
 import { TimeRangeFields } from "./TimeRangeFields";
-import type { ForensicResponse } from "./types";
 import { useCameras } from "./useCameras";
+import { usePurposeSearch } from "./usePurposeSearch";
 import { t } from "../../i18n/catalogue";
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -43,68 +39,40 @@ function initialForm(): FaceSearchForm {
 export function FacesSearch() {
   const { client } = useAuth();
   const { cameras, cameraName } = useCameras();
-  const [purposeDialog, askPurpose] = usePurposePrompt();
   const [form, setForm] = useState<FaceSearchForm>(initialForm);
-  const [errors, setErrors] = useState<FaceFormErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [status, setStatus] = useState("");
-  const [result, setResult] = useState<{
-    response: ForensicResponse;
-    minScore: number;
-    generation: number;
-    purpose: Purpose;
-  } | null>(null);
-  const search = useMutation(
-    (searched: FaceSearchForm & { file: File }, purpose: Purpose) => {
+  const { purposeDialog, errors, formError, status, done, busy, search } = usePurposeSearch({
+    validate: validateFaceForm,
+    describe: (searched: FaceSearchForm) => t("search.faceSearchWith", { name: searched.file?.name ?? "" }),
+    request: (searched: FaceSearchForm, purpose: Purpose) => {
       const upload = new FormData();
-      upload.append("file", searched.file, searched.file.name);
+      if (searched.file) upload.append("file", searched.file, searched.file.name);
       return client.POST("/api/v1/faces/forensic", {
         params: { query: forensicQuery(searched, purpose) },
         body: upload as never, // multipart: the spec describes the form's fields
       });
     },
-    {
-      onSuccess: (response, searched, purpose) => {
-        const minScore = Number(searched.minScore);
-        setResult((previous) => ({ response, minScore, generation: (previous?.generation ?? 0) + 1, purpose }));
-        const shown = aboveThreshold(response.sightings, minScore).length;
-        setStatus(t("search.faceSightingFound", { shown, value: shown === 1 ? "" : "s" }));
-      },
-      onError: searchFailureHandler(SERVER_FIELDS, t("search.faceSearch"), {
-        setErrors,
-        setFormError,
-        setStatus,
-        fieldMessage: (field, reason) => (field === "file" ? t("search.theServerCouldNot", { reason }) : reason),
-      }),
+    searching: t("search.searchingStoredFacesFinding"),
+    found: (response, searched) => {
+      const shown = aboveThreshold(response.sightings, Number(searched.minScore)).length;
+      return t("search.faceSightingFound", { shown, value: shown === 1 ? "" : "s" });
     },
-  );
-  const busy = search.busy;
+    serverFields: SERVER_FIELDS,
+    searchName: t("search.faceSearch"),
+    fieldMessage: (field, reason) => (field === "file" ? t("search.theServerCouldNot", { reason }) : reason),
+  });
   const id = useId();
   const change = (patch: Partial<FaceSearchForm>) => setForm((previous) => ({ ...previous, ...patch }));
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validateFaceForm(form);
-    setErrors(found);
-    setFormError(null);
-    if (hasErrors(found) || !form.file) {
-      setStatus(t("search.correctTheHighlightedFields"));
-      return;
-    }
-    const purpose = await askPurpose(t("search.faceSearchWith", { name: form.file.name }));
-    if (!purpose) {
-      setStatus(t("search.searchCancelledNoPurpose"));
-      return;
-    }
-    setStatus(t("search.searchingStoredFacesFinding"));
-    await search.run({ ...form, file: form.file }, purpose);
+    void search(form);
   };
 
-  const shown = result ? aboveThreshold(result.response.sightings, result.minScore) : [];
+  const shown = done ? aboveThreshold(done.response.sightings, Number(done.form.minScore)) : [];
   return (
     <div className="search-panel">
       {purposeDialog}
-      <form className="card form-grid" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-title`}>
+      <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>{t("search.searchStoredFaces")}</h2>
         <PhotoDrop id="face-photo" file={form.file} error={errors.file} onFile={(file) => change({ file })} />
         <CameraField id="face-camera" cameras={cameras} value={form.cameraId} error={errors.cameraId} onChange={(cameraId) => change({ cameraId })} />
@@ -123,13 +91,13 @@ export function FacesSearch() {
       <p className="state" role="status" data-testid="face-status">
         {status}
       </p>
-      {result ? (
+      {done ? (
         <FaceResults
-          key={result.generation}
+          key={done.generation}
           sightings={shown}
-          hiddenBelowThreshold={result.response.sightings.length - shown.length}
+          hiddenBelowThreshold={done.response.sightings.length - shown.length}
           cameraName={cameraName}
-          purpose={result.purpose}
+          purpose={done.purpose}
         />
       ) : null}
     </div>

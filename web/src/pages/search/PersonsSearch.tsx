@@ -1,8 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from "react";
-import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
 import { FormField } from "../../components/FormField";
-import { usePurposePrompt, type Purpose } from "../../components/PurposeDialog";
+import type { Purpose } from "../../components/PurposeDialog";
 import { CameraField } from "./CameraField";
 import {
   DEFAULT_MIN_SIMILARITY,
@@ -11,18 +10,15 @@ import {
   personQuery,
   personSightings,
   validatePersonForm,
-  type PersonFormErrors,
   type PersonSearchForm,
 } from "./personQuery";
 import { PersonResults } from "./PersonResults";
 import { PhotoDrop } from "./PhotoDrop";
-import { hasErrors } from "./plateQuery";
 import { LimitField, ScoreField, SearchActions } from "./SearchFields";
-import { searchFailureHandler } from "./searchFailure";
 import { toLocalInput } from "./timeRange";
 import { TimeRangeFields } from "./TimeRangeFields";
-import type { PersonSearchResponse } from "./types";
 import { useCameras } from "./useCameras";
+import { usePurposeSearch } from "./usePurposeSearch";
 import { t } from "../../i18n/catalogue";
 
 const HOUR_MS = 3600 * 1000;
@@ -54,60 +50,41 @@ function initialForm(): PersonSearchForm {
 export function PersonsSearch() {
   const { client } = useAuth();
   const { cameras, cameraName } = useCameras();
-  const [purposeDialog, askPurpose] = usePurposePrompt();
   const [form, setForm] = useState<PersonSearchForm>(initialForm);
-  const [errors, setErrors] = useState<PersonFormErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [status, setStatus] = useState("");
-  const [result, setResult] = useState<{ response: PersonSearchResponse; generation: number; purpose: Purpose } | null>(null);
-  const search = useMutation(
-    (searched: PersonSearchForm, purpose: Purpose) =>
+  // Person crops are personal data: each is fetched with the search's purpose (done.purpose), which the server audits.
+  const { purposeDialog, errors, formError, status, done, busy, search } = usePurposeSearch({
+    validate: validatePersonForm,
+    describe: (searched: PersonSearchForm) =>
+      t("search.personSearchWith", {
+        what: searched.probe === "photo" && searched.file ? searched.file.name : `track ${searched.trackId} of ${cameraName(searched.cameraId)}`,
+      }),
+    request: (searched: PersonSearchForm, purpose: Purpose) =>
       client.POST("/api/v1/persons/search", {
         params: { query: personQuery(searched, purpose) },
         body: personBody(searched) as never, // multipart: the spec describes the form's fields
       }),
-    {
-      onSuccess: (response, _searched, purpose) => {
-        // Person crops are personal data: each is fetched with the search's purpose, which the server audits.
-        setResult((previous) => ({ response, generation: (previous?.generation ?? 0) + 1, purpose }));
-        const found = response.matches.length;
-        setStatus(t("search.matchingTrackOnOther", { found, value: found === 1 ? "" : "s" }));
-      },
-      onError: searchFailureHandler(SERVER_FIELDS, t("search.personSearch"), {
-        setErrors,
-        setFormError,
-        setStatus,
-        fieldMessage: (field, reason) => (field === "file" ? t("search.theServerCouldNot", { reason }) : reason),
-      }),
+    searching: t("search.searchingPersonTracks"),
+    found: (response) => {
+      const found = response.matches.length;
+      return t("search.matchingTrackOnOther", { found, value: found === 1 ? "" : "s" });
     },
-  );
+    serverFields: SERVER_FIELDS,
+    searchName: t("search.personSearch"),
+    fieldMessage: (field, reason) => (field === "file" ? t("search.theServerCouldNot", { reason }) : reason),
+  });
   const id = useId();
   const change = (patch: Partial<PersonSearchForm>) => setForm((previous) => ({ ...previous, ...patch }));
-  const sightings = useMemo(() => personSightings(result?.response.matches ?? [], cameras), [result, cameras]);
+  const sightings = useMemo(() => personSightings(done?.response.matches ?? [], cameras), [done, cameras]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validatePersonForm(form);
-    setErrors(found);
-    setFormError(null);
-    if (hasErrors(found)) {
-      setStatus(t("search.correctTheHighlightedFields"));
-      return;
-    }
-    const what = form.probe === "photo" && form.file ? form.file.name : `track ${form.trackId} of ${cameraName(form.cameraId)}`;
-    const purpose = await askPurpose(t("search.personSearchWith", { what }));
-    if (!purpose) {
-      setStatus(t("search.searchCancelledNoPurpose"));
-      return;
-    }
-    setStatus(t("search.searchingPersonTracks"));
-    await search.run(form, purpose);
+    void search(form);
   };
 
   return (
     <div className="search-panel">
       {purposeDialog}
-      <form className="card form-grid" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-title`}>
+      <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>{t("search.findThisPerson")}</h2>
         <fieldset className="probe-kind">
           <legend>{t("search.searchWith")}</legend>
@@ -141,13 +118,13 @@ export function PersonsSearch() {
         <label className="checkbox">
           <input type="checkbox" checked={form.neighboursOnly} onChange={(e) => change({ neighboursOnly: e.target.checked })} />{" "}{t("search.onlyNeighbouringCamerasCamera")}
         </label>
-        <SearchActions label={t("search.findThisPerson")} busy={search.busy} error={formError} />
+        <SearchActions label={t("search.findThisPerson")} busy={busy} error={formError} />
       </form>
       <p className="state" role="status" data-testid="person-status">
         {status}
       </p>
-      {result ? (
-        <PersonResults key={result.generation} sightings={sightings} cameraName={cameraName} purpose={result.purpose} />
+      {done ? (
+        <PersonResults key={done.generation} sightings={sightings} cameraName={cameraName} purpose={done.purpose} />
       ) : null}
     </div>
   );

@@ -18,35 +18,27 @@ export function TimeRangeFields({
   required?: boolean;
   onChange: (change: { since?: string; until?: string }) => void;
 }) {
-  const sinceId = `${idPrefix}-since`;
-  const untilId = `${idPrefix}-until`;
   const optional = required ? "" : " (optional)";
+  const bounds = [
+    { name: "since", label: t("search.from", { optional }), value: since },
+    { name: "until", label: t("search.until", { optional }), value: until },
+  ] as const;
   return (
     <>
-      <FormField id={sinceId} label={t("search.from", { optional })} error={errors.since}>
-        {(control) => (
-          <input
-            type="datetime-local"
-            step={1}
-            value={since}
-            required={required}
-            onChange={(e) => onChange({ since: e.target.value })}
-            {...control}
-          />
-        )}
-      </FormField>
-      <FormField id={untilId} label={t("search.until", { optional })} error={errors.until}>
-        {(control) => (
-          <input
-            type="datetime-local"
-            step={1}
-            value={until}
-            required={required}
-            onChange={(e) => onChange({ until: e.target.value })}
-            {...control}
-          />
-        )}
-      </FormField>
+      {bounds.map(({ name, label, value }) => (
+        <FormField key={name} id={`${idPrefix}-${name}`} label={label} error={errors[name]}>
+          {(control) => (
+            <input
+              type="datetime-local"
+              step={1}
+              value={value}
+              required={required}
+              onChange={(e) => onChange({ [name]: e.target.value })}
+              {...control}
+            />
+          )}
+        </FormField>
+      ))}
     </>
   );
 }
