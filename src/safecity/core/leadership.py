@@ -47,6 +47,20 @@ class SingletonJob:
     run: Callable[[], Coroutine[Any, Any, None]]
 
 
+async def repeat_in_thread(
+    work: Callable[[], object], every_seconds: float, *, log_failure: Callable[[str], object], failure: str
+) -> None:
+    """Run blocking `work` in a thread every `every_seconds` until cancelled (a singleton job's `run`). A
+    failed round is logged, `log_failure(failure)` inside the handler (a logger's `exception`, with the
+    traceback), and the next one runs as planned: the database or the disk may be back by then."""
+    while True:
+        try:
+            await asyncio.to_thread(work)
+        except Exception:
+            log_failure(failure)
+        await asyncio.sleep(every_seconds)
+
+
 class AdvisoryLock:
     """A session-level PostgreSQL advisory lock tried and held on one dedicated connection (never returned
     to the pool while it may hold the lock). Its methods block: call them in a thread."""

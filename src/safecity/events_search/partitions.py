@@ -9,7 +9,6 @@ Creation is serialised by an advisory lock, so API nodes doing it at once do not
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections.abc import Iterable
 from datetime import UTC
@@ -29,6 +28,7 @@ from sqlalchemy.schema import DropTable
 from safecity.core.db import Database
 from safecity.core.db import utcnow
 from safecity.core.leadership import SingletonJob
+from safecity.core.leadership import repeat_in_thread
 from safecity.core.logs import get_logger
 
 log = get_logger(__name__)
@@ -125,12 +125,12 @@ class PartitionKeeper:
 
     async def run(self) -> None:
         """Until cancelled; a failed round is logged and the next one runs as planned."""
-        while True:
-            try:
-                await asyncio.to_thread(self.ensure_ahead)
-            except Exception:
-                log.exception("event index: creating partitions failed; retrying later")
-            await asyncio.sleep(self._interval)
+        await repeat_in_thread(
+            self.ensure_ahead,
+            self._interval,
+            log_failure=log.exception,
+            failure="event index: creating partitions failed; retrying later",
+        )
 
 
 def partition_jobs(database: Database) -> list[SingletonJob]:

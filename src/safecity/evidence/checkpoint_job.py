@@ -3,8 +3,8 @@ job of the cluster (only when a log moved) and at every evidence export (always)
 
 from __future__ import annotations
 
-import asyncio
 import logging
+from functools import partial
 from pathlib import Path
 
 from safecity.core.audit.checkpoints import audit_checkpoints
@@ -15,6 +15,7 @@ from safecity.core.clock import Clock
 from safecity.core.db import Database
 from safecity.core.http.services import Services
 from safecity.core.leadership import SingletonJob
+from safecity.core.leadership import repeat_in_thread
 from safecity.core.signing import load_or_create_signing_key
 from safecity.evidence.custody_checkpoints import custody_checkpoints
 from safecity.evidence.custody_checkpoints import publish_custody_checkpoint
@@ -49,12 +50,12 @@ class Checkpointer:
         return published
 
     async def run(self) -> None:
-        while True:
-            try:
-                await asyncio.to_thread(self.publish, always=False)
-            except Exception:  # the database or the disk may be back at the next minute
-                log.exception("publishing the signed checkpoints failed")
-            await asyncio.sleep(CHECKPOINT_EVERY_SECONDS)
+        await repeat_in_thread(
+            partial(self.publish, always=False),
+            CHECKPOINT_EVERY_SECONDS,
+            log_failure=log.exception,
+            failure="publishing the signed checkpoints failed",
+        )
 
 
 def checkpoint_jobs(services: Services) -> list[SingletonJob]:

@@ -12,6 +12,7 @@ from safecity.core.audit.actors import audit_change
 from safecity.core.clock import Clock
 from safecity.core.http.services import Services
 from safecity.core.leadership import SingletonJob
+from safecity.core.leadership import repeat_in_thread
 from safecity.evidence.purgers import RETENTION_ACTOR
 from safecity.evidence.retention import RetentionContext
 from safecity.evidence.retention import RetentionPlan
@@ -44,12 +45,9 @@ class RetentionSweeps:
 
     async def run(self) -> None:
         await asyncio.sleep(min(FIRST_SWEEP_AFTER_SECONDS, self.every_seconds))
-        while True:
-            try:
-                await asyncio.to_thread(self.sweep_once)
-            except Exception:  # the database may be back at the next sweep
-                log.exception("retention sweep failed")
-            await asyncio.sleep(self.every_seconds)
+        await repeat_in_thread(
+            self.sweep_once, self.every_seconds, log_failure=log.exception, failure="retention sweep failed"
+        )
 
 
 def retention_jobs(services: Services, plan: RetentionPlan) -> list[SingletonJob]:
