@@ -1,8 +1,7 @@
-import { useState } from "react";
 import { MediaImage } from "../../components/MediaImage";
 import type { Purpose } from "../../components/PurposeDialog";
 import { Pager } from "../../components/Pager";
-import { PAGE_SIZE, pageCount, pageItems } from "./paging";
+import { usePages } from "./usePages";
 import { formatTime } from "./timeRange";
 import type { FaceSighting } from "./types";
 import { TableHead } from "../../components/TableHead";
@@ -22,8 +21,7 @@ export function FaceResults({
   /** The search's purpose: each crop read is a personal-data read the server audits with it. */
   purpose: Purpose;
 }) {
-  const [page, setPage] = useState(0);
-  const pages = pageCount(sightings.length);
+  const { page, pages, shown, rank, moves } = usePages(sightings);
   return (
     <section aria-labelledby="face-results-title">
       <h2 id="face-results-title">{t("search.faceSightings")}</h2>
@@ -40,9 +38,9 @@ export function FaceResults({
             <caption className="visually-hidden">{t("search.faceSightingsMostSimilar")}</caption>
             <TableHead columns={[t("search.rank"), t("search.face"), t("search.score"), t("search.camera"), t("search.time"), t("search.video")]} />
             <tbody>
-              {pageItems(sightings, page).map((sighting, index) => (
+              {shown.map((sighting, index) => (
                 <tr key={sighting.sighting_id}>
-                  <th scope="row">{page * PAGE_SIZE + index + 1}</th>
+                  <th scope="row">{rank(index)}</th>
                   <td>
                     <MediaImage
                       className="face-crop"
@@ -62,7 +60,7 @@ export function FaceResults({
                     <PlayVideoLink
                       cameraId={sighting.camera_id}
                       moment={sighting.time}
-                      ariaLabel={t("search.playVideoOfSighting", { value: page * PAGE_SIZE + index + 1, time: formatTime(sighting.time) })}
+                      ariaLabel={t("search.playVideoOfSighting", { value: rank(index), time: formatTime(sighting.time) })}
                     />
                   </td>
                 </tr>
@@ -74,10 +72,7 @@ export function FaceResults({
       <Pager
         label={t("search.faceResultPages")}
         position={t("common.pageOf", { number: page + 1, pages })}
-        hasPrevious={page > 0}
-        hasNext={page < pages - 1}
-        onPrevious={() => setPage((p) => p - 1)}
-        onNext={() => setPage((p) => p + 1)}
+        {...moves}
       />
     </section>
   );

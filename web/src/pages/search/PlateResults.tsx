@@ -1,7 +1,7 @@
-import { useState } from "react";
 import { MediaImage } from "../../components/MediaImage";
 import { Pager } from "../../components/Pager";
-import { PAGE_SIZE, pageCount, pageItems } from "./paging";
+import { PAGE_SIZE } from "./paging";
+import { usePages } from "./usePages";
 import { formatTime } from "./timeRange";
 import type { PlateRead } from "./types";
 import { TableHead } from "../../components/TableHead";
@@ -19,9 +19,7 @@ export function PlateResults({
   cameraName: (id: string) => string;
   onShowTrajectory: (plate: string) => void;
 }) {
-  const [page, setPage] = useState(0);
-  const pages = pageCount(reads.length);
-  const shown = pageItems(reads, page);
+  const { page, pages, shown, moves } = usePages(reads);
   if (reads.length === 0) return <p className="state">{t("search.noPlateReadsMatch")}</p>;
   return (
     <section aria-labelledby="plate-results-title">
@@ -75,10 +73,7 @@ export function PlateResults({
       <Pager
         label={t("search.plateResultPages")}
         position={t("search.pageOfAPage", { value: page + 1, pages, pageSize: PAGE_SIZE })}
-        hasPrevious={page > 0}
-        hasNext={page < pages - 1}
-        onPrevious={() => setPage((p) => p - 1)}
-        onNext={() => setPage((p) => p + 1)}
+        {...moves}
       />
     </section>
   );
