@@ -21,6 +21,7 @@ from prometheus_client import generate_latest
 from safecity.core.auth.permissions import Permission
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import client_address
+from safecity.core.http.security import permitted
 from safecity.core.http.security import principal_from_token
 
 router = APIRouter(tags=["health"])
@@ -38,11 +39,7 @@ def metrics_reader(
     if scrape_token and hmac.compare_digest(credentials.credentials.encode(), scrape_token.encode()):
         return
     principal = principal_from_token(services, credentials.credentials, client_address(request))
-    if not principal.can(Permission.SYSTEM_MANAGE):
-        raise HTTPException(
-            status.HTTP_403_FORBIDDEN,
-            f"role {principal.role.value!r} lacks permission {Permission.SYSTEM_MANAGE.value!r}",
-        )
+    permitted(principal, Permission.SYSTEM_MANAGE)
 
 
 @router.get(

@@ -110,7 +110,8 @@ def media_principal(
 MediaPrincipal = Annotated[Principal, Depends(media_principal)]
 
 
-def _permitted(principal: Principal, permission: Permission) -> Principal:
+def permitted(principal: Principal, permission: Permission) -> Principal:
+    """The principal, when it holds `permission`; else 403 naming its role and the permission."""
     if not principal.can(permission):
         raise HTTPException(
             status.HTTP_403_FORBIDDEN,
@@ -123,7 +124,7 @@ def require(permission: Permission) -> Any:
     """A dependency: the caller must be logged in (401) and hold `permission` (403)."""
 
     def check(principal: CurrentPrincipal) -> Principal:
-        return _permitted(principal, permission)
+        return permitted(principal, permission)
 
     check.__name__ = f"require_{permission.name.lower()}"
     return Depends(check)
@@ -133,7 +134,7 @@ def require_media(permission: Permission) -> Any:
     """`require` for media URLs: the bearer header or a media ticket (`media_principal`), and `permission`."""
 
     def check(principal: MediaPrincipal) -> Principal:
-        return _permitted(principal, permission)
+        return permitted(principal, permission)
 
     check.__name__ = f"require_media_{permission.name.lower()}"
     return Depends(check)
