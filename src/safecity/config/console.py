@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from typing import Literal
-from zoneinfo import ZoneInfo
-from zoneinfo import ZoneInfoNotFoundError
 
 from pydantic import BaseModel
 from pydantic import Field
 from pydantic import field_validator
+
+from safecity.config.time_zones import known_time_zone
 
 
 class ConsoleSettings(BaseModel):
@@ -24,8 +24,4 @@ class ConsoleSettings(BaseModel):
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"unknown time zone {value!r}") from exc
-        return value
+        return known_time_zone(value)
