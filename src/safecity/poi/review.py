@@ -9,7 +9,6 @@ log. `renew` is the only way back: new dates and a reason, by someone holding `p
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import datetime
 
@@ -22,6 +21,7 @@ from safecity.core.clock import Clock
 from safecity.core.db import Database
 from safecity.core.http.services import Services
 from safecity.core.leadership import SingletonJob
+from safecity.core.leadership import repeat_in_thread
 from safecity.poi.history import record_change
 from safecity.poi.history import record_edit
 from safecity.poi.history import snapshot
@@ -104,12 +104,12 @@ class ReviewSweeps:
         return lapsed
 
     async def run(self) -> None:
-        while True:
-            try:
-                await asyncio.to_thread(self.sweep_once)
-            except Exception:  # the database may be back at the next sweep
-                log.exception("persons-of-interest review sweep failed")
-            await asyncio.sleep(self.every_seconds)
+        await repeat_in_thread(
+            self.sweep_once,
+            self.every_seconds,
+            log_failure=log.exception,
+            failure="persons-of-interest review sweep failed",
+        )
 
 
 def review_jobs(services: Services) -> list[SingletonJob]:
