@@ -1,46 +1,30 @@
 import { useState, type FormEvent } from "react";
 import { formErrors } from "../../api/errors";
-import { useMutation } from "../../api/useMutation";
-import { useAuth } from "../../auth/AuthContext";
 import {
   caseDetailsForm,
   caseDetailsPatch,
   CASE_DETAIL_LIMITS,
   type CaseDetailsErrors,
   type CaseDetailsForm as Form,
-  type CaseDetailsPatch,
 } from "./caseDetails";
 import { FormField, FormMessage } from "../../components/FormField";
 import { SubmitActions } from "../../components/SubmitActions";
-import type { EvidenceCase } from "./types";
+import { useCaseUpdate, type CaseChangeProps } from "./useCaseUpdate";
 import { t } from "../../i18n/catalogue";
 
 const FIELDS = Object.keys(CASE_DETAIL_LIMITS);
 
 /** "Edit details": title, incident reference and description. The reference is fixed (custody cites it);
  * each change is audited with the old and the new value. */
-export function CaseDetailsEditor({
-  theCase,
-  onChanged,
-}: {
-  theCase: EvidenceCase;
-  onChanged: (updated: EvidenceCase) => void;
-}) {
-  const { client } = useAuth();
+export function CaseDetailsEditor(props: CaseChangeProps) {
+  const { theCase } = props;
   const [form, setForm] = useState<Form | null>(null);
   const [checkErrors, setCheckErrors] = useState<CaseDetailsErrors>({});
   const [done, setDone] = useState<string | null>(null);
-  const save = useMutation(
-    (patch: CaseDetailsPatch) =>
-      client.PATCH("/api/v1/evidence/cases/{case_id}", { params: { path: { case_id: theCase.id } }, body: patch }),
-    {
-      onSuccess: (updated) => {
-        setForm(null);
-        setDone(t("evidence.caseDetailsSaved"));
-        onChanged(updated);
-      },
-    },
-  );
+  const save = useCaseUpdate(props, () => {
+    setForm(null);
+    setDone(t("evidence.caseDetailsSaved"));
+  });
   const refused = save.failure ? formErrors(save.failure, FIELDS) : null;
   const errors = refused?.fields ?? checkErrors;
 

@@ -1,37 +1,19 @@
 import { useState } from "react";
-import { useMutation } from "../../api/useMutation";
-import { useAuth } from "../../auth/AuthContext";
 import { FormMessage } from "../../components/FormField";
-import type { EvidenceCase } from "./types";
+import { useCaseUpdate, type CaseChangeProps } from "./useCaseUpdate";
 import { t } from "../../i18n/catalogue";
 
 /** Close or reopen: items of an open case are never purged by retention, so closing matters. */
-export function CaseStatusControl({
-  theCase,
-  onChanged,
-}: {
-  theCase: EvidenceCase;
-  onChanged: (updated: EvidenceCase) => void;
-}) {
-  const { client } = useAuth();
+export function CaseStatusControl(props: CaseChangeProps) {
+  const { theCase } = props;
   const [done, setDone] = useState<string | null>(null);
   const next = theCase.status === "open" ? "closed" : "open";
-  const change = useMutation(
-    () =>
-      client.PATCH("/api/v1/evidence/cases/{case_id}", {
-        params: { path: { case_id: theCase.id } },
-        body: { status: next },
-      }),
-    {
-      onSuccess: (updated) => {
-        setDone(next === "closed" ? t("evidence.caseClosed") : t("evidence.caseReopened"));
-        onChanged(updated);
-      },
-    },
+  const change = useCaseUpdate(props, ({ status }) =>
+    setDone(status === "closed" ? t("evidence.caseClosed") : t("evidence.caseReopened")),
   );
   const run = () => {
     setDone(null);
-    void change.run();
+    void change.run({ status: next });
   };
 
   return (
