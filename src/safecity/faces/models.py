@@ -24,7 +24,8 @@ from safecity.core.db import utcnow
 
 class VectorColumns:
     """The columns that end a table of stored vectors: the float32 vector (bytes, `dim` long) of model
-    `model_id` (vectors of different models are never compared), and when the row was made."""
+    `model_id` (vectors of different models are never compared), and when the row was made. A mixin's columns
+    follow the table's own, so the tables keep the column order of their migrations."""
 
     model_id: Mapped[str] = mapped_column(String(100), index=True)
     dim: Mapped[int] = mapped_column(Integer)
