@@ -1,13 +1,13 @@
 import { useState } from "react";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { useMutation } from "../../../api/useMutation";
 import { useResource } from "../../../api/useResource";
 import { useAuth } from "../../../auth/AuthContext";
 import { useNavigateWithMessage } from "../../../components/arrivalMessage";
 import { StateMessage } from "../../../components/StateMessage";
-import { ConfirmButton } from "../../../components/ConfirmButton";
 import { formErrorsOf } from "../shared/apiErrors";
 import { expiryText } from "../shared/expiry";
+import { BackLink, DetailHead } from "../shared/DetailParts";
 import { StatusLine, type Status } from "../shared/StatusLine";
 import { SUBJECTS_PATH } from "../paths";
 import { subjectCategoryLabel, type Subject, type SubjectImage } from "../types";
@@ -58,23 +58,21 @@ export function SubjectDetail() {
   if (!subject)
     return (
       <section>
-        <BackLink />
+        <BackLink to={SUBJECTS_PATH} label={t("watchlists.persons.allPeopleOnThe")} />
         <StateMessage resource={resource} what={t("watchlists.persons.thisWatchlistSubject")} />
       </section>
     );
 
   return (
     <section aria-labelledby="subject-title">
-      <BackLink />
-      <div className="section-head">
-        <h2 id="subject-title">{subject.name}</h2>
-        <ConfirmButton
-          label={t("watchlists.persons.deletePerson")}
-          question={t("watchlists.persons.deleteAndAllTheir", { name: subject.name })}
-          confirmLabel={t("watchlists.persons.deletePerson")}
-          onConfirm={() => deleteSubject.run(subject)}
-        />
-      </div>
+      <BackLink to={SUBJECTS_PATH} label={t("watchlists.persons.allPeopleOnThe")} />
+      <DetailHead
+        titleId="subject-title"
+        title={subject.name}
+        deleteLabel={t("watchlists.persons.deletePerson")}
+        question={t("watchlists.persons.deleteAndAllTheir", { name: subject.name })}
+        onDelete={() => deleteSubject.run(subject)}
+      />
       <p className="muted" data-testid="subject-summary">
         {t("watchlists.persons.addedBy", { id: subject.id, category: subjectCategoryLabel(subject.category), expiryText: expiryText(subject.expires_at, subject.expired), text: subjectStatus(subject).text, created_by: subject.created_by })}
       </p>
@@ -93,13 +91,5 @@ export function SubjectDetail() {
         }}
       />
     </section>
-  );
-}
-
-function BackLink() {
-  return (
-    <p>
-      <Link to={SUBJECTS_PATH}>{t("watchlists.persons.allPeopleOnThe")}</Link>
-    </p>
   );
 }

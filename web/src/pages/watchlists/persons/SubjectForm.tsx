@@ -2,8 +2,8 @@ import { useId } from "react";
 import { useAuth } from "../../../auth/AuthContext";
 import { ChoiceSelect } from "../../../components/ChoiceSelect";
 import { FormField } from "../../../components/FormField";
-import { SubmitActions } from "../../../components/SubmitActions";
-import { FORM, type FormErrors } from "../shared/apiErrors";
+import type { FormErrors } from "../shared/apiErrors";
+import { DraftFormCard } from "../shared/DraftFormCard";
 import { useDraftForm } from "../shared/useDraftForm";
 import { changedTexts, listingBody, listingChanges, listingDraftOf, listingErrors, type ListingDraft } from "../shared/listing";
 import { CaseRefField, ExpiryField, ReasonField } from "../shared/ListingFields";
@@ -50,7 +50,7 @@ function changesOf(draft: SubjectDraft, original: Subject): Record<string, strin
 export function SubjectForm({ subject, onSaved }: { subject: Subject | null; onSaved: (saved: Subject) => void }) {
   const { client } = useAuth();
   const creating = subject === null;
-  const { draft, errors, busy, set, setValue, submit } = useDraftForm({
+  const form = useDraftForm({
     initial: () => draftOf(subject),
     creating,
     validate: (checked: SubjectDraft) => validateSubject(checked, creating),
@@ -73,12 +73,17 @@ export function SubjectForm({ subject, onSaved }: { subject: Subject | null; onS
     fields: FIELDS,
     conflictField: "id",
   });
+  const { draft, errors, set, setValue } = form;
   const id = useId();
-  const titleId = `${id}-title`;
 
   return (
-    <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby={titleId}>
-      <h2 id={titleId}>{creating ? t("watchlists.persons.addPerson") : t("watchlists.persons.edit", { name: subject.name })}</h2>
+    <DraftFormCard
+      id={id}
+      title={creating ? t("watchlists.persons.addPerson") : t("watchlists.persons.edit", { name: subject.name })}
+      form={form}
+      label={creating ? t("watchlists.persons.addPerson") : t("watchlists.persons.savePerson")}
+      busyLabel={creating ? t("watchlists.persons.adding") : t("watchlists.persons.saving")}
+    >
       <FormField id={`${id}-name`} label={t("watchlists.persons.name")} error={errors.name}>
         {(control) => <input {...control} value={draft.name} maxLength={200} autoComplete="off" onChange={set("name")} />}
       </FormField>
@@ -118,13 +123,6 @@ export function SubjectForm({ subject, onSaved }: { subject: Subject | null; onS
         )}
       </FormField>
       <ReasonField formId={id} value={draft.reason} error={errors.reason} onChange={set("reason")} />
-      <SubmitActions
-        className="wl-wide"
-        label={creating ? t("watchlists.persons.addPerson") : t("watchlists.persons.savePerson")}
-        busyLabel={creating ? t("watchlists.persons.adding") : t("watchlists.persons.saving")}
-        busy={busy}
-        error={errors[FORM]}
-      />
-    </form>
+    </DraftFormCard>
   );
 }

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef } from "react";
 import { useAuth } from "../../../auth/AuthContext";
 import { FormField } from "../../../components/FormField";
-import { SubmitActions } from "../../../components/SubmitActions";
-import { FORM, type FormErrors } from "../shared/apiErrors";
+import type { FormErrors } from "../shared/apiErrors";
+import { DraftFormCard } from "../shared/DraftFormCard";
 import { useDraftForm } from "../shared/useDraftForm";
 import { changedTexts, listingBody, listingChanges, listingDraftOf, listingErrors, type ListingDraft } from "../shared/listing";
 import { CaseRefField, ExpiryField, ReasonField } from "../shared/ListingFields";
@@ -49,7 +49,7 @@ export function EntryForm({
 }) {
   const { client } = useAuth();
   const creating = entry === null;
-  const { draft, errors, busy, set, submit } = useDraftForm({
+  const form = useDraftForm({
     initial: () => draftOf(entry),
     creating,
     validate: (checked: EntryDraft) => validateEntry(checked, creating),
@@ -67,8 +67,8 @@ export function EntryForm({
     onSaved: (saved: HotlistEntry) => onSaved(saved, existing.some((e) => e.id === saved.id)),
     fields: FIELDS,
   });
+  const { draft, errors, set } = form;
   const id = useId();
-  const titleId = `${id}-title`;
   const formRef = useRef<HTMLFormElement>(null);
 
   // Opening the editor from a row moves focus to it.
@@ -95,8 +95,21 @@ export function EntryForm({
   );
 
   return (
-    <form ref={formRef} className="card form-grid" onSubmit={submit} noValidate aria-labelledby={titleId}>
-      <h2 id={titleId}>{creating ? t("watchlists.vehicles.addPlate") : t("watchlists.vehicles.editEntry", { plate: entry.plate })}</h2>
+    <DraftFormCard
+      id={id}
+      formRef={formRef}
+      title={creating ? t("watchlists.vehicles.addPlate") : t("watchlists.vehicles.editEntry", { plate: entry.plate })}
+      form={form}
+      label={creating ? t("watchlists.vehicles.addPlate") : t("watchlists.vehicles.saveEntry")}
+      busyLabel={creating ? t("watchlists.vehicles.adding") : t("watchlists.vehicles.saving")}
+      actions={
+        onCancel ? (
+          <button type="button" className="btn btn-quiet" onClick={onCancel}>
+            {t("watchlists.vehicles.cancel")}
+          </button>
+        ) : null
+      }
+    >
       {creating ? (
         <FormField id={`${id}-plate`} label={t("watchlists.vehicles.plate")} hint={plateHint} error={errors.plate}>
           {(control) => (
@@ -125,19 +138,6 @@ export function EntryForm({
         onChange={set("expires")}
       />
       <ReasonField formId={id} value={draft.reason} error={errors.reason} onChange={set("reason")} />
-      <SubmitActions
-        className="wl-wide"
-        label={creating ? t("watchlists.vehicles.addPlate") : t("watchlists.vehicles.saveEntry")}
-        busyLabel={creating ? t("watchlists.vehicles.adding") : t("watchlists.vehicles.saving")}
-        busy={busy}
-        error={errors[FORM]}
-      >
-        {onCancel ? (
-          <button type="button" className="btn btn-quiet" onClick={onCancel}>
-            {t("watchlists.vehicles.cancel")}
-          </button>
-        ) : null}
-      </SubmitActions>
-    </form>
+    </DraftFormCard>
   );
 }

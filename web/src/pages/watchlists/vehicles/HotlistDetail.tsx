@@ -1,12 +1,12 @@
 import { useRef, useState } from "react";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { useMutation } from "../../../api/useMutation";
 import { useResource } from "../../../api/useResource";
 import { useAuth } from "../../../auth/AuthContext";
 import { useNavigateWithMessage } from "../../../components/arrivalMessage";
 import { StateMessage } from "../../../components/StateMessage";
-import { ConfirmButton } from "../../../components/ConfirmButton";
 import { formErrorsOf } from "../shared/apiErrors";
+import { BackLink, DetailHead } from "../shared/DetailParts";
 import { StatusLine, type Status } from "../shared/StatusLine";
 import { HOTLISTS_PATH } from "../paths";
 import { hotlistKindLabel, type Hotlist, type HotlistEntry } from "../types";
@@ -81,7 +81,7 @@ export function HotlistDetail() {
   if (!list)
     return (
       <section>
-        <BackLink />
+        <BackLink to={HOTLISTS_PATH} label={t("watchlists.vehicles.allHotlists")} />
         <StateMessage resource={hotlist.resource} what={t("watchlists.vehicles.thisHotlist")} />
       </section>
     );
@@ -89,16 +89,14 @@ export function HotlistDetail() {
 
   return (
     <section aria-labelledby="hotlist-title">
-      <BackLink />
-      <div className="section-head">
-        <h2 id="hotlist-title">{t("watchlists.vehicles.hotlist", { name: list.name })}</h2>
-        <ConfirmButton
-          label={t("watchlists.vehicles.deleteHotlist")}
-          question={t("watchlists.vehicles.deleteAndIts", { name: list.name, plates: plates(list.entries) })}
-          confirmLabel={t("watchlists.vehicles.deleteHotlist")}
-          onConfirm={() => deleteList.run(list)}
-        />
-      </div>
+      <BackLink to={HOTLISTS_PATH} label={t("watchlists.vehicles.allHotlists")} />
+      <DetailHead
+        titleId="hotlist-title"
+        title={t("watchlists.vehicles.hotlist", { name: list.name })}
+        deleteLabel={t("watchlists.vehicles.deleteHotlist")}
+        question={t("watchlists.vehicles.deleteAndIts", { name: list.name, plates: plates(list.entries) })}
+        onDelete={() => deleteList.run(list)}
+      />
       <p className="muted" data-testid="hotlist-summary">
         {t("watchlists.vehicles.createdBy", { kind: hotlistKindLabel(list.kind), value: list.active ? t("watchlists.vehicles.active") : t("watchlists.vehicles.inactiveNotMatched"), toleranceText: toleranceText(list.edit_budget), plates: plates(list.entries), created_by: list.created_by })}
       </p>
@@ -145,13 +143,5 @@ export function HotlistDetail() {
         }}
       />
     </section>
-  );
-}
-
-function BackLink() {
-  return (
-    <p>
-      <Link to={HOTLISTS_PATH}>{t("watchlists.vehicles.allHotlists")}</Link>
-    </p>
   );
 }

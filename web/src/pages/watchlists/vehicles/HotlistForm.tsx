@@ -3,8 +3,8 @@ import type { Schemas } from "../../../api/schemas";
 import { useAuth } from "../../../auth/AuthContext";
 import { ChoiceSelect } from "../../../components/ChoiceSelect";
 import { FormField } from "../../../components/FormField";
-import { SubmitActions } from "../../../components/SubmitActions";
-import { FORM, type FormErrors } from "../shared/apiErrors";
+import type { FormErrors } from "../shared/apiErrors";
+import { DraftFormCard } from "../shared/DraftFormCard";
 import { useDraftForm } from "../shared/useDraftForm";
 import { HOTLIST_KINDS, hotlistKindLabel, MAX_EDIT_BUDGET, type Hotlist, type HotlistKind } from "../types";
 import { t } from "../../../i18n/catalogue";
@@ -55,7 +55,7 @@ function changesOf(draft: HotlistDraft, original: Hotlist): Schemas["HotlistPatc
 export function HotlistForm({ hotlist, onSaved }: { hotlist: Hotlist | null; onSaved: (saved: Hotlist) => void }) {
   const { client } = useAuth();
   const creating = hotlist === null;
-  const { draft, errors, busy, setValue: set, submit } = useDraftForm({
+  const form = useDraftForm({
     initial: () => draftOf(hotlist),
     creating,
     validate: (checked: HotlistDraft) => validateHotlist(checked, creating),
@@ -78,12 +78,17 @@ export function HotlistForm({ hotlist, onSaved }: { hotlist: Hotlist | null; onS
     fields: FIELDS,
     conflictField: "name",
   });
+  const { draft, errors, setValue: set } = form;
   const id = useId();
-  const titleId = `${id}-title`;
 
   return (
-    <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby={titleId}>
-      <h2 id={titleId}>{creating ? t("watchlists.vehicles.createHotlist") : t("watchlists.vehicles.hotlistSettings")}</h2>
+    <DraftFormCard
+      id={id}
+      title={creating ? t("watchlists.vehicles.createHotlist") : t("watchlists.vehicles.hotlistSettings")}
+      form={form}
+      label={creating ? t("watchlists.vehicles.createHotlist") : t("watchlists.vehicles.saveHotlist")}
+      busyLabel={creating ? t("watchlists.vehicles.creating") : t("watchlists.vehicles.saving")}
+    >
       {creating ? (
         <FormField id={`${id}-name`} label={t("watchlists.vehicles.listName")} error={errors.name} hint="Letters, digits, spaces, . _ -">
           {(control) => (
@@ -146,13 +151,6 @@ export function HotlistForm({ hotlist, onSaved }: { hotlist: Hotlist | null; onS
         />
         <label htmlFor={`${id}-active`}>{t("watchlists.vehicles.activeReadsAreMatched")}</label>
       </div>
-      <SubmitActions
-        className="wl-wide"
-        label={creating ? t("watchlists.vehicles.createHotlist") : t("watchlists.vehicles.saveHotlist")}
-        busyLabel={creating ? t("watchlists.vehicles.creating") : t("watchlists.vehicles.saving")}
-        busy={busy}
-        error={errors[FORM]}
-      />
-    </form>
+    </DraftFormCard>
   );
 }

@@ -1,0 +1,33 @@
+import { Link } from "react-router";
+import { ConfirmButton } from "../../../components/ConfirmButton";
+
+/** Back to the list a subject or hotlist belongs to. */
+export function BackLink({ to, label }: { to: string; label: string }) {
+  return (
+    <p>
+      <Link to={to}>{label}</Link>
+    </p>
+  );
+}
+
+/** A subject's or hotlist's heading, with its Delete button (which asks `question` first). */
+export function DetailHead({
+  titleId,
+  title,
+  deleteLabel,
+  question,
+  onDelete,
+}: {
+  titleId: string;
+  title: string;
+  deleteLabel: string;
+  question: string;
+  onDelete: () => void;
+}) {
+  return (
+    <div className="section-head">
+      <h2 id={titleId}>{title}</h2>
+      <ConfirmButton label={deleteLabel} question={question} confirmLabel={deleteLabel} onConfirm={onDelete} />
+    </div>
+  );
+}
