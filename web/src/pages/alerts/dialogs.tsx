@@ -20,16 +20,18 @@ export function reasonError(reason: string): string | null {
   return null;
 }
 
+/** What a dialog about one alert is given: the alert, and what closes the dialog without doing anything. */
+interface AlertDialogProps {
+  alert: Alert;
+  onCancel: () => void;
+}
+
 /** Dismissing needs a reason (it goes to the audit log): asked for here, with the server's refusal shown. */
 export function DismissDialog({
   alert,
   onDismissed,
   onCancel,
-}: {
-  alert: Alert;
-  onDismissed: (alert: Alert) => void;
-  onCancel: () => void;
-}) {
+}: AlertDialogProps & { onDismissed: (alert: Alert) => void }) {
   const { client } = useAuth();
   const [reason, setReason] = useState("");
   const dismiss = useMutation((text: string) => alertApi.dismiss(client, alert.id, text), { onSuccess: onDismissed });
@@ -90,11 +92,7 @@ export function IncidentDialog({
   alert,
   onCreated,
   onCancel,
-}: {
-  alert: Alert;
-  onCreated: (incident: Incident) => void;
-  onCancel: () => void;
-}) {
+}: AlertDialogProps & { onCreated: (incident: Incident) => void }) {
   const { client } = useAuth();
   const { resource } = useResource(
     (signal) => client.GET("/api/v1/incident-types", { signal }),
