@@ -37,6 +37,30 @@ export function fakeServer(routes: Record<string, Handler>) {
   return { fetchImpl, calls };
 }
 
+/**
+ * A server holding one list at `path`: GET answers the list, POST adds what `create` makes of the request
+ * (201), or answers `create`'s own Response (a refusal).
+ */
+export function listServer<T>(path: string, create: (request: FakeRequest, list: readonly T[]) => T | Response) {
+  const list: T[] = [];
+  return fakeServer({
+    [`GET ${path}`]: () => jsonResponse(200, list),
+    [`POST ${path}`]: (request) => {
+      const created = create(request, list);
+      if (created instanceof Response) return created;
+      list.push(created);
+      return jsonResponse(201, created);
+    },
+  });
+}
+
+/** Who made a test's stored subject or hotlist, and when (the server's stamps). */
+export const STORED = {
+  created_by: "supervisor",
+  created_at: "2025-01-01T00:00:00Z",
+  updated_at: "2025-01-01T00:00:00Z",
+} as const;
+
 export const SUPERVISOR_PERMISSIONS = ["watchlists.manage", "plates.search", "faces.search", "events.read"];
 
 /** The watchlists page's routes at `path`, for a logged-in supervisor talking to `server`. */

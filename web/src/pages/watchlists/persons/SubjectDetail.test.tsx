@@ -2,7 +2,7 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import WatchlistsPage from "../Page";
-import { fakeServer, jsonResponse, renderAt, type FakeRequest } from "../testing";
+import { fakeServer, jsonResponse, renderAt, STORED, type FakeRequest } from "../testing";
 import type { Subject, SubjectImage } from "../types";
 
 const PATH = "/api/v1/watchlists/persons/ayesha";
@@ -28,9 +28,7 @@ function subjectServer() {
     expired: false,
     vectors: 0,
     images: [],
-    created_by: "supervisor",
-    created_at: "2025-01-01T00:00:00Z",
-    updated_at: "2025-01-01T00:00:00Z",
+    ...STORED,
   };
   return fakeServer({
     [`GET ${PATH}`]: () => jsonResponse(200, { ...subject, vectors: subject.images.length }),

@@ -2,31 +2,22 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import WatchlistsPage from "../Page";
-import { fakeServer, fill, jsonResponse, renderAt, type FakeRequest } from "../testing";
+import { fill, listServer, renderAt, STORED } from "../testing";
 import type { Subject } from "../types";
 
-function subjectServer() {
-  const subjects: Subject[] = [];
-  return fakeServer({
-    "GET /api/v1/watchlists/persons": () => jsonResponse(200, subjects),
-    "POST /api/v1/watchlists/persons": (request: FakeRequest) => {
-      const body = request.json() as Subject;
-      const created: Subject = {
-        ...body,
-        id: body.id ?? "ab12cd",
-        expires_at: body.expires_at ? "2099-01-02T00:00:00Z" : null,
-        expired: false,
-        vectors: 0,
-        images: [],
-        created_by: "supervisor",
-        created_at: "2025-01-01T00:00:00Z",
-        updated_at: "2025-01-01T00:00:00Z",
-      };
-      subjects.push(created);
-      return jsonResponse(201, created);
-    },
+const subjectServer = () =>
+  listServer("/api/v1/watchlists/persons", (request): Subject => {
+    const body = request.json() as Subject;
+    return {
+      ...body,
+      id: body.id ?? "ab12cd",
+      expires_at: body.expires_at ? "2099-01-02T00:00:00Z" : null,
+      expired: false,
+      vectors: 0,
+      images: [],
+      ...STORED,
+    };
   });
-}
 
 describe("person watchlist", { timeout: 20_000 }, () => {
   it("asks for the legal basis and reason before sending", async () => {

@@ -2,7 +2,7 @@ import { fireEvent, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import WatchlistsPage from "../Page";
-import { fakeServer, fill, jsonResponse, renderAt, type FakeRequest } from "../testing";
+import { fakeServer, fill, jsonResponse, renderAt, STORED, type FakeRequest } from "../testing";
 import type { Hotlist, HotlistEntry } from "../types";
 
 const LIST = "/api/v1/hotlists/7";
@@ -43,9 +43,7 @@ function hotlistServer(initial: HotlistEntry[] = [], importAnswer: () => Respons
     edit_budget: 1,
     active: true,
     entries: entries.length,
-    created_by: "supervisor",
-    created_at: "2025-01-01T00:00:00Z",
-    updated_at: "2025-01-01T00:00:00Z",
+    ...STORED,
   });
   const server = fakeServer({
     [`GET ${LIST}`]: () => jsonResponse(200, hotlist()),

@@ -2,34 +2,20 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import WatchlistsPage from "../Page";
-import { fakeServer, fill, jsonResponse, renderAt, type FakeRequest } from "../testing";
+import { fill, jsonResponse, listServer, renderAt, STORED } from "../testing";
 import type { Hotlist } from "../types";
 
-function listServer() {
-  const lists: Hotlist[] = [];
-  return fakeServer({
-    "GET /api/v1/hotlists": () => jsonResponse(200, lists),
-    "POST /api/v1/hotlists": (request: FakeRequest) => {
-      const body = request.json() as Pick<Hotlist, "name" | "kind" | "description" | "edit_budget" | "active">;
-      if (lists.some((l) => l.name === body.name))
-        return jsonResponse(409, { detail: `a hotlist named '${body.name}' exists already` });
-      const created: Hotlist = {
-        ...body,
-        id: lists.length + 1,
-        entries: 0,
-        created_by: "supervisor",
-        created_at: "2025-01-01T00:00:00Z",
-        updated_at: "2025-01-01T00:00:00Z",
-      };
-      lists.push(created);
-      return jsonResponse(201, created);
-    },
+const hotlistServer = () =>
+  listServer<Hotlist>("/api/v1/hotlists", (request, lists) => {
+    const body = request.json() as Pick<Hotlist, "name" | "kind" | "description" | "edit_budget" | "active">;
+    if (lists.some((l) => l.name === body.name))
+      return jsonResponse(409, { detail: `a hotlist named '${body.name}' exists already` });
+    return { ...body, id: lists.length + 1, entries: 0, ...STORED };
   });
-}
 
 describe("vehicle hotlists", { timeout: 20_000 }, () => {
   it("opens on the hotlists tab and lists a created hotlist", async () => {
-    const server = listServer();
+    const server = hotlistServer();
     renderAt("/admin/watchlists", server, <WatchlistsPage />);
     expect(await screen.findByText("No hotlists yet: create the first below.")).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Vehicle hotlists" })).toHaveAttribute("aria-current", "page");
@@ -47,7 +33,7 @@ describe("vehicle hotlists", { timeout: 20_000 }, () => {
   });
 
   it("shows a duplicate name next to the name field", async () => {
-    const server = listServer();
+    const server = hotlistServer();
     renderAt("/admin/watchlists/vehicles", server, <WatchlistsPage />);
     const user = userEvent.setup();
     for (let i = 0; i < 2; i += 1) {
@@ -60,7 +46,7 @@ describe("vehicle hotlists", { timeout: 20_000 }, () => {
   });
 
   it("checks the match tolerance before sending", async () => {
-    const server = listServer();
+    const server = hotlistServer();
     renderAt("/admin/watchlists/vehicles", server, <WatchlistsPage />);
     const user = userEvent.setup();
     await fill(user, await screen.findByLabelText("List name"), "wide");
