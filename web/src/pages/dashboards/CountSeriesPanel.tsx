@@ -35,15 +35,14 @@ export function CountSeriesPanel({ title, what, emptyText, resource, styleOf, te
   );
 }
 
-function CountSeriesChart({
-  series,
-  styleOf,
-  title,
-}: {
+/** What the chart and the table of a series are drawn from. */
+interface SeriesViewProps {
   series: CountSeries;
   styleOf: CountSeriesPanelProps["styleOf"];
   title: string;
-}) {
+}
+
+function CountSeriesChart({ series, styleOf, title }: SeriesViewProps) {
   const config = useMemo(() => {
     const filled = fillBuckets(series);
     return barConfig(
@@ -55,15 +54,7 @@ function CountSeriesChart({
   return <BarChart config={config} label={t("dashboards.barChartInTotal", { title, total: series.total })} />;
 }
 
-function CountSeriesTable({
-  series,
-  styleOf,
-  title,
-}: {
-  series: CountSeries;
-  styleOf: CountSeriesPanelProps["styleOf"];
-  title: string;
-}) {
+function CountSeriesTable({ series, styleOf, title }: SeriesViewProps) {
   const filled = fillBuckets(series);
   const grouped = filled.groups.length > 1;
   const columns = [series.bucket === "hour" ? t("dashboards.hourStarting") : t("dashboards.day"), ...(grouped ? filled.groups.map((g, i) => styleOf(g.group, i).label) : []), t("dashboards.total")];

@@ -34,6 +34,50 @@ const severityStyle = (group: string, index: number): SeriesStyle =>
 const priorityStyle = (group: string, index: number): SeriesStyle => rankedStyle(index, t("dashboards.priority", { group }));
 const plateReadStyle = (): SeriesStyle => ({ label: t("dashboards.plateReads"), colour: themeColour("--link"), pattern: "solid" });
 
+/** The counts per hour or day: where each comes from, its title (per hour/day), what it is and its empty text. */
+const COUNT_PANELS = {
+  alerts: {
+    path: "/api/v1/dashboards/alerts",
+    title: "dashboards.alertsPerBySeverity",
+    what: "dashboards.alertCounts",
+    empty: "dashboards.noAlertsInThis",
+    styleOf: severityStyle,
+    testId: "dashboard-alerts",
+  },
+  incidents: {
+    path: "/api/v1/dashboards/incidents",
+    title: "dashboards.incidentsPerByPriority",
+    what: "dashboards.incidentCounts",
+    empty: "dashboards.noIncidentsInThis",
+    styleOf: priorityStyle,
+    testId: "dashboard-incidents",
+  },
+  plateReads: {
+    path: "/api/v1/dashboards/plate-reads",
+    title: "dashboards.plateReadsPer",
+    what: "dashboards.plateReadCounts",
+    empty: "dashboards.noPlateReadsIn",
+    styleOf: plateReadStyle,
+    testId: "dashboard-plate-reads",
+  },
+} as const;
+
+function CountsPanel({ panel, timeWindow }: { panel: keyof typeof COUNT_PANELS; timeWindow: TimeWindow }) {
+  const { path, title, what, empty, styleOf, testId } = COUNT_PANELS[panel];
+  const resource = useDashboardResource(path, windowQuery(timeWindow));
+  const per = timeWindow.bucket === "hour" ? "hour" : "day";
+  return (
+    <CountSeriesPanel
+      title={t(title, { per })}
+      what={t(what)}
+      emptyText={t(empty)}
+      resource={resource}
+      styleOf={styleOf}
+      testId={testId}
+    />
+  );
+}
+
 
 export function DashboardsPage({ now = () => new Date() }: { now?: () => Date }) {
   const [choice, setChoice] = useState<WindowChoiceId>("24h");
@@ -65,42 +109,17 @@ export function DashboardsPage({ now = () => new Date() }: { now?: () => Date })
 function DashboardPanels({ timeWindow }: { timeWindow: TimeWindow }) {
   const query = windowQuery(timeWindow);
   const span = { since: query.since, until: query.until };
-  const per = timeWindow.bucket === "hour" ? "hour" : "day";
-  const alerts = useDashboardResource("/api/v1/dashboards/alerts", query);
-  const incidents = useDashboardResource("/api/v1/dashboards/incidents", query);
-  const plateReads = useDashboardResource("/api/v1/dashboards/plate-reads", query);
   const uptime = useDashboardResource("/api/v1/dashboards/camera-uptime", span);
   const response = useDashboardResource("/api/v1/dispatch/metrics", span);
   const alarmQuality = useDashboardResource("/api/v1/alerts/quality", span);
   return (
     <div className="dash-grid">
       <UptimePanel resource={uptime} />
-      <CountSeriesPanel
-        title={t("dashboards.alertsPerBySeverity", { per })}
-        what={t("dashboards.alertCounts")}
-        emptyText={t("dashboards.noAlertsInThis")}
-        resource={alerts}
-        styleOf={severityStyle}
-        testId="dashboard-alerts"
-      />
-      <CountSeriesPanel
-        title={t("dashboards.incidentsPerByPriority", { per })}
-        what={t("dashboards.incidentCounts")}
-        emptyText={t("dashboards.noIncidentsInThis")}
-        resource={incidents}
-        styleOf={priorityStyle}
-        testId="dashboard-incidents"
-      />
+      <CountsPanel panel="alerts" timeWindow={timeWindow} />
+      <CountsPanel panel="incidents" timeWindow={timeWindow} />
       <ResponseTimesPanel resource={response} />
       <AlarmQualityPanel resource={alarmQuality} />
-      <CountSeriesPanel
-        title={t("dashboards.plateReadsPer", { per })}
-        what={t("dashboards.plateReadCounts")}
-        emptyText={t("dashboards.noPlateReadsIn")}
-        resource={plateReads}
-        styleOf={plateReadStyle}
-        testId="dashboard-plate-reads"
-      />
+      <CountsPanel panel="plateReads" timeWindow={timeWindow} />
     </div>
   );
 }
