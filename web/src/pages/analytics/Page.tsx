@@ -2,7 +2,10 @@ import { useState } from "react";
 import { Navigate, Route, Routes } from "react-router";
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
+import { ChoiceSelect } from "../../components/ChoiceSelect";
+import { Options } from "../../components/Options";
 import { RecordTable } from "../../components/RecordTable";
+import { ToolbarField } from "../../components/ToolbarField";
 import "./analytics.css";
 import { BacktestChart } from "./BacktestChart";
 import { HotspotMap } from "./HotspotMap";
@@ -18,7 +21,11 @@ export default function AnalyticsArea() {
   );
 }
 
-type ModelName = "self-exciting" | "kde" | "blend";
+const MODELS = ["self-exciting", "kde", "blend"] as const;
+type ModelName = (typeof MODELS)[number];
+const modelLabel = (model: ModelName) => (model === "blend" ? t("analytics.blend") : model === "kde" ? "KDE" : model);
+const PERIOD_DAYS = [1, 7, 28] as const;
+const PERIOD_LABEL = { 1: "analytics.nextDay", 7: "analytics.nextWeek", 28: "analytics.next4Weeks" } as const;
 const TREND_TEXT = { up: "▲ up", down: "▼ down", flat: "— flat" } as const;
 
 /** Hotspot forecast per crime type and period, the top places with their trend, and the weekly backtest. */
@@ -43,25 +50,17 @@ export function AnalyticsPage() {
       <div className="page-head">
         <h1>{t("analytics.crimeAnalytics")}</h1>
         <div className="toolbar">
-          <label>
-            {t("analytics.crimeType")}{" "}<input value={kind} onChange={(e) => setKind(e.target.value)} placeholder={t("analytics.all")} />
-          </label>
-          <label>
-            {t("analytics.period")}{" "}
+          <ToolbarField label={t("analytics.crimeType")}>
+            <input value={kind} onChange={(e) => setKind(e.target.value)} placeholder={t("analytics.all")} />
+          </ToolbarField>
+          <ToolbarField label={t("analytics.period")}>
             <select value={days} onChange={(e) => setDays(Number(e.target.value))}>
-              <option value={1}>{t("analytics.nextDay")}</option>
-              <option value={7}>{t("analytics.nextWeek")}</option>
-              <option value={28}>{t("analytics.next4Weeks")}</option>
+              <Options items={PERIOD_DAYS} label={(d) => t(PERIOD_LABEL[d])} />
             </select>
-          </label>
-          <label>
-            {t("analytics.model")}{" "}
-            <select value={model} onChange={(e) => setModel(e.target.value as ModelName)}>
-              <option value="self-exciting">self-exciting</option>
-              <option value="kde">KDE</option>
-              <option value="blend">{t("analytics.blend")}</option>
-            </select>
-          </label>
+          </ToolbarField>
+          <ToolbarField label={t("analytics.model")}>
+            <ChoiceSelect values={MODELS} label={modelLabel} value={model} onChange={setModel} />
+          </ToolbarField>
         </div>
       </div>
       {hotspots.status === "error" && <p role="alert">{t("analytics.couldNotLoadThe", { error: hotspots.error })}</p>}

@@ -4,7 +4,10 @@ import { describeError } from "../../api/errors";
 import { useMutation } from "../../api/useMutation";
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
+import { ChoiceSelect } from "../../components/ChoiceSelect";
+import { Options } from "../../components/Options";
 import { RecordTable } from "../../components/RecordTable";
+import { ToolbarField } from "../../components/ToolbarField";
 import { t } from "../../i18n/catalogue";
 import "./citydata.css";
 import { JunctionTable } from "./JunctionTable";
@@ -25,10 +28,12 @@ const PERIOD_DAYS = [1, 7, 28] as const;
 const OBJECT_CLASSES = ["person", "bicycle", "car", "motorcycle", "bus", "truck"] as const;
 const METRICS: readonly PlaceMetric[] = ["people", "vehicles", "density"];
 type ObjectClass = (typeof OBJECT_CLASSES)[number];
-type ExportPath =
-  | "/api/v1/dashboards/city/places.csv"
-  | "/api/v1/dashboards/city/places.geojson"
-  | "/api/v1/dashboards/city/junctions.csv";
+const EXPORTS = [
+  { path: "/api/v1/dashboards/city/places.csv", label: "cityData.exportPlacesCsv" },
+  { path: "/api/v1/dashboards/city/places.geojson", label: "cityData.exportPlacesGeojson" },
+  { path: "/api/v1/dashboards/city/junctions.csv", label: "cityData.exportJunctionsCsv" },
+] as const;
+type ExportPath = (typeof EXPORTS)[number]["path"];
 
 const PERIOD_LABEL = { 1: "cityData.lastDay", 7: "cityData.lastWeek", 28: "cityData.last4Weeks" } as const;
 const METRIC_LABEL = { people: "cityData.people", vehicles: "cityData.vehicles", density: "cityData.density" } as const;
@@ -80,53 +85,33 @@ export function CityDataPage() {
       <div className="page-head">
         <h1>{t("cityData.title")}</h1>
         <div className="toolbar">
-          <label>
-            {t("cityData.period")}{" "}
+          <ToolbarField label={t("cityData.period")}>
             <select value={days} onChange={(e) => setDays(Number(e.target.value))}>
-              {PERIOD_DAYS.map((d) => (
-                <option key={d} value={d}>
-                  {t(PERIOD_LABEL[d])}
-                </option>
-              ))}
+              <Options items={PERIOD_DAYS} label={(d) => t(PERIOD_LABEL[d])} />
             </select>
-          </label>
-          <label>
-            {t("cityData.district")}{" "}
+          </ToolbarField>
+          <ToolbarField label={t("cityData.district")}>
             <input value={district} onChange={(e) => setDistrict(e.target.value)} placeholder={t("cityData.all")} />
-          </label>
-          <label>
-            {t("cityData.objectClass")}{" "}
-            <select value={objectClass} onChange={(e) => setObjectClass(e.target.value as ObjectClass | "")}>
-              <option value="">{t("cityData.allClasses")}</option>
-              {OBJECT_CLASSES.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("cityData.mapShows")}{" "}
-            <select value={metric} onChange={(e) => setMetric(e.target.value as PlaceMetric)}>
-              {METRICS.map((m) => (
-                <option key={m} value={m}>
-                  {t(METRIC_LABEL[m])}
-                </option>
-              ))}
-            </select>
-          </label>
+          </ToolbarField>
+          <ToolbarField label={t("cityData.objectClass")}>
+            <ChoiceSelect
+              values={OBJECT_CLASSES}
+              none={t("cityData.allClasses")}
+              value={objectClass}
+              onChange={(value: ObjectClass | "") => setObjectClass(value)}
+            />
+          </ToolbarField>
+          <ToolbarField label={t("cityData.mapShows")}>
+            <ChoiceSelect values={METRICS} label={(m) => t(METRIC_LABEL[m])} value={metric} onChange={setMetric} />
+          </ToolbarField>
         </div>
       </div>
       <div className="toolbar">
-        <button type="button" className="btn" disabled={exported.busy} onClick={() => void exported.run("/api/v1/dashboards/city/places.csv")}>
-          {t("cityData.exportPlacesCsv")}
-        </button>
-        <button type="button" className="btn" disabled={exported.busy} onClick={() => void exported.run("/api/v1/dashboards/city/places.geojson")}>
-          {t("cityData.exportPlacesGeojson")}
-        </button>
-        <button type="button" className="btn" disabled={exported.busy} onClick={() => void exported.run("/api/v1/dashboards/city/junctions.csv")}>
-          {t("cityData.exportJunctionsCsv")}
-        </button>
+        {EXPORTS.map(({ path, label }) => (
+          <button key={path} type="button" className="btn" disabled={exported.busy} onClick={() => void exported.run(path)}>
+            {t(label)}
+          </button>
+        ))}
         <span role="status" className={exported.error ? "field-error" : "muted"}>
           {exported.error ?? ""}
         </span>
