@@ -3,7 +3,7 @@ import { fieldErrors } from "../../api/client";
 import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
-import { FormField } from "../../components/FormField";
+import { DraftInput } from "./DraftInput";
 import { SubmitActions } from "../../components/SubmitActions";
 import { t } from "../../i18n/catalogue";
 import { MIN_REASON_LENGTH } from "./personDraft";
@@ -30,6 +30,7 @@ export function RenewForm({ person, onRenewed }: { person: Person; onRenewed: ()
   );
   const [checked, setChecked] = useState<Record<string, string>>({});
   const errors = renew.failure ? fieldErrors(renew.failure, FIELDS) : checked;
+  const binding = { draft, onDraft: setDraft, errors };
   const id = useId();
   if (!person.review_due || !can(Permission.PERSONS_RENEW)) return null;
 
@@ -47,18 +48,10 @@ export function RenewForm({ person, onRenewed }: { person: Person; onRenewed: ()
     <form className="card form-grid persons-renew" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t("persons.renew.title")}</h3>
       <p className="wide muted">{t("persons.renew.intro")}</p>
-      <FormField id={`${id}-review`} label={t("persons.renew.reviewDate")} error={errors.review_date}>
-        {(control) => <input {...control} type="date" value={draft.review_date} onChange={(e) => setDraft({ ...draft, review_date: e.target.value })} />}
-      </FormField>
-      <FormField id={`${id}-expires`} label={t("persons.field.legalBasisExpires")} error={errors.legal_basis_expires}>
-        {(control) => <input {...control} type="date" value={draft.legal_basis_expires} onChange={(e) => setDraft({ ...draft, legal_basis_expires: e.target.value })} />}
-      </FormField>
-      <FormField id={`${id}-basis`} label={t("persons.renew.newLegalBasis")} error={errors.legal_basis} className="wide">
-        {(control) => <input {...control} value={draft.legal_basis} maxLength={1000} onChange={(e) => setDraft({ ...draft, legal_basis: e.target.value })} />}
-      </FormField>
-      <FormField id={`${id}-reason`} label={t("persons.renew.reason")} error={errors.reason} className="wide">
-        {(control) => <input {...control} value={draft.reason} maxLength={1000} onChange={(e) => setDraft({ ...draft, reason: e.target.value })} />}
-      </FormField>
+      <DraftInput id={`${id}-review`} label={t("persons.renew.reviewDate")} field="review_date" type="date" {...binding} />
+      <DraftInput id={`${id}-expires`} label={t("persons.field.legalBasisExpires")} field="legal_basis_expires" type="date" {...binding} />
+      <DraftInput id={`${id}-basis`} label={t("persons.renew.newLegalBasis")} field="legal_basis" className="wide" maxLength={1000} {...binding} />
+      <DraftInput id={`${id}-reason`} label={t("persons.renew.reason")} field="reason" className="wide" maxLength={1000} {...binding} />
       <SubmitActions
         className="wide"
         label={t("persons.renew.submit")}

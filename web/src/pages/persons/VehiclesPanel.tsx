@@ -4,8 +4,9 @@ import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
 import { ConfirmButton } from "../../components/ConfirmButton";
-import { FormField, FieldError } from "../../components/FormField";
+import { FieldError } from "../../components/FormField";
 import { orDash, RecordTable } from "../../components/RecordTable";
+import { DraftInput } from "./DraftInput";
 import { SubmitActions } from "../../components/SubmitActions";
 import { t } from "../../i18n/catalogue";
 import type { Person, Vehicle } from "./types";
@@ -35,6 +36,7 @@ export function VehiclesPanel({ person, onChanged }: { person: Person; onChanged
     { onSuccess: onChanged },
   );
   const errors = fieldErrors(add.failure, FIELDS);
+  const binding = { draft, onDraft: setDraft, errors };
   const id = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -82,18 +84,10 @@ export function VehiclesPanel({ person, onChanged }: { person: Person; onChanged
       {remove.error ? <FieldError>{remove.error}</FieldError> : null}
       {manage ? (
         <form className="form-grid" onSubmit={submit} noValidate aria-label={t("persons.vehicles.add")}>
-          <FormField id={`${id}-plate`} label={t("persons.vehicles.plate")} error={errors.plate}>
-            {(control) => <input {...control} value={draft.plate} maxLength={32} autoComplete="off" onChange={(e) => setDraft({ ...draft, plate: e.target.value })} />}
-          </FormField>
-          <FormField id={`${id}-make`} label={t("persons.vehicles.make")} error={errors.make}>
-            {(control) => <input {...control} value={draft.make} maxLength={100} onChange={(e) => setDraft({ ...draft, make: e.target.value })} />}
-          </FormField>
-          <FormField id={`${id}-colour`} label={t("persons.vehicles.colour")} error={errors.colour}>
-            {(control) => <input {...control} value={draft.colour} maxLength={50} onChange={(e) => setDraft({ ...draft, colour: e.target.value })} />}
-          </FormField>
-          <FormField id={`${id}-note`} label={t("persons.vehicles.note")} error={errors.note}>
-            {(control) => <input {...control} value={draft.note} maxLength={2000} onChange={(e) => setDraft({ ...draft, note: e.target.value })} />}
-          </FormField>
+          <DraftInput id={`${id}-plate`} label={t("persons.vehicles.plate")} field="plate" maxLength={32} autoComplete="off" {...binding} />
+          <DraftInput id={`${id}-make`} label={t("persons.vehicles.make")} field="make" maxLength={100} {...binding} />
+          <DraftInput id={`${id}-colour`} label={t("persons.vehicles.colour")} field="colour" maxLength={50} {...binding} />
+          <DraftInput id={`${id}-note`} label={t("persons.vehicles.note")} field="note" maxLength={2000} {...binding} />
           <SubmitActions
             className="wide"
             label={t("persons.vehicles.add")}
