@@ -75,6 +75,12 @@ function classes(key: string, label: Text, placeholder?: string, hint?: Text): F
   return { key, label, type: "classes", placeholder, hint: hint ?? (placeholder && `Empty: ${placeholder}.`) };
 }
 
+/** One of a few values, each with its words (`{ value: label }`, in the order shown). */
+function choice(key: string, label: Text, choices: Record<string, Text>, hint?: Text): FieldSpec {
+  const options = Object.entries(choices).map(([value, words]) => ({ value, label: words }));
+  return { key, label, type: "choice", choices: options, hint };
+}
+
 /** A threat rule's distance: required, in fractions of the frame width (the unit the editor saves in). */
 function radiusField(label: string): FieldSpec {
   return number("radius", label, { required: true, length: true, hint: msg("cameras.scene.aFractionOfThe") });
@@ -82,161 +88,107 @@ function radiusField(label: string): FieldSpec {
 
 const polygon = { geometry: "polygon", minPoints: 3 } as const;
 const line = { geometry: "line", minPoints: 2 } as const;
+const points = { geometry: "points", minPoints: 4 } as const;
+
+/** Shapes without a name (one mask, one calibration per camera). */
+const UNNAMED = { named: false, uniqueNames: false };
+
+/** A kind of shape; named, each with its own name, unless `names` says otherwise. */
+function kind(
+  sceneKey: KindInfo["sceneKey"],
+  shape: typeof polygon | typeof line | typeof points,
+  label: Text,
+  help: Text,
+  fields: FieldSpec[],
+  names: { named?: boolean; uniqueNames?: boolean } = {},
+): Untranslated<KindInfo> {
+  return { label, ...shape, sceneKey, named: true, uniqueNames: true, ...names, help, fields };
+}
 
 export const KINDS = translated<Record<ShapeKind, KindInfo>>({
-  zone: {
-    label: msg("cameras.scene.zone"),
-    ...polygon,
-    sceneKey: "zones",
-    named: true,
-    uniqueNames: true,
-    help: msg("cameras.scene.anAreaEnteringAnd"),
-    fields: [
-      classes("classes", msg("cameras.scene.objectClassesWatched"), undefined, CLASSES_HINT),
-      number("dwell_seconds", msg("cameras.scene.dwellAlertAfterSeconds")),
-      number("loiter_seconds", msg("cameras.scene.loiteringAlertAfterSeconds")),
-      classes("loiter_classes", msg("cameras.scene.classesThatCanLoiter"), "person"),
-      number("crowd_threshold", msg("cameras.scene.crowdAlertAtObjects"), { min: 2, minIncluded: true, integer: true }),
-      number("speed_limit_kmh", msg("cameras.scene.speedLimitInThis"), { hint: msg("cameras.scene.needsTheSpeedCalibration") }),
-    ],
-  },
-  line: {
-    label: msg("cameras.scene.countingLine"),
-    ...line,
-    sceneKey: "lines",
-    named: true,
-    uniqueNames: true,
-    help: msg("cameras.scene.objectsCrossingItAre"),
-    fields: [
-      classes("classes", msg("cameras.scene.objectClassesCounted"), undefined, CLASSES_HINT),
-      {
-        key: "allowed_direction",
-        label: msg("cameras.scene.allowedDirection"),
-        type: "choice",
-        choices: [
-          { value: "", label: msg("cameras.scene.bothCountOnly") },
-          { value: "in", label: msg("cameras.scene.onlyInReportOut") },
-          { value: "out", label: msg("cameras.scene.onlyOutReportIn") },
-        ],
-      },
-    ],
-  },
-  signal: {
-    label: msg("cameras.scene.redLightStopLine"),
-    ...line,
-    sceneKey: "signals",
-    named: true,
-    uniqueNames: true,
-    help: msg("cameras.scene.aSignalSStop"),
-    fields: [
-      {
-        key: "direction",
-        label: msg("cameras.scene.crossingIntoTheJunction"),
-        type: "choice",
-        choices: [
-          { value: "in", label: msg("cameras.scene.inTowardsTheArrow") },
-          { value: "out", label: msg("cameras.scene.outAwayFromThe") },
-        ],
-      },
-      classes("classes", msg("cameras.scene.vehicleClasses"), VEHICLES),
-      number("red_grace_seconds", msg("cameras.scene.graceAtTheStart"), { minIncluded: true }),
-    ],
-  },
-  lane: {
-    label: msg("cameras.scene.restrictedLane"),
-    ...polygon,
-    sceneKey: "lanes",
-    named: true,
-    uniqueNames: false,
-    help: msg("cameras.scene.aLaneReservedFor"),
-    fields: [
+  zone: kind("zones", polygon, msg("cameras.scene.zone"), msg("cameras.scene.anAreaEnteringAnd"), [
+    classes("classes", msg("cameras.scene.objectClassesWatched"), undefined, CLASSES_HINT),
+    number("dwell_seconds", msg("cameras.scene.dwellAlertAfterSeconds")),
+    number("loiter_seconds", msg("cameras.scene.loiteringAlertAfterSeconds")),
+    classes("loiter_classes", msg("cameras.scene.classesThatCanLoiter"), "person"),
+    number("crowd_threshold", msg("cameras.scene.crowdAlertAtObjects"), { min: 2, minIncluded: true, integer: true }),
+    number("speed_limit_kmh", msg("cameras.scene.speedLimitInThis"), { hint: msg("cameras.scene.needsTheSpeedCalibration") }),
+  ]),
+  line: kind("lines", line, msg("cameras.scene.countingLine"), msg("cameras.scene.objectsCrossingItAre"), [
+    classes("classes", msg("cameras.scene.objectClassesCounted"), undefined, CLASSES_HINT),
+    choice("allowed_direction", msg("cameras.scene.allowedDirection"), {
+      "": msg("cameras.scene.bothCountOnly"),
+      in: msg("cameras.scene.onlyInReportOut"),
+      out: msg("cameras.scene.onlyOutReportIn"),
+    }),
+  ]),
+  signal: kind("signals", line, msg("cameras.scene.redLightStopLine"), msg("cameras.scene.aSignalSStop"), [
+    choice("direction", msg("cameras.scene.crossingIntoTheJunction"), {
+      in: msg("cameras.scene.inTowardsTheArrow"),
+      out: msg("cameras.scene.outAwayFromThe"),
+    }),
+    classes("classes", msg("cameras.scene.vehicleClasses"), VEHICLES),
+    number("red_grace_seconds", msg("cameras.scene.graceAtTheStart"), { minIncluded: true }),
+  ]),
+  lane: kind(
+    "lanes",
+    polygon,
+    msg("cameras.scene.restrictedLane"),
+    msg("cameras.scene.aLaneReservedFor"),
+    [
       { key: "allowed_classes", label: msg("cameras.scene.allowedClasses"), type: "classes", required: true, placeholder: "bus" },
       classes("watched_classes", msg("cameras.scene.watchedClasses"), VEHICLES),
       number("min_seconds", msg("cameras.scene.violationAfterSecondsInside"), { minIncluded: true }),
     ],
-  },
-  solid: {
-    label: msg("cameras.scene.solidLine"),
-    ...line,
-    sceneKey: "solid_lines",
-    named: true,
-    uniqueNames: false,
-    help: msg("cameras.scene.aLineVehiclesMust"),
-    fields: [classes("classes", msg("cameras.scene.vehicleClasses"), VEHICLES)],
-  },
-  abandoned: {
-    label: msg("cameras.scene.abandonedObjectZone"),
-    ...polygon,
-    sceneKey: "abandoned_objects",
-    named: true,
-    uniqueNames: true,
-    help:
-      "A bag left here is an alarm once it has stayed put for the set time after the person who carried it " +
+    { uniqueNames: false },
+  ),
+  solid: kind(
+    "solid_lines",
+    line,
+    msg("cameras.scene.solidLine"),
+    msg("cameras.scene.aLineVehiclesMust"),
+    [classes("classes", msg("cameras.scene.vehicleClasses"), VEHICLES)],
+    { uniqueNames: false },
+  ),
+  abandoned: kind(
+    "abandoned_objects",
+    polygon,
+    msg("cameras.scene.abandonedObjectZone"),
+    "A bag left here is an alarm once it has stayed put for the set time after the person who carried it " +
       "went further than the radius.",
-    fields: [
+    [
       classes("classes", msg("cameras.scene.objectsWatched"), CARRIED),
       number("unattended_seconds", msg("cameras.scene.alarmAfterUnattendedSeconds"), { hint: "Empty: 60." }),
       radiusField("Owner may go this far"),
     ],
-  },
-  removed: {
-    label: msg("cameras.scene.removedObjectZone"),
-    ...polygon,
-    sceneKey: "removed_objects",
-    named: true,
-    uniqueNames: true,
-    help: msg("cameras.scene.anObjectThatStood"),
-    fields: [
-      {
-        key: "watch",
-        label: msg("cameras.scene.watch"),
-        type: "choice",
-        choices: [
-          { value: "objects", label: msg("cameras.scene.detectedObjectsOfThe") },
-          { value: "region", label: msg("cameras.scene.thePictureOfThe") },
-        ],
-        hint: msg("cameras.scene.thePictureForAn"),
-      },
-      classes("classes", msg("cameras.scene.objectsWatched"), "suitcase", msg("cameras.scene.emptyAnythingTheDetector")),
-      number("present_seconds", msg("cameras.scene.objectThereAtLeast"), { hint: "Empty: 30." }),
-      number("absent_seconds", msg("cameras.scene.goneAtLeastSeconds"), { hint: msg("cameras.scene.empty3PutBack") }),
-      radiusField("A person this close took it"),
-    ],
-  },
-  nostop: {
-    label: msg("cameras.scene.noStoppingZone"),
-    ...polygon,
-    sceneKey: "no_stopping",
-    named: true,
-    uniqueNames: true,
-    help: msg("cameras.scene.peopleOrVehiclesStopping"),
-    fields: [
-      classes("classes", msg("cameras.scene.classesThatMayNot"), `person, ${VEHICLES}`),
-      number("dwell_seconds", msg("cameras.scene.alarmAfterStoppedSeconds"), { hint: "Empty: 10." }),
-      number("max_speed", msg("cameras.scene.stoppedBelowOwnHeights"), { hint: msg("cameras.scene.empty02Someone") }),
-    ],
-  },
-  mask: {
-    label: msg("cameras.scene.motionMask"),
-    ...polygon,
-    sceneKey: "motion_mask",
-    named: false,
-    uniqueNames: false,
-    help: msg("cameras.scene.motionInsideIsIgnored"),
-    fields: [],
-  },
-  calibration: {
-    label: msg("cameras.scene.speedCalibration"),
-    geometry: "points",
-    sceneKey: "calibration",
-    minPoints: 4,
-    named: false,
-    uniqueNames: false,
-    help:
-      "At least four points on the road, no three in a row, with their ground positions in metres " +
+  ),
+  removed: kind("removed_objects", polygon, msg("cameras.scene.removedObjectZone"), msg("cameras.scene.anObjectThatStood"), [
+    choice(
+      "watch",
+      msg("cameras.scene.watch"),
+      { objects: msg("cameras.scene.detectedObjectsOfThe"), region: msg("cameras.scene.thePictureOfThe") },
+      msg("cameras.scene.thePictureForAn"),
+    ),
+    classes("classes", msg("cameras.scene.objectsWatched"), "suitcase", msg("cameras.scene.emptyAnythingTheDetector")),
+    number("present_seconds", msg("cameras.scene.objectThereAtLeast"), { hint: "Empty: 30." }),
+    number("absent_seconds", msg("cameras.scene.goneAtLeastSeconds"), { hint: msg("cameras.scene.empty3PutBack") }),
+    radiusField("A person this close took it"),
+  ]),
+  nostop: kind("no_stopping", polygon, msg("cameras.scene.noStoppingZone"), msg("cameras.scene.peopleOrVehiclesStopping"), [
+    classes("classes", msg("cameras.scene.classesThatMayNot"), `person, ${VEHICLES}`),
+    number("dwell_seconds", msg("cameras.scene.alarmAfterStoppedSeconds"), { hint: "Empty: 10." }),
+    number("max_speed", msg("cameras.scene.stoppedBelowOwnHeights"), { hint: msg("cameras.scene.empty02Someone") }),
+  ]),
+  mask: kind("motion_mask", polygon, msg("cameras.scene.motionMask"), msg("cameras.scene.motionInsideIsIgnored"), [], UNNAMED),
+  calibration: kind(
+    "calibration",
+    points,
+    msg("cameras.scene.speedCalibration"),
+    "At least four points on the road, no three in a row, with their ground positions in metres " +
       "(e.g. lane markings of known spacing). Needed for speeds.",
-    fields: [number("speed_limit_kmh", msg("cameras.scene.cameraWideSpeedLimit"))],
-  },
+    [number("speed_limit_kmh", msg("cameras.scene.cameraWideSpeedLimit"))],
+    UNNAMED,
+  ),
 });
 
 export const KIND_ORDER: ShapeKind[] = [
