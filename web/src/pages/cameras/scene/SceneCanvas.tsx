@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent, type RefObject } from "react";
 import type { EditorAction } from "./editorState";
 import { inwardNormal, toNormalised, toPixels, type Point, type Size } from "./geometry";
-import { KINDS } from "./kinds";
+import { kindColour, KINDS } from "./kinds";
 import { displayName, type Shape } from "./sceneModel";
 import { t } from "../../../i18n/catalogue";
 
@@ -180,7 +180,7 @@ function ShapeDrawing({ shape, label, size, selected, drawing, anyDrawing, dispa
   const className = `scene-shape scene-${shape.kind}${selected ? " scene-selected" : ""}`;
   const anchor = pixels[0];
   return (
-    <g className={className} data-shape={label}>
+    <g className={className} style={kindColour(shape.kind)} data-shape={label}>
       {info.geometry === "polygon" && shape.finished ? (
         <polygon points={path} onClick={select} />
       ) : info.geometry === "polygon" || info.geometry === "points" ? (

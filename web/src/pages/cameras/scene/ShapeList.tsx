@@ -1,5 +1,5 @@
 import type { EditorAction } from "./editorState";
-import { KINDS } from "./kinds";
+import { kindColour, KINDS } from "./kinds";
 import { displayName, type SceneProblems, type Shape } from "./sceneModel";
 import { t } from "../../../i18n/catalogue";
 
@@ -22,7 +22,8 @@ export function ShapeList({ shapes, selectedKey, problems, dispatch }: Props) {
           <li key={shape.key}>
             <button
               type="button"
-              className={`btn btn-quiet btn-small scene-shape-button scene-swatch-${shape.kind}`}
+              className="btn btn-quiet btn-small scene-shape-button"
+              style={kindColour(shape.kind)}
               aria-pressed={shape.key === selectedKey}
               onClick={() => dispatch({ type: "select", key: shape.key })}
             >

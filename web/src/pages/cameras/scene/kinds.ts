@@ -1,3 +1,4 @@
+import type { CSSProperties } from "react";
 import { msg, translated, type Message, type Untranslated } from "../../../components/translated";
 /**
  * The kinds of shape a camera's scene holds (safecity.pipeline.rules.SceneConfig) and the rule options each
@@ -190,6 +191,25 @@ export const KINDS = translated<Record<ShapeKind, KindInfo>>({
     UNNAMED,
   ),
 });
+
+/** Each kind's colour on the canvas and in the shape list (the CSS variable --shape-colour). */
+const KIND_COLOUR: Record<ShapeKind, string> = {
+  zone: "#58a6ff",
+  line: "#f0883e",
+  signal: "#ff7b72",
+  lane: "#3fb950",
+  solid: "#d2a8ff",
+  abandoned: "#f85149",
+  removed: "#db61a2",
+  nostop: "#ffa657",
+  mask: "#8b949e",
+  calibration: "#e3b341",
+};
+
+/** The style that colours a drawn shape, or its swatch in the shape list, by its kind. */
+export function kindColour(kind: ShapeKind): CSSProperties {
+  return { "--shape-colour": KIND_COLOUR[kind] } as CSSProperties;
+}
 
 export const KIND_ORDER: ShapeKind[] = [
   "zone",
