@@ -140,7 +140,7 @@ export function Timeline({
           <div className="timeline-playhead" style={{ left: percent(playhead) }} />
         ) : null}
       </div>
-      <ul className="timeline-legend" aria-label={t("playback.timelineLegend")}>
+      <ul className="inline-list timeline-legend" aria-label={t("playback.timelineLegend")}>
         <li>
           <span className="swatch timeline-recorded" aria-hidden="true" />{" "}{t("playback.recorded")}
         </li>
