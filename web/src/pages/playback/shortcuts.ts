@@ -3,7 +3,7 @@
  * with Ctrl/Alt/Meta, never while a dialog is open (it owns the keyboard).
  */
 import { isPageKey, usePageKeys, type KeyLike } from "../../hooks/usePageKeys";
-import { t } from "../../i18n/catalogue";
+import { msg, translated } from "../../components/translated";
 
 export type PlayerCommand =
   | "toggle"
@@ -17,32 +17,18 @@ export type PlayerCommand =
   | "markOut"
   | "export";
 
-export const PLAYER_SHORTCUTS: readonly { keys: string[]; command: PlayerCommand; does: string }[] = [
+export const PLAYER_SHORTCUTS = translated<readonly { keys: string[]; command: PlayerCommand; does: string }[]>([
   { keys: ["Space", "k"], command: "toggle", does: "Play / pause" },
   { keys: ["j"], command: "back10", does: "Back 10 s" },
   { keys: ["l"], command: "forward10", does: "Forward 10 s" },
-  { keys: [","], command: "frameBack", get does() {
-      return t("playback.previousFrame");
-    } },
-  { keys: ["."], command: "frameForward", get does() {
-      return t("playback.nextFrame");
-    } },
-  { keys: ["<"], command: "slower", get does() {
-      return t("playback.slower");
-    } },
-  { keys: [">"], command: "faster", get does() {
-      return t("playback.faster");
-    } },
-  { keys: ["i"], command: "markIn", get does() {
-      return t("playback.markInStartOf");
-    } },
-  { keys: ["o"], command: "markOut", get does() {
-      return t("playback.markOutEndOf");
-    } },
-  { keys: ["e"], command: "export", get does() {
-      return t("playback.exportTheRangeTo");
-    } },
-];
+  { keys: [","], command: "frameBack", does: msg("playback.previousFrame") },
+  { keys: ["."], command: "frameForward", does: msg("playback.nextFrame") },
+  { keys: ["<"], command: "slower", does: msg("playback.slower") },
+  { keys: [">"], command: "faster", does: msg("playback.faster") },
+  { keys: ["i"], command: "markIn", does: msg("playback.markInStartOf") },
+  { keys: ["o"], command: "markOut", does: msg("playback.markOutEndOf") },
+  { keys: ["e"], command: "export", does: msg("playback.exportTheRangeTo") },
+]);
 
 const BY_KEY: Record<string, PlayerCommand> = Object.fromEntries(
   PLAYER_SHORTCUTS.flatMap(({ keys, command }) => keys.map((key) => [key === "Space" ? " " : key, command])),
