@@ -71,9 +71,7 @@ app.command("restore")(backup_command.restore)
 
 
 def migrated(settings: Settings) -> Settings:
-    from safecity.core.schema import upgrade
-
-    upgrade(settings.resolved_database_url)
+    common.migrate(settings)
     return settings
 
 

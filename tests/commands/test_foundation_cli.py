@@ -10,6 +10,7 @@ from sqlalchemy import text
 from typer.testing import CliRunner
 
 from safecity.cli import app
+from safecity.config import load_settings
 from safecity.core.db import Database
 
 runner = CliRunner()
@@ -88,3 +89,17 @@ def test_every_command_has_help() -> None:
         code, output = run(*command, "--help")
         assert code == 0, command
         assert "Usage" in output
+
+
+def test_db_upgrade_of_a_database_at_a_squashed_revision_exits_1_with_the_way_forward(config: Path) -> None:
+    database = Database(load_settings(config).resolved_database_url)
+    with database.engine.begin() as connection:
+        connection.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)"))
+        connection.execute(text("INSERT INTO alembic_version VALUES ('0013_event_index')"))
+    database.dispose()
+
+    code, output = run("db", "upgrade", "-c", str(config))
+
+    assert code == 1
+    assert "error: the database is at schema revision '0013_event_index'" in output
+    assert "safecity db upgrade" in output

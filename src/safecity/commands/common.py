@@ -65,12 +65,22 @@ def load_settings_or_fail(config: Path | None, **overrides: object) -> Settings:
         fail(str(exc), ExitCode.USAGE)
 
 
+def migrate(settings: Settings) -> None:
+    """Brings the configured database to the newest schema; a revision this version does not know exits 1."""
+    from safecity.core.schema import UnknownRevisionError
+    from safecity.core.schema import upgrade
+
+    try:
+        upgrade(settings.resolved_database_url)
+    except UnknownRevisionError as exc:
+        fail(str(exc))
+
+
 def migrated_database(settings: Settings) -> Database:
     """The configured database, brought to the newest schema first."""
     from safecity.core.db import Database
-    from safecity.core.schema import upgrade
 
-    upgrade(settings.resolved_database_url)
+    migrate(settings)
     return Database(settings.resolved_database_url)
 
 
