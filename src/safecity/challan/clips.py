@@ -18,7 +18,6 @@ files the clip evidence, so two nodes (or the job and an officer's request) raci
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import tempfile
 from collections.abc import Callable
@@ -38,6 +37,7 @@ from safecity.challan.runtime import ChallanRuntime
 from safecity.challan.vocabulary import ClipStatus
 from safecity.core.db import Database
 from safecity.core.db import utcnow
+from safecity.core.leadership import repeat_in_thread
 from safecity.core.logs import get_logger
 from safecity.core.media import MediaError
 from safecity.video.clip_export import ClipError
@@ -144,12 +144,12 @@ async def run_clip_job(
     database: Database, runtime: ChallanRuntime, clock: Callable[[], datetime] = utcnow
 ) -> None:
     """Retry pending clips every `clip_retry_seconds` until cancelled."""
-    while True:
-        try:
-            await asyncio.to_thread(attach_due_clips, database, runtime, clock())
-        except Exception:
-            log.exception("the violation clip job failed a round")
-        await asyncio.sleep(runtime.settings.clip_retry_seconds)
+    await repeat_in_thread(
+        lambda: attach_due_clips(database, runtime, clock()),
+        runtime.settings.clip_retry_seconds,
+        log_failure=log.exception,
+        failure="the violation clip job failed a round",
+    )
 
 
 def _attempt(runtime: ChallanRuntime, camera_id: str, occurred_at: datetime, now: datetime) -> ClipOutcome:

@@ -16,12 +16,12 @@ from datetime import datetime
 from datetime import time
 from enum import StrEnum
 from zoneinfo import ZoneInfo
-from zoneinfo import ZoneInfoNotFoundError
 
 from pydantic import Field
 from pydantic import field_validator
 from pydantic import model_validator
 
+from safecity.config.time_zones import known_time_zone
 from safecity.pipeline.events import EventType
 from safecity.pipeline.rules.traffic_config import SceneSection
 from safecity.vision.detectors.classes import COCO_NAMES
@@ -174,8 +174,4 @@ class AlarmsConfig(SceneSection):
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as error:
-            raise ValueError(f"unknown time zone {value!r}") from error
-        return value
+        return known_time_zone(value)
