@@ -13,23 +13,19 @@ import {
 import { FaceResults } from "./FaceResults";
 import { PhotoDrop } from "./PhotoDrop";
 import { LimitField, ScoreField, SearchActions } from "./SearchFields";
-import { toLocalInput } from "./timeRange";
+import { recentScope } from "./timeRange";
 import { TimeRangeFields } from "./TimeRangeFields";
 import { useCameras } from "./useCameras";
 import { usePurposeSearch } from "./usePurposeSearch";
 import { t } from "../../i18n/catalogue";
 
-const DAY_MS = 24 * 3600 * 1000;
 // Checked in order: time-range messages name their field; anything else about the upload belongs to the photo.
 const SERVER_FIELDS = { since: /\bsince\b/i, until: /\buntil\b/i, file: /face|image|file|photo|pixel|byte/i } as const;
 
 function initialForm(): FaceSearchForm {
-  const now = Date.now();
   return {
+    ...recentScope(7 * 24),
     file: null,
-    cameraId: "",
-    since: toLocalInput(new Date(now - 7 * DAY_MS)),
-    until: toLocalInput(new Date(now + 60_000)),
     limit: "50",
     minScore: DEFAULT_MIN_SCORE,
   };

@@ -15,13 +15,12 @@ import {
 import { PersonResults } from "./PersonResults";
 import { PhotoDrop } from "./PhotoDrop";
 import { LimitField, ScoreField, SearchActions } from "./SearchFields";
-import { toLocalInput } from "./timeRange";
+import { recentScope } from "./timeRange";
 import { TimeRangeFields } from "./TimeRangeFields";
 import { useCameras } from "./useCameras";
 import { usePurposeSearch } from "./usePurposeSearch";
 import { t } from "../../i18n/catalogue";
 
-const HOUR_MS = 3600 * 1000;
 // Time-range messages name their field; a missing track names the track; anything about the upload is the photo's.
 const SERVER_FIELDS = {
   since: /\bsince\b/i,
@@ -31,14 +30,11 @@ const SERVER_FIELDS = {
 } as const;
 
 function initialForm(): PersonSearchForm {
-  const now = Date.now();
   return {
+    ...recentScope(24),
     probe: "track",
-    cameraId: "",
     trackId: "",
     file: null,
-    since: toLocalInput(new Date(now - 24 * HOUR_MS)),
-    until: toLocalInput(new Date(now + 60_000)),
     limit: "20",
     minSimilarity: DEFAULT_MIN_SIMILARITY,
     neighboursOnly: false,

@@ -1,23 +1,20 @@
 /** The events search form and the query of `GET /api/v1/events`. */
 import type { QueryOf } from "../../api/schemas";
-import { toInstant, validateTimeRange } from "./timeRange";
+import { ANY_SCOPE, type ScopeField, type SearchScope, toInstant, validateTimeRange } from "./timeRange";
 
 export const EVENT_PAGE_SIZES = [50, 100, 200] as const;
 /** Common event families, offered as suggestions for the type field. */
 export const EVENT_TYPE_SUGGESTIONS = ["alert.", "camera.health", "rule.", "watchlist.", "incident.", "track."];
 
-export interface EventSearchForm {
+export interface EventSearchForm extends SearchScope {
   type: string;
-  cameraId: string;
-  since: string;
-  until: string;
   limit: number;
 }
 
-export type EventFormField = "type" | "cameraId" | "since" | "until";
+export type EventFormField = ScopeField | "type";
 export type EventFormErrors = Partial<Record<EventFormField, string>>;
 
-export const EMPTY_EVENT_FORM: EventSearchForm = { type: "", cameraId: "", since: "", until: "", limit: 50 };
+export const EMPTY_EVENT_FORM: EventSearchForm = { ...ANY_SCOPE, type: "", limit: 50 };
 
 const TYPE_PREFIX = /^[A-Za-z0-9_.-]+$/;
 

@@ -1,23 +1,20 @@
 /** The face search form (forensic search over stored face sightings): validation and query. */
 import type { QueryOf } from "../../api/schemas";
 import { purposeQuery, type Purpose } from "../../components/PurposeDialog";
-import { toInstant, validateTimeRange } from "./timeRange";
+import { type ScopeField, type SearchScope, toInstant, validateTimeRange } from "./timeRange";
 import type { FaceSighting } from "./types";
 
 export const MAX_RESULTS = 500;
 /** The display score is 0.5 exactly at the model's match threshold (docs/faces.md). */
 export const DEFAULT_MIN_SCORE = "0.5";
 
-export interface FaceSearchForm {
+export interface FaceSearchForm extends SearchScope {
   file: File | null;
-  cameraId: string;
-  since: string;
-  until: string;
   limit: string;
   minScore: string;
 }
 
-export type FaceFormField = "file" | "cameraId" | "since" | "until" | "limit" | "minScore";
+export type FaceFormField = ScopeField | "file" | "limit" | "minScore";
 export type FaceFormErrors = Partial<Record<FaceFormField, string>>;
 
 export function isImageFile(file: File): boolean {

@@ -2,7 +2,7 @@
 import type { Camera } from "../../api/types";
 import { purposeQuery, type Purpose } from "../../components/PurposeDialog";
 import { isImageFile } from "./faceQuery";
-import { toInstant, validateTimeRange } from "./timeRange";
+import { type ScopeField, type SearchScope, toInstant, validateTimeRange } from "./timeRange";
 import type { Located } from "./trajectory";
 import type { PersonMatch } from "./types";
 
@@ -12,19 +12,16 @@ export const DEFAULT_MIN_SIMILARITY = "0.5";
 
 export type ProbeKind = "track" | "photo";
 
-export interface PersonSearchForm {
+export interface PersonSearchForm extends SearchScope {
   probe: ProbeKind;
-  cameraId: string;
   trackId: string;
   file: File | null;
-  since: string;
-  until: string;
   limit: string;
   minSimilarity: string;
   neighboursOnly: boolean;
 }
 
-export type PersonFormField = "cameraId" | "trackId" | "file" | "since" | "until" | "limit" | "minSimilarity";
+export type PersonFormField = ScopeField | "trackId" | "file" | "limit" | "minSimilarity";
 export type PersonFormErrors = Partial<Record<PersonFormField, string>>;
 
 export function validatePersonForm(form: PersonSearchForm): PersonFormErrors {

@@ -1,26 +1,23 @@
 /** The plate search form: validation that mirrors the server's pattern rules, and the query it sends. */
 import type { QueryOf } from "../../api/schemas";
 import { purposeQuery, type Purpose } from "../../components/PurposeDialog";
-import { toInstant, validateTimeRange } from "./timeRange";
+import { ANY_SCOPE, type ScopeField, type SearchScope, toInstant, validateTimeRange } from "./timeRange";
 import { t } from "../../i18n/catalogue";
 
 export const MAX_PATTERN_LENGTH = 24;
 export const MIN_LITERALS = 3;
 export const RESULT_LIMITS = [100, 500, 1000] as const;
 
-export interface PlateSearchForm {
+export interface PlateSearchForm extends SearchScope {
   plate: string;
   fuzzy: boolean;
-  cameraId: string;
-  since: string;
-  until: string;
   limit: number;
 }
 
-export type PlateFormField = "plate" | "cameraId" | "since" | "until";
+export type PlateFormField = ScopeField | "plate";
 export type PlateFormErrors = Partial<Record<PlateFormField, string>>;
 
-export const EMPTY_PLATE_FORM: PlateSearchForm = { plate: "", fuzzy: false, cameraId: "", since: "", until: "", limit: 100 };
+export const EMPTY_PLATE_FORM: PlateSearchForm = { ...ANY_SCOPE, plate: "", fuzzy: false, limit: 100 };
 
 const ALLOWED = /^[A-Za-z0-9*?\s\-_./]+$/;
 const SEPARATORS = /[\s\-_./]+/;

@@ -14,6 +14,23 @@ export function toLocalInput(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+/** What every search form narrows by: one camera ("" for all) and a time range (datetime-local values). */
+export interface SearchScope {
+  cameraId: string;
+  since: string;
+  until: string;
+}
+
+export type ScopeField = keyof SearchScope;
+
+/** All cameras, any time. */
+export const ANY_SCOPE: SearchScope = { cameraId: "", since: "", until: "" };
+
+/** All cameras over the last `hours` hours, up to a minute from `now` (so what happens meanwhile counts). */
+export function recentScope(hours: number, now: number = Date.now()): SearchScope {
+  return { cameraId: "", since: toLocalInput(new Date(now - hours * 3600_000)), until: toLocalInput(new Date(now + 60_000)) };
+}
+
 export interface TimeRangeErrors {
   since?: string;
   until?: string;
