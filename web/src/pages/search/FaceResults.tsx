@@ -1,11 +1,10 @@
-import { MediaImage } from "../../components/MediaImage";
 import type { Purpose } from "../../components/PurposeDialog";
 import { Pager } from "../../components/Pager";
 import { usePages } from "./usePages";
 import { formatTime } from "./timeRange";
 import type { FaceSighting } from "./types";
-import { TableHead } from "../../components/TableHead";
 import { PlayVideoLink } from "../../components/PlayVideoLink";
+import { CropCell, ResultsTable, ScoreCell } from "./ResultsTable";
 import { t } from "../../i18n/catalogue";
 
 /** Stored face sightings, most similar first, with their crops. */
@@ -33,41 +32,26 @@ export function FaceResults({
       {sightings.length === 0 ? (
         <p className="state">{t("search.noStoredFaceIs")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table" data-testid="face-results">
-            <caption className="visually-hidden">{t("search.faceSightingsMostSimilar")}</caption>
-            <TableHead columns={[t("search.rank"), t("search.face"), t("search.score"), t("search.camera"), t("search.time"), t("search.video")]} />
-            <tbody>
-              {shown.map((sighting, index) => (
-                <tr key={sighting.sighting_id}>
-                  <th scope="row">{rank(index)}</th>
-                  <td>
-                    <MediaImage
-                      className="face-crop"
-                      sha256={sighting.crop_sha256}
-                      alt={t("search.faceSeenBy", { camera_id: cameraName(sighting.camera_id) })}
-                      purpose={purpose}
-                    />
-                  </td>
-                  <td>
-                    {sighting.score.toFixed(2)} <span className="muted">{t("search.distance", { distance: sighting.distance.toFixed(3) })}</span>
-                  </td>
-                  <td>{cameraName(sighting.camera_id)}</td>
-                  <td>
-                    <time dateTime={sighting.time}>{formatTime(sighting.time)}</time>
-                  </td>
-                  <td>
-                    <PlayVideoLink
-                      cameraId={sighting.camera_id}
-                      moment={sighting.time}
-                      ariaLabel={t("search.playVideoOfSighting", { value: rank(index), time: formatTime(sighting.time) })}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ResultsTable testId="face-results" caption={t("search.faceSightingsMostSimilar")} columns={[t("search.rank"), t("search.face"), t("search.score"), t("search.camera"), t("search.time"), t("search.video")]}>
+          {shown.map((sighting, index) => (
+            <tr key={sighting.sighting_id}>
+              <th scope="row">{rank(index)}</th>
+              <CropCell className="face-crop" sha256={sighting.crop_sha256} alt={t("search.faceSeenBy", { camera_id: cameraName(sighting.camera_id) })} purpose={purpose} />
+              <ScoreCell score={sighting.score} detail={t("search.distance", { distance: sighting.distance.toFixed(3) })} />
+              <td>{cameraName(sighting.camera_id)}</td>
+              <td>
+                <time dateTime={sighting.time}>{formatTime(sighting.time)}</time>
+              </td>
+              <td>
+                <PlayVideoLink
+                  cameraId={sighting.camera_id}
+                  moment={sighting.time}
+                  ariaLabel={t("search.playVideoOfSighting", { value: rank(index), time: formatTime(sighting.time) })}
+                />
+              </td>
+            </tr>
+          ))}
+        </ResultsTable>
       )}
       <Pager
         label={t("search.faceResultPages")}
