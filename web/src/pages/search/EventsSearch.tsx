@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
-import { CameraField } from "./CameraField";
 import {
   EMPTY_EVENT_FORM,
   EVENT_PAGE_SIZES,
@@ -16,7 +15,7 @@ import { FormField } from "../../components/FormField";
 import { Pager } from "../../components/Pager";
 import { hasErrors } from "./plateQuery";
 import { searchFailureHandler } from "./searchFailure";
-import { TimeRangeFields } from "./TimeRangeFields";
+import { ScopeFields } from "./TimeRangeFields";
 import type { EventsPage } from "./types";
 import { useCameras } from "./useCameras";
 import { LimitSelect, SearchActions } from "./SearchFields";
@@ -100,8 +99,7 @@ export function EventsSearch() {
             <option key={type} value={type} />
           ))}
         </datalist>
-        <CameraField id="event-camera" cameras={cameras} value={form.cameraId} error={errors.cameraId} onChange={(cameraId) => change({ cameraId })} />
-        <TimeRangeFields idPrefix="event" since={form.since} until={form.until} errors={errors} onChange={change} />
+        <ScopeFields idPrefix="event" cameras={cameras} scope={form} errors={errors} onChange={change} />
         <LimitSelect
           id="event-limit"
           label={t("search.perPage")}

@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import { useAuth } from "../../auth/AuthContext";
 import type { Purpose } from "../../components/PurposeDialog";
-import { CameraField } from "./CameraField";
 import {
   aboveThreshold,
   DEFAULT_MIN_SCORE,
@@ -14,7 +13,7 @@ import { FaceResults } from "./FaceResults";
 import { PhotoDrop } from "./PhotoDrop";
 import { LimitField, ScoreField, SearchActions } from "./SearchFields";
 import { recentScope } from "./timeRange";
-import { TimeRangeFields } from "./TimeRangeFields";
+import { ScopeFields } from "./TimeRangeFields";
 import { useCameras } from "./useCameras";
 import { usePurposeSearch } from "./usePurposeSearch";
 import { t } from "../../i18n/catalogue";
@@ -71,8 +70,7 @@ export function FacesSearch() {
       <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>{t("search.searchStoredFaces")}</h2>
         <PhotoDrop id="face-photo" file={form.file} error={errors.file} onFile={(file) => change({ file })} />
-        <CameraField id="face-camera" cameras={cameras} value={form.cameraId} error={errors.cameraId} onChange={(cameraId) => change({ cameraId })} />
-        <TimeRangeFields idPrefix="face" since={form.since} until={form.until} errors={errors} required onChange={change} />
+        <ScopeFields idPrefix="face" cameras={cameras} scope={form} errors={errors} required onChange={change} />
         <LimitField id="face-limit" max={MAX_RESULTS} value={form.limit} error={errors.limit} onChange={(limit) => change({ limit })} />
         <ScoreField
           id="face-threshold"

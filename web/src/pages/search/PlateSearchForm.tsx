@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from "react";
 import type { Camera } from "../../api/types";
-import { CameraField } from "./CameraField";
 import { FieldHint, FormField } from "../../components/FormField";
 import { EMPTY_PLATE_FORM, RESULT_LIMITS, type PlateFormErrors, type PlateSearchForm as Form } from "./plateQuery";
-import { TimeRangeFields } from "./TimeRangeFields";
+import { ScopeFields } from "./TimeRangeFields";
 import { LimitSelect, SearchActions } from "./SearchFields";
 import { t } from "../../i18n/catalogue";
 
@@ -53,8 +52,7 @@ export function PlateSearchForm({
           />
         )}
       </FormField>
-      <CameraField id="plate-camera" cameras={cameras} value={form.cameraId} error={errors.cameraId} onChange={(cameraId) => change({ cameraId })} />
-      <TimeRangeFields idPrefix="plate" since={form.since} until={form.until} errors={errors} onChange={change} />
+      <ScopeFields idPrefix="plate" cameras={cameras} scope={form} errors={errors} onChange={change} />
       <LimitSelect
         id="plate-limit"
         label={t("search.atMost")}

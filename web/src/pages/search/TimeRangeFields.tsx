@@ -1,5 +1,7 @@
 import { FormField } from "../../components/FormField";
-import type { TimeRangeErrors } from "./timeRange";
+import type { Camera } from "../../api/types";
+import { CameraField } from "./CameraField";
+import type { ScopeField, SearchScope, TimeRangeErrors } from "./timeRange";
 import { t } from "../../i18n/catalogue";
 
 /** From / until in the browser's local time; until is exclusive, as on the server. */
@@ -39,6 +41,36 @@ export function TimeRangeFields({
           )}
         </FormField>
       ))}
+    </>
+  );
+}
+
+/** A search's scope: the camera (or all), then the time range; ids start with `idPrefix`. */
+export function ScopeFields({
+  idPrefix,
+  cameras,
+  scope,
+  errors,
+  required = false,
+  onChange,
+}: {
+  idPrefix: string;
+  cameras: Camera[];
+  scope: SearchScope;
+  errors: Partial<Record<ScopeField, string>>;
+  required?: boolean;
+  onChange: (change: Partial<SearchScope>) => void;
+}) {
+  return (
+    <>
+      <CameraField
+        id={`${idPrefix}-camera`}
+        cameras={cameras}
+        value={scope.cameraId}
+        error={errors.cameraId}
+        onChange={(cameraId) => onChange({ cameraId })}
+      />
+      <TimeRangeFields idPrefix={idPrefix} since={scope.since} until={scope.until} errors={errors} required={required} onChange={onChange} />
     </>
   );
 }
