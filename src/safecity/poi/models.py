@@ -23,11 +23,11 @@ from sqlalchemy import Text
 from sqlalchemy import UniqueConstraint
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
-from sqlalchemy.orm import relationship
 
 from safecity.core.db import Base
 from safecity.core.db import UTCDateTime
 from safecity.core.db import utcnow
+from safecity.core.relationships import owned
 
 
 class Person(Base):
@@ -60,21 +60,11 @@ class Person(Base):
     )
     merged_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
-    aliases: Mapped[list[PersonAlias]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, order_by="PersonAlias.id"
-    )
-    firs: Mapped[list[PersonFir]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, order_by="PersonFir.id"
-    )
-    photos: Mapped[list[PersonPhoto]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, order_by="PersonPhoto.id"
-    )
-    vehicles: Mapped[list[PersonVehicle]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, order_by="PersonVehicle.id"
-    )
-    links: Mapped[list[PersonLink]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, order_by="PersonLink.id"
-    )
+    aliases: Mapped[list[PersonAlias]] = owned("PersonAlias")
+    firs: Mapped[list[PersonFir]] = owned("PersonFir")
+    photos: Mapped[list[PersonPhoto]] = owned("PersonPhoto")
+    vehicles: Mapped[list[PersonVehicle]] = owned("PersonVehicle")
+    links: Mapped[list[PersonLink]] = owned("PersonLink")
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  concurrent edits fail instead of overwriting
 

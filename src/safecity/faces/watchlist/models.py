@@ -19,25 +19,14 @@ from sqlalchemy import String
 from sqlalchemy import Text
 from sqlalchemy import UniqueConstraint
 from sqlalchemy.orm import Mapped
-from sqlalchemy.orm import Relationship
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
 
 from safecity.core.db import Base
 from safecity.core.db import UTCDateTime
 from safecity.core.db import utcnow
+from safecity.core.relationships import owned
 from safecity.faces.models import VectorColumns
-
-
-def _owned(child: str, *, back_populates: str) -> Relationship[Any]:
-    """The rows of `child` that belong to this row: deleted with it (by the database's cascade too), oldest
-    first."""
-    return relationship(
-        back_populates=back_populates,
-        cascade="all, delete-orphan",
-        passive_deletes=True,
-        order_by=f"{child}.id",
-    )
 
 
 class CandidateStatus(StrEnum):
@@ -60,7 +49,7 @@ class FaceSubject(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
-    images: Mapped[list[FaceSubjectImage]] = _owned("FaceSubjectImage", back_populates="subject")
+    images: Mapped[list[FaceSubjectImage]] = owned("FaceSubjectImage", back_populates="subject")
 
 
 class FaceSubjectImage(Base):
@@ -113,7 +102,7 @@ class FaceCandidate(Base):
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    decisions: Mapped[list[FaceCandidateDecision]] = _owned(
+    decisions: Mapped[list[FaceCandidateDecision]] = owned(
         "FaceCandidateDecision", back_populates="candidate"
     )
 
