@@ -51,24 +51,24 @@ export function SubjectForm({ subject, onSaved }: { subject: Subject | null; onS
   const { client } = useAuth();
   const creating = subject === null;
   const form = useDraftForm({
-    initial: () => draftOf(subject),
-    creating,
-    validate: (checked: SubjectDraft) => validateSubject(checked, creating),
-    save: (checked: SubjectDraft) =>
-      subject === null
-        ? client.POST("/api/v1/watchlists/persons", {
-            body: {
-            ...(checked.id.trim() ? { id: checked.id.trim() } : {}),
-            name: checked.name.trim(),
-            category: checked.category,
-            legal_authority: checked.legal_authority.trim(),
-              ...listingBody(checked),
-            },
-          })
-        : client.PATCH("/api/v1/watchlists/persons/{subject_id}", {
-            params: { path: { subject_id: subject.id } },
-            body: changesOf(checked, subject),
-          }),
+    original: subject,
+    draftOf,
+    validate: validateSubject,
+    create: (checked) =>
+      client.POST("/api/v1/watchlists/persons", {
+        body: {
+          ...(checked.id.trim() ? { id: checked.id.trim() } : {}),
+          name: checked.name.trim(),
+          category: checked.category,
+          legal_authority: checked.legal_authority.trim(),
+          ...listingBody(checked),
+        },
+      }),
+    update: (checked, stored) =>
+      client.PATCH("/api/v1/watchlists/persons/{subject_id}", {
+        params: { path: { subject_id: stored.id } },
+        body: changesOf(checked, stored),
+      }),
     onSaved,
     fields: FIELDS,
     conflictField: "id",

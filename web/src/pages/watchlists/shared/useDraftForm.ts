@@ -2,13 +2,16 @@ import { useState, type FormEvent } from "react";
 import { useMutation } from "../../../api/useMutation";
 import { formErrorsOf, hasErrors, type FormErrors } from "./apiErrors";
 
-export interface DraftFormOptions<D, S> {
-  /** The draft to start from; a create form starts again from it once saved. */
-  initial: () => D;
-  creating: boolean;
+export interface DraftFormOptions<O, D, S> {
+  /** The stored record being edited; null for a create form, which starts again from empty once saved. */
+  original: O | null;
+  /** The draft a form starts from: the stored record's values, or empty ones. */
+  draftOf: (original: O | null) => D;
   /** Checks done here before anything is sent; an empty record lets the draft through. */
-  validate: (draft: D) => FormErrors;
-  save: (draft: D) => Promise<S>;
+  validate: (draft: D, creating: boolean) => FormErrors;
+  create: (draft: D) => Promise<S>;
+  /** Sends what changed from `original`. */
+  update: (draft: D, original: O) => Promise<S>;
   onSaved: (saved: S) => void;
   /** The form's own fields: the server's complaints about them go beside them. */
   fields: readonly string[];
@@ -18,12 +21,15 @@ export interface DraftFormOptions<D, S> {
 
 /**
  * A watchlist create-or-edit form: the draft, its errors by field (`FORM` for the whole form) and the
- * submit that checks, saves, and puts a refusal beside the field it names.
+ * submit that checks, saves (creates, or updates `original`), and puts a refusal beside the field it names.
  */
-export function useDraftForm<D, S>({ initial, creating, validate, save, onSaved, fields, conflictField }: DraftFormOptions<D, S>) {
+export function useDraftForm<O, D, S>(options: DraftFormOptions<O, D, S>) {
+  const { original, draftOf, validate, create, update, onSaved, fields, conflictField } = options;
+  const creating = original === null;
+  const initial = () => draftOf(original);
   const [draft, setDraft] = useState<D>(initial);
   const [checked, setChecked] = useState<FormErrors>({});
-  const saving = useMutation(save, {
+  const saving = useMutation((saved: D) => (original === null ? create(saved) : update(saved, original)), {
     onSuccess: (saved) => {
       if (creating) setDraft(initial());
       onSaved(saved);
@@ -38,7 +44,7 @@ export function useDraftForm<D, S>({ initial, creating, validate, save, onSaved,
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validate(draft);
+    const found = validate(draft, creating);
     saving.reset();
     setChecked(found);
     if (!hasErrors(found)) void saving.run(draft);

@@ -50,20 +50,19 @@ export function EntryForm({
   const { client } = useAuth();
   const creating = entry === null;
   const form = useDraftForm({
-    initial: () => draftOf(entry),
-    creating,
-    validate: (checked: EntryDraft) => validateEntry(checked, creating),
-    save: (checked: EntryDraft) => {
-      return entry === null
-        ? client.POST("/api/v1/hotlists/{hotlist_id}/entries", {
-            params: { path: { hotlist_id: hotlistId } },
-            body: { plate: checked.plate.trim(), vehicle: checked.vehicle.trim(), ...listingBody(checked) },
-          })
-        : client.PATCH("/api/v1/hotlists/{hotlist_id}/entries/{entry_id}", {
-            params: { path: { hotlist_id: hotlistId, entry_id: entry.id } },
-            body: changesOf(checked, entry),
-          });
-    },
+    original: entry,
+    draftOf,
+    validate: validateEntry,
+    create: (checked) =>
+      client.POST("/api/v1/hotlists/{hotlist_id}/entries", {
+        params: { path: { hotlist_id: hotlistId } },
+        body: { plate: checked.plate.trim(), vehicle: checked.vehicle.trim(), ...listingBody(checked) },
+      }),
+    update: (checked, stored) =>
+      client.PATCH("/api/v1/hotlists/{hotlist_id}/entries/{entry_id}", {
+        params: { path: { hotlist_id: hotlistId, entry_id: stored.id } },
+        body: changesOf(checked, stored),
+      }),
     onSaved: (saved: HotlistEntry) => onSaved(saved, existing.some((e) => e.id === saved.id)),
     fields: FIELDS,
   });

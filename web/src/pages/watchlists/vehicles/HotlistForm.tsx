@@ -56,24 +56,24 @@ export function HotlistForm({ hotlist, onSaved }: { hotlist: Hotlist | null; onS
   const { client } = useAuth();
   const creating = hotlist === null;
   const form = useDraftForm({
-    initial: () => draftOf(hotlist),
-    creating,
-    validate: (checked: HotlistDraft) => validateHotlist(checked, creating),
-    save: (checked: HotlistDraft) =>
-      hotlist === null
-        ? client.POST("/api/v1/hotlists", {
-            body: {
-              name: checked.name.trim(),
-              kind: checked.kind,
-              description: checked.description.trim(),
-              edit_budget: Number(checked.edit_budget),
-              active: checked.active,
-            },
-          })
-        : client.PATCH("/api/v1/hotlists/{hotlist_id}", {
-            params: { path: { hotlist_id: hotlist.id } },
-            body: changesOf(checked, hotlist),
-          }),
+    original: hotlist,
+    draftOf,
+    validate: validateHotlist,
+    create: (checked) =>
+      client.POST("/api/v1/hotlists", {
+        body: {
+          name: checked.name.trim(),
+          kind: checked.kind,
+          description: checked.description.trim(),
+          edit_budget: Number(checked.edit_budget),
+          active: checked.active,
+        },
+      }),
+    update: (checked, stored) =>
+      client.PATCH("/api/v1/hotlists/{hotlist_id}", {
+        params: { path: { hotlist_id: stored.id } },
+        body: changesOf(checked, stored),
+      }),
     onSaved,
     fields: FIELDS,
     conflictField: "name",
