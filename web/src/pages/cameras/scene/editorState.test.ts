@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { editorReducer, initialEditor, type EditorAction, type EditorState } from "./editorState";
+import { pointsAt } from "./testPoints";
 
 function run(...actions: EditorAction[]): EditorState {
   return actions.reduce(editorReducer, initialEditor([]));
@@ -41,11 +42,7 @@ describe("drawing a zone", () => {
     ] as EditorAction[])
       state = editorReducer(state, action);
     expect(state.shapes[0]?.finished).toBe(true);
-    expect(state.shapes[0]?.points).toEqual([
-      { x: 0.5, y: 0.5 },
-      { x: 0.6, y: 0.5 },
-      { x: 0.2, y: 0.9 },
-    ]);
+    expect(state.shapes[0]?.points).toEqual(pointsAt([0.5, 0.5], [0.6, 0.5], [0.2, 0.9]));
   });
 });
 

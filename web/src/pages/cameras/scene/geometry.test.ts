@@ -11,6 +11,7 @@ import {
   toNormalised,
   toPixels,
 } from "./geometry";
+import { pointsAt } from "./testPoints";
 
 describe("pixel and normalised coordinates", () => {
   it.each([
@@ -42,32 +43,18 @@ describe("pixel and normalised coordinates", () => {
 
 describe("closing a polygon", () => {
   it("counts repeated clicks on one spot once", () => {
-    const points = [
-      { x: 0.1, y: 0.1 },
-      { x: 0.5, y: 0.1 },
-      { x: 0.5, y: 0.1 },
-      { x: 0.5, y: 0.5 },
-    ];
+    const points = pointsAt([0.1, 0.1], [0.5, 0.1], [0.5, 0.1], [0.5, 0.5]);
     expect(closePolygon(points)).toEqual([points[0], points[1], points[3]]);
   });
 
   it("drops a last click on the first vertex, since the outline closes by itself", () => {
-    const square = [
-      { x: 0.1, y: 0.1 },
-      { x: 0.5, y: 0.1 },
-      { x: 0.5, y: 0.5 },
-      { x: 0.1, y: 0.5 },
-    ];
+    const square = pointsAt([0.1, 0.1], [0.5, 0.1], [0.5, 0.5], [0.1, 0.5]);
     expect(closePolygon([...square, { x: 0.1005, y: 0.1 }])).toEqual(square);
   });
 });
 
 describe("editing vertices", () => {
-  const triangle = [
-    { x: 0.1, y: 0.1 },
-    { x: 0.9, y: 0.1 },
-    { x: 0.5, y: 0.9 },
-  ];
+  const triangle = pointsAt([0.1, 0.1], [0.9, 0.1], [0.5, 0.9]);
 
   it("moves one vertex and keeps it inside the frame", () => {
     expect(moveVertex(triangle, 1, { x: 1.4, y: 0.3 })).toEqual([triangle[0], { x: 1, y: 0.3 }, triangle[2]]);
@@ -101,18 +88,8 @@ describe("line direction", () => {
 
 describe("self-intersection", () => {
   it("accepts a simple outline and refuses a bow tie", () => {
-    const square = [
-      { x: 0, y: 0 },
-      { x: 1, y: 0 },
-      { x: 1, y: 1 },
-      { x: 0, y: 1 },
-    ];
-    const bowTie = [
-      { x: 0, y: 0 },
-      { x: 1, y: 1 },
-      { x: 1, y: 0 },
-      { x: 0, y: 1 },
-    ];
+    const square = pointsAt([0, 0], [1, 0], [1, 1], [0, 1]);
+    const bowTie = pointsAt([0, 0], [1, 1], [1, 0], [0, 1]);
     expect(selfIntersects(square)).toBe(false);
     expect(selfIntersects(bowTie)).toBe(true);
   });

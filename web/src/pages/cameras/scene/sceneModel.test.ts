@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkScene, newShape, placeServerIssues, SceneConversionError, sceneFromApi, sceneToApi, type Shape } from "./sceneModel";
+import { pointsAt } from "./testPoints";
 
 const DEMO_SCENE = { lines: [{ name: "crossing", start: [0.05, 0.6], end: [0.95, 0.6] }] };
 
@@ -25,11 +26,7 @@ describe("reading the API's scene", () => {
   it("converts a scene stored in pixels with the picture's size", () => {
     const scene = { units: "pixels", zones: [{ name: "gate", polygon: [[64, 36], [640, 36], [640, 360]] }] };
     const { shapes } = sceneFromApi(scene, { width: 1280, height: 720 });
-    expect(shapes[0]?.points).toEqual([
-      { x: 0.05, y: 0.05 },
-      { x: 0.5, y: 0.05 },
-      { x: 0.5, y: 0.5 },
-    ]);
+    expect(shapes[0]?.points).toEqual(pointsAt([0.05, 0.05], [0.5, 0.05], [0.5, 0.5]));
   });
 
   it("reads shapes with coordinates beyond 0..1 as pixels when units are automatic, like the pipeline", () => {
@@ -104,11 +101,7 @@ describe("writing the API's scene", () => {
     const zone = shape({
       kind: "zone",
       name: " gate ",
-      points: [
-        { x: 0.1, y: 0.1 },
-        { x: 0.5, y: 0.1 },
-        { x: 0.5, y: 0.5 },
-      ],
+      points: pointsAt([0.1, 0.1], [0.5, 0.1], [0.5, 0.5]),
       options: { classes: "person,  car ,", crowd_threshold: "8", dwell_seconds: "" },
     });
     const { scene, origins } = sceneToApi([zone], {});
@@ -121,11 +114,7 @@ describe("writing the API's scene", () => {
 });
 
 describe("checking before saving", () => {
-  const triangle = [
-    { x: 0.1, y: 0.1 },
-    { x: 0.5, y: 0.1 },
-    { x: 0.5, y: 0.5 },
-  ];
+  const triangle = pointsAt([0.1, 0.1], [0.5, 0.1], [0.5, 0.5]);
 
   it("asks for a name, at least three vertices and an outline that does not cross itself", () => {
     const unnamed = shape({ kind: "zone", name: "", points: triangle });
@@ -133,12 +122,7 @@ describe("checking before saving", () => {
     const bowTie = shape({
       kind: "zone",
       name: "c",
-      points: [
-        { x: 0, y: 0 },
-        { x: 1, y: 1 },
-        { x: 1, y: 0 },
-        { x: 0, y: 1 },
-      ],
+      points: pointsAt([0, 0], [1, 1], [1, 0], [0, 1]),
     });
     const problems = checkScene([unnamed, twoPoints, bowTie]);
     expect(problems[unnamed.key]?.fields.name).toBe("Give the zone a name.");
