@@ -7,9 +7,9 @@ import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
 import { ChoiceSelect } from "../../components/ChoiceSelect";
 import { FormField } from "../../components/FormField";
-import { SubmitActions } from "../../components/SubmitActions";
 import { formatDateTime } from "../../format/dateTime";
 import { t } from "../../i18n/catalogue";
+import { AddActions } from "./AddActions";
 import type { Link, LinkKind, Person } from "./types";
 
 const KINDS: readonly LinkKind[] = ["incident", "case"];
@@ -83,13 +83,7 @@ export function LinksPanel({ person, onChanged }: { person: Person; onChanged: (
           <FormField id={`${id}-ref`} label={t("persons.links.ref")} hint={t("persons.links.refHint")} error={errors.ref}>
             {(control) => <input {...control} value={ref} maxLength={128} onChange={(e) => setRef(e.target.value)} />}
           </FormField>
-          <SubmitActions
-            className="wide"
-            label={t("persons.links.add")}
-            busyLabel={t("persons.links.adding")}
-            busy={add.busy}
-            error={Object.keys(errors).length > 0 ? (errors.form ?? null) : add.error}
-          />
+          <AddActions label={t("persons.links.add")} busyLabel={t("persons.links.adding")} action={add} errors={errors} />
         </form>
       ) : null}
     </section>

@@ -11,6 +11,7 @@ import { orDash, RecordTable, type Column } from "../../components/RecordTable";
 import { StateMessage } from "../../components/StateMessage";
 import { formatDate } from "../../format/dateTime";
 import { t } from "../../i18n/catalogue";
+import { DraftInput } from "./DraftInput";
 import { filtersOf, listQuery, PAGE_SIZE, searchOf, type Either, type PersonFilters } from "./listFilters";
 import { NEW_PERSON_PATH, personPath } from "./paths";
 import { usePurposeQuery } from "./purpose";
@@ -116,6 +117,7 @@ function personColumns(): Column<Person>[] {
 
 function FiltersForm({ filters, onApply }: { filters: PersonFilters; onApply: (filters: PersonFilters) => void }) {
   const [draft, setDraft] = useState(filters);
+  const binding = { draft, onDraft: setDraft, errors: {} };
   const id = useId();
   const eitherLabel = (value: Either) => (value === "yes" ? t("persons.filter.yes") : t("persons.filter.no"));
   const submit = (event: FormEvent) => {
@@ -124,9 +126,7 @@ function FiltersForm({ filters, onApply }: { filters: PersonFilters; onApply: (f
   };
   return (
     <form className="card persons-filters" onSubmit={submit} aria-label={t("persons.filter.label")}>
-      <FormField id={`${id}-q`} label={t("persons.filter.q")}>
-        {(control) => <input {...control} type="search" value={draft.q} maxLength={200} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />}
-      </FormField>
+      <DraftInput id={`${id}-q`} label={t("persons.filter.q")} field="q" type="search" maxLength={200} {...binding} />
       <FormField id={`${id}-status`} label={t("persons.field.status")}>
         {(control) => (
           <ChoiceSelect<Person["status"] | "">
@@ -139,9 +139,7 @@ function FiltersForm({ filters, onApply }: { filters: PersonFilters; onApply: (f
           />
         )}
       </FormField>
-      <FormField id={`${id}-station`} label={t("persons.filter.station")}>
-        {(control) => <input {...control} value={draft.station} maxLength={120} onChange={(e) => setDraft({ ...draft, station: e.target.value })} />}
-      </FormField>
+      <DraftInput id={`${id}-station`} label={t("persons.filter.station")} field="station" maxLength={120} {...binding} />
       <FormField id={`${id}-vehicle`} label={t("persons.filter.hasVehicle")}>
         {(control) => (
           <ChoiceSelect<Either> {...control} values={EITHER} label={eitherLabel} none={t("persons.filter.either")} value={draft.hasVehicle} onChange={(hasVehicle) => setDraft({ ...draft, hasVehicle })} />

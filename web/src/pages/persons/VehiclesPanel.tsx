@@ -7,8 +7,8 @@ import { ConfirmButton } from "../../components/ConfirmButton";
 import { FieldError } from "../../components/FormField";
 import { orDash, RecordTable } from "../../components/RecordTable";
 import { DraftInput } from "./DraftInput";
-import { SubmitActions } from "../../components/SubmitActions";
 import { t } from "../../i18n/catalogue";
+import { AddActions } from "./AddActions";
 import type { Person, Vehicle } from "./types";
 
 const EMPTY = { plate: "", make: "", colour: "", note: "" };
@@ -88,13 +88,7 @@ export function VehiclesPanel({ person, onChanged }: { person: Person; onChanged
           <DraftInput id={`${id}-make`} label={t("persons.vehicles.make")} field="make" maxLength={100} {...binding} />
           <DraftInput id={`${id}-colour`} label={t("persons.vehicles.colour")} field="colour" maxLength={50} {...binding} />
           <DraftInput id={`${id}-note`} label={t("persons.vehicles.note")} field="note" maxLength={2000} {...binding} />
-          <SubmitActions
-            className="wide"
-            label={t("persons.vehicles.add")}
-            busyLabel={t("persons.vehicles.adding")}
-            busy={add.busy}
-            error={Object.keys(errors).length > 0 ? (errors.form ?? null) : add.error}
-          />
+          <AddActions label={t("persons.vehicles.add")} busyLabel={t("persons.vehicles.adding")} action={add} errors={errors} />
         </form>
       ) : null}
     </section>
