@@ -11,9 +11,6 @@ one) starts a new panic, so knowing a device id never gives access to someone el
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +21,7 @@ from sqlalchemy.orm import Session
 from safecity.alerts import service as alerts
 from safecity.alerts.models import Alert
 from safecity.alerts.states import Severity
+from safecity.core.auth import secret_tokens
 from safecity.core.db import get_or_raise
 from safecity.core.errors import ForbiddenError
 from safecity.core.errors import NotFoundError
@@ -68,10 +66,6 @@ class PanicStarted:
     incident_created: IncidentCreated | None  # to publish after commit; None when an active panic continues
 
 
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def start_panic(
     session: Session, taxonomy: Taxonomy, data: PanicInput, now: datetime, token: str | None = None
 ) -> PanicStarted:
@@ -87,7 +81,7 @@ def start_panic(
             alerts.get_alert(session, existing.alert_id),
             incident_created=None,
         )
-    token = secrets.token_urlsafe(24)
+    issued = secret_tokens.issue()
     who = data.name or data.phone or data.device_id
     raised = alerts.raise_alert(
         session,
@@ -122,7 +116,7 @@ def start_panic(
     alerts.link_incident(session, raised.alert.id, incident.id, now)
     panic = PanicSession(
         id=str(uuid.uuid4()),
-        token_sha256=_hash(token),
+        token_sha256=issued.sha256,
         device_id=data.device_id,
         phone=data.phone,
         name=data.name,
@@ -144,7 +138,7 @@ def start_panic(
         )
     )
     session.flush()
-    return PanicStarted(panic, token, incident, raised.alert, incident_created=opened.created)
+    return PanicStarted(panic, issued.token, incident, raised.alert, incident_created=opened.created)
 
 
 def _owned_active_panic(session: Session, device_id: str, token: str | None) -> PanicSession | None:
@@ -153,7 +147,7 @@ def _owned_active_panic(session: Session, device_id: str, token: str | None) -> 
     query = select(PanicSession).where(
         PanicSession.device_id == device_id,
         PanicSession.active.is_(True),
-        PanicSession.token_sha256 == _hash(token),
+        PanicSession.token_sha256 == secret_tokens.digest(token),
     )
     return session.scalars(query).first()
 
@@ -164,7 +158,7 @@ def get_panic(session: Session, panic_id: str) -> PanicSession:
 
 def authorised(session: Session, panic_id: str, token: str) -> PanicSession:
     panic = get_panic(session, panic_id)
-    if not hmac.compare_digest(panic.token_sha256, _hash(token)):
+    if not secret_tokens.matches(panic.token_sha256, token):
         raise PanicTokenError("wrong panic token")
     return panic
 

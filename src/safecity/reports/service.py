@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from safecity.alerts import service as alerts
 from safecity.alerts.models import Alert
+from safecity.core.auth import secret_tokens
 from safecity.core.db import get_or_raise
 from safecity.core.db import where_given
 from safecity.core.errors import InvalidInputError
@@ -63,10 +61,6 @@ class Submitted:
     alert_created: bool
 
 
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def service_of(code: str) -> ReportService:
     try:
         return BY_CODE[code]
@@ -78,7 +72,7 @@ def submit(session: Session, data: ReportInput, now: datetime) -> Submitted:
     """Store the report (contact details dropped when anonymous) and raise an alert for the control room;
     reports of the same kind from the same spot within the cooldown count up on one alert."""
     service = service_of(data.service_code)
-    token = secrets.token_urlsafe(24)
+    issued = secret_tokens.issue()
     contact = {
         "first_name": data.first_name,
         "last_name": data.last_name,
@@ -97,7 +91,7 @@ def submit(session: Session, data: ReportInput, now: datetime) -> Submitted:
         media_url=data.media_url,
         anonymous=data.anonymous,
         device_id="" if data.anonymous else data.device_id,
-        token_sha256=_hash(token),
+        token_sha256=issued.sha256,
         status="open",
         status_notes="received; awaiting review",
         moderation=Moderation.PENDING.value,
@@ -131,7 +125,7 @@ def submit(session: Session, data: ReportInput, now: datetime) -> Submitted:
     )
     report.alert_id = raised.alert.id
     session.flush()
-    return Submitted(report, token, raised.alert, raised.created)
+    return Submitted(report, issued.token, raised.alert, raised.created)
 
 
 def get_report(session: Session, report_id: int) -> CitizenReport:
@@ -141,7 +135,7 @@ def get_report(session: Session, report_id: int) -> CitizenReport:
 
 
 def token_matches(report: CitizenReport, token: str) -> bool:
-    return hmac.compare_digest(report.token_sha256, _hash(token))
+    return secret_tokens.matches(report.token_sha256, token)
 
 
 def public_services() -> set[str]:
