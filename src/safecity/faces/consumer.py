@@ -6,13 +6,12 @@ track). A redelivered sighting republishes the candidates it made (same event id
 
 from __future__ import annotations
 
-import asyncio
-
 from sqlalchemy import select
 
 from safecity.core.bus import Event
 from safecity.core.bus import EventBus
 from safecity.core.bus import as_event
+from safecity.core.bus.threaded_apply import subscribe_applying
 from safecity.core.logs import get_logger
 from safecity.faces.crop_rows import row_of_event
 from safecity.faces.events import FaceSightingEvent
@@ -34,11 +33,7 @@ class SightingConsumer:
         self.bus = bus
 
     async def start(self) -> None:
-        await self.bus.subscribe(CONSUMER, PATTERNS, self.handle)
-
-    async def handle(self, event: Event) -> None:
-        for outgoing in await asyncio.to_thread(self.apply, event):
-            await self.bus.publish(outgoing)
+        await subscribe_applying(self.bus, CONSUMER, PATTERNS, self.apply)
 
     def apply(self, event: Event) -> list[Event]:
         """Store and match one sighting; returns the `face.candidate` events to publish."""

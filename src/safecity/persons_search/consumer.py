@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from safecity.core.bus import Event
 from safecity.core.bus import EventBus
 from safecity.core.bus import as_event
+from safecity.core.bus.threaded_apply import subscribe_applying
 from safecity.core.db import Database
 from safecity.persons_search.events import PersonAppearanceEvent
 from safecity.persons_search.service import store_appearance
@@ -21,12 +20,11 @@ class AppearanceConsumer:
         self.bus = bus
 
     async def start(self) -> None:
-        await self.bus.subscribe(CONSUMER, PATTERNS, self.handle)
+        await subscribe_applying(self.bus, CONSUMER, PATTERNS, self.apply)
 
-    async def handle(self, event: Event) -> None:
-        await asyncio.to_thread(self.apply, event)
-
-    def apply(self, event: Event) -> None:
+    def apply(self, event: Event) -> list[Event]:
+        """Store one appearance; it makes no events."""
         appearance = as_event(event, PersonAppearanceEvent)
         with self.database.session() as session:
             store_appearance(session, appearance)
+        return []
