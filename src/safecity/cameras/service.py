@@ -24,6 +24,7 @@ from safecity.cameras.schemas import CameraCreate
 from safecity.cameras.schemas import CameraUpdate
 from safecity.config import CameraSettings
 from safecity.config import ConfigError
+from safecity.core import validation_messages
 from safecity.core.db import get_or_raise
 from safecity.core.db import utcnow
 from safecity.core.errors import ConflictError
@@ -145,7 +146,7 @@ def _declared_at(index: int) -> Iterator[None]:
     try:
         yield
     except ValidationError as exc:
-        raise ConfigError(_config_problems(index, exc)) from exc
+        raise ConfigError(validation_messages.problems(exc, prefix=f"cameras[{index}].")) from exc
     except ValueError as exc:
         raise ConfigError(f"cameras[{index}]: {exc}") from exc
 
@@ -161,13 +162,6 @@ _COMPARED = (
     "worker",
     "failover",
 )
-
-
-def _config_problems(index: int, error: ValidationError) -> str:
-    return "; ".join(
-        f"cameras[{index}].{'.'.join(str(part) for part in item['loc'])}: {item['msg']}"
-        for item in error.errors()
-    )
 
 
 def nearest(session: Session, latitude: float, longitude: float, limit: int) -> list[tuple[Camera, float]]:

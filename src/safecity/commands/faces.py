@@ -219,6 +219,7 @@ def enroll_command(
     given), 2 when a new subject lacks --name/--category/--reason/--authority."""
     from pydantic import ValidationError
 
+    from safecity.core.validation_messages import field_path
     from safecity.faces.watchlist import service as watchlist_service
     from safecity.faces.watchlist.schemas import SubjectIn
     from safecity.vision.faces import FaceError
@@ -242,7 +243,7 @@ def enroll_command(
                     }
                 )
             except ValidationError as exc:
-                missing = ", ".join(".".join(str(p) for p in e["loc"]) for e in exc.errors())
+                missing = ", ".join(field_path(e["loc"]) for e in exc.errors())
                 common.fail(
                     f"subject {subject!r} does not exist; to create it give valid: {missing}",
                     common.ExitCode.USAGE,

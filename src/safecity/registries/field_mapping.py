@@ -13,6 +13,7 @@ from jmespath.exceptions import JMESPathError
 from jmespath.parser import ParsedResult
 from pydantic import ValidationError
 
+from safecity.core import validation_messages
 from safecity.registries.errors import RegistryBadResponseError
 from safecity.registries.interfaces import RecordT
 from safecity.registries.systems import RegistrySystem
@@ -20,12 +21,7 @@ from safecity.registries.systems import RegistrySystem
 
 def describe_validation_error(error: ValidationError) -> str:
     """`name: Field required; date_of_birth: Input should be a valid date` — fields only, never values."""
-    parts = []
-    for problem in error.errors():
-        where = ".".join(str(part) for part in problem["loc"]) or "record"
-        message = str(problem["msg"]).removeprefix("Value error, ")  # our own validators' text, as written
-        parts.append(f"{where}: {message}")
-    return "; ".join(parts)
+    return validation_messages.problems(error, root="record", own_text=True)
 
 
 class FieldMapping(Generic[RecordT]):

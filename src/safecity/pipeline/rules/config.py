@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from pydantic import field_validator
 from pydantic import model_validator
 
+from safecity.core import validation_messages
 from safecity.pipeline.rules.alarm_config import AlarmsConfig
 from safecity.pipeline.rules.threat_config import AbandonedObjectConfig
 from safecity.pipeline.rules.threat_config import NoStoppingConfig
@@ -169,8 +170,5 @@ def load_scene_config(path: str | Path) -> SceneConfig:
     try:
         return SceneConfig.model_validate(data or {})
     except ValidationError as error:
-        problems = "; ".join(
-            f"{'.'.join(str(part) for part in issue['loc']) or '(top level)'}: {issue['msg']}"
-            for issue in error.errors()
-        )
+        problems = validation_messages.problems(error, root="(top level)")
         raise SceneConfigError(f"{file}: {problems}") from error

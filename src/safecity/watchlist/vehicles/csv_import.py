@@ -13,6 +13,7 @@ from dataclasses import field
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
+from safecity.core import validation_messages
 from safecity.core.audit.actors import Actor
 from safecity.core.audit.actors import audit_change
 from safecity.core.csv_files import dict_reader
@@ -46,10 +47,6 @@ class ImportReport:
         }
 
 
-def _message(error: ValidationError) -> str:
-    return "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors())
-
-
 def import_entries(session: Session, hotlist_id: int, text: str, actor: Actor) -> ImportReport:
     """Upsert every good row (each in its own savepoint) and audit the import as a whole."""
     hotlist = get_hotlist(session, hotlist_id)
@@ -66,7 +63,7 @@ def import_entries(session: Session, hotlist_id: int, text: str, actor: Actor) -
         try:
             data = EntryIn.model_validate(values)
         except ValidationError as exc:
-            report.errors.append(RowError(line, _message(exc)))
+            report.errors.append(RowError(line, validation_messages.problems(exc)))
             continue
         try:
             with session.begin_nested():
