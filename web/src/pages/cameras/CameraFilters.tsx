@@ -1,4 +1,4 @@
-import { ChoiceField } from "../../components/ChoiceField";
+import { ChoiceSelect } from "../../components/ChoiceSelect";
 import { FormField } from "../../components/FormField";
 import { HEALTH_STATES, stateWords, type CameraFilter } from "./health";
 import { t } from "../../i18n/catalogue";
@@ -24,32 +24,41 @@ export function CameraFilters({ filter, districts, onChange }: Props) {
           />
         )}
       </FormField>
-      <ChoiceField
-        id="camera-filter-district"
-        label={t("cameras.district")}
-        none={t("cameras.allDistricts")}
-        values={districts}
-        value={filter.district}
-        onChange={(district) => set("district", district)}
-      />
-      <ChoiceField<CameraFilter["enabled"]>
-        id="camera-filter-enabled"
-        label={t("cameras.status")}
-        none={t("cameras.enabledAndDisabled")}
-        values={["enabled", "disabled"]}
-        optionLabel={(enabled) => (enabled === "enabled" ? t("cameras.enabled") : t("cameras.disabled"))}
-        value={filter.enabled}
-        onChange={(enabled) => set("enabled", enabled)}
-      />
-      <ChoiceField
-        id="camera-filter-health"
-        label={t("cameras.health")}
-        none={t("cameras.anyHealth")}
-        values={HEALTH_STATES}
-        optionLabel={stateWords}
-        value={filter.state}
-        onChange={(state) => set("state", state)}
-      />
+      <FormField id="camera-filter-district" label={t("cameras.district")}>
+        {(control) => (
+          <ChoiceSelect
+            {...control}
+            none={t("cameras.allDistricts")}
+            values={districts}
+            value={filter.district}
+            onChange={(district) => set("district", district)}
+          />
+        )}
+      </FormField>
+      <FormField id="camera-filter-enabled" label={t("cameras.status")}>
+        {(control) => (
+          <ChoiceSelect<CameraFilter["enabled"]>
+            {...control}
+            none={t("cameras.enabledAndDisabled")}
+            values={["enabled", "disabled"]}
+            label={(enabled) => (enabled === "enabled" ? t("cameras.enabled") : t("cameras.disabled"))}
+            value={filter.enabled}
+            onChange={(enabled) => set("enabled", enabled)}
+          />
+        )}
+      </FormField>
+      <FormField id="camera-filter-health" label={t("cameras.health")}>
+        {(control) => (
+          <ChoiceSelect
+            {...control}
+            none={t("cameras.anyHealth")}
+            values={HEALTH_STATES}
+            label={stateWords}
+            value={filter.state}
+            onChange={(state) => set("state", state)}
+          />
+        )}
+      </FormField>
     </div>
   );
 }

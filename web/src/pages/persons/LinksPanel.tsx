@@ -5,7 +5,7 @@ import { useMutation } from "../../api/useMutation";
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
-import { ChoiceField } from "../../components/ChoiceField";
+import { ChoiceSelect } from "../../components/ChoiceSelect";
 import { FormField } from "../../components/FormField";
 import { formatDateTime } from "../../format/dateTime";
 import { t } from "../../i18n/catalogue";
@@ -77,15 +77,9 @@ export function LinksPanel({ person, onChanged }: { person: Person; onChanged: (
       </ul>
       {can(Permission.PERSONS_MANAGE) ? (
         <form className="form-grid" onSubmit={submit} noValidate aria-label={t("persons.links.add")}>
-          <ChoiceField
-            id={`${id}-kind`}
-            label={t("persons.links.kind")}
-            error={errors.kind}
-            values={KINDS}
-            optionLabel={kindLabel}
-            value={kind}
-            onChange={setKind}
-          />
+          <FormField id={`${id}-kind`} label={t("persons.links.kind")} error={errors.kind}>
+            {(control) => <ChoiceSelect {...control} values={KINDS} label={kindLabel} value={kind} onChange={setKind} />}
+          </FormField>
           <FormField id={`${id}-ref`} label={t("persons.links.ref")} hint={t("persons.links.refHint")} error={errors.ref}>
             {(control) => <input {...control} value={ref} maxLength={128} onChange={(e) => setRef(e.target.value)} />}
           </FormField>

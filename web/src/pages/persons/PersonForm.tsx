@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
-import { ChoiceField } from "../../components/ChoiceField";
+import { ChoiceSelect } from "../../components/ChoiceSelect";
 import { FormField } from "../../components/FormField";
 import { SubmitActions } from "../../components/SubmitActions";
 import { t } from "../../i18n/catalogue";
@@ -63,16 +63,18 @@ export function PersonForm({ person, onSaved }: { person: Person | null; onSaved
       <FormField id={`${id}-dob`} label={t("persons.field.dateOfBirth")} error={errors.date_of_birth}>
         {(control) => <input {...control} type="date" value={draft.date_of_birth} onChange={set("date_of_birth")} />}
       </FormField>
-      <ChoiceField<Gender | "">
-        id={`${id}-gender`}
-        label={t("persons.field.gender")}
-        error={errors.gender}
-        values={GENDERS}
-        optionLabel={(value) => (value ? genderLabel(value) : "")}
-        none={t("persons.form.notRecorded")}
-        value={draft.gender}
-        onChange={(gender) => setDraft({ ...draft, gender })}
-      />
+      <FormField id={`${id}-gender`} label={t("persons.field.gender")} error={errors.gender}>
+        {(control) => (
+          <ChoiceSelect<Gender | "">
+            {...control}
+            values={GENDERS}
+            label={(value) => (value ? genderLabel(value) : "")}
+            none={t("persons.form.notRecorded")}
+            value={draft.gender}
+            onChange={(gender) => setDraft({ ...draft, gender })}
+          />
+        )}
+      </FormField>
       <FormField
         id={`${id}-cnic`}
         label={t("persons.field.cnic")}
@@ -87,15 +89,11 @@ export function PersonForm({ person, onSaved }: { person: Person | null; onSaved
       >
         {(control) => <input {...control} value={draft.cnic} inputMode="numeric" maxLength={20} autoComplete="off" onChange={set("cnic")} />}
       </FormField>
-      <ChoiceField
-        id={`${id}-status`}
-        label={t("persons.field.status")}
-        error={errors.status}
-        values={PERSON_STATUSES}
-        optionLabel={statusLabel}
-        value={draft.status}
-        onChange={(status) => setDraft({ ...draft, status })}
-      />
+      <FormField id={`${id}-status`} label={t("persons.field.status")} error={errors.status}>
+        {(control) => (
+          <ChoiceSelect {...control} values={PERSON_STATUSES} label={statusLabel} value={draft.status} onChange={(status) => setDraft({ ...draft, status })} />
+        )}
+      </FormField>
       <FormField id={`${id}-basis`} label={t("persons.field.legalBasis")} hint={t("persons.form.legalBasisHint")} error={errors.legal_basis} className="wide">
         {(control) => <input {...control} value={draft.legal_basis} maxLength={1000} onChange={set("legal_basis")} />}
       </FormField>

@@ -4,7 +4,8 @@ import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
 import { useArrivalMessage } from "../../components/arrivalMessage";
-import { ChoiceField } from "../../components/ChoiceField";
+import { ChoiceSelect } from "../../components/ChoiceSelect";
+import { FormField } from "../../components/FormField";
 import { Pager } from "../../components/Pager";
 import { orDash, RecordTable, type Column } from "../../components/RecordTable";
 import { StateMessage } from "../../components/StateMessage";
@@ -126,34 +127,29 @@ function FiltersForm({ filters, onApply }: { filters: PersonFilters; onApply: (f
   return (
     <form className="card persons-filters" onSubmit={submit} aria-label={t("persons.filter.label")}>
       <DraftInput id={`${id}-q`} label={t("persons.filter.q")} field="q" type="search" maxLength={200} {...binding} />
-      <ChoiceField<Person["status"] | "">
-        id={`${id}-status`}
-        label={t("persons.field.status")}
-        values={PERSON_STATUSES}
-        optionLabel={(value) => (value ? statusLabel(value) : "")}
-        none={t("persons.filter.anyStatus")}
-        value={draft.status}
-        onChange={(status) => setDraft({ ...draft, status })}
-      />
+      <FormField id={`${id}-status`} label={t("persons.field.status")}>
+        {(control) => (
+          <ChoiceSelect<Person["status"] | "">
+            {...control}
+            values={PERSON_STATUSES}
+            label={(value) => (value ? statusLabel(value) : "")}
+            none={t("persons.filter.anyStatus")}
+            value={draft.status}
+            onChange={(status) => setDraft({ ...draft, status })}
+          />
+        )}
+      </FormField>
       <DraftInput id={`${id}-station`} label={t("persons.filter.station")} field="station" maxLength={120} {...binding} />
-      <ChoiceField<Either>
-        id={`${id}-vehicle`}
-        label={t("persons.filter.hasVehicle")}
-        values={EITHER}
-        optionLabel={eitherLabel}
-        none={t("persons.filter.either")}
-        value={draft.hasVehicle}
-        onChange={(hasVehicle) => setDraft({ ...draft, hasVehicle })}
-      />
-      <ChoiceField<Either>
-        id={`${id}-review`}
-        label={t("persons.filter.reviewDue")}
-        values={EITHER}
-        optionLabel={eitherLabel}
-        none={t("persons.filter.either")}
-        value={draft.reviewDue}
-        onChange={(reviewDue) => setDraft({ ...draft, reviewDue })}
-      />
+      <FormField id={`${id}-vehicle`} label={t("persons.filter.hasVehicle")}>
+        {(control) => (
+          <ChoiceSelect<Either> {...control} values={EITHER} label={eitherLabel} none={t("persons.filter.either")} value={draft.hasVehicle} onChange={(hasVehicle) => setDraft({ ...draft, hasVehicle })} />
+        )}
+      </FormField>
+      <FormField id={`${id}-review`} label={t("persons.filter.reviewDue")}>
+        {(control) => (
+          <ChoiceSelect<Either> {...control} values={EITHER} label={eitherLabel} none={t("persons.filter.either")} value={draft.reviewDue} onChange={(reviewDue) => setDraft({ ...draft, reviewDue })} />
+        )}
+      </FormField>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary">
           {t("persons.filter.apply")}

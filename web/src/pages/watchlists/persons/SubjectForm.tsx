@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { useAuth } from "../../../auth/AuthContext";
-import { ChoiceField } from "../../../components/ChoiceField";
+import { ChoiceSelect } from "../../../components/ChoiceSelect";
 import { FormField } from "../../../components/FormField";
 import type { FormErrors } from "../shared/apiErrors";
 import { DraftFormCard } from "../shared/DraftFormCard";
@@ -92,15 +92,17 @@ export function SubjectForm({ subject, onSaved }: { subject: Subject | null; onS
           {(control) => <input {...control} value={draft.id} maxLength={64} autoComplete="off" onChange={set("id")} />}
         </FormField>
       ) : null}
-      <ChoiceField
-        id={`${id}-category`}
-        label={t("watchlists.persons.category")}
-        error={errors.category}
-        values={SUBJECT_CATEGORIES}
-        optionLabel={subjectCategoryLabel}
-        value={draft.category}
-        onChange={(category) => setValue("category", category)}
-      />
+      <FormField id={`${id}-category`} label={t("watchlists.persons.category")} error={errors.category}>
+        {(control) => (
+          <ChoiceSelect
+            {...control}
+            values={SUBJECT_CATEGORIES}
+            label={subjectCategoryLabel}
+            value={draft.category}
+            onChange={(category) => setValue("category", category)}
+          />
+        )}
+      </FormField>
       <CaseRefField formId={id} value={draft.case_ref} error={errors.case_ref} onChange={set("case_ref")} />
       <ExpiryField
         formId={id}

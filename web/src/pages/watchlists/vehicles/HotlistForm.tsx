@@ -1,7 +1,7 @@
 import { useId } from "react";
 import type { Schemas } from "../../../api/schemas";
 import { useAuth } from "../../../auth/AuthContext";
-import { ChoiceField } from "../../../components/ChoiceField";
+import { ChoiceSelect } from "../../../components/ChoiceSelect";
 import { FormField } from "../../../components/FormField";
 import type { FormErrors } from "../shared/apiErrors";
 import { DraftFormCard } from "../shared/DraftFormCard";
@@ -102,15 +102,17 @@ export function HotlistForm({ hotlist, onSaved }: { hotlist: Hotlist | null; onS
           )}
         </FormField>
       ) : null}
-      <ChoiceField
-        id={`${id}-kind`}
-        label={t("watchlists.vehicles.kind")}
-        error={errors.kind}
-        values={HOTLIST_KINDS}
-        optionLabel={hotlistKindLabel}
-        value={draft.kind}
-        onChange={(kind) => set("kind", kind)}
-      />
+      <FormField id={`${id}-kind`} label={t("watchlists.vehicles.kind")} error={errors.kind}>
+        {(control) => (
+          <ChoiceSelect
+            {...control}
+            values={HOTLIST_KINDS}
+            label={hotlistKindLabel}
+            value={draft.kind}
+            onChange={(kind) => set("kind", kind)}
+          />
+        )}
+      </FormField>
       <FormField
         id={`${id}-budget`}
         label={t("watchlists.vehicles.matchTolerance")}
