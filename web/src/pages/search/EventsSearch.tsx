@@ -18,7 +18,7 @@ import { searchFailureHandler } from "./searchFailure";
 import { ScopeFields } from "./TimeRangeFields";
 import type { EventsPage } from "./types";
 import { useCameras } from "./useCameras";
-import { LimitSelect, SearchActions } from "./SearchFields";
+import { LimitSelect, SearchActions, SearchForm, SearchStatus } from "./SearchFields";
 import { t } from "../../i18n/catalogue";
 
 interface Shown {
@@ -72,8 +72,7 @@ export function EventsSearch() {
 
   return (
     <div className="search-panel">
-      <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby="event-search-title">
-        <h2 id="event-search-title">{t("search.searchStoredEvents")}</h2>
+      <SearchForm titleId="event-search-title" title={t("search.searchStoredEvents")} onSubmit={submit}>
         <FormField
           id="event-type"
           label={t("search.eventType")}
@@ -112,10 +111,8 @@ export function EventsSearch() {
         <p className="muted search-wide">
           {t("search.coversTheServerS")}
         </p>
-      </form>
-      <p className="state" role="status" data-testid="event-status">
-        {status}
-      </p>
+      </SearchForm>
+      <SearchStatus testId="event-status" status={status} />
       {shown ? (
         <section aria-labelledby="event-results-title">
           <h2 id="event-results-title">{t("search.events2")}</h2>

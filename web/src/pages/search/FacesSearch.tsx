@@ -11,7 +11,7 @@ import {
 } from "./faceQuery";
 import { FaceResults } from "./FaceResults";
 import { PhotoDrop } from "./PhotoDrop";
-import { LimitField, ScoreField, SearchActions } from "./SearchFields";
+import { LimitField, ScoreField, SearchActions, SearchForm, SearchStatus } from "./SearchFields";
 import { recentScope } from "./timeRange";
 import { ScopeFields } from "./TimeRangeFields";
 import { useCameras } from "./useCameras";
@@ -67,8 +67,7 @@ export function FacesSearch() {
   return (
     <div className="search-panel">
       {purposeDialog}
-      <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-        <h2 id={`${id}-title`}>{t("search.searchStoredFaces")}</h2>
+      <SearchForm titleId={`${id}-title`} title={t("search.searchStoredFaces")} onSubmit={submit}>
         <PhotoDrop id="face-photo" file={form.file} error={errors.file} onFile={(file) => change({ file })} />
         <ScopeFields idPrefix="face" cameras={cameras} scope={form} errors={errors} required onChange={change} />
         <LimitField id="face-limit" max={MAX_RESULTS} value={form.limit} error={errors.limit} onChange={(limit) => change({ limit })} />
@@ -81,10 +80,8 @@ export function FacesSearch() {
           onChange={(minScore) => change({ minScore })}
         />
         <SearchActions label={t("search.searchFaces")} busy={busy} error={formError} />
-      </form>
-      <p className="state" role="status" data-testid="face-status">
-        {status}
-      </p>
+      </SearchForm>
+      <SearchStatus testId="face-status" status={status} />
       {done ? (
         <FaceResults
           key={done.generation}

@@ -14,7 +14,7 @@ import {
 } from "./personQuery";
 import { PersonResults } from "./PersonResults";
 import { PhotoDrop } from "./PhotoDrop";
-import { LimitField, ScoreField, SearchActions } from "./SearchFields";
+import { LimitField, ScoreField, SearchActions, SearchForm, SearchStatus } from "./SearchFields";
 import { recentScope } from "./timeRange";
 import { TimeRangeFields } from "./TimeRangeFields";
 import { useCameras } from "./useCameras";
@@ -80,8 +80,7 @@ export function PersonsSearch() {
   return (
     <div className="search-panel">
       {purposeDialog}
-      <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-        <h2 id={`${id}-title`}>{t("search.findThisPerson")}</h2>
+      <SearchForm titleId={`${id}-title`} title={t("search.findThisPerson")} onSubmit={submit}>
         <fieldset className="probe-kind">
           <legend>{t("search.searchWith")}</legend>
           <label>
@@ -115,10 +114,8 @@ export function PersonsSearch() {
           <input type="checkbox" checked={form.neighboursOnly} onChange={(e) => change({ neighboursOnly: e.target.checked })} />{" "}{t("search.onlyNeighbouringCamerasCamera")}
         </label>
         <SearchActions label={t("search.findThisPerson")} busy={busy} error={formError} />
-      </form>
-      <p className="state" role="status" data-testid="person-status">
-        {status}
-      </p>
+      </SearchForm>
+      <SearchStatus testId="person-status" status={status} />
       {done ? (
         <PersonResults key={done.generation} sightings={sightings} cameraName={cameraName} purpose={done.purpose} />
       ) : null}

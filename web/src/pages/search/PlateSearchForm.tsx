@@ -3,7 +3,7 @@ import type { Camera } from "../../api/types";
 import { FieldHint, FormField } from "../../components/FormField";
 import { EMPTY_PLATE_FORM, RESULT_LIMITS, type PlateFormErrors, type PlateSearchForm as Form } from "./plateQuery";
 import { ScopeFields } from "./TimeRangeFields";
-import { LimitSelect, SearchActions } from "./SearchFields";
+import { LimitSelect, SearchActions, SearchForm } from "./SearchFields";
 import { t } from "../../i18n/catalogue";
 
 export function PlateSearchForm({
@@ -27,8 +27,7 @@ export function PlateSearchForm({
   };
 
   return (
-    <form className="card form-grid" onSubmit={submit} noValidate aria-labelledby="plate-search-title">
-      <h2 id="plate-search-title">{t("search.searchPlateReads")}</h2>
+    <SearchForm titleId="plate-search-title" title={t("search.searchPlateReads")} onSubmit={submit}>
       <FormField
         id="plate-pattern"
         label={t("search.plateOrPattern")}
@@ -70,6 +69,6 @@ export function PlateSearchForm({
         </FieldHint>
       </div>
       <SearchActions label={t("search.searchPlates")} busy={busy} error={formError} />
-    </form>
+    </SearchForm>
   );
 }

@@ -12,6 +12,7 @@ import { PlateSearchForm } from "./PlateSearchForm";
 import { TrajectoryPanel } from "./TrajectoryPanel";
 import { useCameras } from "./useCameras";
 import { usePurposeSearch } from "./usePurposeSearch";
+import { SearchStatus } from "./SearchFields";
 import { t } from "../../i18n/catalogue";
 
 const SERVER_FIELDS = { plate: /plate/i, since: /\bsince\b/i, until: /\buntil\b/i } as const;
@@ -36,9 +37,7 @@ export function PlatesSearch() {
     <div className="search-panel">
       {purposeDialog}
       <PlateSearchForm cameras={cameras} errors={errors} formError={formError} busy={busy} onSearch={(form) => void search(form)} />
-      <p className="state" role="status" data-testid="plate-status">
-        {status}
-      </p>
+      <SearchStatus testId="plate-status" status={status} />
       {done && trajectoryPlate ? (
         <TrajectoryPanel
           plate={trajectoryPlate}

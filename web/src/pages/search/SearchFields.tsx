@@ -1,7 +1,37 @@
 /** Fields and the submit row that the search forms (plates, faces, persons, events) have in common. */
+import type { FormEvent, ReactNode } from "react";
 import { FieldError, FormField } from "../../components/FormField";
 import { Options } from "../../components/Options";
 import { t } from "../../i18n/catalogue";
+
+/** A search form: a card headed by `title` (whose id is `titleId`), checked here rather than by the browser. */
+export function SearchForm({
+  titleId,
+  title,
+  onSubmit,
+  children,
+}: {
+  titleId: string;
+  title: string;
+  onSubmit: (event: FormEvent) => void;
+  children: ReactNode;
+}) {
+  return (
+    <form className="card form-grid" onSubmit={onSubmit} noValidate aria-labelledby={titleId}>
+      <h2 id={titleId}>{title}</h2>
+      {children}
+    </form>
+  );
+}
+
+/** Where a search says what it is doing and what it found (read out as it changes). */
+export function SearchStatus({ testId, status }: { testId: string; status: string }) {
+  return (
+    <p className="state" role="status" data-testid={testId}>
+      {status}
+    </p>
+  );
+}
 
 /** A search form's submit row: the button (saying "Searching…" while busy) and the error of the whole form. */
 export function SearchActions({ label, busy, error }: { label: string; busy: boolean; error: string | null }) {
