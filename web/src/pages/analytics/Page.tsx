@@ -1,7 +1,7 @@
 import { useState } from "react";
-import { Navigate, Route, Routes } from "react-router";
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
+import { SinglePageRoutes } from "../../components/SinglePageRoutes";
 import { ChoiceSelect } from "../../components/ChoiceSelect";
 import { Options } from "../../components/Options";
 import { RecordTable } from "../../components/RecordTable";
@@ -13,12 +13,7 @@ import { latLon } from "./latLon";
 import { t } from "../../i18n/catalogue";
 
 export default function AnalyticsArea() {
-  return (
-    <Routes>
-      <Route index element={<AnalyticsPage />} />
-      <Route path="*" element={<Navigate to="/analytics" replace />} />
-    </Routes>
-  );
+  return <SinglePageRoutes page={<AnalyticsPage />} home="/analytics" />;
 }
 
 const MODELS = ["self-exciting", "kde", "blend"] as const;

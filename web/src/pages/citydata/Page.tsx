@@ -1,9 +1,9 @@
 import { useMemo, useState } from "react";
-import { Navigate, Route, Routes } from "react-router";
 import { describeError } from "../../api/errors";
 import { useMutation } from "../../api/useMutation";
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
+import { SinglePageRoutes } from "../../components/SinglePageRoutes";
 import { ChoiceSelect } from "../../components/ChoiceSelect";
 import { Options } from "../../components/Options";
 import { RecordTable } from "../../components/RecordTable";
@@ -16,12 +16,7 @@ import { PlacesMap } from "./PlacesMap";
 import { hourLabel, type PlaceMetric } from "./types";
 
 export default function CityDataArea() {
-  return (
-    <Routes>
-      <Route index element={<CityDataPage />} />
-      <Route path="*" element={<Navigate to="/city-data" replace />} />
-    </Routes>
-  );
+  return <SinglePageRoutes page={<CityDataPage />} home="/city-data" />;
 }
 
 const PERIOD_DAYS = [1, 7, 28] as const;

@@ -1,5 +1,5 @@
 import { useMemo, useState } from "react";
-import { Navigate, Route, Routes } from "react-router";
+import { SinglePageRoutes } from "../../components/SinglePageRoutes";
 import { AlarmQualityPanel } from "./AlarmQualityPanel";
 import { CountSeriesPanel } from "./CountSeriesPanel";
 import "./dashboards.css";
@@ -13,12 +13,7 @@ import { formatDateTime } from "../../format/dateTime";
 import { messageRecord, t } from "../../i18n/catalogue";
 
 export default function DashboardsArea() {
-  return (
-    <Routes>
-      <Route index element={<DashboardsPage />} />
-      <Route path="*" element={<Navigate to="/dashboards" replace />} />
-    </Routes>
-  );
+  return <SinglePageRoutes page={<DashboardsPage />} home="/dashboards" />;
 }
 
 const SEVERITY_LABELS: Record<string, string> = messageRecord({
