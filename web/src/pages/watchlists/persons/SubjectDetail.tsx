@@ -4,10 +4,9 @@ import { useMutation } from "../../../api/useMutation";
 import { useResource } from "../../../api/useResource";
 import { useAuth } from "../../../auth/AuthContext";
 import { useNavigateWithMessage } from "../../../components/arrivalMessage";
-import { StateMessage } from "../../../components/StateMessage";
 import { formErrorsOf } from "../shared/apiErrors";
 import { expiryText } from "../shared/expiry";
-import { BackLink, DetailHead } from "../shared/DetailParts";
+import { BackLink, DetailHead, NotLoaded } from "../shared/DetailParts";
 import { StatusLine, type Status } from "../shared/StatusLine";
 import { SUBJECTS_PATH } from "../paths";
 import { subjectCategoryLabel, type Subject, type SubjectImage } from "../types";
@@ -55,17 +54,12 @@ export function SubjectDetail() {
     },
   );
 
-  if (!subject)
-    return (
-      <section>
-        <BackLink to={SUBJECTS_PATH} label={t("watchlists.persons.allPeopleOnThe")} />
-        <StateMessage resource={resource} what={t("watchlists.persons.thisWatchlistSubject")} />
-      </section>
-    );
+  const back = { to: SUBJECTS_PATH, label: t("watchlists.persons.allPeopleOnThe") };
+  if (!subject) return <NotLoaded back={back} resource={resource} what={t("watchlists.persons.thisWatchlistSubject")} />;
 
   return (
     <section aria-labelledby="subject-title">
-      <BackLink to={SUBJECTS_PATH} label={t("watchlists.persons.allPeopleOnThe")} />
+      <BackLink {...back} />
       <DetailHead
         titleId="subject-title"
         title={subject.name}

@@ -1,5 +1,7 @@
 import { Link } from "react-router";
+import type { Resource } from "../../../api/useResource";
 import { ConfirmButton } from "../../../components/ConfirmButton";
+import { StateMessage } from "../../../components/StateMessage";
 
 /** Back to the list a subject or hotlist belongs to. */
 export function BackLink({ to, label }: { to: string; label: string }) {
@@ -7,6 +9,16 @@ export function BackLink({ to, label }: { to: string; label: string }) {
     <p>
       <Link to={to}>{label}</Link>
     </p>
+  );
+}
+
+/** A subject or hotlist not (yet) loaded: the way back, and why there is nothing (loading, missing, failed). */
+export function NotLoaded({ back, resource, what }: { back: { to: string; label: string }; resource: Resource<unknown>; what: string }) {
+  return (
+    <section>
+      <BackLink {...back} />
+      <StateMessage resource={resource} what={what} />
+    </section>
   );
 }
 

@@ -6,7 +6,7 @@ import { useAuth } from "../../../auth/AuthContext";
 import { useNavigateWithMessage } from "../../../components/arrivalMessage";
 import { StateMessage } from "../../../components/StateMessage";
 import { formErrorsOf } from "../shared/apiErrors";
-import { BackLink, DetailHead } from "../shared/DetailParts";
+import { BackLink, DetailHead, NotLoaded } from "../shared/DetailParts";
 import { StatusLine, type Status } from "../shared/StatusLine";
 import { HOTLISTS_PATH } from "../paths";
 import { hotlistKindLabel, type Hotlist, type HotlistEntry } from "../types";
@@ -78,18 +78,12 @@ export function HotlistDetail() {
     },
   );
 
-  if (!list)
-    return (
-      <section>
-        <BackLink to={HOTLISTS_PATH} label={t("watchlists.vehicles.allHotlists")} />
-        <StateMessage resource={hotlist.resource} what={t("watchlists.vehicles.thisHotlist")} />
-      </section>
-    );
-
+  const back = { to: HOTLISTS_PATH, label: t("watchlists.vehicles.allHotlists") };
+  if (!list) return <NotLoaded back={back} resource={hotlist.resource} what={t("watchlists.vehicles.thisHotlist")} />;
 
   return (
     <section aria-labelledby="hotlist-title">
-      <BackLink to={HOTLISTS_PATH} label={t("watchlists.vehicles.allHotlists")} />
+      <BackLink {...back} />
       <DetailHead
         titleId="hotlist-title"
         title={t("watchlists.vehicles.hotlist", { name: list.name })}
