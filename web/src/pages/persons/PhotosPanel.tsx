@@ -1,11 +1,12 @@
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId } from "react";
 import { ApiError } from "../../api/client";
 import { describeError } from "../../api/errors";
 import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
 import { ConfirmButton } from "../../components/ConfirmButton";
-import { FormField, FieldError } from "../../components/FormField";
+import { FieldError } from "../../components/FormField";
+import { FileField, useFileChoice } from "../../components/forms/FileField";
 import { MediaImage } from "../../components/MediaImage";
 import { SubmitActions } from "../../components/SubmitActions";
 import { formatDateTime } from "../../format/dateTime";
@@ -26,9 +27,7 @@ export function photoRefusal(caught: unknown): string {
 export function PhotosPanel({ person, onChanged }: { person: Person; onChanged: () => void }) {
   const { client, can } = useAuth();
   const purpose = usePersonsPurpose();
-  const [file, setFile] = useState<File | null>(null);
-  const [missing, setMissing] = useState<string | null>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
+  const photo = useFileChoice(t("persons.photos.choose"));
   const upload = useMutation(
     (chosen: File) => {
       const form = new FormData();
@@ -41,8 +40,7 @@ export function PhotosPanel({ person, onChanged }: { person: Person; onChanged: 
     {
       describe: photoRefusal,
       onSuccess: () => {
-        setFile(null);
-        if (inputRef.current) inputRef.current.value = "";
+        photo.clear();
         onChanged();
       },
     },
@@ -56,15 +54,7 @@ export function PhotosPanel({ person, onChanged }: { person: Person; onChanged: 
   );
   const manage = can(Permission.PERSONS_MANAGE);
   const id = useId();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!file) {
-      setMissing(t("persons.photos.choose"));
-      return;
-    }
-    setMissing(null);
-    void upload.run(file);
-  };
+  const submit = photo.onSubmit(([chosen]) => void upload.run(chosen));
 
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
@@ -97,21 +87,14 @@ export function PhotosPanel({ person, onChanged }: { person: Person; onChanged: 
       {remove.error ? <FieldError>{remove.error}</FieldError> : null}
       {manage ? (
         <form onSubmit={submit} noValidate>
-          <FormField id={`${id}-file`} label={t("persons.photos.file")} hint={t("persons.photos.hint")} error={missing ?? upload.error}>
-            {(control) => (
-              <input
-                {...control}
-                ref={inputRef}
-                type="file"
-                accept="image/jpeg,image/png"
-                onChange={(e) => {
-                  setFile(e.target.files?.[0] ?? null);
-                  setMissing(null);
-                  upload.reset();
-                }}
-              />
-            )}
-          </FormField>
+          <FileField
+            choice={photo}
+            label={t("persons.photos.file")}
+            hint={t("persons.photos.hint")}
+            accept="image/jpeg,image/png"
+            error={upload.error}
+            onChoose={upload.reset}
+          />
           <SubmitActions label={t("persons.photos.upload")} busyLabel={t("persons.photos.uploading")} busy={upload.busy} />
         </form>
       ) : null}

@@ -1,7 +1,7 @@
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
 import { useMutation } from "../../../api/useMutation";
 import { useAuth } from "../../../auth/AuthContext";
-import { FormField } from "../../../components/FormField";
+import { FileField, useFileChoice } from "../../../components/forms/FileField";
 import { SubmitActions } from "../../../components/SubmitActions";
 import { formErrorsOf } from "../shared/apiErrors";
 import { t } from "../../../i18n/catalogue";
@@ -21,9 +21,8 @@ export function refusalReason(caught: unknown): string {
  */
 export function ImageEnrolment({ subjectId, onEnrolled }: { subjectId: string; onEnrolled: () => void }) {
   const { client } = useAuth();
-  const [files, setFiles] = useState<File[]>([]);
+  const photos = useFileChoice(t("watchlists.persons.chooseOneOrMore"), { focusWhenMissing: true });
   const [outcomes, setOutcomes] = useState<EnrolmentOutcome[]>([]);
-  const [missing, setMissing] = useState<string | undefined>();
   const enrolOne = (file: File): Promise<EnrolmentOutcome> => {
     const form = new FormData();
     form.append("file", file, file.name);
@@ -49,50 +48,26 @@ export function ImageEnrolment({ subjectId, onEnrolled }: { subjectId: string; o
       },
     },
   );
-  const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const titleId = `${id}-title`;
   const refused = outcomes.filter((o) => !o.enrolled);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (files.length === 0) {
-      setMissing(t("watchlists.persons.chooseOneOrMore"));
-      inputRef.current?.focus();
-      return;
-    }
-    setMissing(undefined);
+  const submit = photos.onSubmit((chosen) => {
     setOutcomes([]);
-    void enrol.run(files);
-  };
+    void enrol.run(chosen);
+  });
 
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby={titleId}>
       <h3 id={titleId}>{t("watchlists.persons.enrolFaceImages")}</h3>
-      <FormField
-        id={`${id}-file`}
+      <FileField
+        choice={photos}
         label={t("watchlists.persons.facePhotosJpegOr")}
         hint={t("watchlists.persons.exactlyOneClearFrontal")}
-        error={missing}
-      >
-        {(control) => (
-          <input
-            {...control}
-            aria-invalid={missing || refused.length > 0 ? true : undefined}
-            aria-describedby={[control["aria-describedby"], refused.length ? `${id}-outcomes` : ""]
-              .filter(Boolean)
-              .join(" ") || undefined}
-            ref={inputRef}
-            type="file"
-            accept="image/jpeg,image/png"
-            multiple
-            onChange={(e) => {
-              setFiles([...(e.target.files ?? [])]);
-              setMissing(undefined);
-            }}
-          />
-        )}
-      </FormField>
+        accept="image/jpeg,image/png"
+        multiple
+        refusals={refused.length ? `${id}-outcomes` : undefined}
+      />
       <SubmitActions label={t("watchlists.persons.enrolImages")} busyLabel={t("watchlists.persons.enrolling")} busy={enrol.busy} />
       <div role="status" aria-live="polite" id={`${id}-outcomes`} data-testid="enrolment-outcomes">
         {outcomes.length > 0 ? (

@@ -1,9 +1,9 @@
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
 import { useMutation } from "../../../api/useMutation";
 import { useAuth } from "../../../auth/AuthContext";
-import { FormField } from "../../../components/FormField";
+import { FileField, useFileChoice } from "../../../components/forms/FileField";
 import { SubmitActions } from "../../../components/SubmitActions";
-import { FORM, formErrorsOf, type FormErrors } from "../shared/apiErrors";
+import { FORM, formErrorsOf } from "../shared/apiErrors";
 import { csvRows } from "./csvImport";
 import { ImportRows, ImportSummary, type Imported } from "./ImportResult";
 import { t } from "../../../i18n/catalogue";
@@ -21,10 +21,8 @@ function readText(file: File): Promise<string> {
 /** Upload a CSV of plates into a hotlist and show the server's per-row report. */
 export function CsvImport({ hotlistId, onImported }: { hotlistId: number; onImported: () => void }) {
   const { client } = useAuth();
-  const [file, setFile] = useState<File | null>(null);
-  const [checked, setChecked] = useState<FormErrors>({});
+  const csv = useFileChoice(t("watchlists.vehicles.chooseACsvFile"), { focusWhenMissing: true });
   const [result, setResult] = useState<Imported | null>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const titleId = `${id}-title`;
   const upload = useMutation(
@@ -45,28 +43,21 @@ export function CsvImport({ hotlistId, onImported }: { hotlistId: number; onImpo
       },
     },
   );
-  const errors = upload.failure ? formErrorsOf(upload.failure, ["file"]) : checked;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    upload.reset();
-    if (!file) {
-      setChecked({ file: t("watchlists.vehicles.chooseACsvFile") });
-      inputRef.current?.focus();
-      return;
-    }
-    setChecked({});
+  const errors = upload.failure ? formErrorsOf(upload.failure, ["file"]) : {};
+  const submit = csv.onSubmit(([chosen]) => {
     setResult(null);
-    void upload.run(file);
-  };
+    void upload.run(chosen);
+  });
 
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby={titleId}>
       <h2 id={titleId}>{t("watchlists.vehicles.importPlatesFromCsv")}</h2>
-      <FormField
-        id={`${id}-file`}
+      <FileField
+        choice={csv}
         label={t("watchlists.vehicles.csvFile")}
+        accept=".csv,text/csv"
         error={errors.file}
+        onChoose={upload.reset}
         hint={
           <>
             Header row with <code>plate</code> and <code>reason</code>, optionally <code>case_ref</code>,{" "}
@@ -74,21 +65,7 @@ export function CsvImport({ hotlistId, onImported }: { hotlistId: number; onImpo
             the list is updated. Bad rows are refused one by one and listed with the reason.
           </>
         }
-      >
-        {(control) => (
-          <input
-            {...control}
-            ref={inputRef}
-            type="file"
-            accept=".csv,text/csv"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setChecked({});
-              upload.reset();
-            }}
-          />
-        )}
-      </FormField>
+      />
       <SubmitActions label={t("watchlists.vehicles.importCsv")} busyLabel={t("watchlists.vehicles.importing")} busy={upload.busy} error={errors[FORM]} />
       <div role="status" aria-live="polite" data-testid="import-summary">
         {result ? <ImportSummary imported={result} /> : null}
