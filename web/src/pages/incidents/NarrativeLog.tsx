@@ -32,12 +32,12 @@ export function NarrativeLog({
       {entries.length === 0 ? (
         <p className="state">{t("incidents.nothingLoggedYet")}</p>
       ) : (
-        <ol className="narrative" data-testid="narrative-log">
+        <ol className="feed-list narrative" data-testid="narrative-log">
           {entries.map((entry) => (
-            <li key={entry.id} className={`narrative-entry narrative-${entry.kind}`}>
-              <div className="narrative-meta">
+            <li key={entry.id} className={`feed-item narrative-${entry.kind}`}>
+              <div className="feed-line narrative-meta">
                 <time dateTime={entry.time}>{formatClock(entry.time)}</time>
-                <span className="narrative-kind">{KIND_LABEL[entry.kind] ?? entry.kind}</span>
+                <span className="feed-type">{KIND_LABEL[entry.kind] ?? entry.kind}</span>
                 <span className="muted">{entry.author}</span>
               </div>
               <p className="narrative-text">{entry.text}</p>

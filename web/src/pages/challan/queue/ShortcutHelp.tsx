@@ -10,7 +10,7 @@ export function ShortcutHelp({ actions }: { actions: readonly ShortcutAction[] }
         {t("challan.queue.keyboardShortcuts")}
       </h2>
       <span className="muted">{t("challan.queue.keys")}</span>
-      <ul>
+      <ul className="inline-list">
         {shown.map((shortcut) => (
           <li key={shortcut.key}>
             <kbd>{shortcut.key}</kbd> {shortcut.label}
