@@ -1,7 +1,7 @@
 import { Route, Routes } from "react-router";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
-import { SectionTabs } from "../../components/SectionTabs";
+import { SectionHead } from "../../components/SectionHead";
 import "./alerts.css";
 import { AlertQueuePage } from "./AlertQueuePage";
 import { FaceCandidatesPage } from "./FaceCandidatesPage";
@@ -13,16 +13,14 @@ export default function AlertsPage() {
   const mayConfirmFaces = can(Permission.FACES_CONFIRM);
   return (
     <div className="alerts-page">
-      <div className="page-head">
-        <h1>{t("alerts.title")}</h1>
-        <SectionTabs
-          label={t("alerts.alertsSections")}
-          tabs={[
-            { to: "/alerts", label: t("alerts.queue"), end: true },
-            ...(mayConfirmFaces ? [{ to: "/alerts/faces", label: t("alerts.faceCandidates") }] : []),
-          ]}
-        />
-      </div>
+      <SectionHead
+        title={t("alerts.title")}
+        label={t("alerts.alertsSections")}
+        tabs={[
+          { to: "/alerts", label: t("alerts.queue"), end: true },
+          ...(mayConfirmFaces ? [{ to: "/alerts/faces", label: t("alerts.faceCandidates") }] : []),
+        ]}
+      />
       <Routes>
         <Route index element={<AlertQueuePage />} />
         <Route

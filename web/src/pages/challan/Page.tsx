@@ -1,5 +1,5 @@
 import { Route, Routes } from "react-router";
-import { SectionTabs } from "../../components/SectionTabs";
+import { SectionHead } from "../../components/SectionHead";
 import { CameraNamesProvider } from "./cameraNames";
 import "./challan.css";
 import { BASE_PATH } from "./labels";
@@ -15,18 +15,16 @@ export default function ChallanPage() {
   return (
     <CameraNamesProvider>
       <div className="challan">
-        <div className="page-head">
-          <h1>{t("challan.eChallan")}</h1>
-          <SectionTabs
-            label={t("challan.eChallan")}
-            tabs={[
-              { to: BASE_PATH, label: t("challan.queue"), end: true },
-              { to: `${BASE_PATH}/tickets`, label: t("challan.tickets") },
-              { to: `${BASE_PATH}/stats`, label: t("challan.rejectionStatistics") },
-              { to: `${BASE_PATH}/offenders`, label: t("challan.repeatOffenders") },
-            ]}
-          />
-        </div>
+        <SectionHead
+          title={t("challan.eChallan")}
+          label={t("challan.eChallan")}
+          tabs={[
+            { to: BASE_PATH, label: t("challan.queue"), end: true },
+            { to: `${BASE_PATH}/tickets`, label: t("challan.tickets") },
+            { to: `${BASE_PATH}/stats`, label: t("challan.rejectionStatistics") },
+            { to: `${BASE_PATH}/offenders`, label: t("challan.repeatOffenders") },
+          ]}
+        />
         <Routes>
           <Route path="tickets" element={<TicketsPage />} />
           <Route path="tickets/:number" element={<TicketView />} />
