@@ -1,5 +1,5 @@
-import { useRef, useState, type PointerEvent } from "react";
-import { dragToRect, rectToPercent, type PixelRect, type Point, type Size } from "./geometry";
+import { usePointerDrag } from "../../hooks/usePointerDrag";
+import { dragToRect, rectToPercent, type PixelRect, type Size } from "./geometry";
 
 export interface Overlay {
   rects: readonly PixelRect[];
@@ -23,37 +23,15 @@ export function RegionEditor({
   overlay: Overlay;
   onDraw?: (rect: PixelRect) => void;
 }) {
-  const layerRef = useRef<HTMLDivElement>(null);
-  const [drag, setDrag] = useState<{ start: Point; end: Point } | null>(null);
+  const { drag, handlers, cancel } = usePointerDrag(
+    ({ start, end, size }) => {
+      const rect = natural ? dragToRect(start, end, size, natural) : null;
+      if (rect) onDraw?.(rect);
+    },
+    { enabled: Boolean(onDraw), preventDefault: true },
+  );
 
-  const pointOf = (event: PointerEvent<HTMLDivElement>) => {
-    const box = event.currentTarget.getBoundingClientRect();
-    return { point: { x: event.clientX - box.left, y: event.clientY - box.top }, displayed: { width: box.width, height: box.height } };
-  };
-  const displayedSize = (): Size => {
-    const box = layerRef.current?.getBoundingClientRect();
-    return { width: box?.width ?? 0, height: box?.height ?? 0 };
-  };
-
-  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
-    if (!onDraw || event.button !== 0) return;
-    event.preventDefault();
-    event.currentTarget.setPointerCapture?.(event.pointerId);
-    const { point } = pointOf(event);
-    setDrag({ start: point, end: point });
-  };
-  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
-    if (drag) setDrag({ start: drag.start, end: pointOf(event).point });
-  };
-  const onPointerUp = (event: PointerEvent<HTMLDivElement>) => {
-    if (!drag || !natural || !onDraw) return;
-    const { point, displayed } = pointOf(event);
-    const rect = dragToRect(drag.start, point, displayed, natural);
-    setDrag(null);
-    if (rect) onDraw(rect);
-  };
-
-  const draft = drag && natural ? dragToRect(drag.start, drag.end, displayedSize(), natural) : null;
+  const draft = drag && natural ? dragToRect(drag.start, drag.end, drag.size, natural) : null;
   return (
     <div className="region-editor">
       <img
@@ -64,14 +42,11 @@ export function RegionEditor({
       />
       {natural ? (
         <div
-          ref={layerRef}
           className={onDraw ? "region-layer region-layer-draw" : "region-layer"}
           data-testid={onDraw ? "region-drawing-area" : undefined}
           aria-hidden="true"
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerUp}
-          onPointerCancel={() => setDrag(null)}
+          {...handlers}
+          onPointerCancel={cancel}
         >
           {overlay.rects.map((rect, index) => (
             <div key={index} className={`region region-${overlay.kind}`} style={percentStyle(rect, natural)}>

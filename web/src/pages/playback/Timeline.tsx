@@ -2,8 +2,9 @@
  * The day's timeline: recorded ranges, gaps, event marks, the selected range and the playhead. Click to
  * seek, drag to select a range; as a slider it takes ←/→ (10 s), PageUp/PageDown (one minute), Home/End.
  */
-import { useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { type KeyboardEvent } from "react";
 import { Link } from "react-router";
+import { type PointerDrag, usePointerDrag } from "../../hooks/usePointerDrag";
 import { formatTime } from "../alerts/format";
 import { MARK_LABEL } from "./marks";
 import { formatTimeOfDay } from "../../format/dateTime";
@@ -46,29 +47,11 @@ export function Timeline({
   onSeek: (time: number) => void;
   onSelect: (range: Span) => void;
 }) {
-  const barRef = useRef<HTMLDivElement>(null);
-  const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
-
-  const pixelsOf = (event: PointerEvent) => {
-    const box = barRef.current?.getBoundingClientRect();
-    return { x: box ? event.clientX - box.left : 0, width: box?.width || 1 };
-  };
-  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
-    if (event.button !== 0) return;
-    event.currentTarget.setPointerCapture?.(event.pointerId);
-    const { x } = pixelsOf(event);
-    setDrag({ from: x, to: x });
-  };
-  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
-    if (drag) setDrag({ from: drag.from, to: pixelsOf(event).x });
-  };
-  const onPointerUp = (event: PointerEvent<HTMLDivElement>) => {
-    if (!drag) return;
-    const { x, width } = pixelsOf(event);
-    setDrag(null);
-    if (Math.abs(x - drag.from) < DRAG_PIXELS) onSeek(Math.round(xToTime(x, view, width)));
-    else onSelect(selectionFromDrag(drag.from, x, view, width));
-  };
+  const { drag, handlers } = usePointerDrag(({ start, end, size }) => {
+    const width = size.width || 1;
+    if (Math.abs(end.x - start.x) < DRAG_PIXELS) onSeek(Math.round(xToTime(end.x, view, width)));
+    else onSelect(selectionFromDrag(start.x, end.x, view, width));
+  });
   const onKeyDown = (event: KeyboardEvent) => {
     const at = playhead ?? view.start;
     const moves: Record<string, number> = {
@@ -85,7 +68,7 @@ export function Timeline({
     onSeek(target);
   };
 
-  const dragged = drag && barRef.current ? draggedRange(drag, view, barRef.current.getBoundingClientRect().width) : null;
+  const dragged = drag ? draggedRange(drag, view) : null;
   const shownSelection: Span | null =
     dragged ?? (selection.start !== undefined && selection.end !== undefined ? { start: selection.start, end: selection.end } : null);
   const percent = (time: number) => `${timeToX(time, view, FULL)}%`;
@@ -100,7 +83,6 @@ export function Timeline({
         ))}
       </div>
       <div
-        ref={barRef}
         className="timeline-bar"
         role="slider"
         tabIndex={0}
@@ -110,9 +92,7 @@ export function Timeline({
         aria-valuenow={playhead === null ? undefined : Math.round(playhead / SECOND)}
         aria-valuetext={playhead === null ? t("playback.noPosition") : formatTime(new Date(playhead).toISOString())}
         data-testid="timeline"
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
+        {...handlers}
         onKeyDown={onKeyDown}
       >
         {barsInView(gaps, view, FULL, 0).map((bar, index) => (
@@ -162,8 +142,8 @@ function selectionStyle(selection: Span, view: Span) {
   return bar ? { left: `${bar.x}%`, width: `${bar.width}%` } : { display: "none" };
 }
 
-function draggedRange(drag: { from: number; to: number }, view: Span, width: number): Span | null {
-  return Math.abs(drag.to - drag.from) < DRAG_PIXELS ? null : selectionFromDrag(drag.from, drag.to, view, width || 1);
+function draggedRange({ start, end, size }: PointerDrag, view: Span): Span | null {
+  return Math.abs(end.x - start.x) < DRAG_PIXELS ? null : selectionFromDrag(start.x, end.x, view, size.width || 1);
 }
 
 function clock(time: number, minutesOnly: boolean): string {
