@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { useAuth } from "../../auth/AuthContext";
+import { requestAfterPause } from "../../hooks/requestAfterPause";
 import type { Call } from "./call";
 
 const DEBOUNCE_MS = 400;
@@ -14,19 +15,14 @@ export function useCallerHistory(number: string, refreshes: number): { calls: Ca
       setState({ calls: null, error: null });
       return;
     }
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      client.GET("/api/v1/calls/by-caller", { params: { query: { number: digits, limit: 20 } }, signal: controller.signal }).then(
+    return requestAfterPause(DEBOUNCE_MS, (signal) => {
+      client.GET("/api/v1/calls/by-caller", { params: { query: { number: digits, limit: 20 } }, signal }).then(
         (calls) => setState({ calls, error: null }),
         (caught: unknown) => {
-          if (!controller.signal.aborted) setState({ calls: null, error: caught instanceof Error ? caught.message : String(caught) });
+          if (!signal.aborted) setState({ calls: null, error: caught instanceof Error ? caught.message : String(caught) });
         },
       );
-    }, DEBOUNCE_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
+    });
   }, [client, digits, refreshes]);
   return state;
 }
