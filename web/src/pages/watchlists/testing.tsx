@@ -1,10 +1,10 @@
 /** Test support for this folder: a routed fake of the server's HTTP API and a page renderer. */
-import type { UserEvent } from "@testing-library/user-event";
-import type { ReactNode } from "react";
+import userEvent, { type UserEvent } from "@testing-library/user-event";
 import { vi } from "vitest";
 import { jsonResponse } from "../../test/fakes";
 import { renderPage } from "../../test/renderPage";
 import { t } from "../../i18n/catalogue";
+import WatchlistsPage from "./Page";
 
 export interface FakeRequest {
   method: string;
@@ -63,15 +63,16 @@ export const STORED = {
 
 export const SUPERVISOR_PERMISSIONS = ["watchlists.manage", "plates.search", "faces.search", "events.read"];
 
-/** The watchlists page's routes at `path`, for a logged-in supervisor talking to `server`. */
-export function renderAt(path: string, server: ReturnType<typeof fakeServer>, page: ReactNode) {
-  return renderPage(page, {
+/** The watchlists page at `path`, for a logged-in supervisor talking to `server`; returns the user at the keyboard. */
+export function openAt(path: string, server: ReturnType<typeof fakeServer>): UserEvent {
+  renderPage(<WatchlistsPage />, {
     permissions: SUPERVISOR_PERMISSIONS,
     user: { role: "supervisor" },
     fetch: server.fetchImpl,
     path,
     route: "/admin/watchlists/*",
   });
+  return userEvent.setup();
 }
 
 /** Types `text` into `field` in one paste: as a user would, but quicker than key by key on a busy machine. */

@@ -1,8 +1,6 @@
 import { screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import WatchlistsPage from "../Page";
-import { fakeServer, jsonResponse, renderAt, STORED, type FakeRequest } from "../testing";
+import { fakeServer, jsonResponse, openAt, STORED, type FakeRequest } from "../testing";
 import type { Subject, SubjectImage } from "../types";
 
 const PATH = "/api/v1/watchlists/persons/ayesha";
@@ -56,9 +54,8 @@ describe("a watchlist subject's face images", { timeout: 20_000 }, () => {
 
   it("enrols each photo on its own and shows why a photo was refused", async () => {
     const server = subjectServer();
-    renderAt("/admin/watchlists/persons/ayesha", server, <WatchlistsPage />);
+    const user = openAt("/admin/watchlists/persons/ayesha", server);
     expect(await screen.findByText(/No face images yet/)).toBeInTheDocument();
-    const user = userEvent.setup();
     await user.upload(screen.getByLabelText("Face photos (JPEG or PNG)"), [
       new File(["x"], "face.jpg", { type: "image/jpeg" }),
       new File(["x"], "wall.png", { type: "image/png" }),
@@ -78,8 +75,7 @@ describe("a watchlist subject's face images", { timeout: 20_000 }, () => {
 
   it("removes an image after a second confirmation", async () => {
     const server = subjectServer();
-    renderAt("/admin/watchlists/persons/ayesha", server, <WatchlistsPage />);
-    const user = userEvent.setup();
+    const user = openAt("/admin/watchlists/persons/ayesha", server);
     await user.upload(await screen.findByLabelText("Face photos (JPEG or PNG)"), new File(["x"], "face.jpg", { type: "image/jpeg" }));
     await user.click(screen.getByRole("button", { name: "Enrol images" }));
     await user.click(await screen.findByRole("button", { name: "Remove image 1" }));

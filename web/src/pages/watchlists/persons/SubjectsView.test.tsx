@@ -1,8 +1,6 @@
 import { screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import WatchlistsPage from "../Page";
-import { fill, listServer, renderAt, STORED } from "../testing";
+import { fill, listServer, openAt, STORED } from "../testing";
 import type { Subject } from "../types";
 
 const subjectServer = () =>
@@ -22,8 +20,7 @@ const subjectServer = () =>
 describe("person watchlist", { timeout: 20_000 }, () => {
   it("asks for the legal basis and reason before sending", async () => {
     const server = subjectServer();
-    renderAt("/admin/watchlists/persons", server, <WatchlistsPage />);
-    const user = userEvent.setup();
+    const user = openAt("/admin/watchlists/persons", server);
     await fill(user, await screen.findByLabelText("Name"), "Ayesha Khan");
     await user.click(screen.getByRole("button", { name: "Add person" }));
 
@@ -34,10 +31,9 @@ describe("person watchlist", { timeout: 20_000 }, () => {
 
   it("adds a person and lists them as not matched until a face is enrolled", async () => {
     const server = subjectServer();
-    renderAt("/admin/watchlists/persons", server, <WatchlistsPage />);
+    const user = openAt("/admin/watchlists/persons", server);
     expect(await screen.findByText("Nobody is on the watchlist yet.")).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Person watchlist" })).toHaveAttribute("aria-current", "page");
-    const user = userEvent.setup();
     await fill(user, screen.getByLabelText("Name"), "Ayesha Khan");
     await user.selectOptions(screen.getByLabelText("Category"), "missing");
     await fill(user, screen.getByLabelText("Legal basis"), "missing-person report 17/2025");

@@ -1,8 +1,6 @@
 import { fireEvent, screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import WatchlistsPage from "../Page";
-import { fakeServer, fill, jsonResponse, renderAt, STORED, type FakeRequest } from "../testing";
+import { fakeServer, fill, jsonResponse, openAt, STORED, type FakeRequest } from "../testing";
 import type { Hotlist, HotlistEntry } from "../types";
 
 const LIST = "/api/v1/hotlists/7";
@@ -91,16 +89,17 @@ function plateKeyAnswer(plate: string): Response {
   });
 }
 
-function showList(server: ReturnType<typeof fakeServer>) {
-  renderAt("/admin/watchlists/vehicles/7", server, <WatchlistsPage />);
-  return screen.findByRole("heading", { name: "Hotlist stolen-cars" });
+/** The hotlist's page, once it has loaded from `server`; returns the user at the keyboard. */
+async function showList(server: ReturnType<typeof fakeServer>) {
+  const user = openAt("/admin/watchlists/vehicles/7", server);
+  await screen.findByRole("heading", { name: "Hotlist stolen-cars" });
+  return user;
 }
 
 describe("a hotlist's entries", { timeout: 20_000 }, () => {
   it("previews how a plate is matched, adds it and shows it in the list", async () => {
     const server = hotlistServer();
-    await showList(server);
-    const user = userEvent.setup();
+    const user = await showList(server);
     await fill(user, screen.getByLabelText("Plate"), "leb 06 5700");
     expect(await screen.findByText(/matched on/)).toHaveTextContent(
       "Saved as LEB 06 5700; matched on LEB5700 (the year 06 is not compared).",
@@ -122,8 +121,7 @@ describe("a hotlist's entries", { timeout: 20_000 }, () => {
 
   it("refuses an expiry in the past before asking the server", async () => {
     const server = hotlistServer();
-    await showList(server);
-    const user = userEvent.setup();
+    const user = await showList(server);
     await fill(user, screen.getByLabelText("Plate"), "AVV-584");
     await fill(user, screen.getByLabelText("Reason"), "wanted");
     fireEvent.change(screen.getByLabelText("Expires (optional)"), { target: { value: "2000-01-01" } });
@@ -136,8 +134,7 @@ describe("a hotlist's entries", { timeout: 20_000 }, () => {
 
   it("shows the server's refusal next to the plate field", async () => {
     const server = hotlistServer();
-    await showList(server);
-    const user = userEvent.setup();
+    const user = await showList(server);
     await fill(user, screen.getByLabelText("Plate"), "LEB!5700");
     await fill(user, screen.getByLabelText("Reason"), "wanted");
     await user.click(screen.getByRole("button", { name: "Add plate" }));
@@ -148,8 +145,7 @@ describe("a hotlist's entries", { timeout: 20_000 }, () => {
 
   it("previews the server's refusal of a plate before saving", async () => {
     const server = hotlistServer();
-    await showList(server);
-    await fill(userEvent.setup(), screen.getByLabelText("Plate"), "LEB*");
+    await fill(await showList(server), screen.getByLabelText("Plate"), "LEB*");
     expect(await screen.findByText("Cannot be saved: hotlist plates cannot contain wildcards.")).toBeInTheDocument();
     expect(screen.getByLabelText("Plate")).toHaveAccessibleDescription(/cannot contain wildcards/);
     const asked = server.calls.filter((c) => c.path === "/api/v1/plates/key");
@@ -157,15 +153,14 @@ describe("a hotlist's entries", { timeout: 20_000 }, () => {
   });
 
   it("says when a plate is already on the list", async () => {
-    await showList(hotlistServer([entry(1, "LEB-06-5700", "LEB5700")]));
-    await fill(userEvent.setup(), screen.getByLabelText("Plate"), "LEB 5700");
+    const user = await showList(hotlistServer([entry(1, "LEB-06-5700", "LEB5700")]));
+    await fill(user, screen.getByLabelText("Plate"), "LEB 5700");
     expect(await screen.findByText(/Already on this list as LEB-06-5700: saving updates that entry/)).toBeInTheDocument();
   });
 
   it("edits an entry's reason, sending only what changed", async () => {
     const server = hotlistServer([entry(1, "LEB-06-5700", "LEB5700")]);
-    await showList(server);
-    const user = userEvent.setup();
+    const user = await showList(server);
     await user.click(await screen.findByRole("button", { name: "Edit LEB-06-5700" }));
     const reason = screen.getByRole("form", { name: "Edit entry LEB-06-5700" });
     const field = within(reason).getByLabelText("Reason");
@@ -177,8 +172,7 @@ describe("a hotlist's entries", { timeout: 20_000 }, () => {
   });
 
   it("removes an entry after a second confirmation", async () => {
-    await showList(hotlistServer([entry(1, "LEB-06-5700", "LEB5700")]));
-    const user = userEvent.setup();
+    const user = await showList(hotlistServer([entry(1, "LEB-06-5700", "LEB5700")]));
     await user.click(await screen.findByRole("button", { name: "Remove LEB-06-5700" }));
     await user.click(screen.getByRole("button", { name: "Remove" }));
 
@@ -190,8 +184,7 @@ describe("a hotlist's entries", { timeout: 20_000 }, () => {
 describe("deleting a hotlist", { timeout: 20_000 }, () => {
   it("asks first, then returns to the hotlists and says what was deleted", async () => {
     const server = hotlistServer([entry(1, "LEB-06-5700", "LEB5700")]);
-    await showList(server);
-    const user = userEvent.setup();
+    const user = await showList(server);
     await user.click(screen.getByRole("button", { name: "Delete hotlist" }));
     expect(screen.getByRole("group", { name: "Delete stolen-cars and its 1 plate?" })).toBeInTheDocument();
     expect(server.calls.some((c) => c.method === "DELETE")).toBe(false);
@@ -205,8 +198,7 @@ describe("deleting a hotlist", { timeout: 20_000 }, () => {
 describe("CSV import", { timeout: 20_000 }, () => {
   it("lists every row of the file with its result, rejected rows with the server's reason", async () => {
     const server = hotlistServer();
-    await showList(server);
-    const user = userEvent.setup();
+    const user = await showList(server);
     const csv = new File(["plate,reason\nLEB-06-5700,stolen\nLEB*,bad\n"], "plates.csv", { type: "text/csv" });
     await user.upload(screen.getByLabelText("CSV file"), csv);
     await user.click(screen.getByRole("button", { name: "Import CSV" }));
@@ -224,8 +216,7 @@ describe("CSV import", { timeout: 20_000 }, () => {
   it("shows a refused file's reason next to the file input", async () => {
     const refused = () =>
       jsonResponse(422, { detail: [{ loc: ["body", "file"], msg: "line 1: the header lacks the column(s) plate" }] });
-    await showList(hotlistServer([], refused));
-    const user = userEvent.setup();
+    const user = await showList(hotlistServer([], refused));
     await user.upload(screen.getByLabelText("CSV file"), new File(["number\n1\n"], "bad.csv", { type: "text/csv" }));
     await user.click(screen.getByRole("button", { name: "Import CSV" }));
 

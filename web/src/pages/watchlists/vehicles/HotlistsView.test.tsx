@@ -1,8 +1,6 @@
 import { screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import WatchlistsPage from "../Page";
-import { fill, jsonResponse, listServer, renderAt, STORED } from "../testing";
+import { fill, jsonResponse, listServer, openAt, STORED } from "../testing";
 import type { Hotlist } from "../types";
 
 const hotlistServer = () =>
@@ -16,11 +14,10 @@ const hotlistServer = () =>
 describe("vehicle hotlists", { timeout: 20_000 }, () => {
   it("opens on the hotlists tab and lists a created hotlist", async () => {
     const server = hotlistServer();
-    renderAt("/admin/watchlists", server, <WatchlistsPage />);
+    const user = openAt("/admin/watchlists", server);
     expect(await screen.findByText("No hotlists yet: create the first below.")).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Vehicle hotlists" })).toHaveAttribute("aria-current", "page");
 
-    const user = userEvent.setup();
     await fill(user, screen.getByLabelText("List name"), "stolen-cars");
     await user.selectOptions(screen.getByLabelText("Kind"), "stolen");
     await fill(user, screen.getByLabelText("Description (purpose of the list)"), "Reported stolen in the city");
@@ -34,8 +31,7 @@ describe("vehicle hotlists", { timeout: 20_000 }, () => {
 
   it("shows a duplicate name next to the name field", async () => {
     const server = hotlistServer();
-    renderAt("/admin/watchlists/vehicles", server, <WatchlistsPage />);
-    const user = userEvent.setup();
+    const user = openAt("/admin/watchlists/vehicles", server);
     for (let i = 0; i < 2; i += 1) {
       await fill(user, await screen.findByLabelText("List name"), "wanted");
       await user.click(screen.getByRole("button", { name: "Create hotlist" }));
@@ -47,8 +43,7 @@ describe("vehicle hotlists", { timeout: 20_000 }, () => {
 
   it("checks the match tolerance before sending", async () => {
     const server = hotlistServer();
-    renderAt("/admin/watchlists/vehicles", server, <WatchlistsPage />);
-    const user = userEvent.setup();
+    const user = openAt("/admin/watchlists/vehicles", server);
     await fill(user, await screen.findByLabelText("List name"), "wide");
     const tolerance = screen.getByLabelText("Match tolerance");
     await fill(user, tolerance, "5");
