@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from "react";
+import { ChoiceSelect } from "../../components/ChoiceSelect";
 import { FormField } from "../../components/FormField";
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "value" | "onChange">;
@@ -25,6 +26,37 @@ export function DraftInput<K extends string, D extends Record<K, string>>({
     <FormField id={id} label={label} error={errors[field]} className={className}>
       {(control) => (
         <input {...control} {...input} value={draft[field]} onChange={(e) => onDraft({ ...draft, [field]: e.target.value })} />
+      )}
+    </FormField>
+  );
+}
+
+/**
+ * A labelled select of `values` (each in words by `words`) bound to `draft[field]`, with that field's error
+ * beside it. `none` adds a first choice, "", for a field that may be left empty (e.g. "Any status").
+ */
+export function DraftChoice<V extends string, K extends string, D extends Record<K, V | "">>({
+  id,
+  label,
+  field,
+  values,
+  words,
+  none,
+  draft,
+  onDraft,
+  errors,
+}: DraftBinding<D> & { id: string; label: string; field: K; values: readonly V[]; words: (value: V) => string; none?: string }) {
+  return (
+    <FormField id={id} label={label} error={errors[field]}>
+      {(control) => (
+        <ChoiceSelect<V | "">
+          {...control}
+          values={values}
+          label={(value) => (value ? words(value) : "")}
+          none={none}
+          value={draft[field]}
+          onChange={(value) => onDraft({ ...draft, [field]: value })}
+        />
       )}
     </FormField>
   );

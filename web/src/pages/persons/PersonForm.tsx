@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from "react";
 import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
-import { ChoiceSelect } from "../../components/ChoiceSelect";
 import { FormField } from "../../components/FormField";
 import { SubmitActions } from "../../components/SubmitActions";
 import { t } from "../../i18n/catalogue";
+import { DraftChoice } from "./DraftInput";
 import { FirRows } from "./FirRows";
 import {
   CNIC_PATTERN,
@@ -16,7 +16,7 @@ import {
   type DraftErrors,
   type PersonDraft,
 } from "./personDraft";
-import { GENDERS, genderLabel, PERSON_STATUSES, statusLabel, type Gender, type Person } from "./types";
+import { GENDERS, genderLabel, PERSON_STATUSES, statusLabel, type Person } from "./types";
 
 /** Create a record (no `person`) or edit one; an edit says why. A refusal shows beside the field it names. */
 export function PersonForm({ person, onSaved }: { person: Person | null; onSaved: (saved: Person) => void }) {
@@ -36,6 +36,7 @@ export function PersonForm({ person, onSaved }: { person: Person | null; onSaved
   );
   const errors: DraftErrors = save.failure ? refusalErrors(save.failure) : save.error ? { form: save.error } : checked;
   const id = useId();
+  const binding = { draft, onDraft: setDraft, errors };
   const set = (key: keyof PersonDraft) => (event: { target: { value: string } }) =>
     setDraft((previous) => ({ ...previous, [key]: event.target.value }));
   const cnicLooksWrong = draft.cnic.trim() !== "" && !CNIC_PATTERN.test(draft.cnic.trim());
@@ -63,18 +64,7 @@ export function PersonForm({ person, onSaved }: { person: Person | null; onSaved
       <FormField id={`${id}-dob`} label={t("persons.field.dateOfBirth")} error={errors.date_of_birth}>
         {(control) => <input {...control} type="date" value={draft.date_of_birth} onChange={set("date_of_birth")} />}
       </FormField>
-      <FormField id={`${id}-gender`} label={t("persons.field.gender")} error={errors.gender}>
-        {(control) => (
-          <ChoiceSelect<Gender | "">
-            {...control}
-            values={GENDERS}
-            label={(value) => (value ? genderLabel(value) : "")}
-            none={t("persons.form.notRecorded")}
-            value={draft.gender}
-            onChange={(gender) => setDraft({ ...draft, gender })}
-          />
-        )}
-      </FormField>
+      <DraftChoice id={`${id}-gender`} label={t("persons.field.gender")} field="gender" values={GENDERS} words={genderLabel} none={t("persons.form.notRecorded")} {...binding} />
       <FormField
         id={`${id}-cnic`}
         label={t("persons.field.cnic")}
@@ -89,11 +79,7 @@ export function PersonForm({ person, onSaved }: { person: Person | null; onSaved
       >
         {(control) => <input {...control} value={draft.cnic} inputMode="numeric" maxLength={20} autoComplete="off" onChange={set("cnic")} />}
       </FormField>
-      <FormField id={`${id}-status`} label={t("persons.field.status")} error={errors.status}>
-        {(control) => (
-          <ChoiceSelect {...control} values={PERSON_STATUSES} label={statusLabel} value={draft.status} onChange={(status) => setDraft({ ...draft, status })} />
-        )}
-      </FormField>
+      <DraftChoice id={`${id}-status`} label={t("persons.field.status")} field="status" values={PERSON_STATUSES} words={statusLabel} {...binding} />
       <FormField id={`${id}-basis`} label={t("persons.field.legalBasis")} hint={t("persons.form.legalBasisHint")} error={errors.legal_basis} className="wide">
         {(control) => <input {...control} value={draft.legal_basis} maxLength={1000} onChange={set("legal_basis")} />}
       </FormField>

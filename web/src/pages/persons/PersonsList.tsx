@@ -4,14 +4,12 @@ import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
 import { useArrivalMessage } from "../../components/arrivalMessage";
-import { ChoiceSelect } from "../../components/ChoiceSelect";
-import { FormField } from "../../components/FormField";
 import { Pager } from "../../components/Pager";
 import { orDash, RecordTable, type Column } from "../../components/RecordTable";
 import { StateMessage } from "../../components/StateMessage";
 import { formatDate } from "../../format/dateTime";
 import { t } from "../../i18n/catalogue";
-import { DraftInput } from "./DraftInput";
+import { DraftChoice, DraftInput } from "./DraftInput";
 import { filtersOf, listQuery, PAGE_SIZE, searchOf, type Either, type PersonFilters } from "./listFilters";
 import { NEW_PERSON_PATH, personPath } from "./paths";
 import { usePurposeQuery } from "./purpose";
@@ -127,29 +125,10 @@ function FiltersForm({ filters, onApply }: { filters: PersonFilters; onApply: (f
   return (
     <form className="card persons-filters" onSubmit={submit} aria-label={t("persons.filter.label")}>
       <DraftInput id={`${id}-q`} label={t("persons.filter.q")} field="q" type="search" maxLength={200} {...binding} />
-      <FormField id={`${id}-status`} label={t("persons.field.status")}>
-        {(control) => (
-          <ChoiceSelect<Person["status"] | "">
-            {...control}
-            values={PERSON_STATUSES}
-            label={(value) => (value ? statusLabel(value) : "")}
-            none={t("persons.filter.anyStatus")}
-            value={draft.status}
-            onChange={(status) => setDraft({ ...draft, status })}
-          />
-        )}
-      </FormField>
+      <DraftChoice id={`${id}-status`} label={t("persons.field.status")} field="status" values={PERSON_STATUSES} words={statusLabel} none={t("persons.filter.anyStatus")} {...binding} />
       <DraftInput id={`${id}-station`} label={t("persons.filter.station")} field="station" maxLength={120} {...binding} />
-      <FormField id={`${id}-vehicle`} label={t("persons.filter.hasVehicle")}>
-        {(control) => (
-          <ChoiceSelect<Either> {...control} values={EITHER} label={eitherLabel} none={t("persons.filter.either")} value={draft.hasVehicle} onChange={(hasVehicle) => setDraft({ ...draft, hasVehicle })} />
-        )}
-      </FormField>
-      <FormField id={`${id}-review`} label={t("persons.filter.reviewDue")}>
-        {(control) => (
-          <ChoiceSelect<Either> {...control} values={EITHER} label={eitherLabel} none={t("persons.filter.either")} value={draft.reviewDue} onChange={(reviewDue) => setDraft({ ...draft, reviewDue })} />
-        )}
-      </FormField>
+      <DraftChoice id={`${id}-vehicle`} label={t("persons.filter.hasVehicle")} field="hasVehicle" values={EITHER} words={eitherLabel} none={t("persons.filter.either")} {...binding} />
+      <DraftChoice id={`${id}-review`} label={t("persons.filter.reviewDue")} field="reviewDue" values={EITHER} words={eitherLabel} none={t("persons.filter.either")} {...binding} />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary">
           {t("persons.filter.apply")}
