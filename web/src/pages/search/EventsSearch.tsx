@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useMutation } from "../../api/useMutation";
 import { useAuth } from "../../auth/AuthContext";
 import {
@@ -18,6 +18,7 @@ import { searchFailureHandler } from "./searchFailure";
 import { ScopeFields } from "./TimeRangeFields";
 import type { EventsPage } from "./types";
 import { useCameras } from "./useCameras";
+import { useSearchForm } from "./useSearchForm";
 import { LimitSelect, SearchActions, SearchForm, SearchStatus } from "./SearchFields";
 import { t } from "../../i18n/catalogue";
 
@@ -34,12 +35,10 @@ const SERVER_FIELDS = { type: /\btype\b/i, since: /\bsince\b/i, until: /\buntil\
 export function EventsSearch() {
   const { client } = useAuth();
   const { cameras, cameraName } = useCameras();
-  const [form, setForm] = useState<EventSearchForm>(EMPTY_EVENT_FORM);
   const [errors, setErrors] = useState<EventFormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [status, setStatus] = useState("");
   const [shown, setShown] = useState<Shown | null>(null);
-  const change = (patch: Partial<EventSearchForm>) => setForm((previous) => ({ ...previous, ...patch }));
   const search = useMutation(
     (searched: EventSearchForm, cursors: (number | null)[]) =>
       client.GET("/api/v1/events", { params: { query: eventsQuery(searched, cursors[cursors.length - 1] ?? null) } }),
@@ -59,16 +58,15 @@ export function EventsSearch() {
     void search.run(searched, cursors);
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = validateEventForm(form);
+  const { form, change, submit } = useSearchForm(EMPTY_EVENT_FORM, (searched) => {
+    const found = validateEventForm(searched);
     setErrors(found);
     if (hasErrors(found)) {
       setStatus(t("search.correctTheHighlightedFields"));
       return;
     }
-    load(form, [null]);
-  };
+    load(searched, [null]);
+  });
 
   return (
     <div className="search-panel">

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from "react";
+import { useId } from "react";
 import { useAuth } from "../../auth/AuthContext";
 import type { Purpose } from "../../components/PurposeDialog";
 import {
@@ -12,10 +12,12 @@ import {
 import { FaceResults } from "./FaceResults";
 import { PhotoDrop } from "./PhotoDrop";
 import { LimitField, ScoreField, SearchActions, SearchForm, SearchStatus } from "./SearchFields";
+import { photoFieldMessage } from "./searchFailure";
 import { recentScope } from "./timeRange";
 import { ScopeFields } from "./TimeRangeFields";
 import { useCameras } from "./useCameras";
 import { usePurposeSearch } from "./usePurposeSearch";
+import { useSearchForm } from "./useSearchForm";
 import { t } from "../../i18n/catalogue";
 
 // Checked in order: time-range messages name their field; anything else about the upload belongs to the photo.
@@ -34,7 +36,6 @@ function initialForm(): FaceSearchForm {
 export function FacesSearch() {
   const { client } = useAuth();
   const { cameras, cameraName } = useCameras();
-  const [form, setForm] = useState<FaceSearchForm>(initialForm);
   const { purposeDialog, errors, formError, status, done, busy, search } = usePurposeSearch({
     validate: validateFaceForm,
     describe: (searched: FaceSearchForm) => t("search.faceSearchWith", { name: searched.file?.name ?? "" }),
@@ -53,15 +54,10 @@ export function FacesSearch() {
     },
     serverFields: SERVER_FIELDS,
     searchName: t("search.faceSearch"),
-    fieldMessage: (field, reason) => (field === "file" ? t("search.theServerCouldNot", { reason }) : reason),
+    fieldMessage: photoFieldMessage,
   });
   const id = useId();
-  const change = (patch: Partial<FaceSearchForm>) => setForm((previous) => ({ ...previous, ...patch }));
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void search(form);
-  };
+  const { form, change, submit } = useSearchForm(initialForm, (searched) => void search(searched));
 
   const shown = done ? aboveThreshold(done.response.sightings, Number(done.form.minScore)) : [];
   return (

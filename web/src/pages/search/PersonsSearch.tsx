@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type FormEvent } from "react";
+import { useId, useMemo } from "react";
 import { useAuth } from "../../auth/AuthContext";
 import { FormField } from "../../components/FormField";
 import type { Purpose } from "../../components/PurposeDialog";
@@ -15,10 +15,12 @@ import {
 import { PersonResults } from "./PersonResults";
 import { PhotoDrop } from "./PhotoDrop";
 import { LimitField, ScoreField, SearchActions, SearchForm, SearchStatus } from "./SearchFields";
+import { photoFieldMessage } from "./searchFailure";
 import { recentScope } from "./timeRange";
 import { TimeRangeFields } from "./TimeRangeFields";
 import { useCameras } from "./useCameras";
 import { usePurposeSearch } from "./usePurposeSearch";
+import { useSearchForm } from "./useSearchForm";
 import { t } from "../../i18n/catalogue";
 
 // Time-range messages name their field; a missing track names the track; anything about the upload is the photo's.
@@ -46,7 +48,6 @@ function initialForm(): PersonSearchForm {
 export function PersonsSearch() {
   const { client } = useAuth();
   const { cameras, cameraName } = useCameras();
-  const [form, setForm] = useState<PersonSearchForm>(initialForm);
   // Person crops are personal data: each is fetched with the search's purpose (done.purpose), which the server audits.
   const { purposeDialog, errors, formError, status, done, busy, search } = usePurposeSearch({
     validate: validatePersonForm,
@@ -66,16 +67,11 @@ export function PersonsSearch() {
     },
     serverFields: SERVER_FIELDS,
     searchName: t("search.personSearch"),
-    fieldMessage: (field, reason) => (field === "file" ? t("search.theServerCouldNot", { reason }) : reason),
+    fieldMessage: photoFieldMessage,
   });
   const id = useId();
-  const change = (patch: Partial<PersonSearchForm>) => setForm((previous) => ({ ...previous, ...patch }));
+  const { form, change, submit } = useSearchForm(initialForm, (searched) => void search(searched));
   const sightings = useMemo(() => personSightings(done?.response.matches ?? [], cameras), [done, cameras]);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void search(form);
-  };
 
   return (
     <div className="search-panel">

@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from "react";
 import type { Camera } from "../../api/types";
 import { FieldHint, FormField } from "../../components/FormField";
 import { EMPTY_PLATE_FORM, RESULT_LIMITS, type PlateFormErrors, type PlateSearchForm as Form } from "./plateQuery";
 import { ScopeFields } from "./TimeRangeFields";
 import { LimitSelect, SearchActions, SearchForm } from "./SearchFields";
+import { useSearchForm } from "./useSearchForm";
 import { t } from "../../i18n/catalogue";
 
 export function PlateSearchForm({
@@ -19,12 +19,7 @@ export function PlateSearchForm({
   busy: boolean;
   onSearch: (form: Form) => void;
 }) {
-  const [form, setForm] = useState<Form>(EMPTY_PLATE_FORM);
-  const change = (patch: Partial<Form>) => setForm((previous) => ({ ...previous, ...patch }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSearch(form);
-  };
+  const { form, change, submit } = useSearchForm(EMPTY_PLATE_FORM, onSearch);
 
   return (
     <SearchForm titleId="plate-search-title" title={t("search.searchPlateReads")} onSubmit={submit}>

@@ -30,3 +30,8 @@ export function searchFailureHandler<F extends string>(
     targets.setStatus(t("search.theSearchFailed"));
   };
 }
+
+/** The photo searches' words beside a field: a refused photo (the `file` field) says the server could not use it. */
+export function photoFieldMessage(field: string, reason: string): string {
+  return field === "file" ? t("search.theServerCouldNot", { reason }) : reason;
+}

@@ -25,7 +25,7 @@ interface Options<Form, Field extends string, ServerField extends Field, Respons
   /** Which server messages belong beside which field, and the search's name for any other failure. */
   serverFields: Readonly<Record<ServerField, RegExp>>;
   searchName: string;
-  fieldMessage?: (field: ServerField, reason: string) => string;
+  fieldMessage?: (field: NoInfer<ServerField>, reason: string) => string;
   onFound?: () => void;
 }
 
