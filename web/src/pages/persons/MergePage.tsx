@@ -8,6 +8,7 @@ import { useNavigateWithMessage } from "../../components/arrivalMessage";
 import { FormField } from "../../components/FormField";
 import { StateMessage } from "../../components/StateMessage";
 import { SubmitActions } from "../../components/SubmitActions";
+import { TableHead } from "../../components/TableHead";
 import { formatDate } from "../../format/dateTime";
 import { t } from "../../i18n/catalogue";
 import { MIN_REASON_LENGTH } from "./personDraft";
@@ -99,13 +100,13 @@ function SideBySide({ survivor, other }: { survivor: Person; other: Person }) {
     <div className="table-scroll">
       <table className="table" data-testid="merge-comparison">
         <caption className="visually-hidden">{t("persons.merge.comparison")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("persons.merge.field")}</th>
-            <th scope="col">{t("persons.merge.keeps", { name: survivor.name, id: survivor.id })}</th>
-            <th scope="col">{t("persons.merge.mergedIn", { name: other.name, id: other.id })}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t("persons.merge.field"),
+            t("persons.merge.keeps", { name: survivor.name, id: survivor.id }),
+            t("persons.merge.mergedIn", { name: other.name, id: other.id }),
+          ]}
+        />
         <tbody>
           {left.map(([label, value], index) => (
             <tr key={label}>
