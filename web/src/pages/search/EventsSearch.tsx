@@ -70,7 +70,7 @@ export function EventsSearch() {
 
   return (
     <div className="search-panel">
-      <SearchForm titleId="event-search-title" title={t("search.searchStoredEvents")} onSubmit={submit}>
+      <SearchForm title={t("search.searchStoredEvents")} onSubmit={submit}>
         <FormField
           id="event-type"
           label={t("search.eventType")}

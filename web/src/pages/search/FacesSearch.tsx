@@ -1,4 +1,3 @@
-import { useId } from "react";
 import { useAuth } from "../../auth/AuthContext";
 import type { Purpose } from "../../components/PurposeDialog";
 import {
@@ -56,14 +55,13 @@ export function FacesSearch() {
     searchName: t("search.faceSearch"),
     fieldMessage: photoFieldMessage,
   });
-  const id = useId();
   const { form, change, submit } = useSearchForm(initialForm, (searched) => void search(searched));
 
   const shown = done ? aboveThreshold(done.response.sightings, Number(done.form.minScore)) : [];
   return (
     <div className="search-panel">
       {purposeDialog}
-      <SearchForm titleId={`${id}-title`} title={t("search.searchStoredFaces")} onSubmit={submit}>
+      <SearchForm title={t("search.searchStoredFaces")} onSubmit={submit}>
         <PhotoDrop id="face-photo" file={form.file} error={errors.file} onFile={(file) => change({ file })} />
         <ScopeFields idPrefix="face" cameras={cameras} scope={form} errors={errors} required onChange={change} />
         <LimitField id="face-limit" max={MAX_RESULTS} value={form.limit} error={errors.limit} onChange={(limit) => change({ limit })} />

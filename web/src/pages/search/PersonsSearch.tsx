@@ -1,4 +1,4 @@
-import { useId, useMemo } from "react";
+import { useMemo } from "react";
 import { useAuth } from "../../auth/AuthContext";
 import { FormField } from "../../components/FormField";
 import type { Purpose } from "../../components/PurposeDialog";
@@ -69,14 +69,13 @@ export function PersonsSearch() {
     searchName: t("search.personSearch"),
     fieldMessage: photoFieldMessage,
   });
-  const id = useId();
   const { form, change, submit } = useSearchForm(initialForm, (searched) => void search(searched));
   const sightings = useMemo(() => personSightings(done?.response.matches ?? [], cameras), [done, cameras]);
 
   return (
     <div className="search-panel">
       {purposeDialog}
-      <SearchForm titleId={`${id}-title`} title={t("search.findThisPerson")} onSubmit={submit}>
+      <SearchForm title={t("search.findThisPerson")} onSubmit={submit}>
         <fieldset className="probe-kind">
           <legend>{t("search.searchWith")}</legend>
           <label>

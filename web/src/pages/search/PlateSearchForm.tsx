@@ -22,7 +22,7 @@ export function PlateSearchForm({
   const { form, change, submit } = useSearchForm(EMPTY_PLATE_FORM, onSearch);
 
   return (
-    <SearchForm titleId="plate-search-title" title={t("search.searchPlateReads")} onSubmit={submit}>
+    <SearchForm title={t("search.searchPlateReads")} onSubmit={submit}>
       <FormField
         id="plate-pattern"
         label={t("search.plateOrPattern")}

@@ -1,21 +1,20 @@
 /** Fields and the submit row that the search forms (plates, faces, persons, events) have in common. */
-import type { FormEvent, ReactNode } from "react";
+import { useId, type FormEvent, type ReactNode } from "react";
 import { FieldError, FormField } from "../../components/FormField";
 import { Options } from "../../components/Options";
 import { t } from "../../i18n/catalogue";
 
-/** A search form: a card headed by `title` (whose id is `titleId`), checked here rather than by the browser. */
+/** A search form: a card named by its heading, `title`; checked here rather than by the browser. */
 export function SearchForm({
-  titleId,
   title,
   onSubmit,
   children,
 }: {
-  titleId: string;
   title: string;
   onSubmit: (event: FormEvent) => void;
   children: ReactNode;
 }) {
+  const titleId = useId();
   return (
     <form className="card form-grid" onSubmit={onSubmit} noValidate aria-labelledby={titleId}>
       <h2 id={titleId}>{title}</h2>
