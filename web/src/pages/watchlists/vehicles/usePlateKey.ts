@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { ApiError, problemFor } from "../../../api/client";
 import type { Schemas } from "../../../api/schemas";
 import { useAuth } from "../../../auth/AuthContext";
+import { requestAfterPause } from "../../../hooks/requestAfterPause";
 
 /** What the server stores for a typed plate and the key reads are matched on. */
 export type PlateKey = Schemas["PlateKeyOut"];
@@ -31,24 +32,19 @@ export function usePlateKey(typed: string, delayMs = 300): PlateKeyState {
       return;
     }
     setState({ status: "checking" });
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      client.GET("/api/v1/plates/key", { params: { query: { plate } }, signal: controller.signal }).then(
+    return requestAfterPause(delayMs, (signal) => {
+      client.GET("/api/v1/plates/key", { params: { query: { plate } }, signal }).then(
         (answer) => {
-          if (!controller.signal.aborted) setState({ status: "ok", answer });
+          if (!signal.aborted) setState({ status: "ok", answer });
         },
         (caught: unknown) => {
-          if (controller.signal.aborted) return;
+          if (signal.aborted) return;
           if (caught instanceof ApiError && caught.status === 422)
             setState({ status: "invalid", error: problemFor(caught, "plate") ?? caught.detail });
           else setState({ status: "unknown" });
         },
       );
-    }, delayMs);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
+    });
   }, [client, plate, delayMs]);
   return state;
 }
