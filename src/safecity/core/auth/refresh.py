@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from safecity.core.auth import secret_tokens
 from safecity.core.auth.models import RefreshToken
 from safecity.core.auth.models import User
 from safecity.core.auth.service import UserView
@@ -50,8 +50,7 @@ class Rotated:
     refresh: IssuedRefresh
 
 
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+hash_token = secret_tokens.digest
 
 
 def _issue(
