@@ -1,8 +1,7 @@
 /** Turns the dashboards API's answers into what the charts and their tables show. */
 import type { Bucket, CameraUptime, CountSeries, IntervalStats } from "./types";
 import { formatDate, formatDateTime, formatTimeOfDay } from "../../format/dateTime";
-import { t } from "../../i18n/catalogue";
-import { msg, translated } from "../../components/translated";
+import { msg, t, translated } from "../../i18n/catalogue";
 
 export interface StackedSeries {
   /** Start of every bucket in the window, empty ones included. */

@@ -1,5 +1,5 @@
 import type { Camera, CameraState, LiveEvent } from "../../api/types";
-import { msg, translated } from "../../components/translated";
+import { msg, translated } from "../../i18n/catalogue";
 
 /** Colour and words for each camera state. Colour is never the only cue: the label is always shown too. */
 export const STATE_STYLE = translated<Record<CameraState, { color: string; label: string }>>({

@@ -3,7 +3,7 @@
  * with Ctrl/Alt/Meta, never while a dialog is open (it owns the keyboard).
  */
 import { isPageKey, usePageKeys, type KeyLike } from "../../hooks/usePageKeys";
-import { msg, translated } from "../../components/translated";
+import { msg, translated } from "../../i18n/catalogue";
 
 export type PlayerCommand =
   | "toggle"

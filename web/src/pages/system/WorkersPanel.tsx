@@ -8,8 +8,7 @@ import { StateMessage } from "../../components/StateMessage";
 import { useNow } from "../../hooks/useNow";
 import { formatAge, formatTime } from "../alerts/format";
 import "./system.css";
-import { msg, translated } from "../../components/translated";
-import { t } from "../../i18n/catalogue";
+import { msg, t, translated } from "../../i18n/catalogue";
 
 type Worker = Schemas["WorkerStatus"];
 type CameraLease = Schemas["CameraLeaseStatus"];

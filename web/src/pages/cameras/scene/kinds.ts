@@ -1,5 +1,5 @@
 import type { CSSProperties } from "react";
-import { msg, translated, type Message, type Untranslated } from "../../../components/translated";
+import { msg, translated, type Message, type Untranslated } from "../../../i18n/catalogue";
 /**
  * The kinds of shape a camera's scene holds (safecity.pipeline.rules.SceneConfig) and the rule options each
  * takes. Options are described as data so one form renders them all.
