@@ -84,7 +84,10 @@ def list_command(config: common.ConfigOption = None, as_json: common.JsonOption 
         as_json,
         ("name", "kind", "edit budget", "active", "entries"),
         lambda row: (
-            str(row["name"]), str(row["kind"]), str(row["edit_budget"]), "yes" if row["active"] else "no",
+            str(row["name"]),
+            str(row["kind"]),
+            str(row["edit_budget"]),
+            "yes" if row["active"] else "no",
             str(row["entries"]),
         ),
-    )  # fmt: skip
+    )
