@@ -7,6 +7,7 @@ import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
 import type { Camera } from "../../api/types";
 import { useCameraRegistry } from "../../api/useCameraRegistry";
+import { FactList } from "../../components/FactList";
 import { CityMap, type MapLayer } from "../../components/map/CityMap";
 import { Modal } from "../../components/Modal";
 import { PlayVideoLink } from "../../components/PlayVideoLink";
@@ -99,14 +100,7 @@ function AlarmDialog({
   return (
     <Modal title={t("alerts.criticalAlarm", { title: alert.title })} description={waiting ? t("alerts.moreCriticalAlarms", { count: waiting }) : undefined} onCancel={() => (muted ? undefined : toggleMute())}>
       <div className="alarm-popup" data-testid="alarm-popup">
-        <dl className="alert-facts">
-          {subjectFacts(alert).map(([term, value]) => (
-            <div key={term}>
-              <dt>{term}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <FactList className="alert-facts" facts={subjectFacts(alert)} />
         <div className="alert-media">
           {alert.camera_id ? <LivePicture cameraId={alert.camera_id} /> : null}
           {snapshot ? <MediaFigure sha256={snapshot} caption={t("alerts.snapshotAtTheAlarm")} /> : null}

@@ -1,5 +1,5 @@
 import { FieldError } from "../../components/FormField";
-import { useId, useState, type FormEvent, type KeyboardEvent, type ReactNode, type Ref } from "react";
+import { useId, useState, type FormEvent, type KeyboardEvent, type Ref } from "react";
 import { Link } from "react-router";
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
@@ -12,6 +12,7 @@ import { mediaPath, useBlobUrl } from "../../api/useBlobUrl";
 import type { Purpose } from "../../components/PurposeDialog";
 import { isAllowed, type ActionPermissions, type AlertAction } from "./queue";
 import { PlayVideoLink } from "../../components/PlayVideoLink";
+import { FactList, type Fact } from "../../components/FactList";
 import { subjectFacts } from "./subject";
 import type { Alert } from "./types";
 import { t, type MessageKey } from "../../i18n/catalogue";
@@ -77,7 +78,7 @@ function ageText(iso: string, now: number): string {
 }
 
 function AlertFacts({ alert, cameraName, now }: { alert: Alert; cameraName: string; now: number }) {
-  const rows: [string, ReactNode][] = [
+  const rows: Fact[] = [
     [t("alerts.type"), kindLabel(alert)],
     ...subjectFacts(alert),
     [t("alerts.filter.camera"), alert.camera_id ? <>{cameraName} <PlayVideoLink cameraId={alert.camera_id} moment={alert.first_seen} /></> : cameraName],
@@ -93,16 +94,7 @@ function AlertFacts({ alert, cameraName, now }: { alert: Alert; cameraName: stri
   if (alert.confirmed_by) rows.push([t("alerts.confirmedBy"), alert.confirmed_by.split(",").join(" and ")]);
   if (alert.incident_id !== null)
     rows.push([t("alerts.incident2"), <Link to={`/incidents/${alert.incident_id}`}>{t("alerts.incident", { incident_id: alert.incident_id })}</Link>]);
-  return (
-    <dl className="alert-facts">
-      {rows.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FactList className="alert-facts" facts={rows} />;
 }
 
 function AlertMedia({ alert, cameraName }: { alert: Alert; cameraName: string }) {

@@ -1,5 +1,6 @@
 import type { Resource } from "../../api/useResource";
 import type { Schemas } from "../../api/schemas";
+import { FactList } from "../../components/FactList";
 import { StateMessage } from "../../components/StateMessage";
 import { DataTable } from "./DataTable";
 import { formatDuration } from "./series";
@@ -25,22 +26,17 @@ export function AlarmQualityPanel({ resource }: { resource: Resource<AlarmQualit
       <StateMessage resource={resource} what={t("dashboards.alarmQuality2")} />
       {data ? (
         <>
-          <dl className="alert-facts">
-            <div>
-              <dt>{t("dashboards.alarms")}</dt>
-              <dd>{data.alarms}</dd>
-            </div>
-            <div>
-              <dt>{t("dashboards.alarmsPerOperatorHour")}</dt>
-              <dd>{data.alarms_per_operator_hour ?? "–"}</dd>
-            </div>
-            <div>
-              <dt>{t("dashboards.timeToAcknowledgeP50")}</dt>
-              <dd>
-                {formatDuration(data.acknowledge_p50_seconds ?? null)} / {formatDuration(data.acknowledge_p95_seconds ?? null)}
-              </dd>
-            </div>
-          </dl>
+          <FactList
+            className="alert-facts"
+            facts={[
+              [t("dashboards.alarms"), data.alarms],
+              [t("dashboards.alarmsPerOperatorHour"), data.alarms_per_operator_hour ?? "–"],
+              [
+                t("dashboards.timeToAcknowledgeP50"),
+                `${formatDuration(data.acknowledge_p50_seconds ?? null)} / ${formatDuration(data.acknowledge_p95_seconds ?? null)}`,
+              ],
+            ]}
+          />
           {data.by_rule
             .filter((row) => row.flagged)
             .map((row) => (

@@ -3,6 +3,7 @@ import { Link, Navigate, useParams } from "react-router";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
 import { useArrivalMessage } from "../../components/arrivalMessage";
+import { FactList, type Fact } from "../../components/FactList";
 import { StateMessage } from "../../components/StateMessage";
 import { formatDate } from "../../format/dateTime";
 import { t } from "../../i18n/catalogue";
@@ -63,7 +64,7 @@ function PersonRecord({ personId }: { personId: number }) {
 
 function PersonHeader({ person }: { person: Person }) {
   const { can } = useAuth();
-  const facts: [string, React.ReactNode][] = [
+  const facts: Fact[] = [
     [t("persons.field.cnic"), <RevealCnic person={person} />],
     [t("persons.field.aliases"), person.aliases.join(", ") || "—"],
     [t("persons.field.fatherName"), person.father_name || "—"],
@@ -92,14 +93,7 @@ function PersonHeader({ person }: { person: Person }) {
           </Link>
         ) : null}
       </div>
-      <dl className="persons-facts">
-        {facts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList className="persons-facts" facts={facts} />
     </header>
   );
 }

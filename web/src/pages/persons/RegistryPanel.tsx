@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
+import { FactList } from "../../components/FactList";
 import { purposeQuery, usePurposePrompt, type Purpose } from "../../components/PurposeDialog";
 import { t } from "../../i18n/catalogue";
 import { identityFacts, lookupFailure, vehicleFacts, type LookupOutcome } from "./registryLookup";
@@ -84,14 +85,5 @@ export function RegistryPanel({ person }: { person: Person }) {
 
 function Outcome({ outcome }: { outcome: LookupOutcome }) {
   if (outcome.state !== "found") return <p className={outcome.state === "unavailable" ? "state state-unavailable" : "state"}>{outcome.text}</p>;
-  return (
-    <dl className="persons-facts">
-      {outcome.facts.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FactList className="persons-facts" facts={outcome.facts} />;
 }
