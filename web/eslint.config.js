@@ -24,7 +24,7 @@ export default tseslint.config(
           words: { exclude: [/^[\p{P}\p{S}\p{N}\s]*$/u, /^[A-Z_-]+$/, /^[-_./]*[a-z0-9]+([-_./:]+[a-z0-9]+)+[-_./]*$/, /^[-_./:][a-z0-9]+$/] },
           // Calls whose string arguments are names, not text (t's own key; form field names; permissions).
           callees: {
-            exclude: ["t", "require", "addEventListener", "removeEventListener", "includes", "indexOf", "endsWith", "startsWith", "field", "isAllowed", "text", "button", "navigate", "querySelector"],
+            exclude: ["t", "require", "addEventListener", "removeEventListener", "includes", "indexOf", "endsWith", "startsWith", "field", "isAllowed", "text", "flag", "button", "navigate", "querySelector"],
           },
           "object-properties": { exclude: ["[A-Z_-]+", "type", "inputMode", "autoComplete", "id", "name", "kind", "tone", "role", "value", "key", "mode", "status", "variant", "className"] },
           message: "text outside the message catalogue (src/i18n/en.ts); use t(key)",

@@ -85,6 +85,11 @@ export function CameraForm({ camera, onSaved, onCancel }: Props) {
     </FormField>
   );
 
+  /** A yes/no setting the server checks: its checkbox, with the server's refusal of it beside it. */
+  const flag = (key: "failover" | "enabled" | "loop", label: string) => (
+    <Checkbox id={`${prefix}-${key}`} label={label} checked={values[key]} onChange={(v) => set(key, v)} error={errors.fields[key]} />
+  );
+
   const urlWithSecret = hasCredentials(values.url) || hasCredentials(values.sub_url);
   return (
     <form className="card form-grid camera-form" onSubmit={submit} aria-labelledby={`${prefix}-title`} noValidate>
@@ -125,25 +130,13 @@ export function CameraForm({ camera, onSaved, onCancel }: Props) {
       {text("detect_fps", t("cameras.analysedFramesPerSecond"), { inputMode: "decimal", hint: t("cameras.moreThan0At") })}
       {text("analytics_profile", t("cameras.analyticsProfile"), { hint: t("cameras.eGDefaultOr") })}
       {text("worker", t("cameras.worker2"), { hint: t("cameras.theWorkerThatRuns") })}
-      <Checkbox
-        id={`${prefix}-failover`}
-        label={t("cameras.ifThatWorkerIs")}
-        checked={values.failover}
-        onChange={(v) => set("failover", v)}
-        error={errors.fields.failover}
-      />
+      {flag("failover", t("cameras.ifThatWorkerIs"))}
       {text("weight", t("cameras.costUnits"), {
         inputMode: "decimal",
         hint: t("cameras.whatRunningItCosts"),
       })}
-      <Checkbox id={`${prefix}-enabled`} label={t("cameras.enabled")} checked={values.enabled} onChange={(v) => set("enabled", v)} error={errors.fields.enabled} />
-      <Checkbox
-        id={`${prefix}-loop`}
-        label={t("cameras.loopAFileSource")}
-        checked={values.loop}
-        onChange={(v) => set("loop", v)}
-        error={errors.fields.loop}
-      />
+      {flag("enabled", t("cameras.enabled"))}
+      {flag("loop", t("cameras.loopAFileSource"))}
       <div className="form-actions camera-form-actions">
         <button type="submit" className="btn btn-primary" disabled={save.busy}>
           {save.busy ? t("cameras.saving") : editing ? t("cameras.saveCamera") : t("cameras.addCamera")}
