@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { BlobState } from "../../api/useBlobUrl";
+import { FieldError } from "../../components/FormField";
 import { mediaTypeOf, type EvidenceItem } from "./types";
 import { t } from "../../i18n/catalogue";
 
@@ -20,30 +21,27 @@ export function ContentPreview({
   const type = mediaTypeOf(item.suffix);
   switch (state.status) {
     case "none":
+    case "failed": {
+      // One button asks for the file; after a failure it asks again, with what went wrong beside it.
+      const failed = state.status === "failed";
       return (
         <div className="form-actions">
-          <button type="button" className="btn btn-primary" onClick={onOpen}>
-            {t("evidence.openContent")}
+          <button type="button" className={failed ? "btn" : "btn btn-primary"} onClick={onOpen}>
+            {failed ? t("evidence.tryAgain") : t("evidence.openContent")}
           </button>
-          <span className="muted">{t("evidence.openingTheFileIs")}</span>
+          {failed ? (
+            <FieldError>{t("evidence.couldNotOpenThe", { error: state.error })}</FieldError>
+          ) : (
+            <span className="muted">{t("evidence.openingTheFileIs")}</span>
+          )}
         </div>
       );
+    }
     case "loading":
       return (
         <p className="state" role="status">
           {t("evidence.loadingTheFile")}
         </p>
-      );
-    case "failed":
-      return (
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onOpen}>
-            {t("evidence.tryAgain")}
-          </button>
-          <p className="field-error" role="alert">
-            {t("evidence.couldNotOpenThe", { error: state.error })}
-          </p>
-        </div>
       );
     case "ready":
       if (type === "image")
