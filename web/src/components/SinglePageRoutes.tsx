@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
-import { Navigate, Route, Routes } from "react-router";
+import { Navigate, Route } from "react-router";
+import { SectionRoutes } from "./SectionRoutes";
 
 /** The routes of an area with one page: the page at the area's root, any other path back to it (`home`). */
 export function SinglePageRoutes({ page, home }: { page: ReactNode; home: string }) {
   return (
-    <Routes>
+    <SectionRoutes otherwise={<Navigate to={home} replace />}>
       <Route index element={page} />
-      <Route path="*" element={<Navigate to={home} replace />} />
-    </Routes>
+    </SectionRoutes>
   );
 }

@@ -1,5 +1,5 @@
-import { Route, Routes } from "react-router";
-import { NotFoundPage } from "../SimplePages";
+import { Route } from "react-router";
+import { SectionRoutes } from "../../components/SectionRoutes";
 import { CameraListPage } from "./CameraListPage";
 import "./cameras.css";
 import { EditCameraPage } from "./EditCameraPage";
@@ -8,11 +8,10 @@ import { SceneEditorPage } from "./scene/SceneEditorPage";
 /** Camera administration at /admin/cameras: the registry, each camera's settings and its scene. */
 export default function CamerasPage() {
   return (
-    <Routes>
+    <SectionRoutes>
       <Route index element={<CameraListPage />} />
       <Route path=":id/edit" element={<EditCameraPage />} />
       <Route path=":id/scene" element={<SceneEditorPage />} />
-      <Route path="*" element={<NotFoundPage />} />
-    </Routes>
+    </SectionRoutes>
   );
 }

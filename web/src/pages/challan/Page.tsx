@@ -1,5 +1,6 @@
-import { Route, Routes } from "react-router";
+import { Route } from "react-router";
 import { SectionHead } from "../../components/SectionHead";
+import { SectionRoutes } from "../../components/SectionRoutes";
 import { CameraNamesProvider } from "./cameraNames";
 import "./challan.css";
 import { BASE_PATH } from "./labels";
@@ -25,14 +26,13 @@ export default function ChallanPage() {
             { to: `${BASE_PATH}/offenders`, label: t("challan.repeatOffenders") },
           ]}
         />
-        <Routes>
+        {/* The queue at the root and at any other sub-path (its open violation), so it stays mounted while moving on. */}
+        <SectionRoutes otherwise={<QueuePage />}>
           <Route path="tickets" element={<TicketsPage />} />
           <Route path="tickets/:number" element={<TicketView />} />
           <Route path="stats" element={<RejectionStatsPanel />} />
           <Route path="offenders" element={<OffendersPanel />} />
-          {/* One route for the queue and its open violation, so the queue stays mounted while moving on. */}
-          <Route path="*" element={<QueuePage />} />
-        </Routes>
+        </SectionRoutes>
       </div>
     </CameraNamesProvider>
   );

@@ -1,6 +1,6 @@
 /** /evidence: cases → a case's items and export → one item's content, custody and redaction. */
-import { Route, Routes } from "react-router";
-import { NotFoundPage } from "../SimplePages";
+import { Route } from "react-router";
+import { SectionRoutes } from "../../components/SectionRoutes";
 import { CaseView } from "./CaseView";
 import { CasesView } from "./CasesView";
 import { ItemView } from "./ItemView";
@@ -10,12 +10,11 @@ import "./evidence.css";
 export default function EvidencePage() {
   return (
     <PurposeProvider>
-      <Routes>
+      <SectionRoutes>
         <Route index element={<CasesView />} />
         <Route path="cases/:caseId" element={<CaseView />} />
         <Route path="cases/:caseId/items/:itemId" element={<ItemView />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
+      </SectionRoutes>
     </PurposeProvider>
   );
 }

@@ -1,6 +1,6 @@
-import { Route, Routes } from "react-router";
+import { Route } from "react-router";
+import { SectionRoutes } from "../../components/SectionRoutes";
 import { SectionTabs } from "../../components/SectionTabs";
-import { NotFoundPage } from "../SimplePages";
 import { DispatchBoard } from "./DispatchBoard";
 import { IncidentDetailView } from "./IncidentDetailView";
 import { IncidentsOverview } from "./IncidentsOverview";
@@ -18,12 +18,11 @@ export default function IncidentsPage() {
           { to: "/incidents/board", label: t("incidents.board") },
         ]}
       />
-      <Routes>
+      <SectionRoutes>
         <Route index element={<IncidentsOverview />} />
         <Route path="board" element={<DispatchBoard />} />
         <Route path=":incidentId" element={<IncidentDetailView />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
+      </SectionRoutes>
     </div>
   );
 }

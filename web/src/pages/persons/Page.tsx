@@ -1,4 +1,5 @@
-import { Navigate, Route, Routes } from "react-router";
+import { Navigate, Route } from "react-router";
+import { SectionRoutes } from "../../components/SectionRoutes";
 import { t } from "../../i18n/catalogue";
 import { MergePage } from "./MergePage";
 import { PersonDetail } from "./PersonDetail";
@@ -14,14 +15,13 @@ export default function PersonsPage() {
     <section className="persons">
       <h1>{t("persons.title")}</h1>
       <PersonsPurposeGate>
-        <Routes>
+        <SectionRoutes otherwise={<Navigate to={PERSONS_PATH} replace />}>
           <Route index element={<PersonsList />} />
           <Route path="new" element={<NewPerson />} />
           <Route path=":personId" element={<PersonDetail />} />
           <Route path=":personId/edit" element={<EditPerson />} />
           <Route path=":personId/merge" element={<MergePage />} />
-          <Route path="*" element={<Navigate to={PERSONS_PATH} replace />} />
-        </Routes>
+        </SectionRoutes>
       </PersonsPurposeGate>
     </section>
   );

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
-import { Navigate, Route, Routes } from "react-router";
+import { Navigate, Route } from "react-router";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
+import { SectionRoutes } from "../../components/SectionRoutes";
 import { SectionTabs } from "../../components/SectionTabs";
 import type { MessageKey } from "../../i18n/catalogue";
 import { EventsSearch } from "./EventsSearch";
@@ -34,13 +35,12 @@ export default function SearchPage() {
     <section className="search-page">
       <h1>{t("search.search")}</h1>
       <SectionTabs label={t("search.searchKind")} tabs={tabs.map((tab) => ({ to: tab.path, label: t(tab.label) }))} />
-      <Routes>
+      <SectionRoutes otherwise={<p className="state">Not permitted, or no such search.</p>}>
         <Route index element={first ? <Navigate to={first.path} replace /> : <p className="state">Nothing to search with your role.</p>} />
         {tabs.map((tab) => (
           <Route key={tab.path} path={tab.path} element={tab.element()} />
         ))}
-        <Route path="*" element={<p className="state">Not permitted, or no such search.</p>} />
-      </Routes>
+      </SectionRoutes>
     </section>
   );
 }

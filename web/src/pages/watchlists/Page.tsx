@@ -1,4 +1,5 @@
-import { Navigate, Route, Routes } from "react-router";
+import { Navigate, Route } from "react-router";
+import { SectionRoutes } from "../../components/SectionRoutes";
 import { SectionTabs } from "../../components/SectionTabs";
 import { HOTLISTS_PATH, SUBJECTS_PATH } from "./paths";
 import { SubjectDetail } from "./persons/SubjectDetail";
@@ -20,14 +21,13 @@ export default function WatchlistsPage() {
           { to: SUBJECTS_PATH, label: t("watchlists.personWatchlist") },
         ]}
       />
-      <Routes>
+      <SectionRoutes otherwise={<Navigate to={HOTLISTS_PATH} replace />}>
         <Route index element={<Navigate to={HOTLISTS_PATH} replace />} />
         <Route path="vehicles" element={<HotlistsView />} />
         <Route path="vehicles/:hotlistId" element={<HotlistDetail />} />
         <Route path="persons" element={<SubjectsView />} />
         <Route path="persons/:subjectId" element={<SubjectDetail />} />
-        <Route path="*" element={<Navigate to={HOTLISTS_PATH} replace />} />
-      </Routes>
+      </SectionRoutes>
     </section>
   );
 }
