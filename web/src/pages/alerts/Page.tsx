@@ -1,7 +1,8 @@
-import { Route, Routes } from "react-router";
+import { Route } from "react-router";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
 import { SectionHead } from "../../components/SectionHead";
+import { SectionRoutes } from "../../components/SectionRoutes";
 import "./alerts.css";
 import { AlertQueuePage } from "./AlertQueuePage";
 import { FaceCandidatesPage } from "./FaceCandidatesPage";
@@ -21,14 +22,14 @@ export default function AlertsPage() {
           ...(mayConfirmFaces ? [{ to: "/alerts/faces", label: t("alerts.faceCandidates") }] : []),
         ]}
       />
-      <Routes>
+      <SectionRoutes>
         <Route index element={<AlertQueuePage />} />
         <Route
           path="faces"
           element={mayConfirmFaces ? <FaceCandidatesPage /> : <p className="state">Your role may not review face candidates.</p>}
         />
         <Route path=":alertId" element={<AlertQueuePage />} />
-      </Routes>
+      </SectionRoutes>
     </div>
   );
 }
