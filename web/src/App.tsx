@@ -55,16 +55,20 @@ const AREA_PAGES: Record<string, ComponentType> = Object.fromEntries(
 /** Recorded footage of one camera, opened from alerts, incidents, searches and the live view (not in the menu). */
 const PlaybackPage = lazy(() => import("./pages/playback/PlaybackPage"));
 
+/** A page loaded on its first visit, with a status line until it has arrived. */
+function LazyPage({ page: Page }: { page: ComponentType }) {
+  return (
+    <Suspense fallback={<p role="status">Loading…</p>}>
+      <Page />
+    </Suspense>
+  );
+}
+
 function pageFor(path: string): ReactNode {
   const builtIn = PAGES[path];
   if (builtIn) return builtIn();
   const AreaPage = AREA_PAGES[path];
-  if (!AreaPage) return <NotFoundPage />;
-  return (
-    <Suspense fallback={<p role="status">Loading…</p>}>
-      <AreaPage />
-    </Suspense>
-  );
+  return AreaPage ? <LazyPage page={AreaPage} /> : <NotFoundPage />;
 }
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -114,9 +118,7 @@ export function AppRoutes() {
           path="/cameras/:cameraId/playback"
           element={
             <RequirePermission anyOf={[Permission.EVENTS_READ]}>
-              <Suspense fallback={<p role="status">Loading…</p>}>
-                <PlaybackPage />
-              </Suspense>
+              <LazyPage page={PlaybackPage} />
             </RequirePermission>
           }
         />
