@@ -50,26 +50,27 @@ describe("keyboard entry of a region", () => {
     });
   });
 
-  it("names every field that is empty, fractional or negative", () => {
-    const result = fieldsToRect({ x: "", y: "1.5", width: "-3", height: "abc" }, natural);
-    expect(result).toEqual({
+  it.each([
+    {
+      rule: "names every field that is empty, fractional or negative",
+      fields: { x: "", y: "1.5", width: "-3", height: "abc" },
       errors: {
         x: "Left must be a whole number of pixels.",
         y: "Top must be a whole number of pixels.",
         width: "Width must be between 4 and 640.",
         height: "Height must be a whole number of pixels.",
       },
-    });
-  });
-
-  it("refuses a region that reaches past the image's edges", () => {
-    const result = fieldsToRect({ x: "600", y: "400", width: "100", height: "100" }, natural);
-    expect(result).toEqual({
+    },
+    {
+      rule: "refuses a region that reaches past the image's edges",
+      fields: { x: "600", y: "400", width: "100", height: "100" },
       errors: {
         width: "Reaches past the right edge: at most 40 from left 600.",
         height: "Reaches past the bottom edge: at most 80 from top 400.",
       },
-    });
+    },
+  ])("$rule", ({ fields, errors }) => {
+    expect(fieldsToRect(fields, natural)).toEqual({ errors });
   });
 
   it("round-trips through the fields", () => {
