@@ -3,7 +3,7 @@ import { describeError, problemFor } from "../../api/errors";
 import { useMutation } from "../../api/useMutation";
 import { FormField } from "../../components/FormField";
 import { CoordinateFields } from "../../components/forms/CoordinateFields";
-import { SubmitActions } from "../../components/SubmitActions";
+import { CreateCard } from "./CreateCard";
 import { useDispatchApi } from "./hooks";
 import type { MapPoint } from "./IncidentMap";
 import { priorityLook, PRIORITIES } from "./lifecycle";
@@ -81,8 +81,7 @@ export function CreateIncidentForm({ types, location, onLocationChange, onCreate
   };
 
   return (
-    <form className="card form-grid" onSubmit={submit} aria-labelledby="create-incident-title">
-      <h2 id="create-incident-title">{t("incidents.create")}</h2>
+    <CreateCard id="create-incident" title={t("incidents.create")} creation={create} onSubmit={submit}>
       <FormField id="incident-type" label={t("incidents.type")}>
         {(control) => (
           <select {...control} required value={type} onChange={(e) => setType(e.target.value)}>
@@ -136,13 +135,6 @@ export function CreateIncidentForm({ types, location, onLocationChange, onCreate
           />
         )}
       </FormField>
-      <SubmitActions
-        className="form-wide"
-        label={t("incidents.create")}
-        busyLabel={t("incidents.creating")}
-        busy={create.busy}
-        error={create.error}
-      />
-    </form>
+    </CreateCard>
   );
 }

@@ -2,10 +2,10 @@ import { useState, type FormEvent } from "react";
 import { ChoiceSelect } from "../../components/ChoiceSelect";
 import { FormField } from "../../components/FormField";
 import { CoordinateFields } from "../../components/forms/CoordinateFields";
-import { SubmitActions } from "../../components/SubmitActions";
 import { ApiError } from "../../api/client";
 import { describeError, fieldErrors } from "../../api/errors";
 import { useMutation } from "../../api/useMutation";
+import { CreateCard } from "./CreateCard";
 import { useDispatchApi } from "./hooks";
 import { UNIT_TYPE_LABEL, UNIT_TYPES } from "./lifecycle";
 import type { Unit, UnitCreate, UnitType } from "./types";
@@ -58,8 +58,7 @@ export function CreateUnitForm({ onCreated }: { onCreated: (unit: Unit) => void 
   };
 
   return (
-    <form className="card form-grid" onSubmit={submit} aria-labelledby="create-unit-title">
-      <h2 id="create-unit-title">{t("incidents.createUnit")}</h2>
+    <CreateCard id="create-unit" title={t("incidents.createUnit")} creation={create} onSubmit={submit}>
       <FormField id="unit-id" label={t("incidents.unitId")} error={errors.id}>
         {(control) => (
           <input
@@ -102,13 +101,6 @@ export function CreateUnitForm({ onCreated }: { onCreated: (unit: Unit) => void 
         onChange={(axis, value) => setForm((f) => ({ ...f, [axis]: value }))}
         errors={errors}
       />
-      <SubmitActions
-        className="form-wide"
-        label={t("incidents.createUnit")}
-        busyLabel={t("incidents.creating")}
-        busy={create.busy}
-        error={create.error}
-      />
-    </form>
+    </CreateCard>
   );
 }
