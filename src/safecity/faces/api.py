@@ -30,6 +30,7 @@ from safecity.core.http.deps import ServicesDep
 from safecity.core.http.outputs import from_row
 from safecity.faces.retention import FACE_CROPS
 from safecity.faces.runtime import FaceWatchlistDep
+from safecity.faces.service import SightingHit
 from safecity.faces.service import forensic_search
 from safecity.faces.watchlist import candidates as candidate_service
 from safecity.faces.watchlist.models import FaceCandidate
@@ -88,14 +89,9 @@ async def search(
     return SearchOut.model_validate({"mode": mode, "faces": [face.to_dict() for face in found]})
 
 
-class SightingOut(BaseModel):
-    sighting_id: int
-    camera_id: str | None
-    time: datetime
-    track_id: str
-    crop_sha256: str
-    distance: float
-    score: float
+# A forensic hit as it is answered (its name in the API), distance and score rounded to 4 places.
+class SightingOut(SightingHit):
+    pass
 
 
 class ForensicOut(BaseModel):

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from datetime import timedelta
 
 import numpy as np
+from pydantic import BaseModel
+from pydantic import ConfigDict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -27,8 +28,11 @@ from safecity.vision.faces import distance_to_score
 from safecity.vision.faces.embedding import pairwise_distances
 
 
-@dataclass(frozen=True, slots=True)
-class SightingHit:
+class SightingHit(BaseModel):
+    """A stored sighting near the probe; the API answers it as `SightingOut` (faces/api.py)."""
+
+    model_config = ConfigDict(frozen=True)
+
     sighting_id: int
     camera_id: str | None
     time: datetime
@@ -71,7 +75,7 @@ def forensic_search(
         since = max(since, (now or utcnow()) - timedelta(days=retention_days))
     query = (
         select(
-            FaceSighting.id,
+            FaceSighting.id.label("sighting_id"),
             FaceSighting.camera_id,
             FaceSighting.time,
             FaceSighting.track_id,
@@ -96,16 +100,11 @@ def forensic_search(
             d = float(dist)
             if len(best) == k and -best[0][0] <= d:
                 continue
-            hit = SightingHit(
-                row.id,
-                row.camera_id,
-                row.time,
-                row.track_id,
-                row.crop_sha256,
-                d,
-                distance_to_score(d, probe.model),
+            # the hit's fields are the row's columns (its vector is left out), the distance and the score
+            hit = SightingHit.model_validate(
+                {**row._mapping, "distance": d, "score": distance_to_score(d, probe.model)}
             )
-            item = (-d, -row.id, hit)
+            item = (-d, -row.sighting_id, hit)
             if len(best) < k:
                 heapq.heappush(best, item)
             else:
