@@ -86,16 +86,22 @@ def health_report(details: dict[str, Any], stopped: Sequence[str], facts: dict[s
 
 
 @dataclass(frozen=True)
-class DeadLetter:
-    """An event a consumer gave up on, with the last error; kept until replayed."""
+class NewDeadLetter:
+    """What a bus records when it parks an event."""
 
-    id: int
     consumer: str
     event_id: str | None
     event_type: str | None
     event_json: str
     error: str
     attempts: int
+
+
+@dataclass(frozen=True)
+class DeadLetter(NewDeadLetter):
+    """An event a consumer gave up on, with the last error; kept until replayed."""
+
+    id: int
     created_at: datetime
 
     def event(self) -> Event:

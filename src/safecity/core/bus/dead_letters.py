@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import traceback
+from dataclasses import asdict
 from dataclasses import fields
-from typing import TypedDict
-from typing import Unpack
 
 from sqlalchemy import func
 from sqlalchemy import select
@@ -15,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from safecity.core.bus.base import BusError
 from safecity.core.bus.base import DeadLetter
+from safecity.core.bus.base import NewDeadLetter
 from safecity.core.bus.tables import DeadLetterRecord
 from safecity.core.db import Database
 from safecity.core.db import utcnow
@@ -36,29 +36,18 @@ def _to_dead_letter(record: DeadLetterRecord) -> DeadLetter:
     return DeadLetter(**{field.name: getattr(record, field.name) for field in fields(DeadLetter)})
 
 
-class NewDeadLetter(TypedDict):
-    """What a bus records when it parks an event."""
-
-    consumer: str
-    event_id: str | None
-    event_type: str | None
-    event_json: str
-    error: str
-    attempts: int
-
-
 class DeadLetterStore:
     def __init__(self, database: Database) -> None:
         self._database = database
 
-    def add_in(self, session: Session, **letter: Unpack[NewDeadLetter]) -> None:
+    def add_in(self, session: Session, letter: NewDeadLetter) -> None:
         """Park an event inside the caller's transaction (so it can go together with the acknowledgement)."""
-        session.add(DeadLetterRecord(**letter, created_at=utcnow()))
+        session.add(DeadLetterRecord(**asdict(letter), created_at=utcnow()))
 
-    async def add(self, **letter: Unpack[NewDeadLetter]) -> None:
+    async def add(self, letter: NewDeadLetter) -> None:
         def add() -> None:
             with self._database.session() as session:
-                self.add_in(session, **letter)
+                self.add_in(session, letter)
 
         await asyncio.to_thread(add)
 

@@ -29,6 +29,7 @@ from safecity.core.bus.base import BatchSettings
 from safecity.core.bus.base import BusError
 from safecity.core.bus.base import DeadLetter
 from safecity.core.bus.base import Handler
+from safecity.core.bus.base import NewDeadLetter
 from safecity.core.bus.base import health_report
 from safecity.core.bus.base import one_at_a_time
 from safecity.core.bus.base import validate_subscription
@@ -347,8 +348,7 @@ class EmbeddedBus:
                     self._guard.mark_handled_in(session, consumer, handled.id)
                 if failure is not None:
                     error, attempts = failure
-                    self._dead_letters.add_in(
-                        session,
+                    letter = NewDeadLetter(
                         consumer=consumer,
                         event_id=message.event_id,
                         event_type=message.event_type,
@@ -356,6 +356,7 @@ class EmbeddedBus:
                         error=describe_error(error),
                         attempts=attempts,
                     )
+                    self._dead_letters.add_in(session, letter)
                 self._log.commit_offset_in(session, consumer, message.seq)
 
         await asyncio.to_thread(acknowledge)

@@ -21,6 +21,7 @@ from nats.js import JetStreamContext
 
 from safecity.core.bus.base import BatchHandler
 from safecity.core.bus.base import Handler
+from safecity.core.bus.base import NewDeadLetter
 from safecity.core.bus.dead_letters import DeadLetterStore
 from safecity.core.bus.dead_letters import describe_error
 from safecity.core.bus.events import Event
@@ -202,7 +203,7 @@ class JetStreamConsumer:
         logger.warning(
             "bus: consumer %s gave up on %s after %d attempts", self._name, message.subject, attempts
         )
-        await self._dead_letters.add(
+        letter = NewDeadLetter(
             consumer=self._name,
             event_id=str(event.id) if event else (message.headers or {}).get(MESSAGE_ID_HEADER),
             event_type=event.type if event else None,
@@ -210,6 +211,7 @@ class JetStreamConsumer:
             error=describe_error(error),
             attempts=attempts,
         )
+        await self._dead_letters.add(letter)
         await _acknowledge(message)
 
 
