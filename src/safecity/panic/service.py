@@ -128,16 +128,7 @@ def start_panic(
     )
     session.add(panic)
     session.flush()
-    session.add(
-        PanicLocation(
-            panic_id=panic.id,
-            time=now,
-            latitude=data.latitude,
-            longitude=data.longitude,
-            accuracy_m=data.accuracy_m,
-        )
-    )
-    session.flush()
+    _record(session, panic, data.latitude, data.longitude, data.accuracy_m, now)
     return PanicStarted(panic, issued.token, incident, raised.alert, incident_created=opened.created)
 
 
