@@ -13,6 +13,10 @@ from safecity.core.http.access import PersonalDataAccess
 from safecity.core.http.access import personal_data_read
 from safecity.core.http.deps import ServicesDep
 from safecity.core.http.security import require
+from safecity.core.http.services import Services
+from safecity.registries.guarded import GuardedRegistry
+from safecity.registries.interfaces import RecordT
+from safecity.registries.keys import LookupKey
 from safecity.registries.keys import cnic_key
 from safecity.registries.keys import fir_key
 from safecity.registries.keys import plate_lookup_key
@@ -61,10 +65,7 @@ def identity(
     runtime: RegistriesRuntimeDep,
 ) -> IdentityRecord:
     key = cnic_key(cnic)
-    record = runtime.identity.fetch(services.database, key)
-    if record is None:
-        raise NotFoundError(f"the identity registry has no CNIC {key.subject}")
-    return record
+    return _found(runtime.identity, services, key, f"the identity registry has no CNIC {key.subject}")
 
 
 @router.get(
@@ -79,11 +80,9 @@ def vehicle(
     services: ServicesDep,
     runtime: RegistriesRuntimeDep,
 ) -> VehicleRecord:
-    key = plate_lookup_key(plate)
-    record = runtime.vehicles.fetch(services.database, key)
-    if record is None:
-        raise NotFoundError(f"the vehicle registry has no plate {plate}")
-    return record
+    return _found(
+        runtime.vehicles, services, plate_lookup_key(plate), f"the vehicle registry has no plate {plate}"
+    )
 
 
 @router.get(
@@ -99,8 +98,14 @@ def fir(
     services: ServicesDep,
     runtime: RegistriesRuntimeDep,
 ) -> FirRecord:
-    key = fir_key(station, fir)
-    record = runtime.firs.fetch(services.database, key)
+    return _found(
+        runtime.firs, services, fir_key(station, fir), f"the FIR system has no FIR {fir} of {station}"
+    )
+
+
+def _found(registry: GuardedRegistry[RecordT], services: Services, key: LookupKey, missing: str) -> RecordT:
+    """The registry's record for `key`; 404 saying `missing` when it has none."""
+    record = registry.fetch(services.database, key)
     if record is None:
-        raise NotFoundError(f"the FIR system has no FIR {fir} of {station}")
+        raise NotFoundError(missing)
     return record
