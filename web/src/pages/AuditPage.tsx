@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import type { Schemas } from "../api/schemas";
 import { useResource } from "../api/useResource";
 import { useAuth } from "../auth/AuthContext";
+import { FilterForm } from "../components/FilterForm";
 import { StateMessage } from "../components/StateMessage";
 import { TableHead } from "../components/TableHead";
 import { formatDateTime } from "../format/dateTime";
@@ -54,11 +55,15 @@ export function AuditPage() {
   const entries = resource.data ?? [];
   const oldest = entries[entries.length - 1]?.seq;
 
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
+  const apply = () => {
     setFilters(draft);
     setCursors([undefined]);
     if (draft === filters) reload();
+  };
+  const clear = () => {
+    setDraft(NO_FILTERS);
+    setFilters(NO_FILTERS);
+    setCursors([undefined]);
   };
   const field = (key: keyof Filters) => ({
     value: draft[key],
@@ -71,7 +76,16 @@ export function AuditPage() {
         <h1>{t("audit.auditLog")}</h1>
         <VerifyChain />
       </div>
-      <form className="card filters" onSubmit={apply} aria-label={t("audit.auditFilters")}>
+      <FilterForm
+        label={t("audit.auditFilters")}
+        applyLabel={t("audit.applyFilters")}
+        onApply={apply}
+        actions={
+          <button type="button" className="btn btn-quiet" onClick={clear}>
+            {t("audit.clear")}
+          </button>
+        }
+      >
         <div className="field">
           <label htmlFor="audit-actor">{t("audit.actor")}</label>
           <input id="audit-actor" {...field("actor")} placeholder={t("audit.username")} />
@@ -88,23 +102,7 @@ export function AuditPage() {
           <label htmlFor="audit-until">{t("audit.until")}</label>
           <input id="audit-until" type="datetime-local" {...field("until")} />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary">
-            {t("audit.applyFilters")}
-          </button>
-          <button
-            type="button"
-            className="btn btn-quiet"
-            onClick={() => {
-              setDraft(NO_FILTERS);
-              setFilters(NO_FILTERS);
-              setCursors([undefined]);
-            }}
-          >
-            {t("audit.clear")}
-          </button>
-        </div>
-      </form>
+      </FilterForm>
       <StateMessage
         resource={resource}
         what={t("audit.auditLog2")}

@@ -1,9 +1,10 @@
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useResource } from "../../api/useResource";
 import { useAuth } from "../../auth/AuthContext";
 import { Permission } from "../../auth/permissions";
 import { useArrivalMessage } from "../../components/arrivalMessage";
+import { FilterForm } from "../../components/FilterForm";
 import { Pager } from "../../components/Pager";
 import { orDash, RecordTable, type Column } from "../../components/RecordTable";
 import { StateMessage } from "../../components/StateMessage";
@@ -118,22 +119,18 @@ function FiltersForm({ filters, onApply }: { filters: PersonFilters; onApply: (f
   const binding = { draft, onDraft: setDraft, errors: {} };
   const id = useId();
   const eitherLabel = (value: Either) => (value === "yes" ? t("persons.filter.yes") : t("persons.filter.no"));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onApply({ ...draft, page: 1 });
-  };
   return (
-    <form className="card persons-filters" onSubmit={submit} aria-label={t("persons.filter.label")}>
+    <FilterForm
+      className="persons-filters"
+      label={t("persons.filter.label")}
+      applyLabel={t("persons.filter.apply")}
+      onApply={() => onApply({ ...draft, page: 1 })}
+    >
       <DraftInput id={`${id}-q`} label={t("persons.filter.q")} field="q" type="search" maxLength={200} {...binding} />
       <DraftChoice id={`${id}-status`} label={t("persons.field.status")} field="status" values={PERSON_STATUSES} words={statusLabel} none={t("persons.filter.anyStatus")} {...binding} />
       <DraftInput id={`${id}-station`} label={t("persons.filter.station")} field="station" maxLength={120} {...binding} />
       <DraftChoice id={`${id}-vehicle`} label={t("persons.filter.hasVehicle")} field="hasVehicle" values={EITHER} words={eitherLabel} none={t("persons.filter.either")} {...binding} />
       <DraftChoice id={`${id}-review`} label={t("persons.filter.reviewDue")} field="reviewDue" values={EITHER} words={eitherLabel} none={t("persons.filter.either")} {...binding} />
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary">
-          {t("persons.filter.apply")}
-        </button>
-      </div>
-    </form>
+    </FilterForm>
   );
 }

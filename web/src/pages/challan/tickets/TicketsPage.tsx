@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { useResource } from "../../../api/useResource";
 import { useAuth } from "../../../auth/AuthContext";
 import { ChoiceSelect } from "../../../components/ChoiceSelect";
+import { FilterForm } from "../../../components/FilterForm";
 import { FormField } from "../../../components/FormField";
 import { RecordTable, type Column } from "../../../components/RecordTable";
 import { StateMessage } from "../../../components/StateMessage";
@@ -56,12 +57,12 @@ function TicketFilters({
 }) {
   const [status, setStatus] = useState(value.status);
   const [plate, setPlate] = useState(value.plate);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onChange({ status, plate: plate.trim() });
-  };
   return (
-    <form className="card filters" onSubmit={submit} aria-label={t("challan.tickets.ticketFilters")}>
+    <FilterForm
+      label={t("challan.tickets.ticketFilters")}
+      applyLabel={t("challan.tickets.applyFilters")}
+      onApply={() => onChange({ status, plate: plate.trim() })}
+    >
       <FormField id="challan-ticket-status" label={t("challan.tickets.status")}>
         {(control) => (
           <ChoiceSelect<TicketStatus | "">
@@ -85,12 +86,7 @@ function TicketFilters({
           />
         )}
       </FormField>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary">
-          {t("challan.tickets.applyFilters")}
-        </button>
-      </div>
-    </form>
+    </FilterForm>
   );
 }
 
