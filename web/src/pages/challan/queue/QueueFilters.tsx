@@ -1,6 +1,10 @@
 import { useState, type FormEvent } from "react";
+import { ChoiceSelect } from "../../../components/ChoiceSelect";
 import type { QueueName } from "../types";
 import { t } from "../../../i18n/catalogue";
+
+const QUEUES: readonly QueueName[] = ["validation", "registry"];
+const queueLabel = (queue: QueueName) => (queue === "validation" ? t("challan.queue.validation") : t("challan.queue.registryProblems"));
 
 export interface QueueFilter {
   queue: QueueName;
@@ -18,14 +22,13 @@ export function QueueFilters({ value, onChange }: { value: QueueFilter; onChange
     <form className="challan-filters" onSubmit={submit} aria-label={t("challan.queue.queueFilters")}>
       <div className="field field-inline">
         <label htmlFor="challan-queue">{t("challan.queue.queue")}</label>
-        <select
+        <ChoiceSelect
           id="challan-queue"
+          values={QUEUES}
+          label={queueLabel}
           value={value.queue}
-          onChange={(e) => onChange({ ...value, queue: e.target.value as QueueName })}
-        >
-          <option value="validation">{t("challan.queue.validation")}</option>
-          <option value="registry">{t("challan.queue.registryProblems")}</option>
-        </select>
+          onChange={(queue) => onChange({ ...value, queue })}
+        />
       </div>
       <div className="field field-inline">
         <label htmlFor="challan-camera">{t("challan.queue.cameraId")}</label>
