@@ -40,7 +40,7 @@ function LiveOverview() {
     (signal) => (canCameras ? client.GET("/api/v1/cameras", { signal }) : Promise.resolve([])),
     [client, canCameras],
   );
-  const cameras = resource.data ?? [];
+  const cameras = useMemo(() => resource.data ?? [], [resource.data]);
   const [events, setEvents] = useState<LiveEvent[]>([]);
   // `/live?camera=<id>` (a camera clicked on another page's map) opens that camera's live video.
   const [searchParams] = useSearchParams();

@@ -24,7 +24,7 @@ export function CameraListPage() {
   const arrived = useArrivalMessage();
   const [message, setMessage] = useState(() => arrived ?? "");
 
-  const cameras = resource.data ?? [];
+  const cameras = useMemo(() => resource.data ?? [], [resource.data]);
   const districts = useMemo(
     () => [...new Set(cameras.map((camera) => camera.district).filter((d): d is string => Boolean(d)))].sort(),
     [cameras],

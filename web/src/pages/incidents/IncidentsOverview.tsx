@@ -48,7 +48,7 @@ export function IncidentsOverview() {
   );
   const live = useDispatchEvents(onEvent);
 
-  const typeList = types.resource.data ?? [];
+  const typeList = useMemo(() => types.resource.data ?? [], [types.resource.data]);
   const typeLabel = useCallback(
     (code: string) => typeList.find((t) => t.code === code)?.label ?? code,
     [typeList],
