@@ -9,7 +9,8 @@ segments of its own.
 Footage lost when a camera comes back is the time from its return to the first recorded frame: the wait for
 the next attempt (`RECORDING_BACKOFF`), the stream probe (`recording_options`: one packet, none thrown away)
 and the first keyframe (`from_first_keyframe`: the session's first one is kept). Footage is placed in time by
-when its frames arrived (`ArrivalClock`), not by when the probe let them through.
+when its frames arrived (`ArrivalClock`), not by when the probe let them through. The packet a live stream
+ends on is not recorded (`whole_packets`): a camera that vanished mid-frame leaves it cut short.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from safecity.video.segment_store import SegmentStore
 from safecity.video.segment_store import check_camera_id
 from safecity.video.source_state import SourceError
 from safecity.video.source_state import SourceStatus
+from safecity.video.stream_end import whole_packets
 from safecity.video.stream_url import StreamKind
 from safecity.video.stream_url import check_file
 from safecity.video.stream_url import classify
@@ -210,8 +212,11 @@ class SegmentRecorder(Closing):
         clock = ArrivalClock() if origin is None and is_live(self.kind) else None
         first_pts: int | None = None
         got_packets = False
+        packets = from_first_keyframe(container.demux(stream), frame_ticks(stream))
+        if is_live(self.kind):
+            packets = whole_packets(packets, self._drop_cut)
         try:
-            for packet in from_first_keyframe(container.demux(stream), frame_ticks(stream)):
+            for packet in packets:
                 if self._closed.is_set():
                     break
                 assert packet.pts is not None
@@ -248,6 +253,14 @@ class SegmentRecorder(Closing):
             if writer is not None:
                 self._finish(writer, clock)
         return got_packets
+
+    def _drop_cut(self, packet: av.Packet) -> None:
+        self._dropped += 1
+        log.debug(
+            "camera %s: the stream ended; its last packet (%d bytes) is not recorded",
+            self.camera_id,
+            packet.size,
+        )
 
     def _finish(self, writer: _SegmentWriter, clock: ArrivalClock | None) -> None:
         if clock is not None:  # the clock may have settled since the segment began
