@@ -9,6 +9,7 @@ without events have no hit rate and are left out of the pooled figures."""
 from __future__ import annotations
 
 import math
+from dataclasses import asdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -55,7 +56,7 @@ class Interval:
     high: float
 
     def as_dict(self) -> dict[str, float]:
-        return {"value": self.value, "low": self.low, "high": self.high}
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -68,14 +69,7 @@ class BacktestSummary:
     pei: Interval
 
     def as_dict(self) -> dict[str, object]:
-        return {
-            "model": self.model,
-            "area_share": self.area_share,
-            "weeks": self.weeks,
-            "hit_rate": self.hit_rate.as_dict(),
-            "pai": self.pai.as_dict(),
-            "pei": self.pei.as_dict(),
-        }
+        return asdict(self)
 
 
 def flag_top(scores: FloatArray, share: float) -> np.ndarray:

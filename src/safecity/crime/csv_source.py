@@ -9,6 +9,7 @@ import csv
 import gzip
 import io
 import math
+from dataclasses import asdict
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import UTC
@@ -47,7 +48,7 @@ class RowError:
     message: str
 
     def as_dict(self) -> dict[str, object]:
-        return {"line": self.line, "message": self.message}
+        return asdict(self)
 
 
 @dataclass(frozen=True)

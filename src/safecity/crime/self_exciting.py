@@ -30,6 +30,7 @@ the horizon are not added (a second-order effect, θ² at most)."""
 from __future__ import annotations
 
 import math
+from dataclasses import asdict
 from dataclasses import dataclass
 from dataclasses import replace
 
@@ -59,7 +60,7 @@ class SelfExcitingParams:
     sigma_m: float  # spatial spread of offspring
 
     def as_dict(self) -> dict[str, float]:
-        return {"mu": self.mu, "theta": self.theta, "omega": self.omega, "sigma_m": self.sigma_m}
+        return asdict(self)
 
 
 @dataclass(frozen=True)

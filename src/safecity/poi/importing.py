@@ -25,6 +25,7 @@ The import is one audit entry (`persons.import`); each record made has its own h
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import datetime
@@ -99,12 +100,9 @@ class ImportReport:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "created": [{"line": c.line, "person_id": c.person_id} for c in self.created],
-            "duplicates": [
-                {"line": d.line, "person_ids": list(d.person_ids), "reason": d.reason}
-                for d in self.duplicates
-            ],
-            "errors": [{"line": e.line, "field": e.field, "message": e.message} for e in self.errors],
+            "created": [asdict(c) for c in self.created],
+            "duplicates": [asdict(d) for d in self.duplicates],
+            "errors": [asdict(e) for e in self.errors],
         }
 
 

@@ -7,6 +7,7 @@ the list is updated, so importing the same file twice changes nothing.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from dataclasses import dataclass
 from dataclasses import field
 
@@ -43,7 +44,7 @@ class ImportReport:
             "created": self.created,
             "updated": self.updated,
             "failed": len(self.errors),
-            "errors": [{"line": e.line, "message": e.message} for e in self.errors],
+            "errors": [asdict(e) for e in self.errors],
         }
 
 
