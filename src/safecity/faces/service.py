@@ -11,10 +11,12 @@ import heapq
 from collections.abc import Sequence
 from datetime import datetime
 from datetime import timedelta
+from typing import Any
 
 import numpy as np
 from pydantic import BaseModel
 from pydantic import ConfigDict
+from sqlalchemy import Row
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -92,7 +94,7 @@ def forensic_search(
     )
     if camera_ids:
         query = query.where(FaceSighting.camera_id.in_(list(camera_ids)))
-    best: list[tuple[float, int, SightingHit]] = []  # a max-heap of the k nearest, by negated distance
+    best: list[tuple[float, int, Row[Any]]] = []  # a max-heap of the k nearest, by negated distance
     query_vector = probe.vector[None, :].astype(np.float32)
     for rows, vectors in vector_batches(session, query):
         distances = pairwise_distances(query_vector, vectors, probe.model.metric)[0]
@@ -100,13 +102,16 @@ def forensic_search(
             d = float(dist)
             if len(best) == k and -best[0][0] <= d:
                 continue
-            # the hit's fields are the row's columns (its vector is left out), the distance and the score
-            hit = SightingHit.model_validate(
-                {**row._mapping, "distance": d, "score": distance_to_score(d, probe.model)}
-            )
-            item = (-d, -row.sighting_id, hit)
+            item = (-d, -row.sighting_id, row)
             if len(best) < k:
                 heapq.heappush(best, item)
             else:
                 heapq.heapreplace(best, item)
-    return [hit for _, _, hit in sorted(best, key=lambda item: (-item[0], -item[1]))]
+    nearest = sorted(best, key=lambda item: (-item[0], -item[1]))
+    # a hit's fields are its row's columns (the vector is left out), the distance and the score
+    return [
+        SightingHit.model_validate(
+            {**row._mapping, "distance": -negated, "score": distance_to_score(-negated, probe.model)}
+        )
+        for negated, _, row in nearest
+    ]
