@@ -18,6 +18,7 @@ from safecity.config import Settings
 from safecity.config import load_settings
 from safecity.core.audit.models import AuditEntry
 from safecity.core.auth import refresh
+from safecity.core.auth import secret_tokens
 from safecity.core.auth.models import RefreshToken
 from safecity.core.auth.session_api import REFRESH_COOKIE
 from safecity.core.http.services import Services
@@ -81,7 +82,7 @@ def test_login_sets_an_httponly_refresh_cookie_for_the_auth_routes_only_and_stor
     token = response.cookies[REFRESH_COOKIE]
     with services_of(client).database.session() as session:
         stored = session.scalars(select(RefreshToken.token_hash)).all()
-    assert stored == [refresh.hash_token(token)]
+    assert stored == [secret_tokens.digest(token)]
     assert token not in stored
 
 
@@ -107,7 +108,7 @@ def test_a_rotated_token_presented_after_the_grace_revokes_the_whole_login(clien
     assert owners is not None
     with services_of(client).database.session() as session:
         row = session.scalar(
-            select(RefreshToken).where(RefreshToken.token_hash == refresh.hash_token(stolen))
+            select(RefreshToken).where(RefreshToken.token_hash == secret_tokens.digest(stolen))
         )
         assert row is not None
         assert row.rotated_at is not None
@@ -156,7 +157,7 @@ def test_the_login_ends_with_the_shift_and_a_disabled_account_cannot_refresh(cli
     database = services_of(client).database
     with database.session() as session:
         row = session.scalar(
-            select(RefreshToken).where(RefreshToken.token_hash == refresh.hash_token(operator))
+            select(RefreshToken).where(RefreshToken.token_hash == secret_tokens.digest(operator))
         )
         assert row is not None
         end = row.expires_at

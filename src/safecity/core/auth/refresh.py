@@ -50,24 +50,21 @@ class Rotated:
     refresh: IssuedRefresh
 
 
-hash_token = secret_tokens.digest
-
-
 def _issue(
     session: Session, username: str, family: str, expires_at: datetime, now: datetime
 ) -> IssuedRefresh:
-    token = secrets.token_urlsafe(32)
+    issued = secret_tokens.issue(32)
     session.add(
         RefreshToken(
             family=family,
             username=username,
-            token_hash=hash_token(token),
+            token_hash=issued.sha256,
             created_at=now,
             expires_at=expires_at,
         )
     )
     session.flush()
-    return IssuedRefresh(token, family, expires_at)
+    return IssuedRefresh(issued.token, family, expires_at)
 
 
 def start(session: Session, username: str, *, now: datetime, lifetime: timedelta) -> IssuedRefresh:
@@ -77,7 +74,7 @@ def start(session: Session, username: str, *, now: datetime, lifetime: timedelta
 
 def rotate(session: Session, token: str, *, now: datetime, grace: timedelta) -> Rotated:
     """The user and the token's successor; raises RefreshRefusedError (and may revoke the family)."""
-    row = session.scalar(select(RefreshToken).where(RefreshToken.token_hash == hash_token(token)))
+    row = session.scalar(select(RefreshToken).where(RefreshToken.token_hash == secret_tokens.digest(token)))
     if row is None:
         raise RefreshRefusedError("unknown refresh token")
     if row.revoked_at is not None:
@@ -103,7 +100,9 @@ def revoke_family(session: Session, family: str, *, reason: str, now: datetime) 
 
 def revoke(session: Session, token: str, *, reason: str, now: datetime) -> bool:
     """Revoke the family of `token` (logout); False when the token is unknown."""
-    family = session.scalar(select(RefreshToken.family).where(RefreshToken.token_hash == hash_token(token)))
+    family = session.scalar(
+        select(RefreshToken.family).where(RefreshToken.token_hash == secret_tokens.digest(token))
+    )
     if family is None:
         return False
     revoke_family(session, family, reason=reason, now=now)
